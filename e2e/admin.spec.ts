@@ -1,0 +1,83 @@
+import ExcelJS from 'exceljs';
+import { expect, test } from '@playwright/test';
+import { createUserByApi, loginByApi } from './support/session.js';
+
+/** What the app should show for an instant: Beijing time (UTC+8, no daylight saving), "YYYY-MM-DD HH:mm". */
+function beijingMinutes(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+test('the administrator finds a user, sees role and scope, and exports the rows to Excel', async ({ page }) => {
+  const admin = await loginByApi(page.request);
+  const chief = await createUserByApi(page.request, admin.csrfToken, {
+    role: 'chain_chief',
+    displayName: '张链长',
+    scopes: [{ kind: 'chain', ref: '新能源汽车' }],
+  });
+  const listed = await page.request.get(`/api/users?q=${chief.username}`);
+  const { items } = (await listed.json()) as { items: { createdAt: string }[] };
+  const createdAt = beijingMinutes(items[0]?.createdAt ?? '');
+
+  await page.goto('/admin/users');
+  const table = page.getByTestId('users-table');
+  await expect(table.getByRole('row', { name: /张链长/ })).toBeVisible();
+
+  await page.getByTestId('users-search').getByRole('searchbox').fill(chief.username);
+  await page.getByTestId('users-search').getByRole('searchbox').press('Enter');
+  await expect(page).toHaveURL(new RegExp(`q=${chief.username}`));
+  await expect(page.getByText('共 1 条')).toBeVisible();
+  const row = table.getByRole('row', { name: /张链长/ });
+  await expect(row.getByRole('cell')).toHaveText([chief.username, '张链长', '链长', '启用', '产业链：新能源汽车', createdAt]);
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('export-excel').click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^用户管理-\d{8}\.xlsx$/);
+
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const sheet = workbook.getWorksheet('用户管理');
+  expect(sheet?.rowCount).toBe(2);
+  expect(sheet?.getRow(1).values).toEqual([undefined, '用户名', '姓名', '角色', '状态', '数据范围', '创建时间']);
+  expect(sheet?.getRow(2).values).toEqual([undefined, chief.username, '张链长', '链长', '启用', '产业链：新能源汽车', createdAt]);
+});
+
+test('the audit log shows who created a user, with the values written', async ({ page }) => {
+  const admin = await loginByApi(page.request);
+  const chief = await createUserByApi(page.request, admin.csrfToken, { role: 'park', displayName: '李园区', scopes: [{ kind: 'park', ref: 'P01' }] });
+
+  await page.goto('/admin/audit');
+  const table = page.getByTestId('audit-table');
+  // Newest first: the user just created.
+  const first = table.locator('tbody tr.ant-table-row').first();
+  await expect(first.getByRole('cell').nth(2)).toHaveText('admin');
+  await expect(first.getByRole('cell').nth(3)).toHaveText('create');
+  await expect(first.getByRole('cell').nth(4)).toHaveText('user');
+  await first.getByRole('button').click();
+  await expect(table.getByText(`"username": "${chief.username}"`)).toBeVisible();
+  await expect(table.getByText('"displayName": "李园区"')).toBeVisible();
+});
+
+test('a chain chief sees the work modules and their own scope, but not 系统管理', async ({ page, request }) => {
+  const admin = await loginByApi(request);
+  const chief = await createUserByApi(request, admin.csrfToken, {
+    role: 'chain_chief',
+    displayName: '王链长',
+    scopes: [
+      { kind: 'chain', ref: '新能源汽车' },
+      { kind: 'chain', ref: '电子信息' },
+    ],
+  });
+
+  await loginByApi(page.request, chief.username, chief.password);
+  await page.goto('/');
+  await expect(page.getByTestId('welcome-card')).toContainText('欢迎，王链长');
+  await expect(page.getByTestId('welcome-role')).toHaveText('链长');
+  await expect(page.getByTestId('welcome-scope')).toHaveText('产业链：新能源汽车、产业链：电子信息');
+  await expect(page.getByTestId('side-menu').getByTestId('nav-reports')).toHaveText('月度简报');
+  await expect(page.getByTestId('side-menu').getByText('系统管理', { exact: true })).toHaveCount(0);
+
+  await page.goto('/admin/users');
+  await expect(page.getByText('无权访问')).toBeVisible();
+  await expect(page.getByTestId('users-table')).toHaveCount(0);
+});

@@ -1,0 +1,94 @@
+import ExcelJS from 'exceljs';
+import { expect, test } from '@playwright/test';
+import { pickOption } from './support/antd.js';
+import { createUserByApi, loginByApi, loginByForm } from './support/session.js';
+
+// The e2e server starts with SEED_DEMO=false: the reference chains and their maps exist, no firms.
+
+test('the administrator sees the 15 chains, the 2022 list of 14, and exports the list', async ({ page }) => {
+  await loginByApi(page.request);
+  await page.goto('/chains');
+  const table = page.getByTestId('chains-table');
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(15);
+  await expect(page.getByTestId('chains-summary')).toContainText('共 15 条');
+  await expect(table.getByRole('row', { name: /CH02 输变电装备产业链/ })).toContainText('10');
+
+  await pickOption(page, page.getByTestId('chains-year'), '', '2022');
+  await expect(page).toHaveURL(/year=2022/);
+  await expect(page.getByTestId('chains-summary')).toHaveText('2022 年产业链名录，共 14 条');
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(14);
+  await expect(table.getByText('绿色建材产业链')).toHaveCount(0);
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('export-excel').click();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await (await downloadPromise).path());
+  const sheet = workbook.worksheets[0];
+  expect(sheet?.rowCount).toBe(15);
+  expect(sheet?.getRow(3).getCell(2).value).toBe('输变电装备产业链');
+});
+
+test('the administrator opens 输变电装备产业链, sees its map and nodes, and edits the map', async ({ page }) => {
+  await loginByApi(page.request);
+  await page.goto('/chains');
+  await page.getByTestId('chains-table').getByRole('link', { name: '输变电装备产业链' }).click();
+  await expect(page).toHaveURL('/chains/CH02');
+  await expect(page.getByTestId('chain-title')).toHaveText('输变电装备产业链');
+  await expect(page.getByTestId('chain-facts')).toContainText('市工业和信息化局');
+
+  // The map: drawn by G6 on canvas, 10 nodes and 12 edges, all 缺链 (no local firm yet).
+  const map = page.getByTestId('chain-map');
+  await expect(map).toHaveAttribute('data-node-count', '10');
+  await expect(map).toHaveAttribute('data-edge-count', '12');
+  await expect(map.locator('canvas').first()).toBeVisible();
+  await expect(page.getByTestId('chain-map-legend')).toContainText('缺链 10');
+
+  const nodes = page.getByTestId('chain-nodes');
+  await expect(nodes.locator('tbody tr.ant-table-row')).toHaveCount(10);
+  await expect(nodes.getByRole('row', { name: /xfmr 变压器及电抗器 中游 3821/ })).toContainText('缺链');
+
+  // Add a node; the form explains what is missing first.
+  await page.getByTestId('node-create').click();
+  const form = page.getByTestId('node-form');
+  await page.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(form.getByText('请输入环节编码，如 xfmr')).toBeVisible();
+  await form.getByLabel('环节编码').fill('e2e_storage');
+  await form.getByLabel('环节名称').fill('储能变流设备');
+  await pickOption(page, form.locator('.ant-select').filter({ has: page.getByLabel('位置') }), '', '下游');
+  await page.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(nodes.getByRole('row', { name: /e2e_storage 储能变流设备 下游/ })).toBeVisible();
+  await expect(map).toHaveAttribute('data-node-count', '11');
+
+  // Link it: 电力电子元器件 supplies it.
+  const edgeForm = page.getByTestId('edge-form');
+  await pickOption(page, edgeForm.locator('.ant-select').first(), '电力电子', '电力电子元器件 (pe)');
+  await pickOption(page, edgeForm.locator('.ant-select').nth(1), 'e2e_storage', '储能变流设备 (e2e_storage)');
+  await page.getByTestId('edge-create').click();
+  await expect(page.getByTestId('chain-edges').getByRole('row', { name: /电力电子元器件 \(pe\).*储能变流设备 \(e2e_storage\)/ })).toBeVisible();
+  await expect(map).toHaveAttribute('data-edge-count', '13');
+
+  // Delete the node after confirming; its edge goes with it.
+  await nodes.getByTestId('node-delete-e2e_storage').click();
+  await page.getByRole('button', { name: /确\s?定/ }).click();
+  await expect(nodes.getByText('e2e_storage')).toHaveCount(0);
+  await expect(map).toHaveAttribute('data-node-count', '10');
+  await expect(map).toHaveAttribute('data-edge-count', '12');
+});
+
+test('a chain office sees only its chain and cannot touch another', async ({ page }) => {
+  const admin = await loginByApi(page.request);
+  const office = await createUserByApi(page.request, admin.csrfToken, {
+    role: 'chain_office',
+    displayName: '新能源链办',
+    scopes: [{ kind: 'chain', ref: 'CH07' }],
+  });
+  await page.request.post('/api/auth/logout', { headers: { 'X-CSRF-Token': admin.csrfToken } });
+  await page.goto('/login?redirectTo=%2Fchains');
+  await loginByForm(page, office.username, office.password);
+  await expect(page.getByTestId('chains-table').locator('tbody tr.ant-table-row')).toHaveCount(1);
+  await expect(page.getByTestId('chains-table')).toContainText('新能源产业链');
+  await expect(page.getByTestId('chain-create')).toHaveCount(0);
+
+  await page.goto('/chains/CH02');
+  await expect(page.getByText('您没有执行此操作的权限。')).toBeVisible();
+});

@@ -1,0 +1,81 @@
+import ExcelJS from 'exceljs';
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, E2E_DEMO_PORT } from './support/env.js';
+import { loginByForm } from './support/session.js';
+
+// The server with the Hengyang demo data; these tests only read.
+test.use({ baseURL: `http://localhost:${E2E_DEMO_PORT}` });
+
+test('the city leader sees the published Jan–Jun 2024 figures on the dashboard: 855.04亿元 and 4 double-digit chains', async ({ page }) => {
+  test.slow();
+  await page.goto('/login');
+  await loginByForm(page, 'demo-leader', DEMO_PASSWORD);
+  await expect(page.getByTestId('welcome-role')).toHaveText('市领导/总链长');
+  const dashboard = page.getByTestId('leader-dashboard');
+  await expect(dashboard).toBeVisible();
+
+  // The month and range live in the address, so this is the view a leader would be sent.
+  await page.goto('/?period=2024-06&range=ytd');
+  await expect(dashboard).toContainText('2024年1–6月 累计');
+  // The city's published figure (衡阳, 1–6月 2024): 855.04亿元 of chain output, 4 chains growing ≥ 10%.
+  await expect(page.getByTestId('headline-total')).toContainText('855.04亿元');
+  await expect(page.getByTestId('headline-double-digit')).toContainText('4 / 15 条');
+  await expect(page.getByTestId('headline-yoy')).toContainText('同比增速（同口径）');
+  await expect(page.getByTestId('figure-meta').first()).toContainText('2024年1–6月 累计 · 单位：亿元');
+
+  // The four double-digit chains of chains.json's demoH1_2024, each at ≥ +10.0% in the chain table.
+  const chains = page.getByTestId('drill-chains');
+  for (const code of ['CH02', 'CH03', 'CH07', 'CH10']) {
+    const row = chains.getByRole('row').filter({ has: page.getByTestId(`drill-chains-open-${code}`) });
+    // Columns: chain, output, comparable base, growth.
+    const growth = Number((await row.getByRole('cell').nth(3).innerText()).replace(/[+%\s]/g, ''));
+    expect(growth, code).toBeGreaterThanOrEqual(10);
+  }
+
+  // The other measures of the same chains: 营业收入, 利润总额, 税金总额, 用电量 with growth, 从业人员.
+  await page.getByTestId('drill-chains-view').getByText('其他指标').click();
+  await expect(chains.getByRole('columnheader', { name: '营业收入（亿元）' })).toBeVisible();
+  const ch02 = chains.getByRole('row').filter({ has: page.getByTestId('drill-chains-open-CH02') });
+  // Columns: chain, 营业收入, its growth, …: the demo's firms report revenue every month.
+  expect(Number((await ch02.getByRole('cell').nth(1).innerText()).replace(/,/g, ''))).toBeGreaterThan(0);
+  await expect(page.getByTestId('figure-meta').filter({ hasText: '用电量 万千瓦时' }).first()).toBeVisible();
+});
+
+test('the dashboard opens on the latest demo month and says first that a unit slip distorts it, with the way to the firm', async ({ page }) => {
+  test.slow();
+  await page.goto('/login');
+  await loginByForm(page, 'demo-leader', DEMO_PASSWORD);
+  const dashboard = page.getByTestId('leader-dashboard');
+  // The demo's figures end in October 2026, where one firm's output came in 元 as 万元 (×10,000).
+  await expect(dashboard).toContainText('2026年10月 当月');
+  const alert = page.getByTestId('headline-unit-slip');
+  await expect(alert).toContainText('2026年10月有 1 家企业的当月产值疑似单位错误');
+  await alert.getByRole('button', { name: '查看疑似单位错误' }).click();
+  await expect(page).toHaveURL(/\/warnings\?period=2026-10&kind=unit_slip$/);
+  await expect(page.getByTestId('warnings-tab-unit_slip')).toHaveText('疑似单位错误 (1)');
+  const table = page.getByTestId('warnings-table');
+  await expect(table.getByTestId('warning-explain')).toHaveCount(1);
+  await expect(table.getByTestId('warning-explain')).toContainText('倍');
+  await table.locator('a[data-testid^="warning-firm-"]').click();
+  await expect(page).toHaveURL(/\/enterprises\/[0-9A-Z]{18}$/);
+});
+
+test('a 预警 list longer than its page exports every firm to Excel, not just the page shown', async ({ page }) => {
+  test.slow();
+  await page.goto('/login');
+  await loginByForm(page, 'demo-leader', DEMO_PASSWORD);
+  await page.goto('/warnings?period=2026-10');
+  const table = page.getByTestId('warnings-table');
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(20);
+  // The 全部 tab names the count of the month's list: more than the 20 rows of a page.
+  const allTab = page.getByRole('tab', { name: /^全部 \(/ });
+  const total = Number(/\(([\d,]+)\)/.exec(await allTab.innerText())?.[1]?.replace(/,/g, '') ?? NaN);
+  expect(total).toBeGreaterThan(20);
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('export-excel').click();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await (await downloadPromise).path());
+  // A header row and one row per firm of the list.
+  expect(workbook.worksheets[0]?.rowCount).toBe(total + 1);
+});

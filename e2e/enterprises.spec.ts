@@ -1,0 +1,75 @@
+import crypto from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { expect, test } from '@playwright/test';
+import { makeUscc } from '../shared/uscc.js';
+import { loginByApi } from './support/session.js';
+
+const HEADERS = ['统一社会信用代码', '企业名称', '所属区县', '所属园区', '行业代码', '规上年度', '产业链环节', '链主', '专精特新', '高新技术企业'];
+
+/** A small enterprise file as someone would make it in Excel: one firm of the CH02 chain in 衡阳高新区. */
+async function enterpriseFile(uscc: string, name: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('企业名录');
+  sheet.addRow(HEADERS);
+  sheet.addRow([uscc, name, '衡阳高新区', '衡阳高新区', '3821', '2023,2024', 'CH02:xfmr;CH04:cuproc', '是', '否', '是']);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+test('the administrator imports an xlsx through the import screen, finds the firm in the list and opens its page', async ({ page }) => {
+  await loginByApi(page.request);
+  const uscc = makeUscc(`91430400${crypto.randomInt(10_000_000, 99_999_999)}`);
+  const name = `衡阳浏览器测试变压器有限公司${uscc.slice(-4)}`;
+
+  await page.goto('/enterprises');
+  await page.getByTestId('enterprises-import').click();
+  await expect(page).toHaveURL('/enterprises/import');
+  await expect(page.getByTestId('import-template')).toHaveAttribute('href', '/api/enterprises/import/template');
+
+  // Choosing the file runs the check: nothing is written yet.
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'firms.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await enterpriseFile(uscc, name),
+  });
+  await expect(page.getByTestId('import-check')).toContainText('检查通过（1 行）：将新增 1 家，更新 0 家，0 家无变化。');
+  const before = await page.request.get(`/api/enterprises?q=${uscc}`);
+  expect((await before.json()).total).toBe(0);
+
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-done')).toContainText('导入完成：新增 1 家，更新 0 家，0 家无变化。');
+  await page.getByTestId('import-to-list').click();
+  await expect(page).toHaveURL('/enterprises');
+
+  await page.getByTestId('enterprises-search').getByRole('searchbox').fill(uscc);
+  await page.getByTestId('enterprises-search').getByRole('searchbox').press('Enter');
+  await expect(page.getByText('共 1 条')).toBeVisible();
+  const row = page.getByTestId('enterprises-table').getByRole('row', { name: new RegExp(name) });
+  await expect(row).toContainText('衡阳高新区');
+  await expect(row).toContainText('CH02');
+  await expect(row).toContainText('链主');
+  await expect(row).toContainText('2023、2024');
+
+  await row.getByRole('link', { name }).click();
+  await expect(page).toHaveURL(`/enterprises/${uscc}`);
+  await expect(page.getByTestId('enterprise-name')).toHaveText(name);
+  await expect(page.getByTestId('enterprise-profile')).toContainText(uscc);
+  await expect(page.getByTestId('enterprise-profile')).toContainText('衡阳高新技术产业开发区');
+  const memberships = page.getByTestId('enterprise-memberships');
+  await expect(memberships.getByRole('row')).toHaveCount(3);
+  await expect(memberships.getByRole('row').nth(1)).toContainText('CH02 输变电装备产业链');
+  await expect(memberships.getByRole('row').nth(1)).toContainText('主环节');
+  await expect(page.getByTestId('enterprise-figures')).toContainText('该企业还没有月度数据');
+});
+
+test('a file with errors is listed row by row and nothing is imported', async ({ page }) => {
+  await loginByApi(page.request);
+  const good = makeUscc(`91430421${crypto.randomInt(10_000_000, 99_999_999)}`);
+  const bad = good.slice(0, 17) + (good.endsWith('A') ? 'B' : 'A');
+  await page.goto('/enterprises/import');
+  await page.locator('input[type=file]').setInputFiles({ name: 'bad.xlsx', mimeType: 'application/octet-stream', buffer: await enterpriseFile(bad, '错误代码企业') });
+  await expect(page.getByTestId('import-check')).toContainText('文件有 1 处错误，未写入任何数据');
+  const errorRow = page.getByTestId('import-errors').getByRole('row').nth(1);
+  await expect(errorRow).toContainText('统一社会信用代码');
+  await expect(errorRow).toContainText('第18位校验码应为');
+  await expect(page.getByTestId('import-confirm')).toHaveCount(0);
+});

@@ -1,0 +1,8 @@
+/** Settings of the server the browser tests start (see playwright.config.ts). */
+export const E2E_PORT = 3100;
+export const ADMIN_USERNAME = 'admin';
+export const ADMIN_PASSWORD = 'e2e-admin-pass';
+
+/** A second server with the Hengyang demo data, for the tests that read the published figures. */
+export const E2E_DEMO_PORT = 3101;
+export const DEMO_PASSWORD = 'e2e-demo-pass';

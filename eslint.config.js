@@ -1,0 +1,38 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** Import boundaries: web and server never import each other; shared imports neither and stays platform-free. */
+const noServer = { group: ['**/server/**', 'server/**'], message: 'web/ and shared/ must not import server code (use shared/contracts).' };
+const noWeb = { group: ['**/web/**', 'web/**'], message: 'server/ and shared/ must not import web code.' };
+const noPlatform = {
+  group: ['node:*', 'fs', 'path', 'os', 'crypto', 'react', 'react-dom', 'antd', 'pg', 'fastify', 'drizzle-orm', 'drizzle-orm/*'],
+  message: 'shared/ holds contracts and pure helpers only: no Node, DOM, UI or database imports.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'drizzle/', 'data/', 'scratch/', 'test-results/', 'playwright-report/', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a const array or string union instead of enum.' }],
+    },
+  },
+  { files: ['server/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', '*.config.ts'], languageOptions: { globals: globals.node } },
+  { files: ['server/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noWeb] }] } },
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': ['error', { patterns: [noServer] }] },
+  },
+  { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noServer, noWeb, noPlatform] }] } },
+  { files: ['**/*.test.ts', 'server/test/**/*.ts', 'e2e/**/*.ts'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
+);

@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+import NODE_FLAGS from './scripts/node-flags.json' with { type: 'json' };
+import { ADMIN_PASSWORD, DEMO_PASSWORD, E2E_DEMO_PORT, E2E_PORT } from './e2e/support/env.js';
+
+const PORT = E2E_PORT;
+
+// This file is read by the runner and again by each worker; only the runner (which has not set
+// CHAINCHIEF_E2E_DATA_DIR yet) builds the app and makes the fresh data folder.
+if (!process.env.CHAINCHIEF_E2E_DATA_DIR) {
+  // The web server starts before any globalSetup would run, and it serves dist/web only if present
+  // at start, so the build (skipped when up to date, e.g. after `npm run build`) happens here.
+  const build = spawnSync(process.execPath, ['scripts/start.mjs', '--build-only'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('web build failed; see the messages above');
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chainchief-e2e-'));
+  const demoDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chainchief-e2e-demo-'));
+  process.env.CHAINCHIEF_E2E_DATA_DIR = dataDir;
+  process.env.CHAINCHIEF_E2E_DEMO_DATA_DIR = demoDataDir;
+  // The runner exits after it has stopped the servers, so the databases are closed by then.
+  process.on('exit', () => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(demoDataDir, { recursive: true, force: true });
+  });
+}
+
+/** The server command and settings both servers share. */
+const serverBase = {
+  // The compiled server with its heap settings, as `npm start` runs it (built above; scripts/build.mjs).
+  command: ['node', ...NODE_FLAGS, 'dist/server/main.mjs'].join(' '),
+  reuseExistingServer: false,
+  // The demo server seeds ~1,500 firms and five years of months on its first start.
+  timeout: 180_000,
+  // SIGTERM lets the server close its embedded database cleanly (the default would be SIGKILL).
+  gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+  stdout: 'ignore',
+  stderr: 'pipe',
+} as const;
+const serverEnv = {
+  ADMIN_PASSWORD,
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+  // Every test logs in; the per-minute login limit is tested in the API suite, not here.
+  LOGIN_RATE_LIMIT: '1000',
+  DATABASE_URL: '',
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: 'list',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    headless: true,
+    locale: 'zh-CN',
+    // The browser is in UTC, so a date shown in Beijing time proves the app converts it itself.
+    timezoneId: 'UTC',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      // The system Chromium: Playwright never downloads a browser in this project.
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: [
+    {
+      // Most tests: reference master data only; each test makes the firms and figures it reads.
+      ...serverBase,
+      url: `http://localhost:${PORT}/api/health`,
+      env: { ...serverEnv, PORT: String(PORT), DATA_DIR: process.env.CHAINCHIEF_E2E_DATA_DIR ?? '', SEED_DEMO: 'false' },
+    },
+    {
+      // The Hengyang demo data (e2e/demo-*.spec.ts, read-only there): the published figures on screen.
+      ...serverBase,
+      url: `http://localhost:${E2E_DEMO_PORT}/api/health`,
+      env: { ...serverEnv, PORT: String(E2E_DEMO_PORT), DATA_DIR: process.env.CHAINCHIEF_E2E_DEMO_DATA_DIR ?? '', SEED_DEMO: 'true', DEMO_PASSWORD },
+    },
+  ],
+});

@@ -1,0 +1,219 @@
+/**
+ * `npm run bench:import [-- --postgres]` (node with the heap settings of scripts/node-flags.json, as the server runs): times the monthly-figures import of a
+ * 50,000-row CSV and a 50,000-row xlsx built from the demo firms' stored months (every value changed
+ * by a few 元, so every row is an update with a revision: the heaviest case). Reports wall time and
+ * peak memory. Measurements, never asserted in `npm test`.
+ * What the memory figures are: the in-process lines sample this process's RSS every 20 ms; that is the
+ * whole process, the PGlite worker thread (its WebAssembly memory) included, and this process also seeded
+ * the demo data and wrote the files first, so RSS starts high ("before") and never falls back between
+ * the three imports. "peak JS heap" is the main thread's V8 heap only. The CLI lines are the meaningful
+ * ones for an operator: a fresh process per import, its peak RSS by GNU time.
+ * Where the memory of the embedded database goes, and the PGlite settings compared: scripts/bench-import-memory.ts.
+ * Targets (issue 4): CSV ≤ 10 s, xlsx ≤ 20 s, peak memory ≤ 500 MB.
+ * Embedded database (PGlite, on disk) by default; `--postgres` uses a fresh database on TEST_DATABASE_URL.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import NODE_FLAGS from './node-flags.json' with { type: 'json' };
+import { openDatabase, type Database } from '../server/db/client.js';
+import { runMigrations } from '../server/db/migrate.js';
+import { SYSTEM_ACTOR } from '../server/modules/access/actor.js';
+import { seedDemo } from '../server/modules/demo/seed.js';
+import { importFigures } from '../server/modules/figures/import.service.js';
+import { createTestDatabase } from '../server/test/database.js';
+
+const ROWS = 50_000;
+const HEADERS = ['统一社会信用代码', '期别', '工业总产值(当月,万元)', '营业收入(当月,万元)', '利润总额(当月,万元)', '税金总额(当月,万元)', '用电量(当月,千瓦时)', '从业人员(人)'];
+
+type Stored = { uscc: string; period: string; gross_output: number | null; revenue: number | null; profit: number | null; taxes: number | null; electricity_kwh: number | null; employees: number | null };
+
+/** 元 as 万元 text with four decimals, exactly (no float division). */
+function wan(yuan: number | null, delta: number): string {
+  if (yuan === null) return '';
+  const v = yuan + delta;
+  const sign = v < 0 ? '-' : '';
+  const abs = Math.abs(v);
+  return `${sign}${Math.floor(abs / 10_000)}.${String(abs % 10_000).padStart(4, '0')}`;
+}
+
+function cellsOf(r: Stored, delta: number): string[] {
+  return [r.uscc, r.period, wan(r.gross_output, delta), wan(r.revenue, delta), wan(r.profit, delta), wan(r.taxes, delta), r.electricity_kwh === null ? '' : String(r.electricity_kwh + delta), r.employees === null ? '' : String(r.employees)];
+}
+
+function writeCsv(file: string, rows: readonly Stored[], delta: number): void {
+  const lines = [HEADERS.map((h) => `"${h}"`).join(','), ...rows.map((r) => cellsOf(r, delta).join(','))];
+  fs.writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+}
+
+async function writeXlsx(file: string, rows: readonly Stored[], delta: number): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+  const sheet = workbook.addWorksheet('月报');
+  sheet.addRow(['衡阳市规模以上工业企业主要指标（基准测试）']).commit();
+  sheet.addRow(HEADERS).commit();
+  for (const r of rows) sheet.addRow(cellsOf(r, delta).map((c, i) => (i >= 2 && c !== '' ? Number(c) : c))).commit();
+  await workbook.commit();
+}
+
+async function measure(label: string, work: () => Promise<{ created: number; updated: number; unchanged: number; errors: unknown[]; warnings: unknown[] }>): Promise<void> {
+  const before = process.memoryUsage();
+  let peakRss = before.rss;
+  let peakHeap = before.heapUsed;
+  const sampler = setInterval(() => {
+    const now = process.memoryUsage();
+    peakRss = Math.max(peakRss, now.rss);
+    peakHeap = Math.max(peakHeap, now.heapUsed);
+  }, 20);
+  const started = performance.now();
+  const result = await work();
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+  console.log(
+    `${label}: ${seconds.toFixed(2)} s; created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}, errors ${result.errors.length}, warnings ${result.warnings.length}; ` +
+      `peak RSS ${mb(peakRss)} (before ${mb(before.rss)}), peak JS heap ${mb(peakHeap)}`,
+  );
+}
+
+/**
+ * The same import as an operator runs it (`npm run cli -- import-monthly`: scripts/cli.mjs, the compiled CLI), in a fresh process on the
+ * data directory: wall time and the process's peak resident memory (GNU time), the embedded database included.
+ */
+function measureCli(label: string, dataDir: string, args: string[], nodeOptions: string[], databaseUrl = ''): void {
+  const root = path.resolve(import.meta.dirname, '..');
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...nodeOptions, 'scripts/cli.mjs', ...args], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
+    encoding: 'utf8',
+  });
+  const [seconds = '?', kb = '0'] = (run.stderr.trim().split('\n').pop() ?? '').split(' ');
+  const counts = /新增 \(created\) \d+，更新 \(updated\) \d+，未变化 \(unchanged\) \d+/.exec(run.stdout)?.[0] ?? '';
+  console.log(`${label}: ${seconds} s wall (process start, migrations check and database open included); peak RSS ${Math.round(Number(kb) / 1024)} MB; exit ${run.status}; ${counts}`);
+}
+
+/** Peak resident memory so far of a process (VmHWM), in MB. */
+function peakRssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) / 1024);
+}
+
+/**
+ * The import as a user makes it on the import screen: the server as `npm start` runs it (compiled,
+ * with the heap settings), logged in as admin, the file uploaded to POST /api/figures/import. Reports
+ * the server's peak memory (VmHWM) after start and after each upload, and the request's time.
+ */
+async function measureHttp(dataDir: string, files: { label: string; file: string }[]): Promise<void> {
+  const root = path.resolve(import.meta.dirname, '..');
+  const port = 3397;
+  const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/server/main.mjs'], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'bench-admin-pass', NODE_ENV: 'production' },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; ; i += 1) {
+      if (i > 600) throw new Error('server did not start');
+      const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // Only the first start creates admin; a bench database made by openDatabase has none yet.
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-admin-pass' }) });
+    if (!login.ok) throw new Error(`login failed: ${login.status}`);
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    console.log(`HTTP import (server as npm start runs it): peak RSS after start and login ${peakRssMb(child.pid ?? 0)} MB`);
+    for (const { label, file } of files) {
+      const form = new FormData();
+      form.append('file', new Blob([fs.readFileSync(file)]), path.basename(file));
+      const started = performance.now();
+      const res = await fetch(`${base}/api/figures/import?acceptWarnings=true`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken }, body: form });
+      const body = (await res.json()) as { updated?: number; created?: number; errors?: unknown[] };
+      const seconds = (performance.now() - started) / 1000;
+      console.log(`HTTP import, ${label}: ${seconds.toFixed(2)} s (upload included); status ${res.status}, updated ${body.updated}, created ${body.created}, errors ${body.errors?.length}; server peak RSS so far ${peakRssMb(child.pid ?? 0)} MB`);
+    }
+  } finally {
+    const exited = new Promise((r) => child.on('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+async function main(): Promise<void> {
+  // The CLI as `npm run cli` runs it: compiled (built here when stale).
+  const build = spawnSync(process.execPath, ['scripts/start.mjs', '--build-only'], { cwd: path.resolve(import.meta.dirname, '..'), stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+  const postgres = process.argv.includes('--postgres');
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-import-'));
+  let database: Database & { drop?: () => Promise<void> };
+  let closed = false;
+  if (postgres) {
+    if (!process.env.TEST_DATABASE_URL) throw new Error('--postgres needs TEST_DATABASE_URL');
+    database = await createTestDatabase();
+  } else {
+    database = await openDatabase({ kind: 'pglite', dataDir: path.join(temp, 'data') });
+    await runMigrations(database);
+  }
+  try {
+    const seeded = await seedDemo(database.db);
+    console.log(`${postgres ? 'PostgreSQL' : 'embedded PGlite'}: ${seeded.message} (${(seeded.elapsedMs / 1000).toFixed(1)} s)`);
+    const result = await database.db.execute<Stored>(sql`
+      SELECT uscc, period, gross_output, revenue, profit, taxes, electricity_kwh, employees
+        FROM monthly_figures ORDER BY period DESC, uscc LIMIT ${ROWS}`);
+    const rows = result.rows;
+    const csv = path.join(temp, 'monthly-50k.csv');
+    const xlsx = path.join(temp, 'monthly-50k.xlsx');
+    writeCsv(csv, rows, 1);
+    await writeXlsx(xlsx, rows, 2);
+    console.log(`files: ${rows.length} rows; CSV ${(fs.statSync(csv).size / 1e6).toFixed(1)} MB, xlsx ${(fs.statSync(xlsx).size / 1e6).toFixed(1)} MB`);
+    const run = (file: string) => () =>
+      importFigures(database.db, SYSTEM_ACTOR, { source: { path: file }, fileName: path.basename(file), dryRun: false, acceptWarnings: true, unit: '元' });
+    await measure('CSV import, 50,000 updates (target ≤ 10 s)', run(csv));
+    await measure('xlsx import, 50,000 updates (target ≤ 20 s)', run(xlsx));
+    await measure('xlsx re-import, 50,000 unchanged', run(xlsx));
+    // The same imports through the CLI in fresh processes: on PGlite the database is inside the process
+    // (closed here first: one process at a time), on PostgreSQL only the application is.
+    let dataDir = path.join(temp, 'data');
+    let databaseUrl = '';
+    if (postgres) {
+      const name = (await database.db.execute<{ name: string }>(sql`SELECT current_database() AS name`)).rows[0]?.name ?? '';
+      const url = new URL(process.env.TEST_DATABASE_URL ?? '');
+      url.pathname = `/${name}`;
+      databaseUrl = url.toString();
+      dataDir = path.join(temp, 'unused-data');
+    } else {
+      await database.close();
+      closed = true;
+    }
+    const where = postgres ? 'PostgreSQL outside the process' : 'embedded database inside the process';
+    writeCsv(csv, rows, 3);
+    await writeXlsx(xlsx, rows, 4);
+    // As `npm run cli` runs them: with the heap settings of scripts/node-flags.json.
+    measureCli(`CLI migrate (baseline: Node, the compiled CLI and the database opened, no import; ${where})`, dataDir, ['migrate'], NODE_FLAGS, databaseUrl);
+    measureCli('CLI import-monthly, CSV, 50,000 updates', dataDir, ['import-monthly', csv, '--accept-warnings'], NODE_FLAGS, databaseUrl);
+    measureCli('CLI import-monthly, xlsx, 50,000 updates', dataDir, ['import-monthly', xlsx, '--accept-warnings'], NODE_FLAGS, databaseUrl);
+    // The same with V8's default heap settings, for comparison.
+    writeCsv(csv, rows, 5);
+    await writeXlsx(xlsx, rows, 6);
+    measureCli('CLI import-monthly, CSV, V8 default heap settings', dataDir, ['import-monthly', csv, '--accept-warnings'], [], databaseUrl);
+    measureCli('CLI import-monthly, xlsx, V8 default heap settings', dataDir, ['import-monthly', xlsx, '--accept-warnings'], [], databaseUrl);
+    if (!postgres) {
+      writeCsv(csv, rows, 7);
+      await writeXlsx(xlsx, rows, 8);
+      await measureHttp(dataDir, [
+        { label: 'CSV, 50,000 updates', file: csv },
+        { label: 'xlsx, 50,000 updates', file: xlsx },
+      ]);
+    }
+  } finally {
+    if (database.drop) await database.drop();
+    else if (!closed) await database.close();
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+await main();

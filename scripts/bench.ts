@@ -1,0 +1,130 @@
+/**
+ * `npm run bench`: measured figures for docs/BENCHMARKS.md (never asserted in `npm test`).
+ * Cold start: time from spawning the (compiled) server on an EXISTING data directory to the first healthy answer.
+ * 驾驶舱: the home page's first screen in the system Chromium (scripts/bench-dashboard.ts), production
+ * build of the web app served by the server, on the same demo data.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import NODE_FLAGS from './node-flags.json' with { type: 'json' };
+import { monitoringChainsResponse } from '../shared/contracts/monitoring.js';
+import { benchDashboard } from './bench-dashboard.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+async function waitHealthy(port: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return true;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
+
+async function startOnce(dataDir: string, port: number): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/server/main.mjs'], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '', ADMIN_PASSWORD: 'bench-admin-pass', DEMO_PASSWORD: 'bench-demo-pass' },
+    stdio: 'ignore',
+  });
+  const ok = await waitHealthy(port, 120_000);
+  const ms = performance.now() - started;
+  const exited = new Promise((r) => child.on('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+  if (!ok) throw new Error('server did not become healthy');
+  return ms;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** p50/p95 of GET /api/monitoring/chains (Jan–Jun 2024) as demo-leader, warm, 10 concurrent connections. */
+async function benchMonitoring(dataDir: string, port: number): Promise<string> {
+  const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/server/main.mjs'], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    stdio: 'ignore',
+  });
+  try {
+    if (!(await waitHealthy(port, 120_000))) throw new Error('server did not become healthy');
+    const base = `http://127.0.0.1:${port}`;
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'demo-leader', password: 'bench-demo-pass' }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const url = `${base}/api/monitoring/chains?period=2024-06&range=ytd`;
+    const first = performance.now();
+    const body = monitoringChainsResponse.parse(await (await fetch(url, { headers: { cookie } })).json());
+    const cold = performance.now() - first;
+    const times: number[] = [];
+    const worker = async () => {
+      for (let i = 0; i < 50; i++) {
+        const t0 = performance.now();
+        const res = await fetch(url, { headers: { cookie } });
+        await res.arrayBuffer();
+        times.push(performance.now() - t0);
+        // A fast error is no answer: every timed request must have been served.
+        if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`);
+      }
+    };
+    await Promise.all(Array.from({ length: 10 }, worker));
+    times.sort((a, b) => a - b);
+    const total = (body.total.output / 1e8).toFixed(2);
+    return `/api/monitoring/chains 2024-06 ytd (total ${total}亿元, ${body.doubleDigitCount} double-digit chains): first (uncached) ${cold.toFixed(0)} ms; warm, 10 concurrent, ${times.length} requests: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (target p95 ≤ 50 ms)`;
+  } finally {
+    const exited = new Promise((r) => child.on('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** The 驾驶舱 first screen in a real browser against a production-mode server on the demo data dir. */
+async function benchDashboardPage(dataDir: string, port: number): Promise<string[]> {
+  const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/server/main.mjs'], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    stdio: 'ignore',
+  });
+  try {
+    if (!(await waitHealthy(port, 120_000))) throw new Error('server did not become healthy');
+    return await benchDashboard(`http://127.0.0.1:${port}`, 'demo-leader', 'bench-demo-pass');
+  } finally {
+    const exited = new Promise((r) => child.on('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+async function main(): Promise<void> {
+  // The server as `npm start` runs it: compiled (built here when stale), the web app built too.
+  const build = spawnSync(process.execPath, ['scripts/start.mjs', '--build-only'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-'));
+  try {
+    const first = await startOnce(dataDir, 3391);
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) runs.push(await startOnce(dataDir, 3391));
+    runs.sort((a, b) => a - b);
+    const median = runs[Math.floor(runs.length / 2)] ?? NaN;
+    console.log(`first start on an empty data dir (migrate + first-start setup): ${(first / 1000).toFixed(2)} s`);
+    console.log(await benchMonitoring(dataDir, 3392));
+    console.log(`cold start on the existing data dir, 5 runs: ${runs.map((r) => (r / 1000).toFixed(2)).join(', ')} s; median ${(median / 1000).toFixed(2)} s (target ≤ 3 s)`);
+    for (const line of await benchDashboardPage(dataDir, 3393)) console.log(line);
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

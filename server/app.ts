@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppConfig } from './config.js';
+import type { Database } from './db/client.js';
+import { AppError, fromDatabaseError } from './lib/errors.js';
+import { sendError } from './lib/http.js';
+import { registerAuth } from './modules/auth/auth.hooks.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { chainsRoutes } from './modules/chains/chains.routes.js';
+import { industriesRoutes } from './modules/industries/industries.routes.js';
+import { parksRoutes } from './modules/parks/parks.routes.js';
+import { regionsRoutes } from './modules/regions/regions.routes.js';
+import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
+import { figuresRoutes } from './modules/figures/figures.routes.js';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
+import { warningsRoutes } from './modules/warnings/warnings.routes.js';
+import { APP_VERSION } from './version.js';
+
+export type AppDeps = {
+  config: AppConfig;
+  database: Database;
+  /** Folder of the built SPA; not served when missing (API-only tests). */
+  webDir?: string;
+  logger?: boolean | object;
+};
+
+/** Builds the HTTP application: API under /api, OpenAPI docs, and the SPA on the same port. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.LOG_LEVEL },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd injects CSS-in-JS style tags; the swagger UI page needs inline styles too.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  // preHandler: the login limit is keyed by address and username, so it needs the parsed body.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'ChainChief (链长通) API', version: APP_VERSION },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cc_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // Every API route must state its access policy; a route without one is a bug caught at start.
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
+    if (route.config?.policy === undefined) throw new Error(`Route ${route.method} ${url} has no access policy (config.policy)`);
+  });
+
+  registerAuth(app, config, database);
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof AppError) return sendError(request, reply, error);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({
+        path: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+        message: v.message,
+      }));
+      return sendError(request, reply, new AppError('validation_failed', { details }));
+    }
+    const fastifyCode = (error as { code?: string }).code;
+    const statusCode = (error as { statusCode?: number }).statusCode;
+    if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE' || statusCode === 413) {
+      return sendError(request, reply, new AppError('payload_too_large', { details: { limitBytes: config.BODY_LIMIT_BYTES } }));
+    }
+    if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || statusCode === 415) {
+      return sendError(request, reply, new AppError('unsupported_media_type'));
+    }
+    if (statusCode === 429) return sendError(request, reply, new AppError('rate_limited'));
+    if (fastifyCode?.startsWith('FST_ERR_CTP') || fastifyCode === 'FST_ERR_VALIDATION' || statusCode === 400) {
+      return sendError(request, reply, new AppError('validation_failed', { details: { reason: (error as Error).message } }));
+    }
+    const mapped = fromDatabaseError(error);
+    if (mapped) return sendError(request, reply, mapped);
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(request, reply, new AppError('internal_error'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api/') || request.url === '/api';
+    const indexFile = deps.webDir ? path.join(deps.webDir, 'index.html') : null;
+    if (!isApi && request.method === 'GET' && indexFile && fs.existsSync(indexFile)) {
+      // Client-side routes: the SPA handles them.
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(request, reply, new AppError('not_found', { details: { method: request.method, url: request.url.split('?')[0] } }));
+  });
+
+  await app.register(healthRoutes(database), { prefix: '/api' });
+  await app.register(authRoutes(config, database), { prefix: '/api/auth' });
+  await app.register(usersRoutes(database), { prefix: '/api/users' });
+  await app.register(auditRoutes(database), { prefix: '/api/audit' });
+  await app.register(chainsRoutes(database), { prefix: '/api/chains' });
+  await app.register(industriesRoutes(database), { prefix: '/api/industries' });
+  await app.register(parksRoutes(database), { prefix: '/api/parks' });
+  await app.register(regionsRoutes(database), { prefix: '/api/regions' });
+  await app.register(enterprisesRoutes(database), { prefix: '/api/enterprises' });
+  await app.register(figuresRoutes(database), { prefix: '/api/figures' });
+  await app.register(monitoringRoutes(database), { prefix: '/api/monitoring' });
+  await app.register(warningsRoutes(database), { prefix: '/api/warnings' });
+
+  app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  if (deps.webDir && fs.existsSync(deps.webDir)) {
+    await app.register(fastifyStatic, {
+      root: path.resolve(deps.webDir),
+      wildcard: false,
+      index: ['index.html'],
+      // Vite names every built asset by its content hash, so a browser may keep it for good; the
+      // page itself is revalidated, so a new version is picked up at the next load.
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        const isAsset = path.relative(path.resolve(deps.webDir ?? ''), filePath).startsWith(`assets${path.sep}`);
+        reply.header('cache-control', isAsset ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('defaults to port 3000, ./data and demo seeding', () => {
+    const c = loadConfig({});
+    expect([c.PORT, c.DATA_DIR, c.SEED_DEMO, c.DATABASE_URL]).toEqual([3000, './data', true, undefined]);
+  });
+
+  it('lists every bad setting in one message', () => {
+    expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', ADMIN_PASSWORD: 'short' })).toThrow(
+      /PORT: .*; DATABASE_URL: must start with postgres:\/\/ or postgresql:\/\/; ADMIN_PASSWORD: must be at least 8 characters/,
+    );
+  });
+
+  it('reads SEED_DEMO=false', () => {
+    expect(loadConfig({ SEED_DEMO: 'false' }).SEED_DEMO).toBe(false);
+  });
+});

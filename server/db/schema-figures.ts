@@ -1,0 +1,60 @@
+// The trail of monthly figures: every write of an enterprise-month keeps the values before and after
+// (who, when, from which source), and the marks that say how a month must be read.
+import { sql } from 'drizzle-orm';
+import { bigserial, char, check, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { enterprises, FIGURE_SOURCES } from './schema-master.js';
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
+
+/**
+ * One row per write of a monthly_figures row: `old_values` null when the write created the month,
+ * else the whole row as it was; `new_values` the whole row after. Keys are the camelCase field names
+ * of the API (grossOutput, …, prevYearTaxes), values integer 元 / kWh / persons or null. Never
+ * updated or deleted by the application.
+ */
+export const monthlyFigureRevisions = pgTable(
+  'monthly_figure_revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    uscc: char('uscc', { length: 18 }).notNull(),
+    period: text('period').notNull(),
+    oldValues: jsonb('old_values'),
+    newValues: jsonb('new_values').notNull(),
+    source: text('source').notNull(),
+    /** The user; null for the system (CLI, seeding). */
+    changedBy: uuid('changed_by'),
+    changedByName: text('changed_by_name').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ name: 'monthly_figure_revisions_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }),
+    check('monthly_figure_revisions_period_check', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check('monthly_figure_revisions_source_check', sql.raw(`source in (${list(FIGURE_SOURCES)})`)),
+    index('monthly_figure_revisions_month_idx').on(t.uscc, t.period),
+  ],
+);
+
+/** Marks on a stored month. `jan_feb_combined` (on February): the month holds the 1–2月 total, January is 0. */
+export const FIGURE_MARKS = ['jan_feb_combined'] as const;
+export type FigureMark = (typeof FIGURE_MARKS)[number];
+
+/**
+ * How a stored month must be read. January and February are often reported together as one 1–2月
+ * figure; it is stored whole in February with January 0 (so every year-to-date sum from February on
+ * is right), and this mark says the January 0 is not a real zero.
+ */
+export const monthlyFigureMarks = pgTable(
+  'monthly_figure_marks',
+  {
+    uscc: char('uscc', { length: 18 }).notNull(),
+    period: text('period').notNull(),
+    mark: text('mark').$type<FigureMark>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'monthly_figure_marks_pkey', columns: [t.uscc, t.period, t.mark] }),
+    foreignKey({ name: 'monthly_figure_marks_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }),
+    check('monthly_figure_marks_mark_check', sql.raw(`mark in (${list(FIGURE_MARKS)})`)),
+    check('monthly_figure_marks_period_check', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$' AND (${t.mark} <> 'jan_feb_combined' OR ${t.period} LIKE '%-02')`),
+  ],
+);

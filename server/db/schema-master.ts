@@ -1,0 +1,337 @@
+// Master data of the industrial-chain platform: geography (regions, parks), the leading industries
+// and their chains (versioned by year, each a directed graph of nodes), enterprises with their
+// yearly 规上 status and chain memberships, and the monthly figures enterprises report.
+// Every constraint is named so a violation can be mapped to a user-facing error by its name.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  char,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/** Region kinds: 市辖区, 县, 县级市, and the statistical function zones (高新区, 综保区, 经开区). */
+export const REGION_KINDS = ['district', 'county', 'city', 'zone'] as const;
+export type RegionKind = (typeof REGION_KINDS)[number];
+
+export const PARK_LEVELS = ['national', 'provincial'] as const;
+export type ParkLevel = (typeof PARK_LEVELS)[number];
+
+export const NODE_STAGES = ['upstream', 'midstream', 'downstream'] as const;
+export type NodeStage = (typeof NODE_STAGES)[number];
+
+/** Where a monthly figure came from: the demo generator, a file import, staff entry, or the enterprise itself. */
+export const FIGURE_SOURCES = ['demo', 'import', 'manual', 'enterprise'] as const;
+export type FigureSource = (typeof FIGURE_SOURCES)[number];
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
+
+const money = (name: string) => bigint(name, { mode: 'number' });
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Counties, districts, county-level cities (GB/T 2260) and statistical function zones (NBS codes). */
+export const regions = pgTable(
+  'regions',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    kind: text('kind').$type<RegionKind>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('regions_name_key').on(t.name),
+    unique('regions_short_name_key').on(t.shortName),
+    check('regions_code_check', sql`${t.code} ~ '^[0-9]{6}$'`),
+    check('regions_kind_check', sql.raw(`kind in (${list(REGION_KINDS)})`)),
+  ],
+);
+
+/** Industrial parks at provincial level or above. Area in hectares (1 km² = 100 ha) keeps it an exact integer. */
+export const parks = pgTable(
+  'parks',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    level: text('level').$type<ParkLevel>().notNull(),
+    regionCode: text('region_code').notNull(),
+    areaHectares: integer('area_hectares'),
+    establishedOn: date('established_on', { mode: 'string' }),
+    /** The park's focus industries as the city words them (some name no chain, e.g. 外贸加工). */
+    focus: text('focus').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('parks_name_key').on(t.name),
+    unique('parks_short_name_key').on(t.shortName),
+    foreignKey({ name: 'parks_region_code_fkey', columns: [t.regionCode], foreignColumns: [regions.code] }),
+    check('parks_level_check', sql.raw(`level in (${list(PARK_LEVELS)})`)),
+    check('parks_area_hectares_check', sql`${t.areaHectares} IS NULL OR ${t.areaHectares} > 0`),
+  ],
+);
+
+/** The ten leading industries of 一核两电三色四新, each in its group (一核, 两电, 三色, 四新). */
+export const industries = pgTable(
+  'industries',
+  {
+    code: text('code').primaryKey(),
+    group: text('group_name').notNull(),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [unique('industries_name_key').on(t.name)],
+);
+
+/**
+ * Industrial chains, versioned by year: a chain belongs to the city's list for the years
+ * valid_from_year..valid_to_year (open-ended when null). 2022 had 14 chains; CH15 joined in 2023.
+ */
+export const chains = pgTable(
+  'chains',
+  {
+    code: text('code').primaryKey(),
+    industryCode: text('industry_code').notNull(),
+    name: text('name').notNull(),
+    validFromYear: integer('valid_from_year').notNull(),
+    validToYear: integer('valid_to_year'),
+    /** Title of the 链长 (a city leader), e.g. 市人民政府副市长. */
+    chiefTitle: text('chief_title'),
+    /** The 链办's lead department. */
+    office: text('office'),
+    /** 后盾单位: departments that resolve the chain's problems. */
+    supportingDepartments: text('supporting_departments').array().notNull().default(sql`'{}'::text[]`),
+    /** 主要承载地: host counties or parks, as names. */
+    hostPlaces: text('host_places').array().notNull().default(sql`'{}'::text[]`),
+    /** 链主 enterprise names as the city lists them (the enterprises also carry is_chain_master). */
+    chainMasters: text('chain_masters').array().notNull().default(sql`'{}'::text[]`),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('chains_name_key').on(t.name),
+    foreignKey({ name: 'chains_industry_code_fkey', columns: [t.industryCode], foreignColumns: [industries.code] }),
+    check('chains_code_check', sql`${t.code} ~ '^[A-Z][A-Z0-9]{1,15}$'`),
+    check('chains_valid_years_check', sql`${t.validToYear} IS NULL OR ${t.validToYear} >= ${t.validFromYear}`),
+  ],
+);
+
+/** Yearly targets of a chain: annual gross output (元) and growth (a fraction, 0.1 = 10%). */
+export const chainTargets = pgTable(
+  'chain_targets',
+  {
+    chainCode: text('chain_code').notNull(),
+    year: integer('year').notNull(),
+    outputTargetYuan: money('output_target_yuan'),
+    growthTarget: numeric('growth_target', { precision: 6, scale: 4, mode: 'number' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ name: 'chain_targets_pkey', columns: [t.chainCode, t.year] }),
+    foreignKey({ name: 'chain_targets_chain_code_fkey', columns: [t.chainCode], foreignColumns: [chains.code] }).onDelete('cascade'),
+    check('chain_targets_output_check', sql`${t.outputTargetYuan} IS NULL OR ${t.outputTargetYuan} >= 0`),
+  ],
+);
+
+/**
+ * Nodes (环节) of a chain. (chain_code, id) is unique so edges and memberships can reference a node
+ * together with its chain, which lets the database guarantee that an edge stays inside one chain.
+ */
+export const chainNodes = pgTable(
+  'chain_nodes',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    chainCode: text('chain_code').notNull(),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    stage: text('stage').$type<NodeStage>().notNull(),
+    /** GB/T 4754-2017 industry class codes of the node. */
+    gbt4754: text('gbt4754').array().notNull().default(sql`'{}'::text[]`),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('chain_nodes_chain_key_key').on(t.chainCode, t.key),
+    unique('chain_nodes_chain_id_key').on(t.chainCode, t.id),
+    foreignKey({ name: 'chain_nodes_chain_code_fkey', columns: [t.chainCode], foreignColumns: [chains.code] }).onDelete('cascade'),
+    check('chain_nodes_key_check', sql`${t.key} ~ '^[a-z][a-z0-9_]{0,31}$'`),
+    check('chain_nodes_stage_check', sql.raw(`stage in (${list(NODE_STAGES)})`)),
+  ],
+);
+
+/**
+ * "Feeds" edges of a chain map: from_node supplies to_node. Both composite foreign keys carry the
+ * same chain_code, so an edge between nodes of two different chains cannot be stored.
+ */
+export const chainNodeEdges = pgTable(
+  'chain_node_edges',
+  {
+    chainCode: text('chain_code').notNull(),
+    fromNodeId: integer('from_node_id').notNull(),
+    toNodeId: integer('to_node_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'chain_node_edges_pkey', columns: [t.fromNodeId, t.toNodeId] }),
+    foreignKey({
+      name: 'chain_node_edges_from_fkey',
+      columns: [t.chainCode, t.fromNodeId],
+      foreignColumns: [chainNodes.chainCode, chainNodes.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'chain_node_edges_to_fkey',
+      columns: [t.chainCode, t.toNodeId],
+      foreignColumns: [chainNodes.chainCode, chainNodes.id],
+    }).onDelete('cascade'),
+    check('chain_node_edges_not_self_check', sql`${t.fromNodeId} <> ${t.toNodeId}`),
+    index('chain_node_edges_to_idx').on(t.toNodeId),
+  ],
+);
+
+/** The parks' focus chains (many-to-many). */
+export const parkFocusChains = pgTable(
+  'park_focus_chains',
+  {
+    parkId: integer('park_id').notNull(),
+    chainCode: text('chain_code').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'park_focus_chains_pkey', columns: [t.parkId, t.chainCode] }),
+    foreignKey({ name: 'park_focus_chains_park_id_fkey', columns: [t.parkId], foreignColumns: [parks.id] }).onDelete('cascade'),
+    foreignKey({ name: 'park_focus_chains_chain_code_fkey', columns: [t.chainCode], foreignColumns: [chains.code] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * Enterprises keyed by 统一社会信用代码. The database checks the character set and length; the check
+ * characters (positions 17 and 18) are verified by shared/uscc.ts before any write.
+ * gbt4754_code is the firm's own GB/T 4754 industry class (not one of the ten leading industries).
+ */
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    uscc: char('uscc', { length: 18 }).primaryKey(),
+    name: text('name').notNull(),
+    regionCode: text('region_code').notNull(),
+    parkId: integer('park_id'),
+    gbt4754Code: text('gbt4754_code'),
+    /** 链主 */
+    isChainMaster: boolean('is_chain_master').notNull().default(false),
+    /** 专精特新 */
+    isSpecialized: boolean('is_specialized').notNull().default(false),
+    /** 高新技术企业 */
+    isHighTech: boolean('is_high_tech').notNull().default(false),
+    /** 上市 */
+    isListed: boolean('is_listed').notNull().default(false),
+    /** Fictional firm of the demo dataset (its name ends with "(示例)"). */
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'enterprises_region_code_fkey', columns: [t.regionCode], foreignColumns: [regions.code] }),
+    foreignKey({ name: 'enterprises_park_id_fkey', columns: [t.parkId], foreignColumns: [parks.id] }),
+    check('enterprises_uscc_check', sql`${t.uscc} ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'`),
+    check('enterprises_gbt4754_code_check', sql`${t.gbt4754Code} IS NULL OR ${t.gbt4754Code} ~ '^[0-9]{2,4}$'`),
+    index('enterprises_region_idx').on(t.regionCode),
+    index('enterprises_park_idx').on(t.parkId),
+  ],
+);
+
+/**
+ * The yearly 规上 名录: one row per year the enterprise is in scope (annual main-business revenue
+ * ≥ 20 million yuan). The list changes once a year, effective with January.
+ */
+export const enterpriseScaleYears = pgTable(
+  'enterprise_scale_years',
+  {
+    uscc: char('uscc', { length: 18 }).notNull(),
+    year: integer('year').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'enterprise_scale_years_pkey', columns: [t.uscc, t.year] }),
+    foreignKey({ name: 'enterprise_scale_years_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }).onDelete('cascade'),
+    check('enterprise_scale_years_year_check', sql`${t.year} BETWEEN 1990 AND 2100`),
+    index('enterprise_scale_years_year_idx').on(t.year),
+  ],
+);
+
+/**
+ * An enterprise's place in chain nodes (many-to-many). At most one membership per enterprise is
+ * primary (partial unique index); that there is exactly one when it has any is the service's rule.
+ */
+export const enterpriseMemberships = pgTable(
+  'enterprise_memberships',
+  {
+    uscc: char('uscc', { length: 18 }).notNull(),
+    nodeId: integer('node_id').notNull(),
+    isPrimary: boolean('is_primary').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ name: 'enterprise_memberships_pkey', columns: [t.uscc, t.nodeId] }),
+    foreignKey({ name: 'enterprise_memberships_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }).onDelete('cascade'),
+    foreignKey({ name: 'enterprise_memberships_node_id_fkey', columns: [t.nodeId], foreignColumns: [chainNodes.id] }),
+    uniqueIndex('enterprise_memberships_one_primary_key').on(t.uscc).where(sql`${t.isPrimary}`),
+    index('enterprise_memberships_node_idx').on(t.nodeId),
+  ],
+);
+
+/**
+ * What an enterprise reported for one month (当月 values; 累计 is derived by summing the months).
+ * period is the text 'YYYY-MM': the business key used by the API, import files and users; it sorts
+ * chronologically as text, so a year-to-date range is `period BETWEEN '2024-01' AND '2024-06'` on the
+ * primary key, and it never crosses a time zone through the driver as a DATE would.
+ * Money is integer 元. prev_year_* hold 上年同期 values when they were reported with the period.
+ */
+export const monthlyFigures = pgTable(
+  'monthly_figures',
+  {
+    uscc: char('uscc', { length: 18 }).notNull(),
+    period: text('period').notNull(),
+    /** 工业总产值 (current prices), 元 */
+    grossOutput: money('gross_output'),
+    /** 营业收入, 元 */
+    revenue: money('revenue'),
+    /** 利润总额, 元 (may be negative) */
+    profit: money('profit'),
+    /** 税金总额, 元 */
+    taxes: money('taxes'),
+    /** 用电量, kWh */
+    electricityKwh: money('electricity_kwh'),
+    /** 从业人员 */
+    employees: integer('employees'),
+    prevYearGrossOutput: money('prev_year_gross_output'),
+    prevYearRevenue: money('prev_year_revenue'),
+    prevYearProfit: money('prev_year_profit'),
+    prevYearTaxes: money('prev_year_taxes'),
+    source: text('source').$type<FigureSource>().notNull().default('manual'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ name: 'monthly_figures_pkey', columns: [t.uscc, t.period] }),
+    foreignKey({ name: 'monthly_figures_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }),
+    check('monthly_figures_period_check', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check('monthly_figures_source_check', sql.raw(`source in (${list(FIGURE_SOURCES)})`)),
+    check('monthly_figures_gross_output_check', sql`${t.grossOutput} >= 0`),
+    check('monthly_figures_revenue_check', sql`${t.revenue} >= 0`),
+    check('monthly_figures_taxes_check', sql`${t.taxes} >= 0`),
+    check('monthly_figures_electricity_check', sql`${t.electricityKwh} >= 0`),
+    check('monthly_figures_employees_check', sql`${t.employees} >= 0`),
+    index('monthly_figures_period_idx').on(t.period),
+  ],
+);

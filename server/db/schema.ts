@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { ROLES, SCOPE_KINDS } from '../../shared/roles.js';
+
+const roleList = ROLES.map((r) => `'${r}'`).join(',');
+const scopeKindList = SCOPE_KINDS.map((k) => `'${k}'`).join(',');
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    username: text('username').notNull().unique('users_username_key'),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('users_role_check', sql.raw(`${t.role.name} in (${roleList})`))],
+);
+
+/** A user's data scope: the chains, regions, parks, enterprises or department the user may see and change. */
+export const userScopes = pgTable(
+  'user_scopes',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    ref: text('ref').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.kind, t.ref], name: 'user_scopes_pkey' }),
+    check('user_scopes_kind_check', sql.raw(`${t.kind.name} in (${scopeKindList})`)),
+  ],
+);
+
+/** Server-side sessions; the cookie carries a random token whose SHA-256 is stored here. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Every write: who, when, what, before and after. Never updated or deleted by the application. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    ip: text('ip'),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)],
+);
+export * from './schema-master.js';
+export * from './schema-figures.js';
+export * from './schema-settings.js';
+
+/**
+ * One row whose token changes (by statement-level triggers, see migration 0003) whenever data the
+ * statistics read changes: monthly figures, enterprises, 规上 years, memberships, chains, nodes,
+ * parks, regions. Computed statistics are cached under it, so a cached answer is never stale,
+ * also across processes sharing one PostgreSQL.
+ */
+export const statsVersion = pgTable('stats_version', {
+  id: integer('id').primaryKey().default(1),
+  token: uuid('token').notNull().defaultRandom(),
+});

@@ -1,0 +1,56 @@
+import 'dotenv/config';
+import path from 'node:path';
+import { buildApp } from './app.js';
+import { bootstrap } from './bootstrap.js';
+import { loadConfig } from './config.js';
+import { openConfiguredDatabase } from './db/open.js';
+import { ROOT } from './paths.js';
+
+
+/** Starts the server: config → database (+ migrations) → first-start setup → HTTP on PORT. */
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  const firstStart = await bootstrap(database, config);
+  const app = await buildApp({ config, database, webDir: path.join(ROOT, 'dist/web') });
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const url = `http://localhost:${config.PORT}`;
+  const lines = [
+    '',
+    `链长通 ChainChief 已启动 / is running: ${url}   (${database.kind}, ${Date.now() - startedAt} ms)`,
+  ];
+  if (firstStart.seed?.seeded) lines.push(`${firstStart.seed.message} (${(firstStart.seed.elapsedMs / 1000).toFixed(1)} s)`);
+  if (firstStart.adminPassword) {
+    lines.push(
+      firstStart.adminPassword.generated
+        ? `管理员账号 admin 的初始密码 (generated admin password, shown once): ${firstStart.adminPassword.password}`
+        : '管理员账号 admin 已创建，密码为 ADMIN_PASSWORD (admin created with ADMIN_PASSWORD)',
+    );
+  }
+  const demo = firstStart.demoAccounts;
+  if (demo && demo.usernames.length > 0) {
+    lines.push(
+      `示例账号 (demo accounts): ${demo.usernames.join(', ')}`,
+      demo.generated
+        ? `示例账号密码 (generated demo password, shown once): ${demo.password}`
+        : '示例账号密码为 DEMO_PASSWORD (demo accounts use DEMO_PASSWORD)',
+    );
+  }
+  console.log(lines.join('\n') + '\n');
+}
+
+main().catch((err: unknown) => {
+  console.error(`启动失败 (start failed): ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import crypto from 'node:crypto';
+import { roleSchema, type LoginRequest, type SessionResponse } from '../../../shared/contracts/auth.js';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  insertSession,
+  selectSessionWithUser,
+  selectUserByUsername,
+  selectUserScopes,
+  touchSession,
+} from './auth.queries.js';
+import { verifyPassword } from './password.js';
+
+export type SessionPolicy = { ttlHours: number; idleMinutes: number };
+
+function sha256(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+function randomToken(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+/**
+ * Checks the credentials and opens a session. A wrong password and an unknown user give the same
+ * error after the same amount of work, so the answer does not reveal which usernames exist.
+ */
+export async function login(
+  db: Db,
+  input: LoginRequest,
+  policy: SessionPolicy,
+  ip: string | undefined,
+): Promise<SessionResponse & { token: string }> {
+  const user = await selectUserByUsername(db, input.username);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !passwordOk || !user.active) throw new AppError('invalid_credentials');
+
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + policy.ttlHours * 3_600_000);
+  const scopes = await selectUserScopes(db, user.id);
+  const actor: Actor = { id: user.id, username: user.username, displayName: user.displayName, role: roleSchema.parse(user.role), scopes, ip };
+  await db.transaction(async (tx) => {
+    await deleteExpiredSessions(tx, now);
+    await insertSession(tx, { tokenHash: sha256(token), userId: user.id, csrfToken, expiresAt, createdAt: now, lastSeenAt: now });
+    await recordAudit(tx, actor, { action: 'login', entity: 'session', entityId: user.id });
+  });
+  const { ip: _ip, ...publicUser } = actor;
+  return { token, csrfToken, expiresAt: expiresAt.toISOString(), user: publicUser };
+}
+
+export type ResolvedSession = { actor: Actor; csrfToken: string; expiresAt: Date };
+
+/**
+ * Finds the live session of a cookie token. A session ends at its absolute expiry or after
+ * `idleMinutes` without a request; an ended one is deleted and reported as `session_expired`.
+ */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  policy: SessionPolicy,
+  ip: string | undefined,
+): Promise<ResolvedSession> {
+  const tokenHash = sha256(token);
+  const found = await selectSessionWithUser(db, tokenHash);
+  if (!found || !found.user.active) throw new AppError('unauthenticated');
+  const now = new Date();
+  const idleLimit = found.session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
+  if (found.session.expiresAt <= now || idleLimit <= now.getTime()) {
+    await deleteSession(db, tokenHash);
+    throw new AppError('session_expired');
+  }
+  // Write the activity time at most once a minute: reads should not each cost a write.
+  if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) await touchSession(db, tokenHash, now);
+  const scopes = found.scopes;
+  return {
+    actor: {
+      id: found.user.id,
+      username: found.user.username,
+      displayName: found.user.displayName,
+      role: roleSchema.parse(found.user.role),
+      scopes,
+      ip,
+    },
+    csrfToken: found.session.csrfToken,
+    expiresAt: found.session.expiresAt,
+  };
+}
+
+export async function logout(db: Db, token: string, actor: Actor): Promise<void> {
+  await db.transaction(async (tx) => {
+    await deleteSession(tx, sha256(token));
+    await recordAudit(tx, actor, { action: 'logout', entity: 'session', entityId: actor.id });
+  });
+}
+
+/** Constant-time comparison of the CSRF header with the session's token. */
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}

@@ -1,0 +1,21 @@
+import { hash, verify } from '@node-rs/argon2';
+
+// OWASP-recommended argon2id parameters (19 MiB, 2 passes, 1 lane).
+const OPTIONS = { algorithm: 2 /* Argon2id (a const enum in the typings) */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+// Verified against when the user does not exist, so a wrong username costs the same time as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+/** Checks a password against a stored hash; with no hash, burns the same time and answers false. */
+export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
+  if (storedHash === null) {
+    dummyHash ??= hashPassword('chainchief-timing-equaliser');
+    await verify(await dummyHash, password).catch(() => false);
+    return false;
+  }
+  return verify(storedHash, password).catch(() => false);
+}

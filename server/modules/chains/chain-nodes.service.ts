@@ -1,0 +1,135 @@
+// Editing a chain's map (产业链图谱): nodes (环节) and "feeds" edges. The map is a directed acyclic
+// graph from upstream to downstream inside one chain: an edge never points into another chain
+// (cross-chain supply is a firm being a member of both chains), never to its own node, and never
+// closes a cycle.
+import type { AddEdgeRequest, ChainEdge, ChainNodeFields, CreateNodeRequest, UpdateNodeRequest } from '../../../shared/contracts/chains.js';
+import { checkChainEdge } from '../../../shared/chain-graph.js';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import { requireAccess } from '../access/access.policy.js';
+import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import {
+  countNodeMembers,
+  deleteEdgeRow,
+  deleteNodeRow,
+  edgeExists,
+  insertEdge,
+  insertNode,
+  isReachable,
+  selectEdgesOfNode,
+  selectNextNodeSortOrder,
+  selectNode,
+  updateNodeRow,
+  type ChainNodeRow,
+} from './chain-nodes.queries.js';
+import { canEditChain } from './chains.policy.js';
+import { requireChain } from './chains.service.js';
+
+function presentNode(row: ChainNodeRow): ChainNodeFields {
+  return { id: row.id, key: row.key, name: row.name, stage: row.stage, gbt4754: row.gbt4754, sortOrder: row.sortOrder };
+}
+
+async function requireNode(db: Db, code: string, key: string): Promise<ChainNodeRow> {
+  const node = await selectNode(db, code, key);
+  if (!node) throw new AppError('not_found', { messageKey: 'chains.error.nodeNotFound', params: { code, key } });
+  return node;
+}
+
+/** Adds a node to the chain; it goes after the chain's last node unless a position is given. */
+export async function createNode(db: Db, actor: Actor, code: string, input: CreateNodeRequest): Promise<ChainNodeFields> {
+  requireAccess(canEditChain(actor, code));
+  await requireChain(db, code);
+  if (await selectNode(db, code, input.key)) throw new AppError('conflict', { messageKey: 'chains.error.duplicateNode', params: { code, key: input.key } });
+  const sortOrder = input.sortOrder ?? (await selectNextNodeSortOrder(db, code));
+  return db.transaction(async (tx) => {
+    const row = await insertNode(tx, { chainCode: code, key: input.key, name: input.name, stage: input.stage, gbt4754: input.gbt4754, sortOrder });
+    const after = presentNode(row);
+    await recordAudit(tx, actor, { action: 'create', entity: 'chain_node', entityId: `${code}:${row.key}`, after });
+    return after;
+  });
+}
+
+/** Changes a node's name, stage, GB/T 4754 codes or position; its key stays (files and memberships name it). */
+export async function updateNode(db: Db, actor: Actor, code: string, key: string, patch: UpdateNodeRequest): Promise<ChainNodeFields> {
+  requireAccess(canEditChain(actor, code));
+  await requireChain(db, code);
+  const before = await requireNode(db, code, key);
+  return db.transaction(async (tx) => {
+    const after = presentNode(await updateNodeRow(tx, before.id, patch));
+    await recordAudit(tx, actor, { action: 'update', entity: 'chain_node', entityId: `${code}:${key}`, before: presentNode(before), after });
+    return after;
+  });
+}
+
+/** Removes a node and its edges; refused, with the count, while firms are attached to it. */
+export async function deleteNode(db: Db, actor: Actor, code: string, key: string): Promise<void> {
+  requireAccess(canEditChain(actor, code));
+  await requireChain(db, code);
+  const node = await requireNode(db, code, key);
+  const members = await countNodeMembers(db, node.id);
+  if (members > 0) throw new AppError('conflict', { messageKey: 'chains.error.nodeHasEnterprises', params: { count: members } });
+  const edges = await selectEdgesOfNode(db, code, key);
+  await db.transaction(async (tx) => {
+    await deleteNodeRow(tx, node.id);
+    await recordAudit(tx, actor, { action: 'delete', entity: 'chain_node', entityId: `${code}:${key}`, before: { ...presentNode(node), edges } });
+  });
+}
+
+/** `xfmr` names a node of the chain in the address; `CH04:cuproc` a node of any chain. */
+function parseNodeRef(code: string, ref: string): { chainCode: string; key: string } {
+  const [first, second] = ref.split(':');
+  return second === undefined ? { chainCode: code, key: first ?? ref } : { chainCode: first ?? code, key: second };
+}
+
+async function resolveEdgeEnd(db: Db, code: string, ref: string, field: 'from' | 'to'): Promise<ChainNodeRow> {
+  const { chainCode, key } = parseNodeRef(code, ref);
+  const node = await selectNode(db, chainCode, key);
+  if (node) return node;
+  throw new AppError('validation_failed', {
+    messageKey: 'chains.error.nodeNotFound',
+    params: { code: chainCode, key },
+    details: [{ path: `body.${field}`, message: `no node ${chainCode}:${key}` }],
+  });
+}
+
+/** Adds a "feeds" edge: `from` supplies `to`. */
+export async function addEdge(db: Db, actor: Actor, code: string, input: AddEdgeRequest): Promise<ChainEdge> {
+  requireAccess(canEditChain(actor, code));
+  await requireChain(db, code);
+  const from = await resolveEdgeEnd(db, code, input.from, 'from');
+  const to = await resolveEdgeEnd(db, code, input.to, 'to');
+  // A node of another chain is refused here with its name; the composite foreign keys refuse it too.
+  const outside = from.chainCode !== code ? 'from' : to.chainCode !== code ? 'to' : null;
+  if (outside) {
+    throw new AppError('validation_failed', {
+      messageKey: 'chains.error.edgeOtherChain',
+      params: { from: `${from.chainCode}:${from.key}`, to: `${to.chainCode}:${to.key}` },
+      details: [{ path: `body.${outside}`, message: 'node of another chain' }],
+    });
+  }
+  if (!checkChainEdge(from, to).ok) {
+    throw new AppError('validation_failed', { messageKey: 'chains.error.edgeSelf', params: { key: from.key }, details: [{ path: 'body.to', message: 'same node as from' }] });
+  }
+  if (await edgeExists(db, from.id, to.id)) throw new AppError('conflict', { messageKey: 'chains.error.edgeDuplicate', params: { from: from.key, to: to.key } });
+  // from → to closes a cycle when `from` is already downstream of `to`.
+  if (await isReachable(db, to.id, from.id)) throw new AppError('conflict', { messageKey: 'chains.error.edgeCycle', params: { from: from.key, to: to.key } });
+  const edge = { from: from.key, to: to.key };
+  await db.transaction(async (tx) => {
+    await insertEdge(tx, { chainCode: code, fromNodeId: from.id, toNodeId: to.id });
+    await recordAudit(tx, actor, { action: 'create', entity: 'chain_edge', entityId: `${code}:${from.key}->${to.key}`, after: edge });
+  });
+  return edge;
+}
+
+export async function removeEdge(db: Db, actor: Actor, code: string, fromKey: string, toKey: string): Promise<void> {
+  requireAccess(canEditChain(actor, code));
+  await requireChain(db, code);
+  const from = await requireNode(db, code, fromKey);
+  const to = await requireNode(db, code, toKey);
+  if (!(await edgeExists(db, from.id, to.id))) throw new AppError('not_found', { messageKey: 'chains.error.edgeNotFound', params: { from: fromKey, to: toKey } });
+  await db.transaction(async (tx) => {
+    await deleteEdgeRow(tx, from.id, to.id);
+    await recordAudit(tx, actor, { action: 'delete', entity: 'chain_edge', entityId: `${code}:${fromKey}->${toKey}`, before: { from: fromKey, to: toKey } });
+  });
+}

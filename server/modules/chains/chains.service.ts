@@ -1,0 +1,224 @@
+import {
+  CHAIN_ADMIN_FIELDS,
+  type ChainDetail,
+  type ChainListItem,
+  type CreateChainRequest,
+  type ListChainsResponse,
+  type PutTargetRequest,
+  type UpdateChainRequest,
+} from '../../../shared/contracts/chains.js';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import { requireAccess } from '../access/access.policy.js';
+import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { selectChainEdgeKeys, selectChainNodesWithCounts } from './chain-nodes.queries.js';
+import { canAdministerChains, canEditChain, canViewChain, chainFirmScopeOf, chainScopeOf } from './chains.policy.js';
+import {
+  countChainFirms,
+  deleteChainRow,
+  deleteChainTargetRow,
+  insertChain,
+  selectChainByName,
+  selectChainDetail,
+  selectChainFirms,
+  selectChainRow,
+  selectChainsOfYear,
+  selectChainTarget,
+  selectChainTargets,
+  selectIndustryExists,
+  selectMemberChainCodes,
+  updateChainRow,
+  upsertChainTarget,
+  type ChainListRow,
+  type ChainRow,
+  type ChainTargetRow,
+} from './chains.queries.js';
+import { nodeStatusOf } from './node-status.js';
+
+const yearFormat = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' });
+
+/** The current year in Beijing time: the default year of the chain list and of node statuses. */
+export function currentYear(now: Date = new Date()): number {
+  return Number(yearFormat.format(now));
+}
+
+function presentListRow(row: ChainListRow): ChainListItem {
+  return { ...row };
+}
+
+/** The stored chain as the audit log keeps it. */
+function auditView(row: ChainRow) {
+  return {
+    code: row.code,
+    name: row.name,
+    industryCode: row.industryCode,
+    validFromYear: row.validFromYear,
+    validToYear: row.validToYear,
+    chiefTitle: row.chiefTitle,
+    office: row.office,
+    supportingDepartments: row.supportingDepartments,
+    hostPlaces: row.hostPlaces,
+    chainMasters: row.chainMasters,
+    sortOrder: row.sortOrder,
+  };
+}
+
+function presentTarget(row: ChainTargetRow) {
+  return { year: row.year, outputTargetYuan: row.outputTargetYuan, growthTarget: row.growthTarget };
+}
+
+/** Whether the actor may see the chain; an enterprise account sees the chains its firm belongs to. */
+async function mayView(db: Db, actor: Actor, code: string): Promise<boolean> {
+  const scope = chainScopeOf(actor);
+  const memberChains = scope.kind === 'members' ? await selectMemberChainCodes(db, scope.usccs) : [];
+  return canViewChain(actor, code, memberChains);
+}
+
+/** Loads a chain or answers 404 naming the code. */
+export async function requireChain(db: Db, code: string): Promise<ChainRow> {
+  const row = await selectChainRow(db, code);
+  if (!row) throw new AppError('not_found', { messageKey: 'chains.error.notFound', params: { code } });
+  return row;
+}
+
+/** The chains on the city's list of a year (default: this year) that the caller may see. */
+export async function listChains(db: Db, actor: Actor, query: { year?: number }): Promise<ListChainsResponse> {
+  const year = query.year ?? currentYear();
+  const rows = await selectChainsOfYear(db, { year, scope: chainScopeOf(actor) });
+  return { year, total: rows.length, items: rows.map(presentListRow) };
+}
+
+/**
+ * One chain: governance facts, targets, its map (nodes with firm counts and status for the year,
+ * edges by key) and the firms the caller may see.
+ */
+export async function getChain(db: Db, actor: Actor, code: string, query: { year?: number }): Promise<ChainDetail> {
+  requireAccess(await mayView(db, actor, code));
+  const year = query.year ?? currentYear();
+  const row = await selectChainDetail(db, code, year);
+  if (!row) throw new AppError('not_found', { messageKey: 'chains.error.notFound', params: { code } });
+  const [targets, nodes, edges, firms] = [
+    await selectChainTargets(db, code),
+    await selectChainNodesWithCounts(db, code, year),
+    await selectChainEdgeKeys(db, code),
+    await selectChainFirms(db, { code, year, scope: chainFirmScopeOf(actor) }),
+  ];
+  return {
+    ...presentListRow(row),
+    year,
+    supportingDepartments: row.supportingDepartments,
+    hostPlaces: row.hostPlaces,
+    chainMasters: row.chainMasters,
+    targets: targets.map(presentTarget),
+    nodes: nodes.map((n) => ({ ...n, status: nodeStatusOf(n) })),
+    edges,
+    enterprises: firms,
+    canEdit: canEditChain(actor, code),
+    canAdminister: canAdministerChains(actor),
+  };
+}
+
+async function requireIndustry(db: Db, industryCode: string): Promise<void> {
+  if (await selectIndustryExists(db, industryCode)) return;
+  throw new AppError('validation_failed', {
+    messageKey: 'chains.error.unknownIndustry',
+    params: { code: industryCode },
+    details: [{ path: 'body.industryCode', message: `unknown industry ${industryCode}` }],
+  });
+}
+
+function requireValidYears(from: number, to: number | null): void {
+  if (to === null || to >= from) return;
+  throw new AppError('validation_failed', {
+    messageKey: 'chains.error.validYears',
+    details: [{ path: 'body.validToYear', message: 'must not be before validFromYear' }],
+  });
+}
+
+async function requireFreeName(db: Db, name: string, exceptCode?: string): Promise<void> {
+  const other = await selectChainByName(db, name);
+  if (other && other.code !== exceptCode) throw new AppError('conflict', { messageKey: 'chains.error.duplicateName', params: { name } });
+}
+
+/** Adds a chain to the city's list (admin). */
+export async function createChain(db: Db, actor: Actor, input: CreateChainRequest): Promise<ChainDetail> {
+  requireAccess(canAdministerChains(actor));
+  if (await selectChainRow(db, input.code)) throw new AppError('conflict', { messageKey: 'chains.error.duplicateCode', params: { code: input.code } });
+  await requireFreeName(db, input.name);
+  await requireIndustry(db, input.industryCode);
+  requireValidYears(input.validFromYear, input.validToYear);
+  await db.transaction(async (tx) => {
+    const row = await insertChain(tx, input);
+    await recordAudit(tx, actor, { action: 'create', entity: 'chain', entityId: row.code, after: auditView(row) });
+  });
+  return getChain(db, actor, input.code, { year: input.validFromYear });
+}
+
+/**
+ * Edits a chain. 链长/链办 change the governance facts of their own chain; a change of name,
+ * industry, years or order (the city's list) needs the admin. Fields sent unchanged are fine.
+ */
+export async function updateChain(db: Db, actor: Actor, code: string, patch: UpdateChainRequest): Promise<ChainDetail> {
+  requireAccess(canEditChain(actor, code));
+  const before = await requireChain(db, code);
+  if (!canAdministerChains(actor)) {
+    const changed = CHAIN_ADMIN_FIELDS.filter((field) => patch[field] !== undefined && patch[field] !== before[field]);
+    if (changed.length > 0) throw new AppError('forbidden', { messageKey: 'chains.error.adminOnlyFields', params: { fields: changed.join(', ') } });
+  }
+  if (patch.name !== undefined) await requireFreeName(db, patch.name, code);
+  if (patch.industryCode !== undefined) await requireIndustry(db, patch.industryCode);
+  requireValidYears(patch.validFromYear ?? before.validFromYear, patch.validToYear === undefined ? before.validToYear : patch.validToYear);
+  await db.transaction(async (tx) => {
+    const after = await updateChainRow(tx, code, patch);
+    await recordAudit(tx, actor, { action: 'update', entity: 'chain', entityId: code, before: auditView(before), after: auditView(after) });
+  });
+  return getChain(db, actor, code, {});
+}
+
+/** Removes a chain with its map and targets (admin); refused while firms sit in any of its nodes. */
+export async function deleteChain(db: Db, actor: Actor, code: string): Promise<void> {
+  requireAccess(canAdministerChains(actor));
+  const before = await requireChain(db, code);
+  const firms = await countChainFirms(db, code);
+  if (firms > 0) throw new AppError('conflict', { messageKey: 'chains.error.hasEnterprises', params: { count: firms } });
+  const [nodes, edges, targets] = [await selectChainNodesWithCounts(db, code, currentYear()), await selectChainEdgeKeys(db, code), await selectChainTargets(db, code)];
+  await db.transaction(async (tx) => {
+    await deleteChainRow(tx, code);
+    await recordAudit(tx, actor, {
+      action: 'delete',
+      entity: 'chain',
+      entityId: code,
+      before: { ...auditView(before), nodes: nodes.map((n) => ({ key: n.key, name: n.name, stage: n.stage, gbt4754: n.gbt4754 })), edges, targets: targets.map(presentTarget) },
+    });
+  });
+}
+
+/** Sets (creates or replaces) a chain's target for one year. */
+export async function setChainTarget(db: Db, actor: Actor, code: string, year: number, input: PutTargetRequest) {
+  requireAccess(canEditChain(actor, code));
+  await requireChain(db, code);
+  const before = await selectChainTarget(db, code, year);
+  return db.transaction(async (tx) => {
+    const saved = await upsertChainTarget(tx, { chainCode: code, year, outputTargetYuan: input.outputTargetYuan, growthTarget: input.growthTarget });
+    await recordAudit(tx, actor, {
+      action: before ? 'update' : 'create',
+      entity: 'chain_target',
+      entityId: `${code}:${year}`,
+      before: before ? presentTarget(before) : null,
+      after: presentTarget(saved),
+    });
+    return presentTarget(saved);
+  });
+}
+
+export async function deleteChainTarget(db: Db, actor: Actor, code: string, year: number): Promise<void> {
+  requireAccess(canEditChain(actor, code));
+  await requireChain(db, code);
+  const before = await selectChainTarget(db, code, year);
+  if (!before) throw new AppError('not_found', { messageKey: 'chains.error.targetNotFound', params: { code, year } });
+  await db.transaction(async (tx) => {
+    await deleteChainTargetRow(tx, code, year);
+    await recordAudit(tx, actor, { action: 'delete', entity: 'chain_target', entityId: `${code}:${year}`, before: presentTarget(before) });
+  });
+}

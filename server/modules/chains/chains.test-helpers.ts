@@ -1,0 +1,57 @@
+// Test data for the master-data API tests: firms attached to chain nodes, written straight to the
+// tables (the enterprise module owns the firm API) inside a transaction.
+import { and, eq, sql } from 'drizzle-orm';
+import { makeUscc } from '../../../shared/uscc.js';
+import type { Db } from '../../db/client.js';
+import { chainNodes, enterpriseMemberships, enterprises, enterpriseScaleYears, parks } from '../../db/schema.js';
+
+let firmCounter = 0;
+
+export type FirmSpec = {
+  name?: string;
+  regionCode?: string;
+  parkShortName?: string;
+  /** `CH02:xfmr` references; the first is the primary membership. */
+  nodes: string[];
+  aboveScaleYears?: number[];
+};
+
+/** Creates a firm with its memberships and 规上 years; returns its USCC. */
+export async function buildFirm(db: Db, spec: FirmSpec): Promise<string> {
+  firmCounter += 1;
+  const uscc = makeUscc(`91430408${String(firmCounter).padStart(8, '0')}`);
+  await db.transaction(async (tx) => {
+    const park = spec.parkShortName ? (await tx.select().from(parks).where(eq(parks.shortName, spec.parkShortName)))[0] : undefined;
+    await tx.insert(enterprises).values({
+      uscc,
+      name: spec.name ?? `测试企业${firmCounter}(示例)`,
+      regionCode: spec.regionCode ?? '430408',
+      parkId: park?.id ?? null,
+    });
+    for (const [index, ref] of spec.nodes.entries()) {
+      const [chainCode = '', key = ''] = ref.split(':');
+      const [node] = await tx
+        .select()
+        .from(chainNodes)
+        .where(and(eq(chainNodes.chainCode, chainCode), eq(chainNodes.key, key)));
+      if (!node) throw new Error(`no node ${ref}`);
+      await tx.insert(enterpriseMemberships).values({ uscc, nodeId: node.id, isPrimary: index === 0 });
+    }
+    for (const year of spec.aboveScaleYears ?? []) await tx.insert(enterpriseScaleYears).values({ uscc, year });
+  });
+  return uscc;
+}
+
+/** Rows of a table, for "nothing was written" checks. */
+export async function countRows(db: Db, table: 'chains' | 'chain_nodes' | 'chain_node_edges' | 'chain_targets' | 'parks' | 'regions' | 'audit_log'): Promise<number> {
+  const result = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
+  return result.rows[0]?.n ?? -1;
+}
+
+/** Audit rows of one entity, oldest first. */
+export async function auditRows(db: Db, entity: string, entityId: string): Promise<{ action: string; before: unknown; after: unknown }[]> {
+  const result = await db.execute<{ action: string; before: unknown; after: unknown }>(
+    sql`SELECT action, before, after FROM audit_log WHERE entity = ${entity} AND entity_id = ${entityId} ORDER BY at, id`,
+  );
+  return result.rows;
+}

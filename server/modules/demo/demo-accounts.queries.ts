@@ -1,0 +1,31 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+
+/** What the demo accounts are scoped to, looked up in the seeded data. */
+export type DemoScopeTargets = {
+  parkId: number | null;
+  department: string | null;
+  enterpriseUscc: string | null;
+  enterpriseName: string | null;
+};
+
+export async function selectDemoScopeTargets(db: Db, input: { parkShortName: string; chainCode: string }): Promise<DemoScopeTargets> {
+  const park = await db.execute<{ id: number }>(sql`select id from parks where short_name = ${input.parkShortName}`);
+  const chain = await db.execute<{ department: string | null }>(
+    sql`select coalesce(supporting_departments[1], office) as department from chains where code = ${input.chainCode}`,
+  );
+  // The CH02 firm: its chain master when there is one, else the largest firm with a primary membership there.
+  const firm = await db.execute<{ uscc: string; name: string }>(sql`
+    select e.uscc, e.name
+    from enterprises e
+    join enterprise_memberships m on m.uscc = e.uscc and m.is_primary
+    join chain_nodes n on n.id = m.node_id and n.chain_code = ${input.chainCode}
+    order by e.is_chain_master desc, e.uscc
+    limit 1`);
+  return {
+    parkId: park.rows[0]?.id ?? null,
+    department: chain.rows[0]?.department ?? null,
+    enterpriseUscc: firm.rows[0]?.uscc ?? null,
+    enterpriseName: firm.rows[0]?.name ?? null,
+  };
+}

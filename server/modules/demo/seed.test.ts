@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chainNodeEdges, chainNodes, enterpriseMemberships } from '../../db/schema.js';
+import { createTestDatabase } from '../../test/database.js';
+import { REFERENCE_CHAINS } from './reference-data.js';
+import { countEnterprises, selectChainYtdComparison, type ChainYtdRow } from './demo.queries.js';
+import { seedDemo, seedReferenceData } from './seed.js';
+
+type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+
+/**
+ * The constraint a failed write violated (drizzle wraps the driver's error in `cause`). Writes run
+ * in a transaction, as services do: a failed statement outside one makes pg-pool drop the embedded
+ * database's only connection.
+ */
+async function violatedConstraint(run: () => Promise<unknown>): Promise<string | undefined> {
+  try {
+    await run();
+  } catch (err) {
+    const cause: unknown = err instanceof Error && err.cause !== undefined ? err.cause : err;
+    if (typeof cause === 'object' && cause !== null && 'constraint' in cause && typeof cause.constraint === 'string') return cause.constraint;
+    throw err;
+  }
+  return undefined;
+}
+
+async function auditCount(database: TestDatabase, entity: string): Promise<number> {
+  const result = await database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE entity = ${entity}`);
+  return result.rows[0]?.n ?? 0;
+}
+
+describe('seedDemo', () => {
+  let database: TestDatabase;
+  let rows: ChainYtdRow[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const report = await seedDemo(database.db);
+    expect(report.seeded).toBe(true);
+    rows = await selectChainYtdComparison(database.db, { year: 2024, month: 6 });
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('reproduces the published deduplicated total for Jan–Jun 2024: 855.04亿元', () => {
+    const total = rows.find((r) => r.chainCode === null);
+    expect(total).toBeDefined();
+    expect(Math.abs((total?.output ?? 0) - 85_504_000_000)).toBeLessThanOrEqual(500_000);
+    expect(((total?.output ?? 0) / 1e8).toFixed(2)).toBe('855.04');
+    // The sum over chains counts two-chain firms twice: 943.5亿 against 855.04亿 deduplicated.
+    const sumOfChains = rows.filter((r) => r.chainCode !== null).reduce((s, r) => s + r.output, 0);
+    expect((sumOfChains / 1e8).toFixed(1)).toBe('943.5');
+  });
+
+  it('puts each chain within ±1% of its output and ±0.5 points of its growth', () => {
+    for (const chain of REFERENCE_CHAINS) {
+      const row = rows.find((r) => r.chainCode === chain.code);
+      expect(row, chain.code).toBeDefined();
+      const target = chain.demoH1_2024.outputYi * 1e8;
+      expect(Math.abs((row?.output ?? 0) - target) / target, chain.code).toBeLessThanOrEqual(0.01);
+      expect(Math.abs((row?.yoy ?? 0) - chain.demoH1_2024.yoy), chain.code).toBeLessThanOrEqual(0.005);
+    }
+  });
+
+  it('has exactly 4 chains with double-digit growth: CH02, CH03, CH07, CH10', () => {
+    const doubleDigit = rows.filter((r) => r.chainCode !== null && (r.yoy ?? 0) >= 0.1).map((r) => r.chainCode);
+    expect(doubleDigit).toEqual(['CH02', 'CH03', 'CH07', 'CH10']);
+  });
+
+  it('excludes firms without a prior-year base from growth and counts them', () => {
+    const total = rows.find((r) => r.chainCode === null);
+    expect(total?.excludedFromGrowth).toBeGreaterThan(0);
+    expect(total?.comparableOutput).toBeLessThan(total?.output ?? 0);
+  });
+
+  it('refuses a second run, writing nothing', async () => {
+    const before = await countEnterprises(database.db);
+    const report = await seedDemo(database.db);
+    expect(report.seeded).toBe(false);
+    expect(report.message).toContain('未写入示例数据');
+    expect(await countEnterprises(database.db)).toBe(before);
+    expect(await auditCount(database, 'demo_data')).toBe(1);
+  });
+
+  it('lets the database refuse an edge between nodes of two chains', async () => {
+    const [cu] = await database.db.select().from(chainNodes).where(sql`${chainNodes.chainCode} = 'CH02' AND ${chainNodes.key} = 'cu'`);
+    const [cuproc] = await database.db.select().from(chainNodes).where(sql`${chainNodes.chainCode} = 'CH04' AND ${chainNodes.key} = 'cuproc'`);
+    if (!cu || !cuproc) throw new Error('reference nodes missing');
+    const constraint = await violatedConstraint(() =>
+      database.db.transaction((tx) => tx.insert(chainNodeEdges).values({ chainCode: 'CH02', fromNodeId: cu.id, toNodeId: cuproc.id })),
+    );
+    expect(constraint).toBe('chain_node_edges_to_fkey');
+  });
+
+  it('lets the database refuse a second primary membership', async () => {
+    const [membership] = await database.db.select().from(enterpriseMemberships).where(sql`${enterpriseMemberships.isPrimary}`).limit(1);
+    const [other] = await database.db.select().from(chainNodes).where(sql`${chainNodes.id} <> ${membership?.nodeId ?? 0}`).limit(1);
+    if (!membership || !other) throw new Error('seed data missing');
+    const constraint = await violatedConstraint(() =>
+      database.db.transaction((tx) => tx.insert(enterpriseMemberships).values({ uscc: membership.uscc, nodeId: other.id, isPrimary: true })),
+    );
+    expect(constraint).toBe('enterprise_memberships_one_primary_key');
+  });
+});
+
+describe('seedReferenceData', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it('writes the master data only, once, and leaves room for the demo later', async () => {
+    const report = await seedReferenceData(database.db);
+    expect(report).toMatchObject({ seeded: true, counts: { regions: 15, parks: 11, industries: 10, chains: 15 } });
+    expect(await countEnterprises(database.db)).toBe(0);
+    const masters = await database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM chains WHERE chain_masters <> '{}'`);
+    expect(masters.rows[0]?.n).toBe(0);
+    expect((await seedReferenceData(database.db)).seeded).toBe(false);
+    expect(await auditCount(database, 'reference_data')).toBe(1);
+
+    const demo = await seedDemo(database.db);
+    expect(demo.seeded).toBe(true);
+    const after = await database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM chains WHERE chain_masters <> '{}'`);
+    expect(after.rows[0]?.n).toBe(REFERENCE_CHAINS.filter((c) => c.chainMasters.length > 0).length);
+    const nodes = await database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM chain_nodes`);
+    expect(nodes.rows[0]?.n).toBe(REFERENCE_CHAINS.reduce((s, c) => s + c.nodes.length, 0));
+  });
+});

@@ -1,0 +1,91 @@
+// Seeding an empty database: the reference master data alone (a real deployment, SEED_DEMO=false)
+// or the whole demo dataset. Each runs in one transaction and leaves one audit entry.
+import type { Db } from '../../db/client.js';
+import { SYSTEM_ACTOR } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { countChains, countEnterprises, insertChainTargets, insertDemoEnterprises, insertReferenceRows } from './demo.queries.js';
+import { DEMO_SEED } from './demo-setup.js';
+import { generateDemoData, generateReferenceData } from './generate.js';
+
+export type SeedReport = {
+  seeded: boolean;
+  /** What happened, in Chinese and English, for the CLI and the start-up log. */
+  message: string;
+  counts: Record<string, number>;
+  elapsedMs: number;
+};
+
+/**
+ * Writes the reference master data (regions, parks and their focus chains, the ten industries, the
+ * 15 chains with their nodes and edges), without any demo firm, figure, target or account. Does
+ * nothing when chains already exist, so a restart never duplicates or overwrites edited data.
+ */
+export async function seedReferenceData(db: Db): Promise<SeedReport> {
+  const started = performance.now();
+  if ((await countChains(db)) > 0) {
+    return { seeded: false, message: '已有产业链主数据，未重复写入 (chain master data already exists; nothing written)', counts: {}, elapsedMs: 0 };
+  }
+  const data = generateReferenceData({ withMasters: false });
+  const counts = {
+    regions: data.regions.length,
+    parks: data.parks.length,
+    industries: data.industries.length,
+    chains: data.chains.length,
+    chainNodes: data.chainNodes.length,
+    chainEdges: data.chainEdges.length,
+  };
+  await db.transaction(async (tx) => {
+    await insertReferenceRows(tx, data, { fillMasters: false });
+    await recordAudit(tx, SYSTEM_ACTOR, { action: 'seed', entity: 'reference_data', after: counts });
+  });
+  return {
+    seeded: true,
+    message: `已写入主数据：${counts.chains} 条产业链、${counts.chainNodes} 个环节 (reference master data written)`,
+    counts,
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+/**
+ * Writes the deterministic demo dataset (see generate.ts): reference data (kept where it already
+ * exists), chain targets, ~1,500 demo enterprises with their 规上 years, memberships and monthly
+ * figures 2022-01 … 2026-10. Refuses, writing nothing, when any enterprise exists: demo firms must
+ * never mix with real ones. Creates no user accounts.
+ */
+export async function seedDemo(db: Db, options: { seed?: number } = {}): Promise<SeedReport> {
+  const started = performance.now();
+  const existing = await countEnterprises(db);
+  if (existing > 0) {
+    return {
+      seeded: false,
+      message: `数据库中已有 ${existing} 家企业，未写入示例数据 (the database already holds ${existing} enterprises; demo data not written)`,
+      counts: {},
+      elapsedMs: 0,
+    };
+  }
+  const data = generateDemoData(options.seed ?? DEMO_SEED);
+  const counts = {
+    chains: data.chains.length,
+    chainNodes: data.chainNodes.length,
+    enterprises: data.enterprises.length,
+    scaleYears: data.scaleYears.length,
+    memberships: data.memberships.length,
+    monthlyFigures: data.monthlyFigures.length,
+  };
+  await db.transaction(async (tx) => {
+    const ids = await insertReferenceRows(tx, data, { fillMasters: true });
+    await insertChainTargets(tx, data.chainTargets);
+    await insertDemoEnterprises(tx, data, ids);
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      action: 'seed',
+      entity: 'demo_data',
+      after: { seed: options.seed ?? DEMO_SEED, ...counts, anomalies: data.anomalies },
+    });
+  });
+  return {
+    seeded: true,
+    message: `已写入示例数据：${counts.enterprises} 家企业、${counts.monthlyFigures} 条月度数据 (demo data written)`,
+    counts,
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}

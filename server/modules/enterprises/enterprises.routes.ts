@@ -1,0 +1,163 @@
+import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import {
+  createEnterpriseRequest,
+  enterpriseDetailQuery,
+  enterpriseDetailResponse,
+  enterpriseOptionsResponse,
+  enterpriseProfile,
+  importQuery,
+  importReport,
+  listEnterprisesQuery,
+  listEnterprisesResponse,
+  updateEnterpriseRequest,
+  usccParams,
+} from '../../../shared/contracts/enterprises.js';
+import type { Database } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import { actorOf, localeOf } from '../../lib/http.js';
+import { createEnterprise, deleteEnterprise, getEnterprise, getEnterpriseOptions, listEnterprises, updateEnterprise } from './enterprises.service.js';
+import { IMPORT_MAX_BYTES, importEnterprises, localizeReport } from './import.service.js';
+import { buildImportTemplate } from './import.template.js';
+
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
+const EDITORS = ['admin', 'chain_chief', 'chain_office', 'park', 'county'] as const;
+
+/** Content types of a file sent as the raw request body instead of a multipart form. */
+const RAW_FILE_TYPES = [
+  'application/octet-stream',
+  'text/csv',
+  'text/plain',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+  'image/png',
+  'image/jpeg',
+  'application/pdf',
+];
+
+function tooLarge(): AppError {
+  return new AppError('payload_too_large', {
+    messageKey: 'enterprises.import.tooLarge',
+    params: { limitMb: IMPORT_MAX_BYTES / 1024 / 1024 },
+    details: { limitBytes: IMPORT_MAX_BYTES },
+  });
+}
+
+/** The uploaded file: the one file of a multipart form, or the raw body. Over 20 MB → 413. */
+async function readUpload(request: FastifyRequest): Promise<{ data: Buffer; fileName?: string }> {
+  if (request.isMultipart()) {
+    const file = await request.file();
+    if (!file) throw new AppError('validation_failed', { messageKey: 'enterprises.import.noFile' });
+    try {
+      return { data: await file.toBuffer(), fileName: file.filename };
+    } catch (err) {
+      if (err instanceof request.server.multipartErrors.RequestFileTooLargeError) throw tooLarge();
+      throw err;
+    }
+  }
+  if (Buffer.isBuffer(request.body)) return { data: request.body };
+  throw new AppError('validation_failed', { messageKey: 'enterprises.import.noFile' });
+}
+
+export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, parts: 20 } });
+    // A raw upload is read here with the import's own limit (the app-wide body limit is 1 MB).
+    app.addContentTypeParser(RAW_FILE_TYPES, (request, payload, done) => {
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > IMPORT_MAX_BYTES) {
+        done(tooLarge(), undefined);
+        payload.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let failed = false;
+      payload.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > IMPORT_MAX_BYTES && !failed) {
+          failed = true;
+          done(tooLarge(), undefined);
+        }
+        if (!failed) chunks.push(chunk);
+      });
+      payload.on('end', () => {
+        if (!failed) done(null, Buffer.concat(chunks));
+      });
+      payload.on('error', (err) => {
+        if (!failed) done(err, undefined);
+      });
+    });
+
+    app.get(
+      '/',
+      { config: { policy: 'session' }, schema: { tags: ['enterprises'], querystring: listEnterprisesQuery, response: { 200: listEnterprisesResponse, ...errors } } },
+      async (request) => listEnterprises(database.db, actorOf(request), request.query),
+    );
+    app.get(
+      '/options',
+      { config: { policy: 'session' }, schema: { tags: ['enterprises'], response: { 200: enterpriseOptionsResponse, ...errors } } },
+      async () => getEnterpriseOptions(database.db),
+    );
+    app.get(
+      '/import/template',
+      { config: { policy: ['admin'] }, schema: { tags: ['enterprises'] } },
+      async (request, reply) => {
+        const file = await buildImportTemplate(database.db, actorOf(request));
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="enterprise-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('企业导入模板.xlsx')}`)
+          .send(file);
+      },
+    );
+    app.post(
+      '/import',
+      {
+        config: { policy: ['admin'] },
+        schema: { tags: ['enterprises'], querystring: importQuery, response: { 200: importReport, 413: errorResponse, ...errors } },
+      },
+      async (request) => {
+        const upload = await readUpload(request);
+        const dryRun = request.query.dryRun === 'true';
+        const outcome = await importEnterprises(database.db, actorOf(request), { ...upload, dryRun });
+        const report = localizeReport(outcome, localeOf(request));
+        // A real import with errors wrote nothing: that is a failed request, with every error in details.
+        if (!dryRun && report.errors.length > 0) {
+          throw new AppError('validation_failed', { messageKey: 'enterprises.import.hasErrors', params: { count: report.errors.length }, details: report });
+        }
+        return report;
+      },
+    );
+    app.get(
+      '/:uscc',
+      {
+        config: { policy: 'session' },
+        schema: { tags: ['enterprises'], params: usccParams, querystring: enterpriseDetailQuery, response: { 200: enterpriseDetailResponse, ...errors } },
+      },
+      async (request) => getEnterprise(database.db, actorOf(request), request.params.uscc, request.query.year),
+    );
+    app.post(
+      '/',
+      { config: { policy: ['admin'] }, schema: { tags: ['enterprises'], body: createEnterpriseRequest, response: { 201: enterpriseProfile, ...errors } } },
+      async (request, reply) => reply.status(201).send(await createEnterprise(database.db, actorOf(request), request.body)),
+    );
+    app.put(
+      '/:uscc',
+      {
+        config: { policy: EDITORS },
+        schema: { tags: ['enterprises'], params: usccParams, body: updateEnterpriseRequest, response: { 200: enterpriseProfile, ...errors } },
+      },
+      async (request) => updateEnterprise(database.db, actorOf(request), request.params.uscc, request.body),
+    );
+    app.delete(
+      '/:uscc',
+      { config: { policy: ['admin'] }, schema: { tags: ['enterprises'], params: usccParams, response: { 200: okResponse, ...errors } } },
+      async (request) => {
+        await deleteEnterprise(database.db, actorOf(request), request.params.uscc);
+        return { ok: true as const };
+      },
+    );
+  };
+}

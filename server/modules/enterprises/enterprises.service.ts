@@ -1,0 +1,233 @@
+import type {
+  CreateEnterpriseRequest,
+  EnterpriseDetailResponse,
+  EnterpriseOptionsResponse,
+  EnterpriseProfile,
+  ListEnterprisesQuery,
+  ListEnterprisesResponse,
+  UpdateEnterpriseRequest,
+} from '../../../shared/contracts/enterprises.js';
+import type { MessageKey } from '../../../shared/i18n/index.js';
+import { validateUscc } from '../../../shared/uscc.js';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import { requireAccess } from '../access/access.policy.js';
+import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { buildLookups, type ReferenceLookups } from './enterprises.lookups.js';
+import {
+  canCreateEnterprise,
+  canDeleteEnterprise,
+  canEditEnterprise,
+  canEditEnterprises,
+  canViewEnterprise,
+  enterpriseScopeOf,
+  type EnterpriseScopeFacts,
+} from './enterprises.policy.js';
+import { presentFigure, presentListItem, presentProfile, scopeFactsOf } from './enterprises.present.js';
+import {
+  countFigures,
+  deleteEnterprise as deleteEnterpriseRow,
+  insertEnterprise,
+  replaceScaleYearsAndMemberships,
+  selectChainCodes,
+  selectEnterpriseProfile,
+  selectEnterprisesPage,
+  selectFigureYears,
+  selectFiguresOfYear,
+  selectMemberships,
+  selectNodeRefs,
+  selectParkRefs,
+  selectRegionRefs,
+  updateEnterprise as updateEnterpriseRow,
+  type EnterpriseWrite,
+} from './enterprises.queries.js';
+
+/** The firms the caller may see, filtered and paged. */
+export async function listEnterprises(db: Db, actor: Actor, query: ListEnterprisesQuery): Promise<ListEnterprisesResponse> {
+  const { rows, total } = await selectEnterprisesPage(db, {
+    scope: enterpriseScopeOf(actor),
+    q: query.q || undefined,
+    region: query.region || undefined,
+    park: query.park,
+    chain: query.chain ? query.chain.toUpperCase() : undefined,
+    flag: query.flag,
+    aboveScaleYear: query.aboveScaleYear,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return { total, items: rows.map(presentListItem) };
+}
+
+function notFound(uscc: string): AppError {
+  return new AppError('not_found', { messageKey: 'enterprises.error.notFound', params: { uscc } });
+}
+
+/**
+ * Loads a firm the caller may see. A firm outside the caller's scope answers exactly like one that
+ * does not exist (404), so nobody learns which USCCs are registered elsewhere in the city.
+ */
+async function loadVisibleProfile(db: Db, actor: Actor, uscc: string): Promise<EnterpriseProfile> {
+  const code = uscc.trim().toUpperCase();
+  const row = await selectEnterpriseProfile(db, code);
+  if (!row || !canViewEnterprise(actor, scopeFactsOf(row))) throw notFound(code);
+  return presentProfile(row, await selectMemberships(db, [code]));
+}
+
+/** A firm's profile, memberships, 规上 years and its monthly figures of one year (the latest by default). */
+export async function getEnterprise(db: Db, actor: Actor, uscc: string, year?: number): Promise<EnterpriseDetailResponse> {
+  const profile = await loadVisibleProfile(db, actor, uscc);
+  const years = await selectFigureYears(db, profile.uscc);
+  const shownYear = year ?? years[0] ?? null;
+  const items = shownYear === null ? [] : (await selectFiguresOfYear(db, profile.uscc, shownYear)).map(presentFigure);
+  return { ...profile, figures: { year: shownYear, years, items } };
+}
+
+/** Regions, parks and chains with their nodes: the choices of the list filters and the form. */
+export async function getEnterpriseOptions(db: Db): Promise<EnterpriseOptionsResponse> {
+  const [regions, parks, chains, nodes] = await Promise.all([selectRegionRefs(db), selectParkRefs(db), selectChainCodes(db), selectNodeRefs(db)]);
+  return {
+    regions,
+    parks,
+    chains: chains.map((c) => ({
+      code: c.code,
+      name: c.name,
+      nodes: nodes.filter((n) => n.chainCode === c.code).map((n) => ({ key: n.key, name: n.name, stage: n.stage })),
+    })),
+  };
+}
+
+async function loadLookups(db: Db): Promise<ReferenceLookups> {
+  const [regions, parks, chains, nodes] = await Promise.all([selectRegionRefs(db), selectParkRefs(db), selectChainCodes(db), selectNodeRefs(db)]);
+  return buildLookups({ regions, parks, chains, nodes });
+}
+
+/** A 400 whose message (in the caller's language) names the field and the value that is wrong. */
+function invalid(path: string, messageKey: MessageKey, params: Record<string, string | number>): AppError {
+  return new AppError('validation_failed', { messageKey, params, details: [{ path, ...params }] });
+}
+
+type ResolvedInput = {
+  row: EnterpriseWrite;
+  years: number[];
+  memberships: { nodeId: number; chainCode: string; nodeKey: string; isPrimary: boolean }[];
+  facts: EnterpriseScopeFacts;
+};
+
+/**
+ * Checks a create/edit body against the rules and the master data, in the order a person fixes
+ * them: the USCC (naming the wrong position), the region, the park, each chain node, then the
+ * primary rule (exactly one primary membership when the firm has any).
+ */
+function resolveInput(lookups: ReferenceLookups, uscc: string, input: UpdateEnterpriseRequest): ResolvedInput {
+  const checked = validateUscc(uscc);
+  if (!checked.ok) {
+    throw invalid('body.uscc', 'enterprises.error.invalidUscc', { reasonZh: checked.messageZh, reasonEn: checked.messageEn, position: checked.position ?? 0 });
+  }
+  const region = lookups.region(input.regionCode);
+  if (!region) throw invalid('body.regionCode', 'enterprises.error.unknownRegion', { value: input.regionCode });
+  const park = input.parkId === null ? null : lookups.parkById(input.parkId);
+  if (park === undefined) throw invalid('body.parkId', 'enterprises.error.unknownPark', { value: String(input.parkId) });
+  const memberships: ResolvedInput['memberships'] = [];
+  const seen = new Set<string>();
+  for (const [index, m] of input.memberships.entries()) {
+    const path = `body.memberships.${index}`;
+    if (!lookups.chainExists(m.chainCode)) throw invalid(`${path}.chainCode`, 'enterprises.error.unknownChain', { value: m.chainCode });
+    const node = lookups.node(m.chainCode, m.nodeKey);
+    if (!node) throw invalid(`${path}.nodeKey`, 'enterprises.error.unknownNode', { chain: m.chainCode, node: m.nodeKey });
+    if (seen.has(`${node.id}`)) throw invalid(path, 'enterprises.error.duplicateMembership', { value: `${node.chainCode}:${node.key}` });
+    seen.add(`${node.id}`);
+    memberships.push({ nodeId: node.id, chainCode: node.chainCode, nodeKey: node.key, isPrimary: m.isPrimary });
+  }
+  const primaries = memberships.filter((m) => m.isPrimary).length;
+  if (memberships.length > 0 && primaries !== 1) throw invalid('body.memberships', 'enterprises.error.primaryRequired', { count: primaries });
+  const row: EnterpriseWrite = {
+    uscc: checked.value,
+    name: input.name,
+    regionCode: region.code,
+    parkId: park === null ? null : park.id,
+    gbt4754Code: input.gbt4754Code,
+    isChainMaster: input.isChainMaster,
+    isSpecialized: input.isSpecialized,
+    isHighTech: input.isHighTech,
+    isListed: input.isListed,
+  };
+  const chainCodes = [...new Set(memberships.map((m) => m.chainCode))];
+  return {
+    row,
+    years: [...new Set(input.aboveScaleYears)].sort((a, b) => a - b),
+    memberships,
+    facts: { uscc: row.uscc, regionCode: row.regionCode, park: park === null ? null : { id: park.id, shortName: park.shortName, name: park.name }, chainCodes },
+  };
+}
+
+async function writeDetails(db: Db, resolved: ResolvedInput): Promise<void> {
+  const uscc = resolved.row.uscc;
+  await replaceScaleYearsAndMemberships(
+    db,
+    [uscc],
+    resolved.years.map((year) => ({ uscc, year })),
+    resolved.memberships.map((m) => ({ uscc, nodeId: m.nodeId, isPrimary: m.isPrimary })),
+  );
+}
+
+async function reloadProfile(db: Db, uscc: string): Promise<EnterpriseProfile> {
+  const row = await selectEnterpriseProfile(db, uscc);
+  if (!row) throw notFound(uscc);
+  return presentProfile(row, await selectMemberships(db, [uscc]));
+}
+
+/** Registers a firm (admin only), with its 规上 years and memberships, audited in the same transaction. */
+export async function createEnterprise(db: Db, actor: Actor, input: CreateEnterpriseRequest): Promise<EnterpriseProfile> {
+  requireAccess(canCreateEnterprise(actor));
+  const resolved = resolveInput(await loadLookups(db), input.uscc, input);
+  if (await selectEnterpriseProfile(db, resolved.row.uscc)) {
+    throw new AppError('conflict', { messageKey: 'enterprises.error.duplicate', params: { uscc: resolved.row.uscc }, details: [{ path: 'body.uscc' }] });
+  }
+  return db.transaction(async (tx) => {
+    await insertEnterprise(tx, resolved.row);
+    await writeDetails(tx, resolved);
+    const after = await reloadProfile(tx, resolved.row.uscc);
+    await recordAudit(tx, actor, { action: 'create', entity: 'enterprise', entityId: after.uscc, after });
+    return after;
+  });
+}
+
+/**
+ * Rewrites a firm's profile, 规上 years and memberships. The admin anywhere; scoped editors only
+ * inside their scope (see enterprises.policy.ts). Audited with before and after.
+ */
+export async function updateEnterprise(db: Db, actor: Actor, uscc: string, input: UpdateEnterpriseRequest): Promise<EnterpriseProfile> {
+  const before = await loadVisibleProfile(db, actor, uscc);
+  requireAccess(canEditEnterprises(actor));
+  const resolved = resolveInput(await loadLookups(db), before.uscc, input);
+  const beforeFacts = { ...scopeFactsOf(before), memberships: before.memberships };
+  if (!canEditEnterprise(actor, beforeFacts, { ...resolved.facts, memberships: resolved.memberships })) {
+    throw new AppError('forbidden', { messageKey: 'enterprises.error.outOfScope' });
+  }
+  return db.transaction(async (tx) => {
+    await updateEnterpriseRow(tx, resolved.row);
+    await writeDetails(tx, resolved);
+    const after = await reloadProfile(tx, before.uscc);
+    await recordAudit(tx, actor, { action: 'update', entity: 'enterprise', entityId: before.uscc, before, after });
+    return after;
+  });
+}
+
+/**
+ * Deletes a firm registered by mistake (admin only). A firm with monthly figures is refused with
+ * their count: statistics are never deleted silently; a firm that closed keeps its record (remove
+ * its 规上 years and memberships instead).
+ */
+export async function deleteEnterprise(db: Db, actor: Actor, uscc: string): Promise<void> {
+  const before = await loadVisibleProfile(db, actor, uscc);
+  requireAccess(canDeleteEnterprise(actor));
+  const figures = await countFigures(db, before.uscc);
+  if (figures > 0) {
+    throw new AppError('conflict', { messageKey: 'enterprises.error.hasFigures', params: { count: figures }, details: { monthlyFigures: figures } });
+  }
+  await db.transaction(async (tx) => {
+    await deleteEnterpriseRow(tx, before.uscc);
+    await recordAudit(tx, actor, { action: 'delete', entity: 'enterprise', entityId: before.uscc, before });
+  });
+}

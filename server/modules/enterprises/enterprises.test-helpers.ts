@@ -1,0 +1,61 @@
+// Factories and helpers of the enterprise tests: valid USCCs, firms created through the service,
+// a multipart body for app.inject, and the park ids of the reference data.
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { CreateEnterpriseRequest, EnterpriseProfile } from '../../../shared/contracts/enterprises.js';
+import { makeUscc } from '../../../shared/uscc.js';
+import type { Db } from '../../db/client.js';
+import { SYSTEM_ACTOR } from '../access/actor.js';
+import { createEnterprise } from './enterprises.service.js';
+
+let counter = 0;
+
+/** A valid, unique USCC registered in `region` (a random body, so test files never collide). */
+export function nextUscc(region = '430421'): string {
+  counter += 1;
+  const body = `${crypto.randomInt(10, 99)}${String(counter).padStart(6, '0')}`;
+  return makeUscc(`91${region}${body}`);
+}
+
+/** Creates a firm through the service (audited like any other); a CH02 xfmr firm in 衡阳县 by default. */
+export async function buildEnterprise(db: Db, overrides: Partial<CreateEnterpriseRequest> = {}): Promise<EnterpriseProfile> {
+  const regionCode = overrides.regionCode ?? '430421';
+  return createEnterprise(db, SYSTEM_ACTOR, {
+    uscc: nextUscc(regionCode),
+    name: `测试企业${counter}有限公司`,
+    regionCode,
+    parkId: null,
+    gbt4754Code: '3821',
+    isChainMaster: false,
+    isSpecialized: false,
+    isHighTech: false,
+    isListed: false,
+    aboveScaleYears: [2024],
+    memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
+    ...overrides,
+  });
+}
+
+/** The id of a park by its short name (the reference data's ids depend on insertion order). */
+export async function parkIdOf(db: Db, shortName: string): Promise<number> {
+  const result = await db.execute<{ id: number }>(sql`SELECT id FROM parks WHERE short_name = ${shortName}`);
+  const id = result.rows[0]?.id;
+  if (id === undefined) throw new Error(`no park ${shortName}`);
+  return id;
+}
+
+/** A multipart/form-data body with one file field, as a browser sends it. */
+export function multipartFile(fileName: string, data: Buffer, contentType = 'application/octet-stream'): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----cc${crypto.randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Rows of a table as plain numbers, for "nothing was written" checks. */
+export async function countRows(db: Db, table: 'enterprises' | 'enterprise_memberships' | 'enterprise_scale_years' | 'audit_log'): Promise<number> {
+  const result = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
+  return result.rows[0]?.n ?? -1;
+}

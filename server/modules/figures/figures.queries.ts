@@ -1,0 +1,232 @@
+// All SQL of the figures module: the firms a file names, stored months and their marks, the trailing
+// medians behind the unit-slip warning, and the writes (months, revisions, marks) of an import or
+// a manual entry. Lists travel as arrays (unnest), so 50,000 rows are a handful of statements.
+import { sql, type SQL } from 'drizzle-orm';
+import { FIGURE_FIELDS, type FigureField, type FigureValues } from '../../../shared/contracts/figures.js';
+import type { Db } from '../../db/client.js';
+import type { FigureSource } from '../../db/schema-master.js';
+
+const COLUMN: Record<FigureField, string> = {
+  grossOutput: 'gross_output',
+  revenue: 'revenue',
+  profit: 'profit',
+  taxes: 'taxes',
+  electricityKwh: 'electricity_kwh',
+  employees: 'employees',
+  prevYearGrossOutput: 'prev_year_gross_output',
+  prevYearRevenue: 'prev_year_revenue',
+  prevYearProfit: 'prev_year_profit',
+  prevYearTaxes: 'prev_year_taxes',
+};
+const VALUE_COLUMNS = sql.raw(FIGURE_FIELDS.map((f) => `f.${COLUMN[f]} AS "${f}"`).join(', '));
+
+/** An instant as ISO 8601 text in UTC (the driver would hand timestamps over as database text). */
+function isoSql(column: string): SQL {
+  return sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+}
+
+function textArray(values: readonly string[]): SQL {
+  return sql`${sql.param([...values])}::text[]`;
+}
+
+/** USCCs as char(18) values: compared with the char(18) key as text, the planner could not use its index. */
+function usccArray(values: readonly string[]): SQL {
+  return sql`${sql.param([...values])}::bpchar[]`;
+}
+
+/** Writes go in slices: one statement's parameters stay far below PostgreSQL's limit. */
+const SLICE = 5000;
+function slices<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += SLICE) out.push(items.slice(i, i + SLICE));
+  return out;
+}
+
+/** What access checks and messages need of a firm: its place (region, park) and its chains. */
+export type FirmFacts = {
+  uscc: string;
+  name: string;
+  regionCode: string;
+  park: { id: number; name: string; shortName: string } | null;
+  chainCodes: string[];
+};
+
+export async function selectFirmFacts(db: Db, usccs: readonly string[]): Promise<FirmFacts[]> {
+  if (usccs.length === 0) return [];
+  const result = await db.execute<{ uscc: string; name: string; region_code: string; park_id: number | null; park_name: string | null; park_short_name: string | null; chain_codes: string[] }>(sql`
+    SELECT e.uscc, e.name, e.region_code, e.park_id, p.name AS park_name, p.short_name AS park_short_name,
+           coalesce(array_agg(DISTINCT n.chain_code) FILTER (WHERE n.chain_code IS NOT NULL), '{}') AS chain_codes
+      FROM enterprises e
+      LEFT JOIN parks p ON p.id = e.park_id
+      LEFT JOIN enterprise_memberships m ON m.uscc = e.uscc
+      LEFT JOIN chain_nodes n ON n.id = m.node_id
+     WHERE e.uscc = ANY(${usccArray(usccs)})
+     GROUP BY e.uscc, p.id`);
+  return result.rows.map((r) => ({
+    uscc: r.uscc,
+    name: r.name,
+    regionCode: r.region_code,
+    park: r.park_id === null ? null : { id: r.park_id, name: r.park_name ?? '', shortName: r.park_short_name ?? '' },
+    chainCodes: r.chain_codes,
+  }));
+}
+
+/** Firms whose name is one of `names`: the USCC to suggest when a file's code is unknown. */
+export async function selectFirmsByName(db: Db, names: readonly string[]): Promise<{ uscc: string; name: string }[]> {
+  if (names.length === 0) return [];
+  const result = await db.execute<{ uscc: string; name: string }>(sql`SELECT uscc, name FROM enterprises WHERE name = ANY(${textArray(names)})`);
+  return result.rows;
+}
+
+export type StoredRow = FigureValues & { uscc: string; period: string; source: FigureSource; updatedAt: string; version: string };
+
+/**
+ * Stored months of the firms between two periods, with what writes compare (the values) and check
+ * (`version`: updated_at to the microsecond, so a write can check nobody changed the row since it was
+ * read); nothing else, as an import holds tens of thousands of them.
+ */
+export async function selectStoredFigures(db: Db, usccs: readonly string[], from: string, to: string): Promise<Omit<StoredRow, 'source' | 'updatedAt'>[]> {
+  if (usccs.length === 0) return [];
+  const result = await db.execute<Omit<StoredRow, 'source' | 'updatedAt'>>(sql`
+    SELECT f.uscc, f.period, ${VALUE_COLUMNS},
+           to_char(f.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS version
+      FROM monthly_figures f
+     WHERE f.uscc = ANY(${usccArray(usccs)}) AND f.period BETWEEN ${from} AND ${to}`);
+  return result.rows;
+}
+
+/** Februaries marked as holding the combined 1–2月 figure. */
+export async function selectCombinedMarks(db: Db, usccs: readonly string[], from: string, to: string): Promise<{ uscc: string; period: string }[]> {
+  if (usccs.length === 0) return [];
+  const result = await db.execute<{ uscc: string; period: string }>(sql`
+    SELECT uscc, period FROM monthly_figure_marks
+     WHERE mark = 'jan_feb_combined' AND uscc = ANY(${usccArray(usccs)}) AND period BETWEEN ${from} AND ${to}`);
+  return result.rows;
+}
+
+/** Measures the unit-slip check looks at (利润 may be negative or near zero, so a ratio says nothing). */
+export const MEDIAN_FIELDS = ['grossOutput', 'revenue', 'taxes', 'electricityKwh', 'employees'] as const satisfies readonly FigureField[];
+export type MedianField = (typeof MEDIAN_FIELDS)[number];
+
+function valueArray(field: FigureField, values: readonly (number | null)[]): SQL {
+  return sql`${sql.param([...values])}::${sql.raw(field === 'employees' ? 'int[]' : 'bigint[]')}`;
+}
+
+const NEW_COLUMNS = FIGURE_FIELDS.map((f) => COLUMN[f]);
+const OLD_COLUMNS = FIGURE_FIELDS.map((f) => `old_${COLUMN[f]}`);
+
+/** jsonb of a month with the API's field names, from columns named `<prefix><column>`. */
+function monthJson(prefix: string): SQL {
+  return sql.raw(`jsonb_build_object(${FIGURE_FIELDS.map((f) => `'${f}', ${prefix}${COLUMN[f]}`).join(', ')})`);
+}
+
+export type MonthWrite = { uscc: string; period: string; values: FigureValues };
+export type MonthUpdate = MonthWrite & { before: FigureValues; version: string };
+export type WrittenBy = { source: FigureSource; userId: string | null; userName: string };
+
+/**
+ * Creates new months and their first revision (old_values null) in one statement per slice. A month
+ * that exists by now (someone else wrote it since it was read) is skipped: the count returned is
+ * then short and the caller treats it as a conflict.
+ */
+export async function insertMonthsWithRevisions(db: Db, writes: readonly MonthWrite[], by: WrittenBy): Promise<number> {
+  let written = 0;
+  for (const slice of slices(writes)) {
+    const arrays = FIGURE_FIELDS.map((f) => valueArray(f, slice.map((w) => w.values[f])));
+    const result = await db.execute(sql`
+      WITH u AS (
+        SELECT * FROM unnest(${usccArray(slice.map((w) => w.uscc))}, ${textArray(slice.map((w) => w.period))}, ${sql.join(arrays, sql`, `)})
+          AS u(uscc, period, ${sql.raw(NEW_COLUMNS.join(', '))})
+      ), added AS (
+        INSERT INTO monthly_figures (uscc, period, ${sql.raw(NEW_COLUMNS.join(', '))}, source, updated_at)
+        SELECT uscc, period, ${sql.raw(NEW_COLUMNS.join(', '))}, ${by.source}, now() FROM u
+        ON CONFLICT (uscc, period) DO NOTHING
+        RETURNING uscc, period, ${sql.raw(NEW_COLUMNS.join(', '))}
+      )
+      INSERT INTO monthly_figure_revisions (uscc, period, old_values, new_values, source, changed_by, changed_by_name, changed_at)
+      SELECT uscc, period, NULL, ${monthJson('')}, ${by.source}, ${by.userId}::uuid, ${by.userName}, now() FROM added`);
+    written += result.rowCount ?? 0;
+  }
+  return written;
+}
+
+/**
+ * Replaces stored months and records each change as a revision (whole month before and after), in
+ * one statement per slice. Only rows still at the version that was read are updated, so a change
+ * made by someone else in between leaves the count short (the caller rolls back: a conflict).
+ */
+export async function updateMonthsWithRevisions(db: Db, writes: readonly MonthUpdate[], by: WrittenBy): Promise<number> {
+  let written = 0;
+  for (const slice of slices(writes)) {
+    const arrays = [
+      ...FIGURE_FIELDS.map((f) => valueArray(f, slice.map((w) => w.values[f]))),
+      ...FIGURE_FIELDS.map((f) => valueArray(f, slice.map((w) => w.before[f]))),
+    ];
+    const result = await db.execute(sql`
+      WITH u AS (
+        SELECT * FROM unnest(${usccArray(slice.map((w) => w.uscc))}, ${textArray(slice.map((w) => w.period))}, ${textArray(slice.map((w) => w.version))}, ${sql.join(arrays, sql`, `)})
+          AS u(uscc, period, version, ${sql.raw([...NEW_COLUMNS, ...OLD_COLUMNS].join(', '))})
+      ), changed AS (
+        UPDATE monthly_figures f
+           SET ${sql.raw(NEW_COLUMNS.map((c) => `${c} = u.${c}`).join(', '))}, source = ${by.source}, updated_at = now()
+          FROM u
+         WHERE f.uscc = u.uscc AND f.period = u.period
+           -- "IS TRUE" keeps the version check out of the join key: it runs on the matched rows only.
+           AND (to_char(f.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') = u.version) IS TRUE
+        RETURNING u.*
+      )
+      INSERT INTO monthly_figure_revisions (uscc, period, old_values, new_values, source, changed_by, changed_by_name, changed_at)
+      SELECT uscc, period, ${monthJson('old_')}, ${monthJson('')}, ${by.source}, ${by.userId}::uuid, ${by.userName}, now() FROM changed`);
+    written += result.rowCount ?? 0;
+  }
+  return written;
+}
+
+/** Sets or removes the combined 1–2月 mark on Februaries. */
+export async function updateCombinedMarks(db: Db, add: readonly { uscc: string; period: string }[], remove: readonly { uscc: string; period: string }[]): Promise<void> {
+  for (const slice of slices(add)) {
+    await db.execute(sql`
+      INSERT INTO monthly_figure_marks (uscc, period, mark)
+      SELECT u.uscc, u.period, 'jan_feb_combined' FROM unnest(${usccArray(slice.map((k) => k.uscc))}, ${textArray(slice.map((k) => k.period))}) AS u(uscc, period)
+      ON CONFLICT DO NOTHING`);
+  }
+  for (const slice of slices(remove)) {
+    await db.execute(sql`
+      DELETE FROM monthly_figure_marks m
+       USING unnest(${usccArray(slice.map((k) => k.uscc))}, ${textArray(slice.map((k) => k.period))}) AS u(uscc, period)
+       WHERE m.uscc = u.uscc AND m.period = u.period AND m.mark = 'jan_feb_combined'`);
+  }
+}
+
+export type YearRow = StoredRow & { revisionCount: number; janFebCombined: boolean };
+
+/** A firm's stored months of one year with their revision counts and marks, by period. */
+export async function selectMonthsOfYear(db: Db, uscc: string, year: number): Promise<YearRow[]> {
+  const result = await db.execute<YearRow>(sql`
+    SELECT f.uscc, f.period, ${VALUE_COLUMNS}, f.source, ${isoSql('f.updated_at')} AS "updatedAt", '' AS version,
+           (SELECT count(*)::int FROM monthly_figure_revisions r WHERE r.uscc = f.uscc AND r.period = f.period) AS "revisionCount",
+           EXISTS (SELECT 1 FROM monthly_figure_marks m WHERE m.uscc = f.uscc AND m.period = f.period AND m.mark = 'jan_feb_combined') AS "janFebCombined"
+      FROM monthly_figures f
+     WHERE f.uscc = ${uscc} AND f.period BETWEEN ${`${year}-01`} AND ${`${year}-12`}
+     ORDER BY f.period`);
+  return result.rows;
+}
+
+/** Years in which the firm has stored months, newest first. */
+export async function selectFigureYears(db: Db, uscc: string): Promise<number[]> {
+  const result = await db.execute<{ year: number }>(sql`
+    SELECT DISTINCT substr(period, 1, 4)::int AS year FROM monthly_figures WHERE uscc = ${uscc} ORDER BY year DESC`);
+  return result.rows.map((r) => r.year);
+}
+
+export type RevisionRow = { id: number; changedAt: string; changedByName: string; source: string; oldValues: unknown; newValues: unknown };
+
+/** Revisions of one enterprise-month, newest first. */
+export async function selectRevisions(db: Db, uscc: string, period: string): Promise<RevisionRow[]> {
+  const result = await db.execute<RevisionRow>(sql`
+    SELECT id, ${isoSql('changed_at')} AS "changedAt", changed_by_name AS "changedByName", source, old_values AS "oldValues", new_values AS "newValues"
+      FROM monthly_figure_revisions
+     WHERE uscc = ${uscc} AND period = ${period}
+     ORDER BY changed_at DESC, id DESC`);
+  return result.rows;
+}

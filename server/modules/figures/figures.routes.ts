@@ -1,0 +1,154 @@
+import { PassThrough } from 'node:stream';
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponse } from '../../../shared/contracts/common.js';
+import {
+  enterpriseFigures,
+  figurePeriodParams,
+  figuresParams,
+  importFiguresQuery,
+  importRejectedResponse,
+  importReport,
+  type ImportProgress,
+  type ImportStreamLine,
+  listFiguresQuery,
+  listRevisionsResponse,
+  putFigureRequest,
+  putFigureResponse,
+  templateQuery,
+} from '../../../shared/contracts/figures.js';
+import { translate } from '../../../shared/i18n/index.js';
+import type { Database } from '../../db/client.js';
+import { AppError, fromDatabaseError } from '../../lib/errors.js';
+import { actorOf, errorBody, localeOf } from '../../lib/http.js';
+import { localizeIssue } from './figures.issues.js';
+import { ENTRY_ROLES, IMPORT_ROLES } from './figures.policy.js';
+import { getEnterpriseFigures, listRevisions, putFigure } from './figures.service.js';
+import { IMPORT_MAX_BYTES, importFigures, localizeOutcome } from './import.service.js';
+import { buildTemplateCsv, buildTemplateXlsx } from './import.template.js';
+
+const errors = { 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse, 413: errorResponse, 415: errorResponse };
+const tags = ['figures'];
+
+/** A download name in Chinese, with an ASCII fallback for old clients (RFC 6266 / 5987). */
+function attachment(name: string, fallback: string): string {
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
+  return async (app) => {
+    // Multipart only inside this plugin (encapsulated), unless the app registered it already.
+    if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
+
+    app.get(
+      '/template',
+      { config: { policy: IMPORT_ROLES }, schema: { tags, summary: '月度数据导入模板 (import template)', querystring: templateQuery } },
+      async (request, reply) => {
+        const xlsx = request.query.format === 'xlsx';
+        const body = xlsx ? await buildTemplateXlsx() : buildTemplateCsv();
+        return reply
+          .type(xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
+          .header('content-disposition', attachment(`月度数据导入模板.${xlsx ? 'xlsx' : 'csv'}`, `monthly-figures-template.${xlsx ? 'xlsx' : 'csv'}`))
+          .send(body);
+      },
+    );
+
+    app.post(
+      '/import',
+      {
+        config: { policy: IMPORT_ROLES },
+        schema: {
+          tags,
+          summary: '导入月度数据 (import monthly figures; multipart file, options in the query)',
+          querystring: importFiguresQuery,
+          response: { 200: importReport, 400: importRejectedResponse, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const locale = localeOf(request);
+        if (!request.isMultipart()) throw new AppError('unsupported_media_type', { messageKey: 'figures.error.notMultipart' });
+        const file = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 }, throwFileSizeLimit: true });
+        if (!file) throw new AppError('validation_failed', { messageKey: 'figures.error.noFile' });
+        const data = await file.toBuffer();
+        const { progress, ...options } = request.query;
+        const run = (onProgress?: (p: ImportProgress) => void) =>
+          importFigures(database.db, actor, { source: { data }, fileName: file.filename || null, ...options, onProgress });
+        /** The report (200), or with row errors the report and the error (400). */
+        const answerOf = (outcome: Awaited<ReturnType<typeof run>>) => {
+          const report = localizeOutcome(outcome, locale);
+          if (report.errors.length === 0) return { status: 200, body: report };
+          const message = translate(locale, 'figures.error.importRejected', { count: report.errors.length });
+          return { status: 400, body: { ...report, error: { code: 'validation_failed', message } } };
+        };
+        if (!progress) {
+          const { status, body } = answerOf(await run());
+          return reply.status(status).send(body);
+        }
+
+        // NDJSON: progress lines (reading at most every 200 ms), then the result line.
+        const stream = new PassThrough();
+        const send = (line: ImportStreamLine) => stream.write(`${JSON.stringify(line)}\n`);
+        let lastRead = 0;
+        const onProgress = (p: ImportProgress) => {
+          if (p.phase === 'read' && Date.now() - lastRead < 200) return;
+          if (p.phase === 'read') lastRead = Date.now();
+          send({ type: 'progress', ...p });
+        };
+        void run(onProgress)
+          .then((outcome) => send({ type: 'result', ...answerOf(outcome) }))
+          .catch((err: unknown) => {
+            const error = err instanceof AppError ? err : (fromDatabaseError(err) ?? new AppError('internal_error'));
+            if (!(err instanceof AppError)) request.log.error({ err }, 'import failed');
+            send({ type: 'result', status: error.status, body: errorBody(error, locale) });
+          })
+          .finally(() => stream.end());
+        return reply.header('cache-control', 'no-store').type('application/x-ndjson; charset=utf-8').send(stream as never); // a stream goes out as is, not through the response schema
+      },
+    );
+
+    app.get(
+      '/:uscc',
+      {
+        config: { policy: 'session' },
+        schema: { tags, summary: '企业月度数据 (a firm’s months of a year)', params: figuresParams, querystring: listFiguresQuery, response: { 200: enterpriseFigures, ...errors } },
+      },
+      async (request) => getEnterpriseFigures(database.db, actorOf(request), request.params.uscc, request.query.year),
+    );
+
+    app.get(
+      '/:uscc/:period/revisions',
+      {
+        config: { policy: 'session' },
+        schema: { tags, summary: '某月数据的修订记录 (revisions of a month)', params: figurePeriodParams, response: { 200: listRevisionsResponse, ...errors } },
+      },
+      async (request) => listRevisions(database.db, actorOf(request), request.params.uscc, request.params.period),
+    );
+
+    app.put(
+      '/:uscc/:period',
+      {
+        config: { policy: ENTRY_ROLES },
+        schema: {
+          tags,
+          summary: '录入或更正某月数据；企业填报本企业数据 (enter or correct a month; an enterprise reports its own)',
+          params: figurePeriodParams,
+          body: putFigureRequest,
+          response: { 200: putFigureResponse, 400: errorResponse, ...errors },
+        },
+      },
+      async (request) => {
+        const locale = localeOf(request);
+        const result = await putFigure(database.db, actorOf(request), request.params.uscc, request.params.period, request.body);
+        if (result.outcome === 'invalid') {
+          throw new AppError('validation_failed', {
+            messageKey: 'figures.error.entryRejected',
+            params: { count: result.errors.length },
+            details: result.errors.map((i) => localizeIssue(locale, i)),
+          });
+        }
+        return { outcome: result.outcome, warnings: result.warnings.map((i) => localizeIssue(locale, i)), figure: result.figure };
+      },
+    );
+  };
+}

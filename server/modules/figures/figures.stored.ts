@@ -1,0 +1,25 @@
+import type { Db } from '../../db/client.js';
+import { selectCombinedMarks, selectStoredFigures } from './figures.queries.js';
+import type { StoredMonth } from './import.derive.js';
+
+export type StoredState = {
+  /** Stored months by USCC, then period. */
+  stored: Map<string, Map<string, StoredMonth>>;
+  /** `${uscc}|YYYY-02` of Februaries holding the combined 1–2月 figure. */
+  marks: Set<string>;
+};
+
+/** The stored months and combined marks of some firms between two periods, as imports and entries compare them. */
+export async function loadStored(db: Db, usccs: readonly string[], from: string, to: string): Promise<StoredState> {
+  const [rows, marks] = await Promise.all([selectStoredFigures(db, usccs, from, to), selectCombinedMarks(db, usccs, from, to)]);
+  const stored = new Map<string, Map<string, StoredMonth>>();
+  for (const { uscc, period, ...month } of rows) {
+    let byPeriod = stored.get(uscc);
+    if (!byPeriod) {
+      byPeriod = new Map();
+      stored.set(uscc, byPeriod);
+    }
+    byPeriod.set(period, month);
+  }
+  return { stored, marks: new Set(marks.map((m) => `${m.uscc}|${m.period}`)) };
+}

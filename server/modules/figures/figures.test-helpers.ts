@@ -1,0 +1,70 @@
+// Helpers of the figures tests: files as statisticians send them (CSV text, xlsx with title rows),
+// an upload through the API, and reads of what was stored.
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import type { Session } from '../../test/app.js';
+import { multipartFile } from '../enterprises/enterprises.test-helpers.js';
+
+/** CSV text of rows (first row the header); cells with commas or quotes are quoted. */
+export function csvText(rows: readonly (readonly (string | number)[])[]): string {
+  const quote = (v: string | number) => {
+    const s = String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return `${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
+}
+
+export type ImportQuery = { dryRun?: boolean; acceptWarnings?: boolean; period?: string; unit?: string };
+
+/** POST /api/figures/import with the file as a browser sends it. */
+export async function postImport(app: FastifyInstance, session: Session, data: Buffer, options: ImportQuery & { fileName?: string; locale?: string; progress?: boolean } = {}) {
+  const body = multipartFile(options.fileName ?? 'figures.csv', data);
+  const query = new URLSearchParams();
+  if (options.dryRun) query.set('dryRun', 'true');
+  if (options.acceptWarnings) query.set('acceptWarnings', 'true');
+  if (options.period) query.set('period', options.period);
+  if (options.unit) query.set('unit', options.unit);
+  if (options.progress) query.set('progress', 'true');
+  return app.inject({
+    method: 'POST',
+    url: `/api/figures/import?${query.toString()}`,
+    headers: { ...session.headers, ...body.headers, ...(options.locale ? { 'x-locale': options.locale } : {}) },
+    payload: body.payload,
+  });
+}
+
+export type StoredFigureRow = {
+  period: string;
+  gross_output: number | null;
+  revenue: number | null;
+  profit: number | null;
+  taxes: number | null;
+  electricity_kwh: number | null;
+  employees: number | null;
+  prev_year_gross_output: number | null;
+  source: string;
+};
+
+/** The firm's stored months, by period. */
+export async function storedMonths(db: Db, uscc: string): Promise<StoredFigureRow[]> {
+  const result = await db.execute<StoredFigureRow>(sql`
+    SELECT period, gross_output, revenue, profit, taxes, electricity_kwh, employees, prev_year_gross_output, source
+      FROM monthly_figures WHERE uscc = ${uscc} ORDER BY period`);
+  return result.rows;
+}
+
+export async function countOf(db: Db, table: 'monthly_figures' | 'monthly_figure_revisions' | 'monthly_figure_marks', uscc?: string): Promise<number> {
+  const where = uscc === undefined ? sql`` : sql` WHERE uscc = ${uscc}`;
+  const result = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}${where}`);
+  return result.rows[0]?.n ?? -1;
+}
+
+/** Writes months directly (test setup: a firm's history), as the demo seeding does. */
+export async function insertMonths(db: Db, uscc: string, months: Record<string, { grossOutput?: number; revenue?: number; profit?: number }>): Promise<void> {
+  for (const [period, v] of Object.entries(months)) {
+    await db.execute(sql`
+      INSERT INTO monthly_figures (uscc, period, gross_output, revenue, profit, source)
+      VALUES (${uscc}, ${period}, ${v.grossOutput ?? null}, ${v.revenue ?? null}, ${v.profit ?? null}, 'demo')`);
+  }
+}

@@ -1,0 +1,29 @@
+// Writing planned months with their revisions and combined marks, in the caller's transaction.
+import type { Db } from '../../db/client.js';
+import type { FigureSource } from '../../db/schema-master.js';
+import { AppError } from '../../lib/errors.js';
+import type { Actor } from '../access/actor.js';
+import type { PlannedWrite } from './figures.changes.js';
+import { insertMonthsWithRevisions, updateCombinedMarks, updateMonthsWithRevisions, type MonthUpdate, type MonthWrite } from './figures.queries.js';
+
+/**
+ * Writes planned months with their revisions and marks. New months must still be absent and changed
+ * months still at the version read when the writes were planned; otherwise someone changed them in
+ * between, and the whole transaction fails with a conflict rather than overwrite that change.
+ */
+export async function applyWrites(tx: Db, actor: Actor, writes: readonly PlannedWrite[], source: FigureSource): Promise<void> {
+  const by = { source, userId: actor.system ? null : actor.id, userName: actor.username };
+  const creates: MonthWrite[] = [];
+  const updates: MonthUpdate[] = [];
+  for (const w of writes) {
+    if (w.before) updates.push({ uscc: w.uscc, period: w.period, values: w.after, before: w.before, version: w.before.version });
+    else creates.push({ uscc: w.uscc, period: w.period, values: w.after });
+  }
+  const written = (await insertMonthsWithRevisions(tx, creates, by)) + (await updateMonthsWithRevisions(tx, updates, by));
+  if (written !== writes.length) throw new AppError('conflict', { messageKey: 'figures.error.concurrentChange' });
+  await updateCombinedMarks(
+    tx,
+    writes.filter((w) => w.markChange === 'add'),
+    writes.filter((w) => w.markChange === 'remove'),
+  );
+}

@@ -1,0 +1,214 @@
+// The monthly-figures import, shared by HTTP and the CLI: read the file as a stream, check every
+// row, derive 当月 values, then write all of it in one transaction or nothing at all.
+import type { FigureField, ImportProgress, ImportReport, MoneyUnit } from '../../../shared/contracts/figures.js';
+import { translate, type Locale } from '../../../shared/i18n/index.js';
+import type { Db } from '../../db/client.js';
+import { SpreadsheetError, type SpreadsheetProblem } from '../../lib/spreadsheet/errors.js';
+import { openSheet, type SheetSource } from '../../lib/spreadsheet/read-rows.js';
+import { requireAccess } from '../access/access.policy.js';
+import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { planWrites, warnAboutWrites } from './figures.changes.js';
+import { applyWrites } from './figures.writes.js';
+import { errorIssue, localizeIssue, sortIssues, warningIssue, type IssueCode, type IssueDraft } from './figures.issues.js';
+import { canImportFigures, canWriteFirmFigures } from './figures.policy.js';
+import { selectFirmFacts, selectFirmsByName } from './figures.queries.js';
+import { loadStored } from './figures.stored.js';
+import { deriveMonths } from './import.derive.js';
+import { readFigureRows, type FileRow, type ReadResult } from './import.read.js';
+import { currentMonth, parsePeriodCell, UNIT_MULTIPLIER, type ParsedPeriod } from './import.values.js';
+
+/** Largest upload: 20 MB holds far more than a city's monthly report (a 50,000-row CSV is ~6 MB). */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+export type ImportInput = {
+  source: SheetSource;
+  fileName: string | null;
+  dryRun: boolean;
+  acceptWarnings: boolean;
+  /** The period of rows without one, as the user wrote it (2024-06, 2024年6月, 2024年1-2月…). */
+  period?: string;
+  unit: MoneyUnit;
+  now?: Date;
+  /** Told how far the import is (the import screen's progress). */
+  onProgress?: (progress: ImportProgress) => void;
+};
+
+/** Months written per step of the transaction (and per progress report). */
+const WRITE_STEP = 5_000;
+
+/** The report with issues in both languages until the caller picks one. */
+export type ImportOutcome = Omit<ImportReport, 'errors' | 'warnings'> & { errors: IssueDraft[]; warnings: IssueDraft[] };
+
+export function localizeOutcome(outcome: ImportOutcome, locale: Locale): ImportReport {
+  return { ...outcome, errors: outcome.errors.map((i) => localizeIssue(locale, i)), warnings: outcome.warnings.map((i) => localizeIssue(locale, i)) };
+}
+
+const PROBLEM_CODES: Record<SpreadsheetProblem, IssueCode> = {
+  empty: 'fileEmpty',
+  not_spreadsheet: 'notSpreadsheet',
+  legacy_xls: 'legacyXls',
+  unreadable: 'unreadable',
+};
+
+const NO_PLACE = { row: null, column: '', value: null };
+
+/**
+ * The codes on record of firms named in the file, for suggestions: only firms the actor may report
+ * for (a suggestion must not reveal a firm outside the actor's scope).
+ */
+async function codesByName(db: Db, actor: Actor, names: readonly string[]): Promise<Map<string, string>> {
+  const found = await selectFirmsByName(db, names);
+  const facts = new Map((await selectFirmFacts(db, found.map((f) => f.uscc))).map((f) => [f.uscc, f]));
+  const allowed = found.filter((f) => {
+    const fact = facts.get(f.uscc);
+    return fact !== undefined && canWriteFirmFigures(actor, fact);
+  });
+  return new Map(allowed.map((f) => [f.name, f.uscc]));
+}
+
+/** A code that fails its check (usually a typo): the code on record of the firm named in the same row, if any. */
+async function suggestForInvalidCodes(db: Db, actor: Actor, issues: IssueDraft[]): Promise<void> {
+  const invalid = issues.filter((i) => i.code === 'usccInvalid' && typeof i.params?.name === 'string');
+  if (invalid.length === 0) return;
+  const byName = await codesByName(db, actor, [...new Set(invalid.map((i) => String(i.params?.name)))]);
+  for (const issue of invalid) {
+    const name = String(issue.params?.name);
+    const suggestion = byName.get(name);
+    if (!suggestion || !issue.fixed) continue;
+    issue.fixed = {
+      zh: `${issue.fixed.zh}；名录中“${name}”的代码是 ${suggestion}，请核对`,
+      en: `${issue.fixed.en}; the register has "${name}" as ${suggestion}, please check`,
+    };
+  }
+}
+
+/** Unknown USCCs (with the code of a firm of the same name, if any) and firms outside the actor's scope. */
+async function checkFirms(db: Db, actor: Actor, rows: readonly FileRow[], usccHeader: string): Promise<{ known: FileRow[]; issues: IssueDraft[] }> {
+  const facts = new Map((await selectFirmFacts(db, [...new Set(rows.map((r) => r.uscc))])).map((f) => [f.uscc, f]));
+  const unknownNames = [...new Set(rows.filter((r) => !facts.has(r.uscc) && r.name).map((r) => r.name ?? ''))];
+  const byName = await codesByName(db, actor, unknownNames);
+  const known: FileRow[] = [];
+  const issues: IssueDraft[] = [];
+  for (const row of rows) {
+    const at = { row: row.row, column: usccHeader, value: row.uscc };
+    const firm = facts.get(row.uscc);
+    if (!firm) {
+      const suggestion = row.name ? byName.get(row.name) : undefined;
+      issues.push(
+        suggestion
+          ? errorIssue(at, 'unknownUsccSuggest', { params: { uscc: row.uscc, name: row.name ?? '', suggestion } })
+          : errorIssue(at, 'unknownUscc', { params: { uscc: row.uscc } }),
+      );
+    } else if (!canWriteFirmFigures(actor, firm)) issues.push(errorIssue(at, 'outOfScope', { params: { uscc: row.uscc } }));
+    else known.push(row);
+  }
+  return { known, issues };
+}
+
+function yearRange(rows: readonly FileRow[]): { from: string; to: string } {
+  const years = rows.map((r) => Number(r.period.slice(0, 4)));
+  return { from: `${Math.min(...years) - 1}-01`, to: `${Math.max(...years)}-12` };
+}
+
+/**
+ * Imports a monthly-figures file (see figures.policy.ts for who may). Every row is checked and every
+ * problem listed (row, column, reason); with any error nothing is written. Warnings stop the import
+ * unless `acceptWarnings`. Otherwise new months are created and changed ones updated in one
+ * transaction, each write keeping a revision (old and new values), plus one audit entry for the
+ * import; months equal to the stored ones count as unchanged and write nothing, so importing the
+ * same file twice is harmless. With `dryRun` nothing is written and the counts say what would be.
+ */
+export async function importFigures(db: Db, actor: Actor, input: ImportInput): Promise<ImportOutcome> {
+  requireAccess(canImportFigures(actor));
+  const now = input.now ?? new Date();
+  const outcome: ImportOutcome = {
+    dryRun: input.dryRun,
+    written: false,
+    confirmationRequired: false,
+    fileName: input.fileName,
+    format: null,
+    encoding: null,
+    headerRow: null,
+    rows: 0,
+    periods: [],
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    ignoredColumns: [],
+    errors: [],
+    warnings: [],
+  };
+  let periodOption: ParsedPeriod | null = null;
+  if (input.period !== undefined && input.period !== '') {
+    periodOption = parsePeriodCell(input.period);
+    if (!periodOption) return { ...outcome, errors: [errorIssue({ ...NO_PLACE, value: input.period }, 'badPeriodOption', { params: { value: input.period } })] };
+  }
+
+  let read: ReadResult;
+  try {
+    const sheet = await openSheet(input.source);
+    outcome.format = sheet.format;
+    outcome.encoding = sheet.encoding;
+    const onRows = (rows: number) => input.onProgress?.({ phase: 'read', done: rows, total: null });
+    read = await readFigureRows(sheet.rows, { periodOption, moneyMultiplier: UNIT_MULTIPLIER[input.unit], now, onRows });
+  } catch (err) {
+    if (!(err instanceof SpreadsheetError)) throw err;
+    return { ...outcome, errors: [errorIssue(NO_PLACE, PROBLEM_CODES[err.problem], { params: { detail: err.message } })] };
+  }
+  outcome.headerRow = read.headerRow;
+  outcome.rows = read.dataRows;
+  outcome.ignoredColumns = read.ignoredColumns;
+  outcome.periods = [...new Set(read.rows.map((r) => r.period))].sort();
+  input.onProgress?.({ phase: 'check', done: read.dataRows, total: read.dataRows });
+  const issues = [...read.issues];
+  await suggestForInvalidCodes(db, actor, issues);
+
+  const usccHeader = read.columns.find((c) => c.spec.kind === 'uscc')?.header ?? '';
+  const firms = await checkFirms(db, actor, read.rows, usccHeader);
+  issues.push(...firms.issues);
+  const range = firms.known.length > 0 ? yearRange(firms.known) : null;
+  const { stored, marks } = range ? await loadStored(db, [...new Set(firms.known.map((r) => r.uscc))], range.from, range.to) : { stored: new Map(), marks: new Set<string>() };
+  const derived = deriveMonths(firms.known, stored, marks);
+  // The parsed rows are done with: let them go before the writes are planned (50,000 rows are tens of MB).
+  read.rows = [];
+  firms.known = [];
+  issues.push(...derived.issues);
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) return { ...outcome, errors: sortIssues(errors), warnings: sortIssues(issues.filter((i) => i.severity === 'warning')) };
+
+  const plan = planWrites(derived.sets, stored, marks, { replace: false });
+  derived.sets = [];
+  const current = currentMonth(now);
+  if (outcome.periods.includes(current)) issues.push(warningIssue(NO_PLACE, 'currentPeriod', { params: { period: current } }));
+  const label = (field: FigureField) => translate('zh-CN', `figures.field.${field}`);
+  issues.push(...(await warnAboutWrites(db, plan.writes, stored, label)));
+  // The writes keep the stored months they change (their `before`); the rest is no longer needed, nor
+  // are the cells the values came from (only messages name them): that frees the parsed values.
+  stored.clear();
+  for (const write of plan.writes) write.sources = {};
+  const warnings = sortIssues(issues.filter((i) => i.severity === 'warning'));
+  const counts = {
+    created: plan.writes.filter((w) => w.before === null).length,
+    updated: plan.writes.filter((w) => w.before !== null).length,
+    unchanged: plan.unchanged,
+  };
+  const checked = { ...outcome, ...counts, warnings };
+  if (input.dryRun) return checked;
+  if (warnings.length > 0 && !input.acceptWarnings) return { ...checked, confirmationRequired: true };
+  if (plan.writes.length === 0) return checked;
+
+  await db.transaction(async (tx) => {
+    // In steps, each reported; all in the one transaction.
+    for (let start = 0; start < plan.writes.length; start += WRITE_STEP) {
+      await applyWrites(tx, actor, plan.writes.slice(start, start + WRITE_STEP), 'import');
+      input.onProgress?.({ phase: 'write', done: Math.min(start + WRITE_STEP, plan.writes.length), total: plan.writes.length });
+    }
+    await recordAudit(tx, actor, {
+      action: 'import',
+      entity: 'monthly_figures',
+      after: { fileName: input.fileName, format: outcome.format, encoding: outcome.encoding, periods: outcome.periods, rows: outcome.rows, ...counts, warningsAccepted: warnings.length },
+    });
+  });
+  return { ...checked, written: true };
+}

@@ -1,0 +1,70 @@
+// SQL of the industries: the ten leading industries with the number of chains each leads, the
+// lookups that validate input, and the writes.
+import { asc, count, eq, max, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { chains, industries } from '../../db/schema.js';
+
+// Correlated subqueries name the outer column in full: drizzle leaves a single-table select unqualified.
+
+export type IndustryRow = { code: string; group: string; name: string; sortOrder: number; chainCount: number };
+export type IndustryRecord = typeof industries.$inferSelect;
+
+const listColumns = {
+  code: industries.code,
+  group: industries.group,
+  name: industries.name,
+  sortOrder: industries.sortOrder,
+  chainCount: sql<number>`(SELECT count(*)::int FROM chains c WHERE c.industry_code = industries.code)`,
+};
+
+export async function selectIndustries(db: Db): Promise<IndustryRow[]> {
+  return db.select(listColumns).from(industries).orderBy(asc(industries.sortOrder), asc(industries.code));
+}
+
+export async function selectIndustryListRow(db: Db, code: string): Promise<IndustryRow | undefined> {
+  const [row] = await db.select(listColumns).from(industries).where(eq(industries.code, code));
+  return row;
+}
+
+export async function selectIndustryRow(db: Db, code: string): Promise<IndustryRecord | undefined> {
+  const [row] = await db.select().from(industries).where(eq(industries.code, code));
+  return row;
+}
+
+/** An industry other than `exceptCode` already using this code or name. */
+export async function selectIndustryClash(db: Db, keys: { code?: string; name?: string }, exceptCode?: string): Promise<IndustryRecord | undefined> {
+  const conditions: SQL[] = [];
+  if (keys.code !== undefined) conditions.push(eq(industries.code, keys.code));
+  if (keys.name !== undefined) conditions.push(eq(industries.name, keys.name));
+  if (conditions.length === 0) return undefined;
+  const rows = await db.select().from(industries).where(or(...conditions));
+  return rows.find((r) => r.code !== exceptCode);
+}
+
+export async function selectNextSortOrder(db: Db): Promise<number> {
+  const [row] = await db.select({ n: max(industries.sortOrder) }).from(industries);
+  return (row?.n ?? 0) + 1;
+}
+
+export async function countIndustryChains(db: Db, code: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(chains).where(eq(chains.industryCode, code));
+  return row?.n ?? 0;
+}
+
+export type IndustryWrite = typeof industries.$inferInsert;
+
+export async function insertIndustry(db: Db, row: IndustryWrite): Promise<IndustryRecord> {
+  const [created] = await db.insert(industries).values(row).returning();
+  if (!created) throw new Error('insert industries returned no row');
+  return created;
+}
+
+export async function updateIndustryRow(db: Db, code: string, patch: Partial<Omit<IndustryWrite, 'code'>>): Promise<IndustryRecord> {
+  const [updated] = await db.update(industries).set(patch).where(eq(industries.code, code)).returning();
+  if (!updated) throw new Error(`update industries ${code} returned no row`);
+  return updated;
+}
+
+export async function deleteIndustryRow(db: Db, code: string): Promise<void> {
+  await db.delete(industries).where(eq(industries.code, code));
+}

@@ -1,0 +1,90 @@
+import type {
+  CreateIndustryRequest,
+  IndustryItem,
+  ListIndustriesResponse,
+  UpdateIndustryRequest,
+} from '../../../shared/contracts/industries.js';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import { canAdminister, requireAccess } from '../access/access.policy.js';
+import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import {
+  countIndustryChains,
+  deleteIndustryRow,
+  insertIndustry,
+  selectIndustries,
+  selectIndustryClash,
+  selectIndustryListRow,
+  selectIndustryRow,
+  selectNextSortOrder,
+  updateIndustryRow,
+  type IndustryRecord,
+} from './industries.queries.js';
+
+function auditView(row: IndustryRecord) {
+  return { code: row.code, group: row.group, name: row.name, sortOrder: row.sortOrder };
+}
+
+async function requireIndustry(db: Db, code: string): Promise<IndustryRecord> {
+  const row = await selectIndustryRow(db, code);
+  if (!row) throw new AppError('not_found', { messageKey: 'industries.error.notFound', params: { code } });
+  return row;
+}
+
+/** Refuses a code or name another industry uses: chains and imports resolve industries by either. */
+async function requireFreeKeys(db: Db, keys: { code?: string; name?: string }, exceptCode?: string): Promise<void> {
+  const other = await selectIndustryClash(db, keys, exceptCode);
+  if (!other) return;
+  const value = other.code === keys.code ? other.code : other.name;
+  throw new AppError('conflict', { messageKey: 'industries.error.duplicate', params: { value } });
+}
+
+async function getIndustry(db: Db, code: string): Promise<IndustryItem> {
+  const row = await selectIndustryListRow(db, code);
+  if (!row) throw new AppError('not_found', { messageKey: 'industries.error.notFound', params: { code } });
+  return row;
+}
+
+/**
+ * The ten leading industries of 一核两电三色四新 in the city's order. Every logged-in user reads them
+ * (they are the published strategy); only the admin edits them.
+ */
+export async function listIndustries(db: Db, _actor: Actor): Promise<ListIndustriesResponse> {
+  const items = await selectIndustries(db);
+  return { items, total: items.length };
+}
+
+export async function createIndustry(db: Db, actor: Actor, input: CreateIndustryRequest): Promise<IndustryItem> {
+  requireAccess(canAdminister(actor));
+  await requireFreeKeys(db, input);
+  const sortOrder = input.sortOrder ?? (await selectNextSortOrder(db));
+  await db.transaction(async (tx) => {
+    const row = await insertIndustry(tx, { ...input, sortOrder });
+    await recordAudit(tx, actor, { action: 'create', entity: 'industry', entityId: row.code, after: auditView(row) });
+  });
+  return getIndustry(db, input.code);
+}
+
+export async function updateIndustry(db: Db, actor: Actor, code: string, patch: UpdateIndustryRequest): Promise<IndustryItem> {
+  requireAccess(canAdminister(actor));
+  const before = await requireIndustry(db, code);
+  await requireFreeKeys(db, { name: patch.name }, code);
+  await db.transaction(async (tx) => {
+    const after = await updateIndustryRow(tx, code, patch);
+    await recordAudit(tx, actor, { action: 'update', entity: 'industry', entityId: code, before: auditView(before), after: auditView(after) });
+  });
+  return getIndustry(db, code);
+}
+
+/** Removes an industry no chain belongs to; refused with the count otherwise. */
+export async function deleteIndustry(db: Db, actor: Actor, code: string): Promise<void> {
+  requireAccess(canAdminister(actor));
+  const before = await requireIndustry(db, code);
+  const chainCount = await countIndustryChains(db, code);
+  if (chainCount > 0) throw new AppError('conflict', { messageKey: 'industries.error.hasChains', params: { count: chainCount } });
+  await db.transaction(async (tx) => {
+    await deleteIndustryRow(tx, code);
+    await recordAudit(tx, actor, { action: 'delete', entity: 'industry', entityId: code, before: auditView(before) });
+  });
+}

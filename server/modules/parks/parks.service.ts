@@ -1,0 +1,147 @@
+import type { CreateParkRequest, ListParksQuery, ListParksResponse, ParkDetail, UpdateParkRequest } from '../../../shared/contracts/parks.js';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import { canAdminister, requireAccess } from '../access/access.policy.js';
+import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import {
+  countParkFirms,
+  deleteParkRow,
+  insertPark,
+  replaceParkFocusChains,
+  selectExistingChainCodes,
+  selectParkFocusChains,
+  selectParkListRow,
+  selectParkNamed,
+  selectParkRow,
+  selectParksPage,
+  selectRegionExists,
+  updateParkRow,
+  type ParkRow,
+} from './parks.queries.js';
+
+function auditView(row: ParkRow, focusChainCodes: string[]) {
+  return {
+    id: row.id,
+    name: row.name,
+    shortName: row.shortName,
+    level: row.level,
+    regionCode: row.regionCode,
+    areaHectares: row.areaHectares,
+    establishedOn: row.establishedOn,
+    focus: row.focus,
+    focusChainCodes,
+  };
+}
+
+async function requirePark(db: Db, id: number): Promise<ParkRow> {
+  const row = await selectParkRow(db, id);
+  if (!row) throw new AppError('not_found', { messageKey: 'parks.error.notFound', params: { id } });
+  return row;
+}
+
+/** Checks the references a park's input names; returns the focus chain codes without repeats. */
+async function checkReferences(db: Db, input: { regionCode?: string; focusChainCodes?: string[] }): Promise<string[] | undefined> {
+  if (input.regionCode !== undefined && !(await selectRegionExists(db, input.regionCode))) {
+    throw new AppError('validation_failed', {
+      messageKey: 'parks.error.unknownRegion',
+      params: { code: input.regionCode },
+      details: [{ path: 'body.regionCode', message: `unknown region ${input.regionCode}` }],
+    });
+  }
+  if (input.focusChainCodes === undefined) return undefined;
+  const codes = [...new Set(input.focusChainCodes)];
+  const existing = new Set(await selectExistingChainCodes(db, codes));
+  const unknown = codes.filter((c) => !existing.has(c));
+  if (unknown.length > 0) {
+    throw new AppError('validation_failed', {
+      messageKey: 'parks.error.unknownChains',
+      params: { codes: unknown.join(', ') },
+      details: [{ path: 'body.focusChainCodes', message: `unknown chains ${unknown.join(', ')}` }],
+    });
+  }
+  return codes;
+}
+
+/** Refuses a name or short name another park uses: import files resolve parks by either. */
+async function requireFreeNames(db: Db, names: { name?: string; shortName?: string }, exceptId?: number): Promise<void> {
+  const other = await selectParkNamed(db, names, exceptId);
+  if (!other) return;
+  const name = other.name === names.name ? other.name : other.shortName;
+  throw new AppError('conflict', { messageKey: 'parks.error.duplicateName', params: { name } });
+}
+
+/**
+ * Parks with search (name or short name), level and region filters and paging. Every logged-in
+ * user reads them (the parks are public; counts are aggregates); only the admin edits them.
+ */
+export async function listParks(db: Db, _actor: Actor, query: ListParksQuery): Promise<ListParksResponse> {
+  const { rows, total } = await selectParksPage(db, {
+    q: query.q,
+    level: query.level,
+    region: query.region,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return { items: rows, total };
+}
+
+export async function getPark(db: Db, _actor: Actor, id: number): Promise<ParkDetail> {
+  const row = await requirePark(db, id);
+  const listRow = await selectParkListRow(db, id);
+  if (!listRow) throw new AppError('not_found', { messageKey: 'parks.error.notFound', params: { id } });
+  return {
+    ...listRow,
+    focusChains: await selectParkFocusChains(db, id),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function createPark(db: Db, actor: Actor, input: CreateParkRequest): Promise<ParkDetail> {
+  requireAccess(canAdminister(actor));
+  const focusChainCodes = (await checkReferences(db, input)) ?? [];
+  await requireFreeNames(db, input);
+  const { focusChainCodes: _codes, ...fields } = input;
+  const id = await db.transaction(async (tx) => {
+    const row = await insertPark(tx, fields);
+    await replaceParkFocusChains(tx, row.id, focusChainCodes);
+    await recordAudit(tx, actor, { action: 'create', entity: 'park', entityId: String(row.id), after: auditView(row, focusChainCodes) });
+    return row.id;
+  });
+  return getPark(db, actor, id);
+}
+
+export async function updatePark(db: Db, actor: Actor, id: number, patch: UpdateParkRequest): Promise<ParkDetail> {
+  requireAccess(canAdminister(actor));
+  const before = await requirePark(db, id);
+  const beforeCodes = (await selectParkFocusChains(db, id)).map((c) => c.code);
+  const focusChainCodes = await checkReferences(db, patch);
+  await requireFreeNames(db, patch, id);
+  const { focusChainCodes: _codes, ...fields } = patch;
+  await db.transaction(async (tx) => {
+    const after = Object.keys(fields).length > 0 ? await updateParkRow(tx, id, fields) : before;
+    if (focusChainCodes !== undefined) await replaceParkFocusChains(tx, id, focusChainCodes);
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'park',
+      entityId: String(id),
+      before: auditView(before, beforeCodes),
+      after: auditView(after, focusChainCodes ?? beforeCodes),
+    });
+  });
+  return getPark(db, actor, id);
+}
+
+/** Removes a park with no firms in it; refused with the count otherwise. */
+export async function deletePark(db: Db, actor: Actor, id: number): Promise<void> {
+  requireAccess(canAdminister(actor));
+  const before = await requirePark(db, id);
+  const firms = await countParkFirms(db, id);
+  if (firms > 0) throw new AppError('conflict', { messageKey: 'parks.error.hasEnterprises', params: { count: firms } });
+  const codes = (await selectParkFocusChains(db, id)).map((c) => c.code);
+  await db.transaction(async (tx) => {
+    await deleteParkRow(tx, id);
+    await recordAudit(tx, actor, { action: 'delete', entity: 'park', entityId: String(id), before: auditView(before, codes) });
+  });
+}

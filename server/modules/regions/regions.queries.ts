@@ -1,0 +1,80 @@
+// SQL of the regions (counties, districts, county-level cities and statistical zones): the list
+// with park and firm counts, the references that block a deletion, and the writes.
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { regions } from '../../db/schema.js';
+import type { RegionKind } from '../../../shared/contracts/regions.js';
+
+export type RegionRow = typeof regions.$inferSelect;
+export type RegionListRow = { code: string; name: string; shortName: string; kind: RegionKind; parkCount: number; enterpriseCount: number };
+
+/** `%` and `_` typed by a user are searched for literally. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// Correlated subqueries name the outer column in full: drizzle leaves a single-table select unqualified.
+/** Regions, GB/T 2260 divisions before the statistical zones, each with its parks and firms. */
+export async function selectRegions(db: Db, filter: { q?: string; kind?: RegionKind }): Promise<RegionListRow[]> {
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.q) {
+    const pattern = likePattern(filter.q);
+    conditions.push(or(ilike(regions.code, pattern), ilike(regions.name, pattern), ilike(regions.shortName, pattern)));
+  }
+  if (filter.kind) conditions.push(eq(regions.kind, filter.kind));
+  return db
+    .select({
+      code: regions.code,
+      name: regions.name,
+      shortName: regions.shortName,
+      kind: regions.kind,
+      parkCount: sql<number>`(SELECT count(*)::int FROM parks p WHERE p.region_code = regions.code)`,
+      enterpriseCount: sql<number>`(SELECT count(*)::int FROM enterprises e WHERE e.region_code = regions.code)`,
+    })
+    .from(regions)
+    .where(and(...conditions))
+    .orderBy(sql`CASE WHEN ${regions.kind} = 'zone' THEN 1 ELSE 0 END`, asc(regions.code));
+}
+
+export async function selectRegionRow(db: Db, code: string): Promise<RegionRow | undefined> {
+  const [row] = await db.select().from(regions).where(eq(regions.code, code));
+  return row;
+}
+
+/** A region other than `exceptCode` already using this name or short name. */
+export async function selectRegionNamed(db: Db, names: { name?: string; shortName?: string }, exceptCode?: string): Promise<RegionRow | undefined> {
+  const conditions: SQL[] = [];
+  if (names.name !== undefined) conditions.push(eq(regions.name, names.name));
+  if (names.shortName !== undefined) conditions.push(eq(regions.shortName, names.shortName));
+  if (conditions.length === 0) return undefined;
+  const rows = await db.select().from(regions).where(or(...conditions));
+  return rows.find((r) => r.code !== exceptCode);
+}
+
+/** What refers to a region: parks located in it and firms registered in it. */
+export async function countRegionReferences(db: Db, code: string): Promise<{ parks: number; enterprises: number }> {
+  const result = await db.execute<{ parks: number; enterprises: number }>(sql`
+    SELECT (SELECT count(*)::int FROM parks WHERE region_code = ${code}) AS parks,
+           (SELECT count(*)::int FROM enterprises WHERE region_code = ${code}) AS enterprises`);
+  return result.rows[0] ?? { parks: 0, enterprises: 0 };
+}
+
+export async function insertRegion(db: Db, row: Omit<typeof regions.$inferInsert, 'createdAt' | 'updatedAt'>): Promise<RegionRow> {
+  const [created] = await db.insert(regions).values(row).returning();
+  if (!created) throw new Error('insert regions returned no row');
+  return created;
+}
+
+export async function updateRegionRow(db: Db, code: string, patch: Partial<Pick<RegionRow, 'name' | 'shortName' | 'kind'>>): Promise<RegionRow> {
+  const [updated] = await db
+    .update(regions)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(regions.code, code))
+    .returning();
+  if (!updated) throw new Error(`update regions ${code} returned no row`);
+  return updated;
+}
+
+export async function deleteRegionRow(db: Db, code: string): Promise<void> {
+  await db.delete(regions).where(eq(regions.code, code));
+}

@@ -1,0 +1,86 @@
+import type { CreateRegionRequest, ListRegionsQuery, ListRegionsResponse, RegionItem, UpdateRegionRequest } from '../../../shared/contracts/regions.js';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import { canAdminister, requireAccess } from '../access/access.policy.js';
+import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import {
+  countRegionReferences,
+  deleteRegionRow,
+  insertRegion,
+  selectRegionNamed,
+  selectRegionRow,
+  selectRegions,
+  updateRegionRow,
+  type RegionRow,
+} from './regions.queries.js';
+
+function auditView(row: RegionRow) {
+  return { code: row.code, name: row.name, shortName: row.shortName, kind: row.kind };
+}
+
+async function requireRegion(db: Db, code: string): Promise<RegionRow> {
+  const row = await selectRegionRow(db, code);
+  if (!row) throw new AppError('not_found', { messageKey: 'regions.error.notFound', params: { code } });
+  return row;
+}
+
+/** Refuses a name or short name another region uses: import files resolve regions by either. */
+async function requireFreeNames(db: Db, names: { name?: string; shortName?: string }, exceptCode?: string): Promise<void> {
+  const other = await selectRegionNamed(db, names, exceptCode);
+  if (!other) return;
+  const name = other.name === names.name ? other.name : other.shortName;
+  throw new AppError('conflict', { messageKey: 'regions.error.duplicateName', params: { name, code: other.code } });
+}
+
+/**
+ * Every region with its parks and firms. Any logged-in user reads the list (geography is public
+ * and the counts are aggregates); only the admin edits it.
+ */
+export async function listRegions(db: Db, _actor: Actor, query: ListRegionsQuery): Promise<ListRegionsResponse> {
+  const items = await selectRegions(db, query);
+  return { items, total: items.length };
+}
+
+async function presentOne(db: Db, code: string): Promise<RegionItem> {
+  const [item] = (await selectRegions(db, {})).filter((r) => r.code === code);
+  if (!item) throw new AppError('not_found', { messageKey: 'regions.error.notFound', params: { code } });
+  return item;
+}
+
+export async function createRegion(db: Db, actor: Actor, input: CreateRegionRequest): Promise<RegionItem> {
+  requireAccess(canAdminister(actor));
+  if (await selectRegionRow(db, input.code)) throw new AppError('conflict', { messageKey: 'regions.error.duplicateCode', params: { code: input.code } });
+  await requireFreeNames(db, input);
+  await db.transaction(async (tx) => {
+    const row = await insertRegion(tx, input);
+    await recordAudit(tx, actor, { action: 'create', entity: 'region', entityId: row.code, after: auditView(row) });
+  });
+  return presentOne(db, input.code);
+}
+
+/** Renames a region or changes its kind; the code stays (parks, firms and user scopes refer to it). */
+export async function updateRegion(db: Db, actor: Actor, code: string, patch: UpdateRegionRequest): Promise<RegionItem> {
+  requireAccess(canAdminister(actor));
+  const before = await requireRegion(db, code);
+  await requireFreeNames(db, patch, code);
+  await db.transaction(async (tx) => {
+    const after = await updateRegionRow(tx, code, patch);
+    await recordAudit(tx, actor, { action: 'update', entity: 'region', entityId: code, before: auditView(before), after: auditView(after) });
+  });
+  return presentOne(db, code);
+}
+
+/** Removes a region nothing refers to; refused with the counts of its parks and firms otherwise. */
+export async function deleteRegion(db: Db, actor: Actor, code: string): Promise<void> {
+  requireAccess(canAdminister(actor));
+  const before = await requireRegion(db, code);
+  const refs = await countRegionReferences(db, code);
+  if (refs.parks > 0 || refs.enterprises > 0) {
+    throw new AppError('conflict', { messageKey: 'regions.error.referenced', params: { parks: refs.parks, enterprises: refs.enterprises } });
+  }
+  await db.transaction(async (tx) => {
+    await deleteRegionRow(tx, code);
+    await recordAudit(tx, actor, { action: 'delete', entity: 'region', entityId: code, before: auditView(before) });
+  });
+}

@@ -1,0 +1,55 @@
+import { asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { userScopes, users } from '../../db/schema.js';
+import { scopeKindSchema, type ScopeEntry } from '../../../shared/contracts/auth.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function insertUser(db: Db, row: typeof users.$inferInsert): Promise<UserRow> {
+  const [created] = await db.insert(users).values(row).returning();
+  if (!created) throw new Error('insert users returned no row');
+  return created;
+}
+
+export async function insertUserScopes(db: Db, userId: string, scopes: ScopeEntry[]): Promise<void> {
+  if (scopes.length === 0) return;
+  await db.insert(userScopes).values(scopes.map((s) => ({ userId, kind: s.kind, ref: s.ref })));
+}
+
+export async function selectUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function selectUserByName(db: Db, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.username, username));
+  return row;
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return row?.n ?? 0;
+}
+
+export async function updateUserPassword(db: Db, id: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id));
+}
+
+export async function selectUsersPage(
+  db: Db,
+  filter: { q?: string; limit: number; offset: number },
+): Promise<{ rows: (UserRow & { scopes: ScopeEntry[] })[]; total: number }> {
+  const where: SQL | undefined = filter.q
+    ? or(ilike(users.username, `%${filter.q}%`), ilike(users.displayName, `%${filter.q}%`))
+    : undefined;
+  const rows = await db.select().from(users).where(where).orderBy(asc(users.username)).limit(filter.limit).offset(filter.offset);
+  const [totalRow] = await db.select({ n: count() }).from(users).where(where);
+  const scopeRows = await db.select().from(userScopes);
+  return {
+    total: totalRow?.n ?? 0,
+    rows: rows.map((r) => ({
+      ...r,
+      scopes: scopeRows.filter((s) => s.userId === r.id).map((s) => ({ kind: scopeKindSchema.parse(s.kind), ref: s.ref })),
+    })),
+  };
+}

@@ -1,0 +1,89 @@
+import crypto from 'node:crypto';
+import { roleSchema } from '../../../shared/contracts/auth.js';
+import type { CreateUserRequest, ListUsersResponse, UserItem } from '../../../shared/contracts/users.js';
+import { ROLE_SCOPE_KIND } from '../../../shared/roles.js';
+import type { Db } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
+import { canAdminister, requireAccess } from '../access/access.policy.js';
+import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { deleteSessionsOfUser } from '../auth/auth.queries.js';
+import { hashPassword } from '../auth/password.js';
+import { countUsers, insertUser, insertUserScopes, selectUserById, selectUserByName, selectUsersPage, updateUserPassword, type UserRow } from './users.queries.js';
+
+function present(row: UserRow, scopes: UserItem['scopes']): UserItem {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: roleSchema.parse(row.role),
+    scopes,
+    active: row.active,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Creates a user with its data scope. A scoped role (链长, 园区, 县市区, 企业…) must name at least
+ * one object of its scope kind and nothing of another kind, so nobody ends up seeing more or less
+ * than the role implies.
+ */
+export async function createUser(db: Db, actor: Actor, input: CreateUserRequest): Promise<UserItem> {
+  requireAccess(canAdminister(actor));
+  const scopeKind = ROLE_SCOPE_KIND[input.role];
+  const wrongKind = input.scopes.filter((s) => s.kind !== scopeKind);
+  if (scopeKind === null && input.scopes.length > 0) {
+    throw new AppError('validation_failed', {
+      message: `角色 ${input.role} 可查看全部数据，不需要数据范围 (role ${input.role} sees everything and takes no scope)`,
+      details: [{ path: 'body.scopes', message: 'must be empty for this role' }],
+    });
+  }
+  if (scopeKind !== null && (input.scopes.length === 0 || wrongKind.length > 0)) {
+    throw new AppError('validation_failed', {
+      message: `角色 ${input.role} 需要至少一个 ${scopeKind} 类型的数据范围 (role ${input.role} needs at least one scope of kind ${scopeKind})`,
+      details: [{ path: 'body.scopes', message: `needs kind ${scopeKind} only` }],
+    });
+  }
+  if (await selectUserByName(db, input.username)) {
+    throw new AppError('conflict', { message: `用户名 ${input.username} 已存在 (username ${input.username} is taken)` });
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const row = await insertUser(tx, { username: input.username, displayName: input.displayName, role: input.role, passwordHash });
+    await insertUserScopes(tx, row.id, input.scopes);
+    const item = present(row, input.scopes);
+    await recordAudit(tx, actor, { action: 'create', entity: 'user', entityId: row.id, after: item });
+    return item;
+  });
+}
+
+export async function listUsers(db: Db, actor: Actor, query: { q?: string; page: number; pageSize: number }): Promise<ListUsersResponse> {
+  requireAccess(canAdminister(actor));
+  const { rows, total } = await selectUsersPage(db, { q: query.q, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  return { total, items: rows.map((r) => present(r, r.scopes)) };
+}
+
+/** Sets a new password and ends the user's sessions, so a leaked password stops working everywhere. */
+export async function resetPassword(db: Db, actor: Actor, target: { id?: string; username?: string }, password: string): Promise<void> {
+  requireAccess(canAdminister(actor));
+  const row = target.id ? await selectUserById(db, target.id) : await selectUserByName(db, target.username ?? '');
+  if (!row) throw new AppError('not_found', { message: `用户不存在 (no such user)` });
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    await updateUserPassword(tx, row.id, passwordHash);
+    await deleteSessionsOfUser(tx, row.id);
+    await recordAudit(tx, actor, { action: 'reset_password', entity: 'user', entityId: row.id });
+  });
+}
+
+/**
+ * First start: when there are no users, creates `admin` with ADMIN_PASSWORD or a generated
+ * password that is returned so the caller prints it once. Returns null when users exist.
+ */
+export async function ensureAdmin(db: Db, actor: Actor, password: string | undefined): Promise<{ password: string; generated: boolean } | null> {
+  if ((await countUsers(db)) > 0) return null;
+  const generated = password === undefined;
+  const finalPassword = password ?? crypto.randomBytes(12).toString('base64url');
+  await createUser(db, actor, { username: 'admin', displayName: '系统管理员', role: 'admin', password: finalPassword, scopes: [] });
+  return { password: finalPassword, generated };
+}

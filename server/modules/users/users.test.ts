@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+
+let t: TestApp;
+let admin: Session;
+let leader: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
+  leader = await loginAs(t.app, (await buildUser(t.database.db, { role: 'leader' })).username, TEST_PASSWORD);
+});
+afterAll(async () => t.close());
+
+async function userCount(): Promise<number> {
+  const r = await t.database.pool.query<{ n: number }>('select count(*)::int as n from users');
+  return r.rows[0]?.n ?? -1;
+}
+
+describe('users', () => {
+  it('lets an admin create a scoped chain chief, audited without the password', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: { username: 'chief-ch02', displayName: '王链长', role: 'chain_chief', password: 'secret-pass-1', scopes: [{ kind: 'chain', ref: 'CH02' }] },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ username: 'chief-ch02', role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'CH02' }], active: true });
+    const audit = await t.database.pool.query(`select action, after from audit_log where entity = 'user' and entity_id = $1`, [res.json().id]);
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0].action).toBe('create');
+    expect(audit.rows[0].after.username).toBe('chief-ch02');
+    expect(JSON.stringify(audit.rows[0].after)).not.toContain('secret-pass-1');
+    // The new user can log in and sees its scope.
+    const s = await loginAs(t.app, 'chief-ch02', 'secret-pass-1');
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } });
+    expect(me.json().user.scopes).toEqual([{ kind: 'chain', ref: 'CH02' }]);
+  });
+
+  it('refuses a scoped role without a scope, or with a scope of the wrong kind, and writes nothing', async () => {
+    const before = await userCount();
+    for (const scopes of [[], [{ kind: 'park', ref: 'P1' }]]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: admin.headers,
+        payload: { username: 'county-x', displayName: '县用户', role: 'county', password: 'secret-pass-1', scopes },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+      expect(res.json().error.message).toContain('region');
+    }
+    expect(await userCount()).toBe(before);
+  });
+
+  it('refuses a duplicate username with 409 conflict', async () => {
+    const payload = { username: 'dup-user', displayName: '甲', role: 'leader', password: 'secret-pass-1' };
+    expect((await t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload })).statusCode).toBe(201);
+    const again = await t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('conflict');
+  });
+
+  it('refuses a short password and an unknown role with field paths', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: { username: 'short-pass', displayName: '乙', role: 'mayor', password: 'short' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.password', 'body.role']);
+  });
+
+  it('forbids the leader (read-only) from listing or creating users', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/users', headers: leader.headers })).statusCode).toBe(403);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: leader.headers,
+      payload: { username: 'sneaky', displayName: '丙', role: 'admin', password: 'secret-pass-1' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('forbidden');
+  });
+
+  it('lists users with search and paging', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/users?q=chief-ch&pageSize=5', headers: admin.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ total: 1, items: [{ username: 'chief-ch02', scopes: [{ kind: 'chain', ref: 'CH02' }] }] });
+  });
+
+  it('resets a password: the old one stops working and open sessions end', async () => {
+    const user = await buildUser(t.database.db, { role: 'leader' });
+    const s = await loginAs(t.app, user.username, TEST_PASSWORD);
+    const res = await t.app.inject({ method: 'POST', url: `/api/users/${user.id}/password`, headers: admin.headers, payload: { password: 'brand-new-pass' } });
+    expect(res.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
+    const old = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+    expect(old.statusCode).toBe(401);
+    await loginAs(t.app, user.username, 'brand-new-pass');
+  });
+});
+
+describe('audit log', () => {
+  it('shows the admin every write, newest first', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/audit?entity=user&pageSize=100', headers: admin.headers });
+    expect(res.statusCode).toBe(200);
+    const actions = res.json().items.map((i: { action: string }) => i.action);
+    expect(actions[0]).toBe('reset_password');
+    expect(actions).toContain('create');
+    expect((await t.app.inject({ method: 'GET', url: '/api/audit', headers: leader.headers })).statusCode).toBe(403);
+  });
+});

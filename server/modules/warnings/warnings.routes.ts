@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponse } from '../../../shared/contracts/common.js';
+import { warningSettings, warningSettingsResponse, warningsQuery, warningsResponse } from '../../../shared/contracts/warnings.js';
+import type { Database } from '../../db/client.js';
+import { actorOf } from '../../lib/http.js';
+import { MONITORING_ROLES } from '../monitoring/monitoring.policy.js';
+import { listWarnings } from './warnings.service.js';
+import { getWarningSettings, updateWarningSettings } from './warnings.settings.js';
+
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse };
+const tags = ['warnings'];
+
+/** 预警 lists and their thresholds: read by every role but 企业 (scope-filtered), thresholds changed by the admin. */
+export function warningsRoutes(database: Database): FastifyPluginAsyncZod {
+  const { db } = database;
+  return async (app) => {
+    app.get(
+      '/',
+      { config: { policy: MONITORING_ROLES }, schema: { tags, querystring: warningsQuery, response: { 200: warningsResponse, ...errors } } },
+      async (request) => listWarnings(db, actorOf(request), request.query),
+    );
+    app.get(
+      '/settings',
+      { config: { policy: MONITORING_ROLES }, schema: { tags, response: { 200: warningSettingsResponse, ...errors } } },
+      async (request) => getWarningSettings(db, actorOf(request)),
+    );
+    app.put(
+      '/settings',
+      { config: { policy: ['admin'] }, schema: { tags, body: warningSettings, response: { 200: warningSettingsResponse, ...errors } } },
+      async (request) => updateWarningSettings(db, actorOf(request), request.body),
+    );
+  };
+}

@@ -1,0 +1,52 @@
+// The warning thresholds: stored under one app_settings key, read by the warnings lists and by the
+// figures import's unit-slip check, changed only by the admin (audited).
+import { DEFAULT_WARNING_SETTINGS, warningSettings, type WarningSettings, type WarningSettingsResponse } from '../../../shared/contracts/warnings.js';
+import type { Db } from '../../db/client.js';
+import { canAdminister, requireAccess } from '../access/access.policy.js';
+import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { canViewMonitoring } from '../monitoring/monitoring.policy.js';
+import { selectSetting, upsertSetting } from './warnings.queries.js';
+
+export const WARNING_SETTINGS_KEY = 'warnings';
+
+/**
+ * The stored thresholds, each missing or invalid one replaced by its default (a row written by an
+ * older version keeps working; the API never stores an invalid one).
+ */
+function settingsOf(value: unknown): WarningSettings {
+  const stored = typeof value === 'object' && value !== null ? value : {};
+  const merged = { ...DEFAULT_WARNING_SETTINGS };
+  for (const key of Object.keys(DEFAULT_WARNING_SETTINGS) as (keyof WarningSettings)[]) {
+    const candidate = { ...merged, [key]: (stored as Record<string, unknown>)[key] };
+    if (warningSettings.safeParse(candidate).success) Object.assign(merged, candidate);
+  }
+  return merged;
+}
+
+async function readSettingsRow(db: Db): Promise<WarningSettingsResponse> {
+  const row = await selectSetting(db, WARNING_SETTINGS_KEY);
+  return { settings: settingsOf(row?.value), updatedAt: row?.updatedAt ?? null, updatedBy: row?.updatedBy ?? null };
+}
+
+/** The thresholds in force, for services (no access check: callers have done theirs). */
+export async function readWarningSettings(db: Db): Promise<WarningSettings> {
+  return (await readSettingsRow(db)).settings;
+}
+
+/** `GET /api/warnings/settings`: the thresholds and who changed them last; the monitoring roles. */
+export async function getWarningSettings(db: Db, actor: Actor): Promise<WarningSettingsResponse> {
+  requireAccess(canViewMonitoring(actor));
+  return readSettingsRow(db);
+}
+
+/** `PUT /api/warnings/settings`: replaces the thresholds (validated by the contract); admin only, audited with before and after. */
+export async function updateWarningSettings(db: Db, actor: Actor, input: WarningSettings): Promise<WarningSettingsResponse> {
+  requireAccess(canAdminister(actor));
+  await db.transaction(async (tx) => {
+    const before = await readWarningSettings(tx);
+    await upsertSetting(tx, WARNING_SETTINGS_KEY, input, actor.system ? null : actor.id);
+    await recordAudit(tx, actor, { action: 'update', entity: 'app_settings', entityId: WARNING_SETTINGS_KEY, before, after: input });
+  });
+  return readSettingsRow(db);
+}

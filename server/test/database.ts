@@ -1,0 +1,35 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../db/client.js';
+import { runMigrations } from '../db/migrate.js';
+
+/**
+ * A fresh, migrated database for one test file: PostgreSQL when TEST_DATABASE_URL is set (a new
+ * database created from template0 with UTF-8 C.UTF-8 locale, dropped afterwards), else an
+ * in-memory PGlite. Both go through the same driver and code path as production.
+ */
+export async function createTestDatabase(): Promise<Database & { drop: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const database = await openDatabase({ kind: 'pglite', dataDir: null });
+    await runMigrations(database);
+    return { ...database, drop: () => database.close() };
+  }
+  const name = `cc_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const database = await openDatabase({ kind: 'postgresql', url: target.toString(), poolSize: 4 });
+  await runMigrations(database);
+  const drop = async () => {
+    await database.close();
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  };
+  return { ...database, drop };
+}

@@ -1,0 +1,20 @@
+import crypto from 'node:crypto';
+import type { CreateUserRequest, UserItem } from '../../shared/contracts/users.js';
+import type { Db } from '../db/client.js';
+import { SYSTEM_ACTOR } from '../modules/access/actor.js';
+import { createUser } from '../modules/users/users.service.js';
+
+export const TEST_PASSWORD = 'test-password-1';
+
+/** Creates a user through the service (so it is audited like any other); unique username by default. */
+export async function buildUser(db: Db, overrides: Partial<CreateUserRequest> = {}): Promise<UserItem> {
+  const role = overrides.role ?? 'admin';
+  return createUser(db, SYSTEM_ACTOR, {
+    username: `u-${crypto.randomBytes(4).toString('hex')}`,
+    displayName: '测试用户',
+    password: TEST_PASSWORD,
+    scopes: [],
+    ...overrides,
+    role,
+  });
+}

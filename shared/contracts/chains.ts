@@ -1,0 +1,205 @@
+import { z } from 'zod';
+
+/** Where a node (环节) sits in the chain: raw materials, components/processing, finished products/services. */
+export const NODE_STAGES = ['upstream', 'midstream', 'downstream'] as const;
+export const nodeStageSchema = z.enum(NODE_STAGES);
+export type NodeStage = z.infer<typeof nodeStageSchema>;
+
+/** 缺链 (no local firm), 弱链 (fewer than 2 firms, or none of them 规上), ok otherwise. */
+export const NODE_STATUSES = ['missing', 'weak', 'ok'] as const;
+export const nodeStatusSchema = z.enum(NODE_STATUSES);
+export type NodeStatus = z.infer<typeof nodeStatusSchema>;
+
+const year = z.number().int().min(1990).max(2100);
+const yearQuery = z.coerce.number().int().min(1990).max(2100);
+const text = (max: number) => z.string().trim().min(1).max(max);
+const textList = (maxItems: number) => z.array(text(200)).max(maxItems);
+
+export const chainCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9]{1,15}$/, 'a capital letter then 1–15 capitals or digits, e.g. CH16');
+export const nodeKeySchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{0,31}$/, 'a lowercase letter then up to 31 lowercase letters, digits or _, e.g. xfmr');
+const gbt4754Schema = z.string().trim().regex(/^[0-9]{2,4}$/, '2–4 digits (GB/T 4754-2017 class)');
+
+/** One chain of a year's list. The first five fields are the stable contract other tools use. */
+export const chainListItem = z.object({
+  code: z.string(),
+  name: z.string(),
+  industryCode: z.string(),
+  nodeCount: z.number().int(),
+  /** Distinct firms with a membership in any node of the chain, whatever their 规上 status. */
+  enterpriseCount: z.number().int(),
+  /** Of those, firms in the 规上 名录 of the list's year. */
+  aboveScaleCount: z.number().int(),
+  industryName: z.string(),
+  industryGroup: z.string(),
+  validFromYear: z.number().int(),
+  validToYear: z.number().int().nullable(),
+  chiefTitle: z.string().nullable(),
+  office: z.string().nullable(),
+  sortOrder: z.number().int(),
+});
+export type ChainListItem = z.infer<typeof chainListItem>;
+
+export const listChainsQuery = z.object({
+  /** The year whose chain list is shown; the current year (Beijing time) when omitted. */
+  year: yearQuery.optional(),
+});
+export type ListChainsQuery = z.infer<typeof listChainsQuery>;
+
+export const listChainsResponse = z.object({ items: z.array(chainListItem), total: z.number().int(), year: z.number().int() });
+export type ListChainsResponse = z.infer<typeof listChainsResponse>;
+
+export const chainTarget = z.object({
+  year: z.number().int(),
+  /** Annual gross output target in integer 元. */
+  outputTargetYuan: z.number().int().nullable(),
+  /** Growth target as a fraction: 0.1 = 10%. */
+  growthTarget: z.number().nullable(),
+});
+export type ChainTarget = z.infer<typeof chainTarget>;
+
+export const chainNodeFields = z.object({
+  id: z.number().int(),
+  key: z.string(),
+  name: z.string(),
+  stage: nodeStageSchema,
+  gbt4754: z.array(z.string()),
+  sortOrder: z.number().int(),
+});
+export type ChainNodeFields = z.infer<typeof chainNodeFields>;
+
+export const chainNode = chainNodeFields.extend({
+  enterpriseCount: z.number().int(),
+  aboveScaleCount: z.number().int(),
+  status: nodeStatusSchema,
+});
+export type ChainNode = z.infer<typeof chainNode>;
+
+/** A "feeds" edge by node keys: `from` supplies `to`. */
+export const chainEdge = z.object({ from: z.string(), to: z.string() });
+export type ChainEdge = z.infer<typeof chainEdge>;
+
+export const chainEnterprise = z.object({
+  uscc: z.string(),
+  name: z.string(),
+  /** Keys of the chain's nodes the firm sits in, its primary node first. */
+  nodeKeys: z.array(z.string()),
+  /** True when the firm's primary membership is in this chain. */
+  primary: z.boolean(),
+  isChainMaster: z.boolean(),
+  /** In the 规上 名录 of the detail's year. */
+  aboveScale: z.boolean(),
+  regionCode: z.string(),
+  parkShortName: z.string().nullable(),
+});
+export type ChainEnterprise = z.infer<typeof chainEnterprise>;
+
+export const chainDetailQuery = z.object({
+  /** The year whose 规上 名录 decides node status; the current year when omitted. */
+  year: yearQuery.optional(),
+});
+
+export const chainDetail = chainListItem.extend({
+  year: z.number().int(),
+  supportingDepartments: z.array(z.string()),
+  hostPlaces: z.array(z.string()),
+  chainMasters: z.array(z.string()),
+  targets: z.array(chainTarget),
+  nodes: z.array(chainNode),
+  edges: z.array(chainEdge),
+  /** The chain's firms the caller may see (its data scope); the counts above cover all firms. */
+  enterprises: z.array(chainEnterprise),
+  /** Whether the caller may edit the chain, its targets, nodes and edges. */
+  canEdit: z.boolean(),
+  /** Whether the caller may create and delete chains and change the city list's fields. */
+  canAdminister: z.boolean(),
+});
+export type ChainDetail = z.infer<typeof chainDetail>;
+
+export const chainCodeParams = z.object({ code: chainCodeSchema });
+
+const chainFields = z.object({
+  name: text(100),
+  industryCode: text(16),
+  validFromYear: year,
+  validToYear: year.nullable().default(null),
+  chiefTitle: text(100).nullable().default(null),
+  office: text(100).nullable().default(null),
+  supportingDepartments: textList(50).default([]),
+  hostPlaces: textList(50).default([]),
+  chainMasters: textList(50).default([]),
+  sortOrder: z.number().int().min(0).max(10_000).default(0),
+});
+
+export const createChainRequest = chainFields.extend({ code: chainCodeSchema });
+export type CreateChainRequest = z.infer<typeof createChainRequest>;
+
+/** Fields only the administrator may change: they define the city's chain list. */
+export const CHAIN_ADMIN_FIELDS = ['name', 'industryCode', 'validFromYear', 'validToYear', 'sortOrder'] as const;
+
+export const updateChainRequest = z
+  .object({
+    name: text(100),
+    industryCode: text(16),
+    validFromYear: year,
+    validToYear: year.nullable(),
+    chiefTitle: text(100).nullable(),
+    office: text(100).nullable(),
+    supportingDepartments: textList(50),
+    hostPlaces: textList(50),
+    chainMasters: textList(50),
+    sortOrder: z.number().int().min(0).max(10_000),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'at least one field to change');
+export type UpdateChainRequest = z.infer<typeof updateChainRequest>;
+
+export const targetParams = chainCodeParams.extend({ year: yearQuery });
+
+export const putTargetRequest = z
+  .object({
+    outputTargetYuan: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
+    growthTarget: z.number().min(-1).max(10).nullable(),
+  })
+  .refine((body) => body.outputTargetYuan !== null || body.growthTarget !== null, 'an output or a growth target');
+export type PutTargetRequest = z.infer<typeof putTargetRequest>;
+
+export const nodeParams = chainCodeParams.extend({ key: nodeKeySchema });
+
+export const createNodeRequest = z.object({
+  key: nodeKeySchema,
+  name: text(100),
+  stage: nodeStageSchema,
+  gbt4754: z.array(gbt4754Schema).max(20).default([]),
+  sortOrder: z.number().int().min(0).max(10_000).optional(),
+});
+export type CreateNodeRequest = z.infer<typeof createNodeRequest>;
+
+/** The key never changes: import files and memberships name nodes by it. */
+export const updateNodeRequest = z
+  .object({
+    name: text(100),
+    stage: nodeStageSchema,
+    gbt4754: z.array(gbt4754Schema).max(20),
+    sortOrder: z.number().int().min(0).max(10_000),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'at least one field to change');
+export type UpdateNodeRequest = z.infer<typeof updateNodeRequest>;
+
+/** A node of this chain by its key, or of any chain as `CODE:key` (a node of another chain is refused). */
+export const nodeRefSchema = z
+  .string()
+  .trim()
+  .regex(/^([A-Z][A-Z0-9]{1,15}:)?[a-z][a-z0-9_]{0,31}$/, 'a node key (xfmr) or CODE:key (CH02:xfmr)');
+
+export const addEdgeRequest = z.object({ from: nodeRefSchema, to: nodeRefSchema });
+export type AddEdgeRequest = z.infer<typeof addEdgeRequest>;
+
+export const edgeParams = chainCodeParams.extend({ from: nodeKeySchema, to: nodeKeySchema });

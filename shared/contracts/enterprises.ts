@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { pageQuery } from './common.js';
+
+/** The flags a firm carries (链主, 专精特新, 高新技术企业, 上市); list filters name them by these keys. */
+export const ENTERPRISE_FLAGS = ['chainMaster', 'specialized', 'highTech', 'listed'] as const;
+export type EnterpriseFlag = (typeof ENTERPRISE_FLAGS)[number];
+
+const year = z.number().int().min(1990).max(2100);
+
+/** One row of the enterprise list. The first six fields are the stable contract other tools use. */
+export const enterpriseListItem = z.object({
+  uscc: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  /** Full name of the firm's park, null when it is outside every park. */
+  parkName: z.string().nullable(),
+  /** Chains the firm has a membership in; its primary chain first. */
+  chainCodes: z.array(z.string()),
+  /** Years the firm is in the 规上 名录, ascending. */
+  aboveScaleYears: z.array(z.number().int()),
+  regionName: z.string(),
+  parkId: z.number().int().nullable(),
+  parkShortName: z.string().nullable(),
+  isChainMaster: z.boolean(),
+  isSpecialized: z.boolean(),
+  isHighTech: z.boolean(),
+  isListed: z.boolean(),
+});
+export type EnterpriseListItem = z.infer<typeof enterpriseListItem>;
+
+const flagQuery = z.enum(ENTERPRISE_FLAGS);
+
+export const listEnterprisesQuery = pageQuery.extend({
+  /** Part of the name or of the 统一社会信用代码. */
+  q: z.string().trim().max(64).optional(),
+  /** Region code (GB/T 2260 or statistical zone code). */
+  region: z.string().trim().max(16).optional(),
+  /** Park id. */
+  park: z.coerce.number().int().positive().optional(),
+  /** Chain code: firms with a membership in any node of the chain. */
+  chain: z.string().trim().max(16).optional(),
+  /** Only firms carrying this flag. */
+  flag: flagQuery.optional(),
+  /** Only firms in the 规上 名录 of this year. */
+  aboveScaleYear: z.coerce.number().int().min(1990).max(2100).optional(),
+});
+export type ListEnterprisesQuery = z.infer<typeof listEnterprisesQuery>;
+
+export const listEnterprisesResponse = z.object({ items: z.array(enterpriseListItem), total: z.number().int() });
+export type ListEnterprisesResponse = z.infer<typeof listEnterprisesResponse>;
+
+export const enterpriseMembership = z.object({
+  nodeId: z.number().int(),
+  chainCode: z.string(),
+  chainName: z.string(),
+  nodeKey: z.string(),
+  nodeName: z.string(),
+  stage: z.enum(['upstream', 'midstream', 'downstream']),
+  isPrimary: z.boolean(),
+});
+export type EnterpriseMembership = z.infer<typeof enterpriseMembership>;
+
+/** An enterprise's profile: the list row plus its industry code, memberships and timestamps. */
+export const enterpriseProfile = enterpriseListItem.extend({
+  gbt4754Code: z.string().nullable(),
+  isDemo: z.boolean(),
+  memberships: z.array(enterpriseMembership),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type EnterpriseProfile = z.infer<typeof enterpriseProfile>;
+
+/** One month's report. Money in integer 元, electricity in kWh. */
+export const monthlyFigureItem = z.object({
+  period: z.string(),
+  grossOutput: z.number().nullable(),
+  revenue: z.number().nullable(),
+  profit: z.number().nullable(),
+  taxes: z.number().nullable(),
+  electricityKwh: z.number().nullable(),
+  employees: z.number().int().nullable(),
+  source: z.string(),
+  updatedAt: z.string(),
+});
+export type MonthlyFigureItem = z.infer<typeof monthlyFigureItem>;
+
+export const enterpriseDetailQuery = z.object({
+  /** Year of the monthly figures table; the latest year with figures when omitted. */
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+});
+
+export const enterpriseDetailResponse = enterpriseProfile.extend({
+  figures: z.object({
+    /** The year shown; null when the firm has no figures at all. */
+    year: z.number().int().nullable(),
+    /** Years with at least one monthly figure, descending. */
+    years: z.array(z.number().int()),
+    items: z.array(monthlyFigureItem),
+  }),
+});
+export type EnterpriseDetailResponse = z.infer<typeof enterpriseDetailResponse>;
+
+export const usccParams = z.object({ uscc: z.string().trim().min(1).max(32) });
+
+export const membershipInput = z.object({
+  chainCode: z.string().trim().toUpperCase().min(1).max(16),
+  nodeKey: z.string().trim().toLowerCase().min(1).max(32),
+  isPrimary: z.boolean(),
+});
+export type MembershipInput = z.infer<typeof membershipInput>;
+
+/**
+ * Body of create. The USCC's check characters and the references (region, park, chain nodes) are
+ * checked by the server so the message can name the wrong position or the unknown code.
+ */
+export const createEnterpriseRequest = z.object({
+  uscc: z.string().trim().toUpperCase().min(1).max(32),
+  name: z.string().trim().min(1).max(200),
+  regionCode: z.string().trim().min(1).max(16),
+  parkId: z.number().int().positive().nullable().default(null),
+  gbt4754Code: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{2,4}$/, '2–4 digits (GB/T 4754)')
+    .nullable()
+    .default(null),
+  isChainMaster: z.boolean().default(false),
+  isSpecialized: z.boolean().default(false),
+  isHighTech: z.boolean().default(false),
+  isListed: z.boolean().default(false),
+  aboveScaleYears: z.array(year).max(200).default([]),
+  memberships: z.array(membershipInput).max(100).default([]),
+});
+export type CreateEnterpriseRequest = z.infer<typeof createEnterpriseRequest>;
+
+/** Body of edit: everything but the USCC (the key never changes; a wrong code is deleted and recreated). */
+export const updateEnterpriseRequest = createEnterpriseRequest.omit({ uscc: true });
+export type UpdateEnterpriseRequest = z.infer<typeof updateEnterpriseRequest>;
+
+/** Choices for filters and the form: regions, parks, chains with their nodes. */
+export const enterpriseOptionsResponse = z.object({
+  regions: z.array(z.object({ code: z.string(), name: z.string(), shortName: z.string() })),
+  parks: z.array(z.object({ id: z.number().int(), name: z.string(), shortName: z.string(), regionCode: z.string() })),
+  chains: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      nodes: z.array(z.object({ key: z.string(), name: z.string(), stage: z.string() })),
+    }),
+  ),
+});
+export type EnterpriseOptionsResponse = z.infer<typeof enterpriseOptionsResponse>;
+
+/** Headers of the import template, in order; the first three are required in every file. */
+export const IMPORT_COLUMNS = [
+  '统一社会信用代码',
+  '企业名称',
+  '所属区县',
+  '所属园区',
+  '行业代码',
+  '规上年度',
+  '产业链环节',
+  '链主',
+  '专精特新',
+  '高新技术企业',
+] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+
+export const importQuery = z.object({
+  /** true (the default): check only, write nothing. */
+  dryRun: z.enum(['true', 'false']).default('true'),
+});
+
+export const importRowError = z.object({
+  /** Spreadsheet row number as Excel shows it (the header is row 1). */
+  row: z.number().int(),
+  /** Header of the column, as in the file. */
+  column: z.string(),
+  /** The cell as read, when there was one. */
+  value: z.string().nullable(),
+  /** In the caller's language. */
+  reason: z.string(),
+});
+export type ImportRowError = z.infer<typeof importRowError>;
+
+export const importReport = z.object({
+  dryRun: z.boolean(),
+  /** True when the rows were written (a real import without errors). */
+  written: z.boolean(),
+  format: z.enum(['xlsx', 'csv']),
+  /** How the CSV text was decoded: utf-8, utf-8-bom, gb18030 or utf-16le; null for xlsx. */
+  encoding: z.string().nullable(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  /** Columns of the file that the import does not read. */
+  ignoredColumns: z.array(z.string()),
+  errors: z.array(importRowError),
+});
+export type ImportReport = z.infer<typeof importReport>;

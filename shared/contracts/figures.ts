@@ -1,0 +1,211 @@
+// Monthly figures of an enterprise: what it reported for one month (当月), how staff import a file of
+// them, correct one month by hand, and what an enterprise reports for itself. Money is integer 元.
+import { z } from 'zod';
+import { errorResponse } from './common.js';
+
+/** The figures of one enterprise-month, as stored (monthly_figures columns, in camelCase). */
+export const FIGURE_FIELDS = [
+  'grossOutput',
+  'revenue',
+  'profit',
+  'taxes',
+  'electricityKwh',
+  'employees',
+  'prevYearGrossOutput',
+  'prevYearRevenue',
+  'prevYearProfit',
+  'prevYearTaxes',
+] as const;
+export type FigureField = (typeof FIGURE_FIELDS)[number];
+
+/** 当月 measures: 工业总产值, 营业收入, 利润总额, 税金总额 (元), 用电量 (kWh), 从业人员 (persons). */
+export const MONTH_FIELDS = ['grossOutput', 'revenue', 'profit', 'taxes', 'electricityKwh', 'employees'] as const satisfies readonly FigureField[];
+/** 上年同期: the firm's comparable base for the same month a year earlier, when reported with the month. */
+export const PREV_YEAR_FIELDS = ['prevYearGrossOutput', 'prevYearRevenue', 'prevYearProfit', 'prevYearTaxes'] as const satisfies readonly FigureField[];
+/** Fields in 元 (the unit option converts them); electricity and employees have their own units. */
+export const MONEY_FIELDS = [
+  'grossOutput',
+  'revenue',
+  'profit',
+  'taxes',
+  'prevYearGrossOutput',
+  'prevYearRevenue',
+  'prevYearProfit',
+  'prevYearTaxes',
+] as const satisfies readonly FigureField[];
+
+/** Money units a file or form may use; stored values are always 元. */
+export const MONEY_UNITS = ['元', '千元', '万元'] as const;
+export type MoneyUnit = (typeof MONEY_UNITS)[number];
+
+/** Where a stored figure came from (monthly_figures.source). */
+export const FIGURE_SOURCE_VALUES = ['demo', 'import', 'manual', 'enterprise'] as const;
+
+export const figurePeriod = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+const uscc = z.string().trim().toUpperCase().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '18 characters of GB 32100');
+
+const stored = z.number().int().nullable();
+export const figureValues = z.object({
+  grossOutput: stored,
+  revenue: stored,
+  profit: stored,
+  taxes: stored,
+  electricityKwh: stored,
+  employees: stored,
+  prevYearGrossOutput: stored,
+  prevYearRevenue: stored,
+  prevYearProfit: stored,
+  prevYearTaxes: stored,
+});
+export type FigureValues = z.infer<typeof figureValues>;
+
+/** One stored month of a firm, with how often it was written (revisions, the first write included). */
+export const monthlyFigureItem = figureValues.extend({
+  period: figurePeriod,
+  source: z.enum(FIGURE_SOURCE_VALUES),
+  updatedAt: z.string(),
+  revisionCount: z.number().int(),
+  /** February holding the combined 1–2月 amount (January stored as 0). */
+  janFebCombined: z.boolean(),
+});
+export type MonthlyFigureItem = z.infer<typeof monthlyFigureItem>;
+
+/** A problem in a file row or a form field, in the caller's language. `row` is null for a form. */
+export const figureIssue = z.object({
+  row: z.number().int().nullable(),
+  column: z.string(),
+  value: z.string().nullable(),
+  code: z.string(),
+  reason: z.string(),
+});
+export type FigureIssue = z.infer<typeof figureIssue>;
+
+const queryFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
+/** Options of POST /api/figures/import (query string; the file is the multipart body). */
+export const importFiguresQuery = z.object({
+  /** Check everything and report the counts, write nothing. */
+  dryRun: queryFlag,
+  /** Write even though there are warnings (the user saw and confirmed them). */
+  acceptWarnings: queryFlag,
+  /** The period of every row when the file has no period column: 2024-06, 2024年6月, 202406, 2024年1-2月. */
+  period: z.string().trim().max(32).optional(),
+  /** Unit of money columns whose header names none. */
+  unit: z.enum(MONEY_UNITS).default('元'),
+  /**
+   * Answer as NDJSON (application/x-ndjson): progress lines while the server reads, checks and
+   * writes, then one result line with the status and body the plain answer would have had.
+   */
+  progress: queryFlag,
+});
+export type ImportFiguresQuery = z.infer<typeof importFiguresQuery>;
+
+export const IMPORT_PHASES = ['read', 'check', 'write'] as const;
+/** How far an import is: rows read so far (no total yet), checking, or months written of all to write. */
+export const importProgress = z.object({ phase: z.enum(IMPORT_PHASES), done: z.number().int(), total: z.number().int().nullable() });
+export type ImportProgress = z.infer<typeof importProgress>;
+/** One line of the NDJSON answer of `progress=true`. */
+export const importStreamLine = z.discriminatedUnion('type', [
+  importProgress.extend({ type: z.literal('progress') }),
+  z.object({ type: z.literal('result'), status: z.number().int(), body: z.unknown() }),
+]);
+export type ImportStreamLine = z.infer<typeof importStreamLine>;
+
+export const importReport = z.object({
+  dryRun: z.boolean(),
+  written: z.boolean(),
+  /** Warnings were found and acceptWarnings was not set: nothing written, confirm to go on. */
+  confirmationRequired: z.boolean(),
+  fileName: z.string().nullable(),
+  format: z.enum(['xlsx', 'csv']).nullable(),
+  encoding: z.string().nullable(),
+  headerRow: z.number().int().nullable(),
+  /** Data rows read (blank rows and 合计 rows not counted). */
+  rows: z.number().int(),
+  periods: z.array(figurePeriod),
+  /** Stored enterprise-months written new, changed, or equal to the file (written nothing). */
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  ignoredColumns: z.array(z.string()),
+  errors: z.array(figureIssue),
+  warnings: z.array(figureIssue),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+/** The 400 answer of an import with errors: the report and the usual error envelope. */
+export const importRejectedResponse = importReport.extend({ error: errorResponse.shape.error });
+export type ImportRejectedResponse = z.infer<typeof importRejectedResponse>;
+
+export const templateQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
+
+export const figuresParams = z.object({ uscc });
+export const figurePeriodParams = z.object({ uscc, period: figurePeriod });
+
+export const listFiguresQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+
+export const enterpriseFigures = z.object({
+  uscc: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  /** Years with stored figures, newest first. */
+  years: z.array(z.number().int()),
+  /** Whether the caller may enter or correct this firm's figures. */
+  canEdit: z.boolean(),
+  items: z.array(monthlyFigureItem),
+});
+export type EnterpriseFigures = z.infer<typeof enterpriseFigures>;
+
+export const figureRevision = z.object({
+  id: z.number().int(),
+  changedAt: z.string(),
+  changedBy: z.string(),
+  source: z.enum(FIGURE_SOURCE_VALUES),
+  /** null: this write created the month. */
+  before: figureValues.nullable(),
+  after: figureValues,
+  changedFields: z.array(z.enum(FIGURE_FIELDS)),
+});
+export type FigureRevision = z.infer<typeof figureRevision>;
+
+export const listRevisionsResponse = z.object({ uscc: z.string(), period: figurePeriod, items: z.array(figureRevision) });
+export type ListRevisionsResponse = z.infer<typeof listRevisionsResponse>;
+
+/** A value as typed: a decimal text ("1,234.5") or a number; empty or null = not reported. */
+const enteredValue = z.union([z.string().max(40), z.number()]).nullable().optional();
+
+/**
+ * PUT /api/figures/:uscc/:period: the whole month as the user entered it (a field left out or null is
+ * not reported). Money in `unit`; electricity in kWh; employees in persons.
+ */
+export const putFigureRequest = z.object({
+  unit: z.enum(MONEY_UNITS).default('元'),
+  values: z.object({
+    grossOutput: enteredValue,
+    revenue: enteredValue,
+    profit: enteredValue,
+    taxes: enteredValue,
+    electricityKwh: enteredValue,
+    employees: enteredValue,
+    prevYearGrossOutput: enteredValue,
+    prevYearRevenue: enteredValue,
+    prevYearProfit: enteredValue,
+    prevYearTaxes: enteredValue,
+  }),
+  /** February only: the values are the combined 1–2月 amount (January is then stored as 0). */
+  janFebCombined: z.boolean().default(false),
+  acceptWarnings: z.boolean().default(false),
+});
+export type PutFigureRequest = z.input<typeof putFigureRequest>;
+/** The request after defaults are applied. */
+export type PutFigureBody = z.output<typeof putFigureRequest>;
+
+export const putFigureResponse = z.object({
+  outcome: z.enum(['created', 'updated', 'unchanged', 'confirmation_required']),
+  warnings: z.array(figureIssue),
+  figure: monthlyFigureItem.nullable(),
+});
+export type PutFigureResponse = z.infer<typeof putFigureResponse>;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** One of the ten leading industries of 一核两电三色四新, with its group and how many chains it leads. */
+export const industryItem = z.object({
+  code: z.string(),
+  /** 一核, 两电, 三色 or 四新. */
+  group: z.string(),
+  name: z.string(),
+  sortOrder: z.number().int(),
+  /** Chains of the industry, whatever their years of validity. */
+  chainCount: z.number().int(),
+});
+export type IndustryItem = z.infer<typeof industryItem>;
+
+export const listIndustriesResponse = z.object({ items: z.array(industryItem), total: z.number().int() });
+export type ListIndustriesResponse = z.infer<typeof listIndustriesResponse>;
+
+export const INDUSTRY_GROUPS = ['一核', '两电', '三色', '四新'] as const;
+export const industryGroupSchema = z.enum(INDUSTRY_GROUPS);
+
+export const industryParams = z.object({ code: z.string().trim().toUpperCase().min(1).max(8) });
+
+const industryFields = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z][A-Z0-9]{0,7}$/, 'a capital letter then up to 7 capitals or digits, e.g. E1'),
+  group: industryGroupSchema,
+  name: z.string().trim().min(1).max(50),
+  sortOrder: z.number().int().min(0).max(10_000),
+});
+
+/** A new industry; without a sort order it goes last. */
+export const createIndustryRequest = industryFields.extend({ sortOrder: industryFields.shape.sortOrder.optional() });
+export type CreateIndustryRequest = z.infer<typeof createIndustryRequest>;
+
+/** The code is the key chains reference, so it never changes. */
+export const updateIndustryRequest = industryFields
+  .omit({ code: true })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'at least one field to change');
+export type UpdateIndustryRequest = z.infer<typeof updateIndustryRequest>;

@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { FIRST_PERIOD, MONITORING_RANGES, PERIOD_PATTERN, currentPeriod } from '../stats/period.js';
+import { pageQuery } from './common.js';
+
+/**
+ * A statistical month 'YYYY-MM', from 2000-01 up to the current month (Beijing time): a month in
+ * the future has no figures yet, and asking for one is a mistake worth saying so.
+ */
+export const monitoringPeriod = z.string().superRefine((period, ctx) => {
+  if (!PERIOD_PATTERN.test(period)) ctx.addIssue({ code: 'custom', message: 'must be a month YYYY-MM, e.g. 2024-06' });
+  else if (period < FIRST_PERIOD) ctx.addIssue({ code: 'custom', message: `must be ${FIRST_PERIOD} or later` });
+  else if (period > currentPeriod()) ctx.addIssue({ code: 'custom', message: 'must not be in the future' });
+});
+
+/** `month` = 当月; `ytd` = 1–N月 累计 (the default). */
+export const monitoringRange = z.enum(MONITORING_RANGES);
+
+export const monitoringQuery = z.object({
+  period: monitoringPeriod,
+  range: monitoringRange.default('ytd'),
+});
+export type MonitoringQuery = z.infer<typeof monitoringQuery>;
+
+/**
+ * The chains query: without `period`, the latest month with figures of a firm the caller may see
+ * (or, with none at all, the previous calendar month); the answer's `period` says which.
+ */
+export const monitoringChainsQuery = monitoringQuery.extend({ period: monitoringPeriod.optional() });
+export type MonitoringChainsQuery = z.infer<typeof monitoringChainsQuery>;
+
+const chainCode = z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/, 'a chain code such as CH02');
+const regionCode = z.string().regex(/^[0-9]{6}$/, 'a 6-digit region code such as 430421');
+const yuan = z.number().int();
+const count = z.number().int();
+
+/**
+ * Output and growth of a set of firms, money in integer 元, rates as fractions (0.1234 = +12.34%).
+ * `output`: every firm in scope. `outputPrevYear`: the comparable bases (同口径) of the firms that
+ * have one, and `comparableOutput` their output now, so `yoy` = comparableOutput / outputPrevYear − 1.
+ * `publishedYoy` is the published-to-published growth (output now over last year's scope), shown
+ * for transparency only.
+ */
+/**
+ * One of the other measures over the period: `value` = Σ over the firms that reported it;
+ * `prevYear` = Σ of the comparable bases (上年同期 reported with the month, else the firm's stored
+ * figure a year earlier) of the firms that have one for every month they reported; `yoy` = those
+ * firms' Σ value / prevYear − 1 (null without a positive base: 利润总额 may be a loss).
+ */
+export const measureFigures = z.object({ value: z.number().int(), prevYear: z.number().int(), yoy: z.number().nullable() });
+
+/** 营业收入, 利润总额, 税金总额 (元), 用电量 (kWh), and 从业人员 as the sum of the firms' average headcount over the months they reported. */
+export const otherMeasures = z.object({
+  revenue: measureFigures,
+  profit: measureFigures,
+  taxes: measureFigures,
+  electricityKwh: measureFigures,
+  employees: z.number().int(),
+});
+export type OtherMeasures = z.infer<typeof otherMeasures>;
+
+export const growthFigures = z.object({
+  output: yuan,
+  outputPrevYear: yuan,
+  yoy: z.number().nullable(),
+  enterpriseCount: count,
+  excludedFromGrowth: count,
+  comparableOutput: yuan,
+  notReportedCount: count,
+  publishedOutputPrevYear: yuan,
+  publishedYoy: z.number().nullable(),
+  /** The other measures of the same firms and months. */
+  measures: otherMeasures,
+});
+export type GrowthFiguresItem = z.infer<typeof growthFigures>;
+
+/** A part of the total (a chain, county, park, industry or node) with its 拉动 (pp) and 贡献率. */
+export const growthPart = z.object({
+  code: z.string(),
+  name: z.string(),
+  ...growthFigures.shape,
+  /** 拉动, percentage points of the total's growth. */
+  contributionPp: z.number().nullable(),
+  /** 贡献率, a fraction of the total's change. */
+  contributionShare: z.number().nullable(),
+});
+
+const answerHeader = {
+  period: z.string(),
+  range: monitoringRange,
+  /** The months the answer covers: the range of `period`, except that January and February are always 1–2月 together. */
+  months: z.object({ from: z.string(), to: z.string() }),
+  /** The last change of the data used (max monthly_figures.updated_at), ISO 8601; null without data. */
+  asOf: z.string().nullable(),
+  unit: z.literal('元'),
+  basis: z.literal('comparable'),
+};
+
+export const monitoringChainsResponse = z
+  .object({
+    ...answerHeader,
+    /** Deduplicated over all chain firms the caller may see (a firm in two chains once); chainSum is the per-chain sum. */
+    total: growthFigures.extend({ chainSum: z.object({ output: yuan, enterpriseCount: count }) }),
+    /** Chains with comparable growth ≥ 10.0%. */
+    doubleDigitCount: count,
+    chains: z.array(growthPart.extend({ doubleDigit: z.boolean() })),
+  })
+  .meta({ id: 'MonitoringChains' });
+export type MonitoringChainsResponse = z.infer<typeof monitoringChainsResponse>;
+
+export const BREAKDOWN_DIMENSIONS = ['chain', 'region', 'park', 'industry', 'node'] as const;
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+
+/**
+ * A breakdown of the chain firms in the caller's scope, optionally narrowed to one chain, one county
+ * (`region`) or one park (by id): e.g. a county's chains (`by=chain&region=430421`), then that
+ * chain's nodes within the county (`by=node&chain=CH02&region=430421`).
+ */
+export const monitoringBreakdownQuery = monitoringQuery
+  .extend({
+    by: z.enum(BREAKDOWN_DIMENSIONS),
+    chain: chainCode.optional(),
+    region: regionCode.optional(),
+    park: z.coerce.number().int().positive().optional(),
+  })
+  .refine((q) => q.by !== 'node' || q.chain !== undefined, { message: 'by=node needs a chain', path: ['chain'] });
+export type MonitoringBreakdownQuery = z.infer<typeof monitoringBreakdownQuery>;
+
+export const monitoringBreakdownResponse = z
+  .object({
+    ...answerHeader,
+    by: z.enum(BREAKDOWN_DIMENSIONS),
+    chain: z.string().nullable(),
+    region: z.string().nullable(),
+    park: z.number().int().nullable(),
+    /** Deduplicated over the firms broken down (the chain's, or all chain firms the caller may see). */
+    total: growthFigures,
+    rows: z.array(growthPart),
+  })
+  .meta({ id: 'MonitoringBreakdown' });
+export type MonitoringBreakdownResponse = z.infer<typeof monitoringBreakdownResponse>;
+
+export const monitoringEnterprisesQuery = monitoringQuery
+  .extend({
+    ...pageQuery.shape,
+    chain: chainCode.optional(),
+    /** A node of `chain` (its id, as in the node breakdown's `code`): the firms with a membership in it. */
+    node: z.coerce.number().int().positive().optional(),
+    region: regionCode.optional(),
+    park: z.coerce.number().int().positive().optional(),
+  })
+  .refine((q) => q.node === undefined || q.chain !== undefined, { message: 'node needs a chain', path: ['chain'] });
+export type MonitoringEnterprisesQuery = z.infer<typeof monitoringEnterprisesQuery>;
+
+/** Why a firm has no growth rate: no report in the range, a reported month without a base, or a base of 0. */
+export const YOY_MISSING_REASONS = ['not_reported', 'no_base', 'zero_base'] as const;
+
+export const monitoringEnterpriseItem = z.object({
+  rank: count,
+  uscc: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  parkName: z.string().nullable(),
+  chainCodes: z.array(z.string()),
+  output: yuan,
+  /** The firm's comparable base; null when it has none. */
+  outputPrevYear: yuan.nullable(),
+  yoy: z.number().nullable(),
+  yoyMissingReason: z.enum(YOY_MISSING_REASONS).nullable(),
+  measures: otherMeasures,
+});
+export type MonitoringEnterpriseItem = z.infer<typeof monitoringEnterpriseItem>;
+
+export const monitoringEnterprisesResponse = z
+  .object({ ...answerHeader, items: z.array(monitoringEnterpriseItem), total: count })
+  .meta({ id: 'MonitoringEnterprises' });
+export type MonitoringEnterprisesResponse = z.infer<typeof monitoringEnterprisesResponse>;
+
+/** The month-by-month trend: `months` months of 当月 figures ending with `period`. */
+export const monitoringTrendQuery = z.object({
+  period: monitoringPeriod,
+  months: z.coerce.number().int().min(2).max(60).default(24),
+});
+export type MonitoringTrendQuery = z.infer<typeof monitoringTrendQuery>;
+
+/**
+ * One month of the trend: the deduplicated chain total of that month alone (当月), exactly as
+ * `/api/monitoring/chains?range=month` computes it; all null (and `reportedCount` 0) for a month
+ * without figures. January and February are one point (`janFeb`, period YYYY-02: 1–2月, as
+ * `/api/monitoring/chains?range=ytd` gives it for February); January stands alone only when the
+ * trend ends with it.
+ */
+export const monitoringTrendPoint = z.object({
+  period: z.string(),
+  janFeb: z.boolean(),
+  output: yuan.nullable(),
+  comparableOutput: yuan.nullable(),
+  outputPrevYear: yuan.nullable(),
+  yoy: z.number().nullable(),
+  /** Firms in scope that reported the month. */
+  reportedCount: count,
+});
+export type MonitoringTrendPoint = z.infer<typeof monitoringTrendPoint>;
+
+export const monitoringTrendResponse = z
+  .object({
+    period: z.string(),
+    months: count,
+    /** The last change of the rows used (this year's figures and their bases), ISO 8601; null without data. */
+    asOf: z.string().nullable(),
+    unit: z.literal('元'),
+    basis: z.literal('comparable'),
+    /** Oldest first; January inside its 1–2月 point, so fewer points than months. */
+    points: z.array(monitoringTrendPoint),
+  })
+  .meta({ id: 'MonitoringTrend' });
+export type MonitoringTrendResponse = z.infer<typeof monitoringTrendResponse>;

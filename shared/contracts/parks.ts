@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { pageQuery } from './common.js';
+import { regionCodeSchema } from './regions.js';
+
+export const PARK_LEVELS = ['national', 'provincial'] as const;
+export const parkLevelSchema = z.enum(PARK_LEVELS);
+export type ParkLevel = z.infer<typeof parkLevelSchema>;
+
+export const parkListItem = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  shortName: z.string(),
+  level: parkLevelSchema,
+  regionCode: z.string(),
+  regionName: z.string(),
+  /** Planned area in hectares (1 km² = 100 ha). */
+  areaHectares: z.number().int().nullable(),
+  /** Date of approval, YYYY-MM-DD. */
+  establishedOn: z.string().nullable(),
+  /** The park's focus industries as the city words them. */
+  focus: z.array(z.string()),
+  focusChainCodes: z.array(z.string()),
+  /** Firms located in the park. */
+  enterpriseCount: z.number().int(),
+});
+export type ParkListItem = z.infer<typeof parkListItem>;
+
+export const listParksQuery = pageQuery.extend({
+  /** Part of the name or short name. */
+  q: z.string().trim().max(64).optional(),
+  level: parkLevelSchema.optional(),
+  region: regionCodeSchema.optional(),
+});
+export type ListParksQuery = z.infer<typeof listParksQuery>;
+
+export const listParksResponse = z.object({ items: z.array(parkListItem), total: z.number().int() });
+export type ListParksResponse = z.infer<typeof listParksResponse>;
+
+export const parkDetail = parkListItem.extend({
+  focusChains: z.array(z.object({ code: z.string(), name: z.string() })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ParkDetail = z.infer<typeof parkDetail>;
+
+export const parkParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+/** Whether YYYY-MM-DD names a real day (not 2024-02-30). */
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+const parkFields = z.object({
+  name: z.string().trim().min(1).max(100),
+  shortName: z.string().trim().min(1).max(32),
+  level: parkLevelSchema,
+  regionCode: regionCodeSchema,
+  areaHectares: z.number().int().positive().max(10_000_000).nullable(),
+  establishedOn: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'YYYY-MM-DD')
+    .refine(isCalendarDate, 'no such day in the calendar')
+    .nullable(),
+  focus: z.array(z.string().trim().min(1).max(50)).max(30),
+  focusChainCodes: z.array(z.string().trim().toUpperCase().min(1).max(16)).max(30),
+});
+
+export const createParkRequest = parkFields.extend({
+  areaHectares: parkFields.shape.areaHectares.default(null),
+  establishedOn: parkFields.shape.establishedOn.default(null),
+  focus: parkFields.shape.focus.default([]),
+  focusChainCodes: parkFields.shape.focusChainCodes.default([]),
+});
+export type CreateParkRequest = z.infer<typeof createParkRequest>;
+
+export const updateParkRequest = parkFields.partial().refine((body) => Object.keys(body).length > 0, 'at least one field to change');
+export type UpdateParkRequest = z.infer<typeof updateParkRequest>;

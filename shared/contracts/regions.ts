@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** 市辖区, 县, 县级市, and the statistical function zones (高新区, 综保区, 经开区). */
+export const REGION_KINDS = ['district', 'county', 'city', 'zone'] as const;
+export const regionKindSchema = z.enum(REGION_KINDS);
+export type RegionKind = z.infer<typeof regionKindSchema>;
+
+export const regionCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{6}$/, '6 digits (GB/T 2260 or statistical zone code)');
+
+export const regionItem = z.object({
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  kind: regionKindSchema,
+  parkCount: z.number().int(),
+  /** Firms registered in the region. */
+  enterpriseCount: z.number().int(),
+});
+export type RegionItem = z.infer<typeof regionItem>;
+
+export const listRegionsQuery = z.object({
+  /** Part of the code, name or short name. */
+  q: z.string().trim().max(64).optional(),
+  kind: regionKindSchema.optional(),
+});
+export type ListRegionsQuery = z.infer<typeof listRegionsQuery>;
+
+export const listRegionsResponse = z.object({ items: z.array(regionItem), total: z.number().int() });
+export type ListRegionsResponse = z.infer<typeof listRegionsResponse>;
+
+export const regionParams = z.object({ code: regionCodeSchema });
+
+export const createRegionRequest = z.object({
+  code: regionCodeSchema,
+  name: z.string().trim().min(1).max(64),
+  shortName: z.string().trim().min(1).max(32),
+  kind: regionKindSchema,
+});
+export type CreateRegionRequest = z.infer<typeof createRegionRequest>;
+
+/** The code never changes: parks, firms and user scopes refer to it. */
+export const updateRegionRequest = createRegionRequest
+  .omit({ code: true })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'at least one field to change');
+export type UpdateRegionRequest = z.infer<typeof updateRegionRequest>;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { pageQuery } from './common.js';
+import { currentUser, roleSchema, scopeEntry } from './auth.js';
+
+const password = z.string().min(8, 'at least 8 characters').max(256);
+
+export const userItem = currentUser.extend({
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type UserItem = z.infer<typeof userItem>;
+
+export const listUsersQuery = pageQuery.extend({ q: z.string().trim().max(64).optional() });
+export const listUsersResponse = z.object({ items: z.array(userItem), total: z.number().int() });
+export type ListUsersResponse = z.infer<typeof listUsersResponse>;
+
+export const createUserRequest = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z0-9._-]{3,64}$/, '3–64 letters, digits, dot, dash or underscore'),
+  displayName: z.string().trim().min(1).max(64),
+  role: roleSchema,
+  password,
+  scopes: z.array(scopeEntry).max(200).default([]),
+});
+export type CreateUserRequest = z.infer<typeof createUserRequest>;
+
+export const resetPasswordRequest = z.object({ password });

@@ -1,0 +1,18 @@
+/** Stable error codes of the API, each with its HTTP status. Messages live in the i18n dictionaries (`error.<code>`). */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  invalid_credentials: 401,
+  unauthenticated: 401,
+  session_expired: 401,
+  csrf_failed: 403,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;

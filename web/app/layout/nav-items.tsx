@@ -1,0 +1,42 @@
+import type { MenuProps } from 'antd';
+import { Link } from 'react-router';
+import type { Role } from '../../../shared/roles';
+import { WORK_MODULES } from '../../config/modules';
+import { paths } from '../../config/paths';
+import type { Translate } from '../../lib/i18n';
+
+type MenuItems = NonNullable<MenuProps['items']>;
+
+function link(href: string, label: string, testId: string) {
+  return (
+    <Link to={href} data-testid={testId}>
+      {label}
+    </Link>
+  );
+}
+
+/** The side menu: the dashboard, the work modules, and 系统管理 for the administrator only. */
+export function buildNavItems(role: Role, t: Translate): MenuItems {
+  const items: MenuItems = [
+    { key: paths.home.path, label: link(paths.home.getHref(), t('nav.dashboard'), 'nav-dashboard') },
+    ...WORK_MODULES.map((module) => ({ key: paths[module].path, label: link(paths[module].getHref(), t(`nav.${module}`), `nav-${module}`) })),
+  ];
+  if (role === 'admin') {
+    items.push({
+      key: 'admin',
+      label: t('nav.admin'),
+      children: [
+        { key: paths.adminUsers.path, label: link(paths.adminUsers.getHref(), t('nav.users'), 'nav-users') },
+        { key: paths.adminAudit.path, label: link(paths.adminAudit.getHref(), t('nav.audit'), 'nav-audit') },
+      ],
+    });
+  }
+  return items;
+}
+
+const MENU_PATHS: readonly string[] = [...WORK_MODULES.map((module) => paths[module].path), paths.adminUsers.path, paths.adminAudit.path];
+
+/** The menu entry to highlight for a location: the one whose path the location starts with. */
+export function selectedNavKey(pathname: string): string {
+  return MENU_PATHS.find((path) => pathname === path || pathname.startsWith(`${path}/`)) ?? paths.home.path;
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { PageSpinner } from '../components/page-spinner';
+import { RouteErrorPage } from '../components/route-error-page';
+import { BUILT_MODULES, WORK_MODULES, type WorkModule } from '../config/modules';
+import { paths } from '../config/paths';
+import { chainRoutes } from '../features/chains/routes';
+import { enterpriseRoutes } from '../features/enterprises/routes';
+import { figureRoutes } from '../features/figures/routes';
+import { parkRoutes } from '../features/parks/routes';
+import { industryRoutes } from '../features/industries/routes';
+import { regionRoutes } from '../features/regions/routes';
+import { warningRoutes } from '../features/warnings/routes';
+import { monitoringChainsQueryOptions } from '../features/monitoring/api/get-monitoring-chains';
+import { dashboardViewOf } from '../features/monitoring/utils/periods';
+
+// Every page is loaded on first visit, so the login page does not carry the code of the whole app.
+
+function comingSoonRoute(module: WorkModule): RouteObject {
+  return {
+    path: paths[module].path,
+    lazy: async () => {
+      const { ComingSoon } = await import('../components/coming-soon');
+      return { element: <ComingSoon module={module} /> };
+    },
+  };
+}
+
+function routesWith(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      HydrateFallback: PageSpinner,
+      ErrorBoundary: RouteErrorPage,
+      children: [
+        {
+          path: paths.login.path,
+          lazy: async () => ({ Component: (await import('../features/auth/components/login-page')).LoginPage }),
+        },
+        {
+          lazy: async () => ({ Component: (await import('./layout/app-shell')).AppShell }),
+          children: [
+            {
+              index: true,
+              // The 驾驶舱's figures are asked for while the page's code loads, not after: the first
+              // screen waits for one request less. (An enterprise account's 403 here is ignored.)
+              loader: ({ request }) => {
+                const { period, range } = dashboardViewOf(new URL(request.url).searchParams);
+                void queryClient.prefetchQuery(monitoringChainsQueryOptions(period, range));
+                return null;
+              },
+              lazy: async () => ({ Component: (await import('../features/dashboard/components/dashboard-page')).DashboardPage }),
+            },
+            ...WORK_MODULES.filter((module) => !BUILT_MODULES.includes(module)).map(comingSoonRoute),
+            ...enterpriseRoutes,
+            ...figureRoutes,
+            ...chainRoutes,
+            ...parkRoutes,
+            ...regionRoutes,
+            ...industryRoutes,
+            ...warningRoutes,
+            {
+              lazy: async () => ({ Component: (await import('./layout/require-admin')).RequireAdmin }),
+              children: [
+                {
+                  path: paths.adminUsers.path,
+                  lazy: async () => ({ Component: (await import('../features/users/components/users-page')).UsersPage }),
+                },
+                {
+                  path: paths.adminAudit.path,
+                  lazy: async () => ({ Component: (await import('../features/audit/components/audit-page')).AuditPage }),
+                },
+              ],
+            },
+            {
+              path: '*',
+              lazy: async () => ({ Component: (await import('../components/not-found-page')).NotFoundPage }),
+            },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+/** The app's router (react-router 7, data mode, lazy routes). */
+export function AppRouter() {
+  const queryClient = useQueryClient();
+  const [router] = useState(() => createBrowserRouter(routesWith(queryClient)));
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,63 @@
+/** Every route of the web app, once. Links and redirects use `getHref()`, the router uses `path`. */
+export const paths = {
+  home: { path: '/', getHref: () => '/' },
+  login: {
+    path: '/login',
+    /** The login page; after logging in the user returns to `redirectTo` (a path inside the app). */
+    getHref: (redirectTo?: string | null) =>
+      redirectTo && redirectTo !== '/' ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login',
+  },
+  chains: { path: '/chains', getHref: () => '/chains' },
+  chain: {
+    path: '/chains/:code',
+    /** A chain's page; `year` picks the 规上 year of its node statuses (this year when omitted). */
+    getHref: (code: string, year?: number) => `/chains/${encodeURIComponent(code)}${year === undefined ? '' : `?year=${year}`}`,
+  },
+  enterprises: { path: '/enterprises', getHref: () => '/enterprises' },
+  enterpriseNew: { path: '/enterprises/new', getHref: () => '/enterprises/new' },
+  enterpriseImport: { path: '/enterprises/import', getHref: () => '/enterprises/import' },
+  enterprise: { path: '/enterprises/:uscc', getHref: (uscc: string) => `/enterprises/${encodeURIComponent(uscc)}` },
+  enterpriseEdit: { path: '/enterprises/:uscc/edit', getHref: (uscc: string) => `/enterprises/${encodeURIComponent(uscc)}/edit` },
+  monitoring: { path: '/monitoring', getHref: () => '/monitoring' },
+  /** 预警 lists; `period` picks the month (the latest with figures when omitted). */
+  warnings: {
+    path: '/warnings',
+    /** The list of a month, optionally opened on one kind (e.g. `unit_slip`). */
+    getHref: (period?: string, kind?: string) => {
+      const query = new URLSearchParams();
+      if (period !== undefined) query.set('period', period);
+      if (kind !== undefined) query.set('kind', kind);
+      const search = query.toString();
+      return search === '' ? '/warnings' : `/warnings?${search}`;
+    },
+  },
+  figures: { path: '/figures', getHref: () => '/figures' },
+  /** One enterprise's monthly figures with entry/correction and revisions; `year` picks the year shown. */
+  figuresOfEnterprise: {
+    path: '/figures/:uscc',
+    getHref: (uscc: string, year?: number) => `/figures/${encodeURIComponent(uscc)}${year === undefined ? '' : `?year=${year}`}`,
+  },
+  investment: { path: '/investment', getHref: () => '/investment' },
+  projects: { path: '/projects', getHref: () => '/projects' },
+  parks: { path: '/parks', getHref: () => '/parks' },
+  park: { path: '/parks/:id', getHref: (id: number) => `/parks/${id}` },
+  regions: { path: '/regions', getHref: () => '/regions' },
+  industries: { path: '/industries', getHref: () => '/industries' },
+  problems: { path: '/problems', getHref: () => '/problems' },
+  supervision: { path: '/supervision', getHref: () => '/supervision' },
+  reports: { path: '/reports', getHref: () => '/reports' },
+  adminUsers: { path: '/admin/users', getHref: () => '/admin/users' },
+  adminAudit: { path: '/admin/audit', getHref: () => '/admin/audit' },
+} as const;
+
+/**
+ * The page to open after login: only a path inside this app (starting with one "/"), never another
+ * site, so a crafted login link cannot send the user elsewhere.
+ */
+export function safeRedirectTarget(redirectTo: string | null): string {
+  if (!redirectTo || !redirectTo.startsWith('/') || redirectTo.startsWith('//') || redirectTo.startsWith('/\\')) {
+    return paths.home.getHref();
+  }
+  if (redirectTo === paths.login.path || redirectTo.startsWith(`${paths.login.path}?`)) return paths.home.getHref();
+  return redirectTo;
+}

@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { sessionResponse, type LoginRequest, type SessionResponse } from '../../../../shared/contracts/auth';
+import { apiRequest, setCsrfToken } from '../../../lib/api-client';
+import { meQueryKey } from './get-me';
+
+/** Logs in; the server sets the session cookie and hands out the CSRF token for later writes. */
+export async function login(body: LoginRequest): Promise<SessionResponse> {
+  const session = await apiRequest('/api/auth/login', { method: 'POST', body, schema: sessionResponse });
+  setCsrfToken(session.csrfToken);
+  return session;
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (session) => queryClient.setQueryData(meQueryKey, session),
+  });
+}

@@ -1,0 +1,12 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { okResponse } from '../../../../shared/contracts/common';
+import { apiRequest } from '../../../lib/api-client';
+
+export async function deleteChainTarget({ code, year }: { code: string; year: number }): Promise<void> {
+  await apiRequest(`/api/chains/${encodeURIComponent(code)}/targets/${year}`, { method: 'DELETE', schema: okResponse });
+}
+
+export function useDeleteChainTarget() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: deleteChainTarget, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['chains', 'detail'] }) });
+}

@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { chainTarget, type ChainTarget, type PutTargetRequest } from '../../../../shared/contracts/chains';
+import { apiRequest } from '../../../lib/api-client';
+
+/** Sets a chain's output and growth target for one year (creates or replaces it). */
+export function putChainTarget({ code, year, body }: { code: string; year: number; body: PutTargetRequest }): Promise<ChainTarget> {
+  return apiRequest(`/api/chains/${encodeURIComponent(code)}/targets/${year}`, { method: 'PUT', body, schema: chainTarget });
+}
+
+export function usePutChainTarget() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: putChainTarget, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['chains', 'detail'] }) });
+}

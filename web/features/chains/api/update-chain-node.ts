@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { chainNodeFields, type ChainNodeFields, type UpdateNodeRequest } from '../../../../shared/contracts/chains';
+import { apiRequest } from '../../../lib/api-client';
+
+/** Changes a node's name, stage, industry codes or position (its key stays). */
+export function updateChainNode({ code, key, body }: { code: string; key: string; body: UpdateNodeRequest }): Promise<ChainNodeFields> {
+  return apiRequest(`/api/chains/${encodeURIComponent(code)}/nodes/${encodeURIComponent(key)}`, { method: 'PATCH', body, schema: chainNodeFields });
+}
+
+export function useUpdateChainNode() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: updateChainNode, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['chains', 'detail'] }) });
+}

@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { chainDetail, type ChainDetail, type UpdateChainRequest } from '../../../../shared/contracts/chains';
+import { apiRequest } from '../../../lib/api-client';
+
+/** Edits a chain's facts (admin; 链长/链办 for their chain, except the list fields). */
+export function updateChain({ code, body }: { code: string; body: UpdateChainRequest }): Promise<ChainDetail> {
+  return apiRequest(`/api/chains/${encodeURIComponent(code)}`, { method: 'PATCH', body, schema: chainDetail });
+}
+
+export function useUpdateChain() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: updateChain, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['chains'] }) });
+}

@@ -1,0 +1,45 @@
+import { Card, Descriptions, Flex, Typography } from 'antd';
+import { useMe } from '../../auth/api/get-me';
+import { describeScope } from '../../auth/utils/describe-scope';
+import { formatDateTime } from '../../../lib/format';
+import { useT } from '../../../lib/i18n';
+import { LeaderDashboard } from '../../monitoring/components/leader-dashboard';
+
+/**
+ * The start page: who is logged in, with which role and data scope; below it the 驾驶舱 for every
+ * role but the enterprise, which sees what comes next instead.
+ */
+export function DashboardPage() {
+  const t = useT();
+  const me = useMe();
+  const session = me.data;
+  if (!session) return null;
+  const { user } = session;
+
+  return (
+    <Flex vertical gap={16}>
+      <Card data-testid="welcome-card">
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t('common.welcome', { name: user.displayName })}
+        </Typography.Title>
+        <Descriptions
+          column={1}
+          items={[
+            { key: 'role', label: t('users.role'), children: <span data-testid="welcome-role">{t(`role.${user.role}`)}</span> },
+            { key: 'scope', label: t('users.scopes'), children: <span data-testid="welcome-scope">{describeScope(user, t)}</span> },
+          ]}
+        />
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {t('common.sessionUntil', { time: formatDateTime(session.expiresAt) })}
+        </Typography.Paragraph>
+      </Card>
+      {user.role === 'enterprise' ? (
+        <Card>
+          <Typography.Paragraph style={{ marginBottom: 0 }}>{t('common.dashboardIntro')}</Typography.Paragraph>
+        </Card>
+      ) : (
+        <LeaderDashboard />
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { enterpriseProfile, type CreateEnterpriseRequest, type EnterpriseProfile } from '../../../../shared/contracts/enterprises';
+import { apiRequest } from '../../../lib/api-client';
+
+/** Registers a firm (admin only). */
+export function createEnterprise(body: CreateEnterpriseRequest): Promise<EnterpriseProfile> {
+  return apiRequest('/api/enterprises', { method: 'POST', body, schema: enterpriseProfile });
+}
+
+export function useCreateEnterprise() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createEnterprise,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['enterprises', 'list'] }),
+  });
+}

@@ -1,0 +1,42 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { importReport, type ImportReport } from '../../../../shared/contracts/enterprises';
+import { uploadFile } from '../../../lib/upload-file';
+
+/** The largest file the server reads (checked here too, so nobody waits for a doomed upload). */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+export type ImportEnterprisesInput = {
+  file: File;
+  dryRun: boolean;
+  csrfToken: string | null;
+  /** Upload progress, 0–100. */
+  onProgress?: (percent: number) => void;
+};
+
+/**
+ * Uploads an enterprise file (multipart) and returns the server's report. A real import with row
+ * errors fails with an ApiError whose `details` is the report with every error.
+ */
+export function importEnterprises(input: ImportEnterprisesInput): Promise<ImportReport> {
+  return uploadFile({
+    url: `/api/enterprises/import?dryRun=${input.dryRun}`,
+    file: input.file,
+    csrfToken: input.csrfToken,
+    onProgress: input.onProgress,
+    accept: (status, body) => {
+      if (status < 200 || status >= 300) return undefined;
+      const report = importReport.safeParse(body);
+      return report.success ? report.data : undefined;
+    },
+  });
+}
+
+export function useImportEnterprises() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: importEnterprises,
+    onSuccess: (report) => {
+      if (report.written) void queryClient.invalidateQueries({ queryKey: ['enterprises'] });
+    },
+  });
+}

@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { enterpriseProfile, type EnterpriseProfile, type UpdateEnterpriseRequest } from '../../../../shared/contracts/enterprises';
+import { apiRequest } from '../../../lib/api-client';
+
+/** Rewrites a firm's profile, 规上 years and memberships. */
+export function updateEnterprise(input: { uscc: string; body: UpdateEnterpriseRequest }): Promise<EnterpriseProfile> {
+  return apiRequest(`/api/enterprises/${encodeURIComponent(input.uscc)}`, { method: 'PUT', body: input.body, schema: enterpriseProfile });
+}
+
+export function useUpdateEnterprise() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateEnterprise,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['enterprises'] }),
+  });
+}

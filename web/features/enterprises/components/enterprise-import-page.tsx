@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Flex, Progress, Result, Space, Steps, Typography, Upload } from 'antd';
+import { Link } from 'react-router';
+import { importReport, type ImportReport } from '../../../../shared/contracts/enterprises';
+import { paths } from '../../../config/paths';
+import { ApiError } from '../../../lib/api-client';
+import { formatNumber } from '../../../lib/format';
+import { useLocale, useT } from '../../../lib/i18n';
+import { useMe } from '../../auth/api/get-me';
+import { IMPORT_MAX_BYTES, useImportEnterprises } from '../api/import-enterprises';
+import { ImportErrorsTable } from './import-errors-table';
+
+type Phase = { kind: 'idle' } | { kind: 'uploading'; dryRun: boolean } | { kind: 'checked'; report: ImportReport } | { kind: 'done'; report: ImportReport };
+
+/** 导入企业: download the template, upload a file for a check (nothing written), then confirm. */
+export function EnterpriseImportPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const me = useMe();
+  const importFile = useImportEnterprises();
+  const [file, setFile] = useState<File | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [progress, setProgress] = useState(0);
+  const [failure, setFailure] = useState<string | null>(null);
+  if (me.data?.user.role !== 'admin') return <Result status="403" title={t('common.noAccess')} subTitle={t('error.forbidden')} />;
+
+  const run = (chosen: File, dryRun: boolean) => {
+    setFailure(null);
+    setProgress(0);
+    if (chosen.size > IMPORT_MAX_BYTES) {
+      setFailure(t('enterprises.import.tooLargeLocal'));
+      setPhase({ kind: 'idle' });
+      return;
+    }
+    setPhase({ kind: 'uploading', dryRun });
+    importFile.mutate(
+      { file: chosen, dryRun, csrfToken: me.data?.csrfToken ?? null, onProgress: setProgress },
+      {
+        onSuccess: (report) => setPhase(dryRun ? { kind: 'checked', report } : { kind: 'done', report }),
+        onError: (err) => {
+          // A real import that found errors after all (the data changed since the check) returns the report.
+          const report = err instanceof ApiError ? importReport.safeParse(err.details) : null;
+          if (report?.success) setPhase({ kind: 'checked', report: report.data });
+          else {
+            setFailure(err.message);
+            setPhase({ kind: 'idle' });
+          }
+        },
+      },
+    );
+  };
+
+  const choose = (chosen: File) => {
+    setFile(chosen);
+    run(chosen, true);
+    return false;
+  };
+
+  const current = phase.kind === 'done' ? 2 : phase.kind === 'checked' && phase.report.errors.length === 0 ? 2 : phase.kind === 'checked' ? 1 : file ? 1 : 0;
+  const fileLabel = file ? t('enterprises.import.fileInfo', { name: file.name, size: `${formatNumber(file.size / 1024, locale, 1)} KB` }) : '';
+
+  const dragger = (
+    <Upload.Dragger accept=".xlsx,.csv" multiple={false} showUploadList={false} beforeUpload={choose} disabled={phase.kind === 'uploading'} data-testid="import-upload">
+      <Typography.Paragraph strong style={{ marginBottom: 4 }}>
+        {t('enterprises.import.uploadHint')}
+      </Typography.Paragraph>
+      <Typography.Text type="secondary">{t('enterprises.import.uploadNote')}</Typography.Text>
+    </Upload.Dragger>
+  );
+
+  return (
+    <Card title={t('enterprises.import.title')} extra={<Link to={paths.enterprises.getHref()}>{t('enterprises.back')}</Link>}>
+      <Flex vertical gap={20}>
+        <Steps
+          current={current}
+          items={[{ title: t('enterprises.import.step1') }, { title: t('enterprises.import.step2') }, { title: t('enterprises.import.step3') }]}
+        />
+        <Space wrap>
+          <Button href="/api/enterprises/import/template" download data-testid="import-template">
+            {t('enterprises.import.downloadTemplate')}
+          </Button>
+          <Typography.Text type="secondary">{t('enterprises.import.templateHint')}</Typography.Text>
+        </Space>
+
+        {phase.kind === 'done' ? (
+          <Result
+            status="success"
+            data-testid="import-done"
+            title={t('enterprises.import.done', { created: phase.report.created, updated: phase.report.updated, unchanged: phase.report.unchanged })}
+            subTitle={fileLabel}
+            extra={[
+              <Link key="list" to={paths.enterprises.getHref()}>
+                <Button type="primary" data-testid="import-to-list">
+                  {t('enterprises.import.toList')}
+                </Button>
+              </Link>,
+              <Button key="again" onClick={() => { setFile(null); setPhase({ kind: 'idle' }); }}>
+                {t('enterprises.import.again')}
+              </Button>,
+            ]}
+          />
+        ) : null}
+
+        {phase.kind === 'idle' ? dragger : null}
+        {failure ? <Alert type="error" showIcon title={failure} data-testid="import-failure" /> : null}
+
+        {phase.kind === 'uploading' ? (
+          <Flex vertical gap={8} data-testid="import-progress">
+            <Typography.Text>
+              {fileLabel} — {t(phase.dryRun ? 'enterprises.import.checking' : 'enterprises.import.importing')}
+            </Typography.Text>
+            <Progress percent={progress} status="active" />
+          </Flex>
+        ) : null}
+
+        {phase.kind === 'checked' ? <CheckResult report={phase.report} fileLabel={fileLabel} fileName={file?.name ?? ''} /> : null}
+        {phase.kind === 'checked' ? (
+          <Space>
+            {phase.report.errors.length === 0 && phase.report.created + phase.report.updated > 0 && file ? (
+              <Button type="primary" data-testid="import-confirm" onClick={() => run(file, false)}>
+                {t('enterprises.import.confirm')}
+              </Button>
+            ) : null}
+            <Button onClick={() => { setFile(null); setPhase({ kind: 'idle' }); }} data-testid="import-again">
+              {t('enterprises.import.again')}
+            </Button>
+          </Space>
+        ) : null}
+      </Flex>
+    </Card>
+  );
+}
+
+function CheckResult({ report, fileLabel, fileName }: { report: ImportReport; fileLabel: string; fileName: string }) {
+  const t = useT();
+  const ignored = report.ignoredColumns.length > 0 ? t('enterprises.import.ignoredColumns', { columns: report.ignoredColumns.join(t('common.listSeparator')) }) : null;
+  if (report.errors.length > 0) {
+    return (
+      <Flex vertical gap={12}>
+        <Alert type="error" showIcon data-testid="import-check" title={t('enterprises.import.checkFailed', { count: report.errors.length })} description={fileLabel} />
+        <ImportErrorsTable errors={report.errors} fileName={fileName} />
+      </Flex>
+    );
+  }
+  const nothing = report.created + report.updated === 0;
+  return (
+    <Alert
+      type={nothing ? 'info' : 'success'}
+      showIcon
+      data-testid="import-check"
+      title={nothing ? t('enterprises.import.nothingToDo') : t('enterprises.import.checkOk', { rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged })}
+      description={[fileLabel, ignored].filter(Boolean).join(' · ')}
+    />
+  );
+}

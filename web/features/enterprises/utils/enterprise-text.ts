@@ -1,0 +1,31 @@
+import { ENTERPRISE_FLAGS, type EnterpriseFlag, type EnterpriseListItem } from '../../../../shared/contracts/enterprises';
+import type { Translate } from '../../../lib/i18n';
+
+/** The flags a firm carries, in the order of ENTERPRISE_FLAGS. */
+export function flagsOf(item: Pick<EnterpriseListItem, 'isChainMaster' | 'isSpecialized' | 'isHighTech' | 'isListed'>): EnterpriseFlag[] {
+  const has: Record<EnterpriseFlag, boolean> = {
+    chainMaster: item.isChainMaster,
+    specialized: item.isSpecialized,
+    highTech: item.isHighTech,
+    listed: item.isListed,
+  };
+  return ENTERPRISE_FLAGS.filter((flag) => has[flag]);
+}
+
+/** The flags as text for exports: "链主、专精特新". */
+export function describeFlags(item: Parameters<typeof flagsOf>[0], t: Translate): string {
+  return flagsOf(item)
+    .map((flag) => t(`enterprises.flag.${flag}`))
+    .join(t('common.listSeparator'));
+}
+
+/** 元 → 万元 for the working tables (null stays null). */
+export function yuanToWan(yuan: number | null): number | null {
+  return yuan === null ? null : yuan / 10_000;
+}
+
+/** A value in 万 units rounded to two decimals for an Excel cell. */
+export function roundWan(yuan: number | null): number | null {
+  const wan = yuanToWan(yuan);
+  return wan === null ? null : Math.round(wan * 100) / 100;
+}

@@ -1,0 +1,58 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { importProgress, importRejectedResponse, importReport, type ImportProgress, type ImportReport, type MoneyUnit } from '../../../../shared/contracts/figures';
+import { uploadFile } from '../../../lib/upload-file';
+
+/** The largest file the server reads (checked here too, so nobody waits for a doomed upload). */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+export type ImportOptions = { dryRun: boolean; acceptWarnings: boolean; period?: string; unit: MoneyUnit };
+
+export type ImportFiguresInput = {
+  file: File;
+  options: ImportOptions;
+  csrfToken: string | null;
+  /** Upload progress, 0–100; at 100 the server is still checking and writing. */
+  onProgress?: (percent: number) => void;
+  /** The server's progress once the file is up: rows read, checking, months written. */
+  onServerProgress?: (progress: ImportProgress) => void;
+};
+
+function queryOf(options: ImportOptions): string {
+  const query = new URLSearchParams({ dryRun: String(options.dryRun), acceptWarnings: String(options.acceptWarnings), unit: options.unit });
+  if (options.period) query.set('period', options.period);
+  return query.toString();
+}
+
+/**
+ * Uploads a monthly-figures file (multipart) and returns the server's report, also when the file
+ * has row errors (the server answers 400 with the report). Other failures reject with an ApiError.
+ */
+export function importFigures(input: ImportFiguresInput): Promise<ImportReport> {
+  const { onServerProgress } = input;
+  return uploadFile({
+    url: `/api/figures/import?${queryOf(input.options)}${onServerProgress ? '&progress=true' : ''}`,
+    file: input.file,
+    csrfToken: input.csrfToken,
+    onProgress: input.onProgress,
+    onServerProgress: onServerProgress
+      ? (line) => {
+          const progress = importProgress.safeParse(line);
+          if (progress.success) onServerProgress(progress.data);
+        }
+      : undefined,
+    accept: (status, body) => {
+      const report = status === 200 ? importReport.safeParse(body) : status === 400 ? importRejectedResponse.safeParse(body) : null;
+      return report?.success ? report.data : undefined;
+    },
+  });
+}
+
+export function useImportFigures() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: importFigures,
+    onSuccess: (report) => {
+      if (report.written) void queryClient.invalidateQueries({ queryKey: ['figures'] });
+    },
+  });
+}

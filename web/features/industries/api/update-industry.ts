@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { industryItem, type IndustryItem, type UpdateIndustryRequest } from '../../../../shared/contracts/industries';
+import { apiRequest } from '../../../lib/api-client';
+
+/** Renames an industry, moves it to another group or reorders it (admin); the code stays. */
+export function updateIndustry({ code, body }: { code: string; body: UpdateIndustryRequest }): Promise<IndustryItem> {
+  return apiRequest(`/api/industries/${encodeURIComponent(code)}`, { method: 'PATCH', body, schema: industryItem });
+}
+
+export function useUpdateIndustry() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: updateIndustry, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['industries'] }) });
+}

@@ -1,0 +1,117 @@
+import { Alert, Button, Card, Empty, Flex, Segmented, Select, Space, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { MONITORING_RANGES, parsePeriod, previousCalendarPeriod, type MonitoringRange } from '../../../../shared/stats/period';
+import { ErrorAlert } from '../../../components/error-alert';
+import { Deferred } from '../../../components/deferred';
+import { PageSpinner } from '../../../components/page-spinner';
+import { paths } from '../../../config/paths';
+import { useT } from '../../../lib/i18n';
+import { useMonitoringChains } from '../api/get-monitoring-chains';
+import { dashboardViewOf, monthsEndingWith } from '../utils/periods';
+import { AreaBreakdowns } from './area-breakdowns';
+import { ChainCharts } from './chain-charts';
+import { DrillDown } from './drill-down';
+import { HeadlineCards } from './headline-cards';
+import { periodRangeLabel } from './figure-meta';
+import { TrendChart } from './trend-chart';
+
+const PICKABLE_MONTHS = 60;
+
+/**
+ * 驾驶舱: the chains' output and comparable growth for a month (当月) or the year to date (累计),
+ * with rankings, contributions, county and park views, a 24-month trend and a chain → node → firm
+ * drill-down. Month and range live in the address, so a view can be shared. Without a month in the
+ * address it opens on the latest month with figures (the server picks it), not on an empty month
+ * whose reports are still coming in.
+ */
+export function LeaderDashboard() {
+  const t = useT();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const { period: askedPeriod, range } = dashboardViewOf(searchParams);
+  const chains = useMonitoringChains(askedPeriod, range);
+  const data = chains.data;
+  const period = askedPeriod ?? data?.period;
+
+  const setParam = (key: 'period' | 'range', value: string) =>
+    setSearchParams(
+      (current) => {
+        const params = new URLSearchParams(current);
+        params.set(key, value);
+        return params;
+      },
+      { replace: true },
+    );
+
+  const months = monthsEndingWith(previousCalendarPeriod(), PICKABLE_MONTHS).reverse();
+  if (period !== undefined && !months.includes(period)) months.unshift(period);
+  const label = period === undefined ? '' : periodRangeLabel(t, period, range);
+  // Firms that reported for the period; none means the month's figures have not been imported yet.
+  const hasData = data !== undefined && data.total.enterpriseCount > data.total.notReportedCount;
+
+  return (
+    <Flex vertical gap={16} data-testid="leader-dashboard">
+      <Card size="small">
+        <Flex justify="space-between" align="center" wrap gap={12}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {label === '' ? t('monitoring.title') : `${t('monitoring.title')} · ${label}`}
+          </Typography.Title>
+          <Space wrap>
+            <span>{t('monitoring.period')}</span>
+            <Select
+              value={period}
+              style={{ width: 140 }}
+              showSearch
+              options={months.map((month) => ({ value: month, label: month }))}
+              onChange={(value: string) => setParam('period', value)}
+              data-testid="dashboard-period"
+            />
+            <Segmented<MonitoringRange>
+              value={range}
+              options={MONITORING_RANGES.map((value) => ({ value, label: t(`monitoring.range.${value}`) }))}
+              onChange={(value) => setParam('range', value)}
+              data-testid="dashboard-range"
+            />
+          </Space>
+        </Flex>
+        {period !== undefined && parsePeriod(period).month <= 2 ? (
+          <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('monitoring.janNote')} />
+        ) : null}
+      </Card>
+      {chains.error ? <ErrorAlert error={chains.error} onRetry={() => void chains.refetch()} /> : null}
+      {chains.isPending ? <PageSpinner /> : null}
+      {data && !hasData ? (
+        <Card>
+          <Empty description={t('monitoring.empty', { period: label })} data-testid="dashboard-empty">
+            <Link to={paths.figures.getHref()}>
+              <Button type="primary">{t('monitoring.goFigures')}</Button>
+            </Link>
+          </Empty>
+        </Card>
+      ) : null}
+      {data && hasData ? (
+        <>
+          <HeadlineCards data={data} />
+          <ChainCharts data={data} />
+          {/* Below the first screen: drawn once the headline and the charts are up. */}
+          <Deferred fallback={<PageSpinner />}>
+            <DrillDown
+              key={`${data.period}-${data.range}`}
+              period={data.period}
+              range={data.range}
+              chains={data.chains}
+              asOf={data.asOf}
+              title={`${t('monitoring.drill')} · ${t('monitoring.drillHint')}`}
+              exportName={t('monitoring.chain')}
+            />
+            <AreaBreakdowns key={`areas-${data.period}-${data.range}`} period={data.period} range={data.range} />
+          </Deferred>
+        </>
+      ) : null}
+      {period === undefined ? null : (
+        <Deferred>
+          <TrendChart period={period} />
+        </Deferred>
+      )}
+    </Flex>
+  );
+}

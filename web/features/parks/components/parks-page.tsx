@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import { Button, Card, Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { PARK_LEVELS, parkLevelSchema, type ParkListItem } from '../../../../shared/contracts/parks';
+import { ErrorAlert } from '../../../components/error-alert';
+import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
+import { paths } from '../../../config/paths';
+import { PAGE_SIZES, usePageParams } from '../../../hooks/use-page-params';
+import { formatDateStamp, formatNumber } from '../../../lib/format';
+import { useLocale, useT } from '../../../lib/i18n';
+import { useMe } from '../../auth/api/get-me';
+import { useRegions } from '../../regions/api/get-regions';
+import { useParks } from '../api/get-parks';
+import { ParkFormModal } from './park-form-modal';
+
+type ExportKey = 'name' | 'shortName' | 'level' | 'region' | 'area' | 'established' | 'focus' | 'focusChains' | 'enterprises';
+
+/** 园区: parks with search, level and region filters, paging and export; the admin adds parks. */
+export function ParksPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const me = useMe();
+  const isAdmin = me.data?.user.role === 'admin';
+  const { page, pageSize, q, update } = usePageParams();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const levelParam = parkLevelSchema.safeParse(searchParams.get('level'));
+  const level = levelParam.success ? levelParam.data : undefined;
+  const region = searchParams.get('region') || undefined;
+  const parks = useParks({ page, pageSize, q: q || undefined, level, region });
+  const regions = useRegions();
+  const [creating, setCreating] = useState(false);
+  const rows = parks.data?.items ?? [];
+  const filtered = q !== '' || level !== undefined || region !== undefined;
+  const separator = t('common.listSeparator');
+
+  const setFilter = (key: 'level' | 'region', value: string | undefined) =>
+    setSearchParams(
+      (current) => {
+        const params = new URLSearchParams(current);
+        if (value) params.set(key, value);
+        else params.delete(key);
+        params.delete('page');
+        return params;
+      },
+      { replace: true },
+    );
+
+  const area = (park: ParkListItem) => (park.areaHectares === null ? '—' : formatNumber(park.areaHectares / 100, locale));
+  const columns: TableColumnsType<ParkListItem> = [
+    { key: 'name', title: t('parks.name'), render: (_, park) => <Link to={paths.park.getHref(park.id)}>{park.name}</Link> },
+    { key: 'shortName', title: t('parks.shortName'), dataIndex: 'shortName' },
+    {
+      key: 'level',
+      title: t('parks.level'),
+      width: 90,
+      render: (_, park) => <Tag color={park.level === 'national' ? 'red' : 'blue'}>{t(`parks.level.${park.level}`)}</Tag>,
+    },
+    { key: 'region', title: t('parks.region'), dataIndex: 'regionName' },
+    { key: 'area', title: t('parks.area'), align: 'right', render: (_, park) => area(park) },
+    { key: 'established', title: t('parks.established'), render: (_, park) => park.establishedOn ?? '—' },
+    {
+      key: 'focusChains',
+      title: t('parks.focusChains'),
+      render: (_, park) => (
+        <Space size={[0, 4]} wrap>
+          {park.focusChainCodes.map((code) => (
+            <Link key={code} to={paths.chain.getHref(code)}>
+              <Tag>{code}</Tag>
+            </Link>
+          ))}
+        </Space>
+      ),
+    },
+    { key: 'enterprises', title: t('parks.enterpriseCount'), dataIndex: 'enterpriseCount', align: 'right', width: 90 },
+  ];
+
+  const exportColumns: ExcelColumn<ExportKey>[] = [
+    { key: 'name', title: t('parks.name'), width: 30 },
+    { key: 'shortName', title: t('parks.shortName'), width: 16 },
+    { key: 'level', title: t('parks.level'), width: 8 },
+    { key: 'region', title: t('parks.region'), width: 14 },
+    { key: 'area', title: t('parks.area'), width: 14 },
+    { key: 'established', title: t('parks.established'), width: 12 },
+    { key: 'focus', title: t('parks.focus'), width: 30 },
+    { key: 'focusChains', title: t('parks.focusChains'), width: 20 },
+    { key: 'enterprises', title: t('parks.enterpriseCount'), width: 10 },
+  ];
+  const exportRows = rows.map(
+    (park): Record<ExportKey, ExcelCell> => ({
+      name: park.name,
+      shortName: park.shortName,
+      level: t(`parks.level.${park.level}`),
+      region: park.regionName,
+      area: park.areaHectares === null ? null : park.areaHectares / 100,
+      established: park.establishedOn,
+      focus: park.focus.join(separator),
+      focusChains: park.focusChainCodes.join(separator),
+      enterprises: park.enterpriseCount,
+    }),
+  );
+
+  return (
+    <Card title={t('parks.title')}>
+      <Flex justify="space-between" gap={12} wrap style={{ marginBottom: 16 }}>
+        <Space wrap>
+          <Input.Search
+            allowClear
+            defaultValue={q}
+            placeholder={t('parks.searchPlaceholder')}
+            style={{ width: 260 }}
+            data-testid="parks-search"
+            onSearch={(value) => update({ q: value.trim(), page: 1 })}
+          />
+          <Select
+            allowClear
+            value={level}
+            placeholder={t('parks.filter.level')}
+            style={{ width: 130 }}
+            options={PARK_LEVELS.map((l) => ({ value: l, label: t(`parks.level.${l}`) }))}
+            onChange={(value: string | undefined) => setFilter('level', value)}
+            data-testid="parks-level"
+          />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            value={region}
+            placeholder={t('parks.filter.region')}
+            style={{ width: 180 }}
+            options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
+            onChange={(value: string | undefined) => setFilter('region', value)}
+          />
+        </Space>
+        <Space wrap>
+          {isAdmin ? (
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="park-create">
+              {t('parks.create')}
+            </Button>
+          ) : null}
+          <ExportExcelButton fileName={`${t('parks.title')}-${formatDateStamp()}`} sheetName={t('parks.title')} columns={exportColumns} rows={exportRows} />
+        </Space>
+      </Flex>
+      {parks.error ? <ErrorAlert error={parks.error} onRetry={() => void parks.refetch()} /> : null}
+      <Table<ParkListItem>
+        rowKey="id"
+        data-testid="parks-table"
+        columns={columns}
+        dataSource={rows}
+        loading={parks.isFetching}
+        locale={{ emptyText: filtered ? t('parks.emptyFiltered') : t('parks.empty') }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: parks.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: PAGE_SIZES.map(String),
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (nextPage, nextSize) => update({ page: nextSize === pageSize ? nextPage : 1, pageSize: nextSize }),
+        }}
+      />
+      {creating ? <ParkFormModal park={null} onClose={() => setCreating(false)} /> : null}
+    </Card>
+  );
+}

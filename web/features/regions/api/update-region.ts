@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { regionItem, type RegionItem, type UpdateRegionRequest } from '../../../../shared/contracts/regions';
+import { apiRequest } from '../../../lib/api-client';
+
+/** Renames a region or changes its kind (admin); the code stays. */
+export function updateRegion({ code, body }: { code: string; body: UpdateRegionRequest }): Promise<RegionItem> {
+  return apiRequest(`/api/regions/${encodeURIComponent(code)}`, { method: 'PATCH', body, schema: regionItem });
+}
+
+export function useUpdateRegion() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: updateRegion, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['regions'] }) });
+}

@@ -1,0 +1,209 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Empty, Flex, Input, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { WARNING_KINDS, type WarningItem, type WarningKind } from '../../../../shared/contracts/warnings';
+import { isStatisticalPeriod, previousCalendarPeriod } from '../../../../shared/stats/period';
+import { ErrorAlert } from '../../../components/error-alert';
+import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
+import { paths } from '../../../config/paths';
+import { formatDateStamp, formatDateTime, formatNumber, formatWan } from '../../../lib/format';
+import { useLocale, useT } from '../../../lib/i18n';
+import { useMe } from '../../auth/api/get-me';
+import { useMonitoringChains } from '../../monitoring/api/get-monitoring-chains';
+import { monthLabel } from '../../monitoring/components/figure-meta';
+import { monthsEndingWith } from '../../monitoring/utils/periods';
+import { fetchAllPages } from '../../../lib/all-pages';
+import { getWarnings, useWarnings } from '../api/get-warnings';
+import { explainWarning } from '../utils/explain';
+import { WarningSettingsModal } from './warning-settings-modal';
+
+const PICKABLE_MONTHS = 60;
+type ExportKey = 'kind' | 'name' | 'uscc' | 'regionCode' | 'parkName' | 'chains' | 'explain';
+
+function isKind(value: string | null): value is WarningKind {
+  return WARNING_KINDS.some((kind) => kind === value);
+}
+
+/**
+ * 预警: the firms with two months' falling output, a missing report, below-scale revenue or a
+ * suspected unit slip, for a month over the user's scope. Month, kind, chain and search live in the
+ * address so a list can be shared (the dashboard's card links here with its month).
+ */
+export function WarningsPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const me = useMe();
+  const isAdmin = me.data?.user.role === 'admin';
+  const [searchParams, setSearchParams] = useSearchParams();
+  const periodParam = searchParams.get('period');
+  const askedPeriod = periodParam !== null && isStatisticalPeriod(periodParam) ? periodParam : undefined;
+  const kindParam = searchParams.get('kind');
+  const kind = isKind(kindParam) ? kindParam : undefined;
+  const chain = searchParams.get('chain') ?? undefined;
+  const q = searchParams.get('q') ?? undefined;
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+
+  const warnings = useWarnings({ period: askedPeriod, kind, chain, q, page, pageSize });
+  const data = warnings.data;
+  const period = askedPeriod ?? data?.period;
+  const chains = useMonitoringChains(period, 'month');
+
+  const setParam = (key: 'period' | 'kind' | 'chain' | 'q', value: string | undefined) => {
+    setPage(1);
+    setSearchParams(
+      (current) => {
+        const params = new URLSearchParams(current);
+        if (value === undefined || value === '') params.delete(key);
+        else params.set(key, value);
+        return params;
+      },
+      { replace: true },
+    );
+  };
+
+  const months = monthsEndingWith(previousCalendarPeriod(), PICKABLE_MONTHS).reverse();
+  if (period !== undefined && !months.includes(period)) months.unshift(period);
+  const label = period === undefined ? '' : monthLabel(t, period);
+  const items = data?.items ?? [];
+  const settings = data?.settings;
+  const explain = (item: WarningItem) => (settings ? explainWarning(item, settings, t, locale) : '');
+
+  const columns: TableColumnsType<WarningItem> = [
+    { key: 'kind', title: t('warnings.col.kind'), width: 130, render: (_, item) => <Tag color={item.kind === 'not_reported' ? 'orange' : 'red'}>{t(`warnings.kind.${item.kind}`)}</Tag> },
+    {
+      key: 'name',
+      title: t('warnings.col.name'),
+      render: (_, item) => (
+        <Link to={paths.enterprise.getHref(item.uscc)} data-testid={`warning-firm-${item.uscc}`}>
+          {item.name}
+        </Link>
+      ),
+    },
+    { key: 'uscc', title: t('warnings.col.uscc'), dataIndex: 'uscc', width: 190 },
+    { key: 'chains', title: t('warnings.col.chains'), width: 120, render: (_, item) => item.chainCodes.join('、') },
+    { key: 'park', title: t('warnings.col.park'), width: 160, render: (_, item) => item.parkName ?? '—' },
+    { key: 'explain', title: t('warnings.col.explain'), render: (_, item) => <span data-testid="warning-explain">{explain(item)}</span> },
+  ];
+
+  const exportColumns: ExcelColumn<ExportKey>[] = [
+    { key: 'kind', title: t('warnings.col.kind'), width: 14 },
+    { key: 'name', title: t('warnings.col.name'), width: 30 },
+    { key: 'uscc', title: t('warnings.col.uscc'), width: 22 },
+    { key: 'regionCode', title: t('warnings.col.region'), width: 10 },
+    { key: 'parkName', title: t('warnings.col.park'), width: 24 },
+    { key: 'chains', title: t('warnings.col.chains'), width: 14 },
+    { key: 'explain', title: `${t('warnings.col.explain')}（${label}）`, width: 80 },
+  ];
+  const exportRow = (item: (typeof items)[number]): Record<ExportKey, ExcelCell> => ({
+    kind: t(`warnings.kind.${item.kind}`),
+    name: item.name,
+    uscc: item.uscc,
+    regionCode: item.regionCode,
+    parkName: item.parkName,
+    chains: item.chainCodes.join('、'),
+    explain: explain(item),
+  });
+  // The table shows a page; the export has every firm of the list as filtered (month, chain, search, kind).
+  const loadAll = async () =>
+    (await fetchAllPages((p, size) => getWarnings({ period: period ?? askedPeriod, kind, chain, q, page: p, pageSize: size }))).map(exportRow);
+
+  const count = (k: WarningKind | 'total') => (data ? formatNumber(data.counts[k === 'total' ? 'total' : k], locale) : '…');
+  const tabs = [
+    { key: 'all', label: `${t('warnings.kind.all')} (${count('total')})` },
+    ...WARNING_KINDS.map((k) => ({ key: k, label: <span data-testid={`warnings-tab-${k}`}>{`${t(`warnings.kind.${k}`)} (${count(k)})`}</span> })),
+  ];
+
+  return (
+    <Card
+      title={label === '' ? t('warnings.title') : `${t('warnings.title')} · ${label}`}
+      extra={
+        isAdmin ? (
+          <Button onClick={() => setSettingsOpen(true)} data-testid="warnings-settings-open">
+            {t('warnings.settings.open')}
+          </Button>
+        ) : null
+      }
+    >
+      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 12 }}>
+        <Space wrap>
+          <span>{t('warnings.period')}</span>
+          <Select
+            value={period}
+            style={{ width: 140 }}
+            showSearch
+            options={months.map((month) => ({ value: month, label: month }))}
+            onChange={(value: string) => setParam('period', value)}
+            data-testid="warnings-period"
+          />
+          <Select
+            value={chain ?? ''}
+            style={{ width: 200 }}
+            options={[{ value: '', label: t('warnings.allChains') }, ...(chains.data?.chains ?? []).map((c) => ({ value: c.code, label: c.name }))]}
+            onChange={(value: string) => setParam('chain', value)}
+            data-testid="warnings-chain"
+          />
+          <Input.Search
+            allowClear
+            defaultValue={q}
+            placeholder={t('warnings.search')}
+            style={{ width: 240 }}
+            onSearch={(value) => setParam('q', value.trim())}
+            data-testid="warnings-search"
+          />
+        </Space>
+        <ExportExcelButton fileName={`${t('warnings.title')}-${period ?? ''}-${formatDateStamp()}`} sheetName={t('warnings.title')} columns={exportColumns} rows={items.map(exportRow)} loadRows={loadAll} />
+      </Flex>
+      {settings ? (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="warnings-rules">
+          {t('warnings.rules', {
+            drop: `${formatNumber(settings.dropThreshold * 100, locale)}%`,
+            months: settings.dropMonths,
+            day: settings.reportDeadlineDay,
+            line: formatWan(settings.belowScaleRevenue / 10_000, locale),
+            factor: formatNumber(settings.unitSlipFactor, locale),
+          })}
+        </Typography.Paragraph>
+      ) : null}
+      {data && !data.deadlinePassed ? (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('warnings.deadlinePending', { period: label, dueDate: data.dueDate })} data-testid="warnings-deadline" />
+      ) : null}
+      {warnings.error ? <ErrorAlert error={warnings.error} onRetry={() => void warnings.refetch()} /> : null}
+      <Tabs activeKey={kind ?? 'all'} items={tabs} onChange={(key) => setParam('kind', key === 'all' ? undefined : key)} data-testid="warnings-tabs" />
+      <Table<WarningItem>
+        rowKey={(item) => `${item.kind}-${item.uscc}`}
+        data-testid="warnings-table"
+        columns={columns}
+        dataSource={items}
+        loading={warnings.isFetching}
+        pagination={{
+          current: page,
+          pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 500],
+          onChange: (next, size) => {
+            setPage(size === pageSize ? next : 1);
+            setPageSize(size);
+          },
+        }}
+        locale={{
+          emptyText: (
+            <Empty description={t('warnings.empty', { period: label })} data-testid="warnings-empty">
+              <Link to={paths.figures.getHref()}>
+                <Button>{t('warnings.goFigures')}</Button>
+              </Link>
+            </Empty>
+          ),
+        }}
+      />
+      {data ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="figure-meta">
+          {t('warnings.meta', { period: label, asOf: formatDateTime(data.asOf) })}
+        </Typography.Text>
+      ) : null}
+      {settingsOpen && settings ? <WarningSettingsModal onClose={() => setSettingsOpen(false)} /> : null}
+    </Card>
+  );
+}

@@ -1,0 +1,110 @@
+import type { z } from 'zod';
+import { errorResponse } from '../../shared/contracts/common';
+import { translate } from '../../shared/i18n/index';
+import { getLocale } from './i18n';
+
+/** A failed API call: the server's stable `code`, its message (already in the user's language) and details. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+type RequestOptions<S extends z.ZodType> = {
+  method?: Method;
+  /** Sent as JSON. */
+  body?: unknown;
+  query?: Record<string, QueryValue>;
+  /** The shared contract of the answer: the response is checked against it, so drift shows at once. */
+  schema: S;
+  signal?: AbortSignal;
+};
+
+// The CSRF token of the current session; the server requires it on every state-changing request.
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+/** Remembers (or forgets, with null) the CSRF token that login and `/api/auth/me` hand out. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Registers what the app does when the session is gone (it sends the user to the login page). */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+function buildUrl(path: string, query: Record<string, QueryValue> | undefined): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  const parsed = errorResponse.safeParse(body);
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    return new ApiError(response.status, code, message, details);
+  }
+  // Not our format (a proxy page, a crash): say so in the user's language.
+  const code = response.status >= 500 ? 'service_unavailable' : 'internal_error';
+  return new ApiError(response.status, code, translate(getLocale(), `error.${code}`));
+}
+
+/**
+ * The one way the web app talks to the server: JSON in and out, the session cookie, the CSRF token
+ * on non-GET requests, the user's language in `X-Locale` (so error messages come back in it).
+ * Throws {@link ApiError}; a 401 other than a wrong password also ends the session in the app.
+ */
+export async function apiRequest<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<z.infer<S>> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json', 'X-Locale': getLocale() };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network', translate(getLocale(), 'error.network'));
+  }
+
+  if (!response.ok) {
+    const error = await readError(response);
+    if (error.status === 401 && error.code !== 'invalid_credentials') {
+      csrfToken = null;
+      onUnauthorized?.();
+    }
+    throw error;
+  }
+
+  const body: unknown = await response.json().catch(() => null);
+  const parsed = options.schema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError(response.status, 'invalid_response', translate(getLocale(), 'error.invalid_response'), parsed.error.issues);
+  }
+  return parsed.data;
+}
