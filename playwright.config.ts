@@ -55,7 +55,10 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: 'list',
-  timeout: 30_000,
+  // A test is a user's whole errand (open, fill, save, check the map, delete…): on the 2-core CI
+  // machine, with Chromium and two servers sharing it, the longest took ~30 s, so each has 60 s.
+  // Every single step still waits at most `expect.timeout`.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: `http://localhost:${PORT}`,
