@@ -79,3 +79,29 @@ test('a 预警 list longer than its page exports every firm to Excel, not just t
   // A header row and one row per firm of the list.
   expect(workbook.worksheets[0]?.rowCount).toBe(total + 1);
 });
+
+test('the firm list exports every firm in the leader’s view to Excel, not just the page shown', async ({ page }) => {
+  test.slow();
+  await page.goto('/login');
+  await loginByForm(page, 'demo-leader', DEMO_PASSWORD);
+  await page.goto('/enterprises');
+  const table = page.getByTestId('enterprises-table');
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(20);
+  // The pager names the count: the demo's ~1,500 firms, more than one 500-row request of the export.
+  const totalText = await page.locator('.ant-pagination-total-text').innerText();
+  const total = Number(/共 ([\d,]+) 条/.exec(totalText)?.[1]?.replace(/,/g, '') ?? NaN);
+  expect(total).toBeGreaterThan(1_000);
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('export-excel').click();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await (await downloadPromise).path());
+  const sheet = workbook.worksheets[0];
+  // A header row and one row per firm, each with its 18-character code.
+  expect(sheet?.rowCount).toBe(total + 1);
+  const codes = new Set<string>();
+  sheet?.eachRow((row, n) => {
+    if (n > 1) codes.add(String(row.getCell(2).value));
+  });
+  expect(codes.size).toBe(total);
+});

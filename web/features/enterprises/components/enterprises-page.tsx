@@ -5,11 +5,12 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
 import { paths } from '../../../config/paths';
 import { PAGE_SIZES, usePageParams } from '../../../hooks/use-page-params';
+import { fetchAllPages } from '../../../lib/all-pages';
 import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useMe } from '../../auth/api/get-me';
 import { useEnterpriseOptions } from '../api/get-enterprise-options';
-import { useEnterprises } from '../api/get-enterprises';
+import { getEnterprises, useEnterprises } from '../api/get-enterprises';
 import { useEnterpriseFilters } from '../hooks/use-enterprise-filters';
 import { describeFlags } from '../utils/enterprise-text';
 import { EnterpriseFilters } from './enterprise-filters';
@@ -66,17 +67,17 @@ export function EnterprisesPage() {
     { key: 'aboveScaleYears', title: t('enterprises.aboveScaleYears'), width: 20 },
     { key: 'flags', title: t('enterprises.flags'), width: 28 },
   ];
-  const exportRows = rows.map(
-    (item): Record<ExportKey, ExcelCell> => ({
-      name: item.name,
-      uscc: item.uscc,
-      region: item.regionName,
-      park: item.parkName,
-      chains: item.chainCodes.join(separator),
-      aboveScaleYears: item.aboveScaleYears.join(separator),
-      flags: describeFlags(item, t),
-    }),
-  );
+  const exportRow = (item: EnterpriseListItem): Record<ExportKey, ExcelCell> => ({
+    name: item.name,
+    uscc: item.uscc,
+    region: item.regionName,
+    park: item.parkName,
+    chains: item.chainCodes.join(separator),
+    aboveScaleYears: item.aboveScaleYears.join(separator),
+    flags: describeFlags(item, t),
+  });
+  // The table shows one page; the export holds every firm of the search and filters.
+  const loadAll = async () => (await fetchAllPages((p, size) => getEnterprises({ q: q || undefined, ...filters, page: p, pageSize: size }))).map(exportRow);
 
   const emptyText = filtered ? t('enterprises.emptyFiltered') : isAdmin ? t('enterprises.empty') : t('enterprises.emptyScoped');
 
@@ -97,7 +98,7 @@ export function EnterprisesPage() {
               </Link>
             </>
           ) : null}
-          <ExportExcelButton fileName={`${t('enterprises.title')}-${formatDateStamp()}`} sheetName={t('enterprises.title')} columns={exportColumns} rows={exportRows} />
+          <ExportExcelButton fileName={`${t('enterprises.title')}-${formatDateStamp()}`} sheetName={t('enterprises.title')} columns={exportColumns} rows={rows.map(exportRow)} loadRows={loadAll} />
         </Space>
       }
     >

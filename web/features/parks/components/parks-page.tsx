@@ -6,11 +6,12 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
 import { paths } from '../../../config/paths';
 import { PAGE_SIZES, usePageParams } from '../../../hooks/use-page-params';
+import { fetchAllPages } from '../../../lib/all-pages';
 import { formatDateStamp, formatNumber } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useMe } from '../../auth/api/get-me';
 import { useRegions } from '../../regions/api/get-regions';
-import { useParks } from '../api/get-parks';
+import { getParks, useParks } from '../api/get-parks';
 import { ParkFormModal } from './park-form-modal';
 
 type ExportKey = 'name' | 'shortName' | 'level' | 'region' | 'area' | 'established' | 'focus' | 'focusChains' | 'enterprises';
@@ -85,19 +86,19 @@ export function ParksPage() {
     { key: 'focusChains', title: t('parks.focusChains'), width: 20 },
     { key: 'enterprises', title: t('parks.enterpriseCount'), width: 10 },
   ];
-  const exportRows = rows.map(
-    (park): Record<ExportKey, ExcelCell> => ({
-      name: park.name,
-      shortName: park.shortName,
-      level: t(`parks.level.${park.level}`),
-      region: park.regionName,
-      area: park.areaHectares === null ? null : park.areaHectares / 100,
-      established: park.establishedOn,
-      focus: park.focus.join(separator),
-      focusChains: park.focusChainCodes.join(separator),
-      enterprises: park.enterpriseCount,
-    }),
-  );
+  const exportRow = (park: ParkListItem): Record<ExportKey, ExcelCell> => ({
+    name: park.name,
+    shortName: park.shortName,
+    level: t(`parks.level.${park.level}`),
+    region: park.regionName,
+    area: park.areaHectares === null ? null : park.areaHectares / 100,
+    established: park.establishedOn,
+    focus: park.focus.join(separator),
+    focusChains: park.focusChainCodes.join(separator),
+    enterprises: park.enterpriseCount,
+  });
+  // The table shows one page; the export holds every park of the search and filters.
+  const loadAll = async () => (await fetchAllPages((p, size) => getParks({ q: q || undefined, level, region, page: p, pageSize: size }))).map(exportRow);
 
   return (
     <Card title={t('parks.title')}>
@@ -137,7 +138,7 @@ export function ParksPage() {
               {t('parks.create')}
             </Button>
           ) : null}
-          <ExportExcelButton fileName={`${t('parks.title')}-${formatDateStamp()}`} sheetName={t('parks.title')} columns={exportColumns} rows={exportRows} />
+          <ExportExcelButton fileName={`${t('parks.title')}-${formatDateStamp()}`} sheetName={t('parks.title')} columns={exportColumns} rows={rows.map(exportRow)} loadRows={loadAll} />
         </Space>
       </Flex>
       {parks.error ? <ErrorAlert error={parks.error} onRetry={() => void parks.refetch()} /> : null}
