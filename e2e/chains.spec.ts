@@ -13,6 +13,18 @@ test('the administrator sees the 15 chains, the 2022 list of 14, and exports the
   await expect(page.getByTestId('chains-summary')).toContainText('共 15 条');
   await expect(table.getByRole('row', { name: /CH02 输变电装备产业链/ })).toContainText('10');
 
+  // Search and the industry filter narrow the year's list, and stay in the address.
+  await page.getByTestId('chains-search').getByRole('searchbox').fill('新能源');
+  await page.getByTestId('chains-search').getByRole('searchbox').press('Enter');
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(2);
+  await expect(page.getByTestId('chains-summary')).toHaveText(/^\d{4} 年产业链名录，共 15 条，符合条件 2 条$/);
+  await pickOption(page, page.getByTestId('chains-industry'), '', '四新 · 新能源汽车及零部件');
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(1);
+  await expect(table).toContainText('CH10');
+  await expect(page).toHaveURL(/industry=X4/);
+  await page.goto('/chains');
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(15);
+
   await pickOption(page, page.getByTestId('chains-year'), '', '2022');
   await expect(page).toHaveURL(/year=2022/);
   await expect(page.getByTestId('chains-summary')).toHaveText('2022 年产业链名录，共 14 条');
@@ -73,6 +85,25 @@ test('the administrator opens 输变电装备产业链, sees its map and nodes, 
   await expect(nodes.getByText('e2e_storage')).toHaveCount(0);
   await expect(map).toHaveAttribute('data-node-count', '10');
   await expect(map).toHaveAttribute('data-edge-count', '12');
+});
+
+test('the ten industries filter by group, and a chain count opens that industry’s chains', async ({ page }) => {
+  await loginByApi(page.request);
+  await page.goto('/industries');
+  const table = page.getByTestId('industries-table');
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(10);
+  await page.getByTestId('industries-group').getByText('四新').click();
+  // 四新: 新能源, 新材料, 生物医药, 新能源汽车及零部件.
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(4);
+  await page.getByTestId('industries-search').getByRole('searchbox').fill('新材料');
+  await page.getByTestId('industries-search').getByRole('searchbox').press('Enter');
+  await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(1);
+  // 新材料 leads 新材料, 钟表及精密制造 and 绿色建材 (CH08, CH14, CH15).
+  await table.getByTestId('industry-chains-X2').click();
+  await expect(page).toHaveURL('/chains?industry=X2');
+  const chains = page.getByTestId('chains-table');
+  await expect(chains.locator('tbody tr.ant-table-row')).toHaveCount(3);
+  await expect(chains).toContainText('绿色建材产业链');
 });
 
 test('a chain office sees only its chain and cannot touch another', async ({ page }) => {

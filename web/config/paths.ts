@@ -7,7 +7,7 @@ export const paths = {
     getHref: (redirectTo?: string | null) =>
       redirectTo && redirectTo !== '/' ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login',
   },
-  chains: { path: '/chains', getHref: () => '/chains' },
+  chains: { path: '/chains', getHref: (industry?: string) => (industry === undefined ? '/chains' : `/chains?industry=${encodeURIComponent(industry)}`) },
   chain: {
     path: '/chains/:code',
     /** A chain's page; `year` picks the 规上 year of its node statuses (this year when omitted). */

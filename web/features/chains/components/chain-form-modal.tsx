@@ -147,10 +147,10 @@ export function ChainFormModal({ mode, onClose }: { mode: ChainFormMode; onClose
           </Form.Item>
         </Form.Item>
         <Form.Item name="chiefTitle" label={t('chains.chief')}>
-          <Input maxLength={100} placeholder="市人民政府副市长" />
+          <Input maxLength={100} placeholder={t('chains.form.chiefPlaceholder')} />
         </Form.Item>
         <Form.Item name="office" label={t('chains.office')}>
-          <Input maxLength={100} placeholder="市工业和信息化局" />
+          <Input maxLength={100} placeholder={t('chains.form.officePlaceholder')} />
         </Form.Item>
         <Form.Item name="supportingDepartments" label={t('chains.departments')}>
           {tags(t('chains.form.listPlaceholder'))}

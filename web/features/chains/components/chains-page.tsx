@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { ChainListItem } from '../../../../shared/contracts/chains';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -9,6 +9,7 @@ import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useMe } from '../../auth/api/get-me';
 import { useChains } from '../api/get-chains';
+import { matchesChain } from '../utils/chain-filter';
 import { currentYear, readYear } from '../utils/current-year';
 import { ChainFormModal } from './chain-form-modal';
 
@@ -30,18 +31,26 @@ export function ChainsPage() {
   const year = readYear(searchParams.get('year'));
   const chains = useChains(year);
   const [creating, setCreating] = useState(false);
-  const rows = chains.data?.items ?? [];
+  const q = (searchParams.get('q') ?? '').trim();
+  const industry = searchParams.get('industry') || undefined;
+  const all = chains.data?.items ?? [];
+  // A year's list is short (15 chains), so search and filter work on the loaded list.
+  const rows = all.filter((chain) => matchesChain(chain, q, industry));
+  const filtered = q !== '' || industry !== undefined;
+  const industries = [...new Map(all.map((c) => [c.industryCode, `${c.industryGroup} · ${c.industryName}`])).entries()];
 
-  const setYear = (next: number) =>
+  /** Sets (or with an empty value removes) one address parameter; the current year is the default. */
+  const setParam = (key: 'year' | 'q' | 'industry', value: string | undefined) =>
     setSearchParams(
       (current) => {
         const params = new URLSearchParams(current);
-        if (next === currentYear()) params.delete('year');
-        else params.set('year', String(next));
+        if (value === undefined || value === '' || (key === 'year' && value === String(currentYear()))) params.delete(key);
+        else params.set(key, value);
         return params;
       },
       { replace: true },
     );
+  const setYear = (next: number) => setParam('year', String(next));
 
   const columns: TableColumnsType<ChainListItem> = [
     { key: 'code', title: t('chains.code'), dataIndex: 'code', width: 90 },
@@ -103,9 +112,27 @@ export function ChainsPage() {
             options={yearOptions().map((y) => ({ value: y, label: String(y) }))}
             onChange={setYear}
           />
+          <Input.Search
+            allowClear
+            defaultValue={q}
+            placeholder={t('chains.searchPlaceholder')}
+            style={{ width: 220 }}
+            data-testid="chains-search"
+            onSearch={(value) => setParam('q', value.trim())}
+          />
+          <Select<string>
+            allowClear
+            value={industry}
+            placeholder={t('chains.filter.industry')}
+            style={{ width: 200 }}
+            data-testid="chains-industry"
+            options={industries.map(([value, label]) => ({ value, label }))}
+            onChange={(value) => setParam('industry', value)}
+          />
           {chains.data ? (
             <Typography.Text type="secondary" data-testid="chains-summary">
               {t('chains.yearSummary', { year: chains.data.year, count: chains.data.total })}
+              {filtered ? t('chains.filteredCount', { count: rows.length }) : null}
             </Typography.Text>
           ) : null}
         </Space>
@@ -126,7 +153,7 @@ export function ChainsPage() {
         dataSource={rows}
         loading={chains.isFetching}
         pagination={false}
-        locale={{ emptyText: scoped ? t('chains.emptyScoped', { year }) : t('chains.empty', { year }) }}
+        locale={{ emptyText: filtered && all.length > 0 ? t('chains.emptyFiltered') : scoped ? t('chains.emptyScoped', { year }) : t('chains.empty', { year }) }}
       />
       {creating ? <ChainFormModal mode={{ kind: 'create', year }} onClose={() => setCreating(false)} /> : null}
     </Card>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Popconfirm, Space, Table, Tooltip, type TableColumnsType } from 'antd';
+import { App, Button, Card, Flex, Input, Popconfirm, Segmented, Space, Table, Tooltip, type TableColumnsType } from 'antd';
+import { Link, useSearchParams } from 'react-router';
 import type { IndustryItem } from '../../../../shared/contracts/industries';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
+import { paths } from '../../../config/paths';
 import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useMe } from '../../auth/api/get-me';
@@ -22,7 +24,24 @@ export function IndustriesPage() {
   const industries = useIndustries();
   const remove = useDeleteIndustry();
   const [editing, setEditing] = useState<IndustryItem | 'new' | null>(null);
-  const rows = industries.data?.items ?? [];
+  const [searchParams, setSearchParams] = useSearchParams();
+  const q = (searchParams.get('q') ?? '').trim();
+  const group = searchParams.get('group') ?? '';
+  const all = industries.data?.items ?? [];
+  // Ten industries: search and the group filter work on the loaded list.
+  const rows = all.filter((r) => (group === '' || r.group === group) && (q === '' || `${r.code} ${r.name}`.toLowerCase().includes(q.toLowerCase())));
+  const groups = [...new Set(all.map((r) => r.group))];
+  const filtered = q !== '' || group !== '';
+  const setParam = (key: 'q' | 'group', value: string) =>
+    setSearchParams(
+      (current) => {
+        const params = new URLSearchParams(current);
+        if (value === '') params.delete(key);
+        else params.set(key, value);
+        return params;
+      },
+      { replace: true },
+    );
 
   const onDelete = async (industry: IndustryItem) => {
     try {
@@ -37,7 +56,21 @@ export function IndustriesPage() {
     { key: 'code', title: t('industries.code'), dataIndex: 'code', width: 100 },
     { key: 'group', title: t('industries.group'), dataIndex: 'group', width: 100 },
     { key: 'name', title: t('industries.name'), dataIndex: 'name' },
-    { key: 'chainCount', title: t('industries.chainCount'), dataIndex: 'chainCount', align: 'right', width: 120 },
+    {
+      key: 'chainCount',
+      title: t('industries.chainCount'),
+      align: 'right',
+      width: 120,
+      // The count opens the chain list filtered to this industry.
+      render: (_, industry) =>
+        industry.chainCount > 0 ? (
+          <Link to={paths.chains.getHref(industry.code)} data-testid={`industry-chains-${industry.code}`}>
+            {industry.chainCount}
+          </Link>
+        ) : (
+          0
+        ),
+    },
   ];
   if (isAdmin) {
     columns.push({
@@ -83,7 +116,23 @@ export function IndustriesPage() {
 
   return (
     <Card title={t('industries.title')}>
-      <Flex justify="flex-end" gap={12} wrap style={{ marginBottom: 16 }}>
+      <Flex justify="space-between" gap={12} wrap style={{ marginBottom: 16 }}>
+        <Space wrap>
+          <Input.Search
+            allowClear
+            defaultValue={q}
+            placeholder={t('industries.searchPlaceholder')}
+            style={{ width: 220 }}
+            data-testid="industries-search"
+            onSearch={(value) => setParam('q', value.trim())}
+          />
+          <Segmented<string>
+            value={group}
+            data-testid="industries-group"
+            options={[{ value: '', label: t('industries.allGroups') }, ...groups.map((g) => ({ value: g, label: g }))]}
+            onChange={(value) => setParam('group', value)}
+          />
+        </Space>
         <Space wrap>
           {isAdmin ? (
             <Button type="primary" onClick={() => setEditing('new')} data-testid="industry-create">
@@ -106,7 +155,7 @@ export function IndustriesPage() {
         dataSource={rows}
         loading={industries.isFetching}
         pagination={false}
-        locale={{ emptyText: t('industries.empty') }}
+        locale={{ emptyText: filtered && all.length > 0 ? t('industries.emptyFiltered') : t('industries.empty') }}
       />
       {editing ? <IndustryFormModal industry={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
     </Card>
