@@ -22,7 +22,10 @@ test('the administrator sees the 15 chains, the 2022 list of 14, and exports the
   await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(1);
   await expect(table).toContainText('CH10');
   await expect(page).toHaveURL(/industry=X4/);
-  await page.goto('/chains');
+  // The side menu leads back to the whole list, search box emptied.
+  await page.getByRole('menuitem').getByRole('link', { name: '产业链' }).click();
+  await expect(page).toHaveURL('/chains');
+  await expect(page.getByTestId('chains-search').getByRole('searchbox')).toHaveValue('');
   await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(15);
 
   await pickOption(page, page.getByTestId('chains-year'), '', '2022');

@@ -114,6 +114,8 @@ export function ChainsPage() {
           />
           <Input.Search
             allowClear
+            // Follows the address: a menu click back to the bare list clears the box too.
+            key={q}
             defaultValue={q}
             placeholder={t('chains.searchPlaceholder')}
             style={{ width: 220 }}

@@ -26,6 +26,8 @@ export function EnterpriseFilters({ q, filters, onSearch, onFilter }: Props) {
     <>
       <Input.Search
         allowClear
+        // Follows the address: a menu click back to the bare list clears the box too.
+        key={q}
         defaultValue={q}
         placeholder={t('enterprises.searchPlaceholder')}
         style={{ maxWidth: 300 }}

@@ -120,6 +120,8 @@ export function IndustriesPage() {
         <Space wrap>
           <Input.Search
             allowClear
+            // Follows the address: a menu click back to the bare list clears the box too.
+            key={q}
             defaultValue={q}
             placeholder={t('industries.searchPlaceholder')}
             style={{ width: 220 }}

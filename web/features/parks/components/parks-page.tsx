@@ -106,6 +106,8 @@ export function ParksPage() {
         <Space wrap>
           <Input.Search
             allowClear
+            // Follows the address: a menu click back to the bare list clears the box too.
+            key={q}
             defaultValue={q}
             placeholder={t('parks.searchPlaceholder')}
             style={{ width: 260 }}

@@ -127,6 +127,8 @@ export function RegionsPage() {
         <Space wrap>
           <Input.Search
             allowClear
+            // Follows the address: a menu click back to the bare list clears the box too.
+            key={q}
             defaultValue={q}
             placeholder={t('regions.searchPlaceholder')}
             style={{ width: 260 }}

@@ -55,6 +55,8 @@ export function UsersPage() {
       <Flex justify="space-between" gap={12} wrap style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear
+          // Follows the address: a menu click back to the bare list clears the box too.
+          key={q}
           defaultValue={q}
           placeholder={t('users.searchPlaceholder')}
           style={{ maxWidth: 320 }}

@@ -146,6 +146,8 @@ export function WarningsPage() {
           />
           <Input.Search
             allowClear
+            // Follows the address: a menu click back to the bare list clears the box too.
+            key={q}
             defaultValue={q}
             placeholder={t('warnings.search')}
             style={{ width: 240 }}
