@@ -7,7 +7,7 @@ import type {
   ListEnterprisesResponse,
   UpdateEnterpriseRequest,
 } from '../../../shared/contracts/enterprises.js';
-import type { MessageKey } from '../../../shared/i18n/index.js';
+import { translate, type Locale, type MessageKey } from '../../../shared/i18n/index.js';
 import { validateUscc } from '../../../shared/uscc.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
@@ -22,7 +22,9 @@ import {
   canEditEnterprises,
   canViewEnterprise,
   enterpriseScopeOf,
+  refusedEnterpriseFields,
   type EnterpriseScopeFacts,
+  type OfficialEnterpriseField,
 } from './enterprises.policy.js';
 import { presentFigure, presentListItem, presentProfile, scopeFactsOf } from './enterprises.present.js';
 import {
@@ -100,6 +102,16 @@ export async function getEnterpriseOptions(db: Db): Promise<EnterpriseOptionsRes
 async function loadLookups(db: Db): Promise<ReferenceLookups> {
   const [regions, parks, chains, nodes] = await Promise.all([selectRegionRefs(db), selectParkRefs(db), selectChainCodes(db), selectNodeRefs(db)]);
   return buildLookups({ regions, parks, chains, nodes });
+}
+
+/** 403 naming each official field the caller does not own (labels in both languages); nothing is written. */
+function officialFieldsRefused(fields: readonly OfficialEnterpriseField[]): AppError {
+  const label = (locale: Locale) => fields.map((f) => translate(locale, `enterprises.field.${f}`)).join(locale === 'en' ? ', ' : '、');
+  return new AppError('forbidden', {
+    messageKey: 'enterprises.error.officialFields',
+    params: { fieldsZh: label('zh-CN'), fieldsEn: label('en') },
+    details: fields.map((field) => ({ path: `body.${field}`, field })),
+  });
 }
 
 /** A 400 whose message (in the caller's language) names the field and the value that is wrong. */
@@ -201,8 +213,9 @@ export async function updateEnterprise(db: Db, actor: Actor, uscc: string, input
   const before = await loadVisibleProfile(db, actor, uscc);
   requireAccess(canEditEnterprises(actor));
   const resolved = resolveInput(await loadLookups(db), before.uscc, input);
-  const beforeFacts = { ...scopeFactsOf(before), memberships: before.memberships };
-  if (!canEditEnterprise(actor, beforeFacts, { ...resolved.facts, memberships: resolved.memberships })) {
+  const refused = refusedEnterpriseFields(actor, before, { ...resolved.row, aboveScaleYears: resolved.years, memberships: resolved.memberships });
+  if (refused.length > 0) throw officialFieldsRefused(refused);
+  if (!canEditEnterprise(actor, scopeFactsOf(before), resolved.facts)) {
     throw new AppError('forbidden', { messageKey: 'enterprises.error.outOfScope' });
   }
   return db.transaction(async (tx) => {
