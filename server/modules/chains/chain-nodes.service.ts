@@ -6,7 +6,6 @@ import type { AddEdgeRequest, ChainEdge, ChainNodeFields, CreateNodeRequest, Upd
 import { checkChainEdge } from '../../../shared/chain-graph.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
-import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
@@ -23,8 +22,7 @@ import {
   updateNodeRow,
   type ChainNodeRow,
 } from './chain-nodes.queries.js';
-import { canEditChain } from './chains.policy.js';
-import { requireChain } from './chains.service.js';
+import { requireEditableChain } from './chains.service.js';
 
 function presentNode(row: ChainNodeRow): ChainNodeFields {
   return { id: row.id, key: row.key, name: row.name, stage: row.stage, gbt4754: row.gbt4754, sortOrder: row.sortOrder };
@@ -38,8 +36,7 @@ async function requireNode(db: Db, code: string, key: string): Promise<ChainNode
 
 /** Adds a node to the chain; it goes after the chain's last node unless a position is given. */
 export async function createNode(db: Db, actor: Actor, code: string, input: CreateNodeRequest): Promise<ChainNodeFields> {
-  requireAccess(canEditChain(actor, code));
-  await requireChain(db, code);
+  await requireEditableChain(db, actor, code);
   if (await selectNode(db, code, input.key)) throw new AppError('conflict', { messageKey: 'chains.error.duplicateNode', params: { code, key: input.key } });
   const sortOrder = input.sortOrder ?? (await selectNextNodeSortOrder(db, code));
   return db.transaction(async (tx) => {
@@ -52,8 +49,7 @@ export async function createNode(db: Db, actor: Actor, code: string, input: Crea
 
 /** Changes a node's name, stage, GB/T 4754 codes or position; its key stays (files and memberships name it). */
 export async function updateNode(db: Db, actor: Actor, code: string, key: string, patch: UpdateNodeRequest): Promise<ChainNodeFields> {
-  requireAccess(canEditChain(actor, code));
-  await requireChain(db, code);
+  await requireEditableChain(db, actor, code);
   const before = await requireNode(db, code, key);
   return db.transaction(async (tx) => {
     const after = presentNode(await updateNodeRow(tx, before.id, patch));
@@ -64,8 +60,7 @@ export async function updateNode(db: Db, actor: Actor, code: string, key: string
 
 /** Removes a node and its edges; refused, with the count, while firms are attached to it. */
 export async function deleteNode(db: Db, actor: Actor, code: string, key: string): Promise<void> {
-  requireAccess(canEditChain(actor, code));
-  await requireChain(db, code);
+  await requireEditableChain(db, actor, code);
   const node = await requireNode(db, code, key);
   const members = await countNodeMembers(db, node.id);
   if (members > 0) throw new AppError('conflict', { messageKey: 'chains.error.nodeHasEnterprises', params: { count: members } });
@@ -95,8 +90,7 @@ async function resolveEdgeEnd(db: Db, code: string, ref: string, field: 'from' |
 
 /** Adds a "feeds" edge: `from` supplies `to`. */
 export async function addEdge(db: Db, actor: Actor, code: string, input: AddEdgeRequest): Promise<ChainEdge> {
-  requireAccess(canEditChain(actor, code));
-  await requireChain(db, code);
+  await requireEditableChain(db, actor, code);
   const from = await resolveEdgeEnd(db, code, input.from, 'from');
   const to = await resolveEdgeEnd(db, code, input.to, 'to');
   // A node of another chain is refused here with its name; the composite foreign keys refuse it too.
@@ -123,8 +117,7 @@ export async function addEdge(db: Db, actor: Actor, code: string, input: AddEdge
 }
 
 export async function removeEdge(db: Db, actor: Actor, code: string, fromKey: string, toKey: string): Promise<void> {
-  requireAccess(canEditChain(actor, code));
-  await requireChain(db, code);
+  await requireEditableChain(db, actor, code);
   const from = await requireNode(db, code, fromKey);
   const to = await requireNode(db, code, toKey);
   if (!(await edgeExists(db, from.id, to.id))) throw new AppError('not_found', { messageKey: 'chains.error.edgeNotFound', params: { from: fromKey, to: toKey } });

@@ -62,7 +62,7 @@ describe('chain nodes', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/chains/CH02', headers: admin.headers })).json().nodeCount).toBe(10);
   });
 
-  it('refuses a duplicate key (409), bad fields with their paths (400), other chains (403), writing nothing', async () => {
+  it('refuses a duplicate key (409), bad fields with their paths (400), other chains (404, as if unknown), writing nothing', async () => {
     const before = await countRows(t.database.db, 'chain_nodes');
     const dup = await send('POST', '/api/chains/CH02/nodes', admin, { key: 'cu', name: '铜', stage: 'upstream' });
     expect(dup.statusCode).toBe(409);
@@ -71,7 +71,7 @@ describe('chain nodes', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('validation_failed');
     expect(bad.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.gbt4754.0', 'body.key', 'body.name', 'body.stage']);
-    expect((await send('POST', '/api/chains/CH04/nodes', chiefCh02, { key: 'x1', name: '某环节', stage: 'upstream' })).statusCode).toBe(403);
+    expect((await send('POST', '/api/chains/CH04/nodes', chiefCh02, { key: 'x1', name: '某环节', stage: 'upstream' })).statusCode).toBe(404);
     expect((await send('POST', '/api/chains/CH02/nodes', leader, { key: 'x1', name: '某环节', stage: 'upstream' })).statusCode).toBe(403);
     expect((await send('POST', '/api/chains/CH99/nodes', admin, { key: 'x1', name: '某环节', stage: 'upstream' })).statusCode).toBe(404);
     expect((await send('PATCH', '/api/chains/CH02/nodes/nosuch', admin, { name: '某环节' })).statusCode).toBe(404);

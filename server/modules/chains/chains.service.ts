@@ -75,11 +75,25 @@ async function mayView(db: Db, actor: Actor, code: string): Promise<boolean> {
   return canViewChain(actor, code, memberChains);
 }
 
+function chainNotFound(code: string): AppError {
+  return new AppError('not_found', { messageKey: 'chains.error.notFound', params: { code } });
+}
+
 /** Loads a chain or answers 404 naming the code. */
 export async function requireChain(db: Db, code: string): Promise<ChainRow> {
   const row = await selectChainRow(db, code);
-  if (!row) throw new AppError('not_found', { messageKey: 'chains.error.notFound', params: { code } });
+  if (!row) throw chainNotFound(code);
   return row;
+}
+
+/**
+ * Loads a chain the actor may edit. A chain the actor may not see answers exactly like an unknown
+ * code (404), so a chain user cannot probe other chains; one it sees but may not edit answers 403.
+ */
+export async function requireEditableChain(db: Db, actor: Actor, code: string): Promise<ChainRow> {
+  if (!(await mayView(db, actor, code))) throw chainNotFound(code);
+  requireAccess(canEditChain(actor, code));
+  return requireChain(db, code);
 }
 
 /** The chains on the city's list of a year (default: this year) that the caller may see. */
@@ -94,10 +108,10 @@ export async function listChains(db: Db, actor: Actor, query: { year?: number })
  * edges by key) and the firms the caller may see.
  */
 export async function getChain(db: Db, actor: Actor, code: string, query: { year?: number }): Promise<ChainDetail> {
-  requireAccess(await mayView(db, actor, code));
+  if (!(await mayView(db, actor, code))) throw chainNotFound(code);
   const year = query.year ?? currentYear();
   const row = await selectChainDetail(db, code, year);
-  if (!row) throw new AppError('not_found', { messageKey: 'chains.error.notFound', params: { code } });
+  if (!row) throw chainNotFound(code);
   const [targets, nodes, edges, firms] = [
     await selectChainTargets(db, code),
     await selectChainNodesWithCounts(db, code, year),
@@ -160,8 +174,7 @@ export async function createChain(db: Db, actor: Actor, input: CreateChainReques
  * industry, years or order (the city's list) needs the admin. Fields sent unchanged are fine.
  */
 export async function updateChain(db: Db, actor: Actor, code: string, patch: UpdateChainRequest): Promise<ChainDetail> {
-  requireAccess(canEditChain(actor, code));
-  const before = await requireChain(db, code);
+  const before = await requireEditableChain(db, actor, code);
   if (!canAdministerChains(actor)) {
     const changed = CHAIN_ADMIN_FIELDS.filter((field) => patch[field] !== undefined && patch[field] !== before[field]);
     if (changed.length > 0) throw new AppError('forbidden', { messageKey: 'chains.error.adminOnlyFields', params: { fields: changed.join(', ') } });
@@ -196,8 +209,7 @@ export async function deleteChain(db: Db, actor: Actor, code: string): Promise<v
 
 /** Sets (creates or replaces) a chain's target for one year. */
 export async function setChainTarget(db: Db, actor: Actor, code: string, year: number, input: PutTargetRequest) {
-  requireAccess(canEditChain(actor, code));
-  await requireChain(db, code);
+  await requireEditableChain(db, actor, code);
   const before = await selectChainTarget(db, code, year);
   return db.transaction(async (tx) => {
     const saved = await upsertChainTarget(tx, { chainCode: code, year, outputTargetYuan: input.outputTargetYuan, growthTarget: input.growthTarget });
@@ -213,8 +225,7 @@ export async function setChainTarget(db: Db, actor: Actor, code: string, year: n
 }
 
 export async function deleteChainTarget(db: Db, actor: Actor, code: string, year: number): Promise<void> {
-  requireAccess(canEditChain(actor, code));
-  await requireChain(db, code);
+  await requireEditableChain(db, actor, code);
   const before = await selectChainTarget(db, code, year);
   if (!before) throw new AppError('not_found', { messageKey: 'chains.error.targetNotFound', params: { code, year } });
   await db.transaction(async (tx) => {

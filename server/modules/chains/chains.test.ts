@@ -110,9 +110,9 @@ describe('GET /api/chains/:code', () => {
     expect(chain.canEdit).toBe(false);
   });
 
-  it('forbids a chain office another chain, and a firm the chains it is not in', async () => {
-    expect((await get('/api/chains/CH04', officeCh02)).statusCode).toBe(403);
-    expect((await get('/api/chains/CH04', firmUser)).statusCode).toBe(403);
+  it('answers a chain office another chain, and a firm the chains it is not in, as if they did not exist', async () => {
+    expect((await get('/api/chains/CH04', officeCh02)).statusCode).toBe(404);
+    expect((await get('/api/chains/CH04', firmUser)).statusCode).toBe(404);
     const own = (await get('/api/chains/CH02', firmUser)).json();
     expect(own.enterprises.map((e: { uscc: string }) => e.uscc)).toEqual([firmA]);
   });
@@ -171,7 +171,7 @@ describe('chain writes', () => {
     const rename = await send('PATCH', '/api/chains/CH02', officeCh02, { name: '输变电产业链' });
     expect(rename.statusCode).toBe(403);
     expect(rename.json().error.message).toContain('只有系统管理员');
-    expect((await send('PATCH', '/api/chains/CH04', officeCh02, { office: '某局' })).statusCode).toBe(403);
+    expect((await send('PATCH', '/api/chains/CH04', officeCh02, { office: '某局' })).statusCode).toBe(404);
     expect((await send('PATCH', '/api/chains/CH02', leader, { office: '某局' })).statusCode).toBe(403);
     expect((await send('POST', '/api/chains', officeCh02, { code: 'CH18', name: '链', industryCode: 'E1', validFromYear: 2024 })).statusCode).toBe(403);
   });

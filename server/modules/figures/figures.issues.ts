@@ -21,7 +21,6 @@ export const ISSUE_KEYS = {
   usccInvalid: 'figures.issue.usccInvalid',
   unknownUscc: 'figures.issue.unknownUscc',
   unknownUsccSuggest: 'figures.issue.unknownUsccSuggest',
-  outOfScope: 'figures.issue.outOfScope',
   periodMissing: 'figures.issue.periodMissing',
   periodInvalid: 'figures.issue.periodInvalid',
   periodFuture: 'figures.issue.periodFuture',

@@ -26,11 +26,13 @@ import type { MonthSet, ValueSource } from './import.derive.js';
 import { applyWrites } from './figures.writes.js';
 import { currentMonth, FIRST_PERIOD, parseAmount, UNIT_MULTIPLIER } from './import.values.js';
 
-/** The firm, or 404 when it does not exist and 403 when the actor may not see it. */
+/**
+ * The firm, or 404 when it does not exist or the actor may not see it: both answer exactly alike,
+ * so nobody learns which codes are registered outside their scope.
+ */
 async function requireFirm(db: Db, actor: Actor, uscc: string): Promise<FirmFacts> {
   const [firm] = await selectFirmFacts(db, [uscc]);
-  if (!firm) throw new AppError('not_found', { messageKey: 'figures.error.notFound', params: { uscc } });
-  requireAccess(canViewFirmFigures(actor, firm));
+  if (!firm || !canViewFirmFigures(actor, firm)) throw new AppError('not_found', { messageKey: 'figures.error.notFound', params: { uscc } });
   return firm;
 }
 

@@ -27,7 +27,7 @@ function put(session: Session, uscc: string, period: string, payload: object) {
 }
 
 describe('the enterprise’s own report', () => {
-  it('lets an enterprise account enter its own month and refuses another firm with 403', async () => {
+  it('lets an enterprise account enter its own month and answers another firm as if it did not exist (404)', async () => {
     const own = await buildEnterprise(t.database.db);
     const other = await buildEnterprise(t.database.db);
     const user = await buildUser(t.database.db, { role: 'enterprise', scopes: [{ kind: 'enterprise', ref: own.uscc }] });
@@ -38,8 +38,8 @@ describe('the enterprise’s own report', () => {
     expect(res.json()).toMatchObject({ outcome: 'created', warnings: [], figure: { period: '2024-06', grossOutput: 1_205_000, revenue: 1_100_000, employees: 88, source: 'enterprise', revisionCount: 1 } });
     expect(await storedMonths(t.database.db, own.uscc)).toEqual([expect.objectContaining({ gross_output: 1_205_000, source: 'enterprise' })]);
 
-    expect((await put(session, other.uscc, '2024-06', { values: { grossOutput: '1' } })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'GET', url: `/api/figures/${other.uscc}`, headers: session.headers })).statusCode).toBe(403);
+    expect((await put(session, other.uscc, '2024-06', { values: { grossOutput: '1' } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/figures/${other.uscc}`, headers: session.headers })).statusCode).toBe(404);
     expect(await storedMonths(t.database.db, other.uscc)).toEqual([]);
 
     const list = await t.app.inject({ method: 'GET', url: `/api/figures/${own.uscc}?year=2024`, headers: session.headers });
@@ -127,7 +127,7 @@ describe('staff entry and correction', () => {
     const office = await buildUser(t.database.db, { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'CH02' }] });
     const session = await loginAs(t.app, office.username, TEST_PASSWORD);
     expect((await put(session, inChain.uscc, '2024-05', { values: { grossOutput: '1' } })).json()).toMatchObject({ outcome: 'created', figure: { source: 'manual' } });
-    expect((await put(session, outside.uscc, '2024-05', { values: { grossOutput: '1' } })).statusCode).toBe(403);
+    expect((await put(session, outside.uscc, '2024-05', { values: { grossOutput: '1' } })).statusCode).toBe(404);
   });
 
   it('refuses to overwrite a month changed by someone else after it was read, writing nothing', async () => {

@@ -83,7 +83,7 @@ async function suggestForInvalidCodes(db: Db, actor: Actor, issues: IssueDraft[]
   }
 }
 
-/** Unknown USCCs (with the code of a firm of the same name, if any) and firms outside the actor's scope. */
+/** Unknown USCCs and firms outside the actor's scope, alike (with the code of a firm of the same name the actor may write, if any). */
 async function checkFirms(db: Db, actor: Actor, rows: readonly FileRow[], usccHeader: string): Promise<{ known: FileRow[]; issues: IssueDraft[] }> {
   const facts = new Map((await selectFirmFacts(db, [...new Set(rows.map((r) => r.uscc))])).map((f) => [f.uscc, f]));
   const unknownNames = [...new Set(rows.filter((r) => !facts.has(r.uscc) && r.name).map((r) => r.name ?? ''))];
@@ -93,15 +93,16 @@ async function checkFirms(db: Db, actor: Actor, rows: readonly FileRow[], usccHe
   for (const row of rows) {
     const at = { row: row.row, column: usccHeader, value: row.uscc };
     const firm = facts.get(row.uscc);
-    if (!firm) {
+    // A registered firm outside the caller's scope gets the very same issue as an unknown code, so
+    // an import cannot be used to learn which codes are registered elsewhere in the city.
+    if (!firm || !canWriteFirmFigures(actor, firm)) {
       const suggestion = row.name ? byName.get(row.name) : undefined;
       issues.push(
         suggestion
           ? errorIssue(at, 'unknownUsccSuggest', { params: { uscc: row.uscc, name: row.name ?? '', suggestion } })
           : errorIssue(at, 'unknownUscc', { params: { uscc: row.uscc } }),
       );
-    } else if (!canWriteFirmFigures(actor, firm)) issues.push(errorIssue(at, 'outOfScope', { params: { uscc: row.uscc } }));
-    else known.push(row);
+    } else known.push(row);
   }
   return { known, issues };
 }

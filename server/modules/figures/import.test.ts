@@ -130,7 +130,7 @@ describe('errors', () => {
       [10, '工业总产值(本年累计,万元)', 'cannotDerive'],
       [11, '期别', 'periodInvalid'],
     ]);
-    expect(body.errors[0]?.reason).toBe(`No enterprise with code ${unknown} in the register; the register has “丙电气股份有限公司” with code ${named.uscc}: please check.`);
+    expect(body.errors[0]?.reason).toBe(`No enterprise with code ${unknown} in the register or in your data scope; the register has “丙电气股份有限公司” with code ${named.uscc}: please check.`);
     expect(body.errors[2]?.reason).toBe('Same enterprise and period (2024-05) as row 4.');
     expect(body.errors[4]?.reason).toBe('Gross output “abc” is not a number.');
     // 1–3月 累计 50 万 after 40 + 30 万 in January and February.
@@ -293,7 +293,7 @@ describe('who may import', () => {
     const file = Buffer.from(csvText([['统一社会信用代码', '期别', '工业总产值'], [firm.uscc, '2024-06', '1']]));
     const res = await postImport(t.app, session, file);
     expect(res.statusCode).toBe(400);
-    expect(where(res.json().errors)).toEqual([[2, '统一社会信用代码', 'outOfScope']]);
+    expect(where(res.json().errors)).toEqual([[2, '统一社会信用代码', 'unknownUscc']]);
     const leader = await loginAs(t.app, (await buildUser(t.database.db, { role: 'leader' })).username, TEST_PASSWORD);
     expect((await postImport(t.app, leader, file)).statusCode).toBe(403);
   });
