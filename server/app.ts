@@ -18,6 +18,7 @@ import type { AppConfig } from './config.js';
 import type { Database } from './db/client.js';
 import { AppError, fromDatabaseError } from './lib/errors.js';
 import { sendError } from './lib/http.js';
+import { onClientError, onFrameworkError, registerRequestGuards } from './lib/request-guards.js';
 import { registerAuth } from './modules/auth/auth.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -47,6 +48,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // Fastify's own refusals (bad URL, too-long path parameter, unparsable HTTP) in the one error format.
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -89,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (route.config?.policy === undefined) throw new Error(`Route ${route.method} ${url} has no access policy (config.policy)`);
   });
 
+  registerRequestGuards(app, config.PUBLIC_ORIGIN);
   registerAuth(app, config, database);
 
   app.setErrorHandler((error, request, reply) => {

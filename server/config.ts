@@ -21,6 +21,11 @@ const configSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /**
+   * The address users open, e.g. https://chain.hengyang.gov.cn (comma-separated for several). Writes
+   * whose Origin/Referer is not one of them are refused; empty: the Host header is the reference.
+   */
+  PUBLIC_ORIGIN: z.string().optional().or(z.literal('').transform(() => undefined)),
   COOKIE_SECURE: z
     .enum(['true', 'false', 'auto'])
     .default('auto'),

@@ -87,5 +87,7 @@ export function fromDatabaseError(err: unknown): AppError | null {
   }
   if (pgErr.code === '23505') return new AppError('conflict', { details: { constraint } });
   if (pgErr.code === '23503' || pgErr.code === '23514') return new AppError('validation_failed', { details: { constraint } });
+  // A NUL byte (or another character PostgreSQL text cannot hold) in a value: the input's fault.
+  if (pgErr.code === '22021' || pgErr.code === '22P05') return new AppError('validation_failed', { messageKey: 'error.nulByte' });
   return null;
 }

@@ -1,6 +1,7 @@
 // SQL of the enterprise module: the scoped list, one firm's profile and monthly figures, the
 // reference lookups that validate input, and the writes (firm row, 规上 years, memberships).
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { containsPattern } from '../../lib/like.js';
 import type { Db } from '../../db/client.js';
 import { chainNodes, chains, enterpriseMemberships, enterprises, enterpriseScaleYears, monthlyFigures, parks, regions } from '../../db/schema.js';
 import type { EnterpriseFlag } from '../../../shared/contracts/enterprises.js';
@@ -94,10 +95,6 @@ const FLAG_COLUMNS = {
   listed: enterprises.isListed,
 } as const;
 
-/** `%`, `_` and `\` typed by a user are literal characters, not LIKE wildcards. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export type EnterpriseFilter = {
   scope: EnterpriseScope;
@@ -114,7 +111,7 @@ export type EnterpriseFilter = {
 /** One page of the firms the caller may see, by name, with the total of the filtered set. */
 export async function selectEnterprisesPage(db: Db, filter: EnterpriseFilter): Promise<{ rows: EnterpriseListRow[]; total: number }> {
   const conditions: (SQL | undefined)[] = [scopeCondition(filter.scope)];
-  if (filter.q) conditions.push(or(ilike(enterprises.name, likePattern(filter.q)), ilike(enterprises.uscc, likePattern(filter.q))));
+  if (filter.q) conditions.push(or(ilike(enterprises.name, containsPattern(filter.q)), ilike(enterprises.uscc, containsPattern(filter.q))));
   if (filter.region) conditions.push(eq(enterprises.regionCode, filter.region));
   if (filter.park !== undefined) conditions.push(eq(enterprises.parkId, filter.park));
   if (filter.chain) conditions.push(hasMembershipIn([filter.chain]));

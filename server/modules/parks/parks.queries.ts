@@ -4,7 +4,7 @@ import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-
 import type { Db } from '../../db/client.js';
 import { chains, enterprises, parkFocusChains, parks, regions } from '../../db/schema.js';
 import type { ParkLevel } from '../../../shared/contracts/parks.js';
-import { likePattern } from '../regions/regions.queries.js';
+import { containsPattern } from '../../lib/like.js';
 
 export type ParkRow = typeof parks.$inferSelect;
 
@@ -42,7 +42,7 @@ export type ParkFilter = { q?: string; level?: ParkLevel; region?: string };
 
 function filterCondition(filter: ParkFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
-  if (filter.q) conditions.push(or(ilike(parks.name, likePattern(filter.q)), ilike(parks.shortName, likePattern(filter.q))));
+  if (filter.q) conditions.push(or(ilike(parks.name, containsPattern(filter.q)), ilike(parks.shortName, containsPattern(filter.q))));
   if (filter.level) conditions.push(eq(parks.level, filter.level));
   if (filter.region) conditions.push(eq(parks.regionCode, filter.region));
   return and(...conditions);

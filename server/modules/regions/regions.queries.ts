@@ -1,6 +1,7 @@
 // SQL of the regions (counties, districts, county-level cities and statistical zones): the list
 // with park and firm counts, the references that block a deletion, and the writes.
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { containsPattern } from '../../lib/like.js';
 import type { Db } from '../../db/client.js';
 import { regions } from '../../db/schema.js';
 import type { RegionKind } from '../../../shared/contracts/regions.js';
@@ -8,17 +9,13 @@ import type { RegionKind } from '../../../shared/contracts/regions.js';
 export type RegionRow = typeof regions.$inferSelect;
 export type RegionListRow = { code: string; name: string; shortName: string; kind: RegionKind; parkCount: number; enterpriseCount: number };
 
-/** `%` and `_` typed by a user are searched for literally. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 // Correlated subqueries name the outer column in full: drizzle leaves a single-table select unqualified.
 /** Regions, GB/T 2260 divisions before the statistical zones, each with its parks and firms. */
 export async function selectRegions(db: Db, filter: { q?: string; kind?: RegionKind }): Promise<RegionListRow[]> {
   const conditions: (SQL | undefined)[] = [];
   if (filter.q) {
-    const pattern = likePattern(filter.q);
+    const pattern = containsPattern(filter.q);
     conditions.push(or(ilike(regions.code, pattern), ilike(regions.name, pattern), ilike(regions.shortName, pattern)));
   }
   if (filter.kind) conditions.push(eq(regions.kind, filter.kind));

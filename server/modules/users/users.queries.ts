@@ -1,4 +1,5 @@
 import { asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { containsPattern } from '../../lib/like.js';
 import type { Db } from '../../db/client.js';
 import { userScopes, users } from '../../db/schema.js';
 import { scopeKindSchema, type ScopeEntry } from '../../../shared/contracts/auth.js';
@@ -40,7 +41,7 @@ export async function selectUsersPage(
   filter: { q?: string; limit: number; offset: number },
 ): Promise<{ rows: (UserRow & { scopes: ScopeEntry[] })[]; total: number }> {
   const where: SQL | undefined = filter.q
-    ? or(ilike(users.username, `%${filter.q}%`), ilike(users.displayName, `%${filter.q}%`))
+    ? or(ilike(users.username, containsPattern(filter.q)), ilike(users.displayName, containsPattern(filter.q)))
     : undefined;
   const rows = await db.select().from(users).where(where).orderBy(asc(users.username)).limit(filter.limit).offset(filter.offset);
   const [totalRow] = await db.select({ n: count() }).from(users).where(where);
