@@ -9,7 +9,7 @@ describe('configuration', () => {
 
   it('lists every bad setting in one message', () => {
     expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', ADMIN_PASSWORD: 'short' })).toThrow(
-      /PORT: .*; DATABASE_URL: must start with postgres:\/\/ or postgresql:\/\/; ADMIN_PASSWORD: must be at least 8 characters/,
+      /PORT: .*; DATABASE_URL: must start with postgres:\/\/ or postgresql:\/\/; ADMIN_PASSWORD: must be at least 10 characters/,
     );
   });
 

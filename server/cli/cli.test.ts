@@ -104,7 +104,7 @@ describe('the cli process', () => {
   it('refuses bad input with one line and exit code 2, before touching the database', async () => {
     const short = await runCli(['reset-password', '--username', 'alice', '--password', 'short']);
     expect(short.code).toBe(2);
-    expect(short.stderr).toBe('错误 (error): 密码不符合要求 (password rejected): at least 8 characters\n');
+    expect(short.stderr).toBe('错误 (error): 密码不符合要求 (password rejected): at least 10 characters\n');
     const scope = await runCli(['create-user', '--username', 'carol', '--role', 'park', '--scope', 'P01']);
     expect(scope.code).toBe(2);
     expect(lines(scope.stderr)).toHaveLength(1);

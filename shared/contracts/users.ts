@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { pageQuery } from './common.js';
 import { currentUser, roleSchema, scopeEntry } from './auth.js';
 
-const password = z.string().min(8, 'at least 8 characters').max(256);
+/** At least 10 characters; the server also refuses blank, common and username-equal passwords (password-policy.ts). */
+const password = z.string().min(10, 'at least 10 characters').max(256);
 
 export const userItem = currentUser.extend({
   active: z.boolean(),

@@ -230,6 +230,10 @@ export const en: Record<MessageKey, string> = {
   'enterprises.import.tooLargeLocal': 'The file exceeds 20 MB: split it and import the parts one by one.',
   'enterprises.import.fileInfo': '{name} ({size})',
 
+  'password.error.tooShort': 'The password needs at least {min} characters',
+  'password.error.blank': 'The password cannot be only spaces',
+  'password.error.username': 'The password cannot be the username',
+  'password.error.common': 'This is a common password that is easy to guess; choose another (a few words and digits make a good one)',
   'error.validation_failed': 'Some fields are not valid; check the marked fields.',
   'error.invalid_credentials': 'Wrong username or password.',
   'error.unauthenticated': 'Please log in first.',

@@ -228,6 +228,10 @@ export const zhCN = {
   'enterprises.import.tooLargeLocal': '文件超过 20 MB，请拆分成几个文件分批导入。',
   'enterprises.import.fileInfo': '{name}（{size}）',
 
+  'password.error.tooShort': '密码至少需要 {min} 个字符',
+  'password.error.blank': '密码不能全是空格',
+  'password.error.username': '密码不能与用户名相同',
+  'password.error.common': '这是常见密码，很容易被猜到，请换一个（可用几个词加数字组成的长句）',
   'error.validation_failed': '提交的数据不符合要求，请检查标出的字段。',
   'error.invalid_credentials': '用户名或密码错误。',
   'error.unauthenticated': '请先登录。',

@@ -9,6 +9,7 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { deleteSessionsOfUser } from '../auth/auth.queries.js';
 import { hashPassword } from '../auth/password.js';
+import { requireAcceptablePassword } from '../auth/password-policy.js';
 import { countUsers, insertUser, insertUserScopes, selectUserById, selectUserByName, selectUsersPage, updateUserPassword, type UserRow } from './users.queries.js';
 
 function present(row: UserRow, scopes: UserItem['scopes']): UserItem {
@@ -44,6 +45,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserRequest)
       details: [{ path: 'body.scopes', message: `needs kind ${scopeKind} only` }],
     });
   }
+  requireAcceptablePassword(input.password, input.username);
   if (await selectUserByName(db, input.username)) {
     throw new AppError('conflict', { message: `用户名 ${input.username} 已存在 (username ${input.username} is taken)` });
   }
@@ -68,6 +70,7 @@ export async function resetPassword(db: Db, actor: Actor, target: { id?: string;
   requireAccess(canAdminister(actor));
   const row = target.id ? await selectUserById(db, target.id) : await selectUserByName(db, target.username ?? '');
   if (!row) throw new AppError('not_found', { message: `用户不存在 (no such user)` });
+  requireAcceptablePassword(password, row.username);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await updateUserPassword(tx, row.id, passwordHash);
