@@ -45,6 +45,7 @@ const serverEnv = {
   NODE_ENV: 'production',
   // Every test logs in; the per-minute login limit is tested in the API suite, not here.
   LOGIN_RATE_LIMIT: '1000',
+  LOGIN_IP_RATE_LIMIT: '1000',
   DATABASE_URL: '',
 };
 

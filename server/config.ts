@@ -19,7 +19,12 @@ const configSchema = z.object({
     .transform((v) => v === 'true'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(120),
+  /** Failed logins a minute per address and username before 429. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Failed logins a minute per address, whatever the username (stops spraying many usernames). */
+  LOGIN_IP_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  /** Failed logins in a row that lock an account until an admin unlocks it; 0 never locks. */
+  LOGIN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(0).default(10),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   /**
    * The address users open, e.g. https://chain.hengyang.gov.cn (comma-separated for several). Writes

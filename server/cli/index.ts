@@ -4,6 +4,7 @@ import { ImportStoppedError, importMonthlyCommand } from './commands/import-mont
 import { importEnterprisesCommand } from './commands/import-enterprises.js';
 import { migrateCommand } from './commands/migrate.js';
 import { resetPasswordCommand } from './commands/reset-password.js';
+import { unlockUserCommand } from './commands/unlock-user.js';
 import { restoreCommand } from './commands/restore.js';
 import { statsCommand } from './commands/stats.js';
 import { seedDemoCommand } from './commands/seed-demo.js';
@@ -11,7 +12,7 @@ import { exitCodeOf, formatError } from './errors.js';
 import type { CliIo, Command } from './io.js';
 
 /** The operator commands, in the order `help` lists them. */
-export const COMMANDS: readonly Command[] = [migrateCommand, createUserCommand, resetPasswordCommand, backupCommand, restoreCommand, seedDemoCommand, importEnterprisesCommand, statsCommand, importMonthlyCommand];
+export const COMMANDS: readonly Command[] = [migrateCommand, createUserCommand, resetPasswordCommand, unlockUserCommand, backupCommand, restoreCommand, seedDemoCommand, importEnterprisesCommand, statsCommand, importMonthlyCommand];
 
 /** The usage list: every command with its arguments and what it does. */
 export function usageText(): string {

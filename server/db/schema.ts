@@ -14,6 +14,10 @@ export const users = pgTable(
     role: text('role').notNull(),
     passwordHash: text('password_hash').notNull(),
     active: boolean('active').notNull().default(true),
+    /** Failed logins since the last successful one (or the admin's unlock). */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    /** Set when failedLogins reached LOGIN_LOCKOUT_THRESHOLD; only an admin's unlock clears it. */
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

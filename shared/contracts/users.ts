@@ -7,6 +7,8 @@ const password = z.string().min(10, 'at least 10 characters').max(256);
 
 export const userItem = currentUser.extend({
   active: z.boolean(),
+  /** Locked after LOGIN_LOCKOUT_THRESHOLD failed logins in a row, until an admin unlocks it. */
+  locked: z.boolean(),
   createdAt: z.string(),
 });
 export type UserItem = z.infer<typeof userItem>;

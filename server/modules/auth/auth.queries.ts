@@ -69,3 +69,23 @@ export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void
 export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
   await db.delete(sessions).where(and(lt(sessions.expiresAt, now)));
 }
+
+/**
+ * Counts one failed login of a user and locks the account when the count reaches `threshold`
+ * (0: never). Returns whether this failure locked it.
+ */
+export async function countFailedLogin(db: Db, userId: string, threshold: number): Promise<{ failedLogins: number; lockedNow: boolean }> {
+  const result = await db.execute<{ failed_logins: number; locked_now: boolean }>(sql`
+    UPDATE users
+       SET failed_logins = failed_logins + 1,
+           locked_at = CASE WHEN locked_at IS NULL AND ${threshold}::int > 0 AND failed_logins + 1 >= ${threshold}::int THEN now() ELSE locked_at END
+     WHERE id = ${userId}
+ RETURNING failed_logins, (locked_at IS NOT NULL AND failed_logins = ${threshold}::int) AS locked_now`);
+  const row = result.rows[0];
+  return { failedLogins: row?.failed_logins ?? 0, lockedNow: row?.locked_now === true };
+}
+
+/** A successful login starts the failure count afresh. */
+export async function resetFailedLogins(db: Db, userId: string): Promise<void> {
+  await db.execute(sql`UPDATE users SET failed_logins = 0 WHERE id = ${userId} AND failed_logins <> 0`);
+}

@@ -6,25 +6,20 @@ import type { Database } from '../../db/client.js';
 import { actorOf } from '../../lib/http.js';
 import { SESSION_COOKIE } from './auth.hooks.js';
 import { login, logout } from './auth.service.js';
+import { createLoginLimiter } from './login-limits.js';
 
 export function authRoutes(config: AppConfig, database: Database): FastifyPluginAsyncZod {
   const policy = { ttlHours: config.SESSION_TTL_HOURS, idleMinutes: config.SESSION_IDLE_MINUTES };
+  const guard = {
+    limiter: createLoginLimiter({ perAccount: config.LOGIN_RATE_LIMIT, perIp: config.LOGIN_IP_RATE_LIMIT }),
+    lockoutThreshold: config.LOGIN_LOCKOUT_THRESHOLD,
+  };
   return async (app) => {
     app.post(
       '/login',
       {
-        config: {
-          policy: 'public',
-          // Per address and username: slows password guessing without locking out a whole office behind one NAT.
-          rateLimit: {
-            max: config.LOGIN_RATE_LIMIT,
-            timeWindow: '1 minute',
-            keyGenerator: (req) => {
-              const body = req.body as { username?: unknown } | undefined;
-              return `${req.ip}|${typeof body?.username === 'string' ? body.username : ''}`;
-            },
-          },
-        },
+        // Failed logins only are limited, per address+username and per address (login-limits.ts).
+        config: { policy: 'public' },
         schema: {
           tags: ['auth'],
           body: loginRequest,
@@ -32,7 +27,7 @@ export function authRoutes(config: AppConfig, database: Database): FastifyPlugin
         },
       },
       async (request, reply) => {
-        const { token, ...session } = await login(database.db, request.body, policy, request.ip);
+        const { token, ...session } = await login(database.db, request.body, policy, request.ip, guard);
         const secure = config.COOKIE_SECURE === 'auto' ? request.protocol === 'https' : config.COOKIE_SECURE === 'true';
         reply.setCookie(SESSION_COOKIE, token, {
           httpOnly: true,

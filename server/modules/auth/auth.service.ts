@@ -2,17 +2,21 @@ import crypto from 'node:crypto';
 import { roleSchema, type LoginRequest, type SessionResponse } from '../../../shared/contracts/auth.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
-import type { Actor } from '../access/actor.js';
+import { SYSTEM_ACTOR, type Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   deleteExpiredSessions,
   deleteSession,
   insertSession,
   selectSessionWithUser,
+  countFailedLogin,
+  resetFailedLogins,
   selectUserByUsername,
   selectUserScopes,
   touchSession,
+  type UserRow,
 } from './auth.queries.js';
+import type { LoginLimiter } from './login-limits.js';
 import { verifyPassword } from './password.js';
 
 export type SessionPolicy = { ttlHours: number; idleMinutes: number };
@@ -25,6 +29,27 @@ function randomToken(): string {
   return crypto.randomBytes(32).toString('base64url');
 }
 
+/** The failed-login limits of the server (see login-limits.ts) and the lockout threshold (0: never). */
+export type LoginGuard = { limiter: LoginLimiter | null; lockoutThreshold: number };
+
+/**
+ * Audits a failed login (who was tried, from where, why) and counts it against an existing account,
+ * locking the account at the threshold (audited too). An unknown username, a wrong password and a
+ * locked or disabled account all answer the same 401 to the caller; only the audit log tells them
+ * apart, for the admin.
+ */
+async function recordFailedLogin(db: Db, attempted: string, user: UserRow | undefined, passwordOk: boolean, ip: string, threshold: number): Promise<void> {
+  const reason = !user ? 'unknown_user' : user.lockedAt !== null ? 'locked' : !user.active ? 'inactive' : passwordOk ? 'ok' : 'wrong_password';
+  const actor: Actor = { id: user?.id ?? SYSTEM_ACTOR.id, username: attempted.slice(0, 64), displayName: attempted.slice(0, 64), role: 'leader', scopes: [], ip, system: !user };
+  await db.transaction(async (tx) => {
+    const counted = user && user.lockedAt === null ? await countFailedLogin(tx, user.id, threshold) : null;
+    await recordAudit(tx, actor, { action: 'login_failed', entity: 'session', entityId: user?.id ?? null, after: { username: attempted.slice(0, 64), reason, failedLogins: counted?.failedLogins ?? null } });
+    if (counted?.lockedNow && user) {
+      await recordAudit(tx, actor, { action: 'lock', entity: 'user', entityId: user.id, after: { username: user.username, failedLogins: counted.failedLogins } });
+    }
+  });
+}
+
 /**
  * Checks the credentials and opens a session. A wrong password and an unknown user give the same
  * error after the same amount of work, so the answer does not reveal which usernames exist.
@@ -34,10 +59,18 @@ export async function login(
   input: LoginRequest,
   policy: SessionPolicy,
   ip: string | undefined,
+  guard: LoginGuard = { limiter: null, lockoutThreshold: 0 },
 ): Promise<SessionResponse & { token: string }> {
+  const address = ip ?? '';
+  guard.limiter?.check(address, input.username);
   const user = await selectUserByUsername(db, input.username);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
-  if (!user || !passwordOk || !user.active) throw new AppError('invalid_credentials');
+  if (!user || !passwordOk || !user.active || user.lockedAt !== null) {
+    guard.limiter?.fail(address, input.username);
+    await recordFailedLogin(db, input.username, user, passwordOk, address, guard.lockoutThreshold);
+    throw new AppError('invalid_credentials');
+  }
+  guard.limiter?.succeed(address, input.username);
 
   const token = randomToken();
   const csrfToken = randomToken();
@@ -47,6 +80,7 @@ export async function login(
   const actor: Actor = { id: user.id, username: user.username, displayName: user.displayName, role: roleSchema.parse(user.role), scopes, ip };
   await db.transaction(async (tx) => {
     await deleteExpiredSessions(tx, now);
+    await resetFailedLogins(tx, user.id);
     await insertSession(tx, { tokenHash: sha256(token), userId: user.id, csrfToken, expiresAt, createdAt: now, lastSeenAt: now });
     await recordAudit(tx, actor, { action: 'login', entity: 'session', entityId: user.id });
   });

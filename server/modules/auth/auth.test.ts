@@ -31,7 +31,7 @@ describe('login', () => {
     const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody-here', password: 'wrong-password' } });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
-    expect(wrong.json()).toEqual({ error: { code: 'invalid_credentials', message: '用户名或密码错误。' } });
+    expect(wrong.json()).toEqual({ error: { code: 'invalid_credentials', message: '用户名或密码错误。连续输错多次后账号会被锁定，需请管理员解锁。' } });
     expect(unknown.json()).toEqual(wrong.json());
     expect(wrong.cookies).toHaveLength(0);
   });
@@ -43,7 +43,7 @@ describe('login', () => {
       headers: { 'x-locale': 'en' },
       payload: { username: 'nobody-here', password: 'x' },
     });
-    expect(res.json().error.message).toBe('Wrong username or password.');
+    expect(res.json().error.message).toBe('Wrong username or password. After repeated failures the account is locked until an administrator unlocks it.');
   });
 
   it('rate-limits repeated attempts for one username with 429 rate_limited', async () => {

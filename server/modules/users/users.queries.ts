@@ -54,3 +54,15 @@ export async function selectUsersPage(
     })),
   };
 }
+
+/** Clears an account's lock and failure count. */
+export async function updateUserLock(db: Db, id: string): Promise<UserRow> {
+  const [row] = await db.update(users).set({ lockedAt: null, failedLogins: 0, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+  if (!row) throw new Error('update users returned no row');
+  return row;
+}
+
+export async function selectScopesOfUser(db: Db, userId: string): Promise<ScopeEntry[]> {
+  const rows = await db.select().from(userScopes).where(eq(userScopes.userId, userId));
+  return rows.map((s) => ({ kind: scopeKindSchema.parse(s.kind), ref: s.ref }));
+}

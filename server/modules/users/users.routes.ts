@@ -4,7 +4,7 @@ import { errorResponse, okResponse } from '../../../shared/contracts/common.js';
 import { createUserRequest, listUsersQuery, listUsersResponse, resetPasswordRequest, userItem } from '../../../shared/contracts/users.js';
 import type { Database } from '../../db/client.js';
 import { actorOf } from '../../lib/http.js';
-import { createUser, listUsers, resetPassword } from './users.service.js';
+import { createUser, listUsers, resetPassword, unlockUser } from './users.service.js';
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 
@@ -30,6 +30,11 @@ export function usersRoutes(database: Database): FastifyPluginAsyncZod {
         await resetPassword(database.db, actorOf(request), { id: request.params.id }, request.body.password);
         return { ok: true as const };
       },
+    );
+    app.post(
+      '/:id/unlock',
+      { config: { policy: ['admin'] }, schema: { tags: ['users'], params: z.object({ id: z.string().uuid() }), response: { 200: userItem, ...errors } } },
+      async (request) => unlockUser(database.db, actorOf(request), { id: request.params.id }),
     );
   };
 }

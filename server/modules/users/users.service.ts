@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { deleteSessionsOfUser } from '../auth/auth.queries.js';
 import { hashPassword } from '../auth/password.js';
 import { requireAcceptablePassword } from '../auth/password-policy.js';
-import { countUsers, insertUser, insertUserScopes, selectUserById, selectUserByName, selectUsersPage, updateUserPassword, type UserRow } from './users.queries.js';
+import { countUsers, insertUser, insertUserScopes, selectUserById, selectUserByName, selectUsersPage, updateUserPassword, updateUserLock, selectScopesOfUser, type UserRow } from './users.queries.js';
 
 function present(row: UserRow, scopes: UserItem['scopes']): UserItem {
   return {
@@ -20,6 +20,7 @@ function present(row: UserRow, scopes: UserItem['scopes']): UserItem {
     role: roleSchema.parse(row.role),
     scopes,
     active: row.active,
+    locked: row.lockedAt !== null,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -89,4 +90,22 @@ export async function ensureAdmin(db: Db, actor: Actor, password: string | undef
   const finalPassword = password ?? crypto.randomBytes(12).toString('base64url');
   await createUser(db, actor, { username: 'admin', displayName: '系统管理员', role: 'admin', password: finalPassword, scopes: [] });
   return { password: finalPassword, generated };
+}
+
+/** Unlocks an account locked by failed logins and starts its failure count afresh (admin; audited). */
+export async function unlockUser(db: Db, actor: Actor, target: { id?: string; username?: string }): Promise<UserItem> {
+  requireAccess(canAdminister(actor));
+  const row = target.id ? await selectUserById(db, target.id) : await selectUserByName(db, target.username ?? '');
+  if (!row) throw new AppError('not_found', { message: `用户不存在 (no such user)` });
+  return db.transaction(async (tx) => {
+    const after = await updateUserLock(tx, row.id);
+    await recordAudit(tx, actor, {
+      action: 'unlock',
+      entity: 'user',
+      entityId: row.id,
+      before: { username: row.username, locked: row.lockedAt !== null, failedLogins: row.failedLogins },
+      after: { username: row.username, locked: false, failedLogins: 0 },
+    });
+    return present(after, await selectScopesOfUser(tx, row.id));
+  });
 }

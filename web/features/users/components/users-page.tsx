@@ -1,4 +1,4 @@
-import { Card, Flex, Input, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Flex, Input, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
 import type { UserItem } from '../../../../shared/contracts/users';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
@@ -7,6 +7,8 @@ import { formatDateStamp, formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { describeScope } from '../../auth/utils/describe-scope';
 import { useUsers } from '../api/get-users';
+import { useUnlockUser } from '../api/unlock-user';
+import { errorText } from '../../chains/utils/form-errors';
 
 type ExportKey = 'username' | 'displayName' | 'role' | 'active' | 'scopes' | 'createdAt';
 
@@ -16,6 +18,17 @@ export function UsersPage() {
   const { page, pageSize, q, update } = usePageParams();
   const users = useUsers({ page, pageSize, q: q || undefined });
   const rows = users.data?.items ?? [];
+  const unlock = useUnlockUser();
+  const { message } = App.useApp();
+
+  const onUnlock = async (user: UserItem) => {
+    try {
+      await unlock.mutateAsync(user.id);
+      message.success(t('users.unlocked', { username: user.username }));
+    } catch (err) {
+      message.error(errorText(err));
+    }
+  };
 
   const columns: TableColumnsType<UserItem> = [
     { key: 'username', title: t('users.username'), dataIndex: 'username' },
@@ -24,11 +37,32 @@ export function UsersPage() {
     {
       key: 'active',
       title: t('users.active'),
-      render: (_, user) =>
-        user.active ? <Tag color="green">{t('users.activeYes')}</Tag> : <Tag color="default">{t('users.activeNo')}</Tag>,
+      render: (_, user) => (
+        <Space size={4}>
+          {user.active ? <Tag color="green">{t('users.activeYes')}</Tag> : <Tag color="default">{t('users.activeNo')}</Tag>}
+          {user.locked ? <Tag color="red">{t('users.locked')}</Tag> : null}
+        </Space>
+      ),
     },
     { key: 'scopes', title: t('users.scopes'), render: (_, user) => describeScope(user, t) },
     { key: 'createdAt', title: t('users.createdAt'), render: (_, user) => formatDateTime(user.createdAt) },
+    {
+      key: 'actions',
+      title: t('users.actions'),
+      render: (_, user) =>
+        user.locked ? (
+          <Popconfirm
+            title={t('users.unlockConfirm', { username: user.username })}
+            okText={t('common.confirm')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => onUnlock(user)}
+          >
+            <Button size="small" loading={unlock.isPending && unlock.variables === user.id} data-testid={`user-unlock-${user.username}`}>
+              {t('users.unlock')}
+            </Button>
+          </Popconfirm>
+        ) : null,
+    },
   ];
 
   const exportColumns: ExcelColumn<ExportKey>[] = [
@@ -44,7 +78,7 @@ export function UsersPage() {
       username: user.username,
       displayName: user.displayName,
       role: t(`role.${user.role}`),
-      active: user.active ? t('users.activeYes') : t('users.activeNo'),
+      active: `${user.active ? t('users.activeYes') : t('users.activeNo')}${user.locked ? ` ${t('users.locked')}` : ''}`,
       scopes: describeScope(user, t),
       createdAt: formatDateTime(user.createdAt),
     }),
