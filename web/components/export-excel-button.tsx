@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { App, Button } from 'antd';
+import { neutraliseFormulaText, safeCell } from '../../shared/spreadsheet-safe';
 import { useT } from '../lib/i18n';
 
 export type ExcelCell = string | number | boolean | null;
@@ -36,9 +37,10 @@ export async function downloadExcel<K extends string>(props: Omit<ExportExcelBut
   workbook.creator = 'ChainChief';
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(cleanSheetName(props.sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = props.columns.map((column) => ({ header: column.title, key: column.key, width: column.width ?? 16 }));
+  sheet.columns = props.columns.map((column) => ({ header: neutraliseFormulaText(column.title), key: column.key, width: column.width ?? 16 }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of props.rows) sheet.addRow(row);
+  // Text that would start a formula is neutralised (shared/spreadsheet-safe.ts); numbers stay numbers.
+  for (const row of props.rows) sheet.addRow(Object.fromEntries(Object.entries(row).map(([key, value]) => [key, safeCell(value)])));
 
   const buffer = await workbook.xlsx.writeBuffer();
   const blob = new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });

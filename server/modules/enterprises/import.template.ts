@@ -2,6 +2,7 @@
 // explains each column, and a code sheet with the regions, parks and chain nodes of this database.
 import ExcelJS from 'exceljs';
 import { IMPORT_COLUMNS, type ImportColumn } from '../../../shared/contracts/enterprises.js';
+import { safeCell } from '../../../shared/spreadsheet-safe.js';
 import type { Db } from '../../db/client.js';
 import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
@@ -79,9 +80,10 @@ export async function buildImportTemplate(db: Db, actor: Actor): Promise<Buffer>
     { header: '简称/所属', key: 'extra', width: 30 },
   ];
   codes.getRow(1).font = { bold: true };
-  for (const r of regions) codes.addRow({ kind: '区县', code: r.code, name: r.name, extra: r.shortName });
-  for (const p of parks) codes.addRow({ kind: '园区', code: String(p.id), name: p.name, extra: p.shortName });
-  for (const n of nodes) codes.addRow({ kind: '产业链环节', code: `${n.chainCode}:${n.key}`, name: n.name, extra: n.chainName });
+  // Names come from master data an admin typed: neutralised like every export (shared/spreadsheet-safe.ts).
+  for (const r of regions) codes.addRow({ kind: '区县', code: safeCell(r.code), name: safeCell(r.name), extra: safeCell(r.shortName) });
+  for (const p of parks) codes.addRow({ kind: '园区', code: String(p.id), name: safeCell(p.name), extra: safeCell(p.shortName) });
+  for (const n of nodes) codes.addRow({ kind: '产业链环节', code: safeCell(`${n.chainCode}:${n.key}`), name: safeCell(n.name), extra: safeCell(n.chainName) });
 
   const buffer = await workbook.xlsx.writeBuffer();
   return Buffer.from(buffer);
