@@ -359,6 +359,38 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
           county: [SCOPED_DESIGNATION_CHANGE_STATUS, 404],
         }),
       },
+      {
+        // 链长/链办 never touch another chain's memberships (refused today); parks and counties do not run chains.
+        name: 'adding a membership of a chain the caller does not run',
+        request: async (fx, side) => {
+          const firm = await fx.freshFirm(side);
+          const other = side === 'in' ? 'out' : 'in';
+          const memberships = [...profileBody(firm).memberships, { chainCode: fx.chain[other], nodeKey: fx.node[other], isPrimary: false }];
+          return json(`/api/enterprises/${firm.uscc}`, profileBody(firm, { memberships }));
+        },
+        status: grid({
+          admin: 200,
+          chain_chief: [403, 404],
+          chain_office: [403, 404],
+          park: [SCOPED_DESIGNATION_CHANGE_STATUS, 404],
+          county: [SCOPED_DESIGNATION_CHANGE_STATUS, 404],
+        }),
+      },
+      {
+        // A county moving its firm away takes it out of its scope (refused today); the others keep seeing it.
+        name: 'moving a firm to another county',
+        request: async (fx, side) => {
+          const firm = await fx.freshFirm(side);
+          return json(`/api/enterprises/${firm.uscc}`, profileBody(firm, { regionCode: fx.region[side === 'in' ? 'out' : 'in'] }));
+        },
+        status: grid({
+          admin: 200,
+          chain_chief: [SCOPED_DESIGNATION_CHANGE_STATUS, 404],
+          chain_office: [SCOPED_DESIGNATION_CHANGE_STATUS, 404],
+          park: [SCOPED_DESIGNATION_CHANGE_STATUS, 404],
+          county: [403, 404],
+        }),
+      },
     ],
   },
   { method: 'DELETE', route: '/api/enterprises/:uscc', request: async (fx, side) => ({ url: `/api/enterprises/${(await fx.freshFirm(side)).uscc}` }), status: only(['admin'], 200) },
