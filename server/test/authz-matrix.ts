@@ -139,6 +139,13 @@ function profileBody(firm: AuthzFixture['firm'][Side], changes: Record<string, u
   };
 }
 
+/** A statistics list narrowed to the other side's county and park: a 县市区 or 园区 user may not ask for them. */
+const otherPlaceProbe = (path: string, query: string): Probe => ({
+  name: "narrowed to the other side's county and park",
+  request: (fx) => ({ url: `${path}?${query}&region=${fx.region.out}&park=${fx.park.out.id}` }),
+  status: grid({ admin: 200, leader: 200, department: 200, chain_chief: 200, chain_office: 200, park: 403, county: 403 }),
+});
+
 /** 链长/链办 edit their own chains; the admin every chain; an out-of-scope chain is invisible to them. */
 const chainEdit = (ok: number) => grid({ admin: ok, chain_chief: [ok, OOS], chain_office: [ok, OOS] });
 /** A firm's months: readable by whoever sees the firm. */
@@ -433,6 +440,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     request: (fx, side) => ({ url: `/api/monitoring/breakdown?${stats}&by=region${side === 'out' ? `&chain=${fx.chain.out}` : ''}` }),
     status: grid({ admin: 200, leader: 200, department: 200, park: 200, county: 200, chain_chief: [200, 403], chain_office: [200, 403] }),
     list: { present: partsWithOutput('rows', 'region'), sees: scopedSees },
+    probes: [otherPlaceProbe('/api/monitoring/breakdown', `${stats}&by=chain`)],
   },
   {
     method: 'GET',
@@ -440,6 +448,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     request: (fx, side) => ({ url: `/api/monitoring/enterprises?${stats}&pageSize=100${side === 'out' ? `&chain=${fx.chain.out}` : ''}` }),
     status: grid({ admin: 200, leader: 200, department: 200, park: 200, county: 200, chain_chief: [200, 403], chain_office: [200, 403] }),
     list: { present: firmsIn, sees: scopedSees },
+    probes: [otherPlaceProbe('/api/monitoring/enterprises', stats)],
   },
   {
     method: 'GET',
@@ -466,6 +475,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     request: (fx, side) => ({ url: `/api/warnings?period=${MATRIX_PERIOD}&pageSize=100${side === 'out' ? `&chain=${fx.chain.out}` : ''}` }),
     status: grid({ admin: 200, leader: 200, department: 200, park: 200, county: 200, chain_chief: [200, 403], chain_office: [200, 403] }),
     list: { present: firmsIn, sees: scopedSees },
+    probes: [otherPlaceProbe('/api/warnings', `period=${MATRIX_PERIOD}`)],
   },
   { method: 'GET', route: '/api/warnings/settings', request: () => ({ url: '/api/warnings/settings' }), status: only(MONITORING, 200) },
   { method: 'PUT', route: '/api/warnings/settings', request: () => json('/api/warnings/settings', DEFAULT_WARNING_SETTINGS), status: only(['admin'], 200) },
