@@ -480,3 +480,16 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   { method: 'GET', route: '/api/warnings/settings', request: () => ({ url: '/api/warnings/settings' }), status: only(MONITORING, 200) },
   { method: 'PUT', route: '/api/warnings/settings', request: () => json('/api/warnings/settings', DEFAULT_WARNING_SETTINGS), status: only(['admin'], 200) },
 ];
+
+/**
+ * The registered routes (`METHOD /url`) without a row, each as the message the suite fails with. HEAD
+ * routes Fastify adds for a GET are answered by that GET's handler and policy, so they need none.
+ */
+export function routesWithoutRow(registered: readonly { method: string; url: string }[], rows: readonly Pick<MatrixRow, 'method' | 'route'>[]): string[] {
+  const covered = new Set(rows.map((r) => `${r.method} ${r.route}`));
+  return registered
+    .filter((r) => r.method !== 'HEAD' || !registered.some((g) => g.method === 'GET' && g.url === r.url))
+    .map((r) => `${r.method} ${r.url}`)
+    .filter((route) => !covered.has(route))
+    .map((route) => `route ${route} has no row in the authorisation matrix (server/test/authz-matrix.ts)`);
+}
