@@ -2,6 +2,7 @@
 // plus the anonymous call and a write without its CSRF token, against server/test/authz-matrix.ts.
 // One app and one database for the file; each route's cells are collected and compared at once, so a
 // failure lists every wrong cell of the route.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../shared/roles.js';
 import { apiRoutesOf } from '../lib/route-table.js';
@@ -55,6 +56,11 @@ function errorShapeProblem(answer: Answer): string | null {
   return typeof code === 'string' ? null : `no { error: { code } } body: ${JSON.stringify(answer.body).slice(0, 200)}`;
 }
 
+async function auditCount(): Promise<number> {
+  const result = await fx.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log`);
+  return result.rows[0]?.n ?? -1;
+}
+
 /** Runs one request builder for every role and side; returns the wrong cells as readable lines. */
 async function checkCells(row: MatrixRow, label: string, request: RequestBuilder, statuses: Statuses): Promise<string[]> {
   const wrong: string[] = [];
@@ -62,9 +68,17 @@ async function checkCells(row: MatrixRow, label: string, request: RequestBuilder
     for (const side of SIDES) {
       const spec = await request(fx, side, role);
       const session = fx.sessions[role];
+      const write = row.method !== 'GET';
+      const auditBefore = write ? await auditCount() : 0;
       const answer = await send(row, spec, { cookie: session.cookie, csrf: session.csrf });
       const expected = cellOf(statuses[role], side);
       const where = `${label} as ${role}, ${side} of scope (${spec.url})`;
+      if (write) {
+        // A write that went through is in the audit log; a refused one (or a dry run) leaves no trace.
+        const added = (await auditCount()) - auditBefore;
+        const mustAdd = answer.status < 300 && !row.dryRun;
+        if (mustAdd ? added < 1 : added !== 0) wrong.push(`${where}: ${added} audit rows after ${answer.status}, expected ${mustAdd ? 'at least 1' : 'none'}`);
+      }
       if (answer.status !== expected) wrong.push(`${where}: expected ${expected}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)}`);
       const shape = errorShapeProblem(answer);
       if (shape) wrong.push(`${where}: ${shape}`);

@@ -60,6 +60,8 @@ export type MatrixRow = {
   withoutCsrf?: number;
   list?: ListCheck;
   probes?: readonly Probe[];
+  /** A check that writes nothing (import dry runs): no audit row either. Every other 2xx write adds one. */
+  dryRun?: true;
 };
 
 /** Statuses from the roles given; every other role 403. */
@@ -334,7 +336,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   },
   { method: 'GET', route: '/api/enterprises/options', request: () => ({ url: '/api/enterprises/options' }), status: everyone(200) },
   { method: 'GET', route: '/api/enterprises/import/template', request: () => ({ url: '/api/enterprises/import/template' }), status: only(['admin'], 200) },
-  { method: 'POST', route: '/api/enterprises/import', request: (fx, side) => enterpriseCsv(fx, side), status: only(['admin'], 200) },
+  { method: 'POST', route: '/api/enterprises/import', request: (fx, side) => enterpriseCsv(fx, side), status: only(['admin'], 200), dryRun: true },
   { method: 'GET', route: '/api/enterprises/:uscc', request: (fx, side) => ({ url: `/api/enterprises/${fx.firm[side].uscc}` }), status: grid({ admin: 200, leader: 200, department: 200 }, [200, 404]) },
   {
     method: 'POST',
@@ -414,6 +416,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
         [fx.firm[side].uscc, '2025-07', String(MONTHLY_OUTPUT[side])],
       ]),
     status: grid({ admin: 200, chain_office: [200, 400] }),
+    dryRun: true,
   },
   { method: 'GET', route: '/api/figures/:uscc', request: (fx, side) => ({ url: `/api/figures/${fx.firm[side].uscc}?year=2025` }), status: firmFiguresRead },
   { method: 'GET', route: '/api/figures/:uscc/:period/revisions', request: (fx, side) => ({ url: `/api/figures/${fx.firm[side].uscc}/2025-03/revisions` }), status: firmFiguresRead },
@@ -421,7 +424,8 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     method: 'PUT',
     route: '/api/figures/:uscc/:period',
     request: (fx, side) =>
-      json(`/api/figures/${fx.firm[side].uscc}/2025-07`, { unit: '元', values: { grossOutput: MONTHLY_OUTPUT[side], revenue: MONTHLY_OUTPUT[side] / 10 }, acceptWarnings: true }),
+      // A new value every call, so every accepted entry is a change (written and audited).
+      json(`/api/figures/${fx.firm[side].uscc}/2025-07`, { unit: '元', values: { grossOutput: MONTHLY_OUTPUT[side] + Number(fx.unique()) }, acceptWarnings: true }),
     status: grid({ admin: 200, chain_office: [200, OOS], enterprise: [200, OOS] }),
   },
 
