@@ -11,6 +11,7 @@ import path from 'node:path';
 import NODE_FLAGS from './node-flags.json' with { type: 'json' };
 import { monitoringChainsResponse } from '../shared/contracts/monitoring.js';
 import { benchDashboard } from './bench-dashboard.js';
+import { benchLoad } from './bench-load.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -108,6 +109,11 @@ async function benchDashboardPage(dataDir: string, port: number): Promise<string
 }
 
 async function main(): Promise<void> {
+  // `npm run bench -- load [options]`: only the load test (scripts/bench-load.ts).
+  if (process.argv[2] === 'load') {
+    await benchLoad(process.argv.slice(3));
+    return;
+  }
   // The server as `npm start` runs it: compiled (built here when stale), the web app built too.
   const build = spawnSync(process.execPath, ['scripts/start.mjs', '--build-only'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');

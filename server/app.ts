@@ -19,6 +19,7 @@ import type { Database } from './db/client.js';
 import { AppError, fromDatabaseError } from './lib/errors.js';
 import { sendError } from './lib/http.js';
 import { onClientError, onFrameworkError, registerRequestGuards } from './lib/request-guards.js';
+import { recordApiRoutes } from './lib/route-table.js';
 import { registerAuth } from './modules/auth/auth.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -55,6 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // Before any plugin: the authorisation matrix test checks every /api route, the docs included.
+  recordApiRoutes(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,0 +1,499 @@
+// The authorisation matrix: for every API route the app registers, how to call it on an object
+// inside and outside the caller's scope, and what each of the 8 roles must get back. The test
+// (authz-matrix.test.ts) enumerates the real route table: a route without a row here fails it.
+//
+// A cell is `status` (the same on both sides) or `[in, out]`. Roles left out of a row get 403 (the
+// route's policy refuses them before anything is read). Lists also say whose rows they show: a list
+// never answers 403 for a scoped caller, it leaves the rows out, and the test checks they are absent.
+import { IMPORT_COLUMNS } from '../../shared/contracts/enterprises.js';
+import { DEFAULT_WARNING_SETTINGS } from '../../shared/contracts/warnings.js';
+import { ROLES, type Role } from '../../shared/roles.js';
+import { multipartFile, nextUscc } from '../modules/enterprises/enterprises.test-helpers.js';
+import { csvText } from '../modules/figures/figures.test-helpers.js';
+import type { Session } from './app.js';
+import { MATRIX_PERIOD, MONTHLY_OUTPUT, SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
+
+/**
+ * What a scoped caller gets for an identifier outside its scope that it may not see at all.
+ * Enterprises already answer 404 (like an unknown USCC); figures and chains still answer 403.
+ */
+export const OUT_OF_SCOPE_STATUS = 404; // issue 9 finding 4: an identifier outside the scope answers like an unknown one
+
+/**
+ * What a scoped editor (链长/链办, 园区, 县市区) gets when its edit of a firm inside its scope changes
+ * an official designation: the 上市/链主/专精特新/高新 flags or the 规上 years.
+ */
+export const SCOPED_DESIGNATION_CHANGE_STATUS = 403; // issue 9 finding 3: only the roles that own an official designation change it
+
+const OOS = OUT_OF_SCOPE_STATUS;
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Cell = number | readonly [number, number];
+export type Statuses = Record<Role, Cell>;
+
+/** One request: the URL with its query, a body, extra headers; `session` replaces the role's own. */
+export type MatrixRequest = { url: string; payload?: unknown; headers?: Record<string, string>; session?: Session };
+
+/** Builds the request of one side; `role` is null for the anonymous call. */
+export type RequestBuilder = (fx: AuthzFixture, side: Side, role: Role | null) => MatrixRequest | Promise<MatrixRequest>;
+
+/** Which sides' rows a 200 answer may show: the test checks exactly these are present. */
+export type ListCheck = {
+  /** The sides whose objects appear in the body (a firm's USCC, a chain's code, a region's figures). */
+  present: (body: unknown, fx: AuthzFixture) => Side[];
+  /** The sides a role must see on each request. */
+  sees: (role: Role, side: Side) => Side[];
+};
+
+/** A further case of a row (same route), e.g. an edit that changes an official designation. */
+export type Probe = { name: string; request: RequestBuilder; status: Statuses };
+
+export type MatrixRow = {
+  method: HttpMethod;
+  /** The route pattern exactly as Fastify registers it. */
+  route: string;
+  request: RequestBuilder;
+  status: Statuses;
+  /** Without a session: 401 unless the route is public. */
+  anonymous?: number;
+  /** A write with a valid session (the admin's, or the row's own) but no CSRF token: 403 unless public. */
+  withoutCsrf?: number;
+  list?: ListCheck;
+  probes?: readonly Probe[];
+  /** A check that writes nothing (import dry runs): no audit row either. Every other 2xx write adds one. */
+  dryRun?: true;
+};
+
+/** Statuses from the roles given; every other role 403. */
+export function grid(cells: Partial<Record<Role, Cell>>, otherwise: Cell = 403): Statuses {
+  return Object.fromEntries(ROLES.map((role) => [role, cells[role] ?? otherwise])) as Statuses;
+}
+
+const only = (roles: readonly Role[], status: Cell) => grid(Object.fromEntries(roles.map((r) => [r, status])));
+const everyone = (status: Cell) => grid({}, status);
+
+/** Roles that read every firm and chain figure of the city. */
+const READS_ALL: readonly Role[] = ['admin', 'leader', 'department'];
+const MONITORING: readonly Role[] = ['admin', 'leader', 'chain_chief', 'chain_office', 'department', 'park', 'county'];
+
+/** Scoped lists: the city-wide roles see both sides, every other role its own side only. */
+const scopedSees = (role: Role, side: Side): Side[] => {
+  if (READS_ALL.includes(role)) return side === 'in' ? ['in', 'out'] : ['out'];
+  return side === 'in' ? ['in'] : [];
+};
+/** An unfiltered list (the "out" request is the same): city-wide roles see both sides. */
+const unfilteredSees =
+  (city: readonly Role[]) =>
+  (role: Role): Side[] =>
+    city.includes(role) ? ['in', 'out'] : ['in'];
+
+/** The sides whose firms' USCCs appear anywhere in the body. */
+const firmsIn = (body: unknown, fx: AuthzFixture): Side[] => {
+  const text = JSON.stringify(body);
+  return SIDES.filter((side) => text.includes(fx.firm[side].uscc));
+};
+
+type Part = { code: string; output: number };
+/** The sides whose chain or region has output in a statistics answer (a part without figures shows 0). */
+const partsWithOutput =
+  (field: 'chains' | 'rows', key: 'chain' | 'region') =>
+  (body: unknown, fx: AuthzFixture): Side[] => {
+    const parts = (body as Record<string, Part[]>)[field] ?? [];
+    return SIDES.filter((side) => parts.some((p) => p.code === fx[key][side] && p.output > 0));
+  };
+
+const stats = `period=${MATRIX_PERIOD}&range=month`;
+const json = (url: string, payload: unknown): MatrixRequest => ({ url, payload });
+
+/** A tiny valid enterprise file: one new firm on the side. */
+function enterpriseCsv(fx: AuthzFixture, side: Side): MatrixRequest {
+  const row: Record<string, string> = {
+    统一社会信用代码: nextUscc(fx.region[side]),
+    企业名称: `矩阵导入企业${fx.unique()}有限公司`,
+    所属区县: fx.region[side],
+    所属园区: '',
+    行业代码: '3821',
+    规上年度: '2025',
+    产业链环节: `${fx.chain[side]}:${fx.node[side]}`,
+  };
+  return multipartRequest('/api/enterprises/import?dryRun=true', 'firms.csv', [IMPORT_COLUMNS, IMPORT_COLUMNS.map((c) => row[c] ?? '')]);
+}
+
+function multipartRequest(url: string, fileName: string, rows: readonly (readonly string[])[]): MatrixRequest {
+  const body = multipartFile(fileName, Buffer.from(csvText(rows)));
+  return { url, payload: body.payload, headers: body.headers };
+}
+
+/** A firm's profile as the edit form sends it back, with changes. */
+function profileBody(firm: AuthzFixture['firm'][Side], changes: Record<string, unknown> = {}) {
+  return {
+    name: firm.name,
+    regionCode: firm.regionCode,
+    parkId: firm.parkId,
+    gbt4754Code: firm.gbt4754Code,
+    isChainMaster: firm.isChainMaster,
+    isSpecialized: firm.isSpecialized,
+    isHighTech: firm.isHighTech,
+    isListed: firm.isListed,
+    aboveScaleYears: firm.aboveScaleYears,
+    memberships: firm.memberships.map((m) => ({ chainCode: m.chainCode, nodeKey: m.nodeKey, isPrimary: m.isPrimary })),
+    ...changes,
+  };
+}
+
+/** A statistics list narrowed to the other side's county and park: a 县市区 or 园区 user may not ask for them. */
+const otherPlaceProbe = (path: string, query: string): Probe => ({
+  name: "narrowed to the other side's county and park",
+  request: (fx) => ({ url: `${path}?${query}&region=${fx.region.out}&park=${fx.park.out.id}` }),
+  status: grid({ admin: 200, leader: 200, department: 200, chain_chief: 200, chain_office: 200, park: 403, county: 403 }),
+});
+
+/** 链长/链办 edit their own chains; the admin every chain; an out-of-scope chain is invisible to them. */
+const chainEdit = (ok: number) => grid({ admin: ok, chain_chief: [ok, OOS], chain_office: [ok, OOS] });
+/** A firm's months: readable by whoever sees the firm. */
+const firmFiguresRead = grid({ admin: 200, leader: 200, department: 200 }, [200, OOS]);
+
+export const AUTHZ_MATRIX: readonly MatrixRow[] = [
+  // ── system ──
+  { method: 'GET', route: '/api/health', request: () => ({ url: '/api/health' }), status: everyone(200), anonymous: 200 },
+  { method: 'GET', route: '/api/openapi.json', request: () => ({ url: '/api/openapi.json' }), status: everyone(200), anonymous: 200 },
+  // The API documentation pages (swagger UI) are public: they describe, they hold no data.
+  { method: 'GET', route: '/api/docs', request: () => ({ url: '/api/docs' }), status: everyone(200), anonymous: 200 },
+  // The swagger UI sends its old static page to /api/docs.
+  { method: 'GET', route: '/api/docs/static/index.html', request: () => ({ url: '/api/docs/static/index.html' }), status: everyone(302), anonymous: 302 },
+  {
+    method: 'GET',
+    route: '/api/docs/static/swagger-initializer.js',
+    request: () => ({ url: '/api/docs/static/swagger-initializer.js' }),
+    status: everyone(200),
+    anonymous: 200,
+  },
+  { method: 'GET', route: '/api/docs/static/*', request: () => ({ url: '/api/docs/static/swagger-ui.css' }), status: everyone(200), anonymous: 200 },
+  { method: 'GET', route: '/api/docs/json', request: () => ({ url: '/api/docs/json' }), status: everyone(200), anonymous: 200 },
+  { method: 'GET', route: '/api/docs/yaml', request: () => ({ url: '/api/docs/yaml' }), status: everyone(200), anonymous: 200 },
+
+  // ── auth ── (in: the role's own password; out: a wrong one)
+  {
+    method: 'POST',
+    route: '/api/auth/login',
+    request: (fx, side, role) => json('/api/auth/login', { username: fx.users[role ?? 'admin'].username, password: side === 'in' ? 'test-password-1' : 'wrong-password-1' }),
+    status: everyone([200, 401]),
+    anonymous: 200,
+    withoutCsrf: 200,
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/logout',
+    request: async (fx, _side, role) => ({ url: '/api/auth/logout', session: await fx.freshSession(role ?? 'admin') }),
+    status: everyone(200),
+  },
+  { method: 'GET', route: '/api/auth/me', request: () => ({ url: '/api/auth/me' }), status: everyone(200) },
+
+  // ── users and audit: the admin only ──
+  { method: 'GET', route: '/api/users', request: () => ({ url: '/api/users' }), status: only(['admin'], 200) },
+  {
+    method: 'POST',
+    route: '/api/users',
+    request: (fx) => json('/api/users', { username: `matrix-new-${fx.unique()}`, displayName: '矩阵新用户', role: 'leader', password: 'matrix-password-1', scopes: [] }),
+    status: only(['admin'], 201),
+  },
+  {
+    method: 'POST',
+    route: '/api/users/:id/password',
+    request: async (fx) => json(`/api/users/${(await fx.freshUser()).id}/password`, { password: 'matrix-password-2' }),
+    status: only(['admin'], 200),
+  },
+  { method: 'GET', route: '/api/audit', request: () => ({ url: '/api/audit' }), status: only(['admin'], 200) },
+
+  // ── chains ── (the city's published plan: every role but 链长/链办 and 企业 sees every chain)
+  {
+    method: 'GET',
+    route: '/api/chains',
+    request: () => ({ url: '/api/chains?year=2025' }),
+    status: everyone(200),
+    list: {
+      present: (body, fx) => SIDES.filter((side) => (body as { items: { code: string }[] }).items.some((c) => c.code === fx.chain[side])),
+      sees: unfilteredSees(['admin', 'leader', 'department', 'park', 'county']),
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/chains',
+    request: (fx) => {
+      const code = `N${fx.unique()}`;
+      return json('/api/chains', { code, name: `矩阵新链${code}`, industryCode: 'E1', validFromYear: 2025 });
+    },
+    status: only(['admin'], 201),
+  },
+  {
+    method: 'GET',
+    route: '/api/chains/:code',
+    request: (fx, side) => ({ url: `/api/chains/${fx.chain[side]}?year=2025` }),
+    status: grid({ chain_chief: [200, OOS], chain_office: [200, OOS], enterprise: [200, OOS] }, 200),
+    // The chain page's firm table shows only the firms the caller may see.
+    list: { present: firmsIn, sees: (role, side) => (side === 'in' ? ['in'] : READS_ALL.includes(role) ? ['out'] : []) },
+  },
+  { method: 'PATCH', route: '/api/chains/:code', request: (fx, side) => json(`/api/chains/${fx.chain[side]}`, { office: '矩阵链办' }), status: chainEdit(200) },
+  { method: 'DELETE', route: '/api/chains/:code', request: async (fx) => ({ url: `/api/chains/${await fx.freshChain()}` }), status: only(['admin'], 200) },
+  {
+    method: 'PUT',
+    route: '/api/chains/:code/targets/:year',
+    request: (fx, side) => json(`/api/chains/${fx.chain[side]}/targets/2029`, { outputTargetYuan: 5_000_000, growthTarget: 0.1 }),
+    status: chainEdit(200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/chains/:code/targets/:year',
+    request: async (fx, side) => ({ url: `/api/chains/${fx.chain[side]}/targets/${await fx.freshTarget(side)}` }),
+    status: chainEdit(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/chains/:code/nodes',
+    request: (fx, side) => json(`/api/chains/${fx.chain[side]}/nodes`, { key: `m${fx.unique()}`, name: '矩阵新环节', stage: 'downstream' }),
+    status: chainEdit(201),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/chains/:code/nodes/:key',
+    request: async (fx, side) => json(`/api/chains/${fx.chain[side]}/nodes/${await fx.freshNode(side)}`, { name: '矩阵改名环节' }),
+    status: chainEdit(200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/chains/:code/nodes/:key',
+    request: async (fx, side) => ({ url: `/api/chains/${fx.chain[side]}/nodes/${await fx.freshNode(side)}` }),
+    status: chainEdit(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/chains/:code/edges',
+    request: async (fx, side) => json(`/api/chains/${fx.chain[side]}/edges`, { from: await fx.freshNode(side), to: await fx.freshNode(side) }),
+    status: chainEdit(201),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/chains/:code/edges/:from/:to',
+    request: async (fx, side) => {
+      const edge = await fx.freshEdge(side);
+      return { url: `/api/chains/${fx.chain[side]}/edges/${edge.from}/${edge.to}` };
+    },
+    status: chainEdit(200),
+  },
+
+  // ── industries, parks, regions: master data everybody reads, the admin changes ──
+  { method: 'GET', route: '/api/industries', request: () => ({ url: '/api/industries' }), status: everyone(200) },
+  {
+    method: 'POST',
+    route: '/api/industries',
+    request: (fx) => json('/api/industries', { code: `Y${fx.unique()}`, group: '四新', name: `矩阵新产业${fx.unique()}` }),
+    status: only(['admin'], 201),
+  },
+  { method: 'PATCH', route: '/api/industries/:code', request: async (fx) => json(`/api/industries/${await fx.freshIndustry()}`, { name: `矩阵改名产业${fx.unique()}` }), status: only(['admin'], 200) },
+  { method: 'DELETE', route: '/api/industries/:code', request: async (fx) => ({ url: `/api/industries/${await fx.freshIndustry()}` }), status: only(['admin'], 200) },
+  {
+    method: 'GET',
+    route: '/api/parks',
+    request: (fx, side) => ({ url: `/api/parks?pageSize=100&q=${encodeURIComponent(side === 'in' ? '' : fx.park.out.shortName)}` }),
+    status: everyone(200),
+    list: {
+      present: (body, fx) => SIDES.filter((side) => (body as { items: { id: number }[] }).items.some((p) => p.id === fx.park[side].id)),
+      sees: (_role, side) => (side === 'in' ? ['in', 'out'] : ['out']),
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/parks',
+    request: (fx) => {
+      const name = fx.unique();
+      return json('/api/parks', { name: `矩阵新园区${name}`, shortName: `矩阵新${name}`, level: 'provincial', regionCode: fx.region.out });
+    },
+    status: only(['admin'], 201),
+  },
+  { method: 'GET', route: '/api/parks/:id', request: (fx, side) => ({ url: `/api/parks/${fx.park[side].id}` }), status: everyone(200) },
+  { method: 'PATCH', route: '/api/parks/:id', request: async (fx) => json(`/api/parks/${await fx.freshPark()}`, { areaHectares: 120 }), status: only(['admin'], 200) },
+  { method: 'DELETE', route: '/api/parks/:id', request: async (fx) => ({ url: `/api/parks/${await fx.freshPark()}` }), status: only(['admin'], 200) },
+  { method: 'GET', route: '/api/regions', request: () => ({ url: '/api/regions' }), status: everyone(200) },
+  {
+    method: 'POST',
+    route: '/api/regions',
+    request: (fx) => {
+      const code = String(438000 + Number(fx.unique()));
+      return json('/api/regions', { code, name: `矩阵新区${code}`, shortName: `新${code}`, kind: 'zone' });
+    },
+    status: only(['admin'], 201),
+  },
+  { method: 'PATCH', route: '/api/regions/:code', request: async (fx) => json(`/api/regions/${await fx.freshRegion()}`, { name: `矩阵改名区${fx.unique()}` }), status: only(['admin'], 200) },
+  { method: 'DELETE', route: '/api/regions/:code', request: async (fx) => ({ url: `/api/regions/${await fx.freshRegion()}` }), status: only(['admin'], 200) },
+
+  // ── enterprises ── (out-of-scope firms already answer 404, exactly like unknown USCCs)
+  {
+    method: 'GET',
+    route: '/api/enterprises',
+    request: (fx, side) => ({ url: `/api/enterprises?pageSize=100${side === 'out' ? `&chain=${fx.chain.out}` : ''}` }),
+    status: everyone(200),
+    list: { present: firmsIn, sees: scopedSees },
+  },
+  { method: 'GET', route: '/api/enterprises/options', request: () => ({ url: '/api/enterprises/options' }), status: everyone(200) },
+  { method: 'GET', route: '/api/enterprises/import/template', request: () => ({ url: '/api/enterprises/import/template' }), status: only(['admin'], 200) },
+  { method: 'POST', route: '/api/enterprises/import', request: (fx, side) => enterpriseCsv(fx, side), status: only(['admin'], 200), dryRun: true },
+  { method: 'GET', route: '/api/enterprises/:uscc', request: (fx, side) => ({ url: `/api/enterprises/${fx.firm[side].uscc}` }), status: grid({ admin: 200, leader: 200, department: 200 }, [200, 404]) },
+  {
+    method: 'POST',
+    route: '/api/enterprises',
+    request: (fx, side) =>
+      json('/api/enterprises', {
+        ...profileBody(fx.firm[side], { name: `矩阵新建企业${fx.unique()}有限公司` }),
+        uscc: nextUscc(fx.region[side]),
+      }),
+    status: only(['admin'], 201),
+  },
+  {
+    method: 'PUT',
+    route: '/api/enterprises/:uscc',
+    request: (fx, side) => json(`/api/enterprises/${fx.firm[side].uscc}`, profileBody(fx.firm[side])),
+    status: grid({ admin: 200, chain_chief: [200, 404], chain_office: [200, 404], park: [200, 404], county: [200, 404] }),
+    probes: [
+      {
+        name: 'changing official designations (上市 flag, 规上 years) of a firm in scope',
+        request: async (fx, side) => {
+          const firm = await fx.freshFirm(side);
+          return json(`/api/enterprises/${firm.uscc}`, profileBody(firm, { isListed: true, aboveScaleYears: [2025] }));
+        },
+        status: grid({
+          admin: 200,
+          chain_chief: [SCOPED_DESIGNATION_CHANGE_STATUS, 404],
+          chain_office: [SCOPED_DESIGNATION_CHANGE_STATUS, 404],
+          park: [SCOPED_DESIGNATION_CHANGE_STATUS, 404],
+          county: [SCOPED_DESIGNATION_CHANGE_STATUS, 404],
+        }),
+      },
+      {
+        // 链长/链办 never touch another chain's memberships (refused today); parks and counties do not run chains.
+        name: 'adding a membership of a chain the caller does not run',
+        request: async (fx, side) => {
+          const firm = await fx.freshFirm(side);
+          const other = side === 'in' ? 'out' : 'in';
+          const memberships = [...profileBody(firm).memberships, { chainCode: fx.chain[other], nodeKey: fx.node[other], isPrimary: false }];
+          return json(`/api/enterprises/${firm.uscc}`, profileBody(firm, { memberships }));
+        },
+        status: grid({
+          admin: 200,
+          chain_chief: [403, 404],
+          chain_office: [403, 404],
+          park: [SCOPED_DESIGNATION_CHANGE_STATUS, 404],
+          county: [SCOPED_DESIGNATION_CHANGE_STATUS, 404],
+        }),
+      },
+      {
+        // A county moving its firm away takes it out of its scope (refused today); the others keep seeing it.
+        name: 'moving a firm to another county',
+        request: async (fx, side) => {
+          const firm = await fx.freshFirm(side);
+          return json(`/api/enterprises/${firm.uscc}`, profileBody(firm, { regionCode: fx.region[side === 'in' ? 'out' : 'in'] }));
+        },
+        status: grid({
+          admin: 200,
+          chain_chief: [SCOPED_DESIGNATION_CHANGE_STATUS, 404],
+          chain_office: [SCOPED_DESIGNATION_CHANGE_STATUS, 404],
+          park: [SCOPED_DESIGNATION_CHANGE_STATUS, 404],
+          county: [403, 404],
+        }),
+      },
+    ],
+  },
+  { method: 'DELETE', route: '/api/enterprises/:uscc', request: async (fx, side) => ({ url: `/api/enterprises/${(await fx.freshFirm(side)).uscc}` }), status: only(['admin'], 200) },
+
+  // ── figures ── (import and hand entry: the admin, 链办 in its chains, a firm for itself)
+  { method: 'GET', route: '/api/figures/template', request: () => ({ url: '/api/figures/template?format=csv' }), status: only(['admin', 'chain_office'], 200) },
+  {
+    method: 'POST',
+    route: '/api/figures/import',
+    // A dry run of one row of the side's firm; a 链办's row of a firm outside its chains is a row error (400).
+    request: (fx, side) =>
+      multipartRequest('/api/figures/import?dryRun=true', 'figures.csv', [
+        ['统一社会信用代码', '期别', '工业总产值(当月,元)'],
+        [fx.firm[side].uscc, '2025-07', String(MONTHLY_OUTPUT[side])],
+      ]),
+    status: grid({ admin: 200, chain_office: [200, 400] }),
+    dryRun: true,
+  },
+  { method: 'GET', route: '/api/figures/:uscc', request: (fx, side) => ({ url: `/api/figures/${fx.firm[side].uscc}?year=2025` }), status: firmFiguresRead },
+  { method: 'GET', route: '/api/figures/:uscc/:period/revisions', request: (fx, side) => ({ url: `/api/figures/${fx.firm[side].uscc}/2025-03/revisions` }), status: firmFiguresRead },
+  {
+    method: 'PUT',
+    route: '/api/figures/:uscc/:period',
+    request: (fx, side) =>
+      // A new value every call, so every accepted entry is a change (written and audited).
+      json(`/api/figures/${fx.firm[side].uscc}/2025-07`, { unit: '元', values: { grossOutput: MONTHLY_OUTPUT[side] + Number(fx.unique()) }, acceptWarnings: true }),
+    status: grid({ admin: 200, chain_office: [200, OOS], enterprise: [200, OOS] }),
+  },
+
+  // ── monitoring and warnings ── (every role but 企业; figures of the caller's firms only)
+  {
+    method: 'GET',
+    route: '/api/monitoring/chains',
+    request: () => ({ url: `/api/monitoring/chains?${stats}` }),
+    status: only(MONITORING, 200),
+    list: { present: partsWithOutput('chains', 'chain'), sees: unfilteredSees(READS_ALL) },
+  },
+  {
+    method: 'GET',
+    route: '/api/monitoring/breakdown',
+    // out: narrowed to the other side's chain, which a chain user may not ask for.
+    request: (fx, side) => ({ url: `/api/monitoring/breakdown?${stats}&by=region${side === 'out' ? `&chain=${fx.chain.out}` : ''}` }),
+    status: grid({ admin: 200, leader: 200, department: 200, park: 200, county: 200, chain_chief: [200, 403], chain_office: [200, 403] }),
+    list: { present: partsWithOutput('rows', 'region'), sees: scopedSees },
+    probes: [otherPlaceProbe('/api/monitoring/breakdown', `${stats}&by=chain`)],
+  },
+  {
+    method: 'GET',
+    route: '/api/monitoring/enterprises',
+    request: (fx, side) => ({ url: `/api/monitoring/enterprises?${stats}&pageSize=100${side === 'out' ? `&chain=${fx.chain.out}` : ''}` }),
+    status: grid({ admin: 200, leader: 200, department: 200, park: 200, county: 200, chain_chief: [200, 403], chain_office: [200, 403] }),
+    list: { present: firmsIn, sees: scopedSees },
+    probes: [otherPlaceProbe('/api/monitoring/enterprises', stats)],
+  },
+  {
+    method: 'GET',
+    route: '/api/monitoring/trend',
+    request: () => ({ url: `/api/monitoring/trend?period=${MATRIX_PERIOD}&months=2` }),
+    status: only(MONITORING, 200),
+    // The last month's total tells whose figures it adds: firm A's, firm B's or both.
+    list: {
+      present: (body) => {
+        const points = (body as { points: { output: number | null }[] }).points;
+        const output = points.at(-1)?.output ?? 0;
+        const sides: Side[] = [];
+        if (output === MONTHLY_OUTPUT.in || output === MONTHLY_OUTPUT.in + MONTHLY_OUTPUT.out) sides.push('in');
+        if (output === MONTHLY_OUTPUT.out || output === MONTHLY_OUTPUT.in + MONTHLY_OUTPUT.out) sides.push('out');
+        return sides;
+      },
+      sees: unfilteredSees(READS_ALL),
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/warnings',
+    // Both firms' revenue (a tenth of output) annualises under 2000万元: each is a 退规 risk.
+    request: (fx, side) => ({ url: `/api/warnings?period=${MATRIX_PERIOD}&pageSize=100${side === 'out' ? `&chain=${fx.chain.out}` : ''}` }),
+    status: grid({ admin: 200, leader: 200, department: 200, park: 200, county: 200, chain_chief: [200, 403], chain_office: [200, 403] }),
+    list: { present: firmsIn, sees: scopedSees },
+    probes: [otherPlaceProbe('/api/warnings', `period=${MATRIX_PERIOD}`)],
+  },
+  { method: 'GET', route: '/api/warnings/settings', request: () => ({ url: '/api/warnings/settings' }), status: only(MONITORING, 200) },
+  { method: 'PUT', route: '/api/warnings/settings', request: () => json('/api/warnings/settings', DEFAULT_WARNING_SETTINGS), status: only(['admin'], 200) },
+];
+
+/**
+ * The registered routes (`METHOD /url`) without a row, each as the message the suite fails with. HEAD
+ * routes Fastify adds for a GET are answered by that GET's handler and policy, so they need none.
+ */
+export function routesWithoutRow(registered: readonly { method: string; url: string }[], rows: readonly Pick<MatrixRow, 'method' | 'route'>[]): string[] {
+  const covered = new Set(rows.map((r) => `${r.method} ${r.route}`));
+  return registered
+    .filter((r) => r.method !== 'HEAD' || !registered.some((g) => g.method === 'GET' && g.url === r.url))
+    .map((r) => `${r.method} ${r.url}`)
+    .filter((route) => !covered.has(route))
+    .map((route) => `route ${route} has no row in the authorisation matrix (server/test/authz-matrix.ts)`);
+}
