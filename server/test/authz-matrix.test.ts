@@ -76,7 +76,7 @@ async function checkCells(row: MatrixRow, label: string, request: RequestBuilder
       if (write) {
         // A write that went through is in the audit log; a refused one (or a dry run) leaves no trace.
         const added = (await auditCount()) - auditBefore;
-        const mustAdd = answer.status < 300 && !row.dryRun;
+        const mustAdd = (answer.status < 300 && !row.dryRun) || (answer.status >= 400 && row.auditedRefusal === true);
         if (mustAdd ? added < 1 : added !== 0) wrong.push(`${where}: ${added} audit rows after ${answer.status}, expected ${mustAdd ? 'at least 1' : 'none'}`);
       }
       if (answer.status !== expected) wrong.push(`${where}: expected ${expected}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)}`);

@@ -15,7 +15,7 @@ import { MATRIX_PERIOD, MONTHLY_OUTPUT, SIDES, type AuthzFixture, type Side } fr
 
 /**
  * What a scoped caller gets for an identifier outside its scope that it may not see at all.
- * Enterprises already answer 404 (like an unknown USCC); figures and chains still answer 403.
+ * Every identifier lookup answers 404 for it, exactly as for an unknown identifier.
  */
 export const OUT_OF_SCOPE_STATUS = 404; // issue 9 finding 4: an identifier outside the scope answers like an unknown one
 
@@ -62,6 +62,8 @@ export type MatrixRow = {
   probes?: readonly Probe[];
   /** A check that writes nothing (import dry runs): no audit row either. Every other 2xx write adds one. */
   dryRun?: true;
+  /** A refusal that is itself audited (a failed login): the 4xx answer adds an audit row too. */
+  auditedRefusal?: true;
 };
 
 /** Statuses from the roles given; every other role 403. */
@@ -180,6 +182,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     status: everyone([200, 401]),
     anonymous: 200,
     withoutCsrf: 200,
+    auditedRefusal: true,
   },
   {
     method: 'POST',
@@ -201,6 +204,12 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     method: 'POST',
     route: '/api/users/:id/password',
     request: async (fx) => json(`/api/users/${(await fx.freshUser()).id}/password`, { password: 'matrix-password-2' }),
+    status: only(['admin'], 200),
+  },
+  {
+    method: 'POST',
+    route: '/api/users/:id/unlock',
+    request: async (fx) => ({ url: `/api/users/${(await fx.freshUser()).id}/unlock` }),
     status: only(['admin'], 200),
   },
   { method: 'GET', route: '/api/audit', request: () => ({ url: '/api/audit' }), status: only(['admin'], 200) },
