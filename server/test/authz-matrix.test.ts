@@ -80,6 +80,8 @@ async function checkCells(row: MatrixRow, label: string, request: RequestBuilder
         if (mustAdd ? added < 1 : added !== 0) wrong.push(`${where}: ${added} audit rows after ${answer.status}, expected ${mustAdd ? 'at least 1' : 'none'}`);
       }
       if (answer.status !== expected) wrong.push(`${where}: expected ${expected}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)}`);
+      const problem = answer.status < 300 && row.answer ? row.answer(answer.body) : null;
+      if (problem) wrong.push(`${where}: ${problem}`);
       const shape = errorShapeProblem(answer);
       if (shape) wrong.push(`${where}: ${shape}`);
       if (row.list && answer.status === 200 && request === row.request) {

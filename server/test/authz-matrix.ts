@@ -64,6 +64,8 @@ export type MatrixRow = {
   dryRun?: true;
   /** A refusal that is itself audited (a failed login): the 4xx answer adds an audit row too. */
   auditedRefusal?: true;
+  /** What is wrong with a 2xx answer's body, if anything (e.g. a dry run that found errors in the file). */
+  answer?: (body: unknown) => string | null;
 };
 
 /** Statuses from the roles given; every other role 403. */
@@ -345,7 +347,18 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   },
   { method: 'GET', route: '/api/enterprises/options', request: () => ({ url: '/api/enterprises/options' }), status: everyone(200) },
   { method: 'GET', route: '/api/enterprises/import/template', request: () => ({ url: '/api/enterprises/import/template' }), status: only(['admin'], 200) },
-  { method: 'POST', route: '/api/enterprises/import', request: (fx, side) => enterpriseCsv(fx, side), status: only(['admin'], 200), dryRun: true },
+  {
+    method: 'POST',
+    route: '/api/enterprises/import',
+    request: (fx, side) => enterpriseCsv(fx, side),
+    status: only(['admin'], 200),
+    dryRun: true,
+    // A dry run answers 200 with the file's errors listed: the file must have none.
+    answer: (body) => {
+      const errors = (body as { errors?: unknown[] }).errors;
+      return Array.isArray(errors) && errors.length === 0 ? null : `the file is not valid: ${JSON.stringify(errors).slice(0, 200)}`;
+    },
+  },
   { method: 'GET', route: '/api/enterprises/:uscc', request: (fx, side) => ({ url: `/api/enterprises/${fx.firm[side].uscc}` }), status: grid({ admin: 200, leader: 200, department: 200 }, [200, 404]) },
   {
     method: 'POST',
