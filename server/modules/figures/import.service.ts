@@ -3,7 +3,8 @@
 import type { FigureField, ImportProgress, ImportReport, MoneyUnit } from '../../../shared/contracts/figures.js';
 import { translate, type Locale } from '../../../shared/i18n/index.js';
 import type { Db } from '../../db/client.js';
-import { SpreadsheetError, type SpreadsheetProblem } from '../../lib/spreadsheet/errors.js';
+import { AppError } from '../../lib/errors.js';
+import { limitAppError, SpreadsheetError, type SpreadsheetProblem } from '../../lib/spreadsheet/errors.js';
 import { openSheet, type SheetSource } from '../../lib/spreadsheet/read-rows.js';
 import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
@@ -44,7 +45,7 @@ export function localizeOutcome(outcome: ImportOutcome, locale: Locale): ImportR
   return { ...outcome, errors: outcome.errors.map((i) => localizeIssue(locale, i)), warnings: outcome.warnings.map((i) => localizeIssue(locale, i)) };
 }
 
-const PROBLEM_CODES: Record<SpreadsheetProblem, IssueCode> = {
+const PROBLEM_CODES: Record<Exclude<SpreadsheetProblem, 'too_large'>, IssueCode> = {
   empty: 'fileEmpty',
   not_spreadsheet: 'notSpreadsheet',
   legacy_xls: 'legacyXls',
@@ -154,6 +155,8 @@ export async function importFigures(db: Db, actor: Actor, input: ImportInput): P
     read = await readFigureRows(sheet.rows, { periodOption, moneyMultiplier: UNIT_MULTIPLIER[input.unit], now, onRows });
   } catch (err) {
     if (!(err instanceof SpreadsheetError)) throw err;
+    // Over a limit (a zip bomb, a million columns): refused as a whole (413), nothing read further.
+    if (err.limit || err.problem === 'too_large') throw err.limit ? limitAppError(err.limit) : new AppError('spreadsheet_too_large');
     return { ...outcome, errors: [errorIssue(NO_PLACE, PROBLEM_CODES[err.problem], { params: { detail: err.message } })] };
   }
   outcome.headerRow = read.headerRow;
