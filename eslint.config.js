@@ -12,6 +12,19 @@ const noPlatform = {
   message: 'shared/ holds contracts and pure helpers only: no Node, DOM, UI or database imports.',
 };
 
+const noEnum = { selector: 'TSEnumDeclaration', message: 'Use a const array or string union instead of enum.' };
+/**
+ * A spread in a call's arguments passes every element as one argument on the stack: with a data-sized
+ * array (Math.min(...years), issues.push(...rows)) a large import threw "Maximum call stack size
+ * exceeded" (issue 9). Use a loop, reduce or concat. Drizzle's and()/or() take a handful of filter
+ * conditions and stay allowed; any other small fixed array needs an
+ * `eslint-disable-next-line no-restricted-syntax -- <why it is small>` comment.
+ */
+const noCallSpread = {
+  selector: ':matches(CallExpression:not([callee.name=/^(and|or)$/]), NewExpression) > SpreadElement',
+  message: 'No spread in call arguments: a data-sized array overflows the call stack. Loop, reduce or concat instead.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'drizzle/', 'data/', 'scratch/', 'test-results/', 'playwright-report/', '**/*.mjs'] },
   js.configs.recommended,
@@ -22,11 +35,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/no-non-null-assertion': 'error',
-      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a const array or string union instead of enum.' }],
+      'no-restricted-syntax': ['error', noEnum],
     },
   },
   { files: ['server/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', '*.config.ts'], languageOptions: { globals: globals.node } },
   { files: ['server/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noWeb] }] } },
+  { files: ['server/**/*.ts', 'shared/**/*.ts', 'scripts/**/*.ts'], rules: { 'no-restricted-syntax': ['error', noEnum, noCallSpread] } },
   {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },

@@ -9,9 +9,13 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  /** An uploaded table went over a limit of server/lib/spreadsheet/limits.ts (a zip bomb, a million columns…). */
+  spreadsheet_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,
   rate_limited: 429,
+  /** The one-at-a-time import queue is full, or the wait in it ran out. */
+  import_busy: 429,
   headers_too_large: 431,
   internal_error: 500,
   service_unavailable: 503,

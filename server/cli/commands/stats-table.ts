@@ -58,7 +58,7 @@ export function formatChainsTable(answer: MonitoringChainsResponse): string[] {
     ['', '各链加总 (sum of chains)', formatYiText(t.chainSum.output), '', '', String(t.chainSum.enterpriseCount), '', ''],
   ];
   const rows = [COLUMNS.map((c) => c.title), ...body, ...footer];
-  const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = COLUMNS.map((_, i) => rows.reduce((widest, r) => Math.max(widest, displayWidth(r[i] ?? '')), 0));
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => pad(cell, widths[i] ?? 0, COLUMNS[i]?.align ?? 'left'))

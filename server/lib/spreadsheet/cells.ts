@@ -9,28 +9,6 @@ export type SheetRow = {
   cells: SheetCell[];
 };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-/**
- * Turns an exceljs cell value into a plain cell: rich text is joined, a formula gives its cached
- * result, a hyperlink its text, an error value (#N/A) becomes its text so it fails as "not a number".
- */
-export function cellFromExcel(value: unknown): SheetCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value;
-  if (!isRecord(value)) return String(value);
-  const richText = value.richText;
-  if (Array.isArray(richText)) return richText.map((part: unknown) => (isRecord(part) && typeof part.text === 'string' ? part.text : '')).join('');
-  if ('result' in value) return cellFromExcel(value.result);
-  if ('formula' in value || 'sharedFormula' in value) return null;
-  if (typeof value.text === 'string') return value.text;
-  if (typeof value.error === 'string') return value.error;
-  return null;
-}
-
 /**
  * A number as the decimal text a person typed: Excel keeps 15 significant digits, so 0.1 + 0.2
  * stored as 0.30000000000000004 reads "0.3". Large or tiny values keep their exponent ("1.5e+21").

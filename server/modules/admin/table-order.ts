@@ -1,3 +1,4 @@
+import { pushAll } from '../../../shared/arrays.js';
 /** A foreign key from `table` to `references` (both application tables). */
 export type TableDependency = { name: string; table: string; references: string };
 
@@ -18,7 +19,7 @@ export function orderTablesByDependencies<T extends TableDependency>(tables: rea
     // In a cycle nothing is ready: take the first table by name and defer its open foreign keys.
     const next = ready[0] ?? [...remaining].sort()[0];
     if (next === undefined) break;
-    if (ready.length === 0) deferred.push(...open.filter((d) => d.table === next));
+    if (ready.length === 0) pushAll(deferred, open.filter((d) => d.table === next));
     order.push(next);
     remaining.delete(next);
     open = open.filter((d) => d.table !== next && d.references !== next);

@@ -2,7 +2,7 @@
 // (server/lib/spreadsheet: .xlsx, or CSV in UTF-8 with or without BOM, UTF-16 or GBK/GB18030). Title
 // rows above the header are skipped. Rows keep the number Excel shows, so errors point at the right line.
 import { cellText } from '../../lib/spreadsheet/cells.js';
-import { SpreadsheetError, type SpreadsheetProblem } from '../../lib/spreadsheet/errors.js';
+import { limitAppError, SpreadsheetError, type SpreadsheetProblem } from '../../lib/spreadsheet/errors.js';
 import { normalizeHeaderText } from '../../lib/spreadsheet/header.js';
 import { openSheet } from '../../lib/spreadsheet/read-rows.js';
 import type { TextEncoding } from '../../lib/spreadsheet/decode.js';
@@ -25,7 +25,7 @@ const KEY_HEADER = '统一社会信用代码';
 /** How many non-blank rows may sit above the header (titles, notes). */
 const MAX_TITLE_ROWS = 30;
 
-const PROBLEM_MESSAGES: Record<SpreadsheetProblem, MessageKey> = {
+const PROBLEM_MESSAGES: Record<Exclude<SpreadsheetProblem, 'too_large'>, MessageKey> = {
   empty: 'enterprises.import.empty',
   legacy_xls: 'enterprises.import.legacyXls',
   not_spreadsheet: 'enterprises.import.notSpreadsheet',
@@ -50,10 +50,15 @@ export async function readSpreadsheet(data: Buffer): Promise<ParsedSheet> {
   try {
     const sheet = await openSheet({ data });
     const lines: SheetRow[] = [];
-    for await (const line of sheet.rows) lines.push({ row: line.row, cells: line.cells.map((c) => cellText(c)) });
+    for await (const line of sheet.rows) {
+      const cells = line.cells.map((c) => cellText(c));
+      // Blank rows are dropped as they come: a million of them must not pile up.
+      if (cells.some((c) => c !== '')) lines.push({ row: line.row, cells });
+    }
     return toSheet(sheet.format, sheet.encoding, lines);
   } catch (err) {
-    if (err instanceof SpreadsheetError) throw new AppError('validation_failed', { messageKey: PROBLEM_MESSAGES[err.problem] });
-    throw err;
+    if (!(err instanceof SpreadsheetError)) throw err;
+    if (err.problem === 'too_large') throw err.limit ? limitAppError(err.limit) : new AppError('spreadsheet_too_large');
+    throw new AppError('validation_failed', { messageKey: PROBLEM_MESSAGES[err.problem] });
   }
 }

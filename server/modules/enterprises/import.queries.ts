@@ -3,6 +3,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { enterprises } from '../../db/schema.js';
 import { scaleYearsOf, type EnterpriseWrite } from './enterprises.queries.js';
+import { pushAll } from '../../../shared/arrays.js';
 
 /** Inserts new firms or rewrites existing ones (by USCC), in chunks below the bind-parameter limit. */
 export async function upsertEnterprises(db: Db, rows: readonly EnterpriseWrite[]): Promise<void> {
@@ -46,7 +47,7 @@ export async function selectEnterpriseStates(db: Db, usccs: string[]): Promise<(
       })
       .from(enterprises)
       .where(inArray(enterprises.uscc, usccs.slice(i, i + 5000)));
-    result.push(...rows);
+    pushAll(result, rows);
   }
   return result;
 }

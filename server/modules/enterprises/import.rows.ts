@@ -5,6 +5,7 @@ import { translate, type MessageKey } from '../../../shared/i18n/index.js';
 import { validateUscc } from '../../../shared/uscc.js';
 import type { ReferenceLookups } from './enterprises.lookups.js';
 import type { ParsedSheet, SheetRow } from './import.parse.js';
+import { pushAll } from '../../../shared/arrays.js';
 
 /** Columns the import reads: the template's, plus 上市 (optional, not in the template). */
 const KNOWN_COLUMNS: readonly string[] = [...IMPORT_COLUMNS, '上市'];
@@ -74,7 +75,7 @@ export function checkRows(sheet: ParsedSheet, lookups: ReferenceLookups): Checke
   const firstRowOf = new Map<string, number>();
   for (const line of sheet.rows) {
     const checked = checkRow(line, headers.index, lookups);
-    errors.push(...checked.errors);
+    pushAll(errors, checked.errors);
     if (!checked.row) continue;
     const earlier = firstRowOf.get(checked.row.uscc);
     if (earlier !== undefined) {

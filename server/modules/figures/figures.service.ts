@@ -25,6 +25,7 @@ import { loadStored } from './figures.stored.js';
 import type { MonthSet, ValueSource } from './import.derive.js';
 import { applyWrites } from './figures.writes.js';
 import { currentMonth, FIRST_PERIOD, parseAmount, UNIT_MULTIPLIER } from './import.values.js';
+import { pushAll } from '../../../shared/arrays.js';
 
 /**
  * The firm, or 404 when it does not exist or the actor may not see it: both answer exactly alike,
@@ -129,7 +130,7 @@ export async function putFigure(db: Db, actor: Actor, uscc: string, period: stri
   if (input.janFebCombined) {
     const january: Partial<Record<FigureField, number>> = {};
     for (const field of FIGURE_FIELDS) if (field !== 'employees' && set.values[field] !== undefined) january[field] = 0;
-    writes.push(...planWrites([{ uscc, period: `${year}-01`, row: null, values: january, sources: {}, combined: null }], stored, marks, { replace: false }).writes);
+    pushAll(writes, planWrites([{ uscc, period: `${year}-01`, row: null, values: january, sources: {}, combined: null }], stored, marks, { replace: false }).writes);
   }
   const figureAfter = async () => (await selectMonthsOfYear(db, uscc, year)).filter((r) => r.period === period).map(presentMonth)[0] ?? null;
   if (writes.length === 0) return { outcome: 'unchanged', warnings: [], figure: await figureAfter() };

@@ -4,6 +4,7 @@
 // or as a prefix/suffix word) that give its basis (当月 or 累计), whether it is 上年同期, and its unit.
 import { normalizeHeaderText } from '../../lib/spreadsheet/header.js';
 import type { FigureField } from '../../../shared/contracts/figures.js';
+import { pushAll } from '../../../shared/arrays.js';
 
 /** 当月 (the month alone) or 累计 (year to date, 1–N月). */
 export type Basis = 'month' | 'ytd';
@@ -79,12 +80,12 @@ function classify(qualifier: string, into: Qualifiers): void {
 export function splitHeader(text: string): { base: string; qualifiers: string[] } {
   const qualifiers: string[] = [];
   let base = text.replace(/\(([^()]*)\)/g, (_whole, inner: string) => {
-    qualifiers.push(...inner.split(/[,;、/|:]/));
+    pushAll(qualifiers, inner.split(/[,;、/|:]/));
     return '';
   });
   const [first = '', ...rest] = base.split(/[/_|]/);
   base = first;
-  qualifiers.push(...rest);
+  pushAll(qualifiers, rest);
   for (let changed = true; changed; ) {
     changed = false;
     const range = RANGE_AFFIX.exec(base);

@@ -8,6 +8,7 @@ import { locateHeader } from '../../lib/spreadsheet/header.js';
 import { errorIssue, warningIssue, type IssueDraft } from './figures.issues.js';
 import { columnKey, isHeaderRow, isQualifierOnly, mergeHeaderRows, parseHeader, type Basis, type ColumnSpec } from './import.headers.js';
 import { currentMonth, FIRST_PERIOD, parseAmount, parsePeriodCell, periodInTitle, type ParsedPeriod } from './import.values.js';
+import { pushAll } from '../../../shared/arrays.js';
 
 /** How many non-blank rows may stand above the header. */
 export const HEADER_SCAN_ROWS = 30;
@@ -196,7 +197,7 @@ export async function readFigureRows(rows: AsyncIterable<SheetRow>, options: Rea
   }
   const headerRow = located.header.row;
   const { columns, ignored, issues: headerIssues } = readColumns(headerRow, headerTexts.map((t) => t.trim()));
-  issues.push(...headerIssues);
+  pushAll(issues, headerIssues);
   const hasPeriodColumn = columns.some((c) => c.spec.kind === 'period');
   let periodOption = options.periodOption;
   if (!hasPeriodColumn && !periodOption) {

@@ -3,7 +3,8 @@
 import type { FigureField, ImportProgress, ImportReport, MoneyUnit } from '../../../shared/contracts/figures.js';
 import { translate, type Locale } from '../../../shared/i18n/index.js';
 import type { Db } from '../../db/client.js';
-import { SpreadsheetError, type SpreadsheetProblem } from '../../lib/spreadsheet/errors.js';
+import { AppError } from '../../lib/errors.js';
+import { limitAppError, SpreadsheetError, type SpreadsheetProblem } from '../../lib/spreadsheet/errors.js';
 import { openSheet, type SheetSource } from '../../lib/spreadsheet/read-rows.js';
 import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
@@ -17,6 +18,7 @@ import { loadStored } from './figures.stored.js';
 import { deriveMonths } from './import.derive.js';
 import { readFigureRows, type FileRow, type ReadResult } from './import.read.js';
 import { currentMonth, parsePeriodCell, UNIT_MULTIPLIER, type ParsedPeriod } from './import.values.js';
+import { minMax, pushAll } from '../../../shared/arrays.js';
 
 /** Largest upload: 20 MB holds far more than a city's monthly report (a 50,000-row CSV is ~6 MB). */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -44,7 +46,7 @@ export function localizeOutcome(outcome: ImportOutcome, locale: Locale): ImportR
   return { ...outcome, errors: outcome.errors.map((i) => localizeIssue(locale, i)), warnings: outcome.warnings.map((i) => localizeIssue(locale, i)) };
 }
 
-const PROBLEM_CODES: Record<SpreadsheetProblem, IssueCode> = {
+const PROBLEM_CODES: Record<Exclude<SpreadsheetProblem, 'too_large'>, IssueCode> = {
   empty: 'fileEmpty',
   not_spreadsheet: 'notSpreadsheet',
   legacy_xls: 'legacyXls',
@@ -107,9 +109,10 @@ async function checkFirms(db: Db, actor: Actor, rows: readonly FileRow[], usccHe
   return { known, issues };
 }
 
-function yearRange(rows: readonly FileRow[]): { from: string; to: string } {
-  const years = rows.map((r) => Number(r.period.slice(0, 4)));
-  return { from: `${Math.min(...years) - 1}-01`, to: `${Math.max(...years)}-12` };
+/** The stored months an import needs: from January of the year before its first year to its last December. */
+function yearRange(rows: readonly FileRow[]): { from: string; to: string } | null {
+  const years = minMax(rows.map((r) => Number(r.period.slice(0, 4))));
+  return years ? { from: `${years.min - 1}-01`, to: `${years.max}-12` } : null;
 }
 
 /**
@@ -155,6 +158,8 @@ export async function importFigures(db: Db, actor: Actor, input: ImportInput): P
     read = await readFigureRows(sheet.rows, { periodOption, moneyMultiplier: UNIT_MULTIPLIER[input.unit], now, onRows });
   } catch (err) {
     if (!(err instanceof SpreadsheetError)) throw err;
+    // Over a limit (a zip bomb, a million columns): refused as a whole (413), nothing read further.
+    if (err.limit || err.problem === 'too_large') throw err.limit ? limitAppError(err.limit) : new AppError('spreadsheet_too_large');
     return { ...outcome, errors: [errorIssue(NO_PLACE, PROBLEM_CODES[err.problem], { params: { detail: err.message } })] };
   }
   outcome.headerRow = read.headerRow;
@@ -167,14 +172,14 @@ export async function importFigures(db: Db, actor: Actor, input: ImportInput): P
 
   const usccHeader = read.columns.find((c) => c.spec.kind === 'uscc')?.header ?? '';
   const firms = await checkFirms(db, actor, read.rows, usccHeader);
-  issues.push(...firms.issues);
-  const range = firms.known.length > 0 ? yearRange(firms.known) : null;
+  pushAll(issues, firms.issues);
+  const range = yearRange(firms.known);
   const { stored, marks } = range ? await loadStored(db, [...new Set(firms.known.map((r) => r.uscc))], range.from, range.to) : { stored: new Map(), marks: new Set<string>() };
   const derived = deriveMonths(firms.known, stored, marks);
   // The parsed rows are done with: let them go before the writes are planned (50,000 rows are tens of MB).
   read.rows = [];
   firms.known = [];
-  issues.push(...derived.issues);
+  pushAll(issues, derived.issues);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) return { ...outcome, errors: sortIssues(errors), warnings: sortIssues(issues.filter((i) => i.severity === 'warning')) };
 
@@ -183,7 +188,7 @@ export async function importFigures(db: Db, actor: Actor, input: ImportInput): P
   const current = currentMonth(now);
   if (outcome.periods.includes(current)) issues.push(warningIssue(NO_PLACE, 'currentPeriod', { params: { period: current } }));
   const label = (field: FigureField) => translate('zh-CN', `figures.field.${field}`);
-  issues.push(...(await warnAboutWrites(db, plan.writes, stored, label)));
+  pushAll(issues, await warnAboutWrites(db, plan.writes, stored, label));
   // The writes keep the stored months they change (their `before`); the rest is no longer needed, nor
   // are the cells the values came from (only messages name them): that frees the parsed values.
   stored.clear();

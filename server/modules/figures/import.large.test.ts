@@ -1,0 +1,51 @@
+// Issue 9, finding 2: a valid import of 161,438 rows answered 500 "Maximum call stack size exceeded"
+// (Math.min(...years), issues.push(...firms.issues): a spread passes every element as an argument).
+// 200,000 generated rows go through the import service and must come back as a normal report.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { makeUscc } from '../../../shared/uscc.js';
+import { createTestDatabase } from '../../test/database.js';
+import { SYSTEM_ACTOR } from '../access/actor.js';
+import { seedReferenceData } from '../demo/seed.js';
+import { importFigures } from './import.service.js';
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+const FIRMS = 2_000;
+const MONTHS = 100;
+const usccs = Array.from({ length: FIRMS }, (_, i) => makeUscc(`91430421${String(70_000_000 + i)}`));
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedReferenceData(database.db);
+  await database.db.execute(sql`
+    INSERT INTO enterprises (uscc, name, region_code)
+    SELECT u, '大批量测试企业' || n, '430421' FROM unnest(string_to_array(${usccs.join(',')}, ',')) WITH ORDINALITY AS t(u, n)`);
+});
+afterAll(async () => database.drop());
+
+/** 2016-01 + k months, as YYYY-MM. */
+function period(k: number): string {
+  return `${2016 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+}
+
+it('checks a 200,000-row CSV (2,000 firms × 100 months) and reports every row, without a stack overflow', async () => {
+  const lines = ['统一社会信用代码,期别,工业总产值(万元)'];
+  for (const uscc of usccs) for (let k = 0; k < MONTHS; k += 1) lines.push(`${uscc},${period(k)},${(k % 7) + 1}`);
+  const data = Buffer.from(`${lines.join('\r\n')}\r\n`);
+  const outcome = await importFigures(database.db, SYSTEM_ACTOR, { source: { data }, fileName: 'large.csv', dryRun: true, acceptWarnings: false, unit: '万元', now: new Date('2026-11-15T00:00:00Z') });
+  expect(outcome.errors).toEqual([]);
+  expect(outcome.rows).toBe(200_000);
+  expect(outcome.created).toBe(200_000);
+  expect(outcome.periods).toHaveLength(100);
+  expect(outcome.periods[0]).toBe('2016-01');
+  expect(outcome.periods.at(-1)).toBe('2024-04');
+}, 300_000);
+
+it('lists 200,000 row errors (unknown codes) as a report, not a crash', async () => {
+  const lines = ['统一社会信用代码,期别,工业总产值(万元)'];
+  for (let i = 0; i < 200_000; i += 1) lines.push(`${makeUscc(`91430421${String(80_000_000 + i)}`)},2024-06,1`);
+  const data = Buffer.from(`${lines.join('\r\n')}\r\n`);
+  const outcome = await importFigures(database.db, SYSTEM_ACTOR, { source: { data }, fileName: 'unknown.csv', dryRun: true, acceptWarnings: false, unit: '万元', now: new Date('2026-11-15T00:00:00Z') });
+  expect(outcome.errors).toHaveLength(200_000);
+  expect(outcome.errors.every((e) => e.code === 'unknownUscc')).toBe(true);
+}, 300_000);
