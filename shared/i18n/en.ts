@@ -103,6 +103,7 @@ export const en: Record<MessageKey, string> = {
   'enterprises.error.notFound': 'Enterprise {uscc} does not exist or is outside your data scope',
   'enterprises.error.outOfScope': 'This change would move the enterprise out of your data scope or change nodes of other chains; ask an administrator',
   'enterprises.error.hasFigures': 'This enterprise has {count} monthly statistics and cannot be deleted: statistics are never deleted. If it closed, keep its record and remove its above-scale years and chain nodes instead',
+  'enterprises.error.pastScaleYears': 'The 规上 years {years} are before the effective year {year} and cannot change here: statistics before the effective year stay as they were. To change them, set "effective from" to {earliest}',
   'enterprises.import.notSpreadsheet': 'The file is not an Excel (.xlsx) or CSV spreadsheet: fill in the import template and upload it',
   'enterprises.import.legacyXls': 'Old .xls files are not supported: save the file as .xlsx in Excel and upload that',
   'enterprises.import.tooLarge': 'The file exceeds {limitMb} MB: split it and import the parts one by one',

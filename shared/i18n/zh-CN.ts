@@ -101,6 +101,7 @@ export const zhCN = {
   'enterprises.error.notFound': '企业 {uscc} 不存在，或不在您的数据范围内',
   'enterprises.error.outOfScope': '此修改会使企业超出您的数据范围，或改动了其他产业链的环节；如确需修改，请联系管理员',
   'enterprises.error.hasFigures': '该企业已有 {count} 条月度统计数据，不能删除：统计数据不得删除。企业停产或注销时请保留档案，取消其规上年度和产业链环节即可',
+  'enterprises.error.pastScaleYears': '规上年度 {years} 早于生效年度 {year}，不能在此修改：生效年度以前的统计保持不变。如确需更改这些年份，请把“从哪一年起生效”设为 {earliest} 年',
   'enterprises.import.notSpreadsheet': '上传的文件不是 Excel (.xlsx) 或 CSV 表格，请用导入模板填写后上传',
   'enterprises.import.legacyXls': '不支持旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后上传',
   'enterprises.import.tooLarge': '文件超过 {limitMb} MB，请拆分成几个文件分批导入',
