@@ -137,8 +137,8 @@ describe('reclassifying a firm from a chosen year', () => {
       '规上年度 2023 早于生效年度 2025，不能在此修改：生效年度以前的统计保持不变。如确需更改这些年份，请把“从哪一年起生效”设为 2023 年',
     );
     expect((await profile('Y')).aboveScaleYears).toEqual([2023, 2024, 2025]);
-    // Dropping 2026 (not yet a year with figures) from 2026 on is an ordinary edit.
-    const fine = await put('Y', bodyOf(current, { aboveScaleYears: [2023, 2024, 2025, 2026] }));
+    // Adding 2026 from 2026 on is an ordinary edit.
+    const fine = await put('Y', bodyOf(current, { aboveScaleYears: [2023, 2024, 2025, 2026], effectiveFromYear: 2026 }));
     expect(fine.statusCode, fine.body).toBe(200);
     expect(fine.json<EnterpriseProfile>().aboveScaleYears).toEqual([2023, 2024, 2025, 2026]);
   });
