@@ -30,6 +30,14 @@ export async function upsertYtdFacts(db: Db, facts: readonly YtdFact[]): Promise
   }
 }
 
+/** Which of the firms have any 累计 fact (most imports report 当月 only: then nothing needs dropping). */
+export async function selectFirmsWithYtdFacts(db: Db, usccs: readonly string[]): Promise<Set<string>> {
+  if (usccs.length === 0) return new Set();
+  const result = await db.execute<{ uscc: string }>(sql`
+    SELECT DISTINCT uscc FROM monthly_figure_ytd WHERE uscc = ANY(${sql.param([...usccs])}::text[])`);
+  return new Set(result.rows.map((r) => r.uscc));
+}
+
 /** Drops the 累计 facts of months whose 当月 was now reported or entered directly. */
 export async function deleteYtdFacts(db: Db, facts: readonly Omit<YtdFact, 'ytdValue'>[]): Promise<void> {
   for (let i = 0; i < facts.length; i += 5000) {

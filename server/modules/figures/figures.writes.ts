@@ -4,7 +4,7 @@ import type { FigureSource } from '../../db/schema-master.js';
 import { AppError } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import type { PlannedWrite } from './figures.changes.js';
-import { deleteYtdFacts, upsertYtdFacts, YTD_MEASURES, type YtdFact } from './figures.derived.queries.js';
+import { deleteYtdFacts, selectFirmsWithYtdFacts, upsertYtdFacts, YTD_MEASURES, type YtdFact } from './figures.derived.queries.js';
 import { insertMonthsWithRevisions, updateCombinedMarks, updateMonthsWithRevisions, type MonthUpdate, type MonthWrite } from './figures.queries.js';
 
 /**
@@ -26,11 +26,12 @@ export async function applyWrites(tx: Db, actor: Actor, writes: readonly Planned
   if (written !== writes.length) throw new AppError('conflict', { messageKey: 'figures.error.concurrentChange' });
   const keep: YtdFact[] = [];
   const drop: Omit<YtdFact, 'ytdValue'>[] = [];
+  const withFacts = await selectFirmsWithYtdFacts(tx, [...new Set(writes.map((w) => w.uscc))]);
   for (const w of writes) {
     for (const { field, measure } of YTD_MEASURES) {
       const ytd = w.ytd[field];
       if (ytd !== undefined) keep.push({ uscc: w.uscc, period: w.period, measure, ytdValue: ytd });
-      else if (w.changed.includes(field)) drop.push({ uscc: w.uscc, period: w.period, measure });
+      else if (w.changed.includes(field) && withFacts.has(w.uscc)) drop.push({ uscc: w.uscc, period: w.period, measure });
     }
   }
   await upsertYtdFacts(tx, keep);
