@@ -9,7 +9,7 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { planWrites } from './figures.changes.js';
 import { selectStaleDerived, YTD_MEASURES, type StaleDerivedRow } from './figures.derived.queries.js';
-import { canViewFirmFigures, canWriteFirmFigures } from './figures.policy.js';
+import { canViewFirmFigures, canWriteFirmFigures, entrySourceOf } from './figures.policy.js';
 import type { FirmFacts } from './figures.queries.js';
 import { loadStored } from './figures.stored.js';
 import { applyWrites } from './figures.writes.js';
@@ -47,7 +47,7 @@ const MAX_ROUNDS = 24;
 /**
  * Re-derives a firm's stale derived months (those that can be: a negative 当月 is left for a
  * correction of the earlier month), earliest first and again until none is stale, all in one
- * transaction: each month a revision (source manual) and an audit entry `rederive` with the 累计,
+ * transaction: each month a revision (source manual, or enterprise for its own account) and an audit entry `rederive` with the 累计,
  * the earlier months' sum, before and after.
  */
 export async function rederiveFirm(db: Db, actor: Actor, firm: FirmFacts): Promise<RederiveResponse> {
@@ -64,7 +64,7 @@ export async function rederiveFirm(db: Db, actor: Actor, firm: FirmFacts): Promi
       const values = Object.fromEntries(month.map((s) => [s.field, s.rederived]));
       const ytd = Object.fromEntries(month.map((s) => [s.field, s.ytd]));
       const { writes } = planWrites([{ uscc: firm.uscc, period: first.period, row: null, values, sources: {}, combined: null, ytd }], stored, marks, { replace: false });
-      await applyWrites(tx, actor, writes, 'manual');
+      await applyWrites(tx, actor, writes, entrySourceOf(actor));
       for (const s of month) rederived.push({ period: s.period, field: s.field, before: s.stored, after: s.rederived });
       await recordAudit(tx, actor, {
         action: 'rederive',
