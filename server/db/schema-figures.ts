@@ -1,7 +1,7 @@
 // The trail of monthly figures: every write of an enterprise-month keeps the values before and after
 // (who, when, from which source), and the marks that say how a month must be read.
 import { sql } from 'drizzle-orm';
-import { bigserial, char, check, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, char, check, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { enterprises, FIGURE_SOURCES } from './schema-master.js';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
@@ -56,5 +56,34 @@ export const monthlyFigureMarks = pgTable(
     foreignKey({ name: 'monthly_figure_marks_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }),
     check('monthly_figure_marks_mark_check', sql.raw(`mark in (${list(FIGURE_MARKS)})`)),
     check('monthly_figure_marks_period_check', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$' AND (${t.mark} <> 'jan_feb_combined' OR ${t.period} LIKE '%-02')`),
+  ],
+);
+
+/** The measures a 本年累计 can be reported for, as monthly_figures column names. */
+export const YTD_COLUMNS = ['gross_output', 'revenue', 'profit', 'taxes', 'electricity_kwh'] as const;
+export type YtdColumn = (typeof YTD_COLUMNS)[number];
+
+/**
+ * A 本年累计 (1–M月 year to date) a firm reported, kept as a fact when its 当月 was derived from it
+ * (当月(M) = 累计(M) − Σ 当月(1…M−1)). A later revision of an earlier month makes the derived 当月
+ * stale (累计 − Σ no longer equals it); the fact lets the figures page say so and re-derive on
+ * confirmation. Dropped when the month's 当月 is reported or entered directly.
+ */
+export const monthlyFigureYtd = pgTable(
+  'monthly_figure_ytd',
+  {
+    uscc: char('uscc', { length: 18 }).notNull(),
+    period: text('period').notNull(),
+    /** The monthly_figures column the 累计 is of. */
+    measure: text('measure').$type<YtdColumn>().notNull(),
+    /** The reported 累计, integer 元 (kWh for electricity). */
+    ytdValue: bigint('ytd_value', { mode: 'number' }).notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'monthly_figure_ytd_pkey', columns: [t.uscc, t.period, t.measure] }),
+    foreignKey({ name: 'monthly_figure_ytd_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }),
+    check('monthly_figure_ytd_period_check', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check('monthly_figure_ytd_measure_check', sql.raw(`measure in (${list(YTD_COLUMNS)})`)),
   ],
 );

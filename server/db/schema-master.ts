@@ -272,22 +272,35 @@ export const enterpriseScaleYears = pgTable(
 );
 
 /**
- * An enterprise's place in chain nodes (many-to-many). At most one membership per enterprise is
- * primary (partial unique index); that there is exactly one when it has any is the service's rule.
+ * An enterprise's place in chain nodes, by year: a membership counts for the years
+ * valid_from_year..valid_to_year (null from = since the records begin, null to = still current),
+ * like a chain's years and the 规上 years. Reclassifying a firm ends a membership (valid_to_year)
+ * and starts another, so the statistics of past years keep the memberships they had. The same node
+ * may come back later as a new row (unique by its first year). At most one open membership per firm
+ * is primary (partial unique index); that there is exactly one in every year with any is the
+ * service's rule.
  */
 export const enterpriseMemberships = pgTable(
   'enterprise_memberships',
   {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     uscc: char('uscc', { length: 18 }).notNull(),
     nodeId: integer('node_id').notNull(),
     isPrimary: boolean('is_primary').notNull().default(false),
+    validFromYear: integer('valid_from_year'),
+    validToYear: integer('valid_to_year'),
   },
   (t) => [
-    primaryKey({ name: 'enterprise_memberships_pkey', columns: [t.uscc, t.nodeId] }),
+    unique('enterprise_memberships_node_from_key').on(t.uscc, t.nodeId, t.validFromYear).nullsNotDistinct(),
     foreignKey({ name: 'enterprise_memberships_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }).onDelete('cascade'),
     foreignKey({ name: 'enterprise_memberships_node_id_fkey', columns: [t.nodeId], foreignColumns: [chainNodes.id] }),
-    uniqueIndex('enterprise_memberships_one_primary_key').on(t.uscc).where(sql`${t.isPrimary}`),
+    check(
+      'enterprise_memberships_years_check',
+      sql`(${t.validFromYear} IS NULL OR ${t.validFromYear} BETWEEN 1990 AND 2100) AND (${t.validToYear} IS NULL OR (${t.validToYear} BETWEEN 1990 AND 2100 AND ${t.validToYear} >= coalesce(${t.validFromYear}, 1990)))`,
+    ),
+    uniqueIndex('enterprise_memberships_one_primary_key').on(t.uscc).where(sql`${t.isPrimary} AND ${t.validToYear} IS NULL`),
     index('enterprise_memberships_node_idx').on(t.nodeId),
+    index('enterprise_memberships_uscc_idx').on(t.uscc),
   ],
 );
 

@@ -57,10 +57,14 @@ export const enterpriseMembership = z.object({
   nodeName: z.string(),
   stage: z.enum(['upstream', 'midstream', 'downstream']),
   isPrimary: z.boolean(),
+  /** First year the membership counts in the statistics; null = since the records begin. */
+  validFromYear: z.number().int().nullable(),
+  /** Last year it counts; null = still current. */
+  validToYear: z.number().int().nullable(),
 });
 export type EnterpriseMembership = z.infer<typeof enterpriseMembership>;
 
-/** An enterprise's profile: the list row plus its industry code, memberships and timestamps. */
+/** An enterprise's profile: the list row plus its industry code, memberships (past ones too, with their years) and timestamps. */
 export const enterpriseProfile = enterpriseListItem.extend({
   gbt4754Code: z.string().nullable(),
   isDemo: z.boolean(),
@@ -133,8 +137,15 @@ export const createEnterpriseRequest = z.object({
 });
 export type CreateEnterpriseRequest = z.infer<typeof createEnterpriseRequest>;
 
-/** Body of edit: everything but the USCC (the key never changes; a wrong code is deleted and recreated). */
-export const updateEnterpriseRequest = createEnterpriseRequest.omit({ uscc: true });
+/**
+ * Body of edit: everything but the USCC (the key never changes; a wrong code is deleted and
+ * recreated). `memberships` are the firm's memberships from `effectiveFromYear` on (default: the
+ * current year): earlier years keep theirs. `aboveScaleYears` lists every year, but only those from
+ * `effectiveFromYear` on may differ from the stored ones.
+ */
+export const updateEnterpriseRequest = createEnterpriseRequest.omit({ uscc: true }).extend({
+  effectiveFromYear: year.optional(),
+});
 export type UpdateEnterpriseRequest = z.infer<typeof updateEnterpriseRequest>;
 
 /** Choices for filters and the form: regions, parks, chains with their nodes. */
@@ -166,10 +177,37 @@ export const IMPORT_COLUMNS = [
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
+/** `add` (default): 规上 years and memberships in the file are added, none removed; `replace`: the file's are the firm's. */
+export const IMPORT_MODES = ['add', 'replace'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
 export const importQuery = z.object({
   /** true (the default): check only, write nothing. */
   dryRun: z.enum(['true', 'false']).default('true'),
+  mode: z.enum(IMPORT_MODES).default('add'),
+  /** The year membership changes take effect (default: the current year); earlier years keep theirs. */
+  effectiveFromYear: z.coerce.number().int().min(1990).max(2100).optional(),
+  /** true: write even though removals with figures behind them were reported (after a dry run showed them). */
+  acceptWarnings: z.enum(['true', 'false']).default('false'),
 });
+
+/** A removal with figures behind it: what the statistics lose. */
+export const importRemovalWarning = z.object({
+  uscc: z.string(),
+  name: z.string(),
+  /** `scaleYear`: a 规上 year dropped; `membership`: a chain node left from `year` on. */
+  kind: z.enum(['scaleYear', 'membership']),
+  /** The 规上 year removed, or the first year without the membership. */
+  year: z.number().int(),
+  chainCode: z.string().nullable(),
+  nodeKey: z.string().nullable(),
+  /** The years whose figures change, e.g. [2023] or [2025, 2026]. */
+  years: z.array(z.number().int()),
+  /** Months with figures in those years, and their gross output (元) that leaves the statistics. */
+  months: z.number().int(),
+  output: z.number(),
+});
+export type ImportRemovalWarning = z.infer<typeof importRemovalWarning>;
 
 export const importRowError = z.object({
   /** Spreadsheet row number as Excel shows it (the header is row 1). */
@@ -197,5 +235,13 @@ export const importReport = z.object({
   /** Columns of the file that the import does not read. */
   ignoredColumns: z.array(z.string()),
   errors: z.array(importRowError),
+  mode: z.enum(IMPORT_MODES),
+  effectiveFromYear: z.number().int(),
+  /** 规上 years and memberships the import removes (only in `replace` mode). */
+  removals: z.object({ scaleYears: z.number().int(), memberships: z.number().int() }),
+  /** Removals with figures behind them; with any, nothing is written until the call passes acceptWarnings. */
+  warnings: z.array(importRemovalWarning),
+  /** True when warnings stopped a real import (nothing written). */
+  confirmationRequired: z.boolean(),
 });
 export type ImportReport = z.infer<typeof importReport>;

@@ -114,6 +114,38 @@ export const importStreamLine = z.discriminatedUnion('type', [
 ]);
 export type ImportStreamLine = z.infer<typeof importStreamLine>;
 
+/**
+ * A 当月 derived from a reported 本年累计 that a later revision of an earlier month made stale:
+ * 累计 − Σ of the year's earlier months no longer equals it.
+ */
+export const staleDerivedItem = z.object({
+  uscc: z.string(),
+  period: figurePeriod,
+  field: z.enum(FIGURE_FIELDS),
+  /** The reported 本年累计 (kept as a fact). */
+  ytd: z.number(),
+  /** Σ 当月 of the year's earlier months as stored now. */
+  previousMonths: z.number(),
+  /** The stored 当月 (derived when the 累计 came in). */
+  stored: z.number().nullable(),
+  /** What re-deriving stores: ytd − previousMonths. */
+  rederived: z.number(),
+  /** False when the re-derived 当月 would be negative (only 利润总额 may fall): correct the earlier month instead. */
+  canRederive: z.boolean(),
+});
+export type StaleDerivedItem = z.infer<typeof staleDerivedItem>;
+
+export const staleDerivedResponse = z.object({ uscc: z.string(), items: z.array(staleDerivedItem) });
+export type StaleDerivedResponse = z.infer<typeof staleDerivedResponse>;
+
+/** POST /api/figures/:uscc/rederive: the months re-derived (each a revision) and what is still stale. */
+export const rederiveResponse = z.object({
+  uscc: z.string(),
+  rederived: z.array(z.object({ period: figurePeriod, field: z.enum(FIGURE_FIELDS), before: z.number().nullable(), after: z.number() })),
+  items: z.array(staleDerivedItem),
+});
+export type RederiveResponse = z.infer<typeof rederiveResponse>;
+
 export const importReport = z.object({
   dryRun: z.boolean(),
   written: z.boolean(),
@@ -133,6 +165,8 @@ export const importReport = z.object({
   ignoredColumns: z.array(z.string()),
   errors: z.array(figureIssue),
   warnings: z.array(figureIssue),
+  /** After a write: derived months of the written firms that the write made stale (re-derive on the firm's figures page). */
+  staleDerived: z.array(staleDerivedItem),
 });
 export type ImportReport = z.infer<typeof importReport>;
 
@@ -156,6 +190,8 @@ export const enterpriseFigures = z.object({
   /** Whether the caller may enter or correct this firm's figures. */
   canEdit: z.boolean(),
   items: z.array(monthlyFigureItem),
+  /** Derived months (any year) that no longer agree with their reported 累计. */
+  staleDerived: z.array(staleDerivedItem),
 });
 export type EnterpriseFigures = z.infer<typeof enterpriseFigures>;
 
@@ -207,5 +243,7 @@ export const putFigureResponse = z.object({
   outcome: z.enum(['created', 'updated', 'unchanged', 'confirmation_required']),
   warnings: z.array(figureIssue),
   figure: monthlyFigureItem.nullable(),
+  /** Derived months of the firm this revision made stale (or that were stale already). */
+  staleDerived: z.array(staleDerivedItem),
 });
 export type PutFigureResponse = z.infer<typeof putFigureResponse>;

@@ -4,11 +4,12 @@ import { loadConfig } from '../../config.js';
 import { AppError } from '../../lib/errors.js';
 import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
 import { importEnterprises } from '../../modules/enterprises/import.service.js';
+import { ImportStoppedError } from './import-monthly.js';
 import { describeDatabase, withDatabase } from '../database.js';
 import { UsageError } from '../errors.js';
 import { parseCommandArgs, requirePositionals, type Command } from '../io.js';
 
-const usage = 'import-enterprises <file.xlsx|file.csv> [--dry-run]';
+const usage = 'import-enterprises <file.xlsx|file.csv> [--dry-run] [--replace] [--from-year YYYY] [--accept-warnings]';
 
 async function readInput(file: string): Promise<Buffer> {
   try {
@@ -18,21 +19,42 @@ async function readInput(file: string): Promise<Buffer> {
   }
 }
 
-/** Imports an enterprise file through the same service as the web page: all rows or none, audited as system. */
+/**
+ * Imports an enterprise file through the same service as the web page: all rows or none, audited as
+ * system. By default years and chain nodes are only added; `--replace` makes the file's the firms'
+ * (node changes from `--from-year`, default this year). Exit codes: 0 imported (or checked), 1
+ * errors, 2 wrong usage, 3 removals with figures behind them without --accept-warnings (listed,
+ * nothing written).
+ */
 export const importEnterprisesCommand: Command = {
   name: 'import-enterprises',
   usage,
-  summary: '导入企业名录 (xlsx/csv)；有错误时列出每一处并不写入 (import enterprises; on errors lists each one and writes nothing)',
+  summary:
+    '导入企业名录 (xlsx/csv)：默认只增加规上年度和产业链环节；--replace 按文件替换，删除有数据的年度或环节需 --accept-warnings (import enterprises: adds by default; --replace removes, with --accept-warnings when figures are behind)',
   run: async (args, io) => {
-    const { values, positionals } = parseCommandArgs(args, { 'dry-run': { type: 'boolean' } }, usage);
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { 'dry-run': { type: 'boolean' }, replace: { type: 'boolean' }, 'from-year': { type: 'string' }, 'accept-warnings': { type: 'boolean' } },
+      usage,
+    );
     const [file = ''] = requirePositionals(positionals, ['<file>'], usage);
     const data = await readInput(path.resolve(file));
     const dryRun = values['dry-run'] === true;
+    const fromText = values['from-year'];
+    if (fromText !== undefined && !/^(199[0-9]|20[0-9]{2}|2100)$/.test(fromText)) throw new UsageError(`--from-year 应为 1990–2100 的年份 (--from-year must be a year 1990–2100) — 用法 (usage): ${usage}`);
+    const mode = values.replace === true ? 'replace' : 'add';
     const config = loadConfig(io.env);
     io.out(`数据库 (database): ${describeDatabase(config)}`);
     const started = performance.now();
     const outcome = await withDatabase(config, { migrate: true }, (database) =>
-      importEnterprises(database.db, SYSTEM_ACTOR, { data, fileName: path.basename(file), dryRun }),
+      importEnterprises(database.db, SYSTEM_ACTOR, {
+        data,
+        fileName: path.basename(file),
+        dryRun,
+        mode,
+        effectiveFromYear: fromText === undefined ? undefined : Number(fromText),
+        acceptWarnings: values['accept-warnings'] === true,
+      }),
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const source = `${outcome.format}${outcome.encoding ? ` (${outcome.encoding})` : ''}，${outcome.rows} 行 (rows)`;
@@ -46,6 +68,23 @@ export const importEnterprisesCommand: Command = {
       throw new AppError('validation_failed', { messageKey: 'enterprises.import.hasErrors', params: { count: outcome.errors.length } });
     }
     const counts = `新增 (created) ${outcome.created}，更新 (updated) ${outcome.updated}，无变化 (unchanged) ${outcome.unchanged}`;
+    const removed = outcome.removals;
+    if (removed.scaleYears + removed.memberships > 0) {
+      io.out(`将删除 (removes): 规上年度 (规上 years) ${removed.scaleYears}，产业链环节 (chain nodes, from ${outcome.effectiveFromYear}) ${removed.memberships}`);
+    }
+    if (outcome.warnings.length > 0) {
+      io.err(`警告：以下删除会改变已有统计 (warnings: these removals change existing statistics): ${outcome.warnings.length}`);
+      for (const w of outcome.warnings) {
+        const what = w.kind === 'scaleYear' ? `规上年度 ${w.year} (规上 year)` : `${w.chainCode ?? ''}:${w.nodeKey ?? ''} 自 ${w.year} 年起 (from ${w.year})`;
+        io.err(`  ${w.uscc} ${w.name} · ${what} · ${w.years.join(', ')}: ${w.months} 个月 (months), 总产值 (output) ${w.output} 元`);
+      }
+    }
+    if (outcome.confirmationRequired) {
+      io.err(`将 (would be): ${counts}`);
+      throw new ImportStoppedError(
+        `有 ${outcome.warnings.length} 条警告，未写入；核对后加 --accept-warnings 重新运行 (${outcome.warnings.length} warnings; nothing written: check them, then rerun with --accept-warnings)`,
+      );
+    }
     io.out(
       dryRun
         ? `检查通过，未写入 (dry run, nothing written): ${source}；${counts} — ${seconds} s`

@@ -85,5 +85,9 @@ export const importMonthlyCommand: Command = {
       throw new ImportStoppedError(`有 ${outcome.warnings.length} 条警告，未写入；核对后加 --accept-warnings 重新运行 (${outcome.warnings.length} warnings; nothing written: check them, then rerun with --accept-warnings)`);
     }
     io.out(outcome.dryRun ? `检查通过，未写入 (dry run, nothing written): ${counts}` : `已导入 (imported): ${counts}`);
+    if (outcome.staleDerived.length > 0) {
+      io.err(`由本年累计推算的当月已过时 (derived months now stale): ${outcome.staleDerived.length}；请在企业月度数据页重新推算 (re-derive them on the firm's figures page)`);
+      for (const s of outcome.staleDerived) io.err(`  ${s.uscc} ${s.period} ${s.field}: ${s.stored ?? '-'} → ${s.rederived}`);
+    }
   },
 };

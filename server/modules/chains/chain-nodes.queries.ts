@@ -3,6 +3,7 @@
 import { aliasedTable, and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { chainNodeEdges, chainNodes, enterpriseMemberships } from '../../db/schema.js';
+import { membershipInYearSql } from '../enterprises/memberships.sql.js';
 
 export type ChainNodeRow = typeof chainNodes.$inferSelect;
 export type ChainNodeCountRow = Pick<ChainNodeRow, 'id' | 'key' | 'name' | 'stage' | 'gbt4754' | 'sortOrder'> & {
@@ -12,7 +13,7 @@ export type ChainNodeCountRow = Pick<ChainNodeRow, 'id' | 'key' | 'name' | 'stag
 
 const stageOrder = sql`CASE ${chainNodes.stage} WHEN 'upstream' THEN 1 WHEN 'midstream' THEN 2 ELSE 3 END`;
 
-/** The chain's nodes, upstream first, each with its firms and how many of them are 规上 in `year`. */
+/** The chain's nodes, upstream first, each with its firms of `year` (memberships of that year) and how many of them are 规上 in it. */
 export async function selectChainNodesWithCounts(db: Db, code: string, year: number): Promise<ChainNodeCountRow[]> {
   return db
     .select({
@@ -27,7 +28,7 @@ export async function selectChainNodesWithCounts(db: Db, code: string, year: num
           SELECT 1 FROM enterprise_scale_years y WHERE y.uscc = ${enterpriseMemberships.uscc} AND y.year = ${year}))::int`,
     })
     .from(chainNodes)
-    .leftJoin(enterpriseMemberships, eq(enterpriseMemberships.nodeId, chainNodes.id))
+    .leftJoin(enterpriseMemberships, and(eq(enterpriseMemberships.nodeId, chainNodes.id), membershipInYearSql('enterprise_memberships', year)))
     .where(eq(chainNodes.chainCode, code))
     .groupBy(chainNodes.id)
     .orderBy(stageOrder, asc(chainNodes.sortOrder), asc(chainNodes.key));

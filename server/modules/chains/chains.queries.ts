@@ -4,6 +4,7 @@
 import { and, asc, eq, inArray, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { chains, chainTargets, enterpriseMemberships, enterprises, industries, chainNodes, parks } from '../../db/schema.js';
+import { membershipCurrentSql, membershipInYearSql } from '../enterprises/memberships.sql.js';
 import type { ChainFirmScope, ChainScope } from './chains.policy.js';
 
 export type ChainRow = typeof chains.$inferSelect;
@@ -27,7 +28,7 @@ export type ChainListRow = {
 // Correlated subqueries name the outer column in full (chains.code): drizzle leaves the columns of a
 // single-table select unqualified, and an unqualified name would bind to the subquery's own table.
 
-/** Columns of a chain row with its counts; firms counted once however many of its nodes they sit in. */
+/** Columns of a chain row with its counts of `year` (that year's memberships); firms counted once however many of its nodes they sit in. */
 function listColumns(year: number) {
   return {
     code: chains.code,
@@ -43,11 +44,11 @@ function listColumns(year: number) {
     nodeCount: sql<number>`(SELECT count(*)::int FROM chain_nodes n WHERE n.chain_code = chains.code)`,
     enterpriseCount: sql<number>`(SELECT count(DISTINCT m.uscc)::int
         FROM enterprise_memberships m JOIN chain_nodes n ON n.id = m.node_id
-       WHERE n.chain_code = chains.code)`,
+       WHERE n.chain_code = chains.code AND ${membershipInYearSql('m', year)})`,
     aboveScaleCount: sql<number>`(SELECT count(DISTINCT m.uscc)::int
         FROM enterprise_memberships m JOIN chain_nodes n ON n.id = m.node_id
         JOIN enterprise_scale_years y ON y.uscc = m.uscc AND y.year = ${year}
-       WHERE n.chain_code = chains.code)`,
+       WHERE n.chain_code = chains.code AND ${membershipInYearSql('m', year)})`,
   };
 }
 
@@ -65,7 +66,7 @@ function chainScopeCondition(scope: ChainScope): SQL | undefined {
     case 'members':
       if (scope.usccs.length === 0) return sql`false`;
       return sql`EXISTS (SELECT 1 FROM enterprise_memberships m JOIN chain_nodes n ON n.id = m.node_id
-                          WHERE n.chain_code = chains.code AND ${inArray(sql`m.uscc`, scope.usccs)})`;
+                          WHERE n.chain_code = chains.code AND ${membershipCurrentSql('m')} AND ${inArray(sql`m.uscc`, scope.usccs)})`;
   }
 }
 
@@ -106,14 +107,14 @@ export async function selectChainByName(db: Db, name: string): Promise<ChainRow 
   return row;
 }
 
-/** Codes of the chains the given firms have a membership in (an enterprise account's chains). */
+/** Codes of the chains the given firms have a current membership in (an enterprise account's chains). */
 export async function selectMemberChainCodes(db: Db, usccs: string[]): Promise<string[]> {
   if (usccs.length === 0) return [];
   const rows = await db
     .selectDistinct({ code: chainNodes.chainCode })
     .from(enterpriseMemberships)
     .innerJoin(chainNodes, eq(chainNodes.id, enterpriseMemberships.nodeId))
-    .where(inArray(enterpriseMemberships.uscc, usccs));
+    .where(and(inArray(enterpriseMemberships.uscc, usccs), membershipCurrentSql('enterprise_memberships')));
   return rows.map((r) => r.code);
 }
 
@@ -153,7 +154,7 @@ function firmScopeCondition(scope: ChainFirmScope): SQL | undefined {
   }
 }
 
-/** The chain's firms the scope lets the caller see: primary members and chain masters first, then by name. */
+/** The chain's firms of `year` (that year's memberships) the scope lets the caller see: primary members and chain masters first, then by name. */
 export async function selectChainFirms(db: Db, filter: { code: string; year: number; scope: ChainFirmScope }): Promise<ChainFirmRow[]> {
   const primary = sql<boolean>`bool_or(${enterpriseMemberships.isPrimary})`;
   return db
@@ -171,12 +172,12 @@ export async function selectChainFirms(db: Db, filter: { code: string; year: num
     .innerJoin(chainNodes, eq(chainNodes.id, enterpriseMemberships.nodeId))
     .innerJoin(enterprises, eq(enterprises.uscc, enterpriseMemberships.uscc))
     .leftJoin(parks, eq(parks.id, enterprises.parkId))
-    .where(and(eq(chainNodes.chainCode, filter.code), firmScopeCondition(filter.scope)))
+    .where(and(eq(chainNodes.chainCode, filter.code), membershipInYearSql('enterprise_memberships', filter.year), firmScopeCondition(filter.scope)))
     .groupBy(enterprises.uscc, parks.shortName)
     .orderBy(sql`${primary} DESC`, sql`${enterprises.isChainMaster} DESC`, asc(enterprises.name));
 }
 
-/** Distinct firms with a membership in any node of the chain. */
+/** Distinct firms with a membership in any node of the chain, in any year. */
 export async function countChainFirms(db: Db, code: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(DISTINCT ${enterpriseMemberships.uscc})::int` })

@@ -18,7 +18,7 @@ export async function selectDemoScopeTargets(db: Db, input: { parkShortName: str
   const firm = await db.execute<{ uscc: string; name: string }>(sql`
     select e.uscc, e.name
     from enterprises e
-    join enterprise_memberships m on m.uscc = e.uscc and m.is_primary
+    join enterprise_memberships m on m.uscc = e.uscc and m.is_primary and m.valid_to_year is null
     join chain_nodes n on n.id = m.node_id and n.chain_code = ${input.chainCode}
     order by e.is_chain_master desc, e.uscc
     limit 1`);

@@ -16,6 +16,7 @@ import {
   parks,
   regions,
 } from '../../db/schema.js';
+import { membershipInYearSql } from '../enterprises/memberships.sql.js';
 import type { ChainTargetRow } from './master-rows.js';
 import type { DemoDataset, ReferenceDataset } from './generate.js';
 
@@ -146,7 +147,8 @@ export async function selectChainYtdComparison(db: Db, input: { year: number; mo
         JOIN chain_nodes n ON n.id = m.node_id
         JOIN chains c ON c.code = n.chain_code
         JOIN enterprise_scale_years s ON s.uscc = m.uscc AND s.year = ${input.year}
-       WHERE c.valid_from_year <= ${input.year} AND (c.valid_to_year IS NULL OR c.valid_to_year >= ${input.year})
+       WHERE ${membershipInYearSql('m', input.year)}
+         AND c.valid_from_year <= ${input.year} AND (c.valid_to_year IS NULL OR c.valid_to_year >= ${input.year})
     ),
     firm AS (
       SELECT f.uscc,

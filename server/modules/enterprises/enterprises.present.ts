@@ -34,6 +34,8 @@ export function presentProfile(row: EnterpriseProfileRow, memberships: Membershi
       nodeName: m.nodeName,
       stage: m.stage,
       isPrimary: m.isPrimary,
+      validFromYear: m.validFromYear,
+      validToYear: m.validToYear,
     })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

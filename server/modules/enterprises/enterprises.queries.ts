@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import { chainNodes, chains, enterpriseMemberships, enterprises, enterpriseScaleYears, monthlyFigures, parks, regions } from '../../db/schema.js';
 import type { EnterpriseFlag } from '../../../shared/contracts/enterprises.js';
 import type { EnterpriseScope } from './enterprises.policy.js';
+import { membershipCurrentSql } from './memberships.sql.js';
 
 /**
  * The outer firm's USCC inside correlated subqueries, always table-qualified: drizzle writes a bare
@@ -13,20 +14,20 @@ import type { EnterpriseScope } from './enterprises.policy.js';
  */
 const FIRM_USCC = sql.raw('"enterprises"."uscc"');
 
-/** Chains of the firm, its primary chain first, then by code. */
-const chainCodesOf = sql<string[]>`coalesce((
+/** Current chains of the firm, its primary chain first, then by code. */
+const chainCodesOf = () => sql<string[]>`coalesce((
   SELECT array_agg(c.chain_code ORDER BY c.is_primary DESC, c.chain_code)
     FROM (SELECT n.chain_code, bool_or(m.is_primary) AS is_primary
             FROM enterprise_memberships m
             JOIN chain_nodes n ON n.id = m.node_id
-           WHERE m.uscc = ${FIRM_USCC}
+           WHERE m.uscc = ${FIRM_USCC} AND ${membershipCurrentSql('m')}
            GROUP BY n.chain_code) c), '{}'::text[])`;
 
 /** The firm's 规上 years, ascending (a correlated subquery on the outer `enterprises` row). */
 export const scaleYearsOf = sql<number[]>`coalesce((
   SELECT array_agg(y.year ORDER BY y.year) FROM enterprise_scale_years y WHERE y.uscc = ${FIRM_USCC}), '{}'::int[])`;
 
-const listColumns = {
+const listColumns = () => ({
   uscc: enterprises.uscc,
   name: enterprises.name,
   regionCode: enterprises.regionCode,
@@ -34,13 +35,13 @@ const listColumns = {
   parkId: enterprises.parkId,
   parkName: parks.name,
   parkShortName: parks.shortName,
-  chainCodes: chainCodesOf,
+  chainCodes: chainCodesOf(),
   aboveScaleYears: scaleYearsOf,
   isChainMaster: enterprises.isChainMaster,
   isSpecialized: enterprises.isSpecialized,
   isHighTech: enterprises.isHighTech,
   isListed: enterprises.isListed,
-};
+});
 
 export type EnterpriseListRow = {
   uscc: string;
@@ -62,7 +63,7 @@ export type EnterpriseProfileRow = EnterpriseListRow & { gbt4754Code: string | n
 
 function hasMembershipIn(chainCodes: string[]): SQL {
   return sql`EXISTS (SELECT 1 FROM enterprise_memberships m JOIN chain_nodes n ON n.id = m.node_id
-                      WHERE m.uscc = ${FIRM_USCC} AND ${inArray(sql`n.chain_code`, chainCodes)})`;
+                      WHERE m.uscc = ${FIRM_USCC} AND ${membershipCurrentSql('m')} AND ${inArray(sql`n.chain_code`, chainCodes)})`;
 }
 
 /** The data-scope condition: which firms the caller may see (see enterprises.policy.ts). */
@@ -121,7 +122,7 @@ export async function selectEnterprisesPage(db: Db, filter: EnterpriseFilter): P
   }
   const where = and(...conditions);
   const rows = await db
-    .select(listColumns)
+    .select(listColumns())
     .from(enterprises)
     .innerJoin(regions, eq(regions.code, enterprises.regionCode))
     .leftJoin(parks, eq(parks.id, enterprises.parkId))
@@ -137,7 +138,7 @@ export async function selectEnterprisesPage(db: Db, filter: EnterpriseFilter): P
 export async function selectEnterpriseProfile(db: Db, uscc: string): Promise<EnterpriseProfileRow | undefined> {
   const [row] = await db
     .select({
-      ...listColumns,
+      ...listColumns(),
       gbt4754Code: enterprises.gbt4754Code,
       isDemo: enterprises.isDemo,
       createdAt: enterprises.createdAt,
@@ -151,6 +152,7 @@ export async function selectEnterpriseProfile(db: Db, uscc: string): Promise<Ent
 }
 
 export type MembershipRow = {
+  id: number;
   uscc: string;
   nodeId: number;
   chainCode: string;
@@ -159,13 +161,19 @@ export type MembershipRow = {
   nodeName: string;
   stage: 'upstream' | 'midstream' | 'downstream';
   isPrimary: boolean;
+  validFromYear: number | null;
+  validToYear: number | null;
 };
 
-/** Memberships of the given firms: primary first, then by chain and the node's place in the chain. */
+/**
+ * Memberships of the given firms, past ones included: open ones first, primary first, then by
+ * chain and the node's place in the chain, latest years first.
+ */
 export async function selectMemberships(db: Db, usccs: string[]): Promise<MembershipRow[]> {
   if (usccs.length === 0) return [];
   return db
     .select({
+      id: enterpriseMemberships.id,
       uscc: enterpriseMemberships.uscc,
       nodeId: chainNodes.id,
       chainCode: chainNodes.chainCode,
@@ -174,12 +182,22 @@ export async function selectMemberships(db: Db, usccs: string[]): Promise<Member
       nodeName: chainNodes.name,
       stage: chainNodes.stage,
       isPrimary: enterpriseMemberships.isPrimary,
+      validFromYear: enterpriseMemberships.validFromYear,
+      validToYear: enterpriseMemberships.validToYear,
     })
     .from(enterpriseMemberships)
     .innerJoin(chainNodes, eq(chainNodes.id, enterpriseMemberships.nodeId))
     .innerJoin(chains, eq(chains.code, chainNodes.chainCode))
     .where(inArray(enterpriseMemberships.uscc, usccs))
-    .orderBy(desc(enterpriseMemberships.isPrimary), asc(chains.sortOrder), asc(chainNodes.chainCode), asc(chainNodes.sortOrder), asc(chainNodes.key));
+    .orderBy(
+      sql`${enterpriseMemberships.validToYear} DESC NULLS FIRST`,
+      desc(enterpriseMemberships.isPrimary),
+      asc(chains.sortOrder),
+      asc(chainNodes.chainCode),
+      asc(chainNodes.sortOrder),
+      asc(chainNodes.key),
+      sql`${enterpriseMemberships.validFromYear} DESC NULLS LAST`,
+    );
 }
 
 /** Years in which the firm reported at least one month, latest first. */
@@ -260,21 +278,59 @@ export async function updateEnterprise(db: Db, row: EnterpriseWrite): Promise<vo
     .where(eq(enterprises.uscc, uscc));
 }
 
-/** Replaces the 规上 years and memberships of the given firms with `years` and `memberships`. */
-export async function replaceScaleYearsAndMemberships(
-  db: Db,
-  usccs: string[],
-  years: { uscc: string; year: number }[],
-  memberships: { uscc: string; nodeId: number; isPrimary: boolean }[],
-): Promise<void> {
-  if (usccs.length === 0) return;
-  for (let i = 0; i < usccs.length; i += 5000) {
-    const part = usccs.slice(i, i + 5000);
-    await db.delete(enterpriseScaleYears).where(inArray(enterpriseScaleYears.uscc, part));
-    await db.delete(enterpriseMemberships).where(inArray(enterpriseMemberships.uscc, part));
-  }
+/** Replaces the 规上 years of the given firms with `years`. */
+export async function replaceScaleYears(db: Db, usccs: string[], years: { uscc: string; year: number }[]): Promise<void> {
+  for (let i = 0; i < usccs.length; i += 5000) await db.delete(enterpriseScaleYears).where(inArray(enterpriseScaleYears.uscc, usccs.slice(i, i + 5000)));
   for (let i = 0; i < years.length; i += 10000) await db.insert(enterpriseScaleYears).values(years.slice(i, i + 10000));
-  for (let i = 0; i < memberships.length; i += 10000) await db.insert(enterpriseMemberships).values(memberships.slice(i, i + 10000));
+}
+
+/** The membership writes of one or more plans (see memberships.plan.ts), firm by firm's USCC for the inserts. */
+export type MembershipWrites = {
+  remove: number[];
+  end: { id: number; validToYear: number }[];
+  keep: { id: number; isPrimary: boolean; validToYear: null }[];
+  insert: { uscc: string; nodeId: number; isPrimary: boolean; validFromYear: number | null }[];
+};
+
+/**
+ * Applies membership plans: deletions and ends first, then kept rows losing the primary flag, then
+ * those gaining it, then new rows, so the one-open-primary index holds after every statement.
+ */
+export async function applyMembershipWrites(db: Db, writes: MembershipWrites): Promise<void> {
+  for (let i = 0; i < writes.remove.length; i += 10000) {
+    await db.delete(enterpriseMemberships).where(inArray(enterpriseMemberships.id, writes.remove.slice(i, i + 10000)));
+  }
+  for (let i = 0; i < writes.end.length; i += 10000) {
+    const part = writes.end.slice(i, i + 10000);
+    await db.execute(sql`
+      UPDATE enterprise_memberships m SET valid_to_year = v.to_year
+        FROM unnest(${sql.param(part.map((p) => p.id))}::int[], ${sql.param(part.map((p) => p.validToYear))}::int[]) AS v(id, to_year)
+       WHERE m.id = v.id`);
+  }
+  for (const primary of [false, true]) {
+    const ids = writes.keep.filter((k) => k.isPrimary === primary).map((k) => k.id);
+    for (let i = 0; i < ids.length; i += 10000) {
+      await db
+        .update(enterpriseMemberships)
+        .set({ isPrimary: primary, validToYear: null })
+        .where(inArray(enterpriseMemberships.id, ids.slice(i, i + 10000)));
+    }
+  }
+  for (let i = 0; i < writes.insert.length; i += 10000) await db.insert(enterpriseMemberships).values(writes.insert.slice(i, i + 10000));
+}
+
+/**
+ * Per firm and year, the months with figures and their gross output: what a removed 规上 year or
+ * membership would take out of the statistics.
+ */
+export async function selectFigureYearTotals(db: Db, usccs: readonly string[]): Promise<{ uscc: string; year: number; months: number; output: number }[]> {
+  if (usccs.length === 0) return [];
+  const result = await db.execute<{ uscc: string; year: number; months: number; output: number }>(sql`
+    SELECT f.uscc, substr(f.period, 1, 4)::int AS year, count(*)::int AS months, coalesce(sum(f.gross_output), 0)::bigint AS output
+      FROM monthly_figures f
+     WHERE f.uscc = ANY(${sql.param([...usccs])}::text[])
+     GROUP BY f.uscc, substr(f.period, 1, 4)`);
+  return result.rows.map((r) => ({ uscc: r.uscc, year: r.year, months: r.months, output: Number(r.output) }));
 }
 
 /** Deletes a firm; its 规上 years and memberships go with it (cascade). Monthly figures block it. */

@@ -121,7 +121,9 @@ export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
       async (request) => {
         const upload = await readUpload(request);
         const dryRun = request.query.dryRun === 'true';
-        const outcome = await importEnterprises(database.db, actorOf(request), { ...upload, dryRun });
+        const { mode, effectiveFromYear } = request.query;
+        const acceptWarnings = request.query.acceptWarnings === 'true';
+        const outcome = await importEnterprises(database.db, actorOf(request), { ...upload, dryRun, mode, effectiveFromYear, acceptWarnings });
         const report = localizeReport(outcome, localeOf(request));
         // A real import with errors wrote nothing: that is a failed request, with every error in details.
         if (!dryRun && report.errors.length > 0) {

@@ -30,8 +30,9 @@ import { presentFigure, presentListItem, presentProfile, scopeFactsOf } from './
 import {
   countFigures,
   deleteEnterprise as deleteEnterpriseRow,
+  applyMembershipWrites,
   insertEnterprise,
-  replaceScaleYearsAndMemberships,
+  replaceScaleYears,
   selectChainCodes,
   selectEnterpriseProfile,
   selectEnterprisesPage,
@@ -43,7 +44,10 @@ import {
   selectRegionRefs,
   updateEnterprise as updateEnterpriseRow,
   type EnterpriseWrite,
+  type MembershipRow,
 } from './enterprises.queries.js';
+import { currentYear } from './memberships.sql.js';
+import { coversYear, planMembershipChange, planScaleYears } from './memberships.plan.js';
 
 /** The firms the caller may see, filtered and paged. */
 export async function listEnterprises(db: Db, actor: Actor, query: ListEnterprisesQuery): Promise<ListEnterprisesResponse> {
@@ -173,14 +177,23 @@ function resolveInput(lookups: ReferenceLookups, uscc: string, input: UpdateEnte
   };
 }
 
-async function writeDetails(db: Db, resolved: ResolvedInput): Promise<void> {
+/** A new firm's 规上 years and memberships (with no start year: a registration has no earlier history). */
+async function writeNewDetails(db: Db, resolved: ResolvedInput): Promise<void> {
   const uscc = resolved.row.uscc;
-  await replaceScaleYearsAndMemberships(
-    db,
-    [uscc],
-    resolved.years.map((year) => ({ uscc, year })),
-    resolved.memberships.map((m) => ({ uscc, nodeId: m.nodeId, isPrimary: m.isPrimary })),
-  );
+  await replaceScaleYears(db, [uscc], resolved.years.map((year) => ({ uscc, year })));
+  await applyMembershipWrites(db, {
+    remove: [],
+    end: [],
+    keep: [],
+    insert: resolved.memberships.map((m) => ({ uscc, nodeId: m.nodeId, isPrimary: m.isPrimary, validFromYear: null })),
+  });
+}
+
+/** The memberships a firm has in `year` (one starting later counts as planned), as the scope rules read them. */
+function membershipsFrom(rows: readonly MembershipRow[], year: number) {
+  return rows
+    .filter((m) => coversYear(m, year) || (m.validFromYear !== null && m.validFromYear > year))
+    .map((m) => ({ chainCode: m.chainCode, nodeKey: m.nodeKey, isPrimary: m.isPrimary }));
 }
 
 async function reloadProfile(db: Db, uscc: string): Promise<EnterpriseProfile> {
@@ -198,7 +211,7 @@ export async function createEnterprise(db: Db, actor: Actor, input: CreateEnterp
   }
   return db.transaction(async (tx) => {
     await insertEnterprise(tx, resolved.row);
-    await writeDetails(tx, resolved);
+    await writeNewDetails(tx, resolved);
     const after = await reloadProfile(tx, resolved.row.uscc);
     await recordAudit(tx, actor, { action: 'create', entity: 'enterprise', entityId: after.uscc, after });
     return after;
@@ -206,23 +219,36 @@ export async function createEnterprise(db: Db, actor: Actor, input: CreateEnterp
 }
 
 /**
- * Rewrites a firm's profile, 规上 years and memberships. The admin anywhere; scoped editors only
- * inside their scope (see enterprises.policy.ts). Audited with before and after.
+ * Rewrites a firm's profile, and its 规上 years and memberships from `effectiveFromYear` on (default:
+ * the current year): a reclassification never rewrites the statistics of earlier years. Memberships
+ * that no longer apply end the year before, new ones start in it; a 规上 year before it that the body
+ * adds or drops is refused, naming the year to choose instead. The admin anywhere; scoped editors
+ * only inside their scope (see enterprises.policy.ts). Audited with before and after.
  */
 export async function updateEnterprise(db: Db, actor: Actor, uscc: string, input: UpdateEnterpriseRequest): Promise<EnterpriseProfile> {
   const before = await loadVisibleProfile(db, actor, uscc);
   requireAccess(canEditEnterprises(actor));
   const resolved = resolveInput(await loadLookups(db), before.uscc, input);
-  const refused = refusedEnterpriseFields(actor, before, { ...resolved.row, aboveScaleYears: resolved.years, memberships: resolved.memberships });
+  const fromYear = input.effectiveFromYear ?? currentYear();
+  const stored = await selectMemberships(db, [before.uscc]);
+  const beforeMemberships = membershipsFrom(stored, fromYear);
+  const refused = refusedEnterpriseFields(actor, { ...before, memberships: beforeMemberships }, { ...resolved.row, aboveScaleYears: resolved.years, memberships: resolved.memberships });
   if (refused.length > 0) throw officialFieldsRefused(refused);
   if (!canEditEnterprise(actor, scopeFactsOf(before), resolved.facts)) {
     throw new AppError('forbidden', { messageKey: 'enterprises.error.outOfScope' });
   }
+  const years = planScaleYears(before.aboveScaleYears, resolved.years, fromYear);
+  const [earliest] = years.changedPast;
+  if (earliest !== undefined) {
+    throw invalid('body.aboveScaleYears', 'enterprises.error.pastScaleYears', { years: years.changedPast.join(', '), year: fromYear, earliest });
+  }
+  const plan = planMembershipChange(stored, resolved.memberships, fromYear);
   return db.transaction(async (tx) => {
     await updateEnterpriseRow(tx, resolved.row);
-    await writeDetails(tx, resolved);
+    await replaceScaleYears(tx, [before.uscc], years.years.map((year) => ({ uscc: before.uscc, year })));
+    await applyMembershipWrites(tx, { ...plan, insert: plan.insert.map((m) => ({ uscc: before.uscc, ...m })) });
     const after = await reloadProfile(tx, before.uscc);
-    await recordAudit(tx, actor, { action: 'update', entity: 'enterprise', entityId: before.uscc, before, after });
+    await recordAudit(tx, actor, { action: 'update', entity: 'enterprise', entityId: before.uscc, before, after: { ...after, effectiveFromYear: fromYear } });
     return after;
   });
 }

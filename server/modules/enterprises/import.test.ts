@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -279,5 +280,37 @@ describe('npm run cli -- import-enterprises', () => {
       expect.stringMatching(/^第 3 行 \(row 3\) 产业链环节 \[CH02\]: /),
     ]);
     expect(bad.errors[2]).toContain('2 处错误');
+  });
+
+  it('adds years by default; --replace with figures behind a removal stops with exit code 3 until --accept-warnings', async () => {
+    const uscc = nextUscc('430421');
+    const file = path.join(temp, 'years.xlsx');
+    fs.writeFileSync(file, await xlsxOf([firm({ 统一社会信用代码: uscc, 规上年度: '2023,2024', 产业链环节: 'CH02:xfmr' })]));
+    expect(await runCli(['import-enterprises', file], io())).toBe(0);
+    const database = await openDatabase({ kind: 'pglite', dataDir: path.join(temp, 'data') });
+    await database.db.execute(sql`INSERT INTO monthly_figures (uscc, period, gross_output) VALUES (${uscc}, '2023-06', 1200000)`);
+    await database.close();
+    const yearsOf = async () => {
+      const d = await openDatabase({ kind: 'pglite', dataDir: path.join(temp, 'data') });
+      try {
+        return (await d.db.execute<{ year: number }>(sql`SELECT year FROM enterprise_scale_years WHERE uscc = ${uscc} ORDER BY year`)).rows.map((r) => r.year);
+      } finally {
+        await d.close();
+      }
+    };
+
+    fs.writeFileSync(file, await xlsxOf([firm({ 统一社会信用代码: uscc, 规上年度: '2025', 产业链环节: 'CH02:xfmr' })]));
+    const added = io();
+    expect(await runCli(['import-enterprises', file], added)).toBe(0);
+    expect(added.lines.at(-1)).toContain('更新 (updated) 1');
+    expect(await yearsOf()).toEqual([2023, 2024, 2025]);
+
+    const held = io();
+    expect(await runCli(['import-enterprises', file, '--replace'], held)).toBe(3);
+    expect(await yearsOf()).toEqual([2023, 2024, 2025]);
+    expect(held.errors).toContainEqual(expect.stringContaining(`${uscc} 衡阳县测试导入有限公司 · 规上年度 2023 (规上 year) · 2023: 1 个月 (months), 总产值 (output) 1200000 元`));
+    const accepted = io();
+    expect(await runCli(['import-enterprises', file, '--replace', '--accept-warnings'], accepted)).toBe(0);
+    expect(await yearsOf()).toEqual([2025]);
   });
 });

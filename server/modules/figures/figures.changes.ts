@@ -40,6 +40,8 @@ export type PlannedWrite = {
   /** February: whether it holds the combined 1–2月 figure after the write. */
   combinedAfter: boolean;
   markChange: 'add' | 'remove' | null;
+  /** The reported 本年累计 of values derived from one; a changed value without one was reported or entered as 当月. */
+  ytd: Partial<Record<FigureField, number>>;
 };
 
 export function valuesOf(month: FigureValues | null | undefined): FigureValues {
@@ -75,7 +77,7 @@ export function planWrites(
       unchanged += 1;
       continue;
     }
-    writes.push({ uscc: set.uscc, period: set.period, row: set.row, before, after, changed, sources: set.sources, combinedAfter, markChange });
+    writes.push({ uscc: set.uscc, period: set.period, row: set.row, before, after, changed, sources: set.sources, combinedAfter, markChange, ytd: set.ytd ?? {} });
   }
   return { writes, unchanged };
 }

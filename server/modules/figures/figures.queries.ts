@@ -5,6 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { FIGURE_FIELDS, type FigureField, type FigureValues } from '../../../shared/contracts/figures.js';
 import type { Db } from '../../db/client.js';
 import type { FigureSource } from '../../db/schema-master.js';
+import { membershipCurrentSql } from '../enterprises/memberships.sql.js';
 
 const COLUMN: Record<FigureField, string> = {
   grossOutput: 'gross_output',
@@ -58,7 +59,7 @@ export async function selectFirmFacts(db: Db, usccs: readonly string[]): Promise
            coalesce(array_agg(DISTINCT n.chain_code) FILTER (WHERE n.chain_code IS NOT NULL), '{}') AS chain_codes
       FROM enterprises e
       LEFT JOIN parks p ON p.id = e.park_id
-      LEFT JOIN enterprise_memberships m ON m.uscc = e.uscc
+      LEFT JOIN enterprise_memberships m ON m.uscc = e.uscc AND ${membershipCurrentSql('m')}
       LEFT JOIN chain_nodes n ON n.id = m.node_id
      WHERE e.uscc = ANY(${usccArray(usccs)})
      GROUP BY e.uscc, p.id`);

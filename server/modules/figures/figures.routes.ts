@@ -15,6 +15,8 @@ import {
   listRevisionsResponse,
   putFigureRequest,
   putFigureResponse,
+  rederiveResponse,
+  staleDerivedResponse,
   templateQuery,
 } from '../../../shared/contracts/figures.js';
 import { translate } from '../../../shared/i18n/index.js';
@@ -23,7 +25,7 @@ import { AppError, fromDatabaseError } from '../../lib/errors.js';
 import { actorOf, errorBody, localeOf } from '../../lib/http.js';
 import { localizeIssue } from './figures.issues.js';
 import { ENTRY_ROLES, IMPORT_ROLES } from './figures.policy.js';
-import { getEnterpriseFigures, listRevisions, putFigure } from './figures.service.js';
+import { getEnterpriseFigures, getStaleDerived, listRevisions, putFigure, rederiveFigures } from './figures.service.js';
 import { IMPORT_MAX_BYTES, importFigures, localizeOutcome } from './import.service.js';
 import { buildTemplateCsv, buildTemplateXlsx } from './import.template.js';
 
@@ -147,8 +149,26 @@ export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
             details: result.errors.map((i) => localizeIssue(locale, i)),
           });
         }
-        return { outcome: result.outcome, warnings: result.warnings.map((i) => localizeIssue(locale, i)), figure: result.figure };
+        return { outcome: result.outcome, warnings: result.warnings.map((i) => localizeIssue(locale, i)), figure: result.figure, staleDerived: result.staleDerived };
       },
+    );
+
+    app.get(
+      '/:uscc/derived',
+      {
+        config: { policy: 'session' },
+        schema: { tags, summary: '因修订而过时的推算当月 (derived months made stale by a revision)', params: figuresParams, response: { 200: staleDerivedResponse, ...errors } },
+      },
+      async (request) => getStaleDerived(database.db, actorOf(request), request.params.uscc),
+    );
+
+    app.post(
+      '/:uscc/rederive',
+      {
+        config: { policy: ENTRY_ROLES },
+        schema: { tags, summary: '按本年累计重新推算过时的当月 (re-derive stale months from their 累计)', params: figuresParams, response: { 200: rederiveResponse, ...errors } },
+      },
+      async (request) => rederiveFigures(database.db, actorOf(request), request.params.uscc),
     );
   };
 }

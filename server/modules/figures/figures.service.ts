@@ -11,6 +11,9 @@ import {
   type PutFigureBody,
   type PutFigureRequest,
   putFigureRequest,
+  type RederiveResponse,
+  type StaleDerivedItem,
+  type StaleDerivedResponse,
 } from '../../../shared/contracts/figures.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
@@ -24,6 +27,7 @@ import { selectFigureYears, selectFirmFacts, selectMonthsOfYear, selectRevisions
 import { loadStored } from './figures.stored.js';
 import type { MonthSet, ValueSource } from './import.derive.js';
 import { applyWrites } from './figures.writes.js';
+import { listStaleDerived, rederiveFirm, staleDerivedOf } from './figures.derived.js';
 import { currentMonth, FIRST_PERIOD, parseAmount, UNIT_MULTIPLIER } from './import.values.js';
 import { pushAll } from '../../../shared/arrays.js';
 
@@ -48,7 +52,20 @@ export async function getEnterpriseFigures(db: Db, actor: Actor, uscc: string, y
   const years = await selectFigureYears(db, uscc);
   const chosen = year ?? years[0] ?? Number(currentMonth(now).slice(0, 4));
   const rows = await selectMonthsOfYear(db, uscc, chosen);
-  return { uscc, name: firm.name, year: chosen, years, canEdit: canWriteFirmFigures(actor, firm), items: rows.map(presentMonth) };
+  const staleDerived = await staleDerivedOf(db, [uscc]);
+  return { uscc, name: firm.name, year: chosen, years, canEdit: canWriteFirmFigures(actor, firm), items: rows.map(presentMonth), staleDerived };
+}
+
+/** `GET /api/figures/:uscc/derived`: the firm's derived months that a revision made stale. */
+export async function getStaleDerived(db: Db, actor: Actor, uscc: string): Promise<StaleDerivedResponse> {
+  const firm = await requireFirm(db, actor, uscc);
+  return { uscc, items: await listStaleDerived(db, actor, firm) };
+}
+
+/** `POST /api/figures/:uscc/rederive`: re-derives the firm's stale derived months (see figures.derived.ts). */
+export async function rederiveFigures(db: Db, actor: Actor, uscc: string): Promise<RederiveResponse> {
+  const firm = await requireFirm(db, actor, uscc);
+  return rederiveFirm(db, actor, firm);
 }
 
 /** Every write of one enterprise-month, newest first, with the fields it changed. */
@@ -76,7 +93,7 @@ export async function listRevisions(db: Db, actor: Actor, uscc: string, period: 
 
 export type PutOutcome =
   | { outcome: 'invalid'; errors: IssueDraft[] }
-  | { outcome: 'created' | 'updated' | 'unchanged' | 'confirmation_required'; warnings: IssueDraft[]; figure: MonthlyFigureItem | null };
+  | { outcome: 'created' | 'updated' | 'unchanged' | 'confirmation_required'; warnings: IssueDraft[]; figure: MonthlyFigureItem | null; staleDerived: StaleDerivedItem[] };
 
 /** Reads the form's values exactly (money in the chosen unit), reporting each bad field by its key. */
 function readEntry(input: PutFigureBody): { set: Pick<MonthSet, 'values' | 'sources'>; errors: IssueDraft[] } {
@@ -133,11 +150,11 @@ export async function putFigure(db: Db, actor: Actor, uscc: string, period: stri
     pushAll(writes, planWrites([{ uscc, period: `${year}-01`, row: null, values: january, sources: {}, combined: null }], stored, marks, { replace: false }).writes);
   }
   const figureAfter = async () => (await selectMonthsOfYear(db, uscc, year)).filter((r) => r.period === period).map(presentMonth)[0] ?? null;
-  if (writes.length === 0) return { outcome: 'unchanged', warnings: [], figure: await figureAfter() };
+  if (writes.length === 0) return { outcome: 'unchanged', warnings: [], figure: await figureAfter(), staleDerived: await staleDerivedOf(db, [uscc]) };
 
   const warnings = await warnAboutWrites(db, writes, stored, (field) => field);
   if (period === current) warnings.push(warningIssue(periodAt, 'currentPeriod', { params: { period } }));
-  if (warnings.length > 0 && !input.acceptWarnings) return { outcome: 'confirmation_required', warnings, figure: null };
+  if (warnings.length > 0 && !input.acceptWarnings) return { outcome: 'confirmation_required', warnings, figure: null, staleDerived: [] };
 
   await db.transaction(async (tx) => {
     await applyWrites(tx, actor, writes, entrySourceOf(actor));
@@ -152,7 +169,7 @@ export async function putFigure(db: Db, actor: Actor, uscc: string, period: stri
     }
   });
   const created = main.writes[0] !== undefined && main.writes[0].before === null;
-  return { outcome: created ? 'created' : 'updated', warnings, figure: await figureAfter() };
+  return { outcome: created ? 'created' : 'updated', warnings, figure: await figureAfter(), staleDerived: await staleDerivedOf(db, [uscc]) };
 }
 
 function pickValues(month: FigureValues): FigureValues {

@@ -4,12 +4,15 @@ import type { FigureSource } from '../../db/schema-master.js';
 import { AppError } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import type { PlannedWrite } from './figures.changes.js';
+import { deleteYtdFacts, selectFirmsWithYtdFacts, upsertYtdFacts, YTD_MEASURES, type YtdFact } from './figures.derived.queries.js';
 import { insertMonthsWithRevisions, updateCombinedMarks, updateMonthsWithRevisions, type MonthUpdate, type MonthWrite } from './figures.queries.js';
 
 /**
  * Writes planned months with their revisions and marks. New months must still be absent and changed
  * months still at the version read when the writes were planned; otherwise someone changed them in
  * between, and the whole transaction fails with a conflict rather than overwrite that change.
+ * A value derived from a reported 本年累计 keeps that 累计 as a fact; a value now reported or entered
+ * as 当月 drops the month's fact for that measure.
  */
 export async function applyWrites(tx: Db, actor: Actor, writes: readonly PlannedWrite[], source: FigureSource): Promise<void> {
   const by = { source, userId: actor.system ? null : actor.id, userName: actor.username };
@@ -21,6 +24,18 @@ export async function applyWrites(tx: Db, actor: Actor, writes: readonly Planned
   }
   const written = (await insertMonthsWithRevisions(tx, creates, by)) + (await updateMonthsWithRevisions(tx, updates, by));
   if (written !== writes.length) throw new AppError('conflict', { messageKey: 'figures.error.concurrentChange' });
+  const keep: YtdFact[] = [];
+  const drop: Omit<YtdFact, 'ytdValue'>[] = [];
+  const withFacts = await selectFirmsWithYtdFacts(tx, [...new Set(writes.map((w) => w.uscc))]);
+  for (const w of writes) {
+    for (const { field, measure } of YTD_MEASURES) {
+      const ytd = w.ytd[field];
+      if (ytd !== undefined) keep.push({ uscc: w.uscc, period: w.period, measure, ytdValue: ytd });
+      else if (w.changed.includes(field) && withFacts.has(w.uscc)) drop.push({ uscc: w.uscc, period: w.period, measure });
+    }
+  }
+  await upsertYtdFacts(tx, keep);
+  await deleteYtdFacts(tx, drop);
   await updateCombinedMarks(
     tx,
     writes.filter((w) => w.markChange === 'add'),

@@ -36,6 +36,8 @@ export type MonthSet = {
   sources: Partial<Record<FigureField, ValueSource>>;
   /** February only: true = mark as combined 1–2月, false = remove the mark, null = leave it. */
   combined: boolean | null;
+  /** The reported 本年累计 of each value derived from one (kept as a fact; see monthly_figure_ytd). */
+  ytd?: Partial<Record<FigureField, number>>;
 };
 
 /** The column a value was read from, its cell text, and the unit multiplier used. */
@@ -123,6 +125,7 @@ function deriveGroup(group: Group, stored: StoredFigures, marks: ReadonlySet<str
 
     const values: Partial<Record<FigureField, number>> = {};
     const sources: Partial<Record<FigureField, ValueSource>> = {};
+    const ytdFacts: Partial<Record<FigureField, number>> = {};
     const fields = new Set<FigureField>([...Object.keys(row.month), ...Object.keys(row.ytd)].filter((f): f is FigureField => f in row.month || f in row.ytd));
     for (const field of fields) {
       const given = row.month[field];
@@ -137,6 +140,7 @@ function deriveGroup(group: Group, stored: StoredFigures, marks: ReadonlySet<str
           out.issues.push(errorIssue(at, 'ytdMismatch', { amountParams: { ytd: { field, value: ytd.value }, previous: { field, value: 0 }, month: { field, value: given.value } } }));
         }
         values[field] = (given ?? ytd).value;
+        if (!given && !PREV_BASE[field]) ytdFacts[field] = ytd.value;
         continue;
       }
       if (poisoned.has(field)) continue;
@@ -167,6 +171,7 @@ function deriveGroup(group: Group, stored: StoredFigures, marks: ReadonlySet<str
         continue;
       }
       values[field] = derived;
+      if (!PREV_BASE[field]) ytdFacts[field] = ytd.value;
     }
 
     for (const field of fields) {
@@ -175,7 +180,7 @@ function deriveGroup(group: Group, stored: StoredFigures, marks: ReadonlySet<str
     }
     overlay.set(month, { ...overlay.get(month), ...values });
     const unmark = month === 2 && febMarked && fileMonths.has(1);
-    out.sets.push({ uscc, period: row.period, row: row.row, values, sources, combined: combined ? true : unmark ? false : null });
+    out.sets.push({ uscc, period: row.period, row: row.row, values, sources, combined: combined ? true : unmark ? false : null, ytd: ytdFacts });
     if (!combined) continue;
 
     const january: Partial<Record<FigureField, number>> = {};

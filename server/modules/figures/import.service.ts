@@ -11,6 +11,7 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { planWrites, warnAboutWrites } from './figures.changes.js';
 import { applyWrites } from './figures.writes.js';
+import { staleDerivedOf } from './figures.derived.js';
 import { errorIssue, localizeIssue, sortIssues, warningIssue, type IssueCode, type IssueDraft } from './figures.issues.js';
 import { canImportFigures, canWriteFirmFigures } from './figures.policy.js';
 import { selectFirmFacts, selectFirmsByName } from './figures.queries.js';
@@ -136,6 +137,7 @@ export async function importFigures(db: Db, actor: Actor, input: ImportInput): P
     headerRow: null,
     rows: 0,
     periods: [],
+    staleDerived: [],
     created: 0,
     updated: 0,
     unchanged: 0,
@@ -216,5 +218,7 @@ export async function importFigures(db: Db, actor: Actor, input: ImportInput): P
       after: { fileName: input.fileName, format: outcome.format, encoding: outcome.encoding, periods: outcome.periods, rows: outcome.rows, ...counts, warningsAccepted: warnings.length },
     });
   });
-  return { ...checked, written: true };
+  // A revision of an earlier month can leave a month derived from a 累计 stale: say so (re-derived on the firm's page).
+  const staleDerived = await staleDerivedOf(db, [...new Set(plan.writes.map((w) => w.uscc))]);
+  return { ...checked, written: true, staleDerived };
 }

@@ -280,7 +280,7 @@ async function selectLatestChainFirmPeriod(db: Db, filter: FirmFilter, before: s
 }
 
 /** Whether a firm in scope for `period` (its year's 名录 and chain list, the filter) reported gross output for it. */
-async function hasFiguresInScope(db: Db, filter: FirmFilter, period: string): Promise<boolean> {
+export async function hasFiguresInScope(db: Db, filter: FirmFilter, period: string): Promise<boolean> {
   const result = await db.execute<{ found: boolean }>(sql`
     WITH members_now AS (${membersSql(Number(period.slice(0, 4)), filter)})
     SELECT EXISTS (SELECT 1 FROM members_now mn JOIN monthly_figures f ON f.uscc = mn.uscc

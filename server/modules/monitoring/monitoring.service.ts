@@ -5,7 +5,8 @@
  * - Period P = 'YYYY-MM'. Range `month` = that month only (当月); `ytd` = YYYY-01 … P (1–N月 累计).
  *   January and February are one period, 1–2月 (YYYY-01 … YYYY-02), in both ranges (rangeMonths).
  * - Scope S(P) = the firms in the 规上 名录 of P's year (an enterprise_scale_years row for the year).
- *   A chain's firms = the firms of S(P) with a membership in any node of the chain, the chain being
+ *   A chain's firms = the firms of S(P) with a membership of P's year (valid_from_year ≤ year ≤
+ *   valid_to_year, open-ended when null) in any node of the chain, the chain being
  *   on P's year list (valid_from_year ≤ year ≤ valid_to_year, open-ended when null).
  * - Per firm and month m of the range it reported (gross_output not null): v(e,m) = 工业总产值;
  *   base(e,m) = the 上年同期 reported with that month (prev_year_gross_output) when not null — a new
@@ -244,21 +245,24 @@ export async function getEnterpriseRanking(db: Db, actor: Actor, query: Monitori
  * `GET /api/monitoring/trend`: the deduplicated chain total of each of `months` months up to the
  * period, each month alone (当月) with its comparable growth — the figures the chains view gives
  * for range `month` — except that January and February form one 1–2月 point (as published; the
- * chains view's `ytd` for February), all in one query.
+ * chains view's `ytd` for February), all in one query. January never stands alone: a window asked
+ * to end with January ends on its 1–2月 point (labelled with February), the chains view's January.
  */
 export async function getTrend(db: Db, actor: Actor, query: MonitoringTrendQuery): Promise<MonitoringTrendResponse> {
   requireAccess(canViewMonitoring(actor));
   const filter = monitoringFilterOf(actor);
   return trendCache(db, JSON.stringify([query.period, query.months, filter]), async () => {
-    const periods = [query.period];
-    while (periods.length < query.months) periods.unshift(previousPeriod(periods[0] ?? query.period));
+    // A window ending with January ends on its 1–2月 point, as the chains view shows January.
+    const end = rangeMonths(query.period, 'month').to;
+    const periods = [end];
+    while (periods.length < query.months) periods.unshift(previousPeriod(periods[0] ?? end));
     // A window that starts with February takes its January too: 1–2月 is one figure.
     const first = periods[0] ?? query.period;
     const from = first.endsWith('-02') ? previousPeriod(first) : first;
-    const rows = await selectTrend(db, { from, to: query.period, filter });
+    const rows = await selectTrend(db, { from, to: end, filter });
     const byPeriod = new Map(rows.map((row) => [row.period, row]));
-    // January is inside its 1–2月 point, unless the window ends with January.
-    const shown = periods.filter((period) => !(period.endsWith('-01') && period !== query.period));
+    // January is always inside its 1–2月 point.
+    const shown = periods.filter((period) => !period.endsWith('-01'));
     const points = shown.map((period) => {
       const janFeb = period.endsWith('-02');
       const row = byPeriod.get(period);

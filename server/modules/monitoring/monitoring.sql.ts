@@ -2,6 +2,7 @@
 // for a year (S(P) × chain membership × the caller's data scope) and what each firm reported over a
 // range with its comparable base. The rules are stated on monitoring.service.ts.
 import { sql, type SQL } from 'drizzle-orm';
+import { membershipInYearSql } from '../enterprises/memberships.sql.js';
 
 /**
  * Which firms a query may count. Every list is an allow-list (null = no restriction, empty = none):
@@ -33,8 +34,11 @@ export function chainConditionSql(year: number, filter: FirmFilter): SQL {
   return sql`c.valid_from_year <= ${year} AND coalesce(c.valid_to_year, 9999) >= ${year}${allowed}`;
 }
 
-/** The firm condition on an enterprises row `e` (region, park, node), as ` AND …`, or nothing. */
-export function firmConditionSql(filter: FirmFilter): SQL {
+/**
+ * The firm condition on an enterprises row `e` (region, park, node), as ` AND …`, or nothing. With
+ * a `year`, a node filter takes the memberships of that year; without, any the firm ever had.
+ */
+export function firmConditionSql(filter: FirmFilter, year?: number): SQL {
   const parts: SQL[] = [];
   if (filter.regionCodes !== null) parts.push(sql`e.region_code = ANY(${textArray(filter.regionCodes)})`);
   if (filter.parkRefs !== null) {
@@ -42,13 +46,16 @@ export function firmConditionSql(filter: FirmFilter): SQL {
     parts.push(sql`e.park_id IN (SELECT p.id FROM parks p WHERE p.id::text = ANY(${refs}) OR p.name = ANY(${refs}) OR p.short_name = ANY(${refs}))`);
   }
   if (filter.parkId !== null) parts.push(sql`e.park_id = ${filter.parkId}`);
-  if (filter.nodeId !== null) parts.push(sql`e.uscc IN (SELECT nm.uscc FROM enterprise_memberships nm WHERE nm.node_id = ${filter.nodeId})`);
+  if (filter.nodeId !== null) {
+    const inYear = year === undefined ? sql`` : sql` AND ${membershipInYearSql('nm', year)}`;
+    parts.push(sql`e.uscc IN (SELECT nm.uscc FROM enterprise_memberships nm WHERE nm.node_id = ${filter.nodeId}${inYear})`);
+  }
   return parts.length === 0 ? sql`` : sql` AND ${sql.join(parts, sql` AND `)}`;
 }
 
 /**
  * One row per (firm, chain node) of the firms in scope for `year`: in that year's 规上 名录, with a
- * membership in a node of a chain on that year's list, allowed by the filter.
+ * membership of that year in a node of a chain on that year's list, allowed by the filter.
  * Columns: uscc, chain_code, node_id, industry_code, region_code, park_id.
  */
 export function membersSql(year: number, filter: FirmFilter): SQL {
@@ -59,7 +66,8 @@ export function membersSql(year: number, filter: FirmFilter): SQL {
       JOIN chains c ON c.code = n.chain_code
       JOIN enterprises e ON e.uscc = m.uscc
      WHERE ${chainConditionSql(year, filter)}
-       AND EXISTS (SELECT 1 FROM enterprise_scale_years s WHERE s.uscc = m.uscc AND s.year = ${year})${firmConditionSql(filter)}`;
+       AND ${membershipInYearSql('m', year)}
+       AND EXISTS (SELECT 1 FROM enterprise_scale_years s WHERE s.uscc = m.uscc AND s.year = ${year})${firmConditionSql(filter, year)}`;
 }
 
 /**

@@ -374,18 +374,20 @@ describe('GET /api/monitoring/trend', () => {
     }
   });
 
-  it('takes a window starting in February with its January, and ends with January alone when asked for it', async () => {
+  it('takes a window starting in February with its January, and never ends on January alone', async () => {
     const fromFebruary: Point[] = (await get(s.admin, '/api/monitoring/trend?period=2024-03&months=2')).json().points;
     expect(fromFebruary.map((p) => [p.period, p.output])).toEqual([
       ['2024-02', 901],
       ['2024-03', 999],
     ]);
-    // January 2024 alone: A 100 + B 200 + C 50 + D 30 + F 50 + G 10 + H 10 = 450.
-    const january: Point[] = (await get(s.admin, '/api/monitoring/trend?period=2024-01&months=2')).json().points;
+    // Asked to end with January, the trend ends on 1–2月 — what the chains view shows for 2024-01:
+    // A 220 + B 400 + C 110 + D 70 + F 50 + G 30 + H 21 = 901, not January alone (450).
+    const january: Point[] = (await get(s.admin, '/api/monitoring/trend?period=2024-01&months=3')).json().points;
     expect(january.map((p) => [p.period, p.janFeb, p.output])).toEqual([
       ['2023-12', false, null],
-      ['2024-01', false, 450],
+      ['2024-02', true, 901],
     ]);
+    expect((await chainsOf(s.admin, 'period=2024-01&range=month')).total.output).toBe(901);
   });
 
   it('refuses more than 60 months and an enterprise account', async () => {

@@ -8,8 +8,9 @@
  *   reported with the month, else the firm's stored figure a year earlier); a month not reported,
  *   without a base or with a base of 0 is no drop. January and February are one month (1–2月) from
  *   February on, both sides summed: a combined 1–2月 figure sits whole in February with January 0,
- *   so only the pair compares like with like. P = January stands alone (the pair is not in yet), and
- *   a firm whose February is marked combined is skipped for January (its January 0 is no figure).
+ *   so only the pair compares like with like. P = January is answered as 1–2月 (P = February) once
+ *   February has figures in scope; before that January stands alone, and a firm whose February is
+ *   marked combined is skipped for January (its January 0 is no figure).
  * - `not_reported` (未报): no figures row for P, listed once today (Beijing) is after day
  *   reportDeadlineDay of the month after P. January is reported with February (1–2月), so P =
  *   January is due on that day of March.
@@ -29,6 +30,7 @@ import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { canViewMonitoring, monitoringFilterOf, narrowPark, narrowScope } from '../monitoring/monitoring.policy.js';
 import { createStatisticCache } from '../monitoring/monitoring.cache.js';
+import { hasFiguresInScope } from '../monitoring/monitoring.queries.js';
 import { latestPeriodFor } from '../monitoring/monitoring.service.js';
 import type { FirmFilter, MonthRange } from '../monitoring/monitoring.sql.js';
 import { selectBelowScale, selectNotReported, selectOutputDrops, selectUnitSlips, selectWarningsAsOf, type WarningFirmRow } from './warnings.queries.js';
@@ -115,6 +117,17 @@ async function collect(db: Db, input: { period: string; filter: FirmFilter; q: s
 }
 
 /**
+ * The period the lists answer for: January is 1–2月 (answered as February, the pair) as soon as
+ * February has figures in scope, so January alone — the 0 stored for a firm that reported 1–2月
+ * together — is never listed once the pair exists; before that January stands alone.
+ */
+async function janFebPeriodOf(db: Db, filter: FirmFilter, period: string): Promise<string> {
+  if (!period.endsWith('-01')) return period;
+  const february = `${period.slice(0, 4)}-02`;
+  return (await hasFiguresInScope(db, filter, february)) ? february : period;
+}
+
+/**
  * `GET /api/warnings`: the four lists for a period over the caller's scope and filters (rules
  * above), with counts per kind and one page of the items of the asked kind (all kinds without one).
  */
@@ -128,7 +141,7 @@ export async function listWarnings(db: Db, actor: Actor, query: WarningsQuery, o
     regionCodes: narrowScope(scope.regionCodes, query.region),
     parkId: await narrowPark(db, scope, query.park),
   };
-  const period = query.period ?? (await latestPeriodFor(db, filter));
+  const period = await janFebPeriodOf(db, filter, query.period ?? (await latestPeriodFor(db, filter)));
   const settings = await readWarningSettings(db);
   const dueDate = dueDateOf(period, settings.reportDeadlineDay);
   const deadlinePassed = beijingDate(now) > dueDate;

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { importReport, type ImportReport } from '../../../../shared/contracts/enterprises';
+import { importReport, type ImportMode, type ImportReport } from '../../../../shared/contracts/enterprises';
 import { uploadFile } from '../../../lib/upload-file';
 
 /** The largest file the server reads (checked here too, so nobody waits for a doomed upload). */
@@ -8,6 +8,12 @@ export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 export type ImportEnterprisesInput = {
   file: File;
   dryRun: boolean;
+  /** add (default): years and nodes are only added; replace: the file's are the firms'. */
+  mode: ImportMode;
+  /** The year chain node changes take effect. */
+  effectiveFromYear: number;
+  /** Write although removals with figures behind them were reported (the user ticked the box). */
+  acceptWarnings: boolean;
   csrfToken: string | null;
   /** Upload progress, 0–100. */
   onProgress?: (percent: number) => void;
@@ -19,7 +25,12 @@ export type ImportEnterprisesInput = {
  */
 export function importEnterprises(input: ImportEnterprisesInput): Promise<ImportReport> {
   return uploadFile({
-    url: `/api/enterprises/import?dryRun=${input.dryRun}`,
+    url: `/api/enterprises/import?${new URLSearchParams({
+      dryRun: String(input.dryRun),
+      mode: input.mode,
+      effectiveFromYear: String(input.effectiveFromYear),
+      acceptWarnings: String(input.acceptWarnings),
+    }).toString()}`,
     file: input.file,
     csrfToken: input.csrfToken,
     onProgress: input.onProgress,

@@ -3,7 +3,7 @@ import { ENTERPRISE_FLAGS, type EnterpriseFlag, type EnterpriseProfile, type Upd
 import { validateUscc } from '../../../../shared/uscc';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useEnterpriseOptions } from '../api/get-enterprise-options';
-import { flagsOf } from '../utils/enterprise-text';
+import { flagsOf, isCurrentMembership, membershipYearsText } from '../utils/enterprise-text';
 
 type MembershipValue = { node?: string; isPrimary?: boolean };
 
@@ -16,6 +16,8 @@ export type EnterpriseFormValues = {
   flags: EnterpriseFlag[];
   aboveScaleYears: string[];
   memberships: MembershipValue[];
+  /** Edit only: the year from which membership and 规上 year changes take effect. */
+  effectiveFromYear?: number;
 };
 
 type Props = {
@@ -28,7 +30,7 @@ type Props = {
   onCancel: () => void;
 };
 
-function initialValues(initial: EnterpriseProfile | undefined): EnterpriseFormValues {
+function initialValues(initial: EnterpriseProfile | undefined, thisYear: number): EnterpriseFormValues {
   if (!initial) return { uscc: '', name: '', flags: [], aboveScaleYears: [], memberships: [] };
   return {
     uscc: initial.uscc,
@@ -38,8 +40,17 @@ function initialValues(initial: EnterpriseProfile | undefined): EnterpriseFormVa
     gbt4754Code: initial.gbt4754Code ?? undefined,
     flags: flagsOf(initial),
     aboveScaleYears: initial.aboveScaleYears.map(String),
-    memberships: initial.memberships.map((m) => ({ node: `${m.chainCode}:${m.nodeKey}`, isPrimary: m.isPrimary })),
+    memberships: initial.memberships.filter((m) => isCurrentMembership(m, thisYear)).map((m) => ({ node: `${m.chainCode}:${m.nodeKey}`, isPrimary: m.isPrimary })),
+    effectiveFromYear: thisYear,
   };
+}
+
+/** A comparable text of the memberships and years, to tell whether the user reclassifies the firm. */
+function classificationOf(values: Pick<EnterpriseFormValues, 'aboveScaleYears' | 'memberships'> | undefined): string {
+  if (!values) return '';
+  const years = [...new Set((values.aboveScaleYears ?? []).map(String))].sort();
+  const nodes = (values.memberships ?? []).map((m) => `${m?.node ?? ''}${m?.isPrimary ? '*' : ''}`).sort();
+  return JSON.stringify([years, nodes]);
 }
 
 /** The form values as the API body. */
@@ -58,6 +69,7 @@ export function toRequest(values: EnterpriseFormValues): UpdateEnterpriseRequest
       const [chainCode = '', nodeKey = ''] = (m.node ?? '').split(':');
       return { chainCode, nodeKey, isPrimary: m.isPrimary === true };
     }),
+    ...(values.effectiveFromYear === undefined ? {} : { effectiveFromYear: values.effectiveFromYear }),
   };
 }
 
@@ -73,13 +85,20 @@ export function EnterpriseForm({ initial, submitting, serverError, onSubmit, onC
   }));
   const thisYear = new Date().getFullYear();
   const yearOptions = Array.from({ length: thisYear - 2018 + 2 }, (_, i) => String(thisYear + 1 - i)).map((y) => ({ value: y, label: y }));
+  const initialForm = initialValues(initial, thisYear);
+  const watchedYears = Form.useWatch('aboveScaleYears', form);
+  const watchedMemberships = Form.useWatch('memberships', form);
+  // Asked only when editing changes the chain nodes or 规上 years: those changes take effect from a year.
+  const reclassifying =
+    initial !== undefined && watchedYears !== undefined && classificationOf({ aboveScaleYears: watchedYears, memberships: watchedMemberships ?? [] }) !== classificationOf(initialForm);
+  const pastMemberships = (initial?.memberships ?? []).filter((m) => !isCurrentMembership(m, thisYear));
 
   return (
     <Form<EnterpriseFormValues>
       form={form}
       layout="vertical"
       style={{ maxWidth: 760 }}
-      initialValues={initialValues(initial)}
+      initialValues={initialForm}
       onFinish={(values) => onSubmit(initial?.uscc ?? values.uscc.trim().toUpperCase(), toRequest(values))}
     >
       <Form.Item
@@ -135,6 +154,12 @@ export function EnterpriseForm({ initial, submitting, serverError, onSubmit, onC
       </Form.Item>
       <Typography.Text strong>{t('enterprises.detail.memberships')}</Typography.Text>
       <Typography.Paragraph type="secondary">{t('enterprises.form.membershipsHint')}</Typography.Paragraph>
+      {pastMemberships.length > 0 ? (
+        <Typography.Paragraph type="secondary" data-testid="form-past-memberships">
+          {t('enterprises.form.pastMemberships')}
+          {pastMemberships.map((m) => `${m.chainCode} ${m.chainName} / ${m.nodeName}（${membershipYearsText(t, m)}）`).join('；')}
+        </Typography.Paragraph>
+      ) : null}
       <Form.List
         name="memberships"
         rules={[
@@ -170,6 +195,14 @@ export function EnterpriseForm({ initial, submitting, serverError, onSubmit, onC
           </>
         )}
       </Form.List>
+      <Form.Item
+        name="effectiveFromYear"
+        label={t('enterprises.form.effectiveFromYear')}
+        extra={t('enterprises.form.effectiveFromYearHint')}
+        hidden={!reclassifying}
+      >
+        <Select style={{ width: 140 }} data-testid="form-effective-year" options={yearOptions.map((o) => ({ value: Number(o.value), label: o.label }))} />
+      </Form.Item>
       {serverError ? <Alert type="error" showIcon title={serverError} style={{ marginBottom: 16 }} data-testid="form-server-error" /> : null}
       <Space>
         <Button type="primary" htmlType="submit" loading={submitting} data-testid="form-submit">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Progress, Result, Space, Steps, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Flex, Progress, Radio, Result, Select, Space, Steps, Typography, Upload } from 'antd';
 import { Link } from 'react-router';
-import { importReport, type ImportReport } from '../../../../shared/contracts/enterprises';
+import { IMPORT_MODES, importReport, type ImportMode, type ImportReport } from '../../../../shared/contracts/enterprises';
 import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';
@@ -9,6 +9,7 @@ import { useLocale, useT } from '../../../lib/i18n';
 import { useMe } from '../../auth/api/get-me';
 import { IMPORT_MAX_BYTES, useImportEnterprises } from '../api/import-enterprises';
 import { ImportErrorsTable } from './import-errors-table';
+import { ImportWarningsTable } from './import-warnings-table';
 
 type Phase = { kind: 'idle' } | { kind: 'uploading'; dryRun: boolean } | { kind: 'checked'; report: ImportReport } | { kind: 'done'; report: ImportReport };
 
@@ -22,6 +23,10 @@ export function EnterpriseImportPage() {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [progress, setProgress] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
+  const thisYear = new Date().getFullYear();
+  const [mode, setMode] = useState<ImportMode>('add');
+  const [fromYear, setFromYear] = useState(thisYear);
+  const [accepted, setAccepted] = useState(false);
   if (me.data?.user.role !== 'admin') return <Result status="403" title={t('common.noAccess')} subTitle={t('error.forbidden')} />;
 
   const run = (chosen: File, dryRun: boolean) => {
@@ -33,10 +38,12 @@ export function EnterpriseImportPage() {
       return;
     }
     setPhase({ kind: 'uploading', dryRun });
+    if (dryRun) setAccepted(false);
     importFile.mutate(
-      { file: chosen, dryRun, csrfToken: me.data?.csrfToken ?? null, onProgress: setProgress },
+      { file: chosen, dryRun, mode, effectiveFromYear: fromYear, acceptWarnings: !dryRun && accepted, csrfToken: me.data?.csrfToken ?? null, onProgress: setProgress },
       {
-        onSuccess: (report) => setPhase(dryRun ? { kind: 'checked', report } : { kind: 'done', report }),
+        // A confirm held back by warnings (the data changed since the check) shows them again.
+        onSuccess: (report) => setPhase(dryRun || !report.written ? { kind: 'checked', report } : { kind: 'done', report }),
         onError: (err) => {
           // A real import that found errors after all (the data changed since the check) returns the report.
           const report = err instanceof ApiError ? importReport.safeParse(err.details) : null;
@@ -101,6 +108,30 @@ export function EnterpriseImportPage() {
           />
         ) : null}
 
+        {phase.kind === 'idle' ? (
+          <Flex vertical gap={8} data-testid="import-options">
+            <Typography.Text strong>{t('enterprises.import.mode')}</Typography.Text>
+            <Radio.Group value={mode} onChange={(e) => setMode(e.target.value === 'replace' ? 'replace' : 'add')} data-testid="import-mode">
+              <Flex vertical gap={4}>
+                {IMPORT_MODES.map((m) => (
+                  <Radio key={m} value={m}>
+                    {t(`enterprises.import.mode.${m}`)}
+                  </Radio>
+                ))}
+              </Flex>
+            </Radio.Group>
+            <Space>
+              <span>{t('enterprises.import.fromYear')}</span>
+              <Select
+                value={fromYear}
+                style={{ width: 120 }}
+                onChange={setFromYear}
+                data-testid="import-from-year"
+                options={Array.from({ length: thisYear - 2018 + 2 }, (_, i) => thisYear + 1 - i).map((y) => ({ value: y, label: String(y) }))}
+              />
+            </Space>
+          </Flex>
+        ) : null}
         {phase.kind === 'idle' ? dragger : null}
         {failure ? <Alert type="error" showIcon title={failure} data-testid="import-failure" /> : null}
 
@@ -114,10 +145,15 @@ export function EnterpriseImportPage() {
         ) : null}
 
         {phase.kind === 'checked' ? <CheckResult report={phase.report} fileLabel={fileLabel} fileName={file?.name ?? ''} /> : null}
+        {phase.kind === 'checked' && phase.report.errors.length === 0 && phase.report.warnings.length > 0 ? (
+          <Checkbox checked={accepted} onChange={(e) => setAccepted(e.target.checked)} data-testid="import-accept-warnings">
+            {t('enterprises.import.acceptWarnings')}
+          </Checkbox>
+        ) : null}
         {phase.kind === 'checked' ? (
           <Space>
             {phase.report.errors.length === 0 && phase.report.created + phase.report.updated > 0 && file ? (
-              <Button type="primary" data-testid="import-confirm" onClick={() => run(file, false)}>
+              <Button type="primary" data-testid="import-confirm" disabled={phase.report.warnings.length > 0 && !accepted} onClick={() => run(file, false)}>
                 {t('enterprises.import.confirm')}
               </Button>
             ) : null}
@@ -143,13 +179,31 @@ function CheckResult({ report, fileLabel, fileName }: { report: ImportReport; fi
     );
   }
   const nothing = report.created + report.updated === 0;
-  return (
+  const removals =
+    report.removals.scaleYears + report.removals.memberships > 0
+      ? t('enterprises.import.removals', { ...report.removals, year: report.effectiveFromYear })
+      : null;
+  const summary = (
     <Alert
       type={nothing ? 'info' : 'success'}
       showIcon
       data-testid="import-check"
       title={nothing ? t('enterprises.import.nothingToDo') : t('enterprises.import.checkOk', { rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged })}
-      description={[fileLabel, ignored].filter(Boolean).join(' · ')}
+      description={[fileLabel, removals, ignored].filter(Boolean).join(' · ')}
     />
+  );
+  if (report.warnings.length === 0) return summary;
+  return (
+    <Flex vertical gap={12}>
+      {summary}
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="import-warnings-alert"
+        title={report.confirmationRequired ? t('enterprises.import.heldForWarnings') : t('enterprises.import.warningsTitle', { count: report.warnings.length })}
+        description={t('enterprises.import.warningsHint')}
+      />
+      <ImportWarningsTable warnings={report.warnings} fileName={fileName} />
+    </Flex>
   );
 }

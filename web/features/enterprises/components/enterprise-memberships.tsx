@@ -3,10 +3,11 @@ import type { EnterpriseDetailResponse, EnterpriseMembership } from '../../../..
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
 import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
+import { membershipYearsText } from '../utils/enterprise-text';
 
-type ExportKey = 'chain' | 'node' | 'stage' | 'primary';
+type ExportKey = 'chain' | 'node' | 'stage' | 'primary' | 'years';
 
-/** 产业链环节: the chain nodes the firm sits in, its primary one marked, with Excel export. */
+/** 产业链环节: the chain nodes the firm sits in (earlier ones too, each with its years), its primary one marked, with Excel export. */
 export function EnterpriseMemberships({ enterprise }: { enterprise: EnterpriseDetailResponse }) {
   const t = useT();
   const columns: TableColumnsType<EnterpriseMembership> = [
@@ -18,12 +19,14 @@ export function EnterpriseMemberships({ enterprise }: { enterprise: EnterpriseDe
       title: t('enterprises.membership.primary'),
       render: (_, m) => (m.isPrimary ? <Tag color="geekblue">{t('enterprises.membership.primary')}</Tag> : null),
     },
+    { key: 'years', title: t('enterprises.membership.years'), render: (_, m) => membershipYearsText(t, m) },
   ];
   const exportColumns: ExcelColumn<ExportKey>[] = [
     { key: 'chain', title: t('enterprises.membership.chain'), width: 26 },
     { key: 'node', title: t('enterprises.membership.node'), width: 26 },
     { key: 'stage', title: t('enterprises.membership.stage'), width: 10 },
     { key: 'primary', title: t('enterprises.membership.primary'), width: 10 },
+    { key: 'years', title: t('enterprises.membership.years'), width: 14 },
   ];
   const exportRows = enterprise.memberships.map(
     (m): Record<ExportKey, ExcelCell> => ({
@@ -31,6 +34,7 @@ export function EnterpriseMemberships({ enterprise }: { enterprise: EnterpriseDe
       node: `${m.nodeName} (${m.nodeKey})`,
       stage: t(`enterprises.stage.${m.stage}`),
       primary: m.isPrimary ? t('enterprises.membership.primary') : '',
+      years: membershipYearsText(t, m),
     }),
   );
   return (
@@ -46,7 +50,7 @@ export function EnterpriseMemberships({ enterprise }: { enterprise: EnterpriseDe
       }
     >
       <Table<EnterpriseMembership>
-        rowKey="nodeId"
+        rowKey={(m) => `${m.nodeId}-${m.validFromYear ?? 'all'}`}
         size="small"
         data-testid="enterprise-memberships"
         columns={columns}

@@ -10,6 +10,7 @@ import { useT } from '../../../lib/i18n';
 import { capitalize } from '../utils/amounts';
 import { useEnterpriseFigures } from '../api/get-enterprise-figures';
 import { FigureFormDrawer } from './figure-form-drawer';
+import { StaleDerivedAlert } from './stale-derived-alert';
 import { useFigureText } from '../hooks/use-figure-text';
 
 type Editing = { month: MonthlyFigureItem | null } | null;
@@ -94,6 +95,7 @@ export function EnterpriseFiguresPage() {
       <Flex vertical gap={12}>
         {figures.error ? <ErrorAlert error={figures.error} onRetry={() => void figures.refetch()} /> : null}
         {data && !data.canEdit ? <Alert type="info" showIcon title={t('figures.firm.readOnly')} /> : null}
+        {data ? <StaleDerivedAlert uscc={data.uscc} name={data.name} items={data.staleDerived} canEdit={data.canEdit} /> : null}
         <Typography.Text type="secondary">{t('figures.firm.units')}</Typography.Text>
         <Table<MonthlyFigureItem>
           rowKey="period"

@@ -7,7 +7,7 @@ import { PageSpinner } from '../../../components/page-spinner';
 import { paths } from '../../../config/paths';
 import { useT } from '../../../lib/i18n';
 import { useMonitoringChains } from '../api/get-monitoring-chains';
-import { dashboardViewOf, monthsEndingWith } from '../utils/periods';
+import { dashboardViewOf, pickableMonths } from '../utils/periods';
 import { AreaBreakdowns } from './area-breakdowns';
 import { ChainCharts } from './chain-charts';
 import { DrillDown } from './drill-down';
@@ -42,7 +42,7 @@ export function LeaderDashboard() {
       { replace: true },
     );
 
-  const months = monthsEndingWith(previousCalendarPeriod(), PICKABLE_MONTHS).reverse();
+  const months = pickableMonths(previousCalendarPeriod(), PICKABLE_MONTHS);
   if (period !== undefined && !months.includes(period)) months.unshift(period);
   const label = period === undefined ? '' : periodRangeLabel(t, period, range);
   // Firms that reported for the period; none means the month's figures have not been imported yet.
@@ -61,7 +61,7 @@ export function LeaderDashboard() {
               value={period}
               style={{ width: 140 }}
               showSearch
-              options={months.map((month) => ({ value: month, label: month }))}
+              options={months.map((month) => ({ value: month, label: month.endsWith('-02') ? `${month.slice(0, 4)}-01~02` : month }))}
               onChange={(value: string) => setParam('period', value)}
               data-testid="dashboard-period"
             />

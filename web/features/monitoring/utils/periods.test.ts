@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { monthsEndingWith, yuanToWan } from './periods';
+import { janFebOf, pickableMonths } from './periods';
 
-describe('dashboard periods', () => {
-  it('lists months oldest first', () => {
-    expect(monthsEndingWith('2024-02', 4)).toEqual(['2023-11', '2023-12', '2024-01', '2024-02']);
-    expect(monthsEndingWith('2024-02', 24)).toHaveLength(24);
+describe('month pickers fold January into 1–2月', () => {
+  it('answers January with its February once February has begun, other months as they are', () => {
+    expect(janFebOf('2024-01')).toBe('2024-02');
+    expect(janFebOf('2024-02')).toBe('2024-02');
+    expect(janFebOf('2024-06')).toBe('2024-06');
+    // A February still in the future: January stands alone until then.
+    expect(janFebOf('2099-01')).toBe('2099-01');
   });
 
-  it('converts yuan to wan', () => {
-    expect(yuanToWan(123_456_789)).toBeCloseTo(12_345.6789);
+  it('lists each 1–2月 once, newest first', () => {
+    expect(pickableMonths('2024-03', 5)).toEqual(['2024-03', '2024-02', '2023-12', '2023-11']);
   });
 });

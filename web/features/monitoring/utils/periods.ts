@@ -1,4 +1,4 @@
-import { MONITORING_RANGES, isStatisticalPeriod, previousPeriod, type MonitoringRange } from '../../../../shared/stats/period';
+import { MONITORING_RANGES, currentPeriod, isStatisticalPeriod, previousPeriod, type MonitoringRange } from '../../../../shared/stats/period';
 
 function isRange(value: string | null): value is MonitoringRange {
   return MONITORING_RANGES.some((range) => range === value);
@@ -11,7 +11,22 @@ function isRange(value: string | null): value is MonitoringRange {
 export function dashboardViewOf(search: URLSearchParams): { period: string | undefined; range: MonitoringRange } {
   const period = search.get('period');
   const range = search.get('range');
-  return { period: period !== null && isStatisticalPeriod(period) ? period : undefined, range: isRange(range) ? range : 'month' };
+  return { period: period !== null && isStatisticalPeriod(period) ? janFebOf(period) : undefined, range: isRange(range) ? range : 'month' };
+}
+
+/**
+ * January as its 1–2月 period (February of the year) once February is not in the future: the
+ * statistics never show January alone (a firm reporting 1–2月 together stores January as 0).
+ */
+export function janFebOf(period: string): string {
+  if (!period.endsWith('-01')) return period;
+  const february = `${period.slice(0, 4)}-02`;
+  return february <= currentPeriod() ? february : period;
+}
+
+/** The months a month picker offers, newest first: January folded into its 1–2月 (February) once that exists. */
+export function pickableMonths(last: string, count: number): string[] {
+  return [...new Set(monthsEndingWith(last, count).map(janFebOf))].reverse();
 }
 
 /** `count` months ending with `last`, oldest first. */

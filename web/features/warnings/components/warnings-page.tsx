@@ -11,7 +11,7 @@ import { useLocale, useT } from '../../../lib/i18n';
 import { useMe } from '../../auth/api/get-me';
 import { useMonitoringChains } from '../../monitoring/api/get-monitoring-chains';
 import { monthLabel } from '../../monitoring/components/figure-meta';
-import { monthsEndingWith } from '../../monitoring/utils/periods';
+import { janFebOf, pickableMonths } from '../../monitoring/utils/periods';
 import { fetchAllPages } from '../../../lib/all-pages';
 import { getWarnings, useWarnings } from '../api/get-warnings';
 import { explainWarning } from '../utils/explain';
@@ -36,7 +36,7 @@ export function WarningsPage() {
   const isAdmin = me.data?.user.role === 'admin';
   const [searchParams, setSearchParams] = useSearchParams();
   const periodParam = searchParams.get('period');
-  const askedPeriod = periodParam !== null && isStatisticalPeriod(periodParam) ? periodParam : undefined;
+  const askedPeriod = periodParam !== null && isStatisticalPeriod(periodParam) ? janFebOf(periodParam) : undefined;
   const kindParam = searchParams.get('kind');
   const kind = isKind(kindParam) ? kindParam : undefined;
   const chain = searchParams.get('chain') ?? undefined;
@@ -63,7 +63,7 @@ export function WarningsPage() {
     );
   };
 
-  const months = monthsEndingWith(previousCalendarPeriod(), PICKABLE_MONTHS).reverse();
+  const months = pickableMonths(previousCalendarPeriod(), PICKABLE_MONTHS);
   if (period !== undefined && !months.includes(period)) months.unshift(period);
   const label = period === undefined ? '' : monthLabel(t, period);
   const items = data?.items ?? [];
@@ -133,7 +133,7 @@ export function WarningsPage() {
             value={period}
             style={{ width: 140 }}
             showSearch
-            options={months.map((month) => ({ value: month, label: month }))}
+            options={months.map((month) => ({ value: month, label: month.endsWith('-02') ? `${month.slice(0, 4)}-01~02` : month }))}
             onChange={(value: string) => setParam('period', value)}
             data-testid="warnings-period"
           />
