@@ -4,6 +4,7 @@ import type { ImportReport } from '../../../shared/contracts/enterprises.js';
 import type { Locale } from '../../../shared/i18n/index.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { importQueue } from '../../lib/import-queue.js';
 import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -106,6 +107,11 @@ export async function importEnterprises(
   if (input.data.length > IMPORT_MAX_BYTES) {
     throw new AppError('payload_too_large', { messageKey: 'enterprises.import.tooLarge', params: { limitMb: IMPORT_MAX_BYTES / 1024 / 1024 } });
   }
+  // One import at a time per server, shared with the monthly figures (server/lib/import-queue.ts).
+  return importQueue.run(() => runImport(db, actor, input));
+}
+
+async function runImport(db: Db, actor: Actor, input: { data: Buffer; fileName?: string; dryRun: boolean }): Promise<ImportOutcome> {
   const sheet = await readSpreadsheet(input.data);
   const [regions, parks, chains, nodes] = await Promise.all([selectRegionRefs(db), selectParkRefs(db), selectChainCodes(db), selectNodeRefs(db)]);
   const checked = checkRows(sheet, buildLookups({ regions, parks, chains, nodes }));
