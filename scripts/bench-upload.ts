@@ -66,7 +66,8 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-upload-'));
   const server = spawn(process.execPath, [...NODE_FLAGS, SERVER_MAIN], {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '', SEED_DEMO: 'false', ADMIN_PASSWORD: 'bench-admin-pass' },
+    // BENCH_DATABASE_URL: an empty PostgreSQL database instead of the embedded one.
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', SEED_DEMO: 'false', ADMIN_PASSWORD: 'bench-admin-pass' },
     stdio: 'ignore',
   });
   const pid = server.pid ?? 0;
