@@ -6,8 +6,9 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IMPORT_COLUMNS } from '../../shared/contracts/enterprises.js';
+import { importQueue } from '../lib/import-queue.js';
 import { seedReferenceData } from '../modules/demo/seed.js';
 import { buildEnterprise, multipartFile, nextUscc } from '../modules/enterprises/enterprises.test-helpers.js';
 import { createTestApp, loginAs, type Session, type TestApp } from './app.js';
@@ -179,7 +180,7 @@ describe('valid files with traps', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ rows: 1, created: 1, errors: [] });
     expect(await databaseState()).toEqual(before);
-  });
+  }, 300_000);
 
   it('takes a formula cell’s cached result (=100+23.4 stored as 123.4), and a formula without one as empty', async () => {
     const xml = `${SHEET_HEAD}${sheetRowsXml([FIGURE_HEADER])}<row r="2"><c t="inlineStr"><is><t>${firmUscc}</t></is></c><c t="inlineStr"><is><t>2024-06</t></is></c><c><f>100+23.4</f><v>123.4</v></c></row><row r="3"><c t="inlineStr"><is><t>${firmUscc}</t></is></c><c t="inlineStr"><is><t>2024-07</t></is></c><c><f>NOW()</f></c></row>${SHEET_TAIL}`;
@@ -187,6 +188,43 @@ describe('valid files with traps', () => {
     expect(res.statusCode, res.body).toBe(200);
     // Row 3 has no value: a warning (empty row), not a month.
     expect(res.json()).toMatchObject({ rows: 1, created: 1, periods: ['2024-06'], errors: [], warnings: [expect.objectContaining({ row: 3, code: 'emptyRow' })] });
+  });
+});
+
+describe('one import at a time', () => {
+  /** Holds the server's import slot until released, as a long import would. */
+  function holdSlot() {
+    let release = () => {};
+    const held = importQueue.run(() => new Promise<void>((resolve) => (release = resolve)));
+    return { release: () => release(), held };
+  }
+
+  it('queues a second import (with progress: a "queued" line with its place first), then runs it', async () => {
+    const slot = holdSlot();
+    const url = `/api/figures/import?dryRun=true&progress=true&unit=${encodeURIComponent('万元')}`;
+    const body = multipartFile('queued.csv', Buffer.from(`${FIGURE_HEADER.join(',')}\r\n${firmUscc},2024-06,1\r\n`));
+    const answer = t.app.inject({ method: 'POST', url, headers: { ...admin.headers, ...body.headers }, payload: body.payload });
+    await vi.waitFor(() => expect(importQueue.size).toEqual({ running: 1, waiting: 1 }), { timeout: 30_000, interval: 20 });
+    slot.release();
+    await slot.held;
+    const lines = (await answer).body.trim().split('\n').map((l) => JSON.parse(l) as { type: string; phase?: string; done?: number; status?: number });
+    expect(lines[0]).toEqual({ type: 'progress', phase: 'queued', done: 1, total: null });
+    expect(lines.at(-1)).toMatchObject({ type: 'result', status: 200 });
+  });
+
+  it('refuses with 429 import_busy when three wait already, reading and writing nothing', async () => {
+    const before = await databaseState();
+    const slot = holdSlot();
+    const waiting = [1, 2, 3].map(() => importQueue.run(async () => undefined));
+    for (const importer of ['figures', 'enterprises'] as const) {
+      const res = await upload(importer, Buffer.from(`${FIGURE_HEADER.join(',')}\r\n${firmUscc},2024-06,1\r\n`), 'busy.csv', { locale: 'en' });
+      expect(res.statusCode, res.body).toBe(429);
+      expect(res.json()).toMatchObject({ error: { code: 'import_busy', message: '1 import running and 3 queued; try again in a minute' } });
+    }
+    slot.release();
+    await Promise.all([slot.held, ...waiting]);
+    expect(importQueue.size).toEqual({ running: 0, waiting: 0 });
+    expect(await databaseState()).toEqual(before);
   });
 });
 

@@ -103,7 +103,8 @@ export const importFiguresQuery = z.object({
 });
 export type ImportFiguresQuery = z.infer<typeof importFiguresQuery>;
 
-export const IMPORT_PHASES = ['read', 'check', 'write'] as const;
+/** `queued`: waiting for another import to finish (`done` = imports ahead); then reading, checking, writing. */
+export const IMPORT_PHASES = ['queued', 'read', 'check', 'write'] as const;
 /** How far an import is: rows read so far (no total yet), checking, or months written of all to write. */
 export const importProgress = z.object({ phase: z.enum(IMPORT_PHASES), done: z.number().int(), total: z.number().int().nullable() });
 export type ImportProgress = z.infer<typeof importProgress>;

@@ -116,7 +116,7 @@ export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
       '/import',
       {
         config: { policy: ['admin'] },
-        schema: { tags: ['enterprises'], querystring: importQuery, response: { 200: importReport, 413: errorResponse, ...errors } },
+        schema: { tags: ['enterprises'], querystring: importQuery, response: { 200: importReport, 413: errorResponse, 429: errorResponse, ...errors } },
       },
       async (request) => {
         const upload = await readUpload(request);

@@ -5,6 +5,7 @@ import type { ImportMode, ImportRemovalWarning, ImportReport } from '../../../sh
 import type { Locale } from '../../../shared/i18n/index.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { importQueue } from '../../lib/import-queue.js';
 import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -184,6 +185,15 @@ export async function importEnterprises(
   if (input.data.length > IMPORT_MAX_BYTES) {
     throw new AppError('payload_too_large', { messageKey: 'enterprises.import.tooLarge', params: { limitMb: IMPORT_MAX_BYTES / 1024 / 1024 } });
   }
+  // One import at a time per server, shared with the monthly figures (server/lib/import-queue.ts).
+  return importQueue.run(() => runImport(db, actor, input));
+}
+
+async function runImport(
+  db: Db,
+  actor: Actor,
+  input: { data: Buffer; fileName?: string; dryRun: boolean; mode?: ImportMode; effectiveFromYear?: number; acceptWarnings?: boolean },
+): Promise<ImportOutcome> {
   const mode = input.mode ?? 'add';
   const fromYear = input.effectiveFromYear ?? currentYear();
   const sheet = await readSpreadsheet(input.data);

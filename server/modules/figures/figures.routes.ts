@@ -29,7 +29,7 @@ import { getEnterpriseFigures, getStaleDerived, listRevisions, putFigure, rederi
 import { IMPORT_MAX_BYTES, importFigures, localizeOutcome } from './import.service.js';
 import { buildTemplateCsv, buildTemplateXlsx } from './import.template.js';
 
-const errors = { 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse, 413: errorResponse, 415: errorResponse };
+const errors = { 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse, 413: errorResponse, 415: errorResponse, 429: errorResponse };
 const tags = ['figures'];
 
 /** A download name in Chinese, with an ASCII fallback for old clients (RFC 6266 / 5987). */

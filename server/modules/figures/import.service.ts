@@ -4,6 +4,7 @@ import type { FigureField, ImportProgress, ImportReport, MoneyUnit } from '../..
 import { translate, type Locale } from '../../../shared/i18n/index.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { importQueue } from '../../lib/import-queue.js';
 import { limitAppError, SpreadsheetError, type SpreadsheetProblem } from '../../lib/spreadsheet/errors.js';
 import { openSheet, type SheetSource } from '../../lib/spreadsheet/read-rows.js';
 import { requireAccess } from '../access/access.policy.js';
@@ -116,16 +117,7 @@ function yearRange(rows: readonly FileRow[]): { from: string; to: string } | nul
   return years ? { from: `${years.min - 1}-01`, to: `${years.max}-12` } : null;
 }
 
-/**
- * Imports a monthly-figures file (see figures.policy.ts for who may). Every row is checked and every
- * problem listed (row, column, reason); with any error nothing is written. Warnings stop the import
- * unless `acceptWarnings`. Otherwise new months are created and changed ones updated in one
- * transaction, each write keeping a revision (old and new values), plus one audit entry for the
- * import; months equal to the stored ones count as unchanged and write nothing, so importing the
- * same file twice is harmless. With `dryRun` nothing is written and the counts say what would be.
- */
-export async function importFigures(db: Db, actor: Actor, input: ImportInput): Promise<ImportOutcome> {
-  requireAccess(canImportFigures(actor));
+async function runImport(db: Db, actor: Actor, input: ImportInput): Promise<ImportOutcome> {
   const now = input.now ?? new Date();
   const outcome: ImportOutcome = {
     dryRun: input.dryRun,
@@ -221,4 +213,22 @@ export async function importFigures(db: Db, actor: Actor, input: ImportInput): P
   // A revision of an earlier month can leave a month derived from a 累计 stale: say so (re-derived on the firm's page).
   const staleDerived = await staleDerivedOf(db, [...new Set(plan.writes.map((w) => w.uscc))]);
   return { ...checked, written: true, staleDerived };
+}
+
+/**
+ * Imports a monthly-figures file (see figures.policy.ts for who may). Every row is checked and every
+ * problem listed (row, column, reason); with any error nothing is written. Warnings stop the import
+ * unless `acceptWarnings`. Otherwise new months are created and changed ones updated in one
+ * transaction, each write keeping a revision (old and new values), plus one audit entry for the
+ * import; months equal to the stored ones count as unchanged and write nothing, so importing the
+ * same file twice is harmless. With `dryRun` nothing is written and the counts say what would be.
+ * One import runs at a time per server (server/lib/import-queue.ts): a later one waits, its place
+ * reported as a `queued` progress line, or is refused with 429 when the queue is full.
+ */
+export async function importFigures(db: Db, actor: Actor, input: ImportInput): Promise<ImportOutcome> {
+  requireAccess(canImportFigures(actor));
+  return importQueue.run(
+    () => runImport(db, actor, input),
+    (ahead) => input.onProgress?.({ phase: 'queued', done: ahead, total: null }),
+  );
 }

@@ -167,7 +167,9 @@ function ServerProgress({ progress }: { progress: ImportProgress | null }) {
     );
   }
   const text =
-    progress?.phase === 'read'
+    progress?.phase === 'queued'
+      ? t('import.queue.waiting', { ahead: formatNumber(progress.done, locale) })
+      : progress?.phase === 'read'
       ? t('figures.import.reading', { rows: formatNumber(progress.done, locale) })
       : progress?.phase === 'check'
         ? t('figures.import.checking', { rows: formatNumber(progress.done, locale) })
