@@ -81,3 +81,24 @@ test('a chain chief sees the work modules and their own scope, but not 系统管
   await expect(page.getByText('无权访问')).toBeVisible();
   await expect(page.getByTestId('users-table')).toHaveCount(0);
 });
+
+test('the administrator unlocks an account locked by failed logins, after confirming', async ({ page, request }) => {
+  const admin = await loginByApi(page.request);
+  const user = await createUserByApi(page.request, admin.csrfToken, { role: 'leader', displayName: '赵锁定' });
+  // LOGIN_LOCKOUT_THRESHOLD is 10 by default: ten wrong passwords lock the account.
+  for (let i = 0; i < 10; i++) {
+    const failed = await request.post('/api/auth/login', { data: { username: user.username, password: `wrong-guess-${i}` } });
+    expect(failed.status()).toBe(401);
+  }
+  expect((await request.post('/api/auth/login', { data: { username: user.username, password: user.password } })).status()).toBe(401);
+
+  await page.goto(`/admin/users?q=${user.username}`);
+  const row = page.getByTestId('users-table').getByRole('row', { name: /赵锁定/ });
+  await expect(row.getByText('已锁定')).toBeVisible();
+  await row.getByTestId(`user-unlock-${user.username}`).click();
+  await expect(page.getByText(`解锁 ${user.username}？`)).toBeVisible();
+  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByText(`已解锁 ${user.username}`)).toBeVisible();
+  await expect(row.getByText('已锁定')).toHaveCount(0);
+  expect((await request.post('/api/auth/login', { data: { username: user.username, password: user.password } })).status()).toBe(200);
+});
