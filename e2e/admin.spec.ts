@@ -12,7 +12,7 @@ test('the administrator finds a user, sees role and scope, and exports the rows 
   const chief = await createUserByApi(page.request, admin.csrfToken, {
     role: 'chain_chief',
     displayName: '张链长',
-    scopes: [{ kind: 'chain', ref: '新能源汽车' }],
+    scopes: [{ kind: 'chain', ref: 'CH07' }],
   });
   const listed = await page.request.get(`/api/users?q=${chief.username}`);
   const { items } = (await listed.json()) as { items: { createdAt: string }[] };
@@ -27,7 +27,7 @@ test('the administrator finds a user, sees role and scope, and exports the rows 
   await expect(page).toHaveURL(new RegExp(`q=${chief.username}`));
   await expect(page.getByText('共 1 条')).toBeVisible();
   const row = table.getByRole('row', { name: /张链长/ });
-  await expect(row.getByRole('cell')).toHaveText([chief.username, '张链长', '链长', '启用', '产业链：新能源汽车', createdAt]);
+  await expect(row.getByRole('cell')).toHaveText([chief.username, '张链长', '链长', '启用', '产业链：CH07', createdAt, '']);
 
   const downloadPromise = page.waitForEvent('download');
   await page.getByTestId('export-excel').click();
@@ -39,12 +39,12 @@ test('the administrator finds a user, sees role and scope, and exports the rows 
   const sheet = workbook.getWorksheet('用户管理');
   expect(sheet?.rowCount).toBe(2);
   expect(sheet?.getRow(1).values).toEqual([undefined, '用户名', '姓名', '角色', '状态', '数据范围', '创建时间']);
-  expect(sheet?.getRow(2).values).toEqual([undefined, chief.username, '张链长', '链长', '启用', '产业链：新能源汽车', createdAt]);
+  expect(sheet?.getRow(2).values).toEqual([undefined, chief.username, '张链长', '链长', '启用', '产业链：CH07', createdAt]);
 });
 
 test('the audit log shows who created a user, with the values written', async ({ page }) => {
   const admin = await loginByApi(page.request);
-  const chief = await createUserByApi(page.request, admin.csrfToken, { role: 'park', displayName: '李园区', scopes: [{ kind: 'park', ref: 'P01' }] });
+  const chief = await createUserByApi(page.request, admin.csrfToken, { role: 'park', displayName: '李园区', scopes: [{ kind: 'park', ref: '衡阳高新区' }] });
 
   await page.goto('/admin/audit');
   const table = page.getByTestId('audit-table');
@@ -64,8 +64,8 @@ test('a chain chief sees the work modules and their own scope, but not 系统管
     role: 'chain_chief',
     displayName: '王链长',
     scopes: [
-      { kind: 'chain', ref: '新能源汽车' },
-      { kind: 'chain', ref: '电子信息' },
+      { kind: 'chain', ref: 'CH07' },
+      { kind: 'chain', ref: 'CH08' },
     ],
   });
 
@@ -73,11 +73,32 @@ test('a chain chief sees the work modules and their own scope, but not 系统管
   await page.goto('/');
   await expect(page.getByTestId('welcome-card')).toContainText('欢迎，王链长');
   await expect(page.getByTestId('welcome-role')).toHaveText('链长');
-  await expect(page.getByTestId('welcome-scope')).toHaveText('产业链：新能源汽车、产业链：电子信息');
+  await expect(page.getByTestId('welcome-scope')).toHaveText('产业链：CH07、产业链：CH08');
   await expect(page.getByTestId('side-menu').getByTestId('nav-reports')).toHaveText('月度简报');
   await expect(page.getByTestId('side-menu').getByText('系统管理', { exact: true })).toHaveCount(0);
 
   await page.goto('/admin/users');
   await expect(page.getByText('无权访问')).toBeVisible();
   await expect(page.getByTestId('users-table')).toHaveCount(0);
+});
+
+test('the administrator unlocks an account locked by failed logins, after confirming', async ({ page, request }) => {
+  const admin = await loginByApi(page.request);
+  const user = await createUserByApi(page.request, admin.csrfToken, { role: 'leader', displayName: '赵锁定' });
+  // LOGIN_LOCKOUT_THRESHOLD is 10 by default: ten wrong passwords lock the account.
+  for (let i = 0; i < 10; i++) {
+    const failed = await request.post('/api/auth/login', { data: { username: user.username, password: `wrong-guess-${i}` } });
+    expect(failed.status()).toBe(401);
+  }
+  expect((await request.post('/api/auth/login', { data: { username: user.username, password: user.password } })).status()).toBe(401);
+
+  await page.goto(`/admin/users?q=${user.username}`);
+  const row = page.getByTestId('users-table').getByRole('row', { name: /赵锁定/ });
+  await expect(row.getByText('已锁定')).toBeVisible();
+  await row.getByTestId(`user-unlock-${user.username}`).click();
+  await expect(page.getByText(`解锁 ${user.username}？`)).toBeVisible();
+  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(page.getByText(`已解锁 ${user.username}`)).toBeVisible();
+  await expect(row.getByText('已锁定')).toHaveCount(0);
+  expect((await request.post('/api/auth/login', { data: { username: user.username, password: user.password } })).status()).toBe(200);
 });

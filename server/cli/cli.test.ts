@@ -47,11 +47,13 @@ async function withEmbedded<T>(work: (db: Awaited<ReturnType<typeof openDatabase
   }
 }
 
-describe('the cli process', () => {
+// Each step spawns the compiled CLI (a cold Node start plus the embedded database); on a loaded 2-core
+// machine one step can pass a minute, so this file allows three (a hang guard, not a timing check).
+describe('the cli process', { timeout: 180_000 }, () => {
   it('lists the commands for help and exits 2 with the list for an unknown command', async () => {
     const help = await runCli(['help']);
     expect(help.code).toBe(0);
-    for (const name of ['migrate', 'create-user', 'reset-password', 'backup', 'restore']) expect(help.stdout).toContain(`  ${name}`);
+    for (const name of ['migrate', 'create-user', 'reset-password', 'unlock-user', 'backup', 'restore']) expect(help.stdout).toContain(`  ${name}`);
 
     const unknown = await runCli(['frobnicate']);
     expect(unknown.code).toBe(2);
@@ -71,14 +73,15 @@ describe('the cli process', () => {
   });
 
   it('creates users through the service: CC_PASSWORD, or a generated password printed once', async () => {
-    const alice = await runCli(['create-user', '--username', 'alice', '--role', 'chain_chief', '--name', '张链长', '--scope', 'chain:CH02', '--scope', 'chain:CH05'], {
+    // A department scope needs no master data (chains, parks and regions are checked against it).
+    const alice = await runCli(['create-user', '--username', 'alice', '--role', 'department', '--name', '张科长', '--scope', 'department:市工信局'], {
       CC_PASSWORD: 'alice-password-1',
     });
     expect(alice.stderr).toBe('');
     expect(alice.code).toBe(0);
-    expect(lines(alice.stdout)).toEqual(['已创建用户 (created user) alice (张链长)，角色 (role) chain_chief，数据范围 (scopes) chain:CH02, chain:CH05']);
+    expect(lines(alice.stdout)).toEqual(['已创建用户 (created user) alice (张科长)，角色 (role) department，数据范围 (scopes) department:市工信局']);
 
-    const bob = await runCli(['create-user', '--username', 'bob', '--role', 'park', '--scope', 'park:P01']);
+    const bob = await runCli(['create-user', '--username', 'bob', '--role', 'leader']);
     expect(bob.code).toBe(0);
     const printed = /^生成的密码，只显示这一次 \(generated password, shown once\): ([A-Za-z0-9_-]{16})$/.exec(lines(bob.stdout)[1] ?? '');
     expect(printed).not.toBeNull();
@@ -88,8 +91,8 @@ describe('the cli process', () => {
         SELECT u.username, u.role, u.password_hash, string_agg(s.kind || ':' || s.ref, ',' ORDER BY s.ref) AS scopes
           FROM users u LEFT JOIN user_scopes s ON s.user_id = u.id GROUP BY u.id ORDER BY u.username`);
       expect(users.rows.map((u) => [u.username, u.role, u.scopes])).toEqual([
-        ['alice', 'chain_chief', 'chain:CH02,chain:CH05'],
-        ['bob', 'park', 'park:P01'],
+        ['alice', 'department', 'department:市工信局'],
+        ['bob', 'leader', null],
       ]);
       expect(await verifyPassword(users.rows[0]?.password_hash ?? null, 'alice-password-1')).toBe(true);
       expect(await verifyPassword(users.rows[1]?.password_hash ?? null, printed?.[1] ?? '')).toBe(true);
@@ -98,6 +101,21 @@ describe('the cli process', () => {
         { actor_name: 'system', action: 'create', entity: 'user' },
         { actor_name: 'system', action: 'create', entity: 'user' },
       ]);
+    });
+  });
+
+  it('unlocks an account locked by failed logins, audited', async () => {
+    await withEmbedded(async (db) => {
+      await db.execute(sql`UPDATE users SET failed_logins = 10, locked_at = now() WHERE username = 'bob'`);
+    });
+    const unlock = await runCli(['unlock-user', '--username', 'bob']);
+    expect(unlock.stderr).toBe('');
+    expect(lines(unlock.stdout)).toEqual(['已解锁 bob，可以重新登录 (bob unlocked; it can log in again)']);
+    await withEmbedded(async (db) => {
+      const bobRow = await db.execute<{ failed_logins: number; locked: boolean }>(sql`SELECT failed_logins, locked_at IS NOT NULL AS locked FROM users WHERE username = 'bob'`);
+      expect(bobRow.rows).toEqual([{ failed_logins: 0, locked: false }]);
+      const last = await db.execute<{ action: string; entity: string }>(sql`SELECT action, entity FROM audit_log ORDER BY id DESC LIMIT 1`);
+      expect(last.rows).toEqual([{ action: 'unlock', entity: 'user' }]);
     });
   });
 
@@ -117,12 +135,18 @@ describe('the cli process', () => {
     expect(run.stderr).toBe('错误 (error): 角色 park 需要至少一个 park 类型的数据范围 (role park needs at least one scope of kind park)\n');
   });
 
+  it('refuses a scope naming nothing in the master data in one line with exit code 1', async () => {
+    const nope = await runCli(['create-user', '--username', 'carol', '--role', 'chain_chief', '--scope', 'chain:NOPE99'], { CC_PASSWORD: 'carol-password-1' });
+    expect(nope.code).toBe(1);
+    expect(nope.stderr).toContain('数据范围 chain:NOPE99 不存在');
+  });
+
   it('backs up, refuses to restore without --yes when not interactive, and restores with it', async () => {
     const file = path.join(temp, 'cli-backup.jsonl.gz');
     const backup = await runCli(['backup', file]);
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
-    expect(lines(backup.stdout)[1]).toMatch(new RegExp(`^已写入备份 \\(backup written\\): ${file} — \\d+ 张表 \\(tables\\)，8 行 \\(rows\\)，`));
+    expect(lines(backup.stdout)[1]).toMatch(new RegExp(`^已写入备份 \\(backup written\\): ${file} — \\d+ 张表 \\(tables\\)，7 行 \\(rows\\)，`));
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 
     const refused = await runCli(['restore', file]);
@@ -134,12 +158,12 @@ describe('the cli process', () => {
     const restored = await runCli(['restore', file, '--yes']);
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
-    expect(lines(restored.stdout)[1]).toMatch(/^已恢复 \(restored\) .*: 8 行 \(rows\)/);
+    expect(lines(restored.stdout)[1]).toMatch(/^已恢复 \(restored\) .*: 7 行 \(rows\)/);
     await withEmbedded(async (db) => {
       const audit = await db.execute<{ id: number; action: string }>(sql`SELECT id, action FROM audit_log ORDER BY id`);
-      // The archive holds the 2 creations (the backup's own entry is written after its snapshot);
-      // the restore adds its entry with the next id.
-      expect(audit.rows.map((r) => `${r.id}:${r.action}`)).toEqual(['1:create', '2:create', '3:restore']);
+      // The archive holds the 2 creations and the unlock (the backup's own entry is written after
+      // its snapshot); the restore adds its entry with the next id.
+      expect(audit.rows.map((r) => `${r.id}:${r.action}`)).toEqual(['1:create', '2:create', '3:unlock', '4:restore']);
     });
   });
 

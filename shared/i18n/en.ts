@@ -78,6 +78,7 @@ export const en: Record<MessageKey, string> = {
   'users.activeYes': 'Active',
   'users.activeNo': 'Disabled',
   'users.locked': 'Locked',
+  'users.error.unknownScope': 'Scope {kind}:{ref} does not exist: a chain by its code (e.g. CH02), a region by its code (e.g. 430421), a park by its number, short or full name, an enterprise by a registered USCC',
   'users.actions': 'Actions',
   'users.unlock': 'Unlock',
   'users.unlockConfirm': 'Unlock {username}? The account was locked after repeated failed logins; make sure it was its owner. Once unlocked it can log in again.',

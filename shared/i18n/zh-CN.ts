@@ -77,6 +77,7 @@ export const zhCN = {
   'users.activeNo': '停用',
   'users.scopes': '数据范围',
   'users.locked': '已锁定',
+  'users.error.unknownScope': '数据范围 {kind}:{ref} 不存在：产业链填编码（如 CH02），区县填代码（如 430421），园区填编号、简称或全称，企业填已登记的统一社会信用代码',
   'users.actions': '操作',
   'users.unlock': '解锁',
   'users.unlockConfirm': '解锁 {username}？该账号因连续登录失败被锁定；请先确认是本人所为，解锁后即可再次登录。',

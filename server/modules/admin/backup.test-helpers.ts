@@ -7,7 +7,10 @@ import type { Db } from '../../db/client.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { insertSession } from '../auth/auth.queries.js';
-import { buildUser } from '../../test/factories.js';
+import type { ScopeEntry } from '../../../shared/contracts/auth.js';
+import { TEST_PASSWORD } from '../../test/factories.js';
+import { hashPassword } from '../auth/password.js';
+import { insertUser, insertUserScopes } from '../users/users.queries.js';
 
 /** A fresh temporary folder for archives; removed by the returned function. */
 export function makeTempDir(): { dir: string; remove: () => void } {
@@ -26,20 +29,27 @@ export function writeLines(file: string, lines: string[]): void {
 }
 
 /**
+ * A user with scopes written straight into the tables, audited like the service does: the archive
+ * only has to carry the scope references, so no master data is made for them (the service would
+ * refuse references to chains and parks that do not exist).
+ */
+async function insertSampleUser(db: Db, user: { username: string; displayName: string; role: string }, scopes: ScopeEntry[]): Promise<{ id: string }> {
+  const row = await insertUser(db, { ...user, passwordHash: await hashPassword(TEST_PASSWORD) });
+  await insertUserScopes(db, row.id, scopes);
+  await recordAudit(db, SYSTEM_ACTOR, { action: 'create', entity: 'user', entityId: row.id, after: { ...user, scopes } });
+  return row;
+}
+
+/**
  * Users, scopes, a session with a microsecond timestamp and an audit entry with nested JSON, so a
  * round trip has something to lose: 2 users, 3 scopes, 1 session, 3 audit rows.
  */
 export async function seedSample(db: Db): Promise<{ aliceId: string }> {
-  const alice = await buildUser(db, {
-    username: 'alice',
-    displayName: '张链长',
-    role: 'chain_chief',
-    scopes: [
-      { kind: 'chain', ref: 'CH02' },
-      { kind: 'chain', ref: 'CH05' },
-    ],
-  });
-  await buildUser(db, { username: 'bob', displayName: '园区 Bob', role: 'park', scopes: [{ kind: 'park', ref: 'P01' }] });
+  const alice = await insertSampleUser(db, { username: 'alice', displayName: '张链长', role: 'chain_chief' }, [
+    { kind: 'chain', ref: 'CH02' },
+    { kind: 'chain', ref: 'CH05' },
+  ]);
+  await insertSampleUser(db, { username: 'bob', displayName: '园区 Bob', role: 'park' }, [{ kind: 'park', ref: 'P01' }]);
   await insertSession(db, { tokenHash: 'a'.repeat(64), userId: alice.id, csrfToken: 'csrf-1', expiresAt: new Date('2030-01-02T03:04:05.678Z') });
   await db.execute(sql`UPDATE sessions SET created_at = '2024-02-29 12:34:56.789123+00', last_seen_at = '2024-02-29 13:00:00.000001+00'`);
   await recordAudit(db, SYSTEM_ACTOR, {

@@ -1,4 +1,4 @@
-import { asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../../lib/like.js';
 import type { Db } from '../../db/client.js';
 import { userScopes, users } from '../../db/schema.js';
@@ -65,4 +65,20 @@ export async function updateUserLock(db: Db, id: string): Promise<UserRow> {
 export async function selectScopesOfUser(db: Db, userId: string): Promise<ScopeEntry[]> {
   const rows = await db.select().from(userScopes).where(eq(userScopes.userId, userId));
   return rows.map((s) => ({ kind: scopeKindSchema.parse(s.kind), ref: s.ref }));
+}
+
+/**
+ * Whether a scope reference names something in the master data: a chain code, a region code, a park
+ * (its id as text, short name or full name, as park scopes may), or a registered USCC. Department
+ * scopes have no register to check against and are not passed here.
+ */
+export async function selectScopeRefExists(db: Db, kind: 'chain' | 'region' | 'park' | 'enterprise', ref: string): Promise<boolean> {
+  const query = {
+    chain: sql`SELECT 1 FROM chains WHERE code = ${ref}`,
+    region: sql`SELECT 1 FROM regions WHERE code = ${ref}`,
+    park: sql`SELECT 1 FROM parks WHERE id::text = ${ref} OR short_name = ${ref} OR name = ${ref}`,
+    enterprise: sql`SELECT 1 FROM enterprises WHERE uscc = ${ref}`,
+  }[kind];
+  const result = await db.execute(query);
+  return result.rows.length > 0;
 }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { roleSchema } from '../../../shared/contracts/auth.js';
+import type { ScopeEntry } from '../../../shared/contracts/auth.js';
 import type { CreateUserRequest, ListUsersResponse, UserItem } from '../../../shared/contracts/users.js';
 import { ROLE_SCOPE_KIND } from '../../../shared/roles.js';
 import type { Db } from '../../db/client.js';
@@ -10,7 +11,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { deleteSessionsOfUser } from '../auth/auth.queries.js';
 import { hashPassword } from '../auth/password.js';
 import { requireAcceptablePassword } from '../auth/password-policy.js';
-import { countUsers, insertUser, insertUserScopes, selectUserById, selectUserByName, selectUsersPage, updateUserPassword, updateUserLock, selectScopesOfUser, type UserRow } from './users.queries.js';
+import { countUsers, insertUser, insertUserScopes, selectUserById, selectUserByName, selectUsersPage, updateUserPassword, updateUserLock, selectScopeRefExists, selectScopesOfUser, type UserRow } from './users.queries.js';
 
 function present(row: UserRow, scopes: UserItem['scopes']): UserItem {
   return {
@@ -23,6 +24,28 @@ function present(row: UserRow, scopes: UserItem['scopes']): UserItem {
     locked: row.lockedAt !== null,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/**
+ * Every scope must name something that exists (chain:NOPE99 or park:% is refused with the entry's
+ * path): chains, regions, parks and enterprises are checked against the master data; a department
+ * has no register yet, so its name only has to be plain text (no control characters or wildcards).
+ */
+async function requireKnownScopeRefs(db: Db, scopes: readonly ScopeEntry[]): Promise<void> {
+  for (const [index, scope] of scopes.entries()) {
+    const ref = scope.ref.trim();
+    const known =
+      scope.kind === 'department'
+        ? ref !== '' && !/[%_\\\p{Cc}]/u.test(ref)
+        : ref !== '' && (await selectScopeRefExists(db, scope.kind, ref));
+    if (!known) {
+      throw new AppError('validation_failed', {
+        messageKey: 'users.error.unknownScope',
+        params: { kind: scope.kind, ref: scope.ref },
+        details: [{ path: `body.scopes.${index}.ref`, kind: scope.kind, ref: scope.ref }],
+      });
+    }
+  }
 }
 
 /**
@@ -46,6 +69,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserRequest)
       details: [{ path: 'body.scopes', message: `needs kind ${scopeKind} only` }],
     });
   }
+  await requireKnownScopeRefs(db, input.scopes);
   requireAcceptablePassword(input.password, input.username);
   if (await selectUserByName(db, input.username)) {
     throw new AppError('conflict', { message: `用户名 ${input.username} 已存在 (username ${input.username} is taken)` });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { seedReferenceData } from '../demo/seed.js';
 
 let t: TestApp;
 let admin: Session;
@@ -8,6 +9,7 @@ let leader: Session;
 
 beforeAll(async () => {
   t = await createTestApp();
+  await seedReferenceData(t.database.db);
   admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
   leader = await loginAs(t.app, (await buildUser(t.database.db, { role: 'leader' })).username, TEST_PASSWORD);
 });
@@ -61,6 +63,36 @@ describe('users', () => {
     const again = await t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('conflict');
+  });
+
+  it('refuses scope references that name nothing in the master data (chain:NOPE99, park:%), writing nothing', async () => {
+    const before = await userCount();
+    const cases = [
+      { role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'CH02' }, { kind: 'chain', ref: 'NOPE99' }], path: 'body.scopes.1.ref' },
+      { role: 'park', scopes: [{ kind: 'park', ref: '%' }], path: 'body.scopes.0.ref' },
+      { role: 'county', scopes: [{ kind: 'region', ref: '4304%' }], path: 'body.scopes.0.ref' },
+      { role: 'enterprise', scopes: [{ kind: 'enterprise', ref: '91430421MA4L00004X' }], path: 'body.scopes.0.ref' },
+      { role: 'department', scopes: [{ kind: 'department', ref: '%' }], path: 'body.scopes.0.ref' },
+    ];
+    for (const c of cases) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: admin.headers,
+        payload: { username: 'scope-probe', displayName: '探针', role: c.role, password: 'secret-pass-1', scopes: c.scopes },
+      });
+      expect(res.statusCode, JSON.stringify(c.scopes)).toBe(400);
+      expect(res.json().error.details[0].path).toBe(c.path);
+      expect(res.json().error.message).toContain('不存在');
+    }
+    expect(await userCount()).toBe(before);
+    const park = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: { username: 'park-by-name', displayName: '园区', role: 'park', password: 'secret-pass-1', scopes: [{ kind: 'park', ref: '衡阳高新区' }] },
+    });
+    expect(park.statusCode, park.body).toBe(201);
   });
 
   it('refuses a short password and an unknown role with field paths', async () => {
