@@ -745,6 +745,17 @@ export const zhCN = {
   'warnings.settings.saved': '预警阈值已保存',
   'warnings.settings.defaults': '当前为默认值',
   'warnings.settings.lastChange': '最近修改：{at} {by}',
+  'periods.error.notPublished': '{period} 的数据尚未发布，只有数据人员可查看初步数据。最近已发布的月份是 {latest}。',
+  'periods.error.nothingPublished': '{period} 的数据尚未发布，目前还没有已发布的月份。',
+  'periods.error.future': '{period} 尚未结束，不能发布或审核；只能发布已结束的月份。',
+  'periods.error.noData': '{period} 没有任何企业报送数据，不能发布。',
+  'periods.error.january': '1月与2月合并为“1–2月”发布：请发布 {february}。',
+  'periods.error.transition': '{period} 当前为“{status}”，不能执行此操作。',
+  'periods.error.openItems': '{period} 还有 {count} 项审核事项未处理（疑似单位错误或大幅波动），请逐项核实属实或更正后再发布。',
+  'periods.error.notReviewer': '只有系统管理员和统计审核员可以审核、发布或重新打开月份。',
+  'periods.error.notStaff': '只有数据人员（系统管理员、链办、统计审核员）可以查看审核与发布。',
+  'dispositions.error.notCorrected': '该企业 {period} 的数据在发现问题后没有修订：请先按企业更正后的报表或书面确认录入更正数据，再标记为“已更正”。',
+  'dispositions.error.outOfScope': '企业 {uscc} 不在您的数据范围内。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -44,7 +44,7 @@ export async function login(
   const now = new Date();
   const expiresAt = new Date(now.getTime() + policy.ttlHours * 3_600_000);
   const scopes = await selectUserScopes(db, user.id);
-  const actor: Actor = { id: user.id, username: user.username, displayName: user.displayName, role: roleSchema.parse(user.role), scopes, ip };
+  const actor: Actor = { id: user.id, username: user.username, displayName: user.displayName, role: roleSchema.parse(user.role), scopes, statsReviewer: user.statsReviewer, ip };
   await db.transaction(async (tx) => {
     await deleteExpiredSessions(tx, now);
     await insertSession(tx, { tokenHash: sha256(token), userId: user.id, csrfToken, expiresAt, createdAt: now, lastSeenAt: now });
@@ -85,6 +85,7 @@ export async function resolveSession(
       displayName: found.user.displayName,
       role: roleSchema.parse(found.user.role),
       scopes,
+      statsReviewer: found.user.statsReviewer,
       ip,
     },
     csrfToken: found.session.csrfToken,

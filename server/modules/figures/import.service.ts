@@ -9,6 +9,7 @@ import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { planWrites, warnAboutWrites } from './figures.changes.js';
+import { recheckMonthsInReview } from '../periods/periods.service.js';
 import { applyWrites } from './figures.writes.js';
 import { errorIssue, localizeIssue, sortIssues, warningIssue, type IssueCode, type IssueDraft } from './figures.issues.js';
 import { canImportFigures, canWriteFirmFigures } from './figures.policy.js';
@@ -210,5 +211,7 @@ export async function importFigures(db: Db, actor: Actor, input: ImportInput): P
       after: { fileName: input.fileName, format: outcome.format, encoding: outcome.encoding, periods: outcome.periods, rows: outcome.rows, ...counts, warningsAccepted: warnings.length },
     });
   });
+  // A month under review is checked again: a new slip or swing is held back until settled.
+  await recheckMonthsInReview(db, plan.writes.map((w) => w.period));
   return { ...checked, written: true };
 }
