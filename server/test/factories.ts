@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { CreateUserRequest, UserItem } from '../../shared/contracts/users.js';
 import type { Db } from '../db/client.js';
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
-import { publishPeriod } from '../modules/periods/periods.service.js';
+import { publishHistoryMonths } from '../modules/periods/periods.service.js';
 import { createUser } from '../modules/users/users.service.js';
 
 export const TEST_PASSWORD = 'test-password-1';
@@ -25,5 +25,5 @@ export async function buildUser(db: Db, overrides: Partial<CreateUserRequest> = 
  * on first read), as the demo does for its past: tests of other rules read published months.
  */
 export async function publishHistory(db: Db, periods: readonly string[]): Promise<void> {
-  for (const period of periods) await publishPeriod(db, SYSTEM_ACTOR, period, { history: true });
+  await publishHistoryMonths(db, SYSTEM_ACTOR, periods);
 }

@@ -229,6 +229,36 @@ export async function publishPeriod(db: Db, actor: Actor, period: string, option
   return { period, status: 'published', snapshotId: snapshot.id };
 }
 
+/**
+ * Loads months already published elsewhere (the demo's past, or a city's history at go-live) in one
+ * transaction: each collecting month with figures gets a snapshot of the figures as they stand (one
+ * version for all), status 已发布, a history row; one audit row for the whole load. No review check;
+ * the stored answers are made on first read. System actor only.
+ */
+export async function publishHistoryMonths(db: Db, actor: Actor, periods: readonly string[], options: PeriodOptions = {}): Promise<number> {
+  requireAccess(actor.system === true);
+  const now = (options.now ?? (() => new Date()))();
+  const wanted = periods.filter((p) => !p.endsWith('-01') && p < currentPeriod(now));
+  return db.transaction(async (tx) => {
+    const figuresVersion = await lockFiguresVersion(tx);
+    let published = 0;
+    for (const year of [...new Set(wanted.map((p) => parsePeriod(p).year))]) {
+      const months = wanted.filter((p) => parsePeriod(p).year === year);
+      const [coverage, statuses] = await Promise.all([selectCoverageByMonth(tx, { year, months, filter: NO_FILTER }), selectPeriodStatuses(tx, `${year}-01`, `${year}-12`)]);
+      for (const period of months) {
+        const covered = coverage.get(period);
+        if ((statuses.get(period) ?? 'collecting') !== 'collecting' || covered === undefined || covered.reported === 0) continue;
+        await insertSnapshot(tx, { period, figuresVersion, publishedBy: null, publishedByName: actor.displayName, expected: covered.expected, reported: covered.reported });
+        for (const month of monthsMoved(period)) await upsertPeriodStatus(tx, month, 'published');
+        await insertPeriodEvent(tx, { period, action: 'publish', from: 'collecting', to: 'published', reason: null, actorId: null, actorName: actor.displayName });
+        published += 1;
+      }
+    }
+    await recordAudit(tx, actor, { action: 'period_publish_history', entity: 'period', after: { periods: wanted, published, figuresVersion } });
+    return published;
+  });
+}
+
 /** Reopens a published month for revision (reason required); its snapshot stays what was published until republished. */
 export async function reopenPeriod(db: Db, actor: Actor, period: string, reason: string, options: PeriodOptions = {}): Promise<PeriodMoveResponse> {
   const move = await checkMovable(db, actor, period, 'reopen', (options.now ?? (() => new Date()))());
