@@ -72,7 +72,7 @@ describe('first start', () => {
     expect(firms.rows[0].n).toBeGreaterThanOrEqual(1400);
     expect(firms.rows[0].n).toBeLessThanOrEqual(1700);
     expect(firms.rows[0].marked).toBe(true);
-  }, 180_000); // seeds the whole demo and publishes its past (about 10 s idle; far longer on a shared machine)
+  }, 300_000); // seeds the whole demo and publishes its past (about 10 s idle; far longer on a shared machine)
 });
 
 describe('database errors', () => {

@@ -23,8 +23,8 @@ export const monitoringQuery = z.object({
 export type MonitoringQuery = z.infer<typeof monitoringQuery>;
 
 /**
- * The chains query: without `period`, the latest month with figures of a firm the caller may see
- * (or, with none at all, the previous calendar month); the answer's `period` says which.
+ * The chains query: without `period`, the latest published month (data staff with nothing published
+ * yet: the latest month with figures of a firm they may see); the answer's `period` says which.
  */
 export const monitoringChainsQuery = monitoringQuery.extend({ period: monitoringPeriod.optional() });
 export type MonitoringChainsQuery = z.infer<typeof monitoringChainsQuery>;
