@@ -41,13 +41,30 @@ test('the city leader sees the published Jan–Jun 2024 figures on the dashboard
   await expect(page.getByTestId('figure-meta').filter({ hasText: '用电量 万千瓦时' }).first()).toBeVisible();
 });
 
-test('the dashboard opens on the latest demo month and says first that a unit slip distorts it, with the way to the firm', async ({ page }) => {
+test('the leader’s dashboard opens on the latest published month (2026-09), marked as published', async ({ page }) => {
   test.slow();
   await page.goto('/login');
   await loginByForm(page, 'demo-leader', DEMO_PASSWORD);
   const dashboard = page.getByTestId('leader-dashboard');
-  // The demo's figures end in October 2026, where one firm's output came in 元 as 万元 (×10,000).
+  // October 2026 is still in review (its unit slip unsettled): the leader sees September, as published.
+  await expect(dashboard).toContainText('2026年9月 当月');
+  await expect(page.getByTestId('publication-status')).toContainText('已发布');
+  await expect(page.getByTestId('publication-coverage')).toContainText('已报');
+  await expect(page.getByTestId('headline-unit-slip')).toHaveCount(0);
+  // The menu has no review page for a leader without the reviewer permission.
+  await expect(page.getByTestId('nav-periods')).toHaveCount(0);
+});
+
+test('the reviewer opens October 2026 as preliminary: the suspected unit slip is held back, with the way to the firm', async ({ page }) => {
+  test.slow();
+  await page.goto('/login');
+  await loginByForm(page, 'demo-reviewer', DEMO_PASSWORD);
+  await page.goto('/?period=2026-10&range=month');
+  const dashboard = page.getByTestId('leader-dashboard');
   await expect(dashboard).toContainText('2026年10月 当月');
+  await expect(page.getByTestId('publication-status')).toContainText('初步数据');
+  // The planted slip (a firm's output typed in 元 as 万元) and any swing under review are left out of the totals.
+  await expect(page.getByTestId('publication-held-back')).toContainText('家企业');
   const alert = page.getByTestId('headline-unit-slip');
   await expect(alert).toContainText('2026年10月有 1 家企业的当月产值疑似单位错误');
   await alert.getByRole('button', { name: '查看疑似单位错误' }).click();
@@ -56,6 +73,7 @@ test('the dashboard opens on the latest demo month and says first that a unit sl
   const table = page.getByTestId('warnings-table');
   await expect(table.getByTestId('warning-explain')).toHaveCount(1);
   await expect(table.getByTestId('warning-explain')).toContainText('倍');
+  await expect(table.getByText('未处理')).toBeVisible();
   await table.locator('a[data-testid^="warning-firm-"]').click();
   await expect(page).toHaveURL(/\/enterprises\/[0-9A-Z]{18}$/);
 });
@@ -63,7 +81,8 @@ test('the dashboard opens on the latest demo month and says first that a unit sl
 test('a 预警 list longer than its page exports every firm to Excel, not just the page shown', async ({ page }) => {
   test.slow();
   await page.goto('/login');
-  await loginByForm(page, 'demo-leader', DEMO_PASSWORD);
+  // October 2026 is not published: a data-staff account (the reviewer) opens it.
+  await loginByForm(page, 'demo-reviewer', DEMO_PASSWORD);
   await page.goto('/warnings?period=2026-10');
   const table = page.getByTestId('warnings-table');
   await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(20);

@@ -32,6 +32,7 @@ import { regionsRoutes } from './modules/regions/regions.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { figuresRoutes } from './modules/figures/figures.routes.js';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
+import { periodsRoutes } from './modules/periods/periods.routes.js';
 import { warningsRoutes } from './modules/warnings/warnings.routes.js';
 import { APP_VERSION } from './version.js';
 
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(figuresRoutes(database), { prefix: '/api/figures' });
   await app.register(monitoringRoutes(database), { prefix: '/api/monitoring' });
   await app.register(warningsRoutes(database), { prefix: '/api/warnings' });
+  await app.register(periodsRoutes(database), { prefix: '/api/periods' });
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -44,6 +44,7 @@ describe('first start', () => {
     expect(report.seed?.seeded).toBe(true);
     expect(report.demoAccounts?.usernames).toEqual([
       'demo-leader',
+      'demo-reviewer',
       'demo-chief',
       'demo-office',
       'demo-dept',
@@ -60,6 +61,7 @@ describe('first start', () => {
       where u.username like 'demo-%' order by u.username`);
     const byName = Object.fromEntries(scopes.rows.map((r) => [r.username, r]));
     expect(byName['demo-leader']).toMatchObject({ role: 'leader', kind: null });
+    expect(byName['demo-reviewer']).toMatchObject({ role: 'leader', kind: null });
     expect(byName['demo-chief']).toMatchObject({ role: 'chain_chief', kind: 'chain', ref: 'CH02' });
     expect(byName['demo-office']).toMatchObject({ role: 'chain_office', kind: 'chain', ref: 'CH02' });
     expect(byName['demo-dept']).toMatchObject({ role: 'department', kind: 'department' });
@@ -70,7 +72,7 @@ describe('first start', () => {
     expect(firms.rows[0].n).toBeGreaterThanOrEqual(1400);
     expect(firms.rows[0].n).toBeLessThanOrEqual(1700);
     expect(firms.rows[0].marked).toBe(true);
-  });
+  }, 300_000); // seeds the whole demo and publishes its past (about 10 s idle; far longer on a shared machine)
 });
 
 describe('database errors', () => {

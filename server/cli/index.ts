@@ -3,6 +3,7 @@ import { createUserCommand } from './commands/create-user.js';
 import { ImportStoppedError, importMonthlyCommand } from './commands/import-monthly.js';
 import { importEnterprisesCommand } from './commands/import-enterprises.js';
 import { migrateCommand } from './commands/migrate.js';
+import { grantReviewerCommand, periodsCommand, publishCommand, reopenCommand, reviewCommand } from './commands/periods.js';
 import { resetPasswordCommand } from './commands/reset-password.js';
 import { unlockUserCommand } from './commands/unlock-user.js';
 import { restoreCommand } from './commands/restore.js';
@@ -12,7 +13,7 @@ import { exitCodeOf, formatError } from './errors.js';
 import type { CliIo, Command } from './io.js';
 
 /** The operator commands, in the order `help` lists them. */
-export const COMMANDS: readonly Command[] = [migrateCommand, createUserCommand, resetPasswordCommand, unlockUserCommand, backupCommand, restoreCommand, seedDemoCommand, importEnterprisesCommand, statsCommand, importMonthlyCommand];
+export const COMMANDS: readonly Command[] = [migrateCommand, createUserCommand, resetPasswordCommand, unlockUserCommand, backupCommand, restoreCommand, seedDemoCommand, importEnterprisesCommand, statsCommand, importMonthlyCommand, periodsCommand, reviewCommand, publishCommand, reopenCommand, grantReviewerCommand];
 
 /** The usage list: every command with its arguments and what it does. */
 export function usageText(): string {

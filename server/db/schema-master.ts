@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  bigserial,
   boolean,
   char,
   check,
@@ -334,6 +335,11 @@ export const monthlyFigures = pgTable(
     prevYearTaxes: money('prev_year_taxes'),
     source: text('source').$type<FigureSource>().notNull().default('manual'),
     updatedAt: updatedAt(),
+    /**
+     * Grows with every write of the row (a trigger of migration 0005 takes a new value on update and
+     * keeps the replaced row in monthly_figure_versions): a snapshot reads the figures up to its version.
+     */
+    figureVersion: bigserial('figure_version', { mode: 'number' }).notNull(),
   },
   (t) => [
     primaryKey({ name: 'monthly_figures_pkey', columns: [t.uscc, t.period] }),

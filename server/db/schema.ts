@@ -18,6 +18,8 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     /** Set when failedLogins reached LOGIN_LOCKOUT_THRESHOLD; only an admin's unlock clears it. */
     lockedAt: timestamp('locked_at', { withTimezone: true }),
+    /** 统计审核员: may publish and reopen months (granted by the admin to a city-wide 市领导 account). */
+    statsReviewer: boolean('stats_reviewer').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -76,6 +78,7 @@ export const auditLog = pgTable(
 export * from './schema-master.js';
 export * from './schema-figures.js';
 export * from './schema-settings.js';
+export * from './schema-periods.js';
 
 /**
  * One row whose token changes (by statement-level triggers, see migration 0003) whenever data the

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { CreateUserRequest, UserItem } from '../../shared/contracts/users.js';
 import type { Db } from '../db/client.js';
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
+import { publishHistoryMonths } from '../modules/periods/periods.service.js';
 import { createUser } from '../modules/users/users.service.js';
 
 export const TEST_PASSWORD = 'test-password-1';
@@ -17,4 +18,12 @@ export async function buildUser(db: Db, overrides: Partial<CreateUserRequest> = 
     ...overrides,
     role,
   });
+}
+
+/**
+ * Publishes months as already-published history (no review check; the snapshot's answers are made
+ * on first read), as the demo does for its past: tests of other rules read published months.
+ */
+export async function publishHistory(db: Db, periods: readonly string[]): Promise<void> {
+  await publishHistoryMonths(db, SYSTEM_ACTOR, periods);
 }

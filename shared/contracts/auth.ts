@@ -19,6 +19,8 @@ export const currentUser = z.object({
   displayName: z.string(),
   role: roleSchema,
   scopes: z.array(scopeEntry),
+  /** 统计审核员: may publish and reopen months (see shared/publication/workflow.ts). */
+  statsReviewer: z.boolean(),
 });
 export type CurrentUser = z.infer<typeof currentUser>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FIRST_PERIOD, MONITORING_RANGES, PERIOD_PATTERN, currentPeriod } from '../stats/period.js';
 import { pageQuery } from './common.js';
+import { publicationBlock } from './periods.js';
 
 /**
  * A statistical month 'YYYY-MM', from 2000-01 up to the current month (Beijing time): a month in
@@ -22,8 +23,8 @@ export const monitoringQuery = z.object({
 export type MonitoringQuery = z.infer<typeof monitoringQuery>;
 
 /**
- * The chains query: without `period`, the latest month with figures of a firm the caller may see
- * (or, with none at all, the previous calendar month); the answer's `period` says which.
+ * The chains query: without `period`, the latest published month (data staff with nothing published
+ * yet: the latest month with figures of a firm they may see); the answer's `period` says which.
  */
 export const monitoringChainsQuery = monitoringQuery.extend({ period: monitoringPeriod.optional() });
 export type MonitoringChainsQuery = z.infer<typeof monitoringChainsQuery>;
@@ -95,16 +96,19 @@ const answerHeader = {
   basis: z.literal('comparable'),
 };
 
-export const monitoringChainsResponse = z
-  .object({
-    ...answerHeader,
-    /** Deduplicated over all chain firms the caller may see (a firm in two chains once); chainSum is the per-chain sum. */
-    total: growthFigures.extend({ chainSum: z.object({ output: yuan, enterpriseCount: count }) }),
-    /** Chains with comparable growth ≥ 10.0%. */
-    doubleDigitCount: count,
-    chains: z.array(growthPart.extend({ doubleDigit: z.boolean() })),
-  })
-  .meta({ id: 'MonitoringChains' });
+/** The chains answer as computed (and as stored with a snapshot), without its publication block. */
+export const monitoringChainsAnswer = z.object({
+  ...answerHeader,
+  /** Deduplicated over all chain firms the caller may see (a firm in two chains once); chainSum is the per-chain sum. */
+  total: growthFigures.extend({ chainSum: z.object({ output: yuan, enterpriseCount: count }) }),
+  /** Chains with comparable growth ≥ 10.0%. */
+  doubleDigitCount: count,
+  chains: z.array(growthPart.extend({ doubleDigit: z.boolean() })),
+});
+export type MonitoringChainsAnswer = z.infer<typeof monitoringChainsAnswer>;
+
+/** Every monitoring answer carries `publication`: the month's status, coverage and what was held back. */
+export const monitoringChainsResponse = monitoringChainsAnswer.extend({ publication: publicationBlock }).meta({ id: 'MonitoringChains' });
 export type MonitoringChainsResponse = z.infer<typeof monitoringChainsResponse>;
 
 export const BREAKDOWN_DIMENSIONS = ['chain', 'region', 'park', 'industry', 'node'] as const;
@@ -125,18 +129,19 @@ export const monitoringBreakdownQuery = monitoringQuery
   .refine((q) => q.by !== 'node' || q.chain !== undefined, { message: 'by=node needs a chain', path: ['chain'] });
 export type MonitoringBreakdownQuery = z.infer<typeof monitoringBreakdownQuery>;
 
-export const monitoringBreakdownResponse = z
-  .object({
-    ...answerHeader,
-    by: z.enum(BREAKDOWN_DIMENSIONS),
-    chain: z.string().nullable(),
-    region: z.string().nullable(),
-    park: z.number().int().nullable(),
-    /** Deduplicated over the firms broken down (the chain's, or all chain firms the caller may see). */
-    total: growthFigures,
-    rows: z.array(growthPart),
-  })
-  .meta({ id: 'MonitoringBreakdown' });
+export const monitoringBreakdownAnswer = z.object({
+  ...answerHeader,
+  by: z.enum(BREAKDOWN_DIMENSIONS),
+  chain: z.string().nullable(),
+  region: z.string().nullable(),
+  park: z.number().int().nullable(),
+  /** Deduplicated over the firms broken down (the chain's, or all chain firms the caller may see). */
+  total: growthFigures,
+  rows: z.array(growthPart),
+});
+export type MonitoringBreakdownAnswer = z.infer<typeof monitoringBreakdownAnswer>;
+
+export const monitoringBreakdownResponse = monitoringBreakdownAnswer.extend({ publication: publicationBlock }).meta({ id: 'MonitoringBreakdown' });
 export type MonitoringBreakdownResponse = z.infer<typeof monitoringBreakdownResponse>;
 
 export const monitoringEnterprisesQuery = monitoringQuery
@@ -171,7 +176,7 @@ export const monitoringEnterpriseItem = z.object({
 export type MonitoringEnterpriseItem = z.infer<typeof monitoringEnterpriseItem>;
 
 export const monitoringEnterprisesResponse = z
-  .object({ ...answerHeader, items: z.array(monitoringEnterpriseItem), total: count })
+  .object({ ...answerHeader, items: z.array(monitoringEnterpriseItem), total: count, publication: publicationBlock })
   .meta({ id: 'MonitoringEnterprises' });
 export type MonitoringEnterprisesResponse = z.infer<typeof monitoringEnterprisesResponse>;
 
@@ -211,6 +216,8 @@ export const monitoringTrendResponse = z
     basis: z.literal('comparable'),
     /** Oldest first; January inside its 1–2月 point, so fewer points than months. */
     points: z.array(monitoringTrendPoint),
+    /** Of the last month: a published month's trend is the figures as published with it. */
+    publication: publicationBlock,
   })
   .meta({ id: 'MonitoringTrend' });
 export type MonitoringTrendResponse = z.infer<typeof monitoringTrendResponse>;

@@ -26,7 +26,13 @@ export const createUserRequest = z.object({
   role: roleSchema,
   password,
   scopes: z.array(scopeEntry).max(200).default([]),
+  /** 统计审核员 (may publish months): only for a city-wide 市领导 (leader) account. */
+  statsReviewer: z.boolean().default(false),
 });
 export type CreateUserRequest = z.infer<typeof createUserRequest>;
+
+/** Grants or withdraws the 统计审核员 permission (admin only; a leader account only). */
+export const setStatsReviewerRequest = z.object({ statsReviewer: z.boolean() });
+export type SetStatsReviewerRequest = z.infer<typeof setStatsReviewerRequest>;
 
 export const resetPasswordRequest = z.object({ password });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { pageQuery } from './common.js';
 import { monitoringPeriod } from './monitoring.js';
+import { disposition } from './periods.js';
 
 /**
  * The four kinds, in the order lists show them:
@@ -94,6 +95,8 @@ export const warningItem = z.object({
   belowScale: z.object({ revenueYtd: yuan, months: z.number().int(), annualisedRevenue: yuan }).nullable(),
   /** unit_slip: 当月 output in P, the median of the months before (rounded 元), how many months, output / median. */
   unitSlip: z.object({ output: yuan, median: yuan, medianMonths: z.number().int(), ratio: z.number() }).nullable(),
+  /** How the warning was dealt with (未处理 when null). */
+  disposition: disposition.nullable(),
 });
 export type WarningItem = z.infer<typeof warningItem>;
 

@@ -13,6 +13,7 @@ import { parkRoutes } from '../features/parks/routes';
 import { industryRoutes } from '../features/industries/routes';
 import { regionRoutes } from '../features/regions/routes';
 import { warningRoutes } from '../features/warnings/routes';
+import { periodRoutes } from '../features/periods/routes';
 import { monitoringChainsQueryOptions } from '../features/monitoring/api/get-monitoring-chains';
 import { dashboardViewOf } from '../features/monitoring/utils/periods';
 
@@ -60,6 +61,7 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
             ...regionRoutes,
             ...industryRoutes,
             ...warningRoutes,
+            ...periodRoutes,
             {
               lazy: async () => ({ Component: (await import('./layout/require-admin')).RequireAdmin }),
               children: [

@@ -32,6 +32,8 @@ export const paths = {
     },
   },
   figures: { path: '/figures', getHref: () => '/figures' },
+  /** 数据审核/发布 (data staff); `period` opens one month. */
+  periods: { path: '/periods', getHref: (period?: string) => (period === undefined ? '/periods' : `/periods?period=${encodeURIComponent(period)}`) },
   /** One enterprise's monthly figures with entry/correction and revisions; `year` picks the year shown. */
   figuresOfEnterprise: {
     path: '/figures/:uscc',

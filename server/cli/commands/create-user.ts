@@ -8,10 +8,10 @@ import { UsageError } from '../errors.js';
 import { parseCommandArgs, requirePositionals, requireValue, type Command } from '../io.js';
 import { choosePassword, generatedPasswordLine } from '../password.js';
 
-const usage = 'create-user --username U --role R [--name 显示名] [--password P] [--scope kind:ref ...]';
+const usage = 'create-user --username U --role R [--name 显示名] [--password P] [--scope kind:ref ...] [--reviewer]';
 
 /** Command-line option for each field, so a rejected field is named the way the operator typed it. */
-const OPTION_OF: Record<string, string> = { username: '--username', displayName: '--name', role: '--role', scopes: '--scope' };
+const OPTION_OF: Record<string, string> = { username: '--username', displayName: '--name', role: '--role', scopes: '--scope', statsReviewer: '--reviewer' };
 
 function parseScope(text: string): ScopeEntry {
   const colon = text.indexOf(':');
@@ -35,6 +35,7 @@ export const createUserCommand: Command = {
         name: { type: 'string' },
         password: { type: 'string' },
         scope: { type: 'string', multiple: true },
+        reviewer: { type: 'boolean' },
       },
       usage,
     );
@@ -45,6 +46,7 @@ export const createUserCommand: Command = {
       displayName: values.name ?? username,
       role: requireValue(values.role, '--role', usage),
       scopes: (values.scope ?? []).map(parseScope),
+      statsReviewer: values.reviewer === true,
     };
     // Check the other fields before asking for a password, so a typo does not cost a prompt.
     const checked = createUserRequest.omit({ password: true }).safeParse(input);

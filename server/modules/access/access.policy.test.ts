@@ -3,7 +3,7 @@ import type { Actor } from './actor.js';
 import { canReadAll, canWriteInScope, dataScopeOf, isFirmInScope, isInScope, type FirmScopeFacts } from './access.policy.js';
 
 function actor(role: Actor['role'], scopes: Actor['scopes'] = []): Actor {
-  return { id: 'a', username: 'u', displayName: 'U', role, scopes };
+  return { id: 'a', username: 'u', displayName: 'U', role, scopes, statsReviewer: false };
 }
 
 describe('data scope', () => {

@@ -9,5 +9,6 @@ export const SYSTEM_ACTOR: Actor = {
   displayName: '系统 (system)',
   role: 'admin',
   scopes: [],
+  statsReviewer: false,
   system: true,
 };

@@ -40,7 +40,7 @@ export type LoginGuard = { limiter: LoginLimiter | null; lockoutThreshold: numbe
  */
 async function recordFailedLogin(db: Db, attempted: string, user: UserRow | undefined, passwordOk: boolean, ip: string, threshold: number): Promise<void> {
   const reason = !user ? 'unknown_user' : user.lockedAt !== null ? 'locked' : !user.active ? 'inactive' : passwordOk ? 'ok' : 'wrong_password';
-  const actor: Actor = { id: user?.id ?? SYSTEM_ACTOR.id, username: attempted.slice(0, 64), displayName: attempted.slice(0, 64), role: 'leader', scopes: [], ip, system: !user };
+  const actor: Actor = { id: user?.id ?? SYSTEM_ACTOR.id, username: attempted.slice(0, 64), displayName: attempted.slice(0, 64), role: 'leader', scopes: [], statsReviewer: false, ip, system: !user };
   await db.transaction(async (tx) => {
     const counted = user && user.lockedAt === null ? await countFailedLogin(tx, user.id, threshold) : null;
     await recordAudit(tx, actor, { action: 'login_failed', entity: 'session', entityId: user?.id ?? null, after: { username: attempted.slice(0, 64), reason, failedLogins: counted?.failedLogins ?? null } });
@@ -77,7 +77,7 @@ export async function login(
   const now = new Date();
   const expiresAt = new Date(now.getTime() + policy.ttlHours * 3_600_000);
   const scopes = await selectUserScopes(db, user.id);
-  const actor: Actor = { id: user.id, username: user.username, displayName: user.displayName, role: roleSchema.parse(user.role), scopes, ip };
+  const actor: Actor = { id: user.id, username: user.username, displayName: user.displayName, role: roleSchema.parse(user.role), scopes, statsReviewer: user.statsReviewer, ip };
   await db.transaction(async (tx) => {
     await deleteExpiredSessions(tx, now);
     await resetFailedLogins(tx, user.id);
@@ -119,6 +119,7 @@ export async function resolveSession(
       displayName: found.user.displayName,
       role: roleSchema.parse(found.user.role),
       scopes,
+      statsReviewer: found.user.statsReviewer,
       ip,
     },
     csrfToken: found.session.csrfToken,

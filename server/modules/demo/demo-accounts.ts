@@ -15,15 +15,16 @@ export type DemoAccountsReport = { password: string; generated: boolean; usernam
 
 /**
  * One demo account per role, scoped as the demo contract says: demo-leader (all), demo-chief and
- * demo-office (CH02), demo-dept (a CH02 supporting department), demo-park (衡阳高新区, by park id),
+ * demo-office (CH02), demo-reviewer (a 市统计局 leader account with 统计审核员, who publishes months), demo-dept (a CH02 supporting department), demo-park (衡阳高新区, by park id),
  * demo-county (衡阳县 430421) and demo-enterprise (a CH02 firm, its chain master). Existing
  * accounts are left alone. The password is DEMO_PASSWORD or a generated one returned for printing once.
  */
 export async function createDemoAccounts(db: Db, actor: Actor, password: string | undefined): Promise<DemoAccountsReport> {
   const targets = await selectDemoScopeTargets(db, { parkShortName: DEMO_PARK_SHORT_NAME, chainCode: DEMO_CHAIN });
   const finalPassword = password ?? crypto.randomBytes(9).toString('base64url');
-  const accounts: Omit<CreateUserRequest, 'password'>[] = [
+  const accounts: (Omit<CreateUserRequest, 'password' | 'statsReviewer'> & { statsReviewer?: boolean })[] = [
     { username: 'demo-leader', displayName: '示例市领导', role: 'leader', scopes: [] },
+    { username: 'demo-reviewer', displayName: '示例市统计局审核员', role: 'leader', scopes: [], statsReviewer: true },
     { username: 'demo-chief', displayName: '示例链长（输变电）', role: 'chain_chief', scopes: [{ kind: 'chain', ref: DEMO_CHAIN }] },
     { username: 'demo-office', displayName: '示例链办（输变电）', role: 'chain_office', scopes: [{ kind: 'chain', ref: DEMO_CHAIN }] },
   ];

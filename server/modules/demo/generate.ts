@@ -60,6 +60,17 @@ export const UNIT_SLIP_FACTOR = 10_000;
 /** The missing report: one firm in the 2026 名录 did not file September 2026 (未报). */
 export const MISSING_PERIOD = '2026-09';
 
+/** Late reporters: three firms in the 2026 名录 have not filed October 2026 yet (the month is in review). */
+export const LATE_PERIOD = '2026-10';
+const LATE_COUNT = 3;
+
+/** The late reporters: the first stable regular firms of the paper chain (CH13), the slip firm and the missing one aside. */
+function pickLateFirms(firms: readonly DemoFirm[], taken: readonly DemoFirm[]): DemoFirm[] {
+  const late = firms.filter((f) => !taken.includes(f) && f.size === 'regular' && f.lifecycle.kind === 'stable' && f.memberships[0]?.chainCode === 'CH13').slice(0, LATE_COUNT);
+  if (late.length < LATE_COUNT) throw new Error('no candidates for the late reporters');
+  return late;
+}
+
 /**
  * The reference master data shared by the demo and a real deployment: regions, parks and their
  * focus chains, the ten industries, the 15 chains with their nodes and edges. Chain-master names
@@ -99,8 +110,8 @@ function pickMissingFirm(firms: readonly DemoFirm[], anchors: readonly FirmAncho
  * about 1,500 fictional enterprises named "…(示例)" with valid USCCs, their yearly 规上 status,
  * chain memberships (some in two chains, some nodes left empty) and monthly figures 2022-01 …
  * 2026-10, calibrated so that Jan–Jun 2024 gives 855.04亿元 deduplicated, each chain its
- * demoH1_2024 output and comparable growth, and exactly 4 chains at ≥ 10%. Two anomalies are
- * planted (see `anomalies`).
+ * demoH1_2024 output and comparable growth, and exactly 4 chains at ≥ 10%. Anomalies are
+ * planted (see `anomalies`): a unit slip and three late reporters in 2026-10, a missing month in 2026-09.
  */
 export function generateDemoData(seed: number = DEMO_SEED): DemoDataset {
   const firms = buildPopulation(seed);
@@ -108,6 +119,7 @@ export function generateDemoData(seed: number = DEMO_SEED): DemoDataset {
   const climate = chainClimate(seed);
   const slip = pickSlipFirm(firms, anchors);
   const missing = pickMissingFirm(firms, anchors);
+  const late = pickLateFirms(firms, [slip, missing]);
 
   const monthlyFigures = firms.flatMap((firm, i) => {
     const anchor = anchors[i];
@@ -115,6 +127,7 @@ export function generateDemoData(seed: number = DEMO_SEED): DemoDataset {
     const rows = buildFirmFigures(seed, firm, anchor, climate.get(firm.memberships[0]?.chainCode ?? ''));
     return rows.flatMap((row) => {
       if (firm === missing && row.period === MISSING_PERIOD) return [];
+      if (row.period === LATE_PERIOD && late.includes(firm)) return [];
       if (firm === slip && row.period === UNIT_SLIP_PERIOD) return [{ ...row, grossOutput: (row.grossOutput ?? 0) * UNIT_SLIP_FACTOR }];
       return [row];
     });
@@ -153,6 +166,13 @@ export function generateDemoData(seed: number = DEMO_SEED): DemoDataset {
         period: MISSING_PERIOD,
         description: '规上企业当月未报 (an enterprise in the 规上 list did not report this month)',
       },
+      ...late.map((firm) => ({
+        kind: 'missing_month' as const,
+        uscc: firm.uscc,
+        name: firm.name,
+        period: LATE_PERIOD,
+        description: '审核中的月份尚未报送 (not reported yet for the month in review)',
+      })),
     ],
   };
 }

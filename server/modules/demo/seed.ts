@@ -5,7 +5,8 @@ import { SYSTEM_ACTOR } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { countChains, countEnterprises, insertChainTargets, insertDemoEnterprises, insertReferenceRows } from './demo.queries.js';
 import { DEMO_SEED } from './demo-setup.js';
-import { generateDemoData, generateReferenceData } from './generate.js';
+import { moveToReview, publishHistoryMonths } from '../periods/periods.service.js';
+import { generateDemoData, generateReferenceData, LATE_PERIOD } from './generate.js';
 
 export type SeedReport = {
   seeded: boolean;
@@ -82,10 +83,32 @@ export async function seedDemo(db: Db, options: { seed?: number } = {}): Promise
       after: { seed: options.seed ?? DEMO_SEED, ...counts, anomalies: data.anomalies },
     });
   });
+  await publishDemoMonths(db);
   return {
     seeded: true,
     message: `已写入示例数据：${counts.enterprises} 家企业、${counts.monthlyFigures} 条月度数据 (demo data written)`,
     counts,
     elapsedMs: Math.round(performance.now() - started),
   };
+}
+
+/** The demo's clock for its publication state: mid-November 2026, the demo's last month (October) being in review. */
+const DEMO_NOW = () => new Date('2026-11-15T02:00:00Z');
+
+/**
+ * The demo's publication state: every month up to 2026-09 published as history (January with its
+ * February), 2026-10 in review with its suspects found (the planted unit slip among them) and three
+ * firms not reported yet, so the review screen has real work and every first screen shows
+ * published figures.
+ */
+async function publishDemoMonths(db: Db): Promise<void> {
+  const periods: string[] = [];
+  for (let year = 2022; `${year}-02` < LATE_PERIOD; year++) {
+    for (let month = 2; month <= 12; month++) {
+      const period = `${year}-${String(month).padStart(2, '0')}`;
+      if (period < LATE_PERIOD) periods.push(period);
+    }
+  }
+  await publishHistoryMonths(db, SYSTEM_ACTOR, periods, { now: DEMO_NOW });
+  await moveToReview(db, SYSTEM_ACTOR, LATE_PERIOD, false, { now: DEMO_NOW });
 }

@@ -8,7 +8,8 @@
 // that does the chain's daily work (only firms of its chains; any row of another firm is an error, so
 // a file is never half imported). 链长 are city leaders and read only; parks and counties read.
 //
-// Entering or correcting one month by hand: the admin and 链办 within the same scope, and an
+// Entering or correcting one month by hand: the admin, 统计审核员 (every firm: the enterprise's corrected
+// report when settling a review item) and 链办 within the same scope, and an
 // enterprise account for its own USCC only (its monthly self-report). Everyone else reads.
 import type { Role } from '../../../shared/roles.js';
 import { canAdminister, isFirmInScope } from '../access/access.policy.js';
@@ -17,7 +18,8 @@ import type { FigureSource } from '../../db/schema-master.js';
 import type { FirmFacts } from './figures.queries.js';
 
 export const IMPORT_ROLES = ['admin', 'chain_office'] as const satisfies readonly Role[];
-export const ENTRY_ROLES = ['admin', 'chain_office', 'enterprise'] as const satisfies readonly Role[];
+/** Route policy of hand entry; a leader passes only with 统计审核员 (canWriteFirmFigures). */
+export const ENTRY_ROLES = ['admin', 'chain_office', 'enterprise', 'leader'] as const satisfies readonly Role[];
 
 export function canImportFigures(actor: Actor): boolean {
   return IMPORT_ROLES.some((role) => role === actor.role);
@@ -30,7 +32,8 @@ export function canViewFirmFigures(actor: Actor, firm: FirmFacts): boolean {
 
 /** Whether the actor may write this firm's figures (import or hand entry). */
 export function canWriteFirmFigures(actor: Actor, firm: FirmFacts): boolean {
-  if (canAdminister(actor)) return true;
+  // 统计审核员 enter an enterprise's corrected report (or its written confirmation) when settling a review item.
+  if (canAdminister(actor) || actor.statsReviewer) return true;
   if (actor.role !== 'chain_office' && actor.role !== 'enterprise') return false;
   return canViewFirmFigures(actor, firm);
 }

@@ -26,6 +26,7 @@ import { canViewFirmFigures, canWriteFirmFigures, entrySourceOf } from './figure
 import { selectFigureYears, selectFirmFacts, selectMonthsOfYear, selectRevisions, type FirmFacts, type YearRow } from './figures.queries.js';
 import { loadStored } from './figures.stored.js';
 import type { MonthSet, ValueSource } from './import.derive.js';
+import { recheckMonthsInReview } from '../periods/periods.service.js';
 import { applyWrites } from './figures.writes.js';
 import { listStaleDerived, rederiveFirm, staleDerivedOf } from './figures.derived.js';
 import { currentMonth, FIRST_PERIOD, parseAmount, UNIT_MULTIPLIER } from './import.values.js';
@@ -168,6 +169,7 @@ export async function putFigure(db: Db, actor: Actor, uscc: string, period: stri
       });
     }
   });
+  await recheckMonthsInReview(db, writes.map((w) => w.period));
   const created = main.writes[0] !== undefined && main.writes[0].before === null;
   return { outcome: created ? 'created' : 'updated', warnings, figure: await figureAfter(), staleDerived: await staleDerivedOf(db, [uscc]) };
 }

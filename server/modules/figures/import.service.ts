@@ -11,6 +11,7 @@ import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { planWrites, warnAboutWrites } from './figures.changes.js';
+import { recheckMonthsInReview } from '../periods/periods.service.js';
 import { applyWrites } from './figures.writes.js';
 import { staleDerivedOf } from './figures.derived.js';
 import { errorIssue, localizeIssue, sortIssues, warningIssue, type IssueCode, type IssueDraft } from './figures.issues.js';
@@ -210,6 +211,8 @@ async function runImport(db: Db, actor: Actor, input: ImportInput): Promise<Impo
       after: { fileName: input.fileName, format: outcome.format, encoding: outcome.encoding, periods: outcome.periods, rows: outcome.rows, ...counts, warningsAccepted: warnings.length },
     });
   });
+  // A month under review is checked again: a new slip or swing is held back until settled.
+  await recheckMonthsInReview(db, plan.writes.map((w) => w.period));
   // A revision of an earlier month can leave a month derived from a 累计 stale: say so (re-derived on the firm's page).
   const staleDerived = await staleDerivedOf(db, [...new Set(plan.writes.map((w) => w.uscc))]);
   return { ...checked, written: true, staleDerived };

@@ -6,17 +6,18 @@ import { selectStatsToken } from './monitoring.cache.js';
 import { buildMonitoringFixture, usccOf } from './monitoring.factories.js';
 
 let t: TestApp;
-let leader: Session;
+// Data staff (the admin) read the live figures of a month that is not published.
+let admin: Session;
 
 beforeAll(async () => {
   t = await createTestApp();
   await buildMonitoringFixture(t.database.db);
-  leader = await loginAs(t.app, (await buildUser(t.database.db, { role: 'leader' })).username, TEST_PASSWORD);
+  admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
 });
 afterAll(async () => t.close());
 
 async function totalOutput(): Promise<number> {
-  const res = await t.app.inject({ method: 'GET', url: '/api/monitoring/chains?period=2024-02&range=month', headers: leader.headers });
+  const res = await t.app.inject({ method: 'GET', url: '/api/monitoring/chains?period=2024-02&range=month', headers: admin.headers });
   expect(res.statusCode, res.body).toBe(200);
   return res.json().total.output;
 }

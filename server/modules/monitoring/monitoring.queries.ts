@@ -18,6 +18,8 @@ import {
   measureNamesSql,
   membersSql,
   OTHER_MEASURES,
+  figuresSql,
+  type FiguresView,
   type FirmFilter,
   type MonthRange,
 } from './monitoring.sql.js';
@@ -89,13 +91,13 @@ function labelsSql(by: GroupDimension, year: number, filter: FirmFilter): SQL {
 }
 
 /** The statement of selectGrowthGroups (exported so a benchmark can EXPLAIN it). */
-export function growthGroupsSql(input: { range: MonthRange; filter: FirmFilter; by: GroupDimension }): SQL {
+export function growthGroupsSql(input: { range: MonthRange; filter: FirmFilter; by: GroupDimension; view: FiguresView }): SQL {
   const { range, filter, by } = input;
   return sql`
     WITH members_now AS (${membersSql(range.year, filter)}),
     members_prev AS (${membersSql(range.year - 1, filter)}),
     firms AS (${firmsSql(GROUP_KEY[by], true)}),
-    firm_stats AS (${firmStatsSql(range)}),
+    firm_stats AS (${firmStatsSql(range, input.view)}),
     -- each firm once per group it is in, and once more under code NULL for the deduplicated total
     now_rows AS (
       SELECT g.code, fs.output, fs.base, fs.reported, fs.has_base, fs.as_of_now, ${firmMeasureColumnsSql('fs.')}
@@ -153,7 +155,7 @@ export function growthGroupsSql(input: { range: MonthRange; filter: FirmFilter; 
  * null). A firm counts in every group it belongs to (a two-chain firm in both chains) and once in
  * the total. Published bases come from last year's scope (S of year − 1, chains on last year's list).
  */
-export async function selectGrowthGroups(db: Db, input: { range: MonthRange; filter: FirmFilter; by: GroupDimension }): Promise<GrowthGroupRow[]> {
+export async function selectGrowthGroups(db: Db, input: { range: MonthRange; filter: FirmFilter; by: GroupDimension; view: FiguresView }): Promise<GrowthGroupRow[]> {
   const result = await db.execute<{
     code: string | null;
     name: string | null;
@@ -202,7 +204,7 @@ export type RankedEnterpriseRow = {
  */
 export async function selectEnterpriseRanking(
   db: Db,
-  input: { range: MonthRange; filter: FirmFilter; limit: number; offset: number },
+  input: { range: MonthRange; filter: FirmFilter; limit: number; offset: number; view: FiguresView },
 ): Promise<{ rows: RankedEnterpriseRow[]; total: number; asOf: string | null }> {
   const { range, filter } = input;
   const result = await db.execute<{
@@ -221,7 +223,7 @@ export async function selectEnterpriseRanking(
   } & MeasureColumns>(sql`
     WITH members_now AS (${membersSql(range.year, filter)}),
     firms AS (${firmsSql(GROUP_KEY.chain, false)}),
-    firm_stats AS (${firmStatsSql(range)}),
+    firm_stats AS (${firmStatsSql(range, input.view)}),
     ranked AS (
       SELECT e.uscc, e.name, e.region_code, pk.name AS park_name, fs.codes_now AS chain_codes,
              fs.output::bigint AS output, fs.base::bigint AS base, fs.has_base, fs.reported, fs.as_of_now AS as_of, ${firmMeasureColumnsSql('fs.')},
@@ -320,7 +322,7 @@ export type TrendRow = { period: string; output: number; comparableOutput: numbe
  * 1–2月 point, the same as the chains total with range `ytd` for February: a firm is left out of
  * the growth when either month lacks a base). Months without figures are absent.
  */
-export async function selectTrend(db: Db, input: { from: string; to: string; filter: FirmFilter }): Promise<TrendRow[]> {
+export async function selectTrend(db: Db, input: { from: string; to: string; filter: FirmFilter; view: FiguresView }): Promise<TrendRow[]> {
   const first = Number(input.from.slice(0, 4));
   const last = Number(input.to.slice(0, 4));
   const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
@@ -344,10 +346,10 @@ export async function selectTrend(db: Db, input: { from: string; to: string; fil
              f.gross_output AS v, coalesce(f.prev_year_gross_output, l.gross_output) AS base,
              greatest(f.updated_at, CASE WHEN f.prev_year_gross_output IS NULL THEN l.updated_at END) AS at
         FROM firm_years fy
-        JOIN monthly_figures f
+        JOIN ${figuresSql(input.view)} f
           ON f.uscc = fy.uscc
          AND f.period BETWEEN greatest(${input.from}::text, fy.year::text || '-01') AND least(${input.to}::text, fy.year::text || '-12')
-        LEFT JOIN monthly_figures l ON l.uscc = f.uscc AND l.period = (fy.year - 1)::text || substr(f.period, 5)
+        LEFT JOIN ${figuresSql(input.view)} l ON l.uscc = f.uscc AND l.period = (fy.year - 1)::text || substr(f.period, 5)
        WHERE f.gross_output IS NOT NULL
     ),
     firm_buckets AS (

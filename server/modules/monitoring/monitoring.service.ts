@@ -33,18 +33,22 @@
  * - Data scope: see monitoringFilterOf; the deduplicated total is over the firms the caller can see.
  */
 import { createStatisticCache } from './monitoring.cache.js';
-import type {
-  GrowthFiguresItem,
-  MonitoringBreakdownQuery,
-  MonitoringBreakdownResponse,
-  MonitoringChainsQuery,
-  MonitoringChainsResponse,
-  MonitoringEnterprisesQuery,
-  MonitoringEnterprisesResponse,
-  MonitoringQuery,
-  MonitoringTrendQuery,
-  MonitoringTrendResponse,
-  OtherMeasures,
+import {
+  monitoringBreakdownAnswer,
+  monitoringChainsAnswer,
+  type GrowthFiguresItem,
+  type MonitoringBreakdownAnswer,
+  type MonitoringChainsAnswer,
+  type MonitoringBreakdownQuery,
+  type MonitoringBreakdownResponse,
+  type MonitoringChainsQuery,
+  type MonitoringChainsResponse,
+  type MonitoringEnterprisesQuery,
+  type MonitoringEnterprisesResponse,
+  type MonitoringQuery,
+  type MonitoringTrendQuery,
+  type MonitoringTrendResponse,
+  type OtherMeasures,
 } from '../../../shared/contracts/monitoring.js';
 import { contributionPp, contributionShare, growthRate, isDoubleDigitGrowth } from '../../../shared/stats/growth.js';
 import { parsePeriod, previousCalendarPeriod, previousPeriod, rangeMonths, samePeriodLastYear, type MonitoringRange } from '../../../shared/stats/period.js';
@@ -54,7 +58,9 @@ import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { canViewMonitoring, monitoringFilterOf, narrowPark, narrowScope } from './monitoring.policy.js';
 import { selectEnterpriseRanking, selectGrowthGroups, selectLatestPeriod, selectNodeChain, selectTrend, type GrowthGroupRow, type MeasureSums } from './monitoring.queries.js';
-import type { FirmFilter, MonthRange } from './monitoring.sql.js';
+import { insertSnapshotAnswer, selectSnapshotAnswer, type SnapshotRow } from '../periods/periods.queries.js';
+import { publicationBlockOf, resolvePeriod, type ResolvedPeriod } from './monitoring.publication.js';
+import { NO_FILTER, type FiguresView, type FirmFilter, type MonthRange } from './monitoring.sql.js';
 
 function monthRangeOf(period: string, range: MonitoringRange): MonthRange {
   const months = rangeMonths(period, range);
@@ -113,12 +119,12 @@ const EMPTY_TOTAL: GrowthGroupRow = {
   },
 };
 
-async function groupsWithTotal(db: Db, range: MonthRange, filter: FirmFilter, by: Parameters<typeof selectGrowthGroups>[1]['by']) {
-  const rows = await selectGrowthGroups(db, { range, filter, by });
+async function groupsWithTotal(db: Db, range: MonthRange, filter: FirmFilter, by: Parameters<typeof selectGrowthGroups>[1]['by'], view: FiguresView) {
+  const rows = await selectGrowthGroups(db, { range, filter, by, view });
   return { total: rows.find((r) => r.code === null) ?? EMPTY_TOTAL, parts: rows.filter((r) => r.code !== null) };
 }
 
-type AnswerHeader = Pick<MonitoringChainsResponse, 'period' | 'range' | 'months' | 'asOf' | 'unit' | 'basis'>;
+type AnswerHeader = Pick<MonitoringChainsAnswer, 'period' | 'range' | 'months' | 'asOf' | 'unit' | 'basis'>;
 
 function header(query: MonitoringQuery, asOf: string | null): AnswerHeader {
   const { from, to } = rangeMonths(query.period, query.range);
@@ -126,10 +132,10 @@ function header(query: MonitoringQuery, asOf: string | null): AnswerHeader {
 }
 
 // Computed answers, cached per data version (see monitoring.cache.ts): leaders open the same views all month.
-const chainsCache = createStatisticCache<MonitoringChainsResponse>();
-const breakdownCache = createStatisticCache<MonitoringBreakdownResponse>();
+const chainsCache = createStatisticCache<MonitoringChainsAnswer>();
+const breakdownCache = createStatisticCache<MonitoringBreakdownAnswer>();
 const latestPeriodCache = createStatisticCache<string>();
-const trendCache = createStatisticCache<MonitoringTrendResponse>();
+const trendCache = createStatisticCache<Omit<MonitoringTrendResponse, 'publication'>>();
 
 /**
  * The month a view opens on when none is asked for: the latest month with figures of a firm the
@@ -147,12 +153,55 @@ export async function latestPeriodFor(db: Db, filter: FirmFilter): Promise<strin
 export async function getChainStatistics(db: Db, actor: Actor, input: MonitoringChainsQuery): Promise<MonitoringChainsResponse> {
   requireAccess(canViewMonitoring(actor));
   const filter = monitoringFilterOf(actor);
-  const query: MonitoringQuery = { period: input.period ?? (await latestPeriodFor(db, filter)), range: input.range };
-  return chainsCache(db, JSON.stringify([query.period, query.range, filter]), () => computeChainStatistics(query, filter, db));
+  const resolved = await resolvePeriod(db, actor, input.period, filter);
+  const query: MonitoringQuery = { period: resolved.period, range: input.range };
+  const answer = await fromSnapshotOrCache(db, resolved, filter, `chains:${query.range}`, (stored) => monitoringChainsAnswer.parse(stored), () =>
+    chainsCache(db, JSON.stringify([query.period, query.range, filter, resolved.view]), () => computeChainStatistics(query, filter, db, resolved.view)),
+  );
+  return { ...answer, publication: await publicationBlockOf(db, resolved, filter, query.range) };
 }
 
-async function computeChainStatistics(query: MonitoringQuery, filter: FirmFilter, db: Db): Promise<MonitoringChainsResponse> {
-  const { total, parts } = await groupsWithTotal(db, monthRangeOf(query.period, query.range), filter, 'chain');
+/**
+ * A published month read city-wide (no data-scope or request filter): the engine's answer stored
+ * with the snapshot, stored on the first read when publishing deferred it (the demo seed does).
+ * Anything else: computed (from the snapshot's frozen figures for a published month) and cached.
+ */
+async function fromSnapshotOrCache<T>(db: Db, resolved: ResolvedPeriod, filter: FirmFilter, key: string, parse: (stored: unknown) => T, compute: () => Promise<T>): Promise<T> {
+  const snapshot = resolved.view.kind === 'frozen' ? resolved.snapshot : null;
+  if (snapshot === null || JSON.stringify(filter) !== JSON.stringify(NO_FILTER)) return compute();
+  const keyed = `${resolved.period}|${key}`;
+  const stored = await selectSnapshotAnswer(db, snapshot.id, keyed);
+  if (stored !== null) return parse(stored);
+  const answer = await compute();
+  await insertSnapshotAnswer(db, snapshot.id, keyed, answer);
+  return answer;
+}
+
+/** The answers a publication stores (city-wide): chains, counties, parks, industries and every chain's nodes, both ranges. */
+export async function storeSnapshotAnswers(db: Db, snapshot: SnapshotRow, periods: readonly string[], chainCodes: readonly string[]): Promise<void> {
+  const view: FiguresView = { kind: 'frozen', version: snapshot.figuresVersion };
+  for (const period of periods) {
+    for (const range of ['month', 'ytd'] as const) {
+      const query: MonitoringQuery = { period, range };
+      await insertSnapshotAnswer(db, snapshot.id, `${period}|chains:${range}`, await computeChainStatistics(query, NO_FILTER, db, view));
+      for (const by of ['region', 'park', 'industry'] as const) {
+        const q: MonitoringBreakdownQuery = { period, range, by };
+        await insertSnapshotAnswer(db, snapshot.id, `${period}|${breakdownKey(q)}`, await computeBreakdown(db, q, NO_FILTER, view));
+      }
+      for (const chain of chainCodes) {
+        const q: MonitoringBreakdownQuery = { period, range, by: 'node', chain };
+        await insertSnapshotAnswer(db, snapshot.id, `${period}|${breakdownKey(q)}`, await computeBreakdown(db, q, { ...NO_FILTER, chainCodes: [chain] }, view));
+      }
+    }
+  }
+}
+
+function breakdownKey(q: MonitoringBreakdownQuery): string {
+  return `breakdown:${q.by}:${q.range}:${q.chain ?? ''}:${q.region ?? ''}:${q.park ?? ''}`;
+}
+
+async function computeChainStatistics(query: MonitoringQuery, filter: FirmFilter, db: Db, view: FiguresView): Promise<MonitoringChainsAnswer> {
+  const { total, parts } = await groupsWithTotal(db, monthRangeOf(query.period, query.range), filter, 'chain', view);
   const chains = parts.map((row) => ({ ...partOf(row, total), doubleDigit: isDoubleDigitGrowth(row.comparableOutput, row.base) }));
   return {
     ...header(query, total.asOf),
@@ -179,8 +228,23 @@ export async function getBreakdown(db: Db, actor: Actor, query: MonitoringBreakd
     regionCodes: narrowScope(scope.regionCodes, query.region),
     parkId: await narrowPark(db, scope, query.park),
   };
-  return breakdownCache(db, JSON.stringify([query, filter]), async () => {
-    const { total, parts } = await groupsWithTotal(db, monthRangeOf(query.period, query.range), filter, query.by);
+  const resolved = await resolvePeriod(db, actor, query.period, scope);
+  // The stored city-wide answers: no data scope, and no narrowing but a node breakdown's chain.
+  const storable = JSON.stringify(scope) === JSON.stringify(NO_FILTER) && query.region === undefined && query.park === undefined && (query.by === 'node') === (query.chain !== undefined);
+  const answer = await fromSnapshotOrCache(
+    db,
+    resolved,
+    storable ? NO_FILTER : filter,
+    breakdownKey(query),
+    (stored) => monitoringBreakdownAnswer.parse(stored),
+    () => breakdownCache(db, JSON.stringify([query, filter, resolved.view]), () => computeBreakdown(db, query, filter, resolved.view)),
+  );
+  return { ...answer, publication: await publicationBlockOf(db, resolved, filter, query.range) };
+}
+
+async function computeBreakdown(db: Db, query: MonitoringBreakdownQuery, filter: FirmFilter, view: FiguresView): Promise<MonitoringBreakdownAnswer> {
+  {
+    const { total, parts } = await groupsWithTotal(db, monthRangeOf(query.period, query.range), filter, query.by, view);
     return {
       ...header(query, total.asOf),
       by: query.by,
@@ -190,7 +254,7 @@ export async function getBreakdown(db: Db, actor: Actor, query: MonitoringBreakd
       total: figuresOf(total),
       rows: parts.map((row) => partOf(row, total)),
     };
-  });
+  }
 }
 
 /**
@@ -214,11 +278,13 @@ export async function getEnterpriseRanking(db: Db, actor: Actor, query: Monitori
       details: [{ path: 'querystring.node', message: `chain ${query.chain ?? ''} has no node ${query.node}` }],
     });
   }
+  const resolved = await resolvePeriod(db, actor, query.period, scope);
   const { rows, total, asOf } = await selectEnterpriseRanking(db, {
     range: monthRangeOf(query.period, query.range),
     filter,
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
+    view: resolved.view,
   });
   const items = rows.map((r) => {
     const base = r.hasBase ? r.base : null;
@@ -238,7 +304,7 @@ export async function getEnterpriseRanking(db: Db, actor: Actor, query: Monitori
       measures: measuresAnswer(r.measures),
     } satisfies MonitoringEnterprisesResponse['items'][number];
   });
-  return { ...header(query, asOf), items, total };
+  return { ...header(query, asOf), items, total, publication: await publicationBlockOf(db, resolved, filter, query.range) };
 }
 
 /**
@@ -251,7 +317,8 @@ export async function getEnterpriseRanking(db: Db, actor: Actor, query: Monitori
 export async function getTrend(db: Db, actor: Actor, query: MonitoringTrendQuery): Promise<MonitoringTrendResponse> {
   requireAccess(canViewMonitoring(actor));
   const filter = monitoringFilterOf(actor);
-  return trendCache(db, JSON.stringify([query.period, query.months, filter]), async () => {
+  const resolved = await resolvePeriod(db, actor, query.period, filter);
+  const answer = await trendCache(db, JSON.stringify([query.period, query.months, filter, resolved.view]), async () => {
     // A window ending with January ends on its 1–2月 point, as the chains view shows January.
     const end = rangeMonths(query.period, 'month').to;
     const periods = [end];
@@ -259,7 +326,7 @@ export async function getTrend(db: Db, actor: Actor, query: MonitoringTrendQuery
     // A window that starts with February takes its January too: 1–2月 is one figure.
     const first = periods[0] ?? query.period;
     const from = first.endsWith('-02') ? previousPeriod(first) : first;
-    const rows = await selectTrend(db, { from, to: end, filter });
+    const rows = await selectTrend(db, { from, to: end, filter, view: resolved.view });
     const byPeriod = new Map(rows.map((row) => [row.period, row]));
     // January is always inside its 1–2月 point.
     const shown = periods.filter((period) => !period.endsWith('-01'));
@@ -270,6 +337,7 @@ export async function getTrend(db: Db, actor: Actor, query: MonitoringTrendQuery
       return { period, janFeb, output: row.output, comparableOutput: row.comparableOutput, outputPrevYear: row.base, yoy: growthRate(row.comparableOutput, row.base), reportedCount: row.reportedCount };
     });
     const asOf = rows.reduce<string | null>((latest, row) => (row.asOf !== null && (latest === null || row.asOf > latest) ? row.asOf : latest), null);
-    return { period: query.period, months: query.months, asOf, unit: '元', basis: 'comparable', points };
+    return { period: query.period, months: query.months, asOf, unit: '元' as const, basis: 'comparable' as const, points };
   });
+  return { ...answer, publication: await publicationBlockOf(db, resolved, filter, 'month') };
 }

@@ -21,6 +21,40 @@ export type FirmFilter = {
 
 export const NO_FILTER: FirmFilter = { chainCodes: null, regionCodes: null, parkRefs: null, parkId: null, nodeId: null };
 
+/**
+ * Which monthly figures a statistic reads:
+ * - `live`: the figures as stored now; with `holdBack`, without the firm-months that have an open
+ *   review item (a suspected unit slip or a swing above the thresholds, not yet confirmed or
+ *   corrected: see shared/publication/workflow.ts), which are left out until settled;
+ * - `frozen`: the figures as they stood when a month was published (every row version up to
+ *   `version`: the live row if not rewritten since, else the version it replaced, kept in
+ *   monthly_figure_versions by the trigger of migration 0005).
+ */
+export type FiguresView = { kind: 'live'; holdBack: boolean } | { kind: 'frozen'; version: number };
+
+export const RAW_FIGURES: FiguresView = { kind: 'live', holdBack: false };
+
+const FIGURE_COLUMNS = sql.raw(
+  'uscc, period, gross_output, revenue, profit, taxes, electricity_kwh, employees, prev_year_gross_output, prev_year_revenue, prev_year_profit, prev_year_taxes, updated_at',
+);
+
+/** An open review item on the figure row `alias` (its firm-month is held back). */
+export function openReviewItemSql(alias: string): SQL {
+  const a = sql.raw(alias);
+  return sql`EXISTS (SELECT 1 FROM warning_dispositions d WHERE d.uscc = ${a}.uscc AND d.period = ${a}.period
+                        AND d.kind IN ('unit_slip', 'output_drop') AND d.status IN ('pending', 'assigned'))`;
+}
+
+/** The monthly figures of a view, as a relation with monthly_figures' columns (use it in place of the table). */
+export function figuresSql(view: FiguresView): SQL {
+  if (view.kind === 'live') {
+    return view.holdBack ? sql`(SELECT ${FIGURE_COLUMNS} FROM monthly_figures mf WHERE NOT ${openReviewItemSql('mf')})` : sql`monthly_figures`;
+  }
+  return sql`(SELECT ${FIGURE_COLUMNS} FROM monthly_figures WHERE figure_version <= ${view.version}
+              UNION ALL
+              SELECT ${FIGURE_COLUMNS} FROM monthly_figure_versions WHERE figure_version <= ${view.version} AND superseded_version > ${view.version})`;
+}
+
 /** A range of months: this year's and the same months a year earlier, as 'YYYY-MM' bounds. */
 export type MonthRange = { year: number; from: string; to: string; prevFrom: string; prevTo: string };
 
@@ -96,7 +130,7 @@ export function firmsSql(groupKey: SQL, includeLastYear: boolean): SQL {
  * and paired by calendar month inside that firm, with no self-join, so the plan stays one index
  * read per firm even on tables never analysed (PGlite runs no autovacuum).
  */
-export function firmStatsSql(range: MonthRange): SQL {
+export function firmStatsSql(range: MonthRange, view: FiguresView = RAW_FIGURES): SQL {
   const thisYear = sql`f.period >= ${range.from}`;
   const lastYear = sql`f.period <= ${range.prevTo}`;
   return sql`
@@ -118,7 +152,7 @@ export function firmStatsSql(range: MonthRange): SQL {
                   max(f.updated_at) FILTER (WHERE ${thisYear} AND f.gross_output IS NOT NULL) AS at_now,
                   max(f.updated_at) FILTER (WHERE ${lastYear}) AS at_last,
                   ${measureMonthsSql(thisYear, lastYear)}
-             FROM monthly_figures f
+             FROM ${figuresSql(view)} f
             WHERE f.uscc = fi.uscc AND f.period BETWEEN ${range.prevFrom} AND ${range.to}
             GROUP BY substr(f.period, 6)
          ) AS months

@@ -5,7 +5,7 @@ import { printChainStatistics } from '../../cli/commands/stats.js';
 import { runCli } from '../../cli/index.js';
 import type { CliIo } from '../../cli/io.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { buildUser, publishHistory, TEST_PASSWORD } from '../../test/factories.js';
 import { buildMonitoringFixture, COUNTY_A, referenceFirmsOf, usccOf, type MonitoringFixture } from './monitoring.factories.js';
 
 let t: TestApp;
@@ -15,6 +15,8 @@ const s: Record<'admin' | 'leader' | 'chief' | 'county' | 'park' | 'dept' | 'fir
 beforeAll(async () => {
   t = await createTestApp();
   fixture = await buildMonitoringFixture(t.database.db);
+  // Roles other than data staff read published months only: 1–2月 and March 2024 are published.
+  await publishHistory(t.database.db, ['2024-02', '2024-03']);
   const users = {
     admin: { role: 'admin', scopes: [] },
     leader: { role: 'leader', scopes: [] },
@@ -193,8 +195,11 @@ describe('data scope', () => {
 
   it('gives the leader and a supporting department the whole city, and forbids an enterprise', async () => {
     const admin = await chainsOf(s.admin, 'period=2024-02&range=ytd');
-    expect(await chainsOf(s.leader, 'period=2024-02&range=ytd')).toEqual(admin);
-    expect(await chainsOf(s.dept, 'period=2024-02&range=ytd')).toEqual(admin);
+    // The same published figures; only data staff are told of revisions since publication.
+    const published = { ...admin, publication: { ...admin.publication, revisionsSincePublished: null } };
+    expect(admin.publication.revisionsSincePublished).toBe(0);
+    expect(await chainsOf(s.leader, 'period=2024-02&range=ytd')).toEqual(published);
+    expect(await chainsOf(s.dept, 'period=2024-02&range=ytd')).toEqual(published);
     for (const url of ['/api/monitoring/chains?period=2024-02', '/api/monitoring/breakdown?period=2024-02&by=region', '/api/monitoring/enterprises?period=2024-02']) {
       const res = await get(s.firm, url);
       expect(res.statusCode, url).toBe(403);
@@ -359,6 +364,11 @@ describe('GET /api/monitoring/trend', () => {
     for (const session of [s.admin, s.chief, s.county]) {
       const points: Point[] = (await get(session, '/api/monitoring/trend?period=2024-03&months=15')).json().points;
       for (const point of points) {
+        if (session !== s.admin && !['2024-02', '2024-03'].includes(point.period)) {
+          // An unpublished month is data staff's only.
+          expect((await get(session, `/api/monitoring/chains?period=${point.period}`)).statusCode, point.period).toBe(403);
+          continue;
+        }
         const { total } = await chainsOf(session, `period=${point.period}&range=${point.janFeb ? 'ytd' : 'month'}`);
         if (point.output === null) {
           expect(total.output, point.period).toBe(0);
@@ -397,14 +407,14 @@ describe('GET /api/monitoring/trend', () => {
 });
 
 describe('GET /api/monitoring/chains without a period', () => {
-  it('answers for the latest month with figures of a firm in scope that the caller may see', async () => {
-    // A reported 2024-03 (999); E's April 2024 does not count (E left the 名录 after 2023); the rest ends in 2024-02.
+  it('answers for the latest published month, for every role', async () => {
+    // 2024-03 is the latest published month (A reported 999 for it; E's April 2024 is not published).
     const admin = await chainsOf(s.admin, 'range=month');
-    expect(admin).toMatchObject({ period: '2024-03', range: 'month' });
+    expect(admin).toMatchObject({ period: '2024-03', range: 'month', publication: { status: 'published', preliminary: false } });
     expect(byCode(admin, 'CH01').output).toBe(999);
-    // The CH02 chief sees B, C and F only, whose last month is 2024-02.
+    // The CH02 chief opens on the same month: B, C and F reported nothing in March, so 1–3月 is their 1–2月, 560.
     const chief = await chainsOf(s.chief, 'range=ytd');
-    expect(chief).toMatchObject({ period: '2024-02', range: 'ytd' });
+    expect(chief).toMatchObject({ period: '2024-03', range: 'ytd' });
     expect(byCode(chief, 'CH02').output).toBe(560);
   });
 });

@@ -27,6 +27,15 @@ export async function selectUserByName(db: Db, username: string): Promise<UserRo
   return row;
 }
 
+export async function updateUserStatsReviewer(db: Db, id: string, statsReviewer: boolean): Promise<void> {
+  await db.update(users).set({ statsReviewer, updatedAt: new Date() }).where(eq(users.id, id));
+}
+
+export async function selectUserScopesOf(db: Db, userId: string): Promise<ScopeEntry[]> {
+  const rows = await db.select({ kind: userScopes.kind, ref: userScopes.ref }).from(userScopes).where(eq(userScopes.userId, userId));
+  return rows.map((r) => ({ kind: scopeKindSchema.parse(r.kind), ref: r.ref }));
+}
+
 export async function countUsers(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(users);
   return row?.n ?? 0;

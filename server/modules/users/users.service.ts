@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { deleteSessionsOfUser } from '../auth/auth.queries.js';
 import { hashPassword } from '../auth/password.js';
 import { requireAcceptablePassword } from '../auth/password-policy.js';
-import { countUsers, insertUser, insertUserScopes, selectUserById, selectUserByName, selectUsersPage, updateUserPassword, updateUserLock, selectScopeRefExists, selectScopesOfUser, type UserRow } from './users.queries.js';
+import { countUsers, insertUser, insertUserScopes, selectUserById, selectUserByName, selectUsersPage, updateUserPassword, updateUserLock, updateUserStatsReviewer, selectScopeRefExists, selectScopesOfUser, selectUserScopesOf, type UserRow } from './users.queries.js';
 
 function present(row: UserRow, scopes: UserItem['scopes']): UserItem {
   return {
@@ -20,6 +20,7 @@ function present(row: UserRow, scopes: UserItem['scopes']): UserItem {
     displayName: row.displayName,
     role: roleSchema.parse(row.role),
     scopes,
+    statsReviewer: row.statsReviewer,
     active: row.active,
     locked: row.lockedAt !== null,
     createdAt: row.createdAt.toISOString(),
@@ -53,7 +54,7 @@ async function requireKnownScopeRefs(db: Db, scopes: readonly ScopeEntry[]): Pro
  * one object of its scope kind and nothing of another kind, so nobody ends up seeing more or less
  * than the role implies.
  */
-export async function createUser(db: Db, actor: Actor, input: CreateUserRequest): Promise<UserItem> {
+export async function createUser(db: Db, actor: Actor, input: Omit<CreateUserRequest, 'statsReviewer'> & { statsReviewer?: boolean }): Promise<UserItem> {
   requireAccess(canAdminister(actor));
   const scopeKind = ROLE_SCOPE_KIND[input.role];
   const wrongKind = input.scopes.filter((s) => s.kind !== scopeKind);
@@ -71,16 +72,46 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserRequest)
   }
   await requireKnownScopeRefs(db, input.scopes);
   requireAcceptablePassword(input.password, input.username);
+  if (input.statsReviewer === true) requireReviewerRole(input.role);
   if (await selectUserByName(db, input.username)) {
     throw new AppError('conflict', { message: `用户名 ${input.username} 已存在 (username ${input.username} is taken)` });
   }
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const row = await insertUser(tx, { username: input.username, displayName: input.displayName, role: input.role, passwordHash });
+    const row = await insertUser(tx, { username: input.username, displayName: input.displayName, role: input.role, passwordHash, statsReviewer: input.statsReviewer === true });
     await insertUserScopes(tx, row.id, input.scopes);
     const item = present(row, input.scopes);
     await recordAudit(tx, actor, { action: 'create', entity: 'user', entityId: row.id, after: item });
     return item;
+  });
+}
+
+/**
+ * The 统计审核员 permission publishes months city-wide, so it belongs to an account that sees the
+ * whole city and is not itself data entry: a 市领导 (leader) account, e.g. the statistics bureau's.
+ * The admin may publish without it.
+ */
+function requireReviewerRole(role: string): void {
+  if (role !== 'leader') {
+    throw new AppError('validation_failed', {
+      message: `统计审核员权限只能授予市领导（leader）账号 (the statistics reviewer permission is for a leader account only, not ${role})`,
+      details: [{ path: 'body.statsReviewer', message: 'only for role leader' }],
+    });
+  }
+}
+
+/** Grants or withdraws 统计审核员 (audited); the user's sessions end so the change applies at once. */
+export async function setStatsReviewer(db: Db, actor: Actor, target: { id?: string; username?: string }, statsReviewer: boolean): Promise<UserItem> {
+  requireAccess(canAdminister(actor));
+  const row = target.id ? await selectUserById(db, target.id) : await selectUserByName(db, target.username ?? '');
+  if (!row) throw new AppError('not_found', { message: `用户不存在 (no such user)` });
+  if (statsReviewer) requireReviewerRole(row.role);
+  return db.transaction(async (tx) => {
+    await updateUserStatsReviewer(tx, row.id, statsReviewer);
+    await deleteSessionsOfUser(tx, row.id);
+    await recordAudit(tx, actor, { action: 'set_stats_reviewer', entity: 'user', entityId: row.id, before: { statsReviewer: row.statsReviewer }, after: { statsReviewer } });
+    const scopes = await selectUserScopesOf(tx, row.id);
+    return present({ ...row, statsReviewer }, scopes);
   });
 }
 

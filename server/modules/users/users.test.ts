@@ -146,3 +146,26 @@ describe('audit log', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/audit', headers: leader.headers })).statusCode).toBe(403);
   });
 });
+
+describe('the statistics reviewer permission (统计审核员)', () => {
+  it('is granted by the admin to a leader account only, audited, and shows in the session; anyone else is refused', async () => {
+    const target = await buildUser(t.database.db, { role: 'leader' });
+    const office = await buildUser(t.database.db, { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'CH02' }] });
+    const url = (id: string) => `/api/users/${id}/stats-reviewer`;
+    expect((await t.app.inject({ method: 'PUT', url: url(target.id), headers: leader.headers, payload: { statsReviewer: true } })).statusCode).toBe(403);
+    const refused = await t.app.inject({ method: 'PUT', url: url(office.id), headers: admin.headers, payload: { statsReviewer: true } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toContain('leader');
+    const granted = await t.app.inject({ method: 'PUT', url: url(target.id), headers: admin.headers, payload: { statsReviewer: true } });
+    expect(granted.statusCode, granted.body).toBe(200);
+    expect(granted.json()).toMatchObject({ id: target.id, statsReviewer: true });
+    const audit = await t.database.pool.query(`select before, after from audit_log where action = 'set_stats_reviewer' and entity_id = $1`, [target.id]);
+    expect(audit.rows).toEqual([{ before: { statsReviewer: false }, after: { statsReviewer: true } }]);
+    const session = await loginAs(t.app, target.username, TEST_PASSWORD);
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session.cookie } });
+    expect(me.json().user.statsReviewer).toBe(true);
+    // Creating a reviewer directly follows the same rule.
+    const created = await t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload: { username: 'tongji-1', displayName: '统计局', role: 'county', password: 'secret-pass-1', scopes: [{ kind: 'region', ref: '430421' }], statsReviewer: true } });
+    expect(created.statusCode).toBe(400);
+  });
+});

@@ -31,7 +31,8 @@ import type { Actor } from '../access/actor.js';
 import { canViewMonitoring, monitoringFilterOf, narrowPark, narrowScope } from '../monitoring/monitoring.policy.js';
 import { createStatisticCache } from '../monitoring/monitoring.cache.js';
 import { hasFiguresInScope } from '../monitoring/monitoring.queries.js';
-import { latestPeriodFor } from '../monitoring/monitoring.service.js';
+import { resolvePeriod } from '../monitoring/monitoring.publication.js';
+import { selectDispositions } from './dispositions.queries.js';
 import type { FirmFilter, MonthRange } from '../monitoring/monitoring.sql.js';
 import { selectBelowScale, selectNotReported, selectOutputDrops, selectUnitSlips, selectWarningsAsOf, type WarningFirmRow } from './warnings.queries.js';
 import { readWarningSettings } from './warnings.settings.js';
@@ -83,7 +84,7 @@ export function beijingDate(now: Date): string {
 const EMPTY_DETAILS = { drop: null, notReported: null, belowScale: null, unitSlip: null } as const;
 
 function itemOf(kind: WarningKind, firm: WarningFirmRow, details: Partial<Pick<WarningItem, 'drop' | 'notReported' | 'belowScale' | 'unitSlip'>>): WarningItem {
-  return { kind, uscc: firm.uscc, name: firm.name, regionCode: firm.regionCode, parkName: firm.parkName, chainCodes: firm.chainCodes, ...EMPTY_DETAILS, ...details };
+  return { kind, uscc: firm.uscc, name: firm.name, regionCode: firm.regionCode, parkName: firm.parkName, chainCodes: firm.chainCodes, ...EMPTY_DETAILS, disposition: null, ...details };
 }
 
 const warningsCache = createStatisticCache<{ all: WarningItem[]; asOf: string | null }>();
@@ -141,7 +142,10 @@ export async function listWarnings(db: Db, actor: Actor, query: WarningsQuery, o
     regionCodes: narrowScope(scope.regionCodes, query.region),
     parkId: await narrowPark(db, scope, query.park),
   };
-  const period = await janFebPeriodOf(db, filter, query.period ?? (await latestPeriodFor(db, filter)));
+  // The month as monitoring resolves it (latest published by default; unpublished for data staff only),
+  // January answered as its 1–2月; the lists read the live figures.
+  const resolved = await resolvePeriod(db, actor, query.period, scope);
+  const period = await janFebPeriodOf(db, filter, resolved.period);
   const settings = await readWarningSettings(db);
   const dueDate = dueDateOf(period, settings.reportDeadlineDay);
   const deadlinePassed = beijingDate(now) > dueDate;
@@ -164,7 +168,20 @@ export async function listWarnings(db: Db, actor: Actor, query: WarningsQuery, o
     deadlinePassed,
     settings,
     counts: { output_drop: countOf('output_drop'), not_reported: countOf('not_reported'), below_scale: countOf('below_scale'), unit_slip: countOf('unit_slip'), total: all.length },
-    items: listed.slice(start, start + query.pageSize),
+    items: await withDispositions(db, period, listed.slice(start, start + query.pageSize)),
     total: listed.length,
   };
+}
+
+/** The page's items with their dispositions (未处理 when none was recorded). */
+async function withDispositions(db: Db, period: string, items: WarningItem[]): Promise<WarningItem[]> {
+  if (items.length === 0) return items;
+  const rows = await selectDispositions(db, period, [...new Set(items.map((i) => i.uscc))]);
+  const byKey = new Map(rows.map((r) => [`${r.uscc}|${r.kind}`, r]));
+  return items.map((item) => {
+    const row = byKey.get(`${item.uscc}|${item.kind}`);
+    return row
+      ? { ...item, disposition: { status: row.status, note: row.note, correctionSource: row.correctionSource, reference: row.reference, updatedBy: row.updatedByName, updatedAt: row.updatedAt } }
+      : item;
+  });
 }

@@ -95,14 +95,14 @@ describe('GET /api/warnings on the hand-built fixture (2024-06, default threshol
   });
 
   it('filters by kind and name, pages, and keeps counts on every filter but kind', async () => {
-    const slips = await warnings(s.leader, 'period=2024-06&kind=unit_slip');
+    const slips = await warnings(s.admin, 'period=2024-06&kind=unit_slip');
     expect(slips.items.map((i) => i.uscc)).toEqual([warnUsccOf('SLIP10')]);
     expect(slips).toMatchObject({ total: 1, counts: { total: 5 } });
-    const named = await warnings(s.leader, `period=2024-06&q=${encodeURIComponent('DROP2')}`);
+    const named = await warnings(s.admin, `period=2024-06&q=${encodeURIComponent('DROP2')}`);
     expect(named.counts).toEqual({ output_drop: 1, not_reported: 0, below_scale: 0, unit_slip: 0, total: 1 });
-    const byChain = await warnings(s.leader, 'period=2024-06&chain=W2');
+    const byChain = await warnings(s.admin, 'period=2024-06&chain=W2');
     expect(byChain.counts).toEqual({ output_drop: 1, not_reported: 0, below_scale: 0, unit_slip: 1, total: 2 });
-    const page2 = await warnings(s.leader, 'period=2024-06&page=2&pageSize=2');
+    const page2 = await warnings(s.admin, 'period=2024-06&page=2&pageSize=2');
     expect(page2.items.map((i) => i.kind)).toEqual(['not_reported', 'below_scale']);
     expect(page2.total).toBe(5);
   });

@@ -67,7 +67,7 @@ function ShellLayout({ user }: { user: CurrentUser }) {
             data-testid="side-menu"
             selectedKeys={[selected]}
             defaultOpenKeys={selected.startsWith('/admin') ? ['admin'] : []}
-            items={buildNavItems(user.role, t)}
+            items={buildNavItems(user.role, t, user.role === 'admin' || user.role === 'chain_office' || user.statsReviewer)}
             style={{ height: '100%', borderInlineEnd: 0 }}
           />
         </Layout.Sider>

@@ -15,12 +15,16 @@ function link(href: string, label: string, testId: string) {
   );
 }
 
-/** The side menu: the dashboard, the work modules, and 系统管理 for the administrator only. */
-export function buildNavItems(role: Role, t: Translate): MenuItems {
+/**
+ * The side menu: the dashboard, the work modules, 数据审核/发布 for data staff (the admin, 链办 and
+ * 统计审核员: `dataStaff`), and 系统管理 for the administrator only.
+ */
+export function buildNavItems(role: Role, t: Translate, dataStaff = false): MenuItems {
   const items: MenuItems = [
     { key: paths.home.path, label: link(paths.home.getHref(), t('nav.dashboard'), 'nav-dashboard') },
     ...WORK_MODULES.map((module) => ({ key: paths[module].path, label: link(paths[module].getHref(), t(`nav.${module}`), `nav-${module}`) })),
   ];
+  if (dataStaff) items.splice(5, 0, { key: paths.periods.path, label: link(paths.periods.getHref(), t('nav.periods'), 'nav-periods') });
   if (role === 'admin') {
     items.push({
       key: 'admin',
@@ -34,7 +38,7 @@ export function buildNavItems(role: Role, t: Translate): MenuItems {
   return items;
 }
 
-const MENU_PATHS: readonly string[] = [...WORK_MODULES.map((module) => paths[module].path), paths.adminUsers.path, paths.adminAudit.path];
+const MENU_PATHS: readonly string[] = [...WORK_MODULES.map((module) => paths[module].path), paths.periods.path, paths.adminUsers.path, paths.adminAudit.path];
 
 /** The menu entry to highlight for a location: the one whose path the location starts with. */
 export function selectedNavKey(pathname: string): string {

@@ -13,6 +13,7 @@ import { ChainCharts } from './chain-charts';
 import { DrillDown } from './drill-down';
 import { HeadlineCards } from './headline-cards';
 import { periodRangeLabel } from './figure-meta';
+import { PublicationBanner } from './publication-banner';
 import { TrendChart } from './trend-chart';
 
 const PICKABLE_MONTHS = 60;
@@ -21,8 +22,8 @@ const PICKABLE_MONTHS = 60;
  * 驾驶舱: the chains' output and comparable growth for a month (当月) or the year to date (累计),
  * with rankings, contributions, county and park views, a 24-month trend and a chain → node → firm
  * drill-down. Month and range live in the address, so a view can be shared. Without a month in the
- * address it opens on the latest month with figures (the server picks it), not on an empty month
- * whose reports are still coming in.
+ * address it opens on the latest published month (the server picks it); data staff may pick a month
+ * not published yet, shown as 初步数据 with its coverage and what was held back as suspect.
  */
 export function LeaderDashboard() {
   const t = useT();
@@ -77,6 +78,7 @@ export function LeaderDashboard() {
           <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('monitoring.janNote')} />
         ) : null}
       </Card>
+      {data ? <PublicationBanner publication={data.publication} period={data.period} /> : null}
       {chains.error ? <ErrorAlert error={chains.error} onRetry={() => void chains.refetch()} /> : null}
       {chains.isPending ? <PageSpinner /> : null}
       {data && !hasData ? (

@@ -12,13 +12,14 @@ import { useMe } from '../../auth/api/get-me';
 import { useMonitoringChains } from '../../monitoring/api/get-monitoring-chains';
 import { monthLabel } from '../../monitoring/components/figure-meta';
 import { janFebOf, pickableMonths } from '../../monitoring/utils/periods';
+import { DispositionCell } from './disposition-cell';
 import { fetchAllPages } from '../../../lib/all-pages';
 import { getWarnings, useWarnings } from '../api/get-warnings';
 import { explainWarning } from '../utils/explain';
 import { WarningSettingsModal } from './warning-settings-modal';
 
 const PICKABLE_MONTHS = 60;
-type ExportKey = 'kind' | 'name' | 'uscc' | 'regionCode' | 'parkName' | 'chains' | 'explain';
+type ExportKey = 'kind' | 'name' | 'uscc' | 'regionCode' | 'parkName' | 'chains' | 'explain' | 'disposition';
 
 function isKind(value: string | null): value is WarningKind {
   return WARNING_KINDS.some((kind) => kind === value);
@@ -34,6 +35,8 @@ export function WarningsPage() {
   const { locale } = useLocale();
   const me = useMe();
   const isAdmin = me.data?.user.role === 'admin';
+  // Data staff (admin, 链办, 统计审核员) record how each warning was dealt with.
+  const dataStaff = isAdmin || me.data?.user.role === 'chain_office' || me.data?.user.statsReviewer === true;
   const [searchParams, setSearchParams] = useSearchParams();
   const periodParam = searchParams.get('period');
   const askedPeriod = periodParam !== null && isStatisticalPeriod(periodParam) ? janFebOf(periodParam) : undefined;
@@ -85,6 +88,7 @@ export function WarningsPage() {
     { key: 'chains', title: t('warnings.col.chains'), width: 120, render: (_, item) => item.chainCodes.join('、') },
     { key: 'park', title: t('warnings.col.park'), width: 160, render: (_, item) => item.parkName ?? '—' },
     { key: 'explain', title: t('warnings.col.explain'), render: (_, item) => <span data-testid="warning-explain">{explain(item)}</span> },
+    { key: 'disposition', title: t('warnings.col.disposition'), width: 170, render: (_, item) => <DispositionCell item={item} period={data?.period ?? ''} canEdit={dataStaff} /> },
   ];
 
   const exportColumns: ExcelColumn<ExportKey>[] = [
@@ -95,6 +99,7 @@ export function WarningsPage() {
     { key: 'parkName', title: t('warnings.col.park'), width: 24 },
     { key: 'chains', title: t('warnings.col.chains'), width: 14 },
     { key: 'explain', title: `${t('warnings.col.explain')}（${label}）`, width: 80 },
+    { key: 'disposition', title: t('warnings.col.disposition'), width: 14 },
   ];
   const exportRow = (item: (typeof items)[number]): Record<ExportKey, ExcelCell> => ({
     kind: t(`warnings.kind.${item.kind}`),
@@ -104,6 +109,7 @@ export function WarningsPage() {
     parkName: item.parkName,
     chains: item.chainCodes.join('、'),
     explain: explain(item),
+    disposition: t(`periods.disposition.${item.disposition?.status ?? 'pending'}`),
   });
   // The table shows a page; the export has every firm of the list as filtered (month, chain, search, kind).
   const loadAll = async () =>

@@ -4,7 +4,7 @@ import { translate } from '../../../../shared/i18n/index';
 import { explainWarning } from './explain';
 
 const firm = { uscc: '91430421000000001X', name: '甲公司', regionCode: '430421', parkName: null, chainCodes: ['CH02'] };
-const none = { drop: null, notReported: null, belowScale: null, unitSlip: null };
+const none = { drop: null, notReported: null, belowScale: null, unitSlip: null, disposition: null };
 const zh = (item: WarningItem) => explainWarning(item, DEFAULT_WARNING_SETTINGS, (key, params) => translate('zh-CN', key, params), 'zh-CN');
 
 describe('the explanation column (amounts in 万元)', () => {

@@ -1,0 +1,150 @@
+// Review and publication of statistical months (数据审核与发布): each month's status and its history,
+// the frozen snapshots of what was published, the dispositions of 预警 (review items among them),
+// and the superseded versions of monthly figures that let a snapshot read the figures as published.
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, char, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { CORRECTION_SOURCES, DISPOSITION_STATUSES, PERIOD_ACTIONS, PERIOD_STATUSES } from '../../shared/publication/workflow.js';
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
+const money = (name: string) => bigint(name, { mode: 'number' });
+const periodCheck = (name: string, column: string) => check(name, sql.raw(`${column} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`));
+
+/** A month's status, city-wide; a month without a row is 采集中 (collecting). Written only by the periods service. */
+export const periodStatuses = pgTable(
+  'period_statuses',
+  {
+    period: text('period').primaryKey(),
+    status: text('status').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [periodCheck('period_statuses_period_check', 'period'), check('period_statuses_status_check', sql.raw(`status in (${list(PERIOD_STATUSES)})`))],
+);
+
+/** Every move of a month's status: who, when, why. Never updated or deleted by the application. */
+export const periodEvents = pgTable(
+  'period_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    period: text('period').notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason'),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('period_events_action_check', sql.raw(`action in (${list(PERIOD_ACTIONS)})`)), index('period_events_period_idx').on(t.period)],
+);
+
+/**
+ * What a publication released: the figures as they stood (every monthly_figures version up to
+ * `figures_version`, read through monthly_figure_versions), and the engine's city-wide answers
+ * (period_snapshot_answers). A republication adds a snapshot; the older ones stay.
+ */
+export const periodSnapshots = pgTable(
+  'period_snapshots',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    period: text('period').notNull(),
+    figuresVersion: bigint('figures_version', { mode: 'number' }).notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: uuid('published_by'),
+    publishedByName: text('published_by_name').notNull(),
+    /** Firms expected and reported at publication (city-wide). */
+    expected: integer('expected').notNull(),
+    reported: integer('reported').notNull(),
+  },
+  (t) => [periodCheck('period_snapshots_period_check', 'period'), index('period_snapshots_period_idx').on(t.period)],
+);
+
+/** One stored answer of a snapshot, e.g. key 'chains:ytd' or 'breakdown:region:month' (city-wide, no filter). */
+export const periodSnapshotAnswers = pgTable(
+  'period_snapshot_answers',
+  {
+    snapshotId: bigint('snapshot_id', { mode: 'number' })
+      .notNull()
+      .references(() => periodSnapshots.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    answer: jsonb('answer').notNull(),
+  },
+  (t) => [primaryKey({ name: 'period_snapshot_answers_pkey', columns: [t.snapshotId, t.key] })],
+);
+
+/**
+ * The disposition of one 预警 of a firm-month (kind as in the warnings contract); a warning without
+ * a row is 未处理. Rows of the review kinds (unit_slip, output_drop) are created when a month is
+ * checked for review; `detected_version` is the figure's version then, so a correction can be told
+ * from no change.
+ */
+export const warningDispositions = pgTable(
+  'warning_dispositions',
+  {
+    period: text('period').notNull(),
+    uscc: char('uscc', { length: 18 }).notNull(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull().default('pending'),
+    note: text('note'),
+    correctionSource: text('correction_source'),
+    reference: text('reference'),
+    detail: jsonb('detail'),
+    detectedVersion: bigint('detected_version', { mode: 'number' }),
+    updatedBy: uuid('updated_by'),
+    updatedByName: text('updated_by_name'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'warning_dispositions_pkey', columns: [t.period, t.uscc, t.kind] }),
+    periodCheck('warning_dispositions_period_check', 'period'),
+    check('warning_dispositions_status_check', sql.raw(`status in (${list(DISPOSITION_STATUSES)})`)),
+    check('warning_dispositions_source_check', sql.raw(`correction_source is null or correction_source in (${list(CORRECTION_SOURCES)})`)),
+    index('warning_dispositions_uscc_idx').on(t.uscc, t.period),
+  ],
+);
+
+/** Every change of a disposition: who, when, the status, note and source. Never updated or deleted. */
+export const warningDispositionEvents = pgTable(
+  'warning_disposition_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    period: text('period').notNull(),
+    uscc: char('uscc', { length: 18 }).notNull(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull(),
+    note: text('note'),
+    correctionSource: text('correction_source'),
+    reference: text('reference'),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('warning_disposition_events_item_idx').on(t.period, t.uscc, t.kind)],
+);
+
+/**
+ * The versions of monthly_figures rows that a later write replaced or a delete removed (kept by the
+ * trigger of migration 0005): valid from `figure_version` until `superseded_version`. With the
+ * live rows they give the figures as they stood at any version, which is how a snapshot is read.
+ */
+export const monthlyFigureVersions = pgTable(
+  'monthly_figure_versions',
+  {
+    uscc: char('uscc', { length: 18 }).notNull(),
+    period: text('period').notNull(),
+    grossOutput: money('gross_output'),
+    revenue: money('revenue'),
+    profit: money('profit'),
+    taxes: money('taxes'),
+    electricityKwh: money('electricity_kwh'),
+    employees: integer('employees'),
+    prevYearGrossOutput: money('prev_year_gross_output'),
+    prevYearRevenue: money('prev_year_revenue'),
+    prevYearProfit: money('prev_year_profit'),
+    prevYearTaxes: money('prev_year_taxes'),
+    source: text('source').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    figureVersion: bigint('figure_version', { mode: 'number' }).notNull(),
+    supersededVersion: bigint('superseded_version', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'monthly_figure_versions_pkey', columns: [t.uscc, t.period, t.figureVersion] })],
+);

@@ -1,0 +1,130 @@
+// SQL of the dispositions of 预警 (未处理 / 已核实属实 / 已更正 / 已交办) and their history; review
+// items are the dispositions of the review kinds (unit_slip, output_drop).
+import { sql } from 'drizzle-orm';
+import type { CorrectionSource, DispositionStatus } from '../../../shared/publication/workflow.js';
+import type { Db } from '../../db/client.js';
+import { isoSql } from '../monitoring/monitoring.sql.js';
+
+export type DispositionRow = {
+  period: string;
+  uscc: string;
+  kind: string;
+  status: DispositionStatus;
+  note: string | null;
+  correctionSource: CorrectionSource | null;
+  reference: string | null;
+  detail: unknown;
+  detectedVersion: number | null;
+  updatedByName: string | null;
+  updatedAt: string;
+};
+
+type DispositionColumns = {
+  period: string;
+  uscc: string;
+  kind: string;
+  status: DispositionStatus;
+  note: string | null;
+  correction_source: CorrectionSource | null;
+  reference: string | null;
+  detail: unknown;
+  detected_version: number | null;
+  updated_by_name: string | null;
+  updated_at: string;
+};
+
+function dispositionOf(r: DispositionColumns): DispositionRow {
+  return {
+    period: r.period,
+    uscc: r.uscc,
+    kind: r.kind,
+    status: r.status,
+    note: r.note,
+    correctionSource: r.correction_source,
+    reference: r.reference,
+    detail: r.detail,
+    detectedVersion: r.detected_version === null ? null : Number(r.detected_version),
+    updatedByName: r.updated_by_name,
+    updatedAt: r.updated_at,
+  };
+}
+
+const SELECT = sql`d.period, d.uscc, d.kind, d.status, d.note, d.correction_source, d.reference, d.detail, d.detected_version, d.updated_by_name, ${isoSql(sql`d.updated_at`)} AS updated_at`;
+
+/** The dispositions of a month, optionally of some firms only. */
+export async function selectDispositions(db: Db, period: string, usccs: readonly string[] | null): Promise<DispositionRow[]> {
+  const firms = usccs === null ? sql`` : sql` AND d.uscc = ANY(${sql.param([...usccs])}::text[])`;
+  const result = await db.execute<DispositionColumns>(sql`SELECT ${SELECT} FROM warning_dispositions d WHERE d.period = ${period}${firms} ORDER BY d.uscc, d.kind`);
+  return result.rows.map(dispositionOf);
+}
+
+/** One disposition, or null. */
+export async function selectDisposition(db: Db, key: { period: string; uscc: string; kind: string }): Promise<DispositionRow | null> {
+  const result = await db.execute<DispositionColumns>(sql`
+    SELECT ${SELECT} FROM warning_dispositions d WHERE d.period = ${key.period} AND d.uscc = ${key.uscc} AND d.kind = ${key.kind}`);
+  const row = result.rows[0];
+  return row ? dispositionOf(row) : null;
+}
+
+/**
+ * Records newly detected review items as 未处理, with the figure's version at detection; items
+ * already recorded keep their disposition. Returns how many were new.
+ */
+export async function insertDetectedItems(db: Db, period: string, items: readonly { uscc: string; kind: string; detail: unknown }[]): Promise<number> {
+  if (items.length === 0) return 0;
+  const result = await db.execute<{ uscc: string }>(sql`
+    INSERT INTO warning_dispositions (period, uscc, kind, status, detail, detected_version)
+    SELECT ${period}, i.uscc, i.kind, 'pending', i.detail::jsonb, f.figure_version
+      FROM unnest(${sql.param(items.map((i) => i.uscc))}::text[], ${sql.param(items.map((i) => i.kind))}::text[], ${sql.param(items.map((i) => JSON.stringify(i.detail)))}::text[]) AS i(uscc, kind, detail)
+      LEFT JOIN monthly_figures f ON f.uscc = i.uscc AND f.period = ${period}
+    ON CONFLICT (period, uscc, kind) DO NOTHING
+    RETURNING uscc`);
+  return result.rows.length;
+}
+
+/** Sets a disposition (creating the row for a warning never disposed of before). */
+export async function upsertDisposition(
+  db: Db,
+  row: { period: string; uscc: string; kind: string; status: DispositionStatus; note: string | null; correctionSource: CorrectionSource | null; reference: string | null; actorId: string | null; actorName: string },
+): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO warning_dispositions (period, uscc, kind, status, note, correction_source, reference, updated_by, updated_by_name, updated_at)
+    VALUES (${row.period}, ${row.uscc}, ${row.kind}, ${row.status}, ${row.note}, ${row.correctionSource}, ${row.reference}, ${row.actorId}, ${row.actorName}, now())
+    ON CONFLICT (period, uscc, kind) DO UPDATE SET status = excluded.status, note = excluded.note, correction_source = excluded.correction_source,
+      reference = excluded.reference, updated_by = excluded.updated_by, updated_by_name = excluded.updated_by_name, updated_at = excluded.updated_at`);
+  await db.execute(sql`
+    INSERT INTO warning_disposition_events (period, uscc, kind, status, note, correction_source, reference, actor_id, actor_name)
+    VALUES (${row.period}, ${row.uscc}, ${row.kind}, ${row.status}, ${row.note}, ${row.correctionSource}, ${row.reference}, ${row.actorId}, ${row.actorName})`);
+}
+
+export type DispositionEventRow = { id: number; status: DispositionStatus; note: string | null; correctionSource: CorrectionSource | null; reference: string | null; actorName: string; at: string };
+
+/** The history of one warning's disposition, newest first. */
+export async function selectDispositionEvents(db: Db, key: { period: string; uscc: string; kind: string }): Promise<DispositionEventRow[]> {
+  const result = await db.execute<{ id: number; status: DispositionStatus; note: string | null; correction_source: CorrectionSource | null; reference: string | null; actor_name: string; at: string }>(sql`
+    SELECT id::int AS id, status, note, correction_source, reference, actor_name, ${isoSql(sql`at`)} AS at
+      FROM warning_disposition_events WHERE period = ${key.period} AND uscc = ${key.uscc} AND kind = ${key.kind} ORDER BY id DESC`);
+  return result.rows.map((r) => ({ id: r.id, status: r.status, note: r.note, correctionSource: r.correction_source, reference: r.reference, actorName: r.actor_name, at: r.at }));
+}
+
+/** The current version of a firm-month's figures, or null when it has none. */
+export async function selectFigureVersion(db: Db, uscc: string, period: string): Promise<number | null> {
+  const result = await db.execute<{ v: number }>(sql`SELECT figure_version AS v FROM monthly_figures WHERE uscc = ${uscc} AND period = ${period}`);
+  const row = result.rows[0];
+  return row ? Number(row.v) : null;
+}
+
+export type ReviewItemRow = DispositionRow & { name: string; regionCode: string; chainCodes: string[]; grossOutput: number | null; revisedVersion: number | null };
+
+/** The review items of a month (dispositions of the review kinds) with the firm, open ones first. */
+export async function selectReviewItems(db: Db, period: string): Promise<ReviewItemRow[]> {
+  const result = await db.execute<DispositionColumns & { name: string; region_code: string; chain_codes: string[] | null; gross_output: number | null; figure_version: number | null }>(sql`
+    SELECT ${SELECT}, e.name, e.region_code, f.gross_output, f.figure_version,
+           (SELECT array_agg(DISTINCT n.chain_code ORDER BY n.chain_code) FROM enterprise_memberships m JOIN chain_nodes n ON n.id = m.node_id WHERE m.uscc = d.uscc) AS chain_codes
+      FROM warning_dispositions d
+      JOIN enterprises e ON e.uscc = d.uscc
+      LEFT JOIN monthly_figures f ON f.uscc = d.uscc AND f.period = d.period
+     WHERE d.period = ${period} AND d.kind IN ('unit_slip', 'output_drop')
+     ORDER BY (d.status IN ('pending', 'assigned')) DESC, d.kind DESC, d.uscc`);
+  return result.rows.map((r) => ({ ...dispositionOf(r), name: r.name, regionCode: r.region_code, chainCodes: r.chain_codes ?? [], grossOutput: r.gross_output === null ? null : Number(r.gross_output), revisedVersion: r.figure_version === null ? null : Number(r.figure_version) }));
+}
