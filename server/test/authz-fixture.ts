@@ -2,6 +2,7 @@
 // account owns (chain CH02, county 衡阳县 430421, park 西渡高新区 in it, firm A on CH02 there, that
 // firm's own account); the "out" side is the same kind of thing owned by nobody of them (chain CH05,
 // county 常宁市 430482, park 水口山经开区, firm B on CH05 there). One user and one session per role.
+import { publishHistoryMonths } from '../modules/periods/periods.service.js';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { EnterpriseProfile } from '../../shared/contracts/enterprises.js';
@@ -59,6 +60,8 @@ export type AuthzFixture = {
   freshPark: () => Promise<number>;
   freshRegion: () => Promise<string>;
   freshUser: () => Promise<UserItem>;
+  /** A new 市领导 account (for the reviewer grant). */
+  freshLeader: () => Promise<UserItem>;
   /** Another session of the role's user (logout ends it, not the matrix's). */
   freshSession: (role: Role) => Promise<Session>;
 };
@@ -95,6 +98,15 @@ async function insertFigures(db: Db, uscc: string, output: number): Promise<void
   }
 }
 
+function monthsOfFixture(): string[] {
+  const last = Number(MATRIX_PERIOD.slice(5, 7));
+  const months: string[] = [];
+  for (const year of [2024, 2025]) {
+    for (let month = 1; month <= (year === 2025 ? last : 12); month += 1) months.push(`${year}-${String(month).padStart(2, '0')}`);
+  }
+  return months;
+}
+
 /** Builds the two-sided world on a fresh test database (reference data, firms, figures, users, sessions). */
 export async function buildAuthzFixture(app: FastifyInstance, db: Db): Promise<AuthzFixture> {
   await seedReferenceData(db);
@@ -117,6 +129,8 @@ export async function buildAuthzFixture(app: FastifyInstance, db: Db): Promise<A
     });
   const firm = { in: await freshFirm('in'), out: await freshFirm('out') };
   for (const side of SIDES) await insertFigures(db, firm[side].uscc, MONTHLY_OUTPUT[side]);
+  // Every fixture month is published, so every role reads it (an unpublished month is for data staff only).
+  await publishHistoryMonths(db, SYSTEM_ACTOR, monthsOfFixture());
 
   const users = {} as Record<Role, UserItem>;
   const sessions = {} as Record<Role, Session>;
@@ -198,6 +212,7 @@ export async function buildAuthzFixture(app: FastifyInstance, db: Db): Promise<A
       return code;
     },
     freshUser: () => buildUser(db, { role: 'county', scopes: [{ kind: 'region', ref: FACTS.out.region }] }),
+    freshLeader: () => buildUser(db, { role: 'leader', scopes: [] }),
     freshSession: (role) => loginAs(app, users[role].username, TEST_PASSWORD),
   };
 }

@@ -27,6 +27,11 @@ export const SCOPED_DESIGNATION_CHANGE_STATUS = 403; // issue 9 finding 3: only 
 
 const OOS = OUT_OF_SCOPE_STATUS;
 
+/** The admin's answers to moving a month that has no figures (2023-06 in the fixture). */
+const PERIOD_NO_DATA = 400;
+const PERIOD_NOT_IN_REVIEW = 409;
+const PERIOD_NOT_PUBLISHED = 409;
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Cell = number | readonly [number, number];
 export type Statuses = Record<Role, Cell>;
@@ -214,6 +219,13 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     request: async (fx) => ({ url: `/api/users/${(await fx.freshUser()).id}/unlock` }),
     status: only(['admin'], 200),
   },
+  {
+    method: 'PUT',
+    route: '/api/users/:id/stats-reviewer',
+    // Granted only to a city-wide 市领导 account; a fresh leader each call, so the fixture's leader stays a plain reader.
+    request: async (fx) => json(`/api/users/${(await fx.freshLeader()).id}/stats-reviewer`, { statsReviewer: true }),
+    status: only(['admin'], 200),
+  },
   { method: 'GET', route: '/api/audit', request: () => ({ url: '/api/audit' }), status: only(['admin'], 200) },
 
   // ── chains ── (the city's published plan: every role but 链长/链办 and 企业 sees every chain)
@@ -380,7 +392,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
         name: 'changing official designations (上市 flag, 规上 years) of a firm in scope',
         request: async (fx, side) => {
           const firm = await fx.freshFirm(side);
-          return json(`/api/enterprises/${firm.uscc}`, profileBody(firm, { isListed: true, aboveScaleYears: [2025] }));
+          return json(`/api/enterprises/${firm.uscc}`, { ...profileBody(firm, { isListed: true, aboveScaleYears: [2025] }), effectiveFromYear: 2024 });
         },
         status: grid({
           admin: 200,
@@ -449,6 +461,43 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
       // A new value every call, so every accepted entry is a change (written and audited).
       json(`/api/figures/${fx.firm[side].uscc}/2025-07`, { unit: '元', values: { grossOutput: MONTHLY_OUTPUT[side] + Number(fx.unique()) }, acceptWarnings: true }),
     status: grid({ admin: 200, chain_office: [200, OOS], enterprise: [200, OOS] }),
+  },
+
+  { method: 'GET', route: '/api/figures/:uscc/derived', request: (fx, side) => ({ url: `/api/figures/${fx.firm[side].uscc}/derived` }), status: firmFiguresRead },
+  {
+    method: 'POST',
+    route: '/api/figures/:uscc/rederive',
+    request: (fx, side) => ({ url: `/api/figures/${fx.firm[side].uscc}/rederive` }),
+    status: grid({ admin: 200, chain_office: [200, OOS], enterprise: [200, OOS] }),
+    // The fixture has no derived months, so an accepted call re-derives nothing and writes nothing.
+    dryRun: true,
+  },
+
+  // ── review and publication ── (months move by the admin or a statistics reviewer; the fixture's leader is not one)
+  { method: 'GET', route: '/api/periods', request: () => ({ url: '/api/periods?year=2025' }), status: grid({ enterprise: 403 }, 200) },
+  { method: 'GET', route: '/api/periods/:period', request: () => ({ url: `/api/periods/${MATRIX_PERIOD}` }), status: only(['admin', 'chain_office'], 200) },
+  { method: 'GET', route: '/api/periods/:period/missing', request: () => ({ url: `/api/periods/${MATRIX_PERIOD}/missing` }), status: only(['admin', 'chain_office'], 200) },
+  // 2023-06 has no figures: the admin passes the policy and gets the domain's refusal, nothing written.
+  { method: 'POST', route: '/api/periods/:period/review', request: () => ({ url: '/api/periods/2023-06/review' }), status: only(['admin'], PERIOD_NO_DATA) },
+  { method: 'POST', route: '/api/periods/:period/collecting', request: () => ({ url: '/api/periods/2023-06/collecting' }), status: only(['admin'], PERIOD_NOT_IN_REVIEW) },
+  { method: 'POST', route: '/api/periods/:period/publish', request: () => ({ url: '/api/periods/2023-06/publish' }), status: only(['admin'], PERIOD_NO_DATA) },
+  {
+    method: 'POST',
+    route: '/api/periods/:period/reopen',
+    request: () => json('/api/periods/2023-06/reopen', { reason: '矩阵测试：未发布的月份' }),
+    status: only(['admin'], PERIOD_NOT_PUBLISHED),
+  },
+  {
+    method: 'GET',
+    route: '/api/warnings/disposition',
+    request: (fx, side) => ({ url: `/api/warnings/disposition?period=${MATRIX_PERIOD}&uscc=${fx.firm[side].uscc}&kind=unit_slip` }),
+    status: grid({ admin: 200, leader: 200, department: 200, enterprise: 403 }, [200, OOS]),
+  },
+  {
+    method: 'PUT',
+    route: '/api/warnings/disposition',
+    request: (fx, side) => json('/api/warnings/disposition', { period: MATRIX_PERIOD, uscc: fx.firm[side].uscc, kind: 'unit_slip', status: 'confirmed', note: '矩阵测试：企业书面确认属实' }),
+    status: grid({ admin: 200, chain_office: [200, OOS] }),
   },
 
   // ── monitoring and warnings ── (every role but 企业; figures of the caller's firms only)

@@ -22,7 +22,7 @@ import { selectDisposition, selectDispositionEvents, selectFigureVersion, upsert
 async function requireFirmInScope(db: Db, actor: Actor, uscc: string): Promise<void> {
   const [firm] = await selectFirmFacts(db, [uscc]);
   if (!firm) throw new AppError('not_found', { messageKey: 'figures.error.notFound', params: { uscc } });
-  if (!isFirmInScope(actor, firm)) throw new AppError('forbidden', { messageKey: 'dispositions.error.outOfScope', params: { uscc } });
+  if (!isFirmInScope(actor, firm)) throw new AppError('not_found', { messageKey: 'figures.error.notFound', params: { uscc } });
 }
 
 /** `GET /api/warnings/disposition`: one warning's disposition and its history. */
