@@ -86,7 +86,8 @@ describe('official designations of an enterprise', () => {
     expect(own.statusCode, own.body).toBe(200);
     expect(own.json().memberships[0].nodeKey).toBe('wire');
     const admin = await sessionFor('admin', []);
-    const all = await put(admin, { regionCode: '430422', isListed: true, aboveScaleYears: [2024], memberships: [{ chainCode: 'CH05', nodeKey: 'pipe', isPrimary: true }] });
+    // 规上 years back to 2023 change, so the change takes effect from 2023 (issue 8: earlier years stay as they were).
+    const all = await put(admin, { regionCode: '430422', isListed: true, aboveScaleYears: [2024], memberships: [{ chainCode: 'CH05', nodeKey: 'pipe', isPrimary: true }], effectiveFromYear: 2023 });
     expect(all.statusCode, all.body).toBe(200);
     expect([all.json().regionCode, all.json().isListed, all.json().aboveScaleYears, all.json().chainCodes]).toEqual(['430422', true, [2024], ['CH05']]);
   });

@@ -137,9 +137,9 @@ describe('review, then publication', () => {
     const confirmed = await put(s.reviewer, '/api/warnings/disposition', { ...base, uscc: warnUsccOf('DROP2'), kind: 'output_drop', note: '企业书面说明：订单减少属实' });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json().current).toMatchObject({ status: 'confirmed', note: '企业书面说明：订单减少属实' });
-    // The W2 office may settle W2's DROPREP, never W1's DROP1.
+    // The W2 office may settle W2's DROPREP, never W1's DROP1 (outside its scope: answered like an unknown firm).
     expect((await put(s.office, '/api/warnings/disposition', { ...base, uscc: warnUsccOf('DROPREP'), kind: 'output_drop', note: '核实属实' })).statusCode).toBe(200);
-    expect((await put(s.office, '/api/warnings/disposition', { ...base, uscc: warnUsccOf('DROP1'), kind: 'output_drop', note: 'x y' })).statusCode).toBe(403);
+    expect((await put(s.office, '/api/warnings/disposition', { ...base, uscc: warnUsccOf('DROP1'), kind: 'output_drop', note: 'x y' })).statusCode).toBe(404);
     expect((await put(s.leader, '/api/warnings/disposition', { ...base, uscc: warnUsccOf('DROP2'), kind: 'output_drop', note: 'x y' })).statusCode).toBe(403);
     // Corrected: the source is required, and the figure must have been revised since the item was found.
     const slip = { period: '2024-06', uscc: warnUsccOf('SLIP10'), kind: 'unit_slip', status: 'corrected' };
