@@ -21,18 +21,18 @@ export type MasterSetup = {
 
 /** The reference chain masters (names from chains.json), where they sit and how large they are. */
 export const MASTERS: readonly MasterSetup[] = [
-  { chainCode: 'CH01', name: '中核二七二(示例)', nodeKey: 'fuel', share: 0.3, regionCode: '430405', parkName: null, listed: false },
-  { chainCode: 'CH01', name: '中核金原新材料(示例)', nodeKey: 'rare', share: 0.15, regionCode: '430405', parkName: null, listed: false },
-  { chainCode: 'CH02', name: '特变电工衡阳变压器(示例)', nodeKey: 'xfmr', share: 0.42, regionCode: '430472', parkName: '衡阳高新技术产业开发区', listed: true },
-  { chainCode: 'CH03', name: '富士康衡阳工业园(示例)', nodeKey: 'terminal', share: 0.48, regionCode: '430406', parkName: '湖南衡阳白沙洲工业园区', listed: true },
-  { chainCode: 'CH04', name: '水口山有色金属集团(示例)', nodeKey: 'pbzn', share: 0.3, regionCode: '430482', parkName: '湖南常宁水口山经济开发区', listed: false },
-  { chainCode: 'CH04', name: '五矿铜业(湖南)(示例)', nodeKey: 'cu', share: 0.22, regionCode: '430482', parkName: '湖南常宁水口山经济开发区', listed: false },
-  { chainCode: 'CH05', name: '华菱衡钢(示例)', nodeKey: 'pipe', share: 0.62, regionCode: '430472', parkName: '衡阳高新技术产业开发区', listed: true },
-  { chainCode: 'CH06', name: '湘衡盐矿(示例)', nodeKey: 'salt', share: 0.14, regionCode: '430421', parkName: null, listed: false },
-  { chainCode: 'CH06', name: '衡阳建滔化工(示例)', nodeKey: 'alkali', share: 0.26, regionCode: '430473', parkName: '湖南衡阳松木经济开发区', listed: true },
-  { chainCode: 'CH07', name: '衡阳储能企业(示例)', nodeKey: 'storage', share: 0.22, regionCode: '430473', parkName: '湖南衡阳松木经济开发区', listed: false },
-  { chainCode: 'CH08', name: '白沙洲稀土铝合金企业(示例)', nodeKey: 'metal', share: 0.18, regionCode: '430406', parkName: '湖南衡阳白沙洲工业园区', listed: false },
-  { chainCode: 'CH10', name: '湘油泵(示例)', nodeKey: 'power', share: 0.28, regionCode: '430423', parkName: '湖南衡山经济开发区', listed: true },
+  { chainCode: 'CH01', name: '雁城核燃料元件(示例)', nodeKey: 'fuel', share: 0.3, regionCode: '430405', parkName: null, listed: false },
+  { chainCode: 'CH01', name: '雁城稀有金属材料(示例)', nodeKey: 'rare', share: 0.15, regionCode: '430405', parkName: null, listed: false },
+  { chainCode: 'CH02', name: '雁峰输变电设备(示例)', nodeKey: 'xfmr', share: 0.42, regionCode: '430472', parkName: '衡阳高新技术产业开发区', listed: true },
+  { chainCode: 'CH03', name: '回雁智能终端制造(示例)', nodeKey: 'terminal', share: 0.48, regionCode: '430406', parkName: '湖南衡阳白沙洲工业园区', listed: true },
+  { chainCode: 'CH04', name: '湘南铅锌冶炼(示例)', nodeKey: 'pbzn', share: 0.3, regionCode: '430482', parkName: '湖南常宁水口山经济开发区', listed: false },
+  { chainCode: 'CH04', name: '湘南精炼铜业(示例)', nodeKey: 'cu', share: 0.22, regionCode: '430482', parkName: '湖南常宁水口山经济开发区', listed: false },
+  { chainCode: 'CH05', name: '蒸湘无缝钢管(示例)', nodeKey: 'pipe', share: 0.62, regionCode: '430472', parkName: '衡阳高新技术产业开发区', listed: true },
+  { chainCode: 'CH06', name: '岣嵝岩盐开采(示例)', nodeKey: 'salt', share: 0.14, regionCode: '430421', parkName: null, listed: false },
+  { chainCode: 'CH06', name: '松湖氯碱化工(示例)', nodeKey: 'alkali', share: 0.26, regionCode: '430473', parkName: '湖南衡阳松木经济开发区', listed: true },
+  { chainCode: 'CH07', name: '耒水储能科技(示例)', nodeKey: 'storage', share: 0.22, regionCode: '430473', parkName: '湖南衡阳松木经济开发区', listed: false },
+  { chainCode: 'CH08', name: '洲头稀土铝合金(示例)', nodeKey: 'metal', share: 0.18, regionCode: '430406', parkName: '湖南衡阳白沙洲工业园区', listed: false },
+  { chainCode: 'CH10', name: '南岳汽车油泵(示例)', nodeKey: 'power', share: 0.28, regionCode: '430423', parkName: '湖南衡山经济开发区', listed: true },
 ];
 
 export type OverlapPair = { a: readonly [string, string]; b: readonly [string, string]; yi: number; firms: number };
