@@ -6,6 +6,7 @@ import type { AddEdgeRequest, ChainEdge, ChainNodeFields, CreateNodeRequest, Upd
 import { checkChainEdge } from '../../../shared/chain-graph.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { requireVersion } from '../../lib/optimistic-lock.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
@@ -25,7 +26,7 @@ import {
 import { requireEditableChain } from './chains.service.js';
 
 function presentNode(row: ChainNodeRow): ChainNodeFields {
-  return { id: row.id, key: row.key, name: row.name, stage: row.stage, gbt4754: row.gbt4754, sortOrder: row.sortOrder };
+  return { id: row.id, key: row.key, name: row.name, stage: row.stage, gbt4754: row.gbt4754, sortOrder: row.sortOrder, version: row.version };
 }
 
 async function requireNode(db: Db, code: string, key: string): Promise<ChainNodeRow> {
@@ -51,8 +52,10 @@ export async function createNode(db: Db, actor: Actor, code: string, input: Crea
 export async function updateNode(db: Db, actor: Actor, code: string, key: string, patch: UpdateNodeRequest): Promise<ChainNodeFields> {
   await requireEditableChain(db, actor, code);
   const before = await requireNode(db, code, key);
+  const { version, ...fields } = patch;
+  requireVersion(before.version, version);
   return db.transaction(async (tx) => {
-    const after = presentNode(await updateNodeRow(tx, before.id, patch));
+    const after = presentNode(await updateNodeRow(tx, before.id, fields, version));
     await recordAudit(tx, actor, { action: 'update', entity: 'chain_node', entityId: `${code}:${key}`, before: presentNode(before), after });
     return after;
   });

@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/contracts/industries.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { requireVersion } from '../../lib/optimistic-lock.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -69,9 +70,11 @@ export async function createIndustry(db: Db, actor: Actor, input: CreateIndustry
 export async function updateIndustry(db: Db, actor: Actor, code: string, patch: UpdateIndustryRequest): Promise<IndustryItem> {
   requireAccess(canAdminister(actor));
   const before = await requireIndustry(db, code);
-  await requireFreeKeys(db, { name: patch.name }, code);
+  const { version, ...fields } = patch;
+  requireVersion(before.version, version);
+  await requireFreeKeys(db, { name: fields.name }, code);
   await db.transaction(async (tx) => {
-    const after = await updateIndustryRow(tx, code, patch);
+    const after = await updateIndustryRow(tx, code, fields, version);
     await recordAudit(tx, actor, { action: 'update', entity: 'industry', entityId: code, before: auditView(before), after: auditView(after) });
   });
   return getIndustry(db, code);

@@ -1,6 +1,7 @@
 import type { CreateParkRequest, ListParksQuery, ListParksResponse, ParkDetail, UpdateParkRequest } from '../../../shared/contracts/parks.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { requireVersion } from '../../lib/optimistic-lock.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -115,12 +116,13 @@ export async function createPark(db: Db, actor: Actor, input: CreateParkRequest)
 export async function updatePark(db: Db, actor: Actor, id: number, patch: UpdateParkRequest): Promise<ParkDetail> {
   requireAccess(canAdminister(actor));
   const before = await requirePark(db, id);
+  requireVersion(before.version, patch.version);
   const beforeCodes = (await selectParkFocusChains(db, id)).map((c) => c.code);
   const focusChainCodes = await checkReferences(db, patch);
   await requireFreeNames(db, patch, id);
-  const { focusChainCodes: _codes, ...fields } = patch;
+  const { focusChainCodes: _codes, version, ...fields } = patch;
   await db.transaction(async (tx) => {
-    const after = Object.keys(fields).length > 0 ? await updateParkRow(tx, id, fields) : before;
+    const after = await updateParkRow(tx, id, fields, version);
     if (focusChainCodes !== undefined) await replaceParkFocusChains(tx, id, focusChainCodes);
     await recordAudit(tx, actor, {
       action: 'update',
