@@ -28,7 +28,7 @@ export function requireVersion(stored: number, expected: number | undefined): vo
   if (expected !== undefined && expected !== stored) throw versionConflict();
 }
 
-/** The row an update returned, or 409 when none matched (the version moved on, or the record went away). */
+/** The row an update or delete returned, or 409 when none matched (the version moved on, or the record went away). */
 export function updatedOrConflict<T>(row: T | undefined): T {
   if (row === undefined) throw versionConflict();
   return row;

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const call = (method: Method, url: string, payload?: object, locale = 'zh-CN') =>
   t.app.inject({ method, url, headers: { ...admin.headers, 'x-locale': locale }, ...(payload ? { payload } : {}) });
 
@@ -265,5 +265,38 @@ describe('version rules', () => {
     expect(res.statusCode).toBe(409);
     const stored = await t.database.db.execute<{ name: string; version: number }>(sql`SELECT name, version FROM enterprises WHERE uscc = ${firm}`);
     expect(stored.rows[0]).toEqual({ name: '导入后企业(示例)', version: loaded.version + 1 });
+  });
+
+  it('a delete with ?version= of a record changed since answers 409 and the record stays; the current version deletes it', async () => {
+    const created = await call('POST', '/api/regions', { code: '430498', name: '版本测试区', shortName: '版本', kind: 'zone' });
+    expect(created.json().version).toBe(1);
+    await call('PATCH', '/api/regions/430498', { name: '版本测试区二', version: 1 });
+    const stale = await call('DELETE', '/api/regions/430498?version=1');
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toEqual({ code: 'version_conflict', message: ZH });
+    expect((await call('GET', '/api/regions?q=430498')).json().items).toHaveLength(1);
+    expect((await auditRows(t.database.db, 'region', '430498')).map((a) => a.action)).toEqual(['create', 'update']);
+    const current = await call('DELETE', '/api/regions/430498?version=2');
+    expect(current.statusCode, current.body).toBe(200);
+    expect((await call('GET', '/api/regions?q=430498')).json().items).toHaveLength(0);
+  });
+
+  it('deletes of a chain node, a chain target and a firm check ?version= the same way', async () => {
+    await call('POST', '/api/chains/CH04/nodes', { key: 'lockdel', name: '待删环节', stage: 'upstream' });
+    await call('PATCH', '/api/chains/CH04/nodes/lockdel', { name: '待删环节二' });
+    expect((await call('DELETE', '/api/chains/CH04/nodes/lockdel?version=1')).statusCode).toBe(409);
+    expect((await call('DELETE', '/api/chains/CH04/nodes/lockdel?version=2')).statusCode).toBe(200);
+
+    await call('PUT', '/api/chains/CH04/targets/2033', { outputTargetYuan: 1, growthTarget: null });
+    await call('PUT', '/api/chains/CH04/targets/2033', { outputTargetYuan: 2, growthTarget: null });
+    expect((await call('DELETE', '/api/chains/CH04/targets/2033?version=1')).statusCode).toBe(409);
+    expect((await call('GET', '/api/chains/CH04')).json().targets.find((x: { year: number }) => x.year === 2033)).toMatchObject({ outputTargetYuan: 2, version: 2 });
+
+    const uscc = await buildFirm(t.database.db, { regionCode: '430421', nodes: ['CH02:xfmr'] });
+    const bad = await call('DELETE', `/api/enterprises/${uscc}?version=abc`);
+    expect(bad.statusCode).toBe(400);
+    expect((await call('DELETE', `/api/enterprises/${uscc}?version=7`)).statusCode).toBe(409);
+    expect((await call('GET', `/api/enterprises/${uscc}`)).statusCode).toBe(200);
+    expect((await call('DELETE', `/api/enterprises/${uscc}`)).statusCode).toBe(200);
   });
 });

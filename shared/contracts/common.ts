@@ -29,6 +29,8 @@ export const pageQuery = z.object({
 export const recordVersion = z.number().int().min(1);
 export const versionField = { version: recordVersion };
 export const expectedVersionField = { version: recordVersion.optional() };
+/** `DELETE …?version=N`: the version the confirm dialog showed; a record changed since answers 409 and stays. */
+export const deleteVersionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 
 /** True when an update body names something to change besides the version it was read at. */
 export function changesSomething(body: object): boolean {

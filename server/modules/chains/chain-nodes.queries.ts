@@ -95,8 +95,9 @@ export async function updateNodeRow(
 }
 
 /** Deletes a node and its edges (ON DELETE CASCADE); memberships are not cascaded, so a node with firms cannot go. */
-export async function deleteNodeRow(db: Db, id: number): Promise<void> {
-  await db.delete(chainNodes).where(eq(chainNodes.id, id));
+export async function deleteNodeRow(db: Db, id: number, expectedVersion?: number): Promise<void> {
+  const [deleted] = await db.delete(chainNodes).where(atVersion(eq(chainNodes.id, id), chainNodes.version, expectedVersion)).returning({ id: chainNodes.id });
+  updatedOrConflict(deleted);
 }
 
 /** Keys of the edges touching a node, for the audit record of its deletion. */

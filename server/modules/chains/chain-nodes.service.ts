@@ -62,14 +62,15 @@ export async function updateNode(db: Db, actor: Actor, code: string, key: string
 }
 
 /** Removes a node and its edges; refused, with the count, while firms are attached to it. */
-export async function deleteNode(db: Db, actor: Actor, code: string, key: string): Promise<void> {
+export async function deleteNode(db: Db, actor: Actor, code: string, key: string, expectedVersion?: number): Promise<void> {
   await requireEditableChain(db, actor, code);
   const node = await requireNode(db, code, key);
+  requireVersion(node.version, expectedVersion);
   const members = await countNodeMembers(db, node.id);
   if (members > 0) throw new AppError('conflict', { messageKey: 'chains.error.nodeHasEnterprises', params: { count: members } });
   const edges = await selectEdgesOfNode(db, code, key);
   await db.transaction(async (tx) => {
-    await deleteNodeRow(tx, node.id);
+    await deleteNodeRow(tx, node.id, expectedVersion);
     await recordAudit(tx, actor, { action: 'delete', entity: 'chain_node', entityId: `${code}:${key}`, before: { ...presentNode(node), edges } });
   });
 }

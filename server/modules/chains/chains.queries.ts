@@ -207,8 +207,9 @@ export async function updateChainRow(db: Db, code: string, patch: Partial<Omit<t
 }
 
 /** Deletes the chain; its nodes, edges, targets and park focus rows go with it (ON DELETE CASCADE). */
-export async function deleteChainRow(db: Db, code: string): Promise<void> {
-  await db.delete(chains).where(eq(chains.code, code));
+export async function deleteChainRow(db: Db, code: string, expectedVersion?: number): Promise<void> {
+  const [deleted] = await db.delete(chains).where(atVersion(eq(chains.code, code), chains.version, expectedVersion)).returning({ code: chains.code });
+  updatedOrConflict(deleted);
 }
 
 export type ChainTargetRow = typeof chainTargets.$inferSelect;
@@ -247,6 +248,8 @@ export async function upsertChainTarget(db: Db, row: Omit<typeof chainTargets.$i
   return saved;
 }
 
-export async function deleteChainTargetRow(db: Db, code: string, year: number): Promise<void> {
-  await db.delete(chainTargets).where(and(eq(chainTargets.chainCode, code), eq(chainTargets.year, year)));
+export async function deleteChainTargetRow(db: Db, code: string, year: number, expectedVersion?: number): Promise<void> {
+  const key = and(eq(chainTargets.chainCode, code), eq(chainTargets.year, year));
+  const [deleted] = await db.delete(chainTargets).where(atVersion(key, chainTargets.version, expectedVersion)).returning({ year: chainTargets.year });
+  updatedOrConflict(deleted);
 }

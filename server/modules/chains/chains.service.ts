@@ -193,14 +193,15 @@ export async function updateChain(db: Db, actor: Actor, code: string, patch: Upd
 }
 
 /** Removes a chain with its map and targets (admin); refused while firms sit in any of its nodes. */
-export async function deleteChain(db: Db, actor: Actor, code: string): Promise<void> {
+export async function deleteChain(db: Db, actor: Actor, code: string, expectedVersion?: number): Promise<void> {
   requireAccess(canAdministerChains(actor));
   const before = await requireChain(db, code);
+  requireVersion(before.version, expectedVersion);
   const firms = await countChainFirms(db, code);
   if (firms > 0) throw new AppError('conflict', { messageKey: 'chains.error.hasEnterprises', params: { count: firms } });
   const [nodes, edges, targets] = [await selectChainNodesWithCounts(db, code, currentYear()), await selectChainEdgeKeys(db, code), await selectChainTargets(db, code)];
   await db.transaction(async (tx) => {
-    await deleteChainRow(tx, code);
+    await deleteChainRow(tx, code, expectedVersion);
     await recordAudit(tx, actor, {
       action: 'delete',
       entity: 'chain',
@@ -229,12 +230,13 @@ export async function setChainTarget(db: Db, actor: Actor, code: string, year: n
   });
 }
 
-export async function deleteChainTarget(db: Db, actor: Actor, code: string, year: number): Promise<void> {
+export async function deleteChainTarget(db: Db, actor: Actor, code: string, year: number, expectedVersion?: number): Promise<void> {
   await requireEditableChain(db, actor, code);
   const before = await selectChainTarget(db, code, year);
   if (!before) throw new AppError('not_found', { messageKey: 'chains.error.targetNotFound', params: { code, year } });
+  requireVersion(before.version, expectedVersion);
   await db.transaction(async (tx) => {
-    await deleteChainTargetRow(tx, code, year);
+    await deleteChainTargetRow(tx, code, year, expectedVersion);
     await recordAudit(tx, actor, { action: 'delete', entity: 'chain_target', entityId: `${code}:${year}`, before: presentTarget(before) });
   });
 }

@@ -342,6 +342,7 @@ export async function selectFigureYearTotals(db: Db, usccs: readonly string[]): 
 }
 
 /** Deletes a firm; its 规上 years and memberships go with it (cascade). Monthly figures block it. */
-export async function deleteEnterprise(db: Db, uscc: string): Promise<void> {
-  await db.delete(enterprises).where(eq(enterprises.uscc, uscc));
+export async function deleteEnterprise(db: Db, uscc: string, expectedVersion?: number): Promise<void> {
+  const [deleted] = await db.delete(enterprises).where(atVersion(eq(enterprises.uscc, uscc), enterprises.version, expectedVersion)).returning({ uscc: enterprises.uscc });
+  updatedOrConflict(deleted);
 }

@@ -260,15 +260,16 @@ export async function updateEnterprise(db: Db, actor: Actor, uscc: string, input
  * their count: statistics are never deleted silently; a firm that closed keeps its record (remove
  * its 规上 years and memberships instead).
  */
-export async function deleteEnterprise(db: Db, actor: Actor, uscc: string): Promise<void> {
+export async function deleteEnterprise(db: Db, actor: Actor, uscc: string, expectedVersion?: number): Promise<void> {
   const before = await loadVisibleProfile(db, actor, uscc);
   requireAccess(canDeleteEnterprise(actor));
+  requireVersion(before.version, expectedVersion);
   const figures = await countFigures(db, before.uscc);
   if (figures > 0) {
     throw new AppError('conflict', { messageKey: 'enterprises.error.hasFigures', params: { count: figures }, details: { monthlyFigures: figures } });
   }
   await db.transaction(async (tx) => {
-    await deleteEnterpriseRow(tx, before.uscc);
+    await deleteEnterpriseRow(tx, before.uscc, expectedVersion);
     await recordAudit(tx, actor, { action: 'delete', entity: 'enterprise', entityId: before.uscc, before });
   });
 }

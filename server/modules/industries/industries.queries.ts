@@ -71,6 +71,7 @@ export async function updateIndustryRow(db: Db, code: string, patch: Partial<Omi
   return updatedOrConflict(updated);
 }
 
-export async function deleteIndustryRow(db: Db, code: string): Promise<void> {
-  await db.delete(industries).where(eq(industries.code, code));
+export async function deleteIndustryRow(db: Db, code: string, expectedVersion?: number): Promise<void> {
+  const [deleted] = await db.delete(industries).where(atVersion(eq(industries.code, code), industries.version, expectedVersion)).returning({ code: industries.code });
+  updatedOrConflict(deleted);
 }

@@ -81,13 +81,14 @@ export async function updateIndustry(db: Db, actor: Actor, code: string, patch: 
 }
 
 /** Removes an industry no chain belongs to; refused with the count otherwise. */
-export async function deleteIndustry(db: Db, actor: Actor, code: string): Promise<void> {
+export async function deleteIndustry(db: Db, actor: Actor, code: string, expectedVersion?: number): Promise<void> {
   requireAccess(canAdminister(actor));
   const before = await requireIndustry(db, code);
+  requireVersion(before.version, expectedVersion);
   const chainCount = await countIndustryChains(db, code);
   if (chainCount > 0) throw new AppError('conflict', { messageKey: 'industries.error.hasChains', params: { count: chainCount } });
   await db.transaction(async (tx) => {
-    await deleteIndustryRow(tx, code);
+    await deleteIndustryRow(tx, code, expectedVersion);
     await recordAudit(tx, actor, { action: 'delete', entity: 'industry', entityId: code, before: auditView(before) });
   });
 }

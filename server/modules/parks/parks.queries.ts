@@ -141,6 +141,7 @@ export async function replaceParkFocusChains(db: Db, id: number, codes: string[]
 }
 
 /** Deletes the park; its focus rows go with it (ON DELETE CASCADE). */
-export async function deleteParkRow(db: Db, id: number): Promise<void> {
-  await db.delete(parks).where(eq(parks.id, id));
+export async function deleteParkRow(db: Db, id: number, expectedVersion?: number): Promise<void> {
+  const [deleted] = await db.delete(parks).where(atVersion(eq(parks.id, id), parks.version, expectedVersion)).returning({ id: parks.id });
+  updatedOrConflict(deleted);
 }

@@ -136,14 +136,15 @@ export async function updatePark(db: Db, actor: Actor, id: number, patch: Update
 }
 
 /** Removes a park with no firms in it; refused with the count otherwise. */
-export async function deletePark(db: Db, actor: Actor, id: number): Promise<void> {
+export async function deletePark(db: Db, actor: Actor, id: number, expectedVersion?: number): Promise<void> {
   requireAccess(canAdminister(actor));
   const before = await requirePark(db, id);
+  requireVersion(before.version, expectedVersion);
   const firms = await countParkFirms(db, id);
   if (firms > 0) throw new AppError('conflict', { messageKey: 'parks.error.hasEnterprises', params: { count: firms } });
   const codes = (await selectParkFocusChains(db, id)).map((c) => c.code);
   await db.transaction(async (tx) => {
-    await deleteParkRow(tx, id);
+    await deleteParkRow(tx, id, expectedVersion);
     await recordAudit(tx, actor, { action: 'delete', entity: 'park', entityId: String(id), before: auditView(before, codes) });
   });
 }

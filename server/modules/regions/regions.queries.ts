@@ -74,6 +74,7 @@ export async function updateRegionRow(db: Db, code: string, patch: Partial<Pick<
   return updatedOrConflict(updated);
 }
 
-export async function deleteRegionRow(db: Db, code: string): Promise<void> {
-  await db.delete(regions).where(eq(regions.code, code));
+export async function deleteRegionRow(db: Db, code: string, expectedVersion?: number): Promise<void> {
+  const [deleted] = await db.delete(regions).where(atVersion(eq(regions.code, code), regions.version, expectedVersion)).returning({ code: regions.code });
+  updatedOrConflict(deleted);
 }

@@ -75,15 +75,16 @@ export async function updateRegion(db: Db, actor: Actor, code: string, patch: Up
 }
 
 /** Removes a region nothing refers to; refused with the counts of its parks and firms otherwise. */
-export async function deleteRegion(db: Db, actor: Actor, code: string): Promise<void> {
+export async function deleteRegion(db: Db, actor: Actor, code: string, expectedVersion?: number): Promise<void> {
   requireAccess(canAdminister(actor));
   const before = await requireRegion(db, code);
+  requireVersion(before.version, expectedVersion);
   const refs = await countRegionReferences(db, code);
   if (refs.parks > 0 || refs.enterprises > 0) {
     throw new AppError('conflict', { messageKey: 'regions.error.referenced', params: { parks: refs.parks, enterprises: refs.enterprises } });
   }
   await db.transaction(async (tx) => {
-    await deleteRegionRow(tx, code);
+    await deleteRegionRow(tx, code, expectedVersion);
     await recordAudit(tx, actor, { action: 'delete', entity: 'region', entityId: code, before: auditView(before) });
   });
 }
