@@ -22,7 +22,7 @@ import { countRevisionsSince, selectCoverage, selectHeldBack, selectLatestPublis
 import { isDataStaff } from '../periods/periods.policy.js';
 import { createStatisticCache } from './monitoring.cache.js';
 import { selectLatestPeriod } from './monitoring.queries.js';
-import type { FiguresView, FirmFilter } from './monitoring.sql.js';
+import { RAW_FIGURES, type FiguresView, type FirmFilter } from './monitoring.sql.js';
 
 export type ResolvedPeriod = { period: string; view: FiguresView; snapshot: SnapshotRow | null; status: PeriodStatus; staff: boolean };
 
@@ -76,7 +76,9 @@ export async function publicationBlockOf(db: Db, resolved: ResolvedPeriod, filte
   return blockCache(db, key, async () => {
     const months = rangeMonths(resolved.period, range);
     // January is read as 1–2月, so its coverage is February's (the month that publishes the pair).
-    const [covered] = await selectCoverage(db, { period: publishingPeriodOf(resolved.period), filter, view: resolved.view, by: null });
+    // A firm whose figure is held back as suspect did report: it counts as reported (heldBack says it was left out).
+    const coverageView: FiguresView = resolved.view.kind === 'live' ? RAW_FIGURES : resolved.view;
+    const [covered] = await selectCoverage(db, { period: publishingPeriodOf(resolved.period), filter, view: coverageView, by: null });
     const heldBack =
       resolved.view.kind === 'live' && resolved.view.holdBack
         ? await selectHeldBack(db, { year: Number(resolved.period.slice(0, 4)), from: months.from, to: months.to, filter })
