@@ -18,7 +18,7 @@ import { previousCalendarPeriod, rangeMonths, type MonitoringRange } from '../..
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
-import { countRevisionsSince, selectCoverage, selectHeldBack, selectLatestPublishedPeriod, selectLatestSnapshot, selectPeriodStatuses, type SnapshotRow } from '../periods/periods.queries.js';
+import { countRevisionsSince, selectCoverage, selectHeldBack, selectLatestPublishedPeriod, selectLatestSnapshot, selectPeriodStatuses, selectSnapshots, type SnapshotRow } from '../periods/periods.queries.js';
 import { isDataStaff } from '../periods/periods.policy.js';
 import { createStatisticCache } from './monitoring.cache.js';
 import { selectLatestPeriod } from './monitoring.queries.js';
@@ -66,6 +66,18 @@ export async function resolvePeriod(db: Db, actor: Actor, requested: string | un
   }
   // Nothing published yet: an empty month (the figures as of version 0).
   return { period, view: { kind: 'frozen', version: 0 }, snapshot: null, status, staff };
+}
+
+/**
+ * The months of `year` whose figures of single firms (a firm's page, its months) the actor may see:
+ * for a user who is not data staff, the months published (January with February); null for data
+ * staff and for an enterprise account, which sees its own reports as it made them.
+ */
+export async function visibleFirmMonthsOf(db: Db, actor: Actor, year: number): Promise<Set<string> | null> {
+  if (isDataStaff(actor) || actor.role === 'enterprise') return null;
+  const months = new Set((await selectSnapshots(db, `${year}-01`, `${year}-12`)).map((s) => s.period));
+  if (months.has(`${year}-02`)) months.add(`${year}-01`);
+  return months;
 }
 
 const blockCache = createStatisticCache<PublicationBlock>();

@@ -64,6 +64,26 @@ describe('months other roles may open', () => {
     }
   });
 
+  it('shows a firm’s months (its page, its figures) to other roles once published; data staff and the enterprise itself see every month', async () => {
+    const uscc = warnUsccOf('SLIP10');
+    const monthsOf = async (session: Session, url: string, pick: (body: never) => { period: string }[]) => {
+      const res = await get(session, url);
+      expect(res.statusCode, res.body).toBe(200);
+      return pick(res.json() as never).map((m) => m.period);
+    };
+    const figures = (b: { items: { period: string }[] }) => b.items;
+    const profile = (b: { figures: { items: { period: string }[] } }) => b.figures.items;
+    // SLIP10 reported January–June 2024; only May is published.
+    for (const who of [s.leader, s.county]) {
+      expect(await monthsOf(who, `/api/figures/${uscc}?year=2024`, figures)).toEqual(['2024-05']);
+      expect(await monthsOf(who, `/api/enterprises/${uscc}?year=2024`, profile)).toEqual(['2024-05']);
+    }
+    expect(await monthsOf(s.admin, `/api/figures/${uscc}?year=2024`, figures)).toEqual(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06']);
+    const firm = await buildUser(t.database.db, { role: 'enterprise', scopes: [{ kind: 'enterprise', ref: uscc }] });
+    const own = await loginAs(t.app, firm.username, TEST_PASSWORD);
+    expect(await monthsOf(own, `/api/figures/${uscc}?year=2024`, figures)).toHaveLength(6);
+  });
+
   it('a published month reopened for revision stays what was published for other roles (and stays in their picker); data staff see the revision', async () => {
     const before = (await get(s.leader, '/api/monitoring/chains?range=month&period=2024-05')).json().total.output;
     const reopened = await t.app.inject({ method: 'POST', url: '/api/periods/2024-05/reopen', headers: s.admin.headers, payload: { reason: 'DROP2 报送更正' } });
