@@ -1,6 +1,7 @@
-// A settled review item and a figure that changes afterwards, through the API, on the warnings
-// fixture (warnings.factories.ts): June 2024 has three review items — SLIP10's 1000 against a
-// median of 100 (unit slip), DROP2 and DROPREP down ≥ 20% two months running.
+// Dispositions of review items through the API, on the warnings fixture (warnings.factories.ts):
+// June 2024 has three review items — SLIP10's 1000 against a median of 100 (unit slip), DROP2 and
+// DROPREP down ≥ 20% two months running.
+// 已交办 (assigned) keeps an item open, with its note and history, shown on the 预警 list.
 // Rule: a confirmation (已核实属实) or correction (已更正) is for the figure that was confirmed or
 // corrected; when the firm's output for that month changes again, the item is back to 未处理 with
 // the note 数据已修订, its history kept, and the month cannot be published until it is settled again.
@@ -55,9 +56,29 @@ async function reopenAudits(key: typeof SLIP): Promise<number> {
   return result.rows[0]?.n ?? -1;
 }
 
+describe('已交办 (assigned)', () => {
+  it('keeps the item open with its note and history, on the review list and the 预警 list; publishing is refused while it is', async () => {
+    expect((await post('/api/periods/2024-06/review')).statusCode).toBe(200);
+    const assigned = await put('/api/warnings/disposition', { ...DROPREP, status: 'assigned', note: '已交办乙链链办核实，7 月 15 日前回复' });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(await itemOf(DROPREP)).toMatchObject({ status: 'assigned', open: true, note: '已交办乙链链办核实，7 月 15 日前回复' });
+    const warnings = (await get('/api/warnings?period=2024-06&kind=output_drop')).json();
+    expect(warnings.items.find((i: { uscc: string }) => i.uscc === DROPREP.uscc).disposition).toMatchObject({ status: 'assigned', note: '已交办乙链链办核实，7 月 15 日前回复', updatedBy: '审核员甲' });
+    const refused = await post('/api/periods/2024-06/publish');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.details.openItems.map((i: { uscc: string; status: string }) => [i.uscc, i.status]).sort()).toEqual(
+      [
+        [DROP2.uscc, 'pending'],
+        [DROPREP.uscc, 'assigned'],
+        [SLIP.uscc, 'pending'],
+      ].sort(),
+    );
+    expect((await history(DROPREP)).map((e) => [e.status, e.note])).toEqual([['assigned', '已交办乙链链办核实，7 月 15 日前回复']]);
+  });
+});
+
 describe('a settled review item when the figure changes again', () => {
   it('a confirmed unit slip goes back to 未处理 (数据已修订, history kept, audited) when the output is revised; publishing then lists it', async () => {
-    expect((await post('/api/periods/2024-06/review')).statusCode).toBe(200);
     for (const [key, note] of [[SLIP, '企业书面说明：新产线投产，产值属实'], [DROP2, '订单减少属实'], [DROPREP, '停产检修属实']] as const) {
       const res = await put('/api/warnings/disposition', { ...key, status: 'confirmed', note });
       expect(res.statusCode, res.body).toBe(200);
