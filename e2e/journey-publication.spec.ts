@@ -177,6 +177,13 @@ test('a chain office imports part of the next month; the leader keeps the publis
   await expect(page.getByText(`${next} 已发布`)).toBeVisible();
   await expect(detail.getByText('已发布', { exact: true })).toBeVisible();
 
+  // The 预警 page shows each warning's disposition: 甲's 10× stays a 疑似单位错误, 已核实属实; 乙's
+  // corrected figure is no longer one.
+  await page.goto(`/warnings?period=${next}&kind=unit_slip&q=${suffix}`);
+  await expect(page.getByRole('tab', { name: '疑似单位错误 (1)' })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(jia.name) })).toContainText('已核实属实');
+  await expect(page.getByRole('row', { name: new RegExp(yi.name) })).toHaveCount(0);
+
   // 4. The leader now opens on June: 甲 100,000 + 乙 10,000 + 丙 10,000 = 120,000 万元 = 12.00 亿元, 3 of 4 reported.
   await openAs(page, leader, '/');
   await expect(page.getByRole('heading', { name: `驾驶舱 · ${monthLabel(next)}` })).toBeVisible();
