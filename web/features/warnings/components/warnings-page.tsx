@@ -143,6 +143,7 @@ export function WarningsPage() {
             style={{ width: 180 }}
             showSearch
             loading={picker.isPending}
+            onOpenChange={picker.onOpenChange}
             options={picker.months.map(({ value, label }) => ({ value, label }))}
             onChange={(value: string) => setParam('period', value)}
             aria-label={t('warnings.period')}
