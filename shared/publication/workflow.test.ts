@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFrom, isDataStaffUser, isOpenDisposition, PERIOD_ACTIONS, PERIOD_STATUSES, transitionOf } from './workflow';
+import { actionsFrom, isDataStaffUser, isOpenDisposition, PERIOD_ACTIONS, PERIOD_STATUSES, transitionOf } from './workflow.js';
 
 describe('the month workflow table', () => {
   it('allows exactly these moves, every other (action, status) pair refused', () => {
