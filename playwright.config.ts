@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import NODE_FLAGS from './scripts/node-flags.json' with { type: 'json' };
-import { ADMIN_PASSWORD, DEMO_PASSWORD, E2E_DEMO_PORT, E2E_PORT } from './e2e/support/env.js';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, E2E_DEMO_PORT, E2E_JOURNEY_PORT, E2E_PORT } from './e2e/support/env.js';
 
 const PORT = E2E_PORT;
 
@@ -18,16 +18,19 @@ if (!process.env.CHAINCHIEF_E2E_DATA_DIR) {
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chainchief-e2e-'));
   const demoDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chainchief-e2e-demo-'));
+  const journeyDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chainchief-e2e-journey-'));
   process.env.CHAINCHIEF_E2E_DATA_DIR = dataDir;
   process.env.CHAINCHIEF_E2E_DEMO_DATA_DIR = demoDataDir;
+  process.env.CHAINCHIEF_E2E_JOURNEY_DATA_DIR = journeyDataDir;
   // The runner exits after it has stopped the servers, so the databases are closed by then.
   process.on('exit', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(demoDataDir, { recursive: true, force: true });
+    fs.rmSync(journeyDataDir, { recursive: true, force: true });
   });
 }
 
-/** The server command and settings both servers share. */
+/** The server command and settings the servers share. */
 const serverBase = {
   // The compiled server with its heap settings, as `npm start` runs it (built above; scripts/build.mjs).
   command: ['node', ...NODE_FLAGS, 'dist/server/main.mjs'].join(' '),
@@ -96,6 +99,13 @@ export default defineConfig({
       ...serverBase,
       url: `http://localhost:${E2E_DEMO_PORT}/api/health`,
       env: { ...serverEnv, PORT: String(E2E_DEMO_PORT), DATA_DIR: process.env.CHAINCHIEF_E2E_DEMO_DATA_DIR ?? '', SEED_DEMO: 'true', DEMO_PASSWORD },
+    },
+    {
+      // Reference data only, for the review-and-publication journey (e2e/journey-*.spec.ts): publishing
+      // moves every user's default month, so no other test reads this server. It starts in seconds.
+      ...serverBase,
+      url: `http://localhost:${E2E_JOURNEY_PORT}/api/health`,
+      env: { ...serverEnv, PORT: String(E2E_JOURNEY_PORT), DATA_DIR: process.env.CHAINCHIEF_E2E_JOURNEY_DATA_DIR ?? '', SEED_DEMO: 'false' },
     },
   ],
 });

@@ -16,3 +16,12 @@ export async function pickOption(page: Page, select: Locator, search: string, op
     await expect(select).toContainText(option, { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
 }
+
+/**
+ * The options of the antd Select list that is open. antd draws them without an accessible role
+ * (its role="option" elements are a hidden copy of the active few), so this is the one place that
+ * names its classes.
+ */
+export function openOptions(page: Page): Locator {
+  return page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+}

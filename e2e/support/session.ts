@@ -23,7 +23,7 @@ let userCounter = 0;
 export async function createUserByApi(
   request: APIRequestContext,
   adminCsrfToken: string,
-  overrides: { role: string; displayName: string; scopes?: { kind: string; ref: string }[] },
+  overrides: { role: string; displayName: string; scopes?: { kind: string; ref: string }[]; statsReviewer?: boolean },
 ): Promise<{ username: string; password: string }> {
   userCounter += 1;
   const username = `e2e-${Date.now().toString(36)}-${userCounter}`;

@@ -837,6 +837,7 @@ export const en: Record<MessageKey, string> = {
   'periods.error.notReviewer': 'Only the administrator and statistics reviewers may review, publish or reopen a month.',
   'periods.error.notStaff': 'Only data staff (administrator, chain offices, statistics reviewers) may see review and publication.',
   'dispositions.error.notCorrected': 'The firm\'s figures for {period} were not revised after the item was found: enter the correction from the enterprise\'s corrected report or written confirmation first, then mark it corrected.',
+  'dispositions.reopenedRevised': 'Figures revised',
   'dispositions.error.outOfScope': 'Enterprise {uscc} is outside your data scope.',
   'nav.periods': 'Review & publication',
   'periods.title': 'Review and publication',

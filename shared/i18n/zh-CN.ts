@@ -835,6 +835,7 @@ export const zhCN = {
   'periods.error.notReviewer': '只有系统管理员和统计审核员可以审核、发布或重新打开月份。',
   'periods.error.notStaff': '只有数据人员（系统管理员、链办、统计审核员）可以查看审核与发布。',
   'dispositions.error.notCorrected': '该企业 {period} 的数据在发现问题后没有修订：请先按企业更正后的报表或书面确认录入更正数据，再标记为“已更正”。',
+  'dispositions.reopenedRevised': '数据已修订',
   'dispositions.error.outOfScope': '企业 {uscc} 不在您的数据范围内。',
   'nav.periods': '数据审核/发布',
   'periods.title': '数据审核与发布',

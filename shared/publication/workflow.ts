@@ -23,6 +23,15 @@ export const PERIOD_TRANSITIONS = [
   { action: 'reopen', from: 'published', to: 'review', reasonRequired: true },
 ] as const satisfies readonly { action: PeriodAction; from: PeriodStatus; to: PeriodStatus; reasonRequired: boolean }[];
 
+/**
+ * Data staff (数据人员) work with figures before they are published: the admin, the chain offices
+ * (链办, who collect their chains' reports) and the statistics reviewers (统计审核员). They may open a
+ * month that is not published (初步数据); every other role sees published months only.
+ */
+export function isDataStaffUser(user: { role: string; statsReviewer: boolean }): boolean {
+  return user.role === 'admin' || user.role === 'chain_office' || user.statsReviewer;
+}
+
 /** The move an action makes from a status, or null when the table does not allow it. */
 export function transitionOf(action: PeriodAction, from: PeriodStatus): (typeof PERIOD_TRANSITIONS)[number] | null {
   return PERIOD_TRANSITIONS.find((t) => t.action === action && t.from === from) ?? null;

@@ -48,6 +48,7 @@ import {
   type MembershipRow,
 } from './enterprises.queries.js';
 import { currentYear } from './memberships.sql.js';
+import { visibleFirmMonthsOf } from '../monitoring/monitoring.publication.js';
 import { coversYear, planMembershipChange, planScaleYears } from './memberships.plan.js';
 
 /** The firms the caller may see, filtered and paged. */
@@ -86,7 +87,9 @@ export async function getEnterprise(db: Db, actor: Actor, uscc: string, year?: n
   const profile = await loadVisibleProfile(db, actor, uscc);
   const years = await selectFigureYears(db, profile.uscc);
   const shownYear = year ?? years[0] ?? null;
-  const items = shownYear === null ? [] : (await selectFiguresOfYear(db, profile.uscc, shownYear)).map(presentFigure);
+  // Other roles than data staff see a firm's months once published (monitoring.publication.ts).
+  const visible = shownYear === null ? null : await visibleFirmMonthsOf(db, actor, shownYear);
+  const items = shownYear === null ? [] : (await selectFiguresOfYear(db, profile.uscc, shownYear)).filter((r) => visible === null || visible.has(r.period)).map(presentFigure);
   return { ...profile, figures: { year: shownYear, years, items } };
 }
 

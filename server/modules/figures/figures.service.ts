@@ -26,6 +26,7 @@ import { canViewFirmFigures, canWriteFirmFigures, entrySourceOf } from './figure
 import { selectFigureYears, selectFirmFacts, selectMonthsOfYear, selectRevisions, type FirmFacts, type YearRow } from './figures.queries.js';
 import { loadStored } from './figures.stored.js';
 import type { MonthSet, ValueSource } from './import.derive.js';
+import { visibleFirmMonthsOf } from '../monitoring/monitoring.publication.js';
 import { recheckMonthsInReview } from '../periods/periods.service.js';
 import { applyWrites } from './figures.writes.js';
 import { listStaleDerived, rederiveFirm, staleDerivedOf } from './figures.derived.js';
@@ -52,7 +53,9 @@ export async function getEnterpriseFigures(db: Db, actor: Actor, uscc: string, y
   const firm = await requireFirm(db, actor, uscc);
   const years = await selectFigureYears(db, uscc);
   const chosen = year ?? years[0] ?? Number(currentMonth(now).slice(0, 4));
-  const rows = await selectMonthsOfYear(db, uscc, chosen);
+  // Other roles than data staff see a firm's months once published (monitoring.publication.ts).
+  const visible = await visibleFirmMonthsOf(db, actor, chosen);
+  const rows = (await selectMonthsOfYear(db, uscc, chosen)).filter((r) => visible === null || visible.has(r.period));
   const staleDerived = await staleDerivedOf(db, [uscc]);
   return { uscc, name: firm.name, year: chosen, years, canEdit: canWriteFirmFigures(actor, firm), items: rows.map(presentMonth), staleDerived };
 }

@@ -5,6 +5,7 @@ import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
 import { seedReferenceData } from '../demo/seed.js';
 import { buildEnterprise } from '../enterprises/enterprises.test-helpers.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
+import { publishPeriod } from '../periods/periods.service.js';
 import { planWrites } from './figures.changes.js';
 import { loadStored } from './figures.stored.js';
 import { countOf, insertMonths, storedMonths } from './figures.test-helpers.js';
@@ -49,6 +50,10 @@ describe('the enterprise’s own report', () => {
   it('lets the leader read but not write', async () => {
     const firm = await buildEnterprise(t.database.db);
     await insertMonths(t.database.db, firm.uscc, { '2024-03': { grossOutput: 5 } });
+    // A leader sees a firm's months once published (data staff before).
+    const unpublished = await t.app.inject({ method: 'GET', url: `/api/figures/${firm.uscc}`, headers: leader.headers });
+    expect(unpublished.json()).toMatchObject({ year: 2024, canEdit: false, items: [] });
+    await publishPeriod(t.database.db, SYSTEM_ACTOR, '2024-03', { history: true });
     const list = await t.app.inject({ method: 'GET', url: `/api/figures/${firm.uscc}`, headers: leader.headers });
     expect(list.json()).toMatchObject({ year: 2024, canEdit: false, items: [{ period: '2024-03', grossOutput: 5, source: 'demo', revisionCount: 0 }] });
     expect((await put(leader, firm.uscc, '2024-03', { values: { grossOutput: '6' } })).statusCode).toBe(403);

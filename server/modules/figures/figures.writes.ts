@@ -6,6 +6,12 @@ import type { Actor } from '../access/actor.js';
 import type { PlannedWrite } from './figures.changes.js';
 import { deleteYtdFacts, selectFirmsWithYtdFacts, upsertYtdFacts, YTD_MEASURES, type YtdFact } from './figures.derived.queries.js';
 import { insertMonthsWithRevisions, updateCombinedMarks, updateMonthsWithRevisions, type MonthUpdate, type MonthWrite } from './figures.queries.js';
+import { translate } from '../../../shared/i18n/index.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { reopenSettledItems } from '../warnings/dispositions.queries.js';
+
+/** The fields a review item (unit slip, swing) is about: a change to either reopens a settled item. */
+const REVIEWED_FIELDS = ['grossOutput', 'prevYearGrossOutput'] as const;
 
 /**
  * Writes planned months with their revisions and marks. New months must still be absent and changed
@@ -41,4 +47,27 @@ export async function applyWrites(tx: Db, actor: Actor, writes: readonly Planned
     writes.filter((w) => w.markChange === 'add'),
     writes.filter((w) => w.markChange === 'remove'),
   );
+  await reopenRevisedItems(tx, actor, writes);
+}
+
+/**
+ * A 已核实属实 or 已更正 review item settles the figure that was confirmed or corrected. When that
+ * firm-month's output (or its 上年同期) changes afterwards, the item goes back to 未处理 with the note
+ * 数据已修订 (its history kept, one audit row each), so the month is not published on a
+ * confirmation of a figure that is no longer there. The note is stored in Chinese, the language of
+ * the record (like every note staff write).
+ */
+async function reopenRevisedItems(tx: Db, actor: Actor, writes: readonly PlannedWrite[]): Promise<void> {
+  const revised = writes.filter((w) => w.before !== null && w.changed.some((f) => REVIEWED_FIELDS.some((r) => r === f)));
+  const note = translate('zh-CN', 'dispositions.reopenedRevised');
+  const reopened = await reopenSettledItems(tx, revised, { note, actorId: actor.system ? null : actor.id, actorName: actor.displayName });
+  for (const item of reopened) {
+    await recordAudit(tx, actor, {
+      action: 'reopen_disposition',
+      entity: 'warning_disposition',
+      entityId: `${item.period}:${item.uscc}:${item.kind}`,
+      before: { status: item.status, note: item.note, correctionSource: item.correctionSource, reference: item.reference },
+      after: { status: 'pending', note },
+    });
+  }
 }

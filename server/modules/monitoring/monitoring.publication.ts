@@ -18,11 +18,11 @@ import { previousCalendarPeriod, rangeMonths, type MonitoringRange } from '../..
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
-import { countRevisionsSince, selectCoverage, selectHeldBack, selectLatestPublishedPeriod, selectLatestSnapshot, selectPeriodStatuses, type SnapshotRow } from '../periods/periods.queries.js';
+import { countRevisionsSince, selectCoverage, selectHeldBack, selectLatestPublishedPeriod, selectLatestSnapshot, selectPeriodStatuses, selectSnapshots, type SnapshotRow } from '../periods/periods.queries.js';
 import { isDataStaff } from '../periods/periods.policy.js';
 import { createStatisticCache } from './monitoring.cache.js';
 import { selectLatestPeriod } from './monitoring.queries.js';
-import type { FiguresView, FirmFilter } from './monitoring.sql.js';
+import { RAW_FIGURES, type FiguresView, type FirmFilter } from './monitoring.sql.js';
 
 export type ResolvedPeriod = { period: string; view: FiguresView; snapshot: SnapshotRow | null; status: PeriodStatus; staff: boolean };
 
@@ -68,6 +68,18 @@ export async function resolvePeriod(db: Db, actor: Actor, requested: string | un
   return { period, view: { kind: 'frozen', version: 0 }, snapshot: null, status, staff };
 }
 
+/**
+ * The months of `year` whose figures of single firms (a firm's page, its months) the actor may see:
+ * for a user who is not data staff, the months published (January with February); null for data
+ * staff and for an enterprise account, which sees its own reports as it made them.
+ */
+export async function visibleFirmMonthsOf(db: Db, actor: Actor, year: number): Promise<Set<string> | null> {
+  if (isDataStaff(actor) || actor.role === 'enterprise') return null;
+  const months = new Set((await selectSnapshots(db, `${year}-01`, `${year}-12`)).map((s) => s.period));
+  if (months.has(`${year}-02`)) months.add(`${year}-01`);
+  return months;
+}
+
 const blockCache = createStatisticCache<PublicationBlock>();
 
 /** The publication block of an answer over `filter` for the resolved period and range. */
@@ -76,7 +88,9 @@ export async function publicationBlockOf(db: Db, resolved: ResolvedPeriod, filte
   return blockCache(db, key, async () => {
     const months = rangeMonths(resolved.period, range);
     // January is read as 1–2月, so its coverage is February's (the month that publishes the pair).
-    const [covered] = await selectCoverage(db, { period: publishingPeriodOf(resolved.period), filter, view: resolved.view, by: null });
+    // A firm whose figure is held back as suspect did report: it counts as reported (heldBack says it was left out).
+    const coverageView: FiguresView = resolved.view.kind === 'live' ? RAW_FIGURES : resolved.view;
+    const [covered] = await selectCoverage(db, { period: publishingPeriodOf(resolved.period), filter, view: coverageView, by: null });
     const heldBack =
       resolved.view.kind === 'live' && resolved.view.holdBack
         ? await selectHeldBack(db, { year: Number(resolved.period.slice(0, 4)), from: months.from, to: months.to, filter })

@@ -1,13 +1,10 @@
 // Who may do what with a month's publication (see shared/publication/workflow.ts).
+import { isDataStaffUser } from '../../../shared/publication/workflow.js';
 import type { Actor } from '../access/actor.js';
 
-/**
- * Data staff (数据人员) work with figures before they are published: the admin, the chain offices
- * (链办, who collect their chains' reports) and the statistics reviewers (统计审核员). They may open
- * an unpublished month (初步数据); every other role sees published months only.
- */
+/** Data staff may open unpublished months (shared/publication/workflow.ts isDataStaffUser). */
 export function isDataStaff(actor: Actor): boolean {
-  return actor.role === 'admin' || actor.role === 'chain_office' || actor.statsReviewer;
+  return isDataStaffUser(actor);
 }
 
 /** Moving a month (to review, publishing, reopening) is city-wide: the admin and the statistics reviewers. */

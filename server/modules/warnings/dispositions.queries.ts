@@ -128,3 +128,31 @@ export async function selectReviewItems(db: Db, period: string): Promise<ReviewI
      ORDER BY (d.status IN ('pending', 'assigned')) DESC, d.kind DESC, d.uscc`);
   return result.rows.map((r) => ({ ...dispositionOf(r), name: r.name, regionCode: r.region_code, chainCodes: r.chain_codes ?? [], grossOutput: r.gross_output === null ? null : Number(r.gross_output), revisedVersion: r.figure_version === null ? null : Number(r.figure_version) }));
 }
+
+export type ReopenedItem = { period: string; uscc: string; kind: string; status: DispositionStatus; note: string | null; correctionSource: CorrectionSource | null; reference: string | null };
+
+/**
+ * Puts the settled review items (已核实属实 / 已更正) of the given firm-months back to 未处理, with
+ * the note, a history row each, and returns what they were. A settlement is for the figure that was
+ * confirmed or corrected; once that figure changes, the item is reviewed again.
+ */
+export async function reopenSettledItems(
+  db: Db,
+  firmMonths: readonly { uscc: string; period: string }[],
+  by: { note: string; actorId: string | null; actorName: string },
+): Promise<ReopenedItem[]> {
+  if (firmMonths.length === 0) return [];
+  const result = await db.execute<{ period: string; uscc: string; kind: string; status: DispositionStatus; note: string | null; correction_source: CorrectionSource | null; reference: string | null }>(sql`
+    SELECT d.period, d.uscc, d.kind, d.status, d.note, d.correction_source, d.reference
+      FROM warning_dispositions d
+      JOIN unnest(${sql.param(firmMonths.map((f) => f.uscc))}::text[], ${sql.param(firmMonths.map((f) => f.period))}::text[]) AS c(uscc, period)
+        ON d.uscc = c.uscc AND d.period = c.period
+     WHERE d.kind IN ('unit_slip', 'output_drop') AND d.status IN ('confirmed', 'corrected')
+     ORDER BY d.period, d.uscc, d.kind
+     FOR UPDATE OF d`);
+  const reopened = result.rows.map((r) => ({ period: r.period, uscc: r.uscc, kind: r.kind, status: r.status, note: r.note, correctionSource: r.correction_source, reference: r.reference }));
+  for (const item of reopened) {
+    await upsertDisposition(db, { period: item.period, uscc: item.uscc, kind: item.kind, status: 'pending', note: by.note, correctionSource: null, reference: null, actorId: by.actorId, actorName: by.actorName });
+  }
+  return reopened;
+}

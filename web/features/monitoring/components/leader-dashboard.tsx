@@ -1,13 +1,14 @@
 import { Alert, Button, Card, Empty, Flex, Segmented, Select, Space, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { MONITORING_RANGES, parsePeriod, previousCalendarPeriod, type MonitoringRange } from '../../../../shared/stats/period';
+import { MONITORING_RANGES, parsePeriod, type MonitoringRange } from '../../../../shared/stats/period';
 import { ErrorAlert } from '../../../components/error-alert';
 import { Deferred } from '../../../components/deferred';
 import { PageSpinner } from '../../../components/page-spinner';
 import { paths } from '../../../config/paths';
 import { useT } from '../../../lib/i18n';
 import { useMonitoringChains } from '../api/get-monitoring-chains';
-import { dashboardViewOf, pickableMonths } from '../utils/periods';
+import { usePickableMonths } from '../../periods/hooks/use-pickable-months';
+import { dashboardViewOf } from '../utils/periods';
 import { AreaBreakdowns } from './area-breakdowns';
 import { ChainCharts } from './chain-charts';
 import { DrillDown } from './drill-down';
@@ -22,8 +23,9 @@ const PICKABLE_MONTHS = 60;
  * 驾驶舱: the chains' output and comparable growth for a month (当月) or the year to date (累计),
  * with rankings, contributions, county and park views, a 24-month trend and a chain → node → firm
  * drill-down. Month and range live in the address, so a view can be shared. Without a month in the
- * address it opens on the latest published month (the server picks it); data staff may pick a month
- * not published yet, shown as 初步数据 with its coverage and what was held back as suspect.
+ * address it opens on the latest published month (the server picks it); the picker offers published
+ * months only, but to data staff, who may pick a month not published yet (each listed with its status),
+ * shown as 初步数据 with its coverage and what was held back as suspect.
  */
 export function LeaderDashboard() {
   const t = useT();
@@ -43,8 +45,8 @@ export function LeaderDashboard() {
       { replace: true },
     );
 
-  const months = pickableMonths(previousCalendarPeriod(), PICKABLE_MONTHS);
-  if (period !== undefined && !months.includes(period)) months.unshift(period);
+  // Published months only, but for data staff (every month, with its status).
+  const picker = usePickableMonths(PICKABLE_MONTHS, period);
   const label = period === undefined ? '' : periodRangeLabel(t, period, range);
   // Firms that reported for the period; none means the month's figures have not been imported yet.
   const hasData = data !== undefined && data.total.enterpriseCount > data.total.notReportedCount;
@@ -60,10 +62,13 @@ export function LeaderDashboard() {
             <span>{t('monitoring.period')}</span>
             <Select
               value={period}
-              style={{ width: 140 }}
+              style={{ width: 180 }}
               showSearch
-              options={months.map((month) => ({ value: month, label: month.endsWith('-02') ? `${month.slice(0, 4)}-01~02` : month }))}
+              loading={picker.isPending}
+              onOpenChange={picker.onOpenChange}
+              options={picker.months.map(({ value, label }) => ({ value, label }))}
               onChange={(value: string) => setParam('period', value)}
+              aria-label={t('monitoring.period')}
               data-testid="dashboard-period"
             />
             <Segmented<MonitoringRange>

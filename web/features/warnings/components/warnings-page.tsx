@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Input, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { WARNING_KINDS, type WarningItem, type WarningKind } from '../../../../shared/contracts/warnings';
-import { isStatisticalPeriod, previousCalendarPeriod } from '../../../../shared/stats/period';
+import { isDataStaffUser } from '../../../../shared/publication/workflow';
+import { isStatisticalPeriod } from '../../../../shared/stats/period';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
 import { paths } from '../../../config/paths';
@@ -11,7 +12,8 @@ import { useLocale, useT } from '../../../lib/i18n';
 import { useMe } from '../../auth/api/get-me';
 import { useMonitoringChains } from '../../monitoring/api/get-monitoring-chains';
 import { monthLabel } from '../../monitoring/components/figure-meta';
-import { janFebOf, pickableMonths } from '../../monitoring/utils/periods';
+import { janFebOf } from '../../monitoring/utils/periods';
+import { usePickableMonths } from '../../periods/hooks/use-pickable-months';
 import { DispositionCell } from './disposition-cell';
 import { fetchAllPages } from '../../../lib/all-pages';
 import { getWarnings, useWarnings } from '../api/get-warnings';
@@ -36,7 +38,8 @@ export function WarningsPage() {
   const me = useMe();
   const isAdmin = me.data?.user.role === 'admin';
   // Data staff (admin, 链办, 统计审核员) record how each warning was dealt with.
-  const dataStaff = isAdmin || me.data?.user.role === 'chain_office' || me.data?.user.statsReviewer === true;
+  const user = me.data?.user;
+  const dataStaff = user !== undefined && isDataStaffUser(user);
   const [searchParams, setSearchParams] = useSearchParams();
   const periodParam = searchParams.get('period');
   const askedPeriod = periodParam !== null && isStatisticalPeriod(periodParam) ? janFebOf(periodParam) : undefined;
@@ -66,8 +69,8 @@ export function WarningsPage() {
     );
   };
 
-  const months = pickableMonths(previousCalendarPeriod(), PICKABLE_MONTHS);
-  if (period !== undefined && !months.includes(period)) months.unshift(period);
+  // Published months only, but for data staff (every month, with its status).
+  const picker = usePickableMonths(PICKABLE_MONTHS, period);
   const label = period === undefined ? '' : monthLabel(t, period);
   const items = data?.items ?? [];
   const settings = data?.settings;
@@ -137,10 +140,13 @@ export function WarningsPage() {
           <span>{t('warnings.period')}</span>
           <Select
             value={period}
-            style={{ width: 140 }}
+            style={{ width: 180 }}
             showSearch
-            options={months.map((month) => ({ value: month, label: month.endsWith('-02') ? `${month.slice(0, 4)}-01~02` : month }))}
+            loading={picker.isPending}
+            onOpenChange={picker.onOpenChange}
+            options={picker.months.map(({ value, label }) => ({ value, label }))}
             onChange={(value: string) => setParam('period', value)}
+            aria-label={t('warnings.period')}
             data-testid="warnings-period"
           />
           <Select
