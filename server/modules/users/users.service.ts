@@ -8,9 +8,9 @@ import { AppError } from '../../lib/errors.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { deleteSessionsOfUser } from '../auth/auth.queries.js';
 import { hashPassword } from '../auth/password.js';
 import { requireAcceptablePassword } from '../auth/password-policy.js';
+import { endSessionsOfUser } from '../auth/auth.service.js';
 import { countUsers, insertUser, insertUserScopes, selectUserById, selectUserByName, selectUsersPage, updateUserPassword, updateUserLock, updateUserStatsReviewer, selectScopeRefExists, selectScopesOfUser, selectUserScopesOf, type UserRow } from './users.queries.js';
 
 function present(row: UserRow, scopes: UserItem['scopes']): UserItem {
@@ -108,7 +108,7 @@ export async function setStatsReviewer(db: Db, actor: Actor, target: { id?: stri
   if (statsReviewer) requireReviewerRole(row.role);
   return db.transaction(async (tx) => {
     await updateUserStatsReviewer(tx, row.id, statsReviewer);
-    await deleteSessionsOfUser(tx, row.id);
+    await endSessionsOfUser(tx, row.id);
     await recordAudit(tx, actor, { action: 'set_stats_reviewer', entity: 'user', entityId: row.id, before: { statsReviewer: row.statsReviewer }, after: { statsReviewer } });
     const scopes = await selectUserScopesOf(tx, row.id);
     return present({ ...row, statsReviewer }, scopes);
@@ -130,7 +130,7 @@ export async function resetPassword(db: Db, actor: Actor, target: { id?: string;
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await updateUserPassword(tx, row.id, passwordHash);
-    await deleteSessionsOfUser(tx, row.id);
+    await endSessionsOfUser(tx, row.id);
     await recordAudit(tx, actor, { action: 'reset_password', entity: 'user', entityId: row.id });
   });
 }
@@ -145,6 +145,12 @@ export async function ensureAdmin(db: Db, actor: Actor, password: string | undef
   const finalPassword = password ?? crypto.randomBytes(12).toString('base64url');
   await createUser(db, actor, { username: 'admin', displayName: '系统管理员', role: 'admin', password: finalPassword, scopes: [] });
   return { password: finalPassword, generated };
+}
+
+/** Whether an account of this name exists (admin), so a caller that makes fixed accounts leaves existing ones alone. */
+export async function isUsernameTaken(db: Db, actor: Actor, username: string): Promise<boolean> {
+  requireAccess(canAdminister(actor));
+  return (await selectUserByName(db, username)) !== undefined;
 }
 
 /** Unlocks an account locked by failed logins and starts its failure count afresh (admin; audited). */
