@@ -55,7 +55,7 @@ const serverLayers = [
   },
   // Tests and their helpers build rows directly and assert freely.
   {
-    files: ['**/*.test.ts', '**/*.test-helpers.ts', 'server/test/**/*.ts'],
+    files: ['**/*.test.ts', 'server/test/**/*.ts'],
     rules: { 'local/lib-imports-no-module': 'off', 'local/queries-private-to-module': 'off', 'local/assertion-needs-comment': 'off' },
   },
 ];
