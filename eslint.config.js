@@ -61,7 +61,7 @@ const serverLayers = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'drizzle/', 'data/', 'scratch/', 'test-results/', 'playwright-report/', '**/*.mjs'] },
+  { ignores: ['dist/', 'node_modules/', 'drizzle/', 'data/', 'scratch/', 'test-results/', 'playwright-report/', 'ci-results/', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
