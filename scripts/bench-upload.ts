@@ -5,7 +5,8 @@
  * a time while GET /api/health is polled every 100 ms and the server's RSS (/proc/<pid>/status) is
  * sampled every 100 ms. Reports the slowest health answer, failed polls, peak and final RSS and each
  * upload's status. Measurements for docs/BENCHMARKS.md, never asserted in `npm test`.
- * `-- --rounds N` repeats the pair N times (default 3). Port 3395 (`BENCH_UPLOAD_PORT` to move it).
+ * `-- --rounds N` repeats the pair N times (default 3); `-- --demo` seeds the demo data at the first
+ * start as `npm start` does by default (else the reference data only). Port 3395 (`BENCH_UPLOAD_PORT` to move it).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,11 +21,12 @@ const port = Number(process.env.BENCH_UPLOAD_PORT ?? 3395);
 const base = `http://127.0.0.1:${port}`;
 const roundsArg = process.argv.indexOf('--rounds');
 const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 3;
+const demo = process.argv.includes('--demo');
 const MiB = 1024 * 1024;
 
-function rssMb(pid: number): number {
+function rssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return kb / 1024;
 }
 
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
   const server = spawn(process.execPath, [...NODE_FLAGS, SERVER_MAIN], {
     cwd: ROOT,
     // BENCH_DATABASE_URL: an empty PostgreSQL database instead of the embedded one.
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', SEED_DEMO: 'false', ADMIN_PASSWORD: 'bench-admin-pass' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', SEED_DEMO: String(demo), ADMIN_PASSWORD: 'bench-admin-pass', DEMO_PASSWORD: 'bench-demo-pass-1' },
     stdio: 'ignore',
   });
   const pid = server.pid ?? 0;
@@ -77,7 +79,7 @@ async function main(): Promise<void> {
     if (!login.ok) throw new Error(`login failed: ${login.status}`);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    console.log(`server pid ${pid}, RSS after start ${rssMb(pid).toFixed(0)} MB`);
+    console.log(`server pid ${pid}${demo ? ' (demo data seeded at start)' : ''}, RSS after start ${rssMb(pid).toFixed(0)} MB (peak while starting ${rssMb(pid, 'VmHWM').toFixed(0)} MB)`);
 
     for (const bomb of BOMBS) {
       const data = bomb.file();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
-import { openConfiguredDatabase } from './db/open.js';
+import { freshEmbeddedWorker, openConfiguredDatabase } from './db/open.js';
 import { ROOT } from './paths.js';
 
 
@@ -11,8 +11,12 @@ import { ROOT } from './paths.js';
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
-  const firstStart = await bootstrap(database, config);
+  const opened = await openConfiguredDatabase(config);
+  const firstStart = await bootstrap(opened.database, config);
+  // A first start (seeding) or an upgrade (migrations) leaves the embedded database's memory at its
+  // high-water mark: start its worker afresh before serving.
+  const heavyStart = opened.migrationsApplied > 0 || firstStart.seed !== null;
+  const database = heavyStart ? await freshEmbeddedWorker(opened.database, config) : opened.database;
   const app = await buildApp({ config, database, webDir: path.join(ROOT, 'dist/web') });
 
   const shutdown = async (signal: string) => {

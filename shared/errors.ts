@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** An update named the version it was read at, and the record has changed since (optimistic locking). */
+  version_conflict: 409,
   payload_too_large: 413,
   /** An uploaded table went over a limit of server/lib/spreadsheet/limits.ts (a zip bomb, a million columns…). */
   spreadsheet_too_large: 413,

@@ -41,6 +41,11 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(','
 const money = (name: string) => bigint(name, { mode: 'number' });
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+/**
+ * Optimistic locking of a record users edit through a form: 1 when created, +1 with every update
+ * (forms, the CLI and imports alike); an update that names an older version changes nothing.
+ */
+export const rowVersion = () => integer('version').notNull().default(1);
 
 /** Counties, districts, county-level cities (GB/T 2260) and statistical function zones (NBS codes). */
 export const regions = pgTable(
@@ -50,6 +55,7 @@ export const regions = pgTable(
     name: text('name').notNull(),
     shortName: text('short_name').notNull(),
     kind: text('kind').$type<RegionKind>().notNull(),
+    version: rowVersion(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -74,6 +80,7 @@ export const parks = pgTable(
     establishedOn: date('established_on', { mode: 'string' }),
     /** The park's focus industries as the city words them (some name no chain, e.g. 外贸加工). */
     focus: text('focus').array().notNull().default(sql`'{}'::text[]`),
+    version: rowVersion(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -94,6 +101,7 @@ export const industries = pgTable(
     group: text('group_name').notNull(),
     name: text('name').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
+    version: rowVersion(),
   },
   (t) => [unique('industries_name_key').on(t.name)],
 );
@@ -121,6 +129,7 @@ export const chains = pgTable(
     /** 链主 enterprise names as the city lists them (the enterprises also carry is_chain_master). */
     chainMasters: text('chain_masters').array().notNull().default(sql`'{}'::text[]`),
     sortOrder: integer('sort_order').notNull().default(0),
+    version: rowVersion(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -140,6 +149,7 @@ export const chainTargets = pgTable(
     year: integer('year').notNull(),
     outputTargetYuan: money('output_target_yuan'),
     growthTarget: numeric('growth_target', { precision: 6, scale: 4, mode: 'number' }),
+    version: rowVersion(),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -164,6 +174,7 @@ export const chainNodes = pgTable(
     /** GB/T 4754-2017 industry class codes of the node. */
     gbt4754: text('gbt4754').array().notNull().default(sql`'{}'::text[]`),
     sortOrder: integer('sort_order').notNull().default(0),
+    version: rowVersion(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -241,6 +252,7 @@ export const enterprises = pgTable(
     isListed: boolean('is_listed').notNull().default(false),
     /** Fictional firm of the demo dataset (its name ends with "(示例)"). */
     isDemo: boolean('is_demo').notNull().default(false),
+    version: rowVersion(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

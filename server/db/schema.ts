@@ -20,6 +20,8 @@ export const users = pgTable(
     lockedAt: timestamp('locked_at', { withTimezone: true }),
     /** 统计审核员: may publish and reopen months (granted by the admin to a city-wide 市领导 account). */
     statsReviewer: boolean('stats_reviewer').notNull().default(false),
+    /** Optimistic locking of the admin's edits (schema-master.ts `rowVersion`); logins do not change it. */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

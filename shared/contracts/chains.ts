@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changesSomething, expectedVersionField, versionField } from './common.js';
 
 /** Where a node (环节) sits in the chain: raw materials, components/processing, finished products/services. */
 export const NODE_STAGES = ['upstream', 'midstream', 'downstream'] as const;
@@ -43,6 +44,7 @@ export const chainListItem = z.object({
   chiefTitle: z.string().nullable(),
   office: z.string().nullable(),
   sortOrder: z.number().int(),
+  ...versionField,
 });
 export type ChainListItem = z.infer<typeof chainListItem>;
 
@@ -61,6 +63,7 @@ export const chainTarget = z.object({
   outputTargetYuan: z.number().int().nullable(),
   /** Growth target as a fraction: 0.1 = 10%. */
   growthTarget: z.number().nullable(),
+  ...versionField,
 });
 export type ChainTarget = z.infer<typeof chainTarget>;
 
@@ -71,6 +74,7 @@ export const chainNodeFields = z.object({
   stage: nodeStageSchema,
   gbt4754: z.array(z.string()),
   sortOrder: z.number().int(),
+  ...versionField,
 });
 export type ChainNodeFields = z.infer<typeof chainNodeFields>;
 
@@ -157,7 +161,8 @@ export const updateChainRequest = z
     sortOrder: z.number().int().min(0).max(10_000),
   })
   .partial()
-  .refine((body) => Object.keys(body).length > 0, 'at least one field to change');
+  .extend(expectedVersionField)
+  .refine(changesSomething, 'at least one field to change');
 export type UpdateChainRequest = z.infer<typeof updateChainRequest>;
 
 export const targetParams = chainCodeParams.extend({ year: yearQuery });
@@ -166,6 +171,8 @@ export const putTargetRequest = z
   .object({
     outputTargetYuan: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
     growthTarget: z.number().min(-1).max(10).nullable(),
+    /** The version of the stored target the form loaded; omit when setting a year without a target. */
+    ...expectedVersionField,
   })
   .refine((body) => body.outputTargetYuan !== null || body.growthTarget !== null, 'an output or a growth target');
 export type PutTargetRequest = z.infer<typeof putTargetRequest>;
@@ -190,7 +197,8 @@ export const updateNodeRequest = z
     sortOrder: z.number().int().min(0).max(10_000),
   })
   .partial()
-  .refine((body) => Object.keys(body).length > 0, 'at least one field to change');
+  .extend(expectedVersionField)
+  .refine(changesSomething, 'at least one field to change');
 export type UpdateNodeRequest = z.infer<typeof updateNodeRequest>;
 
 /** A node of this chain by its key, or of any chain as `CODE:key` (a node of another chain is refused). */

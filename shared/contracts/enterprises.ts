@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from './common.js';
+import { expectedVersionField, pageQuery, versionField } from './common.js';
 
 /** The flags a firm carries (链主, 专精特新, 高新技术企业, 上市); list filters name them by these keys. */
 export const ENTERPRISE_FLAGS = ['chainMaster', 'specialized', 'highTech', 'listed'] as const;
@@ -68,6 +68,7 @@ export type EnterpriseMembership = z.infer<typeof enterpriseMembership>;
 export const enterpriseProfile = enterpriseListItem.extend({
   gbt4754Code: z.string().nullable(),
   isDemo: z.boolean(),
+  ...versionField,
   memberships: z.array(enterpriseMembership),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -145,6 +146,7 @@ export type CreateEnterpriseRequest = z.infer<typeof createEnterpriseRequest>;
  */
 export const updateEnterpriseRequest = createEnterpriseRequest.omit({ uscc: true }).extend({
   effectiveFromYear: year.optional(),
+  ...expectedVersionField,
 });
 export type UpdateEnterpriseRequest = z.infer<typeof updateEnterpriseRequest>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changesSomething, expectedVersionField, versionField } from './common.js';
 
 /** One of the ten leading industries of 一核两电三色四新, with its group and how many chains it leads. */
 export const industryItem = z.object({
@@ -9,6 +10,7 @@ export const industryItem = z.object({
   sortOrder: z.number().int(),
   /** Chains of the industry, whatever their years of validity. */
   chainCount: z.number().int(),
+  ...versionField,
 });
 export type IndustryItem = z.infer<typeof industryItem>;
 
@@ -38,5 +40,6 @@ export type CreateIndustryRequest = z.infer<typeof createIndustryRequest>;
 export const updateIndustryRequest = industryFields
   .omit({ code: true })
   .partial()
-  .refine((body) => Object.keys(body).length > 0, 'at least one field to change');
+  .extend(expectedVersionField)
+  .refine(changesSomething, 'at least one field to change');
 export type UpdateIndustryRequest = z.infer<typeof updateIndustryRequest>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from './common.js';
+import { changesSomething, expectedVersionField, pageQuery, versionField } from './common.js';
 import { regionCodeSchema } from './regions.js';
 
 export const PARK_LEVELS = ['national', 'provincial'] as const;
@@ -22,6 +22,7 @@ export const parkListItem = z.object({
   focusChainCodes: z.array(z.string()),
   /** Firms located in the park. */
   enterpriseCount: z.number().int(),
+  ...versionField,
 });
 export type ParkListItem = z.infer<typeof parkListItem>;
 
@@ -75,5 +76,5 @@ export const createParkRequest = parkFields.extend({
 });
 export type CreateParkRequest = z.infer<typeof createParkRequest>;
 
-export const updateParkRequest = parkFields.partial().refine((body) => Object.keys(body).length > 0, 'at least one field to change');
+export const updateParkRequest = parkFields.partial().extend(expectedVersionField).refine(changesSomething, 'at least one field to change');
 export type UpdateParkRequest = z.infer<typeof updateParkRequest>;

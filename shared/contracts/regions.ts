@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changesSomething, expectedVersionField, versionField } from './common.js';
 
 /** 市辖区, 县, 县级市, and the statistical function zones (高新区, 综保区, 经开区). */
 export const REGION_KINDS = ['district', 'county', 'city', 'zone'] as const;
@@ -15,6 +16,7 @@ export const regionItem = z.object({
   name: z.string(),
   shortName: z.string(),
   kind: regionKindSchema,
+  ...versionField,
   parkCount: z.number().int(),
   /** Firms registered in the region. */
   enterpriseCount: z.number().int(),
@@ -45,5 +47,6 @@ export type CreateRegionRequest = z.infer<typeof createRegionRequest>;
 export const updateRegionRequest = createRegionRequest
   .omit({ code: true })
   .partial()
-  .refine((body) => Object.keys(body).length > 0, 'at least one field to change');
+  .extend(expectedVersionField)
+  .refine(changesSomething, 'at least one field to change');
 export type UpdateRegionRequest = z.infer<typeof updateRegionRequest>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from './common.js';
+import { expectedVersionField, pageQuery, versionField } from './common.js';
 import { currentUser, roleSchema, scopeEntry } from './auth.js';
 
 /** At least 10 characters; the server also refuses blank, common and username-equal passwords (password-policy.ts). */
@@ -10,6 +10,7 @@ export const userItem = currentUser.extend({
   /** Locked after LOGIN_LOCKOUT_THRESHOLD failed logins in a row, until an admin unlocks it. */
   locked: z.boolean(),
   createdAt: z.string(),
+  ...versionField,
 });
 export type UserItem = z.infer<typeof userItem>;
 
@@ -32,7 +33,7 @@ export const createUserRequest = z.object({
 export type CreateUserRequest = z.infer<typeof createUserRequest>;
 
 /** Grants or withdraws the 统计审核员 permission (admin only; a leader account only). */
-export const setStatsReviewerRequest = z.object({ statsReviewer: z.boolean() });
+export const setStatsReviewerRequest = z.object({ statsReviewer: z.boolean(), ...expectedVersionField });
 export type SetStatsReviewerRequest = z.infer<typeof setStatsReviewerRequest>;
 
 export const resetPasswordRequest = z.object({ password });

@@ -274,6 +274,7 @@ export const en: Record<MessageKey, string> = {
   'error.forbidden': 'You are not allowed to do this.',
   'error.not_found': 'Not found.',
   'error.conflict': 'This already exists or conflicts with existing data.',
+  'error.version_conflict': 'This record was changed by someone else; reload and try again',
   'error.payload_too_large': 'The request is too large.',
   'error.uri_too_long': 'The address is too long; shorten the search text or filters and try again.',
   'error.headers_too_large': 'The request headers are too large (too many cookies?); clear this site’s cookies and try again.',

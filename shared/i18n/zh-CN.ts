@@ -272,6 +272,7 @@ export const zhCN = {
   'error.forbidden': '您没有执行此操作的权限。',
   'error.not_found': '请求的内容不存在。',
   'error.conflict': '数据已存在或与现有数据冲突。',
+  'error.version_conflict': '此记录已被他人修改，请刷新后重试',
   'error.payload_too_large': '提交的内容过大。',
   'error.uri_too_long': '请求地址过长，请缩短搜索内容或筛选条件后重试。',
   'error.headers_too_large': '请求头过大（例如 Cookie 过多），请清除本站 Cookie 后重试。',

@@ -3,10 +3,11 @@
 import { aliasedTable, and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { chainNodeEdges, chainNodes, enterpriseMemberships } from '../../db/schema.js';
+import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import { membershipInYearSql } from '../enterprises/memberships.sql.js';
 
 export type ChainNodeRow = typeof chainNodes.$inferSelect;
-export type ChainNodeCountRow = Pick<ChainNodeRow, 'id' | 'key' | 'name' | 'stage' | 'gbt4754' | 'sortOrder'> & {
+export type ChainNodeCountRow = Pick<ChainNodeRow, 'id' | 'key' | 'name' | 'stage' | 'gbt4754' | 'sortOrder' | 'version'> & {
   enterpriseCount: number;
   aboveScaleCount: number;
 };
@@ -23,6 +24,7 @@ export async function selectChainNodesWithCounts(db: Db, code: string, year: num
       stage: chainNodes.stage,
       gbt4754: chainNodes.gbt4754,
       sortOrder: chainNodes.sortOrder,
+      version: chainNodes.version,
       enterpriseCount: sql<number>`count(${enterpriseMemberships.uscc})::int`,
       aboveScaleCount: sql<number>`count(${enterpriseMemberships.uscc}) FILTER (WHERE EXISTS (
           SELECT 1 FROM enterprise_scale_years y WHERE y.uscc = ${enterpriseMemberships.uscc} AND y.year = ${year}))::int`,
@@ -77,19 +79,25 @@ export async function insertNode(db: Db, row: Omit<typeof chainNodes.$inferInser
   return created;
 }
 
-export async function updateNodeRow(db: Db, id: number, patch: Partial<Omit<typeof chainNodes.$inferInsert, 'id' | 'chainCode' | 'key'>>): Promise<ChainNodeRow> {
+/** Changes a node at the version the editor read (any version when none is given); 409 when it moved on. */
+export async function updateNodeRow(
+  db: Db,
+  id: number,
+  patch: Partial<Omit<typeof chainNodes.$inferInsert, 'id' | 'chainCode' | 'key' | 'version'>>,
+  expectedVersion?: number,
+): Promise<ChainNodeRow> {
   const [updated] = await db
     .update(chainNodes)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(eq(chainNodes.id, id))
+    .set({ ...patch, version: bumpVersion(chainNodes.version), updatedAt: new Date() })
+    .where(atVersion(eq(chainNodes.id, id), chainNodes.version, expectedVersion))
     .returning();
-  if (!updated) throw new Error(`update chain_nodes ${id} returned no row`);
-  return updated;
+  return updatedOrConflict(updated);
 }
 
 /** Deletes a node and its edges (ON DELETE CASCADE); memberships are not cascaded, so a node with firms cannot go. */
-export async function deleteNodeRow(db: Db, id: number): Promise<void> {
-  await db.delete(chainNodes).where(eq(chainNodes.id, id));
+export async function deleteNodeRow(db: Db, id: number, expectedVersion?: number): Promise<void> {
+  const [deleted] = await db.delete(chainNodes).where(atVersion(eq(chainNodes.id, id), chainNodes.version, expectedVersion)).returning({ id: chainNodes.id });
+  updatedOrConflict(deleted);
 }
 
 /** Keys of the edges touching a node, for the audit record of its deletion. */

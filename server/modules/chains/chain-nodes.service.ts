@@ -6,6 +6,7 @@ import type { AddEdgeRequest, ChainEdge, ChainNodeFields, CreateNodeRequest, Upd
 import { checkChainEdge } from '../../../shared/chain-graph.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { requireVersion } from '../../lib/optimistic-lock.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
@@ -25,7 +26,7 @@ import {
 import { requireEditableChain } from './chains.service.js';
 
 function presentNode(row: ChainNodeRow): ChainNodeFields {
-  return { id: row.id, key: row.key, name: row.name, stage: row.stage, gbt4754: row.gbt4754, sortOrder: row.sortOrder };
+  return { id: row.id, key: row.key, name: row.name, stage: row.stage, gbt4754: row.gbt4754, sortOrder: row.sortOrder, version: row.version };
 }
 
 async function requireNode(db: Db, code: string, key: string): Promise<ChainNodeRow> {
@@ -51,22 +52,25 @@ export async function createNode(db: Db, actor: Actor, code: string, input: Crea
 export async function updateNode(db: Db, actor: Actor, code: string, key: string, patch: UpdateNodeRequest): Promise<ChainNodeFields> {
   await requireEditableChain(db, actor, code);
   const before = await requireNode(db, code, key);
+  const { version, ...fields } = patch;
+  requireVersion(before.version, version);
   return db.transaction(async (tx) => {
-    const after = presentNode(await updateNodeRow(tx, before.id, patch));
+    const after = presentNode(await updateNodeRow(tx, before.id, fields, version));
     await recordAudit(tx, actor, { action: 'update', entity: 'chain_node', entityId: `${code}:${key}`, before: presentNode(before), after });
     return after;
   });
 }
 
 /** Removes a node and its edges; refused, with the count, while firms are attached to it. */
-export async function deleteNode(db: Db, actor: Actor, code: string, key: string): Promise<void> {
+export async function deleteNode(db: Db, actor: Actor, code: string, key: string, expectedVersion?: number): Promise<void> {
   await requireEditableChain(db, actor, code);
   const node = await requireNode(db, code, key);
+  requireVersion(node.version, expectedVersion);
   const members = await countNodeMembers(db, node.id);
   if (members > 0) throw new AppError('conflict', { messageKey: 'chains.error.nodeHasEnterprises', params: { count: members } });
   const edges = await selectEdgesOfNode(db, code, key);
   await db.transaction(async (tx) => {
-    await deleteNodeRow(tx, node.id);
+    await deleteNodeRow(tx, node.id, expectedVersion);
     await recordAudit(tx, actor, { action: 'delete', entity: 'chain_node', entityId: `${code}:${key}`, before: { ...presentNode(node), edges } });
   });
 }

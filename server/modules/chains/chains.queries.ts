@@ -4,6 +4,7 @@
 import { and, asc, eq, inArray, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { chains, chainTargets, enterpriseMemberships, enterprises, industries, chainNodes, parks } from '../../db/schema.js';
+import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import { membershipCurrentSql, membershipInYearSql } from '../enterprises/memberships.sql.js';
 import type { ChainFirmScope, ChainScope } from './chains.policy.js';
 
@@ -20,6 +21,7 @@ export type ChainListRow = {
   chiefTitle: string | null;
   office: string | null;
   sortOrder: number;
+  version: number;
   nodeCount: number;
   enterpriseCount: number;
   aboveScaleCount: number;
@@ -41,6 +43,7 @@ function listColumns(year: number) {
     chiefTitle: chains.chiefTitle,
     office: chains.office,
     sortOrder: chains.sortOrder,
+    version: chains.version,
     nodeCount: sql<number>`(SELECT count(*)::int FROM chain_nodes n WHERE n.chain_code = chains.code)`,
     enterpriseCount: sql<number>`(SELECT count(DISTINCT m.uscc)::int
         FROM enterprise_memberships m JOIN chain_nodes n ON n.id = m.node_id
@@ -193,19 +196,20 @@ export async function insertChain(db: Db, row: typeof chains.$inferInsert): Prom
   return created;
 }
 
-export async function updateChainRow(db: Db, code: string, patch: Partial<typeof chains.$inferInsert>): Promise<ChainRow> {
+/** Changes a chain at the version the editor read (any version when none is given); 409 when it moved on. */
+export async function updateChainRow(db: Db, code: string, patch: Partial<Omit<typeof chains.$inferInsert, 'version'>>, expectedVersion?: number): Promise<ChainRow> {
   const [updated] = await db
     .update(chains)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(eq(chains.code, code))
+    .set({ ...patch, version: bumpVersion(chains.version), updatedAt: new Date() })
+    .where(atVersion(eq(chains.code, code), chains.version, expectedVersion))
     .returning();
-  if (!updated) throw new Error(`update chains ${code} returned no row`);
-  return updated;
+  return updatedOrConflict(updated);
 }
 
 /** Deletes the chain; its nodes, edges, targets and park focus rows go with it (ON DELETE CASCADE). */
-export async function deleteChainRow(db: Db, code: string): Promise<void> {
-  await db.delete(chains).where(eq(chains.code, code));
+export async function deleteChainRow(db: Db, code: string, expectedVersion?: number): Promise<void> {
+  const [deleted] = await db.delete(chains).where(atVersion(eq(chains.code, code), chains.version, expectedVersion)).returning({ code: chains.code });
+  updatedOrConflict(deleted);
 }
 
 export type ChainTargetRow = typeof chainTargets.$inferSelect;
@@ -218,19 +222,34 @@ export async function selectChainTarget(db: Db, code: string, year: number): Pro
   return row;
 }
 
-export async function upsertChainTarget(db: Db, row: Omit<typeof chainTargets.$inferInsert, 'updatedAt'>): Promise<ChainTargetRow> {
+/**
+ * Sets a year's target: inserts it, or replaces the stored one. With `expectedVersion` the target
+ * must exist at that version (a form that loaded it), else 409 and nothing is written.
+ */
+export async function upsertChainTarget(db: Db, row: Omit<typeof chainTargets.$inferInsert, 'updatedAt' | 'version'>, expectedVersion?: number): Promise<ChainTargetRow> {
+  const key = and(eq(chainTargets.chainCode, row.chainCode), eq(chainTargets.year, row.year));
+  if (expectedVersion !== undefined) {
+    const [updated] = await db
+      .update(chainTargets)
+      .set({ outputTargetYuan: row.outputTargetYuan, growthTarget: row.growthTarget, version: bumpVersion(chainTargets.version), updatedAt: new Date() })
+      .where(atVersion(key, chainTargets.version, expectedVersion))
+      .returning();
+    return updatedOrConflict(updated);
+  }
   const [saved] = await db
     .insert(chainTargets)
     .values(row)
     .onConflictDoUpdate({
       target: [chainTargets.chainCode, chainTargets.year],
-      set: { outputTargetYuan: row.outputTargetYuan, growthTarget: row.growthTarget, updatedAt: new Date() },
+      set: { outputTargetYuan: row.outputTargetYuan, growthTarget: row.growthTarget, version: bumpVersion(chainTargets.version), updatedAt: new Date() },
     })
     .returning();
   if (!saved) throw new Error('upsert chain_targets returned no row');
   return saved;
 }
 
-export async function deleteChainTargetRow(db: Db, code: string, year: number): Promise<void> {
-  await db.delete(chainTargets).where(and(eq(chainTargets.chainCode, code), eq(chainTargets.year, year)));
+export async function deleteChainTargetRow(db: Db, code: string, year: number, expectedVersion?: number): Promise<void> {
+  const key = and(eq(chainTargets.chainCode, code), eq(chainTargets.year, year));
+  const [deleted] = await db.delete(chainTargets).where(atVersion(key, chainTargets.version, expectedVersion)).returning({ year: chainTargets.year });
+  updatedOrConflict(deleted);
 }

@@ -18,7 +18,7 @@ import {
   updateChainRequest,
   updateNodeRequest,
 } from '../../../shared/contracts/chains.js';
-import { errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import { deleteVersionQuery, errorResponse, okResponse } from '../../../shared/contracts/common.js';
 import type { Database } from '../../db/client.js';
 import { actorOf } from '../../lib/http.js';
 import { addEdge, createNode, deleteNode, removeEdge, updateNode } from './chain-nodes.service.js';
@@ -55,9 +55,9 @@ export function chainsRoutes(database: Database): FastifyPluginAsyncZod {
     );
     app.delete(
       '/:code',
-      { config: { policy: ['admin'] }, schema: { tags, params: chainCodeParams, response: { 200: okResponse, ...errors } } },
+      { config: { policy: ['admin'] }, schema: { tags, params: chainCodeParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } } },
       async (request) => {
-        await deleteChain(db, actorOf(request), request.params.code);
+        await deleteChain(db, actorOf(request), request.params.code, request.query.version);
         return ok;
       },
     );
@@ -68,9 +68,9 @@ export function chainsRoutes(database: Database): FastifyPluginAsyncZod {
     );
     app.delete(
       '/:code/targets/:year',
-      { config: { policy: editors }, schema: { tags, params: targetParams, response: { 200: okResponse, ...errors } } },
+      { config: { policy: editors }, schema: { tags, params: targetParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } } },
       async (request) => {
-        await deleteChainTarget(db, actorOf(request), request.params.code, request.params.year);
+        await deleteChainTarget(db, actorOf(request), request.params.code, request.params.year, request.query.version);
         return ok;
       },
     );
@@ -86,9 +86,9 @@ export function chainsRoutes(database: Database): FastifyPluginAsyncZod {
     );
     app.delete(
       '/:code/nodes/:key',
-      { config: { policy: editors }, schema: { tags, params: nodeParams, response: { 200: okResponse, ...errors } } },
+      { config: { policy: editors }, schema: { tags, params: nodeParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } } },
       async (request) => {
-        await deleteNode(db, actorOf(request), request.params.code, request.params.key);
+        await deleteNode(db, actorOf(request), request.params.code, request.params.key, request.query.version);
         return ok;
       },
     );

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/contracts/chains.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { requireVersion } from '../../lib/optimistic-lock.js';
 import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -65,7 +66,7 @@ function auditView(row: ChainRow) {
 }
 
 function presentTarget(row: ChainTargetRow) {
-  return { year: row.year, outputTargetYuan: row.outputTargetYuan, growthTarget: row.growthTarget };
+  return { year: row.year, outputTargetYuan: row.outputTargetYuan, growthTarget: row.growthTarget, version: row.version };
 }
 
 /** Whether the actor may see the chain; an enterprise account sees the chains its firm belongs to. */
@@ -175,29 +176,32 @@ export async function createChain(db: Db, actor: Actor, input: CreateChainReques
  */
 export async function updateChain(db: Db, actor: Actor, code: string, patch: UpdateChainRequest): Promise<ChainDetail> {
   const before = await requireEditableChain(db, actor, code);
+  const { version, ...fields } = patch;
+  requireVersion(before.version, version);
   if (!canAdministerChains(actor)) {
-    const changed = CHAIN_ADMIN_FIELDS.filter((field) => patch[field] !== undefined && patch[field] !== before[field]);
+    const changed = CHAIN_ADMIN_FIELDS.filter((field) => fields[field] !== undefined && fields[field] !== before[field]);
     if (changed.length > 0) throw new AppError('forbidden', { messageKey: 'chains.error.adminOnlyFields', params: { fields: changed.join(', ') } });
   }
-  if (patch.name !== undefined) await requireFreeName(db, patch.name, code);
-  if (patch.industryCode !== undefined) await requireIndustry(db, patch.industryCode);
-  requireValidYears(patch.validFromYear ?? before.validFromYear, patch.validToYear === undefined ? before.validToYear : patch.validToYear);
+  if (fields.name !== undefined) await requireFreeName(db, fields.name, code);
+  if (fields.industryCode !== undefined) await requireIndustry(db, fields.industryCode);
+  requireValidYears(fields.validFromYear ?? before.validFromYear, fields.validToYear === undefined ? before.validToYear : fields.validToYear);
   await db.transaction(async (tx) => {
-    const after = await updateChainRow(tx, code, patch);
+    const after = await updateChainRow(tx, code, fields, version);
     await recordAudit(tx, actor, { action: 'update', entity: 'chain', entityId: code, before: auditView(before), after: auditView(after) });
   });
   return getChain(db, actor, code, {});
 }
 
 /** Removes a chain with its map and targets (admin); refused while firms sit in any of its nodes. */
-export async function deleteChain(db: Db, actor: Actor, code: string): Promise<void> {
+export async function deleteChain(db: Db, actor: Actor, code: string, expectedVersion?: number): Promise<void> {
   requireAccess(canAdministerChains(actor));
   const before = await requireChain(db, code);
+  requireVersion(before.version, expectedVersion);
   const firms = await countChainFirms(db, code);
   if (firms > 0) throw new AppError('conflict', { messageKey: 'chains.error.hasEnterprises', params: { count: firms } });
   const [nodes, edges, targets] = [await selectChainNodesWithCounts(db, code, currentYear()), await selectChainEdgeKeys(db, code), await selectChainTargets(db, code)];
   await db.transaction(async (tx) => {
-    await deleteChainRow(tx, code);
+    await deleteChainRow(tx, code, expectedVersion);
     await recordAudit(tx, actor, {
       action: 'delete',
       entity: 'chain',
@@ -211,8 +215,10 @@ export async function deleteChain(db: Db, actor: Actor, code: string): Promise<v
 export async function setChainTarget(db: Db, actor: Actor, code: string, year: number, input: PutTargetRequest) {
   await requireEditableChain(db, actor, code);
   const before = await selectChainTarget(db, code, year);
+  // A form that loaded the target sends its version: gone or changed since answers 409.
+  if (input.version !== undefined) requireVersion(before?.version ?? 0, input.version);
   return db.transaction(async (tx) => {
-    const saved = await upsertChainTarget(tx, { chainCode: code, year, outputTargetYuan: input.outputTargetYuan, growthTarget: input.growthTarget });
+    const saved = await upsertChainTarget(tx, { chainCode: code, year, outputTargetYuan: input.outputTargetYuan, growthTarget: input.growthTarget }, input.version);
     await recordAudit(tx, actor, {
       action: before ? 'update' : 'create',
       entity: 'chain_target',
@@ -224,12 +230,13 @@ export async function setChainTarget(db: Db, actor: Actor, code: string, year: n
   });
 }
 
-export async function deleteChainTarget(db: Db, actor: Actor, code: string, year: number): Promise<void> {
+export async function deleteChainTarget(db: Db, actor: Actor, code: string, year: number, expectedVersion?: number): Promise<void> {
   await requireEditableChain(db, actor, code);
   const before = await selectChainTarget(db, code, year);
   if (!before) throw new AppError('not_found', { messageKey: 'chains.error.targetNotFound', params: { code, year } });
+  requireVersion(before.version, expectedVersion);
   await db.transaction(async (tx) => {
-    await deleteChainTargetRow(tx, code, year);
+    await deleteChainTargetRow(tx, code, year, expectedVersion);
     await recordAudit(tx, actor, { action: 'delete', entity: 'chain_target', entityId: `${code}:${year}`, before: presentTarget(before) });
   });
 }

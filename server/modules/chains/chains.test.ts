@@ -186,10 +186,10 @@ describe('chain writes', () => {
   it('sets and deletes a yearly target (output in 元, growth as a fraction), audited', async () => {
     const put = await send('PUT', '/api/chains/CH02/targets/2025', officeCh02, { outputTargetYuan: 32_000_000_000, growthTarget: 0.12 });
     expect(put.statusCode).toBe(200);
-    expect(put.json()).toEqual({ year: 2025, outputTargetYuan: 32_000_000_000, growthTarget: 0.12 });
+    expect(put.json()).toEqual({ year: 2025, outputTargetYuan: 32_000_000_000, growthTarget: 0.12, version: 1 });
     const again = await send('PUT', '/api/chains/CH02/targets/2025', officeCh02, { outputTargetYuan: 33_000_000_000, growthTarget: null });
-    expect(again.json()).toEqual({ year: 2025, outputTargetYuan: 33_000_000_000, growthTarget: null });
-    expect((await get('/api/chains/CH02', admin)).json().targets).toEqual([{ year: 2025, outputTargetYuan: 33_000_000_000, growthTarget: null }]);
+    expect(again.json()).toEqual({ year: 2025, outputTargetYuan: 33_000_000_000, growthTarget: null, version: 2 });
+    expect((await get('/api/chains/CH02', admin)).json().targets).toEqual([{ year: 2025, outputTargetYuan: 33_000_000_000, growthTarget: null, version: 2 }]);
     const empty = await send('PUT', '/api/chains/CH02/targets/2026', officeCh02, { outputTargetYuan: null, growthTarget: null });
     expect(empty.statusCode).toBe(400);
     const fractional = await send('PUT', '/api/chains/CH02/targets/2026', officeCh02, { outputTargetYuan: 1.5, growthTarget: 0.1 });

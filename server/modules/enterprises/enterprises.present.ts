@@ -26,6 +26,7 @@ export function presentProfile(row: EnterpriseProfileRow, memberships: Membershi
     ...presentListItem(row),
     gbt4754Code: row.gbt4754Code,
     isDemo: row.isDemo,
+    version: row.version,
     memberships: memberships.map((m) => ({
       nodeId: m.nodeId,
       chainCode: m.chainCode,

@@ -2,6 +2,7 @@
 // reference lookups that validate input, and the writes (firm row, 规上 years, memberships).
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../../lib/like.js';
+import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import type { Db } from '../../db/client.js';
 import { chainNodes, chains, enterpriseMemberships, enterprises, enterpriseScaleYears, monthlyFigures, parks, regions } from '../../db/schema.js';
 import type { EnterpriseFlag } from '../../../shared/contracts/enterprises.js';
@@ -59,7 +60,7 @@ export type EnterpriseListRow = {
   isListed: boolean;
 };
 
-export type EnterpriseProfileRow = EnterpriseListRow & { gbt4754Code: string | null; isDemo: boolean; createdAt: Date; updatedAt: Date };
+export type EnterpriseProfileRow = EnterpriseListRow & { gbt4754Code: string | null; isDemo: boolean; version: number; createdAt: Date; updatedAt: Date };
 
 function hasMembershipIn(chainCodes: string[]): SQL {
   return sql`EXISTS (SELECT 1 FROM enterprise_memberships m JOIN chain_nodes n ON n.id = m.node_id
@@ -141,6 +142,7 @@ export async function selectEnterpriseProfile(db: Db, uscc: string): Promise<Ent
       ...listColumns(),
       gbt4754Code: enterprises.gbt4754Code,
       isDemo: enterprises.isDemo,
+      version: enterprises.version,
       createdAt: enterprises.createdAt,
       updatedAt: enterprises.updatedAt,
     })
@@ -270,12 +272,18 @@ export async function insertEnterprise(db: Db, row: EnterpriseWrite): Promise<vo
   await db.insert(enterprises).values(row);
 }
 
-export async function updateEnterprise(db: Db, row: EnterpriseWrite): Promise<void> {
+/**
+ * Rewrites a firm at the version the editor read (any version when none is given), bumping it even
+ * when only its 规上 years or memberships change; 409 when the version moved on.
+ */
+export async function updateEnterprise(db: Db, row: EnterpriseWrite, expectedVersion?: number): Promise<void> {
   const { uscc, ...fields } = row;
-  await db
+  const [updated] = await db
     .update(enterprises)
-    .set({ ...fields, updatedAt: new Date() })
-    .where(eq(enterprises.uscc, uscc));
+    .set({ ...fields, version: bumpVersion(enterprises.version), updatedAt: new Date() })
+    .where(atVersion(eq(enterprises.uscc, uscc), enterprises.version, expectedVersion))
+    .returning({ uscc: enterprises.uscc });
+  updatedOrConflict(updated);
 }
 
 /** Replaces the 规上 years of the given firms with `years`. */
@@ -334,6 +342,7 @@ export async function selectFigureYearTotals(db: Db, usccs: readonly string[]): 
 }
 
 /** Deletes a firm; its 规上 years and memberships go with it (cascade). Monthly figures block it. */
-export async function deleteEnterprise(db: Db, uscc: string): Promise<void> {
-  await db.delete(enterprises).where(eq(enterprises.uscc, uscc));
+export async function deleteEnterprise(db: Db, uscc: string, expectedVersion?: number): Promise<void> {
+  const [deleted] = await db.delete(enterprises).where(atVersion(eq(enterprises.uscc, uscc), enterprises.version, expectedVersion)).returning({ uscc: enterprises.uscc });
+  updatedOrConflict(deleted);
 }

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import { deleteVersionQuery, errorResponse, okResponse } from '../../../shared/contracts/common.js';
 import {
   createEnterpriseRequest,
   enterpriseDetailQuery,
@@ -155,9 +155,9 @@ export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
     );
     app.delete(
       '/:uscc',
-      { config: { policy: ['admin'] }, schema: { tags: ['enterprises'], params: usccParams, response: { 200: okResponse, ...errors } } },
+      { config: { policy: ['admin'] }, schema: { tags: ['enterprises'], params: usccParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } } },
       async (request) => {
-        await deleteEnterprise(database.db, actorOf(request), request.params.uscc);
+        await deleteEnterprise(database.db, actorOf(request), request.params.uscc, request.query.version);
         return { ok: true as const };
       },
     );

@@ -11,6 +11,7 @@ import { translate, type Locale, type MessageKey } from '../../../shared/i18n/in
 import { validateUscc } from '../../../shared/uscc.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { requireVersion } from '../../lib/optimistic-lock.js';
 import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -228,6 +229,7 @@ export async function createEnterprise(db: Db, actor: Actor, input: CreateEnterp
 export async function updateEnterprise(db: Db, actor: Actor, uscc: string, input: UpdateEnterpriseRequest): Promise<EnterpriseProfile> {
   const before = await loadVisibleProfile(db, actor, uscc);
   requireAccess(canEditEnterprises(actor));
+  requireVersion(before.version, input.version);
   const resolved = resolveInput(await loadLookups(db), before.uscc, input);
   const fromYear = input.effectiveFromYear ?? currentYear();
   const stored = await selectMemberships(db, [before.uscc]);
@@ -244,7 +246,7 @@ export async function updateEnterprise(db: Db, actor: Actor, uscc: string, input
   }
   const plan = planMembershipChange(stored, resolved.memberships, fromYear);
   return db.transaction(async (tx) => {
-    await updateEnterpriseRow(tx, resolved.row);
+    await updateEnterpriseRow(tx, resolved.row, input.version);
     await replaceScaleYears(tx, [before.uscc], years.years.map((year) => ({ uscc: before.uscc, year })));
     await applyMembershipWrites(tx, { ...plan, insert: plan.insert.map((m) => ({ uscc: before.uscc, ...m })) });
     const after = await reloadProfile(tx, before.uscc);
@@ -258,15 +260,16 @@ export async function updateEnterprise(db: Db, actor: Actor, uscc: string, input
  * their count: statistics are never deleted silently; a firm that closed keeps its record (remove
  * its 规上 years and memberships instead).
  */
-export async function deleteEnterprise(db: Db, actor: Actor, uscc: string): Promise<void> {
+export async function deleteEnterprise(db: Db, actor: Actor, uscc: string, expectedVersion?: number): Promise<void> {
   const before = await loadVisibleProfile(db, actor, uscc);
   requireAccess(canDeleteEnterprise(actor));
+  requireVersion(before.version, expectedVersion);
   const figures = await countFigures(db, before.uscc);
   if (figures > 0) {
     throw new AppError('conflict', { messageKey: 'enterprises.error.hasFigures', params: { count: figures }, details: { monthlyFigures: figures } });
   }
   await db.transaction(async (tx) => {
-    await deleteEnterpriseRow(tx, before.uscc);
+    await deleteEnterpriseRow(tx, before.uscc, expectedVersion);
     await recordAudit(tx, actor, { action: 'delete', entity: 'enterprise', entityId: before.uscc, before });
   });
 }

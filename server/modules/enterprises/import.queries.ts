@@ -22,6 +22,8 @@ export async function upsertEnterprises(db: Db, rows: readonly EnterpriseWrite[]
           isSpecialized: sql`excluded.is_specialized`,
           isHighTech: sql`excluded.is_high_tech`,
           isListed: sql`excluded.is_listed`,
+          // An import is an edit too: a form opened before it answers 409 (optimistic locking).
+          version: sql`${enterprises.version} + 1`,
           updatedAt: sql`now()`,
         },
       });

@@ -3,10 +3,11 @@
 import { asc, count, eq, max, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { chains, industries } from '../../db/schema.js';
+import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 
 // Correlated subqueries name the outer column in full: drizzle leaves a single-table select unqualified.
 
-export type IndustryRow = { code: string; group: string; name: string; sortOrder: number; chainCount: number };
+export type IndustryRow = { code: string; group: string; name: string; sortOrder: number; chainCount: number; version: number };
 export type IndustryRecord = typeof industries.$inferSelect;
 
 const listColumns = {
@@ -15,6 +16,7 @@ const listColumns = {
   name: industries.name,
   sortOrder: industries.sortOrder,
   chainCount: sql<number>`(SELECT count(*)::int FROM chains c WHERE c.industry_code = industries.code)`,
+  version: industries.version,
 };
 
 export async function selectIndustries(db: Db): Promise<IndustryRow[]> {
@@ -59,12 +61,17 @@ export async function insertIndustry(db: Db, row: IndustryWrite): Promise<Indust
   return created;
 }
 
-export async function updateIndustryRow(db: Db, code: string, patch: Partial<Omit<IndustryWrite, 'code'>>): Promise<IndustryRecord> {
-  const [updated] = await db.update(industries).set(patch).where(eq(industries.code, code)).returning();
-  if (!updated) throw new Error(`update industries ${code} returned no row`);
-  return updated;
+/** Changes an industry at the version the editor read (any version when none is given); 409 when it moved on. */
+export async function updateIndustryRow(db: Db, code: string, patch: Partial<Omit<IndustryWrite, 'code' | 'version'>>, expectedVersion?: number): Promise<IndustryRecord> {
+  const [updated] = await db
+    .update(industries)
+    .set({ ...patch, version: bumpVersion(industries.version) })
+    .where(atVersion(eq(industries.code, code), industries.version, expectedVersion))
+    .returning();
+  return updatedOrConflict(updated);
 }
 
-export async function deleteIndustryRow(db: Db, code: string): Promise<void> {
-  await db.delete(industries).where(eq(industries.code, code));
+export async function deleteIndustryRow(db: Db, code: string, expectedVersion?: number): Promise<void> {
+  const [deleted] = await db.delete(industries).where(atVersion(eq(industries.code, code), industries.version, expectedVersion)).returning({ code: industries.code });
+  updatedOrConflict(deleted);
 }

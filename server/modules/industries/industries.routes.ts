@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import { deleteVersionQuery, errorResponse, okResponse } from '../../../shared/contracts/common.js';
 import {
   createIndustryRequest,
   industryItem,
@@ -34,9 +34,9 @@ export function industriesRoutes(database: Database): FastifyPluginAsyncZod {
     );
     app.delete(
       '/:code',
-      { config: { policy: ['admin'] }, schema: { tags, params: industryParams, response: { 200: okResponse, ...errors } } },
+      { config: { policy: ['admin'] }, schema: { tags, params: industryParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } } },
       async (request) => {
-        await deleteIndustry(db, actorOf(request), request.params.code);
+        await deleteIndustry(db, actorOf(request), request.params.code, request.query.version);
         return { ok: true as const };
       },
     );

@@ -6,6 +6,7 @@ import type {
 } from '../../../shared/contracts/industries.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { requireVersion } from '../../lib/optimistic-lock.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -69,22 +70,25 @@ export async function createIndustry(db: Db, actor: Actor, input: CreateIndustry
 export async function updateIndustry(db: Db, actor: Actor, code: string, patch: UpdateIndustryRequest): Promise<IndustryItem> {
   requireAccess(canAdminister(actor));
   const before = await requireIndustry(db, code);
-  await requireFreeKeys(db, { name: patch.name }, code);
+  const { version, ...fields } = patch;
+  requireVersion(before.version, version);
+  await requireFreeKeys(db, { name: fields.name }, code);
   await db.transaction(async (tx) => {
-    const after = await updateIndustryRow(tx, code, patch);
+    const after = await updateIndustryRow(tx, code, fields, version);
     await recordAudit(tx, actor, { action: 'update', entity: 'industry', entityId: code, before: auditView(before), after: auditView(after) });
   });
   return getIndustry(db, code);
 }
 
 /** Removes an industry no chain belongs to; refused with the count otherwise. */
-export async function deleteIndustry(db: Db, actor: Actor, code: string): Promise<void> {
+export async function deleteIndustry(db: Db, actor: Actor, code: string, expectedVersion?: number): Promise<void> {
   requireAccess(canAdminister(actor));
   const before = await requireIndustry(db, code);
+  requireVersion(before.version, expectedVersion);
   const chainCount = await countIndustryChains(db, code);
   if (chainCount > 0) throw new AppError('conflict', { messageKey: 'industries.error.hasChains', params: { count: chainCount } });
   await db.transaction(async (tx) => {
-    await deleteIndustryRow(tx, code);
+    await deleteIndustryRow(tx, code, expectedVersion);
     await recordAudit(tx, actor, { action: 'delete', entity: 'industry', entityId: code, before: auditView(before) });
   });
 }

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { chains, enterprises, parkFocusChains, parks, regions } from '../../db/schema.js';
 import type { ParkLevel } from '../../../shared/contracts/parks.js';
 import { containsPattern } from '../../lib/like.js';
+import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 
 export type ParkRow = typeof parks.$inferSelect;
 
@@ -20,6 +21,7 @@ export type ParkListRow = {
   focus: string[];
   focusChainCodes: string[];
   enterpriseCount: number;
+  version: number;
 };
 
 // Correlated subqueries name the outer column in full (parks.id), never through drizzle's unqualified rendering.
@@ -36,6 +38,7 @@ const listColumns = {
   focusChainCodes: sql<string[]>`coalesce((SELECT array_agg(f.chain_code ORDER BY f.chain_code)
       FROM park_focus_chains f WHERE f.park_id = parks.id), '{}'::text[])`,
   enterpriseCount: sql<number>`(SELECT count(*)::int FROM enterprises e WHERE e.park_id = parks.id)`,
+  version: parks.version,
 };
 
 export type ParkFilter = { q?: string; level?: ParkLevel; region?: string };
@@ -118,14 +121,17 @@ export async function insertPark(db: Db, row: ParkWrite): Promise<ParkRow> {
   return created;
 }
 
-export async function updateParkRow(db: Db, id: number, patch: Partial<ParkWrite>): Promise<ParkRow> {
+/**
+ * Changes a park at the version the editor read (any version when none is given); a change of its
+ * focus chains alone bumps the version too (`patch` empty). 409 when the version moved on.
+ */
+export async function updateParkRow(db: Db, id: number, patch: Partial<ParkWrite>, expectedVersion?: number): Promise<ParkRow> {
   const [updated] = await db
     .update(parks)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(eq(parks.id, id))
+    .set({ ...patch, version: bumpVersion(parks.version), updatedAt: new Date() })
+    .where(atVersion(eq(parks.id, id), parks.version, expectedVersion))
     .returning();
-  if (!updated) throw new Error(`update parks ${id} returned no row`);
-  return updated;
+  return updatedOrConflict(updated);
 }
 
 /** Replaces the park's focus chains with exactly `codes`. */
@@ -135,6 +141,7 @@ export async function replaceParkFocusChains(db: Db, id: number, codes: string[]
 }
 
 /** Deletes the park; its focus rows go with it (ON DELETE CASCADE). */
-export async function deleteParkRow(db: Db, id: number): Promise<void> {
-  await db.delete(parks).where(eq(parks.id, id));
+export async function deleteParkRow(db: Db, id: number, expectedVersion?: number): Promise<void> {
+  const [deleted] = await db.delete(parks).where(atVersion(eq(parks.id, id), parks.version, expectedVersion)).returning({ id: parks.id });
+  updatedOrConflict(deleted);
 }

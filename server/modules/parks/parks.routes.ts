@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import { deleteVersionQuery, errorResponse, okResponse } from '../../../shared/contracts/common.js';
 import { createParkRequest, listParksQuery, listParksResponse, parkDetail, parkParams, updateParkRequest } from '../../../shared/contracts/parks.js';
 import type { Database } from '../../db/client.js';
 import { actorOf } from '../../lib/http.js';
@@ -33,9 +33,9 @@ export function parksRoutes(database: Database): FastifyPluginAsyncZod {
     );
     app.delete(
       '/:id',
-      { config: { policy: ['admin'] }, schema: { tags, params: parkParams, response: { 200: okResponse, ...errors } } },
+      { config: { policy: ['admin'] }, schema: { tags, params: parkParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } } },
       async (request) => {
-        await deletePark(db, actorOf(request), request.params.id);
+        await deletePark(db, actorOf(request), request.params.id, request.query.version);
         return { ok: true as const };
       },
     );

@@ -1,6 +1,7 @@
 import type { CreateParkRequest, ListParksQuery, ListParksResponse, ParkDetail, UpdateParkRequest } from '../../../shared/contracts/parks.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { requireVersion } from '../../lib/optimistic-lock.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -115,12 +116,13 @@ export async function createPark(db: Db, actor: Actor, input: CreateParkRequest)
 export async function updatePark(db: Db, actor: Actor, id: number, patch: UpdateParkRequest): Promise<ParkDetail> {
   requireAccess(canAdminister(actor));
   const before = await requirePark(db, id);
+  requireVersion(before.version, patch.version);
   const beforeCodes = (await selectParkFocusChains(db, id)).map((c) => c.code);
   const focusChainCodes = await checkReferences(db, patch);
   await requireFreeNames(db, patch, id);
-  const { focusChainCodes: _codes, ...fields } = patch;
+  const { focusChainCodes: _codes, version, ...fields } = patch;
   await db.transaction(async (tx) => {
-    const after = Object.keys(fields).length > 0 ? await updateParkRow(tx, id, fields) : before;
+    const after = await updateParkRow(tx, id, fields, version);
     if (focusChainCodes !== undefined) await replaceParkFocusChains(tx, id, focusChainCodes);
     await recordAudit(tx, actor, {
       action: 'update',
@@ -134,14 +136,15 @@ export async function updatePark(db: Db, actor: Actor, id: number, patch: Update
 }
 
 /** Removes a park with no firms in it; refused with the count otherwise. */
-export async function deletePark(db: Db, actor: Actor, id: number): Promise<void> {
+export async function deletePark(db: Db, actor: Actor, id: number, expectedVersion?: number): Promise<void> {
   requireAccess(canAdminister(actor));
   const before = await requirePark(db, id);
+  requireVersion(before.version, expectedVersion);
   const firms = await countParkFirms(db, id);
   if (firms > 0) throw new AppError('conflict', { messageKey: 'parks.error.hasEnterprises', params: { count: firms } });
   const codes = (await selectParkFocusChains(db, id)).map((c) => c.code);
   await db.transaction(async (tx) => {
-    await deleteParkRow(tx, id);
+    await deleteParkRow(tx, id, expectedVersion);
     await recordAudit(tx, actor, { action: 'delete', entity: 'park', entityId: String(id), before: auditView(before, codes) });
   });
 }

@@ -2,12 +2,13 @@
 // with park and firm counts, the references that block a deletion, and the writes.
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../../lib/like.js';
+import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import type { Db } from '../../db/client.js';
 import { regions } from '../../db/schema.js';
 import type { RegionKind } from '../../../shared/contracts/regions.js';
 
 export type RegionRow = typeof regions.$inferSelect;
-export type RegionListRow = { code: string; name: string; shortName: string; kind: RegionKind; parkCount: number; enterpriseCount: number };
+export type RegionListRow = { code: string; name: string; shortName: string; kind: RegionKind; version: number; parkCount: number; enterpriseCount: number };
 
 
 // Correlated subqueries name the outer column in full: drizzle leaves a single-table select unqualified.
@@ -25,6 +26,7 @@ export async function selectRegions(db: Db, filter: { q?: string; kind?: RegionK
       name: regions.name,
       shortName: regions.shortName,
       kind: regions.kind,
+      version: regions.version,
       parkCount: sql<number>`(SELECT count(*)::int FROM parks p WHERE p.region_code = regions.code)`,
       enterpriseCount: sql<number>`(SELECT count(*)::int FROM enterprises e WHERE e.region_code = regions.code)`,
     })
@@ -62,16 +64,17 @@ export async function insertRegion(db: Db, row: Omit<typeof regions.$inferInsert
   return created;
 }
 
-export async function updateRegionRow(db: Db, code: string, patch: Partial<Pick<RegionRow, 'name' | 'shortName' | 'kind'>>): Promise<RegionRow> {
+/** Changes a region at the version the editor read (any version when none is given); 409 when it moved on. */
+export async function updateRegionRow(db: Db, code: string, patch: Partial<Pick<RegionRow, 'name' | 'shortName' | 'kind'>>, expectedVersion?: number): Promise<RegionRow> {
   const [updated] = await db
     .update(regions)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(eq(regions.code, code))
+    .set({ ...patch, version: bumpVersion(regions.version), updatedAt: new Date() })
+    .where(atVersion(eq(regions.code, code), regions.version, expectedVersion))
     .returning();
-  if (!updated) throw new Error(`update regions ${code} returned no row`);
-  return updated;
+  return updatedOrConflict(updated);
 }
 
-export async function deleteRegionRow(db: Db, code: string): Promise<void> {
-  await db.delete(regions).where(eq(regions.code, code));
+export async function deleteRegionRow(db: Db, code: string, expectedVersion?: number): Promise<void> {
+  const [deleted] = await db.delete(regions).where(atVersion(eq(regions.code, code), regions.version, expectedVersion)).returning({ code: regions.code });
+  updatedOrConflict(deleted);
 }

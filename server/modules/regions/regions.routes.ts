@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import { deleteVersionQuery, errorResponse, okResponse } from '../../../shared/contracts/common.js';
 import { createRegionRequest, listRegionsQuery, listRegionsResponse, regionItem, regionParams, updateRegionRequest } from '../../../shared/contracts/regions.js';
 import type { Database } from '../../db/client.js';
 import { actorOf } from '../../lib/http.js';
@@ -28,9 +28,9 @@ export function regionsRoutes(database: Database): FastifyPluginAsyncZod {
     );
     app.delete(
       '/:code',
-      { config: { policy: ['admin'] }, schema: { tags, params: regionParams, response: { 200: okResponse, ...errors } } },
+      { config: { policy: ['admin'] }, schema: { tags, params: regionParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } } },
       async (request) => {
-        await deleteRegion(db, actorOf(request), request.params.code);
+        await deleteRegion(db, actorOf(request), request.params.code, request.query.version);
         return { ok: true as const };
       },
     );

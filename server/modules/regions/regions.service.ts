@@ -1,6 +1,7 @@
 import type { CreateRegionRequest, ListRegionsQuery, ListRegionsResponse, RegionItem, UpdateRegionRequest } from '../../../shared/contracts/regions.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { requireVersion } from '../../lib/optimistic-lock.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -63,24 +64,27 @@ export async function createRegion(db: Db, actor: Actor, input: CreateRegionRequ
 export async function updateRegion(db: Db, actor: Actor, code: string, patch: UpdateRegionRequest): Promise<RegionItem> {
   requireAccess(canAdminister(actor));
   const before = await requireRegion(db, code);
-  await requireFreeNames(db, patch, code);
+  const { version, ...fields } = patch;
+  requireVersion(before.version, version);
+  await requireFreeNames(db, fields, code);
   await db.transaction(async (tx) => {
-    const after = await updateRegionRow(tx, code, patch);
+    const after = await updateRegionRow(tx, code, fields, version);
     await recordAudit(tx, actor, { action: 'update', entity: 'region', entityId: code, before: auditView(before), after: auditView(after) });
   });
   return presentOne(db, code);
 }
 
 /** Removes a region nothing refers to; refused with the counts of its parks and firms otherwise. */
-export async function deleteRegion(db: Db, actor: Actor, code: string): Promise<void> {
+export async function deleteRegion(db: Db, actor: Actor, code: string, expectedVersion?: number): Promise<void> {
   requireAccess(canAdminister(actor));
   const before = await requireRegion(db, code);
+  requireVersion(before.version, expectedVersion);
   const refs = await countRegionReferences(db, code);
   if (refs.parks > 0 || refs.enterprises > 0) {
     throw new AppError('conflict', { messageKey: 'regions.error.referenced', params: { parks: refs.parks, enterprises: refs.enterprises } });
   }
   await db.transaction(async (tx) => {
-    await deleteRegionRow(tx, code);
+    await deleteRegionRow(tx, code, expectedVersion);
     await recordAudit(tx, actor, { action: 'delete', entity: 'region', entityId: code, before: auditView(before) });
   });
 }

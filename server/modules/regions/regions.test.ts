@@ -42,7 +42,7 @@ describe('regions', () => {
     expect((await send('POST', '/api/regions', leader, payload)).statusCode).toBe(403);
     const created = await send('POST', '/api/regions', admin, payload);
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toEqual({ ...payload, parkCount: 0, enterpriseCount: 0 });
+    expect(created.json()).toEqual({ ...payload, version: 1, parkCount: 0, enterpriseCount: 0 });
     const renamed = await send('PATCH', '/api/regions/430499', admin, { name: '测试功能区' });
     expect(renamed.json().name).toBe('测试功能区');
     expect((await send('DELETE', '/api/regions/430499', admin)).statusCode).toBe(200);
@@ -76,7 +76,7 @@ describe('industries', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.total).toBe(10);
-    expect(body.items[0]).toEqual({ code: 'N1', group: '一核', name: '核技术应用', sortOrder: 1, chainCount: 1 });
+    expect(body.items[0]).toEqual({ code: 'N1', group: '一核', name: '核技术应用', sortOrder: 1, chainCount: 1, version: 1 });
     expect(body.items.map((i: { group: string }) => i.group)).toEqual(['一核', '两电', '两电', '三色', '三色', '三色', '四新', '四新', '四新', '四新']);
     expect(body.items.reduce((sum: number, i: { chainCount: number }) => sum + i.chainCount, 0)).toBe(15);
   });

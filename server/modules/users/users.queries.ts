@@ -1,5 +1,6 @@
 import { asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../../lib/like.js';
+import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import type { Db } from '../../db/client.js';
 import { userScopes, users } from '../../db/schema.js';
 import { scopeKindSchema, type ScopeEntry } from '../../../shared/contracts/auth.js';
@@ -27,8 +28,14 @@ export async function selectUserByName(db: Db, username: string): Promise<UserRo
   return row;
 }
 
-export async function updateUserStatsReviewer(db: Db, id: string, statsReviewer: boolean): Promise<void> {
-  await db.update(users).set({ statsReviewer, updatedAt: new Date() }).where(eq(users.id, id));
+/** Grants or withdraws 统计审核员 at the version the admin read (any when none is given); 409 when it moved on. */
+export async function updateUserStatsReviewer(db: Db, id: string, statsReviewer: boolean, expectedVersion?: number): Promise<UserRow> {
+  const [row] = await db
+    .update(users)
+    .set({ statsReviewer, version: bumpVersion(users.version), updatedAt: new Date() })
+    .where(atVersion(eq(users.id, id), users.version, expectedVersion))
+    .returning();
+  return updatedOrConflict(row);
 }
 
 export async function selectUserScopesOf(db: Db, userId: string): Promise<ScopeEntry[]> {
@@ -42,7 +49,7 @@ export async function countUsers(db: Db): Promise<number> {
 }
 
 export async function updateUserPassword(db: Db, id: string, passwordHash: string): Promise<void> {
-  await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id));
+  await db.update(users).set({ passwordHash, version: bumpVersion(users.version), updatedAt: new Date() }).where(eq(users.id, id));
 }
 
 export async function selectUsersPage(
@@ -66,7 +73,11 @@ export async function selectUsersPage(
 
 /** Clears an account's lock and failure count. */
 export async function updateUserLock(db: Db, id: string): Promise<UserRow> {
-  const [row] = await db.update(users).set({ lockedAt: null, failedLogins: 0, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+  const [row] = await db
+    .update(users)
+    .set({ lockedAt: null, failedLogins: 0, version: bumpVersion(users.version), updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
   if (!row) throw new Error('update users returned no row');
   return row;
 }

@@ -26,7 +26,7 @@ export function usersRoutes(database: Database): FastifyPluginAsyncZod {
         config: { policy: ['admin'] },
         schema: { tags: ['users'], params: z.object({ id: z.string().uuid() }), body: setStatsReviewerRequest, response: { 200: userItem, ...errors } },
       },
-      async (request) => setStatsReviewer(database.db, actorOf(request), { id: request.params.id }, request.body.statsReviewer),
+      async (request) => setStatsReviewer(database.db, actorOf(request), { id: request.params.id }, request.body.statsReviewer, request.body.version),
     );
     app.post(
       '/:id/password',

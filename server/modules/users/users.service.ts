@@ -5,6 +5,7 @@ import type { CreateUserRequest, ListUsersResponse, UserItem } from '../../../sh
 import { ROLE_SCOPE_KIND } from '../../../shared/roles.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
+import { requireVersion } from '../../lib/optimistic-lock.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -24,6 +25,7 @@ function present(row: UserRow, scopes: UserItem['scopes']): UserItem {
     active: row.active,
     locked: row.lockedAt !== null,
     createdAt: row.createdAt.toISOString(),
+    version: row.version,
   };
 }
 
@@ -101,17 +103,24 @@ function requireReviewerRole(role: string): void {
 }
 
 /** Grants or withdraws 统计审核员 (audited); the user's sessions end so the change applies at once. */
-export async function setStatsReviewer(db: Db, actor: Actor, target: { id?: string; username?: string }, statsReviewer: boolean): Promise<UserItem> {
+export async function setStatsReviewer(
+  db: Db,
+  actor: Actor,
+  target: { id?: string; username?: string },
+  statsReviewer: boolean,
+  expectedVersion?: number,
+): Promise<UserItem> {
   requireAccess(canAdminister(actor));
   const row = target.id ? await selectUserById(db, target.id) : await selectUserByName(db, target.username ?? '');
   if (!row) throw new AppError('not_found', { message: `用户不存在 (no such user)` });
+  requireVersion(row.version, expectedVersion);
   if (statsReviewer) requireReviewerRole(row.role);
   return db.transaction(async (tx) => {
-    await updateUserStatsReviewer(tx, row.id, statsReviewer);
+    const after = await updateUserStatsReviewer(tx, row.id, statsReviewer, expectedVersion);
     await endSessionsOfUser(tx, row.id);
     await recordAudit(tx, actor, { action: 'set_stats_reviewer', entity: 'user', entityId: row.id, before: { statsReviewer: row.statsReviewer }, after: { statsReviewer } });
     const scopes = await selectUserScopesOf(tx, row.id);
-    return present({ ...row, statsReviewer }, scopes);
+    return present(after, scopes);
   });
 }
 

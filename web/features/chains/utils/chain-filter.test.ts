@@ -16,6 +16,7 @@ const chain = (over: Partial<ChainListItem>): ChainListItem => ({
   chiefTitle: '市人民政府副市长',
   office: '市工业和信息化局',
   sortOrder: 2,
+  version: 1,
   ...over,
 });
 
