@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import local from './scripts/eslint-rules.mjs';
 
 /** Import boundaries: web and server never import each other; shared imports neither and stays platform-free. */
 const noServer = { group: ['**/server/**', 'server/**'], message: 'web/ and shared/ must not import server code (use shared/contracts).' };
@@ -25,8 +26,42 @@ const noCallSpread = {
   message: 'No spread in call arguments: a data-sized array overflows the call stack. Loop, reduce or concat instead.',
 };
 
+/**
+ * Server layers (issue 10), kept in its own block: lib imports no module; a module's queries are
+ * private to it; a type assertion says why it holds. The rules live in scripts/eslint-rules.mjs and
+ * server/test/lint-rules.test.ts proves each fires.
+ */
+const serverLayers = [
+  {
+    files: ['server/**/*.ts', 'shared/**/*.ts'],
+    plugins: { local },
+    rules: {
+      'local/lib-imports-no-module': 'error',
+      'local/queries-private-to-module': [
+        'error',
+        {
+          // Crossings that predate the rule, each to become a call of the owner's service.
+          allow: [
+            'server/modules/monitoring/monitoring.service -> server/modules/periods/periods.queries',
+            'server/modules/monitoring/monitoring.publication -> server/modules/periods/periods.queries',
+            'server/modules/periods/periods.service -> server/modules/warnings/dispositions.queries',
+            'server/modules/warnings/dispositions.service -> server/modules/figures/figures.queries',
+            'server/modules/warnings/warnings.service -> server/modules/monitoring/monitoring.queries',
+          ],
+        },
+      ],
+      'local/assertion-needs-comment': 'error',
+    },
+  },
+  // Tests and their helpers build rows directly and assert freely.
+  {
+    files: ['**/*.test.ts', 'server/test/**/*.ts'],
+    rules: { 'local/lib-imports-no-module': 'off', 'local/queries-private-to-module': 'off', 'local/assertion-needs-comment': 'off' },
+  },
+];
+
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'drizzle/', 'data/', 'scratch/', 'test-results/', 'playwright-report/', '**/*.mjs'] },
+  { ignores: ['dist/', 'node_modules/', 'drizzle/', 'data/', 'scratch/', 'test-results/', 'playwright-report/', 'ci-results/', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -49,4 +84,5 @@ export default tseslint.config(
   },
   { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noServer, noWeb, noPlatform] }] } },
   { files: ['**/*.test.ts', 'server/test/**/*.ts', 'e2e/**/*.ts'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
+  ...serverLayers,
 );

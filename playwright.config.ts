@@ -56,9 +56,19 @@ export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // CI: a failed test runs once more, so the report tells a flaky test (flagged, and still failing
+  // the run) from a broken one; locally a failure stops at the first attempt.
+  retries: process.env.CI ? 1 : 0,
+  failOnFlakyTests: Boolean(process.env.CI),
   forbidOnly: Boolean(process.env.CI),
-  reporter: 'list',
+  // CI_RESULTS_DIR (set by .ci/run) keeps a JUnit file and the HTML report, which opens the traces.
+  reporter: process.env.CI_RESULTS_DIR
+    ? [
+        ['list'],
+        ['junit', { outputFile: path.join(process.env.CI_RESULTS_DIR, 'e2e-junit.xml') }],
+        ['html', { outputFolder: path.join(process.env.CI_RESULTS_DIR, 'e2e-report'), open: 'never' }],
+      ]
+    : 'list',
   // A test is a user's whole errand (open, fill, save, check the map, delete…): on the 2-core CI
   // machine, with Chromium and two servers sharing it, the longest took ~30 s, so each has 60 s.
   // Every single step still waits at most `expect.timeout`.
@@ -70,6 +80,9 @@ export default defineConfig({
     locale: 'zh-CN',
     // The browser is in UTC, so a date shown in Beijing time proves the app converts it itself.
     timezoneId: 'UTC',
+    // Every attempt is recorded and a failed one's trace kept: the first failure's own trace, and on
+    // CI the retry's too when it fails again ('on-first-retry' would keep only the retry's, and none
+    // at all of a flake that passes on retry, the case worth reading).
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

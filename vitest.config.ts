@@ -9,5 +9,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     env: { TZ: 'UTC' },
+    // `.only` fails the run on CI (.ci/run exports CI=true whoever runs it).
+    allowOnly: !process.env.CI,
   },
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createTestApp, loginAs, type TestApp } from './test/app.js';
-import { buildUser, TEST_PASSWORD } from './test/factories.js';
+import { buildUser, TEST_PASSWORD } from './test/factories/common.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 let t: TestApp;

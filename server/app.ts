@@ -109,8 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }));
       return sendError(request, reply, new AppError('validation_failed', { details }));
     }
-    const fastifyCode = (error as { code?: string }).code;
-    const statusCode = (error as { statusCode?: number }).statusCode;
+    // Fastify's own errors and its plugins' carry `code` and `statusCode` beside the Error fields; both are read as optional.
+    const { code: fastifyCode, statusCode } = error as { code?: string; statusCode?: number };
     if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE' || statusCode === 413) {
       return sendError(request, reply, new AppError('payload_too_large', { details: { limitBytes: config.BODY_LIMIT_BYTES } }));
     }
@@ -119,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     if (statusCode === 429) return sendError(request, reply, new AppError('rate_limited'));
     if (fastifyCode?.startsWith('FST_ERR_CTP') || fastifyCode === 'FST_ERR_VALIDATION' || statusCode === 400) {
+      // Every FST_ERR_CTP/FST_ERR_VALIDATION error is a FastifyError, an Error with a message.
       return sendError(request, reply, new AppError('validation_failed', { details: { reason: (error as Error).message } }));
     }
     const mapped = fromDatabaseError(error);

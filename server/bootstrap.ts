@@ -2,8 +2,7 @@ import type { AppConfig } from './config.js';
 import type { Database } from './db/client.js';
 import { SYSTEM_ACTOR } from './modules/access/actor.js';
 import { createDemoAccounts, type DemoAccountsReport } from './modules/demo/demo-accounts.js';
-import { countChains } from './modules/demo/demo.queries.js';
-import { seedDemo, seedReferenceData, type SeedReport } from './modules/demo/seed.js';
+import { hasChainMasterData, seedDemo, seedReferenceData, type SeedReport } from './modules/demo/seed.js';
 import { ensureAdmin } from './modules/users/users.service.js';
 
 export type BootstrapReport = {
@@ -20,7 +19,7 @@ export type BootstrapReport = {
  */
 export async function bootstrap(database: Database, config: AppConfig): Promise<BootstrapReport> {
   const adminPassword = await ensureAdmin(database.db, SYSTEM_ACTOR, config.ADMIN_PASSWORD);
-  if ((await countChains(database.db)) > 0) return { adminPassword, seed: null, demoAccounts: null };
+  if (await hasChainMasterData(database.db)) return { adminPassword, seed: null, demoAccounts: null };
   if (!config.SEED_DEMO) return { adminPassword, seed: await seedReferenceData(database.db), demoAccounts: null };
   const seed = await seedDemo(database.db);
   const demoAccounts = seed.seeded ? await createDemoAccounts(database.db, SYSTEM_ACTOR, config.DEMO_PASSWORD) : null;

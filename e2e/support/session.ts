@@ -24,7 +24,7 @@ export async function createUserByApi(
   request: APIRequestContext,
   adminCsrfToken: string,
   overrides: { role: string; displayName: string; scopes?: { kind: string; ref: string }[]; statsReviewer?: boolean },
-): Promise<{ username: string; password: string }> {
+): Promise<{ id: string; username: string; password: string }> {
   userCounter += 1;
   const username = `e2e-${Date.now().toString(36)}-${userCounter}`;
   const password = 'e2e-user-pass';
@@ -33,5 +33,6 @@ export async function createUserByApi(
     data: { username, password, scopes: [], ...overrides },
   });
   expect(response.status(), await response.text()).toBe(201);
-  return { username, password };
+  const { id } = (await response.json()) as { id: string };
+  return { id, username, password };
 }

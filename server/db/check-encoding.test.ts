@@ -33,20 +33,27 @@ describe('database encoding check', () => {
     }
   });
 
-  it('refuses a non-UTF8 database and warns about a non-UTF-8 LC_CTYPE (PostgreSQL only; PGlite is always UTF8)', async () => {
-    const url = process.env.TEST_DATABASE_URL;
-    if (!url) {
-      // The embedded database is created by PGlite itself with UTF8 and C.UTF-8.
+  // Each database kind gets the test that means something for it: the PostgreSQL run of the API
+  // suite (`npm test` with TEST_DATABASE_URL, as .ci/run does) makes databases with a wrong encoding
+  // and locale; the embedded run shows PGlite makes its own with the encoding and locale the check wants.
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    it('refuses a SQL_ASCII database and warns about a C LC_CTYPE (PostgreSQL)', async () => {
+      const ascii = await checkOnServer(url, `ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C'`);
+      expect(ascii).toBeInstanceOf(Error);
+      expect(String(ascii)).toContain('数据库编码为 SQL_ASCII');
+      const cLocale = await checkOnServer(url, `ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+      expect(cLocale).toContain('LC_CTYPE is C, not UTF-8');
+    });
+  } else {
+    it('finds the embedded database created UTF8 with C.UTF-8, so there is nothing to refuse (PGlite)', async () => {
       const d = await openDatabase({ kind: 'pglite', dataDir: null });
-      const row = (await d.pool.query(`select pg_encoding_to_char(encoding) as e, datctype as c from pg_database where datname = current_database()`)).rows[0];
-      await d.close();
-      expect(row).toEqual({ e: 'UTF8', c: 'C.UTF-8' });
-      return;
-    }
-    const ascii = await checkOnServer(url, `ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C'`);
-    expect(ascii).toBeInstanceOf(Error);
-    expect(String(ascii)).toContain('数据库编码为 SQL_ASCII');
-    const cLocale = await checkOnServer(url, `ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
-    expect(cLocale).toContain('LC_CTYPE is C, not UTF-8');
-  });
+      try {
+        const row = (await d.pool.query(`select pg_encoding_to_char(encoding) as e, datctype as c from pg_database where datname = current_database()`)).rows[0];
+        expect(row).toEqual({ e: 'UTF8', c: 'C.UTF-8' });
+      } finally {
+        await d.close();
+      }
+    });
+  }
 });

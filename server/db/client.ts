@@ -43,9 +43,11 @@ class FreshSessionClient extends pg.Client {
   override connect(callback?: ((err: Error) => void) | ((err: null, c: pg.Client) => void)): Promise<pg.Client> | void {
     const ready = super.connect().then(async () => {
       await super.query('DEALLOCATE ALL');
+      // The subclass is a pg.Client; the overloads want the base type back.
       return this as pg.Client;
     });
     if (!callback) return ready;
+    // The two overloads' callbacks joined into one signature that takes either call.
     const done = callback as (err: Error | null, c?: pg.Client) => void;
     ready.then(
       (client) => done(null, client),

@@ -8,6 +8,7 @@ function isAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (err) {
+    // process.kill throws a system error, which carries `code`.
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
@@ -34,6 +35,7 @@ export function lockDataDir(dataDir: string): () => void {
         }
       };
     } catch (err) {
+      // fs.openSync throws a system error, which carries `code`; any other error is thrown on.
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number(fs.readFileSync(lockFile, 'utf8').trim());
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {

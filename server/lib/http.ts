@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../../shared/roles.js';
 import { pickLocale, type Locale } from '../../shared/i18n/index.js';
-import type { Actor } from '../modules/access/actor.js';
+import type { Actor } from './actor.js';
 import { AppError } from './errors.js';
 
 /**

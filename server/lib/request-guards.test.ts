@@ -3,7 +3,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestApp } from '../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../test/factories.js';
+import { buildUser, TEST_PASSWORD } from '../test/factories/common.js';
 import { seedReferenceData } from '../modules/demo/seed.js';
 import { isOwnOrigin } from './request-guards.js';
 

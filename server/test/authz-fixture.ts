@@ -13,12 +13,12 @@ import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 import { addEdge, createNode } from '../modules/chains/chain-nodes.service.js';
 import { createChain, setChainTarget } from '../modules/chains/chains.service.js';
 import { seedReferenceData } from '../modules/demo/seed.js';
-import { buildEnterprise, parkIdOf } from '../modules/enterprises/enterprises.test-helpers.js';
+import { buildEnterprise, parkIdOf } from './factories/enterprises.js';
 import { createIndustry } from '../modules/industries/industries.service.js';
 import { createPark } from '../modules/parks/parks.service.js';
 import { createRegion } from '../modules/regions/regions.service.js';
 import { loginAs, type Session } from './app.js';
-import { buildUser, TEST_PASSWORD } from './factories.js';
+import { buildUser, TEST_PASSWORD } from './factories/common.js';
 
 export type Side = 'in' | 'out';
 export const SIDES: readonly Side[] = ['in', 'out'];

@@ -8,8 +8,8 @@
 import { IMPORT_COLUMNS } from '../../shared/contracts/enterprises.js';
 import { DEFAULT_WARNING_SETTINGS } from '../../shared/contracts/warnings.js';
 import { ROLES, type Role } from '../../shared/roles.js';
-import { multipartFile, nextUscc } from '../modules/enterprises/enterprises.test-helpers.js';
-import { csvText } from '../modules/figures/figures.test-helpers.js';
+import { multipartFile, nextUscc } from './factories/enterprises.js';
+import { csvText } from './factories/figures.js';
 import type { Session } from './app.js';
 import { MATRIX_PERIOD, MONTHLY_OUTPUT, SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
 

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IMPORT_COLUMNS } from '../../shared/contracts/enterprises.js';
 import { importQueue } from '../lib/import-queue.js';
 import { seedReferenceData } from '../modules/demo/seed.js';
-import { buildEnterprise, multipartFile, nextUscc } from '../modules/enterprises/enterprises.test-helpers.js';
+import { buildEnterprise, multipartFile, nextUscc } from './factories/enterprises.js';
 import { createTestApp, loginAs, type Session, type TestApp } from './app.js';
-import { buildUser, TEST_PASSWORD } from './factories.js';
+import { buildUser, TEST_PASSWORD } from './factories/common.js';
 import { bombPart, SHEET_HEAD, SHEET_TAIL, sheetRowsXml, SST_HEAD, workbookOf } from './hostile-files.js';
 
 let t: TestApp;

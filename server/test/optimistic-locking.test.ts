@@ -4,12 +4,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS } from '../../shared/contracts/enterprises.js';
-import { auditRows, buildFirm } from '../modules/chains/chains.test-helpers.js';
+import { auditRows, buildFirm } from './factories/chains.js';
 import { seedReferenceData } from '../modules/demo/seed.js';
 import { updateRegion } from '../modules/regions/regions.service.js';
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 import { createTestApp, loginAs, type Session, type TestApp } from './app.js';
-import { buildUser, TEST_PASSWORD } from './factories.js';
+import { buildUser, TEST_PASSWORD } from './factories/common.js';
 
 let t: TestApp;
 let admin: Session;

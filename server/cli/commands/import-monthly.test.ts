@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
 import { seedReferenceData } from '../../modules/demo/seed.js';
-import { buildEnterprise } from '../../modules/enterprises/enterprises.test-helpers.js';
-import { csvText, insertMonths, storedMonths } from '../../modules/figures/figures.test-helpers.js';
+import { buildEnterprise } from '../../test/factories/enterprises.js';
+import { csvText, insertMonths, storedMonths } from '../../test/factories/figures.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const CLI = path.join(ROOT, 'server/cli/main.ts');

@@ -1,7 +1,7 @@
-import type { CurrentUser } from '../../../shared/contracts/auth.js';
+import type { Actor } from '../../lib/actor.js';
 
-/** Who is acting: a logged-in user, or the system itself (CLI, first start, seeding). */
-export type Actor = CurrentUser & { ip?: string; system?: boolean };
+/** The type lives in `server/lib/actor.ts` (lib imports no module); modules import it from here. */
+export type { Actor };
 
 export const SYSTEM_ACTOR: Actor = {
   id: '00000000-0000-0000-0000-000000000000',

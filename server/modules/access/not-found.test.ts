@@ -4,10 +4,10 @@
 // anyone logged in could test whether a USCC or a chain exists elsewhere in the city.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { seedReferenceData } from '../demo/seed.js';
-import { buildEnterprise, nextUscc } from '../enterprises/enterprises.test-helpers.js';
-import { csvText, postImport } from '../figures/figures.test-helpers.js';
+import { buildEnterprise, nextUscc } from '../../test/factories/enterprises.js';
+import { csvText, postImport } from '../../test/factories/figures.js';
 
 let t: TestApp;
 let office: Session;

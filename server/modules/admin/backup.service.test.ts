@@ -6,14 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database, type DatabaseKind } from '../../db/client.js';
 import { MIGRATIONS_DIR, runMigrations } from '../../db/migrate.js';
 import { createTestDatabase } from '../../test/database.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { APP_VERSION } from '../../version.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { verifyPassword } from '../auth/password.js';
 import { resetPassword } from '../users/users.service.js';
 import { backupDatabase, inspectArchive, restoreDatabase } from './backup.service.js';
-import { archiveLines, makeTempDir, seedSample, snapshot } from './backup.test-helpers.js';
+import { archiveLines, makeTempDir, seedSample, snapshot } from '../../test/factories/backup.js';
 
 type TestDb = Database & { drop: () => Promise<void> };
 

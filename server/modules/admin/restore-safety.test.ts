@@ -4,11 +4,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { createTestDatabase } from '../../test/database.js';
-import { buildUser } from '../../test/factories.js';
+import { buildUser } from '../../test/factories/common.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { backupDatabase, inspectArchive, restoreDatabase } from './backup.service.js';
-import { archiveLines, makeTempDir, seedSample, snapshot, writeLines } from './backup.test-helpers.js';
+import { archiveLines, makeTempDir, seedSample, snapshot, writeLines } from '../../test/factories/backup.js';
 
 const temp = makeTempDir();
 let database: Database & { drop: () => Promise<void> };

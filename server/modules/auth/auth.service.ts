@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR, type Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   deleteExpiredSessions,
+  deleteSessionsOfUser,
   deleteSession,
   insertSession,
   selectSessionWithUser,
@@ -135,6 +136,11 @@ export async function logout(db: Db, token: string, actor: Actor): Promise<void>
 }
 
 /** Constant-time comparison of the CSRF header with the session's token. */
+/** Ends every session of a user (a changed password or permission takes effect at the next request). */
+export async function endSessionsOfUser(db: Db, userId: string): Promise<void> {
+  await deleteSessionsOfUser(db, userId);
+}
+
 export function csrfMatches(expected: string, given: string | undefined): boolean {
   if (!given) return false;
   const a = Buffer.from(expected);

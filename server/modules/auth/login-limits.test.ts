@@ -3,7 +3,7 @@
 // it; failed logins, the lock and the unlock are in the audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 
 let t: TestApp;
 let admin: Session;

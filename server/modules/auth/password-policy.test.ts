@@ -3,7 +3,7 @@
 // on create-user and reset-password through the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { passwordProblem } from './password-policy.js';
 
 describe('passwordProblem', () => {

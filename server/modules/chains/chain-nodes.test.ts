@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainNodeEdges, chainNodes } from '../../db/schema.js';
 import { fromDatabaseError } from '../../lib/errors.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { seedReferenceData } from '../demo/seed.js';
-import { auditRows, buildFirm, countRows } from './chains.test-helpers.js';
+import { auditRows, buildFirm, countRows } from '../../test/factories/chains.js';
 
 let t: TestApp;
 let admin: Session;

@@ -2,8 +2,7 @@ import crypto from 'node:crypto';
 import type { CreateUserRequest } from '../../../shared/contracts/users.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
-import { createUser } from '../users/users.service.js';
-import { selectUserByName } from '../users/users.queries.js';
+import { createUser, isUsernameTaken } from '../users/users.service.js';
 import { selectDemoScopeTargets } from './demo-accounts.queries.js';
 
 /** The chain, park and county the demo accounts are scoped to (issue 3's contract). */
@@ -45,7 +44,7 @@ export async function createDemoAccounts(db: Db, actor: Actor, password: string 
   }
   const created: string[] = [];
   for (const account of accounts) {
-    if (await selectUserByName(db, account.username)) continue;
+    if (await isUsernameTaken(db, actor, account.username)) continue;
     await createUser(db, actor, { ...account, password: finalPassword });
     created.push(account.username);
   }

@@ -16,6 +16,11 @@ export type SeedReport = {
   elapsedMs: number;
 };
 
+/** Whether the chain master data is there already (then nothing is ever seeded again). */
+export async function hasChainMasterData(db: Db): Promise<boolean> {
+  return (await countChains(db)) > 0;
+}
+
 /**
  * Writes the reference master data (regions, parks and their focus chains, the ten industries, the
  * 15 chains with their nodes and edges), without any demo firm, figure, target or account. Does

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScopeEntry } from '../../../shared/contracts/auth.js';
 import type { Role } from '../../../shared/roles.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { seedReferenceData } from '../demo/seed.js';
-import { buildEnterprise } from './enterprises.test-helpers.js';
+import { buildEnterprise } from '../../test/factories/enterprises.js';
 
 let t: TestApp;
 let firm: string;

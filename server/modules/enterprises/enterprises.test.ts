@@ -3,9 +3,9 @@ import type { ScopeEntry } from '../../../shared/contracts/auth.js';
 import type { Role } from '../../../shared/roles.js';
 import { usccCheckChar } from '../../../shared/uscc.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { seedReferenceData } from '../demo/seed.js';
-import { buildEnterprise, countRows, nextUscc, parkIdOf } from './enterprises.test-helpers.js';
+import { buildEnterprise, countRows, nextUscc, parkIdOf } from '../../test/factories/enterprises.js';
 
 let t: TestApp;
 let admin: Session;

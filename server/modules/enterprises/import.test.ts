@@ -11,9 +11,9 @@ import type { CliIo } from '../../cli/io.js';
 import { openDatabase } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { seedReferenceData } from '../demo/seed.js';
-import { countRows, multipartFile, nextUscc, parkIdOf } from './enterprises.test-helpers.js';
+import { countRows, multipartFile, nextUscc, parkIdOf } from '../../test/factories/enterprises.js';
 
 let t: TestApp;
 let admin: Session;

@@ -14,9 +14,9 @@ import type { EnterpriseDetailResponse, EnterpriseProfile, ImportReport, UpdateE
 import type { MonitoringChainsResponse } from '../../../shared/contracts/monitoring.js';
 import { monthlyFigures } from '../../db/schema.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { seedReferenceData } from '../demo/seed.js';
-import { buildEnterprise, multipartFile } from './enterprises.test-helpers.js';
+import { buildEnterprise, multipartFile } from '../../test/factories/enterprises.js';
 
 let t: TestApp;
 let admin: Session;

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnterpriseFigures, PutFigureResponse, RederiveResponse, StaleDerivedResponse } from '../../../shared/contracts/figures.js';
 import type { EnterpriseProfile } from '../../../shared/contracts/enterprises.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { seedReferenceData } from '../demo/seed.js';
-import { buildEnterprise } from '../enterprises/enterprises.test-helpers.js';
-import { csvText, postImport, storedMonths } from './figures.test-helpers.js';
+import { buildEnterprise } from '../../test/factories/enterprises.js';
+import { csvText, postImport, storedMonths } from '../../test/factories/figures.js';
 
 let t: TestApp;
 let admin: Session;

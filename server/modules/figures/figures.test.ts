@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { seedReferenceData } from '../demo/seed.js';
-import { buildEnterprise } from '../enterprises/enterprises.test-helpers.js';
+import { buildEnterprise } from '../../test/factories/enterprises.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { publishPeriod } from '../periods/periods.service.js';
 import { planWrites } from './figures.changes.js';
 import { loadStored } from './figures.stored.js';
-import { countOf, insertMonths, storedMonths } from './figures.test-helpers.js';
+import { countOf, insertMonths, storedMonths } from '../../test/factories/figures.js';
 import { applyWrites } from './figures.writes.js';
 
 let t: TestApp;

@@ -3,10 +3,10 @@ import iconv from 'iconv-lite';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { seedReferenceData } from '../demo/seed.js';
-import { buildEnterprise, nextUscc } from '../enterprises/enterprises.test-helpers.js';
-import { countOf, csvText, insertMonths, postImport, storedMonths } from './figures.test-helpers.js';
+import { buildEnterprise, nextUscc } from '../../test/factories/enterprises.js';
+import { countOf, csvText, insertMonths, postImport, storedMonths } from '../../test/factories/figures.js';
 
 let t: TestApp;
 let admin: Session;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
-import { auditRows } from '../chains/chains.test-helpers.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
+import { auditRows } from '../../test/factories/chains.js';
 import { seedReferenceData } from '../demo/seed.js';
 
 let t: TestApp;

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { selectStatsToken } from './monitoring.cache.js';
-import { buildMonitoringFixture, usccOf } from './monitoring.factories.js';
+import { buildMonitoringFixture, usccOf } from '../../test/factories/monitoring.js';
 
 let t: TestApp;
 // Data staff (the admin) read the live figures of a month that is not published.

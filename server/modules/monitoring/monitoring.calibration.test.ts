@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { MonitoringChainsResponse } from '../../../shared/contracts/monitoring.js';
 import { createTestApp, loginAs, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { seedDemo } from '../demo/seed.js';
 
 const CHAINS_JSON = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../demo/reference/chains.json');

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../../shared/uscc.js';
 import { enterpriseMemberships, enterprises, enterpriseScaleYears, monthlyFigureMarks, monthlyFigures } from '../../db/schema.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
-import { buildMonitoringFixture, COUNTY_A } from './monitoring.factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
+import { buildMonitoringFixture, COUNTY_A } from '../../test/factories/monitoring.js';
 
 let t: TestApp;
 let admin: Session;

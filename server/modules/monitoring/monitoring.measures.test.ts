@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonitoringChainsResponse } from '../../../shared/contracts/monitoring.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
-import { buildMonitoringFixture, usccOf } from './monitoring.factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
+import { buildMonitoringFixture, usccOf } from '../../test/factories/monitoring.js';
 
 // The other measures (营业收入, 利润总额, 税金总额, 用电量, 从业人员) on the hand-built fixture, for chain
 // CH02 (firms B, C, F) in 1–2月 2024. The fixture has gross output only; the measures are set here.

@@ -52,6 +52,7 @@ type MeasureColumns = Record<string, number | boolean | null>;
 /** The measures from a result row's columns (`m_` prefixed per firm, plain per group). */
 function measuresOf(row: MeasureColumns, perFirm: boolean): MeasureSums {
   const num = (name: string) => Number(row[name] ?? 0);
+  // The loop below fills every other measure of OTHER_MEASURES, which lists all of MeasureSums' keys.
   const out = { employees: num(perFirm ? 'm_employees' : 'employees') } as MeasureSums;
   for (const m of OTHER_MEASURES) {
     const c = perFirm ? `m_${m.column}` : m.column;

@@ -5,8 +5,8 @@ import { printChainStatistics } from '../../cli/commands/stats.js';
 import { runCli } from '../../cli/index.js';
 import type { CliIo } from '../../cli/io.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, publishHistory, TEST_PASSWORD } from '../../test/factories.js';
-import { buildMonitoringFixture, COUNTY_A, referenceFirmsOf, usccOf, type MonitoringFixture } from './monitoring.factories.js';
+import { buildUser, publishHistory, TEST_PASSWORD } from '../../test/factories/common.js';
+import { buildMonitoringFixture, COUNTY_A, referenceFirmsOf, usccOf, type MonitoringFixture } from '../../test/factories/monitoring.js';
 
 let t: TestApp;
 let fixture: MonitoringFixture;

@@ -135,6 +135,7 @@ export async function getPeriodDetail(db: Db, actor: Actor, period: string, opti
     reviewItems,
     openReviewItems: reviewItems.filter((i) => i.open).length,
     snapshots: snapshots.map((s) => ({ id: s.id, period: s.period, publishedAt: s.publishedAt, publishedBy: s.publishedByName, coverage: { expected: s.expected, reported: s.reported }, figuresVersion: s.figuresVersion })),
+    // Only the workflow's transitions write period_events (its action column is also checked by a constraint).
     events: events.map((e) => ({ ...e, action: e.action as PeriodAction, from: e.from as PeriodStatus, to: e.to as PeriodStatus })),
     revisionsSincePublished: latest === null ? null : await countRevisionsSince(db, period, latest.figuresVersion),
     actions: canMovePeriod(actor) && !period.endsWith('-01') ? actionsFrom(status) : [],
@@ -207,6 +208,7 @@ export async function publishPeriod(db: Db, actor: Actor, period: string, option
       throw new AppError('conflict', {
         messageKey: 'periods.error.openItems',
         params: { period, count: open.length },
+        // Review items are made only from the review kinds (shared/publication), so `kind` is one of them.
         details: { openItems: open.map((i) => ({ period: i.period, uscc: i.uscc, name: i.name, kind: i.kind as ReviewKind, status: i.status })) },
       });
     }

@@ -9,9 +9,9 @@ import { requireVersion } from '../../lib/optimistic-lock.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { deleteSessionsOfUser } from '../auth/auth.queries.js';
 import { hashPassword } from '../auth/password.js';
 import { requireAcceptablePassword } from '../auth/password-policy.js';
+import { endSessionsOfUser } from '../auth/auth.service.js';
 import { countUsers, insertUser, insertUserScopes, selectUserById, selectUserByName, selectUsersPage, updateUserPassword, updateUserLock, updateUserStatsReviewer, selectScopeRefExists, selectScopesOfUser, selectUserScopesOf, type UserRow } from './users.queries.js';
 
 function present(row: UserRow, scopes: UserItem['scopes']): UserItem {
@@ -117,7 +117,7 @@ export async function setStatsReviewer(
   if (statsReviewer) requireReviewerRole(row.role);
   return db.transaction(async (tx) => {
     const after = await updateUserStatsReviewer(tx, row.id, statsReviewer, expectedVersion);
-    await deleteSessionsOfUser(tx, row.id);
+    await endSessionsOfUser(tx, row.id);
     await recordAudit(tx, actor, { action: 'set_stats_reviewer', entity: 'user', entityId: row.id, before: { statsReviewer: row.statsReviewer }, after: { statsReviewer } });
     const scopes = await selectUserScopesOf(tx, row.id);
     return present(after, scopes);
@@ -139,7 +139,7 @@ export async function resetPassword(db: Db, actor: Actor, target: { id?: string;
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await updateUserPassword(tx, row.id, passwordHash);
-    await deleteSessionsOfUser(tx, row.id);
+    await endSessionsOfUser(tx, row.id);
     await recordAudit(tx, actor, { action: 'reset_password', entity: 'user', entityId: row.id });
   });
 }
@@ -154,6 +154,12 @@ export async function ensureAdmin(db: Db, actor: Actor, password: string | undef
   const finalPassword = password ?? crypto.randomBytes(12).toString('base64url');
   await createUser(db, actor, { username: 'admin', displayName: '系统管理员', role: 'admin', password: finalPassword, scopes: [] });
   return { password: finalPassword, generated };
+}
+
+/** Whether an account of this name exists (admin), so a caller that makes fixed accounts leaves existing ones alone. */
+export async function isUsernameTaken(db: Db, actor: Actor, username: string): Promise<boolean> {
+  requireAccess(canAdminister(actor));
+  return (await selectUserByName(db, username)) !== undefined;
 }
 
 /** Unlocks an account locked by failed logins and starts its failure count afresh (admin; audited). */

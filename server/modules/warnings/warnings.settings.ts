@@ -17,7 +17,9 @@ export const WARNING_SETTINGS_KEY = 'warnings';
 function settingsOf(value: unknown): WarningSettings {
   const stored = typeof value === 'object' && value !== null ? value : {};
   const merged = { ...DEFAULT_WARNING_SETTINGS };
+  // Object.keys of the defaults are exactly WarningSettings' keys.
   for (const key of Object.keys(DEFAULT_WARNING_SETTINGS) as (keyof WarningSettings)[]) {
+    // `stored` is any non-null object; each key read from it is checked by safeParse below.
     const candidate = { ...merged, [key]: (stored as Record<string, unknown>)[key] };
     if (warningSettings.safeParse(candidate).success) Object.assign(merged, candidate);
   }

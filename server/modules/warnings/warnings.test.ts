@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_WARNING_SETTINGS, type WarningSettings, type WarningsResponse } from '../../../shared/contracts/warnings.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
-import { auditRows } from '../chains/chains.test-helpers.js';
-import { buildWarningsFixture, warnNameOf, warnUsccOf } from './warnings.factories.js';
+import { auditRows } from '../../test/factories/chains.js';
+import { buildWarningsFixture, warnNameOf, warnUsccOf } from '../../test/factories/warnings.js';
 import { dropSteps, dueDateOf, listWarnings } from './warnings.service.js';
 
 let t: TestApp;

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import type { CreateUserRequest, UserItem } from '../../shared/contracts/users.js';
-import type { Db } from '../db/client.js';
-import { SYSTEM_ACTOR } from '../modules/access/actor.js';
-import { publishHistoryMonths } from '../modules/periods/periods.service.js';
-import { createUser } from '../modules/users/users.service.js';
+import type { CreateUserRequest, UserItem } from '../../../shared/contracts/users.js';
+import type { Db } from '../../db/client.js';
+import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
+import { publishHistoryMonths } from '../../modules/periods/periods.service.js';
+import { createUser } from '../../modules/users/users.service.js';
 
 export const TEST_PASSWORD = 'test-password-1';
 

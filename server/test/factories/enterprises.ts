@@ -5,8 +5,8 @@ import { sql } from 'drizzle-orm';
 import type { CreateEnterpriseRequest, EnterpriseProfile } from '../../../shared/contracts/enterprises.js';
 import { makeUscc } from '../../../shared/uscc.js';
 import type { Db } from '../../db/client.js';
-import { SYSTEM_ACTOR } from '../access/actor.js';
-import { createEnterprise } from './enterprises.service.js';
+import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
+import { createEnterprise } from '../../modules/enterprises/enterprises.service.js';
 
 let counter = 0;
 

@@ -3,8 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { Session } from '../../test/app.js';
-import { multipartFile } from '../enterprises/enterprises.test-helpers.js';
+import type { Session } from '../app.js';
+import { multipartFile } from './enterprises.js';
 
 /** CSV text of rows (first row the header); cells with commas or quotes are quoted. */
 export function csvText(rows: readonly (readonly (string | number)[])[]): string {

@@ -4,13 +4,13 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { SYSTEM_ACTOR } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { insertSession } from '../auth/auth.queries.js';
+import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
+import { recordAudit } from '../../modules/audit/audit.service.js';
+import { insertSession } from '../../modules/auth/auth.queries.js';
 import type { ScopeEntry } from '../../../shared/contracts/auth.js';
-import { TEST_PASSWORD } from '../../test/factories.js';
-import { hashPassword } from '../auth/password.js';
-import { insertUser, insertUserScopes } from '../users/users.queries.js';
+import { TEST_PASSWORD } from './common.js';
+import { hashPassword } from '../../modules/auth/password.js';
+import { insertUser, insertUserScopes } from '../../modules/users/users.queries.js';
 
 /** A fresh temporary folder for archives; removed by the returned function. */
 export function makeTempDir(): { dir: string; remove: () => void } {
