@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
-import { buildWarningsFixture } from '../../modules/warnings/warnings.factories.js';
+import { buildWarningsFixture } from '../../test/factories/warnings.js';
 import { runCli } from '../index.js';
 import type { CliIo } from '../io.js';
 

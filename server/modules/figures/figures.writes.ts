@@ -6,9 +6,7 @@ import type { Actor } from '../access/actor.js';
 import type { PlannedWrite } from './figures.changes.js';
 import { deleteYtdFacts, selectFirmsWithYtdFacts, upsertYtdFacts, YTD_MEASURES, type YtdFact } from './figures.derived.queries.js';
 import { insertMonthsWithRevisions, updateCombinedMarks, updateMonthsWithRevisions, type MonthUpdate, type MonthWrite } from './figures.queries.js';
-import { translate } from '../../../shared/i18n/index.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { reopenSettledItems } from '../warnings/dispositions.queries.js';
+import { reopenRevisedReviewItems } from '../warnings/dispositions.service.js';
 
 /** The fields a review item (unit slip, swing) is about: a change to either reopens a settled item. */
 const REVIEWED_FIELDS = ['grossOutput', 'prevYearGrossOutput'] as const;
@@ -59,15 +57,5 @@ export async function applyWrites(tx: Db, actor: Actor, writes: readonly Planned
  */
 async function reopenRevisedItems(tx: Db, actor: Actor, writes: readonly PlannedWrite[]): Promise<void> {
   const revised = writes.filter((w) => w.before !== null && w.changed.some((f) => REVIEWED_FIELDS.some((r) => r === f)));
-  const note = translate('zh-CN', 'dispositions.reopenedRevised');
-  const reopened = await reopenSettledItems(tx, revised, { note, actorId: actor.system ? null : actor.id, actorName: actor.displayName });
-  for (const item of reopened) {
-    await recordAudit(tx, actor, {
-      action: 'reopen_disposition',
-      entity: 'warning_disposition',
-      entityId: `${item.period}:${item.uscc}:${item.kind}`,
-      before: { status: item.status, note: item.note, correctionSource: item.correctionSource, reference: item.reference },
-      after: { status: 'pending', note },
-    });
-  }
+  await reopenRevisedReviewItems(tx, actor, revised);
 }

@@ -4,8 +4,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, publishHistory, TEST_PASSWORD } from '../../test/factories.js';
-import { buildWarningsFixture, WARN_COUNTY, warnUsccOf } from '../warnings/warnings.factories.js';
+import { buildUser, publishHistory, TEST_PASSWORD } from '../../test/factories/common.js';
+import { buildWarningsFixture, WARN_COUNTY, warnUsccOf } from '../../test/factories/warnings.js';
 
 let t: TestApp;
 const s = {} as Record<'admin' | 'leader' | 'county' | 'chief' | 'office', Session>;

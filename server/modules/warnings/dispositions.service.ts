@@ -17,7 +17,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { selectFirmFacts } from '../figures/figures.queries.js';
 import { canViewMonitoring } from '../monitoring/monitoring.policy.js';
 import { canDisposeWarnings } from '../periods/periods.policy.js';
-import { selectDisposition, selectDispositionEvents, selectFigureVersion, upsertDisposition } from './dispositions.queries.js';
+import { reopenSettledItems, selectDisposition, selectDispositionEvents, selectFigureVersion, upsertDisposition } from './dispositions.queries.js';
+import { translate } from '../../../shared/i18n/index.js';
 
 async function requireFirmInScope(db: Db, actor: Actor, uscc: string): Promise<void> {
   const [firm] = await selectFirmFacts(db, [uscc]);
@@ -68,4 +69,23 @@ export async function setDisposition(db: Db, actor: Actor, input: PutDisposition
     });
   });
   return getDispositionHistory(db, actor, key);
+}
+
+/**
+ * A settled review item (已核实属实 / 已更正) of a firm-month whose output was revised goes back to
+ * 未处理 with the note 数据已修订, one audit row each; called by the figures' one write path inside
+ * its transaction.
+ */
+export async function reopenRevisedReviewItems(tx: Db, actor: Actor, firmMonths: readonly { uscc: string; period: string }[]): Promise<void> {
+  const note = translate('zh-CN', 'dispositions.reopenedRevised');
+  const reopened = await reopenSettledItems(tx, firmMonths, { note, actorId: actor.system ? null : actor.id, actorName: actor.displayName });
+  for (const item of reopened) {
+    await recordAudit(tx, actor, {
+      action: 'reopen_disposition',
+      entity: 'warning_disposition',
+      entityId: `${item.period}:${item.uscc}:${item.kind}`,
+      before: { status: item.status, note: item.note, correctionSource: item.correctionSource, reference: item.reference },
+      after: { status: 'pending', note },
+    });
+  }
 }
