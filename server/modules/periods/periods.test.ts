@@ -200,3 +200,23 @@ describe('published figures are frozen', () => {
     expect(audit.rows[0]?.n).toBe(1);
   });
 });
+
+describe('coverage by park', () => {
+  it('counts each park’s firms expected and reported, the rest under 园区外, and names the park of a missing firm', async () => {
+    const park = await t.database.db.execute<{ id: number }>(
+      sql`INSERT INTO parks (name, short_name, level, region_code) VALUES ('覆盖测试园区', '覆盖园', 'provincial', ${WARN_COUNTY}) RETURNING id`,
+    );
+    const parkId = park.rows[0]?.id;
+    // MISSING did not report June; SLIP10 did (its 1000 is a settled slip by now).
+    await t.database.db.execute(sql`UPDATE enterprises SET park_id = ${parkId} WHERE uscc IN (${warnUsccOf('MISSING')}, ${warnUsccOf('SLIP10')})`);
+    const detail = (await get(s.reviewer, '/api/periods/2024-06')).json();
+    const withFirms = detail.byPark.filter((r: { expected: number }) => r.expected > 0);
+    expect(withFirms).toEqual([
+      { code: String(parkId), name: '覆盖测试园区', expected: 2, reported: 1 },
+      { code: 'none', name: '园区外', expected: 8, reported: 6 },
+    ]);
+    const missing = (await get(s.reviewer, '/api/periods/2024-06/missing')).json();
+    const firm = missing.items.find((i: { uscc: string }) => i.uscc === warnUsccOf('MISSING'));
+    expect(firm.parkName).toBe('覆盖测试园区');
+  });
+});
