@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { chainNodeFields, type ChainNodeFields, type UpdateNodeRequest } from '../../../../shared/contracts/chains';
 import { apiRequest } from '../../../lib/api-client';
+import type { Versioned } from '../../../lib/versioned';
 
 /** Changes a node's name, stage, industry codes or position (its key stays). */
-export function updateChainNode({ code, key, body }: { code: string; key: string; body: UpdateNodeRequest }): Promise<ChainNodeFields> {
+export function updateChainNode({ code, key, body }: { code: string; key: string; body: UpdateNodeRequest & Versioned }): Promise<ChainNodeFields> {
   return apiRequest(`/api/chains/${encodeURIComponent(code)}/nodes/${encodeURIComponent(key)}`, { method: 'PATCH', body, schema: chainNodeFields });
 }
 

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { chainDetail, type ChainDetail, type UpdateChainRequest } from '../../../../shared/contracts/chains';
 import { apiRequest } from '../../../lib/api-client';
+import type { Versioned } from '../../../lib/versioned';
 
 /** Edits a chain's facts (admin; 链长/链办 for their chain, except the list fields). */
-export function updateChain({ code, body }: { code: string; body: UpdateChainRequest }): Promise<ChainDetail> {
+export function updateChain({ code, body }: { code: string; body: UpdateChainRequest & Versioned }): Promise<ChainDetail> {
   return apiRequest(`/api/chains/${encodeURIComponent(code)}`, { method: 'PATCH', body, schema: chainDetail });
 }
 

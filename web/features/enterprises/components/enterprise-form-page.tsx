@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { PageSpinner } from '../../../components/page-spinner';
 import { paths } from '../../../config/paths';
 import { useT } from '../../../lib/i18n';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../hooks/use-me';
 import { useCreateEnterprise } from '../api/create-enterprise';
 import { useEnterprise } from '../api/get-enterprise';
 import { useUpdateEnterprise } from '../api/update-enterprise';

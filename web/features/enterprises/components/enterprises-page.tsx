@@ -8,7 +8,7 @@ import { PAGE_SIZES, usePageParams } from '../../../hooks/use-page-params';
 import { fetchAllPages } from '../../../lib/all-pages';
 import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../hooks/use-me';
 import { useEnterpriseOptions } from '../api/get-enterprise-options';
 import { getEnterprises, useEnterprises } from '../api/get-enterprises';
 import { useEnterpriseFilters } from '../hooks/use-enterprise-filters';

@@ -54,7 +54,6 @@ export function StaleDerivedAlert({ uscc, name, items, canEdit }: { uscc: string
   const onConfirm = () =>
     rederive.mutate(uscc, {
       onSuccess: (result) => void message.success(t('figures.derived.done', { count: result.rederived.length })),
-      onError: (err) => void message.error(err.message),
     });
   return (
     <Alert

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { industryItem, type IndustryItem, type UpdateIndustryRequest } from '../../../../shared/contracts/industries';
 import { apiRequest } from '../../../lib/api-client';
+import type { Versioned } from '../../../lib/versioned';
 
 /** Renames an industry, moves it to another group or reorders it (admin); the code stays. */
-export function updateIndustry({ code, body }: { code: string; body: UpdateIndustryRequest }): Promise<IndustryItem> {
+export function updateIndustry({ code, body }: { code: string; body: UpdateIndustryRequest & Versioned }): Promise<IndustryItem> {
   return apiRequest(`/api/industries/${encodeURIComponent(code)}`, { method: 'PATCH', body, schema: industryItem });
 }
 

@@ -6,7 +6,8 @@ import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../co
 import { formatDateStamp, formatGrowth, formatNumber, formatPercent, formatYiNumber } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { growthToPercent, roundPp, yuanToYi } from '../utils/figures';
-import { FigureMeta, periodLabel } from './figure-meta';
+import { periodLabel } from '../../../lib/period-labels';
+import { FigureMeta } from './figure-meta';
 
 export type GrowthRow = MonitoringBreakdownResponse['rows'][number];
 const MEASURES = ['revenue', 'profit', 'taxes', 'electricityKwh'] as const;

@@ -11,7 +11,8 @@ import { useLocale, useT } from '../../../lib/i18n';
 import { fetchAllPages } from '../../../lib/all-pages';
 import { getMonitoringEnterprises, useMonitoringEnterprises } from '../api/get-monitoring-enterprises';
 import { growthToPercent, yuanToYi } from '../utils/figures';
-import { FigureMeta, periodLabel } from './figure-meta';
+import { periodLabel } from '../../../lib/period-labels';
+import { FigureMeta } from './figure-meta';
 
 type ExportKey = 'rank' | 'uscc' | 'name' | 'output' | 'outputPrevYear' | 'yoy';
 

@@ -5,9 +5,10 @@ import { WARNING_KINDS } from '../../../../shared/contracts/warnings';
 import { paths } from '../../../config/paths';
 import { formatGrowth, formatNumber, formatYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { useWarningCounts } from '../../warnings/api/get-warnings';
-import { yuanToWan } from '../utils/periods';
-import { FigureMeta, monthLabel } from './figure-meta';
+import { useWarningCounts } from '../../../hooks/use-warnings';
+import { yuanToWan } from '../../../lib/periods';
+import { monthLabel } from '../../../lib/period-labels';
+import { FigureMeta } from './figure-meta';
 
 /**
  * The six headline figures: total output (亿元), comparable growth, double-digit chains, firms, firms

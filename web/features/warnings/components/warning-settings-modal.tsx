@@ -3,7 +3,6 @@ import type { WarningSettings } from '../../../../shared/contracts/warnings';
 import { ErrorAlert } from '../../../components/error-alert';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { errorText } from '../../chains/utils/form-errors';
 import { useWarningSettings } from '../api/get-warning-settings';
 import { useUpdateWarningSettings } from '../api/update-warning-settings';
 
@@ -62,13 +61,11 @@ export function WarningSettingsModal({ onClose }: { onClose: () => void }) {
       cancelText: t('common.cancel'),
       okButtonProps: { 'data-testid': 'warnings-settings-confirm' },
       onOk: async () => {
-        try {
-          await update.mutateAsync(fromForm(values));
+        // A refusal is shown by the default mutation error handler; the dialog stays open.
+        await update.mutateAsync(fromForm(values)).then(() => {
           message.success(t('warnings.settings.saved'));
           onClose();
-        } catch (err) {
-          message.error(errorText(err));
-        }
+        }, () => undefined);
       },
     });
   };

@@ -8,13 +8,13 @@ import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../co
 import { paths } from '../../../config/paths';
 import { formatDateStamp, formatDateTime, formatNumber, formatWan } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { useMe } from '../../auth/api/get-me';
-import { useMonitoringChains } from '../../monitoring/api/get-monitoring-chains';
-import { monthLabel } from '../../monitoring/components/figure-meta';
-import { janFebOf, pickableMonths } from '../../monitoring/utils/periods';
+import { useMe } from '../../../hooks/use-me';
+import { useMonitoringChains } from '../../../hooks/use-monitoring-chains';
+import { monthLabel } from '../../../lib/period-labels';
+import { janFebOf, pickableMonths } from '../../../lib/periods';
 import { DispositionCell } from './disposition-cell';
 import { fetchAllPages } from '../../../lib/all-pages';
-import { getWarnings, useWarnings } from '../api/get-warnings';
+import { getWarnings, useWarnings } from '../../../hooks/use-warnings';
 import { explainWarning } from '../utils/explain';
 import { WarningSettingsModal } from './warning-settings-modal';
 

@@ -1,4 +1,4 @@
-import { MONITORING_RANGES, currentPeriod, isStatisticalPeriod, previousPeriod, type MonitoringRange } from '../../../../shared/stats/period';
+import { MONITORING_RANGES, currentPeriod, isStatisticalPeriod, previousPeriod, type MonitoringRange } from '../../shared/stats/period';
 
 function isRange(value: string | null): value is MonitoringRange {
   return MONITORING_RANGES.some((range) => range === value);
