@@ -54,8 +54,8 @@ export default tseslint.config(
   // --- Web layers (issue 10, web side) ---------------------------------------------------------
   // Features import only web/lib, web/components, web/hooks, web/config and their own folder; the
   // shared layers import no feature (eslint-rules/web-boundaries.js, proven by
-  // web/lib/lint-boundaries.test.ts on the fixtures in web/lint-fixtures/, which normal lint skips).
-  { ignores: ['web/lint-fixtures/'] },
+  // eslint-rules/web-boundaries.test.ts on the fixtures in eslint-rules/fixtures/, which normal lint skips).
+  { ignores: ['eslint-rules/fixtures/'] },
   {
     files: ['web/**/*.{ts,tsx}'],
     plugins: { 'web-boundaries': webBoundaries },

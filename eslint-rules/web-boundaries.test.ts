@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 const RULE = 'web-boundaries/no-cross-layer-import';
 const eslint = new ESLint({ cwd: process.cwd() });
 
-/** Lints a fixture of web/lint-fixtures/ as though it stood at `asPath` (the rule reads the file's place). */
+/** Lints a fixture of eslint-rules/fixtures/ as though it stood at `asPath` (the rule reads the file's place). */
 async function lintFixtureAs(fixture: string, asPath: string) {
-  const code = await readFile(path.join('web/lint-fixtures', fixture), 'utf8');
+  const code = await readFile(path.join('eslint-rules/fixtures', fixture), 'utf8');
   const [result] = await eslint.lintText(code, { filePath: path.resolve(asPath) });
   return (result?.messages ?? []).filter((m) => m.ruleId === RULE);
 }
