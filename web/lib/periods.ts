@@ -35,8 +35,3 @@ export function monthsEndingWith(last: string, count: number): string[] {
   while (months.length < count) months.unshift(previousPeriod(months[0] ?? last));
   return months;
 }
-
-/** Amounts come in 元; the formatters take 万元. */
-export function yuanToWan(yuan: number): number {
-  return yuan / 10_000;
-}

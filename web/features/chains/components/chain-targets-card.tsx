@@ -14,7 +14,6 @@ type FormValues = { year: number; outputYi: number | null; growthPercent: number
 type ExportKey = 'year' | 'outputYi' | 'growthPercent';
 
 const YUAN_PER_YI = 100_000_000;
-const YUAN_PER_WAN = 10_000;
 
 /** The target form: output typed in 亿元 (stored as integer 元), growth in % (stored as a fraction). */
 function TargetModal({ chain, target, onClose }: { chain: ChainDetail; target: ChainTarget | null; onClose: () => void }) {
@@ -81,7 +80,7 @@ export function ChainTargetsCard({ chain }: { chain: ChainDetail }) {
   const { locale } = useLocale();
   const [editing, setEditing] = useState<ChainTarget | 'new' | null>(null);
   const remove = useDeleteChainTarget();
-  const output = (target: ChainTarget) => (target.outputTargetYuan === null ? '—' : formatYi(target.outputTargetYuan / YUAN_PER_WAN, locale));
+  const output = (target: ChainTarget) => (target.outputTargetYuan === null ? '—' : formatYi(target.outputTargetYuan, locale));
 
   const columns: TableColumnsType<ChainTarget> = [
     { key: 'year', title: t('chains.target.year'), dataIndex: 'year', width: 100 },

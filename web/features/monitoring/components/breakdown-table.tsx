@@ -3,9 +3,8 @@ import { Card, Flex, Segmented, Table, Tooltip, type TableColumnsType } from 'an
 import type { MonitoringBreakdownResponse } from '../../../../shared/contracts/monitoring';
 import type { MonitoringRange } from '../../../../shared/stats/period';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
-import { formatDateStamp, formatGrowth, formatNumber, formatPercent, formatYiNumber } from '../../../lib/format';
+import { formatDateStamp, formatGrowth, formatNumber, formatPercent, formatPp, formatYiNumber, growthToPercent, roundPp, yuanToYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { growthToPercent, roundPp, yuanToYi } from '../utils/figures';
 import { periodLabel } from '../../../lib/period-labels';
 import { FigureMeta } from './figure-meta';
 
@@ -75,8 +74,8 @@ export function BreakdownTable({ title, exportName, nameTitle, rows, loading, he
         ),
   };
   const outputColumns: TableColumnsType<GrowthRow> = [
-    { key: 'output', title: t('monitoring.output'), align: 'right', render: (_, row) => formatYiNumber(yuanToYi(row.output), locale) },
-    { key: 'prev', title: t('monitoring.outputPrev'), align: 'right', render: (_, row) => formatYiNumber(yuanToYi(row.outputPrevYear), locale) },
+    { key: 'output', title: t('monitoring.output'), align: 'right', render: (_, row) => formatYiNumber(row.output, locale) },
+    { key: 'prev', title: t('monitoring.outputPrev'), align: 'right', render: (_, row) => formatYiNumber(row.outputPrevYear, locale) },
     { key: 'yoy', title: t('monitoring.growth'), align: 'right', render: (_, row) => formatGrowth(row.yoy, locale) },
     {
       key: 'published',
@@ -84,7 +83,7 @@ export function BreakdownTable({ title, exportName, nameTitle, rows, loading, he
       align: 'right',
       render: (_, row) => <span style={{ color: 'rgba(0, 0, 0, 0.45)' }}>{formatGrowth(row.publishedYoy, locale)}</span>,
     },
-    { key: 'pp', title: t('monitoring.contributionPp'), align: 'right', render: (_, row) => formatNumber(roundPp(row.contributionPp), locale) },
+    { key: 'pp', title: t('monitoring.contributionPp'), align: 'right', render: (_, row) => formatPp(row.contributionPp, locale) },
     { key: 'share', title: t('monitoring.contributionShare'), align: 'right', render: (_, row) => formatPercent(row.contributionShare, locale) },
   ];
   const firmsColumn: TableColumnsType<GrowthRow>[number] = { key: 'firms', title: t('monitoring.enterpriseCount'), align: 'right', dataIndex: 'enterpriseCount' };

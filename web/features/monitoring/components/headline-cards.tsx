@@ -6,7 +6,6 @@ import { paths } from '../../../config/paths';
 import { formatGrowth, formatNumber, formatYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useWarningCounts } from '../../../hooks/use-warnings';
-import { yuanToWan } from '../../../lib/periods';
 import { monthLabel } from '../../../lib/period-labels';
 import { FigureMeta } from './figure-meta';
 
@@ -23,12 +22,12 @@ export function HeadlineCards({ data }: { data: MonitoringChainsResponse }) {
     {
       key: 'total',
       title: t('monitoring.total'),
-      value: formatYi(yuanToWan(total.output), locale),
+      value: formatYi(total.output, locale),
       // The plain per-chain sum beside the deduplicated total: a firm in two chains counts in both.
       suffix: (
         <Tooltip title={t('monitoring.chainSumHint')}>
           <span style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.45)' }} data-testid="headline-chain-sum">
-            {t('monitoring.chainSumShort', { value: formatYi(yuanToWan(total.chainSum.output), locale) })}
+            {t('monitoring.chainSumShort', { value: formatYi(total.chainSum.output, locale) })}
           </span>
         </Tooltip>
       ),

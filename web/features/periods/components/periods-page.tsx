@@ -262,7 +262,7 @@ function ReviewItems({ period, items }: { period: string; items: ReviewItem[] })
         columns={[
           { title: t('periods.col.name'), dataIndex: 'name', render: (name: string, row) => <Link to={paths.figuresOfEnterprise.getHref(row.uscc, parsePeriod(period).year)}>{name}</Link> },
           { title: t('periods.col.kind'), dataIndex: 'kind', render: (k: ReviewItem['kind']) => t(`periods.kind.${k}`) },
-          { title: t('periods.col.output'), dataIndex: 'grossOutput', render: (v: number | null) => (v === null ? '—' : formatYi(v / 10_000, locale)) },
+          { title: t('periods.col.output'), dataIndex: 'grossOutput', render: (v: number | null) => formatYi(v, locale) },
           { title: t('periods.col.disposition'), dataIndex: 'status', render: (s: ReviewItem['status'], row) => <Tag color={row.open ? 'orange' : 'green'} data-testid={`review-status-${row.uscc}`}>{t(`periods.disposition.${s}`)}</Tag> },
           { title: t('periods.note'), key: 'note', render: (_, row) => [row.note, row.correctionSource ? t(`periods.source.${row.correctionSource}`) : null, row.reference, row.updatedBy].filter(Boolean).join(' · ') || '—' },
           {

@@ -169,7 +169,7 @@ export function WarningsPage() {
             drop: `${formatNumber(settings.dropThreshold * 100, locale)}%`,
             months: settings.dropMonths,
             day: settings.reportDeadlineDay,
-            line: formatWan(settings.belowScaleRevenue / 10_000, locale),
+            line: formatWan(settings.belowScaleRevenue, locale),
             factor: formatNumber(settings.unitSlipFactor, locale),
           })}
         </Typography.Paragraph>
