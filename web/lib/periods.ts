@@ -6,12 +6,13 @@ function isRange(value: string | null): value is MonitoringRange {
 
 /**
  * The dashboard's view from its address: `period` (undefined = the latest month with figures,
- * picked by the server) and `range` (当月 by default). Invalid values are ignored.
+ * picked by the server) and `range` (累计 `ytd` by default, as in the API contract and the CLI, so
+ * every client opens on the same figures). Invalid values are ignored.
  */
 export function dashboardViewOf(search: URLSearchParams): { period: string | undefined; range: MonitoringRange } {
   const period = search.get('period');
   const range = search.get('range');
-  return { period: period !== null && isStatisticalPeriod(period) ? janFebOf(period) : undefined, range: isRange(range) ? range : 'month' };
+  return { period: period !== null && isStatisticalPeriod(period) ? janFebOf(period) : undefined, range: isRange(range) ? range : 'ytd' };
 }
 
 /**
