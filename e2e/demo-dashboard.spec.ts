@@ -109,6 +109,8 @@ test('the firm list exports every firm in the leader’s view to Excel, not just
   test.slow();
   await page.goto('/login');
   await loginByForm(page, 'demo-leader', DEMO_PASSWORD);
+  // Logged in (the start page shows) before leaving it: a page load during the login request loses it.
+  await expect(page.getByTestId('welcome-card')).toBeVisible();
   await page.goto('/enterprises');
   const table = page.getByTestId('enterprises-table');
   await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(20);

@@ -48,10 +48,15 @@ export function formatNumber(value: number | null | undefined, locale: Locale, m
   return new Intl.NumberFormat(locale, { maximumFractionDigits: maxDigits }).format(roundTo(value, maxDigits));
 }
 
+/** A number always with two decimals: 1.5 → "1.50" (cells whose header names the unit, e.g. 万千瓦时). */
+export function formatFixed2(value: number | null | undefined, locale: Locale): string {
+  if (isMissing(value)) return EMPTY;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(roundTo(value, 2));
+}
+
 /** An amount in 元 as a 亿元 number, always with two decimals: 150,000,000 → "1.50" (cells under a 亿元 header). */
 export function formatYiNumber(yuan: number | null | undefined, locale: Locale): string {
-  if (isMissing(yuan)) return EMPTY;
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(yuanToYi(yuan));
+  return isMissing(yuan) ? EMPTY : formatFixed2(yuanToYi(yuan), locale);
 }
 
 /**

@@ -3,7 +3,7 @@ import { Card, Flex, Segmented, Table, Tooltip, type TableColumnsType } from 'an
 import type { MonitoringBreakdownResponse } from '../../../../shared/contracts/monitoring';
 import type { MonitoringRange } from '../../../../shared/stats/period';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
-import { formatDateStamp, formatGrowth, formatNumber, formatPercent, formatPp, formatYiNumber, growthToPercent, roundPp, yuanToYi } from '../../../lib/format';
+import { formatDateStamp, formatFixed2, formatGrowth, formatNumber, formatPercent, formatPp, formatYiNumber, growthToPercent, roundPp, yuanToYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { periodLabel } from '../../../lib/period-labels';
 import { FigureMeta } from './figure-meta';
@@ -30,6 +30,7 @@ type BreakdownTableProps = {
 
 /** The other measures of a row as Excel cells. */
 function measureCells(row: GrowthRow): Record<Measure | `${Measure}Yoy` | 'employees', ExcelCell> {
+  // Assertion: the loop below fills the amount and growth of every measure before the cells are read.
   const cells = { employees: row.measures.employees } as Record<Measure | `${Measure}Yoy` | 'employees', ExcelCell>;
   for (const measure of MEASURES) {
     cells[measure] = measureAmount(measure, row.measures[measure].value);
@@ -57,7 +58,7 @@ export function BreakdownTable({ title, exportName, nameTitle, rows, loading, he
       key: measure,
       title: measureTitle(measure),
       align: 'right' as const,
-      render: (_: unknown, row: GrowthRow) => formatYiNumber(measureAmount(measure, row.measures[measure].value), locale),
+      render: (_: unknown, row: GrowthRow) => formatFixed2(measureAmount(measure, row.measures[measure].value), locale),
     },
     { key: `${measure}Yoy`, title: t('monitoring.growth'), align: 'right' as const, render: (_: unknown, row: GrowthRow) => formatGrowth(row.measures[measure].yoy, locale) },
   ]);

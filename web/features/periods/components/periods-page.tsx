@@ -186,7 +186,7 @@ function PeriodDetail({ period }: { period: string }) {
                 pagination={false}
                 columns={[
                   { title: t('periods.col.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at) },
-                  { title: t('periods.col.action'), dataIndex: 'action', render: (a: string) => t(`periods.action.${a as 'publish'}`) },
+                  { title: t('periods.col.action'), dataIndex: 'action', render: (a: string) => t(`periods.action.${a as 'publish'}`) /* Assertion: the server names actions of the workflow table, each with its periods.action.* message. */ },
                   { title: t('periods.col.actor'), dataIndex: 'actorName' },
                   { title: t('periods.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
                 ]}

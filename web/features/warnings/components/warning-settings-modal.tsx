@@ -85,6 +85,7 @@ export function WarningSettingsModal({ onClose }: { onClose: () => void }) {
       {current.error ? <ErrorAlert error={current.error} onRetry={() => void current.refetch()} /> : null}
       {data ? (
         <Form<FormValues> form={form} layout="vertical" initialValues={toForm(data.settings)} onFinish={onFinish} data-testid="warnings-settings-form">
+          {/* Assertion: RANGES has exactly one entry per form field, so its keys are the field names. */}
           {(Object.keys(RANGES) as (keyof FormValues)[]).map((name) => {
             const range = RANGES[name];
             return (
