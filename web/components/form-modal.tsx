@@ -30,6 +30,18 @@ export type FormModalProps<V extends object> = {
 };
 
 /**
+ * The `onReload` of an edit dialog from a loader of the record and the mapping of a record to form
+ * values: after a version conflict the dialog shows the record as it now is.
+ */
+export function reloadValues<R, V>(load: (() => Promise<R | undefined>) | undefined, valuesOf: (record: R) => Partial<V>) {
+  if (!load) return undefined;
+  return async (): Promise<Partial<V> | undefined> => {
+    const fresh = await load();
+    return fresh === undefined ? undefined : valuesOf(fresh);
+  };
+}
+
+/**
  * The dialog around an add/edit form: title, save/cancel, loading while saving, the server's field
  * errors marked on the fields, and a version conflict shown with a 刷新 button that reloads the record
  * into the open dialog. Other errors are shown by the default mutation error handler.

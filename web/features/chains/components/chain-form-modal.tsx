@@ -2,7 +2,7 @@ import { Alert, Form, Input, InputNumber, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { createChainRequest, type ChainDetail } from '../../../../shared/contracts/chains';
-import { FormModal } from '../../../components/form-modal';
+import { FormModal, reloadValues } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
 import { useIndustries } from '../../../hooks/use-industries';
 import { rulesFrom } from '../../../lib/form-rules';
@@ -89,14 +89,7 @@ export function ChainFormModal({ mode, onReload, onClose }: Props) {
       savedMessage={t('chains.saved')}
       onClose={onClose}
       serverFields={FIELDS}
-      onReload={
-        onReload
-          ? async () => {
-              const fresh = await onReload();
-              return fresh && valuesOf(fresh);
-            }
-          : undefined
-      }
+      onReload={reloadValues(onReload, valuesOf)}
       width={640}
       testId="chain-form"
     >

@@ -1,7 +1,7 @@
 import { Form, Input, InputNumber, Select, Typography } from 'antd';
 import type { z } from 'zod';
 import { NODE_STAGES, createNodeRequest, type ChainNode } from '../../../../shared/contracts/chains';
-import { FormModal } from '../../../components/form-modal';
+import { FormModal, reloadValues } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import { useCreateChainNode } from '../api/create-chain-node';
@@ -47,14 +47,7 @@ export function NodeFormModal({ chainCode, node, onReload, onClose }: Props) {
       savedMessage={t('chains.saved')}
       onClose={onClose}
       serverFields={FIELDS}
-      onReload={
-        onReload
-          ? async () => {
-              const fresh = await onReload();
-              return fresh && valuesOf(fresh);
-            }
-          : undefined
-      }
+      onReload={reloadValues(onReload, valuesOf)}
       testId="node-form"
     >
       <Form.Item

@@ -1,7 +1,7 @@
 import { Form, Input, InputNumber, Select, Typography } from 'antd';
 import type { z } from 'zod';
 import { INDUSTRY_GROUPS, createIndustryRequest, industryGroupSchema, type IndustryItem } from '../../../../shared/contracts/industries';
-import { FormModal } from '../../../components/form-modal';
+import { FormModal, reloadValues } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import type { Versioned } from '../../../lib/versioned';
@@ -49,10 +49,7 @@ export function IndustryFormModal({ industry, onReload, onClose }: Props) {
       savedMessage={t('industries.saved')}
       onClose={onClose}
       serverFields={FIELDS}
-      onReload={onReload ? async () => {
-        const fresh = await onReload();
-        return fresh && valuesOf(fresh);
-      } : undefined}
+      onReload={reloadValues(onReload, valuesOf)}
       testId="industry-form"
     >
       <Form.Item

@@ -2,7 +2,7 @@ import { Form, Input, InputNumber, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { PARK_LEVELS, createParkRequest, type ParkDetail } from '../../../../shared/contracts/parks';
-import { FormModal } from '../../../components/form-modal';
+import { FormModal, reloadValues } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
 import { useChains } from '../../../hooks/use-chains';
 import { useRegions } from '../../../hooks/use-regions';
@@ -80,14 +80,7 @@ export function ParkFormModal({ park, onReload, onClose }: Props) {
       onClose={onClose}
       serverFields={FIELDS}
       fieldAliases={{ areaHectares: 'areaKm2' }}
-      onReload={
-        onReload
-          ? async () => {
-              const fresh = await onReload();
-              return fresh && valuesOf(fresh);
-            }
-          : undefined
-      }
+      onReload={reloadValues(onReload, valuesOf)}
       width={600}
       testId="park-form"
     >
