@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { enterpriseProfile, type EnterpriseProfile, type UpdateEnterpriseRequest } from '../../../../shared/contracts/enterprises';
 import { apiRequest } from '../../../lib/api-client';
+import type { Versioned } from '../../../lib/versioned';
 import { INLINE_ERROR_META } from '../../../lib/errors';
 
 /** Rewrites a firm's profile, 规上 years and memberships. */
-export function updateEnterprise(input: { uscc: string; body: UpdateEnterpriseRequest }): Promise<EnterpriseProfile> {
+export function updateEnterprise(input: { uscc: string; body: UpdateEnterpriseRequest & Versioned }): Promise<EnterpriseProfile> {
   return apiRequest(`/api/enterprises/${encodeURIComponent(input.uscc)}`, { method: 'PUT', body: input.body, schema: enterpriseProfile });
 }
 
