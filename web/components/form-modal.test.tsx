@@ -72,11 +72,15 @@ describe('FormModal', () => {
     await user.type(screen.getByLabelText('名称'), '我的改名');
     await user.click(screen.getByRole('button', { name: /保\s*存/ }));
 
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('此记录已被他人修改，请刷新后重试');
+    // The warning in the dialog holds the server's message and the 刷新 button (the default error
+    // handler's toast is an alert too, so look for the one with the button).
+    const refresh = await screen.findByRole('button', { name: /刷\s*新/ });
+    const alerts = await screen.findAllByRole('alert');
+    const inDialog = alerts.find((a) => a.contains(refresh));
+    expect(inDialog?.textContent).toContain('此记录已被他人修改，请刷新后重试');
     expect(save).toHaveBeenLastCalledWith({ name: '我的改名', version: 3 }, expect.anything());
 
-    await user.click(screen.getByRole('button', { name: /刷\s*新/ }));
+    await user.click(refresh);
     // The dialog stays, now with the record as the other person saved it, and the warning is gone.
     await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>('名称').value).toBe('芙蓉区（新）'));
     expect(load).toHaveBeenCalledTimes(1);
