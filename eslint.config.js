@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import local from './scripts/eslint-rules.mjs';
+import { webBoundaries } from './eslint-rules/web-boundaries.js';
 
 /** Import boundaries: web and server never import each other; shared imports neither and stays platform-free. */
 const noServer = { group: ['**/server/**', 'server/**'], message: 'web/ and shared/ must not import server code (use shared/contracts).' };
@@ -85,4 +86,16 @@ export default tseslint.config(
   { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noServer, noWeb, noPlatform] }] } },
   { files: ['**/*.test.ts', 'server/test/**/*.ts', 'e2e/**/*.ts'], rules: { '@typescript-eslint/no-non-null-assertion': 'off' } },
   ...serverLayers,
+
+  // --- Web layers (issue 10, web side) ---------------------------------------------------------
+  // Features import only web/lib, web/components, web/hooks, web/config and their own folder; the
+  // shared layers import no feature (eslint-rules/web-boundaries.js, proven by
+  // eslint-rules/web-boundaries.test.ts on the fixtures in eslint-rules/fixtures/, which normal lint skips).
+  { ignores: ['eslint-rules/fixtures/'] },
+  {
+    files: ['web/**/*.{ts,tsx}'],
+    plugins: { 'web-boundaries': webBoundaries },
+    rules: { 'web-boundaries/no-cross-layer-import': 'error' },
+  },
+  // --- end of web layers -----------------------------------------------------------------------
 );

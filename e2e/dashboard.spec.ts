@@ -64,10 +64,16 @@ test('a statistician imports a 累计-only xlsx, and the dashboard shows it for 
   await expect(result).toContainText('导入完成：新增 12 条，更新 0 条，未变化 0 条');
   await expect(result).toContainText('表头在第 2 行');
 
-  // The dashboard opens on the latest month with figures, 当月 (no other spec before this one
-  // imports a later month).
+  // The dashboard opens on the latest month with figures (no other spec before this one imports a
+  // later month) as 累计, the range the API and the CLI default to: 1–6月 62,000 + 30,300 = 92,300
+  // 万元 = 9.23 亿元, against 54,000 + 30,000 = 84,000 → +9.9%.
   await page.goto('/');
   const dashboard = page.getByTestId('leader-dashboard');
+  await expect(dashboard).toContainText('2024年1–6月 累计');
+  await expect(page.getByTestId('headline-total')).toContainText('9.23亿元');
+  await expect(page.getByTestId('headline-yoy')).toContainText('+9.9%');
+  await dashboard.getByText('当月', { exact: true }).click();
+  await expect(page).toHaveURL(/range=month/);
   await expect(dashboard).toContainText('2024年6月 当月');
 
   // Pick a month from the list: type to filter, then click the option (Enter could take the

@@ -51,8 +51,14 @@ test('the leader’s dashboard opens on the latest published month (2026-09), ma
   test.slow();
   await logIn(page, 'demo-leader');
   const dashboard = page.getByTestId('leader-dashboard');
-  // October 2026 is still in review (its unit slip unsettled): the leader sees September, as published.
-  await expect(dashboard).toContainText('2026年9月 当月');
+  // October 2026 is still in review (its unit slip unsettled): the leader sees September, as published,
+  // 累计 (the default range of the API, the CLI and the 驾驶舱), with the total the API gives for it.
+  await expect(dashboard).toContainText('2026年1–9月 累计');
+  const answer = await page.request.get('/api/monitoring/chains?period=2026-09&range=ytd');
+  expect(answer.ok()).toBe(true);
+  const { total } = (await answer.json()) as { total: { output: number } };
+  const yi = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.round(total.output / 1_000_000) / 100);
+  await expect(page.getByTestId('headline-total')).toContainText(`${yi}亿元`);
   await expect(page.getByTestId('publication-status')).toContainText('已发布');
   await expect(page.getByTestId('publication-coverage')).toContainText('已报');
   await expect(page.getByTestId('headline-unit-slip')).toHaveCount(0);

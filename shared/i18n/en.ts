@@ -62,6 +62,7 @@ export const en: Record<MessageKey, string> = {
   'common.pageError': 'Something went wrong on this page',
   'common.pageErrorHint': 'Reload the page and try again; if it keeps happening, contact the administrator.',
   'common.reload': 'Reload',
+  'common.refresh': 'Refresh',
   'common.loadFailed': 'Could not load the data',
   'common.total': '{total} in all',
   'common.exportFailed': 'Export failed: {message}',

@@ -60,6 +60,7 @@ export const zhCN = {
   'common.pageError': '页面出错了',
   'common.pageErrorHint': '请刷新页面重试；如果问题仍然存在，请联系管理员。',
   'common.reload': '刷新页面',
+  'common.refresh': '刷新',
   'common.loadFailed': '数据加载失败',
   'common.total': '共 {total} 条',
   'common.exportFailed': '导出失败：{message}',

@@ -3,8 +3,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { meQueryKey } from '../features/auth/api/get-me';
+import { meQueryKey } from '../hooks/use-me';
 import { ApiError, setUnauthorizedHandler } from '../lib/api-client';
+import { onMutationError, setErrorNotifier } from '../lib/errors';
 import { I18nProvider, useLocale } from '../lib/i18n';
 
 /** Retries only what a retry can fix: network trouble and server errors, twice. */
@@ -17,18 +18,32 @@ function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 30_000 },
-      mutations: { retry: false },
+      // One error handler for every write: the server's message, in the user's language.
+      mutations: { retry: false, onError: onMutationError },
     },
   });
 }
 
 const theme = { token: { colorPrimary: '#1656c2', borderRadius: 6 } };
 
+/** Lets `handleError` (outside React) show its messages through antd's themed `message`. */
+function ErrorNotifierBridge() {
+  const { message } = AntdApp.useApp();
+  useEffect(() => {
+    setErrorNotifier((text) => void message.error(text));
+    return () => setErrorNotifier(null);
+  }, [message]);
+  return null;
+}
+
 function AntdProvider({ children }: { children: ReactNode }) {
   const { locale } = useLocale();
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
-      <AntdApp>{children}</AntdApp>
+      <AntdApp>
+        <ErrorNotifierBridge />
+        {children}
+      </AntdApp>
     </ConfigProvider>
   );
 }

@@ -14,8 +14,8 @@ import { industryRoutes } from '../features/industries/routes';
 import { regionRoutes } from '../features/regions/routes';
 import { warningRoutes } from '../features/warnings/routes';
 import { periodRoutes } from '../features/periods/routes';
-import { monitoringChainsQueryOptions } from '../features/monitoring/api/get-monitoring-chains';
-import { dashboardViewOf } from '../features/monitoring/utils/periods';
+import { monitoringChainsQueryOptions } from '../hooks/use-monitoring-chains';
+import { dashboardViewOf } from '../lib/periods';
 
 // Every page is loaded on first visit, so the login page does not carry the code of the whole app.
 
@@ -51,7 +51,13 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
                 void queryClient.prefetchQuery(monitoringChainsQueryOptions(period, range));
                 return null;
               },
-              lazy: async () => ({ Component: (await import('../features/dashboard/components/dashboard-page')).DashboardPage }),
+              lazy: async () => {
+                const [{ DashboardPage }, { LeaderDashboard }] = await Promise.all([
+                  import('../features/dashboard/components/dashboard-page'),
+                  import('../features/monitoring/components/leader-dashboard'),
+                ]);
+                return { Component: () => <DashboardPage cockpit={<LeaderDashboard />} /> };
+              },
             },
             ...WORK_MODULES.filter((module) => !BUILT_MODULES.includes(module)).map(comingSoonRoute),
             ...enterpriseRoutes,

@@ -13,7 +13,7 @@ export type ExcelColumn<K extends string> = {
   width?: number;
 };
 
-type ExportExcelButtonProps<K extends string> = {
+export type ExportExcelButtonProps<K extends string> = {
   /** File name without extension, e.g. "用户管理-20250301". */
   fileName: string;
   sheetName: string;

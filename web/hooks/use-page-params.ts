@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import type { TablePaginationConfig } from 'antd';
 import { useSearchParams } from 'react-router';
 
 export const PAGE_SIZES = [20, 50, 100] as const;
@@ -36,4 +37,47 @@ export function usePageParams() {
   );
 
   return { page, pageSize, q, update };
+}
+
+/**
+ * The table pagination of a paged list whose page and size live in the address (see {@link usePageParams}):
+ * a size change goes back to page 1.
+ */
+export function pagePagination(
+  params: Pick<ReturnType<typeof usePageParams>, 'page' | 'pageSize' | 'update'>,
+  total: number,
+  showTotal: (total: number) => string,
+): TablePaginationConfig {
+  const { page, pageSize, update } = params;
+  return {
+    current: page,
+    pageSize,
+    total,
+    showSizeChanger: true,
+    pageSizeOptions: PAGE_SIZES.map(String),
+    showTotal,
+    onChange: (nextPage, nextSize) => update({ page: nextSize === pageSize ? nextPage : 1, pageSize: nextSize }),
+  };
+}
+
+/**
+ * Sets (or with an empty value removes) one filter parameter of a list's address; a changed filter
+ * goes back to page 1. The address replaces the current entry, so Back leaves the list.
+ */
+export function useSetListParam<K extends string>(): (key: K, value: string | undefined) => void {
+  const [, setSearchParams] = useSearchParams();
+  return useCallback(
+    (key: K, value: string | undefined) =>
+      setSearchParams(
+        (current) => {
+          const params = new URLSearchParams(current);
+          if (value) params.set(key, value);
+          else params.delete(key);
+          params.delete('page');
+          return params;
+        },
+        { replace: true },
+      ),
+    [setSearchParams],
+  );
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { errorResponse } from '../../shared/contracts/common';
-import { translate } from '../../shared/i18n/index';
+import { translate, type MessageKey } from '../../shared/i18n/index';
 import { getLocale } from './i18n';
 
 /** A failed API call: the server's stable `code`, its message (already in the user's language) and details. */
@@ -55,6 +55,24 @@ function buildUrl(path: string, query: Record<string, QueryValue> | undefined): 
   return search ? `${path}?${search}` : path;
 }
 
+/**
+ * The message the user sees for an answer that does not carry one of ours (a proxy page, a gateway's 413,
+ * a rate limiter's 429), by HTTP status: each common refusal says in the user's language what happened.
+ */
+const STATUS_MESSAGES: Readonly<Record<number, MessageKey>> = {
+  401: 'error.session_expired',
+  403: 'error.forbidden',
+  404: 'error.not_found',
+  409: 'error.conflict',
+  413: 'error.payload_too_large',
+  429: 'error.rate_limited',
+};
+
+/** The i18n key for a failed answer without our error body, by its HTTP status. */
+export function statusMessageKey(status: number): MessageKey {
+  return STATUS_MESSAGES[status] ?? (status >= 500 ? 'error.service_unavailable' : 'error.internal_error');
+}
+
 async function readError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = errorResponse.safeParse(body);
@@ -62,9 +80,9 @@ async function readError(response: Response): Promise<ApiError> {
     const { code, message, details } = parsed.data.error;
     return new ApiError(response.status, code, message, details);
   }
-  // Not our format (a proxy page, a crash): say so in the user's language.
-  const code = response.status >= 500 ? 'service_unavailable' : 'internal_error';
-  return new ApiError(response.status, code, translate(getLocale(), `error.${code}`));
+  // Not our format (a proxy page, a gateway's 413, a crash): say what the status means in the user's language.
+  const key = statusMessageKey(response.status);
+  return new ApiError(response.status, key.slice('error.'.length), translate(getLocale(), key));
 }
 
 /**
@@ -108,3 +126,12 @@ export async function apiRequest<S extends z.ZodType>(path: string, options: Req
   }
   return parsed.data;
 }
+
+/**
+ * The parameters a hook takes for a shared contract's query schema: its input type (`z.input`), except
+ * that a coerced field (input `unknown`, like `page`) takes what it is coerced to. The contract stays the
+ * one description of a query; the web never retypes it.
+ */
+export type QueryParamsOf<S extends z.ZodType> = {
+  [K in keyof z.input<S>]: unknown extends z.input<S>[K] ? (K extends keyof z.output<S> ? z.output<S>[K] : never) | undefined : z.input<S>[K];
+};

@@ -1,36 +1,74 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDateStamp, formatDateTime, formatGrowth, formatPercent, formatWan, formatYi, formatYiNumber } from './format';
+import {
+  formatAmount,
+  formatDateStamp,
+  formatDateTime,
+  formatGrowth,
+  formatNumber,
+  formatPercent,
+  formatPp,
+  formatWan,
+  formatYi,
+  formatYiNumber,
+  growthToPercent,
+  roundPp,
+  yuanToWan,
+  yuanToYi,
+} from './format';
 
-describe('amounts (given in 万元)', () => {
+const WAN = 10_000;
+const YI = 100_000_000;
+
+describe('amounts (given in 元, the API unit)', () => {
   it('shows 亿元 with two decimals', () => {
-    expect(formatYi(123456, 'zh-CN')).toBe('12.35亿元');
-    expect(formatYi(5000, 'zh-CN')).toBe('0.50亿元');
-    expect(formatYi(12_345_678, 'zh-CN')).toBe('1,234.57亿元');
+    expect(formatYi(123_456 * WAN, 'zh-CN')).toBe('12.35亿元');
+    expect(formatYi(5_000 * WAN, 'zh-CN')).toBe('0.50亿元');
+    expect(formatYi(12_345_678 * WAN, 'zh-CN')).toBe('1,234.57亿元');
     // Table cells under a 亿元 header: always two decimals.
-    expect(formatYiNumber(1.5, 'zh-CN')).toBe('1.50');
-    expect(formatYiNumber(855.04089, 'zh-CN')).toBe('855.04');
-    expect(formatYiNumber(1234.5, 'en')).toBe('1,234.50');
+    expect(formatYiNumber(1.5 * YI, 'zh-CN')).toBe('1.50');
+    expect(formatYiNumber(85_504_089_000, 'zh-CN')).toBe('855.04');
+    expect(formatYiNumber(1234.5 * YI, 'en')).toBe('1,234.50');
   });
 
   it('shows 万元 with grouping and at most two decimals', () => {
-    expect(formatWan(3456.5, 'zh-CN')).toBe('3,456.5万元');
-    expect(formatWan(0.125, 'zh-CN')).toBe('0.13万元');
+    expect(formatWan(34_565_000, 'zh-CN')).toBe('3,456.5万元');
+    expect(formatWan(1_250, 'zh-CN')).toBe('0.13万元');
   });
 
-  it('switches to 亿元 from 1亿 (10,000万元) up', () => {
-    expect(formatAmount(9999, 'zh-CN')).toBe('9,999万元');
-    expect(formatAmount(10000, 'zh-CN')).toBe('1.00亿元');
-    expect(formatAmount(-25000, 'zh-CN')).toBe('-2.50亿元');
+  it('switches to 亿元 from 1亿 (10,000万元) up, deciding on the rounded 万 figure', () => {
+    expect(formatAmount(9_999 * WAN, 'zh-CN')).toBe('9,999万元');
+    expect(formatAmount(99_999_999, 'zh-CN')).toBe('1.00亿元');
+    expect(formatAmount(99_999_940, 'zh-CN')).toBe('9,999.99万元');
+    expect(formatAmount(YI, 'zh-CN')).toBe('1.00亿元');
+    expect(formatAmount(-2.5 * YI, 'zh-CN')).toBe('-2.50亿元');
+  });
+
+  it('never shows a negative zero', () => {
+    expect(formatYi(-1, 'zh-CN')).toBe('0.00亿元');
+    expect(formatWan(-1, 'zh-CN')).toBe('0万元');
+    expect(formatYiNumber(-400_000, 'zh-CN')).toBe('0.00');
+    expect(formatNumber(-0.001, 'zh-CN')).toBe('0');
   });
 
   it('shows the same amount in yuan in English', () => {
-    expect(formatYi(123456, 'en')).toBe('CN¥1.23B');
-    expect(formatWan(3456.5, 'en')).toBe('CN¥34.57M');
+    expect(formatYi(123_456 * WAN, 'en')).toBe('CN¥1.23B');
+    expect(formatWan(34_565_000, 'en')).toBe('CN¥34.57M');
   });
 
   it('shows a dash for a missing value', () => {
     expect(formatAmount(null, 'zh-CN')).toBe('—');
     expect(formatYi(Number.NaN, 'zh-CN')).toBe('—');
+    expect(formatPp(undefined, 'zh-CN')).toBe('—');
+  });
+
+  it('converts for charts and Excel: 万元 exact, 亿元 to two decimals, never -0', () => {
+    expect(yuanToWan(12_345)).toBe(1.2345);
+    expect(yuanToWan(null)).toBeNull();
+    expect(yuanToYi(123_456_789)).toBe(1.23);
+    expect(Object.is(yuanToYi(-1), 0)).toBe(true);
+    expect(Object.is(growthToPercent(-0.0001), 0)).toBe(true);
+    expect(growthToPercent(0.1234)).toBe(12.3);
+    expect(Object.is(roundPp(-0.001), 0)).toBe(true);
   });
 });
 
@@ -45,6 +83,18 @@ describe('percentages (given as ratios)', () => {
     expect(formatGrowth(-0.031, 'zh-CN')).toBe('-3.1%');
     expect(formatGrowth(0, 'zh-CN')).toBe('0.0%');
     expect(formatGrowth(undefined, 'zh-CN')).toBe('—');
+  });
+
+  it('never shows "-0.0%" for a rate that rounds to zero', () => {
+    expect(formatGrowth(-0.0001, 'zh-CN')).toBe('0.0%');
+    expect(formatPercent(-0.0001, 'zh-CN')).toBe('0.0%');
+    expect(formatGrowth(0.0004, 'zh-CN')).toBe('0.0%');
+  });
+
+  it('shows 拉动 in percentage points with two decimals and its sign', () => {
+    expect(formatPp(1.234, 'zh-CN')).toBe('+1.23');
+    expect(formatPp(-0.5, 'zh-CN')).toBe('-0.50');
+    expect(formatPp(-0.001, 'zh-CN')).toBe('0.00');
   });
 });
 

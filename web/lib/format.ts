@@ -3,62 +3,99 @@ import type { Locale } from '../../shared/i18n/index';
 /** The time zone every date is shown in, whatever the browser's own zone: the platform is a city's. */
 export const DISPLAY_TIME_ZONE = 'Asia/Shanghai';
 const EMPTY = '—';
-/** 1 亿 = 10,000 万. */
-const WAN_PER_YI = 10_000;
+/** The API's money unit is the yuan (integer 元); 1 万 = 10,000 元, 1 亿 = 10,000 万. */
+const YUAN_PER_WAN = 10_000;
+const YUAN_PER_YI = 100_000_000;
 
 function isMissing(value: number | null | undefined): value is null | undefined {
   return value === null || value === undefined || !Number.isFinite(value);
 }
 
+/** `value` rounded to `digits` decimals, with a rounded-away negative (−0.004 → −0) shown as plain 0. */
+function roundTo(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  const rounded = Math.round(value * factor) / factor;
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** 元 → 万元, exactly (a display value for 万元 columns and Excel, never stored). */
+export function yuanToWan(yuan: number): number;
+export function yuanToWan(yuan: number | null): number | null;
+export function yuanToWan(yuan: number | null): number | null {
+  return yuan === null ? null : yuan / YUAN_PER_WAN;
+}
+
+/** 元 → 亿元 rounded to two decimals, for 亿元 columns, charts and Excel. */
+export function yuanToYi(yuan: number): number;
+export function yuanToYi(yuan: number | null): number | null;
+export function yuanToYi(yuan: number | null): number | null {
+  return yuan === null ? null : roundTo(yuan / YUAN_PER_YI, 2);
+}
+
+/** A ratio as a percentage number with one decimal (0.1234 → 12.3), for charts and Excel; null stays null. */
+export function growthToPercent(ratio: number | null): number | null {
+  return ratio === null ? null : roundTo(ratio * 100, 1);
+}
+
+/** Percentage points (拉动) rounded to two decimals, for charts and Excel; null stays null. */
+export function roundPp(pp: number | null): number | null {
+  return pp === null ? null : roundTo(pp, 2);
+}
+
 /** A plain number with grouping, e.g. 12,345.6. */
 export function formatNumber(value: number | null | undefined, locale: Locale, maxDigits = 2): string {
   if (isMissing(value)) return EMPTY;
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxDigits }).format(value);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxDigits }).format(roundTo(value, maxDigits));
 }
 
-/** An amount already in 亿元, always with two decimals: 1.5 → "1.50" (tables whose header names the unit). */
-export function formatYiNumber(yi: number | null | undefined, locale: Locale): string {
-  if (isMissing(yi)) return EMPTY;
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(yi);
+/** A number always with two decimals: 1.5 → "1.50" (cells whose header names the unit, e.g. 万千瓦时). */
+export function formatFixed2(value: number | null | undefined, locale: Locale): string {
+  if (isMissing(value)) return EMPTY;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(roundTo(value, 2));
+}
+
+/** An amount in 元 as a 亿元 number, always with two decimals: 150,000,000 → "1.50" (cells under a 亿元 header). */
+export function formatYiNumber(yuan: number | null | undefined, locale: Locale): string {
+  return isMissing(yuan) ? EMPTY : formatFixed2(yuanToYi(yuan), locale);
 }
 
 /**
- * An amount given in 万元 (the unit of the statistics tables), in 亿元 with two decimals:
- * 123456 → "12.35亿元". English shows the same amount in yuan: "CN¥1.23B".
+ * An amount in 元 in 亿元 with two decimals: 1,234,560,000 → "12.35亿元".
+ * English shows the same amount in yuan: "CN¥1.23B".
  */
-export function formatYi(wanYuan: number | null | undefined, locale: Locale): string {
-  if (isMissing(wanYuan)) return EMPTY;
-  if (locale === 'en') return formatCompactYuan(wanYuan);
-  const yi = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(wanYuan / WAN_PER_YI);
-  return `${yi}亿元`;
+export function formatYi(yuan: number | null | undefined, locale: Locale): string {
+  if (isMissing(yuan)) return EMPTY;
+  if (locale === 'en') return formatCompactYuan(yuan);
+  return `${formatYiNumber(yuan, 'zh-CN')}亿元`;
 }
 
-/** An amount in 万元 as 万元 with up to two decimals: 3456.5 → "3,456.5万元" (English: "CN¥34.57M"). */
-export function formatWan(wanYuan: number | null | undefined, locale: Locale): string {
-  if (isMissing(wanYuan)) return EMPTY;
-  if (locale === 'en') return formatCompactYuan(wanYuan);
-  return `${formatNumber(wanYuan, 'zh-CN')}万元`;
+/** An amount in 元 in 万元 with up to two decimals: 34,565,000 → "3,456.5万元" (English: "CN¥34.57M"). */
+export function formatWan(yuan: number | null | undefined, locale: Locale): string {
+  if (isMissing(yuan)) return EMPTY;
+  if (locale === 'en') return formatCompactYuan(yuan);
+  return `${formatNumber(yuanToWan(yuan), 'zh-CN')}万元`;
 }
 
-/** An amount in 万元, in 亿元 from 1 亿 up and in 万元 below. */
-export function formatAmount(wanYuan: number | null | undefined, locale: Locale): string {
-  if (isMissing(wanYuan)) return EMPTY;
-  return Math.abs(wanYuan) >= WAN_PER_YI ? formatYi(wanYuan, locale) : formatWan(wanYuan, locale);
+/**
+ * An amount in 元: in 亿元 from 1 亿 up, in 万元 below. The switch looks at the amount as 万元 would
+ * show it, so 9,999.999万 (which rounds to 10,000万) reads "1.00亿元", never "10,000万元".
+ */
+export function formatAmount(yuan: number | null | undefined, locale: Locale): string {
+  if (isMissing(yuan)) return EMPTY;
+  return Math.abs(roundTo(yuan / YUAN_PER_WAN, 2)) >= YUAN_PER_YI / YUAN_PER_WAN ? formatYi(yuan, locale) : formatWan(yuan, locale);
 }
 
-function formatCompactYuan(wanYuan: number): string {
-  return new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY', notation: 'compact', maximumFractionDigits: 2 }).format(
-    wanYuan * WAN_PER_YI,
-  );
+function formatCompactYuan(yuan: number): string {
+  return new Intl.NumberFormat('en', { style: 'currency', currency: 'CNY', notation: 'compact', maximumFractionDigits: 2 }).format(yuan);
 }
 
-/** A ratio as a percentage: 0.1234 → "12.3%". */
+/** A ratio as a percentage: 0.1234 → "12.3%"; a rounded-away negative is "0.0%", never "-0.0%". */
 export function formatPercent(ratio: number | null | undefined, locale: Locale, digits = 1): string {
   if (isMissing(ratio)) return EMPTY;
-  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio);
+  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(roundTo(ratio, digits + 2));
 }
 
-/** A growth rate (a ratio) with its sign: 0.052 → "+5.2%", -0.031 → "-3.1%". */
+/** A growth rate (a ratio) with its sign: 0.052 → "+5.2%", -0.031 → "-3.1%", zero (even −0.0001) "0.0%". */
 export function formatGrowth(ratio: number | null | undefined, locale: Locale, digits = 1): string {
   if (isMissing(ratio)) return EMPTY;
   return new Intl.NumberFormat(locale, {
@@ -66,7 +103,13 @@ export function formatGrowth(ratio: number | null | undefined, locale: Locale, d
     signDisplay: 'exceptZero',
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
-  }).format(ratio);
+  }).format(roundTo(ratio, digits + 2));
+}
+
+/** 拉动: a contribution in percentage points with two decimals and its sign: 1.234 → "+1.23", −0.001 → "0.00". */
+export function formatPp(pp: number | null | undefined, locale: Locale): string {
+  if (isMissing(pp)) return EMPTY;
+  return new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(roundTo(pp, 2));
 }
 
 /** An instant as "2025-03-01 08:30" (or "08:30:15" with seconds) in Beijing time, the same in both languages. */

@@ -38,6 +38,7 @@ function completeLines(text: string, from: number): { lines: StreamedLine[]; nex
   let start = from;
   for (let end = text.indexOf('\n', start); end !== -1; end = text.indexOf('\n', start)) {
     const line = parseJson(text.slice(start, end));
+    // Assertion: every field of StreamedLine is `unknown` and optional, so any object is one.
     if (line && typeof line === 'object') lines.push(line as StreamedLine);
     start = end + 1;
   }
@@ -68,7 +69,7 @@ export function uploadFile<T>(input: UploadFileInput<T>): Promise<T> {
       read = next;
       for (const line of lines) {
         if (line.type === 'result' && typeof line.status === 'number') result = { status: line.status, body: line.body };
-        else if (line.type === 'progress') input.onServerProgress?.(line as Record<string, unknown>);
+        else if (line.type === 'progress') input.onServerProgress?.(line);
       }
     };
     if (input.onServerProgress) xhr.onprogress = takeLines;

@@ -5,7 +5,7 @@ import type { CurrentUser } from '../../../shared/contracts/auth';
 import { LanguageSwitch } from '../../components/language-switch';
 import { PageSpinner } from '../../components/page-spinner';
 import { paths } from '../../config/paths';
-import { useMe } from '../../features/auth/api/get-me';
+import { useMe } from '../../hooks/use-me';
 import { UserMenu } from '../../features/auth/components/user-menu';
 import { useT } from '../../lib/i18n';
 import { buildNavItems, selectedNavKey } from './nav-items';

@@ -1,6 +1,6 @@
 import { Result } from 'antd';
 import { Outlet } from 'react-router';
-import { useMe } from '../../features/auth/api/get-me';
+import { useMe } from '../../hooks/use-me';
 import { useT } from '../../lib/i18n';
 
 /** 系统管理 pages: only the administrator; the server refuses others too, this only explains why. */

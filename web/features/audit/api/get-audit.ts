@@ -1,8 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { listAuditResponse, type ListAuditResponse } from '../../../../shared/contracts/audit';
-import { apiRequest } from '../../../lib/api-client';
+import { listAuditQuery, listAuditResponse, type ListAuditResponse } from '../../../../shared/contracts/audit';
+import { apiRequest, type QueryParamsOf } from '../../../lib/api-client';
 
-export type GetAuditParams = { page: number; pageSize: number; entity?: string; entityId?: string };
+/** The contract's query, as the hook takes it. */
+export type GetAuditParams = QueryParamsOf<typeof listAuditQuery>;
 
 /** One page of the audit log, newest first (admin only). */
 export function getAudit(params: GetAuditParams, signal?: AbortSignal): Promise<ListAuditResponse> {

@@ -2,7 +2,7 @@ import { Card, Flex, Table, Typography, type TableColumnsType } from 'antd';
 import type { AuditItem } from '../../../../shared/contracts/audit';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
-import { PAGE_SIZES, usePageParams } from '../../../hooks/use-page-params';
+import { pagePagination, usePageParams } from '../../../hooks/use-page-params';
 import { formatDateStamp, formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useAudit } from '../api/get-audit';
@@ -91,15 +91,7 @@ export function AuditPage() {
           expandedRowRender: (item) => <ChangeDetails item={item} />,
           rowExpandable: (item) => Boolean(toJson(item.before) || toJson(item.after)),
         }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: audit.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (nextPage, nextSize) => update({ page: nextSize === pageSize ? nextPage : 1, pageSize: nextSize }),
-        }}
+        pagination={pagePagination({ page, pageSize, update }, audit.data?.total ?? 0, (total) => t('common.total', { total }))}
       />
     </Card>
   );

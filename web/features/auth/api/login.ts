@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sessionResponse, type LoginRequest, type SessionResponse } from '../../../../shared/contracts/auth';
 import { apiRequest, setCsrfToken } from '../../../lib/api-client';
-import { meQueryKey } from './get-me';
+import { meQueryKey } from '../../../hooks/use-me';
+import { INLINE_ERROR_META } from '../../../lib/errors';
 
 /** Logs in; the server sets the session cookie and hands out the CSRF token for later writes. */
 export async function login(body: LoginRequest): Promise<SessionResponse> {
@@ -13,6 +14,8 @@ export async function login(body: LoginRequest): Promise<SessionResponse> {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
+    // The screen shows the error itself (a form alert, the import panel).
+    meta: INLINE_ERROR_META,
     mutationFn: login,
     onSuccess: (session) => queryClient.setQueryData(meQueryKey, session),
   });

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { okResponse } from '../../../../shared/contracts/common';
 import { apiRequest, setCsrfToken } from '../../../lib/api-client';
-import { meQueryKey } from './get-me';
+import { meQueryKey } from '../../../hooks/use-me';
 
 /** Ends the session on the server (the cookie is cleared there). */
 export async function logout(): Promise<void> {

@@ -4,7 +4,7 @@ import type { LoginRequest } from '../../../../shared/contracts/auth';
 import { LanguageSwitch } from '../../../components/language-switch';
 import { safeRedirectTarget } from '../../../config/paths';
 import { useT } from '../../../lib/i18n';
-import { useMe } from '../api/get-me';
+import { useMe } from '../../../hooks/use-me';
 import { useLogin } from '../api/login';
 
 /** The login form; after logging in the user lands on the page they first asked for. */

@@ -25,7 +25,7 @@ export function UserMenu({ user }: { user: CurrentUser }) {
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key !== 'logout') return;
-    logoutMutation.mutate(undefined, { onError: (error) => message.error(error.message) });
+    logoutMutation.mutate(undefined);
   };
 
   return (

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { chainDetail, type ChainDetail, type CreateChainRequest } from '../../../../shared/contracts/chains';
+import type { z } from 'zod';
+import { chainDetail, createChainRequest, type ChainDetail } from '../../../../shared/contracts/chains';
 import { apiRequest } from '../../../lib/api-client';
 
-/** Adds a chain to the city's list (admin). */
-export function createChain(body: CreateChainRequest): Promise<ChainDetail> {
+/** Adds a chain to the city's list (admin); the server fills the defaults. */
+export function createChain(body: z.input<typeof createChainRequest>): Promise<ChainDetail> {
   return apiRequest('/api/chains', { method: 'POST', body, schema: chainDetail });
 }
 

@@ -5,7 +5,7 @@ import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useAddChainEdge } from '../api/add-chain-edge';
 import { useDeleteChainEdge } from '../api/delete-chain-edge';
-import { errorText, markServerErrors } from '../utils/form-errors';
+import { markServerErrors } from '../../../lib/errors';
 
 type FormValues = { from: string; to: string };
 type ExportKey = 'from' | 'fromName' | 'to' | 'toName';
@@ -27,8 +27,8 @@ export function ChainEdgesCard({ chain }: { chain: ChainDetail }) {
       message.success(t('chains.saved'));
       form.resetFields();
     } catch (err) {
+      // The message is shown by the default mutation error handler; the fields it names are marked.
       markServerErrors(form, err, ['from', 'to']);
-      message.error(errorText(err));
     }
   };
 
@@ -57,14 +57,7 @@ export function ChainEdgesCard({ chain }: { chain: ChainDetail }) {
           okText={t('common.confirm')}
           cancelText={t('common.cancel')}
           okButtonProps={{ danger: true }}
-          onConfirm={async () => {
-            try {
-              await remove.mutateAsync({ code: chain.code, from: edge.from, to: edge.to });
-              message.success(t('chains.deleted'));
-            } catch (err) {
-              message.error(errorText(err));
-            }
-          }}
+          onConfirm={() => remove.mutate({ code: chain.code, from: edge.from, to: edge.to }, { onSuccess: () => void message.success(t('chains.deleted')) })}
         >
           <Button size="small" danger>
             {t('chains.delete')}

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Popconfirm, Space, Tag, Tooltip } from 'antd';
+import { Button, Card, Descriptions, Space, Tag } from 'antd';
 import { useNavigate } from 'react-router';
-import type { ChainDetail } from '../../../../shared/contracts/chains';
+import { RowActions } from '../../../components/row-actions';
 import { paths } from '../../../config/paths';
 import { useT } from '../../../lib/i18n';
 import { useDeleteChain } from '../api/delete-chain';
-import { errorText } from '../utils/form-errors';
+import type { VersionedChain } from '../api/get-chain';
 import { ChainFormModal } from './chain-form-modal';
 
 function List({ items, empty }: { items: readonly string[]; empty: string }) {
@@ -20,9 +20,8 @@ function List({ items, empty }: { items: readonly string[]; empty: string }) {
 }
 
 /** The chain's header: name, industry, years, counts and the 链长制 facts, with edit and delete. */
-export function ChainFactsCard({ chain }: { chain: ChainDetail }) {
+export function ChainFactsCard({ chain, reload }: { chain: VersionedChain; reload: () => Promise<VersionedChain | undefined> }) {
   const t = useT();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const remove = useDeleteChain();
@@ -31,42 +30,28 @@ export function ChainFactsCard({ chain }: { chain: ChainDetail }) {
     chain.validToYear === null ? t('chains.validOpen', { from: chain.validFromYear }) : t('chains.validRange', { from: chain.validFromYear, to: chain.validToYear });
 
   const onDelete = async () => {
-    try {
-      await remove.mutateAsync(chain.code);
-      message.success(t('chains.deleted'));
-      void navigate(paths.chains.getHref());
-    } catch (err) {
-      message.error(errorText(err));
-    }
+    await remove.mutateAsync(chain.code);
+    void navigate(paths.chains.getHref());
   };
 
-  const extra = (
-    <Space>
-      {chain.canEdit ? (
-        <Button onClick={() => setEditing(true)} data-testid="chain-edit">
-          {t('chains.edit')}
-        </Button>
-      ) : null}
-      {chain.canAdminister ? (
-        <Tooltip title={chain.enterpriseCount > 0 ? t('chains.deleteBlocked', { count: chain.enterpriseCount }) : undefined}>
-          <span>
-            <Popconfirm
-              title={t('chains.deleteConfirm', { name: chain.name })}
-              okText={t('common.confirm')}
-              cancelText={t('common.cancel')}
-              okButtonProps={{ danger: true }}
-              disabled={chain.enterpriseCount > 0}
-              onConfirm={onDelete}
-            >
-              <Button danger disabled={chain.enterpriseCount > 0} loading={remove.isPending}>
-                {t('chains.delete')}
-              </Button>
-            </Popconfirm>
-          </span>
-        </Tooltip>
-      ) : null}
-    </Space>
-  );
+  // 链长/链办 edit their chain; only the administrator deletes one.
+  const extra = chain.canAdminister ? (
+    <RowActions
+      editLabel={chain.canEdit ? t('chains.edit') : undefined}
+      onEdit={() => setEditing(true)}
+      editTestId="chain-edit"
+      deleteLabel={t('chains.delete')}
+      confirmTitle={t('chains.deleteConfirm', { name: chain.name })}
+      onDelete={onDelete}
+      deletedMessage={t('chains.deleted')}
+      blockedReason={chain.enterpriseCount > 0 ? t('chains.deleteBlocked', { count: chain.enterpriseCount }) : null}
+      size="middle"
+    />
+  ) : chain.canEdit ? (
+    <Button onClick={() => setEditing(true)} data-testid="chain-edit">
+      {t('chains.edit')}
+    </Button>
+  ) : null;
 
   return (
     <Card
@@ -98,7 +83,7 @@ export function ChainFactsCard({ chain }: { chain: ChainDetail }) {
           <List items={chain.chainMasters} empty={notSet} />
         </Descriptions.Item>
       </Descriptions>
-      {editing ? <ChainFormModal mode={{ kind: 'edit', chain }} onClose={() => setEditing(false)} /> : null}
+      {editing ? <ChainFormModal mode={{ kind: 'edit', chain }} onReload={reload} onClose={() => setEditing(false)} /> : null}
     </Card>
   );
 }

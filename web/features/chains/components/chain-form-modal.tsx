@@ -1,37 +1,49 @@
-import { Alert, App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, Form, Input, InputNumber, Select } from 'antd';
 import { useNavigate } from 'react-router';
-import type { ChainDetail } from '../../../../shared/contracts/chains';
+import type { z } from 'zod';
+import { createChainRequest, type ChainDetail } from '../../../../shared/contracts/chains';
+import { FormModal, reloadValues } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
+import { useIndustries } from '../../../hooks/use-industries';
+import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import { useCreateChain } from '../api/create-chain';
-import { useIndustries } from '../api/get-industries';
 import { useUpdateChain } from '../api/update-chain';
-import { errorText, markServerErrors } from '../utils/form-errors';
 
-type FormValues = {
-  code: string;
-  name: string;
-  industryCode: string;
-  validFromYear: number;
-  validToYear: number | null;
-  chiefTitle: string;
-  office: string;
-  supportingDepartments: string[];
-  hostPlaces: string[];
-  chainMasters: string[];
-  sortOrder: number;
-};
+type FormValues = z.input<typeof createChainRequest>;
 
-const FIELDS: (keyof FormValues)[] = ['code', 'name', 'industryCode', 'validFromYear', 'validToYear', 'chiefTitle', 'office', 'supportingDepartments', 'hostPlaces', 'chainMasters', 'sortOrder'];
+const FIELDS = ['code', 'name', 'industryCode', 'validFromYear', 'validToYear', 'chiefTitle', 'office', 'supportingDepartments', 'hostPlaces', 'chainMasters', 'sortOrder'] as const;
+const shape = createChainRequest.shape;
 
 export type ChainFormMode = { kind: 'create'; year: number } | { kind: 'edit'; chain: ChainDetail };
 
-const blankToNull = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : null);
+const blankToNull = (value: string | null | undefined) => (value && value.trim() !== '' ? value.trim() : null);
+
+function valuesOf(chain: ChainDetail): Partial<FormValues> {
+  return {
+    name: chain.name,
+    industryCode: chain.industryCode,
+    validFromYear: chain.validFromYear,
+    validToYear: chain.validToYear,
+    chiefTitle: chain.chiefTitle ?? '',
+    office: chain.office ?? '',
+    supportingDepartments: chain.supportingDepartments,
+    hostPlaces: chain.hostPlaces,
+    chainMasters: chain.chainMasters,
+    sortOrder: chain.sortOrder,
+  };
+}
+
+type Props = {
+  mode: ChainFormMode;
+  /** Loads the chain again after a version conflict. */
+  onReload?: () => Promise<ChainDetail | undefined>;
+  onClose: () => void;
+};
 
 /** Create or edit a chain. 链长/链办 edit the governance facts; list fields stay with the admin. */
-export function ChainFormModal({ mode, onClose }: { mode: ChainFormMode; onClose: () => void }) {
+export function ChainFormModal({ mode, onReload, onClose }: Props) {
   const t = useT();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
   const industries = useIndustries();
@@ -39,24 +51,11 @@ export function ChainFormModal({ mode, onClose }: { mode: ChainFormMode; onClose
   const update = useUpdateChain();
   const chain = mode.kind === 'edit' ? mode.chain : null;
   const listLocked = chain !== null && !chain.canAdminister;
-  const pending = create.isPending || update.isPending;
-
   const initialValues: Partial<FormValues> = chain
-    ? {
-        name: chain.name,
-        industryCode: chain.industryCode,
-        validFromYear: chain.validFromYear,
-        validToYear: chain.validToYear,
-        chiefTitle: chain.chiefTitle ?? '',
-        office: chain.office ?? '',
-        supportingDepartments: chain.supportingDepartments,
-        hostPlaces: chain.hostPlaces,
-        chainMasters: chain.chainMasters,
-        sortOrder: chain.sortOrder,
-      }
+    ? valuesOf(chain)
     : { validFromYear: mode.kind === 'create' ? mode.year : undefined, validToYear: null, supportingDepartments: [], hostPlaces: [], chainMasters: [], sortOrder: 0 };
 
-  const onFinish = async (values: FormValues) => {
+  const onSubmit = async (values: FormValues) => {
     const body = {
       name: values.name,
       industryCode: values.industryCode,
@@ -69,102 +68,90 @@ export function ChainFormModal({ mode, onClose }: { mode: ChainFormMode; onClose
       chainMasters: values.chainMasters,
       sortOrder: values.sortOrder,
     };
-    try {
-      if (chain) {
-        await update.mutateAsync({ code: chain.code, body });
-        message.success(t('chains.saved'));
-        onClose();
-      } else {
-        const created = await create.mutateAsync({ ...body, code: values.code });
-        message.success(t('chains.saved'));
-        onClose();
-        void navigate(paths.chain.getHref(created.code));
-      }
-    } catch (err) {
-      markServerErrors(form, err, FIELDS);
-      message.error(errorText(err));
+    if (chain) {
+      await update.mutateAsync({ code: chain.code, body: { ...body, version: chain.version } });
+    } else {
+      const created = await create.mutateAsync({ ...body, code: values.code });
+      void navigate(paths.chain.getHref(created.code));
     }
   };
 
   const tags = (placeholder: string) => <Select mode="tags" open={false} suffixIcon={null} placeholder={placeholder} tokenSeparators={['、', ',', '，']} />;
 
   return (
-    <Modal
-      open
+    <FormModal<FormValues>
+      form={form}
       title={chain ? t('chains.form.editTitle', { name: chain.name }) : t('chains.form.createTitle')}
       okText={t('chains.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={pending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      initialValues={initialValues}
+      onSubmit={onSubmit}
+      savedMessage={t('chains.saved')}
+      onClose={onClose}
+      serverFields={FIELDS}
+      onReload={reloadValues(onReload, valuesOf)}
       width={640}
+      testId="chain-form"
     >
       {listLocked ? <Alert type="info" showIcon title={t('chains.form.adminOnly')} style={{ marginBottom: 16 }} /> : null}
-      <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void onFinish(values)} data-testid="chain-form">
-        {chain ? null : (
-          <Form.Item
-            name="code"
-            label={t('chains.code')}
-            normalize={(value: string) => value.toUpperCase()}
-            rules={[
-              { required: true, message: t('chains.form.codeRequired') },
-              { pattern: /^[A-Z][A-Z0-9]{1,15}$/, message: t('chains.form.codeInvalid') },
-            ]}
-          >
-            <Input placeholder="CH16" maxLength={16} />
-          </Form.Item>
-        )}
-        <Form.Item name="name" label={t('chains.name')} rules={[{ required: true, whitespace: true, message: t('chains.form.nameRequired') }]}>
-          <Input maxLength={100} disabled={listLocked} />
+      {chain ? null : (
+        <Form.Item
+          name="code"
+          label={t('chains.code')}
+          normalize={(value: string) => value.toUpperCase()}
+          rules={rulesFrom(shape.code, { required: t('chains.form.codeRequired'), invalid: t('chains.form.codeInvalid') })}
+        >
+          <Input placeholder="CH16" maxLength={16} />
         </Form.Item>
-        <Form.Item name="industryCode" label={t('chains.industry')} rules={[{ required: true, message: t('chains.form.industryRequired') }]}>
-          <Select
-            disabled={listLocked}
-            loading={industries.isLoading}
-            options={(industries.data?.items ?? []).map((i) => ({ value: i.code, label: `${i.group} · ${i.name}` }))}
-          />
+      )}
+      <Form.Item name="name" label={t('chains.name')} rules={rulesFrom(shape.name, { required: t('chains.form.nameRequired') })}>
+        <Input maxLength={100} disabled={listLocked} />
+      </Form.Item>
+      <Form.Item name="industryCode" label={t('chains.industry')} rules={rulesFrom(shape.industryCode, { required: t('chains.form.industryRequired') })}>
+        <Select
+          disabled={listLocked}
+          loading={industries.isLoading}
+          options={(industries.data?.items ?? []).map((i) => ({ value: i.code, label: `${i.group} · ${i.name}` }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('chains.validYears')} style={{ marginBottom: 0 }}>
+        <Form.Item name="validFromYear" label={t('chains.validFrom')} rules={rulesFrom(shape.validFromYear, { required: t('chains.form.validFromRequired') })} style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
+          <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} disabled={listLocked} />
         </Form.Item>
-        <Form.Item label={t('chains.validYears')} style={{ marginBottom: 0 }}>
-          <Form.Item name="validFromYear" label={t('chains.validFrom')} rules={[{ required: true, message: t('chains.form.validFromRequired') }]} style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
-            <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} disabled={listLocked} />
-          </Form.Item>
-          <Form.Item
-            name="validToYear"
-            label={t('chains.validTo')}
-            dependencies={['validFromYear']}
-            style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}
-            rules={[
-              ({ getFieldValue }) => ({
-                validator: async (_, value: number | null) => {
-                  const from: unknown = getFieldValue('validFromYear');
-                  if (value !== null && value !== undefined && typeof from === 'number' && value < from) throw new Error(t('chains.form.validToInvalid'));
-                },
-              }),
-            ]}
-          >
-            <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} disabled={listLocked} />
-          </Form.Item>
+        <Form.Item
+          name="validToYear"
+          label={t('chains.validTo')}
+          dependencies={['validFromYear']}
+          style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: async (_, value: number | null) => {
+                const from: unknown = getFieldValue('validFromYear');
+                if (value !== null && value !== undefined && typeof from === 'number' && value < from) throw new Error(t('chains.form.validToInvalid'));
+              },
+            }),
+          ]}
+        >
+          <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} disabled={listLocked} />
         </Form.Item>
-        <Form.Item name="chiefTitle" label={t('chains.chief')}>
-          <Input maxLength={100} placeholder={t('chains.form.chiefPlaceholder')} />
-        </Form.Item>
-        <Form.Item name="office" label={t('chains.office')}>
-          <Input maxLength={100} placeholder={t('chains.form.officePlaceholder')} />
-        </Form.Item>
-        <Form.Item name="supportingDepartments" label={t('chains.departments')}>
-          {tags(t('chains.form.listPlaceholder'))}
-        </Form.Item>
-        <Form.Item name="hostPlaces" label={t('chains.hosts')}>
-          {tags(t('chains.form.listPlaceholder'))}
-        </Form.Item>
-        <Form.Item name="chainMasters" label={t('chains.masters')}>
-          {tags(t('chains.form.listPlaceholder'))}
-        </Form.Item>
-        <Form.Item name="sortOrder" label={t('chains.sortOrder')}>
-          <InputNumber min={0} max={10000} precision={0} disabled={listLocked} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </Form.Item>
+      <Form.Item name="chiefTitle" label={t('chains.chief')}>
+        <Input maxLength={100} placeholder={t('chains.form.chiefPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="office" label={t('chains.office')}>
+        <Input maxLength={100} placeholder={t('chains.form.officePlaceholder')} />
+      </Form.Item>
+      <Form.Item name="supportingDepartments" label={t('chains.departments')}>
+        {tags(t('chains.form.listPlaceholder'))}
+      </Form.Item>
+      <Form.Item name="hostPlaces" label={t('chains.hosts')}>
+        {tags(t('chains.form.listPlaceholder'))}
+      </Form.Item>
+      <Form.Item name="chainMasters" label={t('chains.masters')}>
+        {tags(t('chains.form.listPlaceholder'))}
+      </Form.Item>
+      <Form.Item name="sortOrder" label={t('chains.sortOrder')}>
+        <InputNumber min={0} max={10000} precision={0} disabled={listLocked} />
+      </Form.Item>
+    </FormModal>
   );
 }

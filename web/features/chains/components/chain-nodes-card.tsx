@@ -1,34 +1,24 @@
 import { useState } from 'react';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
-import type { ChainDetail, ChainNode } from '../../../../shared/contracts/chains';
+import { Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
+import { RowActions } from '../../../components/row-actions';
 import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useDeleteChainNode } from '../api/delete-chain-node';
-import { errorText } from '../utils/form-errors';
+import type { VersionedChain, VersionedNode } from '../api/get-chain';
 import { STATUS_TAG_COLORS } from '../utils/node-status';
 import { NodeFormModal } from './node-form-modal';
 
 type ExportKey = 'key' | 'name' | 'stage' | 'gbt4754' | 'enterprises' | 'aboveScale' | 'status';
 
 /** 环节: the chain's nodes with firm counts and status; add, edit and delete for the chain's users. */
-export function ChainNodesCard({ chain }: { chain: ChainDetail }) {
+export function ChainNodesCard({ chain, reload }: { chain: VersionedChain; reload: () => Promise<VersionedChain | undefined> }) {
   const t = useT();
-  const { message } = App.useApp();
-  const [editing, setEditing] = useState<ChainNode | 'new' | null>(null);
+  const [editing, setEditing] = useState<VersionedNode | 'new' | null>(null);
   const remove = useDeleteChainNode();
   const separator = t('common.listSeparator');
 
-  const onDelete = async (node: ChainNode) => {
-    try {
-      await remove.mutateAsync({ code: chain.code, key: node.key });
-      message.success(t('chains.deleted'));
-    } catch (err) {
-      message.error(errorText(err));
-    }
-  };
-
-  const columns: TableColumnsType<ChainNode> = [
+  const columns: TableColumnsType<VersionedNode> = [
     { key: 'key', title: t('chains.node.key'), dataIndex: 'key', width: 110 },
     { key: 'name', title: t('chains.node.name'), dataIndex: 'name' },
     { key: 'stage', title: t('chains.node.stage'), width: 90, render: (_, node) => t(`chains.stage.${node.stage}`) },
@@ -48,27 +38,17 @@ export function ChainNodesCard({ chain }: { chain: ChainDetail }) {
       title: t('common.actions'),
       width: 160,
       render: (_, node) => (
-        <Space>
-          <Button size="small" onClick={() => setEditing(node)} data-testid={`node-edit-${node.key}`}>
-            {t('chains.edit')}
-          </Button>
-          <Tooltip title={node.enterpriseCount > 0 ? t('chains.node.deleteBlocked', { count: node.enterpriseCount }) : undefined}>
-            <span>
-              <Popconfirm
-                title={t('chains.node.deleteConfirm', { name: node.name })}
-                okText={t('common.confirm')}
-                cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true }}
-                disabled={node.enterpriseCount > 0}
-                onConfirm={() => onDelete(node)}
-              >
-                <Button size="small" danger disabled={node.enterpriseCount > 0} data-testid={`node-delete-${node.key}`}>
-                  {t('chains.delete')}
-                </Button>
-              </Popconfirm>
-            </span>
-          </Tooltip>
-        </Space>
+        <RowActions
+          editLabel={t('chains.edit')}
+          onEdit={() => setEditing(node)}
+          editTestId={`node-edit-${node.key}`}
+          deleteLabel={t('chains.delete')}
+          confirmTitle={t('chains.node.deleteConfirm', { name: node.name })}
+          onDelete={() => remove.mutateAsync({ code: chain.code, key: node.key })}
+          deletedMessage={t('chains.deleted')}
+          blockedReason={node.enterpriseCount > 0 ? t('chains.node.deleteBlocked', { count: node.enterpriseCount }) : null}
+          deleteTestId={`node-delete-${node.key}`}
+        />
       ),
     });
   }
@@ -108,7 +88,7 @@ export function ChainNodesCard({ chain }: { chain: ChainDetail }) {
         </Space>
       }
     >
-      <Table<ChainNode>
+      <Table<VersionedNode>
         rowKey="key"
         size="small"
         data-testid="chain-nodes"
@@ -117,7 +97,18 @@ export function ChainNodesCard({ chain }: { chain: ChainDetail }) {
         pagination={false}
         locale={{ emptyText: chain.canEdit ? t('chains.node.empty') : t('chains.node.emptyReadOnly') }}
       />
-      {editing ? <NodeFormModal chainCode={chain.code} node={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <NodeFormModal
+          chainCode={chain.code}
+          node={editing === 'new' ? null : editing}
+          onReload={async () => {
+            const fresh = (await reload())?.nodes.find((n) => editing !== 'new' && n.key === editing.key);
+            if (fresh) setEditing(fresh);
+            return fresh;
+          }}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </Card>
   );
 }

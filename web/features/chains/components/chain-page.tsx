@@ -5,7 +5,7 @@ import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n';
 import { useChain } from '../api/get-chain';
-import { currentYear, readYear } from '../utils/current-year';
+import { currentYear, readYear } from '../../../lib/current-year';
 import { ChainEdgesCard } from './chain-edges-card';
 import { ChainEnterprisesCard } from './chain-enterprises-card';
 import { ChainFactsCard } from './chain-facts-card';
@@ -43,6 +43,8 @@ export function ChainPage() {
   }
   if (!chain.data) return <Spin style={{ display: 'block', padding: 64 }} />;
   const data = chain.data;
+  // After a version conflict an edit dialog loads the chain again, staying open.
+  const reload = async () => (await chain.refetch()).data;
   const years = Array.from({ length: currentYear() + 1 - 2022 + 1 }, (_, i) => currentYear() + 1 - i);
 
   return (
@@ -60,9 +62,9 @@ export function ChainPage() {
           />
         </Space>
       </Flex>
-      <ChainFactsCard chain={data} />
+      <ChainFactsCard chain={data} reload={reload} />
       <ChainMapCard chain={data} />
-      <ChainNodesCard chain={data} />
+      <ChainNodesCard chain={data} reload={reload} />
       <ChainEdgesCard chain={data} />
       <ChainTargetsCard chain={data} />
       <ChainEnterprisesCard chain={data} />

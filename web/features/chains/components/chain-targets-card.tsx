@@ -1,24 +1,23 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, InputNumber, Modal, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Form, InputNumber, Space, Table, type TableColumnsType } from 'antd';
 import type { ChainDetail, ChainTarget } from '../../../../shared/contracts/chains';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
+import { FormModal } from '../../../components/form-modal';
+import { RowActions } from '../../../components/row-actions';
 import { formatDateStamp, formatPercent, formatYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useDeleteChainTarget } from '../api/delete-chain-target';
 import { usePutChainTarget } from '../api/put-chain-target';
-import { currentYear } from '../utils/current-year';
-import { errorText, markServerErrors } from '../utils/form-errors';
+import { currentYear } from '../../../lib/current-year';
 
 type FormValues = { year: number; outputYi: number | null; growthPercent: number | null };
 type ExportKey = 'year' | 'outputYi' | 'growthPercent';
 
 const YUAN_PER_YI = 100_000_000;
-const YUAN_PER_WAN = 10_000;
 
 /** The target form: output typed in 亿元 (stored as integer 元), growth in % (stored as a fraction). */
 function TargetModal({ chain, target, onClose }: { chain: ChainDetail; target: ChainTarget | null; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const put = usePutChainTarget();
   const taken = new Set(chain.targets.map((x) => x.year));
@@ -31,55 +30,47 @@ function TargetModal({ chain, target, onClose }: { chain: ChainDetail; target: C
       }
     : { year: suggested, outputYi: null, growthPercent: null };
 
-  const onFinish = async (values: FormValues) => {
+  const onSubmit = async (values: FormValues) => {
     const body = {
       outputTargetYuan: values.outputYi === null || values.outputYi === undefined ? null : Math.round(values.outputYi * YUAN_PER_YI),
       growthTarget: values.growthPercent === null || values.growthPercent === undefined ? null : Math.round(values.growthPercent * 100) / 10_000,
     };
-    try {
-      await put.mutateAsync({ code: chain.code, year: values.year, body });
-      message.success(t('chains.saved'));
-      onClose();
-    } catch (err) {
-      markServerErrors(form, err, []);
-      message.error(errorText(err));
-    }
+    await put.mutateAsync({ code: chain.code, year: values.year, body });
   };
 
   return (
-    <Modal
-      open
+    <FormModal<FormValues>
+      form={form}
       title={target ? t('chains.target.setTitle', { year: target.year }) : t('chains.target.set')}
       okText={t('chains.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={put.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      initialValues={initialValues}
+      onSubmit={onSubmit}
+      savedMessage={t('chains.saved')}
+      onClose={onClose}
+      testId="target-form"
     >
-      <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void onFinish(values)} data-testid="target-form">
-        <Form.Item name="year" label={t('chains.target.year')} rules={[{ required: true, message: t('chains.target.yearRequired') }]}>
-          <InputNumber min={1990} max={2100} precision={0} disabled={target !== null} />
-        </Form.Item>
-        <Form.Item
-          name="outputYi"
-          label={t('chains.target.outputYi')}
-          dependencies={['growthPercent']}
-          rules={[
-            ({ getFieldValue }) => ({
-              validator: async (_, value: number | null) => {
-                const growth: unknown = getFieldValue('growthPercent');
-                if ((value === null || value === undefined) && (growth === null || growth === undefined)) throw new Error(t('chains.target.required'));
-              },
-            }),
-          ]}
-        >
-          <InputNumber min={0} max={90_000_000} precision={2} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="growthPercent" label={t('chains.target.growthPercent')}>
-          <InputNumber min={-100} max={1000} precision={2} style={{ width: 200 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="year" label={t('chains.target.year')} rules={[{ required: true, message: t('chains.target.yearRequired') }]}>
+        <InputNumber min={1990} max={2100} precision={0} disabled={target !== null} />
+      </Form.Item>
+      <Form.Item
+        name="outputYi"
+        label={t('chains.target.outputYi')}
+        dependencies={['growthPercent']}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: async (_, value: number | null) => {
+              const growth: unknown = getFieldValue('growthPercent');
+              if ((value === null || value === undefined) && (growth === null || growth === undefined)) throw new Error(t('chains.target.required'));
+            },
+          }),
+        ]}
+      >
+        <InputNumber min={0} max={90_000_000} precision={2} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="growthPercent" label={t('chains.target.growthPercent')}>
+        <InputNumber min={-100} max={1000} precision={2} style={{ width: 200 }} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -87,10 +78,9 @@ function TargetModal({ chain, target, onClose }: { chain: ChainDetail; target: C
 export function ChainTargetsCard({ chain }: { chain: ChainDetail }) {
   const t = useT();
   const { locale } = useLocale();
-  const { message } = App.useApp();
   const [editing, setEditing] = useState<ChainTarget | 'new' | null>(null);
   const remove = useDeleteChainTarget();
-  const output = (target: ChainTarget) => (target.outputTargetYuan === null ? '—' : formatYi(target.outputTargetYuan / YUAN_PER_WAN, locale));
+  const output = (target: ChainTarget) => (target.outputTargetYuan === null ? '—' : formatYi(target.outputTargetYuan, locale));
 
   const columns: TableColumnsType<ChainTarget> = [
     { key: 'year', title: t('chains.target.year'), dataIndex: 'year', width: 100 },
@@ -103,29 +93,14 @@ export function ChainTargetsCard({ chain }: { chain: ChainDetail }) {
       title: t('common.actions'),
       width: 160,
       render: (_, target) => (
-        <Space>
-          <Button size="small" onClick={() => setEditing(target)}>
-            {t('chains.edit')}
-          </Button>
-          <Popconfirm
-            title={t('chains.target.deleteConfirm', { year: target.year })}
-            okText={t('common.confirm')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={async () => {
-              try {
-                await remove.mutateAsync({ code: chain.code, year: target.year });
-                message.success(t('chains.deleted'));
-              } catch (err) {
-                message.error(errorText(err));
-              }
-            }}
-          >
-            <Button size="small" danger>
-              {t('chains.delete')}
-            </Button>
-          </Popconfirm>
-        </Space>
+        <RowActions
+          editLabel={t('chains.edit')}
+          onEdit={() => setEditing(target)}
+          deleteLabel={t('chains.delete')}
+          confirmTitle={t('chains.target.deleteConfirm', { year: target.year })}
+          onDelete={() => remove.mutateAsync({ code: chain.code, year: target.year })}
+          deletedMessage={t('chains.deleted')}
+        />
       ),
     });
   }

@@ -7,10 +7,10 @@ import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../co
 import { paths } from '../../../config/paths';
 import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { useMe } from '../../auth/api/get-me';
-import { useChains } from '../api/get-chains';
+import { useMe } from '../../../hooks/use-me';
+import { useChains } from '../../../hooks/use-chains';
 import { matchesChain } from '../utils/chain-filter';
-import { currentYear, readYear } from '../utils/current-year';
+import { currentYear, readYear } from '../../../lib/current-year';
 import { ChainFormModal } from './chain-form-modal';
 
 type ExportKey = 'code' | 'name' | 'industry' | 'group' | 'nodeCount' | 'enterpriseCount' | 'aboveScaleCount' | 'chief' | 'office';

@@ -1,15 +1,16 @@
+import type { ReactNode } from 'react';
 import { Card, Descriptions, Flex, Typography } from 'antd';
-import { useMe } from '../../auth/api/get-me';
-import { describeScope } from '../../auth/utils/describe-scope';
+import { useMe } from '../../../hooks/use-me';
+import { describeScope } from '../../../lib/describe-scope';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { LeaderDashboard } from '../../monitoring/components/leader-dashboard';
 
 /**
  * The start page: who is logged in, with which role and data scope; below it the 驾驶舱 for every
- * role but the enterprise, which sees what comes next instead.
+ * role but the enterprise, which sees what comes next instead. The router passes the 驾驶舱 in
+ * (`cockpit`), so this feature does not import the monitoring feature.
  */
-export function DashboardPage() {
+export function DashboardPage({ cockpit }: { cockpit: ReactNode }) {
   const t = useT();
   const me = useMe();
   const session = me.data;
@@ -38,7 +39,7 @@ export function DashboardPage() {
           <Typography.Paragraph style={{ marginBottom: 0 }}>{t('common.dashboardIntro')}</Typography.Paragraph>
         </Card>
       ) : (
-        <LeaderDashboard />
+        cockpit
       )}
     </Flex>
   );

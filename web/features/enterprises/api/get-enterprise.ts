@@ -1,10 +1,13 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { enterpriseDetailResponse, type EnterpriseDetailResponse } from '../../../../shared/contracts/enterprises';
+import { enterpriseDetailResponse } from '../../../../shared/contracts/enterprises';
 import { apiRequest } from '../../../lib/api-client';
 
+/** The firm with the `version` its edit form sends back. */
+const enterpriseAnswer = enterpriseDetailResponse;
+
 /** A firm's profile, memberships and one year of monthly figures (the latest year when `year` is undefined). */
-export function getEnterprise(uscc: string, year: number | undefined, signal?: AbortSignal): Promise<EnterpriseDetailResponse> {
-  return apiRequest(`/api/enterprises/${encodeURIComponent(uscc)}`, { query: { year }, schema: enterpriseDetailResponse, signal });
+export function getEnterprise(uscc: string, year: number | undefined, signal?: AbortSignal) {
+  return apiRequest(`/api/enterprises/${encodeURIComponent(uscc)}`, { query: { year }, schema: enterpriseAnswer, signal });
 }
 
 export function enterpriseQueryOptions(uscc: string, year?: number) {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { enterpriseProfile, type EnterpriseProfile, type UpdateEnterpriseRequest } from '../../../../shared/contracts/enterprises';
 import { apiRequest } from '../../../lib/api-client';
+import { INLINE_ERROR_META } from '../../../lib/errors';
 
 /** Rewrites a firm's profile, 规上 years and memberships. */
 export function updateEnterprise(input: { uscc: string; body: UpdateEnterpriseRequest }): Promise<EnterpriseProfile> {
@@ -10,6 +11,8 @@ export function updateEnterprise(input: { uscc: string; body: UpdateEnterpriseRe
 export function useUpdateEnterprise() {
   const queryClient = useQueryClient();
   return useMutation({
+    // The screen shows the error itself (a form alert, the import panel).
+    meta: INLINE_ERROR_META,
     mutationFn: updateEnterprise,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['enterprises'] }),
   });

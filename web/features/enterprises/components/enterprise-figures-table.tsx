@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import { paths } from '../../../config/paths';
 import type { EnterpriseDetailResponse, MonthlyFigureItem } from '../../../../shared/contracts/enterprises';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
-import { formatDateStamp, formatNumber, formatWan } from '../../../lib/format';
+import { formatDateStamp, formatNumber, formatWan, yuanToWan } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { roundWan, yuanToWan } from '../utils/enterprise-text';
+import { roundWan } from '../utils/enterprise-text';
 
 type Props = { enterprise: EnterpriseDetailResponse; loading: boolean; onYearChange: (year: number) => void };
 type ExportKey = 'period' | 'grossOutput' | 'revenue' | 'profit' | 'taxes' | 'electricity' | 'employees' | 'source';
@@ -26,7 +26,7 @@ export function EnterpriseFiguresTable({ enterprise, loading, onYearChange }: Pr
     key,
     title: t(`enterprises.figures.${key}`),
     align: 'right' as const,
-    render: (_: unknown, row: MonthlyFigureItem) => formatWan(yuanToWan(row[key]), locale),
+    render: (_: unknown, row: MonthlyFigureItem) => formatWan(row[key], locale),
   });
 
   const columns: TableColumnsType<MonthlyFigureItem> = [

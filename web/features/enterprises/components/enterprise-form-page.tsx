@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { App, Card, Result } from 'antd';
+import { Alert, App, Button, Card, Result } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import type { UpdateEnterpriseRequest } from '../../../../shared/contracts/enterprises';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageSpinner } from '../../../components/page-spinner';
 import { paths } from '../../../config/paths';
+import { isVersionConflict } from '../../../lib/errors';
 import { useT } from '../../../lib/i18n';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../hooks/use-me';
 import { useCreateEnterprise } from '../api/create-enterprise';
 import { useEnterprise } from '../api/get-enterprise';
 import { useUpdateEnterprise } from '../api/update-enterprise';
@@ -51,6 +52,9 @@ export function EnterpriseEditPage() {
   const enterprise = useEnterprise(uscc);
   const update = useUpdateEnterprise();
   const [serverError, setServerError] = useState<string | null>(null);
+  // Someone saved the firm since this form opened it: 刷新 loads it again into a fresh form.
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [reloads, setReloads] = useState(0);
 
   if (enterprise.isPending) return <PageSpinner />;
   if (enterprise.error) return <ErrorAlert error={enterprise.error} onRetry={() => void enterprise.refetch()} />;
@@ -58,20 +62,41 @@ export function EnterpriseEditPage() {
 
   const onSubmit = (_uscc: string, body: UpdateEnterpriseRequest) => {
     setServerError(null);
+    setConflict(null);
     update.mutate(
-      { uscc: firm.uscc, body },
+      { uscc: firm.uscc, body: { ...body, version: firm.version } },
       {
         onSuccess: () => {
           message.success(t('enterprises.saved'));
           void navigate(paths.enterprise.getHref(firm.uscc));
         },
-        onError: (err) => setServerError(err.message),
+        onError: (err) => (isVersionConflict(err) ? setConflict(err.message) : setServerError(err.message)),
       },
     );
   };
+  const reload = async () => {
+    await enterprise.refetch();
+    setConflict(null);
+    setReloads((n) => n + 1);
+  };
   return (
     <Card title={t('enterprises.form.editTitle', { name: firm.name })}>
+      {conflict ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          title={conflict}
+          action={
+            <Button size="small" loading={enterprise.isFetching} onClick={() => void reload()}>
+              {t('common.refresh')}
+            </Button>
+          }
+        />
+      ) : null}
       <EnterpriseForm
+        key={reloads}
         initial={firm}
         submitting={update.isPending}
         serverError={serverError}

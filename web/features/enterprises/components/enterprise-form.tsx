@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Flex, Form, Input, Select, Space, Typography } from 'antd';
-import { ENTERPRISE_FLAGS, type EnterpriseFlag, type EnterpriseProfile, type UpdateEnterpriseRequest } from '../../../../shared/contracts/enterprises';
+import { ENTERPRISE_FLAGS, createEnterpriseRequest, type EnterpriseFlag, type EnterpriseProfile, type UpdateEnterpriseRequest } from '../../../../shared/contracts/enterprises';
 import { validateUscc } from '../../../../shared/uscc';
+import { rulesFrom } from '../../../lib/form-rules';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useEnterpriseOptions } from '../api/get-enterprise-options';
 import { flagsOf, isCurrentMembership, membershipYearsText } from '../utils/enterprise-text';
@@ -138,7 +139,7 @@ export function EnterpriseForm({ initial, submitting, serverError, onSubmit, onC
             options={(options.data?.parks ?? []).map((p) => ({ value: p.id, label: p.name }))}
           />
         </Form.Item>
-        <Form.Item name="gbt4754Code" label={t('enterprises.gbt4754')} rules={[{ pattern: /^[0-9]{2,4}$/, message: t('enterprises.form.gbtInvalid') }]}>
+        <Form.Item name="gbt4754Code" label={t('enterprises.gbt4754')} rules={rulesFrom(createEnterpriseRequest.shape.gbt4754Code, { invalid: t('enterprises.form.gbtInvalid') })}>
           <Input maxLength={4} style={{ width: 120 }} data-testid="form-gbt" />
         </Form.Item>
       </Flex>

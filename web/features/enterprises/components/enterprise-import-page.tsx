@@ -6,7 +6,7 @@ import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../hooks/use-me';
 import { IMPORT_MAX_BYTES, useImportEnterprises } from '../api/import-enterprises';
 import { ImportErrorsTable } from './import-errors-table';
 import { ImportWarningsTable } from './import-warnings-table';

@@ -6,7 +6,7 @@ import { PageSpinner } from '../../../components/page-spinner';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../hooks/use-me';
 import { useDeleteEnterprise } from '../api/delete-enterprise';
 import { useEnterprise } from '../api/get-enterprise';
 import { EnterpriseFiguresTable } from './enterprise-figures-table';
@@ -46,7 +46,6 @@ export function EnterprisePage() {
         message.success(t('enterprises.deleted', { name: firm.name }));
         void navigate(paths.enterprises.getHref());
       },
-      onError: (err) => message.error(err.message, 8),
     });
 
   return (

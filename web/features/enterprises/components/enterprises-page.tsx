@@ -4,11 +4,11 @@ import type { EnterpriseListItem } from '../../../../shared/contracts/enterprise
 import { ErrorAlert } from '../../../components/error-alert';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
 import { paths } from '../../../config/paths';
-import { PAGE_SIZES, usePageParams } from '../../../hooks/use-page-params';
+import { pagePagination, usePageParams } from '../../../hooks/use-page-params';
 import { fetchAllPages } from '../../../lib/all-pages';
 import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../hooks/use-me';
 import { useEnterpriseOptions } from '../api/get-enterprise-options';
 import { getEnterprises, useEnterprises } from '../api/get-enterprises';
 import { useEnterpriseFilters } from '../hooks/use-enterprise-filters';
@@ -114,15 +114,7 @@ export function EnterprisesPage() {
         loading={enterprises.isFetching}
         locale={{ emptyText }}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: enterprises.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (nextPage, nextSize) => update({ page: nextSize === pageSize ? nextPage : 1, pageSize: nextSize }),
-        }}
+        pagination={pagePagination({ page, pageSize, update }, enterprises.data?.total ?? 0, (total) => t('common.total', { total }))}
       />
     </Card>
   );

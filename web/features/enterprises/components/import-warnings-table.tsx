@@ -1,11 +1,10 @@
 import { Table, type TableColumnsType } from 'antd';
 import type { ImportRemovalWarning } from '../../../../shared/contracts/enterprises';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
-import { formatDateStamp, formatWan } from '../../../lib/format';
+import { formatDateStamp, formatWan, yuanToWan } from '../../../lib/format';
 import { useLocale, useT, type Translate } from '../../../lib/i18n';
 
 /** Amounts come in 元; the formatters take 万元. */
-const yuanToWan = (yuan: number) => yuan / 10_000;
 
 type ExportKey = 'uscc' | 'name' | 'what' | 'years' | 'months' | 'output';
 
@@ -24,7 +23,7 @@ export function ImportWarningsTable({ warnings, fileName }: { warnings: ImportRe
     { key: 'what', title: t('enterprises.import.warning.what'), render: (_, w) => whatOf(t, w) },
     { key: 'years', title: t('enterprises.import.warning.years'), render: (_, w) => w.years.join(t('common.listSeparator')) },
     { key: 'months', title: t('enterprises.import.warning.months'), dataIndex: 'months', align: 'right' },
-    { key: 'output', title: t('enterprises.import.warning.output'), align: 'right', render: (_, w) => formatWan(yuanToWan(w.output), locale) },
+    { key: 'output', title: t('enterprises.import.warning.output'), align: 'right', render: (_, w) => formatWan(w.output, locale) },
   ];
   const exportColumns: ExcelColumn<ExportKey>[] = [
     { key: 'uscc', title: t('enterprises.uscc'), width: 22 },

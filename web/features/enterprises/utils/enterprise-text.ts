@@ -1,5 +1,6 @@
 import { ENTERPRISE_FLAGS, type EnterpriseFlag, type EnterpriseListItem, type EnterpriseMembership } from '../../../../shared/contracts/enterprises';
 import type { Translate } from '../../../lib/i18n';
+import { yuanToWan } from '../../../lib/format';
 
 /** The flags a firm carries, in the order of ENTERPRISE_FLAGS. */
 export function flagsOf(item: Pick<EnterpriseListItem, 'isChainMaster' | 'isSpecialized' | 'isHighTech' | 'isListed'>): EnterpriseFlag[] {
@@ -17,11 +18,6 @@ export function describeFlags(item: Parameters<typeof flagsOf>[0], t: Translate)
   return flagsOf(item)
     .map((flag) => t(`enterprises.flag.${flag}`))
     .join(t('common.listSeparator'));
-}
-
-/** 元 → 万元 for the working tables (null stays null). */
-export function yuanToWan(yuan: number | null): number | null {
-  return yuan === null ? null : yuan / 10_000;
 }
 
 /** A value in 万 units rounded to two decimals for an Excel cell. */

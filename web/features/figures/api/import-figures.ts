@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { importProgress, importRejectedResponse, importReport, type ImportProgress, type ImportReport, type MoneyUnit } from '../../../../shared/contracts/figures';
 import { uploadFile } from '../../../lib/upload-file';
+import { INLINE_ERROR_META } from '../../../lib/errors';
 
 /** The largest file the server reads (checked here too, so nobody waits for a doomed upload). */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -50,6 +51,8 @@ export function importFigures(input: ImportFiguresInput): Promise<ImportReport> 
 export function useImportFigures() {
   const queryClient = useQueryClient();
   return useMutation({
+    // The screen shows the error itself (a form alert, the import panel).
+    meta: INLINE_ERROR_META,
     mutationFn: importFigures,
     onSuccess: (report) => {
       if (report.written) void queryClient.invalidateQueries({ queryKey: ['figures'] });

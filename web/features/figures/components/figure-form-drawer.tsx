@@ -1,18 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Divider, Drawer, Flex, Form, Input, Select, Typography } from 'antd';
 import { z } from 'zod';
-import {
-  FIGURE_FIELDS,
-  figureIssue,
-  MONEY_UNITS,
-  MONTH_FIELDS,
-  PREV_YEAR_FIELDS,
-  type FigureField,
-  type FigureIssue,
-  type MoneyUnit,
-  type MonthlyFigureItem,
-} from '../../../../shared/contracts/figures';
+import { figurePeriodParams, FIGURE_FIELDS, figureIssue, MONEY_UNITS, MONTH_FIELDS, PREV_YEAR_FIELDS, type FigureField, type FigureIssue, type MoneyUnit, type MonthlyFigureItem } from '../../../../shared/contracts/figures';
 import { ApiError } from '../../../lib/api-client';
+import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import { capitalize } from '../utils/amounts';
 import { useSaveFigure } from '../api/save-figure';
@@ -99,7 +90,7 @@ export function FigureFormDrawer({ uscc, month, canEdit, defaultPeriod, onClose 
     <Drawer open size={560} destroyOnHidden onClose={onClose} title={t('figures.form.title', { period })} data-testid="figures-drawer">
       <Form<FormValues> form={form} layout="vertical" initialValues={initialValues(month, unit, defaultPeriod)} disabled={!canEdit || save.isPending}>
         <Flex gap={12}>
-          <Form.Item name="period" label={t('figures.form.period')} rules={[{ required: true, pattern: /^[0-9]{4}-(0[1-9]|1[0-2])$/, message: 'YYYY-MM' }]} style={{ flex: 1 }}>
+          <Form.Item name="period" label={t('figures.form.period')} rules={rulesFrom(figurePeriodParams.shape.period, { required: 'YYYY-MM' })} style={{ flex: 1 }}>
             <Input disabled={month !== null || !canEdit} placeholder="2024-06" data-testid="figures-form-period" />
           </Form.Item>
           <Form.Item label={t('figures.form.unit')} style={{ width: 140 }}>

@@ -3,7 +3,7 @@ import { Navigate } from 'react-router';
 import { PageSpinner } from '../../../components/page-spinner';
 import { paths } from '../../../config/paths';
 import { useT } from '../../../lib/i18n';
-import { useMe } from '../../auth/api/get-me';
+import { useMe } from '../../../hooks/use-me';
 import { FiguresImportPage } from './figures-import-page';
 import { FirmLookup } from './firm-lookup';
 

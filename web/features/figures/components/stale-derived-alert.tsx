@@ -1,7 +1,7 @@
 import { Alert, App, Button, Flex, Popconfirm, Table, type TableColumnsType } from 'antd';
 import type { StaleDerivedItem } from '../../../../shared/contracts/figures';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
-import { formatDateStamp } from '../../../lib/format';
+import { formatDateStamp, yuanToWan } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useRederiveFigures } from '../api/rederive-figures';
 import { useFigureText } from '../hooks/use-figure-text';
@@ -40,21 +40,19 @@ export function StaleDerivedAlert({ uscc, name, items, canEdit }: { uscc: string
     { key: 'stored', title: t('figures.derived.stored'), width: 18 },
     { key: 'rederived', title: t('figures.derived.rederived'), width: 18 },
   ];
-  const wan = (v: number | null) => (v === null ? null : v / 10_000);
   const exportRows = items.map(
     (s): Record<ExportKey, ExcelCell> => ({
       period: s.period,
       field: capitalize(t(`figures.field.${s.field}`)),
-      ytd: wan(s.ytd),
-      previous: wan(s.previousMonths),
-      stored: wan(s.stored),
-      rederived: wan(s.rederived),
+      ytd: yuanToWan(s.ytd),
+      previous: yuanToWan(s.previousMonths),
+      stored: yuanToWan(s.stored),
+      rederived: yuanToWan(s.rederived),
     }),
   );
   const onConfirm = () =>
     rederive.mutate(uscc, {
       onSuccess: (result) => void message.success(t('figures.derived.done', { count: result.rederived.length })),
-      onError: (err) => void message.error(err.message),
     });
   return (
     <Alert

@@ -1,5 +1,5 @@
 import type { FigureField } from '../../../../shared/contracts/figures';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, yuanToWan } from '../../../lib/format';
 import { useLocale } from '../../../lib/i18n';
 
 /** A value as the tables show it: money in 万元, electricity in kWh, employees in persons. */
@@ -8,6 +8,6 @@ export function useFigureText() {
   return (field: FigureField, value: number | null) => {
     if (value === null) return '—';
     if (field === 'electricityKwh' || field === 'employees') return formatNumber(value, locale, 0);
-    return formatNumber(value / 10_000, locale, 4);
+    return formatNumber(yuanToWan(value), locale, 4);
   };
 }

@@ -18,11 +18,6 @@ export function toUnitText(value: number | null, perUnit: number): string {
   return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
-/** 元 → 万元 for display through the formatters (a display value, never stored). */
-export function yuanToWan(value: number | null): number | null {
-  return value === null ? null : value / 10_000;
-}
-
 /** A label at the start of a line: "gross output" → "Gross output" (Chinese text is unchanged). */
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

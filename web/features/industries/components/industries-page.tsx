@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Input, Popconfirm, Segmented, Space, Table, Tooltip, type TableColumnsType } from 'antd';
+import { Card, Segmented, Table, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { IndustryItem } from '../../../../shared/contracts/industries';
 import { ErrorAlert } from '../../../components/error-alert';
-import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
+import type { ExcelCell, ExcelColumn } from '../../../components/export-excel-button';
+import { ListToolbar } from '../../../components/list-toolbar';
+import { RowActions } from '../../../components/row-actions';
 import { paths } from '../../../config/paths';
+import { useIndustries } from '../../../hooks/use-industries';
+import { useMe } from '../../../hooks/use-me';
+import { useSetListParam } from '../../../hooks/use-page-params';
 import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { useMe } from '../../auth/api/get-me';
-import { useIndustries } from '../../chains/api/get-industries';
-import { errorText } from '../../chains/utils/form-errors';
 import { useDeleteIndustry } from '../api/delete-industry';
 import { IndustryFormModal } from './industry-form-modal';
 
@@ -18,13 +20,13 @@ type ExportKey = 'code' | 'group' | 'name' | 'chainCount';
 /** 产业: the ten leading industries of 一核两电三色四新 with the number of chains each leads. */
 export function IndustriesPage() {
   const t = useT();
-  const { message } = App.useApp();
   const me = useMe();
   const isAdmin = me.data?.user.role === 'admin';
   const industries = useIndustries();
   const remove = useDeleteIndustry();
   const [editing, setEditing] = useState<IndustryItem | 'new' | null>(null);
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const setParam = useSetListParam<'q' | 'group'>();
   const q = (searchParams.get('q') ?? '').trim();
   const group = searchParams.get('group') ?? '';
   const all = industries.data?.items ?? [];
@@ -32,25 +34,6 @@ export function IndustriesPage() {
   const rows = all.filter((r) => (group === '' || r.group === group) && (q === '' || `${r.code} ${r.name}`.toLowerCase().includes(q.toLowerCase())));
   const groups = [...new Set(all.map((r) => r.group))];
   const filtered = q !== '' || group !== '';
-  const setParam = (key: 'q' | 'group', value: string) =>
-    setSearchParams(
-      (current) => {
-        const params = new URLSearchParams(current);
-        if (value === '') params.delete(key);
-        else params.set(key, value);
-        return params;
-      },
-      { replace: true },
-    );
-
-  const onDelete = async (industry: IndustryItem) => {
-    try {
-      await remove.mutateAsync(industry.code);
-      message.success(t('industries.deleted', { name: industry.name }));
-    } catch (err) {
-      message.error(errorText(err));
-    }
-  };
 
   const columns: TableColumnsType<IndustryItem> = [
     { key: 'code', title: t('industries.code'), dataIndex: 'code', width: 100 },
@@ -77,32 +60,17 @@ export function IndustriesPage() {
       key: 'actions',
       title: t('common.actions'),
       width: 160,
-      render: (_, industry) => {
-        const blocked = industry.chainCount > 0;
-        return (
-          <Space>
-            <Button size="small" onClick={() => setEditing(industry)}>
-              {t('industries.edit')}
-            </Button>
-            <Tooltip title={blocked ? t('industries.deleteBlocked', { count: industry.chainCount }) : undefined}>
-              <span>
-                <Popconfirm
-                  title={t('industries.deleteConfirm', { name: industry.name })}
-                  okText={t('common.confirm')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true }}
-                  disabled={blocked}
-                  onConfirm={() => onDelete(industry)}
-                >
-                  <Button size="small" danger disabled={blocked}>
-                    {t('industries.delete')}
-                  </Button>
-                </Popconfirm>
-              </span>
-            </Tooltip>
-          </Space>
-        );
-      },
+      render: (_, industry) => (
+        <RowActions
+          editLabel={t('industries.edit')}
+          onEdit={() => setEditing(industry)}
+          deleteLabel={t('industries.delete')}
+          confirmTitle={t('industries.deleteConfirm', { name: industry.name })}
+          onDelete={() => remove.mutateAsync(industry.code)}
+          deletedMessage={t('industries.deleted', { name: industry.name })}
+          blockedReason={industry.chainCount > 0 ? t('industries.deleteBlocked', { count: industry.chainCount }) : null}
+        />
+      ),
     });
   }
 
@@ -116,39 +84,19 @@ export function IndustriesPage() {
 
   return (
     <Card title={t('industries.title')}>
-      <Flex justify="space-between" gap={12} wrap style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <Input.Search
-            allowClear
-            // Follows the address: a menu click back to the bare list clears the box too.
-            key={q}
-            defaultValue={q}
-            placeholder={t('industries.searchPlaceholder')}
-            style={{ width: 220 }}
-            data-testid="industries-search"
-            onSearch={(value) => setParam('q', value.trim())}
-          />
+      <ListToolbar
+        search={{ value: q, placeholder: t('industries.searchPlaceholder'), width: 220, testId: 'industries-search', onSearch: (value) => setParam('q', value) }}
+        filters={
           <Segmented<string>
             value={group}
             data-testid="industries-group"
             options={[{ value: '', label: t('industries.allGroups') }, ...groups.map((g) => ({ value: g, label: g }))]}
             onChange={(value) => setParam('group', value)}
           />
-        </Space>
-        <Space wrap>
-          {isAdmin ? (
-            <Button type="primary" onClick={() => setEditing('new')} data-testid="industry-create">
-              {t('industries.create')}
-            </Button>
-          ) : null}
-          <ExportExcelButton
-            fileName={`${t('industries.title')}-${formatDateStamp()}`}
-            sheetName={t('industries.title')}
-            columns={exportColumns}
-            rows={exportRows}
-          />
-        </Space>
-      </Flex>
+        }
+        add={isAdmin ? { label: t('industries.create'), onClick: () => setEditing('new'), testId: 'industry-create' } : null}
+        exportProps={{ fileName: `${t('industries.title')}-${formatDateStamp()}`, sheetName: t('industries.title'), columns: exportColumns, rows: exportRows }}
+      />
       {industries.error ? <ErrorAlert error={industries.error} onRetry={() => void industries.refetch()} /> : null}
       <Table<IndustryItem>
         rowKey="code"
@@ -159,7 +107,17 @@ export function IndustriesPage() {
         pagination={false}
         locale={{ emptyText: filtered && all.length > 0 ? t('industries.emptyFiltered') : t('industries.empty') }}
       />
-      {editing ? <IndustryFormModal industry={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <IndustryFormModal
+          industry={editing === 'new' ? null : editing}
+          onReload={async () => {
+            const fresh = (await industries.refetch()).data?.items.find((i) => editing !== 'new' && i.code === editing.code);
+            if (fresh) setEditing(fresh);
+            return fresh;
+          }}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </Card>
   );
 }

@@ -1,13 +1,13 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import {
+  monitoringBreakdownQuery,
   monitoringBreakdownResponse,
-  type BreakdownDimension,
   type MonitoringBreakdownResponse,
 } from '../../../../shared/contracts/monitoring';
-import type { MonitoringRange } from '../../../../shared/stats/period';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest, type QueryParamsOf } from '../../../lib/api-client';
 
-export type BreakdownParams = { period: string; range: MonitoringRange; by: BreakdownDimension; chain?: string; region?: string; park?: number };
+/** The contract's query, as the hook takes it. */
+export type BreakdownParams = QueryParamsOf<typeof monitoringBreakdownQuery>;
 
 /** Output and growth broken down by chain, county, park, industry or (within one chain) node, optionally within one county or park. */
 export function getMonitoringBreakdown(params: BreakdownParams, signal?: AbortSignal): Promise<MonitoringBreakdownResponse> {

@@ -1,9 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { monitoringEnterprisesResponse, type MonitoringEnterprisesResponse } from '../../../../shared/contracts/monitoring';
-import type { MonitoringRange } from '../../../../shared/stats/period';
-import { apiRequest } from '../../../lib/api-client';
+import { monitoringEnterprisesQuery, monitoringEnterprisesResponse, type MonitoringEnterprisesResponse } from '../../../../shared/contracts/monitoring';
+import { apiRequest, type QueryParamsOf } from '../../../lib/api-client';
 
-export type MonitoringEnterprisesParams = { period: string; range: MonitoringRange; chain?: string; node?: number; region?: string; park?: number; page: number; pageSize: number };
+/** The contract's query, as the hook takes it. */
+export type MonitoringEnterprisesParams = QueryParamsOf<typeof monitoringEnterprisesQuery>;
 
 /** Firms ranked by output for the period, optionally within one chain or one node of it. */
 export function getMonitoringEnterprises(params: MonitoringEnterprisesParams, signal?: AbortSignal): Promise<MonitoringEnterprisesResponse> {

@@ -3,10 +3,10 @@ import { Card, Flex, Segmented, Table, Tooltip, type TableColumnsType } from 'an
 import type { MonitoringBreakdownResponse } from '../../../../shared/contracts/monitoring';
 import type { MonitoringRange } from '../../../../shared/stats/period';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
-import { formatDateStamp, formatGrowth, formatNumber, formatPercent, formatYiNumber } from '../../../lib/format';
+import { formatDateStamp, formatFixed2, formatGrowth, formatNumber, formatPercent, formatPp, formatYiNumber, growthToPercent, roundPp, yuanToYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { growthToPercent, roundPp, yuanToYi } from '../utils/figures';
-import { FigureMeta, periodLabel } from './figure-meta';
+import { periodLabel } from '../../../lib/period-labels';
+import { FigureMeta } from './figure-meta';
 
 export type GrowthRow = MonitoringBreakdownResponse['rows'][number];
 const MEASURES = ['revenue', 'profit', 'taxes', 'electricityKwh'] as const;
@@ -30,6 +30,7 @@ type BreakdownTableProps = {
 
 /** The other measures of a row as Excel cells. */
 function measureCells(row: GrowthRow): Record<Measure | `${Measure}Yoy` | 'employees', ExcelCell> {
+  // Assertion: the loop below fills the amount and growth of every measure before the cells are read.
   const cells = { employees: row.measures.employees } as Record<Measure | `${Measure}Yoy` | 'employees', ExcelCell>;
   for (const measure of MEASURES) {
     cells[measure] = measureAmount(measure, row.measures[measure].value);
@@ -57,7 +58,7 @@ export function BreakdownTable({ title, exportName, nameTitle, rows, loading, he
       key: measure,
       title: measureTitle(measure),
       align: 'right' as const,
-      render: (_: unknown, row: GrowthRow) => formatYiNumber(measureAmount(measure, row.measures[measure].value), locale),
+      render: (_: unknown, row: GrowthRow) => formatFixed2(measureAmount(measure, row.measures[measure].value), locale),
     },
     { key: `${measure}Yoy`, title: t('monitoring.growth'), align: 'right' as const, render: (_: unknown, row: GrowthRow) => formatGrowth(row.measures[measure].yoy, locale) },
   ]);
@@ -74,8 +75,8 @@ export function BreakdownTable({ title, exportName, nameTitle, rows, loading, he
         ),
   };
   const outputColumns: TableColumnsType<GrowthRow> = [
-    { key: 'output', title: t('monitoring.output'), align: 'right', render: (_, row) => formatYiNumber(yuanToYi(row.output), locale) },
-    { key: 'prev', title: t('monitoring.outputPrev'), align: 'right', render: (_, row) => formatYiNumber(yuanToYi(row.outputPrevYear), locale) },
+    { key: 'output', title: t('monitoring.output'), align: 'right', render: (_, row) => formatYiNumber(row.output, locale) },
+    { key: 'prev', title: t('monitoring.outputPrev'), align: 'right', render: (_, row) => formatYiNumber(row.outputPrevYear, locale) },
     { key: 'yoy', title: t('monitoring.growth'), align: 'right', render: (_, row) => formatGrowth(row.yoy, locale) },
     {
       key: 'published',
@@ -83,7 +84,7 @@ export function BreakdownTable({ title, exportName, nameTitle, rows, loading, he
       align: 'right',
       render: (_, row) => <span style={{ color: 'rgba(0, 0, 0, 0.45)' }}>{formatGrowth(row.publishedYoy, locale)}</span>,
     },
-    { key: 'pp', title: t('monitoring.contributionPp'), align: 'right', render: (_, row) => formatNumber(roundPp(row.contributionPp), locale) },
+    { key: 'pp', title: t('monitoring.contributionPp'), align: 'right', render: (_, row) => formatPp(row.contributionPp, locale) },
     { key: 'share', title: t('monitoring.contributionShare'), align: 'right', render: (_, row) => formatPercent(row.contributionShare, locale) },
   ];
   const firmsColumn: TableColumnsType<GrowthRow>[number] = { key: 'firms', title: t('monitoring.enterpriseCount'), align: 'right', dataIndex: 'enterpriseCount' };

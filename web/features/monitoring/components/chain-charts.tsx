@@ -2,9 +2,9 @@ import { Card, Col, Row } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { MonitoringChainsResponse } from '../../../../shared/contracts/monitoring';
 import { useT } from '../../../lib/i18n';
-import { growthToPercent, roundPp, yuanToYi } from '../utils/figures';
 import { EChart } from './echart';
 import { FigureMeta } from './figure-meta';
+import { yuanToYi, growthToPercent, roundPp } from '../../../lib/format';
 
 type Bar = { name: string; value: number | null };
 

@@ -6,12 +6,12 @@ import type { MonitoringRange } from '../../../../shared/stats/period';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
 import { paths } from '../../../config/paths';
-import { formatDateStamp, formatGrowth, formatYiNumber } from '../../../lib/format';
+import { formatDateStamp, formatGrowth, formatYiNumber, growthToPercent, yuanToYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { fetchAllPages } from '../../../lib/all-pages';
 import { getMonitoringEnterprises, useMonitoringEnterprises } from '../api/get-monitoring-enterprises';
-import { growthToPercent, yuanToYi } from '../utils/figures';
-import { FigureMeta, periodLabel } from './figure-meta';
+import { periodLabel } from '../../../lib/period-labels';
+import { FigureMeta } from './figure-meta';
 
 type ExportKey = 'rank' | 'uscc' | 'name' | 'output' | 'outputPrevYear' | 'yoy';
 
@@ -58,12 +58,12 @@ export function EnterpriseRanking({
         </Link>
       ),
     },
-    { key: 'output', title: t('monitoring.output'), align: 'right', render: (_, item) => formatYiNumber(yuanToYi(item.output), locale) },
+    { key: 'output', title: t('monitoring.output'), align: 'right', render: (_, item) => formatYiNumber(item.output, locale) },
     {
       key: 'prev',
       title: t('monitoring.outputPrev'),
       align: 'right',
-      render: (_, item) => (item.outputPrevYear === null ? '—' : formatYiNumber(yuanToYi(item.outputPrevYear), locale)),
+      render: (_, item) => (item.outputPrevYear === null ? '—' : formatYiNumber(item.outputPrevYear, locale)),
     },
     { key: 'yoy', title: t('monitoring.growth'), align: 'right', render: (_, item) => yoyText(item) },
   ];

@@ -1,28 +1,8 @@
 import { Typography } from 'antd';
 import type { MonitoringRange } from '../../../../shared/stats/period';
-import { parsePeriod } from '../../../../shared/stats/period';
 import { formatDateTime } from '../../../lib/format';
-import { useT, type Translate } from '../../../lib/i18n';
-
-/** "2024年6月" (当月), "2024年1–6月" (累计); January and February, either range, are "2024年1–2月" (see rangeMonths). */
-export function periodLabel(t: Translate, period: string, range: MonitoringRange): string {
-  const { year, month } = parsePeriod(period);
-  if (month <= 2) return t('monitoring.periodLabel.janFeb', { year });
-  if (range === 'month') return t('monitoring.periodLabel.month', { year, month });
-  return t('monitoring.periodLabel.ytd', { year, month });
-}
-
-/** One calendar month, "2024年1月", where a month stands alone (预警 are per month, 1 and 2 each). */
-export function monthLabel(t: Translate, period: string): string {
-  const { year, month } = parsePeriod(period);
-  return t('monitoring.periodLabel.month', { year, month });
-}
-
-/** The period with its range ("2024年6月 当月", "2024年1–6月 累计"); 1–2月 needs no range word. */
-export function periodRangeLabel(t: Translate, period: string, range: MonitoringRange): string {
-  const label = periodLabel(t, period, range);
-  return parsePeriod(period).month <= 2 ? label : `${label} ${t(`monitoring.range.${range}`)}`;
-}
+import { useT } from '../../../lib/i18n';
+import { periodRangeLabel } from '../../../lib/period-labels';
 
 /** The line under every figure: its period and range, unit and as-of time in Beijing. */
 export function FigureMeta({ period, range, unit, asOf }: { period: string; range: MonitoringRange; unit: string; asOf: string | null }) {

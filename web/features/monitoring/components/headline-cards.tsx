@@ -5,9 +5,9 @@ import { WARNING_KINDS } from '../../../../shared/contracts/warnings';
 import { paths } from '../../../config/paths';
 import { formatGrowth, formatNumber, formatYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { useWarningCounts } from '../../warnings/api/get-warnings';
-import { yuanToWan } from '../utils/periods';
-import { FigureMeta, monthLabel } from './figure-meta';
+import { useWarningCounts } from '../../../hooks/use-warnings';
+import { monthLabel } from '../../../lib/period-labels';
+import { FigureMeta } from './figure-meta';
 
 /**
  * The six headline figures: total output (亿元), comparable growth, double-digit chains, firms, firms
@@ -22,12 +22,12 @@ export function HeadlineCards({ data }: { data: MonitoringChainsResponse }) {
     {
       key: 'total',
       title: t('monitoring.total'),
-      value: formatYi(yuanToWan(total.output), locale),
+      value: formatYi(total.output, locale),
       // The plain per-chain sum beside the deduplicated total: a firm in two chains counts in both.
       suffix: (
         <Tooltip title={t('monitoring.chainSumHint')}>
           <span style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.45)' }} data-testid="headline-chain-sum">
-            {t('monitoring.chainSumShort', { value: formatYi(yuanToWan(total.chainSum.output), locale) })}
+            {t('monitoring.chainSumShort', { value: formatYi(total.chainSum.output, locale) })}
           </span>
         </Tooltip>
       ),

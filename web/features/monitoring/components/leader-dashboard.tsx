@@ -6,14 +6,14 @@ import { Deferred } from '../../../components/deferred';
 import { PageSpinner } from '../../../components/page-spinner';
 import { paths } from '../../../config/paths';
 import { useT } from '../../../lib/i18n';
-import { useMonitoringChains } from '../api/get-monitoring-chains';
-import { usePickableMonths } from '../../periods/hooks/use-pickable-months';
-import { dashboardViewOf } from '../utils/periods';
+import { useMonitoringChains } from '../../../hooks/use-monitoring-chains';
+import { usePickableMonths } from '../../../hooks/use-pickable-months';
+import { dashboardViewOf } from '../../../lib/periods';
 import { AreaBreakdowns } from './area-breakdowns';
 import { ChainCharts } from './chain-charts';
 import { DrillDown } from './drill-down';
 import { HeadlineCards } from './headline-cards';
-import { periodRangeLabel } from './figure-meta';
+import { periodRangeLabel } from '../../../lib/period-labels';
 import { PublicationBanner } from './publication-banner';
 import { TrendChart } from './trend-chart';
 

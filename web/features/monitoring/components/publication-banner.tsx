@@ -14,7 +14,7 @@ export function PublicationBanner({ publication, period }: { publication: Public
   const t = useT();
   const { locale } = useLocale();
   const coverage = t('periods.coverage', { reported: formatNumber(publication.coverage.reported, locale, 0), expected: formatNumber(publication.coverage.expected, locale, 0) });
-  const held = publication.heldBack.enterprises > 0 ? t('monitoring.publication.heldBack', { count: publication.heldBack.enterprises, output: formatYi(publication.heldBack.output / 10_000, locale) }) : null;
+  const held = publication.heldBack.enterprises > 0 ? t('monitoring.publication.heldBack', { count: publication.heldBack.enterprises, output: formatYi(publication.heldBack.output, locale) }) : null;
   return (
     <Alert
       type={publication.preliminary ? 'warning' : 'success'}

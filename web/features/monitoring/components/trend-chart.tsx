@@ -2,10 +2,9 @@ import { Card } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { ErrorAlert } from '../../../components/error-alert';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
-import { formatDateStamp } from '../../../lib/format';
+import { formatDateStamp, growthToPercent, yuanToYi } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useMonitoringTrend } from '../api/get-monitoring-trend';
-import { growthToPercent, yuanToYi } from '../utils/figures';
 import { EChart } from './echart';
 import { FigureMeta } from './figure-meta';
 

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { parkDetail, type CreateParkRequest, type ParkDetail } from '../../../../shared/contracts/parks';
+import type { z } from 'zod';
+import { createParkRequest, parkDetail, type ParkDetail } from '../../../../shared/contracts/parks';
 import { apiRequest } from '../../../lib/api-client';
 
-/** Adds a park (admin). */
-export function createPark(body: CreateParkRequest): Promise<ParkDetail> {
+/** Adds a park (admin); the server fills the defaults (no focus, no area). */
+export function createPark(body: z.input<typeof createParkRequest>): Promise<ParkDetail> {
   return apiRequest('/api/parks', { method: 'POST', body, schema: parkDetail });
 }
 

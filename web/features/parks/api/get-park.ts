@@ -1,10 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { parkDetail, type ParkDetail } from '../../../../shared/contracts/parks';
+import { parkDetail } from '../../../../shared/contracts/parks';
 import { apiRequest } from '../../../lib/api-client';
 
-/** One park with its focus chains and firm count. */
-export function getPark(id: number, signal?: AbortSignal): Promise<ParkDetail> {
-  return apiRequest(`/api/parks/${id}`, { schema: parkDetail, signal });
+const parkAnswer = parkDetail;
+
+/** One park with its focus chains, firm count and `version` (sent back by the edit form). */
+export function getPark(id: number, signal?: AbortSignal) {
+  return apiRequest(`/api/parks/${id}`, { schema: parkAnswer, signal });
 }
 
 export function parkQueryOptions(id: number) {

@@ -1,8 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { listParksResponse, type ListParksResponse, type ParkLevel } from '../../../../shared/contracts/parks';
-import { apiRequest } from '../../../lib/api-client';
+import { listParksQuery, listParksResponse, type ListParksResponse } from '../../../../shared/contracts/parks';
+import { apiRequest, type QueryParamsOf } from '../../../lib/api-client';
 
-export type GetParksParams = { page: number; pageSize: number; q?: string; level?: ParkLevel; region?: string };
+export type GetParksParams = QueryParamsOf<typeof listParksQuery>;
 
 /** One page of parks, searched by name and filtered by level and region. */
 export function getParks(params: GetParksParams, signal?: AbortSignal): Promise<ListParksResponse> {

@@ -1,52 +1,55 @@
-import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { useNavigate } from 'react-router';
-import { PARK_LEVELS, type ParkDetail, type ParkLevel } from '../../../../shared/contracts/parks';
+import type { z } from 'zod';
+import { PARK_LEVELS, createParkRequest, type ParkDetail } from '../../../../shared/contracts/parks';
+import { FormModal, reloadValues } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
+import { useChains } from '../../../hooks/use-chains';
+import { useRegions } from '../../../hooks/use-regions';
+import { currentYear } from '../../../lib/current-year';
+import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
-import { useChains } from '../../chains/api/get-chains';
-import { currentYear } from '../../chains/utils/current-year';
-import { errorText, markServerErrors } from '../../chains/utils/form-errors';
-import { useRegions } from '../../regions/api/get-regions';
 import { useCreatePark } from '../api/create-park';
 import { useUpdatePark } from '../api/update-park';
 
-type FormValues = {
-  name: string;
-  shortName: string;
-  level: ParkLevel;
-  regionCode: string;
-  areaKm2: number | null;
-  establishedOn: string;
-  focus: string[];
-  focusChainCodes: string[];
-};
+type Body = z.input<typeof createParkRequest>;
+/** The create body, except the area, typed in km² (stored in whole hectares), and the date as text. */
+type FormValues = Omit<Body, 'areaHectares' | 'establishedOn'> & { areaKm2: number | null; establishedOn: string };
 
 const FIELDS = ['name', 'shortName', 'level', 'regionCode', 'areaHectares', 'establishedOn', 'focus', 'focusChainCodes'] as const;
+const shape = createParkRequest.shape;
+
+function valuesOf(park: ParkDetail): Partial<FormValues> {
+  return {
+    name: park.name,
+    shortName: park.shortName,
+    level: park.level,
+    regionCode: park.regionCode,
+    areaKm2: park.areaHectares === null ? null : park.areaHectares / 100,
+    establishedOn: park.establishedOn ?? '',
+    focus: park.focus,
+    focusChainCodes: park.focusChainCodes,
+  };
+}
+
+type Props = {
+  park: (ParkDetail) | null;
+  /** Loads the park again after a version conflict. */
+  onReload?: () => Promise<ParkDetail | undefined>;
+  onClose: () => void;
+};
 
 /** Create or edit a park (admin). The area is typed in km² and stored in whole hectares. */
-export function ParkFormModal({ park, onClose }: { park: ParkDetail | null; onClose: () => void }) {
+export function ParkFormModal({ park, onReload, onClose }: Props) {
   const t = useT();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
   const regions = useRegions();
   const chains = useChains(currentYear());
   const create = useCreatePark();
   const update = useUpdatePark();
-  const initialValues: Partial<FormValues> = park
-    ? {
-        name: park.name,
-        shortName: park.shortName,
-        level: park.level,
-        regionCode: park.regionCode,
-        areaKm2: park.areaHectares === null ? null : park.areaHectares / 100,
-        establishedOn: park.establishedOn ?? '',
-        focus: park.focus,
-        focusChainCodes: park.focusChainCodes,
-      }
-    : { focus: [], focusChainCodes: [], areaKm2: null, establishedOn: '' };
 
-  const onFinish = async (values: FormValues) => {
+  const onSubmit = async (values: FormValues) => {
     const body = {
       name: values.name,
       shortName: values.shortName,
@@ -57,76 +60,64 @@ export function ParkFormModal({ park, onClose }: { park: ParkDetail | null; onCl
       focus: values.focus,
       focusChainCodes: values.focusChainCodes,
     };
-    try {
-      if (park) {
-        await update.mutateAsync({ id: park.id, body });
-        message.success(t('parks.saved'));
-        onClose();
-      } else {
-        const created = await create.mutateAsync(body);
-        message.success(t('parks.saved'));
-        onClose();
-        void navigate(paths.park.getHref(created.id));
-      }
-    } catch (err) {
-      const marked = markServerErrors(form, err, FIELDS);
-      if (marked.includes('areaHectares')) form.setFields([{ name: 'areaKm2', errors: [errorText(err)] }]);
-      message.error(errorText(err));
+    if (park) {
+      await update.mutateAsync({ id: park.id, body: { ...body, version: park.version } });
+    } else {
+      const created = await create.mutateAsync(body);
+      void navigate(paths.park.getHref(created.id));
     }
   };
 
   return (
-    <Modal
-      open
+    <FormModal<FormValues>
+      form={form}
       title={park ? t('parks.form.editTitle', { name: park.name }) : t('parks.form.createTitle')}
       okText={t('parks.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      initialValues={park ? valuesOf(park) : { focus: [], focusChainCodes: [], areaKm2: null, establishedOn: '' }}
+      onSubmit={onSubmit}
+      savedMessage={t('parks.saved')}
+      onClose={onClose}
+      serverFields={FIELDS}
+      fieldAliases={{ areaHectares: 'areaKm2' }}
+      onReload={reloadValues(onReload, valuesOf)}
       width={600}
+      testId="park-form"
     >
-      <Form<FormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={(values) => void onFinish(values)} data-testid="park-form">
-        <Form.Item name="name" label={t('parks.name')} rules={[{ required: true, whitespace: true, message: t('parks.form.nameRequired') }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="shortName" label={t('parks.shortName')} rules={[{ required: true, whitespace: true, message: t('parks.form.shortNameRequired') }]}>
-          <Input maxLength={32} />
-        </Form.Item>
-        <Form.Item name="level" label={t('parks.level')} rules={[{ required: true, message: t('parks.form.levelRequired') }]}>
-          <Select options={PARK_LEVELS.map((level) => ({ value: level, label: t(`parks.level.${level}`) }))} />
-        </Form.Item>
-        <Form.Item name="regionCode" label={t('parks.region')} rules={[{ required: true, message: t('parks.form.regionRequired') }]}>
-          <Select
-            showSearch
-            optionFilterProp="label"
-            loading={regions.isLoading}
-            options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))}
-          />
-        </Form.Item>
-        <Form.Item name="areaKm2" label={t('parks.area')} rules={[{ type: 'number', min: 0.01, message: t('parks.form.areaInvalid') }]}>
-          <InputNumber min={0} max={100_000} precision={2} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item
-          name="establishedOn"
-          label={t('parks.established')}
-          rules={[{ pattern: /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, message: t('parks.form.dateInvalid') }]}
-        >
-          <Input placeholder="2012-08-19" maxLength={10} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="focus" label={t('parks.focus')}>
-          <Select mode="tags" open={false} suffixIcon={null} placeholder={t('parks.form.focusPlaceholder')} tokenSeparators={['、', ',', '，']} />
-        </Form.Item>
-        <Form.Item name="focusChainCodes" label={t('parks.focusChains')}>
-          <Select
-            mode="multiple"
-            optionFilterProp="label"
-            placeholder={t('parks.form.focusChainsPlaceholder')}
-            loading={chains.isLoading}
-            options={(chains.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('parks.name')} rules={rulesFrom(shape.name, { required: t('parks.form.nameRequired') })}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="shortName" label={t('parks.shortName')} rules={rulesFrom(shape.shortName, { required: t('parks.form.shortNameRequired') })}>
+        <Input maxLength={32} />
+      </Form.Item>
+      <Form.Item name="level" label={t('parks.level')} rules={rulesFrom(shape.level, { required: t('parks.form.levelRequired') })}>
+        <Select options={PARK_LEVELS.map((level) => ({ value: level, label: t(`parks.level.${level}`) }))} />
+      </Form.Item>
+      <Form.Item name="regionCode" label={t('parks.region')} rules={rulesFrom(shape.regionCode, { required: t('parks.form.regionRequired') })}>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          loading={regions.isLoading}
+          options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))}
+        />
+      </Form.Item>
+      <Form.Item name="areaKm2" label={t('parks.area')} rules={[{ type: 'number', min: 0.01, message: t('parks.form.areaInvalid') }]}>
+        <InputNumber min={0} max={100_000} precision={2} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="establishedOn" label={t('parks.established')} rules={rulesFrom(shape.establishedOn, { invalid: t('parks.form.dateInvalid') })}>
+        <Input placeholder="2012-08-19" maxLength={10} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="focus" label={t('parks.focus')}>
+        <Select mode="tags" open={false} suffixIcon={null} placeholder={t('parks.form.focusPlaceholder')} tokenSeparators={['、', ',', '，']} />
+      </Form.Item>
+      <Form.Item name="focusChainCodes" label={t('parks.focusChains')}>
+        <Select
+          mode="multiple"
+          optionFilterProp="label"
+          placeholder={t('parks.form.focusChainsPlaceholder')}
+          loading={chains.isLoading}
+          options={(chains.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Flex, Popconfirm, Result, Space, Spin, Tag, Tooltip } from 'antd';
+import { Button, Card, Descriptions, Flex, Result, Space, Spin, Tag } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
+import { RowActions } from '../../../components/row-actions';
 import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { useMe } from '../../auth/api/get-me';
-import { errorText } from '../../chains/utils/form-errors';
+import { useMe } from '../../../hooks/use-me';
 import { useDeletePark } from '../api/delete-park';
 import { usePark } from '../api/get-park';
 import { ParkFormModal } from './park-form-modal';
@@ -16,7 +16,6 @@ import { ParkFormModal } from './park-form-modal';
 export function ParkPage() {
   const t = useT();
   const { locale } = useLocale();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const me = useMe();
   const isAdmin = me.data?.user.role === 'admin';
@@ -39,38 +38,22 @@ export function ParkPage() {
   if (!park.data) return <Spin style={{ display: 'block', padding: 64 }} />;
   const p = park.data;
 
-  const onDelete = async () => {
-    try {
-      await remove.mutateAsync(p.id);
-      message.success(t('parks.deleted', { name: p.name }));
-      void navigate(paths.parks.getHref());
-    } catch (err) {
-      message.error(errorText(err));
-    }
-  };
-
   const extra = isAdmin ? (
-    <Space>
-      <Button onClick={() => setEditing(true)} data-testid="park-edit">
-        {t('parks.edit')}
-      </Button>
-      <Tooltip title={p.enterpriseCount > 0 ? t('parks.deleteBlocked', { count: p.enterpriseCount }) : undefined}>
-        <span>
-          <Popconfirm
-            title={t('parks.deleteConfirm', { name: p.name })}
-            okText={t('common.confirm')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
-            disabled={p.enterpriseCount > 0}
-            onConfirm={onDelete}
-          >
-            <Button danger disabled={p.enterpriseCount > 0} loading={remove.isPending} data-testid="park-delete">
-              {t('parks.delete')}
-            </Button>
-          </Popconfirm>
-        </span>
-      </Tooltip>
-    </Space>
+    <RowActions
+      editLabel={t('parks.edit')}
+      onEdit={() => setEditing(true)}
+      editTestId="park-edit"
+      deleteLabel={t('parks.delete')}
+      confirmTitle={t('parks.deleteConfirm', { name: p.name })}
+      onDelete={async () => {
+        await remove.mutateAsync(p.id);
+        void navigate(paths.parks.getHref());
+      }}
+      deletedMessage={t('parks.deleted', { name: p.name })}
+      blockedReason={p.enterpriseCount > 0 ? t('parks.deleteBlocked', { count: p.enterpriseCount }) : null}
+      deleteTestId="park-delete"
+      size="middle"
+    />
   ) : null;
 
   return (
@@ -108,7 +91,7 @@ export function ParkPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      {editing ? <ParkFormModal park={p} onClose={() => setEditing(false)} /> : null}
+      {editing ? <ParkFormModal park={p} onReload={async () => (await park.refetch()).data} onClose={() => setEditing(false)} /> : null}
     </Flex>
   );
 }

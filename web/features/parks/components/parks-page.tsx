@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { PARK_LEVELS, parkLevelSchema, type ParkListItem } from '../../../../shared/contracts/parks';
 import { ErrorAlert } from '../../../components/error-alert';
-import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
+import type { ExcelCell, ExcelColumn } from '../../../components/export-excel-button';
+import { ListToolbar } from '../../../components/list-toolbar';
 import { paths } from '../../../config/paths';
-import { PAGE_SIZES, usePageParams } from '../../../hooks/use-page-params';
+import { pagePagination, usePageParams, useSetListParam } from '../../../hooks/use-page-params';
 import { fetchAllPages } from '../../../lib/all-pages';
 import { formatDateStamp, formatNumber } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { useMe } from '../../auth/api/get-me';
-import { useRegions } from '../../regions/api/get-regions';
+import { useMe } from '../../../hooks/use-me';
+import { useRegions } from '../../../hooks/use-regions';
 import { getParks, useParks } from '../api/get-parks';
 import { ParkFormModal } from './park-form-modal';
 
@@ -23,7 +24,8 @@ export function ParksPage() {
   const me = useMe();
   const isAdmin = me.data?.user.role === 'admin';
   const { page, pageSize, q, update } = usePageParams();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const setFilter = useSetListParam<'level' | 'region'>();
   const levelParam = parkLevelSchema.safeParse(searchParams.get('level'));
   const level = levelParam.success ? levelParam.data : undefined;
   const region = searchParams.get('region') || undefined;
@@ -33,18 +35,6 @@ export function ParksPage() {
   const rows = parks.data?.items ?? [];
   const filtered = q !== '' || level !== undefined || region !== undefined;
   const separator = t('common.listSeparator');
-
-  const setFilter = (key: 'level' | 'region', value: string | undefined) =>
-    setSearchParams(
-      (current) => {
-        const params = new URLSearchParams(current);
-        if (value) params.set(key, value);
-        else params.delete(key);
-        params.delete('page');
-        return params;
-      },
-      { replace: true },
-    );
 
   const area = (park: ParkListItem) => (park.areaHectares === null ? '—' : formatNumber(park.areaHectares / 100, locale));
   const columns: TableColumnsType<ParkListItem> = [
@@ -102,47 +92,34 @@ export function ParksPage() {
 
   return (
     <Card title={t('parks.title')}>
-      <Flex justify="space-between" gap={12} wrap style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <Input.Search
-            allowClear
-            // Follows the address: a menu click back to the bare list clears the box too.
-            key={q}
-            defaultValue={q}
-            placeholder={t('parks.searchPlaceholder')}
-            style={{ width: 260 }}
-            data-testid="parks-search"
-            onSearch={(value) => update({ q: value.trim(), page: 1 })}
-          />
-          <Select
-            allowClear
-            value={level}
-            placeholder={t('parks.filter.level')}
-            style={{ width: 130 }}
-            options={PARK_LEVELS.map((l) => ({ value: l, label: t(`parks.level.${l}`) }))}
-            onChange={(value: string | undefined) => setFilter('level', value)}
-            data-testid="parks-level"
-          />
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            value={region}
-            placeholder={t('parks.filter.region')}
-            style={{ width: 180 }}
-            options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
-            onChange={(value: string | undefined) => setFilter('region', value)}
-          />
-        </Space>
-        <Space wrap>
-          {isAdmin ? (
-            <Button type="primary" onClick={() => setCreating(true)} data-testid="park-create">
-              {t('parks.create')}
-            </Button>
-          ) : null}
-          <ExportExcelButton fileName={`${t('parks.title')}-${formatDateStamp()}`} sheetName={t('parks.title')} columns={exportColumns} rows={rows.map(exportRow)} loadRows={loadAll} />
-        </Space>
-      </Flex>
+      <ListToolbar
+        search={{ value: q, placeholder: t('parks.searchPlaceholder'), testId: 'parks-search', onSearch: (value) => update({ q: value, page: 1 }) }}
+        filters={
+          <>
+            <Select
+              allowClear
+              value={level}
+              placeholder={t('parks.filter.level')}
+              style={{ width: 130 }}
+              options={PARK_LEVELS.map((l) => ({ value: l, label: t(`parks.level.${l}`) }))}
+              onChange={(value: string | undefined) => setFilter('level', value)}
+              data-testid="parks-level"
+            />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              value={region}
+              placeholder={t('parks.filter.region')}
+              style={{ width: 180 }}
+              options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
+              onChange={(value: string | undefined) => setFilter('region', value)}
+            />
+          </>
+        }
+        add={isAdmin ? { label: t('parks.create'), onClick: () => setCreating(true), testId: 'park-create' } : null}
+        exportProps={{ fileName: `${t('parks.title')}-${formatDateStamp()}`, sheetName: t('parks.title'), columns: exportColumns, rows: rows.map(exportRow), loadRows: loadAll }}
+      />
       {parks.error ? <ErrorAlert error={parks.error} onRetry={() => void parks.refetch()} /> : null}
       <Table<ParkListItem>
         rowKey="id"
@@ -151,15 +128,7 @@ export function ParksPage() {
         dataSource={rows}
         loading={parks.isFetching}
         locale={{ emptyText: filtered ? t('parks.emptyFiltered') : t('parks.empty') }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: parks.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (nextPage, nextSize) => update({ page: nextSize === pageSize ? nextPage : 1, pageSize: nextSize }),
-        }}
+        pagination={pagePagination({ page, pageSize, update }, parks.data?.total ?? 0, (total) => t('common.total', { total }))}
       />
       {creating ? <ParkFormModal park={null} onClose={() => setCreating(false)} /> : null}
     </Card>

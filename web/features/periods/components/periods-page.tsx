@@ -7,16 +7,15 @@ import { parsePeriod, previousCalendarPeriod } from '../../../../shared/stats/pe
 import { ErrorAlert } from '../../../components/error-alert';
 import { ExportExcelButton } from '../../../components/export-excel-button';
 import { paths } from '../../../config/paths';
-import { ApiError } from '../../../lib/api-client';
 import { formatDateStamp, formatDateTime, formatNumber, formatYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useMissingFirms } from '../api/get-missing-firms';
 import { usePeriodDetail } from '../api/get-period-detail';
-import { usePeriods } from '../api/get-periods';
+import { usePeriods } from '../../../hooks/use-periods';
 import { usePublishPeriod } from '../api/publish-period';
 import { useReopenPeriod } from '../api/reopen-period';
 import { useReviewPeriod } from '../api/review-period';
-import { useSetDisposition } from '../../warnings/api/set-disposition';
+import { useSetDisposition } from '../../../hooks/use-set-disposition';
 
 const STATUS_COLOR: Record<PeriodStatus, string> = { collecting: 'default', review: 'orange', published: 'green' };
 
@@ -98,7 +97,6 @@ function PeriodDetail({ period }: { period: string }) {
   const data = detail.data;
   if (detail.error) return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   if (!data) return <Card loading />;
-  const fail = (err: unknown) => void message.error(err instanceof ApiError ? err.message : String(err));
   const coverageCols = [
     { title: t('periods.col.name'), dataIndex: 'name' },
     { title: t('periods.col.expected'), dataIndex: 'expected' },
@@ -127,9 +125,9 @@ function PeriodDetail({ period }: { period: string }) {
       }
       extra={
         <Space>
-          {data.actions.includes('start_review') ? <Button onClick={() => review.mutate({ period, back: false }, { onError: fail })} data-testid="period-start-review">{t('periods.action.start_review')}</Button> : null}
+          {data.actions.includes('start_review') ? <Button onClick={() => review.mutate({ period, back: false })} data-testid="period-start-review">{t('periods.action.start_review')}</Button> : null}
           {data.actions.includes('publish') ? (
-            <Popconfirm title={t('periods.confirmPublish', { period, count: data.openReviewItems })} onConfirm={() => publish.mutate(period, { onSuccess: () => void message.success(t('periods.published', { period })), onError: fail })} okText={t('periods.action.publish')}>
+            <Popconfirm title={t('periods.confirmPublish', { period, count: data.openReviewItems })} onConfirm={() => publish.mutate(period, { onSuccess: () => void message.success(t('periods.published', { period })) })} okText={t('periods.action.publish')}>
               <Button type="primary" loading={publish.isPending} data-testid="period-publish">{t('periods.action.publish')}</Button>
             </Popconfirm>
           ) : null}
@@ -143,7 +141,7 @@ function PeriodDetail({ period }: { period: string }) {
         okText={t('periods.action.reopen')}
         okButtonProps={{ danger: true }}
         onCancel={() => setReopening(false)}
-        onOk={() => void form.validateFields().then(({ reason }) => reopen.mutate({ period, reason }, { onSuccess: () => setReopening(false), onError: fail }))}
+        onOk={() => void form.validateFields().then(({ reason }) => reopen.mutate({ period, reason }, { onSuccess: () => setReopening(false) }))}
       >
         <Form form={form} layout="vertical">
           <Form.Item name="reason" label={t('periods.reason')} rules={[{ required: true, min: 2, message: t('periods.reasonRequired') }]}>
@@ -188,7 +186,7 @@ function PeriodDetail({ period }: { period: string }) {
                 pagination={false}
                 columns={[
                   { title: t('periods.col.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at) },
-                  { title: t('periods.col.action'), dataIndex: 'action', render: (a: string) => t(`periods.action.${a as 'publish'}`) },
+                  { title: t('periods.col.action'), dataIndex: 'action', render: (a: string) => t(`periods.action.${a as 'publish'}`) /* Assertion: the server names actions of the workflow table, each with its periods.action.* message. */ },
                   { title: t('periods.col.actor'), dataIndex: 'actorName' },
                   { title: t('periods.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
                 ]}
@@ -236,7 +234,6 @@ type Settling = { item: ReviewItem; action: 'confirm' | 'correct' } | null;
 function ReviewItems({ period, items }: { period: string; items: ReviewItem[] }) {
   const t = useT();
   const { locale } = useLocale();
-  const { message } = App.useApp();
   const dispose = useSetDisposition();
   const [settling, setSettling] = useState<Settling>(null);
   const [form] = Form.useForm<{ note: string; correctionSource: CorrectionSource; reference: string }>();
@@ -245,7 +242,7 @@ function ReviewItems({ period, items }: { period: string; items: ReviewItem[] })
     const values = await form.validateFields();
     const base = { period, uscc: settling.item.uscc, kind: settling.item.kind, note: values.note || undefined };
     const body = settling.action === 'confirm' ? { ...base, status: 'confirmed' as const } : { ...base, status: 'corrected' as const, correctionSource: values.correctionSource, reference: values.reference || undefined };
-    dispose.mutate(body, { onSuccess: () => setSettling(null), onError: (err) => void message.error(err instanceof ApiError ? err.message : String(err)) });
+    dispose.mutate(body, { onSuccess: () => setSettling(null) });
   };
   return (
     <>
@@ -265,7 +262,7 @@ function ReviewItems({ period, items }: { period: string; items: ReviewItem[] })
         columns={[
           { title: t('periods.col.name'), dataIndex: 'name', render: (name: string, row) => <Link to={paths.figuresOfEnterprise.getHref(row.uscc, parsePeriod(period).year)}>{name}</Link> },
           { title: t('periods.col.kind'), dataIndex: 'kind', render: (k: ReviewItem['kind']) => t(`periods.kind.${k}`) },
-          { title: t('periods.col.output'), dataIndex: 'grossOutput', render: (v: number | null) => (v === null ? '—' : formatYi(v / 10_000, locale)) },
+          { title: t('periods.col.output'), dataIndex: 'grossOutput', render: (v: number | null) => formatYi(v, locale) },
           { title: t('periods.col.disposition'), dataIndex: 'status', render: (s: ReviewItem['status'], row) => <Tag color={row.open ? 'orange' : 'green'} data-testid={`review-status-${row.uscc}`}>{t(`periods.disposition.${s}`)}</Tag> },
           { title: t('periods.note'), key: 'note', render: (_, row) => [row.note, row.correctionSource ? t(`periods.source.${row.correctionSource}`) : null, row.reference, row.updatedBy].filter(Boolean).join(' · ') || '—' },
           {

@@ -1,16 +1,18 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Input, Popconfirm, Select, Space, Table, Tooltip, type TableColumnsType } from 'antd';
+import { Card, Select, Table, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { REGION_KINDS, regionKindSchema, type RegionItem } from '../../../../shared/contracts/regions';
 import { ErrorAlert } from '../../../components/error-alert';
-import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
+import type { ExcelCell, ExcelColumn } from '../../../components/export-excel-button';
+import { ListToolbar } from '../../../components/list-toolbar';
+import { RowActions } from '../../../components/row-actions';
 import { paths } from '../../../config/paths';
+import { useMe } from '../../../hooks/use-me';
+import { useSetListParam } from '../../../hooks/use-page-params';
+import { useRegions } from '../../../hooks/use-regions';
 import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { useMe } from '../../auth/api/get-me';
-import { errorText } from '../../chains/utils/form-errors';
 import { useDeleteRegion } from '../api/delete-region';
-import { useRegions } from '../api/get-regions';
 import { RegionFormModal } from './region-form-modal';
 
 type ExportKey = 'code' | 'name' | 'shortName' | 'kind' | 'parkCount' | 'enterpriseCount';
@@ -18,10 +20,10 @@ type ExportKey = 'code' | 'name' | 'shortName' | 'kind' | 'parkCount' | 'enterpr
 /** 区域: counties, districts, county-level cities and statistical zones with their parks and firms. */
 export function RegionsPage() {
   const t = useT();
-  const { message } = App.useApp();
   const me = useMe();
   const isAdmin = me.data?.user.role === 'admin';
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
+  const setParam = useSetListParam<'q' | 'kind'>();
   const q = searchParams.get('q') ?? '';
   const kindParam = regionKindSchema.safeParse(searchParams.get('kind'));
   const kind = kindParam.success ? kindParam.data : undefined;
@@ -29,26 +31,6 @@ export function RegionsPage() {
   const remove = useDeleteRegion();
   const [editing, setEditing] = useState<RegionItem | 'new' | null>(null);
   const rows = regions.data?.items ?? [];
-
-  const setParam = (key: 'q' | 'kind', value: string | undefined) =>
-    setSearchParams(
-      (current) => {
-        const params = new URLSearchParams(current);
-        if (value) params.set(key, value);
-        else params.delete(key);
-        return params;
-      },
-      { replace: true },
-    );
-
-  const onDelete = async (region: RegionItem) => {
-    try {
-      await remove.mutateAsync(region.code);
-      message.success(t('regions.deleted', { name: region.name }));
-    } catch (err) {
-      message.error(errorText(err));
-    }
-  };
 
   const columns: TableColumnsType<RegionItem> = [
     { key: 'code', title: t('regions.code'), dataIndex: 'code', width: 110 },
@@ -73,32 +55,21 @@ export function RegionsPage() {
       key: 'actions',
       title: t('common.actions'),
       width: 160,
-      render: (_, region) => {
-        const blocked = region.parkCount > 0 || region.enterpriseCount > 0;
-        return (
-          <Space>
-            <Button size="small" onClick={() => setEditing(region)}>
-              {t('regions.edit')}
-            </Button>
-            <Tooltip title={blocked ? t('regions.deleteBlocked', { parks: region.parkCount, enterprises: region.enterpriseCount }) : undefined}>
-              <span>
-                <Popconfirm
-                  title={t('regions.deleteConfirm', { name: region.name })}
-                  okText={t('common.confirm')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true }}
-                  disabled={blocked}
-                  onConfirm={() => onDelete(region)}
-                >
-                  <Button size="small" danger disabled={blocked}>
-                    {t('regions.delete')}
-                  </Button>
-                </Popconfirm>
-              </span>
-            </Tooltip>
-          </Space>
-        );
-      },
+      render: (_, region) => (
+        <RowActions
+          editLabel={t('regions.edit')}
+          onEdit={() => setEditing(region)}
+          deleteLabel={t('regions.delete')}
+          confirmTitle={t('regions.deleteConfirm', { name: region.name })}
+          onDelete={() => remove.mutateAsync(region.code)}
+          deletedMessage={t('regions.deleted', { name: region.name })}
+          blockedReason={
+            region.parkCount > 0 || region.enterpriseCount > 0
+              ? t('regions.deleteBlocked', { parks: region.parkCount, enterprises: region.enterpriseCount })
+              : null
+          }
+        />
+      ),
     });
   }
 
@@ -123,18 +94,9 @@ export function RegionsPage() {
 
   return (
     <Card title={t('regions.title')}>
-      <Flex justify="space-between" gap={12} wrap style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <Input.Search
-            allowClear
-            // Follows the address: a menu click back to the bare list clears the box too.
-            key={q}
-            defaultValue={q}
-            placeholder={t('regions.searchPlaceholder')}
-            style={{ width: 260 }}
-            onSearch={(value) => setParam('q', value.trim())}
-            data-testid="regions-search"
-          />
+      <ListToolbar
+        search={{ value: q, placeholder: t('regions.searchPlaceholder'), testId: 'regions-search', onSearch: (value) => setParam('q', value) }}
+        filters={
           <Select
             allowClear
             value={kind}
@@ -143,16 +105,10 @@ export function RegionsPage() {
             options={REGION_KINDS.map((k) => ({ value: k, label: t(`regions.kind.${k}`) }))}
             onChange={(value: string | undefined) => setParam('kind', value)}
           />
-        </Space>
-        <Space wrap>
-          {isAdmin ? (
-            <Button type="primary" onClick={() => setEditing('new')} data-testid="region-create">
-              {t('regions.create')}
-            </Button>
-          ) : null}
-          <ExportExcelButton fileName={`${t('regions.title')}-${formatDateStamp()}`} sheetName={t('regions.title')} columns={exportColumns} rows={exportRows} />
-        </Space>
-      </Flex>
+        }
+        add={isAdmin ? { label: t('regions.create'), onClick: () => setEditing('new'), testId: 'region-create' } : null}
+        exportProps={{ fileName: `${t('regions.title')}-${formatDateStamp()}`, sheetName: t('regions.title'), columns: exportColumns, rows: exportRows }}
+      />
       {regions.error ? <ErrorAlert error={regions.error} onRetry={() => void regions.refetch()} /> : null}
       <Table<RegionItem>
         rowKey="code"
@@ -163,7 +119,17 @@ export function RegionsPage() {
         pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
         locale={{ emptyText: q || kind ? t('regions.emptyFiltered') : t('regions.empty') }}
       />
-      {editing ? <RegionFormModal region={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <RegionFormModal
+          region={editing === 'new' ? null : editing}
+          onReload={async () => {
+            const fresh = (await regions.refetch()).data?.items.find((r) => editing !== 'new' && r.code === editing.code);
+            if (fresh) setEditing(fresh);
+            return fresh;
+          }}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </Card>
   );
 }

@@ -1,8 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { listUsersResponse, type ListUsersResponse } from '../../../../shared/contracts/users';
-import { apiRequest } from '../../../lib/api-client';
+import { listUsersQuery, listUsersResponse, type ListUsersResponse } from '../../../../shared/contracts/users';
+import { apiRequest, type QueryParamsOf } from '../../../lib/api-client';
 
-export type GetUsersParams = { page: number; pageSize: number; q?: string };
+/** The contract's query, as the hook takes it. */
+export type GetUsersParams = QueryParamsOf<typeof listUsersQuery>;
 
 /** One page of users, optionally filtered by a search text on username and name (admin only). */
 export function getUsers(params: GetUsersParams, signal?: AbortSignal): Promise<ListUsersResponse> {

@@ -1,14 +1,14 @@
-import { App, Button, Card, Flex, Input, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
 import type { UserItem } from '../../../../shared/contracts/users';
 import { ErrorAlert } from '../../../components/error-alert';
-import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
-import { PAGE_SIZES, usePageParams } from '../../../hooks/use-page-params';
+import type { ExcelCell, ExcelColumn } from '../../../components/export-excel-button';
+import { ListToolbar } from '../../../components/list-toolbar';
+import { pagePagination, usePageParams } from '../../../hooks/use-page-params';
 import { formatDateStamp, formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { describeScope } from '../../auth/utils/describe-scope';
+import { describeScope } from '../../../lib/describe-scope';
 import { useUsers } from '../api/get-users';
 import { useUnlockUser } from '../api/unlock-user';
-import { errorText } from '../../chains/utils/form-errors';
 
 type ExportKey = 'username' | 'displayName' | 'role' | 'active' | 'scopes' | 'createdAt';
 
@@ -21,13 +21,9 @@ export function UsersPage() {
   const unlock = useUnlockUser();
   const { message } = App.useApp();
 
-  const onUnlock = async (user: UserItem) => {
-    try {
-      await unlock.mutateAsync(user.id);
-      message.success(t('users.unlocked', { username: user.username }));
-    } catch (err) {
-      message.error(errorText(err));
-    }
+  const onUnlock = (user: UserItem) => {
+    // A failure is shown by the default mutation error handler.
+    unlock.mutate(user.id, { onSuccess: () => void message.success(t('users.unlocked', { username: user.username })) });
   };
 
   const columns: TableColumnsType<UserItem> = [
@@ -86,24 +82,10 @@ export function UsersPage() {
 
   return (
     <Card title={t('users.title')}>
-      <Flex justify="space-between" gap={12} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          // Follows the address: a menu click back to the bare list clears the box too.
-          key={q}
-          defaultValue={q}
-          placeholder={t('users.searchPlaceholder')}
-          style={{ maxWidth: 320 }}
-          data-testid="users-search"
-          onSearch={(value) => update({ q: value.trim(), page: 1 })}
-        />
-        <ExportExcelButton
-          fileName={`${t('users.title')}-${formatDateStamp()}`}
-          sheetName={t('users.title')}
-          columns={exportColumns}
-          rows={exportRows}
-        />
-      </Flex>
+      <ListToolbar
+        search={{ value: q, placeholder: t('users.searchPlaceholder'), width: 320, testId: 'users-search', onSearch: (value) => update({ q: value, page: 1 }) }}
+        exportProps={{ fileName: `${t('users.title')}-${formatDateStamp()}`, sheetName: t('users.title'), columns: exportColumns, rows: exportRows }}
+      />
       {users.error ? <ErrorAlert error={users.error} onRetry={() => void users.refetch()} /> : null}
       <Table<UserItem>
         rowKey="id"
@@ -112,15 +94,7 @@ export function UsersPage() {
         dataSource={rows}
         loading={users.isFetching}
         locale={q ? undefined : { emptyText: t('users.empty') }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: users.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (nextPage, nextSize) => update({ page: nextSize === pageSize ? nextPage : 1, pageSize: nextSize }),
-        }}
+        pagination={pagePagination({ page, pageSize, update }, users.data?.total ?? 0, (total) => t('common.total', { total }))}
       />
     </Card>
   );

@@ -1,18 +1,16 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Radio, Space, Tag, Tooltip } from 'antd';
+import { Button, Form, Input, Modal, Radio, Space, Tag, Tooltip } from 'antd';
 import type { WarningItem } from '../../../../shared/contracts/warnings';
 import { CORRECTION_SOURCES, DISPOSITION_STATUSES, type CorrectionSource, type DispositionStatus } from '../../../../shared/publication/workflow';
-import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { useSetDisposition } from '../api/set-disposition';
+import { useSetDisposition } from '../../../hooks/use-set-disposition';
 
 const COLOR: Record<DispositionStatus, string> = { pending: 'default', confirmed: 'green', corrected: 'blue', assigned: 'orange' };
 
 /** A 预警's disposition (未处理 when none) with who and when; data staff may change it (with a note, a source for 已更正). */
 export function DispositionCell({ item, period, canEdit }: { item: WarningItem; period: string; canEdit: boolean }) {
   const t = useT();
-  const { message } = App.useApp();
   const dispose = useSetDisposition();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ status: DispositionStatus; note: string; correctionSource: CorrectionSource; reference: string }>();
@@ -22,7 +20,7 @@ export function DispositionCell({ item, period, canEdit }: { item: WarningItem; 
     const v = await form.validateFields();
     dispose.mutate(
       { period, uscc: item.uscc, kind: item.kind, status: v.status, note: v.note || undefined, correctionSource: v.status === 'corrected' ? v.correctionSource : undefined, reference: v.reference || undefined },
-      { onSuccess: () => setOpen(false), onError: (err) => void message.error(err instanceof ApiError ? err.message : String(err)) },
+      { onSuccess: () => setOpen(false) },
     );
   };
   const who = item.disposition ? `${item.disposition.updatedBy ?? ''} ${formatDateTime(item.disposition.updatedAt)} ${item.disposition.note ?? ''}` : '';

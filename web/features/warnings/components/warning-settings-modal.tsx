@@ -3,7 +3,6 @@ import type { WarningSettings } from '../../../../shared/contracts/warnings';
 import { ErrorAlert } from '../../../components/error-alert';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { errorText } from '../../chains/utils/form-errors';
 import { useWarningSettings } from '../api/get-warning-settings';
 import { useUpdateWarningSettings } from '../api/update-warning-settings';
 
@@ -62,13 +61,11 @@ export function WarningSettingsModal({ onClose }: { onClose: () => void }) {
       cancelText: t('common.cancel'),
       okButtonProps: { 'data-testid': 'warnings-settings-confirm' },
       onOk: async () => {
-        try {
-          await update.mutateAsync(fromForm(values));
+        // A refusal is shown by the default mutation error handler; the dialog stays open.
+        await update.mutateAsync(fromForm(values)).then(() => {
           message.success(t('warnings.settings.saved'));
           onClose();
-        } catch (err) {
-          message.error(errorText(err));
-        }
+        }, () => undefined);
       },
     });
   };
@@ -88,6 +85,7 @@ export function WarningSettingsModal({ onClose }: { onClose: () => void }) {
       {current.error ? <ErrorAlert error={current.error} onRetry={() => void current.refetch()} /> : null}
       {data ? (
         <Form<FormValues> form={form} layout="vertical" initialValues={toForm(data.settings)} onFinish={onFinish} data-testid="warnings-settings-form">
+          {/* Assertion: RANGES has exactly one entry per form field, so its keys are the field names. */}
           {(Object.keys(RANGES) as (keyof FormValues)[]).map((name) => {
             const range = RANGES[name];
             return (

@@ -9,14 +9,14 @@ import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../co
 import { paths } from '../../../config/paths';
 import { formatDateStamp, formatDateTime, formatNumber, formatWan } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { useMe } from '../../auth/api/get-me';
-import { useMonitoringChains } from '../../monitoring/api/get-monitoring-chains';
-import { monthLabel } from '../../monitoring/components/figure-meta';
-import { janFebOf } from '../../monitoring/utils/periods';
-import { usePickableMonths } from '../../periods/hooks/use-pickable-months';
+import { useMe } from '../../../hooks/use-me';
+import { useMonitoringChains } from '../../../hooks/use-monitoring-chains';
+import { monthLabel } from '../../../lib/period-labels';
+import { janFebOf } from '../../../lib/periods';
+import { usePickableMonths } from '../../../hooks/use-pickable-months';
 import { DispositionCell } from './disposition-cell';
 import { fetchAllPages } from '../../../lib/all-pages';
-import { getWarnings, useWarnings } from '../api/get-warnings';
+import { getWarnings, useWarnings } from '../../../hooks/use-warnings';
 import { explainWarning } from '../utils/explain';
 import { WarningSettingsModal } from './warning-settings-modal';
 
@@ -175,7 +175,7 @@ export function WarningsPage() {
             drop: `${formatNumber(settings.dropThreshold * 100, locale)}%`,
             months: settings.dropMonths,
             day: settings.reportDeadlineDay,
-            line: formatWan(settings.belowScaleRevenue / 10_000, locale),
+            line: formatWan(settings.belowScaleRevenue, locale),
             factor: formatNumber(settings.unitSlipFactor, locale),
           })}
         </Typography.Paragraph>

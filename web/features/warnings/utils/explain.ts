@@ -3,7 +3,7 @@ import type { Locale } from '../../../../shared/i18n/index';
 import { formatGrowth, formatNumber, formatWan } from '../../../lib/format';
 import type { Translate } from '../../../lib/i18n';
 
-const wan = (yuan: number, locale: Locale) => formatWan(yuan / 10_000, locale);
+const wan = (yuan: number, locale: Locale) => formatWan(yuan, locale);
 
 /** Why a firm is on the list, in words with its figures (amounts in 万元). */
 export function explainWarning(item: WarningItem, settings: WarningSettings, t: Translate, locale: Locale): string {

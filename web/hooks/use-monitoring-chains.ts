@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { monitoringChainsResponse, type MonitoringChainsResponse } from '../../../../shared/contracts/monitoring';
-import type { MonitoringRange } from '../../../../shared/stats/period';
-import { apiRequest } from '../../../lib/api-client';
+import { monitoringChainsResponse, type MonitoringChainsResponse } from '../../shared/contracts/monitoring';
+import type { MonitoringRange } from '../../shared/stats/period';
+import { apiRequest } from '../lib/api-client';
 
 /**
  * Output and comparable growth of every chain the user may see, for a month or 1–N月 累计; without

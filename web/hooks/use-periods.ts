@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { periodsResponse, type PeriodsResponse } from '../../../../shared/contracts/periods';
-import { apiRequest } from '../../../lib/api-client';
+import { periodsResponse, type PeriodsResponse } from '../../shared/contracts/periods';
+import { apiRequest } from '../lib/api-client';
 
 /** Each month of a year with its status, coverage and publication (every role but 企业). */
 export function getPeriods(year: number | undefined, signal?: AbortSignal): Promise<PeriodsResponse> {

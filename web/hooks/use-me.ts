@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { sessionResponse, type SessionResponse } from '../../../../shared/contracts/auth';
-import { ApiError, apiRequest, setCsrfToken } from '../../../lib/api-client';
+import { sessionResponse, type SessionResponse } from '../../shared/contracts/auth';
+import { ApiError, apiRequest, setCsrfToken } from '../lib/api-client';
 
 export const meQueryKey = ['auth', 'me'] as const;
 

@@ -1,4 +1,4 @@
-import { MONITORING_RANGES, currentPeriod, isStatisticalPeriod, previousPeriod, type MonitoringRange } from '../../../../shared/stats/period';
+import { MONITORING_RANGES, currentPeriod, isStatisticalPeriod, previousPeriod, type MonitoringRange } from '../../shared/stats/period';
 
 function isRange(value: string | null): value is MonitoringRange {
   return MONITORING_RANGES.some((range) => range === value);
@@ -6,12 +6,13 @@ function isRange(value: string | null): value is MonitoringRange {
 
 /**
  * The dashboard's view from its address: `period` (undefined = the latest month with figures,
- * picked by the server) and `range` (当月 by default). Invalid values are ignored.
+ * picked by the server) and `range` (累计 `ytd` by default, as in the API contract and the CLI, so
+ * every client opens on the same figures). Invalid values are ignored.
  */
 export function dashboardViewOf(search: URLSearchParams): { period: string | undefined; range: MonitoringRange } {
   const period = search.get('period');
   const range = search.get('range');
-  return { period: period !== null && isStatisticalPeriod(period) ? janFebOf(period) : undefined, range: isRange(range) ? range : 'month' };
+  return { period: period !== null && isStatisticalPeriod(period) ? janFebOf(period) : undefined, range: isRange(range) ? range : 'ytd' };
 }
 
 /**
@@ -34,9 +35,4 @@ export function monthsEndingWith(last: string, count: number): string[] {
   const months = [last];
   while (months.length < count) months.unshift(previousPeriod(months[0] ?? last));
   return months;
-}
-
-/** Amounts come in 元; the formatters take 万元. */
-export function yuanToWan(yuan: number): number {
-  return yuan / 10_000;
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useQueries } from '@tanstack/react-query';
-import { isDataStaffUser, type PeriodStatus } from '../../../../shared/publication/workflow';
-import { parsePeriod, previousCalendarPeriod } from '../../../../shared/stats/period';
-import { useT } from '../../../lib/i18n';
-import { useMe } from '../../auth/api/get-me';
-import { pickableMonths } from '../../monitoring/utils/periods';
-import { periodsQueryOptions } from '../api/get-periods';
+import { isDataStaffUser, type PeriodStatus } from '../../shared/publication/workflow';
+import { parsePeriod, previousCalendarPeriod } from '../../shared/stats/period';
+import { useT } from '../lib/i18n';
+import { useMe } from './use-me';
+import { pickableMonths } from '../lib/periods';
+import { periodsQueryOptions } from './use-periods';
 
 export type PickableMonth = { value: string; label: string; status: PeriodStatus };
 

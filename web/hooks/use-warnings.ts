@@ -1,9 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { warningsResponse, type WarningKind, type WarningsResponse } from '../../../../shared/contracts/warnings';
-import { apiRequest } from '../../../lib/api-client';
+import { warningsQuery, warningsResponse, type WarningsResponse } from '../../shared/contracts/warnings';
+import { apiRequest, type QueryParamsOf } from '../lib/api-client';
 
 /** Without a period the server answers for the latest month with figures (the answer's `period`). */
-export type WarningsParams = { period?: string; kind?: WarningKind; chain?: string; q?: string; page: number; pageSize: number };
+/** The contract's query, as the hook takes it. */
+export type WarningsParams = QueryParamsOf<typeof warningsQuery>;
 
 /** The 预警 lists for a month over the user's scope: counts per kind and one page of items. */
 export function getWarnings(params: WarningsParams, signal?: AbortSignal): Promise<WarningsResponse> {

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { listChainsResponse, type ListChainsResponse } from '../../../../shared/contracts/chains';
-import { apiRequest } from '../../../lib/api-client';
+import { listChainsResponse, type ListChainsResponse } from '../../shared/contracts/chains';
+import { apiRequest } from '../lib/api-client';
 
 /** The chains on the city's list of a year that the user may see. */
 export function getChains(year: number, signal?: AbortSignal): Promise<ListChainsResponse> {

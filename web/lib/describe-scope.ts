@@ -1,6 +1,6 @@
-import type { CurrentUser } from '../../../../shared/contracts/auth';
-import { ROLE_SCOPE_KIND } from '../../../../shared/roles';
-import type { Translate } from '../../../lib/i18n';
+import type { CurrentUser } from '../../shared/contracts/auth';
+import { ROLE_SCOPE_KIND } from '../../shared/roles';
+import type { Translate } from './i18n';
 
 /**
  * A user's data scope in words: "全部" for roles that see everything (admin, leader), otherwise the

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { dispositionHistoryResponse, type DispositionHistoryResponse, type PutDispositionRequest } from '../../../../shared/contracts/periods';
-import { apiRequest } from '../../../lib/api-client';
+import { dispositionHistoryResponse, type DispositionHistoryResponse, type PutDispositionRequest } from '../../shared/contracts/periods';
+import { apiRequest } from '../lib/api-client';
 
 /** Sets a 预警's disposition (confirmed with a reason, corrected with its source, assigned, pending). */
 export function setDisposition(body: PutDispositionRequest): Promise<DispositionHistoryResponse> {

@@ -1,0 +1,39 @@
+// @vitest-environment happy-dom
+import { cleanup, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderInApp } from '../test/render';
+import { ListToolbar } from './list-toolbar';
+
+afterEach(cleanup);
+
+const exportProps = { fileName: '区域-20250301', sheetName: '区域', columns: [{ key: 'name' as const, title: '名称' }], rows: [{ name: '芙蓉区' }] };
+
+describe('ListToolbar', () => {
+  it('searches with the trimmed text, adds, and offers the Excel export', async () => {
+    const user = userEvent.setup();
+    const onSearch = vi.fn();
+    const onAdd = vi.fn();
+    renderInApp(
+      <ListToolbar
+        search={{ value: '', placeholder: '搜索区域', onSearch }}
+        filters={<span>筛选</span>}
+        add={{ label: '新增区域', onClick: onAdd }}
+        exportProps={exportProps}
+      />,
+    );
+
+    await user.type(screen.getByPlaceholderText('搜索区域'), '  芙蓉 {Enter}');
+    expect(onSearch).toHaveBeenLastCalledWith('芙蓉');
+    await user.click(screen.getByRole('button', { name: '新增区域' }));
+    expect(onAdd).toHaveBeenCalledTimes(1);
+    expect(screen.getByText('筛选')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '导出 Excel' }).hasAttribute('disabled')).toBe(false);
+  });
+
+  it('has no add button for a user who may not add, and no export of an empty list', () => {
+    renderInApp(<ListToolbar add={null} exportProps={{ ...exportProps, rows: [] }} />);
+    expect(screen.queryByRole('button', { name: '新增区域' })).toBeNull();
+    expect(screen.getByRole('button', { name: '导出 Excel' }).hasAttribute('disabled')).toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { Button, Flex, Input, Space } from 'antd';
+import { ExportExcelButton, type ExportExcelButtonProps } from './export-excel-button';
+
+export type SearchBoxProps = {
+  /** The search text as it stands in the address. */
+  value: string;
+  placeholder: string;
+  onSearch: (text: string) => void;
+  width?: number;
+  testId?: string;
+};
+
+/** The list search box; it follows the address, so a menu click back to the bare list clears it too. */
+export function SearchBox({ value, placeholder, onSearch, width = 260, testId }: SearchBoxProps) {
+  return (
+    <Input.Search
+      allowClear
+      key={value}
+      defaultValue={value}
+      placeholder={placeholder}
+      style={{ width }}
+      data-testid={testId}
+      onSearch={(text) => onSearch(text.trim())}
+    />
+  );
+}
+
+export type ListToolbarProps<K extends string> = {
+  search?: SearchBoxProps;
+  /** Filters (selects, segmented controls, a summary) after the search box. */
+  filters?: ReactNode;
+  /** The add button; null or absent for a user who may not add. */
+  add?: { label: string; onClick: () => void; testId?: string } | null;
+  /** Every table exports to Excel. */
+  exportProps: ExportExcelButtonProps<K>;
+};
+
+/** Above a list: search and filters on the left, add and Excel export on the right. */
+export function ListToolbar<K extends string>({ search, filters, add, exportProps }: ListToolbarProps<K>) {
+  return (
+    <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 16 }}>
+      <Space wrap>
+        {search ? <SearchBox {...search} /> : null}
+        {filters}
+      </Space>
+      <Space wrap>
+        {add ? (
+          <Button type="primary" onClick={add.onClick} data-testid={add.testId}>
+            {add.label}
+          </Button>
+        ) : null}
+        <ExportExcelButton {...exportProps} />
+      </Space>
+    </Flex>
+  );
+}
