@@ -4,7 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { FIGURE_FIELDS, type FigureField, type FigureValues } from '../../../shared/contracts/figures.js';
 import type { Db } from '../../db/client.js';
-import type { FigureSource } from '../../db/schema-master.js';
+import type { FigureSource } from '../../../shared/contracts/figures.js';
 import { membershipCurrentSql } from '../enterprises/memberships.sql.js';
 
 const COLUMN: Record<FigureField, string> = {

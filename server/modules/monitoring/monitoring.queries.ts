@@ -6,6 +6,7 @@
 // joining two intermediate results.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { BreakdownDimension } from '../../../shared/contracts/monitoring.js';
 import {
   chainConditionSql,
   firmConditionSql,
@@ -24,7 +25,6 @@ import {
   type MonthRange,
 } from './monitoring.sql.js';
 
-export type GroupDimension = 'chain' | 'region' | 'park' | 'industry' | 'node';
 
 /** Sums of one group (code and name), or of the deduplicated total (code and name null). */
 export type GrowthGroupRow = {
@@ -63,7 +63,7 @@ function measuresOf(row: MeasureColumns, perFirm: boolean): MeasureSums {
 }
 
 /** The code naming a firm's group in each dimension (a firm without a park groups under 'none'). */
-const GROUP_KEY: Record<GroupDimension, SQL> = {
+const GROUP_KEY: Record<BreakdownDimension, SQL> = {
   chain: sql.raw('chain_code'),
   region: sql.raw('region_code'),
   park: sql.raw(`coalesce(park_id::text, 'none')`),
@@ -72,7 +72,7 @@ const GROUP_KEY: Record<GroupDimension, SQL> = {
 };
 
 /** The rows to list in each dimension: every chain (or node, industry) in scope, counties and parks that have firms. */
-function labelsSql(by: GroupDimension, year: number, filter: FirmFilter): SQL {
+function labelsSql(by: BreakdownDimension, year: number, filter: FirmFilter): SQL {
   const present = sql`(SELECT code FROM agg_now UNION SELECT code FROM agg_prev)`;
   switch (by) {
     case 'chain':
@@ -91,7 +91,7 @@ function labelsSql(by: GroupDimension, year: number, filter: FirmFilter): SQL {
 }
 
 /** The statement of selectGrowthGroups (exported so a benchmark can EXPLAIN it). */
-export function growthGroupsSql(input: { range: MonthRange; filter: FirmFilter; by: GroupDimension; view: FiguresView }): SQL {
+export function growthGroupsSql(input: { range: MonthRange; filter: FirmFilter; by: BreakdownDimension; view: FiguresView }): SQL {
   const { range, filter, by } = input;
   return sql`
     WITH members_now AS (${membersSql(range.year, filter)}),
@@ -155,7 +155,7 @@ export function growthGroupsSql(input: { range: MonthRange; filter: FirmFilter; 
  * null). A firm counts in every group it belongs to (a two-chain firm in both chains) and once in
  * the total. Published bases come from last year's scope (S of year − 1, chains on last year's list).
  */
-export async function selectGrowthGroups(db: Db, input: { range: MonthRange; filter: FirmFilter; by: GroupDimension; view: FiguresView }): Promise<GrowthGroupRow[]> {
+export async function selectGrowthGroups(db: Db, input: { range: MonthRange; filter: FirmFilter; by: BreakdownDimension; view: FiguresView }): Promise<GrowthGroupRow[]> {
   const result = await db.execute<{
     code: string | null;
     name: string | null;
