@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MONITORING_RANGES } from '../stats/period.js';
+import { DEFAULT_MONITORING_RANGE, MONITORING_RANGES } from '../stats/period.js';
 import { chainCodeSchema as chainCode, regionCodeSchema as regionCode, statisticalPeriodSchema } from './identifiers.js';
 import { pageQuery } from './common.js';
 import { publicationBlock } from './periods.js';
@@ -15,7 +15,7 @@ export const monitoringRange = z.enum(MONITORING_RANGES);
 
 export const monitoringQuery = z.object({
   period: monitoringPeriod,
-  range: monitoringRange.default('ytd'),
+  range: monitoringRange.default(DEFAULT_MONITORING_RANGE),
 });
 export type MonitoringQuery = z.infer<typeof monitoringQuery>;
 
