@@ -8,6 +8,7 @@
  * a first load (hashed assets are served immutable, so the browser takes them from its cache).
  * Standalone: `node --import tsx scripts/bench-dashboard.ts http://127.0.0.1:PORT demo-leader PASSWORD`.
  */
+import { STATISTICS_TIME_ZONE } from '../shared/stats/period.js';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 const LOADS = 10;
@@ -100,7 +101,7 @@ function waterfall(load: Load): string {
 }
 
 async function newLoggedInContext(browser: Browser, base: string, cookie: { name: string; value: string }): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: STATISTICS_TIME_ZONE, viewport: { width: 1440, height: 900 } });
   await context.addCookies([{ ...cookie, url: base }]);
   return context;
 }

@@ -8,7 +8,6 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
-  hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
@@ -16,9 +15,10 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.js';
 import type { Database } from './db/client.js';
-import { AppError, fromDatabaseError } from './lib/errors.js';
+import { AppError, toAppError } from './lib/errors.js';
 import { sendError } from './lib/http.js';
 import { onClientError, onFrameworkError, registerRequestGuards } from './lib/request-guards.js';
+import { transformOpenApiObject } from './lib/openapi.js';
 import { recordApiRoutes } from './lib/route-table.js';
 import { registerAuth } from './modules/auth/auth.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -87,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cc_session' } } },
     },
     transform: jsonSchemaTransform,
+    transformObject: transformOpenApiObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
@@ -100,32 +101,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRequestGuards(app, config.PUBLIC_ORIGIN);
   registerAuth(app, config, database);
 
-  app.setErrorHandler((error, request, reply) => {
-    if (error instanceof AppError) return sendError(request, reply, error);
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((v) => ({
-        path: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
-        message: v.message,
-      }));
-      return sendError(request, reply, new AppError('validation_failed', { details }));
-    }
-    // Fastify's own errors and its plugins' carry `code` and `statusCode` beside the Error fields; both are read as optional.
-    const { code: fastifyCode, statusCode } = error as { code?: string; statusCode?: number };
-    if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE' || statusCode === 413) {
-      return sendError(request, reply, new AppError('payload_too_large', { details: { limitBytes: config.BODY_LIMIT_BYTES } }));
-    }
-    if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || statusCode === 415) {
-      return sendError(request, reply, new AppError('unsupported_media_type'));
-    }
-    if (statusCode === 429) return sendError(request, reply, new AppError('rate_limited'));
-    if (fastifyCode?.startsWith('FST_ERR_CTP') || fastifyCode === 'FST_ERR_VALIDATION' || statusCode === 400) {
-      // Every FST_ERR_CTP/FST_ERR_VALIDATION error is a FastifyError, an Error with a message.
-      return sendError(request, reply, new AppError('validation_failed', { details: { reason: (error as Error).message } }));
-    }
-    const mapped = fromDatabaseError(error);
-    if (mapped) return sendError(request, reply, mapped);
-    request.log.error({ err: error }, 'unhandled error');
-    return sendError(request, reply, new AppError('internal_error'));
+  app.setErrorHandler((err, request, reply) => {
+    const { error, unexpected } = toAppError(err, { bodyLimitBytes: config.BODY_LIMIT_BYTES });
+    if (unexpected) request.log.error({ err }, 'unhandled error');
+    return sendError(request, reply, error);
   });
 
   app.setNotFoundHandler((request, reply) => {

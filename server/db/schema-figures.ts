@@ -2,9 +2,10 @@
 // (who, when, from which source), and the marks that say how a month must be read.
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, char, check, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { enterprises, FIGURE_SOURCES } from './schema-master.js';
+import { PERIOD_PATTERN, list, pattern } from './schema-checks.js';
+import { FIGURE_SOURCES } from '../../shared/contracts/figures.js';
+import { enterprises } from './schema-master.js';
 
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
 
 /**
  * One row per write of a monthly_figures row: `old_values` null when the write created the month,
@@ -28,7 +29,7 @@ export const monthlyFigureRevisions = pgTable(
   },
   (t) => [
     foreignKey({ name: 'monthly_figure_revisions_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }),
-    check('monthly_figure_revisions_period_check', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check('monthly_figure_revisions_period_check', sql`${t.period} ~ ${pattern(PERIOD_PATTERN)}`),
     check('monthly_figure_revisions_source_check', sql.raw(`source in (${list(FIGURE_SOURCES)})`)),
     index('monthly_figure_revisions_month_idx').on(t.uscc, t.period),
   ],
@@ -55,7 +56,7 @@ export const monthlyFigureMarks = pgTable(
     primaryKey({ name: 'monthly_figure_marks_pkey', columns: [t.uscc, t.period, t.mark] }),
     foreignKey({ name: 'monthly_figure_marks_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }),
     check('monthly_figure_marks_mark_check', sql.raw(`mark in (${list(FIGURE_MARKS)})`)),
-    check('monthly_figure_marks_period_check', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$' AND (${t.mark} <> 'jan_feb_combined' OR ${t.period} LIKE '%-02')`),
+    check('monthly_figure_marks_period_check', sql`${t.period} ~ ${pattern(PERIOD_PATTERN)} AND (${t.mark} <> 'jan_feb_combined' OR ${t.period} LIKE '%-02')`),
   ],
 );
 
@@ -83,7 +84,7 @@ export const monthlyFigureYtd = pgTable(
   (t) => [
     primaryKey({ name: 'monthly_figure_ytd_pkey', columns: [t.uscc, t.period, t.measure] }),
     foreignKey({ name: 'monthly_figure_ytd_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }),
-    check('monthly_figure_ytd_period_check', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check('monthly_figure_ytd_period_check', sql`${t.period} ~ ${pattern(PERIOD_PATTERN)}`),
     check('monthly_figure_ytd_measure_check', sql.raw(`measure in (${list(YTD_COLUMNS)})`)),
   ],
 );

@@ -21,22 +21,14 @@ import {
   unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { CHAIN_CODE_PATTERN, GBT4754_CODE_PATTERN, NODE_KEY_PATTERN, PERIOD_PATTERN, REGION_CODE_PATTERN, USCC_PATTERN, list, pattern } from './schema-checks.js';
+import { NODE_STAGES, type NodeStage } from '../../shared/contracts/chains.js';
+import { FIGURE_SOURCES, type FigureSource } from '../../shared/contracts/figures.js';
+import { PARK_LEVELS, type ParkLevel } from '../../shared/contracts/parks.js';
+import { REGION_KINDS, type RegionKind } from '../../shared/contracts/regions.js';
 
-/** Region kinds: 市辖区, 县, 县级市, and the statistical function zones (高新区, 综保区, 经开区). */
-export const REGION_KINDS = ['district', 'county', 'city', 'zone'] as const;
-export type RegionKind = (typeof REGION_KINDS)[number];
+// The enums are declared once, in the shared contracts; the CHECK constraints list their values.
 
-export const PARK_LEVELS = ['national', 'provincial'] as const;
-export type ParkLevel = (typeof PARK_LEVELS)[number];
-
-export const NODE_STAGES = ['upstream', 'midstream', 'downstream'] as const;
-export type NodeStage = (typeof NODE_STAGES)[number];
-
-/** Where a monthly figure came from: the demo generator, a file import, staff entry, or the enterprise itself. */
-export const FIGURE_SOURCES = ['demo', 'import', 'manual', 'enterprise'] as const;
-export type FigureSource = (typeof FIGURE_SOURCES)[number];
-
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
 
 const money = (name: string) => bigint(name, { mode: 'number' });
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -62,7 +54,7 @@ export const regions = pgTable(
   (t) => [
     unique('regions_name_key').on(t.name),
     unique('regions_short_name_key').on(t.shortName),
-    check('regions_code_check', sql`${t.code} ~ '^[0-9]{6}$'`),
+    check('regions_code_check', sql`${t.code} ~ ${pattern(REGION_CODE_PATTERN)}`),
     check('regions_kind_check', sql.raw(`kind in (${list(REGION_KINDS)})`)),
   ],
 );
@@ -136,7 +128,7 @@ export const chains = pgTable(
   (t) => [
     unique('chains_name_key').on(t.name),
     foreignKey({ name: 'chains_industry_code_fkey', columns: [t.industryCode], foreignColumns: [industries.code] }),
-    check('chains_code_check', sql`${t.code} ~ '^[A-Z][A-Z0-9]{1,15}$'`),
+    check('chains_code_check', sql`${t.code} ~ ${pattern(CHAIN_CODE_PATTERN)}`),
     check('chains_valid_years_check', sql`${t.validToYear} IS NULL OR ${t.validToYear} >= ${t.validFromYear}`),
   ],
 );
@@ -182,7 +174,7 @@ export const chainNodes = pgTable(
     unique('chain_nodes_chain_key_key').on(t.chainCode, t.key),
     unique('chain_nodes_chain_id_key').on(t.chainCode, t.id),
     foreignKey({ name: 'chain_nodes_chain_code_fkey', columns: [t.chainCode], foreignColumns: [chains.code] }).onDelete('cascade'),
-    check('chain_nodes_key_check', sql`${t.key} ~ '^[a-z][a-z0-9_]{0,31}$'`),
+    check('chain_nodes_key_check', sql`${t.key} ~ ${pattern(NODE_KEY_PATTERN)}`),
     check('chain_nodes_stage_check', sql.raw(`stage in (${list(NODE_STAGES)})`)),
   ],
 );
@@ -259,8 +251,8 @@ export const enterprises = pgTable(
   (t) => [
     foreignKey({ name: 'enterprises_region_code_fkey', columns: [t.regionCode], foreignColumns: [regions.code] }),
     foreignKey({ name: 'enterprises_park_id_fkey', columns: [t.parkId], foreignColumns: [parks.id] }),
-    check('enterprises_uscc_check', sql`${t.uscc} ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'`),
-    check('enterprises_gbt4754_code_check', sql`${t.gbt4754Code} IS NULL OR ${t.gbt4754Code} ~ '^[0-9]{2,4}$'`),
+    check('enterprises_uscc_check', sql`${t.uscc} ~ ${pattern(USCC_PATTERN)}`),
+    check('enterprises_gbt4754_code_check', sql`${t.gbt4754Code} IS NULL OR ${t.gbt4754Code} ~ ${pattern(GBT4754_CODE_PATTERN)}`),
     index('enterprises_region_idx').on(t.regionCode),
     index('enterprises_park_idx').on(t.parkId),
   ],
@@ -356,7 +348,7 @@ export const monthlyFigures = pgTable(
   (t) => [
     primaryKey({ name: 'monthly_figures_pkey', columns: [t.uscc, t.period] }),
     foreignKey({ name: 'monthly_figures_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }),
-    check('monthly_figures_period_check', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check('monthly_figures_period_check', sql`${t.period} ~ ${pattern(PERIOD_PATTERN)}`),
     check('monthly_figures_source_check', sql.raw(`source in (${list(FIGURE_SOURCES)})`)),
     check('monthly_figures_gross_output_check', sql`${t.grossOutput} >= 0`),
     check('monthly_figures_revenue_check', sql`${t.revenue} >= 0`),

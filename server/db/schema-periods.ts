@@ -3,11 +3,11 @@
 // and the superseded versions of monthly figures that let a snapshot read the figures as published.
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, char, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { PERIOD_PATTERN, list, quoted } from './schema-checks.js';
 import { CORRECTION_SOURCES, DISPOSITION_STATUSES, PERIOD_ACTIONS, PERIOD_STATUSES } from '../../shared/publication/workflow.js';
 
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
 const money = (name: string) => bigint(name, { mode: 'number' });
-const periodCheck = (name: string, column: string) => check(name, sql.raw(`${column} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`));
+const periodCheck = (name: string, column: string) => check(name, sql.raw(`${column} ~ ${quoted(PERIOD_PATTERN)}`));
 
 /** A month's status, city-wide; a month without a row is 采集中 (collecting). Written only by the periods service. */
 export const periodStatuses = pgTable(

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ROLES, SCOPE_KINDS } from '../../shared/roles.js';
+import { list } from './schema-checks.js';
 
-const roleList = ROLES.map((r) => `'${r}'`).join(',');
-const scopeKindList = SCOPE_KINDS.map((k) => `'${k}'`).join(',');
+const roleList = list(ROLES);
+const scopeKindList = list(SCOPE_KINDS);
 
 export const users = pgTable(
   'users',

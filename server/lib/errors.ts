@@ -1,4 +1,5 @@
 import { ERROR_STATUS, type ErrorCode } from '../../shared/errors.js';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { translate, type Locale, type MessageKey } from '../../shared/i18n/index.js';
 
 /**
@@ -36,26 +37,24 @@ export class AppError extends Error {
   }
 }
 
-/** Postgres constraint names mapped to the error a user should see (mapped by name, never by message text). */
-const CONSTRAINT_ERRORS: Record<string, ErrorCode> = {
-  users_username_key: 'conflict',
-  monthly_figure_revisions_uscc_fkey: 'conflict',
-  monthly_figure_marks_uscc_fkey: 'conflict',
-  enterprises_pkey: 'conflict',
-  enterprises_region_code_fkey: 'validation_failed',
-  enterprises_park_id_fkey: 'validation_failed',
-  enterprise_memberships_node_id_fkey: 'validation_failed',
-  enterprise_memberships_one_primary_key: 'validation_failed',
-  monthly_figures_uscc_fkey: 'conflict',
-};
-
 type PgError = { code?: string; constraint?: string };
 
 /**
- * Constraints of the master data whose violation gets a message saying what to do. Services check
- * these first with a more specific message; the database is the guarantee when two edits race.
+ * Postgres constraint names mapped to the error a user should see (by name, never by message text),
+ * with a message saying what to do where there is one (else the code's own message). Services check
+ * the master data's constraints first with a more specific message; the database is the guarantee
+ * when two edits race.
  */
-const CONSTRAINT_MESSAGES: Record<string, { code: ErrorCode; messageKey: MessageKey }> = {
+const CONSTRAINT_ERRORS: Record<string, { code: ErrorCode; messageKey?: MessageKey }> = {
+  users_username_key: { code: 'conflict' },
+  monthly_figure_revisions_uscc_fkey: { code: 'conflict' },
+  monthly_figure_marks_uscc_fkey: { code: 'conflict' },
+  monthly_figures_uscc_fkey: { code: 'conflict' },
+  enterprises_pkey: { code: 'conflict' },
+  enterprises_region_code_fkey: { code: 'validation_failed' },
+  enterprises_park_id_fkey: { code: 'validation_failed' },
+  enterprise_memberships_node_id_fkey: { code: 'validation_failed' },
+  enterprise_memberships_one_primary_key: { code: 'validation_failed' },
   chains_pkey: { code: 'conflict', messageKey: 'db.chainDuplicate' },
   chains_name_key: { code: 'conflict', messageKey: 'db.chainDuplicate' },
   chains_industry_code_fkey: { code: 'validation_failed', messageKey: 'db.chainUnknownIndustry' },
@@ -80,14 +79,47 @@ export function fromDatabaseError(err: unknown): AppError | null {
   if (typeof cause === 'object' && cause !== null && 'code' in cause) return fromDatabaseError(cause);
   const pgErr: PgError = err;
   const constraint = pgErr.constraint;
-  const specific = constraint ? CONSTRAINT_MESSAGES[constraint] : undefined;
-  if (constraint && specific) return new AppError(specific.code, { messageKey: specific.messageKey, details: { constraint } });
-  if (constraint && constraint in CONSTRAINT_ERRORS) {
-    return new AppError(CONSTRAINT_ERRORS[constraint] ?? 'conflict', { details: { constraint } });
-  }
+  const known = constraint ? CONSTRAINT_ERRORS[constraint] : undefined;
+  if (known) return new AppError(known.code, { messageKey: known.messageKey, details: { constraint } });
   if (pgErr.code === '23505') return new AppError('conflict', { details: { constraint } });
   if (pgErr.code === '23503' || pgErr.code === '23514') return new AppError('validation_failed', { details: { constraint } });
   // A NUL byte (or another character PostgreSQL text cannot hold) in a value: the input's fault.
   if (pgErr.code === '22021' || pgErr.code === '22P05') return new AppError('validation_failed', { messageKey: 'error.nulByte' });
   return null;
+}
+
+function fieldOf(error: unknown, key: 'code' | 'statusCode' | 'message'): unknown {
+  return typeof error === 'object' && error !== null && key in error ? Reflect.get(error, key) : undefined;
+}
+
+/**
+ * Any error thrown while answering, as the AppError the user sees: AppErrors as they are, Fastify's
+ * own refusals (schema validation, body too large, wrong media type, rate limit, parser errors) and
+ * database constraint violations mapped; anything else is `internal_error` with `unexpected` set,
+ * for the caller to log. The error handler and the NDJSON import stream both answer through this.
+ */
+export function toAppError(error: unknown, options: { bodyLimitBytes?: number } = {}): { error: AppError; unexpected: boolean } {
+  if (error instanceof AppError) return { error, unexpected: false };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details = error.validation.map((v) => ({
+      path: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+      message: v.message,
+    }));
+    return { error: new AppError('validation_failed', { details }), unexpected: false };
+  }
+  const fastifyCode = fieldOf(error, 'code');
+  const code = typeof fastifyCode === 'string' ? fastifyCode : undefined;
+  const statusCode = fieldOf(error, 'statusCode');
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || statusCode === 413) {
+    const details = options.bodyLimitBytes === undefined ? undefined : { limitBytes: options.bodyLimitBytes };
+    return { error: new AppError('payload_too_large', { details }), unexpected: false };
+  }
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || statusCode === 415) return { error: new AppError('unsupported_media_type'), unexpected: false };
+  if (statusCode === 429) return { error: new AppError('rate_limited'), unexpected: false };
+  if (code?.startsWith('FST_ERR_CTP') || code === 'FST_ERR_VALIDATION' || statusCode === 400) {
+    return { error: new AppError('validation_failed', { details: { reason: fieldOf(error, 'message') } }), unexpected: false };
+  }
+  const mapped = fromDatabaseError(error);
+  if (mapped) return { error: mapped, unexpected: false };
+  return { error: new AppError('internal_error'), unexpected: true };
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { changesSomething, expectedVersionField, versionField } from './common.js';
+import { chainCodeSchema, gbt4754CodeSchema, nodeKeySchema, nodeRefSchema } from './identifiers.js';
+
+export { chainCodeSchema, nodeKeySchema, nodeRefSchema } from './identifiers.js';
 
 /** Where a node (环节) sits in the chain: raw materials, components/processing, finished products/services. */
 export const NODE_STAGES = ['upstream', 'midstream', 'downstream'] as const;
@@ -16,16 +19,7 @@ const yearQuery = z.coerce.number().int().min(1990).max(2100);
 const text = (max: number) => z.string().trim().min(1).max(max);
 const textList = (maxItems: number) => z.array(text(200)).max(maxItems);
 
-export const chainCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9]{1,15}$/, 'a capital letter then 1–15 capitals or digits, e.g. CH16');
-export const nodeKeySchema = z
-  .string()
-  .trim()
-  .regex(/^[a-z][a-z0-9_]{0,31}$/, 'a lowercase letter then up to 31 lowercase letters, digits or _, e.g. xfmr');
-const gbt4754Schema = z.string().trim().regex(/^[0-9]{2,4}$/, '2–4 digits (GB/T 4754-2017 class)');
+const gbt4754Schema = gbt4754CodeSchema;
 
 /** One chain of a year's list. The first five fields are the stable contract other tools use. */
 export const chainListItem = z.object({
@@ -200,12 +194,6 @@ export const updateNodeRequest = z
   .extend(expectedVersionField)
   .refine(changesSomething, 'at least one field to change');
 export type UpdateNodeRequest = z.infer<typeof updateNodeRequest>;
-
-/** A node of this chain by its key, or of any chain as `CODE:key` (a node of another chain is refused). */
-export const nodeRefSchema = z
-  .string()
-  .trim()
-  .regex(/^([A-Z][A-Z0-9]{1,15}:)?[a-z][a-z0-9_]{0,31}$/, 'a node key (xfmr) or CODE:key (CH02:xfmr)');
 
 export const addEdgeRequest = z.object({ from: nodeRefSchema, to: nodeRefSchema });
 export type AddEdgeRequest = z.infer<typeof addEdgeRequest>;

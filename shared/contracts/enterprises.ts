@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { expectedVersionField, pageQuery, versionField } from './common.js';
+import { nodeStageSchema } from './chains.js';
+import { gbt4754CodeSchema } from './identifiers.js';
 
 /** The flags a firm carries (链主, 专精特新, 高新技术企业, 上市); list filters name them by these keys. */
 export const ENTERPRISE_FLAGS = ['chainMaster', 'specialized', 'highTech', 'listed'] as const;
@@ -55,7 +57,7 @@ export const enterpriseMembership = z.object({
   chainName: z.string(),
   nodeKey: z.string(),
   nodeName: z.string(),
-  stage: z.enum(['upstream', 'midstream', 'downstream']),
+  stage: nodeStageSchema,
   isPrimary: z.boolean(),
   /** First year the membership counts in the statistics; null = since the records begin. */
   validFromYear: z.number().int().nullable(),
@@ -123,10 +125,7 @@ export const createEnterpriseRequest = z.object({
   name: z.string().trim().min(1).max(200),
   regionCode: z.string().trim().min(1).max(16),
   parkId: z.number().int().positive().nullable().default(null),
-  gbt4754Code: z
-    .string()
-    .trim()
-    .regex(/^[0-9]{2,4}$/, '2–4 digits (GB/T 4754)')
+  gbt4754Code: gbt4754CodeSchema
     .nullable()
     .default(null),
   isChainMaster: z.boolean().default(false),

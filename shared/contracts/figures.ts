@@ -2,6 +2,7 @@
 // them, correct one month by hand, and what an enterprise reports for itself. Money is integer 元.
 import { z } from 'zod';
 import { errorResponse } from './common.js';
+import { monthSchema, usccSchema } from './identifiers.js';
 
 /** The figures of one enterprise-month, as stored (monthly_figures columns, in camelCase). */
 export const FIGURE_FIELDS = [
@@ -39,10 +40,14 @@ export const MONEY_UNITS = ['元', '千元', '万元'] as const;
 export type MoneyUnit = (typeof MONEY_UNITS)[number];
 
 /** Where a stored figure came from (monthly_figures.source). */
-export const FIGURE_SOURCE_VALUES = ['demo', 'import', 'manual', 'enterprise'] as const;
+export const FIGURE_SOURCES = ['demo', 'import', 'manual', 'enterprise'] as const;
+export const figureSourceSchema = z.enum(FIGURE_SOURCES);
+/** The demo generator, a file import, staff entry, or the enterprise itself. */
+export type FigureSource = z.infer<typeof figureSourceSchema>;
 
-export const figurePeriod = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
-const uscc = z.string().trim().toUpperCase().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '18 characters of GB 32100');
+/** A month of stored figures, 'YYYY-MM' (the shape only). */
+export const figurePeriod = monthSchema;
+const uscc = usccSchema;
 
 const stored = z.number().int().nullable();
 export const figureValues = z.object({
@@ -62,7 +67,7 @@ export type FigureValues = z.infer<typeof figureValues>;
 /** One stored month of a firm, with how often it was written (revisions, the first write included). */
 export const monthlyFigureItem = figureValues.extend({
   period: figurePeriod,
-  source: z.enum(FIGURE_SOURCE_VALUES),
+  source: figureSourceSchema,
   updatedAt: z.string(),
   revisionCount: z.number().int(),
   /** February holding the combined 1–2月 amount (January stored as 0). */
@@ -200,7 +205,7 @@ export const figureRevision = z.object({
   id: z.number().int(),
   changedAt: z.string(),
   changedBy: z.string(),
-  source: z.enum(FIGURE_SOURCE_VALUES),
+  source: figureSourceSchema,
   /** null: this write created the month. */
   before: figureValues.nullable(),
   after: figureValues,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { changesSomething, expectedVersionField, versionField } from './common.js';
+import { industryCodeSchema } from './identifiers.js';
 
 /** One of the ten leading industries of 一核两电三色四新, with its group and how many chains it leads. */
 export const industryItem = z.object({
@@ -23,10 +24,7 @@ export const industryGroupSchema = z.enum(INDUSTRY_GROUPS);
 export const industryParams = z.object({ code: z.string().trim().toUpperCase().min(1).max(8) });
 
 const industryFields = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[A-Z][A-Z0-9]{0,7}$/, 'a capital letter then up to 7 capitals or digits, e.g. E1'),
+  code: industryCodeSchema,
   group: industryGroupSchema,
   name: z.string().trim().min(1).max(50),
   sortOrder: z.number().int().min(0).max(10_000),

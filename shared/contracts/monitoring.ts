@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FIRST_PERIOD, MONITORING_RANGES, PERIOD_PATTERN, currentPeriod } from '../stats/period.js';
+import { DEFAULT_MONITORING_RANGE, MONITORING_RANGES } from '../stats/period.js';
+import { chainCodeSchema as chainCode, regionCodeSchema as regionCode, statisticalPeriodSchema } from './identifiers.js';
 import { pageQuery } from './common.js';
 import { publicationBlock } from './periods.js';
 
@@ -7,18 +8,14 @@ import { publicationBlock } from './periods.js';
  * A statistical month 'YYYY-MM', from 2000-01 up to the current month (Beijing time): a month in
  * the future has no figures yet, and asking for one is a mistake worth saying so.
  */
-export const monitoringPeriod = z.string().superRefine((period, ctx) => {
-  if (!PERIOD_PATTERN.test(period)) ctx.addIssue({ code: 'custom', message: 'must be a month YYYY-MM, e.g. 2024-06' });
-  else if (period < FIRST_PERIOD) ctx.addIssue({ code: 'custom', message: `must be ${FIRST_PERIOD} or later` });
-  else if (period > currentPeriod()) ctx.addIssue({ code: 'custom', message: 'must not be in the future' });
-});
+export const monitoringPeriod = statisticalPeriodSchema({ notFuture: true });
 
 /** `month` = 当月; `ytd` = 1–N月 累计 (the default). */
 export const monitoringRange = z.enum(MONITORING_RANGES);
 
 export const monitoringQuery = z.object({
   period: monitoringPeriod,
-  range: monitoringRange.default('ytd'),
+  range: monitoringRange.default(DEFAULT_MONITORING_RANGE),
 });
 export type MonitoringQuery = z.infer<typeof monitoringQuery>;
 
@@ -29,8 +26,6 @@ export type MonitoringQuery = z.infer<typeof monitoringQuery>;
 export const monitoringChainsQuery = monitoringQuery.extend({ period: monitoringPeriod.optional() });
 export type MonitoringChainsQuery = z.infer<typeof monitoringChainsQuery>;
 
-const chainCode = z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/, 'a chain code such as CH02');
-const regionCode = z.string().regex(/^[0-9]{6}$/, 'a 6-digit region code such as 430421');
 const yuan = z.number().int();
 const count = z.number().int();
 

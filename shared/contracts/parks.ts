@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { changesSomething, expectedVersionField, pageQuery, versionField } from './common.js';
-import { regionCodeSchema } from './regions.js';
+import { DATE_PATTERN, regionCodeSchema } from './identifiers.js';
 
 export const PARK_LEVELS = ['national', 'provincial'] as const;
 export const parkLevelSchema = z.enum(PARK_LEVELS);
@@ -61,7 +61,7 @@ const parkFields = z.object({
   establishedOn: z
     .string()
     .trim()
-    .regex(/^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, 'YYYY-MM-DD')
+    .regex(DATE_PATTERN, 'YYYY-MM-DD')
     .refine(isCalendarDate, 'no such day in the calendar')
     .nullable(),
   focus: z.array(z.string().trim().min(1).max(50)).max(30),

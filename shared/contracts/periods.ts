@@ -1,16 +1,13 @@
 // 数据审核与发布: the contract of month statuses, coverage, review items and publication.
 import { z } from 'zod';
-import { CORRECTION_SOURCES, DISPOSITION_STATUSES, PERIOD_ACTIONS, PERIOD_STATUSES, REVIEW_KINDS } from '../publication/workflow.js';
-import { FIRST_PERIOD, PERIOD_PATTERN } from '../stats/period.js';
+import { CORRECTION_SOURCES, DISPOSITION_STATUSES, PERIOD_ACTIONS, PERIOD_STATUSES, REVIEW_KINDS, WARNING_KINDS } from '../publication/workflow.js';
+import { statisticalPeriodSchema } from './identifiers.js';
 
 export const periodStatus = z.enum(PERIOD_STATUSES);
 
 /** A month 'YYYY-MM' in a path (whether it may be published is the service's question). */
 export const periodParam = z.object({
-  period: z.string().superRefine((period, ctx) => {
-    if (!PERIOD_PATTERN.test(period)) ctx.addIssue({ code: 'custom', message: 'must be a month YYYY-MM, e.g. 2026-10' });
-    else if (period < FIRST_PERIOD) ctx.addIssue({ code: 'custom', message: `must be ${FIRST_PERIOD} or later` });
-  }),
+  period: statisticalPeriodSchema({ notFuture: false }),
 });
 
 export const periodsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
@@ -138,7 +135,7 @@ export const putDispositionRequest = z
   .object({
     period: periodParam.shape.period,
     uscc: z.string().length(18),
-    kind: z.enum(['output_drop', 'not_reported', 'below_scale', 'unit_slip']),
+    kind: z.enum(WARNING_KINDS),
     status: dispositionStatus,
     note: z.string().trim().max(500).optional(),
     correctionSource: correctionSource.optional(),
@@ -164,7 +161,7 @@ export const disposition = z.object({
 });
 export type Disposition = z.infer<typeof disposition>;
 
-export const dispositionHistoryQuery = z.object({ period: periodParam.shape.period, uscc: z.string().length(18), kind: z.enum(['output_drop', 'not_reported', 'below_scale', 'unit_slip']) });
+export const dispositionHistoryQuery = z.object({ period: periodParam.shape.period, uscc: z.string().length(18), kind: z.enum(WARNING_KINDS) });
 export const dispositionHistoryResponse = z
   .object({
     current: disposition.nullable(),

@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { changesSomething, expectedVersionField, versionField } from './common.js';
+import { regionCodeSchema } from './identifiers.js';
 
 /** 市辖区, 县, 县级市, and the statistical function zones (高新区, 综保区, 经开区). */
 export const REGION_KINDS = ['district', 'county', 'city', 'zone'] as const;
 export const regionKindSchema = z.enum(REGION_KINDS);
 export type RegionKind = z.infer<typeof regionKindSchema>;
 
-export const regionCodeSchema = z
-  .string()
-  .trim()
-  .regex(/^[0-9]{6}$/, '6 digits (GB/T 2260 or statistical zone code)');
+export { regionCodeSchema };
 
 export const regionItem = z.object({
   code: z.string(),

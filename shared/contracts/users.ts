@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { expectedVersionField, pageQuery, versionField } from './common.js';
+import { usernameSchema } from './identifiers.js';
 import { currentUser, roleSchema, scopeEntry } from './auth.js';
 
 /** At least 10 characters; the server also refuses blank, common and username-equal passwords (password-policy.ts). */
@@ -19,10 +20,7 @@ export const listUsersResponse = z.object({ items: z.array(userItem), total: z.n
 export type ListUsersResponse = z.infer<typeof listUsersResponse>;
 
 export const createUserRequest = z.object({
-  username: z
-    .string()
-    .trim()
-    .regex(/^[a-zA-Z0-9._-]{3,64}$/, '3–64 letters, digits, dot, dash or underscore'),
+  username: usernameSchema,
   displayName: z.string().trim().min(1).max(64),
   role: roleSchema,
   password,

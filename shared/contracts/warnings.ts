@@ -1,6 +1,8 @@
 // 预警: the data-quality and risk lists of monthly monitoring, and their thresholds (settings).
 import { z } from 'zod';
+import { WARNING_KINDS, type WarningKind } from '../publication/workflow.js';
 import { pageQuery } from './common.js';
+import { chainCodeSchema as chainCode, regionCodeSchema as regionCode } from './identifiers.js';
 import { monitoringPeriod } from './monitoring.js';
 import { disposition } from './periods.js';
 
@@ -12,8 +14,7 @@ import { disposition } from './periods.js';
  * - `below_scale` (退规风险): 1–P月 累计 营业收入 × 12 / months under belowScaleRevenue;
  * - `unit_slip`: 当月 gross output in P ≥ unitSlipFactor × the median of the firm's 12 stored months before.
  */
-export const WARNING_KINDS = ['output_drop', 'not_reported', 'below_scale', 'unit_slip'] as const;
-export type WarningKind = (typeof WARNING_KINDS)[number];
+export { WARNING_KINDS, type WarningKind };
 export const warningKind = z.enum(WARNING_KINDS);
 
 /** The thresholds; defaults in DEFAULT_WARNING_SETTINGS. Money integer 元, rates fractions. */
@@ -56,8 +57,6 @@ export const warningSettingsResponse = z
   .meta({ id: 'WarningSettingsResponse' });
 export type WarningSettingsResponse = z.infer<typeof warningSettingsResponse>;
 
-const chainCode = z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/, 'a chain code such as CH02');
-const regionCode = z.string().regex(/^[0-9]{6}$/, 'a 6-digit region code such as 430421');
 
 /**
  * `period` is optional: without it the answer is for the latest month that has figures of a firm

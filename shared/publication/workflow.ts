@@ -64,7 +64,11 @@ export type CorrectionSource = (typeof CORRECTION_SOURCES)[number];
  * (output down ≥ the drop threshold N months running). Until settled the firm's figure of that
  * month is held back from every total, and the month cannot be published.
  */
-export const REVIEW_KINDS = ['unit_slip', 'output_drop'] as const;
+/** The 预警 kinds (explained in `shared/contracts/warnings.ts`). */
+export const WARNING_KINDS = ['output_drop', 'not_reported', 'below_scale', 'unit_slip'] as const;
+export type WarningKind = (typeof WARNING_KINDS)[number];
+
+export const REVIEW_KINDS = ['unit_slip', 'output_drop'] as const satisfies readonly WarningKind[];
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 
 /** Whether a disposition leaves a review item open. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentPeriod, isStatisticalPeriod, parsePeriod, previousCalendarPeriod, previousPeriod, rangeMonths, samePeriodLastYear } from './period.js';
+import { cityDate, currentPeriod, currentYear, isStatisticalPeriod, parsePeriod, previousCalendarPeriod, previousPeriod, rangeMonths, samePeriodLastYear, shiftPeriod } from './period.js';
 
 describe('statistical periods', () => {
   it('parses and shifts a month by a year', () => {
@@ -43,5 +43,20 @@ describe('statistical periods', () => {
     // 2024-07-31 17:00 UTC is already 1 August in Beijing.
     expect(previousCalendarPeriod(new Date('2024-07-31T17:00:00Z'))).toBe('2024-07');
     expect(previousCalendarPeriod(new Date('2024-07-31T15:00:00Z'))).toBe('2024-06');
+  });
+
+  it('shifts a month across years either way', () => {
+    expect(shiftPeriod('2024-01', -1)).toBe('2023-12');
+    expect(shiftPeriod('2024-11', 2)).toBe('2025-01');
+    expect(shiftPeriod('2024-06', -12)).toBe('2023-06');
+    expect(shiftPeriod('2024-06', -24)).toBe('2022-06');
+    expect(shiftPeriod('2024-06', 0)).toBe('2024-06');
+  });
+
+  it('tells the year and the day in Beijing, 8 hours ahead of UTC', () => {
+    expect(currentYear(new Date('2024-12-31T16:00:00Z'))).toBe(2025);
+    expect(currentYear(new Date('2024-12-31T15:59:00Z'))).toBe(2024);
+    expect(cityDate(new Date('2024-03-09T16:30:00Z'))).toBe('2024-03-10');
+    expect(cityDate(new Date('2024-03-09T15:30:00Z'))).toBe('2024-03-09');
   });
 });

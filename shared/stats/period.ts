@@ -4,6 +4,9 @@
 export const MONITORING_RANGES = ['month', 'ytd'] as const;
 export type MonitoringRange = (typeof MONITORING_RANGES)[number];
 
+/** The range every screen, command and API answer opens on: 1–N月 累计, as a government brief leads with it. */
+export const DEFAULT_MONITORING_RANGE: MonitoringRange = 'ytd';
+
 /** A statistical month as stored in monthly_figures.period. */
 export const PERIOD_PATTERN = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
 
@@ -55,6 +58,26 @@ export function currentPeriod(now: Date = new Date()): string {
   const year = parts.find((p) => p.type === 'year')?.value ?? '';
   const month = parts.find((p) => p.type === 'month')?.value ?? '';
   return `${year}-${month}`;
+}
+
+/** The current calendar year in the city's time zone. */
+export function currentYear(now: Date = new Date()): number {
+  return Number(currentPeriod(now).slice(0, 4));
+}
+
+let dayFormat: Intl.DateTimeFormat | undefined;
+
+/** The date of `now` in the city's time zone, as 'YYYY-MM-DD' (report deadlines are Beijing days). */
+export function cityDate(now: Date = new Date()): string {
+  dayFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: STATISTICS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return dayFormat.format(now);
+}
+
+/** `months` months after `period` (negative: before): shiftPeriod('2024-01', -1) = '2023-12'. */
+export function shiftPeriod(period: string, months: number): string {
+  const { year, month } = parsePeriod(period);
+  const index = year * 12 + (month - 1) + months;
+  return formatPeriod({ year: Math.floor(index / 12), month: (index % 12) + 1 });
 }
 
 /** The month before `period`: 2024-01 → 2023-12. */

@@ -1,4 +1,5 @@
 import { monitoringChainsResponse, monitoringQuery, type MonitoringQuery } from '../../../shared/contracts/monitoring.js';
+import { DEFAULT_MONITORING_RANGE } from '../../../shared/stats/period.js';
 import { loadConfig } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
@@ -8,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { parseCommandArgs, requirePositionals, requireValue, type CliIo, type Command } from '../io.js';
 import { formatChainsTable } from './stats-table.js';
 
-const usage = 'stats chains --period YYYY-MM [--range ytd|month] [--json]';
+const usage = `stats chains --period YYYY-MM [--range ytd|month, default ${DEFAULT_MONITORING_RANGE}] [--json]`;
 
 /** The query the options name, checked with the API's own schema; a usage error names each bad option. */
 export function parseStatsQuery(period: string, range: string | undefined): MonitoringQuery {

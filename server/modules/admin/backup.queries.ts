@@ -1,3 +1,5 @@
+import { parseRows } from '../../db/sql.js';
+import { z } from 'zod';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 
@@ -24,17 +26,17 @@ export async function setExactTextOutput(db: Db): Promise<void> {
 
 /** Applied migrations, oldest first; none when drizzle's table does not exist yet. */
 export async function selectAppliedMigrations(db: Db): Promise<AppliedMigration[]> {
-  const exists = await db.execute<{ found: boolean }>(sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS found`);
-  if (!exists.rows[0]?.found) return [];
-  const result = await db.execute<{ hash: string; created_at: string }>(
+  const exists = parseRows(await db.execute(sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS found`), z.object({ found: z.boolean() }));
+  if (!exists[0]?.found) return [];
+  const result = parseRows(await db.execute(
     sql`SELECT hash, CAST(created_at AS text) AS created_at FROM drizzle.__drizzle_migrations ORDER BY created_at, id`,
-  );
-  return result.rows.map((r) => ({ hash: r.hash, createdAt: Number(r.created_at) }));
+  ), z.object({ hash: z.string(), created_at: z.string() }));
+  return result.map((r) => ({ hash: r.hash, createdAt: Number(r.created_at) }));
 }
 
 /** The application's tables with their stored (not generated) columns and primary key, by name. */
 export async function selectAppTables(db: Db): Promise<CatalogTable[]> {
-  const result = await db.execute<{ table_name: string; columns: CatalogColumn[]; primary_key: string[] | null }>(sql`
+  const result = await db.execute(sql`
     SELECT c.relname AS table_name,
            (SELECT json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod)) ORDER BY a.attnum)
               FROM pg_attribute a
@@ -48,25 +50,30 @@ export async function selectAppTables(db: Db): Promise<CatalogTable[]> {
       JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = ${APP_SCHEMA} AND c.relkind IN ('r', 'p') AND NOT c.relispartition
      ORDER BY c.relname`);
-  return result.rows.map((r) => ({ name: r.table_name, columns: r.columns ?? [], primaryKey: r.primary_key ?? [] }));
+  const tableRow = z.object({
+    table_name: z.string(),
+    columns: z.array(z.object({ name: z.string(), type: z.string() })).nullable(),
+    primary_key: z.array(z.string()).nullable(),
+  });
+  return parseRows(result, tableRow).map((r) => ({ name: r.table_name, columns: r.columns ?? [], primaryKey: r.primary_key ?? [] }));
 }
 
 /** Foreign keys between application tables. */
 export async function selectForeignKeys(db: Db): Promise<CatalogForeignKey[]> {
-  const result = await db.execute<{ name: string; table_name: string; references_table: string; deferrable: boolean }>(sql`
+  const result = parseRows(await db.execute(sql`
     SELECT con.conname AS name, src.relname AS table_name, dst.relname AS references_table, con.condeferrable AS deferrable
       FROM pg_constraint con
       JOIN pg_class src ON src.oid = con.conrelid
       JOIN pg_class dst ON dst.oid = con.confrelid
       JOIN pg_namespace n ON n.oid = src.relnamespace
      WHERE con.contype = 'f' AND n.nspname = ${APP_SCHEMA}
-     ORDER BY src.relname, con.conname`);
-  return result.rows.map((r) => ({ name: r.name, table: r.table_name, references: r.references_table, deferrable: r.deferrable }));
+     ORDER BY src.relname, con.conname`), z.object({ name: z.string(), table_name: z.string(), references_table: z.string(), deferrable: z.boolean() }));
+  return result.map((r) => ({ name: r.name, table: r.table_name, references: r.references_table, deferrable: r.deferrable }));
 }
 
 /** Sequences owned by application columns (serial, bigserial, identity), e.g. audit_log.id. */
 export async function selectOwnedSequences(db: Db): Promise<CatalogSequence[]> {
-  const result = await db.execute<{ table_name: string; column_name: string; sequence_name: string }>(sql`
+  const result = parseRows(await db.execute(sql`
     SELECT t.table_name, t.column_name, t.sequence_name
       FROM (SELECT c.relname AS table_name, a.attname AS column_name,
                    pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) AS sequence_name
@@ -75,8 +82,8 @@ export async function selectOwnedSequences(db: Db): Promise<CatalogSequence[]> {
               JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
              WHERE n.nspname = ${APP_SCHEMA} AND c.relkind IN ('r', 'p')) AS t
      WHERE t.sequence_name IS NOT NULL
-     ORDER BY t.table_name, t.column_name`);
-  return result.rows.map((r) => ({ table: r.table_name, column: r.column_name, sequence: r.sequence_name }));
+     ORDER BY t.table_name, t.column_name`), z.object({ table_name: z.string(), column_name: z.string(), sequence_name: z.string() }));
+  return result.map((r) => ({ table: r.table_name, column: r.column_name, sequence: r.sequence_name }));
 }
 
 function columnList(columns: readonly string[]): SQL {
@@ -100,8 +107,8 @@ export async function declareRowCursor(db: Db, cursor: string, table: CatalogTab
 
 /** The next rows of a cursor; an empty list once it is exhausted. */
 export async function fetchRows(db: Db, cursor: string, count: number): Promise<unknown[]> {
-  const result = await db.execute<{ v: unknown }>(sql`FETCH FORWARD ${sql.raw(String(Math.trunc(count)))} FROM ${sql.identifier(cursor)}`);
-  return result.rows.map((r) => r.v);
+  const result = parseRows(await db.execute(sql`FETCH FORWARD ${sql.raw(String(Math.trunc(count)))} FROM ${sql.identifier(cursor)}`), z.object({ v: z.unknown() }));
+  return result.map((r) => r.v);
 }
 
 export async function closeCursor(db: Db, cursor: string): Promise<void> {

@@ -1,3 +1,5 @@
+import { parseRows } from '../../db/sql.js';
+import { z } from 'zod';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { sessions, userScopes, users } from '../../db/schema.js';
@@ -75,13 +77,13 @@ export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
  * (0: never). Returns whether this failure locked it.
  */
 export async function countFailedLogin(db: Db, userId: string, threshold: number): Promise<{ failedLogins: number; lockedNow: boolean }> {
-  const result = await db.execute<{ failed_logins: number; locked_now: boolean }>(sql`
+  const result = parseRows(await db.execute(sql`
     UPDATE users
        SET failed_logins = failed_logins + 1,
            locked_at = CASE WHEN locked_at IS NULL AND ${threshold}::int > 0 AND failed_logins + 1 >= ${threshold}::int THEN now() ELSE locked_at END
      WHERE id = ${userId}
- RETURNING failed_logins, (locked_at IS NOT NULL AND failed_logins = ${threshold}::int) AS locked_now`);
-  const row = result.rows[0];
+ RETURNING failed_logins, (locked_at IS NOT NULL AND failed_logins = ${threshold}::int) AS locked_now`), z.object({ failed_logins: z.number(), locked_now: z.boolean() }));
+  const row = result[0];
   return { failedLogins: row?.failed_logins ?? 0, lockedNow: row?.locked_now === true };
 }
 

@@ -1,5 +1,7 @@
 // SQL of a chain's map: nodes with their firm counts, "feeds" edges by node key, the cycle check,
 // and the writes of nodes and edges.
+import { parseRows } from '../../db/sql.js';
+import { z } from 'zod';
 import { aliasedTable, and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { chainNodeEdges, chainNodes, enterpriseMemberships } from '../../db/schema.js';
@@ -119,14 +121,14 @@ export async function edgeExists(db: Db, fromNodeId: number, toNodeId: number): 
  * from → to would close a cycle. UNION (not UNION ALL) makes the walk end even on a cyclic graph.
  */
 export async function isReachable(db: Db, startNodeId: number, targetNodeId: number): Promise<boolean> {
-  const result = await db.execute<{ reachable: boolean }>(sql`
+  const result = parseRows(await db.execute(sql`
     WITH RECURSIVE downstream(node_id) AS (
       SELECT e.to_node_id FROM chain_node_edges e WHERE e.from_node_id = ${startNodeId}
       UNION
       SELECT e.to_node_id FROM chain_node_edges e JOIN downstream d ON e.from_node_id = d.node_id
     )
-    SELECT EXISTS (SELECT 1 FROM downstream WHERE node_id = ${targetNodeId}) AS reachable`);
-  return result.rows[0]?.reachable === true;
+    SELECT EXISTS (SELECT 1 FROM downstream WHERE node_id = ${targetNodeId}) AS reachable`), z.object({ reachable: z.boolean() }));
+  return result[0]?.reachable === true;
 }
 
 export async function insertEdge(db: Db, row: typeof chainNodeEdges.$inferInsert): Promise<void> {

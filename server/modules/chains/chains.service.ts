@@ -7,6 +7,7 @@ import {
   type PutTargetRequest,
   type UpdateChainRequest,
 } from '../../../shared/contracts/chains.js';
+import { currentYear } from '../../../shared/stats/period.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
@@ -36,13 +37,6 @@ import {
   type ChainTargetRow,
 } from './chains.queries.js';
 import { nodeStatusOf } from './node-status.js';
-
-const yearFormat = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' });
-
-/** The current year in Beijing time: the default year of the chain list and of node statuses. */
-export function currentYear(now: Date = new Date()): number {
-  return Number(yearFormat.format(now));
-}
 
 function presentListRow(row: ChainListRow): ChainListItem {
   return { ...row };

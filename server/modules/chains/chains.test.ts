@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { seedReferenceData } from '../demo/seed.js';
-import { currentYear } from './chains.service.js';
+import { currentYear } from '../../../shared/stats/period.js';
 import { auditRows, buildFirm, countRows } from '../../test/factories/chains.js';
 
 let t: TestApp;

@@ -1,5 +1,7 @@
 // SQL of the demo module: counts that guard seeding, the batched inserts of the seeder, and the
 // calibration query that checks the published Jan–Jun 2024 figures.
+import { parseRows } from '../../db/sql.js';
+import { z } from 'zod';
 import { count, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
@@ -132,15 +134,7 @@ export async function selectChainYtdComparison(db: Db, input: { year: number; mo
   const to = `${input.year}-${mm}`;
   const baseFrom = `${input.year - 1}-01`;
   const baseTo = `${input.year - 1}-${mm}`;
-  const result = await db.execute<{
-    chain_code: string | null;
-    output: number;
-    comparable_output: number;
-    base: number;
-    yoy: number | null;
-    enterprise_count: number;
-    excluded_from_growth: number;
-  }>(sql`
+  const result = parseRows(await db.execute(sql`
     WITH scope AS (
       SELECT DISTINCT m.uscc, n.chain_code
         FROM enterprise_memberships m
@@ -180,8 +174,8 @@ export async function selectChainYtdComparison(db: Db, input: { year: number; mo
            (count(*) FILTER (WHERE NOT has_base))::int AS excluded_from_growth
       FROM per_chain
      GROUP BY chain_code
-     ORDER BY chain_code NULLS FIRST`);
-  return result.rows.map((r) => ({
+     ORDER BY chain_code NULLS FIRST`), z.object({ chain_code: z.string().nullable(), output: z.number(), comparable_output: z.number(), base: z.number(), yoy: z.number().nullable(), enterprise_count: z.number(), excluded_from_growth: z.number() }));
+  return result.map((r) => ({
     chainCode: r.chain_code,
     output: r.output,
     comparableOutput: r.comparable_output,

@@ -2,6 +2,8 @@
 // their node maps), validated on load. Edited copies in the database are the source of truth once
 // seeded; these files only seed an empty database.
 import { z } from 'zod';
+import { nodeStageSchema } from '../../../shared/contracts/chains.js';
+import { parkLevelSchema } from '../../../shared/contracts/parks.js';
 import chainsJson from './reference/chains.json' with { type: 'json' };
 import parksJson from './reference/parks.json' with { type: 'json' };
 import regionsJson from './reference/regions.json' with { type: 'json' };
@@ -17,7 +19,7 @@ const parksSchema = z.object({
     z.object({
       name: z.string(),
       short: z.string(),
-      level: z.enum(['national', 'provincial']),
+      level: parkLevelSchema,
       since: z.string().optional(),
       region: z.string(),
       areaKm2: z.number().optional(),
@@ -29,7 +31,7 @@ const parksSchema = z.object({
 const nodeSchema = z.object({
   key: z.string(),
   name: z.string(),
-  stage: z.enum(['upstream', 'midstream', 'downstream']),
+  stage: nodeStageSchema,
   gbt4754: z.array(z.string()),
   feeds: z.array(z.string()),
 });

@@ -1,5 +1,7 @@
 // SQL of the enterprise module: the scoped list, one firm's profile and monthly figures, the
 // reference lookups that validate input, and the writes (firm row, 规上 years, memberships).
+import { parseRows } from '../../db/sql.js';
+import { z } from 'zod';
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../../lib/like.js';
 import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
@@ -333,12 +335,12 @@ export async function applyMembershipWrites(db: Db, writes: MembershipWrites): P
  */
 export async function selectFigureYearTotals(db: Db, usccs: readonly string[]): Promise<{ uscc: string; year: number; months: number; output: number }[]> {
   if (usccs.length === 0) return [];
-  const result = await db.execute<{ uscc: string; year: number; months: number; output: number }>(sql`
+  const result = parseRows(await db.execute(sql`
     SELECT f.uscc, substr(f.period, 1, 4)::int AS year, count(*)::int AS months, coalesce(sum(f.gross_output), 0)::bigint AS output
       FROM monthly_figures f
      WHERE f.uscc = ANY(${sql.param([...usccs])}::text[])
-     GROUP BY f.uscc, substr(f.period, 1, 4)`);
-  return result.rows.map((r) => ({ uscc: r.uscc, year: r.year, months: r.months, output: Number(r.output) }));
+     GROUP BY f.uscc, substr(f.period, 1, 4)`), z.object({ uscc: z.string(), year: z.number(), months: z.number(), output: z.number() }));
+  return result.map((r) => ({ uscc: r.uscc, year: r.year, months: r.months, output: Number(r.output) }));
 }
 
 /** Deletes a firm; its 规上 years and memberships go with it (cascade). Monthly figures block it. */

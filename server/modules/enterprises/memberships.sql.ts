@@ -2,12 +2,10 @@
 // (valid_from_year..valid_to_year, a null end open): the statistics of a year use the memberships of
 // that year; lists, data scopes and profiles use the current ones (those not ended before this year).
 import { sql, type SQL } from 'drizzle-orm';
-import { currentPeriod } from '../../../shared/stats/period.js';
+import { currentYear } from '../../../shared/stats/period.js';
 
-/** The current calendar year in the city's time zone. */
-export function currentYear(now: Date = new Date()): number {
-  return Number(currentPeriod(now).slice(0, 4));
-}
+// The city's current year, re-exported for the membership callers (defined once in shared/stats/period.ts).
+export { currentYear };
 
 /** Whether the membership row `alias` counts in `year`. */
 export function membershipInYearSql(alias: string, year: number): SQL {

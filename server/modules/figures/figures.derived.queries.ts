@@ -1,9 +1,11 @@
 // SQL of derived months: the reported 本年累计 kept as facts, and the derived 当月 they no longer
 // agree with (累计 − Σ of the earlier months of the year ≠ the stored 当月).
+import { parseRows } from '../../db/sql.js';
+import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import type { FigureField } from '../../../shared/contracts/figures.js';
 import type { Db } from '../../db/client.js';
-import type { YtdColumn } from '../../db/schema-figures.js';
+import { YTD_COLUMNS, type YtdColumn } from '../../db/schema-figures.js';
 
 /** The API field of each measure a 累计 may be kept for, and its column. */
 export const YTD_MEASURES: readonly { field: FigureField; measure: YtdColumn }[] = [
@@ -33,9 +35,9 @@ export async function upsertYtdFacts(db: Db, facts: readonly YtdFact[]): Promise
 /** Which of the firms have any 累计 fact (most imports report 当月 only: then nothing needs dropping). */
 export async function selectFirmsWithYtdFacts(db: Db, usccs: readonly string[]): Promise<Set<string>> {
   if (usccs.length === 0) return new Set();
-  const result = await db.execute<{ uscc: string }>(sql`
-    SELECT DISTINCT uscc FROM monthly_figure_ytd WHERE uscc = ANY(${sql.param([...usccs])}::text[])`);
-  return new Set(result.rows.map((r) => r.uscc));
+  const result = parseRows(await db.execute(sql`
+    SELECT DISTINCT uscc FROM monthly_figure_ytd WHERE uscc = ANY(${sql.param([...usccs])}::text[])`), z.object({ uscc: z.string() }));
+  return new Set(result.map((r) => r.uscc));
 }
 
 /** Drops the 累计 facts of months whose 当月 was now reported or entered directly. */
@@ -59,7 +61,7 @@ export type StaleDerivedRow = { uscc: string; period: string; measure: YtdColumn
  */
 export async function selectStaleDerived(db: Db, usccs: readonly string[]): Promise<StaleDerivedRow[]> {
   if (usccs.length === 0) return [];
-  const result = await db.execute<{ uscc: string; period: string; measure: YtdColumn; ytd: number; before: number; stored: number | null }>(sql`
+  const result = parseRows(await db.execute(sql`
     SELECT y.uscc, y.period, y.measure, y.ytd_value AS ytd, b.before, (to_jsonb(f) ->> y.measure)::bigint AS stored
       FROM monthly_figure_ytd y
       LEFT JOIN monthly_figures f ON f.uscc = y.uscc AND f.period = y.period
@@ -71,6 +73,6 @@ export async function selectStaleDerived(db: Db, usccs: readonly string[]): Prom
      WHERE y.uscc = ANY(${sql.param([...usccs])}::text[])
        AND b.months = substr(y.period, 6)::int - 1
        AND (to_jsonb(f) ->> y.measure)::bigint IS DISTINCT FROM y.ytd_value - b.before
-     ORDER BY y.uscc, y.period, y.measure`);
-  return result.rows.map((r) => ({ ...r, ytd: Number(r.ytd), before: Number(r.before), stored: r.stored === null ? null : Number(r.stored) }));
+     ORDER BY y.uscc, y.period, y.measure`), z.object({ uscc: z.string(), period: z.string(), measure: z.enum(YTD_COLUMNS), ytd: z.number(), before: z.number(), stored: z.number().nullable() }));
+  return result.map((r) => ({ ...r, ytd: Number(r.ytd), before: Number(r.before), stored: r.stored === null ? null : Number(r.stored) }));
 }

@@ -14,7 +14,7 @@
 import type { Role } from '../../../shared/roles.js';
 import { canAdminister, isFirmInScope } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
-import type { FigureSource } from '../../db/schema-master.js';
+import type { FigureSource } from '../../../shared/contracts/figures.js';
 import type { FirmFacts } from './figures.queries.js';
 
 export const IMPORT_ROLES = ['admin', 'chain_office'] as const satisfies readonly Role[];

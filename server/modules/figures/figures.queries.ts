@@ -1,10 +1,11 @@
 // All SQL of the figures module: the firms a file names, stored months and their marks, the trailing
 // medians behind the unit-slip warning, and the writes (months, revisions, marks) of an import or
 // a manual entry. Lists travel as arrays (unnest), so 50,000 rows are a handful of statements.
+import { isoSql, parseRows, textArray } from '../../db/sql.js';
+import { z } from 'zod';
 import { sql, type SQL } from 'drizzle-orm';
-import { FIGURE_FIELDS, type FigureField, type FigureValues } from '../../../shared/contracts/figures.js';
+import { FIGURE_FIELDS, figureSourceSchema, figureValues, type FigureField, type FigureSource, type FigureValues } from '../../../shared/contracts/figures.js';
 import type { Db } from '../../db/client.js';
-import type { FigureSource } from '../../db/schema-master.js';
 import { membershipCurrentSql } from '../enterprises/memberships.sql.js';
 
 const COLUMN: Record<FigureField, string> = {
@@ -20,15 +21,6 @@ const COLUMN: Record<FigureField, string> = {
   prevYearTaxes: 'prev_year_taxes',
 };
 const VALUE_COLUMNS = sql.raw(FIGURE_FIELDS.map((f) => `f.${COLUMN[f]} AS "${f}"`).join(', '));
-
-/** An instant as ISO 8601 text in UTC (the driver would hand timestamps over as database text). */
-function isoSql(column: string): SQL {
-  return sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-}
-
-function textArray(values: readonly string[]): SQL {
-  return sql`${sql.param([...values])}::text[]`;
-}
 
 /** USCCs as char(18) values: compared with the char(18) key as text, the planner could not use its index. */
 function usccArray(values: readonly string[]): SQL {
@@ -54,7 +46,7 @@ export type FirmFacts = {
 
 export async function selectFirmFacts(db: Db, usccs: readonly string[]): Promise<FirmFacts[]> {
   if (usccs.length === 0) return [];
-  const result = await db.execute<{ uscc: string; name: string; region_code: string; park_id: number | null; park_name: string | null; park_short_name: string | null; chain_codes: string[] }>(sql`
+  const result = parseRows(await db.execute(sql`
     SELECT e.uscc, e.name, e.region_code, e.park_id, p.name AS park_name, p.short_name AS park_short_name,
            coalesce(array_agg(DISTINCT n.chain_code) FILTER (WHERE n.chain_code IS NOT NULL), '{}') AS chain_codes
       FROM enterprises e
@@ -62,8 +54,8 @@ export async function selectFirmFacts(db: Db, usccs: readonly string[]): Promise
       LEFT JOIN enterprise_memberships m ON m.uscc = e.uscc AND ${membershipCurrentSql('m')}
       LEFT JOIN chain_nodes n ON n.id = m.node_id
      WHERE e.uscc = ANY(${usccArray(usccs)})
-     GROUP BY e.uscc, p.id`);
-  return result.rows.map((r) => ({
+     GROUP BY e.uscc, p.id`), z.object({ uscc: z.string(), name: z.string(), region_code: z.string(), park_id: z.number().nullable(), park_name: z.string().nullable(), park_short_name: z.string().nullable(), chain_codes: z.array(z.string()) }));
+  return result.map((r) => ({
     uscc: r.uscc,
     name: r.name,
     regionCode: r.region_code,
@@ -75,11 +67,12 @@ export async function selectFirmFacts(db: Db, usccs: readonly string[]): Promise
 /** Firms whose name is one of `names`: the USCC to suggest when a file's code is unknown. */
 export async function selectFirmsByName(db: Db, names: readonly string[]): Promise<{ uscc: string; name: string }[]> {
   if (names.length === 0) return [];
-  const result = await db.execute<{ uscc: string; name: string }>(sql`SELECT uscc, name FROM enterprises WHERE name = ANY(${textArray(names)})`);
-  return result.rows;
+  const result = parseRows(await db.execute(sql`SELECT uscc, name FROM enterprises WHERE name = ANY(${textArray(names)})`), z.object({ uscc: z.string(), name: z.string() }));
+  return result;
 }
 
-export type StoredRow = FigureValues & { uscc: string; period: string; source: FigureSource; updatedAt: string; version: string };
+const storedRow = figureValues.extend({ uscc: z.string(), period: z.string(), source: figureSourceSchema, updatedAt: z.string(), version: z.string() });
+export type StoredRow = z.infer<typeof storedRow>;
 
 /**
  * Stored months of the firms between two periods, with what writes compare (the values) and check
@@ -88,21 +81,21 @@ export type StoredRow = FigureValues & { uscc: string; period: string; source: F
  */
 export async function selectStoredFigures(db: Db, usccs: readonly string[], from: string, to: string): Promise<Omit<StoredRow, 'source' | 'updatedAt'>[]> {
   if (usccs.length === 0) return [];
-  const result = await db.execute<Omit<StoredRow, 'source' | 'updatedAt'>>(sql`
+  const result = parseRows(await db.execute(sql`
     SELECT f.uscc, f.period, ${VALUE_COLUMNS},
            to_char(f.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS version
       FROM monthly_figures f
-     WHERE f.uscc = ANY(${usccArray(usccs)}) AND f.period BETWEEN ${from} AND ${to}`);
-  return result.rows;
+     WHERE f.uscc = ANY(${usccArray(usccs)}) AND f.period BETWEEN ${from} AND ${to}`), storedRow.omit({ source: true, updatedAt: true }));
+  return result;
 }
 
 /** Februaries marked as holding the combined 1–2月 figure. */
 export async function selectCombinedMarks(db: Db, usccs: readonly string[], from: string, to: string): Promise<{ uscc: string; period: string }[]> {
   if (usccs.length === 0) return [];
-  const result = await db.execute<{ uscc: string; period: string }>(sql`
+  const result = parseRows(await db.execute(sql`
     SELECT uscc, period FROM monthly_figure_marks
-     WHERE mark = 'jan_feb_combined' AND uscc = ANY(${usccArray(usccs)}) AND period BETWEEN ${from} AND ${to}`);
-  return result.rows;
+     WHERE mark = 'jan_feb_combined' AND uscc = ANY(${usccArray(usccs)}) AND period BETWEEN ${from} AND ${to}`), z.object({ uscc: z.string(), period: z.string() }));
+  return result;
 }
 
 /** Measures the unit-slip check looks at (利润 may be negative or near zero, so a ratio says nothing). */
@@ -199,35 +192,37 @@ export async function updateCombinedMarks(db: Db, add: readonly { uscc: string; 
   }
 }
 
-export type YearRow = StoredRow & { revisionCount: number; janFebCombined: boolean };
+const yearRow = storedRow.extend({ revisionCount: z.number(), janFebCombined: z.boolean() });
+export type YearRow = z.infer<typeof yearRow>;
 
 /** A firm's stored months of one year with their revision counts and marks, by period. */
 export async function selectMonthsOfYear(db: Db, uscc: string, year: number): Promise<YearRow[]> {
-  const result = await db.execute<YearRow>(sql`
+  const result = parseRows(await db.execute(sql`
     SELECT f.uscc, f.period, ${VALUE_COLUMNS}, f.source, ${isoSql('f.updated_at')} AS "updatedAt", '' AS version,
            (SELECT count(*)::int FROM monthly_figure_revisions r WHERE r.uscc = f.uscc AND r.period = f.period) AS "revisionCount",
            EXISTS (SELECT 1 FROM monthly_figure_marks m WHERE m.uscc = f.uscc AND m.period = f.period AND m.mark = 'jan_feb_combined') AS "janFebCombined"
       FROM monthly_figures f
      WHERE f.uscc = ${uscc} AND f.period BETWEEN ${`${year}-01`} AND ${`${year}-12`}
-     ORDER BY f.period`);
-  return result.rows;
+     ORDER BY f.period`), yearRow);
+  return result;
 }
 
 /** Years in which the firm has stored months, newest first. */
 export async function selectFigureYears(db: Db, uscc: string): Promise<number[]> {
-  const result = await db.execute<{ year: number }>(sql`
-    SELECT DISTINCT substr(period, 1, 4)::int AS year FROM monthly_figures WHERE uscc = ${uscc} ORDER BY year DESC`);
-  return result.rows.map((r) => r.year);
+  const result = parseRows(await db.execute(sql`
+    SELECT DISTINCT substr(period, 1, 4)::int AS year FROM monthly_figures WHERE uscc = ${uscc} ORDER BY year DESC`), z.object({ year: z.number() }));
+  return result.map((r) => r.year);
 }
 
-export type RevisionRow = { id: number; changedAt: string; changedByName: string; source: string; oldValues: unknown; newValues: unknown };
+const revisionRow = z.object({ id: z.number(), changedAt: z.string(), changedByName: z.string(), source: z.string(), oldValues: z.unknown(), newValues: z.unknown() });
+export type RevisionRow = z.infer<typeof revisionRow>;
 
 /** Revisions of one enterprise-month, newest first. */
 export async function selectRevisions(db: Db, uscc: string, period: string): Promise<RevisionRow[]> {
-  const result = await db.execute<RevisionRow>(sql`
+  const result = parseRows(await db.execute(sql`
     SELECT id, ${isoSql('changed_at')} AS "changedAt", changed_by_name AS "changedByName", source, old_values AS "oldValues", new_values AS "newValues"
       FROM monthly_figure_revisions
      WHERE uscc = ${uscc} AND period = ${period}
-     ORDER BY changed_at DESC, id DESC`);
-  return result.rows;
+     ORDER BY changed_at DESC, id DESC`), revisionRow);
+  return result;
 }

@@ -21,7 +21,7 @@ import {
 } from '../../../shared/contracts/figures.js';
 import { translate } from '../../../shared/i18n/index.js';
 import type { Database } from '../../db/client.js';
-import { AppError, fromDatabaseError } from '../../lib/errors.js';
+import { AppError, toAppError } from '../../lib/errors.js';
 import { actorOf, errorBody, localeOf } from '../../lib/http.js';
 import { localizeIssue } from './figures.issues.js';
 import { ENTRY_ROLES, IMPORT_ROLES } from './figures.policy.js';
@@ -100,8 +100,9 @@ export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
         void run(onProgress)
           .then((outcome) => send({ type: 'result', ...answerOf(outcome) }))
           .catch((err: unknown) => {
-            const error = err instanceof AppError ? err : (fromDatabaseError(err) ?? new AppError('internal_error'));
-            if (!(err instanceof AppError)) request.log.error({ err }, 'import failed');
+            // The headers are gone: the failure is the stream's last line, in the one error format.
+            const { error, unexpected } = toAppError(err);
+            if (unexpected) request.log.error({ err }, 'import failed');
             send({ type: 'result', status: error.status, body: errorBody(error, locale) });
           })
           .finally(() => stream.end());

@@ -30,7 +30,8 @@ import { visibleFirmMonthsOf } from '../monitoring/monitoring.publication.js';
 import { recheckMonthsInReview } from '../periods/periods.service.js';
 import { applyWrites } from './figures.writes.js';
 import { listStaleDerived, rederiveFirm, staleDerivedOf } from './figures.derived.js';
-import { currentMonth, FIRST_PERIOD, parseAmount, UNIT_MULTIPLIER } from './import.values.js';
+import { parseAmount, UNIT_MULTIPLIER } from './import.values.js';
+import { currentPeriod, FIRST_PERIOD } from '../../../shared/stats/period.js';
 import { pushAll } from '../../../shared/arrays.js';
 
 /**
@@ -52,7 +53,7 @@ function presentMonth(row: YearRow): MonthlyFigureItem {
 export async function getEnterpriseFigures(db: Db, actor: Actor, uscc: string, year: number | undefined, now = new Date()): Promise<EnterpriseFigures> {
   const firm = await requireFirm(db, actor, uscc);
   const years = await selectFigureYears(db, uscc);
-  const chosen = year ?? years[0] ?? Number(currentMonth(now).slice(0, 4));
+  const chosen = year ?? years[0] ?? Number(currentPeriod(now).slice(0, 4));
   // Other roles than data staff see a firm's months once published (monitoring.publication.ts).
   const visible = await visibleFirmMonthsOf(db, actor, chosen);
   const rows = (await selectMonthsOfYear(db, uscc, chosen)).filter((r) => visible === null || visible.has(r.period));
@@ -137,7 +138,7 @@ export async function putFigure(db: Db, actor: Actor, uscc: string, period: stri
   const month = Number(period.slice(5, 7));
   const year = Number(period.slice(0, 4));
   const periodAt = { row: null, column: 'period', value: period };
-  const current = currentMonth(now);
+  const current = currentPeriod(now);
   const { set, errors } = readEntry(input);
   if (period > current) errors.push(errorIssue(periodAt, 'periodFuture', { params: { period } }));
   if (period < FIRST_PERIOD) errors.push(errorIssue(periodAt, 'periodTooEarly', { params: { period, first: FIRST_PERIOD } }));

@@ -1,6 +1,6 @@
 // Writing planned months with their revisions and combined marks, in the caller's transaction.
 import type { Db } from '../../db/client.js';
-import type { FigureSource } from '../../db/schema-master.js';
+import type { FigureSource } from '../../../shared/contracts/figures.js';
 import { AppError } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import type { PlannedWrite } from './figures.changes.js';

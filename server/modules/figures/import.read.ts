@@ -7,7 +7,8 @@ import { cellText, isBlankRow, type SheetRow } from '../../lib/spreadsheet/cells
 import { locateHeader } from '../../lib/spreadsheet/header.js';
 import { errorIssue, warningIssue, type IssueDraft } from './figures.issues.js';
 import { columnKey, isHeaderRow, isQualifierOnly, mergeHeaderRows, parseHeader, type Basis, type ColumnSpec } from './import.headers.js';
-import { currentMonth, FIRST_PERIOD, parseAmount, parsePeriodCell, periodInTitle, type ParsedPeriod } from './import.values.js';
+import { parseAmount, parsePeriodCell, periodInTitle, type ParsedPeriod } from './import.values.js';
+import { currentPeriod, FIRST_PERIOD } from '../../../shared/stats/period.js';
 import { pushAll } from '../../../shared/arrays.js';
 
 /** How many non-blank rows may stand above the header. */
@@ -110,7 +111,7 @@ function contextOf(columns: readonly ReadColumn[], options: ReadOptions): RowCon
     });
   }
   const find = (kind: ColumnSpec['kind']) => columns.find((c) => c.spec.kind === kind);
-  return { ...options, current: currentMonth(options.now), uscc: find('uscc'), name: find('name'), period: find('period'), values };
+  return { ...options, current: currentPeriod(options.now), uscc: find('uscc'), name: find('name'), period: find('period'), values };
 }
 
 function readRow(line: SheetRow, ctx: RowContext, issues: IssueDraft[]): FileRow | 'skip' | null {

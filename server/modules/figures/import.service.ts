@@ -20,7 +20,8 @@ import { selectFirmFacts, selectFirmsByName } from './figures.queries.js';
 import { loadStored } from './figures.stored.js';
 import { deriveMonths } from './import.derive.js';
 import { readFigureRows, type FileRow, type ReadResult } from './import.read.js';
-import { currentMonth, parsePeriodCell, UNIT_MULTIPLIER, type ParsedPeriod } from './import.values.js';
+import { parsePeriodCell, UNIT_MULTIPLIER, type ParsedPeriod } from './import.values.js';
+import { currentPeriod } from '../../../shared/stats/period.js';
 import { minMax, pushAll } from '../../../shared/arrays.js';
 
 /** Largest upload: 20 MB holds far more than a city's monthly report (a 50,000-row CSV is ~6 MB). */
@@ -180,7 +181,7 @@ async function runImport(db: Db, actor: Actor, input: ImportInput): Promise<Impo
 
   const plan = planWrites(derived.sets, stored, marks, { replace: false });
   derived.sets = [];
-  const current = currentMonth(now);
+  const current = currentPeriod(now);
   if (outcome.periods.includes(current)) issues.push(warningIssue(NO_PLACE, 'currentPeriod', { params: { period: current } }));
   const label = (field: FigureField) => translate('zh-CN', `figures.field.${field}`);
   pushAll(issues, await warnAboutWrites(db, plan.writes, stored, label));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currentMonth, parseAmount, parsePeriodCell } from './import.values.js';
+import { currentPeriod as currentMonth } from '../../../shared/stats/period.js';
+import { parseAmount, parsePeriodCell } from './import.values.js';
 
 const period = (cell: Parameters<typeof parsePeriodCell>[0]) => parsePeriodCell(cell)?.period ?? null;
 

@@ -7,8 +7,6 @@ import type { MoneyUnit } from '../../../shared/contracts/figures.js';
 /** 元 per unit of money. */
 export const UNIT_MULTIPLIER: Record<MoneyUnit, bigint> = { 元: 1n, 千元: 1000n, 万元: 10_000n };
 
-/** The statistics start here; earlier periods are refused as typing errors. */
-export const FIRST_PERIOD = '2000-01';
 
 export type ParsedPeriod = {
   /** 'YYYY-MM'; a 1–N月 range names its last month. */
@@ -82,11 +80,6 @@ export function periodInTitle(text: string): { text: string; period: ParsedPerio
   return period ? { text: match[0], period } : null;
 }
 
-/** The month of `now` in the city's time zone (Asia/Shanghai), 'YYYY-MM'. */
-export function currentMonth(now: Date): string {
-  const shanghai = new Date(now.getTime() + 8 * 3_600_000);
-  return format(shanghai.getUTCFullYear(), shanghai.getUTCMonth() + 1) ?? '';
-}
 
 /** Texts that mean "nothing reported" in Chinese tables: empty, "-", "—", "/". */
 const EMPTY_MARKS = /^[-—–/－]*$/;

@@ -4,15 +4,17 @@
 // The plans stay linear even before the tables were ever analysed (PGlite runs no autovacuum):
 // figures are read by index per firm, and firms are spread over their groups with unnest, never by
 // joining two intermediate results.
+import { isoSql, parseRows } from '../../db/sql.js';
+import { z } from 'zod';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { BreakdownDimension } from '../../../shared/contracts/monitoring.js';
 import {
   chainConditionSql,
   firmConditionSql,
   firmMeasureColumnsSql,
   firmsSql,
   firmStatsSql,
-  isoSql,
   measureAggregatesSql,
   measureColumnsSql,
   measureNamesSql,
@@ -24,7 +26,6 @@ import {
   type MonthRange,
 } from './monitoring.sql.js';
 
-export type GroupDimension = 'chain' | 'region' | 'park' | 'industry' | 'node';
 
 /** Sums of one group (code and name), or of the deduplicated total (code and name null). */
 export type GrowthGroupRow = {
@@ -48,6 +49,11 @@ export type MeasureSums = {
 } & { employees: number };
 
 type MeasureColumns = Record<string, number | boolean | null>;
+/**
+ * A measure column of a result row: a group's sum (cast to int8, a number), a firm's sum or average
+ * (numeric, which the driver hands over as its text: parsed here), a has-base flag, or null.
+ */
+const measureValue = z.union([z.number(), z.boolean(), z.null(), z.string().regex(/^-?[0-9]+(\.[0-9]+)?$/).transform(Number)]);
 
 /** The measures from a result row's columns (`m_` prefixed per firm, plain per group). */
 function measuresOf(row: MeasureColumns, perFirm: boolean): MeasureSums {
@@ -64,7 +70,7 @@ function measuresOf(row: MeasureColumns, perFirm: boolean): MeasureSums {
 }
 
 /** The code naming a firm's group in each dimension (a firm without a park groups under 'none'). */
-const GROUP_KEY: Record<GroupDimension, SQL> = {
+const GROUP_KEY: Record<BreakdownDimension, SQL> = {
   chain: sql.raw('chain_code'),
   region: sql.raw('region_code'),
   park: sql.raw(`coalesce(park_id::text, 'none')`),
@@ -73,7 +79,7 @@ const GROUP_KEY: Record<GroupDimension, SQL> = {
 };
 
 /** The rows to list in each dimension: every chain (or node, industry) in scope, counties and parks that have firms. */
-function labelsSql(by: GroupDimension, year: number, filter: FirmFilter): SQL {
+function labelsSql(by: BreakdownDimension, year: number, filter: FirmFilter): SQL {
   const present = sql`(SELECT code FROM agg_now UNION SELECT code FROM agg_prev)`;
   switch (by) {
     case 'chain':
@@ -92,7 +98,7 @@ function labelsSql(by: GroupDimension, year: number, filter: FirmFilter): SQL {
 }
 
 /** The statement of selectGrowthGroups (exported so a benchmark can EXPLAIN it). */
-export function growthGroupsSql(input: { range: MonthRange; filter: FirmFilter; by: GroupDimension; view: FiguresView }): SQL {
+export function growthGroupsSql(input: { range: MonthRange; filter: FirmFilter; by: BreakdownDimension; view: FiguresView }): SQL {
   const { range, filter, by } = input;
   return sql`
     WITH members_now AS (${membersSql(range.year, filter)}),
@@ -156,20 +162,9 @@ export function growthGroupsSql(input: { range: MonthRange; filter: FirmFilter; 
  * null). A firm counts in every group it belongs to (a two-chain firm in both chains) and once in
  * the total. Published bases come from last year's scope (S of year − 1, chains on last year's list).
  */
-export async function selectGrowthGroups(db: Db, input: { range: MonthRange; filter: FirmFilter; by: GroupDimension; view: FiguresView }): Promise<GrowthGroupRow[]> {
-  const result = await db.execute<{
-    code: string | null;
-    name: string | null;
-    enterprise_count: number;
-    output: number;
-    comparable_output: number;
-    base: number;
-    excluded: number;
-    not_reported: number;
-    published_base: number;
-    as_of: string | null;
-  } & MeasureColumns>(growthGroupsSql(input));
-  return result.rows.map((r) => ({
+export async function selectGrowthGroups(db: Db, input: { range: MonthRange; filter: FirmFilter; by: BreakdownDimension; view: FiguresView }): Promise<GrowthGroupRow[]> {
+  const result = parseRows(await db.execute(growthGroupsSql(input)), z.object({ code: z.string().nullable(), name: z.string().nullable(), enterprise_count: z.number(), output: z.number(), comparable_output: z.number(), base: z.number(), excluded: z.number(), not_reported: z.number(), published_base: z.number(), as_of: z.string().nullable() }).catchall(measureValue));
+  return result.map((r) => ({
     code: r.code,
     name: r.name,
     enterpriseCount: r.enterprise_count,
@@ -208,20 +203,7 @@ export async function selectEnterpriseRanking(
   input: { range: MonthRange; filter: FirmFilter; limit: number; offset: number; view: FiguresView },
 ): Promise<{ rows: RankedEnterpriseRow[]; total: number; asOf: string | null }> {
   const { range, filter } = input;
-  const result = await db.execute<{
-    total: number;
-    as_of: string | null;
-    rank: number | null;
-    uscc: string | null;
-    name: string | null;
-    region_code: string | null;
-    park_name: string | null;
-    chain_codes: string[] | null;
-    output: number | null;
-    base: number | null;
-    has_base: boolean | null;
-    reported: boolean | null;
-  } & MeasureColumns>(sql`
+  const result = parseRows(await db.execute(sql`
     WITH members_now AS (${membersSql(range.year, filter)}),
     firms AS (${firmsSql(GROUP_KEY.chain, false)}),
     firm_stats AS (${firmStatsSql(range, input.view)}),
@@ -239,9 +221,9 @@ export async function selectEnterpriseRanking(
            pg.chain_codes, pg.output, pg.base, pg.has_base, pg.reported, ${firmMeasureColumnsSql('pg.')}
       FROM summary s
       LEFT JOIN page pg ON true
-     ORDER BY pg.rank`);
-  const first = result.rows[0];
-  const rows = result.rows.flatMap((r) =>
+     ORDER BY pg.rank`), z.object({ total: z.number(), as_of: z.string().nullable(), rank: z.number().nullable(), uscc: z.string().nullable(), name: z.string().nullable(), region_code: z.string().nullable(), park_name: z.string().nullable(), chain_codes: z.array(z.string()).nullable(), output: z.number().nullable(), base: z.number().nullable(), has_base: z.boolean().nullable(), reported: z.boolean().nullable() }).catchall(measureValue));
+  const first = result[0];
+  const rows = result.flatMap((r) =>
     r.rank === null || r.uscc === null
       ? []
       : [
@@ -267,7 +249,7 @@ export async function selectEnterpriseRanking(
 async function selectLatestChainFirmPeriod(db: Db, filter: FirmFilter, before: string | null): Promise<string | null> {
   const chains = filter.chainCodes === null ? sql`` : sql` AND n.chain_code = ANY(${sql.param([...filter.chainCodes])}::text[])`;
   const until = before === null ? sql`` : sql` AND f.period < ${before}`;
-  const result = await db.execute<{ period: string | null }>(sql`
+  const result = parseRows(await db.execute(sql`
     SELECT max(lp.period) AS period
       FROM (SELECT DISTINCT m.uscc
               FROM enterprise_memberships m
@@ -278,17 +260,17 @@ async function selectLatestChainFirmPeriod(db: Db, filter: FirmFilter, before: s
        SELECT f.period FROM monthly_figures f
         WHERE f.uscc = fi.uscc AND f.gross_output IS NOT NULL${until}
         ORDER BY f.period DESC LIMIT 1
-     ) AS lp`);
-  return result.rows[0]?.period ?? null;
+     ) AS lp`), z.object({ period: z.string().nullable() }));
+  return result[0]?.period ?? null;
 }
 
 /** Whether a firm in scope for `period` (its year's 名录 and chain list, the filter) reported gross output for it. */
 export async function hasFiguresInScope(db: Db, filter: FirmFilter, period: string): Promise<boolean> {
-  const result = await db.execute<{ found: boolean }>(sql`
+  const result = parseRows(await db.execute(sql`
     WITH members_now AS (${membersSql(Number(period.slice(0, 4)), filter)})
     SELECT EXISTS (SELECT 1 FROM members_now mn JOIN monthly_figures f ON f.uscc = mn.uscc
-                    WHERE f.period = ${period} AND f.gross_output IS NOT NULL) AS found`);
-  return result.rows[0]?.found === true;
+                    WHERE f.period = ${period} AND f.gross_output IS NOT NULL) AS found`), z.object({ found: z.boolean() }));
+  return result[0]?.found === true;
 }
 
 /**
@@ -308,8 +290,8 @@ export async function selectLatestPeriod(db: Db, filter: FirmFilter): Promise<st
 
 /** The chain a node belongs to, or null for an unknown node id. */
 export async function selectNodeChain(db: Db, nodeId: number): Promise<string | null> {
-  const result = await db.execute<{ chain_code: string }>(sql`SELECT chain_code FROM chain_nodes WHERE id = ${nodeId}`);
-  return result.rows[0]?.chain_code ?? null;
+  const result = parseRows(await db.execute(sql`SELECT chain_code FROM chain_nodes WHERE id = ${nodeId}`), z.object({ chain_code: z.string() }));
+  return result[0]?.chain_code ?? null;
 }
 
 /** One month of the trend (see selectTrend). */
@@ -331,14 +313,7 @@ export async function selectTrend(db: Db, input: { from: string; to: string; fil
     years.map((year) => sql`SELECT DISTINCT ${year}::int AS year, m.uscc FROM (${membersSql(year, input.filter)}) AS m`),
     sql` UNION ALL `,
   );
-  const result = await db.execute<{
-    period: string;
-    output: number;
-    comparable_output: number;
-    base: number;
-    reported: number;
-    as_of: string | null;
-  }>(sql`
+  const result = parseRows(await db.execute(sql`
     WITH firm_years AS (${members}),
     firm_months AS (
       SELECT fy.uscc,
@@ -366,8 +341,8 @@ export async function selectTrend(db: Db, input: { from: string; to: string; fil
            ${isoSql(sql.raw('max(at)'))} AS as_of
       FROM firm_buckets
      GROUP BY bucket
-     ORDER BY bucket`);
-  return result.rows.map((r) => ({
+     ORDER BY bucket`), z.object({ period: z.string(), output: z.number(), comparable_output: z.number(), base: z.number(), reported: z.number(), as_of: z.string().nullable() }));
+  return result.map((r) => ({
     period: r.period,
     output: r.output,
     comparableOutput: r.comparable_output,
@@ -379,7 +354,7 @@ export async function selectTrend(db: Db, input: { from: string; to: string; fil
 
 /** A park's id, full name and short name (what a park scope ref may name), or null for an unknown id. */
 export async function selectParkRefs(db: Db, parkId: number): Promise<{ id: number; name: string; shortName: string | null } | null> {
-  const result = await db.execute<{ id: number; name: string; short_name: string | null }>(sql`SELECT id, name, short_name FROM parks WHERE id = ${parkId}`);
-  const row = result.rows[0];
+  const result = parseRows(await db.execute(sql`SELECT id, name, short_name FROM parks WHERE id = ${parkId}`), z.object({ id: z.number(), name: z.string(), short_name: z.string().nullable() }));
+  const row = result[0];
   return row ? { id: row.id, name: row.name, shortName: row.short_name } : null;
 }

@@ -2,6 +2,7 @@
 // for a year (S(P) × chain membership × the caller's data scope) and what each firm reported over a
 // range with its comparable base. The rules are stated on monitoring.service.ts.
 import { sql, type SQL } from 'drizzle-orm';
+import { textArray } from '../../db/sql.js';
 import { membershipInYearSql } from '../enterprises/memberships.sql.js';
 
 /**
@@ -57,10 +58,6 @@ export function figuresSql(view: FiguresView): SQL {
 
 /** A range of months: this year's and the same months a year earlier, as 'YYYY-MM' bounds. */
 export type MonthRange = { year: number; from: string; to: string; prevFrom: string; prevTo: string };
-
-function textArray(values: readonly string[]): SQL {
-  return sql`${sql.param([...values])}::text[]`;
-}
 
 /** The chain condition on a chains row `c`: on the year's list, and allowed by the filter. */
 export function chainConditionSql(year: number, filter: FirmFilter): SQL {
@@ -229,7 +226,3 @@ export function firmMeasureColumnsSql(prefix: string): SQL {
   return sql.raw(names.map((n) => `${prefix}${n}`).join(', '));
 }
 
-/** A timestamptz as ISO 8601 text in UTC (drizzle's pg driver hands timestamps over as raw text). */
-export function isoSql(expression: SQL): SQL {
-  return sql`to_char(${expression} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-}

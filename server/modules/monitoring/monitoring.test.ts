@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonitoringChainsResponse } from '../../../shared/contracts/monitoring.js';
 import { computeComparableGrowth, type ComparableGrowth } from '../../../shared/stats/growth.js';
-import { printChainStatistics } from '../../cli/commands/stats.js';
+import { parseStatsQuery, printChainStatistics } from '../../cli/commands/stats.js';
 import { runCli } from '../../cli/index.js';
 import type { CliIo } from '../../cli/io.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
@@ -473,6 +473,16 @@ describe('cli: stats chains', () => {
     const api = await get(s.admin, '/api/monitoring/chains?period=2024-02&range=ytd');
     const { io, lines } = captureIo();
     await printChainStatistics(t.database.db, { period: '2024-02', range: 'ytd' }, true, io);
+    expect(lines).toEqual([api.body]);
+  });
+
+  it('opens on 1–N月 累计 without --range, as the API does without range', async () => {
+    const query = parseStatsQuery('2024-04', undefined);
+    expect(query).toEqual({ period: '2024-04', range: 'ytd' });
+    const api = await get(s.admin, '/api/monitoring/chains?period=2024-04');
+    expect(JSON.parse(api.body).range).toBe('ytd');
+    const { io, lines } = captureIo();
+    await printChainStatistics(t.database.db, query, true, io);
     expect(lines).toEqual([api.body]);
   });
 

@@ -23,7 +23,8 @@ import { storeSnapshotAnswers } from '../monitoring/monitoring.service.js';
 import { NO_FILTER, RAW_FIGURES, type FirmFilter } from '../monitoring/monitoring.sql.js';
 import { selectReviewItems, type ReviewItemRow } from '../warnings/dispositions.queries.js';
 import { detectReviewItems } from '../warnings/warnings.review.js';
-import { beijingDate, dueDateOf } from '../warnings/warnings.service.js';
+import { cityDate } from '../../../shared/stats/period.js';
+import { dueDateOf } from '../warnings/warnings.service.js';
 import { readWarningSettings } from '../warnings/warnings.settings.js';
 import { canMovePeriod, isDataStaff } from './periods.policy.js';
 import {
@@ -127,7 +128,7 @@ export async function getPeriodDetail(db: Db, actor: Actor, period: string, opti
     period,
     status,
     dueDate,
-    deadlinePassed: beijingDate(now) > dueDate,
+    deadlinePassed: cityDate(now) > dueDate,
     coverage: { expected: total[0]?.expected ?? 0, reported: total[0]?.reported ?? 0 },
     byChain: presentCoverage(byChain),
     byRegion: presentCoverage(byRegion),

@@ -1,5 +1,7 @@
 // SQL of the regions (counties, districts, county-level cities and statistical zones): the list
 // with park and firm counts, the references that block a deletion, and the writes.
+import { parseRows } from '../../db/sql.js';
+import { z } from 'zod';
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../../lib/like.js';
 import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
@@ -52,10 +54,10 @@ export async function selectRegionNamed(db: Db, names: { name?: string; shortNam
 
 /** What refers to a region: parks located in it and firms registered in it. */
 export async function countRegionReferences(db: Db, code: string): Promise<{ parks: number; enterprises: number }> {
-  const result = await db.execute<{ parks: number; enterprises: number }>(sql`
+  const result = parseRows(await db.execute(sql`
     SELECT (SELECT count(*)::int FROM parks WHERE region_code = ${code}) AS parks,
-           (SELECT count(*)::int FROM enterprises WHERE region_code = ${code}) AS enterprises`);
-  return result.rows[0] ?? { parks: 0, enterprises: 0 };
+           (SELECT count(*)::int FROM enterprises WHERE region_code = ${code}) AS enterprises`), z.object({ parks: z.number(), enterprises: z.number() }));
+  return result[0] ?? { parks: 0, enterprises: 0 };
 }
 
 export async function insertRegion(db: Db, row: Omit<typeof regions.$inferInsert, 'createdAt' | 'updatedAt'>): Promise<RegionRow> {

@@ -1,9 +1,10 @@
 // SQL of the dispositions of 预警 (未处理 / 已核实属实 / 已更正 / 已交办) and their history; review
 // items are the dispositions of the review kinds (unit_slip, output_drop).
+import { isoSql, parseRows } from '../../db/sql.js';
+import { z } from 'zod';
 import { sql } from 'drizzle-orm';
-import type { CorrectionSource, DispositionStatus } from '../../../shared/publication/workflow.js';
+import { CORRECTION_SOURCES, DISPOSITION_STATUSES, type CorrectionSource, type DispositionStatus } from '../../../shared/publication/workflow.js';
 import type { Db } from '../../db/client.js';
-import { isoSql } from '../monitoring/monitoring.sql.js';
 
 export type DispositionRow = {
   period: string;
@@ -19,19 +20,8 @@ export type DispositionRow = {
   updatedAt: string;
 };
 
-type DispositionColumns = {
-  period: string;
-  uscc: string;
-  kind: string;
-  status: DispositionStatus;
-  note: string | null;
-  correction_source: CorrectionSource | null;
-  reference: string | null;
-  detail: unknown;
-  detected_version: number | null;
-  updated_by_name: string | null;
-  updated_at: string;
-};
+const dispositionColumns = z.object({ period: z.string(), uscc: z.string(), kind: z.string(), status: z.enum(DISPOSITION_STATUSES), note: z.string().nullable(), correction_source: z.enum(CORRECTION_SOURCES).nullable(), reference: z.string().nullable(), detail: z.unknown(), detected_version: z.number().nullable(), updated_by_name: z.string().nullable(), updated_at: z.string() });
+type DispositionColumns = z.infer<typeof dispositionColumns>;
 
 function dispositionOf(r: DispositionColumns): DispositionRow {
   return {
@@ -54,15 +44,15 @@ const SELECT = sql`d.period, d.uscc, d.kind, d.status, d.note, d.correction_sour
 /** The dispositions of a month, optionally of some firms only. */
 export async function selectDispositions(db: Db, period: string, usccs: readonly string[] | null): Promise<DispositionRow[]> {
   const firms = usccs === null ? sql`` : sql` AND d.uscc = ANY(${sql.param([...usccs])}::text[])`;
-  const result = await db.execute<DispositionColumns>(sql`SELECT ${SELECT} FROM warning_dispositions d WHERE d.period = ${period}${firms} ORDER BY d.uscc, d.kind`);
-  return result.rows.map(dispositionOf);
+  const result = parseRows(await db.execute(sql`SELECT ${SELECT} FROM warning_dispositions d WHERE d.period = ${period}${firms} ORDER BY d.uscc, d.kind`), dispositionColumns);
+  return result.map(dispositionOf);
 }
 
 /** One disposition, or null. */
 export async function selectDisposition(db: Db, key: { period: string; uscc: string; kind: string }): Promise<DispositionRow | null> {
-  const result = await db.execute<DispositionColumns>(sql`
-    SELECT ${SELECT} FROM warning_dispositions d WHERE d.period = ${key.period} AND d.uscc = ${key.uscc} AND d.kind = ${key.kind}`);
-  const row = result.rows[0];
+  const result = parseRows(await db.execute(sql`
+    SELECT ${SELECT} FROM warning_dispositions d WHERE d.period = ${key.period} AND d.uscc = ${key.uscc} AND d.kind = ${key.kind}`), dispositionColumns);
+  const row = result[0];
   return row ? dispositionOf(row) : null;
 }
 
@@ -72,14 +62,14 @@ export async function selectDisposition(db: Db, key: { period: string; uscc: str
  */
 export async function insertDetectedItems(db: Db, period: string, items: readonly { uscc: string; kind: string; detail: unknown }[]): Promise<number> {
   if (items.length === 0) return 0;
-  const result = await db.execute<{ uscc: string }>(sql`
+  const result = parseRows(await db.execute(sql`
     INSERT INTO warning_dispositions (period, uscc, kind, status, detail, detected_version)
     SELECT ${period}, i.uscc, i.kind, 'pending', i.detail::jsonb, f.figure_version
       FROM unnest(${sql.param(items.map((i) => i.uscc))}::text[], ${sql.param(items.map((i) => i.kind))}::text[], ${sql.param(items.map((i) => JSON.stringify(i.detail)))}::text[]) AS i(uscc, kind, detail)
       LEFT JOIN monthly_figures f ON f.uscc = i.uscc AND f.period = ${period}
     ON CONFLICT (period, uscc, kind) DO NOTHING
-    RETURNING uscc`);
-  return result.rows.length;
+    RETURNING uscc`), z.object({ uscc: z.string() }));
+  return result.length;
 }
 
 /** Sets a disposition (creating the row for a warning never disposed of before). */
@@ -101,16 +91,16 @@ export type DispositionEventRow = { id: number; status: DispositionStatus; note:
 
 /** The history of one warning's disposition, newest first. */
 export async function selectDispositionEvents(db: Db, key: { period: string; uscc: string; kind: string }): Promise<DispositionEventRow[]> {
-  const result = await db.execute<{ id: number; status: DispositionStatus; note: string | null; correction_source: CorrectionSource | null; reference: string | null; actor_name: string; at: string }>(sql`
+  const result = parseRows(await db.execute(sql`
     SELECT id::int AS id, status, note, correction_source, reference, actor_name, ${isoSql(sql`at`)} AS at
-      FROM warning_disposition_events WHERE period = ${key.period} AND uscc = ${key.uscc} AND kind = ${key.kind} ORDER BY id DESC`);
-  return result.rows.map((r) => ({ id: r.id, status: r.status, note: r.note, correctionSource: r.correction_source, reference: r.reference, actorName: r.actor_name, at: r.at }));
+      FROM warning_disposition_events WHERE period = ${key.period} AND uscc = ${key.uscc} AND kind = ${key.kind} ORDER BY id DESC`), z.object({ id: z.number(), status: z.enum(DISPOSITION_STATUSES), note: z.string().nullable(), correction_source: z.enum(CORRECTION_SOURCES).nullable(), reference: z.string().nullable(), actor_name: z.string(), at: z.string() }));
+  return result.map((r) => ({ id: r.id, status: r.status, note: r.note, correctionSource: r.correction_source, reference: r.reference, actorName: r.actor_name, at: r.at }));
 }
 
 /** The current version of a firm-month's figures, or null when it has none. */
 export async function selectFigureVersion(db: Db, uscc: string, period: string): Promise<number | null> {
-  const result = await db.execute<{ v: number }>(sql`SELECT figure_version AS v FROM monthly_figures WHERE uscc = ${uscc} AND period = ${period}`);
-  const row = result.rows[0];
+  const result = parseRows(await db.execute(sql`SELECT figure_version AS v FROM monthly_figures WHERE uscc = ${uscc} AND period = ${period}`), z.object({ v: z.number() }));
+  const row = result[0];
   return row ? Number(row.v) : null;
 }
 
@@ -118,15 +108,15 @@ export type ReviewItemRow = DispositionRow & { name: string; regionCode: string;
 
 /** The review items of a month (dispositions of the review kinds) with the firm, open ones first. */
 export async function selectReviewItems(db: Db, period: string): Promise<ReviewItemRow[]> {
-  const result = await db.execute<DispositionColumns & { name: string; region_code: string; chain_codes: string[] | null; gross_output: number | null; figure_version: number | null }>(sql`
+  const result = parseRows(await db.execute(sql`
     SELECT ${SELECT}, e.name, e.region_code, f.gross_output, f.figure_version,
            (SELECT array_agg(DISTINCT n.chain_code ORDER BY n.chain_code) FROM enterprise_memberships m JOIN chain_nodes n ON n.id = m.node_id WHERE m.uscc = d.uscc) AS chain_codes
       FROM warning_dispositions d
       JOIN enterprises e ON e.uscc = d.uscc
       LEFT JOIN monthly_figures f ON f.uscc = d.uscc AND f.period = d.period
      WHERE d.period = ${period} AND d.kind IN ('unit_slip', 'output_drop')
-     ORDER BY (d.status IN ('pending', 'assigned')) DESC, d.kind DESC, d.uscc`);
-  return result.rows.map((r) => ({ ...dispositionOf(r), name: r.name, regionCode: r.region_code, chainCodes: r.chain_codes ?? [], grossOutput: r.gross_output === null ? null : Number(r.gross_output), revisedVersion: r.figure_version === null ? null : Number(r.figure_version) }));
+     ORDER BY (d.status IN ('pending', 'assigned')) DESC, d.kind DESC, d.uscc`), dispositionColumns.extend({ name: z.string(), region_code: z.string(), chain_codes: z.array(z.string()).nullable(), gross_output: z.number().nullable(), figure_version: z.number().nullable() }));
+  return result.map((r) => ({ ...dispositionOf(r), name: r.name, regionCode: r.region_code, chainCodes: r.chain_codes ?? [], grossOutput: r.gross_output === null ? null : Number(r.gross_output), revisedVersion: r.figure_version === null ? null : Number(r.figure_version) }));
 }
 
 export type ReopenedItem = { period: string; uscc: string; kind: string; status: DispositionStatus; note: string | null; correctionSource: CorrectionSource | null; reference: string | null };

@@ -2,14 +2,17 @@
 // latest month with figures, the as-of time, and the settings row. The firms in scope are the
 // statistics engine's (membersSql: the year's 规上 名录 × chain membership × data scope), and the
 // year-on-year bases are its comparable bases (firmStatsSql), so a drop here is a drop there.
+import { isoSql, parseRows } from '../../db/sql.js';
+import { z } from 'zod';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { firmsSql, firmStatsSql, isoSql, membersSql, type FirmFilter, type MonthRange } from '../monitoring/monitoring.sql.js';
+import { firmsSql, firmStatsSql, membersSql, type FirmFilter, type MonthRange } from '../monitoring/monitoring.sql.js';
 
 /** A firm as every list shows it. */
 export type WarningFirmRow = { uscc: string; name: string; regionCode: string; parkName: string | null; chainCodes: string[] };
 
-type FirmColumns = { uscc: string; name: string; region_code: string; park_name: string | null; chain_codes: string[] | null };
+const firmColumns = z.object({ uscc: z.string(), name: z.string(), region_code: z.string(), park_name: z.string().nullable(), chain_codes: z.array(z.string()).nullable() });
+type FirmColumns = z.infer<typeof firmColumns>;
 
 function firmOf(r: FirmColumns): WarningFirmRow {
   return { uscc: r.uscc, name: r.name, regionCode: r.region_code, parkName: r.park_name, chainCodes: r.chain_codes ?? [] };
@@ -59,25 +62,25 @@ export async function selectOutputDrops(
   });
   const columns = steps.map((_, i) => sql.raw(`, s${i}.output::bigint AS o${i}, s${i}.base::bigint AS b${i}`));
   const january = input.period.endsWith('-01') ? sql` AND NOT ${combinedFebruarySql(input.year)}` : sql``;
-  const result = await db.execute<FirmColumns & Record<string, number>>(sql`
+  const result = parseRows(await db.execute(sql`
     WITH ${scopeCtes(input.year, input.filter)}, ${sql.join(ctes, sql`, `)}
     SELECT ${FIRM_SELECT}${sql.join(columns, sql``)}
       FROM firms fi${sql.join(joins, sql``)}
       ${FIRM_JOIN}
      WHERE ${sql.join(conditions, sql` AND `)} AND ${searchSql(input.q)}${january}
-     ORDER BY s0.output::numeric / s0.base, fi.uscc`);
-  return result.rows.map((r) => ({ ...firmOf(r), steps: steps.map((_, i) => ({ output: Number(r[`o${i}`]), base: Number(r[`b${i}`]) })) }));
+     ORDER BY s0.output::numeric / s0.base, fi.uscc`), firmColumns.catchall(z.number()));
+  return result.map((r) => ({ ...firmOf(r), steps: steps.map((_, i) => ({ output: Number(r[`o${i}`]), base: Number(r[`b${i}`]) })) }));
 }
 
 /** The firms in scope with no figures row for the period (未报). */
 export async function selectNotReported(db: Db, input: ScopeInput): Promise<WarningFirmRow[]> {
-  const result = await db.execute<FirmColumns>(sql`
+  const result = parseRows(await db.execute(sql`
     WITH ${scopeCtes(input.year, input.filter)}
     SELECT ${FIRM_SELECT}
       FROM firms fi ${FIRM_JOIN}
      WHERE NOT EXISTS (SELECT 1 FROM monthly_figures f WHERE f.uscc = fi.uscc AND f.period = ${input.period}) AND ${searchSql(input.q)}
-     ORDER BY fi.uscc`);
-  return result.rows.map(firmOf);
+     ORDER BY fi.uscc`), firmColumns);
+  return result.map(firmOf);
 }
 
 /**
@@ -88,7 +91,7 @@ export async function selectNotReported(db: Db, input: ScopeInput): Promise<Warn
 export async function selectBelowScale(db: Db, input: ScopeInput & { months: number; line: number }): Promise<(WarningFirmRow & { revenueYtd: number })[]> {
   const from = `${input.year}-01`;
   const january = input.period.endsWith('-01') ? sql` AND NOT ${combinedFebruarySql(input.year)}` : sql``;
-  const result = await db.execute<FirmColumns & { revenue_ytd: number }>(sql`
+  const result = parseRows(await db.execute(sql`
     WITH ${scopeCtes(input.year, input.filter)}
     SELECT ${FIRM_SELECT}, r.revenue_ytd
       FROM firms fi ${FIRM_JOIN}
@@ -98,8 +101,8 @@ export async function selectBelowScale(db: Db, input: ScopeInput & { months: num
      WHERE EXISTS (SELECT 1 FROM monthly_figures f WHERE f.uscc = fi.uscc AND f.period = ${input.period} AND f.revenue IS NOT NULL)
        AND r.revenue_ytd::numeric * 12 < ${input.line}::numeric * ${input.months}
        AND ${searchSql(input.q)}${january}
-     ORDER BY r.revenue_ytd, fi.uscc`);
-  return result.rows.map((r) => ({ ...firmOf(r), revenueYtd: Number(r.revenue_ytd) }));
+     ORDER BY r.revenue_ytd, fi.uscc`), firmColumns.extend({ revenue_ytd: z.number() }));
+  return result.map((r) => ({ ...firmOf(r), revenueYtd: Number(r.revenue_ytd) }));
 }
 
 /**
@@ -111,7 +114,7 @@ export async function selectUnitSlips(
   db: Db,
   input: ScopeInput & { trailingFrom: string; factor: number },
 ): Promise<(WarningFirmRow & { output: number; median: number; medianMonths: number })[]> {
-  const result = await db.execute<FirmColumns & { output: number; median: number; median_months: number }>(sql`
+  const result = parseRows(await db.execute(sql`
     WITH ${scopeCtes(input.year, input.filter)}
     SELECT ${FIRM_SELECT}, cur.gross_output AS output, m.median, m.median_months
       FROM firms fi ${FIRM_JOIN}
@@ -122,28 +125,28 @@ export async function selectUnitSlips(
         WHERE f.uscc = fi.uscc AND f.period >= ${input.trailingFrom} AND f.period < ${input.period} AND f.gross_output > 0
      ) AS m
      WHERE m.median_months >= 3 AND cur.gross_output >= ${String(input.factor)}::float8 * m.median AND ${searchSql(input.q)}
-     ORDER BY cur.gross_output / m.median DESC, fi.uscc`);
-  return result.rows.map((r) => ({ ...firmOf(r), output: Number(r.output), median: Number(r.median), medianMonths: r.median_months }));
+     ORDER BY cur.gross_output / m.median DESC, fi.uscc`), firmColumns.extend({ output: z.number(), median: z.number(), median_months: z.number() }));
+  return result.map((r) => ({ ...firmOf(r), output: Number(r.output), median: Number(r.median), medianMonths: r.median_months }));
 }
 
 /** The last change (ISO 8601) of the figures from `from` to the period of the firms in scope. */
 export async function selectWarningsAsOf(db: Db, input: Omit<ScopeInput, 'q'> & { from: string }): Promise<string | null> {
-  const result = await db.execute<{ as_of: string | null }>(sql`
+  const result = parseRows(await db.execute(sql`
     WITH ${scopeCtes(input.year, input.filter)}
     SELECT ${isoSql(sql`max(f.updated_at)`)} AS as_of
-      FROM firms fi JOIN monthly_figures f ON f.uscc = fi.uscc AND f.period BETWEEN ${input.from} AND ${input.period}`);
-  return result.rows[0]?.as_of ?? null;
+      FROM firms fi JOIN monthly_figures f ON f.uscc = fi.uscc AND f.period BETWEEN ${input.from} AND ${input.period}`), z.object({ as_of: z.string().nullable() }));
+  return result[0]?.as_of ?? null;
 }
 
 export type SettingRow = { value: unknown; updatedAt: string; updatedBy: string | null };
 
 /** One settings row with the display name of who changed it last; null when never set. */
 export async function selectSetting(db: Db, key: string): Promise<SettingRow | null> {
-  const result = await db.execute<{ value: unknown; updated_at: string; updated_by: string | null }>(sql`
+  const result = parseRows(await db.execute(sql`
     SELECT s.value, ${isoSql(sql`s.updated_at`)} AS updated_at, u.display_name AS updated_by
       FROM app_settings s LEFT JOIN users u ON u.id = s.updated_by
-     WHERE s.key = ${key}`);
-  const row = result.rows[0];
+     WHERE s.key = ${key}`), z.object({ value: z.unknown(), updated_at: z.string(), updated_by: z.string().nullable() }));
+  const row = result[0];
   return row ? { value: row.value, updatedAt: row.updated_at, updatedBy: row.updated_by } : null;
 }
 

@@ -6,7 +6,8 @@ import type { Db } from '../../db/client.js';
 import { NO_FILTER } from '../monitoring/monitoring.sql.js';
 import { insertDetectedItems } from './dispositions.queries.js';
 import { selectOutputDrops, selectUnitSlips } from './warnings.queries.js';
-import { dropSteps, shiftPeriod } from './warnings.service.js';
+import { shiftPeriod } from '../../../shared/stats/period.js';
+import { dropSteps } from './warnings.service.js';
 import { readWarningSettings } from './warnings.settings.js';
 
 /**

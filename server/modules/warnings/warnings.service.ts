@@ -24,7 +24,7 @@
  */
 import type { WarningItem, WarningKind, WarningSettings, WarningsQuery, WarningsResponse } from '../../../shared/contracts/warnings.js';
 import { growthRate } from '../../../shared/stats/growth.js';
-import { formatPeriod, parsePeriod, samePeriodLastYear } from '../../../shared/stats/period.js';
+import { cityDate, parsePeriod, samePeriodLastYear, shiftPeriod } from '../../../shared/stats/period.js';
 import type { Db } from '../../db/client.js';
 import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
@@ -36,13 +36,6 @@ import { selectDispositions } from './dispositions.queries.js';
 import type { FirmFilter, MonthRange } from '../monitoring/monitoring.sql.js';
 import { selectBelowScale, selectNotReported, selectOutputDrops, selectUnitSlips, selectWarningsAsOf, type WarningFirmRow } from './warnings.queries.js';
 import { readWarningSettings } from './warnings.settings.js';
-
-/** `months` months after `period` (negative: before). */
-export function shiftPeriod(period: string, months: number): string {
-  const { year, month } = parsePeriod(period);
-  const index = year * 12 + (month - 1) + months;
-  return formatPeriod({ year: Math.floor(index / 12), month: (index % 12) + 1 });
-}
 
 function rangeOf(from: string, to: string): MonthRange {
   return { year: parsePeriod(to).year, from, to, prevFrom: samePeriodLastYear(from), prevTo: samePeriodLastYear(to) };
@@ -72,13 +65,6 @@ export function dropSteps(period: string, count: number): { label: string; range
 export function dueDateOf(period: string, day: number): string {
   const due = shiftPeriod(period, period.endsWith('-01') ? 2 : 1);
   return `${due}-${String(day).padStart(2, '0')}`;
-}
-
-const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today's date in Beijing (YYYY-MM-DD). */
-export function beijingDate(now: Date): string {
-  return dateFormat.format(now);
 }
 
 const EMPTY_DETAILS = { drop: null, notReported: null, belowScale: null, unitSlip: null } as const;
@@ -148,7 +134,7 @@ export async function listWarnings(db: Db, actor: Actor, query: WarningsQuery, o
   const period = await janFebPeriodOf(db, filter, resolved.period);
   const settings = await readWarningSettings(db);
   const dueDate = dueDateOf(period, settings.reportDeadlineDay);
-  const deadlinePassed = beijingDate(now) > dueDate;
+  const deadlinePassed = cityDate(now) > dueDate;
   const q = query.q === undefined || query.q === '' ? null : query.q;
   // Cached per data version like the statistics; the key holds everything else the lists depend on.
   const { all, asOf } = await warningsCache(db, JSON.stringify([period, filter, q, settings, deadlinePassed]), async () => {
