@@ -22,6 +22,7 @@ export type DispositionRow = {
 
 const dispositionColumns = z.object({ period: z.string(), uscc: z.string(), kind: z.string(), status: z.enum(DISPOSITION_STATUSES), note: z.string().nullable(), correction_source: z.enum(CORRECTION_SOURCES).nullable(), reference: z.string().nullable(), detail: z.unknown(), detected_version: z.number().nullable(), updated_by_name: z.string().nullable(), updated_at: z.string() });
 type DispositionColumns = z.infer<typeof dispositionColumns>;
+const settledColumns = dispositionColumns.pick({ period: true, uscc: true, kind: true, status: true, note: true, correction_source: true, reference: true });
 
 function dispositionOf(r: DispositionColumns): DispositionRow {
   return {
@@ -132,15 +133,15 @@ export async function reopenSettledItems(
   by: { note: string; actorId: string | null; actorName: string },
 ): Promise<ReopenedItem[]> {
   if (firmMonths.length === 0) return [];
-  const result = await db.execute<{ period: string; uscc: string; kind: string; status: DispositionStatus; note: string | null; correction_source: CorrectionSource | null; reference: string | null }>(sql`
+  const rows = parseRows(await db.execute(sql`
     SELECT d.period, d.uscc, d.kind, d.status, d.note, d.correction_source, d.reference
       FROM warning_dispositions d
       JOIN unnest(${sql.param(firmMonths.map((f) => f.uscc))}::text[], ${sql.param(firmMonths.map((f) => f.period))}::text[]) AS c(uscc, period)
         ON d.uscc = c.uscc AND d.period = c.period
      WHERE d.kind IN ('unit_slip', 'output_drop') AND d.status IN ('confirmed', 'corrected')
      ORDER BY d.period, d.uscc, d.kind
-     FOR UPDATE OF d`);
-  const reopened = result.rows.map((r) => ({ period: r.period, uscc: r.uscc, kind: r.kind, status: r.status, note: r.note, correctionSource: r.correction_source, reference: r.reference }));
+     FOR UPDATE OF d`), settledColumns);
+  const reopened = rows.map((r) => ({ period: r.period, uscc: r.uscc, kind: r.kind, status: r.status, note: r.note, correctionSource: r.correction_source, reference: r.reference }));
   for (const item of reopened) {
     await upsertDisposition(db, { period: item.period, uscc: item.uscc, kind: item.kind, status: 'pending', note: by.note, correctionSource: null, reference: null, actorId: by.actorId, actorName: by.actorName });
   }
