@@ -66,7 +66,7 @@ export function ChainPage() {
       <ChainMapCard chain={data} />
       <ChainNodesCard chain={data} reload={reload} />
       <ChainEdgesCard chain={data} />
-      <ChainTargetsCard chain={data} />
+      <ChainTargetsCard chain={data} reload={reload} />
       <ChainEnterprisesCard chain={data} />
     </Flex>
   );

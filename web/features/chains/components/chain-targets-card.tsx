@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Form, InputNumber, Space, Table, type TableColumnsType } from 'antd';
 import type { ChainDetail, ChainTarget } from '../../../../shared/contracts/chains';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
-import { FormModal } from '../../../components/form-modal';
+import { FormModal, reloadValues } from '../../../components/form-modal';
 import { RowActions } from '../../../components/row-actions';
 import { formatDateStamp, formatPercent, formatYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
@@ -15,27 +15,28 @@ type ExportKey = 'year' | 'outputYi' | 'growthPercent';
 
 const YUAN_PER_YI = 100_000_000;
 
+const valuesOfTarget = (target: ChainTarget): FormValues => ({
+  year: target.year,
+  outputYi: target.outputTargetYuan === null ? null : target.outputTargetYuan / YUAN_PER_YI,
+  growthPercent: target.growthTarget === null ? null : Math.round(target.growthTarget * 10_000) / 100,
+});
+
 /** The target form: output typed in 亿元 (stored as integer 元), growth in % (stored as a fraction). */
-function TargetModal({ chain, target, onClose }: { chain: ChainDetail; target: ChainTarget | null; onClose: () => void }) {
+function TargetModal({ chain, target, onReload, onClose }: { chain: ChainDetail; target: ChainTarget | null; onReload?: () => Promise<ChainTarget | undefined>; onClose: () => void }) {
   const t = useT();
   const [form] = Form.useForm<FormValues>();
   const put = usePutChainTarget();
   const taken = new Set(chain.targets.map((x) => x.year));
   const suggested = [currentYear(), currentYear() + 1].find((y) => !taken.has(y)) ?? currentYear();
-  const initialValues: FormValues = target
-    ? {
-        year: target.year,
-        outputYi: target.outputTargetYuan === null ? null : target.outputTargetYuan / YUAN_PER_YI,
-        growthPercent: target.growthTarget === null ? null : Math.round(target.growthTarget * 10_000) / 100,
-      }
-    : { year: suggested, outputYi: null, growthPercent: null };
+  const initialValues: FormValues = target ? valuesOfTarget(target) : { year: suggested, outputYi: null, growthPercent: null };
 
   const onSubmit = async (values: FormValues) => {
     const body = {
       outputTargetYuan: values.outputYi === null || values.outputYi === undefined ? null : Math.round(values.outputYi * YUAN_PER_YI),
       growthTarget: values.growthPercent === null || values.growthPercent === undefined ? null : Math.round(values.growthPercent * 100) / 10_000,
     };
-    await put.mutateAsync({ code: chain.code, year: values.year, body });
+    // The stored target's version, so a target someone else changed since the dialog opened is not overwritten.
+    await put.mutateAsync({ code: chain.code, year: values.year, body: target ? { ...body, version: target.version } : body });
   };
 
   return (
@@ -47,6 +48,7 @@ function TargetModal({ chain, target, onClose }: { chain: ChainDetail; target: C
       onSubmit={onSubmit}
       savedMessage={t('chains.saved')}
       onClose={onClose}
+      onReload={reloadValues(onReload, valuesOfTarget)}
       testId="target-form"
     >
       <Form.Item name="year" label={t('chains.target.year')} rules={[{ required: true, message: t('chains.target.yearRequired') }]}>
@@ -75,7 +77,7 @@ function TargetModal({ chain, target, onClose }: { chain: ChainDetail; target: C
 }
 
 /** 年度目标: output and growth targets per year, editable by the chain's users. */
-export function ChainTargetsCard({ chain }: { chain: ChainDetail }) {
+export function ChainTargetsCard({ chain, reload }: { chain: ChainDetail; reload: () => Promise<ChainDetail | undefined> }) {
   const t = useT();
   const { locale } = useLocale();
   const [editing, setEditing] = useState<ChainTarget | 'new' | null>(null);
@@ -141,7 +143,16 @@ export function ChainTargetsCard({ chain }: { chain: ChainDetail }) {
         pagination={false}
         locale={{ emptyText: chain.canEdit ? t('chains.target.empty') : t('chains.target.emptyReadOnly') }}
       />
-      {editing ? <TargetModal chain={chain} target={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {editing ? <TargetModal
+          chain={chain}
+          target={editing === 'new' ? null : editing}
+          onReload={async () => {
+            const fresh = (await reload())?.targets.find((x) => editing !== 'new' && x.year === editing.year);
+            if (fresh) setEditing(fresh);
+            return fresh;
+          }}
+          onClose={() => setEditing(null)}
+        /> : null}
     </Card>
   );
 }
