@@ -90,10 +90,15 @@ test('a chain office imports part of the next month; the leader keeps the publis
   await page.getByRole('button', { name: '已核对，确认导入' }).click();
   await expect(page.getByText('导入完成：新增 3 条，更新 0 条，未变化 0 条')).toBeVisible();
 
-  // 2. The leader's 驾驶舱 still opens on May: 4 × 10,000 万元 = 4.00 亿元, published, all four reported.
+  // 2. The leader's 驾驶舱 still opens on May, 累计 (the default range): 4 firms × 5 months × 10,000 万元
+  // = 20.00 亿元; 当月 4 × 10,000 万元 = 4.00 亿元; published, all four reported.
   // Its month picker offers published months only: June is not there.
   await openAs(page, leader, '/');
   const monthLabel = (p: string) => `${p.slice(0, 4)}年${Number(p.slice(5))}月 当月`;
+  const ytdLabel = (p: string) => `${p.slice(0, 4)}年1–${Number(p.slice(5))}月 累计`;
+  await expect(page.getByRole('heading', { name: `驾驶舱 · ${ytdLabel(published)}` })).toBeVisible();
+  await expect(page.getByTestId('headline-total')).toContainText('20.00亿元');
+  await page.getByTestId('leader-dashboard').getByText('当月', { exact: true }).click();
   await expect(page.getByRole('heading', { name: `驾驶舱 · ${monthLabel(published)}` })).toBeVisible();
   await expect(page.getByTestId('headline-total')).toContainText('4.00亿元');
   await expect(page.getByText(/^已发布 · /)).toBeVisible();
@@ -119,7 +124,7 @@ test('a chain office imports part of the next month; the leader keeps the publis
 
   // On the 驾驶舱 June is 初步数据 with its coverage, the two suspects held back (甲 and 乙: 2 firms,
   // 200,000 万元 = 20.00 亿元) and the total 丙's 10,000 万元 = 1.00 亿元.
-  await page.goto(`/?period=${next}`);
+  await page.goto(`/?period=${next}&range=month`);
   await expect(page.getByRole('heading', { name: `驾驶舱 · ${monthLabel(next)}` })).toBeVisible();
   await expect(page.getByText('初步数据（未发布）')).toBeVisible();
   await expect(page.getByText('已报 3 / 4 家')).toBeVisible();
@@ -184,8 +189,12 @@ test('a chain office imports part of the next month; the leader keeps the publis
   await expect(page.getByRole('row', { name: new RegExp(jia.name) })).toContainText('已核实属实');
   await expect(page.getByRole('row', { name: new RegExp(yi.name) })).toHaveCount(0);
 
-  // 4. The leader now opens on June: 甲 100,000 + 乙 10,000 + 丙 10,000 = 120,000 万元 = 12.00 亿元, 3 of 4 reported.
+  // 4. The leader now opens on June: 当月 甲 100,000 + 乙 10,000 + 丙 10,000 = 120,000 万元 = 12.00 亿元,
+  // 累计 200,000 + 120,000 = 320,000 万元 = 32.00 亿元; 3 of 4 reported.
   await openAs(page, leader, '/');
+  await expect(page.getByRole('heading', { name: `驾驶舱 · ${ytdLabel(next)}` })).toBeVisible();
+  await expect(page.getByTestId('headline-total')).toContainText('32.00亿元');
+  await page.getByTestId('leader-dashboard').getByText('当月', { exact: true }).click();
   await expect(page.getByRole('heading', { name: `驾驶舱 · ${monthLabel(next)}` })).toBeVisible();
   await expect(page.getByTestId('headline-total')).toContainText('12.00亿元');
   await expect(page.getByText(/^已发布 · /)).toBeVisible();
