@@ -62,13 +62,18 @@ const serverLayers = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'drizzle/', 'data/', 'scratch/', 'test-results/', 'playwright-report/', 'ci-results/', '**/*.mjs'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'drizzle/', 'data/', 'scratch/', 'test-results/', 'playwright-report/', 'ci-results/', '**/*.mjs'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/no-non-null-assertion': 'error',
       'no-restricted-syntax': ['error', noEnum],

@@ -111,14 +111,25 @@ export default defineConfig({
       // The Hengyang demo data (e2e/demo-*.spec.ts, read-only there): the published figures on screen.
       ...serverBase,
       url: `http://localhost:${E2E_DEMO_PORT}/api/health`,
-      env: { ...serverEnv, PORT: String(E2E_DEMO_PORT), DATA_DIR: process.env.CHAINCHIEF_E2E_DEMO_DATA_DIR ?? '', SEED_DEMO: 'true', DEMO_PASSWORD },
+      env: {
+        ...serverEnv,
+        PORT: String(E2E_DEMO_PORT),
+        DATA_DIR: process.env.CHAINCHIEF_E2E_DEMO_DATA_DIR ?? '',
+        SEED_DEMO: 'true',
+        DEMO_PASSWORD,
+      },
     },
     {
       // Reference data only, for the review-and-publication journey (e2e/journey-*.spec.ts): publishing
       // moves every user's default month, so no other test reads this server. It starts in seconds.
       ...serverBase,
       url: `http://localhost:${E2E_JOURNEY_PORT}/api/health`,
-      env: { ...serverEnv, PORT: String(E2E_JOURNEY_PORT), DATA_DIR: process.env.CHAINCHIEF_E2E_JOURNEY_DATA_DIR ?? '', SEED_DEMO: 'false' },
+      env: {
+        ...serverEnv,
+        PORT: String(E2E_JOURNEY_PORT),
+        DATA_DIR: process.env.CHAINCHIEF_E2E_JOURNEY_DATA_DIR ?? '',
+        SEED_DEMO: 'false',
+      },
     },
   ],
 });

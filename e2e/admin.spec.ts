@@ -44,7 +44,11 @@ test('the administrator finds a user, sees role and scope, and exports the rows 
 
 test('the audit log shows who created a user, with the values written', async ({ page }) => {
   const admin = await loginByApi(page.request);
-  const chief = await createUserByApi(page.request, admin.csrfToken, { role: 'park', displayName: '李园区', scopes: [{ kind: 'park', ref: '衡阳高新区' }] });
+  const chief = await createUserByApi(page.request, admin.csrfToken, {
+    role: 'park',
+    displayName: '李园区',
+    scopes: [{ kind: 'park', ref: '衡阳高新区' }],
+  });
 
   await page.goto('/admin/audit');
   const table = page.getByTestId('audit-table');

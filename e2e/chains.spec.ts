@@ -60,9 +60,13 @@ test('the administrator opens 输变电装备产业链, sees its map and nodes, 
   await expect(map).toHaveAttribute('data-node-count', '10');
   await expect(map).toHaveAttribute('data-edge-count', '12');
   await expect(map.locator('canvas').first()).toBeVisible();
-  const detail = (await (await page.request.get('/api/chains/CH02')).json()) as { nodes: { key: string; status: 'missing' | 'weak' | 'ok' }[] };
+  const detail = (await (await page.request.get('/api/chains/CH02')).json()) as {
+    nodes: { key: string; status: 'missing' | 'weak' | 'ok' }[];
+  };
   const withStatus = (status: string) => detail.nodes.filter((n) => n.status === status).length;
-  await expect(page.getByTestId('chain-map-legend')).toHaveText(`缺链 ${withStatus('missing')}弱链 ${withStatus('weak')}正常 ${withStatus('ok')}`);
+  await expect(page.getByTestId('chain-map-legend')).toHaveText(
+    `缺链 ${withStatus('missing')}弱链 ${withStatus('weak')}正常 ${withStatus('ok')}`,
+  );
 
   const nodes = page.getByTestId('chain-nodes');
   await expect(bodyRows(nodes)).toHaveCount(10);
@@ -86,7 +90,9 @@ test('the administrator opens 输变电装备产业链, sees its map and nodes, 
   await pickOption(page, edgeForm.getByRole('combobox').first(), '电力电子', '电力电子元器件 (pe)');
   await pickOption(page, edgeForm.getByRole('combobox').last(), 'e2e_storage', '储能变流设备 (e2e_storage)');
   await page.getByTestId('edge-create').click();
-  await expect(page.getByTestId('chain-edges').getByRole('row', { name: /电力电子元器件 \(pe\).*储能变流设备 \(e2e_storage\)/ })).toBeVisible();
+  await expect(
+    page.getByTestId('chain-edges').getByRole('row', { name: /电力电子元器件 \(pe\).*储能变流设备 \(e2e_storage\)/ }),
+  ).toBeVisible();
   await expect(map).toHaveAttribute('data-edge-count', '13');
 
   // Delete the node after confirming; its edge goes with it.

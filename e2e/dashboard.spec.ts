@@ -14,7 +14,13 @@ async function createFirm(request: APIRequestContext, csrf: string, name: string
   const uscc = makeUscc(`91430400${crypto.randomInt(10_000_000, 99_999_999)}`);
   const created = await request.post('/api/enterprises', {
     headers: { 'X-CSRF-Token': csrf },
-    data: { uscc, name, regionCode: DASHBOARD_COUNTY, aboveScaleYears: [2024], memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }] },
+    data: {
+      uscc,
+      name,
+      regionCode: DASHBOARD_COUNTY,
+      aboveScaleYears: [2024],
+      memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   return uscc;
@@ -38,7 +44,9 @@ async function cumulativeWorkbook(firms: readonly Firm[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-test('a statistician imports a 累计-only xlsx, and the dashboard shows it for June 2024 and drills chain → node → firm', async ({ page }) => {
+test('a statistician imports a 累计-only xlsx, and the dashboard shows it for June 2024 and drills chain → node → firm', async ({
+  page,
+}) => {
   // Four screens, an upload and two charts: give a loaded 2-core machine the room it needs.
   test.slow();
   const admin = await loginByApi(page.request);
@@ -48,8 +56,18 @@ test('a statistician imports a 累计-only xlsx, and the dashboard shows it for 
   // 当月 in 万元 — 甲: 1–2月 20,000, then 10,000 in March–May and 12,000 in June; a year earlier
   // 18,000 then 9,000 a month. 乙: 10,000, then 5,000 a month and 5,300 in June; a year earlier 10,000
   // then 5,000 a month. The file carries only the running totals of both.
-  const big: Firm = { uscc: await createFirm(page.request, admin.csrfToken, bigName), name: bigName, ytd: [20_000, 30_000, 40_000, 50_000, 62_000], prevYtd: [18_000, 27_000, 36_000, 45_000, 54_000] };
-  const small: Firm = { uscc: await createFirm(page.request, admin.csrfToken, smallName), name: smallName, ytd: [10_000, 15_000, 20_000, 25_000, 30_300], prevYtd: [10_000, 15_000, 20_000, 25_000, 30_000] };
+  const big: Firm = {
+    uscc: await createFirm(page.request, admin.csrfToken, bigName),
+    name: bigName,
+    ytd: [20_000, 30_000, 40_000, 50_000, 62_000],
+    prevYtd: [18_000, 27_000, 36_000, 45_000, 54_000],
+  };
+  const small: Firm = {
+    uscc: await createFirm(page.request, admin.csrfToken, smallName),
+    name: smallName,
+    ytd: [10_000, 15_000, 20_000, 25_000, 30_300],
+    prevYtd: [10_000, 15_000, 20_000, 25_000, 30_000],
+  };
 
   // Import on the import screen.
   await page.goto('/figures');
@@ -116,7 +134,10 @@ test('a statistician imports a 累计-only xlsx, and the dashboard shows it for 
   await page.getByTestId('drill-chains-open-CH02').click();
   const nodes = page.getByTestId('drill-nodes');
   await expect(nodes).toBeVisible();
-  await nodes.getByRole('row', { name: /变压器/ }).locator('a[data-testid^="drill-nodes-open-"]').click();
+  await nodes
+    .getByRole('row', { name: /变压器/ })
+    .locator('a[data-testid^="drill-nodes-open-"]')
+    .click();
   const ranking = page.getByTestId('ranking-table');
   // Largest output first.
   await expect(bodyRows(ranking)).toHaveText([new RegExp(escapeRegExp(bigName)), new RegExp(escapeRegExp(smallName))]);
@@ -128,7 +149,11 @@ test('a statistician imports a 累计-only xlsx, and the dashboard shows it for 
   const areaChains = page.getByTestId('area-drill-chains');
   await expect(bodyRows(areaChains)).toHaveText([/^输变电装备产业链9\.23/]);
   await page.getByTestId('area-drill-chains-open-CH02').click();
-  await page.getByTestId('area-drill-nodes').getByRole('row', { name: /变压器/ }).locator('a[data-testid^="area-drill-nodes-open-"]').click();
+  await page
+    .getByTestId('area-drill-nodes')
+    .getByRole('row', { name: /变压器/ })
+    .locator('a[data-testid^="area-drill-nodes-open-"]')
+    .click();
   const areaRanking = page.getByTestId('area-drill-ranking-table');
   await expect(bodyRows(areaRanking)).toHaveText([new RegExp(escapeRegExp(bigName)), new RegExp(escapeRegExp(smallName))]);
   await page.getByTestId('area-drill-back').click();

@@ -57,7 +57,9 @@ test('the leader’s dashboard opens on the latest published month (2026-09), ma
   const answer = await page.request.get('/api/monitoring/chains?period=2026-09&range=ytd');
   expect(answer.ok()).toBe(true);
   const { total } = (await answer.json()) as { total: { output: number } };
-  const yi = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.round(total.output / 1_000_000) / 100);
+  const yi = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    Math.round(total.output / 1_000_000) / 100,
+  );
   await expect(page.getByTestId('headline-total')).toContainText(`${yi}亿元`);
   await expect(page.getByTestId('publication-status')).toContainText('已发布');
   await expect(page.getByTestId('publication-coverage')).toContainText('已报');

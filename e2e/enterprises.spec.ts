@@ -5,7 +5,18 @@ import { makeUscc } from '../shared/uscc.js';
 import { loginByApi } from './support/session.js';
 import { bodyRows } from './support/table.js';
 
-const HEADERS = ['统一社会信用代码', '企业名称', '所属区县', '所属园区', '行业代码', '规上年度', '产业链环节', '链主', '专精特新', '高新技术企业'];
+const HEADERS = [
+  '统一社会信用代码',
+  '企业名称',
+  '所属区县',
+  '所属园区',
+  '行业代码',
+  '规上年度',
+  '产业链环节',
+  '链主',
+  '专精特新',
+  '高新技术企业',
+];
 
 /** A small enterprise file as someone would make it in Excel: one firm of the CH02 chain in 衡阳高新区. */
 async function enterpriseFile(uscc: string, name: string): Promise<Buffer> {
@@ -66,7 +77,9 @@ test('a file with errors is listed row by row and nothing is imported', async ({
   const good = makeUscc(`91430421${crypto.randomInt(10_000_000, 99_999_999)}`);
   const bad = good.slice(0, 17) + (good.endsWith('A') ? 'B' : 'A');
   await page.goto('/enterprises/import');
-  await page.locator('input[type=file]').setInputFiles({ name: 'bad.xlsx', mimeType: 'application/octet-stream', buffer: await enterpriseFile(bad, '错误代码企业') });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'bad.xlsx', mimeType: 'application/octet-stream', buffer: await enterpriseFile(bad, '错误代码企业') });
   await expect(page.getByTestId('import-check')).toContainText('文件有 1 处错误，未写入任何数据');
   await expect(bodyRows(page.getByTestId('import-errors'))).toHaveCount(1);
   const errorRow = page.getByTestId('import-errors').getByRole('row', { name: /统一社会信用代码/ });

@@ -21,7 +21,13 @@ test('the administrator uploads a monthly file on the import screen, sees the co
   const name = `衡阳月报测试电气有限公司${uscc.slice(-4)}`;
   const created = await page.request.post('/api/enterprises', {
     headers: { 'X-CSRF-Token': admin.csrfToken },
-    data: { uscc, name, regionCode: '430421', aboveScaleYears: [2024], memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }] },
+    data: {
+      uscc,
+      name,
+      regionCode: '430421',
+      aboveScaleYears: [2024],
+      memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
 
@@ -60,7 +66,9 @@ test('a monthly file with row errors lists them, row by row, and writes nothing'
   const unknown = makeUscc(`91430400${crypto.randomInt(10_000_000, 99_999_999)}`);
   const lines = ['统一社会信用代码,期别,"工业总产值(当月,万元)"', `${unknown},2024-06,100`, `${unknown},2024-05,-3`];
   await page.goto('/figures');
-  await page.locator('input[type=file]').setInputFiles({ name: '错误.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8') });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: '错误.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8') });
   await page.getByTestId('figures-submit').click();
   const errors = page.getByTestId('figures-errors');
   // Row 2: the code is not in the register; row 3: a negative output (the code is not checked further).

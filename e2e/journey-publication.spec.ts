@@ -20,7 +20,13 @@ async function createFirm(request: APIRequestContext, csrf: string, name: string
   const uscc = makeUscc(`91430400${crypto.randomInt(10_000_000, 99_999_999)}`);
   const created = await request.post('/api/enterprises', {
     headers: { 'X-CSRF-Token': csrf },
-    data: { uscc, name, regionCode: '430421', aboveScaleYears: [year], memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }] },
+    data: {
+      uscc,
+      name,
+      regionCode: '430421',
+      aboveScaleYears: [year],
+      memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   return { uscc, name };
@@ -38,7 +44,9 @@ async function openAs(page: Page, user: { username: string; password: string }, 
   await page.goto(path);
 }
 
-test('a chain office imports part of the next month; the leader keeps the published month until the reviewer has settled the suspects and published, then sees the new one', async ({ page }) => {
+test('a chain office imports part of the next month; the leader keeps the published month until the reviewer has settled the suspects and published, then sees the new one', async ({
+  page,
+}) => {
   // Five screens and four users on a loaded 2-core machine.
   test.slow();
   const admin = await loginByApi(page.request);
@@ -62,7 +70,9 @@ test('a chain office imports part of the next month; the leader keeps the publis
     await createFirm(page.request, admin.csrfToken, `审核发布丙电气有限公司${suffix}`, year),
     await createFirm(page.request, admin.csrfToken, `审核发布丁电气有限公司${suffix}`, year),
   ] as const;
-  const history = [1, 2, 3, 4, 5].flatMap((m) => [jia, yi, bing, ding].map((f) => ({ uscc: f.uscc, period: `${year}-0${m}`, wan: 10_000 })));
+  const history = [1, 2, 3, 4, 5].flatMap((m) =>
+    [jia, yi, bing, ding].map((f) => ({ uscc: f.uscc, period: `${year}-0${m}`, wan: 10_000 })),
+  );
   const imported = await page.request.post('/api/figures/import?acceptWarnings=true', {
     headers: { 'X-CSRF-Token': admin.csrfToken },
     multipart: { file: { name: '1-5月.csv', mimeType: 'text/csv', buffer: monthlyCsv(history) } },
@@ -71,7 +81,11 @@ test('a chain office imports part of the next month; the leader keeps the publis
   const publish = await page.request.post(`/api/periods/${published}/publish`, { headers: { 'X-CSRF-Token': admin.csrfToken } });
   expect(publish.status(), await publish.text()).toBe(200);
 
-  const office = await createUserByApi(page.request, admin.csrfToken, { role: 'chain_office', displayName: '输变电链办', scopes: [{ kind: 'chain', ref: 'CH02' }] });
+  const office = await createUserByApi(page.request, admin.csrfToken, {
+    role: 'chain_office',
+    displayName: '输变电链办',
+    scopes: [{ kind: 'chain', ref: 'CH02' }],
+  });
   const leader = await createUserByApi(page.request, admin.csrfToken, { role: 'leader', displayName: '市领导' });
   const reviewer = await createUserByApi(page.request, admin.csrfToken, { role: 'leader', displayName: '统计审核员', statsReviewer: true });
 

@@ -10,7 +10,13 @@ async function createFirm(request: APIRequestContext, csrf: string, name: string
   const uscc = makeUscc(`91430400${crypto.randomInt(10_000_000, 99_999_999)}`);
   const created = await request.post('/api/enterprises', {
     headers: { 'X-CSRF-Token': csrf },
-    data: { uscc, name, regionCode: '430421', aboveScaleYears: [2024], memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }] },
+    data: {
+      uscc,
+      name,
+      regionCode: '430421',
+      aboveScaleYears: [2024],
+      memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   return uscc;
@@ -25,7 +31,9 @@ async function enterOutput(request: APIRequestContext, csrf: string, uscc: strin
   expect(res.status(), await res.text()).toBe(200);
 }
 
-test('a 10× month in June 2024 is listed under 疑似单位错误, links to the firm, follows the threshold, and the dashboard card links to the list', async ({ page }) => {
+test('a 10× month in June 2024 is listed under 疑似单位错误, links to the firm, follows the threshold, and the dashboard card links to the list', async ({
+  page,
+}) => {
   test.slow();
   const admin = await loginByApi(page.request);
   const name = `预警测试单位错误有限公司${crypto.randomInt(100_000, 999_999)}`;
@@ -59,7 +67,10 @@ test('a 10× month in June 2024 is listed under 疑似单位错误, links to the
     await expect(page.getByTestId('warnings-tab-unit_slip')).toHaveText('疑似单位错误 (0)');
     await expect(page.getByTestId('warnings-empty')).toBeVisible();
   } finally {
-    const reset = await page.request.put('/api/warnings/settings', { headers: { 'X-CSRF-Token': admin.csrfToken }, data: DEFAULT_WARNING_SETTINGS });
+    const reset = await page.request.put('/api/warnings/settings', {
+      headers: { 'X-CSRF-Token': admin.csrfToken },
+      data: DEFAULT_WARNING_SETTINGS,
+    });
     expect(reset.status()).toBe(200);
   }
 

@@ -27,11 +27,14 @@ function placeOf(file) {
 const noCrossLayerImport = {
   meta: {
     type: 'problem',
-    docs: { description: 'A web feature imports only web/lib, web/components, web/hooks, web/config and itself; shared layers import no feature.' },
+    docs: {
+      description: 'A web feature imports only web/lib, web/components, web/hooks, web/config and itself; shared layers import no feature.',
+    },
     messages: {
       crossFeature:
         "Feature '{{from}}' imports feature '{{to}}'. Features import only web/lib, web/components, web/hooks, web/config and their own folder: move what both need down.",
-      sharedImportsFeature: "web/{{from}} imports '{{target}}'. Shared layers import no feature and not web/app; pass what they need in instead.",
+      sharedImportsFeature:
+        "web/{{from}} imports '{{target}}'. Shared layers import no feature and not web/app; pass what they need in instead.",
     },
     schema: [],
   },

@@ -12,17 +12,39 @@ import { STATISTICS_TIME_ZONE } from '../shared/stats/period.js';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 const LOADS = 10;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
-type Resource = { name: string; initiatorType: string; startTime: number; responseEnd: number; transferSize: number; encodedBodySize: number };
+type Resource = {
+  name: string;
+  initiatorType: string;
+  startTime: number;
+  responseEnd: number;
+  transferSize: number;
+  encodedBodySize: number;
+};
 type Load = { firstScreenMs: number; domContentLoadedMs: number; resources: Resource[]; cpu: Record<string, number> };
 /** Chromium's main-thread time (CDP Performance.getMetrics, seconds → ms) up to the first screen. */
 const CPU_METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'] as const;
 
 // The few DOM types the in-page checks use (the scripts compile without the DOM library; the page's
 // Content-Security-Policy forbids evaluating strings, so the checks are functions).
-type PageCanvas = { width: number; height: number; getContext: (kind: '2d') => { getImageData: (x: number, y: number, w: number, h: number) => { data: { buffer: ArrayBuffer } } } | null };
-type PageElement = { textContent: string | null; getBoundingClientRect: () => { width: number; height: number }; querySelector: (selector: string) => PageElement | null };
+type PageCanvas = {
+  width: number;
+  height: number;
+  getContext: (kind: '2d') => { getImageData: (x: number, y: number, w: number, h: number) => { data: { buffer: ArrayBuffer } } } | null;
+};
+type PageElement = {
+  textContent: string | null;
+  getBoundingClientRect: () => { width: number; height: number };
+  querySelector: (selector: string) => PageElement | null;
+};
 type PageDocument = { querySelector: (selector: string) => (PageElement & PageCanvas) | null };
 
 /** In the page: ms since navigation start once the first screen is complete, else false. */
@@ -80,7 +102,13 @@ function percentile(sorted: number[], p: number): number {
 function summary(label: string, loads: Load[]): string {
   const times = loads.map((l) => l.firstScreenMs).sort((a, b) => a - b);
   const dcl = loads.map((l) => l.domContentLoadedMs).sort((a, b) => a - b);
-  const cpu = CPU_METRICS.map((name) => `${name.replace('Duration', '')} ${percentile(loads.map((l) => l.cpu[name] ?? NaN).sort((a, b) => a - b), 50).toFixed(0)}`).join(', ');
+  const cpu = CPU_METRICS.map(
+    (name) =>
+      `${name.replace('Duration', '')} ${percentile(
+        loads.map((l) => l.cpu[name] ?? NaN).sort((a, b) => a - b),
+        50,
+      ).toFixed(0)}`,
+  ).join(', ');
   return (
     `${label}, ${loads.length} loads: median ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms (min ${times[0]?.toFixed(0)}, max ${times.at(-1)?.toFixed(0)}; ` +
     `DOMContentLoaded median ${percentile(dcl, 50).toFixed(0)} ms; renderer main thread busy until the first screen, medians in ms: ${cpu}) (target ≤ 1500 ms)`
@@ -97,7 +125,10 @@ function waterfall(load: Load): string {
       return `  ${r.startTime.toFixed(0).padStart(5)} → ${r.responseEnd.toFixed(0).padStart(5)} ms  ${kb(r.transferSize).padStart(7)} (body ${kb(r.encodedBodySize)})  ${url.pathname}${url.search}`;
     });
   const bytes = load.resources.reduce((sum, r) => sum + r.transferSize, 0);
-  return [`  first screen complete at ${load.firstScreenMs.toFixed(0)} ms; ${load.resources.length} requests, ${kb(bytes)} transferred:`, ...lines].join('\n');
+  return [
+    `  first screen complete at ${load.firstScreenMs.toFixed(0)} ms; ${load.resources.length} requests, ${kb(bytes)} transferred:`,
+    ...lines,
+  ].join('\n');
 }
 
 async function newLoggedInContext(browser: Browser, base: string, cookie: { name: string; value: string }): Promise<BrowserContext> {

@@ -43,7 +43,10 @@ function configs(defaults: string[]): Config[] {
     { name: 'shared_buffers=48MB', startParams: withParams('shared_buffers=48MB') },
     { name: 'shared_buffers=32MB', startParams: withParams('shared_buffers=32MB') },
     { name: 'shared_buffers=16MB', startParams: withParams('shared_buffers=16MB') },
-    { name: 'shared_buffers=32MB, work_mem=2MB, maintenance_work_mem=16MB, wal_buffers=1MB, temp_buffers=2MB', startParams: withParams('shared_buffers=32MB', 'work_mem=2MB', 'maintenance_work_mem=16MB', 'wal_buffers=1MB', 'temp_buffers=2MB') },
+    {
+      name: 'shared_buffers=32MB, work_mem=2MB, maintenance_work_mem=16MB, wal_buffers=1MB, temp_buffers=2MB',
+      startParams: withParams('shared_buffers=32MB', 'work_mem=2MB', 'maintenance_work_mem=16MB', 'wal_buffers=1MB', 'temp_buffers=2MB'),
+    },
   ];
 }
 
@@ -150,7 +153,13 @@ async function child(config: Config, dataDir: string, csv: string): Promise<void
   let peak = atOpen;
   const timer = setInterval(() => (peak = maxSample(peak, sample())), 20);
   const started = performance.now();
-  const result = await importFigures(db, SYSTEM_ACTOR, { source: { path: csv }, fileName: path.basename(csv), dryRun: false, acceptWarnings: true, unit: '元' });
+  const result = await importFigures(db, SYSTEM_ACTOR, {
+    source: { path: csv },
+    fileName: path.basename(csv),
+    dryRun: false,
+    acceptWarnings: true,
+    unit: '元',
+  });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(timer);
   peak = maxSample(peak, sample());
@@ -211,7 +220,16 @@ async function prepare(temp: string): Promise<{ template: string; csv: string; d
     await runMigrations(database);
     const seeded = await seedDemo(database.db);
     console.log(`template: ${seeded.message}`);
-    type Stored = { uscc: string; period: string; gross_output: number | null; revenue: number | null; profit: number | null; taxes: number | null; electricity_kwh: number | null; employees: number | null };
+    type Stored = {
+      uscc: string;
+      period: string;
+      gross_output: number | null;
+      revenue: number | null;
+      profit: number | null;
+      taxes: number | null;
+      electricity_kwh: number | null;
+      employees: number | null;
+    };
     const rows = (
       await database.db.execute<Stored>(sql`
         SELECT uscc, period, gross_output, revenue, profit, taxes, electricity_kwh, employees
@@ -223,11 +241,29 @@ async function prepare(temp: string): Promise<{ template: string; csv: string; d
       const abs = Math.abs(v);
       return `${v < 0 ? '-' : ''}${Math.floor(abs / 10_000)}.${String(abs % 10_000).padStart(4, '0')}`;
     };
-    const header = ['统一社会信用代码', '期别', '工业总产值(当月,万元)', '营业收入(当月,万元)', '利润总额(当月,万元)', '税金总额(当月,万元)', '用电量(当月,千瓦时)', '从业人员(人)'];
+    const header = [
+      '统一社会信用代码',
+      '期别',
+      '工业总产值(当月,万元)',
+      '营业收入(当月,万元)',
+      '利润总额(当月,万元)',
+      '税金总额(当月,万元)',
+      '用电量(当月,千瓦时)',
+      '从业人员(人)',
+    ];
     const lines = [
       header.map((h) => `"${h}"`).join(','),
       ...rows.map((r) =>
-        [r.uscc, r.period, wan(r.gross_output), wan(r.revenue), wan(r.profit), wan(r.taxes), r.electricity_kwh === null ? '' : String(Number(r.electricity_kwh) + 1), r.employees === null ? '' : String(r.employees)].join(','),
+        [
+          r.uscc,
+          r.period,
+          wan(r.gross_output),
+          wan(r.revenue),
+          wan(r.profit),
+          wan(r.taxes),
+          r.electricity_kwh === null ? '' : String(Number(r.electricity_kwh) + 1),
+          r.employees === null ? '' : String(r.employees),
+        ].join(','),
       ),
     ];
     fs.writeFileSync(csv, `${lines.join('\r\n')}\r\n`);
@@ -260,7 +296,9 @@ async function main(): Promise<void> {
       }
       const r = JSON.parse(line) as ChildReport;
       console.log(
-        `${r.config}: CSV import ${r.seconds.toFixed(2)} s (${r.counts}); settings ${Object.entries(r.settings).map(([k, v]) => `${k}=${v}`).join(', ')}\n` +
+        `${r.config}: CSV import ${r.seconds.toFixed(2)} s (${r.counts}); settings ${Object.entries(r.settings)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ')}\n` +
           `  process RSS MB: modules loaded ${mb(r.atStart.rss)}, database open ${mb(r.atOpen.rss)} (anon ${mb(r.atOpen.rssAnon)}, file ${mb(r.atOpen.rssFile)}), peak ${mb(r.peak.rss)} (anon ${mb(r.peak.rssAnon)}, file ${mb(r.peak.rssFile)})\n` +
           `  main thread MB: JS heap ${mb(r.atOpen.heap)} → peak ${mb(r.peak.heap)}, external peak ${mb(r.peak.external)} (ArrayBuffers ${mb(r.peak.arrayBuffers)})\n` +
           `  then ${r.monitoring.count} uncached chain statistics (24 months × 当月/累计): ${r.monitoring.seconds.toFixed(2)} s, median ${r.monitoring.medianMs.toFixed(0)} ms each\n` +

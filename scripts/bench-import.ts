@@ -27,9 +27,27 @@ import { importFigures } from '../server/modules/figures/import.service.js';
 import { createTestDatabase } from '../server/test/database.js';
 
 const ROWS = 50_000;
-const HEADERS = ['统一社会信用代码', '期别', '工业总产值(当月,万元)', '营业收入(当月,万元)', '利润总额(当月,万元)', '税金总额(当月,万元)', '用电量(当月,千瓦时)', '从业人员(人)'];
+const HEADERS = [
+  '统一社会信用代码',
+  '期别',
+  '工业总产值(当月,万元)',
+  '营业收入(当月,万元)',
+  '利润总额(当月,万元)',
+  '税金总额(当月,万元)',
+  '用电量(当月,千瓦时)',
+  '从业人员(人)',
+];
 
-type Stored = { uscc: string; period: string; gross_output: number | null; revenue: number | null; profit: number | null; taxes: number | null; electricity_kwh: number | null; employees: number | null };
+type Stored = {
+  uscc: string;
+  period: string;
+  gross_output: number | null;
+  revenue: number | null;
+  profit: number | null;
+  taxes: number | null;
+  electricity_kwh: number | null;
+  employees: number | null;
+};
 
 /** 元 as 万元 text with four decimals, exactly (no float division). */
 function wan(yuan: number | null, delta: number): string {
@@ -41,7 +59,16 @@ function wan(yuan: number | null, delta: number): string {
 }
 
 function cellsOf(r: Stored, delta: number): string[] {
-  return [r.uscc, r.period, wan(r.gross_output, delta), wan(r.revenue, delta), wan(r.profit, delta), wan(r.taxes, delta), r.electricity_kwh === null ? '' : String(r.electricity_kwh + delta), r.employees === null ? '' : String(r.employees)];
+  return [
+    r.uscc,
+    r.period,
+    wan(r.gross_output, delta),
+    wan(r.revenue, delta),
+    wan(r.profit, delta),
+    wan(r.taxes, delta),
+    r.electricity_kwh === null ? '' : String(r.electricity_kwh + delta),
+    r.employees === null ? '' : String(r.employees),
+  ];
 }
 
 function writeCsv(file: string, rows: readonly Stored[], delta: number): void {
@@ -58,7 +85,10 @@ async function writeXlsx(file: string, rows: readonly Stored[], delta: number): 
   await workbook.commit();
 }
 
-async function measure(label: string, work: () => Promise<{ created: number; updated: number; unchanged: number; errors: unknown[]; warnings: unknown[] }>): Promise<void> {
+async function measure(
+  label: string,
+  work: () => Promise<{ created: number; updated: number; unchanged: number; errors: unknown[]; warnings: unknown[] }>,
+): Promise<void> {
   const before = process.memoryUsage();
   let peakRss = before.rss;
   let peakHeap = before.heapUsed;
@@ -91,7 +121,9 @@ function measureCli(label: string, dataDir: string, args: string[], nodeOptions:
   });
   const [seconds = '?', kb = '0'] = (run.stderr.trim().split('\n').pop() ?? '').split(' ');
   const counts = /新增 \(created\) \d+，更新 \(updated\) \d+，未变化 \(unchanged\) \d+/.exec(run.stdout)?.[0] ?? '';
-  console.log(`${label}: ${seconds} s wall (process start, migrations check and database open included); peak RSS ${Math.round(Number(kb) / 1024)} MB; exit ${run.status}; ${counts}`);
+  console.log(
+    `${label}: ${seconds} s wall (process start, migrations check and database open included); peak RSS ${Math.round(Number(kb) / 1024)} MB; exit ${run.status}; ${counts}`,
+  );
 }
 
 /** Peak resident memory so far of a process (VmHWM), in MB. */
@@ -110,19 +142,33 @@ async function measureHttp(dataDir: string, files: { label: string; file: string
   const port = 3397;
   const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/server/main.mjs'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'bench-admin-pass', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      ADMIN_PASSWORD: 'bench-admin-pass',
+      NODE_ENV: 'production',
+    },
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${port}`;
   try {
     for (let i = 0; ; i += 1) {
       if (i > 600) throw new Error('server did not start');
-      const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+      const ok = await fetch(`${base}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (ok) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     // Only the first start creates admin; a bench database made by openDatabase has none yet.
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-admin-pass' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'bench-admin-pass' }),
+    });
     if (!login.ok) throw new Error(`login failed: ${login.status}`);
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
@@ -131,10 +177,16 @@ async function measureHttp(dataDir: string, files: { label: string; file: string
       const form = new FormData();
       form.append('file', new Blob([fs.readFileSync(file)]), path.basename(file));
       const started = performance.now();
-      const res = await fetch(`${base}/api/figures/import?acceptWarnings=true`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken }, body: form });
+      const res = await fetch(`${base}/api/figures/import?acceptWarnings=true`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken },
+        body: form,
+      });
       const body = (await res.json()) as { updated?: number; created?: number; errors?: unknown[] };
       const seconds = (performance.now() - started) / 1000;
-      console.log(`HTTP import, ${label}: ${seconds.toFixed(2)} s (upload included); status ${res.status}, updated ${body.updated}, created ${body.created}, errors ${body.errors?.length}; server peak RSS so far ${peakRssMb(child.pid ?? 0)} MB`);
+      console.log(
+        `HTTP import, ${label}: ${seconds.toFixed(2)} s (upload included); status ${res.status}, updated ${body.updated}, created ${body.created}, errors ${body.errors?.length}; server peak RSS so far ${peakRssMb(child.pid ?? 0)} MB`,
+      );
     }
   } finally {
     const exited = new Promise((r) => child.on('exit', r));
@@ -145,7 +197,10 @@ async function measureHttp(dataDir: string, files: { label: string; file: string
 
 async function main(): Promise<void> {
   // The CLI as `npm run cli` runs it: compiled (built here when stale).
-  const build = spawnSync(process.execPath, ['scripts/start.mjs', '--build-only'], { cwd: path.resolve(import.meta.dirname, '..'), stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['scripts/start.mjs', '--build-only'], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error('build failed');
   const postgres = process.argv.includes('--postgres');
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-import-'));
@@ -169,9 +224,17 @@ async function main(): Promise<void> {
     const xlsx = path.join(temp, 'monthly-50k.xlsx');
     writeCsv(csv, rows, 1);
     await writeXlsx(xlsx, rows, 2);
-    console.log(`files: ${rows.length} rows; CSV ${(fs.statSync(csv).size / 1e6).toFixed(1)} MB, xlsx ${(fs.statSync(xlsx).size / 1e6).toFixed(1)} MB`);
+    console.log(
+      `files: ${rows.length} rows; CSV ${(fs.statSync(csv).size / 1e6).toFixed(1)} MB, xlsx ${(fs.statSync(xlsx).size / 1e6).toFixed(1)} MB`,
+    );
     const run = (file: string) => () =>
-      importFigures(database.db, SYSTEM_ACTOR, { source: { path: file }, fileName: path.basename(file), dryRun: false, acceptWarnings: true, unit: '元' });
+      importFigures(database.db, SYSTEM_ACTOR, {
+        source: { path: file },
+        fileName: path.basename(file),
+        dryRun: false,
+        acceptWarnings: true,
+        unit: '元',
+      });
     await measure('CSV import, 50,000 updates (target ≤ 10 s)', run(csv));
     await measure('xlsx import, 50,000 updates (target ≤ 20 s)', run(xlsx));
     await measure('xlsx re-import, 50,000 unchanged', run(xlsx));
@@ -193,14 +256,26 @@ async function main(): Promise<void> {
     writeCsv(csv, rows, 3);
     await writeXlsx(xlsx, rows, 4);
     // As `npm run cli` runs them: with the heap settings of scripts/node-flags.json.
-    measureCli(`CLI migrate (baseline: Node, the compiled CLI and the database opened, no import; ${where})`, dataDir, ['migrate'], NODE_FLAGS, databaseUrl);
+    measureCli(
+      `CLI migrate (baseline: Node, the compiled CLI and the database opened, no import; ${where})`,
+      dataDir,
+      ['migrate'],
+      NODE_FLAGS,
+      databaseUrl,
+    );
     measureCli('CLI import-monthly, CSV, 50,000 updates', dataDir, ['import-monthly', csv, '--accept-warnings'], NODE_FLAGS, databaseUrl);
     measureCli('CLI import-monthly, xlsx, 50,000 updates', dataDir, ['import-monthly', xlsx, '--accept-warnings'], NODE_FLAGS, databaseUrl);
     // The same with V8's default heap settings, for comparison.
     writeCsv(csv, rows, 5);
     await writeXlsx(xlsx, rows, 6);
     measureCli('CLI import-monthly, CSV, V8 default heap settings', dataDir, ['import-monthly', csv, '--accept-warnings'], [], databaseUrl);
-    measureCli('CLI import-monthly, xlsx, V8 default heap settings', dataDir, ['import-monthly', xlsx, '--accept-warnings'], [], databaseUrl);
+    measureCli(
+      'CLI import-monthly, xlsx, V8 default heap settings',
+      dataDir,
+      ['import-monthly', xlsx, '--accept-warnings'],
+      [],
+      databaseUrl,
+    );
     if (!postgres) {
       writeCsv(csv, rows, 7);
       await writeXlsx(xlsx, rows, 8);

@@ -24,7 +24,14 @@ const root = path.resolve(import.meta.dirname, '..');
 const ADMIN_PASSWORD = 'bench-admin-pass';
 const USER_PASSWORD = 'bench-user-pass-1';
 
-type Options = { sessions: number; durationS: number; writeShare: number; pgUrl: string | null; only: 'pglite' | 'postgres' | null; port: number };
+type Options = {
+  sessions: number;
+  durationS: number;
+  writeShare: number;
+  pgUrl: string | null;
+  only: 'pglite' | 'postgres' | null;
+  port: number;
+};
 
 function parseOptions(argv: readonly string[]): Options {
   const value = (name: string) => {
@@ -136,7 +143,14 @@ const READS: readonly string[] = [
   '/api/regions',
 ];
 /** 企业 accounts do not read the city's statistics: their own months instead. */
-const ENTERPRISE_READS = (uscc: string): readonly string[] => ['/api/auth/me', '/api/enterprises?page=1&pageSize=20', '/api/chains', '/api/parks', '/api/regions', `/api/figures/${uscc}?year=2024`];
+const ENTERPRISE_READS = (uscc: string): readonly string[] => [
+  '/api/auth/me',
+  '/api/enterprises?page=1&pageSize=20',
+  '/api/chains',
+  '/api/parks',
+  '/api/regions',
+  `/api/figures/${uscc}?year=2024`,
+];
 
 type Op = { kind: string; method: string; url: string; body?: unknown };
 
@@ -146,7 +160,13 @@ function nextOp(s: Session, counter: number, writeShare: number): Op {
     const uscc = s.firms[counter % s.firms.length] ?? '';
     if (s.role === 'county') {
       const profile = s.profiles[counter % s.profiles.length];
-      if (profile) return { kind: 'write: PUT /api/enterprises/:uscc', method: 'PUT', url: `/api/enterprises/${String(profile.uscc)}`, body: editBody(profile, counter) };
+      if (profile)
+        return {
+          kind: 'write: PUT /api/enterprises/:uscc',
+          method: 'PUT',
+          url: `/api/enterprises/${String(profile.uscc)}`,
+          body: editBody(profile, counter),
+        };
     }
     // A correction of one month: 当月 gross output in 万元 (a value that changes, so it is written).
     return {
@@ -164,7 +184,11 @@ function nextOp(s: Session, counter: number, writeShare: number): Op {
 
 /** The firm as the edit form sends it back, its name's suffix changed (a plain, non-official field). */
 function editBody(p: Record<string, unknown>, counter: number): Record<string, unknown> {
-  const memberships = (p.memberships as { chainCode: string; nodeKey: string; isPrimary: boolean }[]).map((m) => ({ chainCode: m.chainCode, nodeKey: m.nodeKey, isPrimary: m.isPrimary }));
+  const memberships = (p.memberships as { chainCode: string; nodeKey: string; isPrimary: boolean }[]).map((m) => ({
+    chainCode: m.chainCode,
+    nodeKey: m.nodeKey,
+    isPrimary: m.isPrimary,
+  }));
   const name = String(p.name).replace(/（压测\d+）$/, '');
   return {
     name: counter % 2 === 0 ? name : `${name}（压测${counter % 10}）`,
@@ -234,9 +258,17 @@ function rssMb(pid: number): number | null {
 async function createSessions(port: number, count: number): Promise<Session[]> {
   const admin = await login(port, 'admin', ADMIN_PASSWORD);
   const chains = (await getJson<{ items: { code: string }[] }>(port, admin, '/api/chains')).items.map((c) => c.code);
-  const regions = (await getJson<{ items: { code: string; enterpriseCount: number }[] }>(port, admin, '/api/regions')).items.filter((r) => r.enterpriseCount > 0).map((r) => r.code);
+  const regions = (await getJson<{ items: { code: string; enterpriseCount: number }[] }>(port, admin, '/api/regions')).items
+    .filter((r) => r.enterpriseCount > 0)
+    .map((r) => r.code);
   const parks = (await getJson<{ items: { id: number }[] }>(port, admin, '/api/parks?pageSize=100')).items.map((p) => String(p.id));
-  const firms = (await getJson<{ items: { uscc: string; chainCodes: string[]; regionCode: string }[] }>(port, admin, '/api/enterprises?pageSize=500&aboveScaleYear=2024')).items;
+  const firms = (
+    await getJson<{ items: { uscc: string; chainCodes: string[]; regionCode: string }[] }>(
+      port,
+      admin,
+      '/api/enterprises?pageSize=500&aboveScaleYear=2024',
+    )
+  ).items;
 
   const plan: { role: string; scope: { kind: string; ref: string }[]; firms: string[] }[] = [];
   for (const [role, share] of ROLE_SHARES) {
@@ -244,10 +276,24 @@ async function createSessions(port: number, count: number): Promise<Session[]> {
     for (let i = 0; i < n; i++) {
       if (role === 'chain_chief' || role === 'chain_office') {
         const chain = chains[i % chains.length] ?? 'CH02';
-        plan.push({ role, scope: [{ kind: 'chain', ref: chain }], firms: firms.filter((f) => f.chainCodes.includes(chain)).slice(0, 20).map((f) => f.uscc) });
+        plan.push({
+          role,
+          scope: [{ kind: 'chain', ref: chain }],
+          firms: firms
+            .filter((f) => f.chainCodes.includes(chain))
+            .slice(0, 20)
+            .map((f) => f.uscc),
+        });
       } else if (role === 'county') {
         const region = regions[i % regions.length] ?? '430421';
-        plan.push({ role, scope: [{ kind: 'region', ref: region }], firms: firms.filter((f) => f.regionCode === region).slice(0, 5).map((f) => f.uscc) });
+        plan.push({
+          role,
+          scope: [{ kind: 'region', ref: region }],
+          firms: firms
+            .filter((f) => f.regionCode === region)
+            .slice(0, 5)
+            .map((f) => f.uscc),
+        });
       } else if (role === 'park') plan.push({ role, scope: [{ kind: 'park', ref: parks[i % parks.length] ?? '1' }], firms: [] });
       else if (role === 'department') plan.push({ role, scope: [{ kind: 'department', ref: `压测后盾单位${i % 5}` }], firms: [] });
       else if (role === 'enterprise') {
@@ -259,18 +305,25 @@ async function createSessions(port: number, count: number): Promise<Session[]> {
   const stamp = Date.now().toString(36);
   return pool(plan, 4, async (p, i) => {
     const username = `load-${stamp}-${i}`;
-    const created = await request(port, 'POST', '/api/users', { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, {
-      username,
-      displayName: `压测用户${i}`,
-      role: p.role,
-      password: USER_PASSWORD,
-      scopes: p.scope,
-    });
+    const created = await request(
+      port,
+      'POST',
+      '/api/users',
+      { cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      {
+        username,
+        displayName: `压测用户${i}`,
+        role: p.role,
+        password: USER_PASSWORD,
+        scopes: p.scope,
+      },
+    );
     if (created.status !== 201) throw new Error(`create ${username}: ${created.status} ${created.body.slice(0, 200)}`);
     const s = await login(port, username, USER_PASSWORD);
     const session: Session = { username, role: p.role, ...s, firms: p.firms, profiles: [] };
     if (p.role === 'county') {
-      for (const uscc of p.firms.slice(0, 3)) session.profiles.push(await getJson<Record<string, unknown>>(port, s, `/api/enterprises/${uscc}`));
+      for (const uscc of p.firms.slice(0, 3))
+        session.profiles.push(await getJson<Record<string, unknown>>(port, s, `/api/enterprises/${uscc}`));
     }
     return session;
   });
@@ -279,7 +332,12 @@ async function createSessions(port: number, count: number): Promise<Session[]> {
 // ── the run ──
 type Sample = { kind: string; ms: number; ok: boolean; status: number };
 
-async function drive(port: number, sessions: readonly Session[], durationMs: number, pick: (s: Session, n: number) => Op): Promise<{ samples: Sample[]; seconds: number }> {
+async function drive(
+  port: number,
+  sessions: readonly Session[],
+  durationMs: number,
+  pick: (s: Session, n: number) => Op,
+): Promise<{ samples: Sample[]; seconds: number }> {
   const samples: Sample[] = [];
   const started = performance.now();
   const until = started + durationMs;
@@ -336,14 +394,21 @@ async function runOne(label: string, options: Options, env: Record<string, strin
     const sessions = await createSessions(options.port, options.sessions);
     const pid = child.pid ?? 0;
     const rssAfterSetup = rssMb(pid);
-    console.log(`\n## ${label}: ${sessions.length} sessions ready in ${((performance.now() - setupStart) / 1000).toFixed(1)} s (server start with demo seed, users, logins)`);
+    console.log(
+      `\n## ${label}: ${sessions.length} sessions ready in ${((performance.now() - setupStart) / 1000).toFixed(1)} s (server start with demo seed, users, logins)`,
+    );
     const roles = new Map<string, number>();
     for (const s of sessions) roles.set(s.role, (roles.get(s.role) ?? 0) + 1);
     console.log(`roles: ${[...roles].map(([r, n]) => `${r} ${n}`).join(', ')}`);
 
     // Warm-up (not counted): 5 s with every 10th session (each role), so the caches hold what the run reads.
     const pick = (s: Session, n: number) => nextOp(s, n, options.writeShare);
-    await drive(options.port, sessions.filter((_s, i) => i % 10 === 0), 5_000, pick);
+    await drive(
+      options.port,
+      sessions.filter((_s, i) => i % 10 === 0),
+      5_000,
+      pick,
+    );
     sampler = setInterval(() => {
       const mb = rssMb(pid);
       if (mb !== null) memory.push(mb);
@@ -355,12 +420,28 @@ async function runOne(label: string, options: Options, env: Record<string, strin
     const kinds = [...new Set(samples.map((s) => s.kind))].sort();
     const rows = [
       summarise('**all**', samples, seconds),
-      summarise('reads', samples.filter((s) => s.kind.startsWith('read')), seconds),
-      summarise('writes', samples.filter((s) => s.kind.startsWith('write')), seconds),
-      ...kinds.map((k) => summarise(k, samples.filter((s) => s.kind === k), seconds)),
+      summarise(
+        'reads',
+        samples.filter((s) => s.kind.startsWith('read')),
+        seconds,
+      ),
+      summarise(
+        'writes',
+        samples.filter((s) => s.kind.startsWith('write')),
+        seconds,
+      ),
+      ...kinds.map((k) =>
+        summarise(
+          k,
+          samples.filter((s) => s.kind === k),
+          seconds,
+        ),
+      ),
       summarise('`/api/health` alone, 10 s after the run', health.samples, health.seconds),
     ];
-    console.log(`\n${sessions.length} sessions, ${seconds.toFixed(1)} s (${options.durationS} s of new requests, then the last answers), no think time, writers' write share ${options.writeShare}; latencies in ms`);
+    console.log(
+      `\n${sessions.length} sessions, ${seconds.toFixed(1)} s (${options.durationS} s of new requests, then the last answers), no think time, writers' write share ${options.writeShare}; latencies in ms`,
+    );
     console.log('| what | requests | errors | req/s | p50 | p95 | p99 |');
     console.log('|---|---|---|---|---|---|---|');
     for (const row of rows) console.log(fmt(row));
@@ -384,7 +465,12 @@ export async function benchLoad(argv: readonly string[]): Promise<void> {
   const options = parseOptions(argv);
   const build = spawnSync(process.execPath, ['scripts/start.mjs', '--build-only'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
-  console.log(`# load test, ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `# load test, ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 
   if (options.only !== 'postgres') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-load-'));

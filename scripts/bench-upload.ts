@@ -47,7 +47,11 @@ async function waitHealthy(timeoutMs: number): Promise<void> {
 const BOMBS: { name: string; file: () => Buffer }[] = [
   {
     name: 'sharedStrings.xml → 1 GiB (header says so)',
-    file: () => workbookOf(`${SHEET_HEAD}${sheetRowsXml([['统一社会信用代码', '期别', '工业总产值']])}${SHEET_TAIL}`, bombPart('xl/sharedStrings.xml', 1024, { prefix: `${SST_HEAD}<si><t>` })),
+    file: () =>
+      workbookOf(
+        `${SHEET_HEAD}${sheetRowsXml([['统一社会信用代码', '期别', '工业总产值']])}${SHEET_TAIL}`,
+        bombPart('xl/sharedStrings.xml', 1024, { prefix: `${SST_HEAD}<si><t>` }),
+      ),
   },
   {
     name: 'whitespace sheet → 1 GiB, header claims 100 MiB (inflated until it lies)',
@@ -69,17 +73,32 @@ async function main(): Promise<void> {
   const server = spawn(process.execPath, [...NODE_FLAGS, SERVER_MAIN], {
     cwd: ROOT,
     // BENCH_DATABASE_URL: an empty PostgreSQL database instead of the embedded one.
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', SEED_DEMO: String(demo), ADMIN_PASSWORD: 'bench-admin-pass', DEMO_PASSWORD: 'bench-demo-pass-1' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+      SEED_DEMO: String(demo),
+      ADMIN_PASSWORD: 'bench-admin-pass',
+      DEMO_PASSWORD: 'bench-demo-pass-1',
+    },
     stdio: 'ignore',
   });
   const pid = server.pid ?? 0;
   try {
     await waitHealthy(180_000);
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-admin-pass' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'bench-admin-pass' }),
+    });
     if (!login.ok) throw new Error(`login failed: ${login.status}`);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    console.log(`server pid ${pid}${demo ? ' (demo data seeded at start)' : ''}, RSS after start ${rssMb(pid).toFixed(0)} MB (peak while starting ${rssMb(pid, 'VmHWM').toFixed(0)} MB)`);
+    console.log(
+      `server pid ${pid}${demo ? ' (demo data seeded at start)' : ''}, RSS after start ${rssMb(pid).toFixed(0)} MB (peak while starting ${rssMb(pid, 'VmHWM').toFixed(0)} MB)`,
+    );
 
     for (const bomb of BOMBS) {
       const data = bomb.file();
@@ -107,7 +126,11 @@ async function main(): Promise<void> {
         const upload = async () => {
           const form = new FormData();
           form.append('file', new Blob([data]), 'bomb.xlsx');
-          const res = await fetch(`${base}/api/figures/import?dryRun=true`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken }, body: form });
+          const res = await fetch(`${base}/api/figures/import?dryRun=true`, {
+            method: 'POST',
+            headers: { cookie, 'x-csrf-token': csrfToken },
+            body: form,
+          });
           const body = (await res.json()) as { error?: { code: string } };
           return `${res.status} ${body.error?.code ?? ''}`;
         };

@@ -33,7 +33,15 @@ async function startOnce(dataDir: string, port: number): Promise<number> {
   const started = performance.now();
   const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/server/main.mjs'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '', ADMIN_PASSWORD: 'bench-admin-pass', DEMO_PASSWORD: 'bench-demo-pass' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      ADMIN_PASSWORD: 'bench-admin-pass',
+      DEMO_PASSWORD: 'bench-demo-pass',
+    },
     stdio: 'ignore',
   });
   const ok = await waitHealthy(port, 120_000);
@@ -126,7 +134,9 @@ async function main(): Promise<void> {
     const median = runs[Math.floor(runs.length / 2)] ?? NaN;
     console.log(`first start on an empty data dir (migrate + first-start setup): ${(first / 1000).toFixed(2)} s`);
     console.log(await benchMonitoring(dataDir, 3392));
-    console.log(`cold start on the existing data dir, 5 runs: ${runs.map((r) => (r / 1000).toFixed(2)).join(', ')} s; median ${(median / 1000).toFixed(2)} s (target ≤ 3 s)`);
+    console.log(
+      `cold start on the existing data dir, 5 runs: ${runs.map((r) => (r / 1000).toFixed(2)).join(', ')} s; median ${(median / 1000).toFixed(2)} s (target ≤ 3 s)`,
+    );
     for (const line of await benchDashboardPage(dataDir, 3393)) console.log(line);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -19,7 +19,9 @@ try {
   });
   const after = fs.readdirSync(scratch).sort().join('\n');
   if (before !== after) {
-    console.error('迁移与数据库模式不一致 (the schema has changes with no migration): run `npm run db:generate -- --name <what-changed>` and commit drizzle/.');
+    console.error(
+      '迁移与数据库模式不一致 (the schema has changes with no migration): run `npm run db:generate -- --name <what-changed>` and commit drizzle/.',
+    );
     process.exit(1);
   }
   console.log('migrations: schema and committed SQL agree');

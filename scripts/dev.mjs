@@ -8,7 +8,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VITE_BIN = path.join(ROOT, 'node_modules/vite/bin/vite.js');
 
 const children = [
-  spawn(process.execPath, ['--import', 'tsx', '--watch', 'server/main.ts'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], detached: true }),
+  spawn(process.execPath, ['--import', 'tsx', '--watch', 'server/main.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  }),
   spawn(process.execPath, [VITE_BIN], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], detached: true }),
 ];
 

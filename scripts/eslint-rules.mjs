@@ -32,7 +32,9 @@ const libImportsNoModule = {
   meta: {
     type: 'problem',
     docs: { description: 'server/lib imports no server module' },
-    messages: { module: 'server/lib is below the modules: it must not import {{target}}. Move what it needs into server/lib (or shared/).' },
+    messages: {
+      module: 'server/lib is below the modules: it must not import {{target}}. Move what it needs into server/lib (or shared/).',
+    },
     schema: [],
   },
   create(context) {
@@ -80,7 +82,9 @@ const assertionNeedsComment = {
   meta: {
     type: 'suggestion',
     docs: { description: 'a type assertion carries a comment saying why it holds' },
-    messages: { bare: 'Type assertion without a comment: say why it holds (comment on the line before the statement or at the end of the line), or narrow with a check instead.' },
+    messages: {
+      bare: 'Type assertion without a comment: say why it holds (comment on the line before the statement or at the end of the line), or narrow with a check instead.',
+    },
     schema: [],
   },
   create(context) {
@@ -88,7 +92,8 @@ const assertionNeedsComment = {
     const comments = source.getAllComments();
     function startOfStatement(node) {
       let current = node;
-      while (current.parent && !/Statement$|Declaration$|^Property$|^PropertyDefinition$|^SwitchCase$/.test(current.type)) current = current.parent;
+      while (current.parent && !/Statement$|Declaration$|^Property$|^PropertyDefinition$|^SwitchCase$/.test(current.type))
+        current = current.parent;
       return current.loc.start.line;
     }
     function check(node) {

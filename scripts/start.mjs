@@ -14,7 +14,11 @@ if (process.argv.includes('--build-only')) process.exit(0);
 
 // Own process group (and no terminal input): a Ctrl-C in the terminal reaches only this script, which passes it on once,
 // so the server shuts its database down cleanly instead of being hit twice.
-const server = spawn(process.execPath, [...NODE_FLAGS, SERVER_MAIN], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+const server = spawn(process.execPath, [...NODE_FLAGS, SERVER_MAIN], {
+  cwd: ROOT,
+  stdio: ['ignore', 'inherit', 'inherit'],
+  detached: true,
+});
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {

@@ -29,7 +29,9 @@ describe('application', () => {
   it('answers an unknown API route with 404 in the error format', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/no-such-thing?x=1' });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ error: { code: 'not_found', message: '请求的内容不存在。', details: { method: 'GET', url: '/api/no-such-thing' } } });
+    expect(res.json()).toEqual({
+      error: { code: 'not_found', message: '请求的内容不存在。', details: { method: 'GET', url: '/api/no-such-thing' } },
+    });
   });
 
   it('refuses an oversized body with 413 payload_too_large', async () => {
@@ -63,7 +65,12 @@ describe('application', () => {
     mkdirSync(path.join(webDir, 'assets'));
     writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>链长通</title>');
     writeFileSync(path.join(webDir, 'assets', 'index-3f2a1b.js'), 'console.log(1);');
-    const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), database: t.database, logger: false, webDir });
+    const app = await buildApp({
+      config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+      database: t.database,
+      logger: false,
+      webDir,
+    });
     try {
       const asset = await app.inject({ method: 'GET', url: '/assets/index-3f2a1b.js' });
       expect(asset.statusCode, asset.body).toBe(200);

@@ -31,7 +31,16 @@ describe('first start', () => {
       (select count(*)::int from enterprises) as enterprises,
       (select count(*)::int from monthly_figures) as figures,
       (select string_agg(username, ',') from users) as usernames`);
-    expect(counts.rows[0]).toEqual({ chains: 15, chains2022: 14, regions: 15, parks: 11, industries: 10, enterprises: 0, figures: 0, usernames: 'admin' });
+    expect(counts.rows[0]).toEqual({
+      chains: 15,
+      chains2022: 14,
+      regions: 15,
+      parks: 11,
+      industries: 10,
+      enterprises: 0,
+      figures: 0,
+      usernames: 'admin',
+    });
     // A second start changes nothing.
     const again = await bootstrap(d, loadConfig({ SEED_DEMO: 'false' }));
     expect(again).toEqual({ adminPassword: null, seed: null, demoAccounts: null });
@@ -80,7 +89,10 @@ describe('database errors', () => {
     const d = await freshDatabase();
     const row = { username: 'twin', displayName: 'x', role: 'leader', passwordHash: 'x' };
     await d.db.insert(users).values(row);
-    const err = await d.db.insert(users).values(row).catch((e: unknown) => e);
+    const err = await d.db
+      .insert(users)
+      .values(row)
+      .catch((e: unknown) => e);
     const mapped = fromDatabaseError(err);
     expect(mapped?.code).toBe('conflict');
     expect(mapped?.details).toEqual({ constraint: 'users_username_key' });

@@ -11,8 +11,16 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional().or(z.literal('').transform(() => undefined)),
-  DEMO_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional().or(z.literal('').transform(() => undefined)),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(10, 'must be at least 10 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DEMO_PASSWORD: z
+    .string()
+    .min(10, 'must be at least 10 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')
@@ -30,10 +38,11 @@ const configSchema = z.object({
    * The address users open, e.g. https://chain.hengyang.gov.cn (comma-separated for several). Writes
    * whose Origin/Referer is not one of them are refused; empty: the Host header is the reference.
    */
-  PUBLIC_ORIGIN: z.string().optional().or(z.literal('').transform(() => undefined)),
-  COOKIE_SECURE: z
-    .enum(['true', 'false', 'auto'])
-    .default('auto'),
+  PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

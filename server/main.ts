@@ -6,7 +6,6 @@ import { loadConfig } from './config.js';
 import { freshEmbeddedWorker, openConfiguredDatabase } from './db/open.js';
 import { ROOT } from './paths.js';
 
-
 /** Starts the server: config → database (+ migrations) → first-start setup → HTTP on PORT. */
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -30,10 +29,7 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://localhost:${config.PORT}`;
-  const lines = [
-    '',
-    `链长通 ChainChief 已启动 / is running: ${url}   (${database.kind}, ${Date.now() - startedAt} ms)`,
-  ];
+  const lines = ['', `链长通 ChainChief 已启动 / is running: ${url}   (${database.kind}, ${Date.now() - startedAt} ms)`];
   if (firstStart.seed?.seeded) lines.push(`${firstStart.seed.message} (${(firstStart.seed.elapsedMs / 1000).toFixed(1)} s)`);
   if (firstStart.adminPassword) {
     lines.push(

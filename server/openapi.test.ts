@@ -81,7 +81,15 @@ describe('GET /api/openapi.json', () => {
           "export const code: components['schemas']['ErrorResponse']['error']['code'] = 'not_found';",
         ].join('\n'),
       );
-      const program = ts.createProgram([file, client], { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, skipLibCheck: false, types: [] });
+      const program = ts.createProgram([file, client], {
+        strict: true,
+        noEmit: true,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        target: ts.ScriptTarget.ES2022,
+        skipLibCheck: false,
+        types: [],
+      });
       const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
       expect(diagnostics).toEqual([]);
     } finally {

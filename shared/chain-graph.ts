@@ -10,7 +10,11 @@ export type EdgeCheck = { ok: true } | { ok: false; reason: 'other_chain' | 'sel
  * being a member of both chains), a node does not feed itself, and an edge is stored once.
  * The database enforces the first two as well (composite foreign keys and a check constraint).
  */
-export function checkChainEdge(from: GraphNode, to: GraphNode, existing: readonly { fromNodeId: number; toNodeId: number }[] = []): EdgeCheck {
+export function checkChainEdge(
+  from: GraphNode,
+  to: GraphNode,
+  existing: readonly { fromNodeId: number; toNodeId: number }[] = [],
+): EdgeCheck {
   if (from.chainCode !== to.chainCode) {
     return {
       ok: false,

@@ -4,7 +4,7 @@ import { neutraliseFormulaText, safeCell } from './spreadsheet-safe.js';
 describe('formula injection in exports', () => {
   it('prefixes a quote to text starting with = + - @, a tab or a carriage return', () => {
     expect(neutraliseFormulaText('=HYPERLINK("http://evil.example","点我")')).toBe(`'=HYPERLINK("http://evil.example","点我")`);
-    expect(neutraliseFormulaText('+cmd|\' /C calc\'!A0')).toBe(`'+cmd|' /C calc'!A0`);
+    expect(neutraliseFormulaText("+cmd|' /C calc'!A0")).toBe(`'+cmd|' /C calc'!A0`);
     expect(neutraliseFormulaText('-2+3+cmd|x')).toBe(`'-2+3+cmd|x`);
     expect(neutraliseFormulaText('@SUM(1,2)')).toBe(`'@SUM(1,2)`);
     expect(neutraliseFormulaText('\t=1+1')).toBe(`'\t=1+1`);

@@ -110,11 +110,7 @@ export function validateUscc(input: string): UsccResult {
   }
   const orgCheck = organisationCheckChar(code.slice(8, 16));
   if (code.charAt(16) !== orgCheck) {
-    return fail(
-      17,
-      `第17位组织机构代码校验码应为 ${orgCheck}`,
-      `organisation code check character at position 17 should be ${orgCheck}`,
-    );
+    return fail(17, `第17位组织机构代码校验码应为 ${orgCheck}`, `organisation code check character at position 17 should be ${orgCheck}`);
   }
   const check = usccCheckChar(code.slice(0, 17));
   if (code.charAt(17) !== check) {

@@ -53,7 +53,8 @@ describe('the cli process', { timeout: 180_000 }, () => {
   it('lists the commands for help and exits 2 with the list for an unknown command', async () => {
     const help = await runCli(['help']);
     expect(help.code).toBe(0);
-    for (const name of ['migrate', 'create-user', 'reset-password', 'unlock-user', 'backup', 'restore']) expect(help.stdout).toContain(`  ${name}`);
+    for (const name of ['migrate', 'create-user', 'reset-password', 'unlock-user', 'backup', 'restore'])
+      expect(help.stdout).toContain(`  ${name}`);
 
     const unknown = await runCli(['frobnicate']);
     expect(unknown.code).toBe(2);
@@ -74,12 +75,17 @@ describe('the cli process', { timeout: 180_000 }, () => {
 
   it('creates users through the service: CC_PASSWORD, or a generated password printed once', async () => {
     // A department scope needs no master data (chains, parks and regions are checked against it).
-    const alice = await runCli(['create-user', '--username', 'alice', '--role', 'department', '--name', '张科长', '--scope', 'department:市工信局'], {
-      CC_PASSWORD: 'alice-password-1',
-    });
+    const alice = await runCli(
+      ['create-user', '--username', 'alice', '--role', 'department', '--name', '张科长', '--scope', 'department:市工信局'],
+      {
+        CC_PASSWORD: 'alice-password-1',
+      },
+    );
     expect(alice.stderr).toBe('');
     expect(alice.code).toBe(0);
-    expect(lines(alice.stdout)).toEqual(['已创建用户 (created user) alice (张科长)，角色 (role) department，数据范围 (scopes) department:市工信局']);
+    expect(lines(alice.stdout)).toEqual([
+      '已创建用户 (created user) alice (张科长)，角色 (role) department，数据范围 (scopes) department:市工信局',
+    ]);
 
     const bob = await runCli(['create-user', '--username', 'bob', '--role', 'leader']);
     expect(bob.code).toBe(0);
@@ -96,7 +102,9 @@ describe('the cli process', { timeout: 180_000 }, () => {
       ]);
       expect(await verifyPassword(users.rows[0]?.password_hash ?? null, 'alice-password-1')).toBe(true);
       expect(await verifyPassword(users.rows[1]?.password_hash ?? null, printed?.[1] ?? '')).toBe(true);
-      const audit = await db.execute<{ actor_name: string; action: string; entity: string }>(sql`SELECT actor_name, action, entity FROM audit_log ORDER BY id`);
+      const audit = await db.execute<{ actor_name: string; action: string; entity: string }>(
+        sql`SELECT actor_name, action, entity FROM audit_log ORDER BY id`,
+      );
       expect(audit.rows).toEqual([
         { actor_name: 'system', action: 'create', entity: 'user' },
         { actor_name: 'system', action: 'create', entity: 'user' },
@@ -112,7 +120,9 @@ describe('the cli process', { timeout: 180_000 }, () => {
     expect(unlock.stderr).toBe('');
     expect(lines(unlock.stdout)).toEqual(['已解锁 bob，可以重新登录 (bob unlocked; it can log in again)']);
     await withEmbedded(async (db) => {
-      const bobRow = await db.execute<{ failed_logins: number; locked: boolean }>(sql`SELECT failed_logins, locked_at IS NOT NULL AS locked FROM users WHERE username = 'bob'`);
+      const bobRow = await db.execute<{ failed_logins: number; locked: boolean }>(
+        sql`SELECT failed_logins, locked_at IS NOT NULL AS locked FROM users WHERE username = 'bob'`,
+      );
       expect(bobRow.rows).toEqual([{ failed_logins: 0, locked: false }]);
       const last = await db.execute<{ action: string; entity: string }>(sql`SELECT action, entity FROM audit_log ORDER BY id DESC LIMIT 1`);
       expect(last.rows).toEqual([{ action: 'unlock', entity: 'user' }]);
@@ -130,13 +140,17 @@ describe('the cli process', { timeout: 180_000 }, () => {
   });
 
   it('reports a service refusal (wrong scope kind for the role) in one line with exit code 1', async () => {
-    const run = await runCli(['create-user', '--username', 'carol', '--role', 'park', '--scope', 'chain:CH02'], { CC_PASSWORD: 'carol-password-1' });
+    const run = await runCli(['create-user', '--username', 'carol', '--role', 'park', '--scope', 'chain:CH02'], {
+      CC_PASSWORD: 'carol-password-1',
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('错误 (error): 角色 park 需要至少一个 park 类型的数据范围 (role park needs at least one scope of kind park)\n');
   });
 
   it('refuses a scope naming nothing in the master data in one line with exit code 1', async () => {
-    const nope = await runCli(['create-user', '--username', 'carol', '--role', 'chain_chief', '--scope', 'chain:NOPE99'], { CC_PASSWORD: 'carol-password-1' });
+    const nope = await runCli(['create-user', '--username', 'carol', '--role', 'chain_chief', '--scope', 'chain:NOPE99'], {
+      CC_PASSWORD: 'carol-password-1',
+    });
     expect(nope.code).toBe(1);
     expect(nope.stderr).toContain('数据范围 chain:NOPE99 不存在');
   });
@@ -146,7 +160,9 @@ describe('the cli process', { timeout: 180_000 }, () => {
     const backup = await runCli(['backup', file]);
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
-    expect(lines(backup.stdout)[1]).toMatch(new RegExp(`^已写入备份 \\(backup written\\): ${file} — \\d+ 张表 \\(tables\\)，7 行 \\(rows\\)，`));
+    expect(lines(backup.stdout)[1]).toMatch(
+      new RegExp(`^已写入备份 \\(backup written\\): ${file} — \\d+ 张表 \\(tables\\)，7 行 \\(rows\\)，`),
+    );
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 
     const refused = await runCli(['restore', file]);

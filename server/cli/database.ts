@@ -15,7 +15,11 @@ export function describeDatabase(config: AppConfig): string {
  * Opens the configured database (PostgreSQL with DATABASE_URL, else PGlite in DATA_DIR, whose lock
  * refuses while the server runs), optionally migrates it, runs `work` and always closes it.
  */
-export async function withDatabase<T>(config: AppConfig, options: { migrate: boolean }, work: (database: Database) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  config: AppConfig,
+  options: { migrate: boolean },
+  work: (database: Database) => Promise<T>,
+): Promise<T> {
   const database = config.DATABASE_URL
     ? await openDatabase({ kind: 'postgresql', url: config.DATABASE_URL, poolSize: 2 })
     : await openDatabase({ kind: 'pglite', dataDir: config.DATA_DIR });

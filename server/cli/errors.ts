@@ -25,7 +25,9 @@ function messageOf(err: unknown): string {
 
 /** The one line an operator sees for any failure: no stack trace, no SQL, bilingual prefix. */
 export function formatError(err: unknown): string {
-  return `错误 (error): ${messageOf(err).replace(/\s*\n\s*/g, ' ').trim()}`;
+  return `错误 (error): ${messageOf(err)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()}`;
 }
 
 export function exitCodeOf(err: unknown): number {

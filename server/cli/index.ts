@@ -13,7 +13,23 @@ import { exitCodeOf, formatError } from './errors.js';
 import type { CliIo, Command } from './io.js';
 
 /** The operator commands, in the order `help` lists them. */
-export const COMMANDS: readonly Command[] = [migrateCommand, createUserCommand, resetPasswordCommand, unlockUserCommand, backupCommand, restoreCommand, seedDemoCommand, importEnterprisesCommand, statsCommand, importMonthlyCommand, periodsCommand, reviewCommand, publishCommand, reopenCommand, grantReviewerCommand];
+export const COMMANDS: readonly Command[] = [
+  migrateCommand,
+  createUserCommand,
+  resetPasswordCommand,
+  unlockUserCommand,
+  backupCommand,
+  restoreCommand,
+  seedDemoCommand,
+  importEnterprisesCommand,
+  statsCommand,
+  importMonthlyCommand,
+  periodsCommand,
+  reviewCommand,
+  publishCommand,
+  reopenCommand,
+  grantReviewerCommand,
+];
 
 /** The usage list: every command with its arguments and what it does. */
 export function usageText(): string {
@@ -59,4 +75,3 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return err instanceof ImportStoppedError ? err.exitCode : exitCodeOf(err);
   }
 }
-

@@ -49,7 +49,9 @@ describe('database encoding check', () => {
     it('finds the embedded database created UTF8 with C.UTF-8, so there is nothing to refuse (PGlite)', async () => {
       const d = await openDatabase({ kind: 'pglite', dataDir: null });
       try {
-        const row = (await d.pool.query(`select pg_encoding_to_char(encoding) as e, datctype as c from pg_database where datname = current_database()`)).rows[0];
+        const row = (
+          await d.pool.query(`select pg_encoding_to_char(encoding) as e, datctype as c from pg_database where datname = current_database()`)
+        ).rows[0];
         expect(row).toEqual({ e: 'UTF8', c: 'C.UTF-8' });
       } finally {
         await d.close();

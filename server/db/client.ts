@@ -26,9 +26,7 @@ export type Database = {
   close: () => Promise<void>;
 };
 
-export type OpenDatabaseOptions =
-  | { kind: 'postgresql'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir: string | null };
+export type OpenDatabaseOptions = { kind: 'postgresql'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string | null };
 
 class DatabaseOpenError extends Error {}
 
@@ -114,7 +112,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // connection is kept while idle (no reconnect every 10 s). A new connection (after a query error
     // destroyed the old one) would still find the session's named prepared statements, unknown to
     // the new client ("already exists" on each): FreshSessionClient drops them first.
-    const pool = new pg.Pool({ host: worker.socketDir, user: 'postgres', database: 'postgres', max: 1, idleTimeoutMillis: 0, Client: FreshSessionClient });
+    const pool = new pg.Pool({
+      host: worker.socketDir,
+      user: 'postgres',
+      database: 'postgres',
+      max: 1,
+      idleTimeoutMillis: 0,
+      Client: FreshSessionClient,
+    });
     pool.on('error', () => undefined);
     const close = async () => {
       await pool.end().catch(() => undefined);

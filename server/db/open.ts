@@ -7,7 +7,10 @@ import { runMigrations } from './migrate.js';
  * Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR) and
  * migrates it; says how many migrations it applied.
  */
-export async function openConfiguredDatabase(config: AppConfig, warn: (line: string) => void = console.warn): Promise<{ database: Database; migrationsApplied: number }> {
+export async function openConfiguredDatabase(
+  config: AppConfig,
+  warn: (line: string) => void = console.warn,
+): Promise<{ database: Database; migrationsApplied: number }> {
   const database = config.DATABASE_URL
     ? await openDatabase({ kind: 'postgresql', url: config.DATABASE_URL })
     : await openDatabase({ kind: 'pglite', dataDir: config.DATA_DIR });

@@ -6,7 +6,6 @@ import { PERIOD_PATTERN, list, pattern } from './schema-checks.js';
 import { FIGURE_SOURCES } from '../../shared/contracts/figures.js';
 import { enterprises } from './schema-master.js';
 
-
 /**
  * One row per write of a monthly_figures row: `old_values` null when the write created the month,
  * else the whole row as it was; `new_values` the whole row after. Keys are the camelCase field names
@@ -56,7 +55,10 @@ export const monthlyFigureMarks = pgTable(
     primaryKey({ name: 'monthly_figure_marks_pkey', columns: [t.uscc, t.period, t.mark] }),
     foreignKey({ name: 'monthly_figure_marks_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }),
     check('monthly_figure_marks_mark_check', sql.raw(`mark in (${list(FIGURE_MARKS)})`)),
-    check('monthly_figure_marks_period_check', sql`${t.period} ~ ${pattern(PERIOD_PATTERN)} AND (${t.mark} <> 'jan_feb_combined' OR ${t.period} LIKE '%-02')`),
+    check(
+      'monthly_figure_marks_period_check',
+      sql`${t.period} ~ ${pattern(PERIOD_PATTERN)} AND (${t.mark} <> 'jan_feb_combined' OR ${t.period} LIKE '%-02')`,
+    ),
   ],
 );
 

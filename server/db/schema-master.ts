@@ -21,14 +21,22 @@ import {
   unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { CHAIN_CODE_PATTERN, GBT4754_CODE_PATTERN, NODE_KEY_PATTERN, PERIOD_PATTERN, REGION_CODE_PATTERN, USCC_PATTERN, list, pattern } from './schema-checks.js';
+import {
+  CHAIN_CODE_PATTERN,
+  GBT4754_CODE_PATTERN,
+  NODE_KEY_PATTERN,
+  PERIOD_PATTERN,
+  REGION_CODE_PATTERN,
+  USCC_PATTERN,
+  list,
+  pattern,
+} from './schema-checks.js';
 import { NODE_STAGES, type NodeStage } from '../../shared/contracts/chains.js';
 import { FIGURE_SOURCES, type FigureSource } from '../../shared/contracts/figures.js';
 import { PARK_LEVELS, type ParkLevel } from '../../shared/contracts/parks.js';
 import { REGION_KINDS, type RegionKind } from '../../shared/contracts/regions.js';
 
 // The enums are declared once, in the shared contracts; the CHECK constraints list their values.
-
 
 const money = (name: string) => bigint(name, { mode: 'number' });
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -71,7 +79,10 @@ export const parks = pgTable(
     areaHectares: integer('area_hectares'),
     establishedOn: date('established_on', { mode: 'string' }),
     /** The park's focus industries as the city words them (some name no chain, e.g. 外贸加工). */
-    focus: text('focus').array().notNull().default(sql`'{}'::text[]`),
+    focus: text('focus')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     version: rowVersion(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -115,11 +126,20 @@ export const chains = pgTable(
     /** The 链办's lead department. */
     office: text('office'),
     /** 后盾单位: departments that resolve the chain's problems. */
-    supportingDepartments: text('supporting_departments').array().notNull().default(sql`'{}'::text[]`),
+    supportingDepartments: text('supporting_departments')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** 主要承载地: host counties or parks, as names. */
-    hostPlaces: text('host_places').array().notNull().default(sql`'{}'::text[]`),
+    hostPlaces: text('host_places')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** 链主 enterprise names as the city lists them (the enterprises also carry is_chain_master). */
-    chainMasters: text('chain_masters').array().notNull().default(sql`'{}'::text[]`),
+    chainMasters: text('chain_masters')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     sortOrder: integer('sort_order').notNull().default(0),
     version: rowVersion(),
     createdAt: createdAt(),
@@ -164,7 +184,10 @@ export const chainNodes = pgTable(
     name: text('name').notNull(),
     stage: text('stage').$type<NodeStage>().notNull(),
     /** GB/T 4754-2017 industry class codes of the node. */
-    gbt4754: text('gbt4754').array().notNull().default(sql`'{}'::text[]`),
+    gbt4754: text('gbt4754')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     sortOrder: integer('sort_order').notNull().default(0),
     version: rowVersion(),
     createdAt: createdAt(),
@@ -303,7 +326,9 @@ export const enterpriseMemberships = pgTable(
       'enterprise_memberships_years_check',
       sql`(${t.validFromYear} IS NULL OR ${t.validFromYear} BETWEEN 1990 AND 2100) AND (${t.validToYear} IS NULL OR (${t.validToYear} BETWEEN 1990 AND 2100 AND ${t.validToYear} >= coalesce(${t.validFromYear}, 1990)))`,
     ),
-    uniqueIndex('enterprise_memberships_one_primary_key').on(t.uscc).where(sql`${t.isPrimary} AND ${t.validToYear} IS NULL`),
+    uniqueIndex('enterprise_memberships_one_primary_key')
+      .on(t.uscc)
+      .where(sql`${t.isPrimary} AND ${t.validToYear} IS NULL`),
     index('enterprise_memberships_node_idx').on(t.nodeId),
     index('enterprise_memberships_uscc_idx').on(t.uscc),
   ],

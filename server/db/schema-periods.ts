@@ -17,7 +17,10 @@ export const periodStatuses = pgTable(
     status: text('status').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  () => [periodCheck('period_statuses_period_check', 'period'), check('period_statuses_status_check', sql.raw(`status in (${list(PERIOD_STATUSES)})`))],
+  () => [
+    periodCheck('period_statuses_period_check', 'period'),
+    check('period_statuses_status_check', sql.raw(`status in (${list(PERIOD_STATUSES)})`)),
+  ],
 );
 
 /** Every move of a month's status: who, when, why. Never updated or deleted by the application. */
@@ -34,7 +37,10 @@ export const periodEvents = pgTable(
     actorName: text('actor_name').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('period_events_action_check', sql.raw(`action in (${list(PERIOD_ACTIONS)})`)), index('period_events_period_idx').on(t.period)],
+  (t) => [
+    check('period_events_action_check', sql.raw(`action in (${list(PERIOD_ACTIONS)})`)),
+    index('period_events_period_idx').on(t.period),
+  ],
 );
 
 /**

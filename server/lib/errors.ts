@@ -114,7 +114,8 @@ export function toAppError(error: unknown, options: { bodyLimitBytes?: number } 
     const details = options.bodyLimitBytes === undefined ? undefined : { limitBytes: options.bodyLimitBytes };
     return { error: new AppError('payload_too_large', { details }), unexpected: false };
   }
-  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || statusCode === 415) return { error: new AppError('unsupported_media_type'), unexpected: false };
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || statusCode === 415)
+    return { error: new AppError('unsupported_media_type'), unexpected: false };
   if (statusCode === 429) return { error: new AppError('rate_limited'), unexpected: false };
   if (code?.startsWith('FST_ERR_CTP') || code === 'FST_ERR_VALIDATION' || statusCode === 400) {
     return { error: new AppError('validation_failed', { details: { reason: fieldOf(error, 'message') } }), unexpected: false };

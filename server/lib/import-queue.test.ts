@@ -26,8 +26,14 @@ describe('ImportQueue', () => {
       await first.task();
       order.push('a end');
     });
-    const b = queue.run(async () => order.push('b'), (ahead) => places.b?.push(ahead));
-    const c = queue.run(async () => order.push('c'), (ahead) => places.c?.push(ahead));
+    const b = queue.run(
+      async () => order.push('b'),
+      (ahead) => places.b?.push(ahead),
+    );
+    const c = queue.run(
+      async () => order.push('c'),
+      (ahead) => places.c?.push(ahead),
+    );
     expect(queue.size).toEqual({ running: 1, waiting: 2 });
     first.release();
     await Promise.all([a, b, c]);

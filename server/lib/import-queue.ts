@@ -44,14 +44,23 @@ export class ImportQueue {
 
   private wait(onQueued?: (ahead: number) => void): Promise<void> {
     if (this.waiting.length >= this.limits.maxWaiting) {
-      throw new AppError('import_busy', { messageKey: 'import.queue.busy', params: { running: 1, waiting: this.waiting.length }, details: { running: 1, waiting: this.waiting.length } });
+      throw new AppError('import_busy', {
+        messageKey: 'import.queue.busy',
+        params: { running: 1, waiting: this.waiting.length },
+        details: { running: 1, waiting: this.waiting.length },
+      });
     }
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         const at = this.waiting.indexOf(waiter);
         if (at >= 0) this.waiting.splice(at, 1);
         this.tellPlaces();
-        reject(new AppError('import_busy', { messageKey: 'import.queue.timeout', params: { seconds: Math.round(this.limits.maxWaitMs / 1000) } }));
+        reject(
+          new AppError('import_busy', {
+            messageKey: 'import.queue.timeout',
+            params: { seconds: Math.round(this.limits.maxWaitMs / 1000) },
+          }),
+        );
       }, this.limits.maxWaitMs);
       const waiter: Waiter = {
         start: () => {

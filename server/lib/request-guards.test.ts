@@ -35,9 +35,15 @@ describe('one error format', () => {
       expect(res.statusCode, url).toBe(400);
       expect(expectErrorShape(res.body, 'validation_failed').message, url).toContain('%00');
     }
-    const nameOfE1 = async () => ((await get('/api/industries')).json() as { items: { code: string; name: string }[] }).items.find((i) => i.code === 'E1')?.name;
+    const nameOfE1 = async () =>
+      ((await get('/api/industries')).json() as { items: { code: string; name: string }[] }).items.find((i) => i.code === 'E1')?.name;
     const before = await nameOfE1();
-    const body = await t.app.inject({ method: 'PATCH', url: '/api/industries/E1', headers: admin.headers, payload: { name: '有色\u0000金属' } });
+    const body = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/industries/E1',
+      headers: admin.headers,
+      payload: { name: '有色\u0000金属' },
+    });
     expect(body.statusCode, body.body).toBe(400);
     expectErrorShape(body.body, 'validation_failed');
     expect(await nameOfE1()).toBe(before);
@@ -78,7 +84,8 @@ describe('searches treat % and _ literally', () => {
     await buildUser(t.database.db, { username: 'pct-other', displayName: '完成率500专员' });
     await buildUser(t.database.db, { username: 'a_b.user', displayName: '下划线' });
     await buildUser(t.database.db, { username: 'axb.user', displayName: '无下划线' });
-    const names = async (q: string) => (await get(`/api/users?q=${encodeURIComponent(q)}`)).json().items.map((u: { username: string }) => u.username);
+    const names = async (q: string) =>
+      (await get(`/api/users?q=${encodeURIComponent(q)}`)).json().items.map((u: { username: string }) => u.username);
     expect(await names('50%')).toEqual(['pct-user']);
     expect(await names('a_b')).toEqual(['a_b.user']);
     expect(await names('%')).toEqual(['pct-user']);
@@ -87,7 +94,12 @@ describe('searches treat % and _ literally', () => {
 
 describe('Origin and Referer on writes', () => {
   const patch = (headers: Record<string, string>) =>
-    t.app.inject({ method: 'PATCH', url: '/api/industries/E2', headers: { ...admin.headers, host: 'cc.example.gov.cn', ...headers }, payload: { name: '电力能源' } });
+    t.app.inject({
+      method: 'PATCH',
+      url: '/api/industries/E2',
+      headers: { ...admin.headers, host: 'cc.example.gov.cn', ...headers },
+      payload: { name: '电力能源' },
+    });
 
   it('refuses a write whose Origin, or whose Referer when there is no Origin, is another site, with 403 naming it', async () => {
     const evil = await patch({ origin: 'https://evil.example' });
@@ -95,7 +107,12 @@ describe('Origin and Referer on writes', () => {
     expect(expectErrorShape(evil.body, 'forbidden').message).toContain('https://evil.example');
     expect((await patch({ referer: 'https://evil.example/page' })).statusCode).toBe(403);
     expect((await patch({ origin: 'null' })).statusCode).toBe(403);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'https://evil.example' }, payload: { username: 'x', password: 'y' } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { origin: 'https://evil.example' },
+      payload: { username: 'x', password: 'y' },
+    });
     expect(login.statusCode).toBe(403);
   });
 

@@ -75,17 +75,23 @@ export function registerRequestGuards(app: FastifyInstance, publicOrigin: string
 
   app.addHook('onRequest', async (request) => {
     const rawUrl = request.raw.url ?? '';
-    if (rawUrl.includes('\u0000') || rawUrl.toLowerCase().includes('%00')) throw new AppError('validation_failed', { messageKey: 'error.nulByte' });
+    if (rawUrl.includes('\u0000') || rawUrl.toLowerCase().includes('%00'))
+      throw new AppError('validation_failed', { messageKey: 'error.nulByte' });
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
     // A browser sends Origin on every cross-origin write (and same-origin POST/PUT/PATCH/DELETE);
     // some privacy settings send only a Referer. Tools (curl, the CLI, tests) send neither and are
     // held by the session cookie and CSRF token alone.
     const originHeader = request.headers.origin;
     const refererHeader = request.headers.referer;
-    const claimed = typeof originHeader === 'string' ? originHeader : typeof refererHeader === 'string' ? (originOf(refererHeader) ?? 'null') : null;
+    const claimed =
+      typeof originHeader === 'string' ? originHeader : typeof refererHeader === 'string' ? (originOf(refererHeader) ?? 'null') : null;
     if (claimed === null) return;
     if (!isOwnOrigin(claimed, publicOrigins, request.headers.host)) {
-      throw new AppError('forbidden', { messageKey: 'error.originMismatch', params: { origin: claimed.slice(0, 100) }, details: { origin: claimed.slice(0, 100) } });
+      throw new AppError('forbidden', {
+        messageKey: 'error.originMismatch',
+        params: { origin: claimed.slice(0, 100) },
+        details: { origin: claimed.slice(0, 100) },
+      });
     }
   });
 }

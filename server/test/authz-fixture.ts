@@ -135,7 +135,11 @@ export async function buildAuthzFixture(app: FastifyInstance, db: Db): Promise<A
   const users = {} as Record<Role, UserItem>;
   const sessions = {} as Record<Role, Session>;
   for (const role of ROLES) {
-    users[role] = await buildUser(db, { role, username: `matrix-${role.replace('_', '-')}`, scopes: scopesOf(role, park.in.id, firm.in.uscc) });
+    users[role] = await buildUser(db, {
+      role,
+      username: `matrix-${role.replace('_', '-')}`,
+      scopes: scopesOf(role, park.in.id, firm.in.uscc),
+    });
     sessions[role] = await loginAs(app, users[role].username, TEST_PASSWORD);
   }
 

@@ -8,7 +8,15 @@ import { ROLES } from '../../shared/roles.js';
 import { apiRoutesOf } from '../lib/route-table.js';
 import { createTestApp, type TestApp } from './app.js';
 import { buildAuthzFixture, SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
-import { AUTHZ_MATRIX, routesWithoutRow, type Cell, type MatrixRequest, type MatrixRow, type RequestBuilder, type Statuses } from './authz-matrix.js';
+import {
+  AUTHZ_MATRIX,
+  routesWithoutRow,
+  type Cell,
+  type MatrixRequest,
+  type MatrixRow,
+  type RequestBuilder,
+  type Statuses,
+} from './authz-matrix.js';
 
 let t: TestApp;
 let fx: AuthzFixture;
@@ -25,7 +33,9 @@ const key = (method: string, url: string) => `${method} ${url}`;
 /** The registered routes the matrix must cover: HEAD answers with its GET route's handler and policy. */
 function registeredRoutes(): string[] {
   const routes = apiRoutesOf(t.app);
-  return routes.filter((r) => r.method !== 'HEAD' || !routes.some((g) => g.method === 'GET' && g.url === r.url)).map((r) => key(r.method, r.url));
+  return routes
+    .filter((r) => r.method !== 'HEAD' || !routes.some((g) => g.method === 'GET' && g.url === r.url))
+    .map((r) => key(r.method, r.url));
 }
 
 const cellOf = (cell: Cell, side: Side) => (typeof cell === 'number' ? cell : cell[side === 'in' ? 0 : 1]);
@@ -77,9 +87,11 @@ async function checkCells(row: MatrixRow, label: string, request: RequestBuilder
         // A write that went through is in the audit log; a refused one (or a dry run) leaves no trace.
         const added = (await auditCount()) - auditBefore;
         const mustAdd = (answer.status < 300 && !row.dryRun) || (answer.status >= 400 && row.auditedRefusal === true);
-        if (mustAdd ? added < 1 : added !== 0) wrong.push(`${where}: ${added} audit rows after ${answer.status}, expected ${mustAdd ? 'at least 1' : 'none'}`);
+        if (mustAdd ? added < 1 : added !== 0)
+          wrong.push(`${where}: ${added} audit rows after ${answer.status}, expected ${mustAdd ? 'at least 1' : 'none'}`);
       }
-      if (answer.status !== expected) wrong.push(`${where}: expected ${expected}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)}`);
+      if (answer.status !== expected)
+        wrong.push(`${where}: expected ${expected}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)}`);
       const problem = answer.status < 300 && row.answer ? row.answer(answer.body) : null;
       if (problem) wrong.push(`${where}: ${problem}`);
       const shape = errorShapeProblem(answer);
@@ -87,7 +99,8 @@ async function checkCells(row: MatrixRow, label: string, request: RequestBuilder
       if (row.list && answer.status === 200 && request === row.request) {
         const seen = row.list.present(answer.body, fx);
         const must = row.list.sees(role, side);
-        if (seen.join() !== must.join()) wrong.push(`${where}: shows the ${seen.join('+') || 'no'} side's rows, must show ${must.join('+') || 'none'}`);
+        if (seen.join() !== must.join())
+          wrong.push(`${where}: shows the ${seen.join('+') || 'no'} side's rows, must show ${must.join('+') || 'none'}`);
       }
     }
   }
@@ -105,7 +118,9 @@ describe('the authorisation matrix covers the route table', () => {
       { method: 'HEAD', url: '/api/chains' },
       { method: 'POST', url: '/api/reports' },
     ];
-    expect(routesWithoutRow(registered, AUTHZ_MATRIX)).toEqual(['route POST /api/reports has no row in the authorisation matrix (server/test/authz-matrix.ts)']);
+    expect(routesWithoutRow(registered, AUTHZ_MATRIX)).toEqual([
+      'route POST /api/reports has no row in the authorisation matrix (server/test/authz-matrix.ts)',
+    ]);
   });
 
   it('has no row for a route that is not registered, and one row per route', () => {
@@ -124,7 +139,8 @@ describe('the authorisation matrix covers the route table', () => {
 describe.each(AUTHZ_MATRIX.map((row) => ({ row, name: key(row.method, row.route) })))('$name', ({ row, name }) => {
   it('answers each role inside and outside its scope as the matrix says', async () => {
     let wrong = await checkCells(row, name, row.request, row.status);
-    for (const probe of row.probes ?? []) wrong = wrong.concat(await checkCells(row, `${name} [${probe.name}]`, probe.request, probe.status));
+    for (const probe of row.probes ?? [])
+      wrong = wrong.concat(await checkCells(row, `${name} [${probe.name}]`, probe.request, probe.status));
     expect(wrong).toEqual([]);
   });
 

@@ -169,7 +169,13 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   // The API documentation pages (swagger UI) are public: they describe, they hold no data.
   { method: 'GET', route: '/api/docs', request: () => ({ url: '/api/docs' }), status: everyone(200), anonymous: 200 },
   // The swagger UI sends its old static page to /api/docs.
-  { method: 'GET', route: '/api/docs/static/index.html', request: () => ({ url: '/api/docs/static/index.html' }), status: everyone(302), anonymous: 302 },
+  {
+    method: 'GET',
+    route: '/api/docs/static/index.html',
+    request: () => ({ url: '/api/docs/static/index.html' }),
+    status: everyone(302),
+    anonymous: 302,
+  },
   {
     method: 'GET',
     route: '/api/docs/static/swagger-initializer.js',
@@ -177,7 +183,13 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     status: everyone(200),
     anonymous: 200,
   },
-  { method: 'GET', route: '/api/docs/static/*', request: () => ({ url: '/api/docs/static/swagger-ui.css' }), status: everyone(200), anonymous: 200 },
+  {
+    method: 'GET',
+    route: '/api/docs/static/*',
+    request: () => ({ url: '/api/docs/static/swagger-ui.css' }),
+    status: everyone(200),
+    anonymous: 200,
+  },
   { method: 'GET', route: '/api/docs/json', request: () => ({ url: '/api/docs/json' }), status: everyone(200), anonymous: 200 },
   { method: 'GET', route: '/api/docs/yaml', request: () => ({ url: '/api/docs/yaml' }), status: everyone(200), anonymous: 200 },
 
@@ -185,7 +197,11 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   {
     method: 'POST',
     route: '/api/auth/login',
-    request: (fx, side, role) => json('/api/auth/login', { username: fx.users[role ?? 'admin'].username, password: side === 'in' ? 'test-password-1' : 'wrong-password-1' }),
+    request: (fx, side, role) =>
+      json('/api/auth/login', {
+        username: fx.users[role ?? 'admin'].username,
+        password: side === 'in' ? 'test-password-1' : 'wrong-password-1',
+      }),
     status: everyone([200, 401]),
     anonymous: 200,
     withoutCsrf: 200,
@@ -204,7 +220,14 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   {
     method: 'POST',
     route: '/api/users',
-    request: (fx) => json('/api/users', { username: `matrix-new-${fx.unique()}`, displayName: '矩阵新用户', role: 'leader', password: 'matrix-password-1', scopes: [] }),
+    request: (fx) =>
+      json('/api/users', {
+        username: `matrix-new-${fx.unique()}`,
+        displayName: '矩阵新用户',
+        role: 'leader',
+        password: 'matrix-password-1',
+        scopes: [],
+      }),
     status: only(['admin'], 201),
   },
   {
@@ -256,8 +279,18 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     // The chain page's firm table shows only the firms the caller may see.
     list: { present: firmsIn, sees: (role, side) => (side === 'in' ? ['in'] : READS_ALL.includes(role) ? ['out'] : []) },
   },
-  { method: 'PATCH', route: '/api/chains/:code', request: (fx, side) => json(`/api/chains/${fx.chain[side]}`, { office: '矩阵链办' }), status: chainEdit(200) },
-  { method: 'DELETE', route: '/api/chains/:code', request: async (fx) => ({ url: `/api/chains/${await fx.freshChain()}` }), status: only(['admin'], 200) },
+  {
+    method: 'PATCH',
+    route: '/api/chains/:code',
+    request: (fx, side) => json(`/api/chains/${fx.chain[side]}`, { office: '矩阵链办' }),
+    status: chainEdit(200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/chains/:code',
+    request: async (fx) => ({ url: `/api/chains/${await fx.freshChain()}` }),
+    status: only(['admin'], 200),
+  },
   {
     method: 'PUT',
     route: '/api/chains/:code/targets/:year',
@@ -291,7 +324,8 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   {
     method: 'POST',
     route: '/api/chains/:code/edges',
-    request: async (fx, side) => json(`/api/chains/${fx.chain[side]}/edges`, { from: await fx.freshNode(side), to: await fx.freshNode(side) }),
+    request: async (fx, side) =>
+      json(`/api/chains/${fx.chain[side]}/edges`, { from: await fx.freshNode(side), to: await fx.freshNode(side) }),
     status: chainEdit(201),
   },
   {
@@ -312,8 +346,18 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     request: (fx) => json('/api/industries', { code: `Y${fx.unique()}`, group: '四新', name: `矩阵新产业${fx.unique()}` }),
     status: only(['admin'], 201),
   },
-  { method: 'PATCH', route: '/api/industries/:code', request: async (fx) => json(`/api/industries/${await fx.freshIndustry()}`, { name: `矩阵改名产业${fx.unique()}` }), status: only(['admin'], 200) },
-  { method: 'DELETE', route: '/api/industries/:code', request: async (fx) => ({ url: `/api/industries/${await fx.freshIndustry()}` }), status: only(['admin'], 200) },
+  {
+    method: 'PATCH',
+    route: '/api/industries/:code',
+    request: async (fx) => json(`/api/industries/${await fx.freshIndustry()}`, { name: `矩阵改名产业${fx.unique()}` }),
+    status: only(['admin'], 200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/industries/:code',
+    request: async (fx) => ({ url: `/api/industries/${await fx.freshIndustry()}` }),
+    status: only(['admin'], 200),
+  },
   {
     method: 'GET',
     route: '/api/parks',
@@ -334,8 +378,18 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     status: only(['admin'], 201),
   },
   { method: 'GET', route: '/api/parks/:id', request: (fx, side) => ({ url: `/api/parks/${fx.park[side].id}` }), status: everyone(200) },
-  { method: 'PATCH', route: '/api/parks/:id', request: async (fx) => json(`/api/parks/${await fx.freshPark()}`, { areaHectares: 120 }), status: only(['admin'], 200) },
-  { method: 'DELETE', route: '/api/parks/:id', request: async (fx) => ({ url: `/api/parks/${await fx.freshPark()}` }), status: only(['admin'], 200) },
+  {
+    method: 'PATCH',
+    route: '/api/parks/:id',
+    request: async (fx) => json(`/api/parks/${await fx.freshPark()}`, { areaHectares: 120 }),
+    status: only(['admin'], 200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/parks/:id',
+    request: async (fx) => ({ url: `/api/parks/${await fx.freshPark()}` }),
+    status: only(['admin'], 200),
+  },
   { method: 'GET', route: '/api/regions', request: () => ({ url: '/api/regions' }), status: everyone(200) },
   {
     method: 'POST',
@@ -346,8 +400,18 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     },
     status: only(['admin'], 201),
   },
-  { method: 'PATCH', route: '/api/regions/:code', request: async (fx) => json(`/api/regions/${await fx.freshRegion()}`, { name: `矩阵改名区${fx.unique()}` }), status: only(['admin'], 200) },
-  { method: 'DELETE', route: '/api/regions/:code', request: async (fx) => ({ url: `/api/regions/${await fx.freshRegion()}` }), status: only(['admin'], 200) },
+  {
+    method: 'PATCH',
+    route: '/api/regions/:code',
+    request: async (fx) => json(`/api/regions/${await fx.freshRegion()}`, { name: `矩阵改名区${fx.unique()}` }),
+    status: only(['admin'], 200),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/regions/:code',
+    request: async (fx) => ({ url: `/api/regions/${await fx.freshRegion()}` }),
+    status: only(['admin'], 200),
+  },
 
   // ── enterprises ── (out-of-scope firms already answer 404, exactly like unknown USCCs)
   {
@@ -358,7 +422,12 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     list: { present: firmsIn, sees: scopedSees },
   },
   { method: 'GET', route: '/api/enterprises/options', request: () => ({ url: '/api/enterprises/options' }), status: everyone(200) },
-  { method: 'GET', route: '/api/enterprises/import/template', request: () => ({ url: '/api/enterprises/import/template' }), status: only(['admin'], 200) },
+  {
+    method: 'GET',
+    route: '/api/enterprises/import/template',
+    request: () => ({ url: '/api/enterprises/import/template' }),
+    status: only(['admin'], 200),
+  },
   {
     method: 'POST',
     route: '/api/enterprises/import',
@@ -371,7 +440,12 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
       return Array.isArray(errors) && errors.length === 0 ? null : `the file is not valid: ${JSON.stringify(errors).slice(0, 200)}`;
     },
   },
-  { method: 'GET', route: '/api/enterprises/:uscc', request: (fx, side) => ({ url: `/api/enterprises/${fx.firm[side].uscc}` }), status: grid({ admin: 200, leader: 200, department: 200 }, [200, 404]) },
+  {
+    method: 'GET',
+    route: '/api/enterprises/:uscc',
+    request: (fx, side) => ({ url: `/api/enterprises/${fx.firm[side].uscc}` }),
+    status: grid({ admin: 200, leader: 200, department: 200 }, [200, 404]),
+  },
   {
     method: 'POST',
     route: '/api/enterprises',
@@ -392,7 +466,10 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
         name: 'changing official designations (上市 flag, 规上 years) of a firm in scope',
         request: async (fx, side) => {
           const firm = await fx.freshFirm(side);
-          return json(`/api/enterprises/${firm.uscc}`, { ...profileBody(firm, { isListed: true, aboveScaleYears: [2025] }), effectiveFromYear: 2024 });
+          return json(`/api/enterprises/${firm.uscc}`, {
+            ...profileBody(firm, { isListed: true, aboveScaleYears: [2025] }),
+            effectiveFromYear: 2024,
+          });
         },
         status: grid({
           admin: 200,
@@ -436,10 +513,20 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
       },
     ],
   },
-  { method: 'DELETE', route: '/api/enterprises/:uscc', request: async (fx, side) => ({ url: `/api/enterprises/${(await fx.freshFirm(side)).uscc}` }), status: only(['admin'], 200) },
+  {
+    method: 'DELETE',
+    route: '/api/enterprises/:uscc',
+    request: async (fx, side) => ({ url: `/api/enterprises/${(await fx.freshFirm(side)).uscc}` }),
+    status: only(['admin'], 200),
+  },
 
   // ── figures ── (import and hand entry: the admin, 链办 in its chains, a firm for itself)
-  { method: 'GET', route: '/api/figures/template', request: () => ({ url: '/api/figures/template?format=csv' }), status: only(['admin', 'chain_office'], 200) },
+  {
+    method: 'GET',
+    route: '/api/figures/template',
+    request: () => ({ url: '/api/figures/template?format=csv' }),
+    status: only(['admin', 'chain_office'], 200),
+  },
   {
     method: 'POST',
     route: '/api/figures/import',
@@ -452,18 +539,37 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     status: grid({ admin: 200, chain_office: [200, 400] }),
     dryRun: true,
   },
-  { method: 'GET', route: '/api/figures/:uscc', request: (fx, side) => ({ url: `/api/figures/${fx.firm[side].uscc}?year=2025` }), status: firmFiguresRead },
-  { method: 'GET', route: '/api/figures/:uscc/:period/revisions', request: (fx, side) => ({ url: `/api/figures/${fx.firm[side].uscc}/2025-03/revisions` }), status: firmFiguresRead },
+  {
+    method: 'GET',
+    route: '/api/figures/:uscc',
+    request: (fx, side) => ({ url: `/api/figures/${fx.firm[side].uscc}?year=2025` }),
+    status: firmFiguresRead,
+  },
+  {
+    method: 'GET',
+    route: '/api/figures/:uscc/:period/revisions',
+    request: (fx, side) => ({ url: `/api/figures/${fx.firm[side].uscc}/2025-03/revisions` }),
+    status: firmFiguresRead,
+  },
   {
     method: 'PUT',
     route: '/api/figures/:uscc/:period',
     request: (fx, side) =>
       // A new value every call, so every accepted entry is a change (written and audited).
-      json(`/api/figures/${fx.firm[side].uscc}/2025-07`, { unit: '元', values: { grossOutput: MONTHLY_OUTPUT[side] + Number(fx.unique()) }, acceptWarnings: true }),
+      json(`/api/figures/${fx.firm[side].uscc}/2025-07`, {
+        unit: '元',
+        values: { grossOutput: MONTHLY_OUTPUT[side] + Number(fx.unique()) },
+        acceptWarnings: true,
+      }),
     status: grid({ admin: 200, chain_office: [200, OOS], enterprise: [200, OOS] }),
   },
 
-  { method: 'GET', route: '/api/figures/:uscc/derived', request: (fx, side) => ({ url: `/api/figures/${fx.firm[side].uscc}/derived` }), status: firmFiguresRead },
+  {
+    method: 'GET',
+    route: '/api/figures/:uscc/derived',
+    request: (fx, side) => ({ url: `/api/figures/${fx.firm[side].uscc}/derived` }),
+    status: firmFiguresRead,
+  },
   {
     method: 'POST',
     route: '/api/figures/:uscc/rederive',
@@ -475,12 +581,37 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
 
   // ── review and publication ── (months move by the admin or a statistics reviewer; the fixture's leader is not one)
   { method: 'GET', route: '/api/periods', request: () => ({ url: '/api/periods?year=2025' }), status: grid({ enterprise: 403 }, 200) },
-  { method: 'GET', route: '/api/periods/:period', request: () => ({ url: `/api/periods/${MATRIX_PERIOD}` }), status: only(['admin', 'chain_office'], 200) },
-  { method: 'GET', route: '/api/periods/:period/missing', request: () => ({ url: `/api/periods/${MATRIX_PERIOD}/missing` }), status: only(['admin', 'chain_office'], 200) },
+  {
+    method: 'GET',
+    route: '/api/periods/:period',
+    request: () => ({ url: `/api/periods/${MATRIX_PERIOD}` }),
+    status: only(['admin', 'chain_office'], 200),
+  },
+  {
+    method: 'GET',
+    route: '/api/periods/:period/missing',
+    request: () => ({ url: `/api/periods/${MATRIX_PERIOD}/missing` }),
+    status: only(['admin', 'chain_office'], 200),
+  },
   // 2023-06 has no figures: the admin passes the policy and gets the domain's refusal, nothing written.
-  { method: 'POST', route: '/api/periods/:period/review', request: () => ({ url: '/api/periods/2023-06/review' }), status: only(['admin'], PERIOD_NO_DATA) },
-  { method: 'POST', route: '/api/periods/:period/collecting', request: () => ({ url: '/api/periods/2023-06/collecting' }), status: only(['admin'], PERIOD_NOT_IN_REVIEW) },
-  { method: 'POST', route: '/api/periods/:period/publish', request: () => ({ url: '/api/periods/2023-06/publish' }), status: only(['admin'], PERIOD_NO_DATA) },
+  {
+    method: 'POST',
+    route: '/api/periods/:period/review',
+    request: () => ({ url: '/api/periods/2023-06/review' }),
+    status: only(['admin'], PERIOD_NO_DATA),
+  },
+  {
+    method: 'POST',
+    route: '/api/periods/:period/collecting',
+    request: () => ({ url: '/api/periods/2023-06/collecting' }),
+    status: only(['admin'], PERIOD_NOT_IN_REVIEW),
+  },
+  {
+    method: 'POST',
+    route: '/api/periods/:period/publish',
+    request: () => ({ url: '/api/periods/2023-06/publish' }),
+    status: only(['admin'], PERIOD_NO_DATA),
+  },
   {
     method: 'POST',
     route: '/api/periods/:period/reopen',
@@ -496,7 +627,14 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   {
     method: 'PUT',
     route: '/api/warnings/disposition',
-    request: (fx, side) => json('/api/warnings/disposition', { period: MATRIX_PERIOD, uscc: fx.firm[side].uscc, kind: 'unit_slip', status: 'confirmed', note: '矩阵测试：企业书面确认属实' }),
+    request: (fx, side) =>
+      json('/api/warnings/disposition', {
+        period: MATRIX_PERIOD,
+        uscc: fx.firm[side].uscc,
+        kind: 'unit_slip',
+        status: 'confirmed',
+        note: '矩阵测试：企业书面确认属实',
+      }),
     status: grid({ admin: 200, chain_office: [200, OOS] }),
   },
 
@@ -553,14 +691,22 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     probes: [otherPlaceProbe('/api/warnings', `period=${MATRIX_PERIOD}`)],
   },
   { method: 'GET', route: '/api/warnings/settings', request: () => ({ url: '/api/warnings/settings' }), status: only(MONITORING, 200) },
-  { method: 'PUT', route: '/api/warnings/settings', request: () => json('/api/warnings/settings', DEFAULT_WARNING_SETTINGS), status: only(['admin'], 200) },
+  {
+    method: 'PUT',
+    route: '/api/warnings/settings',
+    request: () => json('/api/warnings/settings', DEFAULT_WARNING_SETTINGS),
+    status: only(['admin'], 200),
+  },
 ];
 
 /**
  * The registered routes (`METHOD /url`) without a row, each as the message the suite fails with. HEAD
  * routes Fastify adds for a GET are answered by that GET's handler and policy, so they need none.
  */
-export function routesWithoutRow(registered: readonly { method: string; url: string }[], rows: readonly Pick<MatrixRow, 'method' | 'route'>[]): string[] {
+export function routesWithoutRow(
+  registered: readonly { method: string; url: string }[],
+  rows: readonly Pick<MatrixRow, 'method' | 'route'>[],
+): string[] {
   const covered = new Set(rows.map((r) => `${r.method} ${r.route}`));
   return registered
     .filter((r) => r.method !== 'HEAD' || !registered.some((g) => g.method === 'GET' && g.url === r.url))

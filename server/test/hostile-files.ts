@@ -19,7 +19,11 @@ const MiB = 1024 * 1024;
  * MiB, flushed so it stands alone, repeated, then an empty final block. The CRC is only computed
  * when asked (a reader that stops early never checks it).
  */
-export function bombPart(name: string, mebibytes: number, options: { prefix?: string; suffix?: string; fill?: string; withCrc?: boolean } = {}): ZipPart {
+export function bombPart(
+  name: string,
+  mebibytes: number,
+  options: { prefix?: string; suffix?: string; fill?: string; withCrc?: boolean } = {},
+): ZipPart {
   const unit = Buffer.alloc(MiB, options.fill ?? ' ');
   const prefix = Buffer.from(options.prefix ?? '', 'utf8');
   const suffix = Buffer.from(options.suffix ?? '', 'utf8');
@@ -86,7 +90,8 @@ const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
 
 /** The opening and closing of a worksheet part around its rows. */
-export const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+export const SHEET_HEAD =
+  '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 export const SHEET_TAIL = '</sheetData></worksheet>';
 export const SST_HEAD = '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
 export const SST_TAIL = '</sst>';
@@ -95,7 +100,10 @@ export const SST_TAIL = '</sst>';
 export function sheetRowsXml(rows: readonly (readonly (string | number)[])[]): string {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return rows
-    .map((cells, r) => `<row r="${r + 1}">${cells.map((c) => (typeof c === 'number' ? `<c><v>${c}</v></c>` : `<c t="inlineStr"><is><t>${escape(c)}</t></is></c>`)).join('')}</row>`)
+    .map(
+      (cells, r) =>
+        `<row r="${r + 1}">${cells.map((c) => (typeof c === 'number' ? `<c><v>${c}</v></c>` : `<c t="inlineStr"><is><t>${escape(c)}</t></is></c>`)).join('')}</row>`,
+    )
     .join('');
 }
 
@@ -103,7 +111,10 @@ export function sheetRowsXml(rows: readonly (readonly (string | number)[])[]): s
 export function workbookOf(sheet: string | ZipPart, sharedStrings: string | ZipPart = `${SST_HEAD}${SST_TAIL}`): Buffer {
   const asPart = (name: string, content: string | ZipPart) => (typeof content === 'string' ? part(name, content) : { ...content, name });
   return zipOf([
-    part('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    part(
+      '[Content_Types].xml',
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    ),
     part('xl/workbook.xml', WORKBOOK),
     part('xl/_rels/workbook.xml.rels', WORKBOOK_RELS),
     asPart('xl/sharedStrings.xml', sharedStrings),

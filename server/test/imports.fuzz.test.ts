@@ -27,7 +27,14 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const TABLES = ['enterprises', 'enterprise_memberships', 'enterprise_scale_years', 'monthly_figures', 'monthly_figure_revisions', 'audit_log'] as const;
+const TABLES = [
+  'enterprises',
+  'enterprise_memberships',
+  'enterprise_scale_years',
+  'monthly_figures',
+  'monthly_figure_revisions',
+  'audit_log',
+] as const;
 
 /** Row count and an md5 of every row of the tables an import writes: equal before and after means nothing changed. */
 async function databaseState(): Promise<Record<string, string>> {
@@ -47,8 +54,16 @@ type Importer = 'figures' | 'enterprises';
 async function upload(importer: Importer, data: Buffer, fileName: string, options: { dryRun?: boolean; locale?: string } = {}) {
   const body = multipartFile(fileName, data);
   const dryRun = options.dryRun ?? false;
-  const url = importer === 'figures' ? `/api/figures/import?dryRun=${dryRun}&unit=${encodeURIComponent('万元')}` : `/api/enterprises/import?dryRun=${dryRun}`;
-  return t.app.inject({ method: 'POST', url, headers: { ...admin.headers, ...body.headers, ...(options.locale ? { 'x-locale': options.locale } : {}) }, payload: body.payload });
+  const url =
+    importer === 'figures'
+      ? `/api/figures/import?dryRun=${dryRun}&unit=${encodeURIComponent('万元')}`
+      : `/api/enterprises/import?dryRun=${dryRun}`;
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...admin.headers, ...body.headers, ...(options.locale ? { 'x-locale': options.locale } : {}) },
+    payload: body.payload,
+  });
 }
 
 /** A seeded generator (mulberry32), so a failing case can be replayed. */
@@ -78,7 +93,13 @@ type Case = { name: string; file: () => Buffer; fileName: string; status: number
 
 /** Files refused by both importers alike. */
 const HOSTILE: Case[] = [
-  ...[1, 2, 3].map((seed) => ({ name: `random bytes #${seed}`, file: () => randomBytes(seed, 10_000 * seed), fileName: 'random.xlsx', status: 400, code: 'validation_failed' })),
+  ...[1, 2, 3].map((seed) => ({
+    name: `random bytes #${seed}`,
+    file: () => randomBytes(seed, 10_000 * seed),
+    fileName: 'random.xlsx',
+    status: 400,
+    code: 'validation_failed',
+  })),
   {
     name: 'random bytes behind a ZIP signature',
     file: () => Buffer.concat([Buffer.from('PK\u0003\u0004', 'latin1'), randomBytes(9, 50_000)]),
@@ -98,7 +119,11 @@ const HOSTILE: Case[] = [
   })),
   {
     name: 'a zip bomb: shared strings unpacking to 1 GiB',
-    file: () => workbookOf(`${SHEET_HEAD}${sheetRowsXml([FIGURE_HEADER])}${SHEET_TAIL}`, bombPart('xl/sharedStrings.xml', 1024, { prefix: `${SST_HEAD}<si><t>` })),
+    file: () =>
+      workbookOf(
+        `${SHEET_HEAD}${sheetRowsXml([FIGURE_HEADER])}${SHEET_TAIL}`,
+        bombPart('xl/sharedStrings.xml', 1024, { prefix: `${SST_HEAD}<si><t>` }),
+      ),
     fileName: 'bomb.xlsx',
     status: 413,
     code: 'spreadsheet_too_large',
@@ -170,12 +195,17 @@ describe('valid files with traps', () => {
     const csv = Buffer.from(`${FIGURE_HEADER.join(',')}\r\n${firmUscc},2024-06,123.4\r\n${'\r\n'.repeat(1_000_000)}`);
     const emptyRows = Array.from({ length: 1_000_000 }, (_, i) => `<row r="${i + 3}"/>`).join('');
     const xlsx = workbookOf(`${SHEET_HEAD}${sheetRowsXml([FIGURE_HEADER, [firmUscc, '2024-06', 123.4]])}${emptyRows}${SHEET_TAIL}`);
-    for (const [data, fileName] of [[csv, 'empty.csv'], [xlsx, 'empty.xlsx']] as const) {
+    for (const [data, fileName] of [
+      [csv, 'empty.csv'],
+      [xlsx, 'empty.xlsx'],
+    ] as const) {
       const res = await upload('figures', data, fileName, { dryRun: true });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ rows: 1, created: 1, periods: ['2024-06'], errors: [] });
     }
-    const firms = Buffer.from(`${enterprisesCsv([[nextUscc(), '衡阳空行测试有限公司', '衡阳县', '', '3821', '2024', 'CH02:xfmr']])}\r\n${'\r\n'.repeat(1_000_000)}`);
+    const firms = Buffer.from(
+      `${enterprisesCsv([[nextUscc(), '衡阳空行测试有限公司', '衡阳县', '', '3821', '2024', 'CH02:xfmr']])}\r\n${'\r\n'.repeat(1_000_000)}`,
+    );
     const res = await upload('enterprises', firms, 'firms.csv', { dryRun: true });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ rows: 1, created: 1, errors: [] });
@@ -187,7 +217,13 @@ describe('valid files with traps', () => {
     const res = await upload('figures', workbookOf(xml), 'formula.xlsx', { dryRun: true });
     expect(res.statusCode, res.body).toBe(200);
     // Row 3 has no value: a warning (empty row), not a month.
-    expect(res.json()).toMatchObject({ rows: 1, created: 1, periods: ['2024-06'], errors: [], warnings: [expect.objectContaining({ row: 3, code: 'emptyRow' })] });
+    expect(res.json()).toMatchObject({
+      rows: 1,
+      created: 1,
+      periods: ['2024-06'],
+      errors: [],
+      warnings: [expect.objectContaining({ row: 3, code: 'emptyRow' })],
+    });
   });
 });
 
@@ -207,7 +243,10 @@ describe('one import at a time', () => {
     await vi.waitFor(() => expect(importQueue.size).toEqual({ running: 1, waiting: 1 }), { timeout: 30_000, interval: 20 });
     slot.release();
     await slot.held;
-    const lines = (await answer).body.trim().split('\n').map((l) => JSON.parse(l) as { type: string; phase?: string; done?: number; status?: number });
+    const lines = (await answer).body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; phase?: string; done?: number; status?: number });
     expect(lines[0]).toEqual({ type: 'progress', phase: 'queued', done: 1, total: null });
     expect(lines.at(-1)).toMatchObject({ type: 'result', status: 200 });
   });
@@ -217,7 +256,9 @@ describe('one import at a time', () => {
     const slot = holdSlot();
     const waiting = [1, 2, 3].map(() => importQueue.run(async () => undefined));
     for (const importer of ['figures', 'enterprises'] as const) {
-      const res = await upload(importer, Buffer.from(`${FIGURE_HEADER.join(',')}\r\n${firmUscc},2024-06,1\r\n`), 'busy.csv', { locale: 'en' });
+      const res = await upload(importer, Buffer.from(`${FIGURE_HEADER.join(',')}\r\n${firmUscc},2024-06,1\r\n`), 'busy.csv', {
+        locale: 'en',
+      });
       expect(res.statusCode, res.body).toBe(429);
       expect(res.json()).toMatchObject({ error: { code: 'import_busy', message: '1 import running and 3 queued; try again in a minute' } });
     }

@@ -12,24 +12,33 @@ async function ruleIds(path: string, code: string): Promise<string[]> {
 
 describe('server layer rules (eslint.config.js, "server layers")', () => {
   it('refuses a server/lib file that imports a module, and accepts one that imports lib and shared', async () => {
-    expect(await ruleIds('server/lib/fixture.ts', "import type { Actor } from '../modules/access/actor.js';\nexport type A = Actor;\n")).toEqual([
-      'local/lib-imports-no-module',
-    ]);
+    expect(
+      await ruleIds('server/lib/fixture.ts', "import type { Actor } from '../modules/access/actor.js';\nexport type A = Actor;\n"),
+    ).toEqual(['local/lib-imports-no-module']);
     expect(await ruleIds('server/lib/spreadsheet/fixture.ts', "export { SYSTEM_ACTOR } from '../../modules/access/actor.js';\n")).toEqual([
       'local/lib-imports-no-module',
     ]);
     expect(
-      await ruleIds('server/lib/fixture.ts', "import type { Actor } from './actor.js';\nimport { ROLES } from '../../shared/roles.js';\nexport type A = Actor;\nexport const r = ROLES;\n"),
+      await ruleIds(
+        'server/lib/fixture.ts',
+        "import type { Actor } from './actor.js';\nimport { ROLES } from '../../shared/roles.js';\nexport type A = Actor;\nexport const r = ROLES;\n",
+      ),
     ).toEqual([]);
   });
 
   it("refuses a module importing another module's queries, and accepts its own queries and another's service", async () => {
-    expect(await ruleIds('server/modules/demo/fixture.ts', "import { selectUserByName } from '../users/users.queries.js';\nexport const f = selectUserByName;\n")).toEqual([
-      'local/queries-private-to-module',
-    ]);
-    expect(await ruleIds('server/bootstrap-fixture.ts', "import { countChains } from './modules/demo/demo.queries.js';\nexport const f = countChains;\n")).toEqual([
-      'local/queries-private-to-module',
-    ]);
+    expect(
+      await ruleIds(
+        'server/modules/demo/fixture.ts',
+        "import { selectUserByName } from '../users/users.queries.js';\nexport const f = selectUserByName;\n",
+      ),
+    ).toEqual(['local/queries-private-to-module']);
+    expect(
+      await ruleIds(
+        'server/bootstrap-fixture.ts',
+        "import { countChains } from './modules/demo/demo.queries.js';\nexport const f = countChains;\n",
+      ),
+    ).toEqual(['local/queries-private-to-module']);
     expect(
       await ruleIds(
         'server/modules/demo/fixture.ts',
@@ -38,14 +47,19 @@ describe('server layer rules (eslint.config.js, "server layers")', () => {
     ).toEqual([]);
   });
 
-  it('lets a test build rows through any module\'s queries', async () => {
-    expect(await ruleIds('server/modules/demo/fixture.test.ts', "import { insertUser } from '../users/users.queries.js';\nexport const f = insertUser;\n")).toEqual([]);
+  it("lets a test build rows through any module's queries", async () => {
+    expect(
+      await ruleIds(
+        'server/modules/demo/fixture.test.ts',
+        "import { insertUser } from '../users/users.queries.js';\nexport const f = insertUser;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('refuses a type assertion without a comment in server/ and shared/, and accepts one with a comment or `as const`', async () => {
-    expect(await ruleIds('server/modules/demo/fixture.ts', 'export function f(x: unknown) {\n  return (x as { a: number }).a;\n}\n')).toEqual([
-      'local/assertion-needs-comment',
-    ]);
+    expect(
+      await ruleIds('server/modules/demo/fixture.ts', 'export function f(x: unknown) {\n  return (x as { a: number }).a;\n}\n'),
+    ).toEqual(['local/assertion-needs-comment']);
     expect(await ruleIds('shared/fixture.ts', 'export const n = <number>(JSON.parse("1") as unknown);\n')).toEqual([
       'local/assertion-needs-comment',
       'local/assertion-needs-comment',

@@ -171,7 +171,12 @@ describe('two edits with the same version: the second answers 409 and the record
 
   it('enterprise', async () => {
     const uscc = await buildFirm(t.database.db, { name: '锁测试企业(示例)', regionCode: '430421', nodes: ['CH02:xfmr'] });
-    const edit = (name: string) => ({ name, regionCode: '430421', parkId: null, memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }] });
+    const edit = (name: string) => ({
+      name,
+      regionCode: '430421',
+      parkId: null,
+      memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
+    });
     await twoEditors({
       url: `/api/enterprises/${uscc}`,
       method: 'PUT',
@@ -217,7 +222,9 @@ describe('version rules', () => {
 
   it('two edits sent at once with the same version: exactly one wins (the guarded UPDATE, not only the early check)', async () => {
     const chain = (await call('GET', '/api/chains/CH05')).json();
-    const answers = await Promise.all(['甲', '乙', '丙'].map((who) => call('PATCH', '/api/chains/CH05', { chiefTitle: `链长${who}`, version: chain.version })));
+    const answers = await Promise.all(
+      ['甲', '乙', '丙'].map((who) => call('PATCH', '/api/chains/CH05', { chiefTitle: `链长${who}`, version: chain.version })),
+    );
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409]);
     const winner = answers.find((a) => a.statusCode === 200)?.json().chiefTitle;
     expect((await call('GET', '/api/chains/CH05')).json()).toMatchObject({ chiefTitle: winner, version: chain.version + 1 });
@@ -245,7 +252,12 @@ describe('version rules', () => {
   it('an enterprise import bumps the version of every firm it rewrites, so a form opened before it conflicts', async () => {
     const firm = await buildFirm(t.database.db, { name: '导入前企业(示例)', regionCode: '430421', nodes: ['CH02:xfmr'] });
     const loaded = (await call('GET', `/api/enterprises/${firm}`)).json();
-    const cells: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = { 统一社会信用代码: firm, 企业名称: '导入后企业(示例)', 所属区县: '衡阳县', 产业链环节: 'CH02:xfmr' };
+    const cells: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>> = {
+      统一社会信用代码: firm,
+      企业名称: '导入后企业(示例)',
+      所属区县: '衡阳县',
+      产业链环节: 'CH02:xfmr',
+    };
     const csv = [IMPORT_COLUMNS.join(','), IMPORT_COLUMNS.map((h) => cells[h] ?? '').join(',')].join('\r\n');
     const imported = await t.app.inject({
       method: 'POST',
@@ -263,7 +275,9 @@ describe('version rules', () => {
       version: loaded.version,
     });
     expect(res.statusCode).toBe(409);
-    const stored = await t.database.db.execute<{ name: string; version: number }>(sql`SELECT name, version FROM enterprises WHERE uscc = ${firm}`);
+    const stored = await t.database.db.execute<{ name: string; version: number }>(
+      sql`SELECT name, version FROM enterprises WHERE uscc = ${firm}`,
+    );
     expect(stored.rows[0]).toEqual({ name: '导入后企业(示例)', version: loaded.version + 1 });
   });
 
@@ -290,7 +304,10 @@ describe('version rules', () => {
     await call('PUT', '/api/chains/CH04/targets/2033', { outputTargetYuan: 1, growthTarget: null });
     await call('PUT', '/api/chains/CH04/targets/2033', { outputTargetYuan: 2, growthTarget: null });
     expect((await call('DELETE', '/api/chains/CH04/targets/2033?version=1')).statusCode).toBe(409);
-    expect((await call('GET', '/api/chains/CH04')).json().targets.find((x: { year: number }) => x.year === 2033)).toMatchObject({ outputTargetYuan: 2, version: 2 });
+    expect((await call('GET', '/api/chains/CH04')).json().targets.find((x: { year: number }) => x.year === 2033)).toMatchObject({
+      outputTargetYuan: 2,
+      version: 2,
+    });
 
     const uscc = await buildFirm(t.database.db, { regionCode: '430421', nodes: ['CH02:xfmr'] });
     const bad = await call('DELETE', `/api/enterprises/${uscc}?version=abc`);

@@ -125,9 +125,7 @@ export const createEnterpriseRequest = z.object({
   name: z.string().trim().min(1).max(200),
   regionCode: z.string().trim().min(1).max(16),
   parkId: z.number().int().positive().nullable().default(null),
-  gbt4754Code: gbt4754CodeSchema
-    .nullable()
-    .default(null),
+  gbt4754Code: gbt4754CodeSchema.nullable().default(null),
   isChainMaster: z.boolean().default(false),
   isSpecialized: z.boolean().default(false),
   isHighTech: z.boolean().default(false),

@@ -20,9 +20,21 @@ export const FIGURE_FIELDS = [
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 
 /** 当月 measures: 工业总产值, 营业收入, 利润总额, 税金总额 (元), 用电量 (kWh), 从业人员 (persons). */
-export const MONTH_FIELDS = ['grossOutput', 'revenue', 'profit', 'taxes', 'electricityKwh', 'employees'] as const satisfies readonly FigureField[];
+export const MONTH_FIELDS = [
+  'grossOutput',
+  'revenue',
+  'profit',
+  'taxes',
+  'electricityKwh',
+  'employees',
+] as const satisfies readonly FigureField[];
 /** 上年同期: the firm's comparable base for the same month a year earlier, when reported with the month. */
-export const PREV_YEAR_FIELDS = ['prevYearGrossOutput', 'prevYearRevenue', 'prevYearProfit', 'prevYearTaxes'] as const satisfies readonly FigureField[];
+export const PREV_YEAR_FIELDS = [
+  'prevYearGrossOutput',
+  'prevYearRevenue',
+  'prevYearProfit',
+  'prevYearTaxes',
+] as const satisfies readonly FigureField[];
 /** Fields in 元 (the unit option converts them); electricity and employees have their own units. */
 export const MONEY_FIELDS = [
   'grossOutput',
@@ -217,7 +229,10 @@ export const listRevisionsResponse = z.object({ uscc: z.string(), period: figure
 export type ListRevisionsResponse = z.infer<typeof listRevisionsResponse>;
 
 /** A value as typed: a decimal text ("1,234.5") or a number; empty or null = not reported. */
-const enteredValue = z.union([z.string().max(40), z.number()]).nullable().optional();
+const enteredValue = z
+  .union([z.string().max(40), z.number()])
+  .nullable()
+  .optional();
 
 /**
  * PUT /api/figures/:uscc/:period: the whole month as the user entered it (a field left out or null is

@@ -41,10 +41,7 @@ export const nodeKeySchema = z
 export const nodeRefSchema = z.string().trim().regex(NODE_REF_PATTERN, 'a node key (xfmr) or CODE:key (CH02:xfmr)');
 
 /** A region code as typed (trimmed). */
-export const regionCodeSchema = z
-  .string()
-  .trim()
-  .regex(REGION_CODE_PATTERN, '6 digits (GB/T 2260 or statistical zone code)');
+export const regionCodeSchema = z.string().trim().regex(REGION_CODE_PATTERN, '6 digits (GB/T 2260 or statistical zone code)');
 
 /** An industry code as typed (trimmed). */
 export const industryCodeSchema = z

@@ -136,7 +136,9 @@ export const monitoringBreakdownAnswer = z.object({
 });
 export type MonitoringBreakdownAnswer = z.infer<typeof monitoringBreakdownAnswer>;
 
-export const monitoringBreakdownResponse = monitoringBreakdownAnswer.extend({ publication: publicationBlock }).meta({ id: 'MonitoringBreakdown' });
+export const monitoringBreakdownResponse = monitoringBreakdownAnswer
+  .extend({ publication: publicationBlock })
+  .meta({ id: 'MonitoringBreakdown' });
 export type MonitoringBreakdownResponse = z.infer<typeof monitoringBreakdownResponse>;
 
 export const monitoringEnterprisesQuery = monitoringQuery

@@ -58,12 +58,7 @@ const parkFields = z.object({
   level: parkLevelSchema,
   regionCode: regionCodeSchema,
   areaHectares: z.number().int().positive().max(10_000_000).nullable(),
-  establishedOn: z
-    .string()
-    .trim()
-    .regex(DATE_PATTERN, 'YYYY-MM-DD')
-    .refine(isCalendarDate, 'no such day in the calendar')
-    .nullable(),
+  establishedOn: z.string().trim().regex(DATE_PATTERN, 'YYYY-MM-DD').refine(isCalendarDate, 'no such day in the calendar').nullable(),
   focus: z.array(z.string().trim().min(1).max(50)).max(30),
   focusChainCodes: z.array(z.string().trim().toUpperCase().min(1).max(16)).max(30),
 });

@@ -1,6 +1,13 @@
 // 数据审核与发布: the contract of month statuses, coverage, review items and publication.
 import { z } from 'zod';
-import { CORRECTION_SOURCES, DISPOSITION_STATUSES, PERIOD_ACTIONS, PERIOD_STATUSES, REVIEW_KINDS, WARNING_KINDS } from '../publication/workflow.js';
+import {
+  CORRECTION_SOURCES,
+  DISPOSITION_STATUSES,
+  PERIOD_ACTIONS,
+  PERIOD_STATUSES,
+  REVIEW_KINDS,
+  WARNING_KINDS,
+} from '../publication/workflow.js';
 import { statisticalPeriodSchema } from './identifiers.js';
 
 export const periodStatus = z.enum(PERIOD_STATUSES);
@@ -52,7 +59,9 @@ export const publicationBlock = z.object({
 });
 export type PublicationBlock = z.infer<typeof publicationBlock>;
 
-export const reopenRequest = z.object({ reason: z.string().trim().min(2, 'give the reason for reopening (at least 2 characters)').max(500) });
+export const reopenRequest = z.object({
+  reason: z.string().trim().min(2, 'give the reason for reopening (at least 2 characters)').max(500),
+});
 export type ReopenRequest = z.infer<typeof reopenRequest>;
 
 export const coverageRow = z.object({ code: z.string(), name: z.string(), expected: z.number().int(), reported: z.number().int() });
@@ -93,7 +102,15 @@ export const snapshotItem = z.object({
   figuresVersion: z.number().int(),
 });
 
-export const periodEvent = z.object({ id: z.number().int(), action: z.enum(PERIOD_ACTIONS), from: periodStatus, to: periodStatus, reason: z.string().nullable(), actorName: z.string(), at: z.string() });
+export const periodEvent = z.object({
+  id: z.number().int(),
+  action: z.enum(PERIOD_ACTIONS),
+  from: periodStatus,
+  to: periodStatus,
+  reason: z.string().nullable(),
+  actorName: z.string(),
+  at: z.string(),
+});
 
 export const periodDetailResponse = z
   .object({
@@ -118,11 +135,22 @@ export const periodDetailResponse = z
   .meta({ id: 'PeriodDetail' });
 export type PeriodDetailResponse = z.infer<typeof periodDetailResponse>;
 
-export const missingFirm = z.object({ uscc: z.string(), name: z.string(), regionCode: z.string(), regionName: z.string(), parkName: z.string().nullable(), chainCodes: z.array(z.string()) });
-export const missingFirmsResponse = z.object({ period: z.string(), dueDate: z.string(), items: z.array(missingFirm), total: z.number().int() }).meta({ id: 'MissingFirms' });
+export const missingFirm = z.object({
+  uscc: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  parkName: z.string().nullable(),
+  chainCodes: z.array(z.string()),
+});
+export const missingFirmsResponse = z
+  .object({ period: z.string(), dueDate: z.string(), items: z.array(missingFirm), total: z.number().int() })
+  .meta({ id: 'MissingFirms' });
 export type MissingFirmsResponse = z.infer<typeof missingFirmsResponse>;
 
-export const periodMoveResponse = z.object({ period: z.string(), status: periodStatus, snapshotId: z.number().int().nullable() }).meta({ id: 'PeriodMove' });
+export const periodMoveResponse = z
+  .object({ period: z.string(), status: periodStatus, snapshotId: z.number().int().nullable() })
+  .meta({ id: 'PeriodMove' });
 export type PeriodMoveResponse = z.infer<typeof periodMoveResponse>;
 
 /**
@@ -143,10 +171,18 @@ export const putDispositionRequest = z
   })
   .superRefine((b, ctx) => {
     if ((b.status === 'confirmed' || b.status === 'assigned') && (b.note === undefined || b.note.length < 2)) {
-      ctx.addIssue({ code: 'custom', path: ['note'], message: b.status === 'confirmed' ? 'give the reason the figure is true' : 'say to whom and what was assigned' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['note'],
+        message: b.status === 'confirmed' ? 'give the reason the figure is true' : 'say to whom and what was assigned',
+      });
     }
     if (b.status === 'corrected' && b.correctionSource === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['correctionSource'], message: "the correction's source: enterprise_corrected_report or enterprise_written_confirmation" });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['correctionSource'],
+        message: "the correction's source: enterprise_corrected_report or enterprise_written_confirmation",
+      });
     }
   });
 export type PutDispositionRequest = z.infer<typeof putDispositionRequest>;
@@ -161,11 +197,25 @@ export const disposition = z.object({
 });
 export type Disposition = z.infer<typeof disposition>;
 
-export const dispositionHistoryQuery = z.object({ period: periodParam.shape.period, uscc: z.string().length(18), kind: z.enum(WARNING_KINDS) });
+export const dispositionHistoryQuery = z.object({
+  period: periodParam.shape.period,
+  uscc: z.string().length(18),
+  kind: z.enum(WARNING_KINDS),
+});
 export const dispositionHistoryResponse = z
   .object({
     current: disposition.nullable(),
-    items: z.array(z.object({ id: z.number().int(), status: dispositionStatus, note: z.string().nullable(), correctionSource: correctionSource.nullable(), reference: z.string().nullable(), actorName: z.string(), at: z.string() })),
+    items: z.array(
+      z.object({
+        id: z.number().int(),
+        status: dispositionStatus,
+        note: z.string().nullable(),
+        correctionSource: correctionSource.nullable(),
+        reference: z.string().nullable(),
+        actorName: z.string(),
+        at: z.string(),
+      }),
+    ),
   })
   .meta({ id: 'DispositionHistory' });
 export type DispositionHistoryResponse = z.infer<typeof dispositionHistoryResponse>;

@@ -21,13 +21,20 @@ export const warningKind = z.enum(WARNING_KINDS);
 export const warningSettings = z
   .object({
     /** A drop of at least this fraction (0.2 = 20%) year on year counts. */
-    dropThreshold: z.number().min(0.01, 'between 0.01 and 0.99 (a fraction: 0.2 = 20%)').max(0.99, 'between 0.01 and 0.99 (a fraction: 0.2 = 20%)'),
+    dropThreshold: z
+      .number()
+      .min(0.01, 'between 0.01 and 0.99 (a fraction: 0.2 = 20%)')
+      .max(0.99, 'between 0.01 and 0.99 (a fraction: 0.2 = 20%)'),
     /** Months running the drop must last. */
     dropMonths: z.number().int().min(1, 'between 1 and 12 months').max(12, 'between 1 and 12 months'),
     /** The report for month M is due by this day of month M + 1 (Beijing time). */
     reportDeadlineDay: z.number().int().min(1, 'a day between 1 and 28').max(28, 'a day between 1 and 28'),
     /** Annualised revenue under this many 元 is a 退规 risk (the 规上 line is 2000万元). */
-    belowScaleRevenue: z.number().int().min(1_000_000, 'between 1,000,000 and 1,000,000,000 元').max(1_000_000_000, 'between 1,000,000 and 1,000,000,000 元'),
+    belowScaleRevenue: z
+      .number()
+      .int()
+      .min(1_000_000, 'between 1,000,000 and 1,000,000,000 元')
+      .max(1_000_000_000, 'between 1,000,000 and 1,000,000,000 元'),
     /**
      * A month at least this many times the firm's trailing median is a suspected 元/万元 slip; at
      * least 3, so a combined 1–2月 February (about twice a month) never reads as one.
@@ -56,7 +63,6 @@ export const warningSettingsResponse = z
   })
   .meta({ id: 'WarningSettingsResponse' });
 export type WarningSettingsResponse = z.infer<typeof warningSettingsResponse>;
-
 
 /**
  * `period` is optional: without it the answer is for the latest month that has figures of a firm

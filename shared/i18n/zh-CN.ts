@@ -78,7 +78,8 @@ export const zhCN = {
   'users.activeNo': '停用',
   'users.scopes': '数据范围',
   'users.locked': '已锁定',
-  'users.error.unknownScope': '数据范围 {kind}:{ref} 不存在：产业链填编码（如 CH02），区县填代码（如 430421），园区填编号、简称或全称，企业填已登记的统一社会信用代码',
+  'users.error.unknownScope':
+    '数据范围 {kind}:{ref} 不存在：产业链填编码（如 CH02），区县填代码（如 430421），园区填编号、简称或全称，企业填已登记的统一社会信用代码',
   'users.actions': '操作',
   'users.unlock': '解锁',
   'users.unlockConfirm': '解锁 {username}？该账号因连续登录失败被锁定；请先确认是本人所为，解锁后即可再次登录。',
@@ -106,7 +107,8 @@ export const zhCN = {
   'enterprises.error.primaryRequired': '有产业链环节时须有且只有一个主环节（现有 {count} 个）',
   'enterprises.error.duplicate': '统一社会信用代码为 {uscc} 的企业已存在，请在企业名录中找到它并编辑',
   'enterprises.error.notFound': '企业 {uscc} 不存在，或不在您的数据范围内',
-  'enterprises.error.officialFields': '无权修改{fieldsZh}：这些是官方认定信息（规上名录、注册区县、链主等称号、其他产业链的环节），只能由其主管角色修改；如需更正，请联系管理员',
+  'enterprises.error.officialFields':
+    '无权修改{fieldsZh}：这些是官方认定信息（规上名录、注册区县、链主等称号、其他产业链的环节），只能由其主管角色修改；如需更正，请联系管理员',
   'enterprises.field.aboveScaleYears': '规上年度',
   'enterprises.field.regionCode': '所属区县',
   'enterprises.field.isChainMaster': '链主',
@@ -115,8 +117,10 @@ export const zhCN = {
   'enterprises.field.isListed': '上市',
   'enterprises.field.memberships': '产业链环节（您负责的产业链以外）',
   'enterprises.error.outOfScope': '此修改会使企业超出您的数据范围；如确需修改，请联系管理员',
-  'enterprises.error.hasFigures': '该企业已有 {count} 条月度统计数据，不能删除：统计数据不得删除。企业停产或注销时请保留档案，取消其规上年度和产业链环节即可',
-  'enterprises.error.pastScaleYears': '规上年度 {years} 早于生效年度 {year}，不能在此修改：生效年度以前的统计保持不变。如确需更改这些年份，请把“从哪一年起生效”设为 {earliest} 年',
+  'enterprises.error.hasFigures':
+    '该企业已有 {count} 条月度统计数据，不能删除：统计数据不得删除。企业停产或注销时请保留档案，取消其规上年度和产业链环节即可',
+  'enterprises.error.pastScaleYears':
+    '规上年度 {years} 早于生效年度 {year}，不能在此修改：生效年度以前的统计保持不变。如确需更改这些年份，请把“从哪一年起生效”设为 {earliest} 年',
   'enterprises.import.notSpreadsheet': '上传的文件不是 Excel (.xlsx) 或 CSV 表格，请用导入模板填写后上传',
   'enterprises.import.legacyXls': '不支持旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后上传',
   'enterprises.import.tooLarge': '文件超过 {limitMb} MB，请拆分成几个文件分批导入',
@@ -249,7 +253,8 @@ export const zhCN = {
   'enterprises.import.fromYear': '产业链环节调整从哪一年起生效',
   'enterprises.import.removals': '将删除规上年度 {scaleYears} 个、产业链环节 {memberships} 个（环节自 {year} 年起）。',
   'enterprises.import.warningsTitle': '有 {count} 处删除会改变已有统计，请逐条核对',
-  'enterprises.import.warningsHint': '下表列出有月度数据的企业被删除的规上年度或产业链环节，以及受影响的月份和工业总产值。确认无误后勾选下方选项再导入。',
+  'enterprises.import.warningsHint':
+    '下表列出有月度数据的企业被删除的规上年度或产业链环节，以及受影响的月份和工业总产值。确认无误后勾选下方选项再导入。',
   'enterprises.import.acceptWarnings': '我已核对以上删除，接受对已有统计的改变',
   'enterprises.import.heldForWarnings': '有删除会改变已有统计，未写入任何数据。请核对下表后勾选确认再导入。',
   'enterprises.import.warning.firm': '企业',
@@ -279,7 +284,8 @@ export const zhCN = {
   'error.headers_too_large': '请求头过大（例如 Cookie 过多），请清除本站 Cookie 后重试。',
   'error.badUrl': '请求地址无效（含有无法识别的编码），请检查地址后重试。',
   'error.nulByte': '请求中含有不允许的空字符（NUL，%00），请删除后重试。',
-  'error.originMismatch': '请求来源（{origin}）与本站地址不符，已拒绝。请直接在本站页面上操作；通过反向代理访问时，请管理员设置 PUBLIC_ORIGIN。',
+  'error.originMismatch':
+    '请求来源（{origin}）与本站地址不符，已拒绝。请直接在本站页面上操作；通过反向代理访问时，请管理员设置 PUBLIC_ORIGIN。',
   'error.unsupported_media_type': '不支持的内容类型。',
   'error.rate_limited': '尝试次数过多，请稍后再试。',
   'error.internal_error': '服务器内部错误，请稍后重试或联系管理员。',
@@ -306,25 +312,37 @@ export const zhCN = {
   'figures.issue.notSpreadsheet': '上传的文件不是 Excel (.xlsx) 或 CSV 表格，请用导入模板填写后上传',
   'figures.issue.legacyXls': '不支持旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后上传',
   'figures.issue.unreadable': '文件无法读取，可能已损坏：{detail}',
-  'spreadsheet.limit.zipEntries': '文件超出导入上限：压缩包内的文件数不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
-  'spreadsheet.limit.sheetBytes': '文件超出导入上限：工作表解压后的大小不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
-  'spreadsheet.limit.sharedStringsBytes': '文件超出导入上限：共享文字表解压后的大小不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
-  'spreadsheet.limit.otherPartBytes': '文件超出导入上限：工作簿部件解压后的大小不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
-  'spreadsheet.limit.totalBytes': '文件超出导入上限：解压后的总大小不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
+  'spreadsheet.limit.zipEntries':
+    '文件超出导入上限：压缩包内的文件数不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
+  'spreadsheet.limit.sheetBytes':
+    '文件超出导入上限：工作表解压后的大小不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
+  'spreadsheet.limit.sharedStringsBytes':
+    '文件超出导入上限：共享文字表解压后的大小不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
+  'spreadsheet.limit.otherPartBytes':
+    '文件超出导入上限：工作簿部件解压后的大小不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
+  'spreadsheet.limit.totalBytes':
+    '文件超出导入上限：解压后的总大小不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
   'spreadsheet.limit.ratio': '文件超出导入上限：压缩比不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
-  'spreadsheet.limit.sharedStrings': '文件超出导入上限：不同文字的个数不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
-  'spreadsheet.limit.sharedStringChars': '文件超出导入上限：全部文字的总字数不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
+  'spreadsheet.limit.sharedStrings':
+    '文件超出导入上限：不同文字的个数不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
+  'spreadsheet.limit.sharedStringChars':
+    '文件超出导入上限：全部文字的总字数不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
   'spreadsheet.limit.rows': '文件超出导入上限：行数不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
-  'spreadsheet.limit.columns': '文件超出导入上限：一行的列数不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
-  'spreadsheet.limit.cells': '文件超出导入上限：单元格总数不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
-  'spreadsheet.limit.cellChars': '文件超出导入上限：一个单元格的字数不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
-  'spreadsheet.limit.rowChars': '文件超出导入上限：一行的字数不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
+  'spreadsheet.limit.columns':
+    '文件超出导入上限：一行的列数不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
+  'spreadsheet.limit.cells':
+    '文件超出导入上限：单元格总数不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
+  'spreadsheet.limit.cellChars':
+    '文件超出导入上限：一个单元格的字数不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
+  'spreadsheet.limit.rowChars':
+    '文件超出导入上限：一行的字数不得超过 {max}（{where}），未写入任何数据。请检查文件是否正确，或拆分后分批导入。',
   'import.queue.waiting': '导入排队中：前面还有 {ahead} 个导入',
   'import.queue.busy': '已有 {running} 个导入在进行、{waiting} 个在排队，请稍后再试',
   'import.queue.timeout': '排队 {seconds} 秒后前面的导入仍未完成，未读取也未写入任何数据，请稍后再试',
   'figures.issue.headerNotFound': '前 {rows} 行中没有找到表头：表头须有“统一社会信用代码”列和至少一个指标列（如“工业总产值(万元)”）',
   'figures.issue.duplicateColumn': '与列“{other}”是同一指标、同一口径，只能保留一列',
-  'figures.issue.unitMismatch': '单位“{unit}”不适用于该指标，请改为该指标的单位（金额用元/千元/万元，用电量用千瓦时/万千瓦时，从业人员用人）',
+  'figures.issue.unitMismatch':
+    '单位“{unit}”不适用于该指标，请改为该指标的单位（金额用元/千元/万元，用电量用千瓦时/万千瓦时，从业人员用人）',
   'figures.issue.noPeriod': '文件没有期别列，请在导入选项中选择期别（如 2024-06）',
   'figures.issue.periodFromTitle': '文件没有期别列，期别取自标题行中的“{period}”，请核对',
   'figures.issue.badPeriodOption': '期别“{value}”无法识别，请写成 2024-06、2024年6月、202406 或 2024年1-2月',
@@ -332,7 +350,8 @@ export const zhCN = {
   'figures.issue.usccMissing': '统一社会信用代码为空',
   'figures.issue.usccInvalid': '统一社会信用代码无效',
   'figures.issue.unknownUscc': '统一社会信用代码 {uscc} 不在企业名录中或不在您的数据范围内，请核对代码，或先在企业名录中添加该企业',
-  'figures.issue.unknownUsccSuggest': '统一社会信用代码 {uscc} 不在企业名录中或不在您的数据范围内；名录中“{name}”的代码是 {suggestion}，请核对',
+  'figures.issue.unknownUsccSuggest':
+    '统一社会信用代码 {uscc} 不在企业名录中或不在您的数据范围内；名录中“{name}”的代码是 {suggestion}，请核对',
   'figures.issue.periodMissing': '期别为空',
   'figures.issue.periodInvalid': '期别“{value}”无法识别，请写成 2024-06、2024年6月、202406 或 2024年1-2月',
   'figures.issue.periodFuture': '期别 {period} 还没有到，不能填报',
@@ -359,7 +378,8 @@ export const zhCN = {
   'figures.issue.emptyRow': '本行没有任何指标值，已跳过',
   'figures.error.notFound': '企业 {uscc} 不存在，或不在您的数据范围内',
   'figures.derived.title': '有 {count} 个由本年累计推算的当月已过时',
-  'figures.derived.hint': '这些月份的当月值是按企业报送的本年累计减去此前各月推算的；此前月份修订后，推算值与累计不再一致。重新推算将按累计和当前各月重算，并留下修订记录。',
+  'figures.derived.hint':
+    '这些月份的当月值是按企业报送的本年累计减去此前各月推算的；此前月份修订后，推算值与累计不再一致。重新推算将按累计和当前各月重算，并留下修订记录。',
   'figures.derived.period': '期别',
   'figures.derived.field': '指标',
   'figures.derived.ytd': '报送的本年累计（万元）',
@@ -381,7 +401,8 @@ export const zhCN = {
   'figures.source.manual': '人工录入',
   'figures.source.enterprise': '企业填报',
   'figures.import.title': '月度数据导入',
-  'figures.import.intro': '上传 Excel (.xlsx) 或 CSV（UTF-8 或 GBK）文件。表头上方可有标题行；金额单位写在表头括号中；可填当月数或本年累计数。',
+  'figures.import.intro':
+    '上传 Excel (.xlsx) 或 CSV（UTF-8 或 GBK）文件。表头上方可有标题行；金额单位写在表头括号中；可填当月数或本年累计数。',
   'figures.import.templateXlsx': '下载模板 (Excel)',
   'figures.import.templateCsv': '下载模板 (CSV)',
   'figures.import.dragHint': '点击或拖拽 .xlsx / .csv 文件到这里（不超过 20 MB）',
@@ -728,7 +749,8 @@ export const zhCN = {
   'monitoring.periodLabel.month': '{year}年{month}月',
   'monitoring.periodLabel.ytd': '{year}年1–{month}月',
   'monitoring.periodLabel.janFeb': '{year}年1–2月',
-  'monitoring.janNote': '1 月与 2 月合并为“1–2月”统计（与公开发布口径一致；合并填报的企业 1 月记为 0、数据在 2 月），选 1 月或 2 月、当月或累计均显示 1–2月 合计。',
+  'monitoring.janNote':
+    '1 月与 2 月合并为“1–2月”统计（与公开发布口径一致；合并填报的企业 1 月记为 0、数据在 2 月），选 1 月或 2 月、当月或累计均显示 1–2月 合计。',
   'monitoring.meta': '{period} · 单位：{unit} · 数据截至 {asOf}（北京时间）',
   'monitoring.total': '产业链总产值',
   'monitoring.chainSumShort': '各链相加 {value}',
@@ -805,7 +827,8 @@ export const zhCN = {
   'warnings.explain.belowScale': '1–{months}月累计营业收入 {revenue}，折合全年 {annual}，低于 {line}',
   'warnings.explain.unitSlip': '当月产值 {output}，是前 12 个月中位数 {median}（{months} 个月）的 {ratio} 倍',
   'warnings.meta': '{period} · 单位：万元 · 数据截至 {asOf}（北京时间）',
-  'warnings.rules': '规则：当月产值同比下降 ≥ {drop} 连续 {months} 个月（1–2月合并为一个月）；次月 {day} 日后仍未报送（1月随1–2月于3月 {day} 日）；1–本月累计营业收入折合全年低于 {line}；当月产值 ≥ 前 12 个月中位数的 {factor} 倍。',
+  'warnings.rules':
+    '规则：当月产值同比下降 ≥ {drop} 连续 {months} 个月（1–2月合并为一个月）；次月 {day} 日后仍未报送（1月随1–2月于3月 {day} 日）；1–本月累计营业收入折合全年低于 {line}；当月产值 ≥ 前 12 个月中位数的 {factor} 倍。',
   'warnings.deadlinePending': '{period}的报送截止日为 {dueDate}（北京时间），截止前不列未报企业。',
   'warnings.empty': '{period}没有符合条件的预警。如本月数据尚未导入，请先到“数据填报”导入月度数据；也可换一个月份或产业链查看。',
   'warnings.goFigures': '去数据填报',
@@ -835,13 +858,15 @@ export const zhCN = {
   'periods.error.openItems': '{period} 还有 {count} 项审核事项未处理（疑似单位错误或大幅波动），请逐项核实属实或更正后再发布。',
   'periods.error.notReviewer': '只有系统管理员和统计审核员可以审核、发布或重新打开月份。',
   'periods.error.notStaff': '只有数据人员（系统管理员、链办、统计审核员）可以查看审核与发布。',
-  'dispositions.error.notCorrected': '该企业 {period} 的数据在发现问题后没有修订：请先按企业更正后的报表或书面确认录入更正数据，再标记为“已更正”。',
+  'dispositions.error.notCorrected':
+    '该企业 {period} 的数据在发现问题后没有修订：请先按企业更正后的报表或书面确认录入更正数据，再标记为“已更正”。',
   'dispositions.reopenedRevised': '数据已修订',
   'dispositions.error.outOfScope': '企业 {uscc} 不在您的数据范围内。',
   'nav.periods': '数据审核/发布',
   'periods.title': '数据审核与发布',
   'periods.year': '年份',
-  'periods.hint': '每月依次为 采集中 → 审核中 → 已发布。领导和各级用户只看已发布的数据；疑似单位错误和大幅波动须逐项核实属实或更正后才能发布。点击月份查看报送覆盖、未报企业和审核事项。',
+  'periods.hint':
+    '每月依次为 采集中 → 审核中 → 已发布。领导和各级用户只看已发布的数据；疑似单位错误和大幅波动须逐项核实属实或更正后才能发布。点击月份查看报送覆盖、未报企业和审核事项。',
   'periods.col.period': '月份',
   'periods.col.status': '状态',
   'periods.col.reported': '已报（家）',
@@ -875,7 +900,8 @@ export const zhCN = {
   'periods.action.back_to_collecting': '退回采集',
   'periods.action.publish': '发布',
   'periods.action.reopen': '重新打开',
-  'periods.confirmPublish': '确认发布 {period}？发布后领导和各级用户将看到该月数据（当前未处理审核事项 {count} 项；有未处理事项时发布会被拒绝）。',
+  'periods.confirmPublish':
+    '确认发布 {period}？发布后领导和各级用户将看到该月数据（当前未处理审核事项 {count} 项；有未处理事项时发布会被拒绝）。',
   'periods.published': '{period} 已发布',
   'periods.reopenTitle': '重新打开 {period}',
   'periods.reason': '原因',
@@ -904,7 +930,8 @@ export const zhCN = {
   'periods.confirm': '核实属实',
   'periods.correct': '已更正',
   'periods.revisedSince': '该企业数据已在发现问题后修订，请记录更正来源。',
-  'periods.enterCorrectionFirst': '按联网直报规定，统计人员不得自行修改企业数据：请先按企业更正后的报表或书面确认录入更正数据，再在此记录来源。',
+  'periods.enterCorrectionFirst':
+    '按联网直报规定，统计人员不得自行修改企业数据：请先按企业更正后的报表或书面确认录入更正数据，再在此记录来源。',
   'periods.openFigures': '打开该企业的月度数据',
   'periods.sourceLabel': '更正来源',
   'periods.sourceRequired': '请选择更正来源',

@@ -28,13 +28,19 @@ describe('the month workflow table', () => {
   });
 
   it('leaves 未处理 and 已交办 open, settles 已核实属实 and 已更正', () => {
-    expect([isOpenDisposition('pending'), isOpenDisposition('assigned'), isOpenDisposition('confirmed'), isOpenDisposition('corrected')]).toEqual([true, true, false, false]);
+    expect([
+      isOpenDisposition('pending'),
+      isOpenDisposition('assigned'),
+      isOpenDisposition('confirmed'),
+      isOpenDisposition('corrected'),
+    ]).toEqual([true, true, false, false]);
   });
 
   it('counts the admin, chain offices and statistics reviewers as data staff, nobody else', () => {
     expect(isDataStaffUser({ role: 'admin', statsReviewer: false })).toBe(true);
     expect(isDataStaffUser({ role: 'chain_office', statsReviewer: false })).toBe(true);
     expect(isDataStaffUser({ role: 'leader', statsReviewer: true })).toBe(true);
-    for (const role of ['leader', 'chain_chief', 'county', 'park', 'department', 'enterprise']) expect(isDataStaffUser({ role, statsReviewer: false }), role).toBe(false);
+    for (const role of ['leader', 'chain_chief', 'county', 'park', 'department', 'enterprise'])
+      expect(isDataStaffUser({ role, statsReviewer: false }), role).toBe(false);
   });
 });

@@ -97,7 +97,13 @@ describe('firmComparable', () => {
   it('bases a firm that skipped a month on the months it reported', () => {
     const f = janToFeb().find((x) => x.id === 'F')!;
     expect(firmComparable(f)).toEqual({ output: 50, base: 60, reported: true, hasBase: true, publishedLastYear: 120 });
-    expect(firmComparable({ ...f, months: f.months.slice(1) })).toEqual({ output: 0, base: 0, reported: false, hasBase: false, publishedLastYear: 60 });
+    expect(firmComparable({ ...f, months: f.months.slice(1) })).toEqual({
+      output: 0,
+      base: 0,
+      reported: false,
+      hasBase: false,
+      publishedLastYear: 60,
+    });
   });
 });
 
@@ -107,10 +113,22 @@ describe('computeComparableGrowth (year to date, Jan–Feb)', () => {
 
   it('sums each chain over its firms in S, counting the two-chain firm in both', () => {
     // CH01 = A 220 + B 400 + D 70 + G 30 = 720; with a base: A, B, G → 650 over 180 + 320 + 5 = 505.
-    expect(chain('CH01')).toMatchObject({ output: 720, comparableOutput: 650, outputPrevYear: 505, enterpriseCount: 4, excludedFromGrowth: 1 });
+    expect(chain('CH01')).toMatchObject({
+      output: 720,
+      comparableOutput: 650,
+      outputPrevYear: 505,
+      enterpriseCount: 4,
+      excludedFromGrowth: 1,
+    });
     expect(chain('CH01').yoy).toBeCloseTo(145 / 505, 12); // +28.7%
     // CH02 = B 400 + C 110 + F 50 (January only) = 560 over 320 + 80 + 60 = 460.
-    expect(chain('CH02')).toMatchObject({ output: 560, comparableOutput: 560, outputPrevYear: 460, enterpriseCount: 3, excludedFromGrowth: 0 });
+    expect(chain('CH02')).toMatchObject({
+      output: 560,
+      comparableOutput: 560,
+      outputPrevYear: 460,
+      enterpriseCount: 3,
+      excludedFromGrowth: 0,
+    });
     expect(chain('CH02').yoy).toBeCloseTo(100 / 460, 12); // +21.7%
     // CH03 = H 21 over 20: +5%.
     expect(chain('CH03')).toMatchObject({ output: 21, outputPrevYear: 20, enterpriseCount: 1 });
@@ -119,7 +137,14 @@ describe('computeComparableGrowth (year to date, Jan–Feb)', () => {
 
   it('counts the two-chain firm once in the deduplicated total, and leaves the leaver out', () => {
     // A 220 + B 400 + C 110 + D 70 + F 50 + G 30 + H 21 = 901; the chains sum to 720 + 560 + 21 = 1,301.
-    expect(result.total).toMatchObject({ output: 901, comparableOutput: 831, outputPrevYear: 665, enterpriseCount: 7, excludedFromGrowth: 1, chainSumOutput: 1301 });
+    expect(result.total).toMatchObject({
+      output: 901,
+      comparableOutput: 831,
+      outputPrevYear: 665,
+      enterpriseCount: 7,
+      excludedFromGrowth: 1,
+      chainSumOutput: 1301,
+    });
     expect(result.total.yoy).toBeCloseTo(166 / 665, 12); // +25.0%
   });
 
@@ -148,7 +173,13 @@ describe('computeComparableGrowth (one month, February)', () => {
 
   it('leaves a firm that did not report the month out of both sides and counts it as not reported', () => {
     // CH02 = B 200 + C 60 (F did not report) over 170 + 40 = 210.
-    expect(chain('CH02')).toMatchObject({ output: 260, outputPrevYear: 210, enterpriseCount: 3, notReportedCount: 1, excludedFromGrowth: 0 });
+    expect(chain('CH02')).toMatchObject({
+      output: 260,
+      outputPrevYear: 210,
+      enterpriseCount: 3,
+      notReportedCount: 1,
+      excludedFromGrowth: 0,
+    });
     // Its February of last year still counts in the published basis: B 170 + F 60 = 230.
     expect(chain('CH02').publishedOutputPrevYear).toBe(230);
   });

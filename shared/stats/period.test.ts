@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { cityDate, currentPeriod, currentYear, isStatisticalPeriod, parsePeriod, previousCalendarPeriod, previousPeriod, rangeMonths, samePeriodLastYear, shiftPeriod } from './period.js';
+import {
+  cityDate,
+  currentPeriod,
+  currentYear,
+  isStatisticalPeriod,
+  parsePeriod,
+  previousCalendarPeriod,
+  previousPeriod,
+  rangeMonths,
+  samePeriodLastYear,
+  shiftPeriod,
+} from './period.js';
 
 describe('statistical periods', () => {
   it('parses and shifts a month by a year', () => {
@@ -16,7 +27,8 @@ describe('statistical periods', () => {
 
   it('reads January and February as one period, 1–2月, in either range', () => {
     for (const period of ['2024-01', '2024-02']) {
-      for (const range of ['month', 'ytd'] as const) expect(rangeMonths(period, range)).toEqual({ from: '2024-01', to: '2024-02', months: 2 });
+      for (const range of ['month', 'ytd'] as const)
+        expect(rangeMonths(period, range)).toEqual({ from: '2024-01', to: '2024-02', months: 2 });
     }
   });
 

@@ -4,7 +4,15 @@ import { useEffect, useState, type ReactNode } from 'react';
  * Renders its children once the browser is idle after the first paint (at the latest after
  * `timeoutMs`): parts of a page below the first screen then do not hold up the part above it.
  */
-export function Deferred({ children, fallback = null, timeoutMs = 300 }: { children: ReactNode; fallback?: ReactNode; timeoutMs?: number }) {
+export function Deferred({
+  children,
+  fallback = null,
+  timeoutMs = 300,
+}: {
+  children: ReactNode;
+  fallback?: ReactNode;
+  timeoutMs?: number;
+}) {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (typeof window.requestIdleCallback === 'function') {

@@ -37,7 +37,11 @@ export async function downloadExcel<K extends string>(props: Omit<ExportExcelBut
   workbook.creator = 'ChainChief';
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(cleanSheetName(props.sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = props.columns.map((column) => ({ header: neutraliseFormulaText(column.title), key: column.key, width: column.width ?? 16 }));
+  sheet.columns = props.columns.map((column) => ({
+    header: neutraliseFormulaText(column.title),
+    key: column.key,
+    width: column.width ?? 16,
+  }));
   sheet.getRow(1).font = { bold: true };
   // Text that would start a formula is neutralised (shared/spreadsheet-safe.ts); numbers stay numbers.
   for (const row of props.rows) sheet.addRow(Object.fromEntries(Object.entries(row).map(([key, value]) => [key, safeCell(value)])));

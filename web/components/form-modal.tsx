@@ -111,7 +111,13 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
           }
         />
       ) : null}
-      <Form<V> form={form} layout="vertical" initialValues={props.initialValues} onFinish={(values) => void finish(values)} data-testid={props.testId}>
+      <Form<V>
+        form={form}
+        layout="vertical"
+        initialValues={props.initialValues}
+        onFinish={(values) => void finish(values)}
+        data-testid={props.testId}
+      >
         {props.children}
       </Form>
     </Modal>

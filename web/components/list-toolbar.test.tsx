@@ -7,7 +7,12 @@ import { ListToolbar } from './list-toolbar';
 
 afterEach(cleanup);
 
-const exportProps = { fileName: '区域-20250301', sheetName: '区域', columns: [{ key: 'name' as const, title: '名称' }], rows: [{ name: '芙蓉区' }] };
+const exportProps = {
+  fileName: '区域-20250301',
+  sheetName: '区域',
+  columns: [{ key: 'name' as const, title: '名称' }],
+  rows: [{ name: '芙蓉区' }],
+};
 
 describe('ListToolbar', () => {
   it('searches with the trimmed text, adds, and offers the Excel export', async () => {

@@ -14,7 +14,14 @@ describe('RowActions', () => {
     const onDelete = vi.fn().mockResolvedValue(undefined);
     const onEdit = vi.fn();
     renderInApp(
-      <RowActions editLabel="编辑" onEdit={onEdit} deleteLabel="删除" confirmTitle="删除区域「芙蓉区」？" onDelete={onDelete} deletedMessage="已删除芙蓉区" />,
+      <RowActions
+        editLabel="编辑"
+        onEdit={onEdit}
+        deleteLabel="删除"
+        confirmTitle="删除区域「芙蓉区」？"
+        onDelete={onDelete}
+        deletedMessage="已删除芙蓉区"
+      />,
     );
 
     await user.click(screen.getByRole('button', { name: /删\s*除/ }));

@@ -7,7 +7,10 @@ export const paths = {
     getHref: (redirectTo?: string | null) =>
       redirectTo && redirectTo !== '/' ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login',
   },
-  chains: { path: '/chains', getHref: (industry?: string) => (industry === undefined ? '/chains' : `/chains?industry=${encodeURIComponent(industry)}`) },
+  chains: {
+    path: '/chains',
+    getHref: (industry?: string) => (industry === undefined ? '/chains' : `/chains?industry=${encodeURIComponent(industry)}`),
+  },
   chain: {
     path: '/chains/:code',
     /** A chain's page; `year` picks the 规上 year of its node statuses (this year when omitted). */
@@ -33,7 +36,10 @@ export const paths = {
   },
   figures: { path: '/figures', getHref: () => '/figures' },
   /** 数据审核/发布 (data staff); `period` opens one month. */
-  periods: { path: '/periods', getHref: (period?: string) => (period === undefined ? '/periods' : `/periods?period=${encodeURIComponent(period)}`) },
+  periods: {
+    path: '/periods',
+    getHref: (period?: string) => (period === undefined ? '/periods' : `/periods?period=${encodeURIComponent(period)}`),
+  },
   /** One enterprise's monthly figures with entry/correction and revisions; `year` picks the year shown. */
   figuresOfEnterprise: {
     path: '/figures/:uscc',

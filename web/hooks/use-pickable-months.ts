@@ -22,7 +22,10 @@ export function monthOptionLabel(month: string): string {
  * so the picker shows the month on screen. The years are asked for when the picker first opens
  * (`onOpenChange`), so a page's own figures never wait behind them.
  */
-export function usePickableMonths(count: number, selected: string | undefined): { months: PickableMonth[]; isPending: boolean; onOpenChange: (open: boolean) => void } {
+export function usePickableMonths(
+  count: number,
+  selected: string | undefined,
+): { months: PickableMonth[]; isPending: boolean; onOpenChange: (open: boolean) => void } {
   const t = useT();
   const [opened, setOpened] = useState(false);
   const me = useMe();
@@ -43,7 +46,11 @@ export function usePickableMonths(count: number, selected: string | undefined): 
   if (selected !== undefined && !months.some((m) => m.value === selected)) {
     const item = byPeriod.get(selected);
     const status = item?.status ?? 'collecting';
-    months.unshift({ value: selected, label: staff && item !== undefined ? `${monthOptionLabel(selected)} · ${t(`periods.status.${status}`)}` : monthOptionLabel(selected), status });
+    months.unshift({
+      value: selected,
+      label: staff && item !== undefined ? `${monthOptionLabel(selected)} · ${t(`periods.status.${status}`)}` : monthOptionLabel(selected),
+      status,
+    });
   }
   return { months, isPending, onOpenChange: (open) => setOpened((was) => was || open) };
 }

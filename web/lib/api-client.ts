@@ -133,5 +133,7 @@ export async function apiRequest<S extends z.ZodType>(path: string, options: Req
  * one description of a query; the web never retypes it.
  */
 export type QueryParamsOf<S extends z.ZodType> = {
-  [K in keyof z.input<S>]: unknown extends z.input<S>[K] ? (K extends keyof z.output<S> ? z.output<S>[K] : never) | undefined : z.input<S>[K];
+  [K in keyof z.input<S>]: unknown extends z.input<S>[K]
+    ? (K extends keyof z.output<S> ? z.output<S>[K] : never) | undefined
+    : z.input<S>[K];
 };

@@ -92,7 +92,9 @@ function formatCompactYuan(yuan: number): string {
 /** A ratio as a percentage: 0.1234 → "12.3%"; a rounded-away negative is "0.0%", never "-0.0%". */
 export function formatPercent(ratio: number | null | undefined, locale: Locale, digits = 1): string {
   if (isMissing(ratio)) return EMPTY;
-  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(roundTo(ratio, digits + 2));
+  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    roundTo(ratio, digits + 2),
+  );
 }
 
 /** A growth rate (a ratio) with its sign: 0.052 → "+5.2%", -0.031 → "-3.1%", zero (even −0.0001) "0.0%". */
@@ -109,7 +111,9 @@ export function formatGrowth(ratio: number | null | undefined, locale: Locale, d
 /** 拉动: a contribution in percentage points with two decimals and its sign: 1.234 → "+1.23", −0.001 → "0.00". */
 export function formatPp(pp: number | null | undefined, locale: Locale): string {
   if (isMissing(pp)) return EMPTY;
-  return new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(roundTo(pp, 2));
+  return new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    roundTo(pp, 2),
+  );
 }
 
 /** An instant as "2025-03-01 08:30" (or "08:30:15" with seconds) in Beijing time, the same in both languages. */

@@ -24,7 +24,11 @@ export const backupCommand: Command = {
     const config = loadConfig(io.env);
     io.out(`数据库 (database): ${describeDatabase(config)}`);
     const summary = await withDatabase(config, { migrate: false }, (database) =>
-      backupDatabase(database.db, SYSTEM_ACTOR, { file: path.resolve(file), databaseKind: database.kind, overwrite: values.force === true }),
+      backupDatabase(database.db, SYSTEM_ACTOR, {
+        file: path.resolve(file),
+        databaseKind: database.kind,
+        overwrite: values.force === true,
+      }),
     );
     const tables = Object.keys(summary.rowCounts).length;
     io.out(

@@ -11,13 +11,21 @@ import { choosePassword, generatedPasswordLine } from '../password.js';
 const usage = 'create-user --username U --role R [--name 显示名] [--password P] [--scope kind:ref ...] [--reviewer]';
 
 /** Command-line option for each field, so a rejected field is named the way the operator typed it. */
-const OPTION_OF: Record<string, string> = { username: '--username', displayName: '--name', role: '--role', scopes: '--scope', statsReviewer: '--reviewer' };
+const OPTION_OF: Record<string, string> = {
+  username: '--username',
+  displayName: '--name',
+  role: '--role',
+  scopes: '--scope',
+  statsReviewer: '--reviewer',
+};
 
 function parseScope(text: string): ScopeEntry {
   const colon = text.indexOf(':');
   const parsed = scopeEntry.safeParse({ kind: text.slice(0, colon), ref: text.slice(colon + 1) });
   if (colon < 1 || !parsed.success) {
-    throw new UsageError(`--scope ${text} 无效，格式为 类型:编码，如 chain:CH02 (invalid --scope; use kind:ref such as chain:CH02 or park:P01)`);
+    throw new UsageError(
+      `--scope ${text} 无效，格式为 类型:编码，如 chain:CH02 (invalid --scope; use kind:ref such as chain:CH02 or park:P01)`,
+    );
   }
   return parsed.data;
 }

@@ -34,14 +34,20 @@ export const importEnterprisesCommand: Command = {
   run: async (args, io) => {
     const { values, positionals } = parseCommandArgs(
       args,
-      { 'dry-run': { type: 'boolean' }, replace: { type: 'boolean' }, 'from-year': { type: 'string' }, 'accept-warnings': { type: 'boolean' } },
+      {
+        'dry-run': { type: 'boolean' },
+        replace: { type: 'boolean' },
+        'from-year': { type: 'string' },
+        'accept-warnings': { type: 'boolean' },
+      },
       usage,
     );
     const [file = ''] = requirePositionals(positionals, ['<file>'], usage);
     const data = await readInput(path.resolve(file));
     const dryRun = values['dry-run'] === true;
     const fromText = values['from-year'];
-    if (fromText !== undefined && !/^(199[0-9]|20[0-9]{2}|2100)$/.test(fromText)) throw new UsageError(`--from-year 应为 1990–2100 的年份 (--from-year must be a year 1990–2100) — 用法 (usage): ${usage}`);
+    if (fromText !== undefined && !/^(199[0-9]|20[0-9]{2}|2100)$/.test(fromText))
+      throw new UsageError(`--from-year 应为 1990–2100 的年份 (--from-year must be a year 1990–2100) — 用法 (usage): ${usage}`);
     const mode = values.replace === true ? 'replace' : 'add';
     const config = loadConfig(io.env);
     io.out(`数据库 (database): ${describeDatabase(config)}`);
@@ -70,12 +76,17 @@ export const importEnterprisesCommand: Command = {
     const counts = `新增 (created) ${outcome.created}，更新 (updated) ${outcome.updated}，无变化 (unchanged) ${outcome.unchanged}`;
     const removed = outcome.removals;
     if (removed.scaleYears + removed.memberships > 0) {
-      io.out(`将删除 (removes): 规上年度 (规上 years) ${removed.scaleYears}，产业链环节 (chain nodes, from ${outcome.effectiveFromYear}) ${removed.memberships}`);
+      io.out(
+        `将删除 (removes): 规上年度 (规上 years) ${removed.scaleYears}，产业链环节 (chain nodes, from ${outcome.effectiveFromYear}) ${removed.memberships}`,
+      );
     }
     if (outcome.warnings.length > 0) {
       io.err(`警告：以下删除会改变已有统计 (warnings: these removals change existing statistics): ${outcome.warnings.length}`);
       for (const w of outcome.warnings) {
-        const what = w.kind === 'scaleYear' ? `规上年度 ${w.year} (规上 year)` : `${w.chainCode ?? ''}:${w.nodeKey ?? ''} 自 ${w.year} 年起 (from ${w.year})`;
+        const what =
+          w.kind === 'scaleYear'
+            ? `规上年度 ${w.year} (规上 year)`
+            : `${w.chainCode ?? ''}:${w.nodeKey ?? ''} 自 ${w.year} 年起 (from ${w.year})`;
         io.err(`  ${w.uscc} ${w.name} · ${what} · ${w.years.join(', ')}: ${w.months} 个月 (months), 总产值 (output) ${w.output} 元`);
       }
     }

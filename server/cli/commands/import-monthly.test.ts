@@ -64,14 +64,26 @@ afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
 
 describe('import-monthly', () => {
   it('exits 1 listing every row error, 3 on warnings without --accept-warnings, 0 when imported', async () => {
-    const errors = await runCli(['import-monthly', file('bad.csv', [['统一社会信用代码', '期别', '工业总产值(万元)'], [uscc, '2024-06', 'abc'], [uscc, '2099-01', '1']])]);
+    const errors = await runCli([
+      'import-monthly',
+      file('bad.csv', [
+        ['统一社会信用代码', '期别', '工业总产值(万元)'],
+        [uscc, '2024-06', 'abc'],
+        [uscc, '2099-01', '1'],
+      ]),
+    ]);
     expect(errors.code).toBe(1);
-    expect(errors.stderr).toContain('第 2 行 (row 2) · 工业总产值(万元) · “abc”: 工业总产值“abc”不是数字 (Gross output “abc” is not a number)');
+    expect(errors.stderr).toContain(
+      '第 2 行 (row 2) · 工业总产值(万元) · “abc”: 工业总产值“abc”不是数字 (Gross output “abc” is not a number)',
+    );
     expect(errors.stderr).toContain('第 3 行 (row 3) · 期别 · “2099-01”: 期别 2099-01 还没有到，不能填报');
     expect(errors.stderr).toContain('错误 (error): 导入文件有 2 处错误，未写入任何数据 (2 errors; nothing written)');
 
     // 1,000 万元 in June after 100 万元 a month: 10× the median.
-    const june = file('june.csv', [['统一社会信用代码', '期别', '工业总产值(万元)'], [uscc, '2024-06', '1000']]);
+    const june = file('june.csv', [
+      ['统一社会信用代码', '期别', '工业总产值(万元)'],
+      [uscc, '2024-06', '1000'],
+    ]);
     const held = await runCli(['import-monthly', june]);
     expect(held.code).toBe(3);
     expect(held.stderr).toContain('是该企业近 12 个月中位数 1,000,000 元 的 10.0 倍');
@@ -89,7 +101,10 @@ describe('import-monthly', () => {
   });
 
   it('takes the period and unit as options, and exits 2 on a wrong unit', async () => {
-    const july = file('july.csv', [['统一社会信用代码', '工业总产值'], [uscc, '1200']]);
+    const july = file('july.csv', [
+      ['统一社会信用代码', '工业总产值'],
+      [uscc, '1200'],
+    ]);
     const run = await runCli(['import-monthly', july, '--period', '2024年7月', '--unit', '千元']);
     expect(run.code, run.stderr).toBe(0);
     expect((await withEmbedded((db) => storedMonths(db, uscc))).find((r) => r.period === '2024-07')?.gross_output).toBe(1_200_000);

@@ -26,7 +26,11 @@ function isMoneyUnit(value: string): value is MoneyUnit {
 
 /** One problem per line: where it is, then the reason in Chinese and English. */
 function issueLine(issue: IssueDraft): string {
-  const place = [issue.row === null ? '文件 (file)' : `第 ${issue.row} 行 (row ${issue.row})`, issue.column, issue.value === null ? '' : `“${issue.value}”`]
+  const place = [
+    issue.row === null ? '文件 (file)' : `第 ${issue.row} 行 (row ${issue.row})`,
+    issue.column,
+    issue.value === null ? '' : `“${issue.value}”`,
+  ]
     .filter((p) => p !== '')
     .join(' · ');
   const zh = issueReason('zh-CN', issue);
@@ -72,7 +76,9 @@ export const importMonthlyCommand: Command = {
       }),
     );
     const format = outcome.format === null ? '' : ` (${outcome.format}${outcome.encoding ? `, ${outcome.encoding}` : ''})`;
-    io.out(`文件 (file): ${path.basename(file)}${format}，表头第 ${outcome.headerRow ?? '-'} 行 (header row)，${outcome.rows} 行数据 (data rows)，期别 (periods) ${outcome.periods.join(', ') || '-'}`);
+    io.out(
+      `文件 (file): ${path.basename(file)}${format}，表头第 ${outcome.headerRow ?? '-'} 行 (header row)，${outcome.rows} 行数据 (data rows)，期别 (periods) ${outcome.periods.join(', ') || '-'}`,
+    );
     if (outcome.ignoredColumns.length > 0) io.out(`未识别的列，已忽略 (ignored columns): ${outcome.ignoredColumns.join(', ')}`);
     printIssues(io, `警告 (warnings): ${outcome.warnings.length}`, outcome.warnings);
     if (outcome.errors.length > 0) {
@@ -82,11 +88,15 @@ export const importMonthlyCommand: Command = {
     const counts = `新增 (created) ${outcome.created}，更新 (updated) ${outcome.updated}，未变化 (unchanged) ${outcome.unchanged}`;
     if (outcome.confirmationRequired) {
       io.err(`将 (would be): ${counts}`);
-      throw new ImportStoppedError(`有 ${outcome.warnings.length} 条警告，未写入；核对后加 --accept-warnings 重新运行 (${outcome.warnings.length} warnings; nothing written: check them, then rerun with --accept-warnings)`);
+      throw new ImportStoppedError(
+        `有 ${outcome.warnings.length} 条警告，未写入；核对后加 --accept-warnings 重新运行 (${outcome.warnings.length} warnings; nothing written: check them, then rerun with --accept-warnings)`,
+      );
     }
     io.out(outcome.dryRun ? `检查通过，未写入 (dry run, nothing written): ${counts}` : `已导入 (imported): ${counts}`);
     if (outcome.staleDerived.length > 0) {
-      io.err(`由本年累计推算的当月已过时 (derived months now stale): ${outcome.staleDerived.length}；请在企业月度数据页重新推算 (re-derive them on the firm's figures page)`);
+      io.err(
+        `由本年累计推算的当月已过时 (derived months now stale): ${outcome.staleDerived.length}；请在企业月度数据页重新推算 (re-derive them on the firm's figures page)`,
+      );
       for (const s of outcome.staleDerived) io.err(`  ${s.uscc} ${s.period} ${s.field}: ${s.stored ?? '-'} → ${s.rederived}`);
     }
   },

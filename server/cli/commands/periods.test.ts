@@ -35,7 +35,9 @@ function io(): CliIo & { lines: string[]; errors: string[] } {
 async function auditCount(action: string): Promise<number> {
   const database = await openDatabase({ kind: 'pglite', dataDir });
   try {
-    const result = await database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action} AND entity = 'period'`);
+    const result = await database.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action} AND entity = 'period'`,
+    );
     return result.rows[0]?.n ?? -1;
   } finally {
     await database.close();
@@ -67,11 +69,13 @@ describe('npm run cli -- periods, review, publish, reopen', { timeout: 60_000 },
     const june = io();
     expect(await runCli(['publish', '2024-06'], june)).toBe(1);
     expect(june.errors).toHaveLength(4);
-    expect(june.errors.slice(0, 3).map((l) => JSON.parse(l) as { kind: string; status: string }).map((i) => `${i.kind}:${i.status}`).sort()).toEqual([
-      'output_drop:pending',
-      'output_drop:pending',
-      'unit_slip:pending',
-    ]);
+    expect(
+      june.errors
+        .slice(0, 3)
+        .map((l) => JSON.parse(l) as { kind: string; status: string })
+        .map((i) => `${i.kind}:${i.status}`)
+        .sort(),
+    ).toEqual(['output_drop:pending', 'output_drop:pending', 'unit_slip:pending']);
     expect(june.errors[3]).toContain('2024-06 还有 3 项审核事项未处理');
     const listed = io();
     expect(await runCli(['periods', '--year', '2024'], listed)).toBe(0);
@@ -89,7 +93,9 @@ describe('npm run cli -- periods, review, publish, reopen', { timeout: 60_000 },
 
     const reopened = io();
     expect(await runCli(['reopen', '2024-05', '--reason', '企业报送更正'], reopened)).toBe(0);
-    expect(reopened.lines.at(-1)).toBe('2024-05: 审核中 review（已发布的快照保留至重新发布）(the published snapshot stays until republished)');
+    expect(reopened.lines.at(-1)).toBe(
+      '2024-05: 审核中 review（已发布的快照保留至重新发布）(the published snapshot stays until republished)',
+    );
     expect(await auditCount('period_reopen')).toBe(1);
 
     const review = io();

@@ -14,7 +14,8 @@ const STATUS_LABEL = { collecting: '采集中 collecting', review: '审核中 re
 
 function periodArg(positionals: string[], usage: string): string {
   const [period] = requirePositionals(positionals, ['<period>'], usage);
-  if (period === undefined || !PERIOD_PATTERN.test(period)) throw new UsageError(`期别须为 YYYY-MM，如 2026-10 (the period must be YYYY-MM) — 用法 (usage): ${usage}`);
+  if (period === undefined || !PERIOD_PATTERN.test(period))
+    throw new UsageError(`期别须为 YYYY-MM，如 2026-10 (the period must be YYYY-MM) — 用法 (usage): ${usage}`);
   return period;
 }
 
@@ -27,23 +28,37 @@ export const periodsCommand: Command = {
     const { values, positionals } = parseCommandArgs(args, { year: { type: 'string' }, json: { type: 'boolean' } }, periodsUsage);
     requirePositionals(positionals, [], periodsUsage);
     const year = values.year === undefined ? undefined : Number(values.year);
-    if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new UsageError(`--year 须为 2000–2100 的年份 (--year must be a year) — 用法 (usage): ${periodsUsage}`);
-    const answer = await withDatabase(loadConfig(io.env), { migrate: true }, (database) => listPeriods(database.db, SYSTEM_ACTOR, { year }));
+    if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100))
+      throw new UsageError(`--year 须为 2000–2100 的年份 (--year must be a year) — 用法 (usage): ${periodsUsage}`);
+    const answer = await withDatabase(loadConfig(io.env), { migrate: true }, (database) =>
+      listPeriods(database.db, SYSTEM_ACTOR, { year }),
+    );
     if (values.json) {
       io.out(JSON.stringify(answer, null, 2));
       return;
     }
     io.out(`${answer.year} 年各月 (months of ${answer.year}); 最近已发布 (latest published): ${answer.latestPublished ?? '-'}`);
     for (const item of answer.items) {
-      const revisions = item.revisionsSincePublished ? `  发布后有 ${item.revisionsSincePublished} 处修订 (${item.revisionsSincePublished} revisions since published)` : '';
-      io.out(`  ${item.period}  ${STATUS_LABEL[item.status].padEnd(20)}  已报 ${item.coverage.reported.toLocaleString('en-US')} / ${item.coverage.expected.toLocaleString('en-US')} 家${item.publishedAt ? `  发布于 ${item.publishedAt}` : ''}${revisions}`);
+      const revisions = item.revisionsSincePublished
+        ? `  发布后有 ${item.revisionsSincePublished} 处修订 (${item.revisionsSincePublished} revisions since published)`
+        : '';
+      io.out(
+        `  ${item.period}  ${STATUS_LABEL[item.status].padEnd(20)}  已报 ${item.coverage.reported.toLocaleString('en-US')} / ${item.coverage.expected.toLocaleString('en-US')} 家${item.publishedAt ? `  发布于 ${item.publishedAt}` : ''}${revisions}`,
+      );
     }
   },
 };
 
 /** Prints the open review items a refused publication lists, then fails with its message. */
 function reportOpenItems(err: unknown, io: CliIo): never {
-  if (err instanceof AppError && err.code === 'conflict' && typeof err.details === 'object' && err.details !== null && 'openItems' in err.details && Array.isArray(err.details.openItems)) {
+  if (
+    err instanceof AppError &&
+    err.code === 'conflict' &&
+    typeof err.details === 'object' &&
+    err.details !== null &&
+    'openItems' in err.details &&
+    Array.isArray(err.details.openItems)
+  ) {
     for (const item of err.details.openItems) io.err(`  ${JSON.stringify(item)}`);
   }
   throw err;
@@ -57,7 +72,9 @@ export const publishCommand: Command = {
   run: async (args, io) => {
     const { positionals } = parseCommandArgs(args, {}, publishUsage);
     const period = periodArg(positionals, publishUsage);
-    const moved = await withDatabase(loadConfig(io.env), { migrate: true }, (database) => publishPeriod(database.db, SYSTEM_ACTOR, period).catch((err: unknown) => reportOpenItems(err, io)));
+    const moved = await withDatabase(loadConfig(io.env), { migrate: true }, (database) =>
+      publishPeriod(database.db, SYSTEM_ACTOR, period).catch((err: unknown) => reportOpenItems(err, io)),
+    );
     io.out(`已发布 ${moved.period}（快照 ${moved.snapshotId ?? '-'}）(published ${moved.period}, snapshot ${moved.snapshotId ?? '-'})`);
   },
 };
@@ -70,7 +87,9 @@ export const reviewCommand: Command = {
   run: async (args, io) => {
     const { values, positionals } = parseCommandArgs(args, { back: { type: 'boolean' } }, reviewUsage);
     const period = periodArg(positionals, reviewUsage);
-    const moved = await withDatabase(loadConfig(io.env), { migrate: true }, (database) => moveToReview(database.db, SYSTEM_ACTOR, period, values.back === true));
+    const moved = await withDatabase(loadConfig(io.env), { migrate: true }, (database) =>
+      moveToReview(database.db, SYSTEM_ACTOR, period, values.back === true),
+    );
     io.out(`${moved.period}: ${STATUS_LABEL[moved.status]}`);
   },
 };
@@ -84,8 +103,11 @@ export const reopenCommand: Command = {
     const { values, positionals } = parseCommandArgs(args, { reason: { type: 'string' } }, reopenUsage);
     const period = periodArg(positionals, reopenUsage);
     const reason = requireValue(values.reason, '--reason', reopenUsage).trim();
-    if (reason.length < 2) throw new UsageError(`--reason 至少 2 个字 (--reason needs at least 2 characters) — 用法 (usage): ${reopenUsage}`);
-    const moved = await withDatabase(loadConfig(io.env), { migrate: true }, (database) => reopenPeriod(database.db, SYSTEM_ACTOR, period, reason));
+    if (reason.length < 2)
+      throw new UsageError(`--reason 至少 2 个字 (--reason needs at least 2 characters) — 用法 (usage): ${reopenUsage}`);
+    const moved = await withDatabase(loadConfig(io.env), { migrate: true }, (database) =>
+      reopenPeriod(database.db, SYSTEM_ACTOR, period, reason),
+    );
     io.out(`${moved.period}: ${STATUS_LABEL[moved.status]}（已发布的快照保留至重新发布）(the published snapshot stays until republished)`);
   },
 };
@@ -99,7 +121,9 @@ export const grantReviewerCommand: Command = {
     const { values, positionals } = parseCommandArgs(args, { username: { type: 'string' }, revoke: { type: 'boolean' } }, grantUsage);
     requirePositionals(positionals, [], grantUsage);
     const username = requireValue(values.username, '--username', grantUsage);
-    const user = await withDatabase(loadConfig(io.env), { migrate: true }, (database) => setStatsReviewer(database.db, SYSTEM_ACTOR, { username }, values.revoke !== true));
+    const user = await withDatabase(loadConfig(io.env), { migrate: true }, (database) =>
+      setStatsReviewer(database.db, SYSTEM_ACTOR, { username }, values.revoke !== true),
+    );
     io.out(`${user.username}: 统计审核员 ${user.statsReviewer ? '已授予 (granted)' : '已撤销 (revoked)'}`);
   },
 };

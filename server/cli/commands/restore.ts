@@ -18,7 +18,9 @@ export const restoreCommand: Command = {
     const file = path.resolve(given);
     const confirmed = values.yes === true;
     if (!confirmed && !io.interactive) {
-      throw new UsageError('恢复会替换全部数据；非交互运行时请加 --yes 确认 (restore replaces all data; add --yes to confirm when not running interactively)');
+      throw new UsageError(
+        '恢复会替换全部数据；非交互运行时请加 --yes 确认 (restore replaces all data; add --yes to confirm when not running interactively)',
+      );
     }
     const config = loadConfig(io.env);
     // Read the whole archive first: a corrupt or too new file is refused before anything is asked or locked.
@@ -28,11 +30,18 @@ export const restoreCommand: Command = {
       `备份 (archive): ${file} — 创建于 (created) ${header.createdAt}，程序版本 (app) ${header.appVersion}，迁移 (migration) ${header.migration.tag}，来源 (from) ${header.databaseKind}，${header.tables.length} 张表 (tables)，${archive.rows} 行 (rows)`,
     );
     const target = describeDatabase(config);
-    if (!confirmed && !(await io.confirm(`将清空并替换 ${target} 中的全部数据。输入 yes 继续 (this replaces ALL data in ${target}; type yes to continue): `))) {
+    if (
+      !confirmed &&
+      !(await io.confirm(
+        `将清空并替换 ${target} 中的全部数据。输入 yes 继续 (this replaces ALL data in ${target}; type yes to continue): `,
+      ))
+    ) {
       throw new CancelledError('已取消，未做任何更改 (cancelled; nothing changed)');
     }
     const summary = await withDatabase(config, { migrate: true }, (database) => restoreDatabase(database.db, SYSTEM_ACTOR, file));
-    io.out(`已恢复 (restored) ${target}: ${summary.rows} 行 (rows)，${header.tables.length} 张表 (tables)；已记入审计日志 (recorded in the audit log)`);
+    io.out(
+      `已恢复 (restored) ${target}: ${summary.rows} 行 (rows)，${header.tables.length} 张表 (tables)；已记入审计日志 (recorded in the audit log)`,
+    );
     if (summary.emptiedTables.length > 0) {
       io.out(`备份中没有这些表，现已清空 (tables not in the archive, now empty): ${summary.emptiedTables.join(', ')}`);
     }

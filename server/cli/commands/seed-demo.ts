@@ -22,7 +22,11 @@ export const seedDemoCommand: Command = {
       const accounts = await createDemoAccounts(database.db, SYSTEM_ACTOR, config.DEMO_PASSWORD);
       if (accounts.usernames.length === 0) return;
       io.out(`示例账号 (demo accounts): ${accounts.usernames.join(', ')}`);
-      io.out(accounts.generated ? `示例账号密码 (generated demo password, shown once): ${accounts.password}` : '示例账号密码为 DEMO_PASSWORD (demo accounts use DEMO_PASSWORD)');
+      io.out(
+        accounts.generated
+          ? `示例账号密码 (generated demo password, shown once): ${accounts.password}`
+          : '示例账号密码为 DEMO_PASSWORD (demo accounts use DEMO_PASSWORD)',
+      );
     });
   },
 };

@@ -7,7 +7,8 @@ import { parsePeriod, STATISTICS_TIME_ZONE } from '../../../shared/stats/period.
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
   return width;
 }
 
@@ -54,7 +55,16 @@ export function formatChainsTable(answer: MonitoringChainsResponse): string[] {
   ]);
   const t = answer.total;
   const footer = [
-    ['合计', '去重 (deduplicated)', formatYiText(t.output), formatGrowthText(t.yoy), '', String(t.enterpriseCount), String(t.excludedFromGrowth), formatGrowthText(t.publishedYoy)],
+    [
+      '合计',
+      '去重 (deduplicated)',
+      formatYiText(t.output),
+      formatGrowthText(t.yoy),
+      '',
+      String(t.enterpriseCount),
+      String(t.excludedFromGrowth),
+      formatGrowthText(t.publishedYoy),
+    ],
     ['', '各链加总 (sum of chains)', formatYiText(t.chainSum.output), '', '', String(t.chainSum.enterpriseCount), '', ''],
   ];
   const rows = [COLUMNS.map((c) => c.title), ...body, ...footer];
@@ -77,6 +87,6 @@ export function formatChainsTable(answer: MonitoringChainsResponse): string[] {
     '',
     `两位数增长产业链 (chains growing ≥ 10.0%): ${answer.doubleDigitCount}`,
     '同比为工业总产值名义增速，非统计部门发布的规模工业增加值增速 (nominal gross-output growth, not the official value-added growth).',
-    '不计增速 = 无上年同期基数、未计入增速的企业数；发布口径同比 = 本期产值 ÷ 上年同期发布口径产值 − 1 (excluded: firms without a prior-year base; published: output over last year\'s published scope).',
+    "不计增速 = 无上年同期基数、未计入增速的企业数；发布口径同比 = 本期产值 ÷ 上年同期发布口径产值 − 1 (excluded: firms without a prior-year base; published: output over last year's published scope).",
   ];
 }

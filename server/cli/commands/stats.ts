@@ -32,9 +32,14 @@ export async function printChainStatistics(db: Db, query: MonitoringQuery, json:
 export const statsCommand: Command = {
   name: 'stats',
   usage,
-  summary: '产业链运行监测统计（同口径），与 GET /api/monitoring/chains 相同 (chain statistics on the comparable basis, as the API gives them)',
+  summary:
+    '产业链运行监测统计（同口径），与 GET /api/monitoring/chains 相同 (chain statistics on the comparable basis, as the API gives them)',
   run: async (args, io) => {
-    const { values, positionals } = parseCommandArgs(args, { period: { type: 'string' }, range: { type: 'string' }, json: { type: 'boolean' } }, usage);
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { period: { type: 'string' }, range: { type: 'string' }, json: { type: 'boolean' } },
+      usage,
+    );
     const [what] = requirePositionals(positionals, ['chains'], usage);
     if (what !== 'chains') throw new UsageError(`未知统计 ${what} (unknown statistics ${what}) — 用法 (usage): ${usage}`);
     // Checked before the database opens, so a typo fails fast.

@@ -134,8 +134,15 @@ export function guessDelimiter(sample: string, limits: SheetLimits): string {
   let best: { delimiter: string; delta: number; average: number } | null = null;
   for (const delimiter of CANDIDATES) {
     const counts: number[] = [];
-    const parser = new CsvParser({ ...limits, rowChars: Number.MAX_SAFE_INTEGER, columns: Number.MAX_SAFE_INTEGER, cellChars: Number.MAX_SAFE_INTEGER }, (cells) => counts.push(cells.length), delimiter);
-    const lines = sample.split(/\r\n|\n|\r/).slice(0, 10).join('\n');
+    const parser = new CsvParser(
+      { ...limits, rowChars: Number.MAX_SAFE_INTEGER, columns: Number.MAX_SAFE_INTEGER, cellChars: Number.MAX_SAFE_INTEGER },
+      (cells) => counts.push(cells.length),
+      delimiter,
+    );
+    const lines = sample
+      .split(/\r\n|\n|\r/)
+      .slice(0, 10)
+      .join('\n');
     parser.write(lines);
     parser.end();
     const preview = counts.slice(0, 10);

@@ -12,7 +12,10 @@ const NUMBER = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d{1,4}))?$/i;
  * Returns null for anything else, including an empty text.
  */
 export function parseDecimal(input: string): Decimal | null {
-  let text = input.normalize('NFKC').replace(/[\s,]/g, '').replace(/\u2212/g, '-');
+  let text = input
+    .normalize('NFKC')
+    .replace(/[\s,]/g, '')
+    .replace(/\u2212/g, '-');
   let bracketNegative = false;
   const bracketed = /^\((.*)\)$/.exec(text);
   if (bracketed) {

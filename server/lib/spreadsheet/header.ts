@@ -27,7 +27,11 @@ export type LocatedHeader = {
  * gives up after `maxRows` non-blank rows, returning null. The iterator is left just after the
  * header, so the caller reads the data rows from it.
  */
-export async function locateHeader(rows: AsyncIterator<SheetRow>, isHeader: (texts: string[]) => boolean, maxRows = 30): Promise<LocatedHeader | null> {
+export async function locateHeader(
+  rows: AsyncIterator<SheetRow>,
+  isHeader: (texts: string[]) => boolean,
+  maxRows = 30,
+): Promise<LocatedHeader | null> {
   const titleRows: SheetRow[] = [];
   for (;;) {
     const next = await rows.next();

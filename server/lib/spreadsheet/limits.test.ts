@@ -50,7 +50,10 @@ describe('xlsx archive limits (zip bombs)', () => {
   it('stops a worksheet over the unpacked-size limit while inflating, even with an honest ratio', async () => {
     // 300 MiB of "1" digits inside one cell would be 300 MiB of text; limits scaled down to keep it quick.
     const limits = { ...SHEET_LIMITS, sheetBytes: 4 * 1024 * 1024, ratio: 10_000 };
-    const err = await failureOf(workbookOf({ ...bombPart('xl/worksheets/sheet1.xml', 300, { prefix: SHEET_HEAD }), size: 2 * 1024 * 1024 }), limits);
+    const err = await failureOf(
+      workbookOf({ ...bombPart('xl/worksheets/sheet1.xml', 300, { prefix: SHEET_HEAD }), size: 2 * 1024 * 1024 }),
+      limits,
+    );
     expect(err.problem).toBe('unreadable');
     const honest = await failureOf(workbookOf(bombPart('xl/worksheets/sheet1.xml', 8, { prefix: SHEET_HEAD, suffix: SHEET_TAIL })), limits);
     expect(honest.limit).toMatchObject({ kind: 'sheetBytes', max: 4 * 1024 * 1024 });
@@ -58,14 +61,25 @@ describe('xlsx archive limits (zip bombs)', () => {
 
   it('reads a whitespace sheet under the limits without holding it (text between tags is dropped as it comes)', async () => {
     const limits = { ...SHEET_LIMITS, ratio: 10_000 };
-    const rows = await readAll(workbookOf(bombPart('xl/worksheets/sheet1.xml', 64, { prefix: `${SHEET_HEAD}${sheetRowsXml([['a', 1]])}`, suffix: SHEET_TAIL, withCrc: true })), limits);
+    const rows = await readAll(
+      workbookOf(
+        bombPart('xl/worksheets/sheet1.xml', 64, { prefix: `${SHEET_HEAD}${sheetRowsXml([['a', 1]])}`, suffix: SHEET_TAIL, withCrc: true }),
+      ),
+      limits,
+    );
     expect(rows).toEqual([{ row: 1, cells: ['a', 1] }]);
   });
 
   it('refuses a single cell over 32,767 characters, in the sheet and in the shared strings', async () => {
     const inline = await failureOf(workbookOf(sheetXml([['x'.repeat(32_768)]])));
     expect(inline.limit).toEqual({ kind: 'cellChars', max: 32_767, where: 'xl/worksheets/sheet1.xml row 1' });
-    const huge = await failureOf(workbookOf(bombPart('xl/worksheets/sheet1.xml', 50, { prefix: `${SHEET_HEAD}<row r="1"><c><v>`, fill: '7' }), part('xl/sharedStrings.xml', `${SST_HEAD}${SST_TAIL}`)), { ...SHEET_LIMITS, ratio: 10_000 });
+    const huge = await failureOf(
+      workbookOf(
+        bombPart('xl/worksheets/sheet1.xml', 50, { prefix: `${SHEET_HEAD}<row r="1"><c><v>`, fill: '7' }),
+        part('xl/sharedStrings.xml', `${SST_HEAD}${SST_TAIL}`),
+      ),
+      { ...SHEET_LIMITS, ratio: 10_000 },
+    );
     expect(huge.limit?.kind).toBe('cellChars');
     const shared = await failureOf(workbookOf(sheetXml([['a']]), `${SST_HEAD}<si><t>${'字'.repeat(40_000)}</t></si>${SST_TAIL}`));
     expect(shared.limit).toEqual({ kind: 'cellChars', max: 32_767, where: 'xl/sharedStrings.xml #1' });
@@ -73,8 +87,12 @@ describe('xlsx archive limits (zip bombs)', () => {
 
   it('caps the shared strings by count and by characters', async () => {
     const strings = `${SST_HEAD}${'<si><t>abcd</t></si>'.repeat(20)}${SST_TAIL}`;
-    expect((await failureOf(workbookOf(sheetXml([['a']]), strings), { ...SHEET_LIMITS, sharedStrings: 10 })).limit?.kind).toBe('sharedStrings');
-    expect((await failureOf(workbookOf(sheetXml([['a']]), strings), { ...SHEET_LIMITS, sharedStringChars: 50 })).limit?.kind).toBe('sharedStringChars');
+    expect((await failureOf(workbookOf(sheetXml([['a']]), strings), { ...SHEET_LIMITS, sharedStrings: 10 })).limit?.kind).toBe(
+      'sharedStrings',
+    );
+    expect((await failureOf(workbookOf(sheetXml([['a']]), strings), { ...SHEET_LIMITS, sharedStringChars: 50 })).limit?.kind).toBe(
+      'sharedStringChars',
+    );
   });
 
   it('caps columns (past XFD), rows, cells and the characters of a row', async () => {
@@ -92,10 +110,16 @@ describe('xlsx archive limits (zip bombs)', () => {
   it('refuses a truncated workbook, random bytes behind a ZIP signature and a DOCTYPE', async () => {
     const good = workbookOf(sheetXml([['统一社会信用代码'], ['91430400MA4L000038']]));
     expect(await readAll(good)).toHaveLength(2);
-    for (const cut of [good.length - 10, Math.floor(good.length / 2), 40]) expect((await failureOf(good.subarray(0, cut))).problem).toBe('unreadable');
-    const random = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 251))]);
+    for (const cut of [good.length - 10, Math.floor(good.length / 2), 40])
+      expect((await failureOf(good.subarray(0, cut))).problem).toBe('unreadable');
+    const random = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 251)),
+    ]);
     expect((await failureOf(random)).problem).toBe('unreadable');
-    const doctype = workbookOf(`<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaa">]>${SHEET_HEAD.replace('<?xml version="1.0" encoding="UTF-8"?>', '')}${SHEET_TAIL}`);
+    const doctype = workbookOf(
+      `<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaa">]>${SHEET_HEAD.replace('<?xml version="1.0" encoding="UTF-8"?>', '')}${SHEET_TAIL}`,
+    );
     expect((await failureOf(doctype)).message).toContain('DOCTYPE');
   });
 
@@ -127,6 +151,10 @@ describe('CSV limits', () => {
   });
 
   it('caps the rows of a CSV', async () => {
-    expect((await failureOf(Buffer.from('a\n'.repeat(20)), { ...SHEET_LIMITS, rows: 10 })).limit).toEqual({ kind: 'rows', max: 10, where: 'CSV' });
+    expect((await failureOf(Buffer.from('a\n'.repeat(20)), { ...SHEET_LIMITS, rows: 10 })).limit).toEqual({
+      kind: 'rows',
+      max: 10,
+      where: 'CSV',
+    });
   });
 });

@@ -57,5 +57,19 @@ export const SHEET_LIMITS: SheetLimits = {
 export const RATIO_FREE_BYTES = 1 * MiB;
 
 /** Which limit a file went over; the message names it and its value. */
-export const SHEET_LIMIT_KINDS = ['zipEntries', 'sheetBytes', 'sharedStringsBytes', 'otherPartBytes', 'totalBytes', 'ratio', 'sharedStrings', 'sharedStringChars', 'rows', 'columns', 'cells', 'cellChars', 'rowChars'] as const satisfies readonly (keyof SheetLimits)[];
+export const SHEET_LIMIT_KINDS = [
+  'zipEntries',
+  'sheetBytes',
+  'sharedStringsBytes',
+  'otherPartBytes',
+  'totalBytes',
+  'ratio',
+  'sharedStrings',
+  'sharedStringChars',
+  'rows',
+  'columns',
+  'cells',
+  'cellChars',
+  'rowChars',
+] as const satisfies readonly (keyof SheetLimits)[];
 export type SheetLimitKind = (typeof SHEET_LIMIT_KINDS)[number];

@@ -62,7 +62,6 @@ function byteStream(source: SheetSource): Readable {
   return 'data' in source ? Readable.from(slices(source.data), { objectMode: false }) : fs.createReadStream(source.path);
 }
 
-
 async function* csvRows(source: SheetSource, encoding: TextEncoding, limits: SheetLimits): AsyncGenerator<SheetRow> {
   const text = pipeline(byteStream(source), decoderStream(encoding), () => {
     /* errors surface through the iteration below */

@@ -52,7 +52,10 @@ describe('openSheet', () => {
   it('reads a GBK CSV from disk, keeping row numbers, and finds the header under title rows', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-sheet-'));
     const file = path.join(dir, 'gbk.csv');
-    fs.writeFileSync(file, iconv.encode('2024年6月 规上工业企业\r\n\r\n统一社会信用代码,工业总产值（万元）\r\n91430400MA4L000038,"1,234.5"\r\n', 'gbk'));
+    fs.writeFileSync(
+      file,
+      iconv.encode('2024年6月 规上工业企业\r\n\r\n统一社会信用代码,工业总产值（万元）\r\n91430400MA4L000038,"1,234.5"\r\n', 'gbk'),
+    );
     try {
       const sheet = await openSheet({ path: file });
       expect(sheet.format).toBe('csv');
@@ -72,7 +75,12 @@ describe('openSheet', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('数据');
     sheet.addRow(['期别', '数值', '文字', '公式']);
-    const row = sheet.addRow([new Date(Date.UTC(2024, 5, 1)), 12.5, { richText: [{ text: '12' }, { text: '3' }] }, { formula: 'B2*2', result: 25 }]);
+    const row = sheet.addRow([
+      new Date(Date.UTC(2024, 5, 1)),
+      12.5,
+      { richText: [{ text: '12' }, { text: '3' }] },
+      { formula: 'B2*2', result: 25 },
+    ]);
     row.getCell(1).numFmt = 'yyyy-mm';
     const data = Buffer.from(await workbook.xlsx.writeBuffer());
     const opened = await openSheet({ data });

@@ -13,7 +13,12 @@ import { readZipEntries, unpackEntry, type ByteSource, type UnpackBudget, type Z
 type Archive = { source: ByteSource; entries: Map<string, ZipEntry>; limits: SheetLimits; budget: UnpackBudget };
 
 /** Scans one part of the archive with `handler`, yielding to the event loop after every 64 KB piece. */
-async function* scanPart(archive: Archive, entry: ZipEntry, cap: 'sheetBytes' | 'sharedStringsBytes' | 'otherPartBytes', handler: XmlHandler): AsyncGenerator<void> {
+async function* scanPart(
+  archive: Archive,
+  entry: ZipEntry,
+  cap: 'sheetBytes' | 'sharedStringsBytes' | 'otherPartBytes',
+  handler: XmlHandler,
+): AsyncGenerator<void> {
   const scanner = new XmlScanner(handler);
   const decoder = new StringDecoder('utf8');
   for await (const piece of unpackEntry(archive.source, entry, { kind: cap, max: archive.limits[cap] }, archive.limits, archive.budget)) {
@@ -25,7 +30,12 @@ async function* scanPart(archive: Archive, entry: ZipEntry, cap: 'sheetBytes' | 
   scanner.end();
 }
 
-async function scanWhole(archive: Archive, entry: ZipEntry, cap: 'sharedStringsBytes' | 'otherPartBytes', handler: XmlHandler): Promise<void> {
+async function scanWhole(
+  archive: Archive,
+  entry: ZipEntry,
+  cap: 'sharedStringsBytes' | 'otherPartBytes',
+  handler: XmlHandler,
+): Promise<void> {
   for await (const _ of scanPart(archive, entry, cap, handler)) {
     /* the handler collects */
   }
@@ -63,7 +73,8 @@ async function readWorkbook(archive: Archive): Promise<Workbook> {
   if (rels) {
     await scanWhole(archive, rels, 'otherPartBytes', {
       open(name, attrs) {
-        if (name === 'Relationship') targets.set(attribute(attrs, 'Id') ?? '', { type: attribute(attrs, 'Type') ?? '', target: attribute(attrs, 'Target') ?? '' });
+        if (name === 'Relationship')
+          targets.set(attribute(attrs, 'Id') ?? '', { type: attribute(attrs, 'Type') ?? '', target: attribute(attrs, 'Target') ?? '' });
       },
       close() {},
       text() {},
@@ -87,11 +98,18 @@ async function readWorkbook(archive: Archive): Promise<Workbook> {
 }
 
 /** Built-in number formats that show a date or time (Excel's ids, the Chinese ones included). */
-const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const DATE_FORMAT_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** A format code that shows a date: y, m, d, h or s outside quotes and [..] (as exceljs decides). */
 function isDateFormat(code: string): boolean {
-  return /[ymdhsb]/i.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, ''));
+  return /[ymdhsb]/i.test(
+    code
+      .replace(/\[[^\]]*]/g, '')
+      .replace(/"[^"]*"/g, '')
+      .replace(/\\./g, ''),
+  );
 }
 
 /** Which cell styles (index into cellXfs) show a date. */

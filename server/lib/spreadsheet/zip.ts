@@ -130,11 +130,12 @@ export async function readZipEntries(source: ByteSource, limits: SheetLimits): P
 /** The checks made from the header alone, before anything is inflated. */
 function checkDeclared(entry: ZipEntry, cap: { kind: SheetLimitKind; max: number }, limits: SheetLimits): void {
   if (entry.unpackedBytes > cap.max) throw limitError(cap.kind, cap.max, entry.name);
-  if (entry.unpackedBytes > RATIO_FREE_BYTES && entry.unpackedBytes > entry.packedBytes * limits.ratio) throw limitError('ratio', limits.ratio, entry.name);
+  if (entry.unpackedBytes > RATIO_FREE_BYTES && entry.unpackedBytes > entry.packedBytes * limits.ratio)
+    throw limitError('ratio', limits.ratio, entry.name);
 }
 
 async function* packedPieces(source: ByteSource, start: number, length: number): AsyncGenerator<Buffer> {
-  for (let done = 0; done < length; ) {
+  for (let done = 0; done < length;) {
     const piece = await source.read(start + done, Math.min(PIECE_BYTES, length - done));
     if (piece.length === 0) throw damaged('ZIP entry cut off');
     done += piece.length;

@@ -10,7 +10,14 @@ describe('data scope', () => {
   it('gives admin and leader the whole city, everyone else only their kind of scope', () => {
     expect(dataScopeOf(actor('admin'))).toEqual({ all: true });
     expect(dataScopeOf(actor('leader'))).toEqual({ all: true });
-    expect(dataScopeOf(actor('chain_office', [{ kind: 'chain', ref: 'CH02' }, { kind: 'park', ref: 'P1' }]))).toEqual({
+    expect(
+      dataScopeOf(
+        actor('chain_office', [
+          { kind: 'chain', ref: 'CH02' },
+          { kind: 'park', ref: 'P1' },
+        ]),
+      ),
+    ).toEqual({
       all: false,
       kind: 'chain',
       refs: ['CH02'],
@@ -55,7 +62,8 @@ describe('firms in scope', () => {
     expect(isFirmInScope(actor('chain_office', [{ kind: 'chain', ref: 'CH03' }]), firm)).toBe(false);
     expect(isFirmInScope(actor('county', [{ kind: 'region', ref: '430421' }]), firm)).toBe(true);
     expect(isFirmInScope(actor('county', [{ kind: 'region', ref: '430482' }]), firm)).toBe(false);
-    for (const ref of ['7', '衡阳高新区', '衡阳高新技术产业开发区']) expect(isFirmInScope(actor('park', [{ kind: 'park', ref }]), firm), ref).toBe(true);
+    for (const ref of ['7', '衡阳高新区', '衡阳高新技术产业开发区'])
+      expect(isFirmInScope(actor('park', [{ kind: 'park', ref }]), firm), ref).toBe(true);
     expect(isFirmInScope(actor('park', [{ kind: 'park', ref: '7' }]), outsidePark)).toBe(false);
     expect(isFirmInScope(actor('enterprise', [{ kind: 'enterprise', ref: firm.uscc }]), firm)).toBe(true);
     expect(isFirmInScope(actor('enterprise', [{ kind: 'enterprise', ref: '91430400MA4L00004X' }]), firm)).toBe(false);

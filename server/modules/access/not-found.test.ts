@@ -22,15 +22,28 @@ beforeAll(async () => {
   await seedReferenceData(t.database.db);
   registered = (await buildEnterprise(t.database.db, { memberships: [{ chainCode: 'CH05', nodeKey: 'pipe', isPrimary: true }] })).uscc;
   const own = (await buildEnterprise(t.database.db)).uscc;
-  office = await loginAs(t.app, (await buildUser(t.database.db, { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'CH02' }] })).username, TEST_PASSWORD);
-  firmUser = await loginAs(t.app, (await buildUser(t.database.db, { role: 'enterprise', scopes: [{ kind: 'enterprise', ref: own }] })).username, TEST_PASSWORD);
+  office = await loginAs(
+    t.app,
+    (await buildUser(t.database.db, { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'CH02' }] })).username,
+    TEST_PASSWORD,
+  );
+  firmUser = await loginAs(
+    t.app,
+    (await buildUser(t.database.db, { role: 'enterprise', scopes: [{ kind: 'enterprise', ref: own }] })).username,
+    TEST_PASSWORD,
+  );
 });
 afterAll(async () => t.close());
 
 type Probe = { method: 'GET' | 'PUT' | 'PATCH' | 'POST' | 'DELETE'; url: (id: string) => string; payload?: object };
 
 async function answer(session: Session, probe: Probe, id: string, blank: string): Promise<{ status: number; body: string }> {
-  const res = await t.app.inject({ method: probe.method, url: probe.url(id), headers: session.headers, ...(probe.payload ? { payload: probe.payload } : {}) });
+  const res = await t.app.inject({
+    method: probe.method,
+    url: probe.url(id),
+    headers: session.headers,
+    ...(probe.payload ? { payload: probe.payload } : {}),
+  });
   return { status: res.statusCode, body: res.body.split(blank).join('<id>') };
 }
 
@@ -78,7 +91,13 @@ describe('an identifier outside the caller’s scope answers like an unknown one
   });
 
   it('a figures import names a firm outside scope with the same issue and text as an unknown code', async () => {
-    const file = Buffer.from(csvText([['统一社会信用代码', '期别', '工业总产值'], [registered, '2024-06', '1'], [unknown, '2024-06', '1']]));
+    const file = Buffer.from(
+      csvText([
+        ['统一社会信用代码', '期别', '工业总产值'],
+        [registered, '2024-06', '1'],
+        [unknown, '2024-06', '1'],
+      ]),
+    );
     const res = await postImport(t.app, office, file, { dryRun: true });
     expect(res.statusCode).toBe(400);
     const errors: { row: number; code: string; reason: string }[] = res.json().errors;

@@ -146,7 +146,8 @@ export async function* readArchive(file: string): AsyncGenerator<ArchiveEvent> {
         });
       }
       const parsed = archiveHeader.safeParse(value);
-      if (!parsed.success) throw corrupt(`invalid header: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
+      if (!parsed.success)
+        throw corrupt(`invalid header: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
       header = parsed.data;
       yield { kind: 'header', header };
       continue;
@@ -170,7 +171,8 @@ export async function* readArchive(file: string): AsyncGenerator<ArchiveEvent> {
     if (!end.success) throw corrupt(`line ${lineNo} is not a row of ${current?.name ?? 'any table'}`);
     const expectedCounts = end.data.end.rowCounts;
     const mismatch = header.tables.find((t) => counts[t.name] !== expectedCounts[t.name]);
-    if (nextTable !== header.tables.length || mismatch) throw corrupt(`row counts do not match${mismatch ? ` (table ${mismatch.name})` : ''}`);
+    if (nextTable !== header.tables.length || mismatch)
+      throw corrupt(`row counts do not match${mismatch ? ` (table ${mismatch.name})` : ''}`);
     ended = true;
     yield { kind: 'end', rowCounts: expectedCounts };
   }

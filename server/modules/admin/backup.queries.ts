@@ -26,11 +26,15 @@ export async function setExactTextOutput(db: Db): Promise<void> {
 
 /** Applied migrations, oldest first; none when drizzle's table does not exist yet. */
 export async function selectAppliedMigrations(db: Db): Promise<AppliedMigration[]> {
-  const exists = parseRows(await db.execute(sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS found`), z.object({ found: z.boolean() }));
+  const exists = parseRows(
+    await db.execute(sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS found`),
+    z.object({ found: z.boolean() }),
+  );
   if (!exists[0]?.found) return [];
-  const result = parseRows(await db.execute(
-    sql`SELECT hash, CAST(created_at AS text) AS created_at FROM drizzle.__drizzle_migrations ORDER BY created_at, id`,
-  ), z.object({ hash: z.string(), created_at: z.string() }));
+  const result = parseRows(
+    await db.execute(sql`SELECT hash, CAST(created_at AS text) AS created_at FROM drizzle.__drizzle_migrations ORDER BY created_at, id`),
+    z.object({ hash: z.string(), created_at: z.string() }),
+  );
   return result.map((r) => ({ hash: r.hash, createdAt: Number(r.created_at) }));
 }
 
@@ -60,20 +64,24 @@ export async function selectAppTables(db: Db): Promise<CatalogTable[]> {
 
 /** Foreign keys between application tables. */
 export async function selectForeignKeys(db: Db): Promise<CatalogForeignKey[]> {
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     SELECT con.conname AS name, src.relname AS table_name, dst.relname AS references_table, con.condeferrable AS deferrable
       FROM pg_constraint con
       JOIN pg_class src ON src.oid = con.conrelid
       JOIN pg_class dst ON dst.oid = con.confrelid
       JOIN pg_namespace n ON n.oid = src.relnamespace
      WHERE con.contype = 'f' AND n.nspname = ${APP_SCHEMA}
-     ORDER BY src.relname, con.conname`), z.object({ name: z.string(), table_name: z.string(), references_table: z.string(), deferrable: z.boolean() }));
+     ORDER BY src.relname, con.conname`),
+    z.object({ name: z.string(), table_name: z.string(), references_table: z.string(), deferrable: z.boolean() }),
+  );
   return result.map((r) => ({ name: r.name, table: r.table_name, references: r.references_table, deferrable: r.deferrable }));
 }
 
 /** Sequences owned by application columns (serial, bigserial, identity), e.g. audit_log.id. */
 export async function selectOwnedSequences(db: Db): Promise<CatalogSequence[]> {
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     SELECT t.table_name, t.column_name, t.sequence_name
       FROM (SELECT c.relname AS table_name, a.attname AS column_name,
                    pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) AS sequence_name
@@ -82,7 +90,9 @@ export async function selectOwnedSequences(db: Db): Promise<CatalogSequence[]> {
               JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
              WHERE n.nspname = ${APP_SCHEMA} AND c.relkind IN ('r', 'p')) AS t
      WHERE t.sequence_name IS NOT NULL
-     ORDER BY t.table_name, t.column_name`), z.object({ table_name: z.string(), column_name: z.string(), sequence_name: z.string() }));
+     ORDER BY t.table_name, t.column_name`),
+    z.object({ table_name: z.string(), column_name: z.string(), sequence_name: z.string() }),
+  );
   return result.map((r) => ({ table: r.table_name, column: r.column_name, sequence: r.sequence_name }));
 }
 
@@ -102,12 +112,17 @@ export async function declareRowCursor(db: Db, cursor: string, table: CatalogTab
       )}]`
     : sql`CAST(ARRAY[] AS text[])`;
   const order = table.primaryKey.length ? sql` ORDER BY ${columnList(table.primaryKey)}` : sql``;
-  await db.execute(sql`DECLARE ${sql.identifier(cursor)} NO SCROLL CURSOR FOR SELECT ${values} AS v FROM ${sql.identifier(APP_SCHEMA)}.${sql.identifier(table.name)}${order}`);
+  await db.execute(
+    sql`DECLARE ${sql.identifier(cursor)} NO SCROLL CURSOR FOR SELECT ${values} AS v FROM ${sql.identifier(APP_SCHEMA)}.${sql.identifier(table.name)}${order}`,
+  );
 }
 
 /** The next rows of a cursor; an empty list once it is exhausted. */
 export async function fetchRows(db: Db, cursor: string, count: number): Promise<unknown[]> {
-  const result = parseRows(await db.execute(sql`FETCH FORWARD ${sql.raw(String(Math.trunc(count)))} FROM ${sql.identifier(cursor)}`), z.object({ v: z.unknown() }));
+  const result = parseRows(
+    await db.execute(sql`FETCH FORWARD ${sql.raw(String(Math.trunc(count)))} FROM ${sql.identifier(cursor)}`),
+    z.object({ v: z.unknown() }),
+  );
   return result.map((r) => r.v);
 }
 
@@ -129,7 +144,12 @@ export async function truncateTables(db: Db, tables: readonly string[]): Promise
  * Inserts a batch of rows given as text arrays, converting each value with the target column's
  * type (`types` come from this database's catalog). Identity columns keep the archived values.
  */
-export async function insertTextRows(db: Db, table: string, columns: readonly CatalogColumn[], rows: readonly (string | null)[][]): Promise<void> {
+export async function insertTextRows(
+  db: Db,
+  table: string,
+  columns: readonly CatalogColumn[],
+  rows: readonly (string | null)[][],
+): Promise<void> {
   if (rows.length === 0) return;
   const casts = columns.map((c, i) => sql`CAST(r.v ->> ${sql.raw(String(i))} AS ${sql.raw(c.type)})`);
   await db.execute(sql`
@@ -148,7 +168,9 @@ export async function syncSequence(db: Db, seq: CatalogSequence): Promise<void> 
 /** Lets a foreign key be checked at the end of the transaction (for self-references and cycles). */
 export async function deferForeignKey(db: Db, fk: CatalogForeignKey): Promise<void> {
   if (!fk.deferrable) {
-    await db.execute(sql`ALTER TABLE ${sql.identifier(APP_SCHEMA)}.${sql.identifier(fk.table)} ALTER CONSTRAINT ${sql.identifier(fk.name)} DEFERRABLE INITIALLY DEFERRED`);
+    await db.execute(
+      sql`ALTER TABLE ${sql.identifier(APP_SCHEMA)}.${sql.identifier(fk.table)} ALTER CONSTRAINT ${sql.identifier(fk.name)} DEFERRABLE INITIALLY DEFERRED`,
+    );
   }
   await db.execute(sql`SET CONSTRAINTS ${sql.identifier(APP_SCHEMA)}.${sql.identifier(fk.name)} DEFERRED`);
 }
@@ -158,6 +180,8 @@ export async function checkDeferredForeignKeys(db: Db, altered: readonly Catalog
   await db.execute(sql`SET CONSTRAINTS ALL IMMEDIATE`);
   for (const fk of altered) {
     if (fk.deferrable) continue;
-    await db.execute(sql`ALTER TABLE ${sql.identifier(APP_SCHEMA)}.${sql.identifier(fk.table)} ALTER CONSTRAINT ${sql.identifier(fk.name)} NOT DEFERRABLE`);
+    await db.execute(
+      sql`ALTER TABLE ${sql.identifier(APP_SCHEMA)}.${sql.identifier(fk.table)} ALTER CONSTRAINT ${sql.identifier(fk.name)} NOT DEFERRABLE`,
+    );
   }
 }

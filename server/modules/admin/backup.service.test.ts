@@ -45,7 +45,11 @@ describe('backup and restore on one database', () => {
     const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8'));
     const latest = journal.entries.at(-1);
     const sqlText = fs.readFileSync(path.join(MIGRATIONS_DIR, `${latest.tag}.sql`));
-    expect(header.migration).toEqual({ tag: latest.tag, when: latest.when, hash: crypto.createHash('sha256').update(sqlText).digest('hex') });
+    expect(header.migration).toEqual({
+      tag: latest.tag,
+      when: latest.when,
+      hash: crypto.createHash('sha256').update(sqlText).digest('hex'),
+    });
 
     expect(tables).toEqual(expect.arrayContaining(['audit_log', 'users', 'sessions', 'user_scopes']));
     expect(tables.indexOf('users')).toBeLessThan(tables.indexOf('sessions'));
@@ -80,7 +84,9 @@ describe('backup and restore on one database', () => {
     const after = await snapshot(database.db);
     expect(after.users).toEqual(before.users);
     expect(after.scopes).toEqual(['alice|chain|CH02', 'alice|chain|CH05', 'bob|park|P01']);
-    expect(after.sessions).toEqual([`${'a'.repeat(64)}|${aliceId}|csrf-1|2024-02-29 12:34:56.789123|2024-02-29 13:00:00.000001|2030-01-02 03:04:05.678`]);
+    expect(after.sessions).toEqual([
+      `${'a'.repeat(64)}|${aliceId}|csrf-1|2024-02-29 12:34:56.789123|2024-02-29 13:00:00.000001|2030-01-02 03:04:05.678`,
+    ]);
     // The archived rows 1–3, then the restore's own entry continuing the sequence at 4.
     expect(after.audit.slice(0, 3)).toEqual(before.audit.slice(0, 3));
     expect(after.audit).toHaveLength(4);
@@ -89,7 +95,12 @@ describe('backup and restore on one database', () => {
     const hash = await database.db.execute<{ password_hash: string }>(sql`SELECT password_hash FROM users WHERE username = 'alice'`);
     expect(await verifyPassword(hash.rows[0]?.password_hash ?? null, TEST_PASSWORD)).toBe(true);
     const probe = await database.db.execute<{ after: unknown }>(sql`SELECT after FROM audit_log WHERE action = 'probe'`);
-    expect(probe.rows[0]?.after).toEqual({ amount: 1234567890123, ratio: 0.1, nested: { list: [1, 'two', null] }, text: '引号"和\\反斜杠\n换行' });
+    expect(probe.rows[0]?.after).toEqual({
+      amount: 1234567890123,
+      ratio: 0.1,
+      nested: { list: [1, 'two', null] },
+      text: '引号"和\\反斜杠\n换行',
+    });
 
     await recordAudit(database.db, SYSTEM_ACTOR, { action: 'after_restore', entity: 'sample' });
     const next = await database.db.execute<{ id: number }>(sql`SELECT id FROM audit_log WHERE action = 'after_restore'`);
@@ -136,7 +147,9 @@ describe('tables added by later modules', () => {
     const inserted = await database.db.execute<{ id: number }>(sql`INSERT INTO extra_nodes (label) VALUES ('new') RETURNING id`);
     expect(inserted.rows[0]?.id).toBe(3);
     // The self-reference is back to a normal, immediately checked constraint.
-    const fk = await database.db.execute<{ condeferrable: boolean }>(sql`SELECT condeferrable FROM pg_constraint WHERE conname = 'extra_nodes_parent_id_fkey'`);
+    const fk = await database.db.execute<{ condeferrable: boolean }>(
+      sql`SELECT condeferrable FROM pg_constraint WHERE conname = 'extra_nodes_parent_id_fkey'`,
+    );
     expect(fk.rows[0]?.condeferrable).toBe(false);
   });
 });

@@ -59,7 +59,12 @@ function sumRows(rowCounts: Record<string, number>): number {
 }
 
 /** Header line, then each table's rows fetched through a cursor, so memory stays flat however big the table. */
-async function* archiveLines(tx: Db, header: ArchiveHeader, tables: CatalogTable[], rowCounts: Record<string, number>): AsyncGenerator<string> {
+async function* archiveLines(
+  tx: Db,
+  header: ArchiveHeader,
+  tables: CatalogTable[],
+  rowCounts: Record<string, number>,
+): AsyncGenerator<string> {
   yield headerLine(header);
   for (const table of tables) {
     yield tableStartLine(table.name);
@@ -85,7 +90,11 @@ async function* archiveLines(tx: Db, header: ArchiveHeader, tables: CatalogTable
  * modules are included without a change here) from one consistent snapshot. Tables are written in
  * foreign-key order so a restore can insert them as they arrive.
  */
-export async function backupDatabase(db: Db, actor: Actor, options: { file: string; databaseKind: DatabaseKind; overwrite?: boolean }): Promise<BackupSummary> {
+export async function backupDatabase(
+  db: Db,
+  actor: Actor,
+  options: { file: string; databaseKind: DatabaseKind; overwrite?: boolean },
+): Promise<BackupSummary> {
   requireAccess(canAdminister(actor));
   if (!options.overwrite && fs.existsSync(options.file)) {
     throw new AppError('conflict', { message: `文件已存在，未覆盖 (file exists, not overwritten): ${options.file}` });
@@ -118,7 +127,11 @@ export async function backupDatabase(db: Db, actor: Actor, options: { file: stri
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
-  await recordAudit(db, actor, { action: 'backup', entity: 'database', after: { file: path.basename(options.file), migration: migration.tag, rowCounts } });
+  await recordAudit(db, actor, {
+    action: 'backup',
+    entity: 'database',
+    after: { file: path.basename(options.file), migration: migration.tag, rowCounts },
+  });
   return { file: options.file, bytes, migration, rowCounts, rows: sumRows(rowCounts) };
 }
 
@@ -142,12 +155,16 @@ export async function inspectArchive(file: string): Promise<ArchiveSummary> {
 function targetColumns(archived: ArchiveTable, catalog: Map<string, CatalogTable>): CatalogColumn[] {
   const table = catalog.get(archived.name);
   if (!table) {
-    throw new AppError('conflict', { message: `备份中的表 ${archived.name} 在当前数据库中不存在 (table ${archived.name} of the archive does not exist in this database)` });
+    throw new AppError('conflict', {
+      message: `备份中的表 ${archived.name} 在当前数据库中不存在 (table ${archived.name} of the archive does not exist in this database)`,
+    });
   }
   return archived.columns.map((c) => {
     const column = table.columns.find((t) => t.name === c.name);
     if (!column) {
-      throw new AppError('conflict', { message: `备份中的列 ${archived.name}.${c.name} 在当前数据库中不存在 (column ${archived.name}.${c.name} of the archive does not exist in this database)` });
+      throw new AppError('conflict', {
+        message: `备份中的列 ${archived.name}.${c.name} 在当前数据库中不存在 (column ${archived.name}.${c.name} of the archive does not exist in this database)`,
+      });
     }
     return column;
   });

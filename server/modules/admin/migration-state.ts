@@ -28,7 +28,9 @@ export async function findDatabaseMigration(db: Db): Promise<MigrationRef> {
   const applied = await selectAppliedMigrations(db);
   const last = applied.at(-1);
   if (!last) {
-    throw new AppError('conflict', { message: '数据库尚未初始化，请先运行 migrate (the database has no migrations applied; run `migrate` first)' });
+    throw new AppError('conflict', {
+      message: '数据库尚未初始化，请先运行 migrate (the database has no migrations applied; run `migrate` first)',
+    });
   }
   const known = readBuildMigrations().find((m) => m.hash === last.hash && m.when === last.createdAt);
   if (!known) {
@@ -63,5 +65,9 @@ export function checkArchiveMigration(archive: MigrationRef, build: MigrationRef
 export async function listAppliedMigrations(db: Db): Promise<{ tag: string | null; hash: string; when: number }[]> {
   const build = readBuildMigrations();
   const applied = await selectAppliedMigrations(db);
-  return applied.map((a) => ({ tag: build.find((m) => m.hash === a.hash && m.when === a.createdAt)?.tag ?? null, hash: a.hash, when: a.createdAt }));
+  return applied.map((a) => ({
+    tag: build.find((m) => m.hash === a.hash && m.when === a.createdAt)?.tag ?? null,
+    hash: a.hash,
+    when: a.createdAt,
+  }));
 }

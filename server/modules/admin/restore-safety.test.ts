@@ -72,9 +72,14 @@ describe('restore refuses a damaged archive and changes nothing', () => {
   });
 
   it('a well-formed archive with a value the schema rejects, found only after the tables were emptied', async () => {
-    const file = variant('bad-role.jsonl.gz', (lines) => lines.map((l) => (l.includes('"chain_chief"') ? l.replace('"chain_chief"', '"pirate"') : l)));
+    const file = variant('bad-role.jsonl.gz', (lines) =>
+      lines.map((l) => (l.includes('"chain_chief"') ? l.replace('"chain_chief"', '"pirate"') : l)),
+    );
     await expect(inspectArchive(file)).resolves.toMatchObject({ rows: 10 }); // 9 sample rows + stats_version
-    await expectRefusedAndUnchanged(file, /^备份中表 users 的数据无法写入 \(rows of table users could not be restored\): new row for relation "users" violates check constraint "users_role_check"$/);
+    await expectRefusedAndUnchanged(
+      file,
+      /^备份中表 users 的数据无法写入 \(rows of table users could not be restored\): new row for relation "users" violates check constraint "users_role_check"$/,
+    );
     // The sequence restart was rolled back too: the next audit id follows the live rows (1–5).
     await recordAudit(database.db, SYSTEM_ACTOR, { action: 'probe_after', entity: 'sample' });
     const next = await database.db.execute<{ id: number }>(sql`SELECT id FROM audit_log WHERE action = 'probe_after'`);
@@ -99,7 +104,9 @@ describe('restore checks the archive migration against this build', () => {
 
   it('refuses an archive from a newer migration with one line naming both', async () => {
     const file = withMigration('newer.jsonl.gz', (m) => ({ tag: '0099_future', when: m.when + 1000, hash: 'f'.repeat(64) }));
-    await expect(inspectArchive(file)).rejects.toThrow(/^备份来自更新的数据库版本 \(迁移 0099_future\).*newer than this build's \d{4}_\w+; upgrade first\)$/);
+    await expect(inspectArchive(file)).rejects.toThrow(
+      /^备份来自更新的数据库版本 \(迁移 0099_future\).*newer than this build's \d{4}_\w+; upgrade first\)$/,
+    );
     await expectRefusedAndUnchanged(file, /migration 0099_future, newer than this build's/);
   });
 
@@ -109,7 +116,10 @@ describe('restore checks the archive migration against this build', () => {
   });
 
   it('refuses a newer archive format version', async () => {
-    const file = variant('format2.jsonl.gz', (lines) => [lines[0]?.replace('"formatVersion":1', '"formatVersion":2') ?? '', ...lines.slice(1)]);
+    const file = variant('format2.jsonl.gz', (lines) => [
+      lines[0]?.replace('"formatVersion":1', '"formatVersion":2') ?? '',
+      ...lines.slice(1),
+    ]);
     await expectRefusedAndUnchanged(file, /archive format 2 is newer than this build supports/);
   });
 });

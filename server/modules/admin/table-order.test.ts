@@ -43,7 +43,10 @@ describe('foreignKeysToDefer', () => {
   });
 
   it('defers keys whose table arrives before (or with) the table it references', () => {
-    const deferred = foreignKeysToDefer(['sessions', 'regions', 'users'], [fk('sessions', 'users'), fk('regions', 'regions'), fk('users', 'other')]);
+    const deferred = foreignKeysToDefer(
+      ['sessions', 'regions', 'users'],
+      [fk('sessions', 'users'), fk('regions', 'regions'), fk('users', 'other')],
+    );
     expect(deferred.map((d) => d.name)).toEqual(['sessions_users_fk', 'regions_regions_fk']);
   });
 });

@@ -8,7 +8,10 @@ export type TableDependency = { name: string; table: string; references: string 
  * foreign keys that close them are returned in `deferred` and must be checked at commit instead.
  * Ties are broken by name so the order is the same on every run.
  */
-export function orderTablesByDependencies<T extends TableDependency>(tables: readonly string[], dependencies: readonly T[]): { order: string[]; deferred: T[] } {
+export function orderTablesByDependencies<T extends TableDependency>(
+  tables: readonly string[],
+  dependencies: readonly T[],
+): { order: string[]; deferred: T[] } {
   const remaining = new Set(tables);
   const deferred: T[] = dependencies.filter((d) => d.table === d.references && remaining.has(d.table));
   let open = dependencies.filter((d) => d.table !== d.references && remaining.has(d.table) && remaining.has(d.references));
@@ -19,7 +22,11 @@ export function orderTablesByDependencies<T extends TableDependency>(tables: rea
     // In a cycle nothing is ready: take the first table by name and defer its open foreign keys.
     const next = ready[0] ?? [...remaining].sort()[0];
     if (next === undefined) break;
-    if (ready.length === 0) pushAll(deferred, open.filter((d) => d.table === next));
+    if (ready.length === 0)
+      pushAll(
+        deferred,
+        open.filter((d) => d.table === next),
+      );
     order.push(next);
     remaining.delete(next);
     open = open.filter((d) => d.table !== next && d.references !== next);

@@ -11,7 +11,11 @@ export function auditRoutes(database: Database): FastifyPluginAsyncZod {
       '/',
       {
         config: { policy: ['admin'] },
-        schema: { tags: ['system'], querystring: listAuditQuery, response: { 200: listAuditResponse, 401: errorResponse, 403: errorResponse } },
+        schema: {
+          tags: ['system'],
+          querystring: listAuditQuery,
+          response: { 200: listAuditResponse, 401: errorResponse, 403: errorResponse },
+        },
       },
       async (request) => listAudit(database.db, actorOf(request), request.query),
     );

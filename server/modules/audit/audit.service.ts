@@ -8,9 +8,7 @@ import { insertAuditEntry, selectAuditPage } from './audit.queries.js';
 function redact(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(redact);
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, /password|token|hash/i.test(k) ? '[redacted]' : redact(v)]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, /password|token|hash/i.test(k) ? '[redacted]' : redact(v)]));
 }
 
 /**

@@ -27,7 +27,9 @@ function prepareSessionQuery(db: Db) {
     .select({
       session: sessions,
       user: users,
-      scopes: sql<{ kind: string; ref: string }[]>`coalesce((select json_agg(json_build_object('kind', s.kind, 'ref', s.ref) order by s.kind, s.ref) from user_scopes s where s.user_id = ${users.id}), '[]'::json)`,
+      scopes: sql<
+        { kind: string; ref: string }[]
+      >`coalesce((select json_agg(json_build_object('kind', s.kind, 'ref', s.ref) order by s.kind, s.ref) from user_scopes s where s.user_id = ${users.id}), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -77,12 +79,15 @@ export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
  * (0: never). Returns whether this failure locked it.
  */
 export async function countFailedLogin(db: Db, userId: string, threshold: number): Promise<{ failedLogins: number; lockedNow: boolean }> {
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     UPDATE users
        SET failed_logins = failed_logins + 1,
            locked_at = CASE WHEN locked_at IS NULL AND ${threshold}::int > 0 AND failed_logins + 1 >= ${threshold}::int THEN now() ELSE locked_at END
      WHERE id = ${userId}
- RETURNING failed_logins, (locked_at IS NOT NULL AND failed_logins = ${threshold}::int) AS locked_now`), z.object({ failed_logins: z.number(), locked_now: z.boolean() }));
+ RETURNING failed_logins, (locked_at IS NOT NULL AND failed_logins = ${threshold}::int) AS locked_now`),
+    z.object({ failed_logins: z.number(), locked_now: z.boolean() }),
+  );
   const row = result[0];
   return { failedLogins: row?.failed_logins ?? 0, lockedNow: row?.locked_now === true };
 }

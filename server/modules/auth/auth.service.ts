@@ -39,14 +39,48 @@ export type LoginGuard = { limiter: LoginLimiter | null; lockoutThreshold: numbe
  * locked or disabled account all answer the same 401 to the caller; only the audit log tells them
  * apart, for the admin.
  */
-async function recordFailedLogin(db: Db, attempted: string, user: UserRow | undefined, passwordOk: boolean, ip: string, threshold: number): Promise<void> {
-  const reason = !user ? 'unknown_user' : user.lockedAt !== null ? 'locked' : !user.active ? 'inactive' : passwordOk ? 'ok' : 'wrong_password';
-  const actor: Actor = { id: user?.id ?? SYSTEM_ACTOR.id, username: attempted.slice(0, 64), displayName: attempted.slice(0, 64), role: 'leader', scopes: [], statsReviewer: false, ip, system: !user };
+async function recordFailedLogin(
+  db: Db,
+  attempted: string,
+  user: UserRow | undefined,
+  passwordOk: boolean,
+  ip: string,
+  threshold: number,
+): Promise<void> {
+  const reason = !user
+    ? 'unknown_user'
+    : user.lockedAt !== null
+      ? 'locked'
+      : !user.active
+        ? 'inactive'
+        : passwordOk
+          ? 'ok'
+          : 'wrong_password';
+  const actor: Actor = {
+    id: user?.id ?? SYSTEM_ACTOR.id,
+    username: attempted.slice(0, 64),
+    displayName: attempted.slice(0, 64),
+    role: 'leader',
+    scopes: [],
+    statsReviewer: false,
+    ip,
+    system: !user,
+  };
   await db.transaction(async (tx) => {
     const counted = user && user.lockedAt === null ? await countFailedLogin(tx, user.id, threshold) : null;
-    await recordAudit(tx, actor, { action: 'login_failed', entity: 'session', entityId: user?.id ?? null, after: { username: attempted.slice(0, 64), reason, failedLogins: counted?.failedLogins ?? null } });
+    await recordAudit(tx, actor, {
+      action: 'login_failed',
+      entity: 'session',
+      entityId: user?.id ?? null,
+      after: { username: attempted.slice(0, 64), reason, failedLogins: counted?.failedLogins ?? null },
+    });
     if (counted?.lockedNow && user) {
-      await recordAudit(tx, actor, { action: 'lock', entity: 'user', entityId: user.id, after: { username: user.username, failedLogins: counted.failedLogins } });
+      await recordAudit(tx, actor, {
+        action: 'lock',
+        entity: 'user',
+        entityId: user.id,
+        after: { username: user.username, failedLogins: counted.failedLogins },
+      });
     }
   });
 }
@@ -78,7 +112,15 @@ export async function login(
   const now = new Date();
   const expiresAt = new Date(now.getTime() + policy.ttlHours * 3_600_000);
   const scopes = await selectUserScopes(db, user.id);
-  const actor: Actor = { id: user.id, username: user.username, displayName: user.displayName, role: roleSchema.parse(user.role), scopes, statsReviewer: user.statsReviewer, ip };
+  const actor: Actor = {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: roleSchema.parse(user.role),
+    scopes,
+    statsReviewer: user.statsReviewer,
+    ip,
+  };
   await db.transaction(async (tx) => {
     await deleteExpiredSessions(tx, now);
     await resetFailedLogins(tx, user.id);
@@ -95,12 +137,7 @@ export type ResolvedSession = { actor: Actor; csrfToken: string; expiresAt: Date
  * Finds the live session of a cookie token. A session ends at its absolute expiry or after
  * `idleMinutes` without a request; an ended one is deleted and reported as `session_expired`.
  */
-export async function resolveSession(
-  db: Db,
-  token: string,
-  policy: SessionPolicy,
-  ip: string | undefined,
-): Promise<ResolvedSession> {
+export async function resolveSession(db: Db, token: string, policy: SessionPolicy, ip: string | undefined): Promise<ResolvedSession> {
   const tokenHash = sha256(token);
   const found = await selectSessionWithUser(db, tokenHash);
   if (!found || !found.user.active) throw new AppError('unauthenticated');

@@ -28,10 +28,16 @@ describe('login', () => {
 
   it('answers a wrong password and an unknown user identically with 401 invalid_credentials', async () => {
     const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'wrong-password' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody-here', password: 'wrong-password' } });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody-here', password: 'wrong-password' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
-    expect(wrong.json()).toEqual({ error: { code: 'invalid_credentials', message: '用户名或密码错误。连续输错多次后账号会被锁定，需请管理员解锁。' } });
+    expect(wrong.json()).toEqual({
+      error: { code: 'invalid_credentials', message: '用户名或密码错误。连续输错多次后账号会被锁定，需请管理员解锁。' },
+    });
     expect(unknown.json()).toEqual(wrong.json());
     expect(wrong.cookies).toHaveLength(0);
   });
@@ -43,7 +49,9 @@ describe('login', () => {
       headers: { 'x-locale': 'en' },
       payload: { username: 'nobody-here', password: 'x' },
     });
-    expect(res.json().error.message).toBe('Wrong username or password. After repeated failures the account is locked until an administrator unlocks it.');
+    expect(res.json().error.message).toBe(
+      'Wrong username or password. After repeated failures the account is locked until an administrator unlocks it.',
+    );
   });
 
   it('rate-limits repeated attempts for one username with 429 rate_limited', async () => {
@@ -101,7 +109,11 @@ describe('session', () => {
     const noCsrf = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().error.code).toBe('csrf_failed');
-    const badCsrf = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(43) } });
+    const badCsrf = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(43) },
+    });
     expect(badCsrf.statusCode).toBe(403);
     const ok = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.headers });
     expect(ok.statusCode).toBe(200);

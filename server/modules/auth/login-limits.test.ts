@@ -17,8 +17,13 @@ afterAll(async () => t.close());
 const attempt = (username: string, password: string, ip: string) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username, password } });
 
-async function auditOf(actions: string[]): Promise<{ action: string; actor_name: string; entity_id: string | null; ip: string | null; after: { reason?: string } | null }[]> {
-  const result = await t.database.pool.query(`SELECT action, actor_name, entity_id, ip, after FROM audit_log WHERE action = ANY($1) ORDER BY id`, [actions]);
+async function auditOf(
+  actions: string[],
+): Promise<{ action: string; actor_name: string; entity_id: string | null; ip: string | null; after: { reason?: string } | null }[]> {
+  const result = await t.database.pool.query(
+    `SELECT action, actor_name, entity_id, ip, after FROM audit_log WHERE action = ANY($1) ORDER BY id`,
+    [actions],
+  );
   return result.rows;
 }
 
@@ -39,7 +44,11 @@ describe('failed-login limits', () => {
     expect((await attempt(user.username, TEST_PASSWORD, '10.0.0.3')).statusCode).toBe(200);
     const failed = await auditOf(['login_failed']);
     expect(failed.filter((r) => r.ip === '10.0.0.2')).toHaveLength(20);
-    expect(failed.find((r) => r.actor_name === 'spray-0')).toMatchObject({ entity_id: null, ip: '10.0.0.2', after: { reason: 'unknown_user' } });
+    expect(failed.find((r) => r.actor_name === 'spray-0')).toMatchObject({
+      entity_id: null,
+      ip: '10.0.0.2',
+      after: { reason: 'unknown_user' },
+    });
   });
 
   it('throttles one address guessing one account after 3 failures (its other users are unaffected)', async () => {

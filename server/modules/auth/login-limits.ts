@@ -21,7 +21,10 @@ type Window = { count: number; resetAt: number };
 /** Past this many keys, expired windows are swept before a new key is added (memory stays bounded). */
 const SWEEP_AT = 10_000;
 
-export function createLoginLimiter(options: { perAccount: number; perIp: number; windowMs?: number }, now: () => number = Date.now): LoginLimiter {
+export function createLoginLimiter(
+  options: { perAccount: number; perIp: number; windowMs?: number },
+  now: () => number = Date.now,
+): LoginLimiter {
   const windowMs = options.windowMs ?? 60_000;
   const windows = new Map<string, Window>();
   const accountKey = (ip: string, username: string) => `a|${ip}|${username.trim().toLowerCase()}`;

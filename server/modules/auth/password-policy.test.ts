@@ -31,7 +31,12 @@ describe('the password rule on the API', () => {
   afterAll(async () => t.close());
 
   const create = (username: string, password: string) =>
-    t.app.inject({ method: 'POST', url: '/api/users', headers: { ...admin.headers, 'x-locale': 'zh-CN' }, payload: { username, displayName: '甲', role: 'leader', password } });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { ...admin.headers, 'x-locale': 'zh-CN' },
+      payload: { username, displayName: '甲', role: 'leader', password },
+    });
 
   it('refuses a short, a common and a username-equal password on create and reset, creating nothing', async () => {
     const short = await create('wang.wu', '12345678');
@@ -47,7 +52,12 @@ describe('the password rule on the API', () => {
     expect(users.rows[0].n).toBe(0);
 
     const user = await buildUser(t.database.db, { role: 'leader' });
-    const reset = await t.app.inject({ method: 'POST', url: `/api/users/${user.id}/password`, headers: { ...admin.headers, 'x-locale': 'en' }, payload: { password: 'qwertyuiop' } });
+    const reset = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${user.id}/password`,
+      headers: { ...admin.headers, 'x-locale': 'en' },
+      payload: { password: 'qwertyuiop' },
+    });
     expect(reset.statusCode).toBe(400);
     expect(reset.json().error.message).toContain('common password');
     await loginAs(t.app, user.username, TEST_PASSWORD);

@@ -44,6 +44,10 @@ export function passwordProblem(password: string, username: string): MessageKey 
 export function requireAcceptablePassword(password: string, username: string): void {
   const problem = passwordProblem(password, username);
   if (problem) {
-    throw new AppError('validation_failed', { messageKey: problem, params: { min: MIN_PASSWORD_LENGTH }, details: [{ path: 'body.password', rule: problem.slice('password.error.'.length) }] });
+    throw new AppError('validation_failed', {
+      messageKey: problem,
+      params: { min: MIN_PASSWORD_LENGTH },
+      details: [{ path: 'body.password', rule: problem.slice('password.error.'.length) }],
+    });
   }
 }

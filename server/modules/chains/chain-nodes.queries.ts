@@ -32,7 +32,10 @@ export async function selectChainNodesWithCounts(db: Db, code: string, year: num
           SELECT 1 FROM enterprise_scale_years y WHERE y.uscc = ${enterpriseMemberships.uscc} AND y.year = ${year}))::int`,
     })
     .from(chainNodes)
-    .leftJoin(enterpriseMemberships, and(eq(enterpriseMemberships.nodeId, chainNodes.id), membershipInYearSql('enterprise_memberships', year)))
+    .leftJoin(
+      enterpriseMemberships,
+      and(eq(enterpriseMemberships.nodeId, chainNodes.id), membershipInYearSql('enterprise_memberships', year)),
+    )
     .where(eq(chainNodes.chainCode, code))
     .groupBy(chainNodes.id)
     .orderBy(stageOrder, asc(chainNodes.sortOrder), asc(chainNodes.key));
@@ -98,7 +101,10 @@ export async function updateNodeRow(
 
 /** Deletes a node and its edges (ON DELETE CASCADE); memberships are not cascaded, so a node with firms cannot go. */
 export async function deleteNodeRow(db: Db, id: number, expectedVersion?: number): Promise<void> {
-  const [deleted] = await db.delete(chainNodes).where(atVersion(eq(chainNodes.id, id), chainNodes.version, expectedVersion)).returning({ id: chainNodes.id });
+  const [deleted] = await db
+    .delete(chainNodes)
+    .where(atVersion(eq(chainNodes.id, id), chainNodes.version, expectedVersion))
+    .returning({ id: chainNodes.id });
   updatedOrConflict(deleted);
 }
 
@@ -121,13 +127,16 @@ export async function edgeExists(db: Db, fromNodeId: number, toNodeId: number): 
  * from → to would close a cycle. UNION (not UNION ALL) makes the walk end even on a cyclic graph.
  */
 export async function isReachable(db: Db, startNodeId: number, targetNodeId: number): Promise<boolean> {
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     WITH RECURSIVE downstream(node_id) AS (
       SELECT e.to_node_id FROM chain_node_edges e WHERE e.from_node_id = ${startNodeId}
       UNION
       SELECT e.to_node_id FROM chain_node_edges e JOIN downstream d ON e.from_node_id = d.node_id
     )
-    SELECT EXISTS (SELECT 1 FROM downstream WHERE node_id = ${targetNodeId}) AS reachable`), z.object({ reachable: z.boolean() }));
+    SELECT EXISTS (SELECT 1 FROM downstream WHERE node_id = ${targetNodeId}) AS reachable`),
+    z.object({ reachable: z.boolean() }),
+  );
   return result[0]?.reachable === true;
 }
 

@@ -26,7 +26,15 @@ import {
 import { requireEditableChain } from './chains.service.js';
 
 function presentNode(row: ChainNodeRow): ChainNodeFields {
-  return { id: row.id, key: row.key, name: row.name, stage: row.stage, gbt4754: row.gbt4754, sortOrder: row.sortOrder, version: row.version };
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    stage: row.stage,
+    gbt4754: row.gbt4754,
+    sortOrder: row.sortOrder,
+    version: row.version,
+  };
 }
 
 async function requireNode(db: Db, code: string, key: string): Promise<ChainNodeRow> {
@@ -38,10 +46,18 @@ async function requireNode(db: Db, code: string, key: string): Promise<ChainNode
 /** Adds a node to the chain; it goes after the chain's last node unless a position is given. */
 export async function createNode(db: Db, actor: Actor, code: string, input: CreateNodeRequest): Promise<ChainNodeFields> {
   await requireEditableChain(db, actor, code);
-  if (await selectNode(db, code, input.key)) throw new AppError('conflict', { messageKey: 'chains.error.duplicateNode', params: { code, key: input.key } });
+  if (await selectNode(db, code, input.key))
+    throw new AppError('conflict', { messageKey: 'chains.error.duplicateNode', params: { code, key: input.key } });
   const sortOrder = input.sortOrder ?? (await selectNextNodeSortOrder(db, code));
   return db.transaction(async (tx) => {
-    const row = await insertNode(tx, { chainCode: code, key: input.key, name: input.name, stage: input.stage, gbt4754: input.gbt4754, sortOrder });
+    const row = await insertNode(tx, {
+      chainCode: code,
+      key: input.key,
+      name: input.name,
+      stage: input.stage,
+      gbt4754: input.gbt4754,
+      sortOrder,
+    });
     const after = presentNode(row);
     await recordAudit(tx, actor, { action: 'create', entity: 'chain_node', entityId: `${code}:${row.key}`, after });
     return after;
@@ -56,7 +72,13 @@ export async function updateNode(db: Db, actor: Actor, code: string, key: string
   requireVersion(before.version, version);
   return db.transaction(async (tx) => {
     const after = presentNode(await updateNodeRow(tx, before.id, fields, version));
-    await recordAudit(tx, actor, { action: 'update', entity: 'chain_node', entityId: `${code}:${key}`, before: presentNode(before), after });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'chain_node',
+      entityId: `${code}:${key}`,
+      before: presentNode(before),
+      after,
+    });
     return after;
   });
 }
@@ -71,7 +93,12 @@ export async function deleteNode(db: Db, actor: Actor, code: string, key: string
   const edges = await selectEdgesOfNode(db, code, key);
   await db.transaction(async (tx) => {
     await deleteNodeRow(tx, node.id, expectedVersion);
-    await recordAudit(tx, actor, { action: 'delete', entity: 'chain_node', entityId: `${code}:${key}`, before: { ...presentNode(node), edges } });
+    await recordAudit(tx, actor, {
+      action: 'delete',
+      entity: 'chain_node',
+      entityId: `${code}:${key}`,
+      before: { ...presentNode(node), edges },
+    });
   });
 }
 
@@ -107,11 +134,17 @@ export async function addEdge(db: Db, actor: Actor, code: string, input: AddEdge
     });
   }
   if (!checkChainEdge(from, to).ok) {
-    throw new AppError('validation_failed', { messageKey: 'chains.error.edgeSelf', params: { key: from.key }, details: [{ path: 'body.to', message: 'same node as from' }] });
+    throw new AppError('validation_failed', {
+      messageKey: 'chains.error.edgeSelf',
+      params: { key: from.key },
+      details: [{ path: 'body.to', message: 'same node as from' }],
+    });
   }
-  if (await edgeExists(db, from.id, to.id)) throw new AppError('conflict', { messageKey: 'chains.error.edgeDuplicate', params: { from: from.key, to: to.key } });
+  if (await edgeExists(db, from.id, to.id))
+    throw new AppError('conflict', { messageKey: 'chains.error.edgeDuplicate', params: { from: from.key, to: to.key } });
   // from → to closes a cycle when `from` is already downstream of `to`.
-  if (await isReachable(db, to.id, from.id)) throw new AppError('conflict', { messageKey: 'chains.error.edgeCycle', params: { from: from.key, to: to.key } });
+  if (await isReachable(db, to.id, from.id))
+    throw new AppError('conflict', { messageKey: 'chains.error.edgeCycle', params: { from: from.key, to: to.key } });
   const edge = { from: from.key, to: to.key };
   await db.transaction(async (tx) => {
     await insertEdge(tx, { chainCode: code, fromNodeId: from.id, toNodeId: to.id });
@@ -124,9 +157,15 @@ export async function removeEdge(db: Db, actor: Actor, code: string, fromKey: st
   await requireEditableChain(db, actor, code);
   const from = await requireNode(db, code, fromKey);
   const to = await requireNode(db, code, toKey);
-  if (!(await edgeExists(db, from.id, to.id))) throw new AppError('not_found', { messageKey: 'chains.error.edgeNotFound', params: { from: fromKey, to: toKey } });
+  if (!(await edgeExists(db, from.id, to.id)))
+    throw new AppError('not_found', { messageKey: 'chains.error.edgeNotFound', params: { from: fromKey, to: toKey } });
   await db.transaction(async (tx) => {
     await deleteEdgeRow(tx, from.id, to.id);
-    await recordAudit(tx, actor, { action: 'delete', entity: 'chain_edge', entityId: `${code}:${fromKey}->${toKey}`, before: { from: fromKey, to: toKey } });
+    await recordAudit(tx, actor, {
+      action: 'delete',
+      entity: 'chain_edge',
+      entityId: `${code}:${fromKey}->${toKey}`,
+      before: { from: fromKey, to: toKey },
+    });
   });
 }

@@ -18,7 +18,8 @@ beforeAll(async () => {
   await buildFirm(t.database.db, { nodes: ['CH02:xfmr'], aboveScaleYears: [2024] });
   await buildFirm(t.database.db, { nodes: ['CH02:xfmr', 'CH02:switch'], aboveScaleYears: [2024] });
   await buildFirm(t.database.db, { nodes: ['CH04:cu', 'CH02:xfmr'] });
-  const login = async (overrides: Parameters<typeof buildUser>[1]) => loginAs(t.app, (await buildUser(t.database.db, overrides)).username, TEST_PASSWORD);
+  const login = async (overrides: Parameters<typeof buildUser>[1]) =>
+    loginAs(t.app, (await buildUser(t.database.db, overrides)).username, TEST_PASSWORD);
   admin = await login({ role: 'admin' });
   leader = await login({ role: 'leader' });
   chiefCh02 = await login({ role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'CH02' }] });
@@ -38,7 +39,12 @@ async function nodeIds(chainCode: string, key: string): Promise<number> {
 
 describe('chain nodes', () => {
   it('lets the chain chief add, edit and delete a node of its chain, audited', async () => {
-    const created = await send('POST', '/api/chains/CH02/nodes', chiefCh02, { key: 'storage', name: '储能变流设备', stage: 'downstream', gbt4754: ['3824'] });
+    const created = await send('POST', '/api/chains/CH02/nodes', chiefCh02, {
+      key: 'storage',
+      name: '储能变流设备',
+      stage: 'downstream',
+      gbt4754: ['3824'],
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ key: 'storage', stage: 'downstream', gbt4754: ['3824'], sortOrder: 11 });
     const edited = await send('PATCH', '/api/chains/CH02/nodes/storage', chiefCh02, { name: '储能设备', gbt4754: ['3824', '3849'] });
@@ -70,8 +76,15 @@ describe('chain nodes', () => {
     const bad = await send('POST', '/api/chains/CH02/nodes', admin, { key: 'Bad Key', stage: 'top', gbt4754: ['38a'] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('validation_failed');
-    expect(bad.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.gbt4754.0', 'body.key', 'body.name', 'body.stage']);
-    expect((await send('POST', '/api/chains/CH04/nodes', chiefCh02, { key: 'x1', name: '某环节', stage: 'upstream' })).statusCode).toBe(404);
+    expect(
+      bad
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.gbt4754.0', 'body.key', 'body.name', 'body.stage']);
+    expect((await send('POST', '/api/chains/CH04/nodes', chiefCh02, { key: 'x1', name: '某环节', stage: 'upstream' })).statusCode).toBe(
+      404,
+    );
     expect((await send('POST', '/api/chains/CH02/nodes', leader, { key: 'x1', name: '某环节', stage: 'upstream' })).statusCode).toBe(403);
     expect((await send('POST', '/api/chains/CH99/nodes', admin, { key: 'x1', name: '某环节', stage: 'upstream' })).statusCode).toBe(404);
     expect((await send('PATCH', '/api/chains/CH02/nodes/nosuch', admin, { name: '某环节' })).statusCode).toBe(404);
@@ -135,7 +148,12 @@ describe('chain edges', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details).toEqual([{ path: 'body.to', message: 'no node CH02:nosuch' }]);
     const malformed = await send('POST', '/api/chains/CH02/edges', admin, { from: 'Cu!' });
-    expect(malformed.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.from', 'body.to']);
+    expect(
+      malformed
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.from', 'body.to']);
     expect(await countRows(t.database.db, 'chain_node_edges')).toBe(before);
   });
 

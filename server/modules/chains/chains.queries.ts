@@ -164,7 +164,9 @@ export async function selectChainFirms(db: Db, filter: { code: string; year: num
     .select({
       uscc: enterprises.uscc,
       name: enterprises.name,
-      nodeKeys: sql<string[]>`array_agg(${chainNodes.key} ORDER BY ${enterpriseMemberships.isPrimary} DESC, ${chainNodes.sortOrder}, ${chainNodes.key})`,
+      nodeKeys: sql<
+        string[]
+      >`array_agg(${chainNodes.key} ORDER BY ${enterpriseMemberships.isPrimary} DESC, ${chainNodes.sortOrder}, ${chainNodes.key})`,
       primary,
       isChainMaster: enterprises.isChainMaster,
       aboveScale: sql<boolean>`EXISTS (SELECT 1 FROM enterprise_scale_years y WHERE y.uscc = enterprises.uscc AND y.year = ${filter.year})`,
@@ -175,7 +177,13 @@ export async function selectChainFirms(db: Db, filter: { code: string; year: num
     .innerJoin(chainNodes, eq(chainNodes.id, enterpriseMemberships.nodeId))
     .innerJoin(enterprises, eq(enterprises.uscc, enterpriseMemberships.uscc))
     .leftJoin(parks, eq(parks.id, enterprises.parkId))
-    .where(and(eq(chainNodes.chainCode, filter.code), membershipInYearSql('enterprise_memberships', filter.year), firmScopeCondition(filter.scope)))
+    .where(
+      and(
+        eq(chainNodes.chainCode, filter.code),
+        membershipInYearSql('enterprise_memberships', filter.year),
+        firmScopeCondition(filter.scope),
+      ),
+    )
     .groupBy(enterprises.uscc, parks.shortName)
     .orderBy(sql`${primary} DESC`, sql`${enterprises.isChainMaster} DESC`, asc(enterprises.name));
 }
@@ -197,7 +205,12 @@ export async function insertChain(db: Db, row: typeof chains.$inferInsert): Prom
 }
 
 /** Changes a chain at the version the editor read (any version when none is given); 409 when it moved on. */
-export async function updateChainRow(db: Db, code: string, patch: Partial<Omit<typeof chains.$inferInsert, 'version'>>, expectedVersion?: number): Promise<ChainRow> {
+export async function updateChainRow(
+  db: Db,
+  code: string,
+  patch: Partial<Omit<typeof chains.$inferInsert, 'version'>>,
+  expectedVersion?: number,
+): Promise<ChainRow> {
   const [updated] = await db
     .update(chains)
     .set({ ...patch, version: bumpVersion(chains.version), updatedAt: new Date() })
@@ -208,7 +221,10 @@ export async function updateChainRow(db: Db, code: string, patch: Partial<Omit<t
 
 /** Deletes the chain; its nodes, edges, targets and park focus rows go with it (ON DELETE CASCADE). */
 export async function deleteChainRow(db: Db, code: string, expectedVersion?: number): Promise<void> {
-  const [deleted] = await db.delete(chains).where(atVersion(eq(chains.code, code), chains.version, expectedVersion)).returning({ code: chains.code });
+  const [deleted] = await db
+    .delete(chains)
+    .where(atVersion(eq(chains.code, code), chains.version, expectedVersion))
+    .returning({ code: chains.code });
   updatedOrConflict(deleted);
 }
 
@@ -226,12 +242,21 @@ export async function selectChainTarget(db: Db, code: string, year: number): Pro
  * Sets a year's target: inserts it, or replaces the stored one. With `expectedVersion` the target
  * must exist at that version (a form that loaded it), else 409 and nothing is written.
  */
-export async function upsertChainTarget(db: Db, row: Omit<typeof chainTargets.$inferInsert, 'updatedAt' | 'version'>, expectedVersion?: number): Promise<ChainTargetRow> {
+export async function upsertChainTarget(
+  db: Db,
+  row: Omit<typeof chainTargets.$inferInsert, 'updatedAt' | 'version'>,
+  expectedVersion?: number,
+): Promise<ChainTargetRow> {
   const key = and(eq(chainTargets.chainCode, row.chainCode), eq(chainTargets.year, row.year));
   if (expectedVersion !== undefined) {
     const [updated] = await db
       .update(chainTargets)
-      .set({ outputTargetYuan: row.outputTargetYuan, growthTarget: row.growthTarget, version: bumpVersion(chainTargets.version), updatedAt: new Date() })
+      .set({
+        outputTargetYuan: row.outputTargetYuan,
+        growthTarget: row.growthTarget,
+        version: bumpVersion(chainTargets.version),
+        updatedAt: new Date(),
+      })
       .where(atVersion(key, chainTargets.version, expectedVersion))
       .returning();
     return updatedOrConflict(updated);
@@ -241,7 +266,12 @@ export async function upsertChainTarget(db: Db, row: Omit<typeof chainTargets.$i
     .values(row)
     .onConflictDoUpdate({
       target: [chainTargets.chainCode, chainTargets.year],
-      set: { outputTargetYuan: row.outputTargetYuan, growthTarget: row.growthTarget, version: bumpVersion(chainTargets.version), updatedAt: new Date() },
+      set: {
+        outputTargetYuan: row.outputTargetYuan,
+        growthTarget: row.growthTarget,
+        version: bumpVersion(chainTargets.version),
+        updatedAt: new Date(),
+      },
     })
     .returning();
   if (!saved) throw new Error('upsert chain_targets returned no row');
@@ -250,6 +280,9 @@ export async function upsertChainTarget(db: Db, row: Omit<typeof chainTargets.$i
 
 export async function deleteChainTargetRow(db: Db, code: string, year: number, expectedVersion?: number): Promise<void> {
   const key = and(eq(chainTargets.chainCode, code), eq(chainTargets.year, year));
-  const [deleted] = await db.delete(chainTargets).where(atVersion(key, chainTargets.version, expectedVersion)).returning({ year: chainTargets.year });
+  const [deleted] = await db
+    .delete(chainTargets)
+    .where(atVersion(key, chainTargets.version, expectedVersion))
+    .returning({ year: chainTargets.year });
   updatedOrConflict(deleted);
 }

@@ -45,17 +45,26 @@ export function chainsRoutes(database: Database): FastifyPluginAsyncZod {
     );
     app.get(
       '/:code',
-      { config: { policy: 'session' }, schema: { tags, params: chainCodeParams, querystring: chainDetailQuery, response: { 200: chainDetail, ...errors } } },
+      {
+        config: { policy: 'session' },
+        schema: { tags, params: chainCodeParams, querystring: chainDetailQuery, response: { 200: chainDetail, ...errors } },
+      },
       async (request) => getChain(db, actorOf(request), request.params.code, request.query),
     );
     app.patch(
       '/:code',
-      { config: { policy: editors }, schema: { tags, params: chainCodeParams, body: updateChainRequest, response: { 200: chainDetail, ...errors } } },
+      {
+        config: { policy: editors },
+        schema: { tags, params: chainCodeParams, body: updateChainRequest, response: { 200: chainDetail, ...errors } },
+      },
       async (request) => updateChain(db, actorOf(request), request.params.code, request.body),
     );
     app.delete(
       '/:code',
-      { config: { policy: ['admin'] }, schema: { tags, params: chainCodeParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } } },
+      {
+        config: { policy: ['admin'] },
+        schema: { tags, params: chainCodeParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } },
+      },
       async (request) => {
         await deleteChain(db, actorOf(request), request.params.code, request.query.version);
         return ok;
@@ -63,12 +72,18 @@ export function chainsRoutes(database: Database): FastifyPluginAsyncZod {
     );
     app.put(
       '/:code/targets/:year',
-      { config: { policy: editors }, schema: { tags, params: targetParams, body: putTargetRequest, response: { 200: chainTarget, ...errors } } },
+      {
+        config: { policy: editors },
+        schema: { tags, params: targetParams, body: putTargetRequest, response: { 200: chainTarget, ...errors } },
+      },
       async (request) => setChainTarget(db, actorOf(request), request.params.code, request.params.year, request.body),
     );
     app.delete(
       '/:code/targets/:year',
-      { config: { policy: editors }, schema: { tags, params: targetParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } } },
+      {
+        config: { policy: editors },
+        schema: { tags, params: targetParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } },
+      },
       async (request) => {
         await deleteChainTarget(db, actorOf(request), request.params.code, request.params.year, request.query.version);
         return ok;
@@ -76,17 +91,26 @@ export function chainsRoutes(database: Database): FastifyPluginAsyncZod {
     );
     app.post(
       '/:code/nodes',
-      { config: { policy: editors }, schema: { tags, params: chainCodeParams, body: createNodeRequest, response: { 201: chainNodeFields, ...errors } } },
+      {
+        config: { policy: editors },
+        schema: { tags, params: chainCodeParams, body: createNodeRequest, response: { 201: chainNodeFields, ...errors } },
+      },
       async (request, reply) => reply.status(201).send(await createNode(db, actorOf(request), request.params.code, request.body)),
     );
     app.patch(
       '/:code/nodes/:key',
-      { config: { policy: editors }, schema: { tags, params: nodeParams, body: updateNodeRequest, response: { 200: chainNodeFields, ...errors } } },
+      {
+        config: { policy: editors },
+        schema: { tags, params: nodeParams, body: updateNodeRequest, response: { 200: chainNodeFields, ...errors } },
+      },
       async (request) => updateNode(db, actorOf(request), request.params.code, request.params.key, request.body),
     );
     app.delete(
       '/:code/nodes/:key',
-      { config: { policy: editors }, schema: { tags, params: nodeParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } } },
+      {
+        config: { policy: editors },
+        schema: { tags, params: nodeParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } },
+      },
       async (request) => {
         await deleteNode(db, actorOf(request), request.params.code, request.params.key, request.query.version);
         return ok;
@@ -94,7 +118,10 @@ export function chainsRoutes(database: Database): FastifyPluginAsyncZod {
     );
     app.post(
       '/:code/edges',
-      { config: { policy: editors }, schema: { tags, params: chainCodeParams, body: addEdgeRequest, response: { 201: chainEdge, ...errors } } },
+      {
+        config: { policy: editors },
+        schema: { tags, params: chainCodeParams, body: addEdgeRequest, response: { 201: chainEdge, ...errors } },
+      },
       async (request, reply) => reply.status(201).send(await addEdge(db, actorOf(request), request.params.code, request.body)),
     );
     app.delete(

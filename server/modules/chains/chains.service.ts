@@ -153,7 +153,8 @@ async function requireFreeName(db: Db, name: string, exceptCode?: string): Promi
 /** Adds a chain to the city's list (admin). */
 export async function createChain(db: Db, actor: Actor, input: CreateChainRequest): Promise<ChainDetail> {
   requireAccess(canAdministerChains(actor));
-  if (await selectChainRow(db, input.code)) throw new AppError('conflict', { messageKey: 'chains.error.duplicateCode', params: { code: input.code } });
+  if (await selectChainRow(db, input.code))
+    throw new AppError('conflict', { messageKey: 'chains.error.duplicateCode', params: { code: input.code } });
   await requireFreeName(db, input.name);
   await requireIndustry(db, input.industryCode);
   requireValidYears(input.validFromYear, input.validToYear);
@@ -174,11 +175,15 @@ export async function updateChain(db: Db, actor: Actor, code: string, patch: Upd
   requireVersion(before.version, version);
   if (!canAdministerChains(actor)) {
     const changed = CHAIN_ADMIN_FIELDS.filter((field) => fields[field] !== undefined && fields[field] !== before[field]);
-    if (changed.length > 0) throw new AppError('forbidden', { messageKey: 'chains.error.adminOnlyFields', params: { fields: changed.join(', ') } });
+    if (changed.length > 0)
+      throw new AppError('forbidden', { messageKey: 'chains.error.adminOnlyFields', params: { fields: changed.join(', ') } });
   }
   if (fields.name !== undefined) await requireFreeName(db, fields.name, code);
   if (fields.industryCode !== undefined) await requireIndustry(db, fields.industryCode);
-  requireValidYears(fields.validFromYear ?? before.validFromYear, fields.validToYear === undefined ? before.validToYear : fields.validToYear);
+  requireValidYears(
+    fields.validFromYear ?? before.validFromYear,
+    fields.validToYear === undefined ? before.validToYear : fields.validToYear,
+  );
   await db.transaction(async (tx) => {
     const after = await updateChainRow(tx, code, fields, version);
     await recordAudit(tx, actor, { action: 'update', entity: 'chain', entityId: code, before: auditView(before), after: auditView(after) });
@@ -193,14 +198,23 @@ export async function deleteChain(db: Db, actor: Actor, code: string, expectedVe
   requireVersion(before.version, expectedVersion);
   const firms = await countChainFirms(db, code);
   if (firms > 0) throw new AppError('conflict', { messageKey: 'chains.error.hasEnterprises', params: { count: firms } });
-  const [nodes, edges, targets] = [await selectChainNodesWithCounts(db, code, currentYear()), await selectChainEdgeKeys(db, code), await selectChainTargets(db, code)];
+  const [nodes, edges, targets] = [
+    await selectChainNodesWithCounts(db, code, currentYear()),
+    await selectChainEdgeKeys(db, code),
+    await selectChainTargets(db, code),
+  ];
   await db.transaction(async (tx) => {
     await deleteChainRow(tx, code, expectedVersion);
     await recordAudit(tx, actor, {
       action: 'delete',
       entity: 'chain',
       entityId: code,
-      before: { ...auditView(before), nodes: nodes.map((n) => ({ key: n.key, name: n.name, stage: n.stage, gbt4754: n.gbt4754 })), edges, targets: targets.map(presentTarget) },
+      before: {
+        ...auditView(before),
+        nodes: nodes.map((n) => ({ key: n.key, name: n.name, stage: n.stage, gbt4754: n.gbt4754 })),
+        edges,
+        targets: targets.map(presentTarget),
+      },
     });
   });
 }
@@ -212,7 +226,11 @@ export async function setChainTarget(db: Db, actor: Actor, code: string, year: n
   // A form that loaded the target sends its version: gone or changed since answers 409.
   if (input.version !== undefined) requireVersion(before?.version ?? 0, input.version);
   return db.transaction(async (tx) => {
-    const saved = await upsertChainTarget(tx, { chainCode: code, year, outputTargetYuan: input.outputTargetYuan, growthTarget: input.growthTarget }, input.version);
+    const saved = await upsertChainTarget(
+      tx,
+      { chainCode: code, year, outputTargetYuan: input.outputTargetYuan, growthTarget: input.growthTarget },
+      input.version,
+    );
     await recordAudit(tx, actor, {
       action: before ? 'update' : 'create',
       entity: 'chain_target',

@@ -37,7 +37,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const get = (url: string, s: Session, locale = 'zh-CN') => t.app.inject({ method: 'GET', url, headers: { ...s.headers, 'x-locale': locale } });
+const get = (url: string, s: Session, locale = 'zh-CN') =>
+  t.app.inject({ method: 'GET', url, headers: { ...s.headers, 'x-locale': locale } });
 
 describe('GET /api/chains', () => {
   it('keeps the contract: items with code, name, industryCode, nodeCount, enterpriseCount, and total', async () => {
@@ -47,7 +48,14 @@ describe('GET /api/chains', () => {
     expect(body.total).toBe(15);
     expect(body.items).toHaveLength(15);
     const ch02 = body.items.find((c: { code: string }) => c.code === 'CH02');
-    expect(ch02).toMatchObject({ code: 'CH02', name: '输变电装备产业链', industryCode: 'E1', nodeCount: 10, enterpriseCount: 3, aboveScaleCount: 2 });
+    expect(ch02).toMatchObject({
+      code: 'CH02',
+      name: '输变电装备产业链',
+      industryCode: 'E1',
+      nodeCount: 10,
+      enterpriseCount: 3,
+      aboveScaleCount: 2,
+    });
     // B sits in CH04 once (its primary), A and C are not there.
     expect(body.items.find((c: { code: string }) => c.code === 'CH04')).toMatchObject({ enterpriseCount: 1, nodeCount: 8 });
   });
@@ -83,7 +91,14 @@ describe('GET /api/chains/:code', () => {
     const res = await get('/api/chains/CH02?year=2024', admin);
     expect(res.statusCode).toBe(200);
     const chain = res.json();
-    expect(chain).toMatchObject({ code: 'CH02', office: '市工业和信息化局', chiefTitle: '市委副书记', canEdit: true, canAdminister: true, year: 2024 });
+    expect(chain).toMatchObject({
+      code: 'CH02',
+      office: '市工业和信息化局',
+      chiefTitle: '市委副书记',
+      canEdit: true,
+      canAdminister: true,
+      year: 2024,
+    });
     expect(chain.supportingDepartments).toContain('市财政局');
     const status = (key: string) => chain.nodes.find((n: { key: string }) => n.key === key);
     expect(status('xfmr')).toMatchObject({ enterpriseCount: 2, aboveScaleCount: 2, status: 'ok', stage: 'midstream', gbt4754: ['3821'] });
@@ -93,12 +108,17 @@ describe('GET /api/chains/:code', () => {
     expect(chain.edges).toHaveLength(12);
     expect(chain.edges).toContainEqual({ from: 'cu', to: 'xfmr' });
     expect(chain.enterprises).toHaveLength(3);
-    expect(chain.enterprises.find((e: { uscc: string }) => e.uscc === firmA)).toMatchObject({ primary: true, nodeKeys: ['xfmr'], aboveScale: true });
+    expect(chain.enterprises.find((e: { uscc: string }) => e.uscc === firmA)).toMatchObject({
+      primary: true,
+      nodeKeys: ['xfmr'],
+      aboveScale: true,
+    });
     expect(chain.enterprises.find((e: { uscc: string }) => e.uscc === firmB)).toMatchObject({ primary: false, nodeKeys: ['xfmr'] });
   });
 
   it('judges 弱链 by the year: in 2023 变压器 has one 规上 firm and is still ok, in 2022 none and is weak', async () => {
-    const node = async (year: number) => (await get(`/api/chains/CH02?year=${year}`, admin)).json().nodes.find((n: { key: string }) => n.key === 'xfmr');
+    const node = async (year: number) =>
+      (await get(`/api/chains/CH02?year=${year}`, admin)).json().nodes.find((n: { key: string }) => n.key === 'xfmr');
     expect((await node(2023)).status).toBe('ok');
     expect((await node(2022)).status).toBe('weak');
   });
@@ -144,7 +164,10 @@ describe('chain writes', () => {
     expect((await send('DELETE', '/api/chains/CH16', admin)).statusCode).toBe(200);
     const audit = await auditRows(t.database.db, 'chain', 'CH16');
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'delete']);
-    expect(audit[1]).toMatchObject({ before: { office: null, validToYear: null }, after: { office: '市发展和改革委员会', validToYear: 2025 } });
+    expect(audit[1]).toMatchObject({
+      before: { office: null, validToYear: null },
+      after: { office: '市发展和改革委员会', validToYear: 2025 },
+    });
     expect(audit[2]?.before).toMatchObject({ code: 'CH16', nodes: [] });
   });
 
@@ -153,14 +176,24 @@ describe('chain writes', () => {
     const dupCode = await send('POST', '/api/chains', admin, { code: 'CH02', name: '另一条链', industryCode: 'E1', validFromYear: 2024 });
     expect(dupCode.statusCode).toBe(409);
     expect(dupCode.json().error.message).toContain('CH02');
-    const dupName = await send('POST', '/api/chains', admin, { code: 'CH17', name: '输变电装备产业链', industryCode: 'E1', validFromYear: 2024 });
+    const dupName = await send('POST', '/api/chains', admin, {
+      code: 'CH17',
+      name: '输变电装备产业链',
+      industryCode: 'E1',
+      validFromYear: 2024,
+    });
     expect(dupName.statusCode).toBe(409);
     const badIndustry = await send('POST', '/api/chains', admin, { code: 'CH17', name: '某链', industryCode: 'ZZ', validFromYear: 2024 });
     expect(badIndustry.statusCode).toBe(400);
     expect(badIndustry.json().error.details).toEqual([{ path: 'body.industryCode', message: 'unknown industry ZZ' }]);
     const badShape = await send('POST', '/api/chains', admin, { code: 'x', name: '', validFromYear: 1800 });
     expect(badShape.statusCode).toBe(400);
-    expect(badShape.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.code', 'body.industryCode', 'body.name', 'body.validFromYear']);
+    expect(
+      badShape
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.code', 'body.industryCode', 'body.name', 'body.validFromYear']);
     expect(await countRows(t.database.db, 'chains')).toBe(before);
   });
 
@@ -173,7 +206,9 @@ describe('chain writes', () => {
     expect(rename.json().error.message).toContain('只有系统管理员');
     expect((await send('PATCH', '/api/chains/CH04', officeCh02, { office: '某局' })).statusCode).toBe(404);
     expect((await send('PATCH', '/api/chains/CH02', leader, { office: '某局' })).statusCode).toBe(403);
-    expect((await send('POST', '/api/chains', officeCh02, { code: 'CH18', name: '链', industryCode: 'E1', validFromYear: 2024 })).statusCode).toBe(403);
+    expect(
+      (await send('POST', '/api/chains', officeCh02, { code: 'CH18', name: '链', industryCode: 'E1', validFromYear: 2024 })).statusCode,
+    ).toBe(403);
   });
 
   it('refuses to delete a chain with firms on its nodes, with the count', async () => {
@@ -189,7 +224,9 @@ describe('chain writes', () => {
     expect(put.json()).toEqual({ year: 2025, outputTargetYuan: 32_000_000_000, growthTarget: 0.12, version: 1 });
     const again = await send('PUT', '/api/chains/CH02/targets/2025', officeCh02, { outputTargetYuan: 33_000_000_000, growthTarget: null });
     expect(again.json()).toEqual({ year: 2025, outputTargetYuan: 33_000_000_000, growthTarget: null, version: 2 });
-    expect((await get('/api/chains/CH02', admin)).json().targets).toEqual([{ year: 2025, outputTargetYuan: 33_000_000_000, growthTarget: null, version: 2 }]);
+    expect((await get('/api/chains/CH02', admin)).json().targets).toEqual([
+      { year: 2025, outputTargetYuan: 33_000_000_000, growthTarget: null, version: 2 },
+    ]);
     const empty = await send('PUT', '/api/chains/CH02/targets/2026', officeCh02, { outputTargetYuan: null, growthTarget: null });
     expect(empty.statusCode).toBe(400);
     const fractional = await send('PUT', '/api/chains/CH02/targets/2026', officeCh02, { outputTargetYuan: 1.5, growthTarget: 0.1 });

@@ -49,7 +49,10 @@ function allocateOutputs(firms: readonly DemoFirm[]): number[] {
   const output = firms.map((f) => (f.size === 'other' ? Math.round(f.minimum + f.weight * 1.5e6) : Math.round(f.minimum)));
   const overlap = firms.flatMap((f, i) => (f.size === 'overlap' ? [i] : []));
   const overlapTotal = sumOf(targets.map((t) => t.output)) - DEDUPLICATED_H1_2024;
-  const overlapValues = allocateExactly(overlapTotal, overlap.map((i) => at(firms, i).weight));
+  const overlapValues = allocateExactly(
+    overlapTotal,
+    overlap.map((i) => at(firms, i).weight),
+  );
   overlap.forEach((i, k) => (output[i] = at(overlapValues, k)));
 
   for (const target of targets) {

@@ -28,10 +28,20 @@ export async function createDemoAccounts(db: Db, actor: Actor, password: string 
     { username: 'demo-office', displayName: '示例链办（输变电）', role: 'chain_office', scopes: [{ kind: 'chain', ref: DEMO_CHAIN }] },
   ];
   if (targets.department) {
-    accounts.push({ username: 'demo-dept', displayName: `示例${targets.department}`, role: 'department', scopes: [{ kind: 'department', ref: targets.department }] });
+    accounts.push({
+      username: 'demo-dept',
+      displayName: `示例${targets.department}`,
+      role: 'department',
+      scopes: [{ kind: 'department', ref: targets.department }],
+    });
   }
   if (targets.parkId !== null) {
-    accounts.push({ username: 'demo-park', displayName: '示例衡阳高新区管委会', role: 'park', scopes: [{ kind: 'park', ref: String(targets.parkId) }] });
+    accounts.push({
+      username: 'demo-park',
+      displayName: '示例衡阳高新区管委会',
+      role: 'park',
+      scopes: [{ kind: 'park', ref: String(targets.parkId) }],
+    });
   }
   accounts.push({ username: 'demo-county', displayName: '示例衡阳县', role: 'county', scopes: [{ kind: 'region', ref: DEMO_COUNTY }] });
   if (targets.enterpriseUscc) {

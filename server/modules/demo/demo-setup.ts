@@ -23,16 +23,88 @@ export type MasterSetup = {
 export const MASTERS: readonly MasterSetup[] = [
   { chainCode: 'CH01', name: '雁城核燃料元件(示例)', nodeKey: 'fuel', share: 0.3, regionCode: '430405', parkName: null, listed: false },
   { chainCode: 'CH01', name: '雁城稀有金属材料(示例)', nodeKey: 'rare', share: 0.15, regionCode: '430405', parkName: null, listed: false },
-  { chainCode: 'CH02', name: '雁峰输变电设备(示例)', nodeKey: 'xfmr', share: 0.42, regionCode: '430472', parkName: '衡阳高新技术产业开发区', listed: true },
-  { chainCode: 'CH03', name: '回雁智能终端制造(示例)', nodeKey: 'terminal', share: 0.48, regionCode: '430406', parkName: '湖南衡阳白沙洲工业园区', listed: true },
-  { chainCode: 'CH04', name: '湘南铅锌冶炼(示例)', nodeKey: 'pbzn', share: 0.3, regionCode: '430482', parkName: '湖南常宁水口山经济开发区', listed: false },
-  { chainCode: 'CH04', name: '湘南精炼铜业(示例)', nodeKey: 'cu', share: 0.22, regionCode: '430482', parkName: '湖南常宁水口山经济开发区', listed: false },
-  { chainCode: 'CH05', name: '蒸湘无缝钢管(示例)', nodeKey: 'pipe', share: 0.62, regionCode: '430472', parkName: '衡阳高新技术产业开发区', listed: true },
+  {
+    chainCode: 'CH02',
+    name: '雁峰输变电设备(示例)',
+    nodeKey: 'xfmr',
+    share: 0.42,
+    regionCode: '430472',
+    parkName: '衡阳高新技术产业开发区',
+    listed: true,
+  },
+  {
+    chainCode: 'CH03',
+    name: '回雁智能终端制造(示例)',
+    nodeKey: 'terminal',
+    share: 0.48,
+    regionCode: '430406',
+    parkName: '湖南衡阳白沙洲工业园区',
+    listed: true,
+  },
+  {
+    chainCode: 'CH04',
+    name: '湘南铅锌冶炼(示例)',
+    nodeKey: 'pbzn',
+    share: 0.3,
+    regionCode: '430482',
+    parkName: '湖南常宁水口山经济开发区',
+    listed: false,
+  },
+  {
+    chainCode: 'CH04',
+    name: '湘南精炼铜业(示例)',
+    nodeKey: 'cu',
+    share: 0.22,
+    regionCode: '430482',
+    parkName: '湖南常宁水口山经济开发区',
+    listed: false,
+  },
+  {
+    chainCode: 'CH05',
+    name: '蒸湘无缝钢管(示例)',
+    nodeKey: 'pipe',
+    share: 0.62,
+    regionCode: '430472',
+    parkName: '衡阳高新技术产业开发区',
+    listed: true,
+  },
   { chainCode: 'CH06', name: '岣嵝岩盐开采(示例)', nodeKey: 'salt', share: 0.14, regionCode: '430421', parkName: null, listed: false },
-  { chainCode: 'CH06', name: '松湖氯碱化工(示例)', nodeKey: 'alkali', share: 0.26, regionCode: '430473', parkName: '湖南衡阳松木经济开发区', listed: true },
-  { chainCode: 'CH07', name: '耒水储能科技(示例)', nodeKey: 'storage', share: 0.22, regionCode: '430473', parkName: '湖南衡阳松木经济开发区', listed: false },
-  { chainCode: 'CH08', name: '洲头稀土铝合金(示例)', nodeKey: 'metal', share: 0.18, regionCode: '430406', parkName: '湖南衡阳白沙洲工业园区', listed: false },
-  { chainCode: 'CH10', name: '南岳汽车油泵(示例)', nodeKey: 'power', share: 0.28, regionCode: '430423', parkName: '湖南衡山经济开发区', listed: true },
+  {
+    chainCode: 'CH06',
+    name: '松湖氯碱化工(示例)',
+    nodeKey: 'alkali',
+    share: 0.26,
+    regionCode: '430473',
+    parkName: '湖南衡阳松木经济开发区',
+    listed: true,
+  },
+  {
+    chainCode: 'CH07',
+    name: '耒水储能科技(示例)',
+    nodeKey: 'storage',
+    share: 0.22,
+    regionCode: '430473',
+    parkName: '湖南衡阳松木经济开发区',
+    listed: false,
+  },
+  {
+    chainCode: 'CH08',
+    name: '洲头稀土铝合金(示例)',
+    nodeKey: 'metal',
+    share: 0.18,
+    regionCode: '430406',
+    parkName: '湖南衡阳白沙洲工业园区',
+    listed: false,
+  },
+  {
+    chainCode: 'CH10',
+    name: '南岳汽车油泵(示例)',
+    nodeKey: 'power',
+    share: 0.28,
+    regionCode: '430423',
+    parkName: '湖南衡山经济开发区',
+    listed: true,
+  },
 ];
 
 export type OverlapPair = { a: readonly [string, string]; b: readonly [string, string]; yi: number; firms: number };
@@ -79,8 +151,21 @@ export const GAP_NODES: Readonly<Record<string, readonly string[]>> = {
 
 /** Single-chain firms in each chain's 2024 名录 (masters included). */
 export const SINGLE_FIRMS_2024: Readonly<Record<string, number>> = {
-  CH01: 24, CH02: 140, CH03: 115, CH04: 150, CH05: 90, CH06: 85, CH07: 60, CH08: 70,
-  CH09: 60, CH10: 85, CH11: 80, CH12: 60, CH13: 85, CH14: 30, CH15: 60,
+  CH01: 24,
+  CH02: 140,
+  CH03: 115,
+  CH04: 150,
+  CH05: 90,
+  CH06: 85,
+  CH07: 60,
+  CH08: 70,
+  CH09: 60,
+  CH10: 85,
+  CH11: 80,
+  CH12: 60,
+  CH13: 85,
+  CH14: 30,
+  CH15: 60,
 };
 
 /** Firms outside the 2024 名录 per chain, as a share of its 2024 single-chain firms. */
@@ -112,13 +197,31 @@ export const OUT_OF_2024_LIFECYCLES: readonly (readonly [Lifecycle, number])[] =
 
 /** Probability that a firm of the chain is a 高新技术企业. */
 export const HIGH_TECH_SHARE: Readonly<Record<string, number>> = {
-  CH01: 0.5, CH02: 0.35, CH03: 0.45, CH07: 0.5, CH08: 0.35, CH09: 0.4, CH10: 0.3, CH11: 0.3, CH14: 0.2,
+  CH01: 0.5,
+  CH02: 0.35,
+  CH03: 0.45,
+  CH07: 0.5,
+  CH08: 0.35,
+  CH09: 0.4,
+  CH10: 0.3,
+  CH11: 0.3,
+  CH14: 0.2,
 };
 
 /** Where firms outside parks are registered (weights), by county-level division. */
 export const REGION_WEIGHTS: readonly (readonly [string, number])[] = [
-  ['430405', 8], ['430406', 6], ['430407', 6], ['430408', 7], ['430412', 2], ['430421', 10],
-  ['430422', 10], ['430423', 6], ['430424', 8], ['430426', 8], ['430481', 12], ['430482', 10],
+  ['430405', 8],
+  ['430406', 6],
+  ['430407', 6],
+  ['430408', 7],
+  ['430412', 2],
+  ['430421', 10],
+  ['430422', 10],
+  ['430423', 6],
+  ['430424', 8],
+  ['430426', 8],
+  ['430481', 12],
+  ['430482', 10],
 ];
 
 /** Firms in these parks are registered under the park's statistical function-zone code. */

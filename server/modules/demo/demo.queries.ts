@@ -58,7 +58,11 @@ export async function insertReferenceRows(db: Db, data: ReferenceDataset, option
     await db
       .insert(chains)
       .values(data.chains)
-      .onConflictDoUpdate({ target: chains.code, set: { chainMasters: sql`excluded.chain_masters` }, setWhere: sql`${chains.chainMasters} = '{}'` });
+      .onConflictDoUpdate({
+        target: chains.code,
+        set: { chainMasters: sql`excluded.chain_masters` },
+        setWhere: sql`${chains.chainMasters} = '{}'`,
+      });
   } else {
     await db.insert(chains).values(data.chains).onConflictDoNothing();
   }
@@ -91,15 +95,26 @@ function nodeIdOf(ids: MasterIds, chainCode: string, key: string): number {
 }
 
 export async function insertChainTargets(db: Db, rows: readonly ChainTargetRow[]): Promise<void> {
-  if (rows.length > 0) await db.insert(chainTargets).values([...rows]).onConflictDoNothing();
+  if (rows.length > 0)
+    await db
+      .insert(chainTargets)
+      .values([...rows])
+      .onConflictDoNothing();
 }
 
 /** Inserts the demo enterprises with their 规上 years, memberships and monthly figures, in chunks. */
 export async function insertDemoEnterprises(db: Db, data: DemoDataset, ids: MasterIds): Promise<void> {
-  const enterpriseRows = data.enterprises.map(({ parkName, ...e }) => ({ ...e, parkId: parkName === null ? null : (ids.parkIds.get(parkName) ?? null) }));
+  const enterpriseRows = data.enterprises.map(({ parkName, ...e }) => ({
+    ...e,
+    parkId: parkName === null ? null : (ids.parkIds.get(parkName) ?? null),
+  }));
   for (const chunk of chunked(enterpriseRows, 10)) await db.insert(enterprises).values(chunk);
   for (const chunk of chunked(data.scaleYears, 2)) await db.insert(enterpriseScaleYears).values(chunk);
-  const membershipRows = data.memberships.map((m) => ({ uscc: m.uscc, nodeId: nodeIdOf(ids, m.chainCode, m.nodeKey), isPrimary: m.isPrimary }));
+  const membershipRows = data.memberships.map((m) => ({
+    uscc: m.uscc,
+    nodeId: nodeIdOf(ids, m.chainCode, m.nodeKey),
+    isPrimary: m.isPrimary,
+  }));
   for (const chunk of chunked(membershipRows, 3)) await db.insert(enterpriseMemberships).values(chunk);
   for (const chunk of chunked(data.monthlyFigures, 11)) await db.insert(monthlyFigures).values(chunk);
 }
@@ -134,7 +149,8 @@ export async function selectChainYtdComparison(db: Db, input: { year: number; mo
   const to = `${input.year}-${mm}`;
   const baseFrom = `${input.year - 1}-01`;
   const baseTo = `${input.year - 1}-${mm}`;
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     WITH scope AS (
       SELECT DISTINCT m.uscc, n.chain_code
         FROM enterprise_memberships m
@@ -174,7 +190,17 @@ export async function selectChainYtdComparison(db: Db, input: { year: number; mo
            (count(*) FILTER (WHERE NOT has_base))::int AS excluded_from_growth
       FROM per_chain
      GROUP BY chain_code
-     ORDER BY chain_code NULLS FIRST`), z.object({ chain_code: z.string().nullable(), output: z.number(), comparable_output: z.number(), base: z.number(), yoy: z.number().nullable(), enterprise_count: z.number(), excluded_from_growth: z.number() }));
+     ORDER BY chain_code NULLS FIRST`),
+    z.object({
+      chain_code: z.string().nullable(),
+      output: z.number(),
+      comparable_output: z.number(),
+      base: z.number(),
+      yoy: z.number().nullable(),
+      enterprise_count: z.number(),
+      excluded_from_growth: z.number(),
+    }),
+  );
   return result.map((r) => ({
     chainCode: r.chain_code,
     output: r.output,

@@ -22,13 +22,39 @@ const OTHER_MONTHS = [1.03, 1.0, 1.02, 1.08, 0.97, 0.98, 1.05, 1.0, 1.04, 1.12] 
 
 /** Electricity per 元 of output (kWh), by chain: smelting and chemicals are power-hungry, electronics are not. */
 const KWH_PER_YUAN: Record<string, number> = {
-  CH01: 0.08, CH02: 0.03, CH03: 0.02, CH04: 0.25, CH05: 0.2, CH06: 0.35, CH07: 0.05, CH08: 0.1,
-  CH09: 0.04, CH10: 0.04, CH11: 0.04, CH12: 0.06, CH13: 0.03, CH14: 0.02, CH15: 0.3,
+  CH01: 0.08,
+  CH02: 0.03,
+  CH03: 0.02,
+  CH04: 0.25,
+  CH05: 0.2,
+  CH06: 0.35,
+  CH07: 0.05,
+  CH08: 0.1,
+  CH09: 0.04,
+  CH10: 0.04,
+  CH11: 0.04,
+  CH12: 0.06,
+  CH13: 0.03,
+  CH14: 0.02,
+  CH15: 0.3,
 };
 /** Annual output per employee (元), by chain. */
 const OUTPUT_PER_EMPLOYEE: Record<string, number> = {
-  CH01: 1.5e6, CH02: 2.2e6, CH03: 1.0e6, CH04: 5e6, CH05: 3.5e6, CH06: 4e6, CH07: 2.5e6, CH08: 2.5e6,
-  CH09: 1.5e6, CH10: 1.6e6, CH11: 1.4e6, CH12: 0.5e6, CH13: 2e6, CH14: 0.6e6, CH15: 1.8e6,
+  CH01: 1.5e6,
+  CH02: 2.2e6,
+  CH03: 1.0e6,
+  CH04: 5e6,
+  CH05: 3.5e6,
+  CH06: 4e6,
+  CH07: 2.5e6,
+  CH08: 2.5e6,
+  CH09: 1.5e6,
+  CH10: 1.6e6,
+  CH11: 1.4e6,
+  CH12: 0.5e6,
+  CH13: 2e6,
+  CH14: 0.6e6,
+  CH15: 1.8e6,
 };
 
 /** Seasonal weight of a month, before a firm's own amplitude. */
@@ -85,7 +111,12 @@ function filedAt(random: Random, t: number): Date {
  * Jan–Jun 2024 (for firms in the 2024 scope) and Jan–Jun 2023 (for firms with a comparable base)
  * sum exactly to the calibrated anchors.
  */
-export function buildFirmFigures(seed: number, firm: DemoFirm, anchor: FirmAnchor, climate: Map<number, number> | undefined): MonthlyFigureRow[] {
+export function buildFirmFigures(
+  seed: number,
+  firm: DemoFirm,
+  anchor: FirmAnchor,
+  climate: Map<number, number> | undefined,
+): MonthlyFigureRow[] {
   const random = createRandom(seed, `figures:${firm.uscc}`);
   const chain = firm.memberships[0]?.chainCode ?? '';
   const amplitude = random.range(0.6, 1.2);
@@ -114,7 +145,10 @@ export function buildFirmFigures(seed: number, firm: DemoFirm, anchor: FirmAncho
   };
   const level = new Map<number, number>();
   level.set(2024, anchor.h1Of2024 / h1Weight(2024, true));
-  level.set(2023, anchor.h1Of2023 !== null ? anchor.h1Of2023 / h1Weight(2023, true) : (level.get(2024) ?? 0) / (1 + (growth.get(2024) ?? 0)));
+  level.set(
+    2023,
+    anchor.h1Of2023 !== null ? anchor.h1Of2023 / h1Weight(2023, true) : (level.get(2024) ?? 0) / (1 + (growth.get(2024) ?? 0)),
+  );
   level.set(2022, (level.get(2023) ?? 0) / (1 + (growth.get(2023) ?? 0)));
   for (let y = 2025; y <= 2027; y += 1) level.set(y, (level.get(y - 1) ?? 0) * (1 + (growth.get(y) ?? 0)));
   const levelAt = (t: number) => {
@@ -131,7 +165,10 @@ export function buildFirmFigures(seed: number, firm: DemoFirm, anchor: FirmAncho
   const calibrateWindow = (year: number, total: number) => {
     const inWindow = months.flatMap((t, k) => (t >= (year - FIRST_YEAR) * 12 && t < (year - FIRST_YEAR) * 12 + 6 ? [k] : []));
     if (inWindow.length === 0) return;
-    const values = allocateExactly(total, inWindow.map((k) => at(raw, k)));
+    const values = allocateExactly(
+      total,
+      inWindow.map((k) => at(raw, k)),
+    );
     inWindow.forEach((k, j) => (output[k] = at(values, j)));
   };
   if (anchor.inScope2024) calibrateWindow(2024, anchor.h1Of2024);

@@ -139,7 +139,12 @@ describe('generateDemoData', () => {
 
   it('stores money as integer 元 and never a negative output', () => {
     const bad = data.monthlyFigures.filter(
-      (r) => !Number.isSafeInteger(r.grossOutput) || (r.grossOutput ?? -1) < 0 || !Number.isSafeInteger(r.revenue) || !Number.isSafeInteger(r.profit) || !Number.isSafeInteger(r.taxes),
+      (r) =>
+        !Number.isSafeInteger(r.grossOutput) ||
+        (r.grossOutput ?? -1) < 0 ||
+        !Number.isSafeInteger(r.revenue) ||
+        !Number.isSafeInteger(r.profit) ||
+        !Number.isSafeInteger(r.taxes),
     );
     expect(bad).toEqual([]);
   });

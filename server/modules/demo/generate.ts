@@ -66,7 +66,9 @@ const LATE_COUNT = 3;
 
 /** The late reporters: the first stable regular firms of the paper chain (CH13), the slip firm and the missing one aside. */
 function pickLateFirms(firms: readonly DemoFirm[], taken: readonly DemoFirm[]): DemoFirm[] {
-  const late = firms.filter((f) => !taken.includes(f) && f.size === 'regular' && f.lifecycle.kind === 'stable' && f.memberships[0]?.chainCode === 'CH13').slice(0, LATE_COUNT);
+  const late = firms
+    .filter((f) => !taken.includes(f) && f.size === 'regular' && f.lifecycle.kind === 'stable' && f.memberships[0]?.chainCode === 'CH13')
+    .slice(0, LATE_COUNT);
   if (late.length < LATE_COUNT) throw new Error('no candidates for the late reporters');
   return late;
 }
@@ -100,7 +102,10 @@ function pickSlipFirm(firms: readonly DemoFirm[], anchors: readonly FirmAnchor[]
 
 /** The firm that misses a month: the first stable, mid-sized firm of the salt-chemicals chain (CH06). */
 function pickMissingFirm(firms: readonly DemoFirm[], anchors: readonly FirmAnchor[]): DemoFirm {
-  const firm = firms.find((f, i) => f.size === 'regular' && f.lifecycle.kind === 'stable' && f.memberships[0]?.chainCode === 'CH06' && (anchors[i]?.h1Of2024 ?? 0) > 3e7);
+  const firm = firms.find(
+    (f, i) =>
+      f.size === 'regular' && f.lifecycle.kind === 'stable' && f.memberships[0]?.chainCode === 'CH06' && (anchors[i]?.h1Of2024 ?? 0) > 3e7,
+  );
   if (!firm) throw new Error('no candidate for the missing month');
   return firm;
 }
@@ -149,7 +154,9 @@ export function generateDemoData(seed: number = DEMO_SEED): DemoDataset {
       isDemo: true,
     })),
     scaleYears: firms.flatMap((f) => scaleYearsOf(f.lifecycle).map((year) => ({ uscc: f.uscc, year }))),
-    memberships: firms.flatMap((f) => f.memberships.map((m, k) => ({ uscc: f.uscc, chainCode: m.chainCode, nodeKey: m.nodeKey, isPrimary: k === 0 }))),
+    memberships: firms.flatMap((f) =>
+      f.memberships.map((m, k) => ({ uscc: f.uscc, chainCode: m.chainCode, nodeKey: m.nodeKey, isPrimary: k === 0 })),
+    ),
     monthlyFigures,
     anomalies: [
       {

@@ -60,7 +60,12 @@ const FOCUS_CHAIN: Record<string, string> = {
  * reconstruction: the city edits it in the application.
  */
 const GOVERNANCE: Record<string, { chief: string; office: string; extra: string[]; hosts?: string[] }> = {
-  CH01: { chief: '市委常委、常务副市长', office: '市工业和信息化局', extra: ['市科学技术局', '市生态环境局'], hosts: ['珠晖区', '衡阳高新区'] },
+  CH01: {
+    chief: '市委常委、常务副市长',
+    office: '市工业和信息化局',
+    extra: ['市科学技术局', '市生态环境局'],
+    hosts: ['珠晖区', '衡阳高新区'],
+  },
   CH02: { chief: '市委副书记', office: '市工业和信息化局', extra: ['市科学技术局'] },
   CH03: { chief: '市委常委、副市长', office: '市工业和信息化局', extra: ['市商务局', '市人力资源和社会保障局'] },
   CH04: { chief: '市人民政府副市长', office: '市工业和信息化局', extra: ['市生态环境局', '市应急管理局'] },

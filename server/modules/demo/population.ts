@@ -196,7 +196,9 @@ export function buildPopulation(seed: number): DemoFirm[] {
     const r = createRandom(seed, `firm:${index}`);
     const primary = draft.memberships[0];
     const place = draft.fixedPlace ?? drawPlace(r, draft.memberships);
-    const word = primary ? nodeWord(r, primary.chainCode, primary.nodeKey) : (OTHER_INDUSTRIES.find(([, code]) => code === draft.gbt4754Code)?.[0] ?? '实业');
+    const word = primary
+      ? nodeWord(r, primary.chainCode, primary.nodeKey)
+      : (OTHER_INDUSTRIES.find(([, code]) => code === draft.gbt4754Code)?.[0] ?? '实业');
     const bigRegular = draft.size === 'regular' && draft.weight > 150 && primary !== undefined && listedLeaders.has(primary.chainCode);
     const isListed = draft.isListed || bigRegular;
     const name = draft.fixedName ?? makeDemoName(r, { regionCode: place.regionCode, word, listed: isListed }, names);

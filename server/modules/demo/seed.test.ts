@@ -18,7 +18,8 @@ async function violatedConstraint(run: () => Promise<unknown>): Promise<string |
     await run();
   } catch (err) {
     const cause: unknown = err instanceof Error && err.cause !== undefined ? err.cause : err;
-    if (typeof cause === 'object' && cause !== null && 'constraint' in cause && typeof cause.constraint === 'string') return cause.constraint;
+    if (typeof cause === 'object' && cause !== null && 'constraint' in cause && typeof cause.constraint === 'string')
+      return cause.constraint;
     throw err;
   }
   return undefined;
@@ -84,8 +85,14 @@ describe('seedDemo', () => {
   });
 
   it('lets the database refuse an edge between nodes of two chains', async () => {
-    const [cu] = await database.db.select().from(chainNodes).where(sql`${chainNodes.chainCode} = 'CH02' AND ${chainNodes.key} = 'cu'`);
-    const [cuproc] = await database.db.select().from(chainNodes).where(sql`${chainNodes.chainCode} = 'CH04' AND ${chainNodes.key} = 'cuproc'`);
+    const [cu] = await database.db
+      .select()
+      .from(chainNodes)
+      .where(sql`${chainNodes.chainCode} = 'CH02' AND ${chainNodes.key} = 'cu'`);
+    const [cuproc] = await database.db
+      .select()
+      .from(chainNodes)
+      .where(sql`${chainNodes.chainCode} = 'CH04' AND ${chainNodes.key} = 'cuproc'`);
     if (!cu || !cuproc) throw new Error('reference nodes missing');
     const constraint = await violatedConstraint(() =>
       database.db.transaction((tx) => tx.insert(chainNodeEdges).values({ chainCode: 'CH02', fromNodeId: cu.id, toNodeId: cuproc.id })),
@@ -94,11 +101,21 @@ describe('seedDemo', () => {
   });
 
   it('lets the database refuse a second primary membership', async () => {
-    const [membership] = await database.db.select().from(enterpriseMemberships).where(sql`${enterpriseMemberships.isPrimary}`).limit(1);
-    const [other] = await database.db.select().from(chainNodes).where(sql`${chainNodes.id} <> ${membership?.nodeId ?? 0}`).limit(1);
+    const [membership] = await database.db
+      .select()
+      .from(enterpriseMemberships)
+      .where(sql`${enterpriseMemberships.isPrimary}`)
+      .limit(1);
+    const [other] = await database.db
+      .select()
+      .from(chainNodes)
+      .where(sql`${chainNodes.id} <> ${membership?.nodeId ?? 0}`)
+      .limit(1);
     if (!membership || !other) throw new Error('seed data missing');
     const constraint = await violatedConstraint(() =>
-      database.db.transaction((tx) => tx.insert(enterpriseMemberships).values({ uscc: membership.uscc, nodeId: other.id, isPrimary: true })),
+      database.db.transaction((tx) =>
+        tx.insert(enterpriseMemberships).values({ uscc: membership.uscc, nodeId: other.id, isPrimary: true }),
+      ),
     );
     expect(constraint).toBe('enterprise_memberships_one_primary_key');
   });

@@ -29,7 +29,12 @@ export async function hasChainMasterData(db: Db): Promise<boolean> {
 export async function seedReferenceData(db: Db): Promise<SeedReport> {
   const started = performance.now();
   if ((await countChains(db)) > 0) {
-    return { seeded: false, message: '已有产业链主数据，未重复写入 (chain master data already exists; nothing written)', counts: {}, elapsedMs: 0 };
+    return {
+      seeded: false,
+      message: '已有产业链主数据，未重复写入 (chain master data already exists; nothing written)',
+      counts: {},
+      elapsedMs: 0,
+    };
   }
   const data = generateReferenceData({ withMasters: false });
   const counts = {

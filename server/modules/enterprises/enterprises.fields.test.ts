@@ -32,7 +32,12 @@ const unchanged = {
 };
 
 async function put(session: Session, body: Record<string, unknown>, locale = 'zh-CN') {
-  return t.app.inject({ method: 'PUT', url: `/api/enterprises/${firm}`, headers: { ...session.headers, 'x-locale': locale }, payload: { ...unchanged, ...body } });
+  return t.app.inject({
+    method: 'PUT',
+    url: `/api/enterprises/${firm}`,
+    headers: { ...session.headers, 'x-locale': locale },
+    payload: { ...unchanged, ...body },
+  });
 }
 
 async function profile(): Promise<typeof unchanged> {
@@ -82,13 +87,27 @@ describe('official designations of an enterprise', () => {
 
   it('still lets a chain chief rename the firm and move it between nodes of its own chain; the admin changes everything', async () => {
     const chief = await sessionFor('chain_chief', [{ kind: 'chain', ref: 'CH02' }]);
-    const own = await put(chief, { name: '衡阳丁电气股份有限公司', memberships: [{ chainCode: 'CH02', nodeKey: 'wire', isPrimary: true }] });
+    const own = await put(chief, {
+      name: '衡阳丁电气股份有限公司',
+      memberships: [{ chainCode: 'CH02', nodeKey: 'wire', isPrimary: true }],
+    });
     expect(own.statusCode, own.body).toBe(200);
     expect(own.json().memberships[0].nodeKey).toBe('wire');
     const admin = await sessionFor('admin', []);
     // 规上 years back to 2023 change, so the change takes effect from 2023 (issue 8: earlier years stay as they were).
-    const all = await put(admin, { regionCode: '430422', isListed: true, aboveScaleYears: [2024], memberships: [{ chainCode: 'CH05', nodeKey: 'pipe', isPrimary: true }], effectiveFromYear: 2023 });
+    const all = await put(admin, {
+      regionCode: '430422',
+      isListed: true,
+      aboveScaleYears: [2024],
+      memberships: [{ chainCode: 'CH05', nodeKey: 'pipe', isPrimary: true }],
+      effectiveFromYear: 2023,
+    });
     expect(all.statusCode, all.body).toBe(200);
-    expect([all.json().regionCode, all.json().isListed, all.json().aboveScaleYears, all.json().chainCodes]).toEqual(['430422', true, [2024], ['CH05']]);
+    expect([all.json().regionCode, all.json().isListed, all.json().aboveScaleYears, all.json().chainCodes]).toEqual([
+      '430422',
+      true,
+      [2024],
+      ['CH05'],
+    ]);
   });
 });

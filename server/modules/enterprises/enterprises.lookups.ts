@@ -13,14 +13,15 @@ export type ReferenceLookups = {
 
 /** Full-width characters and spaces people paste from documents, folded so "衡阳县 " matches "衡阳县". */
 export function normaliseName(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')');
+  return text.normalize('NFKC').replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
 }
 
-export function buildLookups(refs: { regions: RegionRef[]; parks: ParkRef[]; chains: { code: string }[]; nodes: NodeRef[] }): ReferenceLookups {
+export function buildLookups(refs: {
+  regions: RegionRef[];
+  parks: ParkRef[];
+  chains: { code: string }[];
+  nodes: NodeRef[];
+}): ReferenceLookups {
   const regionIndex = new Map<string, RegionRef>();
   for (const r of refs.regions) {
     for (const key of [r.code, normaliseName(r.name), normaliseName(r.shortName)]) if (!regionIndex.has(key)) regionIndex.set(key, r);

@@ -76,7 +76,15 @@ export function canEditEnterprise(actor: Actor, before: EnterpriseScopeFacts, af
 }
 
 /** Official facts of a firm that only their owners may change (see the table at the top). */
-export const OFFICIAL_ENTERPRISE_FIELDS = ['aboveScaleYears', 'regionCode', 'isChainMaster', 'isSpecialized', 'isHighTech', 'isListed', 'memberships'] as const;
+export const OFFICIAL_ENTERPRISE_FIELDS = [
+  'aboveScaleYears',
+  'regionCode',
+  'isChainMaster',
+  'isSpecialized',
+  'isHighTech',
+  'isListed',
+  'memberships',
+] as const;
 export type OfficialEnterpriseField = (typeof OFFICIAL_ENTERPRISE_FIELDS)[number];
 
 /** The official facts of a firm before or after an edit. */
@@ -103,7 +111,11 @@ function membershipKeys(list: readonly MembershipFact[], keep: (chainCode: strin
  * OFFICIAL_ENTERPRISE_FIELDS (empty: the edit may go ahead as far as official facts go). The admin
  * owns all of them; 链长/链办 own the memberships of their own chains; nobody else owns any.
  */
-export function refusedEnterpriseFields(actor: Actor, before: OfficialEnterpriseFacts, after: OfficialEnterpriseFacts): OfficialEnterpriseField[] {
+export function refusedEnterpriseFields(
+  actor: Actor,
+  before: OfficialEnterpriseFacts,
+  after: OfficialEnterpriseFacts,
+): OfficialEnterpriseField[] {
   if (canAdminister(actor)) return [];
   const scope = enterpriseScopeOf(actor);
   const ownChains = new Set(!scope.all && scope.kind === 'chain' ? scope.refs : []);

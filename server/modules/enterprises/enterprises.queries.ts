@@ -6,7 +6,16 @@ import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'dr
 import { containsPattern } from '../../lib/like.js';
 import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import type { Db } from '../../db/client.js';
-import { chainNodes, chains, enterpriseMemberships, enterprises, enterpriseScaleYears, monthlyFigures, parks, regions } from '../../db/schema.js';
+import {
+  chainNodes,
+  chains,
+  enterpriseMemberships,
+  enterprises,
+  enterpriseScaleYears,
+  monthlyFigures,
+  parks,
+  regions,
+} from '../../db/schema.js';
 import type { EnterpriseFlag } from '../../../shared/contracts/enterprises.js';
 import type { EnterpriseScope } from './enterprises.policy.js';
 import { membershipCurrentSql } from './memberships.sql.js';
@@ -62,7 +71,13 @@ export type EnterpriseListRow = {
   isListed: boolean;
 };
 
-export type EnterpriseProfileRow = EnterpriseListRow & { gbt4754Code: string | null; isDemo: boolean; version: number; createdAt: Date; updatedAt: Date };
+export type EnterpriseProfileRow = EnterpriseListRow & {
+  gbt4754Code: string | null;
+  isDemo: boolean;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 function hasMembershipIn(chainCodes: string[]): SQL {
   return sql`EXISTS (SELECT 1 FROM enterprise_memberships m JOIN chain_nodes n ON n.id = m.node_id
@@ -98,7 +113,6 @@ const FLAG_COLUMNS = {
   highTech: enterprises.isHighTech,
   listed: enterprises.isListed,
 } as const;
-
 
 export type EnterpriseFilter = {
   scope: EnterpriseScope;
@@ -252,7 +266,14 @@ export async function selectChainCodes(db: Db): Promise<{ code: string; name: st
 /** Every chain node with its chain, in map order. */
 export async function selectNodeRefs(db: Db): Promise<NodeRef[]> {
   return db
-    .select({ id: chainNodes.id, chainCode: chainNodes.chainCode, chainName: chains.name, key: chainNodes.key, name: chainNodes.name, stage: chainNodes.stage })
+    .select({
+      id: chainNodes.id,
+      chainCode: chainNodes.chainCode,
+      chainName: chains.name,
+      key: chainNodes.key,
+      name: chainNodes.name,
+      stage: chainNodes.stage,
+    })
     .from(chainNodes)
     .innerJoin(chains, eq(chains.code, chainNodes.chainCode))
     .orderBy(asc(chains.sortOrder), asc(chains.code), asc(chainNodes.sortOrder), asc(chainNodes.id));
@@ -290,7 +311,8 @@ export async function updateEnterprise(db: Db, row: EnterpriseWrite, expectedVer
 
 /** Replaces the 规上 years of the given firms with `years`. */
 export async function replaceScaleYears(db: Db, usccs: string[], years: { uscc: string; year: number }[]): Promise<void> {
-  for (let i = 0; i < usccs.length; i += 5000) await db.delete(enterpriseScaleYears).where(inArray(enterpriseScaleYears.uscc, usccs.slice(i, i + 5000)));
+  for (let i = 0; i < usccs.length; i += 5000)
+    await db.delete(enterpriseScaleYears).where(inArray(enterpriseScaleYears.uscc, usccs.slice(i, i + 5000)));
   for (let i = 0; i < years.length; i += 10000) await db.insert(enterpriseScaleYears).values(years.slice(i, i + 10000));
 }
 
@@ -333,18 +355,27 @@ export async function applyMembershipWrites(db: Db, writes: MembershipWrites): P
  * Per firm and year, the months with figures and their gross output: what a removed 规上 year or
  * membership would take out of the statistics.
  */
-export async function selectFigureYearTotals(db: Db, usccs: readonly string[]): Promise<{ uscc: string; year: number; months: number; output: number }[]> {
+export async function selectFigureYearTotals(
+  db: Db,
+  usccs: readonly string[],
+): Promise<{ uscc: string; year: number; months: number; output: number }[]> {
   if (usccs.length === 0) return [];
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     SELECT f.uscc, substr(f.period, 1, 4)::int AS year, count(*)::int AS months, coalesce(sum(f.gross_output), 0)::bigint AS output
       FROM monthly_figures f
      WHERE f.uscc = ANY(${sql.param([...usccs])}::text[])
-     GROUP BY f.uscc, substr(f.period, 1, 4)`), z.object({ uscc: z.string(), year: z.number(), months: z.number(), output: z.number() }));
+     GROUP BY f.uscc, substr(f.period, 1, 4)`),
+    z.object({ uscc: z.string(), year: z.number(), months: z.number(), output: z.number() }),
+  );
   return result.map((r) => ({ uscc: r.uscc, year: r.year, months: r.months, output: Number(r.output) }));
 }
 
 /** Deletes a firm; its 规上 years and memberships go with it (cascade). Monthly figures block it. */
 export async function deleteEnterprise(db: Db, uscc: string, expectedVersion?: number): Promise<void> {
-  const [deleted] = await db.delete(enterprises).where(atVersion(eq(enterprises.uscc, uscc), enterprises.version, expectedVersion)).returning({ uscc: enterprises.uscc });
+  const [deleted] = await db
+    .delete(enterprises)
+    .where(atVersion(eq(enterprises.uscc, uscc), enterprises.version, expectedVersion))
+    .returning({ uscc: enterprises.uscc });
   updatedOrConflict(deleted);
 }

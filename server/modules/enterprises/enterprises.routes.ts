@@ -18,7 +18,14 @@ import {
 import type { Database } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { actorOf, localeOf } from '../../lib/http.js';
-import { createEnterprise, deleteEnterprise, getEnterprise, getEnterpriseOptions, listEnterprises, updateEnterprise } from './enterprises.service.js';
+import {
+  createEnterprise,
+  deleteEnterprise,
+  getEnterprise,
+  getEnterpriseOptions,
+  listEnterprises,
+  updateEnterprise,
+} from './enterprises.service.js';
 import { IMPORT_MAX_BYTES, importEnterprises, localizeReport } from './import.service.js';
 import { buildImportTemplate } from './import.template.js';
 
@@ -93,7 +100,10 @@ export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
 
     app.get(
       '/',
-      { config: { policy: 'session' }, schema: { tags: ['enterprises'], querystring: listEnterprisesQuery, response: { 200: listEnterprisesResponse, ...errors } } },
+      {
+        config: { policy: 'session' },
+        schema: { tags: ['enterprises'], querystring: listEnterprisesQuery, response: { 200: listEnterprisesResponse, ...errors } },
+      },
       async (request) => listEnterprises(database.db, actorOf(request), request.query),
     );
     app.get(
@@ -101,33 +111,46 @@ export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
       { config: { policy: 'session' }, schema: { tags: ['enterprises'], response: { 200: enterpriseOptionsResponse, ...errors } } },
       async () => getEnterpriseOptions(database.db),
     );
-    app.get(
-      '/import/template',
-      { config: { policy: ['admin'] }, schema: { tags: ['enterprises'] } },
-      async (request, reply) => {
-        const file = await buildImportTemplate(database.db, actorOf(request));
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="enterprise-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('企业导入模板.xlsx')}`)
-          .send(file);
-      },
-    );
+    app.get('/import/template', { config: { policy: ['admin'] }, schema: { tags: ['enterprises'] } }, async (request, reply) => {
+      const file = await buildImportTemplate(database.db, actorOf(request));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="enterprise-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('企业导入模板.xlsx')}`,
+        )
+        .send(file);
+    });
     app.post(
       '/import',
       {
         config: { policy: ['admin'] },
-        schema: { tags: ['enterprises'], querystring: importQuery, response: { 200: importReport, 413: errorResponse, 429: errorResponse, ...errors } },
+        schema: {
+          tags: ['enterprises'],
+          querystring: importQuery,
+          response: { 200: importReport, 413: errorResponse, 429: errorResponse, ...errors },
+        },
       },
       async (request) => {
         const upload = await readUpload(request);
         const dryRun = request.query.dryRun === 'true';
         const { mode, effectiveFromYear } = request.query;
         const acceptWarnings = request.query.acceptWarnings === 'true';
-        const outcome = await importEnterprises(database.db, actorOf(request), { ...upload, dryRun, mode, effectiveFromYear, acceptWarnings });
+        const outcome = await importEnterprises(database.db, actorOf(request), {
+          ...upload,
+          dryRun,
+          mode,
+          effectiveFromYear,
+          acceptWarnings,
+        });
         const report = localizeReport(outcome, localeOf(request));
         // A real import with errors wrote nothing: that is a failed request, with every error in details.
         if (!dryRun && report.errors.length > 0) {
-          throw new AppError('validation_failed', { messageKey: 'enterprises.import.hasErrors', params: { count: report.errors.length }, details: report });
+          throw new AppError('validation_failed', {
+            messageKey: 'enterprises.import.hasErrors',
+            params: { count: report.errors.length },
+            details: report,
+          });
         }
         return report;
       },
@@ -136,26 +159,42 @@ export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
       '/:uscc',
       {
         config: { policy: 'session' },
-        schema: { tags: ['enterprises'], params: usccParams, querystring: enterpriseDetailQuery, response: { 200: enterpriseDetailResponse, ...errors } },
+        schema: {
+          tags: ['enterprises'],
+          params: usccParams,
+          querystring: enterpriseDetailQuery,
+          response: { 200: enterpriseDetailResponse, ...errors },
+        },
       },
       async (request) => getEnterprise(database.db, actorOf(request), request.params.uscc, request.query.year),
     );
     app.post(
       '/',
-      { config: { policy: ['admin'] }, schema: { tags: ['enterprises'], body: createEnterpriseRequest, response: { 201: enterpriseProfile, ...errors } } },
+      {
+        config: { policy: ['admin'] },
+        schema: { tags: ['enterprises'], body: createEnterpriseRequest, response: { 201: enterpriseProfile, ...errors } },
+      },
       async (request, reply) => reply.status(201).send(await createEnterprise(database.db, actorOf(request), request.body)),
     );
     app.put(
       '/:uscc',
       {
         config: { policy: EDITORS },
-        schema: { tags: ['enterprises'], params: usccParams, body: updateEnterpriseRequest, response: { 200: enterpriseProfile, ...errors } },
+        schema: {
+          tags: ['enterprises'],
+          params: usccParams,
+          body: updateEnterpriseRequest,
+          response: { 200: enterpriseProfile, ...errors },
+        },
       },
       async (request) => updateEnterprise(database.db, actorOf(request), request.params.uscc, request.body),
     );
     app.delete(
       '/:uscc',
-      { config: { policy: ['admin'] }, schema: { tags: ['enterprises'], params: usccParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } } },
+      {
+        config: { policy: ['admin'] },
+        schema: { tags: ['enterprises'], params: usccParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } },
+      },
       async (request) => {
         await deleteEnterprise(database.db, actorOf(request), request.params.uscc, request.query.version);
         return { ok: true as const };

@@ -89,13 +89,23 @@ export async function getEnterprise(db: Db, actor: Actor, uscc: string, year?: n
   const shownYear = year ?? years[0] ?? null;
   // Other roles than data staff see a firm's months once published (monitoring.publication.ts).
   const visible = shownYear === null ? null : await visibleFirmMonthsOf(db, actor, shownYear);
-  const items = shownYear === null ? [] : (await selectFiguresOfYear(db, profile.uscc, shownYear)).filter((r) => visible === null || visible.has(r.period)).map(presentFigure);
+  const items =
+    shownYear === null
+      ? []
+      : (await selectFiguresOfYear(db, profile.uscc, shownYear))
+          .filter((r) => visible === null || visible.has(r.period))
+          .map(presentFigure);
   return { ...profile, figures: { year: shownYear, years, items } };
 }
 
 /** Regions, parks and chains with their nodes: the choices of the list filters and the form. */
 export async function getEnterpriseOptions(db: Db): Promise<EnterpriseOptionsResponse> {
-  const [regions, parks, chains, nodes] = await Promise.all([selectRegionRefs(db), selectParkRefs(db), selectChainCodes(db), selectNodeRefs(db)]);
+  const [regions, parks, chains, nodes] = await Promise.all([
+    selectRegionRefs(db),
+    selectParkRefs(db),
+    selectChainCodes(db),
+    selectNodeRefs(db),
+  ]);
   return {
     regions,
     parks,
@@ -108,7 +118,12 @@ export async function getEnterpriseOptions(db: Db): Promise<EnterpriseOptionsRes
 }
 
 async function loadLookups(db: Db): Promise<ReferenceLookups> {
-  const [regions, parks, chains, nodes] = await Promise.all([selectRegionRefs(db), selectParkRefs(db), selectChainCodes(db), selectNodeRefs(db)]);
+  const [regions, parks, chains, nodes] = await Promise.all([
+    selectRegionRefs(db),
+    selectParkRefs(db),
+    selectChainCodes(db),
+    selectNodeRefs(db),
+  ]);
   return buildLookups({ regions, parks, chains, nodes });
 }
 
@@ -142,7 +157,11 @@ type ResolvedInput = {
 function resolveInput(lookups: ReferenceLookups, uscc: string, input: UpdateEnterpriseRequest): ResolvedInput {
   const checked = validateUscc(uscc);
   if (!checked.ok) {
-    throw invalid('body.uscc', 'enterprises.error.invalidUscc', { reasonZh: checked.messageZh, reasonEn: checked.messageEn, position: checked.position ?? 0 });
+    throw invalid('body.uscc', 'enterprises.error.invalidUscc', {
+      reasonZh: checked.messageZh,
+      reasonEn: checked.messageEn,
+      position: checked.position ?? 0,
+    });
   }
   const region = lookups.region(input.regionCode);
   if (!region) throw invalid('body.regionCode', 'enterprises.error.unknownRegion', { value: input.regionCode });
@@ -160,7 +179,8 @@ function resolveInput(lookups: ReferenceLookups, uscc: string, input: UpdateEnte
     memberships.push({ nodeId: node.id, chainCode: node.chainCode, nodeKey: node.key, isPrimary: m.isPrimary });
   }
   const primaries = memberships.filter((m) => m.isPrimary).length;
-  if (memberships.length > 0 && primaries !== 1) throw invalid('body.memberships', 'enterprises.error.primaryRequired', { count: primaries });
+  if (memberships.length > 0 && primaries !== 1)
+    throw invalid('body.memberships', 'enterprises.error.primaryRequired', { count: primaries });
   const row: EnterpriseWrite = {
     uscc: checked.value,
     name: input.name,
@@ -177,14 +197,23 @@ function resolveInput(lookups: ReferenceLookups, uscc: string, input: UpdateEnte
     row,
     years: [...new Set(input.aboveScaleYears)].sort((a, b) => a - b),
     memberships,
-    facts: { uscc: row.uscc, regionCode: row.regionCode, park: park === null ? null : { id: park.id, shortName: park.shortName, name: park.name }, chainCodes },
+    facts: {
+      uscc: row.uscc,
+      regionCode: row.regionCode,
+      park: park === null ? null : { id: park.id, shortName: park.shortName, name: park.name },
+      chainCodes,
+    },
   };
 }
 
 /** A new firm's 规上 years and memberships (with no start year: a registration has no earlier history). */
 async function writeNewDetails(db: Db, resolved: ResolvedInput): Promise<void> {
   const uscc = resolved.row.uscc;
-  await replaceScaleYears(db, [uscc], resolved.years.map((year) => ({ uscc, year })));
+  await replaceScaleYears(
+    db,
+    [uscc],
+    resolved.years.map((year) => ({ uscc, year })),
+  );
   await applyMembershipWrites(db, {
     remove: [],
     end: [],
@@ -211,7 +240,11 @@ export async function createEnterprise(db: Db, actor: Actor, input: CreateEnterp
   requireAccess(canCreateEnterprise(actor));
   const resolved = resolveInput(await loadLookups(db), input.uscc, input);
   if (await selectEnterpriseProfile(db, resolved.row.uscc)) {
-    throw new AppError('conflict', { messageKey: 'enterprises.error.duplicate', params: { uscc: resolved.row.uscc }, details: [{ path: 'body.uscc' }] });
+    throw new AppError('conflict', {
+      messageKey: 'enterprises.error.duplicate',
+      params: { uscc: resolved.row.uscc },
+      details: [{ path: 'body.uscc' }],
+    });
   }
   return db.transaction(async (tx) => {
     await insertEnterprise(tx, resolved.row);
@@ -237,7 +270,11 @@ export async function updateEnterprise(db: Db, actor: Actor, uscc: string, input
   const fromYear = input.effectiveFromYear ?? currentYear();
   const stored = await selectMemberships(db, [before.uscc]);
   const beforeMemberships = membershipsFrom(stored, fromYear);
-  const refused = refusedEnterpriseFields(actor, { ...before, memberships: beforeMemberships }, { ...resolved.row, aboveScaleYears: resolved.years, memberships: resolved.memberships });
+  const refused = refusedEnterpriseFields(
+    actor,
+    { ...before, memberships: beforeMemberships },
+    { ...resolved.row, aboveScaleYears: resolved.years, memberships: resolved.memberships },
+  );
   if (refused.length > 0) throw officialFieldsRefused(refused);
   if (!canEditEnterprise(actor, scopeFactsOf(before), resolved.facts)) {
     throw new AppError('forbidden', { messageKey: 'enterprises.error.outOfScope' });
@@ -245,15 +282,29 @@ export async function updateEnterprise(db: Db, actor: Actor, uscc: string, input
   const years = planScaleYears(before.aboveScaleYears, resolved.years, fromYear);
   const [earliest] = years.changedPast;
   if (earliest !== undefined) {
-    throw invalid('body.aboveScaleYears', 'enterprises.error.pastScaleYears', { years: years.changedPast.join(', '), year: fromYear, earliest });
+    throw invalid('body.aboveScaleYears', 'enterprises.error.pastScaleYears', {
+      years: years.changedPast.join(', '),
+      year: fromYear,
+      earliest,
+    });
   }
   const plan = planMembershipChange(stored, resolved.memberships, fromYear);
   return db.transaction(async (tx) => {
     await updateEnterpriseRow(tx, resolved.row, input.version);
-    await replaceScaleYears(tx, [before.uscc], years.years.map((year) => ({ uscc: before.uscc, year })));
+    await replaceScaleYears(
+      tx,
+      [before.uscc],
+      years.years.map((year) => ({ uscc: before.uscc, year })),
+    );
     await applyMembershipWrites(tx, { ...plan, insert: plan.insert.map((m) => ({ uscc: before.uscc, ...m })) });
     const after = await reloadProfile(tx, before.uscc);
-    await recordAudit(tx, actor, { action: 'update', entity: 'enterprise', entityId: before.uscc, before, after: { ...after, effectiveFromYear: fromYear } });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'enterprise',
+      entityId: before.uscc,
+      before,
+      after: { ...after, effectiveFromYear: fromYear },
+    });
     return after;
   });
 }
@@ -269,7 +320,11 @@ export async function deleteEnterprise(db: Db, actor: Actor, uscc: string, expec
   requireVersion(before.version, expectedVersion);
   const figures = await countFigures(db, before.uscc);
   if (figures > 0) {
-    throw new AppError('conflict', { messageKey: 'enterprises.error.hasFigures', params: { count: figures }, details: { monthlyFigures: figures } });
+    throw new AppError('conflict', {
+      messageKey: 'enterprises.error.hasFigures',
+      params: { count: figures },
+      details: { monthlyFigures: figures },
+    });
   }
   await db.transaction(async (tx) => {
     await deleteEnterpriseRow(tx, before.uscc, expectedVersion);

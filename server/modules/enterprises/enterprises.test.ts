@@ -66,9 +66,22 @@ describe('GET /api/enterprises', () => {
     const body = await list(admin, '?pageSize=100');
     expect(body.total).toBe(3);
     const b = body.items.find((i) => i.uscc === firmB);
-    expect(b).toMatchObject({ uscc: firmB, name: '衡阳乙铜业有限公司', regionCode: '430421', parkName: null, chainCodes: ['CH04', 'CH02'], aboveScaleYears: [2022] });
+    expect(b).toMatchObject({
+      uscc: firmB,
+      name: '衡阳乙铜业有限公司',
+      regionCode: '430421',
+      parkName: null,
+      chainCodes: ['CH04', 'CH02'],
+      aboveScaleYears: [2022],
+    });
     const c = body.items.find((i) => i.uscc === firmC);
-    expect(c).toMatchObject({ parkName: '衡阳高新技术产业开发区', parkShortName: '衡阳高新区', parkId: gaoxinParkId, chainCodes: ['CH05'], isSpecialized: true });
+    expect(c).toMatchObject({
+      parkName: '衡阳高新技术产业开发区',
+      parkShortName: '衡阳高新区',
+      parkId: gaoxinParkId,
+      chainCodes: ['CH05'],
+      isSpecialized: true,
+    });
   });
 
   it('filters by search text (name or part of the USCC), region, park, chain, flag and 规上 year, with paging', async () => {
@@ -149,7 +162,9 @@ describe('POST /api/enterprises', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/enterprises', headers: admin.headers, payload: body });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ uscc: body.uscc, aboveScaleYears: [2023, 2024], chainCodes: ['CH02'], isHighTech: true });
-    const audit = await t.database.pool.query(`SELECT action, after FROM audit_log WHERE entity = 'enterprise' AND entity_id = $1`, [body.uscc]);
+    const audit = await t.database.pool.query(`SELECT action, after FROM audit_log WHERE entity = 'enterprise' AND entity_id = $1`, [
+      body.uscc,
+    ]);
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0].after.name).toBe('衡南测试电气有限公司');
   });
@@ -158,7 +173,12 @@ describe('POST /api/enterprises', () => {
     const good = nextUscc('430422');
     const wrongLast = usccCheckChar(good.slice(0, 17)) === 'A' ? 'B' : 'A';
     const before = await countRows(t.database.db, 'enterprises');
-    const zh = await t.app.inject({ method: 'POST', url: '/api/enterprises', headers: admin.headers, payload: payload({ uscc: good.slice(0, 17) + wrongLast }) });
+    const zh = await t.app.inject({
+      method: 'POST',
+      url: '/api/enterprises',
+      headers: admin.headers,
+      payload: payload({ uscc: good.slice(0, 17) + wrongLast }),
+    });
     expect(zh.statusCode).toBe(400);
     expect(zh.json().error.message).toContain(`第18位校验码应为 ${good.charAt(17)}`);
     const en = await t.app.inject({
@@ -186,14 +206,22 @@ describe('POST /api/enterprises', () => {
       expect(res.json().error.message).toContain(message);
     }
     expect(await countRows(t.database.db, 'enterprises')).toBe(before);
-    const dup = await t.app.inject({ method: 'POST', url: '/api/enterprises', headers: admin.headers, payload: payload({ uscc: firmA.toLowerCase() }) });
+    const dup = await t.app.inject({
+      method: 'POST',
+      url: '/api/enterprises',
+      headers: admin.headers,
+      payload: payload({ uscc: firmA.toLowerCase() }),
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.message).toContain(firmA);
   });
 
   it('requires exactly one primary membership when there are any', async () => {
     const before = await countRows(t.database.db, 'enterprise_memberships');
-    for (const flags of [[false, false], [true, true]]) {
+    for (const flags of [
+      [false, false],
+      [true, true],
+    ]) {
       const res = await t.app.inject({
         method: 'POST',
         url: '/api/enterprises',
@@ -209,7 +237,12 @@ describe('POST /api/enterprises', () => {
       expect(res.json().error.message).toContain('有且只有一个主环节');
     }
     expect(await countRows(t.database.db, 'enterprise_memberships')).toBe(before);
-    const none = await t.app.inject({ method: 'POST', url: '/api/enterprises', headers: admin.headers, payload: payload({ memberships: [] }) });
+    const none = await t.app.inject({
+      method: 'POST',
+      url: '/api/enterprises',
+      headers: admin.headers,
+      payload: payload({ memberships: [] }),
+    });
     expect(none.statusCode).toBe(201);
   });
 
@@ -243,14 +276,26 @@ describe('PUT and DELETE /api/enterprises/:uscc', () => {
 
   it('lets a county user edit inside its region but not move the firm out; the leader reads only', async () => {
     const county = await sessionFor('county', [{ kind: 'region', ref: '430421' }]);
-    const ok = await t.app.inject({ method: 'PUT', url: `/api/enterprises/${firmA}`, headers: county.headers, payload: edit({ gbt4754Code: '3823' }) });
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url: `/api/enterprises/${firmA}`,
+      headers: county.headers,
+      payload: edit({ gbt4754Code: '3823' }),
+    });
     expect(ok.statusCode, ok.body).toBe(200);
-    const out = await t.app.inject({ method: 'PUT', url: `/api/enterprises/${firmA}`, headers: county.headers, payload: edit({ regionCode: '430422' }) });
+    const out = await t.app.inject({
+      method: 'PUT',
+      url: `/api/enterprises/${firmA}`,
+      headers: county.headers,
+      payload: edit({ regionCode: '430422' }),
+    });
     expect(out.statusCode).toBe(403);
     const elsewhere = await t.app.inject({ method: 'PUT', url: `/api/enterprises/${firmC}`, headers: county.headers, payload: edit() });
     expect(elsewhere.statusCode).toBe(404);
     const leader = await sessionFor('leader', []);
-    expect((await t.app.inject({ method: 'PUT', url: `/api/enterprises/${firmA}`, headers: leader.headers, payload: edit() })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'PUT', url: `/api/enterprises/${firmA}`, headers: leader.headers, payload: edit() })).statusCode,
+    ).toBe(403);
   });
 
   it('lets a chain chief change only the memberships of its own chain', async () => {
@@ -260,7 +305,13 @@ describe('PUT and DELETE /api/enterprises/:uscc', () => {
       method: 'PUT',
       url: `/api/enterprises/${firmB}`,
       headers: chief.headers,
-      payload: { ...base, memberships: [{ chainCode: 'CH04', nodeKey: 'cuproc', isPrimary: true }, { chainCode: 'CH02', nodeKey: 'wire', isPrimary: false }] },
+      payload: {
+        ...base,
+        memberships: [
+          { chainCode: 'CH04', nodeKey: 'cuproc', isPrimary: true },
+          { chainCode: 'CH02', nodeKey: 'wire', isPrimary: false },
+        ],
+      },
     });
     expect(own.statusCode, own.body).toBe(200);
     const other = await t.app.inject({
@@ -280,7 +331,9 @@ describe('PUT and DELETE /api/enterprises/:uscc', () => {
 
     const doomed = await buildEnterprise(t.database.db);
     const county = await sessionFor('county', [{ kind: 'region', ref: '430421' }]);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/enterprises/${doomed.uscc}`, headers: county.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/enterprises/${doomed.uscc}`, headers: county.headers })).statusCode).toBe(
+      403,
+    );
     const res = await t.app.inject({ method: 'DELETE', url: `/api/enterprises/${doomed.uscc}`, headers: admin.headers });
     expect(res.statusCode, res.body).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: `/api/enterprises/${doomed.uscc}`, headers: admin.headers })).statusCode).toBe(404);

@@ -37,7 +37,13 @@ export type CheckedRows = { rows: ImportRow[]; errors: RowError[]; ignoredColumn
 const TRUE_WORDS = new Set(['是', 'y', 'yes', '1', 'true', '√', '✓']);
 const FALSE_WORDS = new Set(['否', 'n', 'no', '0', 'false', '×', '']);
 
-function errorOf(row: number, column: string, value: string | null, key: MessageKey, params: Record<string, string | number> = {}): RowError {
+function errorOf(
+  row: number,
+  column: string,
+  value: string | null,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): RowError {
   return { row, column, value, reasonZh: translate('zh-CN', key, params), reasonEn: translate('en', key, params) };
 }
 
@@ -105,7 +111,8 @@ function checkRow(line: SheetRow, index: Map<string, number>, lookups: Reference
   else {
     const result = validateUscc(usccText);
     if (result.ok) uscc = result.value;
-    else errors.push({ row: line.row, column: '统一社会信用代码', value: usccText, reasonZh: result.messageZh, reasonEn: result.messageEn });
+    else
+      errors.push({ row: line.row, column: '统一社会信用代码', value: usccText, reasonZh: result.messageZh, reasonEn: result.messageEn });
   }
   const name = cell('企业名称');
   if (name === '') fail('企业名称', 'enterprises.import.required');
@@ -129,7 +136,8 @@ function checkRow(line: SheetRow, index: Map<string, number>, lookups: Reference
     if (text !== '' && !/^[0-9]{2,4}$/.test(text)) fail('行业代码', 'enterprises.import.badGbt');
     row.gbt4754Code = text === '' ? null : text;
   }
-  if (has('规上年度')) row.aboveScaleYears = parseYears(cell('规上年度'), () => fail('规上年度', 'enterprises.import.badYear', { value: cell('规上年度') }));
+  if (has('规上年度'))
+    row.aboveScaleYears = parseYears(cell('规上年度'), () => fail('规上年度', 'enterprises.import.badYear', { value: cell('规上年度') }));
   if (has('产业链环节')) row.memberships = parseMemberships(cell('产业链环节'), lookups, (key, params) => fail('产业链环节', key, params));
   const flag = (column: string): boolean | undefined => {
     if (!has(column)) return undefined;
@@ -165,7 +173,10 @@ function parseMemberships(
 ): ImportRow['memberships'] {
   if (text === '') return [];
   const result: NonNullable<ImportRow['memberships']> = [];
-  for (const part of text.split(/[;；\n]+/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[;；\n]+/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^([A-Za-z][A-Za-z0-9]{1,15})\s*[:：]\s*([A-Za-z][A-Za-z0-9_]{0,31})$/.exec(part);
     if (!match) {
       onError('enterprises.import.badMembership', { value: part });

@@ -43,7 +43,12 @@ export type ImportOutcome = Omit<ImportReport, 'errors'> & { errors: RowError[] 
 export function localizeReport(outcome: ImportOutcome, locale: Locale): ImportReport {
   return {
     ...outcome,
-    errors: outcome.errors.map((e) => ({ row: e.row, column: e.column, value: e.value, reason: locale === 'en' ? e.reasonEn : e.reasonZh })),
+    errors: outcome.errors.map((e) => ({
+      row: e.row,
+      column: e.column,
+      value: e.value,
+      reason: locale === 'en' ? e.reasonEn : e.reasonZh,
+    })),
   };
 }
 
@@ -107,7 +112,10 @@ function auditOf(change: FirmChange, fromYear: number) {
     aboveScaleYears: change.years,
     memberships: {
       fromYear,
-      added: change.plan.insert.map((m) => ({ node: nodeLabel(nodeOf.find((n) => n.nodeId === m.nodeId) ?? { chainCode: '?', nodeKey: String(m.nodeId) }), isPrimary: m.isPrimary })),
+      added: change.plan.insert.map((m) => ({
+        node: nodeLabel(nodeOf.find((n) => n.nodeId === m.nodeId) ?? { chainCode: '?', nodeKey: String(m.nodeId) }),
+        isPrimary: m.isPrimary,
+      })),
       ended: change.plan.end.map((m) => ({ node: label(m.id), lastYear: m.validToYear })),
       removed: change.plan.remove.map(label),
       primaryChanged: change.plan.keep.map((m) => ({ node: label(m.id), isPrimary: m.isPrimary })),
@@ -119,7 +127,12 @@ function snapshotOf(firm: FirmState) {
   return {
     ...fieldsOf(firm),
     aboveScaleYears: firm.aboveScaleYears,
-    memberships: firm.memberships.map((m) => ({ node: nodeLabel(m), isPrimary: m.isPrimary, validFromYear: m.validFromYear, validToYear: m.validToYear })),
+    memberships: firm.memberships.map((m) => ({
+      node: nodeLabel(m),
+      isPrimary: m.isPrimary,
+      validFromYear: m.validFromYear,
+      validToYear: m.validToYear,
+    })),
   };
 }
 
@@ -130,7 +143,10 @@ function snapshotOf(firm: FirmState) {
  */
 async function removalWarnings(db: Db, changes: readonly FirmChange[]): Promise<ImportRemovalWarning[]> {
   const removing = changes.filter((c) => c.removedYears.length > 0 || c.plan.end.length > 0 || c.plan.remove.length > 0);
-  const totals = await selectFigureYearTotals(db, removing.map((c) => c.row.uscc));
+  const totals = await selectFigureYearTotals(
+    db,
+    removing.map((c) => c.row.uscc),
+  );
   const byFirm = new Map<string, { year: number; months: number; output: number }[]>();
   for (const t of totals) {
     const list = byFirm.get(t.uscc) ?? [];
@@ -142,11 +158,24 @@ async function removalWarnings(db: Db, changes: readonly FirmChange[]): Promise<
     const figures = byFirm.get(change.row.uscc) ?? [];
     const sum = (years: (y: number) => boolean) => {
       const hit = figures.filter((f) => years(f.year)).sort((a, b) => a.year - b.year);
-      return { years: hit.map((f) => f.year), months: hit.reduce((n, f) => n + f.months, 0), output: hit.reduce((n, f) => n + f.output, 0) };
+      return {
+        years: hit.map((f) => f.year),
+        months: hit.reduce((n, f) => n + f.months, 0),
+        output: hit.reduce((n, f) => n + f.output, 0),
+      };
     };
     for (const year of change.removedYears) {
       const lost = sum((y) => y === year);
-      if (lost.months > 0) warnings.push({ uscc: change.row.uscc, name: change.fields.name, kind: 'scaleYear', year, chainCode: null, nodeKey: null, ...lost });
+      if (lost.months > 0)
+        warnings.push({
+          uscc: change.row.uscc,
+          name: change.fields.name,
+          kind: 'scaleYear',
+          year,
+          chainCode: null,
+          nodeKey: null,
+          ...lost,
+        });
     }
     const rows = new Map((change.before?.memberships ?? []).map((m) => [m.id, m]));
     const gone = [
@@ -158,7 +187,15 @@ async function removalWarnings(db: Db, changes: readonly FirmChange[]): Promise<
       const until = row.validToYear ?? 9999;
       const lost = sum((y) => y >= from && y <= until && change.years.includes(y));
       if (lost.months > 0) {
-        warnings.push({ uscc: change.row.uscc, name: change.fields.name, kind: 'membership', year: from, chainCode: row.chainCode, nodeKey: row.nodeKey, ...lost });
+        warnings.push({
+          uscc: change.row.uscc,
+          name: change.fields.name,
+          kind: 'membership',
+          year: from,
+          chainCode: row.chainCode,
+          nodeKey: row.nodeKey,
+          ...lost,
+        });
       }
     }
   }
@@ -183,7 +220,10 @@ export async function importEnterprises(
 ): Promise<ImportOutcome> {
   requireAccess(canCreateEnterprise(actor));
   if (input.data.length > IMPORT_MAX_BYTES) {
-    throw new AppError('payload_too_large', { messageKey: 'enterprises.import.tooLarge', params: { limitMb: IMPORT_MAX_BYTES / 1024 / 1024 } });
+    throw new AppError('payload_too_large', {
+      messageKey: 'enterprises.import.tooLarge',
+      params: { limitMb: IMPORT_MAX_BYTES / 1024 / 1024 },
+    });
   }
   // One import at a time per server, shared with the monthly figures (server/lib/import-queue.ts).
   return importQueue.run(() => runImport(db, actor, input));
@@ -197,7 +237,12 @@ async function runImport(
   const mode = input.mode ?? 'add';
   const fromYear = input.effectiveFromYear ?? currentYear();
   const sheet = await readSpreadsheet(input.data);
-  const [regions, parks, chains, nodes] = await Promise.all([selectRegionRefs(db), selectParkRefs(db), selectChainCodes(db), selectNodeRefs(db)]);
+  const [regions, parks, chains, nodes] = await Promise.all([
+    selectRegionRefs(db),
+    selectParkRefs(db),
+    selectChainCodes(db),
+    selectNodeRefs(db),
+  ]);
   const checked = checkRows(sheet, buildLookups({ regions, parks, chains, nodes }));
   const base = {
     dryRun: input.dryRun,
@@ -211,7 +256,10 @@ async function runImport(
   const none = { removals: { scaleYears: 0, memberships: 0 }, warnings: [], confirmationRequired: false };
   if (checked.errors.length > 0) return { ...base, ...none, written: false, created: 0, updated: 0, unchanged: 0, errors: checked.errors };
 
-  const stored = await loadStoredFirms(db, checked.rows.map((r) => r.uscc));
+  const stored = await loadStoredFirms(
+    db,
+    checked.rows.map((r) => r.uscc),
+  );
   const changes: FirmChange[] = [];
   let created = 0;
   for (const row of checked.rows) {
@@ -220,14 +268,23 @@ async function runImport(
     const storedYears = before?.aboveScaleYears ?? [];
     const fileYears = row.aboveScaleYears;
     const years =
-      fileYears === undefined ? storedYears : mode === 'replace' ? fileYears : [...new Set([...storedYears, ...fileYears])].sort((a, b) => a - b);
+      fileYears === undefined
+        ? storedYears
+        : mode === 'replace'
+          ? fileYears
+          : [...new Set([...storedYears, ...fileYears])].sort((a, b) => a - b);
     const removedYears = storedYears.filter((y) => !years.includes(y));
     const wanted = row.memberships;
     const plan: MembershipPlan =
       wanted === undefined
         ? { remove: [], end: [], keep: [], insert: [] }
         : !before
-          ? { remove: [], end: [], keep: [], insert: wanted.map((m) => ({ nodeId: m.nodeId, isPrimary: m.isPrimary, validFromYear: fromYear })) }
+          ? {
+              remove: [],
+              end: [],
+              keep: [],
+              insert: wanted.map((m) => ({ nodeId: m.nodeId, isPrimary: m.isPrimary, validFromYear: fromYear })),
+            }
           : mode === 'replace'
             ? planMembershipChange(before.memberships, wanted, fromYear)
             : planMembershipAddition(before.memberships, wanted, fromYear);
@@ -251,10 +308,21 @@ async function runImport(
     pushAll(writes.remove, c.plan.remove);
     pushAll(writes.end, c.plan.end);
     pushAll(writes.keep, c.plan.keep);
-    pushAll(writes.insert, c.plan.insert.map((m) => ({ uscc: c.row.uscc, nodeId: m.nodeId, isPrimary: m.isPrimary, validFromYear: c.before ? m.validFromYear : null })));
+    pushAll(
+      writes.insert,
+      c.plan.insert.map((m) => ({
+        uscc: c.row.uscc,
+        nodeId: m.nodeId,
+        isPrimary: m.isPrimary,
+        validFromYear: c.before ? m.validFromYear : null,
+      })),
+    );
   }
   await db.transaction(async (tx) => {
-    await upsertEnterprises(tx, changes.map((c) => c.fields));
+    await upsertEnterprises(
+      tx,
+      changes.map((c) => c.fields),
+    );
     const yearChanges = changes.filter((c) => !c.before || !sameYears(c.before.aboveScaleYears, c.years));
     await replaceScaleYears(
       tx,

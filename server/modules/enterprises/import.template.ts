@@ -48,7 +48,11 @@ export async function buildImportTemplate(db: Db, actor: Actor): Promise<Buffer>
   workbook.creator = 'ChainChief';
 
   const sheet = workbook.addWorksheet('企业名录', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = IMPORT_COLUMNS.map((header) => ({ header, key: header, width: header === '企业名称' ? 40 : header === '产业链环节' ? 28 : 18 }));
+  sheet.columns = IMPORT_COLUMNS.map((header) => ({
+    header,
+    key: header,
+    width: header === '企业名称' ? 40 : header === '产业链环节' ? 28 : 18,
+  }));
   sheet.getRow(1).font = { bold: true };
   // Codes stay text: Excel would turn an all-digit code or 3821 into a number and drop zeros.
   for (const key of ['统一社会信用代码', '行业代码', '规上年度'] as const) sheet.getColumn(key).numFmt = '@';
@@ -83,7 +87,8 @@ export async function buildImportTemplate(db: Db, actor: Actor): Promise<Buffer>
   // Names come from master data an admin typed: neutralised like every export (shared/spreadsheet-safe.ts).
   for (const r of regions) codes.addRow({ kind: '区县', code: safeCell(r.code), name: safeCell(r.name), extra: safeCell(r.shortName) });
   for (const p of parks) codes.addRow({ kind: '园区', code: String(p.id), name: safeCell(p.name), extra: safeCell(p.shortName) });
-  for (const n of nodes) codes.addRow({ kind: '产业链环节', code: safeCell(`${n.chainCode}:${n.key}`), name: safeCell(n.name), extra: safeCell(n.chainName) });
+  for (const n of nodes)
+    codes.addRow({ kind: '产业链环节', code: safeCell(`${n.chainCode}:${n.key}`), name: safeCell(n.name), extra: safeCell(n.chainName) });
 
   const buffer = await workbook.xlsx.writeBuffer();
   return Buffer.from(buffer);

@@ -80,28 +80,52 @@ describe('GET /api/enterprises/import/template', () => {
     expect(workbook.getWorksheet('填写说明')?.actualRowCount).toBeGreaterThan(10);
     // The template as downloaded is refused: its example row must be deleted first.
     const again = await upload(Buffer.from(res.rawPayload), { dryRun: true });
-    expect(again.json().errors).toEqual([expect.objectContaining({ row: 2, column: '企业名称', reason: expect.stringContaining('示例行') })]);
+    expect(again.json().errors).toEqual([
+      expect.objectContaining({ row: 2, column: '企业名称', reason: expect.stringContaining('示例行') }),
+    ]);
   });
 });
 
 describe('POST /api/enterprises/import', () => {
   it('imports an xlsx made in Excel: dry run first, then for real, and a re-import changes nothing', async () => {
-    const rows = [firm(), firm({ 企业名称: '衡阳高新区导入企业', 所属区县: '430472', 所属园区: '衡阳高新区', 产业链环节: 'CH05:pipe', 链主: '是' })];
+    const rows = [
+      firm(),
+      firm({ 企业名称: '衡阳高新区导入企业', 所属区县: '430472', 所属园区: '衡阳高新区', 产业链环节: 'CH05:pipe', 链主: '是' }),
+    ];
     const file = await xlsxOf(rows);
     const before = await countRows(t.database.db, 'enterprises');
 
     const dry = await upload(file, { dryRun: true });
     expect(dry.statusCode, dry.body).toBe(200);
-    expect(dry.json()).toMatchObject({ dryRun: true, written: false, format: 'xlsx', rows: 2, created: 2, updated: 0, unchanged: 0, errors: [] });
+    expect(dry.json()).toMatchObject({
+      dryRun: true,
+      written: false,
+      format: 'xlsx',
+      rows: 2,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+    });
     expect(await countRows(t.database.db, 'enterprises')).toBe(before);
 
     const real = await upload(file, { dryRun: false });
     expect(real.json()).toMatchObject({ written: true, created: 2, updated: 0, unchanged: 0 });
     const uscc = rows[1]!.统一社会信用代码!;
     const detail = (await t.app.inject({ method: 'GET', url: `/api/enterprises/${uscc}`, headers: admin.headers })).json();
-    expect(detail).toMatchObject({ regionCode: '430472', parkId: await parkIdOf(t.database.db, '衡阳高新区'), isChainMaster: true, chainCodes: ['CH05'] });
-    const first = (await t.app.inject({ method: 'GET', url: `/api/enterprises/${rows[0]!.统一社会信用代码}`, headers: admin.headers })).json();
-    expect(first.memberships.map((m: { nodeKey: string; isPrimary: boolean }) => [m.nodeKey, m.isPrimary])).toEqual([['xfmr', true], ['cuproc', false]]);
+    expect(detail).toMatchObject({
+      regionCode: '430472',
+      parkId: await parkIdOf(t.database.db, '衡阳高新区'),
+      isChainMaster: true,
+      chainCodes: ['CH05'],
+    });
+    const first = (
+      await t.app.inject({ method: 'GET', url: `/api/enterprises/${rows[0]!.统一社会信用代码}`, headers: admin.headers })
+    ).json();
+    expect(first.memberships.map((m: { nodeKey: string; isPrimary: boolean }) => [m.nodeKey, m.isPrimary])).toEqual([
+      ['xfmr', true],
+      ['cuproc', false],
+    ]);
     expect(first).toMatchObject({ aboveScaleYears: [2023, 2024], isSpecialized: true, isHighTech: false });
 
     const audits = await countRows(t.database.db, 'audit_log');
@@ -113,13 +137,20 @@ describe('POST /api/enterprises/import', () => {
     rows[0] = { ...rows[0], 高新技术企业: '是' };
     const changed = await upload(await xlsxOf(rows), { dryRun: false });
     expect(changed.json()).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
-    const audit = await t.database.pool.query(`SELECT before, after FROM audit_log WHERE action = 'import_update' AND entity_id = $1`, [rows[0].统一社会信用代码]);
+    const audit = await t.database.pool.query(`SELECT before, after FROM audit_log WHERE action = 'import_update' AND entity_id = $1`, [
+      rows[0].统一社会信用代码,
+    ]);
     expect(audit.rows).toHaveLength(1);
     expect([audit.rows[0].before.isHighTech, audit.rows[0].after.isHighTech]).toEqual([false, true]);
   });
 
   it('reads a GBK CSV with a region full name and a park short name', async () => {
-    const row = firm({ 企业名称: '衡阳县西渡镇（示范）精密有限公司', 所属园区: '西渡高新区', 产业链环节: 'CH14:part', 规上年度: '2024，2025' });
+    const row = firm({
+      企业名称: '衡阳县西渡镇（示范）精密有限公司',
+      所属园区: '西渡高新区',
+      产业链环节: 'CH14:part',
+      规上年度: '2024，2025',
+    });
     const file = iconv.encode(csvOf([row]), 'gbk');
     expect(file.includes(Buffer.from('企业名称'))).toBe(false);
     const res = await upload(file, { dryRun: false, fileName: 'firms.csv' });
@@ -132,7 +163,11 @@ describe('POST /api/enterprises/import', () => {
   it('reads a UTF-8 CSV with a BOM and one without', async () => {
     const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvOf([firm()]))]);
     expect((await upload(withBom, { dryRun: true })).json()).toMatchObject({ encoding: 'utf-8-bom', created: 1, errors: [] });
-    expect((await upload(Buffer.from(csvOf([firm()])), { dryRun: true })).json()).toMatchObject({ encoding: 'utf-8', created: 1, errors: [] });
+    expect((await upload(Buffer.from(csvOf([firm()])), { dryRun: true })).json()).toMatchObject({
+      encoding: 'utf-8',
+      created: 1,
+      errors: [],
+    });
   });
 
   it('lists every row error with row and column, and with one bad row writes nothing at all', async () => {
@@ -182,7 +217,9 @@ describe('POST /api/enterprises/import', () => {
     const good = firm();
     // A number cell (行业代码 typed as a number) reads as the digits.
     sheet.addRow(IMPORT_COLUMNS.map((h) => (h === '行业代码' ? 3821 : (good[h] ?? ''))));
-    sheet.addRow(IMPORT_COLUMNS.map((h) => (h === '所属区县' ? '火星县' : h === '统一社会信用代码' ? nextUscc('430421') : (good[h] ?? ''))));
+    sheet.addRow(
+      IMPORT_COLUMNS.map((h) => (h === '所属区县' ? '火星县' : h === '统一社会信用代码' ? nextUscc('430421') : (good[h] ?? ''))),
+    );
     const res = await upload(Buffer.from(await workbook.xlsx.writeBuffer()), { dryRun: true });
     expect(res.statusCode, res.body).toBe(200);
     // Header on row 4, data on rows 5 and 6: the error names row 6.
@@ -226,9 +263,18 @@ describe('POST /api/enterprises/import', () => {
       payload: csvOf([firm()]),
     });
     expect(raw.json()).toMatchObject({ created: 1, errors: [] });
-    const county = await loginAs(t.app, (await buildUser(t.database.db, { role: 'county', scopes: [{ kind: 'region', ref: '430421' }] })).username, TEST_PASSWORD);
+    const county = await loginAs(
+      t.app,
+      (await buildUser(t.database.db, { role: 'county', scopes: [{ kind: 'region', ref: '430421' }] })).username,
+      TEST_PASSWORD,
+    );
     const body = multipartFile('firms.csv', Buffer.from(csvOf([firm()])));
-    const res = await t.app.inject({ method: 'POST', url: '/api/enterprises/import', headers: { ...county.headers, ...body.headers }, payload: body.payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/enterprises/import',
+      headers: { ...county.headers, ...body.headers },
+      payload: body.payload,
+    });
     expect(res.statusCode).toBe(403);
   });
 });
@@ -293,7 +339,9 @@ describe('npm run cli -- import-enterprises', () => {
     const yearsOf = async () => {
       const d = await openDatabase({ kind: 'pglite', dataDir: path.join(temp, 'data') });
       try {
-        return (await d.db.execute<{ year: number }>(sql`SELECT year FROM enterprise_scale_years WHERE uscc = ${uscc} ORDER BY year`)).rows.map((r) => r.year);
+        return (
+          await d.db.execute<{ year: number }>(sql`SELECT year FROM enterprise_scale_years WHERE uscc = ${uscc} ORDER BY year`)
+        ).rows.map((r) => r.year);
       } finally {
         await d.close();
       }
@@ -308,7 +356,11 @@ describe('npm run cli -- import-enterprises', () => {
     const held = io();
     expect(await runCli(['import-enterprises', file, '--replace'], held)).toBe(3);
     expect(await yearsOf()).toEqual([2023, 2024, 2025]);
-    expect(held.errors).toContainEqual(expect.stringContaining(`${uscc} 衡阳县测试导入有限公司 · 规上年度 2023 (规上 year) · 2023: 1 个月 (months), 总产值 (output) 1200000 元`));
+    expect(held.errors).toContainEqual(
+      expect.stringContaining(
+        `${uscc} 衡阳县测试导入有限公司 · 规上年度 2023 (规上 year) · 2023: 1 个月 (months), 总产值 (output) 1200000 元`,
+      ),
+    );
     const accepted = io();
     expect(await runCli(['import-enterprises', file, '--replace', '--accept-warnings'], accepted)).toBe(0);
     expect(await yearsOf()).toEqual([2025]);

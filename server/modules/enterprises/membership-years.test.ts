@@ -10,7 +10,12 @@
 // Were X in CH07 in 2024, CH04 = 95/100 (−5%) and CH07 = 433/400 (+8.25%): no double-digit chain.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnterpriseDetailResponse, EnterpriseProfile, ImportReport, UpdateEnterpriseRequest } from '../../../shared/contracts/enterprises.js';
+import type {
+  EnterpriseDetailResponse,
+  EnterpriseProfile,
+  ImportReport,
+  UpdateEnterpriseRequest,
+} from '../../../shared/contracts/enterprises.js';
 import type { MonitoringChainsResponse } from '../../../shared/contracts/monitoring.js';
 import { monthlyFigures } from '../../db/schema.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
@@ -36,9 +41,9 @@ beforeAll(async () => {
       aboveScaleYears: [2023, 2024, 2025],
       memberships: [{ chainCode, nodeKey, isPrimary: true }],
     });
-    await t.database.db.insert(monthlyFigures).values(
-      JUNE[key].map((v, i) => ({ uscc: firms[key].uscc, period: `${2023 + i}-06`, grossOutput: v, source: 'manual' as const })),
-    );
+    await t.database.db
+      .insert(monthlyFigures)
+      .values(JUNE[key].map((v, i) => ({ uscc: firms[key].uscc, period: `${2023 + i}-06`, grossOutput: v, source: 'manual' as const })));
   }
 });
 afterAll(async () => t.close());
@@ -72,7 +77,9 @@ function bodyOf(p: EnterpriseProfile, changes: Partial<UpdateEnterpriseRequest>)
     isHighTech: p.isHighTech,
     isListed: p.isListed,
     aboveScaleYears: p.aboveScaleYears,
-    memberships: p.memberships.filter((m) => m.validToYear === null).map((m) => ({ chainCode: m.chainCode, nodeKey: m.nodeKey, isPrimary: m.isPrimary })),
+    memberships: p.memberships
+      .filter((m) => m.validToYear === null)
+      .map((m) => ({ chainCode: m.chainCode, nodeKey: m.nodeKey, isPrimary: m.isPrimary })),
     ...changes,
   };
 }
@@ -81,7 +88,8 @@ async function put(key: 'X' | 'Y' | 'Z', body: UpdateEnterpriseRequest) {
   return t.app.inject({ method: 'PUT', url: `/api/enterprises/${firms[key].uscc}`, headers: admin.headers, payload: body });
 }
 
-const years = (p: EnterpriseProfile) => p.memberships.map((m) => `${m.chainCode}:${m.nodeKey} ${m.validFromYear ?? '…'}–${m.validToYear ?? '…'}`);
+const years = (p: EnterpriseProfile) =>
+  p.memberships.map((m) => `${m.chainCode}:${m.nodeKey} ${m.validFromYear ?? '…'}–${m.validToYear ?? '…'}`);
 
 describe('reclassifying a firm from a chosen year', () => {
   it('moves X from CH04 to CH07 from 2025: 2024 keeps its chain figures and double-digit count, 2025 uses the new chain', async () => {
@@ -90,7 +98,10 @@ describe('reclassifying a firm from a chosen year', () => {
     expect(chain(before2024, 'CH07')).toEqual({ output: 303, outputPrevYear: 300, enterpriseCount: 1 });
     expect(before2024.doubleDigitCount).toBe(1);
 
-    const res = await put('X', bodyOf(firms.X, { memberships: [{ chainCode: 'CH07', nodeKey: 'cell', isPrimary: true }], effectiveFromYear: 2025 }));
+    const res = await put(
+      'X',
+      bodyOf(firms.X, { memberships: [{ chainCode: 'CH07', nodeKey: 'cell', isPrimary: true }], effectiveFromYear: 2025 }),
+    );
     expect(res.statusCode, res.body).toBe(200);
     const moved = res.json<EnterpriseProfile>();
     expect(years(moved)).toEqual(['CH07:cell 2025–…', 'CH04:cu …–2024']);
@@ -110,7 +121,10 @@ describe('reclassifying a firm from a chosen year', () => {
     const chainFirms = async (code: string, year: number) => {
       const r = await t.app.inject({ method: 'GET', url: `/api/chains/${code}?year=${year}`, headers: admin.headers });
       expect(r.statusCode, r.body).toBe(200);
-      return r.json<{ enterprises: { uscc: string }[] }>().enterprises.map((f) => f.uscc).sort();
+      return r
+        .json<{ enterprises: { uscc: string }[] }>()
+        .enterprises.map((f) => f.uscc)
+        .sort();
     };
     expect(await chainFirms('CH04', 2024)).toEqual([firms.X.uscc, firms.Y.uscc].sort());
     expect(await chainFirms('CH04', 2025)).toEqual([firms.Y.uscc]);
@@ -155,30 +169,82 @@ async function fileOf(rows: Record<string, string>[]): Promise<Buffer> {
 
 async function importFile(data: Buffer, query: string) {
   const body = multipartFile('firms.xlsx', data);
-  return t.app.inject({ method: 'POST', url: `/api/enterprises/import?${query}`, headers: { ...admin.headers, ...body.headers }, payload: body.payload });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/enterprises/import?${query}`,
+    headers: { ...admin.headers, ...body.headers },
+    payload: body.payload,
+  });
 }
 
 describe('the enterprise import adds years and nodes; removing needs the replace option and an accept', () => {
   it('a list naming only 2025 keeps Z’s 2023–2024 规上 years and its 2024-06 figures', async () => {
     const before = await chains('2024-06');
-    const file = await fileOf([{ 统一社会信用代码: firms.Z.uscc, 企业名称: firms.Z.name, 所属区县: '衡阳县', 规上年度: '2025', 产业链环节: 'CH07:cell' }]);
+    const file = await fileOf([
+      { 统一社会信用代码: firms.Z.uscc, 企业名称: firms.Z.name, 所属区县: '衡阳县', 规上年度: '2025', 产业链环节: 'CH07:cell' },
+    ]);
     const res = await importFile(file, 'dryRun=false');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<ImportReport>()).toMatchObject({ written: false, unchanged: 1, updated: 0, mode: 'add', warnings: [], removals: { scaleYears: 0, memberships: 0 } });
+    expect(res.json<ImportReport>()).toMatchObject({
+      written: false,
+      unchanged: 1,
+      updated: 0,
+      mode: 'add',
+      warnings: [],
+      removals: { scaleYears: 0, memberships: 0 },
+    });
     expect((await profile('Z')).aboveScaleYears).toEqual([2023, 2024, 2025]);
     expect(chain(await chains('2024-06'), 'CH07')).toEqual(chain(before, 'CH07'));
   });
 
   it('with mode=replace lists each removal with figures behind it and writes nothing until accepted', async () => {
-    const file = await fileOf([{ 统一社会信用代码: firms.Z.uscc, 企业名称: firms.Z.name, 所属区县: '衡阳县', 规上年度: '2025', 产业链环节: 'CH04:cu' }]);
+    const file = await fileOf([
+      { 统一社会信用代码: firms.Z.uscc, 企业名称: firms.Z.name, 所属区县: '衡阳县', 规上年度: '2025', 产业链环节: 'CH04:cu' },
+    ]);
     const dry = await importFile(file, 'dryRun=true&mode=replace&effectiveFromYear=2025');
     expect(dry.statusCode, dry.body).toBe(200);
     const report = dry.json<ImportReport>();
-    expect(report).toMatchObject({ written: false, updated: 1, mode: 'replace', effectiveFromYear: 2025, removals: { scaleYears: 2, memberships: 1 } });
+    expect(report).toMatchObject({
+      written: false,
+      updated: 1,
+      mode: 'replace',
+      effectiveFromYear: 2025,
+      removals: { scaleYears: 2, memberships: 1 },
+    });
     expect(report.warnings).toEqual([
-      { uscc: firms.Z.uscc, name: firms.Z.name, kind: 'scaleYear', year: 2023, chainCode: null, nodeKey: null, years: [2023], months: 1, output: 300 },
-      { uscc: firms.Z.uscc, name: firms.Z.name, kind: 'scaleYear', year: 2024, chainCode: null, nodeKey: null, years: [2024], months: 1, output: 303 },
-      { uscc: firms.Z.uscc, name: firms.Z.name, kind: 'membership', year: 2025, chainCode: 'CH07', nodeKey: 'cell', years: [2025], months: 1, output: 303 },
+      {
+        uscc: firms.Z.uscc,
+        name: firms.Z.name,
+        kind: 'scaleYear',
+        year: 2023,
+        chainCode: null,
+        nodeKey: null,
+        years: [2023],
+        months: 1,
+        output: 300,
+      },
+      {
+        uscc: firms.Z.uscc,
+        name: firms.Z.name,
+        kind: 'scaleYear',
+        year: 2024,
+        chainCode: null,
+        nodeKey: null,
+        years: [2024],
+        months: 1,
+        output: 303,
+      },
+      {
+        uscc: firms.Z.uscc,
+        name: firms.Z.name,
+        kind: 'membership',
+        year: 2025,
+        chainCode: 'CH07',
+        nodeKey: 'cell',
+        years: [2025],
+        months: 1,
+        output: 303,
+      },
     ]);
 
     const held = await importFile(file, 'dryRun=false&mode=replace&effectiveFromYear=2025');

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { planMembershipAddition, planMembershipChange, planScaleYears, type StoredMembership } from './memberships.plan.js';
 
-const row = (id: number, nodeId: number, isPrimary: boolean, validFromYear: number | null = null, validToYear: number | null = null): StoredMembership => ({
+const row = (
+  id: number,
+  nodeId: number,
+  isPrimary: boolean,
+  validFromYear: number | null = null,
+  validToYear: number | null = null,
+): StoredMembership => ({
   id,
   nodeId,
   isPrimary,
@@ -39,14 +45,38 @@ describe('planMembershipChange', () => {
   });
 
   it('keeps a node and only moves the primary flag', () => {
-    const plan = planMembershipChange([row(1, 10, true), row(2, 20, false)], [{ nodeId: 10, isPrimary: false }, { nodeId: 20, isPrimary: true }], 2025);
-    expect(plan).toEqual({ remove: [], end: [], keep: [{ id: 1, isPrimary: false, validToYear: null }, { id: 2, isPrimary: true, validToYear: null }], insert: [] });
+    const plan = planMembershipChange(
+      [row(1, 10, true), row(2, 20, false)],
+      [
+        { nodeId: 10, isPrimary: false },
+        { nodeId: 20, isPrimary: true },
+      ],
+      2025,
+    );
+    expect(plan).toEqual({
+      remove: [],
+      end: [],
+      keep: [
+        { id: 1, isPrimary: false, validToYear: null },
+        { id: 2, isPrimary: true, validToYear: null },
+      ],
+      insert: [],
+    });
   });
 });
 
 describe('planMembershipAddition', () => {
   it('adds a node the firm lacks as a secondary one and removes nothing', () => {
-    expect(planMembershipAddition([row(1, 10, true)], [{ nodeId: 20, isPrimary: true }, { nodeId: 10, isPrimary: false }], 2025)).toEqual({
+    expect(
+      planMembershipAddition(
+        [row(1, 10, true)],
+        [
+          { nodeId: 20, isPrimary: true },
+          { nodeId: 10, isPrimary: false },
+        ],
+        2025,
+      ),
+    ).toEqual({
       remove: [],
       end: [],
       keep: [],
@@ -63,7 +93,10 @@ describe('planMembershipAddition', () => {
 
 describe('planScaleYears', () => {
   it('keeps the years before the effective year and takes the given ones from it on', () => {
-    expect(planScaleYears([2022, 2023, 2024, 2025], [2022, 2023, 2024, 2026], 2025)).toEqual({ years: [2022, 2023, 2024, 2026], changedPast: [] });
+    expect(planScaleYears([2022, 2023, 2024, 2025], [2022, 2023, 2024, 2026], 2025)).toEqual({
+      years: [2022, 2023, 2024, 2026],
+      changedPast: [],
+    });
   });
 
   it('names the earlier years the input adds or drops', () => {

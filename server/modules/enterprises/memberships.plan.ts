@@ -34,7 +34,11 @@ export function isEmptyPlan(plan: MembershipPlan): boolean {
  * untouched. A row already covering `fromYear` for a wanted node is kept (no split when nothing
  * changes); rows planned to start after `fromYear` give way to the wanted set.
  */
-export function planMembershipChange(stored: readonly StoredMembership[], wanted: readonly WantedMembership[], fromYear: number): MembershipPlan {
+export function planMembershipChange(
+  stored: readonly StoredMembership[],
+  wanted: readonly WantedMembership[],
+  fromYear: number,
+): MembershipPlan {
   const plan: MembershipPlan = { remove: [], end: [], keep: [], insert: [] };
   const wantedByNode = new Map(wanted.map((w) => [w.nodeId, w]));
   const satisfied = new Set<number>();
@@ -44,7 +48,8 @@ export function planMembershipChange(stored: readonly StoredMembership[], wanted
     const startsLater = row.validFromYear !== null && row.validFromYear > fromYear;
     if (want && !startsLater && !satisfied.has(row.nodeId)) {
       satisfied.add(row.nodeId);
-      if (want.isPrimary !== row.isPrimary || row.validToYear !== null) plan.keep.push({ id: row.id, isPrimary: want.isPrimary, validToYear: null });
+      if (want.isPrimary !== row.isPrimary || row.validToYear !== null)
+        plan.keep.push({ id: row.id, isPrimary: want.isPrimary, validToYear: null });
     } else if (row.validFromYear !== null && row.validFromYear >= fromYear) {
       plan.remove.push(row.id);
     } else {
@@ -62,8 +67,14 @@ export function planMembershipChange(stored: readonly StoredMembership[], wanted
  * nodes the firm already has in `fromYear` stay as they are; the others start in `fromYear`, primary
  * only when the firm has no membership in that year to keep its primary.
  */
-export function planMembershipAddition(stored: readonly StoredMembership[], wanted: readonly WantedMembership[], fromYear: number): MembershipPlan {
-  const current = stored.filter((m) => coversYear(m, fromYear) || (m.validFromYear !== null && m.validFromYear > fromYear && m.validToYear === null));
+export function planMembershipAddition(
+  stored: readonly StoredMembership[],
+  wanted: readonly WantedMembership[],
+  fromYear: number,
+): MembershipPlan {
+  const current = stored.filter(
+    (m) => coversYear(m, fromYear) || (m.validFromYear !== null && m.validFromYear > fromYear && m.validToYear === null),
+  );
   const have = new Set(current.map((m) => m.nodeId));
   const hasPrimary = current.some((m) => m.isPrimary && m.validToYear === null);
   const insert = wanted
@@ -79,10 +90,16 @@ export function planMembershipAddition(stored: readonly StoredMembership[], want
  * the input adds or drops (the caller refuses such an input: the past is changed only by choosing
  * an earlier year).
  */
-export function planScaleYears(stored: readonly number[], input: readonly number[], fromYear: number): { years: number[]; changedPast: number[] } {
+export function planScaleYears(
+  stored: readonly number[],
+  input: readonly number[],
+  fromYear: number,
+): { years: number[]; changedPast: number[] } {
   const storedPast = new Set(stored.filter((y) => y < fromYear));
   const inputPast = new Set(input.filter((y) => y < fromYear));
-  const changedPast = [...new Set([...storedPast, ...inputPast])].filter((y) => storedPast.has(y) !== inputPast.has(y)).sort((a, b) => a - b);
+  const changedPast = [...new Set([...storedPast, ...inputPast])]
+    .filter((y) => storedPast.has(y) !== inputPast.has(y))
+    .sort((a, b) => a - b);
   const years = [...new Set([...storedPast, ...input.filter((y) => y >= fromYear)])].sort((a, b) => a - b);
   return { years, changedPast };
 }

@@ -77,7 +77,18 @@ export function planWrites(
       unchanged += 1;
       continue;
     }
-    writes.push({ uscc: set.uscc, period: set.period, row: set.row, before, after, changed, sources: set.sources, combinedAfter, markChange, ytd: set.ytd ?? {} });
+    writes.push({
+      uscc: set.uscc,
+      period: set.period,
+      row: set.row,
+      before,
+      after,
+      changed,
+      sources: set.sources,
+      combinedAfter,
+      markChange,
+      ytd: set.ytd ?? {},
+    });
   }
   return { writes, unchanged };
 }
@@ -99,7 +110,11 @@ type FirmMonths = { planned: ReadonlyMap<string, PlannedWrite> | undefined; stor
  * rests on. The months are the stored ones with the file's own months over them, so a file carrying
  * a year of months checks its June against its January–May even on a first import.
  */
-export function trailingMedian(months: FirmMonths, periods: readonly string[], field: MedianField): { median: number | null; months: number } {
+export function trailingMedian(
+  months: FirmMonths,
+  periods: readonly string[],
+  field: MedianField,
+): { median: number | null; months: number } {
   const values: number[] = [];
   for (const p of periods) {
     const write = months.planned?.get(p);
@@ -141,7 +156,12 @@ function at(write: PlannedWrite, field: FigureField, label: string) {
  * - 利润总额 above 营业收入.
  * `label` names a field where no file column does (a form).
  */
-export async function warnAboutWrites(db: Db, writes: readonly PlannedWrite[], stored: StoredFigures, label: (field: FigureField) => string): Promise<IssueDraft[]> {
+export async function warnAboutWrites(
+  db: Db,
+  writes: readonly PlannedWrite[],
+  stored: StoredFigures,
+  label: (field: FigureField) => string,
+): Promise<IssueDraft[]> {
   const issues: IssueDraft[] = [];
   const { unitSlipFactor } = await readWarningSettings(db);
   const combinedFebruaries = new Set(writes.filter((w) => w.combinedAfter).map((w) => `${w.uscc}|${w.period}`));
@@ -162,9 +182,17 @@ export async function warnAboutWrites(db: Db, writes: readonly PlannedWrite[], s
       if (median === null || median <= 0 || months < SLIP_MIN_MONTHS) continue;
       const amounts = { value: { field, value }, median: { field, value: Math.round(median) } };
       if (value >= unitSlipFactor * median) {
-        issues.push(warningIssue(at(write, field, label(field)), 'unitSlip', { fieldParams: { measure: field }, amountParams: amounts, params: { ratio: (value / median).toFixed(1) } }));
+        issues.push(
+          warningIssue(at(write, field, label(field)), 'unitSlip', {
+            fieldParams: { measure: field },
+            amountParams: amounts,
+            params: { ratio: (value / median).toFixed(1) },
+          }),
+        );
       } else if (value * SLIP_RATIO_SMALL <= median) {
-        issues.push(warningIssue(at(write, field, label(field)), 'unitSlipSmall', { fieldParams: { measure: field }, amountParams: amounts }));
+        issues.push(
+          warningIssue(at(write, field, label(field)), 'unitSlipSmall', { fieldParams: { measure: field }, amountParams: amounts }),
+        );
       }
     }
 
@@ -194,8 +222,17 @@ export async function warnAboutWrites(db: Db, writes: readonly PlannedWrite[], s
     }
 
     const { profit, revenue } = write.after;
-    if ((write.changed.includes('profit') || write.changed.includes('revenue')) && profit !== null && revenue !== null && profit > revenue) {
-      issues.push(warningIssue(at(write, 'profit', label('profit')), 'profitAboveRevenue', { amountParams: { profit: { field: 'profit', value: profit }, revenue: { field: 'revenue', value: revenue } } }));
+    if (
+      (write.changed.includes('profit') || write.changed.includes('revenue')) &&
+      profit !== null &&
+      revenue !== null &&
+      profit > revenue
+    ) {
+      issues.push(
+        warningIssue(at(write, 'profit', label('profit')), 'profitAboveRevenue', {
+          amountParams: { profit: { field: 'profit', value: profit }, revenue: { field: 'revenue', value: revenue } },
+        }),
+      );
     }
   }
   return issues;

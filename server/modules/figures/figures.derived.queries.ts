@@ -35,8 +35,11 @@ export async function upsertYtdFacts(db: Db, facts: readonly YtdFact[]): Promise
 /** Which of the firms have any 累计 fact (most imports report 当月 only: then nothing needs dropping). */
 export async function selectFirmsWithYtdFacts(db: Db, usccs: readonly string[]): Promise<Set<string>> {
   if (usccs.length === 0) return new Set();
-  const result = parseRows(await db.execute(sql`
-    SELECT DISTINCT uscc FROM monthly_figure_ytd WHERE uscc = ANY(${sql.param([...usccs])}::text[])`), z.object({ uscc: z.string() }));
+  const result = parseRows(
+    await db.execute(sql`
+    SELECT DISTINCT uscc FROM monthly_figure_ytd WHERE uscc = ANY(${sql.param([...usccs])}::text[])`),
+    z.object({ uscc: z.string() }),
+  );
   return new Set(result.map((r) => r.uscc));
 }
 
@@ -61,7 +64,8 @@ export type StaleDerivedRow = { uscc: string; period: string; measure: YtdColumn
  */
 export async function selectStaleDerived(db: Db, usccs: readonly string[]): Promise<StaleDerivedRow[]> {
   if (usccs.length === 0) return [];
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     SELECT y.uscc, y.period, y.measure, y.ytd_value AS ytd, b.before, (to_jsonb(f) ->> y.measure)::bigint AS stored
       FROM monthly_figure_ytd y
       LEFT JOIN monthly_figures f ON f.uscc = y.uscc AND f.period = y.period
@@ -73,6 +77,15 @@ export async function selectStaleDerived(db: Db, usccs: readonly string[]): Prom
      WHERE y.uscc = ANY(${sql.param([...usccs])}::text[])
        AND b.months = substr(y.period, 6)::int - 1
        AND (to_jsonb(f) ->> y.measure)::bigint IS DISTINCT FROM y.ytd_value - b.before
-     ORDER BY y.uscc, y.period, y.measure`), z.object({ uscc: z.string(), period: z.string(), measure: z.enum(YTD_COLUMNS), ytd: z.number(), before: z.number(), stored: z.number().nullable() }));
+     ORDER BY y.uscc, y.period, y.measure`),
+    z.object({
+      uscc: z.string(),
+      period: z.string(),
+      measure: z.enum(YTD_COLUMNS),
+      ytd: z.number(),
+      before: z.number(),
+      stored: z.number().nullable(),
+    }),
+  );
   return result.map((r) => ({ ...r, ytd: Number(r.ytd), before: Number(r.before), stored: r.stored === null ? null : Number(r.stored) }));
 }

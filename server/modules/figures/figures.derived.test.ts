@@ -70,8 +70,26 @@ describe('a month derived from a reported 累计', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     const stale = [
-      { uscc: firm.uscc, period: '2024-03', field: 'grossOutput', ytd: 3_500_000, previousMonths: 2_200_000, stored: 1_500_000, rederived: 1_300_000, canRederive: true },
-      { uscc: firm.uscc, period: '2024-04', field: 'grossOutput', ytd: 5_000_000, previousMonths: 3_700_000, stored: 1_500_000, rederived: 1_300_000, canRederive: true },
+      {
+        uscc: firm.uscc,
+        period: '2024-03',
+        field: 'grossOutput',
+        ytd: 3_500_000,
+        previousMonths: 2_200_000,
+        stored: 1_500_000,
+        rederived: 1_300_000,
+        canRederive: true,
+      },
+      {
+        uscc: firm.uscc,
+        period: '2024-04',
+        field: 'grossOutput',
+        ytd: 5_000_000,
+        previousMonths: 3_700_000,
+        stored: 1_500_000,
+        rederived: 1_300_000,
+        canRederive: true,
+      },
     ];
     expect(res.json<PutFigureResponse>()).toMatchObject({ outcome: 'updated', staleDerived: stale });
     const page = await t.app.inject({ method: 'GET', url: `/api/figures/${firm.uscc}?year=2024`, headers: leader.headers });
@@ -87,14 +105,20 @@ describe('a month derived from a reported 累计', () => {
 
     const res = await t.app.inject({ method: 'POST', url: `/api/figures/${firm.uscc}/rederive`, headers: admin.headers });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<RederiveResponse>()).toEqual({ uscc: firm.uscc, rederived: [{ period: '2024-03', field: 'grossOutput', before: 1_500_000, after: 1_300_000 }], items: [] });
+    expect(res.json<RederiveResponse>()).toEqual({
+      uscc: firm.uscc,
+      rederived: [{ period: '2024-03', field: 'grossOutput', before: 1_500_000, after: 1_300_000 }],
+      items: [],
+    });
     expect(await output()).toEqual([
       ['2024-01', 1_000_000],
       ['2024-02', 1_200_000],
       ['2024-03', 1_300_000],
       ['2024-04', 1_500_000],
     ]);
-    const audit = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'rederive' AND entity_id = ${`${firm.uscc}:2024-03`}`);
+    const audit = await t.database.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'rederive' AND entity_id = ${`${firm.uscc}:2024-03`}`,
+    );
     expect(audit.rows[0]?.n).toBe(1);
     const revisions = await t.app.inject({ method: 'GET', url: `/api/figures/${firm.uscc}/2024-03/revisions`, headers: admin.headers });
     expect(revisions.json<{ items: unknown[] }>().items).toHaveLength(2);

@@ -63,7 +63,12 @@ export async function rederiveFirm(db: Db, actor: Actor, firm: FirmFacts): Promi
       const { stored, marks } = await loadStored(tx, [firm.uscc], `${year - 1}-01`, `${year}-12`);
       const values = Object.fromEntries(month.map((s) => [s.field, s.rederived]));
       const ytd = Object.fromEntries(month.map((s) => [s.field, s.ytd]));
-      const { writes } = planWrites([{ uscc: firm.uscc, period: first.period, row: null, values, sources: {}, combined: null, ytd }], stored, marks, { replace: false });
+      const { writes } = planWrites(
+        [{ uscc: firm.uscc, period: first.period, row: null, values, sources: {}, combined: null, ytd }],
+        stored,
+        marks,
+        { replace: false },
+      );
       await applyWrites(tx, actor, writes, entrySourceOf(actor));
       for (const s of month) rederived.push({ period: s.period, field: s.field, before: s.stored, after: s.rederived });
       await recordAudit(tx, actor, {

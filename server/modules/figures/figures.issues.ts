@@ -87,7 +87,12 @@ export function fieldLabel(locale: Locale, field: FigureField): string {
 
 /** An amount with its unit for messages: "12,345,678 元", "3,200 kWh", "56 人". */
 export function formatAmount(locale: Locale, field: FigureField, value: number): string {
-  const unit = field === 'electricityKwh' ? 'kWh' : field === 'employees' ? translate(locale, 'figures.unit.persons') : translate(locale, 'figures.unit.yuan');
+  const unit =
+    field === 'electricityKwh'
+      ? 'kWh'
+      : field === 'employees'
+        ? translate(locale, 'figures.unit.persons')
+        : translate(locale, 'figures.unit.yuan');
   return `${new Intl.NumberFormat('en-US').format(value)} ${unit}`;
 }
 

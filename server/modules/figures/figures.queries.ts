@@ -4,7 +4,14 @@
 import { isoSql, parseRows, textArray } from '../../db/sql.js';
 import { z } from 'zod';
 import { sql, type SQL } from 'drizzle-orm';
-import { FIGURE_FIELDS, figureSourceSchema, figureValues, type FigureField, type FigureSource, type FigureValues } from '../../../shared/contracts/figures.js';
+import {
+  FIGURE_FIELDS,
+  figureSourceSchema,
+  figureValues,
+  type FigureField,
+  type FigureSource,
+  type FigureValues,
+} from '../../../shared/contracts/figures.js';
 import type { Db } from '../../db/client.js';
 import { membershipCurrentSql } from '../enterprises/memberships.sql.js';
 
@@ -46,7 +53,8 @@ export type FirmFacts = {
 
 export async function selectFirmFacts(db: Db, usccs: readonly string[]): Promise<FirmFacts[]> {
   if (usccs.length === 0) return [];
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     SELECT e.uscc, e.name, e.region_code, e.park_id, p.name AS park_name, p.short_name AS park_short_name,
            coalesce(array_agg(DISTINCT n.chain_code) FILTER (WHERE n.chain_code IS NOT NULL), '{}') AS chain_codes
       FROM enterprises e
@@ -54,7 +62,17 @@ export async function selectFirmFacts(db: Db, usccs: readonly string[]): Promise
       LEFT JOIN enterprise_memberships m ON m.uscc = e.uscc AND ${membershipCurrentSql('m')}
       LEFT JOIN chain_nodes n ON n.id = m.node_id
      WHERE e.uscc = ANY(${usccArray(usccs)})
-     GROUP BY e.uscc, p.id`), z.object({ uscc: z.string(), name: z.string(), region_code: z.string(), park_id: z.number().nullable(), park_name: z.string().nullable(), park_short_name: z.string().nullable(), chain_codes: z.array(z.string()) }));
+     GROUP BY e.uscc, p.id`),
+    z.object({
+      uscc: z.string(),
+      name: z.string(),
+      region_code: z.string(),
+      park_id: z.number().nullable(),
+      park_name: z.string().nullable(),
+      park_short_name: z.string().nullable(),
+      chain_codes: z.array(z.string()),
+    }),
+  );
   return result.map((r) => ({
     uscc: r.uscc,
     name: r.name,
@@ -67,11 +85,20 @@ export async function selectFirmFacts(db: Db, usccs: readonly string[]): Promise
 /** Firms whose name is one of `names`: the USCC to suggest when a file's code is unknown. */
 export async function selectFirmsByName(db: Db, names: readonly string[]): Promise<{ uscc: string; name: string }[]> {
   if (names.length === 0) return [];
-  const result = parseRows(await db.execute(sql`SELECT uscc, name FROM enterprises WHERE name = ANY(${textArray(names)})`), z.object({ uscc: z.string(), name: z.string() }));
+  const result = parseRows(
+    await db.execute(sql`SELECT uscc, name FROM enterprises WHERE name = ANY(${textArray(names)})`),
+    z.object({ uscc: z.string(), name: z.string() }),
+  );
   return result;
 }
 
-const storedRow = figureValues.extend({ uscc: z.string(), period: z.string(), source: figureSourceSchema, updatedAt: z.string(), version: z.string() });
+const storedRow = figureValues.extend({
+  uscc: z.string(),
+  period: z.string(),
+  source: figureSourceSchema,
+  updatedAt: z.string(),
+  version: z.string(),
+});
 export type StoredRow = z.infer<typeof storedRow>;
 
 /**
@@ -79,22 +106,38 @@ export type StoredRow = z.infer<typeof storedRow>;
  * (`version`: updated_at to the microsecond, so a write can check nobody changed the row since it was
  * read); nothing else, as an import holds tens of thousands of them.
  */
-export async function selectStoredFigures(db: Db, usccs: readonly string[], from: string, to: string): Promise<Omit<StoredRow, 'source' | 'updatedAt'>[]> {
+export async function selectStoredFigures(
+  db: Db,
+  usccs: readonly string[],
+  from: string,
+  to: string,
+): Promise<Omit<StoredRow, 'source' | 'updatedAt'>[]> {
   if (usccs.length === 0) return [];
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     SELECT f.uscc, f.period, ${VALUE_COLUMNS},
            to_char(f.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS version
       FROM monthly_figures f
-     WHERE f.uscc = ANY(${usccArray(usccs)}) AND f.period BETWEEN ${from} AND ${to}`), storedRow.omit({ source: true, updatedAt: true }));
+     WHERE f.uscc = ANY(${usccArray(usccs)}) AND f.period BETWEEN ${from} AND ${to}`),
+    storedRow.omit({ source: true, updatedAt: true }),
+  );
   return result;
 }
 
 /** Februaries marked as holding the combined 1–2月 figure. */
-export async function selectCombinedMarks(db: Db, usccs: readonly string[], from: string, to: string): Promise<{ uscc: string; period: string }[]> {
+export async function selectCombinedMarks(
+  db: Db,
+  usccs: readonly string[],
+  from: string,
+  to: string,
+): Promise<{ uscc: string; period: string }[]> {
   if (usccs.length === 0) return [];
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     SELECT uscc, period FROM monthly_figure_marks
-     WHERE mark = 'jan_feb_combined' AND uscc = ANY(${usccArray(usccs)}) AND period BETWEEN ${from} AND ${to}`), z.object({ uscc: z.string(), period: z.string() }));
+     WHERE mark = 'jan_feb_combined' AND uscc = ANY(${usccArray(usccs)}) AND period BETWEEN ${from} AND ${to}`),
+    z.object({ uscc: z.string(), period: z.string() }),
+  );
   return result;
 }
 
@@ -126,7 +169,12 @@ export type WrittenBy = { source: FigureSource; userId: string | null; userName:
 export async function insertMonthsWithRevisions(db: Db, writes: readonly MonthWrite[], by: WrittenBy): Promise<number> {
   let written = 0;
   for (const slice of slices(writes)) {
-    const arrays = FIGURE_FIELDS.map((f) => valueArray(f, slice.map((w) => w.values[f])));
+    const arrays = FIGURE_FIELDS.map((f) =>
+      valueArray(
+        f,
+        slice.map((w) => w.values[f]),
+      ),
+    );
     const result = await db.execute(sql`
       WITH u AS (
         SELECT * FROM unnest(${usccArray(slice.map((w) => w.uscc))}, ${textArray(slice.map((w) => w.period))}, ${sql.join(arrays, sql`, `)})
@@ -153,8 +201,18 @@ export async function updateMonthsWithRevisions(db: Db, writes: readonly MonthUp
   let written = 0;
   for (const slice of slices(writes)) {
     const arrays = [
-      ...FIGURE_FIELDS.map((f) => valueArray(f, slice.map((w) => w.values[f]))),
-      ...FIGURE_FIELDS.map((f) => valueArray(f, slice.map((w) => w.before[f]))),
+      ...FIGURE_FIELDS.map((f) =>
+        valueArray(
+          f,
+          slice.map((w) => w.values[f]),
+        ),
+      ),
+      ...FIGURE_FIELDS.map((f) =>
+        valueArray(
+          f,
+          slice.map((w) => w.before[f]),
+        ),
+      ),
     ];
     const result = await db.execute(sql`
       WITH u AS (
@@ -177,7 +235,11 @@ export async function updateMonthsWithRevisions(db: Db, writes: readonly MonthUp
 }
 
 /** Sets or removes the combined 1–2月 mark on Februaries. */
-export async function updateCombinedMarks(db: Db, add: readonly { uscc: string; period: string }[], remove: readonly { uscc: string; period: string }[]): Promise<void> {
+export async function updateCombinedMarks(
+  db: Db,
+  add: readonly { uscc: string; period: string }[],
+  remove: readonly { uscc: string; period: string }[],
+): Promise<void> {
   for (const slice of slices(add)) {
     await db.execute(sql`
       INSERT INTO monthly_figure_marks (uscc, period, mark)
@@ -197,32 +259,48 @@ export type YearRow = z.infer<typeof yearRow>;
 
 /** A firm's stored months of one year with their revision counts and marks, by period. */
 export async function selectMonthsOfYear(db: Db, uscc: string, year: number): Promise<YearRow[]> {
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     SELECT f.uscc, f.period, ${VALUE_COLUMNS}, f.source, ${isoSql('f.updated_at')} AS "updatedAt", '' AS version,
            (SELECT count(*)::int FROM monthly_figure_revisions r WHERE r.uscc = f.uscc AND r.period = f.period) AS "revisionCount",
            EXISTS (SELECT 1 FROM monthly_figure_marks m WHERE m.uscc = f.uscc AND m.period = f.period AND m.mark = 'jan_feb_combined') AS "janFebCombined"
       FROM monthly_figures f
      WHERE f.uscc = ${uscc} AND f.period BETWEEN ${`${year}-01`} AND ${`${year}-12`}
-     ORDER BY f.period`), yearRow);
+     ORDER BY f.period`),
+    yearRow,
+  );
   return result;
 }
 
 /** Years in which the firm has stored months, newest first. */
 export async function selectFigureYears(db: Db, uscc: string): Promise<number[]> {
-  const result = parseRows(await db.execute(sql`
-    SELECT DISTINCT substr(period, 1, 4)::int AS year FROM monthly_figures WHERE uscc = ${uscc} ORDER BY year DESC`), z.object({ year: z.number() }));
+  const result = parseRows(
+    await db.execute(sql`
+    SELECT DISTINCT substr(period, 1, 4)::int AS year FROM monthly_figures WHERE uscc = ${uscc} ORDER BY year DESC`),
+    z.object({ year: z.number() }),
+  );
   return result.map((r) => r.year);
 }
 
-const revisionRow = z.object({ id: z.number(), changedAt: z.string(), changedByName: z.string(), source: z.string(), oldValues: z.unknown(), newValues: z.unknown() });
+const revisionRow = z.object({
+  id: z.number(),
+  changedAt: z.string(),
+  changedByName: z.string(),
+  source: z.string(),
+  oldValues: z.unknown(),
+  newValues: z.unknown(),
+});
 export type RevisionRow = z.infer<typeof revisionRow>;
 
 /** Revisions of one enterprise-month, newest first. */
 export async function selectRevisions(db: Db, uscc: string, period: string): Promise<RevisionRow[]> {
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     SELECT id, ${isoSql('changed_at')} AS "changedAt", changed_by_name AS "changedByName", source, old_values AS "oldValues", new_values AS "newValues"
       FROM monthly_figure_revisions
      WHERE uscc = ${uscc} AND period = ${period}
-     ORDER BY changed_at DESC, id DESC`), revisionRow);
+     ORDER BY changed_at DESC, id DESC`),
+    revisionRow,
+  );
   return result;
 }

@@ -29,7 +29,15 @@ import { getEnterpriseFigures, getStaleDerived, listRevisions, putFigure, rederi
 import { IMPORT_MAX_BYTES, importFigures, localizeOutcome } from './import.service.js';
 import { buildTemplateCsv, buildTemplateXlsx } from './import.template.js';
 
-const errors = { 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse, 413: errorResponse, 415: errorResponse, 429: errorResponse };
+const errors = {
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+  413: errorResponse,
+  415: errorResponse,
+  429: errorResponse,
+};
 const tags = ['figures'];
 
 /** A download name in Chinese, with an ASCII fallback for old clients (RFC 6266 / 5987). */
@@ -50,7 +58,10 @@ export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
         const body = xlsx ? await buildTemplateXlsx() : buildTemplateCsv();
         return reply
           .type(xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
-          .header('content-disposition', attachment(`月度数据导入模板.${xlsx ? 'xlsx' : 'csv'}`, `monthly-figures-template.${xlsx ? 'xlsx' : 'csv'}`))
+          .header(
+            'content-disposition',
+            attachment(`月度数据导入模板.${xlsx ? 'xlsx' : 'csv'}`, `monthly-figures-template.${xlsx ? 'xlsx' : 'csv'}`),
+          )
           .send(body);
       },
     );
@@ -106,7 +117,10 @@ export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
             send({ type: 'result', status: error.status, body: errorBody(error, locale) });
           })
           .finally(() => stream.end());
-        return reply.header('cache-control', 'no-store').type('application/x-ndjson; charset=utf-8').send(stream as never); // a stream goes out as is, not through the response schema
+        return reply
+          .header('cache-control', 'no-store')
+          .type('application/x-ndjson; charset=utf-8')
+          .send(stream as never); // a stream goes out as is, not through the response schema
       },
     );
 
@@ -114,7 +128,13 @@ export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
       '/:uscc',
       {
         config: { policy: 'session' },
-        schema: { tags, summary: '企业月度数据 (a firm’s months of a year)', params: figuresParams, querystring: listFiguresQuery, response: { 200: enterpriseFigures, ...errors } },
+        schema: {
+          tags,
+          summary: '企业月度数据 (a firm’s months of a year)',
+          params: figuresParams,
+          querystring: listFiguresQuery,
+          response: { 200: enterpriseFigures, ...errors },
+        },
       },
       async (request) => getEnterpriseFigures(database.db, actorOf(request), request.params.uscc, request.query.year),
     );
@@ -123,7 +143,12 @@ export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
       '/:uscc/:period/revisions',
       {
         config: { policy: 'session' },
-        schema: { tags, summary: '某月数据的修订记录 (revisions of a month)', params: figurePeriodParams, response: { 200: listRevisionsResponse, ...errors } },
+        schema: {
+          tags,
+          summary: '某月数据的修订记录 (revisions of a month)',
+          params: figurePeriodParams,
+          response: { 200: listRevisionsResponse, ...errors },
+        },
       },
       async (request) => listRevisions(database.db, actorOf(request), request.params.uscc, request.params.period),
     );
@@ -150,7 +175,12 @@ export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
             details: result.errors.map((i) => localizeIssue(locale, i)),
           });
         }
-        return { outcome: result.outcome, warnings: result.warnings.map((i) => localizeIssue(locale, i)), figure: result.figure, staleDerived: result.staleDerived };
+        return {
+          outcome: result.outcome,
+          warnings: result.warnings.map((i) => localizeIssue(locale, i)),
+          figure: result.figure,
+          staleDerived: result.staleDerived,
+        };
       },
     );
 
@@ -158,7 +188,12 @@ export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
       '/:uscc/derived',
       {
         config: { policy: 'session' },
-        schema: { tags, summary: '因修订而过时的推算当月 (derived months made stale by a revision)', params: figuresParams, response: { 200: staleDerivedResponse, ...errors } },
+        schema: {
+          tags,
+          summary: '因修订而过时的推算当月 (derived months made stale by a revision)',
+          params: figuresParams,
+          response: { 200: staleDerivedResponse, ...errors },
+        },
       },
       async (request) => getStaleDerived(database.db, actorOf(request), request.params.uscc),
     );
@@ -167,7 +202,12 @@ export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
       '/:uscc/rederive',
       {
         config: { policy: ENTRY_ROLES },
-        schema: { tags, summary: '按本年累计重新推算过时的当月 (re-derive stale months from their 累计)', params: figuresParams, response: { 200: rederiveResponse, ...errors } },
+        schema: {
+          tags,
+          summary: '按本年累计重新推算过时的当月 (re-derive stale months from their 累计)',
+          params: figuresParams,
+          response: { 200: rederiveResponse, ...errors },
+        },
       },
       async (request) => rederiveFigures(database.db, actorOf(request), request.params.uscc),
     );

@@ -23,7 +23,14 @@ import { recordAudit } from '../audit/audit.service.js';
 import { planWrites, warnAboutWrites, type PlannedWrite } from './figures.changes.js';
 import { errorIssue, warningIssue, type IssueDraft } from './figures.issues.js';
 import { canViewFirmFigures, canWriteFirmFigures, entrySourceOf } from './figures.policy.js';
-import { selectFigureYears, selectFirmFacts, selectMonthsOfYear, selectRevisions, type FirmFacts, type YearRow } from './figures.queries.js';
+import {
+  selectFigureYears,
+  selectFirmFacts,
+  selectMonthsOfYear,
+  selectRevisions,
+  type FirmFacts,
+  type YearRow,
+} from './figures.queries.js';
 import { loadStored } from './figures.stored.js';
 import type { MonthSet, ValueSource } from './import.derive.js';
 import { visibleFirmMonthsOf } from '../monitoring/monitoring.publication.js';
@@ -40,17 +47,31 @@ import { pushAll } from '../../../shared/arrays.js';
  */
 async function requireFirm(db: Db, actor: Actor, uscc: string): Promise<FirmFacts> {
   const [firm] = await selectFirmFacts(db, [uscc]);
-  if (!firm || !canViewFirmFigures(actor, firm)) throw new AppError('not_found', { messageKey: 'figures.error.notFound', params: { uscc } });
+  if (!firm || !canViewFirmFigures(actor, firm))
+    throw new AppError('not_found', { messageKey: 'figures.error.notFound', params: { uscc } });
   return firm;
 }
 
 function presentMonth(row: YearRow): MonthlyFigureItem {
   const values: FigureValues = figureValues.parse(Object.fromEntries(FIGURE_FIELDS.map((f) => [f, row[f]])));
-  return { ...values, period: row.period, source: row.source, updatedAt: row.updatedAt, revisionCount: row.revisionCount, janFebCombined: row.janFebCombined };
+  return {
+    ...values,
+    period: row.period,
+    source: row.source,
+    updatedAt: row.updatedAt,
+    revisionCount: row.revisionCount,
+    janFebCombined: row.janFebCombined,
+  };
 }
 
 /** A firm's stored months of one year (default: its latest year with data, else this year), with revision counts. */
-export async function getEnterpriseFigures(db: Db, actor: Actor, uscc: string, year: number | undefined, now = new Date()): Promise<EnterpriseFigures> {
+export async function getEnterpriseFigures(
+  db: Db,
+  actor: Actor,
+  uscc: string,
+  year: number | undefined,
+  now = new Date(),
+): Promise<EnterpriseFigures> {
   const firm = await requireFirm(db, actor, uscc);
   const years = await selectFigureYears(db, uscc);
   const chosen = year ?? years[0] ?? Number(currentPeriod(now).slice(0, 4));
@@ -58,7 +79,15 @@ export async function getEnterpriseFigures(db: Db, actor: Actor, uscc: string, y
   const visible = await visibleFirmMonthsOf(db, actor, chosen);
   const rows = (await selectMonthsOfYear(db, uscc, chosen)).filter((r) => visible === null || visible.has(r.period));
   const staleDerived = await staleDerivedOf(db, [uscc]);
-  return { uscc, name: firm.name, year: chosen, years, canEdit: canWriteFirmFigures(actor, firm), items: rows.map(presentMonth), staleDerived };
+  return {
+    uscc,
+    name: firm.name,
+    year: chosen,
+    years,
+    canEdit: canWriteFirmFigures(actor, firm),
+    items: rows.map(presentMonth),
+    staleDerived,
+  };
 }
 
 /** `GET /api/figures/:uscc/derived`: the firm's derived months that a revision made stale. */
@@ -98,7 +127,12 @@ export async function listRevisions(db: Db, actor: Actor, uscc: string, period: 
 
 export type PutOutcome =
   | { outcome: 'invalid'; errors: IssueDraft[] }
-  | { outcome: 'created' | 'updated' | 'unchanged' | 'confirmation_required'; warnings: IssueDraft[]; figure: MonthlyFigureItem | null; staleDerived: StaleDerivedItem[] };
+  | {
+      outcome: 'created' | 'updated' | 'unchanged' | 'confirmation_required';
+      warnings: IssueDraft[];
+      figure: MonthlyFigureItem | null;
+      staleDerived: StaleDerivedItem[];
+    };
 
 /** Reads the form's values exactly (money in the chosen unit), reporting each bad field by its key. */
 function readEntry(input: PutFigureBody): { set: Pick<MonthSet, 'values' | 'sources'>; errors: IssueDraft[] } {
@@ -110,10 +144,18 @@ function readEntry(input: PutFigureBody): { set: Pick<MonthSet, 'values' | 'sour
     if (raw === null || raw === undefined) continue;
     const multiplier = field === 'electricityKwh' || field === 'employees' ? 1n : UNIT_MULTIPLIER[input.unit];
     const text = typeof raw === 'number' ? String(raw) : raw;
-    const amount = parseAmount(text, multiplier, { allowNegative: field === 'profit' || field === 'prevYearProfit', whole: field === 'employees' });
+    const amount = parseAmount(text, multiplier, {
+      allowNegative: field === 'profit' || field === 'prevYearProfit',
+      whole: field === 'employees',
+    });
     if (amount.kind === 'empty') continue;
     if (amount.kind === 'invalid') {
-      errors.push(errorIssue({ row: null, column: field, value: amount.text }, amount.problem, { params: { value: amount.text }, fieldParams: { measure: field } }));
+      errors.push(
+        errorIssue({ row: null, column: field, value: amount.text }, amount.problem, {
+          params: { value: amount.text },
+          fieldParams: { measure: field },
+        }),
+      );
       continue;
     }
     values[field] = amount.value;
@@ -131,7 +173,14 @@ function readEntry(input: PutFigureBody): { set: Pick<MonthSet, 'values' | 'sour
  * the month not over yet) need `acceptWarnings`. Each written month keeps a revision and an audit
  * entry; the enterprise role's entries are recorded as its own report (source 'enterprise').
  */
-export async function putFigure(db: Db, actor: Actor, uscc: string, period: string, body: PutFigureRequest, now = new Date()): Promise<PutOutcome> {
+export async function putFigure(
+  db: Db,
+  actor: Actor,
+  uscc: string,
+  period: string,
+  body: PutFigureRequest,
+  now = new Date(),
+): Promise<PutOutcome> {
   const firm = await requireFirm(db, actor, uscc);
   requireAccess(canWriteFirmFigures(actor, firm));
   const input = putFigureRequest.parse(body);
@@ -147,15 +196,24 @@ export async function putFigure(db: Db, actor: Actor, uscc: string, period: stri
   if (month === 1 && marks.has(`${uscc}|${year}-02`)) errors.push(errorIssue(periodAt, 'janCombined', { params: { year } }));
   if (errors.length > 0) return { outcome: 'invalid', errors };
 
-  const main = planWrites([{ uscc, period, row: null, ...set, combined: month === 2 ? input.janFebCombined : null }], stored, marks, { replace: true });
+  const main = planWrites([{ uscc, period, row: null, ...set, combined: month === 2 ? input.janFebCombined : null }], stored, marks, {
+    replace: true,
+  });
   const writes: PlannedWrite[] = [...main.writes];
   if (input.janFebCombined) {
     const january: Partial<Record<FigureField, number>> = {};
     for (const field of FIGURE_FIELDS) if (field !== 'employees' && set.values[field] !== undefined) january[field] = 0;
-    pushAll(writes, planWrites([{ uscc, period: `${year}-01`, row: null, values: january, sources: {}, combined: null }], stored, marks, { replace: false }).writes);
+    pushAll(
+      writes,
+      planWrites([{ uscc, period: `${year}-01`, row: null, values: january, sources: {}, combined: null }], stored, marks, {
+        replace: false,
+      }).writes,
+    );
   }
-  const figureAfter = async () => (await selectMonthsOfYear(db, uscc, year)).filter((r) => r.period === period).map(presentMonth)[0] ?? null;
-  if (writes.length === 0) return { outcome: 'unchanged', warnings: [], figure: await figureAfter(), staleDerived: await staleDerivedOf(db, [uscc]) };
+  const figureAfter = async () =>
+    (await selectMonthsOfYear(db, uscc, year)).filter((r) => r.period === period).map(presentMonth)[0] ?? null;
+  if (writes.length === 0)
+    return { outcome: 'unchanged', warnings: [], figure: await figureAfter(), staleDerived: await staleDerivedOf(db, [uscc]) };
 
   const warnings = await warnAboutWrites(db, writes, stored, (field) => field);
   if (period === current) warnings.push(warningIssue(periodAt, 'currentPeriod', { params: { period } }));
@@ -168,14 +226,24 @@ export async function putFigure(db: Db, actor: Actor, uscc: string, period: stri
         action: write.before ? 'update' : 'create',
         entity: 'monthly_figure',
         entityId: `${write.uscc}:${write.period}`,
-        before: write.before ? { ...pickValues(write.before), janFebCombined: write.markChange === null ? write.combinedAfter : write.markChange === 'remove' } : null,
+        before: write.before
+          ? { ...pickValues(write.before), janFebCombined: write.markChange === null ? write.combinedAfter : write.markChange === 'remove' }
+          : null,
         after: { ...write.after, janFebCombined: write.combinedAfter },
       });
     }
   });
-  await recheckMonthsInReview(db, writes.map((w) => w.period));
+  await recheckMonthsInReview(
+    db,
+    writes.map((w) => w.period),
+  );
   const created = main.writes[0] !== undefined && main.writes[0].before === null;
-  return { outcome: created ? 'created' : 'updated', warnings, figure: await figureAfter(), staleDerived: await staleDerivedOf(db, [uscc]) };
+  return {
+    outcome: created ? 'created' : 'updated',
+    warnings,
+    figure: await figureAfter(),
+    staleDerived: await staleDerivedOf(db, [uscc]),
+  };
 }
 
 function pickValues(month: FigureValues): FigureValues {

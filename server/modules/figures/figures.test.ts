@@ -36,15 +36,27 @@ describe('the enterprise’s own report', () => {
 
     const res = await put(session, own.uscc, '2024-06', { unit: '万元', values: { grossOutput: '120.5', revenue: '110', employees: 88 } });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ outcome: 'created', warnings: [], figure: { period: '2024-06', grossOutput: 1_205_000, revenue: 1_100_000, employees: 88, source: 'enterprise', revisionCount: 1 } });
-    expect(await storedMonths(t.database.db, own.uscc)).toEqual([expect.objectContaining({ gross_output: 1_205_000, source: 'enterprise' })]);
+    expect(res.json()).toMatchObject({
+      outcome: 'created',
+      warnings: [],
+      figure: { period: '2024-06', grossOutput: 1_205_000, revenue: 1_100_000, employees: 88, source: 'enterprise', revisionCount: 1 },
+    });
+    expect(await storedMonths(t.database.db, own.uscc)).toEqual([
+      expect.objectContaining({ gross_output: 1_205_000, source: 'enterprise' }),
+    ]);
 
     expect((await put(session, other.uscc, '2024-06', { values: { grossOutput: '1' } })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/figures/${other.uscc}`, headers: session.headers })).statusCode).toBe(404);
     expect(await storedMonths(t.database.db, other.uscc)).toEqual([]);
 
     const list = await t.app.inject({ method: 'GET', url: `/api/figures/${own.uscc}?year=2024`, headers: session.headers });
-    expect(list.json()).toMatchObject({ uscc: own.uscc, year: 2024, years: [2024], canEdit: true, items: [{ period: '2024-06', revisionCount: 1 }] });
+    expect(list.json()).toMatchObject({
+      uscc: own.uscc,
+      year: 2024,
+      years: [2024],
+      canEdit: true,
+      items: [{ period: '2024-06', revisionCount: 1 }],
+    });
   });
 
   it('lets the leader read but not write', async () => {
@@ -55,7 +67,11 @@ describe('the enterprise’s own report', () => {
     expect(unpublished.json()).toMatchObject({ year: 2024, canEdit: false, items: [] });
     await publishPeriod(t.database.db, SYSTEM_ACTOR, '2024-03', { history: true });
     const list = await t.app.inject({ method: 'GET', url: `/api/figures/${firm.uscc}`, headers: leader.headers });
-    expect(list.json()).toMatchObject({ year: 2024, canEdit: false, items: [{ period: '2024-03', grossOutput: 5, source: 'demo', revisionCount: 0 }] });
+    expect(list.json()).toMatchObject({
+      year: 2024,
+      canEdit: false,
+      items: [{ period: '2024-03', grossOutput: 5, source: 'demo', revisionCount: 0 }],
+    });
     expect((await put(leader, firm.uscc, '2024-03', { values: { grossOutput: '6' } })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/figures/91430400MA4L000038', headers: admin.headers })).statusCode).toBe(404);
   });
@@ -89,7 +105,11 @@ describe('staff entry and correction', () => {
     await insertMonths(t.database.db, firm.uscc, history);
     // 2,000 万元 typed where the form was set to 元 would be 20,000,000 元: 10× the median of 2,000,000.
     const held = await put(admin, firm.uscc, '2024-06', { unit: '元', values: { grossOutput: '20000000' } });
-    expect(held.json()).toMatchObject({ outcome: 'confirmation_required', figure: null, warnings: [{ column: 'grossOutput', code: 'unitSlip' }] });
+    expect(held.json()).toMatchObject({
+      outcome: 'confirmation_required',
+      figure: null,
+      warnings: [{ column: 'grossOutput', code: 'unitSlip' }],
+    });
     expect((await storedMonths(t.database.db, firm.uscc)).map((r) => r.period)).not.toContain('2024-06');
 
     const saved = await put(admin, firm.uscc, '2024-06', { unit: '元', values: { grossOutput: '20000000' }, acceptWarnings: true });
@@ -100,17 +120,30 @@ describe('staff entry and correction', () => {
     expect(again.json()).toMatchObject({ outcome: 'unchanged', figure: { revisionCount: 2 } });
 
     const revisions = await t.app.inject({ method: 'GET', url: `/api/figures/${firm.uscc}/2024-06/revisions`, headers: leader.headers });
-    expect(revisions.json().items.map((r: { before: { grossOutput: number } | null; after: { grossOutput: number } }) => [r.before?.grossOutput ?? null, r.after.grossOutput])).toEqual([
+    expect(
+      revisions
+        .json()
+        .items.map((r: { before: { grossOutput: number } | null; after: { grossOutput: number } }) => [
+          r.before?.grossOutput ?? null,
+          r.after.grossOutput,
+        ]),
+    ).toEqual([
       [20_000_000, 2_000_000],
       [null, 20_000_000],
     ]);
-    const audit = await t.database.db.execute<{ action: string }>(sql`SELECT action FROM audit_log WHERE entity = 'monthly_figure' AND entity_id = ${`${firm.uscc}:2024-06`} ORDER BY id`);
+    const audit = await t.database.db.execute<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE entity = 'monthly_figure' AND entity_id = ${`${firm.uscc}:2024-06`} ORDER BY id`,
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(['create', 'update']);
   });
 
   it('stores a combined 1–2月 figure in February with January 0, and then refuses January alone', async () => {
     const firm = await buildEnterprise(t.database.db);
-    const res = await put(admin, firm.uscc, '2024-02', { unit: '万元', values: { grossOutput: '300', employees: '40' }, janFebCombined: true });
+    const res = await put(admin, firm.uscc, '2024-02', {
+      unit: '万元',
+      values: { grossOutput: '300', employees: '40' },
+      janFebCombined: true,
+    });
     expect(res.json()).toMatchObject({ outcome: 'created', figure: { grossOutput: 3_000_000, janFebCombined: true } });
     expect((await storedMonths(t.database.db, firm.uscc)).map((r) => [r.period, r.gross_output, r.employees])).toEqual([
       ['2024-01', 0, null],
@@ -131,7 +164,10 @@ describe('staff entry and correction', () => {
     const outside = await buildEnterprise(t.database.db, { memberships: [{ chainCode: 'CH05', nodeKey: 'pipe', isPrimary: true }] });
     const office = await buildUser(t.database.db, { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'CH02' }] });
     const session = await loginAs(t.app, office.username, TEST_PASSWORD);
-    expect((await put(session, inChain.uscc, '2024-05', { values: { grossOutput: '1' } })).json()).toMatchObject({ outcome: 'created', figure: { source: 'manual' } });
+    expect((await put(session, inChain.uscc, '2024-05', { values: { grossOutput: '1' } })).json()).toMatchObject({
+      outcome: 'created',
+      figure: { source: 'manual' },
+    });
     expect((await put(session, outside.uscc, '2024-05', { values: { grossOutput: '1' } })).statusCode).toBe(404);
   });
 
@@ -139,10 +175,17 @@ describe('staff entry and correction', () => {
     const firm = await buildEnterprise(t.database.db);
     await put(admin, firm.uscc, '2024-04', { values: { grossOutput: '1' } });
     const { stored, marks } = await loadStored(t.database.db, [firm.uscc], '2023-01', '2024-12');
-    const plan = planWrites([{ uscc: firm.uscc, period: '2024-04', row: null, values: { grossOutput: 2 }, sources: {}, combined: null }], stored, marks, { replace: false });
+    const plan = planWrites(
+      [{ uscc: firm.uscc, period: '2024-04', row: null, values: { grossOutput: 2 }, sources: {}, combined: null }],
+      stored,
+      marks,
+      { replace: false },
+    );
     expect(plan.writes).toHaveLength(1);
     await put(admin, firm.uscc, '2024-04', { values: { grossOutput: '3' } });
-    await expect(t.database.db.transaction((tx) => applyWrites(tx, SYSTEM_ACTOR, plan.writes, 'manual'))).rejects.toMatchObject({ code: 'conflict' });
+    await expect(t.database.db.transaction((tx) => applyWrites(tx, SYSTEM_ACTOR, plan.writes, 'manual'))).rejects.toMatchObject({
+      code: 'conflict',
+    });
     expect((await storedMonths(t.database.db, firm.uscc))[0]?.gross_output).toBe(3);
     expect(await countOf(t.database.db, 'monthly_figure_revisions', firm.uscc)).toBe(2);
   });

@@ -5,7 +5,13 @@ import { AppError } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import type { PlannedWrite } from './figures.changes.js';
 import { deleteYtdFacts, selectFirmsWithYtdFacts, upsertYtdFacts, YTD_MEASURES, type YtdFact } from './figures.derived.queries.js';
-import { insertMonthsWithRevisions, updateCombinedMarks, updateMonthsWithRevisions, type MonthUpdate, type MonthWrite } from './figures.queries.js';
+import {
+  insertMonthsWithRevisions,
+  updateCombinedMarks,
+  updateMonthsWithRevisions,
+  type MonthUpdate,
+  type MonthWrite,
+} from './figures.queries.js';
 import { reopenRevisedReviewItems } from '../warnings/dispositions.service.js';
 
 /** The fields a review item (unit slip, swing) is about: a change to either reopens a settled item. */

@@ -45,9 +45,17 @@ describe('deriveMonths: 当月 from 本年累计', () => {
 
   it('uses earlier rows of the same file before stored months', () => {
     // The file: 1–4月 累计 500, 1–5月 累计 640 万元; stored April 999 is replaced by the file's April.
-    const before = stored({ '2024-01': { grossOutput: 1_000_000 }, '2024-02': { grossOutput: 1_000_000 }, '2024-03': { grossOutput: 1_000_000 }, '2024-04': { grossOutput: 9_990_000 } });
+    const before = stored({
+      '2024-01': { grossOutput: 1_000_000 },
+      '2024-02': { grossOutput: 1_000_000 },
+      '2024-03': { grossOutput: 1_000_000 },
+      '2024-04': { grossOutput: 9_990_000 },
+    });
     const result = deriveMonths(
-      [row(3, '2024-05', {}, { grossOutput: entry(ytdOutput, 6_400_000) }), row(2, '2024-04', {}, { grossOutput: entry(ytdOutput, 5_000_000) })],
+      [
+        row(3, '2024-05', {}, { grossOutput: entry(ytdOutput, 6_400_000) }),
+        row(2, '2024-04', {}, { grossOutput: entry(ytdOutput, 5_000_000) }),
+      ],
       before,
       noMarks,
     );
@@ -61,8 +69,14 @@ describe('deriveMonths: 当月 from 本年累计', () => {
 
   it('refuses a 累计 below the previous one, except for profit, which may fall', () => {
     const before = stored({ '2024-01': { grossOutput: 1_000_000, profit: 200_000 } });
-    const result = deriveMonths([row(4, '2024-02', {}, { grossOutput: entry(ytdOutput, 900_000), profit: entry(ytdProfit, 150_000) })], before, noMarks);
-    expect(result.issues).toEqual([expect.objectContaining({ severity: 'error', row: 4, column: '工业总产值(本年累计,万元)', code: 'ytdDecreased' })]);
+    const result = deriveMonths(
+      [row(4, '2024-02', {}, { grossOutput: entry(ytdOutput, 900_000), profit: entry(ytdProfit, 150_000) })],
+      before,
+      noMarks,
+    );
+    expect(result.issues).toEqual([
+      expect.objectContaining({ severity: 'error', row: 4, column: '工业总产值(本年累计,万元)', code: 'ytdDecreased' }),
+    ]);
     // Profit: 1–2月 15 万 after 20 万 in January → February −5 万元.
     expect(result.sets[0]?.values).toEqual({ profit: -50_000 });
   });
@@ -70,19 +84,33 @@ describe('deriveMonths: 当月 from 本年累计', () => {
   it('says which month is missing when the 当月 cannot be derived', () => {
     const before = stored({ '2024-01': { grossOutput: 1 }, '2024-02': { grossOutput: 1 } });
     const result = deriveMonths([row(7, '2024-04', {}, { grossOutput: entry(ytdOutput, 5_000_000) })], before, noMarks);
-    expect(result.issues).toEqual([expect.objectContaining({ severity: 'error', row: 7, code: 'cannotDerive', params: { missing: '2024-03' } })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ severity: 'error', row: 7, code: 'cannotDerive', params: { missing: '2024-03' } }),
+    ]);
     expect(result.sets[0]?.values).toEqual({});
   });
 
   it('stores 当月 when both are given and checks 累计 = previous 累计 + 当月 within rounding', () => {
     const before = stored({ '2024-01': { grossOutput: 1_000_000 } });
-    const good = deriveMonths([row(2, '2024-02', { grossOutput: entry(monthOutput, 1_200_000) }, { grossOutput: entry(ytdOutput, 2_200_000) })], before, noMarks);
+    const good = deriveMonths(
+      [row(2, '2024-02', { grossOutput: entry(monthOutput, 1_200_000) }, { grossOutput: entry(ytdOutput, 2_200_000) })],
+      before,
+      noMarks,
+    );
     expect(good.issues).toEqual([]);
     expect(good.sets[0]?.values).toEqual({ grossOutput: 1_200_000 });
     // Rounding tolerance: half a 万元 per month summed, 2 × 5,000 = 10,000 元. 100 元 off passes; 20,001 元 does not.
-    const close = deriveMonths([row(2, '2024-02', { grossOutput: entry(monthOutput, 1_200_000) }, { grossOutput: entry(ytdOutput, 2_200_100) })], before, noMarks);
+    const close = deriveMonths(
+      [row(2, '2024-02', { grossOutput: entry(monthOutput, 1_200_000) }, { grossOutput: entry(ytdOutput, 2_200_100) })],
+      before,
+      noMarks,
+    );
     expect(close.issues).toEqual([]);
-    const off = deriveMonths([row(2, '2024-02', { grossOutput: entry(monthOutput, 1_200_000) }, { grossOutput: entry(ytdOutput, 2_220_001) })], before, noMarks);
+    const off = deriveMonths(
+      [row(2, '2024-02', { grossOutput: entry(monthOutput, 1_200_000) }, { grossOutput: entry(ytdOutput, 2_220_001) })],
+      before,
+      noMarks,
+    );
     expect(off.issues).toEqual([expect.objectContaining({ code: 'ytdMismatch', row: 2 })]);
   });
 });
@@ -99,7 +127,10 @@ describe('deriveMonths: 1–2月', () => {
 
   it('derives March from the combined February (Σ = 0 + 1–2月)', () => {
     const result = deriveMonths(
-      [row(3, '2024-02', {}, { grossOutput: entry(ytdOutput, 2_500_000) }), row(4, '2024-03', {}, { grossOutput: entry(ytdOutput, 3_900_000) })],
+      [
+        row(3, '2024-02', {}, { grossOutput: entry(ytdOutput, 2_500_000) }),
+        row(4, '2024-03', {}, { grossOutput: entry(ytdOutput, 3_900_000) }),
+      ],
       stored({}),
       noMarks,
     );
@@ -108,7 +139,11 @@ describe('deriveMonths: 1–2月', () => {
   });
 
   it('treats a period written 1–2月 as combined and warns that stored January figures become 0', () => {
-    const result = deriveMonths([row(6, '2024-02', { grossOutput: entry(monthOutput, 2_500_000) }, {}, true)], stored({ '2024-01': { grossOutput: 1_200_000 } }), noMarks);
+    const result = deriveMonths(
+      [row(6, '2024-02', { grossOutput: entry(monthOutput, 2_500_000) }, {}, true)],
+      stored({ '2024-01': { grossOutput: 1_200_000 } }),
+      noMarks,
+    );
     expect(result.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'januaryZeroed', row: 6 })]);
     expect(result.sets.map((s) => [s.period, s.values, s.combined])).toEqual([
       ['2024-02', { grossOutput: 2_500_000 }, true],
@@ -120,13 +155,21 @@ describe('deriveMonths: 1–2月', () => {
     const marked = new Set([`${USCC}|2024-02`]);
     const alone = deriveMonths([row(2, '2024-01', { grossOutput: entry(monthOutput, 1) }, {})], stored({}), marked);
     expect(alone.issues).toEqual([expect.objectContaining({ code: 'janCombined', row: 2 })]);
-    const both = deriveMonths([row(2, '2024-01', { grossOutput: entry(monthOutput, 1) }, {}), row(3, '2024-02', { grossOutput: entry(monthOutput, 5) }, {}, true)], stored({}), noMarks);
+    const both = deriveMonths(
+      [row(2, '2024-01', { grossOutput: entry(monthOutput, 1) }, {}), row(3, '2024-02', { grossOutput: entry(monthOutput, 5) }, {}, true)],
+      stored({}),
+      noMarks,
+    );
     expect(both.issues).toEqual([expect.objectContaining({ code: 'janWithCombined', row: 3, params: { row: 2 } })]);
   });
 
   it('removes the mark when January and February come separately', () => {
     const marked = new Set([`${USCC}|2024-02`]);
-    const result = deriveMonths([row(2, '2024-01', { grossOutput: entry(monthOutput, 100) }, {}), row(3, '2024-02', { grossOutput: entry(monthOutput, 200) }, {})], stored({}), marked);
+    const result = deriveMonths(
+      [row(2, '2024-01', { grossOutput: entry(monthOutput, 100) }, {}), row(3, '2024-02', { grossOutput: entry(monthOutput, 200) }, {})],
+      stored({}),
+      marked,
+    );
     expect(result.issues).toEqual([]);
     expect(result.sets.map((s) => [s.period, s.combined])).toEqual([
       ['2024-01', null],
@@ -143,7 +186,9 @@ describe('deriveMonths: 上年同期累计', () => {
     expect(ok.issues).toEqual([]);
     expect(ok.sets[0]?.values).toEqual({ prevYearGrossOutput: 1_100_000 });
     const missing = deriveMonths([row(2, '2024-03', {}, { prevYearGrossOutput: entry(ytdPrev, 3_300_000) })], stored({}), noMarks);
-    expect(missing.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'prevYearNotDerived', params: { missing: '2024-01' } })]);
+    expect(missing.issues).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'prevYearNotDerived', params: { missing: '2024-01' } }),
+    ]);
     expect(missing.sets[0]?.values).toEqual({});
   });
 });

@@ -126,7 +126,9 @@ function deriveGroup(group: Group, stored: StoredFigures, marks: ReadonlySet<str
     const values: Partial<Record<FigureField, number>> = {};
     const sources: Partial<Record<FigureField, ValueSource>> = {};
     const ytdFacts: Partial<Record<FigureField, number>> = {};
-    const fields = new Set<FigureField>([...Object.keys(row.month), ...Object.keys(row.ytd)].filter((f): f is FigureField => f in row.month || f in row.ytd));
+    const fields = new Set<FigureField>(
+      [...Object.keys(row.month), ...Object.keys(row.ytd)].filter((f): f is FigureField => f in row.month || f in row.ytd),
+    );
     for (const field of fields) {
       const given = row.month[field];
       const ytd = row.ytd[field];
@@ -137,7 +139,11 @@ function deriveGroup(group: Group, stored: StoredFigures, marks: ReadonlySet<str
       const at = { row: row.row, column: ytd.column, value: ytd.text };
       if (combined) {
         if (given && Math.abs(given.value - ytd.value) > tolerance(1, [given, ytd])) {
-          out.issues.push(errorIssue(at, 'ytdMismatch', { amountParams: { ytd: { field, value: ytd.value }, previous: { field, value: 0 }, month: { field, value: given.value } } }));
+          out.issues.push(
+            errorIssue(at, 'ytdMismatch', {
+              amountParams: { ytd: { field, value: ytd.value }, previous: { field, value: 0 }, month: { field, value: given.value } },
+            }),
+          );
         }
         values[field] = (given ?? ytd).value;
         if (!given && !PREV_BASE[field]) ytdFacts[field] = ytd.value;
@@ -158,7 +164,13 @@ function deriveGroup(group: Group, stored: StoredFigures, marks: ReadonlySet<str
       if (given) {
         if (Math.abs(ytd.value - (before.sum + given.value)) > tolerance(month, [given, ytd])) {
           out.issues.push(
-            errorIssue(at, 'ytdMismatch', { amountParams: { ytd: { field, value: ytd.value }, previous: { field, value: before.sum }, month: { field, value: given.value } } }),
+            errorIssue(at, 'ytdMismatch', {
+              amountParams: {
+                ytd: { field, value: ytd.value },
+                previous: { field, value: before.sum },
+                month: { field, value: given.value },
+              },
+            }),
           );
         }
         values[field] = given.value;
@@ -166,7 +178,9 @@ function deriveGroup(group: Group, stored: StoredFigures, marks: ReadonlySet<str
       }
       const derived = ytd.value - before.sum;
       if (derived < 0 && !MAY_FALL.has(field)) {
-        out.issues.push(errorIssue(at, 'ytdDecreased', { amountParams: { ytd: { field, value: ytd.value }, previous: { field, value: before.sum } } }));
+        out.issues.push(
+          errorIssue(at, 'ytdDecreased', { amountParams: { ytd: { field, value: ytd.value }, previous: { field, value: before.sum } } }),
+        );
         poisoned.add(field);
         continue;
       }
@@ -180,7 +194,15 @@ function deriveGroup(group: Group, stored: StoredFigures, marks: ReadonlySet<str
     }
     overlay.set(month, { ...overlay.get(month), ...values });
     const unmark = month === 2 && febMarked && fileMonths.has(1);
-    out.sets.push({ uscc, period: row.period, row: row.row, values, sources, combined: combined ? true : unmark ? false : null, ytd: ytdFacts });
+    out.sets.push({
+      uscc,
+      period: row.period,
+      row: row.row,
+      values,
+      sources,
+      combined: combined ? true : unmark ? false : null,
+      ytd: ytdFacts,
+    });
     if (!combined) continue;
 
     const january: Partial<Record<FigureField, number>> = {};

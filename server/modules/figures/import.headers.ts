@@ -33,7 +33,21 @@ const MEASURE_ALIASES: Record<Measure, readonly string[]> = {
 };
 const USCC_ALIASES = ['统一社会信用代码', '社会信用代码', '信用代码', '统一代码', 'uscc'];
 const NAME_ALIASES = ['企业名称', '单位名称', '单位详细名称', '企业', '名称'];
-const PERIOD_ALIASES = ['期别', '统计期别', '报告期', '报告期别', '统计期', '期间', '月份', '统计月份', '年月', '所属期', '日期', '时间', '期'];
+const PERIOD_ALIASES = [
+  '期别',
+  '统计期别',
+  '报告期',
+  '报告期别',
+  '统计期',
+  '期间',
+  '月份',
+  '统计月份',
+  '年月',
+  '所属期',
+  '日期',
+  '时间',
+  '期',
+];
 
 const PREV_YEAR_FIELD: Partial<Record<Measure, FigureField>> = {
   grossOutput: 'prevYearGrossOutput',
@@ -86,7 +100,7 @@ export function splitHeader(text: string): { base: string; qualifiers: string[] 
   const [first = '', ...rest] = base.split(/[/_|]/);
   base = first;
   pushAll(qualifiers, rest);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const range = RANGE_AFFIX.exec(base);
     if (range) {

@@ -32,7 +32,14 @@ it('checks a 200,000-row CSV (2,000 firms × 100 months) and reports every row, 
   const lines = ['统一社会信用代码,期别,工业总产值(万元)'];
   for (const uscc of usccs) for (let k = 0; k < MONTHS; k += 1) lines.push(`${uscc},${period(k)},${(k % 7) + 1}`);
   const data = Buffer.from(`${lines.join('\r\n')}\r\n`);
-  const outcome = await importFigures(database.db, SYSTEM_ACTOR, { source: { data }, fileName: 'large.csv', dryRun: true, acceptWarnings: false, unit: '万元', now: new Date('2026-11-15T00:00:00Z') });
+  const outcome = await importFigures(database.db, SYSTEM_ACTOR, {
+    source: { data },
+    fileName: 'large.csv',
+    dryRun: true,
+    acceptWarnings: false,
+    unit: '万元',
+    now: new Date('2026-11-15T00:00:00Z'),
+  });
   expect(outcome.errors).toEqual([]);
   expect(outcome.rows).toBe(200_000);
   expect(outcome.created).toBe(200_000);
@@ -45,7 +52,14 @@ it('lists 200,000 row errors (unknown codes) as a report, not a crash', async ()
   const lines = ['统一社会信用代码,期别,工业总产值(万元)'];
   for (let i = 0; i < 200_000; i += 1) lines.push(`${makeUscc(`91430421${String(80_000_000 + i)}`)},2024-06,1`);
   const data = Buffer.from(`${lines.join('\r\n')}\r\n`);
-  const outcome = await importFigures(database.db, SYSTEM_ACTOR, { source: { data }, fileName: 'unknown.csv', dryRun: true, acceptWarnings: false, unit: '万元', now: new Date('2026-11-15T00:00:00Z') });
+  const outcome = await importFigures(database.db, SYSTEM_ACTOR, {
+    source: { data },
+    fileName: 'unknown.csv',
+    dryRun: true,
+    acceptWarnings: false,
+    unit: '万元',
+    now: new Date('2026-11-15T00:00:00Z'),
+  });
   expect(outcome.errors).toHaveLength(200_000);
   expect(outcome.errors.every((e) => e.code === 'unknownUscc')).toBe(true);
 }, 300_000);

@@ -69,7 +69,9 @@ function readColumns(headerRow: number, texts: readonly string[]): { columns: Re
     const parsed = parseHeader(header);
     if (!parsed.spec) {
       if ('unitMismatch' in parsed && parsed.unitMismatch) {
-        issues.push(errorIssue({ row: headerRow, column: header, value: header }, 'unitMismatch', { params: { unit: parsed.unitMismatch.unit } }));
+        issues.push(
+          errorIssue({ row: headerRow, column: header, value: header }, 'unitMismatch', { params: { unit: parsed.unitMismatch.unit } }),
+        );
       } else ignored.push(header);
       return;
     }
@@ -86,7 +88,13 @@ function readColumns(headerRow: number, texts: readonly string[]): { columns: Re
 }
 
 /** A value column with what reading its cells needs, worked out once for the whole file. */
-type ValueReader = { column: ReadColumn; field: FigureField; basis: Basis | null; multiplier: bigint; rules: { allowNegative: boolean; whole: boolean } };
+type ValueReader = {
+  column: ReadColumn;
+  field: FigureField;
+  basis: Basis | null;
+  multiplier: bigint;
+  rules: { allowNegative: boolean; whole: boolean };
+};
 
 type RowContext = ReadOptions & {
   current: string;
@@ -152,14 +160,28 @@ function readRow(line: SheetRow, ctx: RowContext, issues: IssueDraft[]): FileRow
     period = parsed;
   } else if (!period && ctx.period) issues.push(errorIssue(periodAt, 'periodMissing'));
   if (period && period.period > ctx.current) issues.push(errorIssue(periodAt, 'periodFuture', { params: { period: period.period } }));
-  else if (period && period.period < FIRST_PERIOD) issues.push(errorIssue(periodAt, 'periodTooEarly', { params: { period: period.period, first: FIRST_PERIOD } }));
+  else if (period && period.period < FIRST_PERIOD)
+    issues.push(errorIssue(periodAt, 'periodTooEarly', { params: { period: period.period, first: FIRST_PERIOD } }));
 
-  const row: FileRow = { row: line.row, uscc: checkedUscc.ok ? checkedUscc.value : usccText, name: ctx.name ? cellText(line.cells[ctx.name.index]) || null : null, period: period?.period ?? '', janFebCombined: period?.janFebCombined ?? false, month: {}, ytd: {} };
+  const row: FileRow = {
+    row: line.row,
+    uscc: checkedUscc.ok ? checkedUscc.value : usccText,
+    name: ctx.name ? cellText(line.cells[ctx.name.index]) || null : null,
+    period: period?.period ?? '',
+    janFebCombined: period?.janFebCombined ?? false,
+    month: {},
+    ytd: {},
+  };
   ctx.values.forEach((reader, i) => {
     const amount = amounts[i];
     if (!amount || amount.kind === 'empty') return;
     if (amount.kind === 'invalid') {
-      issues.push(errorIssue({ row: line.row, column: reader.column.header, value: amount.text }, amount.problem, { params: { value: amount.text }, fieldParams: { measure: reader.field } }));
+      issues.push(
+        errorIssue({ row: line.row, column: reader.column.header, value: amount.text }, amount.problem, {
+          params: { value: amount.text },
+          fieldParams: { measure: reader.field },
+        }),
+      );
       return;
     }
     const basis: Basis = reader.basis ?? (period?.cumulative ? 'ytd' : 'month');
@@ -197,7 +219,14 @@ export async function readFigureRows(rows: AsyncIterable<SheetRow>, options: Rea
     else pending = next.value;
   }
   const headerRow = located.header.row;
-  const { columns, ignored, issues: headerIssues } = readColumns(headerRow, headerTexts.map((t) => t.trim()));
+  const {
+    columns,
+    ignored,
+    issues: headerIssues,
+  } = readColumns(
+    headerRow,
+    headerTexts.map((t) => t.trim()),
+  );
   pushAll(issues, headerIssues);
   const hasPeriodColumn = columns.some((c) => c.spec.kind === 'period');
   let periodOption = options.periodOption;
@@ -230,7 +259,11 @@ export async function readFigureRows(rows: AsyncIterable<SheetRow>, options: Rea
     const key = `${row.uscc}|${row.period}`;
     const earlier = firstRowOf.get(key);
     if (earlier !== undefined) {
-      issues.push(errorIssue({ row: row.row, column: ctx.uscc?.header ?? '', value: row.uscc }, 'duplicateRow', { params: { row: earlier, period: row.period } }));
+      issues.push(
+        errorIssue({ row: row.row, column: ctx.uscc?.header ?? '', value: row.uscc }, 'duplicateRow', {
+          params: { row: earlier, period: row.period },
+        }),
+      );
       return;
     }
     firstRowOf.set(key, row.row);

@@ -47,7 +47,11 @@ const WRITE_STEP = 5_000;
 export type ImportOutcome = Omit<ImportReport, 'errors' | 'warnings'> & { errors: IssueDraft[]; warnings: IssueDraft[] };
 
 export function localizeOutcome(outcome: ImportOutcome, locale: Locale): ImportReport {
-  return { ...outcome, errors: outcome.errors.map((i) => localizeIssue(locale, i)), warnings: outcome.warnings.map((i) => localizeIssue(locale, i)) };
+  return {
+    ...outcome,
+    errors: outcome.errors.map((i) => localizeIssue(locale, i)),
+    warnings: outcome.warnings.map((i) => localizeIssue(locale, i)),
+  };
 }
 
 const PROBLEM_CODES: Record<Exclude<SpreadsheetProblem, 'too_large'>, IssueCode> = {
@@ -65,7 +69,14 @@ const NO_PLACE = { row: null, column: '', value: null };
  */
 async function codesByName(db: Db, actor: Actor, names: readonly string[]): Promise<Map<string, string>> {
   const found = await selectFirmsByName(db, names);
-  const facts = new Map((await selectFirmFacts(db, found.map((f) => f.uscc))).map((f) => [f.uscc, f]));
+  const facts = new Map(
+    (
+      await selectFirmFacts(
+        db,
+        found.map((f) => f.uscc),
+      )
+    ).map((f) => [f.uscc, f]),
+  );
   const allowed = found.filter((f) => {
     const fact = facts.get(f.uscc);
     return fact !== undefined && canWriteFirmFigures(actor, fact);
@@ -90,7 +101,12 @@ async function suggestForInvalidCodes(db: Db, actor: Actor, issues: IssueDraft[]
 }
 
 /** Unknown USCCs and firms outside the actor's scope, alike (with the code of a firm of the same name the actor may write, if any). */
-async function checkFirms(db: Db, actor: Actor, rows: readonly FileRow[], usccHeader: string): Promise<{ known: FileRow[]; issues: IssueDraft[] }> {
+async function checkFirms(
+  db: Db,
+  actor: Actor,
+  rows: readonly FileRow[],
+  usccHeader: string,
+): Promise<{ known: FileRow[]; issues: IssueDraft[] }> {
   const facts = new Map((await selectFirmFacts(db, [...new Set(rows.map((r) => r.uscc))])).map((f) => [f.uscc, f]));
   const unknownNames = [...new Set(rows.filter((r) => !facts.has(r.uscc) && r.name).map((r) => r.name ?? ''))];
   const byName = await codesByName(db, actor, unknownNames);
@@ -142,7 +158,11 @@ async function runImport(db: Db, actor: Actor, input: ImportInput): Promise<Impo
   let periodOption: ParsedPeriod | null = null;
   if (input.period !== undefined && input.period !== '') {
     periodOption = parsePeriodCell(input.period);
-    if (!periodOption) return { ...outcome, errors: [errorIssue({ ...NO_PLACE, value: input.period }, 'badPeriodOption', { params: { value: input.period } })] };
+    if (!periodOption)
+      return {
+        ...outcome,
+        errors: [errorIssue({ ...NO_PLACE, value: input.period }, 'badPeriodOption', { params: { value: input.period } })],
+      };
   }
 
   let read: ReadResult;
@@ -170,14 +190,17 @@ async function runImport(db: Db, actor: Actor, input: ImportInput): Promise<Impo
   const firms = await checkFirms(db, actor, read.rows, usccHeader);
   pushAll(issues, firms.issues);
   const range = yearRange(firms.known);
-  const { stored, marks } = range ? await loadStored(db, [...new Set(firms.known.map((r) => r.uscc))], range.from, range.to) : { stored: new Map(), marks: new Set<string>() };
+  const { stored, marks } = range
+    ? await loadStored(db, [...new Set(firms.known.map((r) => r.uscc))], range.from, range.to)
+    : { stored: new Map(), marks: new Set<string>() };
   const derived = deriveMonths(firms.known, stored, marks);
   // The parsed rows are done with: let them go before the writes are planned (50,000 rows are tens of MB).
   read.rows = [];
   firms.known = [];
   pushAll(issues, derived.issues);
   const errors = issues.filter((i) => i.severity === 'error');
-  if (errors.length > 0) return { ...outcome, errors: sortIssues(errors), warnings: sortIssues(issues.filter((i) => i.severity === 'warning')) };
+  if (errors.length > 0)
+    return { ...outcome, errors: sortIssues(errors), warnings: sortIssues(issues.filter((i) => i.severity === 'warning')) };
 
   const plan = planWrites(derived.sets, stored, marks, { replace: false });
   derived.sets = [];
@@ -209,11 +232,22 @@ async function runImport(db: Db, actor: Actor, input: ImportInput): Promise<Impo
     await recordAudit(tx, actor, {
       action: 'import',
       entity: 'monthly_figures',
-      after: { fileName: input.fileName, format: outcome.format, encoding: outcome.encoding, periods: outcome.periods, rows: outcome.rows, ...counts, warningsAccepted: warnings.length },
+      after: {
+        fileName: input.fileName,
+        format: outcome.format,
+        encoding: outcome.encoding,
+        periods: outcome.periods,
+        rows: outcome.rows,
+        ...counts,
+        warningsAccepted: warnings.length,
+      },
     });
   });
   // A month under review is checked again: a new slip or swing is held back until settled.
-  await recheckMonthsInReview(db, plan.writes.map((w) => w.period));
+  await recheckMonthsInReview(
+    db,
+    plan.writes.map((w) => w.period),
+  );
   // A revision of an earlier month can leave a month derived from a 累计 stale: say so (re-derived on the firm's page).
   const staleDerived = await staleDerivedOf(db, [...new Set(plan.writes.map((w) => w.uscc))]);
   return { ...checked, written: true, staleDerived };

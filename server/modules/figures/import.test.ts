@@ -30,7 +30,16 @@ describe('importing a messy xlsx', () => {
     sheet.addRow(['衡阳市规模以上工业企业主要经济指标（2024年1-3月）']);
     sheet.mergeCells('A1:H1');
     sheet.addRow(['单位：万元、人']);
-    sheet.addRow(['序号', '统一社会信用代码', '企业名称', '期别', '工业总产值(本年累计,万元)', '营业收入（本年累计，万元）', '利润总额(本年累计,万元)', '从业人员(人)']);
+    sheet.addRow([
+      '序号',
+      '统一社会信用代码',
+      '企业名称',
+      '期别',
+      '工业总产值(本年累计,万元)',
+      '营业收入（本年累计，万元）',
+      '利润总额(本年累计,万元)',
+      '从业人员(人)',
+    ]);
     const dated = sheet.addRow([1, a.uscc, a.name, new Date(Date.UTC(2024, 1, 1)), 250.5, 240.1234, 10, 120]);
     dated.getCell(4).numFmt = 'yyyy"年"m"月"';
     sheet.addRow([2, a.uscc, a.name, '2024年3月', 400.75, '380', 8.5, 118]);
@@ -54,7 +63,8 @@ describe('importing a messy xlsx', () => {
       warnings: [],
       ignoredColumns: ['序号'],
     });
-    const pick = (rows: Awaited<ReturnType<typeof storedMonths>>) => rows.map((r) => [r.period, r.gross_output, r.revenue, r.profit, r.employees, r.source]);
+    const pick = (rows: Awaited<ReturnType<typeof storedMonths>>) =>
+      rows.map((r) => [r.period, r.gross_output, r.revenue, r.profit, r.employees, r.source]);
     // 甲: 1–2月 累计 without January → all of it in February (250.5 万 = 2,505,000 元), January 0;
     // March = 400.75 − 250.5 = 150.25 万; revenue 380 − 240.1234 = 139.8766 万; profit 8.5 − 10 = −1.5 万.
     expect(pick(await storedMonths(t.database.db, a.uscc))).toEqual([
@@ -67,12 +77,20 @@ describe('importing a messy xlsx', () => {
       ['2024-01', 1_000_000, 900_000, -20_000, 50, 'import'],
       ['2024-02', 1_300_001, 900_000, 30_000, 52, 'import'],
     ]);
-    const marks = await t.database.db.execute<{ uscc: string; period: string }>(sql`SELECT uscc, period FROM monthly_figure_marks WHERE uscc IN (${a.uscc}, ${b.uscc})`);
+    const marks = await t.database.db.execute<{ uscc: string; period: string }>(
+      sql`SELECT uscc, period FROM monthly_figure_marks WHERE uscc IN (${a.uscc}, ${b.uscc})`,
+    );
     expect(marks.rows).toEqual([{ uscc: a.uscc, period: '2024-02' }]);
     const audit = await t.database.db.execute<{ after: { fileName: string; created: number; periods: string[] } }>(
       sql`SELECT after FROM audit_log WHERE action = 'import' AND entity = 'monthly_figures' ORDER BY id DESC LIMIT 1`,
     );
-    expect(audit.rows[0]?.after).toMatchObject({ fileName: '2024年1-3月.xlsx', created: 5, updated: 0, unchanged: 0, periods: ['2024-01', '2024-02', '2024-03'] });
+    expect(audit.rows[0]?.after).toMatchObject({
+      fileName: '2024年1-3月.xlsx',
+      created: 5,
+      updated: 0,
+      unchanged: 0,
+      periods: ['2024-01', '2024-02', '2024-03'],
+    });
     expect(await countOf(t.database.db, 'monthly_figure_revisions', a.uscc)).toBe(3);
   });
 });
@@ -88,7 +106,9 @@ describe('importing a GBK CSV', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ format: 'csv', encoding: 'gb18030', created: 1, periods: ['2024-06'] });
     // 1,234.5 千元 = 1,234,500 元; 12.34 万元 = 123,400 元; 1.5 万千瓦时 = 15,000 kWh.
-    expect(await storedMonths(t.database.db, firm.uscc)).toEqual([expect.objectContaining({ period: '2024-06', gross_output: 1_234_500, revenue: 123_400, electricity_kwh: 15_000 })]);
+    expect(await storedMonths(t.database.db, firm.uscc)).toEqual([
+      expect.objectContaining({ period: '2024-06', gross_output: 1_234_500, revenue: 123_400, electricity_kwh: 15_000 }),
+    ]);
   });
 });
 
@@ -130,11 +150,15 @@ describe('errors', () => {
       [10, '工业总产值(本年累计,万元)', 'cannotDerive'],
       [11, '期别', 'periodInvalid'],
     ]);
-    expect(body.errors[0]?.reason).toBe(`No enterprise with code ${unknown} in the register or in your data scope; the register has “丙电气股份有限公司” with code ${named.uscc}: please check.`);
+    expect(body.errors[0]?.reason).toBe(
+      `No enterprise with code ${unknown} in the register or in your data scope; the register has “丙电气股份有限公司” with code ${named.uscc}: please check.`,
+    );
     expect(body.errors[2]?.reason).toBe('Same enterprise and period (2024-05) as row 4.');
     expect(body.errors[4]?.reason).toBe('Gross output “abc” is not a number.');
     // 1–3月 累计 50 万 after 40 + 30 万 in January and February.
-    expect(body.errors[6]?.reason).toBe('The year-to-date figure 500,000 yuan is less than the earlier months’ total 700,000 yuan, giving a negative month; please check.');
+    expect(body.errors[6]?.reason).toBe(
+      'The year-to-date figure 500,000 yuan is less than the earlier months’ total 700,000 yuan, giving a negative month; please check.',
+    );
     expect(body.errors[7]?.reason).toContain('no data for 2024-01');
     expect(await countOf(t.database.db, 'monthly_figures')).toBe(before);
 
@@ -208,12 +232,17 @@ describe('warnings, re-import and revisions', () => {
       [2, '工业总产值(当月,元)', 'unitSlip'],
       [2, '工业总产值(上年同期,元)', 'prevYearMismatch'],
     ]);
-    expect(held.json().warnings[0].reason).toBe('工业总产值 10,000,000 元 是该企业近 12 个月中位数 1,000,000 元 的 10.0 倍，可能是单位错误（元/万元）');
+    expect(held.json().warnings[0].reason).toBe(
+      '工业总产值 10,000,000 元 是该企业近 12 个月中位数 1,000,000 元 的 10.0 倍，可能是单位错误（元/万元）',
+    );
     expect((await storedMonths(t.database.db, w.uscc)).some((r) => r.period === '2024-06')).toBe(false);
 
     const accepted = await postImport(t.app, admin, june(10_000_000), { acceptWarnings: true });
     expect(accepted.json()).toMatchObject({ written: true, confirmationRequired: false, created: 1, updated: 0, unchanged: 0 });
-    expect((await storedMonths(t.database.db, w.uscc)).find((r) => r.period === '2024-06')).toMatchObject({ gross_output: 10_000_000, prev_year_gross_output: 1_200_000 });
+    expect((await storedMonths(t.database.db, w.uscc)).find((r) => r.period === '2024-06')).toMatchObject({
+      gross_output: 10_000_000,
+      prev_year_gross_output: 1_200_000,
+    });
   });
 
   it('checks a month against the earlier months of the same file on a first import (no stored history)', async () => {
@@ -241,7 +270,12 @@ describe('warnings, re-import and revisions', () => {
     expect(revisions.statusCode, revisions.body).toBe(200);
     const items = revisions.json().items;
     expect(items).toHaveLength(2);
-    expect(items[0]).toMatchObject({ source: 'import', changedFields: ['grossOutput'], before: { grossOutput: 10_000_000 }, after: { grossOutput: 9_000_000, prevYearGrossOutput: 1_200_000 } });
+    expect(items[0]).toMatchObject({
+      source: 'import',
+      changedFields: ['grossOutput'],
+      before: { grossOutput: 10_000_000 },
+      after: { grossOutput: 9_000_000, prevYearGrossOutput: 1_200_000 },
+    });
     expect(items[1]).toMatchObject({ before: null, after: { grossOutput: 10_000_000 } });
   });
 
@@ -259,12 +293,26 @@ describe('progress', () => {
     for (let i = 0; i < 60; i += 1) firms.push(await buildEnterprise(t.database.db));
     const rows: string[][] = [['统一社会信用代码', '期别', '工业总产值(当月,元)']];
     for (const firm of firms) {
-      for (let m = 0; m < 48; m += 1) rows.push([firm.uscc, `${2022 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`, String(1000 + m)]);
+      for (let m = 0; m < 48; m += 1)
+        rows.push([firm.uscc, `${2022 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`, String(1000 + m)]);
     }
     const res = await postImport(t.app, admin, Buffer.from(csvText(rows)), { progress: true });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/x-ndjson');
-    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l) as { type: string; phase?: string; done?: number; total?: number | null; status?: number; body?: { created: number } });
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            type: string;
+            phase?: string;
+            done?: number;
+            total?: number | null;
+            status?: number;
+            body?: { created: number };
+          },
+      );
     expect(lines[0]).toEqual({ type: 'progress', phase: 'read', done: 2000, total: null });
     expect(lines).toContainEqual({ type: 'progress', phase: 'check', done: 2880, total: 2880 });
     expect(lines.at(-2)).toEqual({ type: 'progress', phase: 'write', done: 2880, total: 2880 });
@@ -274,9 +322,22 @@ describe('progress', () => {
 
   it('ends the NDJSON with the rejection (status 400, every row error) when the file has errors', async () => {
     const firm = await buildEnterprise(t.database.db);
-    const res = await postImport(t.app, admin, Buffer.from(csvText([['统一社会信用代码', '期别', '工业总产值'], [firm.uscc, '2024-06', '-1']])), { progress: true });
+    const res = await postImport(
+      t.app,
+      admin,
+      Buffer.from(
+        csvText([
+          ['统一社会信用代码', '期别', '工业总产值'],
+          [firm.uscc, '2024-06', '-1'],
+        ]),
+      ),
+      { progress: true },
+    );
     expect(res.statusCode).toBe(200);
-    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l) as { type: string; status?: number; body?: { errors: { code: string }[]; error: { code: string } } });
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; status?: number; body?: { errors: { code: string }[]; error: { code: string } } });
     const result = lines.at(-1);
     expect(result?.type).toBe('result');
     expect(result?.status).toBe(400);
@@ -290,7 +351,12 @@ describe('who may import', () => {
     const firm = await buildEnterprise(t.database.db);
     const office = await buildUser(t.database.db, { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'CH05' }] });
     const session = await loginAs(t.app, office.username, TEST_PASSWORD);
-    const file = Buffer.from(csvText([['统一社会信用代码', '期别', '工业总产值'], [firm.uscc, '2024-06', '1']]));
+    const file = Buffer.from(
+      csvText([
+        ['统一社会信用代码', '期别', '工业总产值'],
+        [firm.uscc, '2024-06', '1'],
+      ]),
+    );
     const res = await postImport(t.app, session, file);
     expect(res.statusCode).toBe(400);
     expect(where(res.json().errors)).toEqual([[2, '统一社会信用代码', 'unknownUscc']]);
@@ -299,7 +365,10 @@ describe('who may import', () => {
   });
 
   it('suggests the code on record for a code that fails its check (a typo), only of a firm the importer may report for', async () => {
-    const own = await buildEnterprise(t.database.db, { name: '戊管道有限公司', memberships: [{ chainCode: 'CH05', nodeKey: 'pipe', isPrimary: true }] });
+    const own = await buildEnterprise(t.database.db, {
+      name: '戊管道有限公司',
+      memberships: [{ chainCode: 'CH05', nodeKey: 'pipe', isPrimary: true }],
+    });
     const other = await buildEnterprise(t.database.db, { name: '己变压器有限公司' });
     // One character off at the end: the check character no longer fits.
     const typo = (uscc: string) => `${uscc.slice(0, 17)}${uscc[17] === '0' ? '1' : '0'}`;

@@ -7,7 +7,6 @@ import type { MoneyUnit } from '../../../shared/contracts/figures.js';
 /** 元 per unit of money. */
 export const UNIT_MULTIPLIER: Record<MoneyUnit, bigint> = { 元: 1n, 千元: 1000n, 万元: 10_000n };
 
-
 export type ParsedPeriod = {
   /** 'YYYY-MM'; a 1–N月 range names its last month. */
   period: string;
@@ -80,12 +79,12 @@ export function periodInTitle(text: string): { text: string; period: ParsedPerio
   return period ? { text: match[0], period } : null;
 }
 
-
 /** Texts that mean "nothing reported" in Chinese tables: empty, "-", "—", "/". */
 const EMPTY_MARKS = /^[-—–/－]*$/;
 
 export type AmountProblem = 'notNumber' | 'negative' | 'notWhole' | 'tooLarge';
-export type Amount = { kind: 'empty' } | { kind: 'value'; value: number; text: string } | { kind: 'invalid'; problem: AmountProblem; text: string };
+export type Amount =
+  { kind: 'empty' } | { kind: 'value'; value: number; text: string } | { kind: 'invalid'; problem: AmountProblem; text: string };
 
 /**
  * A cell's amount × multiplier as an integer, exactly (decimal arithmetic, no float), rounded half
@@ -101,6 +100,7 @@ export function parseAmount(cell: SheetCell | undefined, multiplier: bigint, rul
   if (decimal.negative && !rules.allowNegative) return { kind: 'invalid', problem: 'negative', text };
   if (rules.whole && !isWholeNumber(decimal)) return { kind: 'invalid', problem: 'notWhole', text };
   const scaled = scaleToInteger(decimal, multiplier);
-  if (scaled > BigInt(Number.MAX_SAFE_INTEGER) || scaled < -BigInt(Number.MAX_SAFE_INTEGER)) return { kind: 'invalid', problem: 'tooLarge', text };
+  if (scaled > BigInt(Number.MAX_SAFE_INTEGER) || scaled < -BigInt(Number.MAX_SAFE_INTEGER))
+    return { kind: 'invalid', problem: 'tooLarge', text };
   return { kind: 'value', value: Number(scaled), text };
 }

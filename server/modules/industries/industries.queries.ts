@@ -34,12 +34,19 @@ export async function selectIndustryRow(db: Db, code: string): Promise<IndustryR
 }
 
 /** An industry other than `exceptCode` already using this code or name. */
-export async function selectIndustryClash(db: Db, keys: { code?: string; name?: string }, exceptCode?: string): Promise<IndustryRecord | undefined> {
+export async function selectIndustryClash(
+  db: Db,
+  keys: { code?: string; name?: string },
+  exceptCode?: string,
+): Promise<IndustryRecord | undefined> {
   const conditions: SQL[] = [];
   if (keys.code !== undefined) conditions.push(eq(industries.code, keys.code));
   if (keys.name !== undefined) conditions.push(eq(industries.name, keys.name));
   if (conditions.length === 0) return undefined;
-  const rows = await db.select().from(industries).where(or(...conditions));
+  const rows = await db
+    .select()
+    .from(industries)
+    .where(or(...conditions));
   return rows.find((r) => r.code !== exceptCode);
 }
 
@@ -62,7 +69,12 @@ export async function insertIndustry(db: Db, row: IndustryWrite): Promise<Indust
 }
 
 /** Changes an industry at the version the editor read (any version when none is given); 409 when it moved on. */
-export async function updateIndustryRow(db: Db, code: string, patch: Partial<Omit<IndustryWrite, 'code' | 'version'>>, expectedVersion?: number): Promise<IndustryRecord> {
+export async function updateIndustryRow(
+  db: Db,
+  code: string,
+  patch: Partial<Omit<IndustryWrite, 'code' | 'version'>>,
+  expectedVersion?: number,
+): Promise<IndustryRecord> {
   const [updated] = await db
     .update(industries)
     .set({ ...patch, version: bumpVersion(industries.version) })
@@ -72,6 +84,9 @@ export async function updateIndustryRow(db: Db, code: string, patch: Partial<Omi
 }
 
 export async function deleteIndustryRow(db: Db, code: string, expectedVersion?: number): Promise<void> {
-  const [deleted] = await db.delete(industries).where(atVersion(eq(industries.code, code), industries.version, expectedVersion)).returning({ code: industries.code });
+  const [deleted] = await db
+    .delete(industries)
+    .where(atVersion(eq(industries.code, code), industries.version, expectedVersion))
+    .returning({ code: industries.code });
   updatedOrConflict(deleted);
 }

@@ -29,12 +29,18 @@ export function industriesRoutes(database: Database): FastifyPluginAsyncZod {
     );
     app.patch(
       '/:code',
-      { config: { policy: ['admin'] }, schema: { tags, params: industryParams, body: updateIndustryRequest, response: { 200: industryItem, ...errors } } },
+      {
+        config: { policy: ['admin'] },
+        schema: { tags, params: industryParams, body: updateIndustryRequest, response: { 200: industryItem, ...errors } },
+      },
       async (request) => updateIndustry(db, actorOf(request), request.params.code, request.body),
     );
     app.delete(
       '/:code',
-      { config: { policy: ['admin'] }, schema: { tags, params: industryParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } } },
+      {
+        config: { policy: ['admin'] },
+        schema: { tags, params: industryParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } },
+      },
       async (request) => {
         await deleteIndustry(db, actorOf(request), request.params.code, request.query.version);
         return { ok: true as const };

@@ -75,7 +75,13 @@ export async function updateIndustry(db: Db, actor: Actor, code: string, patch: 
   await requireFreeKeys(db, { name: fields.name }, code);
   await db.transaction(async (tx) => {
     const after = await updateIndustryRow(tx, code, fields, version);
-    await recordAudit(tx, actor, { action: 'update', entity: 'industry', entityId: code, before: auditView(before), after: auditView(after) });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'industry',
+      entityId: code,
+      before: auditView(before),
+      after: auditView(after),
+    });
   });
   return getIndustry(db, code);
 }

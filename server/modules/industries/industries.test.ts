@@ -11,7 +11,8 @@ let county: Session;
 beforeAll(async () => {
   t = await createTestApp();
   await seedReferenceData(t.database.db);
-  const login = async (overrides: Parameters<typeof buildUser>[1]) => loginAs(t.app, (await buildUser(t.database.db, overrides)).username, TEST_PASSWORD);
+  const login = async (overrides: Parameters<typeof buildUser>[1]) =>
+    loginAs(t.app, (await buildUser(t.database.db, overrides)).username, TEST_PASSWORD);
   admin = await login({ role: 'admin' });
   county = await login({ role: 'county', scopes: [{ kind: 'region', ref: '430421' }] });
 });
@@ -74,7 +75,12 @@ describe('industries', () => {
     expect((await send('DELETE', '/api/industries/E1', county)).statusCode).toBe(403);
     const bad = await send('POST', '/api/industries', admin, { code: 'x-1', group: '五新', name: '' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.code', 'body.group', 'body.name']);
+    expect(
+      bad
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.code', 'body.group', 'body.name']);
     const group = await send('PATCH', '/api/industries/E1', admin, { group: '五新' });
     expect(group.statusCode).toBe(400);
     expect(group.json().error.details.map((d: { path: string }) => d.path)).toEqual(['body.group']);

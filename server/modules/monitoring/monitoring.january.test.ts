@@ -17,7 +17,9 @@ beforeAll(async () => {
   // J: CH01, 规上 2024, reported 1–2月 2024 together: 300 in February, January stored as 0.
   await t.database.db.insert(enterprises).values({ uscc: COMBINED, name: '测试企业J(示例)', regionCode: COUNTY_A });
   await t.database.db.insert(enterpriseScaleYears).values({ uscc: COMBINED, year: 2024 });
-  await t.database.db.insert(enterpriseMemberships).values({ uscc: COMBINED, nodeId: fixture.nodeIds.get('CH01:a1') ?? -1, isPrimary: true });
+  await t.database.db
+    .insert(enterpriseMemberships)
+    .values({ uscc: COMBINED, nodeId: fixture.nodeIds.get('CH01:a1') ?? -1, isPrimary: true });
   await t.database.db.insert(monthlyFigures).values([
     { uscc: COMBINED, period: '2024-01', grossOutput: 0, source: 'import' },
     { uscc: COMBINED, period: '2024-02', grossOutput: 300, source: 'import' },
@@ -42,7 +44,9 @@ function withoutPeriod<T extends { period: string }>(answer: T): Omit<T, 'period
 describe('2024-01 is answered as 1–2月 everywhere', () => {
   it('chains, breakdowns and the ranking: the same answer as 2024-02, J counted with its 300', async () => {
     for (const range of ['month', 'ytd']) {
-      const jan = await get<{ period: string; months: { from: string; to: string }; total: { output: number } }>(`/api/monitoring/chains?period=2024-01&range=${range}`);
+      const jan = await get<{ period: string; months: { from: string; to: string }; total: { output: number } }>(
+        `/api/monitoring/chains?period=2024-01&range=${range}`,
+      );
       const feb = await get<{ period: string }>(`/api/monitoring/chains?period=2024-02&range=${range}`);
       expect(jan.months).toEqual({ from: '2024-01', to: '2024-02' });
       // The fixture's 1–2月 total is 901; J adds 0 + 300.
@@ -54,13 +58,19 @@ describe('2024-01 is answered as 1–2月 everywhere', () => {
       const feb = await get<{ period: string }>(`/api/monitoring/breakdown?period=2024-02&range=month&by=${by}`);
       expect(withoutPeriod(jan)).toEqual(withoutPeriod(feb));
     }
-    const ranking = await get<{ period: string; items: { uscc: string; output: number }[] }>('/api/monitoring/enterprises?period=2024-01&range=month');
+    const ranking = await get<{ period: string; items: { uscc: string; output: number }[] }>(
+      '/api/monitoring/enterprises?period=2024-01&range=month',
+    );
     expect(ranking.items.find((i) => i.uscc === COMBINED)?.output).toBe(300);
-    expect(withoutPeriod(ranking)).toEqual(withoutPeriod(await get<{ period: string }>('/api/monitoring/enterprises?period=2024-02&range=month')));
+    expect(withoutPeriod(ranking)).toEqual(
+      withoutPeriod(await get<{ period: string }>('/api/monitoring/enterprises?period=2024-02&range=month')),
+    );
   });
 
   it('the trend ends on its 1–2月 point, 1201 as in the chains view', async () => {
-    const trend = await get<{ points: { period: string; janFeb: boolean; output: number | null }[] }>('/api/monitoring/trend?period=2024-01&months=3');
+    const trend = await get<{ points: { period: string; janFeb: boolean; output: number | null }[] }>(
+      '/api/monitoring/trend?period=2024-01&months=3',
+    );
     expect(trend.points.map((p) => [p.period, p.janFeb, p.output])).toEqual([
       ['2023-12', false, null],
       ['2024-02', true, 1201],

@@ -10,7 +10,16 @@ import { buildMonitoringFixture, usccOf } from '../../test/factories/monitoring.
 let t: TestApp;
 let admin: Session;
 
-type Row = { uscc: string; period: string; revenue?: number; prevYearRevenue?: number; profit?: number; taxes?: number; electricity?: number; employees?: number };
+type Row = {
+  uscc: string;
+  period: string;
+  revenue?: number;
+  prevYearRevenue?: number;
+  profit?: number;
+  taxes?: number;
+  electricity?: number;
+  employees?: number;
+};
 const ROWS: Row[] = [
   // B: every measure in both years.
   { uscc: 'B', period: '2023-01', revenue: 250, profit: 20, taxes: 6, electricity: 900 },
@@ -92,9 +101,10 @@ describe('the other measures', () => {
   });
 
   it('breaks the measures down by county like the output', async () => {
-    const answer = await getJson<{ rows: { code: string; measures: { revenue: { value: number } } }[]; total: { measures: { revenue: { value: number } } } }>(
-      '/api/monitoring/breakdown?period=2024-02&range=ytd&by=region',
-    );
+    const answer = await getJson<{
+      rows: { code: string; measures: { revenue: { value: number } } }[];
+      total: { measures: { revenue: { value: number } } };
+    }>('/api/monitoring/breakdown?period=2024-02&range=ytd&by=region');
     // B, C and F are all in county B of the fixture.
     expect(answer.rows.map((r) => r.measures.revenue.value).reduce((a, b) => a + b, 0)).toBe(780);
     expect(answer.total.measures.revenue.value).toBe(780);

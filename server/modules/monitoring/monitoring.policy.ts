@@ -10,7 +10,15 @@ import { NO_FILTER, type FirmFilter } from './monitoring.sql.js';
  * Roles that read monitoring statistics: everyone but 企业. An enterprise sees its own reports,
  * never the city's or other firms' figures.
  */
-export const MONITORING_ROLES = ['admin', 'leader', 'chain_chief', 'chain_office', 'department', 'park', 'county'] as const satisfies readonly Role[];
+export const MONITORING_ROLES = [
+  'admin',
+  'leader',
+  'chain_chief',
+  'chain_office',
+  'department',
+  'park',
+  'county',
+] as const satisfies readonly Role[];
 
 export function canViewMonitoring(actor: Actor): boolean {
   return actor.role !== 'enterprise';
@@ -63,7 +71,9 @@ export async function narrowPark(db: Db, scope: FirmFilter, requested: number | 
   if (scope.parkRefs !== null) {
     const park = await selectParkRefs(db, requested);
     const refs = new Set(scope.parkRefs);
-    requireAccess(park !== null && (refs.has(String(park.id)) || refs.has(park.name) || (park.shortName !== null && refs.has(park.shortName))));
+    requireAccess(
+      park !== null && (refs.has(String(park.id)) || refs.has(park.name) || (park.shortName !== null && refs.has(park.shortName))),
+    );
   }
   return requested;
 }

@@ -18,7 +18,16 @@ import { previousCalendarPeriod, rangeMonths, type MonitoringRange } from '../..
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
-import { countRevisionsSince, selectCoverage, selectHeldBack, selectLatestPublishedPeriod, selectLatestSnapshot, selectPeriodStatuses, selectSnapshots, type SnapshotRow } from '../periods/periods.queries.js';
+import {
+  countRevisionsSince,
+  selectCoverage,
+  selectHeldBack,
+  selectLatestPublishedPeriod,
+  selectLatestSnapshot,
+  selectPeriodStatuses,
+  selectSnapshots,
+  type SnapshotRow,
+} from '../periods/periods.queries.js';
 import { isDataStaff } from '../periods/periods.policy.js';
 import { createStatisticCache } from './monitoring.cache.js';
 import { selectLatestPeriod } from './monitoring.queries.js';
@@ -83,7 +92,12 @@ export async function visibleFirmMonthsOf(db: Db, actor: Actor, year: number): P
 const blockCache = createStatisticCache<PublicationBlock>();
 
 /** The publication block of an answer over `filter` for the resolved period and range. */
-export async function publicationBlockOf(db: Db, resolved: ResolvedPeriod, filter: FirmFilter, range: MonitoringRange): Promise<PublicationBlock> {
+export async function publicationBlockOf(
+  db: Db,
+  resolved: ResolvedPeriod,
+  filter: FirmFilter,
+  range: MonitoringRange,
+): Promise<PublicationBlock> {
   const key = JSON.stringify([resolved.period, resolved.view, resolved.snapshot?.id ?? null, resolved.staff, filter, range]);
   return blockCache(db, key, async () => {
     const months = rangeMonths(resolved.period, range);
@@ -103,7 +117,8 @@ export async function publicationBlockOf(db: Db, resolved: ResolvedPeriod, filte
       snapshotId: resolved.view.kind === 'frozen' ? (snapshot?.id ?? null) : null,
       coverage: { expected: covered?.expected ?? 0, reported: covered?.reported ?? 0 },
       heldBack,
-      revisionsSincePublished: resolved.staff && snapshot !== null ? await countRevisionsSince(db, snapshot.period, snapshot.figuresVersion) : null,
+      revisionsSincePublished:
+        resolved.staff && snapshot !== null ? await countRevisionsSince(db, snapshot.period, snapshot.figuresVersion) : null,
     };
   });
 }

@@ -26,7 +26,6 @@ import {
   type MonthRange,
 } from './monitoring.sql.js';
 
-
 /** Sums of one group (code and name), or of the deduplicated total (code and name null). */
 export type GrowthGroupRow = {
   code: string | null;
@@ -53,7 +52,15 @@ type MeasureColumns = Record<string, number | boolean | null>;
  * A measure column of a result row: a group's sum (cast to int8, a number), a firm's sum or average
  * (numeric, which the driver hands over as its text: parsed here), a has-base flag, or null.
  */
-const measureValue = z.union([z.number(), z.boolean(), z.null(), z.string().regex(/^-?[0-9]+(\.[0-9]+)?$/).transform(Number)]);
+const measureValue = z.union([
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z
+    .string()
+    .regex(/^-?[0-9]+(\.[0-9]+)?$/)
+    .transform(Number),
+]);
 
 /** The measures from a result row's columns (`m_` prefixed per firm, plain per group). */
 function measuresOf(row: MeasureColumns, perFirm: boolean): MeasureSums {
@@ -63,7 +70,11 @@ function measuresOf(row: MeasureColumns, perFirm: boolean): MeasureSums {
   for (const m of OTHER_MEASURES) {
     const c = perFirm ? `m_${m.column}` : m.column;
     out[m.key] = perFirm
-      ? { value: num(c), comparable: row[`${c}_has_base`] === true ? num(c) : 0, base: row[`${c}_has_base`] === true ? num(`${c}_base`) : 0 }
+      ? {
+          value: num(c),
+          comparable: row[`${c}_has_base`] === true ? num(c) : 0,
+          base: row[`${c}_has_base`] === true ? num(`${c}_base`) : 0,
+        }
       : { value: num(c), comparable: num(`${c}_comparable`), base: num(`${c}_base`) };
   }
   return out;
@@ -162,8 +173,27 @@ export function growthGroupsSql(input: { range: MonthRange; filter: FirmFilter; 
  * null). A firm counts in every group it belongs to (a two-chain firm in both chains) and once in
  * the total. Published bases come from last year's scope (S of year − 1, chains on last year's list).
  */
-export async function selectGrowthGroups(db: Db, input: { range: MonthRange; filter: FirmFilter; by: BreakdownDimension; view: FiguresView }): Promise<GrowthGroupRow[]> {
-  const result = parseRows(await db.execute(growthGroupsSql(input)), z.object({ code: z.string().nullable(), name: z.string().nullable(), enterprise_count: z.number(), output: z.number(), comparable_output: z.number(), base: z.number(), excluded: z.number(), not_reported: z.number(), published_base: z.number(), as_of: z.string().nullable() }).catchall(measureValue));
+export async function selectGrowthGroups(
+  db: Db,
+  input: { range: MonthRange; filter: FirmFilter; by: BreakdownDimension; view: FiguresView },
+): Promise<GrowthGroupRow[]> {
+  const result = parseRows(
+    await db.execute(growthGroupsSql(input)),
+    z
+      .object({
+        code: z.string().nullable(),
+        name: z.string().nullable(),
+        enterprise_count: z.number(),
+        output: z.number(),
+        comparable_output: z.number(),
+        base: z.number(),
+        excluded: z.number(),
+        not_reported: z.number(),
+        published_base: z.number(),
+        as_of: z.string().nullable(),
+      })
+      .catchall(measureValue),
+  );
   return result.map((r) => ({
     code: r.code,
     name: r.name,
@@ -203,7 +233,8 @@ export async function selectEnterpriseRanking(
   input: { range: MonthRange; filter: FirmFilter; limit: number; offset: number; view: FiguresView },
 ): Promise<{ rows: RankedEnterpriseRow[]; total: number; asOf: string | null }> {
   const { range, filter } = input;
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     WITH members_now AS (${membersSql(range.year, filter)}),
     firms AS (${firmsSql(GROUP_KEY.chain, false)}),
     firm_stats AS (${firmStatsSql(range, input.view)}),
@@ -221,7 +252,24 @@ export async function selectEnterpriseRanking(
            pg.chain_codes, pg.output, pg.base, pg.has_base, pg.reported, ${firmMeasureColumnsSql('pg.')}
       FROM summary s
       LEFT JOIN page pg ON true
-     ORDER BY pg.rank`), z.object({ total: z.number(), as_of: z.string().nullable(), rank: z.number().nullable(), uscc: z.string().nullable(), name: z.string().nullable(), region_code: z.string().nullable(), park_name: z.string().nullable(), chain_codes: z.array(z.string()).nullable(), output: z.number().nullable(), base: z.number().nullable(), has_base: z.boolean().nullable(), reported: z.boolean().nullable() }).catchall(measureValue));
+     ORDER BY pg.rank`),
+    z
+      .object({
+        total: z.number(),
+        as_of: z.string().nullable(),
+        rank: z.number().nullable(),
+        uscc: z.string().nullable(),
+        name: z.string().nullable(),
+        region_code: z.string().nullable(),
+        park_name: z.string().nullable(),
+        chain_codes: z.array(z.string()).nullable(),
+        output: z.number().nullable(),
+        base: z.number().nullable(),
+        has_base: z.boolean().nullable(),
+        reported: z.boolean().nullable(),
+      })
+      .catchall(measureValue),
+  );
   const first = result[0];
   const rows = result.flatMap((r) =>
     r.rank === null || r.uscc === null
@@ -249,7 +297,8 @@ export async function selectEnterpriseRanking(
 async function selectLatestChainFirmPeriod(db: Db, filter: FirmFilter, before: string | null): Promise<string | null> {
   const chains = filter.chainCodes === null ? sql`` : sql` AND n.chain_code = ANY(${sql.param([...filter.chainCodes])}::text[])`;
   const until = before === null ? sql`` : sql` AND f.period < ${before}`;
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     SELECT max(lp.period) AS period
       FROM (SELECT DISTINCT m.uscc
               FROM enterprise_memberships m
@@ -260,16 +309,21 @@ async function selectLatestChainFirmPeriod(db: Db, filter: FirmFilter, before: s
        SELECT f.period FROM monthly_figures f
         WHERE f.uscc = fi.uscc AND f.gross_output IS NOT NULL${until}
         ORDER BY f.period DESC LIMIT 1
-     ) AS lp`), z.object({ period: z.string().nullable() }));
+     ) AS lp`),
+    z.object({ period: z.string().nullable() }),
+  );
   return result[0]?.period ?? null;
 }
 
 /** Whether a firm in scope for `period` (its year's 名录 and chain list, the filter) reported gross output for it. */
 export async function hasFiguresInScope(db: Db, filter: FirmFilter, period: string): Promise<boolean> {
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     WITH members_now AS (${membersSql(Number(period.slice(0, 4)), filter)})
     SELECT EXISTS (SELECT 1 FROM members_now mn JOIN monthly_figures f ON f.uscc = mn.uscc
-                    WHERE f.period = ${period} AND f.gross_output IS NOT NULL) AS found`), z.object({ found: z.boolean() }));
+                    WHERE f.period = ${period} AND f.gross_output IS NOT NULL) AS found`),
+    z.object({ found: z.boolean() }),
+  );
   return result[0]?.found === true;
 }
 
@@ -290,12 +344,22 @@ export async function selectLatestPeriod(db: Db, filter: FirmFilter): Promise<st
 
 /** The chain a node belongs to, or null for an unknown node id. */
 export async function selectNodeChain(db: Db, nodeId: number): Promise<string | null> {
-  const result = parseRows(await db.execute(sql`SELECT chain_code FROM chain_nodes WHERE id = ${nodeId}`), z.object({ chain_code: z.string() }));
+  const result = parseRows(
+    await db.execute(sql`SELECT chain_code FROM chain_nodes WHERE id = ${nodeId}`),
+    z.object({ chain_code: z.string() }),
+  );
   return result[0]?.chain_code ?? null;
 }
 
 /** One month of the trend (see selectTrend). */
-export type TrendRow = { period: string; output: number; comparableOutput: number; base: number; reportedCount: number; asOf: string | null };
+export type TrendRow = {
+  period: string;
+  output: number;
+  comparableOutput: number;
+  base: number;
+  reportedCount: number;
+  asOf: string | null;
+};
 
 /**
  * 当月 sums of each month from `from` to `to` with figures, over the firms in scope of each month's
@@ -313,7 +377,8 @@ export async function selectTrend(db: Db, input: { from: string; to: string; fil
     years.map((year) => sql`SELECT DISTINCT ${year}::int AS year, m.uscc FROM (${membersSql(year, input.filter)}) AS m`),
     sql` UNION ALL `,
   );
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     WITH firm_years AS (${members}),
     firm_months AS (
       SELECT fy.uscc,
@@ -341,7 +406,16 @@ export async function selectTrend(db: Db, input: { from: string; to: string; fil
            ${isoSql(sql.raw('max(at)'))} AS as_of
       FROM firm_buckets
      GROUP BY bucket
-     ORDER BY bucket`), z.object({ period: z.string(), output: z.number(), comparable_output: z.number(), base: z.number(), reported: z.number(), as_of: z.string().nullable() }));
+     ORDER BY bucket`),
+    z.object({
+      period: z.string(),
+      output: z.number(),
+      comparable_output: z.number(),
+      base: z.number(),
+      reported: z.number(),
+      as_of: z.string().nullable(),
+    }),
+  );
   return result.map((r) => ({
     period: r.period,
     output: r.output,
@@ -354,7 +428,10 @@ export async function selectTrend(db: Db, input: { from: string; to: string; fil
 
 /** A park's id, full name and short name (what a park scope ref may name), or null for an unknown id. */
 export async function selectParkRefs(db: Db, parkId: number): Promise<{ id: number; name: string; shortName: string | null } | null> {
-  const result = parseRows(await db.execute(sql`SELECT id, name, short_name FROM parks WHERE id = ${parkId}`), z.object({ id: z.number(), name: z.string(), short_name: z.string().nullable() }));
+  const result = parseRows(
+    await db.execute(sql`SELECT id, name, short_name FROM parks WHERE id = ${parkId}`),
+    z.object({ id: z.number(), name: z.string(), short_name: z.string().nullable() }),
+  );
   const row = result[0];
   return row ? { id: row.id, name: row.name, shortName: row.short_name } : null;
 }

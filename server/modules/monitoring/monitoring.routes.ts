@@ -22,7 +22,10 @@ export function monitoringRoutes(database: Database): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/chains',
-      { config: { policy: MONITORING_ROLES }, schema: { tags: ['monitoring'], querystring: monitoringChainsQuery, response: { 200: monitoringChainsResponse, ...errors } } },
+      {
+        config: { policy: MONITORING_ROLES },
+        schema: { tags: ['monitoring'], querystring: monitoringChainsQuery, response: { 200: monitoringChainsResponse, ...errors } },
+      },
       async (request) => getChainStatistics(database.db, actorOf(request), request.query),
     );
     app.get(
@@ -37,7 +40,11 @@ export function monitoringRoutes(database: Database): FastifyPluginAsyncZod {
       '/enterprises',
       {
         config: { policy: MONITORING_ROLES },
-        schema: { tags: ['monitoring'], querystring: monitoringEnterprisesQuery, response: { 200: monitoringEnterprisesResponse, ...errors } },
+        schema: {
+          tags: ['monitoring'],
+          querystring: monitoringEnterprisesQuery,
+          response: { 200: monitoringEnterprisesResponse, ...errors },
+        },
       },
       async (request) => getEnterpriseRanking(database.db, actorOf(request), request.query),
     );

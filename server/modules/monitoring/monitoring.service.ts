@@ -51,26 +51,57 @@ import {
   type OtherMeasures,
 } from '../../../shared/contracts/monitoring.js';
 import { contributionPp, contributionShare, growthRate, isDoubleDigitGrowth } from '../../../shared/stats/growth.js';
-import { parsePeriod, previousCalendarPeriod, previousPeriod, rangeMonths, samePeriodLastYear, type MonitoringRange } from '../../../shared/stats/period.js';
+import {
+  parsePeriod,
+  previousCalendarPeriod,
+  previousPeriod,
+  rangeMonths,
+  samePeriodLastYear,
+  type MonitoringRange,
+} from '../../../shared/stats/period.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { canViewMonitoring, monitoringFilterOf, narrowPark, narrowScope } from './monitoring.policy.js';
-import { selectEnterpriseRanking, selectGrowthGroups, selectLatestPeriod, selectNodeChain, selectTrend, type GrowthGroupRow, type MeasureSums } from './monitoring.queries.js';
+import {
+  selectEnterpriseRanking,
+  selectGrowthGroups,
+  selectLatestPeriod,
+  selectNodeChain,
+  selectTrend,
+  type GrowthGroupRow,
+  type MeasureSums,
+} from './monitoring.queries.js';
 import { insertSnapshotAnswer, selectSnapshotAnswer, type SnapshotRow } from '../periods/periods.queries.js';
 import { publicationBlockOf, resolvePeriod, type ResolvedPeriod } from './monitoring.publication.js';
 import { NO_FILTER, type FiguresView, type FirmFilter, type MonthRange } from './monitoring.sql.js';
 
 function monthRangeOf(period: string, range: MonitoringRange): MonthRange {
   const months = rangeMonths(period, range);
-  return { year: parsePeriod(period).year, from: months.from, to: months.to, prevFrom: samePeriodLastYear(months.from), prevTo: samePeriodLastYear(months.to) };
+  return {
+    year: parsePeriod(period).year,
+    from: months.from,
+    to: months.to,
+    prevFrom: samePeriodLastYear(months.from),
+    prevTo: samePeriodLastYear(months.to),
+  };
 }
 
 /** The other measures' answer: growth only over a positive base (a loss-making base has no growth rate). */
 export function measuresAnswer(sums: MeasureSums): OtherMeasures {
-  const one = (m: { value: number; comparable: number; base: number }) => ({ value: m.value, prevYear: m.base, yoy: m.base > 0 ? growthRate(m.comparable, m.base) : null });
-  return { revenue: one(sums.revenue), profit: one(sums.profit), taxes: one(sums.taxes), electricityKwh: one(sums.electricityKwh), employees: sums.employees };
+  const one = (m: { value: number; comparable: number; base: number }) => ({
+    value: m.value,
+    prevYear: m.base,
+    yoy: m.base > 0 ? growthRate(m.comparable, m.base) : null,
+  });
+  return {
+    revenue: one(sums.revenue),
+    profit: one(sums.profit),
+    taxes: one(sums.taxes),
+    electricityKwh: one(sums.electricityKwh),
+    employees: sums.employees,
+  };
 }
 
 function figuresOf(row: GrowthGroupRow): GrowthFiguresItem {
@@ -119,7 +150,13 @@ const EMPTY_TOTAL: GrowthGroupRow = {
   },
 };
 
-async function groupsWithTotal(db: Db, range: MonthRange, filter: FirmFilter, by: Parameters<typeof selectGrowthGroups>[1]['by'], view: FiguresView) {
+async function groupsWithTotal(
+  db: Db,
+  range: MonthRange,
+  filter: FirmFilter,
+  by: Parameters<typeof selectGrowthGroups>[1]['by'],
+  view: FiguresView,
+) {
   const rows = await selectGrowthGroups(db, { range, filter, by, view });
   return { total: rows.find((r) => r.code === null) ?? EMPTY_TOTAL, parts: rows.filter((r) => r.code !== null) };
 }
@@ -155,8 +192,16 @@ export async function getChainStatistics(db: Db, actor: Actor, input: Monitoring
   const filter = monitoringFilterOf(actor);
   const resolved = await resolvePeriod(db, actor, input.period, filter);
   const query: MonitoringQuery = { period: resolved.period, range: input.range };
-  const answer = await fromSnapshotOrCache(db, resolved, filter, `chains:${query.range}`, (stored) => monitoringChainsAnswer.parse(stored), () =>
-    chainsCache(db, JSON.stringify([query.period, query.range, filter, resolved.view]), () => computeChainStatistics(query, filter, db, resolved.view)),
+  const answer = await fromSnapshotOrCache(
+    db,
+    resolved,
+    filter,
+    `chains:${query.range}`,
+    (stored) => monitoringChainsAnswer.parse(stored),
+    () =>
+      chainsCache(db, JSON.stringify([query.period, query.range, filter, resolved.view]), () =>
+        computeChainStatistics(query, filter, db, resolved.view),
+      ),
   );
   return { ...answer, publication: await publicationBlockOf(db, resolved, filter, query.range) };
 }
@@ -166,7 +211,14 @@ export async function getChainStatistics(db: Db, actor: Actor, input: Monitoring
  * with the snapshot, stored on the first read when publishing deferred it (the demo seed does).
  * Anything else: computed (from the snapshot's frozen figures for a published month) and cached.
  */
-async function fromSnapshotOrCache<T>(db: Db, resolved: ResolvedPeriod, filter: FirmFilter, key: string, parse: (stored: unknown) => T, compute: () => Promise<T>): Promise<T> {
+async function fromSnapshotOrCache<T>(
+  db: Db,
+  resolved: ResolvedPeriod,
+  filter: FirmFilter,
+  key: string,
+  parse: (stored: unknown) => T,
+  compute: () => Promise<T>,
+): Promise<T> {
   const snapshot = resolved.view.kind === 'frozen' ? resolved.snapshot : null;
   if (snapshot === null || JSON.stringify(filter) !== JSON.stringify(NO_FILTER)) return compute();
   const keyed = `${resolved.period}|${key}`;
@@ -178,7 +230,12 @@ async function fromSnapshotOrCache<T>(db: Db, resolved: ResolvedPeriod, filter: 
 }
 
 /** The answers a publication stores (city-wide): chains, counties, parks, industries and every chain's nodes, both ranges. */
-export async function storeSnapshotAnswers(db: Db, snapshot: SnapshotRow, periods: readonly string[], chainCodes: readonly string[]): Promise<void> {
+export async function storeSnapshotAnswers(
+  db: Db,
+  snapshot: SnapshotRow,
+  periods: readonly string[],
+  chainCodes: readonly string[],
+): Promise<void> {
   const view: FiguresView = { kind: 'frozen', version: snapshot.figuresVersion };
   for (const period of periods) {
     for (const range of ['month', 'ytd'] as const) {
@@ -190,7 +247,12 @@ export async function storeSnapshotAnswers(db: Db, snapshot: SnapshotRow, period
       }
       for (const chain of chainCodes) {
         const q: MonitoringBreakdownQuery = { period, range, by: 'node', chain };
-        await insertSnapshotAnswer(db, snapshot.id, `${period}|${breakdownKey(q)}`, await computeBreakdown(db, q, { ...NO_FILTER, chainCodes: [chain] }, view));
+        await insertSnapshotAnswer(
+          db,
+          snapshot.id,
+          `${period}|${breakdownKey(q)}`,
+          await computeBreakdown(db, q, { ...NO_FILTER, chainCodes: [chain] }, view),
+        );
       }
     }
   }
@@ -200,7 +262,12 @@ function breakdownKey(q: MonitoringBreakdownQuery): string {
   return `breakdown:${q.by}:${q.range}:${q.chain ?? ''}:${q.region ?? ''}:${q.park ?? ''}`;
 }
 
-async function computeChainStatistics(query: MonitoringQuery, filter: FirmFilter, db: Db, view: FiguresView): Promise<MonitoringChainsAnswer> {
+async function computeChainStatistics(
+  query: MonitoringQuery,
+  filter: FirmFilter,
+  db: Db,
+  view: FiguresView,
+): Promise<MonitoringChainsAnswer> {
   const { total, parts } = await groupsWithTotal(db, monthRangeOf(query.period, query.range), filter, 'chain', view);
   const chains = parts.map((row) => ({ ...partOf(row, total), doubleDigit: isDoubleDigitGrowth(row.comparableOutput, row.base) }));
   return {
@@ -230,7 +297,11 @@ export async function getBreakdown(db: Db, actor: Actor, query: MonitoringBreakd
   };
   const resolved = await resolvePeriod(db, actor, query.period, scope);
   // The stored city-wide answers: no data scope, and no narrowing but a node breakdown's chain.
-  const storable = JSON.stringify(scope) === JSON.stringify(NO_FILTER) && query.region === undefined && query.park === undefined && (query.by === 'node') === (query.chain !== undefined);
+  const storable =
+    JSON.stringify(scope) === JSON.stringify(NO_FILTER) &&
+    query.region === undefined &&
+    query.park === undefined &&
+    (query.by === 'node') === (query.chain !== undefined);
   const answer = await fromSnapshotOrCache(
     db,
     resolved,
@@ -242,7 +313,12 @@ export async function getBreakdown(db: Db, actor: Actor, query: MonitoringBreakd
   return { ...answer, publication: await publicationBlockOf(db, resolved, filter, query.range) };
 }
 
-async function computeBreakdown(db: Db, query: MonitoringBreakdownQuery, filter: FirmFilter, view: FiguresView): Promise<MonitoringBreakdownAnswer> {
+async function computeBreakdown(
+  db: Db,
+  query: MonitoringBreakdownQuery,
+  filter: FirmFilter,
+  view: FiguresView,
+): Promise<MonitoringBreakdownAnswer> {
   {
     const { total, parts } = await groupsWithTotal(db, monthRangeOf(query.period, query.range), filter, query.by, view);
     return {
@@ -261,7 +337,11 @@ async function computeBreakdown(db: Db, query: MonitoringBreakdownQuery, filter:
  * `GET /api/monitoring/enterprises`: the ranking by output (规模榜单) of the chain firms in scope,
  * each with its comparable growth, or null and the reason (未报, no base, a base of 0).
  */
-export async function getEnterpriseRanking(db: Db, actor: Actor, query: MonitoringEnterprisesQuery): Promise<MonitoringEnterprisesResponse> {
+export async function getEnterpriseRanking(
+  db: Db,
+  actor: Actor,
+  query: MonitoringEnterprisesQuery,
+): Promise<MonitoringEnterprisesResponse> {
   requireAccess(canViewMonitoring(actor));
   const scope = monitoringFilterOf(actor);
   const filter: FirmFilter = {
@@ -334,9 +414,20 @@ export async function getTrend(db: Db, actor: Actor, query: MonitoringTrendQuery
       const janFeb = period.endsWith('-02');
       const row = byPeriod.get(period);
       if (!row) return { period, janFeb, output: null, comparableOutput: null, outputPrevYear: null, yoy: null, reportedCount: 0 };
-      return { period, janFeb, output: row.output, comparableOutput: row.comparableOutput, outputPrevYear: row.base, yoy: growthRate(row.comparableOutput, row.base), reportedCount: row.reportedCount };
+      return {
+        period,
+        janFeb,
+        output: row.output,
+        comparableOutput: row.comparableOutput,
+        outputPrevYear: row.base,
+        yoy: growthRate(row.comparableOutput, row.base),
+        reportedCount: row.reportedCount,
+      };
     });
-    const asOf = rows.reduce<string | null>((latest, row) => (row.asOf !== null && (latest === null || row.asOf > latest) ? row.asOf : latest), null);
+    const asOf = rows.reduce<string | null>(
+      (latest, row) => (row.asOf !== null && (latest === null || row.asOf > latest) ? row.asOf : latest),
+      null,
+    );
     return { period: query.period, months: query.months, asOf, unit: '元' as const, basis: 'comparable' as const, points };
   });
   return { ...answer, publication: await publicationBlockOf(db, resolved, filter, 'month') };

@@ -49,7 +49,9 @@ export function openReviewItemSql(alias: string): SQL {
 /** The monthly figures of a view, as a relation with monthly_figures' columns (use it in place of the table). */
 export function figuresSql(view: FiguresView): SQL {
   if (view.kind === 'live') {
-    return view.holdBack ? sql`(SELECT ${FIGURE_COLUMNS} FROM monthly_figures mf WHERE NOT ${openReviewItemSql('mf')})` : sql`monthly_figures`;
+    return view.holdBack
+      ? sql`(SELECT ${FIGURE_COLUMNS} FROM monthly_figures mf WHERE NOT ${openReviewItemSql('mf')})`
+      : sql`monthly_figures`;
   }
   return sql`(SELECT ${FIGURE_COLUMNS} FROM monthly_figures WHERE figure_version <= ${view.version}
               UNION ALL
@@ -74,7 +76,9 @@ export function firmConditionSql(filter: FirmFilter, year?: number): SQL {
   if (filter.regionCodes !== null) parts.push(sql`e.region_code = ANY(${textArray(filter.regionCodes)})`);
   if (filter.parkRefs !== null) {
     const refs = textArray(filter.parkRefs);
-    parts.push(sql`e.park_id IN (SELECT p.id FROM parks p WHERE p.id::text = ANY(${refs}) OR p.name = ANY(${refs}) OR p.short_name = ANY(${refs}))`);
+    parts.push(
+      sql`e.park_id IN (SELECT p.id FROM parks p WHERE p.id::text = ANY(${refs}) OR p.name = ANY(${refs}) OR p.short_name = ANY(${refs}))`,
+    );
   }
   if (filter.parkId !== null) parts.push(sql`e.park_id = ${filter.parkId}`);
   if (filter.nodeId !== null) {
@@ -176,8 +180,11 @@ function measureMonthsSql(thisYear: SQL, lastYear: SQL): SQL {
                   ${reported} AS ${sql.raw(`${m.column}_rb`)},
                   max(f.${sql.raw(m.column)}) FILTER (WHERE ${lastYear}) AS ${sql.raw(`${m.column}_last`)}`;
   });
-  return sql.join([...parts, sql`max(f.employees) FILTER (WHERE ${thisYear}) AS employees_v`], sql`,
-                  `);
+  return sql.join(
+    [...parts, sql`max(f.employees) FILTER (WHERE ${thisYear}) AS employees_v`],
+    sql`,
+                  `,
+  );
 }
 
 /**
@@ -193,8 +200,11 @@ function measureStatsSql(): SQL {
               coalesce(sum(${base}) FILTER (WHERE ${v} IS NOT NULL), 0) AS ${sql.raw(`m_${m.column}_base`)},
               count(*) FILTER (WHERE ${v} IS NOT NULL AND ${base} IS NULL) = 0 AS ${sql.raw(`m_${m.column}_has_base`)}`;
   });
-  return sql.join([...parts, sql`coalesce(round(avg(employees_v)), 0) AS m_employees`], sql`,
-              `);
+  return sql.join(
+    [...parts, sql`coalesce(round(avg(employees_v)), 0) AS m_employees`],
+    sql`,
+              `,
+  );
 }
 
 /** Group sums of the measures over the rows of `now_rows` (comparable sums only over firms with a base). */
@@ -204,8 +214,11 @@ export function measureAggregatesSql(): SQL {
     return sql.raw(`sum(m_${c})::bigint AS ${c}, coalesce(sum(m_${c}) FILTER (WHERE m_${c}_has_base), 0)::bigint AS ${c}_comparable,
              coalesce(sum(m_${c}_base) FILTER (WHERE m_${c}_has_base), 0)::bigint AS ${c}_base`);
   });
-  return sql.join([...parts, sql.raw('sum(m_employees)::bigint AS employees')], sql`,
-             `);
+  return sql.join(
+    [...parts, sql.raw('sum(m_employees)::bigint AS employees')],
+    sql`,
+             `,
+  );
 }
 
 const AGGREGATE_NAMES = [...OTHER_MEASURES.flatMap((m) => [m.column, `${m.column}_comparable`, `${m.column}_base`]), 'employees'];
@@ -225,4 +238,3 @@ export function firmMeasureColumnsSql(prefix: string): SQL {
   const names = [...OTHER_MEASURES.flatMap((m) => [`m_${m.column}`, `m_${m.column}_base`, `m_${m.column}_has_base`]), 'm_employees'];
   return sql.raw(names.map((n) => `${prefix}${n}`).join(', '));
 }
-

@@ -82,7 +82,13 @@ describe('GET /api/monitoring/chains: the comparable basis on the hand-built fix
     ]);
     // CH01 = A 220 + B 400 + D 70 + G 30 = 720. D (no 2023 figure) is excluded from growth:
     // comparable 650 over A 180 + B 320 + G (上年同期 0 + 5) 5 = 505 → +28.71%. The leaver E is not counted.
-    expect(byCode(answer, 'CH01')).toMatchObject({ output: 720, comparableOutput: 650, outputPrevYear: 505, enterpriseCount: 4, excludedFromGrowth: 1 });
+    expect(byCode(answer, 'CH01')).toMatchObject({
+      output: 720,
+      comparableOutput: 650,
+      outputPrevYear: 505,
+      enterpriseCount: 4,
+      excludedFromGrowth: 1,
+    });
     expect(byCode(answer, 'CH01').yoy).toBeCloseTo(145 / 505, 12);
     // CH02 = B 400 + C 110 (entrant with its below-scale 2023: 80) + F 50 (January only, base 60) = 560 over 460 → +21.74%.
     expect(byCode(answer, 'CH02')).toMatchObject({ output: 560, outputPrevYear: 460, enterpriseCount: 3, excludedFromGrowth: 0 });
@@ -90,7 +96,13 @@ describe('GET /api/monitoring/chains: the comparable basis on the hand-built fix
     // CH03 = H 21 over 20 → +5%, not double-digit.
     expect(byCode(answer, 'CH03')).toMatchObject({ output: 21, outputPrevYear: 20, doubleDigit: false });
     // Deduplicated: B once → 901 (the chains sum to 1,301); comparable 831 over 665 → +24.96%. I (no chain) never counts.
-    expect(answer.total).toMatchObject({ output: 901, comparableOutput: 831, outputPrevYear: 665, enterpriseCount: 7, excludedFromGrowth: 1 });
+    expect(answer.total).toMatchObject({
+      output: 901,
+      comparableOutput: 831,
+      outputPrevYear: 665,
+      enterpriseCount: 7,
+      excludedFromGrowth: 1,
+    });
     expect(answer.total.chainSum).toEqual({ output: 1301, enterpriseCount: 8 });
     expect(answer.total.yoy).toBeCloseTo(166 / 665, 12);
     expect(answer.doubleDigitCount).toBe(2);
@@ -131,7 +143,14 @@ describe('GET /api/monitoring/chains: the comparable basis on the hand-built fix
     const march = await chainsOf(s.admin, 'period=2024-03&range=month');
     expect(march.months).toEqual({ from: '2024-03', to: '2024-03' });
     // Only A reported March (999), and it has no March 2023: out of the growth rate. B, D and G did not report.
-    expect(byCode(march, 'CH01')).toMatchObject({ output: 999, outputPrevYear: 0, yoy: null, excludedFromGrowth: 1, notReportedCount: 3, enterpriseCount: 4 });
+    expect(byCode(march, 'CH01')).toMatchObject({
+      output: 999,
+      outputPrevYear: 0,
+      yoy: null,
+      excludedFromGrowth: 1,
+      notReportedCount: 3,
+      enterpriseCount: 4,
+    });
     // Chain firms in the 2024 名录: A, B, C, D, F, G, H (E left it, I is on no chain); all but A are 未报.
     expect(march.total).toMatchObject({ output: 999, enterpriseCount: 7, notReportedCount: 6, excludedFromGrowth: 1 });
   });
@@ -162,12 +181,24 @@ describe('data scope', () => {
   it('shows a county only the firms registered there, within every chain', async () => {
     const answer = await chainsOf(s.county, 'period=2024-02&range=ytd');
     // County A: A, D, G in CH01 (320, comparable 250 over 185); H in CH03; nobody in CH02.
-    expect(byCode(answer, 'CH01')).toMatchObject({ output: 320, comparableOutput: 250, outputPrevYear: 185, enterpriseCount: 3, excludedFromGrowth: 1 });
+    expect(byCode(answer, 'CH01')).toMatchObject({
+      output: 320,
+      comparableOutput: 250,
+      outputPrevYear: 185,
+      enterpriseCount: 3,
+      excludedFromGrowth: 1,
+    });
     expect(byCode(answer, 'CH02')).toMatchObject({ output: 0, enterpriseCount: 0, yoy: null });
     expect(answer.total).toMatchObject({ output: 341, outputPrevYear: 205, enterpriseCount: 4 });
     // Its 2023 published scope: A 180 + the leaver E 140 = 320.
     expect(byCode(answer, 'CH01').publishedOutputPrevYear).toBe(320);
-    expectMatchesReference(answer, computeComparableGrowth(referenceFirmsOf('2024-02', 'ytd', (f) => f.regionCode === COUNTY_A), ['CH01', 'CH02', 'CH03']));
+    expectMatchesReference(
+      answer,
+      computeComparableGrowth(
+        referenceFirmsOf('2024-02', 'ytd', (f) => f.regionCode === COUNTY_A),
+        ['CH01', 'CH02', 'CH03'],
+      ),
+    );
   });
 
   it('shows a park the firms located in it (scope ref = park id)', async () => {
@@ -200,7 +231,11 @@ describe('data scope', () => {
     expect(admin.publication.revisionsSincePublished).toBe(0);
     expect(await chainsOf(s.leader, 'period=2024-02&range=ytd')).toEqual(published);
     expect(await chainsOf(s.dept, 'period=2024-02&range=ytd')).toEqual(published);
-    for (const url of ['/api/monitoring/chains?period=2024-02', '/api/monitoring/breakdown?period=2024-02&by=region', '/api/monitoring/enterprises?period=2024-02']) {
+    for (const url of [
+      '/api/monitoring/chains?period=2024-02',
+      '/api/monitoring/breakdown?period=2024-02&by=region',
+      '/api/monitoring/enterprises?period=2024-02',
+    ]) {
       const res = await get(s.firm, url);
       expect(res.statusCode, url).toBe(403);
       expect(res.json().error.code).toBe('forbidden');
@@ -254,7 +289,9 @@ describe('GET /api/monitoring/breakdown', () => {
     // County A (衡阳县): A 220 + D 70 + G 30 in CH01, H 21 in CH03, nothing in CH02.
     const county = (await get(s.admin, `/api/monitoring/breakdown?period=2024-02&range=ytd&by=chain&region=${COUNTY_A}`)).json();
     expect(county).toMatchObject({ by: 'chain', region: COUNTY_A, park: null, total: { output: 341, enterpriseCount: 4 } });
-    expect(county.rows.map((r: { code: string; output: number; enterpriseCount: number }) => [r.code, r.output, r.enterpriseCount])).toEqual([
+    expect(
+      county.rows.map((r: { code: string; output: number; enterpriseCount: number }) => [r.code, r.output, r.enterpriseCount]),
+    ).toEqual([
       ['CH01', 320, 3],
       ['CH02', 0, 0],
       ['CH03', 21, 1],
@@ -290,7 +327,15 @@ describe('GET /api/monitoring/enterprises', () => {
       [5, usccOf('F')],
       [6, usccOf('G')],
     ]);
-    expect(body.items[0]).toMatchObject({ output: 70, outputPrevYear: null, yoy: null, yoyMissingReason: 'no_base', regionCode: COUNTY_A, parkName: null, chainCodes: ['CH01'] });
+    expect(body.items[0]).toMatchObject({
+      output: 70,
+      outputPrevYear: null,
+      yoy: null,
+      yoyMissingReason: 'no_base',
+      regionCode: COUNTY_A,
+      parkName: null,
+      chainCodes: ['CH01'],
+    });
     // F: January only, 50 over 60 → −16.7%; G: 30 over its reported 上年同期 0 + 5 → +500%.
     expect(body.items[1]).toMatchObject({ output: 50, outputPrevYear: 60, yoyMissingReason: null });
     expect(body.items[1].yoy).toBeCloseTo(50 / 60 - 1, 12);
@@ -300,14 +345,18 @@ describe('GET /api/monitoring/enterprises', () => {
   it('filters by chain and park, and names a firm that did not report the month', async () => {
     const janFeb = (await get(s.admin, '/api/monitoring/enterprises?period=2024-02&range=month&chain=CH02')).json();
     // 1–2月 (February 当月 is read as 1–2月): B 200 + 200, C 50 + 60, F 50 (January only).
-    expect(janFeb.items.map((i: { uscc: string; output: number; yoyMissingReason: string | null }) => [i.uscc, i.output, i.yoyMissingReason])).toEqual([
+    expect(
+      janFeb.items.map((i: { uscc: string; output: number; yoyMissingReason: string | null }) => [i.uscc, i.output, i.yoyMissingReason]),
+    ).toEqual([
       [usccOf('B'), 400, null],
       [usccOf('C'), 110, null],
       [usccOf('F'), 50, null],
     ]);
     expect(janFeb.items[1]).toMatchObject({ outputPrevYear: 80, yoy: 0.375, parkName: '测试高新技术产业开发区' });
     const march = (await get(s.admin, '/api/monitoring/enterprises?period=2024-03&range=month&chain=CH01')).json();
-    expect(march.items.map((i: { uscc: string; output: number; yoyMissingReason: string | null }) => [i.uscc, i.output, i.yoyMissingReason])).toEqual([
+    expect(
+      march.items.map((i: { uscc: string; output: number; yoyMissingReason: string | null }) => [i.uscc, i.output, i.yoyMissingReason]),
+    ).toEqual([
       [usccOf('A'), 999, 'no_base'],
       [usccOf('B'), 0, 'not_reported'],
       [usccOf('D'), 0, 'not_reported'],
@@ -340,7 +389,15 @@ describe('GET /api/monitoring/enterprises', () => {
 });
 
 describe('GET /api/monitoring/trend', () => {
-  type Point = { period: string; janFeb: boolean; output: number | null; comparableOutput: number | null; outputPrevYear: number | null; yoy: number | null; reportedCount: number };
+  type Point = {
+    period: string;
+    janFeb: boolean;
+    output: number | null;
+    comparableOutput: number | null;
+    outputPrevYear: number | null;
+    yoy: number | null;
+    reportedCount: number;
+  };
 
   it('gives each month alone and 1–2月 as one point, by hand for 2024, and null for months without figures', async () => {
     const res = await get(s.admin, '/api/monitoring/trend?period=2024-03&months=15');
@@ -350,14 +407,33 @@ describe('GET /api/monitoring/trend', () => {
     const points: Point[] = body.points;
     // 2023-01 … 2024-03, each January inside its 1–2月 point (period YYYY-02).
     expect(points.map((p) => [p.period, p.janFeb])).toEqual([
-      ['2023-02', true], ['2023-03', false], ['2023-04', false], ['2023-05', false], ['2023-06', false], ['2023-07', false],
-      ['2023-08', false], ['2023-09', false], ['2023-10', false], ['2023-11', false], ['2023-12', false], ['2024-02', true], ['2024-03', false],
+      ['2023-02', true],
+      ['2023-03', false],
+      ['2023-04', false],
+      ['2023-05', false],
+      ['2023-06', false],
+      ['2023-07', false],
+      ['2023-08', false],
+      ['2023-09', false],
+      ['2023-10', false],
+      ['2023-11', false],
+      ['2023-12', false],
+      ['2024-02', true],
+      ['2024-03', false],
     ]);
     // 1–2月 2024: 901 over a comparable 831 against 665 (the chains view's Jan–Feb 累计).
     expect(points[11]).toMatchObject({ output: 901, comparableOutput: 831, outputPrevYear: 665, reportedCount: 7 });
     // March 2024: only A's 999, with no March 2023 to compare with.
     expect(points[12]).toMatchObject({ output: 999, comparableOutput: 0, outputPrevYear: 0, yoy: null, reportedCount: 1 });
-    expect(points[3]).toEqual({ period: '2023-05', janFeb: false, output: null, comparableOutput: null, outputPrevYear: null, yoy: null, reportedCount: 0 });
+    expect(points[3]).toEqual({
+      period: '2023-05',
+      janFeb: false,
+      output: null,
+      comparableOutput: null,
+      outputPrevYear: null,
+      yoy: null,
+      reportedCount: 0,
+    });
   });
 
   it('agrees point by point with the chains total (1–2月 with range ytd, other months with range month), for the city, a chain chief and a county', async () => {
@@ -374,7 +450,10 @@ describe('GET /api/monitoring/trend', () => {
           expect(total.output, point.period).toBe(0);
           continue;
         }
-        expect({ output: point.output, comparableOutput: point.comparableOutput, outputPrevYear: point.outputPrevYear }, point.period).toEqual({
+        expect(
+          { output: point.output, comparableOutput: point.comparableOutput, outputPrevYear: point.outputPrevYear },
+          point.period,
+        ).toEqual({
           output: total.output,
           comparableOutput: total.comparableOutput,
           outputPrevYear: total.outputPrevYear,
@@ -432,7 +511,10 @@ describe('bad input', () => {
       const res = await get(s.admin, `/api/monitoring/chains?${query}`);
       expect(res.statusCode, query).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
-      expect(res.json().error.details.map((d: { path: string }) => d.path), query).toEqual(paths);
+      expect(
+        res.json().error.details.map((d: { path: string }) => d.path),
+        query,
+      ).toEqual(paths);
     }
     const future = await get(s.admin, '/api/monitoring/chains?period=2999-01');
     expect(future.json().error.details[0].message).toBe('must not be in the future');
@@ -465,7 +547,14 @@ describe('bad input', () => {
 describe('cli: stats chains', () => {
   function captureIo(): { io: CliIo; lines: string[] } {
     const lines: string[] = [];
-    const io: CliIo = { env: {}, out: (l) => lines.push(l), err: (l) => lines.push(l), interactive: false, confirm: async () => false, readSecret: async () => '' };
+    const io: CliIo = {
+      env: {},
+      out: (l) => lines.push(l),
+      err: (l) => lines.push(l),
+      interactive: false,
+      confirm: async () => false,
+      readSecret: async () => '',
+    };
     return { io, lines };
   }
 

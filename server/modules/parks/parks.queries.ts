@@ -52,7 +52,10 @@ function filterCondition(filter: ParkFilter): SQL | undefined {
 }
 
 /** One page of parks, national before provincial, then in the order they were added. */
-export async function selectParksPage(db: Db, filter: ParkFilter & { limit: number; offset: number }): Promise<{ rows: ParkListRow[]; total: number }> {
+export async function selectParksPage(
+  db: Db,
+  filter: ParkFilter & { limit: number; offset: number },
+): Promise<{ rows: ParkListRow[]; total: number }> {
   const where = filterCondition(filter);
   const rows = await db
     .select(listColumns)
@@ -87,12 +90,19 @@ export async function selectParkFocusChains(db: Db, id: number): Promise<{ code:
 }
 
 /** A park other than `exceptId` already using this name or short name. */
-export async function selectParkNamed(db: Db, names: { name?: string; shortName?: string }, exceptId?: number): Promise<ParkRow | undefined> {
+export async function selectParkNamed(
+  db: Db,
+  names: { name?: string; shortName?: string },
+  exceptId?: number,
+): Promise<ParkRow | undefined> {
   const conditions: SQL[] = [];
   if (names.name !== undefined) conditions.push(eq(parks.name, names.name));
   if (names.shortName !== undefined) conditions.push(eq(parks.shortName, names.shortName));
   if (conditions.length === 0) return undefined;
-  const rows = await db.select().from(parks).where(or(...conditions));
+  const rows = await db
+    .select()
+    .from(parks)
+    .where(or(...conditions));
   return rows.find((r) => r.id !== exceptId);
 }
 
@@ -142,6 +152,9 @@ export async function replaceParkFocusChains(db: Db, id: number, codes: string[]
 
 /** Deletes the park; its focus rows go with it (ON DELETE CASCADE). */
 export async function deleteParkRow(db: Db, id: number, expectedVersion?: number): Promise<void> {
-  const [deleted] = await db.delete(parks).where(atVersion(eq(parks.id, id), parks.version, expectedVersion)).returning({ id: parks.id });
+  const [deleted] = await db
+    .delete(parks)
+    .where(atVersion(eq(parks.id, id), parks.version, expectedVersion))
+    .returning({ id: parks.id });
   updatedOrConflict(deleted);
 }

@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { deleteVersionQuery, errorResponse, okResponse } from '../../../shared/contracts/common.js';
-import { createParkRequest, listParksQuery, listParksResponse, parkDetail, parkParams, updateParkRequest } from '../../../shared/contracts/parks.js';
+import {
+  createParkRequest,
+  listParksQuery,
+  listParksResponse,
+  parkDetail,
+  parkParams,
+  updateParkRequest,
+} from '../../../shared/contracts/parks.js';
 import type { Database } from '../../db/client.js';
 import { actorOf } from '../../lib/http.js';
 import { createPark, deletePark, getPark, listParks, updatePark } from './parks.service.js';
@@ -28,12 +35,18 @@ export function parksRoutes(database: Database): FastifyPluginAsyncZod {
     );
     app.patch(
       '/:id',
-      { config: { policy: ['admin'] }, schema: { tags, params: parkParams, body: updateParkRequest, response: { 200: parkDetail, ...errors } } },
+      {
+        config: { policy: ['admin'] },
+        schema: { tags, params: parkParams, body: updateParkRequest, response: { 200: parkDetail, ...errors } },
+      },
       async (request) => updatePark(db, actorOf(request), request.params.id, request.body),
     );
     app.delete(
       '/:id',
-      { config: { policy: ['admin'] }, schema: { tags, params: parkParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } } },
+      {
+        config: { policy: ['admin'] },
+        schema: { tags, params: parkParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } },
+      },
       async (request) => {
         await deletePark(db, actorOf(request), request.params.id, request.query.version);
         return { ok: true as const };

@@ -1,4 +1,10 @@
-import type { CreateParkRequest, ListParksQuery, ListParksResponse, ParkDetail, UpdateParkRequest } from '../../../shared/contracts/parks.js';
+import type {
+  CreateParkRequest,
+  ListParksQuery,
+  ListParksResponse,
+  ParkDetail,
+  UpdateParkRequest,
+} from '../../../shared/contracts/parks.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';

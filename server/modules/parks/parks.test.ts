@@ -13,7 +13,8 @@ beforeAll(async () => {
   await seedReferenceData(t.database.db);
   await buildFirm(t.database.db, { nodes: ['CH03:pcb'], parkShortName: '衡阳高新区' });
   await buildFirm(t.database.db, { nodes: ['CH02:xfmr'], parkShortName: '衡阳高新区' });
-  const login = async (overrides: Parameters<typeof buildUser>[1]) => loginAs(t.app, (await buildUser(t.database.db, overrides)).username, TEST_PASSWORD);
+  const login = async (overrides: Parameters<typeof buildUser>[1]) =>
+    loginAs(t.app, (await buildUser(t.database.db, overrides)).username, TEST_PASSWORD);
   admin = await login({ role: 'admin' });
   county = await login({ role: 'county', scopes: [{ kind: 'region', ref: '430421' }] });
 });
@@ -30,13 +31,21 @@ describe('parks', () => {
     const body = res.json();
     expect(body.total).toBe(11);
     expect(body.items).toHaveLength(5);
-    expect(body.items[0]).toMatchObject({ shortName: '衡阳高新区', level: 'national', regionCode: '430408', enterpriseCount: 2, areaHectares: 13735 });
+    expect(body.items[0]).toMatchObject({
+      shortName: '衡阳高新区',
+      level: 'national',
+      regionCode: '430408',
+      enterpriseCount: 2,
+      areaHectares: 13735,
+    });
     expect(body.items[0].focusChainCodes).toEqual(['CH02', 'CH03', 'CH05']);
     expect((await get('/api/parks?page=3&pageSize=5', county)).json().items).toHaveLength(1);
   });
 
   it('searches by name and filters by level and region', async () => {
-    expect((await get(`/api/parks?q=${encodeURIComponent('高新')}`, admin)).json().items.map((p: { shortName: string }) => p.shortName)).toContain('衡阳高新区');
+    expect(
+      (await get(`/api/parks?q=${encodeURIComponent('高新')}`, admin)).json().items.map((p: { shortName: string }) => p.shortName),
+    ).toContain('衡阳高新区');
     const national = (await get('/api/parks?level=national', admin)).json();
     expect(national.items.every((p: { level: string }) => p.level === 'national')).toBe(true);
     expect(national.total).toBeGreaterThan(0);
@@ -44,7 +53,12 @@ describe('parks', () => {
     expect(inRegion.items.every((p: { regionCode: string }) => p.regionCode === '430408')).toBe(true);
     expect((await get('/api/parks?q=%25', admin)).json().total).toBe(0);
     const bad = await get('/api/parks?level=city&region=43', admin);
-    expect(bad.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['querystring.level', 'querystring.region']);
+    expect(
+      bad
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['querystring.level', 'querystring.region']);
   });
 
   it('shows one park with its focus chains; 404 for an unknown one', async () => {
@@ -62,39 +76,73 @@ describe('parks', () => {
   });
 
   it('lets the admin create, edit and delete a park, audited; others may not', async () => {
-    const payload = { name: '衡阳测试产业园', shortName: '测试园', level: 'provincial', regionCode: '430421', areaHectares: 250, focusChainCodes: ['ch13'] };
+    const payload = {
+      name: '衡阳测试产业园',
+      shortName: '测试园',
+      level: 'provincial',
+      regionCode: '430421',
+      areaHectares: 250,
+      focusChainCodes: ['ch13'],
+    };
     expect((await send('POST', '/api/parks', county, payload)).statusCode).toBe(403);
     const created = await send('POST', '/api/parks', admin, payload);
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     expect(created.json()).toMatchObject({ regionName: '衡阳县', focusChainCodes: ['CH13'], enterpriseCount: 0, focus: [] });
-    const edited = await send('PATCH', `/api/parks/${id}`, admin, { establishedOn: '2020-05-01', focusChainCodes: ['CH13', 'CH15'], focus: ['绿色食品'] });
+    const edited = await send('PATCH', `/api/parks/${id}`, admin, {
+      establishedOn: '2020-05-01',
+      focusChainCodes: ['CH13', 'CH15'],
+      focus: ['绿色食品'],
+    });
     expect(edited.statusCode).toBe(200);
-    expect(edited.json()).toMatchObject({ establishedOn: '2020-05-01', focusChainCodes: ['CH13', 'CH15'], focus: ['绿色食品'], shortName: '测试园' });
+    expect(edited.json()).toMatchObject({
+      establishedOn: '2020-05-01',
+      focusChainCodes: ['CH13', 'CH15'],
+      focus: ['绿色食品'],
+      shortName: '测试园',
+    });
     expect((await send('DELETE', `/api/parks/${id}`, admin)).statusCode).toBe(200);
     const audit = await auditRows(t.database.db, 'park', String(id));
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'delete']);
-    expect(audit[1]).toMatchObject({ before: { focusChainCodes: ['CH13'], establishedOn: null }, after: { focusChainCodes: ['CH13', 'CH15'] } });
+    expect(audit[1]).toMatchObject({
+      before: { focusChainCodes: ['CH13'], establishedOn: null },
+      after: { focusChainCodes: ['CH13', 'CH15'] },
+    });
   });
 
   it('refuses bad input with field paths, unknown references and duplicates, writing nothing', async () => {
     const before = await countRows(t.database.db, 'parks');
-    const shape = await send('POST', '/api/parks', admin, { name: '', level: 'city', regionCode: '4304', establishedOn: '2024-02-30', areaHectares: -1 });
+    const shape = await send('POST', '/api/parks', admin, {
+      name: '',
+      level: 'city',
+      regionCode: '4304',
+      establishedOn: '2024-02-30',
+      areaHectares: -1,
+    });
     expect(shape.statusCode).toBe(400);
-    expect(shape.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual([
-      'body.areaHectares',
-      'body.establishedOn',
-      'body.level',
-      'body.name',
-      'body.regionCode',
-      'body.shortName',
-    ]);
+    expect(
+      shape
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.areaHectares', 'body.establishedOn', 'body.level', 'body.name', 'body.regionCode', 'body.shortName']);
     const region = await send('POST', '/api/parks', admin, { name: '某园', shortName: '某园', level: 'provincial', regionCode: '999999' });
     expect(region.statusCode).toBe(400);
     expect(region.json().error.details).toEqual([{ path: 'body.regionCode', message: 'unknown region 999999' }]);
-    const chains = await send('POST', '/api/parks', admin, { name: '某园', shortName: '某园', level: 'provincial', regionCode: '430421', focusChainCodes: ['CH99'] }, 'en');
+    const chains = await send(
+      'POST',
+      '/api/parks',
+      admin,
+      { name: '某园', shortName: '某园', level: 'provincial', regionCode: '430421', focusChainCodes: ['CH99'] },
+      'en',
+    );
     expect(chains.json().error.message).toContain('Chains CH99 do not exist');
-    const dup = await send('POST', '/api/parks', admin, { name: '某园', shortName: '衡阳高新区', level: 'provincial', regionCode: '430421' });
+    const dup = await send('POST', '/api/parks', admin, {
+      name: '某园',
+      shortName: '衡阳高新区',
+      level: 'provincial',
+      regionCode: '430421',
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.message).toContain('衡阳高新区');
     expect(await countRows(t.database.db, 'parks')).toBe(before);

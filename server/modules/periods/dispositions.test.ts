@@ -59,14 +59,27 @@ async function reopenAudits(key: typeof SLIP): Promise<number> {
 describe('已交办 (assigned)', () => {
   it('keeps the item open with its note and history, on the review list and the 预警 list; publishing is refused while it is', async () => {
     expect((await post('/api/periods/2024-06/review')).statusCode).toBe(200);
-    const assigned = await put('/api/warnings/disposition', { ...DROPREP, status: 'assigned', note: '已交办乙链链办核实，7 月 15 日前回复' });
+    const assigned = await put('/api/warnings/disposition', {
+      ...DROPREP,
+      status: 'assigned',
+      note: '已交办乙链链办核实，7 月 15 日前回复',
+    });
     expect(assigned.statusCode, assigned.body).toBe(200);
     expect(await itemOf(DROPREP)).toMatchObject({ status: 'assigned', open: true, note: '已交办乙链链办核实，7 月 15 日前回复' });
     const warnings = (await get('/api/warnings?period=2024-06&kind=output_drop')).json();
-    expect(warnings.items.find((i: { uscc: string }) => i.uscc === DROPREP.uscc).disposition).toMatchObject({ status: 'assigned', note: '已交办乙链链办核实，7 月 15 日前回复', updatedBy: '审核员甲' });
+    expect(warnings.items.find((i: { uscc: string }) => i.uscc === DROPREP.uscc).disposition).toMatchObject({
+      status: 'assigned',
+      note: '已交办乙链链办核实，7 月 15 日前回复',
+      updatedBy: '审核员甲',
+    });
     const refused = await post('/api/periods/2024-06/publish');
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.details.openItems.map((i: { uscc: string; status: string }) => [i.uscc, i.status]).sort()).toEqual(
+    expect(
+      refused
+        .json()
+        .error.details.openItems.map((i: { uscc: string; status: string }) => [i.uscc, i.status])
+        .sort(),
+    ).toEqual(
       [
         [DROP2.uscc, 'pending'],
         [DROPREP.uscc, 'assigned'],
@@ -79,7 +92,11 @@ describe('已交办 (assigned)', () => {
 
 describe('a settled review item when the figure changes again', () => {
   it('a confirmed unit slip goes back to 未处理 (数据已修订, history kept, audited) when the output is revised; publishing then lists it', async () => {
-    for (const [key, note] of [[SLIP, '企业书面说明：新产线投产，产值属实'], [DROP2, '订单减少属实'], [DROPREP, '停产检修属实']] as const) {
+    for (const [key, note] of [
+      [SLIP, '企业书面说明：新产线投产，产值属实'],
+      [DROP2, '订单减少属实'],
+      [DROPREP, '停产检修属实'],
+    ] as const) {
       const res = await put('/api/warnings/disposition', { ...key, status: 'confirmed', note });
       expect(res.statusCode, res.body).toBe(200);
     }
@@ -99,12 +116,18 @@ describe('a settled review item when the figure changes again', () => {
     expect(await itemOf(DROP2)).toMatchObject({ status: 'confirmed', open: false });
     const refused = await post('/api/periods/2024-06/publish');
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.details.openItems).toEqual([{ period: '2024-06', uscc: SLIP.uscc, name: expect.any(String), kind: 'unit_slip', status: 'pending' }]);
+    expect(refused.json().error.details.openItems).toEqual([
+      { period: '2024-06', uscc: SLIP.uscc, name: expect.any(String), kind: 'unit_slip', status: 'pending' },
+    ]);
   });
 
   it('a change to another measure (营业收入) of the month leaves a confirmation as it is', async () => {
     const before = (await history(DROP2)).length;
-    const res = await put(`/api/figures/${DROP2.uscc}/2024-06`, { unit: '元', values: { grossOutput: 75, revenue: 90 }, acceptWarnings: true });
+    const res = await put(`/api/figures/${DROP2.uscc}/2024-06`, {
+      unit: '元',
+      values: { grossOutput: 75, revenue: 90 },
+      acceptWarnings: true,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(await itemOf(DROP2)).toMatchObject({ status: 'confirmed', open: false });
     expect(await history(DROP2)).toHaveLength(before);
@@ -114,7 +137,12 @@ describe('a settled review item when the figure changes again', () => {
   it('a corrected item goes back to 未处理 too when the corrected figure changes again; settled again, the month publishes', async () => {
     // The enterprise's corrected report: 100 元 (the 10× was a unit slip after all).
     await enterOutput(SLIP.uscc, 100);
-    const corrected = await put('/api/warnings/disposition', { ...SLIP, status: 'corrected', correctionSource: 'enterprise_corrected_report', reference: '更正报表 2024-07-05' });
+    const corrected = await put('/api/warnings/disposition', {
+      ...SLIP,
+      status: 'corrected',
+      correctionSource: 'enterprise_corrected_report',
+      reference: '更正报表 2024-07-05',
+    });
     expect(corrected.statusCode, corrected.body).toBe(200);
     expect(await itemOf(SLIP)).toMatchObject({ status: 'corrected', open: false });
 
@@ -125,7 +153,12 @@ describe('a settled review item when the figure changes again', () => {
     expect(await reopenAudits(SLIP)).toBe(2);
     expect((await post('/api/periods/2024-06/publish')).statusCode).toBe(409);
 
-    const again = await put('/api/warnings/disposition', { ...SLIP, status: 'corrected', correctionSource: 'enterprise_written_confirmation', reference: '企业书面确认 2024-07-08' });
+    const again = await put('/api/warnings/disposition', {
+      ...SLIP,
+      status: 'corrected',
+      correctionSource: 'enterprise_written_confirmation',
+      reference: '企业书面确认 2024-07-08',
+    });
     expect(again.statusCode, again.body).toBe(200);
     const published = await post('/api/periods/2024-06/publish');
     expect(published.statusCode, published.body).toBe(200);

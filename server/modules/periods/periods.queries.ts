@@ -30,14 +30,25 @@ const snapshotColumns = z.object({
 type SnapshotColumns = z.infer<typeof snapshotColumns>;
 
 function snapshotOf(r: SnapshotColumns): SnapshotRow {
-  return { id: r.id, period: r.period, figuresVersion: r.figures_version, publishedAt: r.published_at, publishedByName: r.published_by_name, expected: r.expected, reported: r.reported };
+  return {
+    id: r.id,
+    period: r.period,
+    figuresVersion: r.figures_version,
+    publishedAt: r.published_at,
+    publishedByName: r.published_by_name,
+    expected: r.expected,
+    reported: r.reported,
+  };
 }
 
 const SNAPSHOT_SELECT = sql`s.id::int AS id, s.period, s.figures_version, ${isoSql(sql`s.published_at`)} AS published_at, s.published_by_name, s.expected, s.reported`;
 
 /** The statuses stored for the months from `from` to `to` (a month without a row is collecting). */
 export async function selectPeriodStatuses(db: Db, from: string, to: string): Promise<Map<string, PeriodStatus>> {
-  const result = parseRows(await db.execute(sql`SELECT period, status FROM period_statuses WHERE period BETWEEN ${from} AND ${to}`), z.object({ period: z.string(), status: z.enum(PERIOD_STATUSES) }));
+  const result = parseRows(
+    await db.execute(sql`SELECT period, status FROM period_statuses WHERE period BETWEEN ${from} AND ${to}`),
+    z.object({ period: z.string(), status: z.enum(PERIOD_STATUSES) }),
+  );
   return new Map(result.map((r) => [r.period, r.status]));
 }
 
@@ -50,7 +61,15 @@ export async function upsertPeriodStatus(db: Db, period: string, status: PeriodS
 
 export async function insertPeriodEvent(
   db: Db,
-  row: { period: string; action: string; from: PeriodStatus; to: PeriodStatus; reason: string | null; actorId: string | null; actorName: string },
+  row: {
+    period: string;
+    action: string;
+    from: PeriodStatus;
+    to: PeriodStatus;
+    reason: string | null;
+    actorId: string | null;
+    actorName: string;
+  },
 ): Promise<void> {
   await db.execute(sql`
     INSERT INTO period_events (period, action, from_status, to_status, reason, actor_id, actor_name)
@@ -61,9 +80,28 @@ export type PeriodEventRow = { id: number; action: string; from: string; to: str
 
 /** A month's status history, newest first. */
 export async function selectPeriodEvents(db: Db, period: string): Promise<PeriodEventRow[]> {
-  const result = parseRows(await db.execute(sql`
-    SELECT id::int AS id, action, from_status, to_status, reason, actor_name, ${isoSql(sql`at`)} AS at FROM period_events WHERE period = ${period} ORDER BY id DESC`), z.object({ id: z.number(), action: z.string(), from_status: z.string(), to_status: z.string(), reason: z.string().nullable(), actor_name: z.string(), at: z.string() }));
-  return result.map((r) => ({ id: r.id, action: r.action, from: r.from_status, to: r.to_status, reason: r.reason, actorName: r.actor_name, at: r.at }));
+  const result = parseRows(
+    await db.execute(sql`
+    SELECT id::int AS id, action, from_status, to_status, reason, actor_name, ${isoSql(sql`at`)} AS at FROM period_events WHERE period = ${period} ORDER BY id DESC`),
+    z.object({
+      id: z.number(),
+      action: z.string(),
+      from_status: z.string(),
+      to_status: z.string(),
+      reason: z.string().nullable(),
+      actor_name: z.string(),
+      at: z.string(),
+    }),
+  );
+  return result.map((r) => ({
+    id: r.id,
+    action: r.action,
+    from: r.from_status,
+    to: r.to_status,
+    reason: r.reason,
+    actorName: r.actor_name,
+    at: r.at,
+  }));
 }
 
 /**
@@ -72,9 +110,12 @@ export async function selectPeriodEvents(db: Db, period: string): Promise<Period
  */
 export async function lockFiguresVersion(db: Db): Promise<number> {
   await db.execute(sql`LOCK TABLE monthly_figures IN SHARE MODE`);
-  const result = parseRows(await db.execute(sql`SELECT greatest(
+  const result = parseRows(
+    await db.execute(sql`SELECT greatest(
       (SELECT coalesce(max(figure_version), 0) FROM monthly_figures),
-      (SELECT coalesce(max(superseded_version), 0) FROM monthly_figure_versions))::bigint AS v`), z.object({ v: z.number() }));
+      (SELECT coalesce(max(superseded_version), 0) FROM monthly_figure_versions))::bigint AS v`),
+    z.object({ v: z.number() }),
+  );
   return Number(result[0]?.v ?? 0);
 }
 
@@ -100,20 +141,28 @@ export async function selectSnapshots(db: Db, from: string, to: string): Promise
 
 /** The latest snapshot of a month, or null when it was never published. */
 export async function selectLatestSnapshot(db: Db, period: string): Promise<SnapshotRow | null> {
-  const result = await db.execute(sql`SELECT ${SNAPSHOT_SELECT} FROM period_snapshots s WHERE s.period = ${period} ORDER BY s.id DESC LIMIT 1`);
+  const result = await db.execute(
+    sql`SELECT ${SNAPSHOT_SELECT} FROM period_snapshots s WHERE s.period = ${period} ORDER BY s.id DESC LIMIT 1`,
+  );
   const row = parseRows(result, snapshotColumns)[0];
   return row ? snapshotOf(row) : null;
 }
 
 /** The latest month that was ever published, or null. */
 export async function selectLatestPublishedPeriod(db: Db): Promise<string | null> {
-  const result = parseRows(await db.execute(sql`SELECT max(period) AS period FROM period_snapshots`), z.object({ period: z.string().nullable() }));
+  const result = parseRows(
+    await db.execute(sql`SELECT max(period) AS period FROM period_snapshots`),
+    z.object({ period: z.string().nullable() }),
+  );
   return result[0]?.period ?? null;
 }
 
 /** A stored answer of a snapshot, or null. */
 export async function selectSnapshotAnswer(db: Db, snapshotId: number, key: string): Promise<unknown> {
-  const result = parseRows(await db.execute(sql`SELECT answer FROM period_snapshot_answers WHERE snapshot_id = ${snapshotId} AND key = ${key}`), z.object({ answer: z.unknown() }));
+  const result = parseRows(
+    await db.execute(sql`SELECT answer FROM period_snapshot_answers WHERE snapshot_id = ${snapshotId} AND key = ${key}`),
+    z.object({ answer: z.unknown() }),
+  );
   return result[0]?.answer ?? null;
 }
 
@@ -126,7 +175,10 @@ export async function insertSnapshotAnswer(db: Db, snapshotId: number, key: stri
 
 /** Rows of the month written after the snapshot (late reports and corrections): 发布后有 N 处修订. */
 export async function countRevisionsSince(db: Db, period: string, version: number): Promise<number> {
-  const result = parseRows(await db.execute(sql`SELECT count(*)::int AS n FROM monthly_figures WHERE period = ${period} AND figure_version > ${version}`), z.object({ n: z.number() }));
+  const result = parseRows(
+    await db.execute(sql`SELECT count(*)::int AS n FROM monthly_figures WHERE period = ${period} AND figure_version > ${version}`),
+    z.object({ n: z.number() }),
+  );
   return result[0]?.n ?? 0;
 }
 
@@ -156,31 +208,46 @@ export type CoverageRow = { code: string | null; name: string | null; expected: 
  * by the filter) and those of them that reported gross output for it, in total (code null) and,
  * with `by`, per chain, county or park (a firm in two chains counts in both).
  */
-export async function selectCoverage(db: Db, input: { period: string; filter: FirmFilter; view: FiguresView; by: CoverageDimension | null }): Promise<CoverageRow[]> {
+export async function selectCoverage(
+  db: Db,
+  input: { period: string; filter: FirmFilter; view: FiguresView; by: CoverageDimension | null },
+): Promise<CoverageRow[]> {
   const year = Number(input.period.slice(0, 4));
   const key = input.by === null ? sql`NULL::text` : COVERAGE_KEY[input.by];
-  const grouped = input.by === null
-    ? sql`SELECT NULL::text AS code, NULL::text AS name, count(*)::int AS expected, count(*) FILTER (WHERE reported)::int AS reported FROM firms`
-    : sql`SELECT g.code, l.name, count(*)::int AS expected, count(*) FILTER (WHERE g.reported)::int AS reported
+  const grouped =
+    input.by === null
+      ? sql`SELECT NULL::text AS code, NULL::text AS name, count(*)::int AS expected, count(*) FILTER (WHERE reported)::int AS reported FROM firms`
+      : sql`SELECT g.code, l.name, count(*)::int AS expected, count(*) FILTER (WHERE g.reported)::int AS reported
             FROM groups g LEFT JOIN (${coverageLabelsSql(input.by)}) l ON l.code = g.code
            GROUP BY g.code, l.name, l.sort_order ORDER BY l.sort_order, g.code`;
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     WITH members_now AS (${membersSql(year, input.filter)}),
     firms AS (
       SELECT m.uscc, EXISTS (SELECT 1 FROM ${figuresSql(input.view)} f WHERE f.uscc = m.uscc AND f.period = ${input.period} AND f.gross_output IS NOT NULL) AS reported
         FROM (SELECT DISTINCT uscc FROM members_now) AS m
     ),
     groups AS (SELECT DISTINCT mn.uscc, ${key} AS code, fi.reported FROM members_now mn JOIN firms fi ON fi.uscc = mn.uscc)
-    ${grouped}`), z.object({ code: z.string().nullable(), name: z.string().nullable(), expected: z.number(), reported: z.number() }));
+    ${grouped}`),
+    z.object({ code: z.string().nullable(), name: z.string().nullable(), expected: z.number(), reported: z.number() }),
+  );
   return result;
 }
 
-export type MissingFirmRow = { uscc: string; name: string; regionCode: string; regionName: string; parkName: string | null; chainCodes: string[] };
+export type MissingFirmRow = {
+  uscc: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  parkName: string | null;
+  chainCodes: string[];
+};
 
 /** The firms expected for a month that have not reported gross output for it, by USCC. */
 export async function selectMissingFirms(db: Db, input: { period: string; filter: FirmFilter }): Promise<MissingFirmRow[]> {
   const year = Number(input.period.slice(0, 4));
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     WITH members_now AS (${membersSql(year, input.filter)})
     SELECT e.uscc, e.name, e.region_code, r.name AS region_name, p.name AS park_name, m.chain_codes
       FROM (SELECT uscc, array_agg(DISTINCT chain_code ORDER BY chain_code) AS chain_codes FROM members_now GROUP BY uscc) AS m
@@ -188,47 +255,81 @@ export async function selectMissingFirms(db: Db, input: { period: string; filter
       JOIN regions r ON r.code = e.region_code
       LEFT JOIN parks p ON p.id = e.park_id
      WHERE NOT EXISTS (SELECT 1 FROM monthly_figures f WHERE f.uscc = m.uscc AND f.period = ${input.period} AND f.gross_output IS NOT NULL)
-     ORDER BY e.region_code, e.uscc`), z.object({ uscc: z.string(), name: z.string(), region_code: z.string(), region_name: z.string(), park_name: z.string().nullable(), chain_codes: z.array(z.string()) }));
-  return result.map((r) => ({ uscc: r.uscc, name: r.name, regionCode: r.region_code, regionName: r.region_name, parkName: r.park_name, chainCodes: r.chain_codes }));
+     ORDER BY e.region_code, e.uscc`),
+    z.object({
+      uscc: z.string(),
+      name: z.string(),
+      region_code: z.string(),
+      region_name: z.string(),
+      park_name: z.string().nullable(),
+      chain_codes: z.array(z.string()),
+    }),
+  );
+  return result.map((r) => ({
+    uscc: r.uscc,
+    name: r.name,
+    regionCode: r.region_code,
+    regionName: r.region_name,
+    parkName: r.park_name,
+    chainCodes: r.chain_codes,
+  }));
 }
 
 /**
  * What is held back of a range: the firms in scope for `year` with a figure row from `from` to `to`
  * under an open review item, and the gross output of those rows (each firm-month once).
  */
-export async function selectHeldBack(db: Db, input: { year: number; from: string; to: string; filter: FirmFilter }): Promise<{ enterprises: number; output: number }> {
-  const result = parseRows(await db.execute(sql`
+export async function selectHeldBack(
+  db: Db,
+  input: { year: number; from: string; to: string; filter: FirmFilter },
+): Promise<{ enterprises: number; output: number }> {
+  const result = parseRows(
+    await db.execute(sql`
     WITH members_now AS (${membersSql(input.year, input.filter)})
     SELECT count(DISTINCT f.uscc)::int AS enterprises, coalesce(sum(f.gross_output), 0)::bigint AS output
       FROM monthly_figures f
      WHERE f.period BETWEEN ${input.from} AND ${input.to}
        AND f.uscc IN (SELECT uscc FROM members_now)
-       AND ${openReviewItemSql('f')}`), z.object({ enterprises: z.number(), output: z.number() }));
+       AND ${openReviewItemSql('f')}`),
+    z.object({ enterprises: z.number(), output: z.number() }),
+  );
   const row = result[0];
   return { enterprises: row?.enterprises ?? 0, output: Number(row?.output ?? 0) };
 }
 
 /** Firms expected in a year (viewer's filter) and, per month, those that reported gross output (live figures). */
-export async function selectCoverageByMonth(db: Db, input: { year: number; months: readonly string[]; filter: FirmFilter }): Promise<Map<string, { expected: number; reported: number }>> {
-  const result = parseRows(await db.execute(sql`
+export async function selectCoverageByMonth(
+  db: Db,
+  input: { year: number; months: readonly string[]; filter: FirmFilter },
+): Promise<Map<string, { expected: number; reported: number }>> {
+  const result = parseRows(
+    await db.execute(sql`
     WITH members_now AS (${membersSql(input.year, input.filter)}),
     firms AS (SELECT DISTINCT uscc FROM members_now)
     SELECT p.period, (SELECT count(*) FROM firms)::int AS expected, count(f.uscc)::int AS reported
       FROM unnest(${sql.param([...input.months])}::text[]) AS p(period)
       LEFT JOIN monthly_figures f ON f.period = p.period AND f.gross_output IS NOT NULL AND f.uscc IN (SELECT uscc FROM firms)
-     GROUP BY p.period`), z.object({ period: z.string(), expected: z.number(), reported: z.number() }));
+     GROUP BY p.period`),
+    z.object({ period: z.string(), expected: z.number(), reported: z.number() }),
+  );
   return new Map(result.map((r) => [r.period, { expected: r.expected, reported: r.reported }]));
 }
 
 /** Whether any firm reported gross output for the month. */
 export async function hasFigures(db: Db, period: string): Promise<boolean> {
-  const result = parseRows(await db.execute(sql`SELECT EXISTS (SELECT 1 FROM monthly_figures WHERE period = ${period} AND gross_output IS NOT NULL) AS found`), z.object({ found: z.boolean() }));
+  const result = parseRows(
+    await db.execute(sql`SELECT EXISTS (SELECT 1 FROM monthly_figures WHERE period = ${period} AND gross_output IS NOT NULL) AS found`),
+    z.object({ found: z.boolean() }),
+  );
   return result[0]?.found === true;
 }
 
 /** The chains on a year's list (their codes). */
 export async function selectChainCodesOfYear(db: Db, year: number): Promise<string[]> {
-  const result = parseRows(await db.execute(sql`
-    SELECT code FROM chains WHERE valid_from_year <= ${year} AND coalesce(valid_to_year, 9999) >= ${year} ORDER BY sort_order, code`), z.object({ code: z.string() }));
+  const result = parseRows(
+    await db.execute(sql`
+    SELECT code FROM chains WHERE valid_from_year <= ${year} AND coalesce(valid_to_year, 9999) >= ${year} ORDER BY sort_order, code`),
+    z.object({ code: z.string() }),
+  );
   return result.map((r) => r.code);
 }

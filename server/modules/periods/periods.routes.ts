@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponse } from '../../../shared/contracts/common.js';
-import { missingFirmsResponse, periodDetailResponse, periodMoveResponse, periodParam, periodsQuery, periodsResponse, reopenRequest } from '../../../shared/contracts/periods.js';
+import {
+  missingFirmsResponse,
+  periodDetailResponse,
+  periodMoveResponse,
+  periodParam,
+  periodsQuery,
+  periodsResponse,
+  reopenRequest,
+} from '../../../shared/contracts/periods.js';
 import type { Database } from '../../db/client.js';
 import { actorOf } from '../../lib/http.js';
 import { MONITORING_ROLES } from '../monitoring/monitoring.policy.js';
@@ -49,7 +57,10 @@ export function periodsRoutes(database: Database): FastifyPluginAsyncZod {
     );
     app.post(
       '/:period/reopen',
-      { config: { policy: PERIOD_MOVE_ROLES }, schema: { tags, params: periodParam, body: reopenRequest, response: { 200: periodMoveResponse, ...errors } } },
+      {
+        config: { policy: PERIOD_MOVE_ROLES },
+        schema: { tags, params: periodParam, body: reopenRequest, response: { 200: periodMoveResponse, ...errors } },
+      },
       async (request) => reopenPeriod(db, actorOf(request), request.params.period, request.body.reason),
     );
   };

@@ -9,8 +9,21 @@
  * January cannot be moved alone; publishing first looks for suspects again and is refused (409,
  * listing them) while any review item is open; reopening needs a reason.
  */
-import type { MissingFirmsResponse, PeriodDetailResponse, PeriodMoveResponse, PeriodsResponse, ReviewItem } from '../../../shared/contracts/periods.js';
-import { actionsFrom, isOpenDisposition, transitionOf, type PeriodAction, type PeriodStatus, type ReviewKind } from '../../../shared/publication/workflow.js';
+import type {
+  MissingFirmsResponse,
+  PeriodDetailResponse,
+  PeriodMoveResponse,
+  PeriodsResponse,
+  ReviewItem,
+} from '../../../shared/contracts/periods.js';
+import {
+  actionsFrom,
+  isOpenDisposition,
+  transitionOf,
+  type PeriodAction,
+  type PeriodStatus,
+  type ReviewKind,
+} from '../../../shared/publication/workflow.js';
 import { currentPeriod, parsePeriod } from '../../../shared/stats/period.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
@@ -58,7 +71,9 @@ export async function listPeriods(db: Db, actor: Actor, query: { year?: number }
   const [statuses, snapshots, coverage, latestPublished] = await Promise.all([
     selectPeriodStatuses(db, `${year}-01`, `${year}-12`),
     selectSnapshots(db, `${year}-01`, `${year}-12`),
-    months.length === 0 ? Promise.resolve(new Map<string, { expected: number; reported: number }>()) : selectCoverageByMonth(db, { year, months, filter }),
+    months.length === 0
+      ? Promise.resolve(new Map<string, { expected: number; reported: number }>())
+      : selectCoverageByMonth(db, { year, months, filter }),
     selectLatestPublishedPeriod(db),
   ]);
   const items = [];
@@ -101,8 +116,12 @@ function presentReviewItem(row: ReviewItemRow, currentVersion: (row: ReviewItemR
 
 /** The review items of a month, within a chain office's chains; each says whether its figure was revised since found. */
 async function reviewItemsFor(db: Db, period: string, filter: FirmFilter): Promise<ReviewItem[]> {
-  const rows = (await selectReviewItems(db, period)).filter((r) => filter.chainCodes === null || r.chainCodes.some((c) => filter.chainCodes?.includes(c)));
-  return rows.map((r) => presentReviewItem(r, (row) => row.revisedVersion !== null && row.detectedVersion !== null && row.revisedVersion > row.detectedVersion));
+  const rows = (await selectReviewItems(db, period)).filter(
+    (r) => filter.chainCodes === null || r.chainCodes.some((c) => filter.chainCodes?.includes(c)),
+  );
+  return rows.map((r) =>
+    presentReviewItem(r, (row) => row.revisedVersion !== null && row.detectedVersion !== null && row.revisedVersion > row.detectedVersion),
+  );
 }
 
 function requireStaff(actor: Actor): void {
@@ -118,11 +137,18 @@ export async function getPeriodDetail(db: Db, actor: Actor, period: string, opti
   const dueDate = dueDateOf(period, settings.reportDeadlineDay);
   const status = await statusOf(db, period);
   const coverage = async (by: 'chain' | 'region' | 'park' | null) => selectCoverage(db, { period, filter, view: RAW_FIGURES, by });
-  const [total, byChain, byRegion, byPark] = [await coverage(null), await coverage('chain'), await coverage('region'), await coverage('park')];
+  const [total, byChain, byRegion, byPark] = [
+    await coverage(null),
+    await coverage('chain'),
+    await coverage('region'),
+    await coverage('park'),
+  ];
   const publishing = publishingPeriodOf(period);
   const snapshots = await selectSnapshots(db, publishing, publishing);
   const latest = snapshots[0] ?? null;
-  const reviewItems = (await reviewItemsFor(db, period, filter)).concat(period.endsWith('-02') ? await reviewItemsFor(db, `${period.slice(0, 4)}-01`, filter) : []);
+  const reviewItems = (await reviewItemsFor(db, period, filter)).concat(
+    period.endsWith('-02') ? await reviewItemsFor(db, `${period.slice(0, 4)}-01`, filter) : [],
+  );
   const events = await selectPeriodEvents(db, publishing);
   return {
     period,
@@ -135,7 +161,14 @@ export async function getPeriodDetail(db: Db, actor: Actor, period: string, opti
     byPark: presentCoverage(byPark),
     reviewItems,
     openReviewItems: reviewItems.filter((i) => i.open).length,
-    snapshots: snapshots.map((s) => ({ id: s.id, period: s.period, publishedAt: s.publishedAt, publishedBy: s.publishedByName, coverage: { expected: s.expected, reported: s.reported }, figuresVersion: s.figuresVersion })),
+    snapshots: snapshots.map((s) => ({
+      id: s.id,
+      period: s.period,
+      publishedAt: s.publishedAt,
+      publishedBy: s.publishedByName,
+      coverage: { expected: s.expected, reported: s.reported },
+      figuresVersion: s.figuresVersion,
+    })),
     // Only the workflow's transitions write period_events (its action column is also checked by a constraint).
     events: events.map((e) => ({ ...e, action: e.action as PeriodAction, from: e.from as PeriodStatus, to: e.to as PeriodStatus })),
     revisionsSincePublished: latest === null ? null : await countRevisionsSince(db, period, latest.figuresVersion),
@@ -157,32 +190,83 @@ function monthsMoved(period: string): string[] {
   return period.endsWith('-02') ? [`${period.slice(0, 4)}-01`, period] : [period];
 }
 
-async function checkMovable(db: Db, actor: Actor, period: string, action: PeriodAction, now: Date): Promise<{ from: PeriodStatus; to: PeriodStatus }> {
+async function checkMovable(
+  db: Db,
+  actor: Actor,
+  period: string,
+  action: PeriodAction,
+  now: Date,
+): Promise<{ from: PeriodStatus; to: PeriodStatus }> {
   if (!canMovePeriod(actor)) throw new AppError('forbidden', { messageKey: 'periods.error.notReviewer' });
   if (period.endsWith('-01')) {
-    throw new AppError('validation_failed', { messageKey: 'periods.error.january', params: { february: `${period.slice(0, 4)}-02` }, details: [{ path: 'params.period', message: 'January moves with February' }] });
+    throw new AppError('validation_failed', {
+      messageKey: 'periods.error.january',
+      params: { february: `${period.slice(0, 4)}-02` },
+      details: [{ path: 'params.period', message: 'January moves with February' }],
+    });
   }
   if (period >= currentPeriod(now)) {
-    throw new AppError('validation_failed', { messageKey: 'periods.error.future', params: { period }, details: [{ path: 'params.period', message: 'must be a finished month' }] });
+    throw new AppError('validation_failed', {
+      messageKey: 'periods.error.future',
+      params: { period },
+      details: [{ path: 'params.period', message: 'must be a finished month' }],
+    });
   }
   const from = await statusOf(db, period);
   const transition = transitionOf(action, from);
-  if (transition === null) throw new AppError('conflict', { messageKey: 'periods.error.transition', params: { period, status: from }, details: { status: from, action } });
+  if (transition === null)
+    throw new AppError('conflict', {
+      messageKey: 'periods.error.transition',
+      params: { period, status: from },
+      details: { status: from, action },
+    });
   if ((action === 'publish' || action === 'start_review') && !(await hasFigures(db, period))) {
-    throw new AppError('validation_failed', { messageKey: 'periods.error.noData', params: { period }, details: [{ path: 'params.period', message: 'no figures for this month' }] });
+    throw new AppError('validation_failed', {
+      messageKey: 'periods.error.noData',
+      params: { period },
+      details: [{ path: 'params.period', message: 'no figures for this month' }],
+    });
   }
   return { from, to: transition.to };
 }
 
 /** Writes a move: the status of each month moved, the history row, the audit row (inside the caller's transaction). */
-async function writeMove(tx: Db, actor: Actor, period: string, action: PeriodAction, move: { from: PeriodStatus; to: PeriodStatus }, reason: string | null, extra: Record<string, unknown> = {}): Promise<void> {
+async function writeMove(
+  tx: Db,
+  actor: Actor,
+  period: string,
+  action: PeriodAction,
+  move: { from: PeriodStatus; to: PeriodStatus },
+  reason: string | null,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   for (const month of monthsMoved(period)) await upsertPeriodStatus(tx, month, move.to);
-  await insertPeriodEvent(tx, { period, action, from: move.from, to: move.to, reason, actorId: actor.system ? null : actor.id, actorName: actor.displayName });
-  await recordAudit(tx, actor, { action: `period_${action}`, entity: 'period', entityId: period, before: { status: move.from }, after: { status: move.to, reason, ...extra } });
+  await insertPeriodEvent(tx, {
+    period,
+    action,
+    from: move.from,
+    to: move.to,
+    reason,
+    actorId: actor.system ? null : actor.id,
+    actorName: actor.displayName,
+  });
+  await recordAudit(tx, actor, {
+    action: `period_${action}`,
+    entity: 'period',
+    entityId: period,
+    before: { status: move.from },
+    after: { status: move.to, reason, ...extra },
+  });
 }
 
 /** 采集中 → 审核中 (and back): finds the month's suspects when review starts. */
-export async function moveToReview(db: Db, actor: Actor, period: string, back = false, options: PeriodOptions = {}): Promise<PeriodMoveResponse> {
+export async function moveToReview(
+  db: Db,
+  actor: Actor,
+  period: string,
+  back = false,
+  options: PeriodOptions = {},
+): Promise<PeriodMoveResponse> {
   const action = back ? 'back_to_collecting' : 'start_review';
   const move = await checkMovable(db, actor, period, action, (options.now ?? (() => new Date()))());
   if (!back) for (const month of monthsMoved(period)) await detectReviewItems(db, month);
@@ -204,13 +288,17 @@ export async function publishPeriod(db: Db, actor: Actor, period: string, option
   const move = await checkMovable(db, actor, period, 'publish', (options.now ?? (() => new Date()))());
   if (!history) {
     for (const month of monthsMoved(period)) await detectReviewItems(db, month);
-    const open = (await Promise.all(monthsMoved(period).map((m) => selectReviewItems(db, m)))).flat().filter((i) => isOpenDisposition(i.status));
+    const open = (await Promise.all(monthsMoved(period).map((m) => selectReviewItems(db, m))))
+      .flat()
+      .filter((i) => isOpenDisposition(i.status));
     if (open.length > 0) {
       throw new AppError('conflict', {
         messageKey: 'periods.error.openItems',
         params: { period, count: open.length },
-        // Review items are made only from the review kinds (shared/publication), so `kind` is one of them.
-        details: { openItems: open.map((i) => ({ period: i.period, uscc: i.uscc, name: i.name, kind: i.kind as ReviewKind, status: i.status })) },
+        details: {
+          // Review items are made only from the review kinds (shared/publication), so `kind` is one of them.
+          openItems: open.map((i) => ({ period: i.period, uscc: i.uscc, name: i.name, kind: i.kind as ReviewKind, status: i.status })),
+        },
       });
     }
   }
@@ -247,23 +335,51 @@ export async function publishHistoryMonths(db: Db, actor: Actor, periods: readon
     let published = 0;
     for (const year of [...new Set(wanted.map((p) => parsePeriod(p).year))]) {
       const months = wanted.filter((p) => parsePeriod(p).year === year);
-      const [coverage, statuses] = await Promise.all([selectCoverageByMonth(tx, { year, months, filter: NO_FILTER }), selectPeriodStatuses(tx, `${year}-01`, `${year}-12`)]);
+      const [coverage, statuses] = await Promise.all([
+        selectCoverageByMonth(tx, { year, months, filter: NO_FILTER }),
+        selectPeriodStatuses(tx, `${year}-01`, `${year}-12`),
+      ]);
       for (const period of months) {
         const covered = coverage.get(period);
         if ((statuses.get(period) ?? 'collecting') !== 'collecting' || covered === undefined || covered.reported === 0) continue;
-        await insertSnapshot(tx, { period, figuresVersion, publishedBy: null, publishedByName: actor.displayName, expected: covered.expected, reported: covered.reported });
+        await insertSnapshot(tx, {
+          period,
+          figuresVersion,
+          publishedBy: null,
+          publishedByName: actor.displayName,
+          expected: covered.expected,
+          reported: covered.reported,
+        });
         for (const month of monthsMoved(period)) await upsertPeriodStatus(tx, month, 'published');
-        await insertPeriodEvent(tx, { period, action: 'publish', from: 'collecting', to: 'published', reason: null, actorId: null, actorName: actor.displayName });
+        await insertPeriodEvent(tx, {
+          period,
+          action: 'publish',
+          from: 'collecting',
+          to: 'published',
+          reason: null,
+          actorId: null,
+          actorName: actor.displayName,
+        });
         published += 1;
       }
     }
-    await recordAudit(tx, actor, { action: 'period_publish_history', entity: 'period', after: { periods: wanted, published, figuresVersion } });
+    await recordAudit(tx, actor, {
+      action: 'period_publish_history',
+      entity: 'period',
+      after: { periods: wanted, published, figuresVersion },
+    });
     return published;
   });
 }
 
 /** Reopens a published month for revision (reason required); its snapshot stays what was published until republished. */
-export async function reopenPeriod(db: Db, actor: Actor, period: string, reason: string, options: PeriodOptions = {}): Promise<PeriodMoveResponse> {
+export async function reopenPeriod(
+  db: Db,
+  actor: Actor,
+  period: string,
+  reason: string,
+  options: PeriodOptions = {},
+): Promise<PeriodMoveResponse> {
   const move = await checkMovable(db, actor, period, 'reopen', (options.now ?? (() => new Date()))());
   await db.transaction((tx) => writeMove(tx, actor, period, 'reopen', move, reason));
   return { period, status: move.to, snapshotId: null };
@@ -275,4 +391,3 @@ export async function recheckMonthsInReview(db: Db, periods: readonly string[]):
     if ((await statusOf(db, period)) === 'review') await detectReviewItems(db, period);
   }
 }
-

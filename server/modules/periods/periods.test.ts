@@ -32,7 +32,8 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const get = (session: Session, url: string) => t.app.inject({ method: 'GET', url, headers: session.headers });
-const post = (session: Session, url: string, payload?: object) => t.app.inject({ method: 'POST', url, headers: session.headers, ...(payload ? { payload } : {}) });
+const post = (session: Session, url: string, payload?: object) =>
+  t.app.inject({ method: 'POST', url, headers: session.headers, ...(payload ? { payload } : {}) });
 const put = (session: Session, url: string, payload: object) => t.app.inject({ method: 'PUT', url, headers: session.headers, payload });
 
 async function chains(session: Session, query: string): Promise<MonitoringChainsResponse> {
@@ -52,7 +53,13 @@ describe('months and coverage', () => {
     expect(body.latestPublished).toBe('2024-05');
     expect(body.items).toHaveLength(12);
     // 10 chain firms in the 2024 名录; 7 reported June's gross output (LOWREV and OKREV gave revenue only, MISSING nothing).
-    expect(body.items[5]).toEqual({ period: '2024-06', status: 'collecting', publishedAt: null, coverage: { expected: 10, reported: 7 }, revisionsSincePublished: null });
+    expect(body.items[5]).toEqual({
+      period: '2024-06',
+      status: 'collecting',
+      publishedAt: null,
+      coverage: { expected: 10, reported: 7 },
+      revisionsSincePublished: null,
+    });
     // May: the five drop/slip firms, SLIP9 and MISSING (JF reported nothing in May).
     expect(body.items[4]).toMatchObject({ period: '2024-05', status: 'published', coverage: { expected: 10, reported: 7 } });
     expect(body.items[4].publishedAt).toMatch(/^20\d\d-/);
@@ -67,7 +74,13 @@ describe('months and coverage', () => {
     expect((await get(s.chief, '/api/warnings?period=2024-06')).statusCode).toBe(403);
     // Data staff may open it: preliminary, with its coverage.
     const admin = await chains(s.admin, 'period=2024-06&range=month');
-    expect(admin.publication).toMatchObject({ status: 'collecting', preliminary: true, publishedAt: null, coverage: { expected: 10, reported: 7 }, heldBack: { enterprises: 0, output: 0 } });
+    expect(admin.publication).toMatchObject({
+      status: 'collecting',
+      preliminary: true,
+      publishedAt: null,
+      coverage: { expected: 10, reported: 7 },
+      heldBack: { enterprises: 0, output: 0 },
+    });
     expect(admin.total.output).toBe(JUNE_REPORTED);
   });
 });
@@ -97,7 +110,13 @@ describe('review, then publication', () => {
     const moved = await post(s.reviewer, '/api/periods/2024-06/review');
     expect(moved.statusCode, moved.body).toBe(200);
     const detail = (await get(s.reviewer, '/api/periods/2024-06')).json();
-    expect(detail).toMatchObject({ status: 'review', dueDate: '2024-07-10', coverage: { expected: 10, reported: 7 }, openReviewItems: 3, actions: ['back_to_collecting', 'publish'] });
+    expect(detail).toMatchObject({
+      status: 'review',
+      dueDate: '2024-07-10',
+      coverage: { expected: 10, reported: 7 },
+      openReviewItems: 3,
+      actions: ['back_to_collecting', 'publish'],
+    });
     expect(detail.reviewItems.map((i: { uscc: string; kind: string }) => [i.kind, i.uscc]).sort()).toEqual(
       [
         ['output_drop', warnUsccOf('DROP2')],
@@ -111,7 +130,9 @@ describe('review, then publication', () => {
     ]);
     expect(detail.byRegion).toEqual([{ code: WARN_COUNTY, name: '衡阳县', expected: 10, reported: 7 }]);
     const missing = (await get(s.reviewer, '/api/periods/2024-06/missing')).json();
-    expect(missing.items.map((i: { uscc: string }) => i.uscc).sort()).toEqual([warnUsccOf('LOWREV'), warnUsccOf('OKREV'), warnUsccOf('MISSING')].sort());
+    expect(missing.items.map((i: { uscc: string }) => i.uscc).sort()).toEqual(
+      [warnUsccOf('LOWREV'), warnUsccOf('OKREV'), warnUsccOf('MISSING')].sort(),
+    );
     // The chain office of W2 sees its chain's items only (DROPREP, SLIP10) and its chain's coverage.
     const office = (await get(s.office, '/api/periods/2024-06')).json();
     expect(office.reviewItems).toHaveLength(2);
@@ -133,27 +154,54 @@ describe('review, then publication', () => {
 
   it('settles each item: confirmed with a reason, corrected only after a revision with its source', async () => {
     const base = { period: '2024-06', status: 'confirmed' };
-    expect((await put(s.reviewer, '/api/warnings/disposition', { ...base, uscc: warnUsccOf('DROP2'), kind: 'output_drop' })).statusCode).toBe(400);
-    const confirmed = await put(s.reviewer, '/api/warnings/disposition', { ...base, uscc: warnUsccOf('DROP2'), kind: 'output_drop', note: '企业书面说明：订单减少属实' });
+    expect(
+      (await put(s.reviewer, '/api/warnings/disposition', { ...base, uscc: warnUsccOf('DROP2'), kind: 'output_drop' })).statusCode,
+    ).toBe(400);
+    const confirmed = await put(s.reviewer, '/api/warnings/disposition', {
+      ...base,
+      uscc: warnUsccOf('DROP2'),
+      kind: 'output_drop',
+      note: '企业书面说明：订单减少属实',
+    });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json().current).toMatchObject({ status: 'confirmed', note: '企业书面说明：订单减少属实' });
     // The W2 office may settle W2's DROPREP, never W1's DROP1 (outside its scope: answered like an unknown firm).
-    expect((await put(s.office, '/api/warnings/disposition', { ...base, uscc: warnUsccOf('DROPREP'), kind: 'output_drop', note: '核实属实' })).statusCode).toBe(200);
-    expect((await put(s.office, '/api/warnings/disposition', { ...base, uscc: warnUsccOf('DROP1'), kind: 'output_drop', note: 'x y' })).statusCode).toBe(404);
-    expect((await put(s.leader, '/api/warnings/disposition', { ...base, uscc: warnUsccOf('DROP2'), kind: 'output_drop', note: 'x y' })).statusCode).toBe(403);
+    expect(
+      (await put(s.office, '/api/warnings/disposition', { ...base, uscc: warnUsccOf('DROPREP'), kind: 'output_drop', note: '核实属实' }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await put(s.office, '/api/warnings/disposition', { ...base, uscc: warnUsccOf('DROP1'), kind: 'output_drop', note: 'x y' }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await put(s.leader, '/api/warnings/disposition', { ...base, uscc: warnUsccOf('DROP2'), kind: 'output_drop', note: 'x y' }))
+        .statusCode,
+    ).toBe(403);
     // Corrected: the source is required, and the figure must have been revised since the item was found.
     const slip = { period: '2024-06', uscc: warnUsccOf('SLIP10'), kind: 'unit_slip', status: 'corrected' };
     expect((await put(s.reviewer, '/api/warnings/disposition', slip)).statusCode).toBe(400);
     const early = await put(s.reviewer, '/api/warnings/disposition', { ...slip, correctionSource: 'enterprise_corrected_report' });
     expect(early.statusCode).toBe(409);
-    const revised = await put(s.reviewer, `/api/figures/${warnUsccOf('SLIP10')}/2024-06`, { unit: '元', values: { grossOutput: 100 }, acceptWarnings: true });
+    const revised = await put(s.reviewer, `/api/figures/${warnUsccOf('SLIP10')}/2024-06`, {
+      unit: '元',
+      values: { grossOutput: 100 },
+      acceptWarnings: true,
+    });
     expect(revised.statusCode, revised.body).toBe(200);
-    const corrected = await put(s.reviewer, '/api/warnings/disposition', { ...slip, correctionSource: 'enterprise_corrected_report', reference: '更正报表 2024-07-05' });
+    const corrected = await put(s.reviewer, '/api/warnings/disposition', {
+      ...slip,
+      correctionSource: 'enterprise_corrected_report',
+      reference: '更正报表 2024-07-05',
+    });
     expect(corrected.statusCode, corrected.body).toBe(200);
     expect(corrected.json().items.map((e: { status: string }) => e.status)).toEqual(['corrected']);
     // The 预警 page shows the disposition.
     const warnings = (await get(s.admin, '/api/warnings?period=2024-06&kind=output_drop')).json();
-    expect(warnings.items.find((i: { uscc: string }) => i.uscc === warnUsccOf('DROP2')).disposition).toMatchObject({ status: 'confirmed', updatedBy: '测试用户' });
+    expect(warnings.items.find((i: { uscc: string }) => i.uscc === warnUsccOf('DROP2')).disposition).toMatchObject({
+      status: 'confirmed',
+      updatedBy: '测试用户',
+    });
   });
 
   it('publishes once all are settled; leaders then open on the new month', async () => {
@@ -162,7 +210,15 @@ describe('review, then publication', () => {
     expect(res.json()).toMatchObject({ period: '2024-06', status: 'published' });
     const leader = await chains(s.leader, 'range=month');
     // SLIP10 corrected to 100.
-    expect(leader).toMatchObject({ period: '2024-06', publication: { status: 'published', preliminary: false, heldBack: { enterprises: 0, output: 0 }, coverage: { expected: 10, reported: 7 } } });
+    expect(leader).toMatchObject({
+      period: '2024-06',
+      publication: {
+        status: 'published',
+        preliminary: false,
+        heldBack: { enterprises: 0, output: 0 },
+        coverage: { expected: 10, reported: 7 },
+      },
+    });
     expect(leader.total.output).toBe(JUNE_REPORTED - 900);
   });
 });
@@ -171,7 +227,9 @@ describe('published figures are frozen', () => {
   it('a revision after publication changes nothing published, for the city or a scoped user; reviewers see 发布后有 1 处修订', async () => {
     const before = await chains(s.leader, 'period=2024-06&range=month');
     const chiefBefore = await chains(s.chief, 'period=2024-06&range=ytd');
-    await t.database.db.execute(sql`UPDATE monthly_figures SET gross_output = 175, updated_at = now() WHERE uscc = ${warnUsccOf('DROP1')} AND period = '2024-06'`);
+    await t.database.db.execute(
+      sql`UPDATE monthly_figures SET gross_output = 175, updated_at = now() WHERE uscc = ${warnUsccOf('DROP1')} AND period = '2024-06'`,
+    );
     const after = await chains(s.leader, 'period=2024-06&range=month');
     expect(after.total.output).toBe(before.total.output);
     expect(after.asOf).toBe(before.asOf);
@@ -196,7 +254,9 @@ describe('published figures are frozen', () => {
     expect(detail.snapshots).toHaveLength(2);
     expect(detail.events.map((e: { action: string }) => e.action)).toEqual(['publish', 'reopen', 'publish', 'start_review']);
     expect(detail.events[1].reason).toBe('DROP1 报送更正');
-    const audit = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'period' AND action = 'period_reopen' AND after->>'reason' = 'DROP1 报送更正'`);
+    const audit = await t.database.db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'period' AND action = 'period_reopen' AND after->>'reason' = 'DROP1 报送更正'`,
+    );
     expect(audit.rows[0]?.n).toBe(1);
   });
 });
@@ -208,7 +268,9 @@ describe('coverage by park', () => {
     );
     const parkId = park.rows[0]?.id;
     // MISSING did not report June; SLIP10 did (its 1000 is a settled slip by now).
-    await t.database.db.execute(sql`UPDATE enterprises SET park_id = ${parkId} WHERE uscc IN (${warnUsccOf('MISSING')}, ${warnUsccOf('SLIP10')})`);
+    await t.database.db.execute(
+      sql`UPDATE enterprises SET park_id = ${parkId} WHERE uscc IN (${warnUsccOf('MISSING')}, ${warnUsccOf('SLIP10')})`,
+    );
     const detail = (await get(s.reviewer, '/api/periods/2024-06')).json();
     const withFirms = detail.byPark.filter((r: { expected: number }) => r.expected > 0);
     expect(withFirms).toEqual([

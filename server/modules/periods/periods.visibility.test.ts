@@ -28,7 +28,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const get = (session: Session, url: string, locale?: string) => t.app.inject({ method: 'GET', url, headers: { ...session.headers, ...(locale ? { 'x-locale': locale } : {}) } });
+const get = (session: Session, url: string, locale?: string) =>
+  t.app.inject({ method: 'GET', url, headers: { ...session.headers, ...(locale ? { 'x-locale': locale } : {}) } });
 
 /** Every read that takes a month: the 驾驶舱's chains, breakdowns, firm ranking and trend, and 预警. */
 const READS = [
@@ -50,7 +51,9 @@ describe('months other roles may open', () => {
       }
     }
     const en = await get(s.leader, '/api/monitoring/chains?period=2024-06', 'en');
-    expect(en.json().error.message).toBe('The figures of 2024-06 are not published yet; only data staff may see preliminary figures. The latest published month is 2024-05.');
+    expect(en.json().error.message).toBe(
+      'The figures of 2024-06 are not published yet; only data staff may see preliminary figures. The latest published month is 2024-05.',
+    );
     // The published month and the data staff's unpublished one are answered.
     for (const read of READS) expect((await get(s.leader, `${read}2024-05`)).statusCode, read).toBe(200);
     for (const read of READS) expect((await get(s.office, `${read}2024-06`)).statusCode, read).toBe(200);
@@ -58,7 +61,11 @@ describe('months other roles may open', () => {
 
   it('lists every month with its status to all, with a publication only for the published ones (what the pickers offer)', async () => {
     for (const who of [s.leader, s.admin]) {
-      const items = (await get(who, '/api/periods?year=2024')).json().items as { period: string; status: string; publishedAt: string | null }[];
+      const items = (await get(who, '/api/periods?year=2024')).json().items as {
+        period: string;
+        status: string;
+        publishedAt: string | null;
+      }[];
       expect(items.filter((i) => i.publishedAt !== null).map((i) => i.period)).toEqual(['2024-05']);
       expect(items.slice(4, 6).map((i) => i.status)).toEqual(['published', 'collecting']);
     }
@@ -78,7 +85,14 @@ describe('months other roles may open', () => {
       expect(await monthsOf(who, `/api/figures/${uscc}?year=2024`, figures)).toEqual(['2024-05']);
       expect(await monthsOf(who, `/api/enterprises/${uscc}?year=2024`, profile)).toEqual(['2024-05']);
     }
-    expect(await monthsOf(s.admin, `/api/figures/${uscc}?year=2024`, figures)).toEqual(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06']);
+    expect(await monthsOf(s.admin, `/api/figures/${uscc}?year=2024`, figures)).toEqual([
+      '2024-01',
+      '2024-02',
+      '2024-03',
+      '2024-04',
+      '2024-05',
+      '2024-06',
+    ]);
     const firm = await buildUser(t.database.db, { role: 'enterprise', scopes: [{ kind: 'enterprise', ref: uscc }] });
     const own = await loginAs(t.app, firm.username, TEST_PASSWORD);
     expect(await monthsOf(own, `/api/figures/${uscc}?year=2024`, figures)).toHaveLength(6);
@@ -86,10 +100,17 @@ describe('months other roles may open', () => {
 
   it('a published month reopened for revision stays what was published for other roles (and stays in their picker); data staff see the revision', async () => {
     const before = (await get(s.leader, '/api/monitoring/chains?range=month&period=2024-05')).json().total.output;
-    const reopened = await t.app.inject({ method: 'POST', url: '/api/periods/2024-05/reopen', headers: s.admin.headers, payload: { reason: 'DROP2 报送更正' } });
+    const reopened = await t.app.inject({
+      method: 'POST',
+      url: '/api/periods/2024-05/reopen',
+      headers: s.admin.headers,
+      payload: { reason: 'DROP2 报送更正' },
+    });
     expect(reopened.statusCode, reopened.body).toBe(200);
     // DROP2's May: 75 → 175.
-    await t.database.db.execute(sql`UPDATE monthly_figures SET gross_output = 175, updated_at = now() WHERE uscc = ${warnUsccOf('DROP2')} AND period = '2024-05'`);
+    await t.database.db.execute(
+      sql`UPDATE monthly_figures SET gross_output = 175, updated_at = now() WHERE uscc = ${warnUsccOf('DROP2')} AND period = '2024-05'`,
+    );
     const leader = await get(s.leader, '/api/monitoring/chains?range=month&period=2024-05');
     expect(leader.statusCode, leader.body).toBe(200);
     expect(leader.json().total.output).toBe(before);
@@ -107,7 +128,12 @@ describe('months other roles may open', () => {
     const admin = (await get(s.admin, '/api/monitoring/chains?range=month&period=2024-06')).json();
     // 7 of 10 reported June; DROPREP 80 + SLIP10 1000 are held back until settled (DROP2, its May
     // revised to 175 above, is no longer down two months running).
-    expect(admin.publication).toMatchObject({ status: 'review', preliminary: true, coverage: { expected: 10, reported: 7 }, heldBack: { enterprises: 2, output: 1080 } });
+    expect(admin.publication).toMatchObject({
+      status: 'review',
+      preliminary: true,
+      coverage: { expected: 10, reported: 7 },
+      heldBack: { enterprises: 2, output: 1080 },
+    });
     const detail = (await get(s.admin, '/api/periods/2024-06')).json();
     expect(detail.coverage).toEqual(admin.publication.coverage);
   });

@@ -10,8 +10,15 @@ import { regions } from '../../db/schema.js';
 import type { RegionKind } from '../../../shared/contracts/regions.js';
 
 export type RegionRow = typeof regions.$inferSelect;
-export type RegionListRow = { code: string; name: string; shortName: string; kind: RegionKind; version: number; parkCount: number; enterpriseCount: number };
-
+export type RegionListRow = {
+  code: string;
+  name: string;
+  shortName: string;
+  kind: RegionKind;
+  version: number;
+  parkCount: number;
+  enterpriseCount: number;
+};
 
 // Correlated subqueries name the outer column in full: drizzle leaves a single-table select unqualified.
 /** Regions, GB/T 2260 divisions before the statistical zones, each with its parks and firms. */
@@ -43,20 +50,30 @@ export async function selectRegionRow(db: Db, code: string): Promise<RegionRow |
 }
 
 /** A region other than `exceptCode` already using this name or short name. */
-export async function selectRegionNamed(db: Db, names: { name?: string; shortName?: string }, exceptCode?: string): Promise<RegionRow | undefined> {
+export async function selectRegionNamed(
+  db: Db,
+  names: { name?: string; shortName?: string },
+  exceptCode?: string,
+): Promise<RegionRow | undefined> {
   const conditions: SQL[] = [];
   if (names.name !== undefined) conditions.push(eq(regions.name, names.name));
   if (names.shortName !== undefined) conditions.push(eq(regions.shortName, names.shortName));
   if (conditions.length === 0) return undefined;
-  const rows = await db.select().from(regions).where(or(...conditions));
+  const rows = await db
+    .select()
+    .from(regions)
+    .where(or(...conditions));
   return rows.find((r) => r.code !== exceptCode);
 }
 
 /** What refers to a region: parks located in it and firms registered in it. */
 export async function countRegionReferences(db: Db, code: string): Promise<{ parks: number; enterprises: number }> {
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     SELECT (SELECT count(*)::int FROM parks WHERE region_code = ${code}) AS parks,
-           (SELECT count(*)::int FROM enterprises WHERE region_code = ${code}) AS enterprises`), z.object({ parks: z.number(), enterprises: z.number() }));
+           (SELECT count(*)::int FROM enterprises WHERE region_code = ${code}) AS enterprises`),
+    z.object({ parks: z.number(), enterprises: z.number() }),
+  );
   return result[0] ?? { parks: 0, enterprises: 0 };
 }
 
@@ -67,7 +84,12 @@ export async function insertRegion(db: Db, row: Omit<typeof regions.$inferInsert
 }
 
 /** Changes a region at the version the editor read (any version when none is given); 409 when it moved on. */
-export async function updateRegionRow(db: Db, code: string, patch: Partial<Pick<RegionRow, 'name' | 'shortName' | 'kind'>>, expectedVersion?: number): Promise<RegionRow> {
+export async function updateRegionRow(
+  db: Db,
+  code: string,
+  patch: Partial<Pick<RegionRow, 'name' | 'shortName' | 'kind'>>,
+  expectedVersion?: number,
+): Promise<RegionRow> {
   const [updated] = await db
     .update(regions)
     .set({ ...patch, version: bumpVersion(regions.version), updatedAt: new Date() })
@@ -77,6 +99,9 @@ export async function updateRegionRow(db: Db, code: string, patch: Partial<Pick<
 }
 
 export async function deleteRegionRow(db: Db, code: string, expectedVersion?: number): Promise<void> {
-  const [deleted] = await db.delete(regions).where(atVersion(eq(regions.code, code), regions.version, expectedVersion)).returning({ code: regions.code });
+  const [deleted] = await db
+    .delete(regions)
+    .where(atVersion(eq(regions.code, code), regions.version, expectedVersion))
+    .returning({ code: regions.code });
   updatedOrConflict(deleted);
 }

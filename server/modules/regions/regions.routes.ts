@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { deleteVersionQuery, errorResponse, okResponse } from '../../../shared/contracts/common.js';
-import { createRegionRequest, listRegionsQuery, listRegionsResponse, regionItem, regionParams, updateRegionRequest } from '../../../shared/contracts/regions.js';
+import {
+  createRegionRequest,
+  listRegionsQuery,
+  listRegionsResponse,
+  regionItem,
+  regionParams,
+  updateRegionRequest,
+} from '../../../shared/contracts/regions.js';
 import type { Database } from '../../db/client.js';
 import { actorOf } from '../../lib/http.js';
 import { createRegion, deleteRegion, listRegions, updateRegion } from './regions.service.js';
@@ -23,12 +30,18 @@ export function regionsRoutes(database: Database): FastifyPluginAsyncZod {
     );
     app.patch(
       '/:code',
-      { config: { policy: ['admin'] }, schema: { tags, params: regionParams, body: updateRegionRequest, response: { 200: regionItem, ...errors } } },
+      {
+        config: { policy: ['admin'] },
+        schema: { tags, params: regionParams, body: updateRegionRequest, response: { 200: regionItem, ...errors } },
+      },
       async (request) => updateRegion(db, actorOf(request), request.params.code, request.body),
     );
     app.delete(
       '/:code',
-      { config: { policy: ['admin'] }, schema: { tags, params: regionParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } } },
+      {
+        config: { policy: ['admin'] },
+        schema: { tags, params: regionParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } },
+      },
       async (request) => {
         await deleteRegion(db, actorOf(request), request.params.code, request.query.version);
         return { ok: true as const };

@@ -1,4 +1,10 @@
-import type { CreateRegionRequest, ListRegionsQuery, ListRegionsResponse, RegionItem, UpdateRegionRequest } from '../../../shared/contracts/regions.js';
+import type {
+  CreateRegionRequest,
+  ListRegionsQuery,
+  ListRegionsResponse,
+  RegionItem,
+  UpdateRegionRequest,
+} from '../../../shared/contracts/regions.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
@@ -51,7 +57,8 @@ async function presentOne(db: Db, code: string): Promise<RegionItem> {
 
 export async function createRegion(db: Db, actor: Actor, input: CreateRegionRequest): Promise<RegionItem> {
   requireAccess(canAdminister(actor));
-  if (await selectRegionRow(db, input.code)) throw new AppError('conflict', { messageKey: 'regions.error.duplicateCode', params: { code: input.code } });
+  if (await selectRegionRow(db, input.code))
+    throw new AppError('conflict', { messageKey: 'regions.error.duplicateCode', params: { code: input.code } });
   await requireFreeNames(db, input);
   await db.transaction(async (tx) => {
     const row = await insertRegion(tx, input);
@@ -69,7 +76,13 @@ export async function updateRegion(db: Db, actor: Actor, code: string, patch: Up
   await requireFreeNames(db, fields, code);
   await db.transaction(async (tx) => {
     const after = await updateRegionRow(tx, code, fields, version);
-    await recordAudit(tx, actor, { action: 'update', entity: 'region', entityId: code, before: auditView(before), after: auditView(after) });
+    await recordAudit(tx, actor, {
+      action: 'update',
+      entity: 'region',
+      entityId: code,
+      before: auditView(before),
+      after: auditView(after),
+    });
   });
   return presentOne(db, code);
 }
@@ -81,7 +94,10 @@ export async function deleteRegion(db: Db, actor: Actor, code: string, expectedV
   requireVersion(before.version, expectedVersion);
   const refs = await countRegionReferences(db, code);
   if (refs.parks > 0 || refs.enterprises > 0) {
-    throw new AppError('conflict', { messageKey: 'regions.error.referenced', params: { parks: refs.parks, enterprises: refs.enterprises } });
+    throw new AppError('conflict', {
+      messageKey: 'regions.error.referenced',
+      params: { parks: refs.parks, enterprises: refs.enterprises },
+    });
   }
   await db.transaction(async (tx) => {
     await deleteRegionRow(tx, code, expectedVersion);

@@ -12,7 +12,8 @@ beforeAll(async () => {
   t = await createTestApp();
   await seedReferenceData(t.database.db);
   await buildFirm(t.database.db, { nodes: ['CH13:oil'], regionCode: '430421' });
-  const login = async (overrides: Parameters<typeof buildUser>[1]) => loginAs(t.app, (await buildUser(t.database.db, overrides)).username, TEST_PASSWORD);
+  const login = async (overrides: Parameters<typeof buildUser>[1]) =>
+    loginAs(t.app, (await buildUser(t.database.db, overrides)).username, TEST_PASSWORD);
   admin = await login({ role: 'admin' });
   leader = await login({ role: 'leader' });
 });
@@ -30,7 +31,12 @@ describe('regions', () => {
     expect(body.total).toBe(15);
     expect(body.items.filter((r: { kind: string }) => r.kind === 'zone')).toHaveLength(3);
     expect(body.items.at(-1).kind).toBe('zone');
-    expect(body.items.find((r: { code: string }) => r.code === '430421')).toMatchObject({ name: '衡阳县', shortName: '衡阳县', kind: 'county', enterpriseCount: 1 });
+    expect(body.items.find((r: { code: string }) => r.code === '430421')).toMatchObject({
+      name: '衡阳县',
+      shortName: '衡阳县',
+      kind: 'county',
+      enterpriseCount: 1,
+    });
     const withParks = body.items.find((r: { code: string }) => r.code === '430408');
     expect(withParks.parkCount).toBeGreaterThan(0);
     expect((await get('/api/regions?kind=city', leader)).json().items.map((r: { name: string }) => r.name)).toEqual(['耒阳市', '常宁市']);
@@ -55,7 +61,12 @@ describe('regions', () => {
     const before = await countRows(t.database.db, 'regions');
     const bad = await send('POST', '/api/regions', admin, { code: '4304', name: '', kind: 'village' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.code', 'body.kind', 'body.name', 'body.shortName']);
+    expect(
+      bad
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.code', 'body.kind', 'body.name', 'body.shortName']);
     const dupCode = await send('POST', '/api/regions', admin, { code: '430421', name: '某县', shortName: '某县', kind: 'county' });
     expect(dupCode.statusCode).toBe(409);
     const dupName = await send('POST', '/api/regions', admin, { code: '430498', name: '某县', shortName: '衡阳县', kind: 'county' }, 'en');
@@ -77,7 +88,18 @@ describe('industries', () => {
     const body = res.json();
     expect(body.total).toBe(10);
     expect(body.items[0]).toEqual({ code: 'N1', group: '一核', name: '核技术应用', sortOrder: 1, chainCount: 1, version: 1 });
-    expect(body.items.map((i: { group: string }) => i.group)).toEqual(['一核', '两电', '两电', '三色', '三色', '三色', '四新', '四新', '四新', '四新']);
+    expect(body.items.map((i: { group: string }) => i.group)).toEqual([
+      '一核',
+      '两电',
+      '两电',
+      '三色',
+      '三色',
+      '三色',
+      '四新',
+      '四新',
+      '四新',
+      '四新',
+    ]);
     expect(body.items.reduce((sum: number, i: { chainCount: number }) => sum + i.chainCount, 0)).toBe(15);
   });
 

@@ -49,7 +49,10 @@ export async function countUsers(db: Db): Promise<number> {
 }
 
 export async function updateUserPassword(db: Db, id: string, passwordHash: string): Promise<void> {
-  await db.update(users).set({ passwordHash, version: bumpVersion(users.version), updatedAt: new Date() }).where(eq(users.id, id));
+  await db
+    .update(users)
+    .set({ passwordHash, version: bumpVersion(users.version), updatedAt: new Date() })
+    .where(eq(users.id, id));
 }
 
 export async function selectUsersPage(

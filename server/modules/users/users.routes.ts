@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponse, okResponse } from '../../../shared/contracts/common.js';
-import { createUserRequest, listUsersQuery, listUsersResponse, resetPasswordRequest, setStatsReviewerRequest, userItem } from '../../../shared/contracts/users.js';
+import {
+  createUserRequest,
+  listUsersQuery,
+  listUsersResponse,
+  resetPasswordRequest,
+  setStatsReviewerRequest,
+  userItem,
+} from '../../../shared/contracts/users.js';
 import type { Database } from '../../db/client.js';
 import { actorOf } from '../../lib/http.js';
 import { createUser, listUsers, resetPassword, setStatsReviewer, unlockUser } from './users.service.js';
@@ -12,7 +19,10 @@ export function usersRoutes(database: Database): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/',
-      { config: { policy: ['admin'] }, schema: { tags: ['users'], querystring: listUsersQuery, response: { 200: listUsersResponse, ...errors } } },
+      {
+        config: { policy: ['admin'] },
+        schema: { tags: ['users'], querystring: listUsersQuery, response: { 200: listUsersResponse, ...errors } },
+      },
       async (request) => listUsers(database.db, actorOf(request), request.query),
     );
     app.post(
@@ -24,15 +34,26 @@ export function usersRoutes(database: Database): FastifyPluginAsyncZod {
       '/:id/stats-reviewer',
       {
         config: { policy: ['admin'] },
-        schema: { tags: ['users'], params: z.object({ id: z.string().uuid() }), body: setStatsReviewerRequest, response: { 200: userItem, ...errors } },
+        schema: {
+          tags: ['users'],
+          params: z.object({ id: z.string().uuid() }),
+          body: setStatsReviewerRequest,
+          response: { 200: userItem, ...errors },
+        },
       },
-      async (request) => setStatsReviewer(database.db, actorOf(request), { id: request.params.id }, request.body.statsReviewer, request.body.version),
+      async (request) =>
+        setStatsReviewer(database.db, actorOf(request), { id: request.params.id }, request.body.statsReviewer, request.body.version),
     );
     app.post(
       '/:id/password',
       {
         config: { policy: ['admin'] },
-        schema: { tags: ['users'], params: z.object({ id: z.string().uuid() }), body: resetPasswordRequest, response: { 200: okResponse, ...errors } },
+        schema: {
+          tags: ['users'],
+          params: z.object({ id: z.string().uuid() }),
+          body: resetPasswordRequest,
+          response: { 200: okResponse, ...errors },
+        },
       },
       async (request) => {
         await resetPassword(database.db, actorOf(request), { id: request.params.id }, request.body.password);
@@ -41,7 +62,10 @@ export function usersRoutes(database: Database): FastifyPluginAsyncZod {
     );
     app.post(
       '/:id/unlock',
-      { config: { policy: ['admin'] }, schema: { tags: ['users'], params: z.object({ id: z.string().uuid() }), response: { 200: userItem, ...errors } } },
+      {
+        config: { policy: ['admin'] },
+        schema: { tags: ['users'], params: z.object({ id: z.string().uuid() }), response: { 200: userItem, ...errors } },
+      },
       async (request) => unlockUser(database.db, actorOf(request), { id: request.params.id }),
     );
   };

@@ -12,7 +12,21 @@ import { recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password.js';
 import { requireAcceptablePassword } from '../auth/password-policy.js';
 import { endSessionsOfUser } from '../auth/auth.service.js';
-import { countUsers, insertUser, insertUserScopes, selectUserById, selectUserByName, selectUsersPage, updateUserPassword, updateUserLock, updateUserStatsReviewer, selectScopeRefExists, selectScopesOfUser, selectUserScopesOf, type UserRow } from './users.queries.js';
+import {
+  countUsers,
+  insertUser,
+  insertUserScopes,
+  selectUserById,
+  selectUserByName,
+  selectUsersPage,
+  updateUserPassword,
+  updateUserLock,
+  updateUserStatsReviewer,
+  selectScopeRefExists,
+  selectScopesOfUser,
+  selectUserScopesOf,
+  type UserRow,
+} from './users.queries.js';
 
 function present(row: UserRow, scopes: UserItem['scopes']): UserItem {
   return {
@@ -56,7 +70,11 @@ async function requireKnownScopeRefs(db: Db, scopes: readonly ScopeEntry[]): Pro
  * one object of its scope kind and nothing of another kind, so nobody ends up seeing more or less
  * than the role implies.
  */
-export async function createUser(db: Db, actor: Actor, input: Omit<CreateUserRequest, 'statsReviewer'> & { statsReviewer?: boolean }): Promise<UserItem> {
+export async function createUser(
+  db: Db,
+  actor: Actor,
+  input: Omit<CreateUserRequest, 'statsReviewer'> & { statsReviewer?: boolean },
+): Promise<UserItem> {
   requireAccess(canAdminister(actor));
   const scopeKind = ROLE_SCOPE_KIND[input.role];
   const wrongKind = input.scopes.filter((s) => s.kind !== scopeKind);
@@ -80,7 +98,13 @@ export async function createUser(db: Db, actor: Actor, input: Omit<CreateUserReq
   }
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const row = await insertUser(tx, { username: input.username, displayName: input.displayName, role: input.role, passwordHash, statsReviewer: input.statsReviewer === true });
+    const row = await insertUser(tx, {
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      passwordHash,
+      statsReviewer: input.statsReviewer === true,
+    });
     await insertUserScopes(tx, row.id, input.scopes);
     const item = present(row, input.scopes);
     await recordAudit(tx, actor, { action: 'create', entity: 'user', entityId: row.id, after: item });
@@ -118,7 +142,13 @@ export async function setStatsReviewer(
   return db.transaction(async (tx) => {
     const after = await updateUserStatsReviewer(tx, row.id, statsReviewer, expectedVersion);
     await endSessionsOfUser(tx, row.id);
-    await recordAudit(tx, actor, { action: 'set_stats_reviewer', entity: 'user', entityId: row.id, before: { statsReviewer: row.statsReviewer }, after: { statsReviewer } });
+    await recordAudit(tx, actor, {
+      action: 'set_stats_reviewer',
+      entity: 'user',
+      entityId: row.id,
+      before: { statsReviewer: row.statsReviewer },
+      after: { statsReviewer },
+    });
     const scopes = await selectUserScopesOf(tx, row.id);
     return present(after, scopes);
   });
@@ -148,7 +178,11 @@ export async function resetPassword(db: Db, actor: Actor, target: { id?: string;
  * First start: when there are no users, creates `admin` with ADMIN_PASSWORD or a generated
  * password that is returned so the caller prints it once. Returns null when users exist.
  */
-export async function ensureAdmin(db: Db, actor: Actor, password: string | undefined): Promise<{ password: string; generated: boolean } | null> {
+export async function ensureAdmin(
+  db: Db,
+  actor: Actor,
+  password: string | undefined,
+): Promise<{ password: string; generated: boolean } | null> {
   if ((await countUsers(db)) > 0) return null;
   const generated = password === undefined;
   const finalPassword = password ?? crypto.randomBytes(12).toString('base64url');

@@ -26,11 +26,24 @@ describe('users', () => {
       method: 'POST',
       url: '/api/users',
       headers: admin.headers,
-      payload: { username: 'chief-ch02', displayName: '王链长', role: 'chain_chief', password: 'secret-pass-1', scopes: [{ kind: 'chain', ref: 'CH02' }] },
+      payload: {
+        username: 'chief-ch02',
+        displayName: '王链长',
+        role: 'chain_chief',
+        password: 'secret-pass-1',
+        scopes: [{ kind: 'chain', ref: 'CH02' }],
+      },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ username: 'chief-ch02', role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'CH02' }], active: true });
-    const audit = await t.database.pool.query(`select action, after from audit_log where entity = 'user' and entity_id = $1`, [res.json().id]);
+    expect(res.json()).toMatchObject({
+      username: 'chief-ch02',
+      role: 'chain_chief',
+      scopes: [{ kind: 'chain', ref: 'CH02' }],
+      active: true,
+    });
+    const audit = await t.database.pool.query(`select action, after from audit_log where entity = 'user' and entity_id = $1`, [
+      res.json().id,
+    ]);
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0].action).toBe('create');
     expect(audit.rows[0].after.username).toBe('chief-ch02');
@@ -68,7 +81,14 @@ describe('users', () => {
   it('refuses scope references that name nothing in the master data (chain:NOPE99, park:%), writing nothing', async () => {
     const before = await userCount();
     const cases = [
-      { role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'CH02' }, { kind: 'chain', ref: 'NOPE99' }], path: 'body.scopes.1.ref' },
+      {
+        role: 'chain_chief',
+        scopes: [
+          { kind: 'chain', ref: 'CH02' },
+          { kind: 'chain', ref: 'NOPE99' },
+        ],
+        path: 'body.scopes.1.ref',
+      },
       { role: 'park', scopes: [{ kind: 'park', ref: '%' }], path: 'body.scopes.0.ref' },
       { role: 'county', scopes: [{ kind: 'region', ref: '4304%' }], path: 'body.scopes.0.ref' },
       { role: 'enterprise', scopes: [{ kind: 'enterprise', ref: '91430421MA4L00004X' }], path: 'body.scopes.0.ref' },
@@ -90,7 +110,13 @@ describe('users', () => {
       method: 'POST',
       url: '/api/users',
       headers: admin.headers,
-      payload: { username: 'park-by-name', displayName: '园区', role: 'park', password: 'secret-pass-1', scopes: [{ kind: 'park', ref: '衡阳高新区' }] },
+      payload: {
+        username: 'park-by-name',
+        displayName: '园区',
+        role: 'park',
+        password: 'secret-pass-1',
+        scopes: [{ kind: 'park', ref: '衡阳高新区' }],
+      },
     });
     expect(park.statusCode, park.body).toBe(201);
   });
@@ -103,7 +129,12 @@ describe('users', () => {
       payload: { username: 'short-pass', displayName: '乙', role: 'mayor', password: 'short' },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.password', 'body.role']);
+    expect(
+      res
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.password', 'body.role']);
   });
 
   it('forbids the leader (read-only) from listing or creating users', async () => {
@@ -127,10 +158,19 @@ describe('users', () => {
   it('resets a password: the old one stops working and open sessions end', async () => {
     const user = await buildUser(t.database.db, { role: 'leader' });
     const s = await loginAs(t.app, user.username, TEST_PASSWORD);
-    const res = await t.app.inject({ method: 'POST', url: `/api/users/${user.id}/password`, headers: admin.headers, payload: { password: 'brand-new-pass' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/users/${user.id}/password`,
+      headers: admin.headers,
+      payload: { password: 'brand-new-pass' },
+    });
     expect(res.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
-    const old = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: TEST_PASSWORD } });
+    const old = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: user.username, password: TEST_PASSWORD },
+    });
     expect(old.statusCode).toBe(401);
     await loginAs(t.app, user.username, 'brand-new-pass');
   });
@@ -152,20 +192,37 @@ describe('the statistics reviewer permission (统计审核员)', () => {
     const target = await buildUser(t.database.db, { role: 'leader' });
     const office = await buildUser(t.database.db, { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'CH02' }] });
     const url = (id: string) => `/api/users/${id}/stats-reviewer`;
-    expect((await t.app.inject({ method: 'PUT', url: url(target.id), headers: leader.headers, payload: { statsReviewer: true } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'PUT', url: url(target.id), headers: leader.headers, payload: { statsReviewer: true } })).statusCode,
+    ).toBe(403);
     const refused = await t.app.inject({ method: 'PUT', url: url(office.id), headers: admin.headers, payload: { statsReviewer: true } });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.message).toContain('leader');
     const granted = await t.app.inject({ method: 'PUT', url: url(target.id), headers: admin.headers, payload: { statsReviewer: true } });
     expect(granted.statusCode, granted.body).toBe(200);
     expect(granted.json()).toMatchObject({ id: target.id, statsReviewer: true });
-    const audit = await t.database.pool.query(`select before, after from audit_log where action = 'set_stats_reviewer' and entity_id = $1`, [target.id]);
+    const audit = await t.database.pool.query(
+      `select before, after from audit_log where action = 'set_stats_reviewer' and entity_id = $1`,
+      [target.id],
+    );
     expect(audit.rows).toEqual([{ before: { statsReviewer: false }, after: { statsReviewer: true } }]);
     const session = await loginAs(t.app, target.username, TEST_PASSWORD);
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session.cookie } });
     expect(me.json().user.statsReviewer).toBe(true);
     // Creating a reviewer directly follows the same rule.
-    const created = await t.app.inject({ method: 'POST', url: '/api/users', headers: admin.headers, payload: { username: 'tongji-1', displayName: '统计局', role: 'county', password: 'secret-pass-1', scopes: [{ kind: 'region', ref: '430421' }], statsReviewer: true } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: admin.headers,
+      payload: {
+        username: 'tongji-1',
+        displayName: '统计局',
+        role: 'county',
+        password: 'secret-pass-1',
+        scopes: [{ kind: 'region', ref: '430421' }],
+        statsReviewer: true,
+      },
+    });
     expect(created.statusCode).toBe(400);
   });
 });

@@ -3,7 +3,12 @@
 import { isoSql, parseRows } from '../../db/sql.js';
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
-import { CORRECTION_SOURCES, DISPOSITION_STATUSES, type CorrectionSource, type DispositionStatus } from '../../../shared/publication/workflow.js';
+import {
+  CORRECTION_SOURCES,
+  DISPOSITION_STATUSES,
+  type CorrectionSource,
+  type DispositionStatus,
+} from '../../../shared/publication/workflow.js';
 import type { Db } from '../../db/client.js';
 
 export type DispositionRow = {
@@ -20,9 +25,29 @@ export type DispositionRow = {
   updatedAt: string;
 };
 
-const dispositionColumns = z.object({ period: z.string(), uscc: z.string(), kind: z.string(), status: z.enum(DISPOSITION_STATUSES), note: z.string().nullable(), correction_source: z.enum(CORRECTION_SOURCES).nullable(), reference: z.string().nullable(), detail: z.unknown(), detected_version: z.number().nullable(), updated_by_name: z.string().nullable(), updated_at: z.string() });
+const dispositionColumns = z.object({
+  period: z.string(),
+  uscc: z.string(),
+  kind: z.string(),
+  status: z.enum(DISPOSITION_STATUSES),
+  note: z.string().nullable(),
+  correction_source: z.enum(CORRECTION_SOURCES).nullable(),
+  reference: z.string().nullable(),
+  detail: z.unknown(),
+  detected_version: z.number().nullable(),
+  updated_by_name: z.string().nullable(),
+  updated_at: z.string(),
+});
 type DispositionColumns = z.infer<typeof dispositionColumns>;
-const settledColumns = dispositionColumns.pick({ period: true, uscc: true, kind: true, status: true, note: true, correction_source: true, reference: true });
+const settledColumns = dispositionColumns.pick({
+  period: true,
+  uscc: true,
+  kind: true,
+  status: true,
+  note: true,
+  correction_source: true,
+  reference: true,
+});
 
 function dispositionOf(r: DispositionColumns): DispositionRow {
   return {
@@ -45,14 +70,20 @@ const SELECT = sql`d.period, d.uscc, d.kind, d.status, d.note, d.correction_sour
 /** The dispositions of a month, optionally of some firms only. */
 export async function selectDispositions(db: Db, period: string, usccs: readonly string[] | null): Promise<DispositionRow[]> {
   const firms = usccs === null ? sql`` : sql` AND d.uscc = ANY(${sql.param([...usccs])}::text[])`;
-  const result = parseRows(await db.execute(sql`SELECT ${SELECT} FROM warning_dispositions d WHERE d.period = ${period}${firms} ORDER BY d.uscc, d.kind`), dispositionColumns);
+  const result = parseRows(
+    await db.execute(sql`SELECT ${SELECT} FROM warning_dispositions d WHERE d.period = ${period}${firms} ORDER BY d.uscc, d.kind`),
+    dispositionColumns,
+  );
   return result.map(dispositionOf);
 }
 
 /** One disposition, or null. */
 export async function selectDisposition(db: Db, key: { period: string; uscc: string; kind: string }): Promise<DispositionRow | null> {
-  const result = parseRows(await db.execute(sql`
-    SELECT ${SELECT} FROM warning_dispositions d WHERE d.period = ${key.period} AND d.uscc = ${key.uscc} AND d.kind = ${key.kind}`), dispositionColumns);
+  const result = parseRows(
+    await db.execute(sql`
+    SELECT ${SELECT} FROM warning_dispositions d WHERE d.period = ${key.period} AND d.uscc = ${key.uscc} AND d.kind = ${key.kind}`),
+    dispositionColumns,
+  );
   const row = result[0];
   return row ? dispositionOf(row) : null;
 }
@@ -61,22 +92,39 @@ export async function selectDisposition(db: Db, key: { period: string; uscc: str
  * Records newly detected review items as 未处理, with the figure's version at detection; items
  * already recorded keep their disposition. Returns how many were new.
  */
-export async function insertDetectedItems(db: Db, period: string, items: readonly { uscc: string; kind: string; detail: unknown }[]): Promise<number> {
+export async function insertDetectedItems(
+  db: Db,
+  period: string,
+  items: readonly { uscc: string; kind: string; detail: unknown }[],
+): Promise<number> {
   if (items.length === 0) return 0;
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     INSERT INTO warning_dispositions (period, uscc, kind, status, detail, detected_version)
     SELECT ${period}, i.uscc, i.kind, 'pending', i.detail::jsonb, f.figure_version
       FROM unnest(${sql.param(items.map((i) => i.uscc))}::text[], ${sql.param(items.map((i) => i.kind))}::text[], ${sql.param(items.map((i) => JSON.stringify(i.detail)))}::text[]) AS i(uscc, kind, detail)
       LEFT JOIN monthly_figures f ON f.uscc = i.uscc AND f.period = ${period}
     ON CONFLICT (period, uscc, kind) DO NOTHING
-    RETURNING uscc`), z.object({ uscc: z.string() }));
+    RETURNING uscc`),
+    z.object({ uscc: z.string() }),
+  );
   return result.length;
 }
 
 /** Sets a disposition (creating the row for a warning never disposed of before). */
 export async function upsertDisposition(
   db: Db,
-  row: { period: string; uscc: string; kind: string; status: DispositionStatus; note: string | null; correctionSource: CorrectionSource | null; reference: string | null; actorId: string | null; actorName: string },
+  row: {
+    period: string;
+    uscc: string;
+    kind: string;
+    status: DispositionStatus;
+    note: string | null;
+    correctionSource: CorrectionSource | null;
+    reference: string | null;
+    actorId: string | null;
+    actorName: string;
+  },
 ): Promise<void> {
   await db.execute(sql`
     INSERT INTO warning_dispositions (period, uscc, kind, status, note, correction_source, reference, updated_by, updated_by_name, updated_at)
@@ -88,39 +136,99 @@ export async function upsertDisposition(
     VALUES (${row.period}, ${row.uscc}, ${row.kind}, ${row.status}, ${row.note}, ${row.correctionSource}, ${row.reference}, ${row.actorId}, ${row.actorName})`);
 }
 
-export type DispositionEventRow = { id: number; status: DispositionStatus; note: string | null; correctionSource: CorrectionSource | null; reference: string | null; actorName: string; at: string };
+export type DispositionEventRow = {
+  id: number;
+  status: DispositionStatus;
+  note: string | null;
+  correctionSource: CorrectionSource | null;
+  reference: string | null;
+  actorName: string;
+  at: string;
+};
 
 /** The history of one warning's disposition, newest first. */
 export async function selectDispositionEvents(db: Db, key: { period: string; uscc: string; kind: string }): Promise<DispositionEventRow[]> {
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     SELECT id::int AS id, status, note, correction_source, reference, actor_name, ${isoSql(sql`at`)} AS at
-      FROM warning_disposition_events WHERE period = ${key.period} AND uscc = ${key.uscc} AND kind = ${key.kind} ORDER BY id DESC`), z.object({ id: z.number(), status: z.enum(DISPOSITION_STATUSES), note: z.string().nullable(), correction_source: z.enum(CORRECTION_SOURCES).nullable(), reference: z.string().nullable(), actor_name: z.string(), at: z.string() }));
-  return result.map((r) => ({ id: r.id, status: r.status, note: r.note, correctionSource: r.correction_source, reference: r.reference, actorName: r.actor_name, at: r.at }));
+      FROM warning_disposition_events WHERE period = ${key.period} AND uscc = ${key.uscc} AND kind = ${key.kind} ORDER BY id DESC`),
+    z.object({
+      id: z.number(),
+      status: z.enum(DISPOSITION_STATUSES),
+      note: z.string().nullable(),
+      correction_source: z.enum(CORRECTION_SOURCES).nullable(),
+      reference: z.string().nullable(),
+      actor_name: z.string(),
+      at: z.string(),
+    }),
+  );
+  return result.map((r) => ({
+    id: r.id,
+    status: r.status,
+    note: r.note,
+    correctionSource: r.correction_source,
+    reference: r.reference,
+    actorName: r.actor_name,
+    at: r.at,
+  }));
 }
 
 /** The current version of a firm-month's figures, or null when it has none. */
 export async function selectFigureVersion(db: Db, uscc: string, period: string): Promise<number | null> {
-  const result = parseRows(await db.execute(sql`SELECT figure_version AS v FROM monthly_figures WHERE uscc = ${uscc} AND period = ${period}`), z.object({ v: z.number() }));
+  const result = parseRows(
+    await db.execute(sql`SELECT figure_version AS v FROM monthly_figures WHERE uscc = ${uscc} AND period = ${period}`),
+    z.object({ v: z.number() }),
+  );
   const row = result[0];
   return row ? Number(row.v) : null;
 }
 
-export type ReviewItemRow = DispositionRow & { name: string; regionCode: string; chainCodes: string[]; grossOutput: number | null; revisedVersion: number | null };
+export type ReviewItemRow = DispositionRow & {
+  name: string;
+  regionCode: string;
+  chainCodes: string[];
+  grossOutput: number | null;
+  revisedVersion: number | null;
+};
 
 /** The review items of a month (dispositions of the review kinds) with the firm, open ones first. */
 export async function selectReviewItems(db: Db, period: string): Promise<ReviewItemRow[]> {
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     SELECT ${SELECT}, e.name, e.region_code, f.gross_output, f.figure_version,
            (SELECT array_agg(DISTINCT n.chain_code ORDER BY n.chain_code) FROM enterprise_memberships m JOIN chain_nodes n ON n.id = m.node_id WHERE m.uscc = d.uscc) AS chain_codes
       FROM warning_dispositions d
       JOIN enterprises e ON e.uscc = d.uscc
       LEFT JOIN monthly_figures f ON f.uscc = d.uscc AND f.period = d.period
      WHERE d.period = ${period} AND d.kind IN ('unit_slip', 'output_drop')
-     ORDER BY (d.status IN ('pending', 'assigned')) DESC, d.kind DESC, d.uscc`), dispositionColumns.extend({ name: z.string(), region_code: z.string(), chain_codes: z.array(z.string()).nullable(), gross_output: z.number().nullable(), figure_version: z.number().nullable() }));
-  return result.map((r) => ({ ...dispositionOf(r), name: r.name, regionCode: r.region_code, chainCodes: r.chain_codes ?? [], grossOutput: r.gross_output === null ? null : Number(r.gross_output), revisedVersion: r.figure_version === null ? null : Number(r.figure_version) }));
+     ORDER BY (d.status IN ('pending', 'assigned')) DESC, d.kind DESC, d.uscc`),
+    dispositionColumns.extend({
+      name: z.string(),
+      region_code: z.string(),
+      chain_codes: z.array(z.string()).nullable(),
+      gross_output: z.number().nullable(),
+      figure_version: z.number().nullable(),
+    }),
+  );
+  return result.map((r) => ({
+    ...dispositionOf(r),
+    name: r.name,
+    regionCode: r.region_code,
+    chainCodes: r.chain_codes ?? [],
+    grossOutput: r.gross_output === null ? null : Number(r.gross_output),
+    revisedVersion: r.figure_version === null ? null : Number(r.figure_version),
+  }));
 }
 
-export type ReopenedItem = { period: string; uscc: string; kind: string; status: DispositionStatus; note: string | null; correctionSource: CorrectionSource | null; reference: string | null };
+export type ReopenedItem = {
+  period: string;
+  uscc: string;
+  kind: string;
+  status: DispositionStatus;
+  note: string | null;
+  correctionSource: CorrectionSource | null;
+  reference: string | null;
+};
 
 /**
  * Puts the settled review items (已核实属实 / 已更正) of the given firm-months back to 未处理, with
@@ -133,17 +241,38 @@ export async function reopenSettledItems(
   by: { note: string; actorId: string | null; actorName: string },
 ): Promise<ReopenedItem[]> {
   if (firmMonths.length === 0) return [];
-  const rows = parseRows(await db.execute(sql`
+  const rows = parseRows(
+    await db.execute(sql`
     SELECT d.period, d.uscc, d.kind, d.status, d.note, d.correction_source, d.reference
       FROM warning_dispositions d
       JOIN unnest(${sql.param(firmMonths.map((f) => f.uscc))}::text[], ${sql.param(firmMonths.map((f) => f.period))}::text[]) AS c(uscc, period)
         ON d.uscc = c.uscc AND d.period = c.period
      WHERE d.kind IN ('unit_slip', 'output_drop') AND d.status IN ('confirmed', 'corrected')
      ORDER BY d.period, d.uscc, d.kind
-     FOR UPDATE OF d`), settledColumns);
-  const reopened = rows.map((r) => ({ period: r.period, uscc: r.uscc, kind: r.kind, status: r.status, note: r.note, correctionSource: r.correction_source, reference: r.reference }));
+     FOR UPDATE OF d`),
+    settledColumns,
+  );
+  const reopened = rows.map((r) => ({
+    period: r.period,
+    uscc: r.uscc,
+    kind: r.kind,
+    status: r.status,
+    note: r.note,
+    correctionSource: r.correction_source,
+    reference: r.reference,
+  }));
   for (const item of reopened) {
-    await upsertDisposition(db, { period: item.period, uscc: item.uscc, kind: item.kind, status: 'pending', note: by.note, correctionSource: null, reference: null, actorId: by.actorId, actorName: by.actorName });
+    await upsertDisposition(db, {
+      period: item.period,
+      uscc: item.uscc,
+      kind: item.kind,
+      status: 'pending',
+      note: by.note,
+      correctionSource: null,
+      reference: null,
+      actorId: by.actorId,
+      actorName: by.actorName,
+    });
   }
   return reopened;
 }

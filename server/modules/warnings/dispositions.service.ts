@@ -17,7 +17,13 @@ import { recordAudit } from '../audit/audit.service.js';
 import { selectFirmFacts } from '../figures/figures.queries.js';
 import { canViewMonitoring } from '../monitoring/monitoring.policy.js';
 import { canDisposeWarnings } from '../periods/periods.policy.js';
-import { reopenSettledItems, selectDisposition, selectDispositionEvents, selectFigureVersion, upsertDisposition } from './dispositions.queries.js';
+import {
+  reopenSettledItems,
+  selectDisposition,
+  selectDispositionEvents,
+  selectFigureVersion,
+  upsertDisposition,
+} from './dispositions.queries.js';
 import { translate } from '../../../shared/i18n/index.js';
 
 async function requireFirmInScope(db: Db, actor: Actor, uscc: string): Promise<void> {
@@ -27,12 +33,26 @@ async function requireFirmInScope(db: Db, actor: Actor, uscc: string): Promise<v
 }
 
 /** `GET /api/warnings/disposition`: one warning's disposition and its history. */
-export async function getDispositionHistory(db: Db, actor: Actor, key: { period: string; uscc: string; kind: string }): Promise<DispositionHistoryResponse> {
+export async function getDispositionHistory(
+  db: Db,
+  actor: Actor,
+  key: { period: string; uscc: string; kind: string },
+): Promise<DispositionHistoryResponse> {
   requireAccess(canViewMonitoring(actor));
   await requireFirmInScope(db, actor, key.uscc);
   const [current, events] = await Promise.all([selectDisposition(db, key), selectDispositionEvents(db, key)]);
   return {
-    current: current === null ? null : { status: current.status, note: current.note, correctionSource: current.correctionSource, reference: current.reference, updatedBy: current.updatedByName, updatedAt: current.updatedAt },
+    current:
+      current === null
+        ? null
+        : {
+            status: current.status,
+            note: current.note,
+            correctionSource: current.correctionSource,
+            reference: current.reference,
+            updatedBy: current.updatedByName,
+            updatedAt: current.updatedAt,
+          },
     items: events,
   };
 }
@@ -46,7 +66,11 @@ export async function setDisposition(db: Db, actor: Actor, input: PutDisposition
   if (input.status === 'corrected' && REVIEW_KINDS.some((k) => k === input.kind) && before !== null) {
     const version = await selectFigureVersion(db, input.uscc, input.period);
     if (version === null || before.detectedVersion === null || version <= before.detectedVersion) {
-      throw new AppError('conflict', { messageKey: 'dispositions.error.notCorrected', params: { period: input.period }, details: { detectedVersion: before.detectedVersion, currentVersion: version } });
+      throw new AppError('conflict', {
+        messageKey: 'dispositions.error.notCorrected',
+        params: { period: input.period },
+        details: { detectedVersion: before.detectedVersion, currentVersion: version },
+      });
     }
   }
   const row = {
@@ -64,7 +88,10 @@ export async function setDisposition(db: Db, actor: Actor, input: PutDisposition
       action: 'set_disposition',
       entity: 'warning_disposition',
       entityId: `${input.period}:${input.uscc}:${input.kind}`,
-      before: before === null ? null : { status: before.status, note: before.note, correctionSource: before.correctionSource, reference: before.reference },
+      before:
+        before === null
+          ? null
+          : { status: before.status, note: before.note, correctionSource: before.correctionSource, reference: before.reference },
       after: { status: row.status, note: row.note, correctionSource: row.correctionSource, reference: row.reference },
     });
   });
@@ -76,9 +103,17 @@ export async function setDisposition(db: Db, actor: Actor, input: PutDisposition
  * 未处理 with the note 数据已修订, one audit row each; called by the figures' one write path inside
  * its transaction.
  */
-export async function reopenRevisedReviewItems(tx: Db, actor: Actor, firmMonths: readonly { uscc: string; period: string }[]): Promise<void> {
+export async function reopenRevisedReviewItems(
+  tx: Db,
+  actor: Actor,
+  firmMonths: readonly { uscc: string; period: string }[],
+): Promise<void> {
   const note = translate('zh-CN', 'dispositions.reopenedRevised');
-  const reopened = await reopenSettledItems(tx, firmMonths, { note, actorId: actor.system ? null : actor.id, actorName: actor.displayName });
+  const reopened = await reopenSettledItems(tx, firmMonths, {
+    note,
+    actorId: actor.system ? null : actor.id,
+    actorName: actor.displayName,
+  });
   for (const item of reopened) {
     await recordAudit(tx, actor, {
       action: 'reopen_disposition',

@@ -11,7 +11,13 @@ import { firmsSql, firmStatsSql, membersSql, type FirmFilter, type MonthRange } 
 /** A firm as every list shows it. */
 export type WarningFirmRow = { uscc: string; name: string; regionCode: string; parkName: string | null; chainCodes: string[] };
 
-const firmColumns = z.object({ uscc: z.string(), name: z.string(), region_code: z.string(), park_name: z.string().nullable(), chain_codes: z.array(z.string()).nullable() });
+const firmColumns = z.object({
+  uscc: z.string(),
+  name: z.string(),
+  region_code: z.string(),
+  park_name: z.string().nullable(),
+  chain_codes: z.array(z.string()).nullable(),
+});
 type FirmColumns = z.infer<typeof firmColumns>;
 
 function firmOf(r: FirmColumns): WarningFirmRow {
@@ -62,24 +68,30 @@ export async function selectOutputDrops(
   });
   const columns = steps.map((_, i) => sql.raw(`, s${i}.output::bigint AS o${i}, s${i}.base::bigint AS b${i}`));
   const january = input.period.endsWith('-01') ? sql` AND NOT ${combinedFebruarySql(input.year)}` : sql``;
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     WITH ${scopeCtes(input.year, input.filter)}, ${sql.join(ctes, sql`, `)}
     SELECT ${FIRM_SELECT}${sql.join(columns, sql``)}
       FROM firms fi${sql.join(joins, sql``)}
       ${FIRM_JOIN}
      WHERE ${sql.join(conditions, sql` AND `)} AND ${searchSql(input.q)}${january}
-     ORDER BY s0.output::numeric / s0.base, fi.uscc`), firmColumns.catchall(z.number()));
+     ORDER BY s0.output::numeric / s0.base, fi.uscc`),
+    firmColumns.catchall(z.number()),
+  );
   return result.map((r) => ({ ...firmOf(r), steps: steps.map((_, i) => ({ output: Number(r[`o${i}`]), base: Number(r[`b${i}`]) })) }));
 }
 
 /** The firms in scope with no figures row for the period (未报). */
 export async function selectNotReported(db: Db, input: ScopeInput): Promise<WarningFirmRow[]> {
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     WITH ${scopeCtes(input.year, input.filter)}
     SELECT ${FIRM_SELECT}
       FROM firms fi ${FIRM_JOIN}
      WHERE NOT EXISTS (SELECT 1 FROM monthly_figures f WHERE f.uscc = fi.uscc AND f.period = ${input.period}) AND ${searchSql(input.q)}
-     ORDER BY fi.uscc`), firmColumns);
+     ORDER BY fi.uscc`),
+    firmColumns,
+  );
   return result.map(firmOf);
 }
 
@@ -88,10 +100,14 @@ export async function selectNotReported(db: Db, input: ScopeInput): Promise<Warn
  * `line` 元 (compared exactly in integers: Σ × 12 < line × months). For P = January, a firm whose
  * February is a combined 1–2月 figure is skipped.
  */
-export async function selectBelowScale(db: Db, input: ScopeInput & { months: number; line: number }): Promise<(WarningFirmRow & { revenueYtd: number })[]> {
+export async function selectBelowScale(
+  db: Db,
+  input: ScopeInput & { months: number; line: number },
+): Promise<(WarningFirmRow & { revenueYtd: number })[]> {
   const from = `${input.year}-01`;
   const january = input.period.endsWith('-01') ? sql` AND NOT ${combinedFebruarySql(input.year)}` : sql``;
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     WITH ${scopeCtes(input.year, input.filter)}
     SELECT ${FIRM_SELECT}, r.revenue_ytd
       FROM firms fi ${FIRM_JOIN}
@@ -101,7 +117,9 @@ export async function selectBelowScale(db: Db, input: ScopeInput & { months: num
      WHERE EXISTS (SELECT 1 FROM monthly_figures f WHERE f.uscc = fi.uscc AND f.period = ${input.period} AND f.revenue IS NOT NULL)
        AND r.revenue_ytd::numeric * 12 < ${input.line}::numeric * ${input.months}
        AND ${searchSql(input.q)}${january}
-     ORDER BY r.revenue_ytd, fi.uscc`), firmColumns.extend({ revenue_ytd: z.number() }));
+     ORDER BY r.revenue_ytd, fi.uscc`),
+    firmColumns.extend({ revenue_ytd: z.number() }),
+  );
   return result.map((r) => ({ ...firmOf(r), revenueYtd: Number(r.revenue_ytd) }));
 }
 
@@ -114,7 +132,8 @@ export async function selectUnitSlips(
   db: Db,
   input: ScopeInput & { trailingFrom: string; factor: number },
 ): Promise<(WarningFirmRow & { output: number; median: number; medianMonths: number })[]> {
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     WITH ${scopeCtes(input.year, input.filter)}
     SELECT ${FIRM_SELECT}, cur.gross_output AS output, m.median, m.median_months
       FROM firms fi ${FIRM_JOIN}
@@ -125,16 +144,21 @@ export async function selectUnitSlips(
         WHERE f.uscc = fi.uscc AND f.period >= ${input.trailingFrom} AND f.period < ${input.period} AND f.gross_output > 0
      ) AS m
      WHERE m.median_months >= 3 AND cur.gross_output >= ${String(input.factor)}::float8 * m.median AND ${searchSql(input.q)}
-     ORDER BY cur.gross_output / m.median DESC, fi.uscc`), firmColumns.extend({ output: z.number(), median: z.number(), median_months: z.number() }));
+     ORDER BY cur.gross_output / m.median DESC, fi.uscc`),
+    firmColumns.extend({ output: z.number(), median: z.number(), median_months: z.number() }),
+  );
   return result.map((r) => ({ ...firmOf(r), output: Number(r.output), median: Number(r.median), medianMonths: r.median_months }));
 }
 
 /** The last change (ISO 8601) of the figures from `from` to the period of the firms in scope. */
 export async function selectWarningsAsOf(db: Db, input: Omit<ScopeInput, 'q'> & { from: string }): Promise<string | null> {
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     WITH ${scopeCtes(input.year, input.filter)}
     SELECT ${isoSql(sql`max(f.updated_at)`)} AS as_of
-      FROM firms fi JOIN monthly_figures f ON f.uscc = fi.uscc AND f.period BETWEEN ${input.from} AND ${input.period}`), z.object({ as_of: z.string().nullable() }));
+      FROM firms fi JOIN monthly_figures f ON f.uscc = fi.uscc AND f.period BETWEEN ${input.from} AND ${input.period}`),
+    z.object({ as_of: z.string().nullable() }),
+  );
   return result[0]?.as_of ?? null;
 }
 
@@ -142,10 +166,13 @@ export type SettingRow = { value: unknown; updatedAt: string; updatedBy: string 
 
 /** One settings row with the display name of who changed it last; null when never set. */
 export async function selectSetting(db: Db, key: string): Promise<SettingRow | null> {
-  const result = parseRows(await db.execute(sql`
+  const result = parseRows(
+    await db.execute(sql`
     SELECT s.value, ${isoSql(sql`s.updated_at`)} AS updated_at, u.display_name AS updated_by
       FROM app_settings s LEFT JOIN users u ON u.id = s.updated_by
-     WHERE s.key = ${key}`), z.object({ value: z.unknown(), updated_at: z.string(), updated_by: z.string().nullable() }));
+     WHERE s.key = ${key}`),
+    z.object({ value: z.unknown(), updated_at: z.string(), updated_by: z.string().nullable() }),
+  );
   const row = result[0];
   return row ? { value: row.value, updatedAt: row.updated_at, updatedBy: row.updated_by } : null;
 }

@@ -23,7 +23,15 @@ export async function detectReviewItems(db: Db, period: string): Promise<number>
   const drops = await selectOutputDrops(db, { ...scope, steps: steps.map((s) => s.range), threshold: settings.dropThreshold });
   const slips = await selectUnitSlips(db, { ...scope, trailingFrom: shiftPeriod(period, -12), factor: settings.unitSlipFactor });
   return insertDetectedItems(db, period, [
-    ...slips.map((r) => ({ uscc: r.uscc, kind: 'unit_slip', detail: { output: r.output, median: Math.round(r.median), medianMonths: r.medianMonths, ratio: r.output / r.median } })),
-    ...drops.map((r) => ({ uscc: r.uscc, kind: 'output_drop', detail: { months: r.steps.map((s, i) => ({ label: steps[i]?.label ?? '', output: s.output, outputPrevYear: s.base })) } })),
+    ...slips.map((r) => ({
+      uscc: r.uscc,
+      kind: 'unit_slip',
+      detail: { output: r.output, median: Math.round(r.median), medianMonths: r.medianMonths, ratio: r.output / r.median },
+    })),
+    ...drops.map((r) => ({
+      uscc: r.uscc,
+      kind: 'output_drop',
+      detail: { months: r.steps.map((s, i) => ({ label: steps[i]?.label ?? '', output: s.output, outputPrevYear: s.base })) },
+    })),
   ]);
 }

@@ -19,17 +19,26 @@ export function warningsRoutes(database: Database): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/',
-      { config: { policy: MONITORING_ROLES }, schema: { tags, querystring: warningsQuery, response: { 200: warningsResponse, ...errors } } },
+      {
+        config: { policy: MONITORING_ROLES },
+        schema: { tags, querystring: warningsQuery, response: { 200: warningsResponse, ...errors } },
+      },
       async (request) => listWarnings(db, actorOf(request), request.query),
     );
     app.get(
       '/disposition',
-      { config: { policy: MONITORING_ROLES }, schema: { tags, querystring: dispositionHistoryQuery, response: { 200: dispositionHistoryResponse, ...errors } } },
+      {
+        config: { policy: MONITORING_ROLES },
+        schema: { tags, querystring: dispositionHistoryQuery, response: { 200: dispositionHistoryResponse, ...errors } },
+      },
       async (request) => getDispositionHistory(db, actorOf(request), request.query),
     );
     app.put(
       '/disposition',
-      { config: { policy: DATA_STAFF_ROLES }, schema: { tags, body: putDispositionRequest, response: { 200: dispositionHistoryResponse, ...errors } } },
+      {
+        config: { policy: DATA_STAFF_ROLES },
+        schema: { tags, body: putDispositionRequest, response: { 200: dispositionHistoryResponse, ...errors } },
+      },
       async (request) => setDisposition(db, actorOf(request), request.body),
     );
     app.get(

@@ -34,7 +34,14 @@ import { hasFiguresInScope } from '../monitoring/monitoring.queries.js';
 import { resolvePeriod } from '../monitoring/monitoring.publication.js';
 import { selectDispositions } from './dispositions.queries.js';
 import type { FirmFilter, MonthRange } from '../monitoring/monitoring.sql.js';
-import { selectBelowScale, selectNotReported, selectOutputDrops, selectUnitSlips, selectWarningsAsOf, type WarningFirmRow } from './warnings.queries.js';
+import {
+  selectBelowScale,
+  selectNotReported,
+  selectOutputDrops,
+  selectUnitSlips,
+  selectWarningsAsOf,
+  type WarningFirmRow,
+} from './warnings.queries.js';
 import { readWarningSettings } from './warnings.settings.js';
 
 function rangeOf(from: string, to: string): MonthRange {
@@ -69,8 +76,22 @@ export function dueDateOf(period: string, day: number): string {
 
 const EMPTY_DETAILS = { drop: null, notReported: null, belowScale: null, unitSlip: null } as const;
 
-function itemOf(kind: WarningKind, firm: WarningFirmRow, details: Partial<Pick<WarningItem, 'drop' | 'notReported' | 'belowScale' | 'unitSlip'>>): WarningItem {
-  return { kind, uscc: firm.uscc, name: firm.name, regionCode: firm.regionCode, parkName: firm.parkName, chainCodes: firm.chainCodes, ...EMPTY_DETAILS, disposition: null, ...details };
+function itemOf(
+  kind: WarningKind,
+  firm: WarningFirmRow,
+  details: Partial<Pick<WarningItem, 'drop' | 'notReported' | 'belowScale' | 'unitSlip'>>,
+): WarningItem {
+  return {
+    kind,
+    uscc: firm.uscc,
+    name: firm.name,
+    regionCode: firm.regionCode,
+    parkName: firm.parkName,
+    chainCodes: firm.chainCodes,
+    ...EMPTY_DETAILS,
+    disposition: null,
+    ...details,
+  };
 }
 
 const warningsCache = createStatisticCache<{ all: WarningItem[]; asOf: string | null }>();
@@ -80,7 +101,10 @@ export type WarningsOptions = {
   now?: () => Date;
 };
 
-async function collect(db: Db, input: { period: string; filter: FirmFilter; q: string | null; settings: WarningSettings; deadlinePassed: boolean; dueDate: string }) {
+async function collect(
+  db: Db,
+  input: { period: string; filter: FirmFilter; q: string | null; settings: WarningSettings; deadlinePassed: boolean; dueDate: string },
+) {
   const { period, settings } = input;
   const { year, month } = parsePeriod(period);
   const scope = { year, period, filter: input.filter, q: input.q };
@@ -94,12 +118,27 @@ async function collect(db: Db, input: { period: string; filter: FirmFilter; q: s
   return [
     ...drops.map((r) =>
       itemOf('output_drop', r, {
-        drop: { months: r.steps.map((s, i) => ({ label: steps[i]?.label ?? '', output: s.output, outputPrevYear: s.base, yoy: growthRate(s.output, s.base) ?? 0 })) },
+        drop: {
+          months: r.steps.map((s, i) => ({
+            label: steps[i]?.label ?? '',
+            output: s.output,
+            outputPrevYear: s.base,
+            yoy: growthRate(s.output, s.base) ?? 0,
+          })),
+        },
       }),
     ),
     ...missing.map((r) => itemOf('not_reported', r, { notReported: { dueDate: input.dueDate } })),
-    ...below.map((r) => itemOf('below_scale', r, { belowScale: { revenueYtd: r.revenueYtd, months: month, annualisedRevenue: Math.round((r.revenueYtd * 12) / month) } })),
-    ...slips.map((r) => itemOf('unit_slip', r, { unitSlip: { output: r.output, median: Math.round(r.median), medianMonths: r.medianMonths, ratio: r.output / r.median } })),
+    ...below.map((r) =>
+      itemOf('below_scale', r, {
+        belowScale: { revenueYtd: r.revenueYtd, months: month, annualisedRevenue: Math.round((r.revenueYtd * 12) / month) },
+      }),
+    ),
+    ...slips.map((r) =>
+      itemOf('unit_slip', r, {
+        unitSlip: { output: r.output, median: Math.round(r.median), medianMonths: r.medianMonths, ratio: r.output / r.median },
+      }),
+    ),
   ];
 }
 
@@ -153,7 +192,13 @@ export async function listWarnings(db: Db, actor: Actor, query: WarningsQuery, o
     dueDate,
     deadlinePassed,
     settings,
-    counts: { output_drop: countOf('output_drop'), not_reported: countOf('not_reported'), below_scale: countOf('below_scale'), unit_slip: countOf('unit_slip'), total: all.length },
+    counts: {
+      output_drop: countOf('output_drop'),
+      not_reported: countOf('not_reported'),
+      below_scale: countOf('below_scale'),
+      unit_slip: countOf('unit_slip'),
+      total: all.length,
+    },
     items: await withDispositions(db, period, listed.slice(start, start + query.pageSize)),
     total: listed.length,
   };
@@ -167,7 +212,17 @@ async function withDispositions(db: Db, period: string, items: WarningItem[]): P
   return items.map((item) => {
     const row = byKey.get(`${item.uscc}|${item.kind}`);
     return row
-      ? { ...item, disposition: { status: row.status, note: row.note, correctionSource: row.correctionSource, reference: row.reference, updatedBy: row.updatedByName, updatedAt: row.updatedAt } }
+      ? {
+          ...item,
+          disposition: {
+            status: row.status,
+            note: row.note,
+            correctionSource: row.correctionSource,
+            reference: row.reference,
+            updatedBy: row.updatedByName,
+            updatedAt: row.updatedAt,
+          },
+        }
       : item;
   });
 }

@@ -1,6 +1,11 @@
 // The warning thresholds: stored under one app_settings key, read by the warnings lists and by the
 // figures import's unit-slip check, changed only by the admin (audited).
-import { DEFAULT_WARNING_SETTINGS, warningSettings, type WarningSettings, type WarningSettingsResponse } from '../../../shared/contracts/warnings.js';
+import {
+  DEFAULT_WARNING_SETTINGS,
+  warningSettings,
+  type WarningSettings,
+  type WarningSettingsResponse,
+} from '../../../shared/contracts/warnings.js';
 import type { Db } from '../../db/client.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';

@@ -33,10 +33,16 @@ async function warnings(session: Session, query: string): Promise<WarningsRespon
 }
 
 async function putSettings(session: Session, payload: unknown) {
-  return t.app.inject({ method: 'PUT', url: '/api/warnings/settings', headers: session.headers, payload: payload as Record<string, unknown> });
+  return t.app.inject({
+    method: 'PUT',
+    url: '/api/warnings/settings',
+    headers: session.headers,
+    payload: payload as Record<string, unknown>,
+  });
 }
 
-const keysOf = (answer: WarningsResponse, kind: string) => answer.items.filter((i) => i.kind === kind).map((i) => i.name.replace(/^预警测试|有限公司$/g, ''));
+const keysOf = (answer: WarningsResponse, kind: string) =>
+  answer.items.filter((i) => i.kind === kind).map((i) => i.name.replace(/^预警测试|有限公司$/g, ''));
 
 /** The service with "today" under the test's control (Beijing time decides the 未报 deadline). */
 async function at(iso: string, period: string) {
@@ -73,7 +79,15 @@ describe('GET /api/warnings on the hand-built fixture (2024-06, default threshol
       { label: '2024-06', output: 75, outputPrevYear: 100, yoy: -0.25 },
       { label: '2024-05', output: 75, outputPrevYear: 100, yoy: -0.25 },
     ]);
-    expect(drop2).toMatchObject({ name: warnNameOf('DROP2'), regionCode: '430421', parkName: null, chainCodes: ['W1'], notReported: null, belowScale: null, unitSlip: null });
+    expect(drop2).toMatchObject({
+      name: warnNameOf('DROP2'),
+      regionCode: '430421',
+      parkName: null,
+      chainCodes: ['W1'],
+      notReported: null,
+      belowScale: null,
+      unitSlip: null,
+    });
     // The base reported with the month (上年同期 100) is used: 60 and 80 against 100.
     const rep = answer.items.find((i) => i.uscc === warnUsccOf('DROPREP'));
     expect(rep?.drop?.months.map((m) => [m.label, m.output, m.outputPrevYear])).toEqual([
@@ -83,7 +97,9 @@ describe('GET /api/warnings on the hand-built fixture (2024-06, default threshol
     expect(rep?.drop?.months[0]?.yoy).toBeCloseTo(-0.2, 12);
     expect(rep?.drop?.months[1]?.yoy).toBeCloseTo(-0.4, 12);
 
-    expect(answer.items.filter((i) => i.kind === 'not_reported').map((i) => [i.uscc, i.notReported])).toEqual([[warnUsccOf('MISSING'), { dueDate: '2024-07-10' }]]);
+    expect(answer.items.filter((i) => i.kind === 'not_reported').map((i) => [i.uscc, i.notReported])).toEqual([
+      [warnUsccOf('MISSING'), { dueDate: '2024-07-10' }],
+    ]);
     // 9,999,999 × 12 / 6 = 19,999,998 < 20,000,000; OKREV's 10,000,000 gives exactly 20,000,000.
     expect(answer.items.filter((i) => i.kind === 'below_scale').map((i) => [i.uscc, i.belowScale])).toEqual([
       [warnUsccOf('LOWREV'), { revenueYtd: 9_999_999, months: 6, annualisedRevenue: 19_999_998 }],
@@ -149,14 +165,23 @@ describe('未报 and the deadline (today injected, Beijing time)', () => {
     // The 2024 scope is the ten chain firms in the 2024 名录; only SLIP10, SLIP9, LOWREV and OKREV have a March row.
     const old = await at('2024-07-05T02:00:00Z', '2024-03');
     expect(old.deadlinePassed).toBe(true);
-    expect(old.items.filter((i) => i.kind === 'not_reported').map((i) => i.name.replace(/^预警测试|有限公司$/g, '')).sort()).toEqual(
-      ['DROP1', 'DROP19', 'DROP2', 'DROPREP', 'JF', 'MISSING'].sort(),
-    );
+    expect(
+      old.items
+        .filter((i) => i.kind === 'not_reported')
+        .map((i) => i.name.replace(/^预警测试|有限公司$/g, ''))
+        .sort(),
+    ).toEqual(['DROP1', 'DROP19', 'DROP2', 'DROPREP', 'JF', 'MISSING'].sort());
   });
 });
 
 describe('settings', () => {
-  const changed: WarningSettings = { dropThreshold: 0.19, dropMonths: 2, reportDeadlineDay: 15, belowScaleRevenue: 20_000_001, unitSlipFactor: 9 };
+  const changed: WarningSettings = {
+    dropThreshold: 0.19,
+    dropMonths: 2,
+    reportDeadlineDay: 15,
+    belowScaleRevenue: 20_000_001,
+    unitSlipFactor: 9,
+  };
 
   it('reads the defaults, lets the admin change them (audited), and the lists follow', async () => {
     const read = await t.app.inject({ method: 'GET', url: '/api/warnings/settings', headers: s.office.headers });
@@ -196,10 +221,19 @@ describe('settings', () => {
 
   it('holds a figures entry as a unit slip by the same setting', async () => {
     // SLIP9's months July 2023 – June 2024 above 0: five of 100 and 900; median 100. 850 is 8.5×.
-    const enter = () => t.app.inject({ method: 'PUT', url: `/api/figures/${warnUsccOf('SLIP9')}/2024-07`, headers: s.admin.headers, payload: { unit: '元', values: { grossOutput: '850' } } });
+    const enter = () =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/figures/${warnUsccOf('SLIP9')}/2024-07`,
+        headers: s.admin.headers,
+        payload: { unit: '元', values: { grossOutput: '850' } },
+      });
     try {
       expect((await putSettings(s.admin, { ...DEFAULT_WARNING_SETTINGS, unitSlipFactor: 8 })).statusCode).toBe(200);
-      expect((await enter()).json()).toMatchObject({ outcome: 'confirmation_required', warnings: [{ column: 'grossOutput', code: 'unitSlip' }] });
+      expect((await enter()).json()).toMatchObject({
+        outcome: 'confirmation_required',
+        warnings: [{ column: 'grossOutput', code: 'unitSlip' }],
+      });
     } finally {
       expect((await putSettings(s.admin, DEFAULT_WARNING_SETTINGS)).statusCode).toBe(200);
     }

@@ -20,7 +20,11 @@ export function makeTempDir(): { dir: string; remove: () => void } {
 
 /** The decompressed lines of an archive (without the final empty string). */
 export function archiveLines(file: string): string[] {
-  return zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n').filter((l) => l.length > 0);
+  return zlib
+    .gunzipSync(fs.readFileSync(file))
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
 }
 
 /** Writes `lines` as a gzip'd archive. */
@@ -33,7 +37,11 @@ export function writeLines(file: string, lines: string[]): void {
  * only has to carry the scope references, so no master data is made for them (the service would
  * refuse references to chains and parks that do not exist).
  */
-async function insertSampleUser(db: Db, user: { username: string; displayName: string; role: string }, scopes: ScopeEntry[]): Promise<{ id: string }> {
+async function insertSampleUser(
+  db: Db,
+  user: { username: string; displayName: string; role: string },
+  scopes: ScopeEntry[],
+): Promise<{ id: string }> {
   const row = await insertUser(db, { ...user, passwordHash: await hashPassword(TEST_PASSWORD) });
   await insertUserScopes(db, row.id, scopes);
   await recordAudit(db, SYSTEM_ACTOR, { action: 'create', entity: 'user', entityId: row.id, after: { ...user, scopes } });
@@ -50,7 +58,12 @@ export async function seedSample(db: Db): Promise<{ aliceId: string }> {
     { kind: 'chain', ref: 'CH05' },
   ]);
   await insertSampleUser(db, { username: 'bob', displayName: '园区 Bob', role: 'park' }, [{ kind: 'park', ref: 'P01' }]);
-  await insertSession(db, { tokenHash: 'a'.repeat(64), userId: alice.id, csrfToken: 'csrf-1', expiresAt: new Date('2030-01-02T03:04:05.678Z') });
+  await insertSession(db, {
+    tokenHash: 'a'.repeat(64),
+    userId: alice.id,
+    csrfToken: 'csrf-1',
+    expiresAt: new Date('2030-01-02T03:04:05.678Z'),
+  });
   await db.execute(sql`UPDATE sessions SET created_at = '2024-02-29 12:34:56.789123+00', last_seen_at = '2024-02-29 13:00:00.000001+00'`);
   await recordAudit(db, SYSTEM_ACTOR, {
     action: 'probe',
@@ -72,7 +85,10 @@ export async function snapshot(db: Db): Promise<Record<'users' | 'scopes' | 'ses
       db,
       sql`SELECT concat_ws('|', id, username, display_name, role, password_hash, active, created_at AT TIME ZONE 'UTC', updated_at AT TIME ZONE 'UTC') AS r FROM users ORDER BY username`,
     ),
-    scopes: await texts(db, sql`SELECT concat_ws('|', u.username, s.kind, s.ref) AS r FROM user_scopes s JOIN users u ON u.id = s.user_id ORDER BY 1`),
+    scopes: await texts(
+      db,
+      sql`SELECT concat_ws('|', u.username, s.kind, s.ref) AS r FROM user_scopes s JOIN users u ON u.id = s.user_id ORDER BY 1`,
+    ),
     sessions: await texts(
       db,
       sql`SELECT concat_ws('|', token_hash, user_id, csrf_token, created_at AT TIME ZONE 'UTC', last_seen_at AT TIME ZONE 'UTC', expires_at AT TIME ZONE 'UTC') AS r FROM sessions ORDER BY token_hash`,

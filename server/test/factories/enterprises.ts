@@ -45,7 +45,11 @@ export async function parkIdOf(db: Db, shortName: string): Promise<number> {
 }
 
 /** A multipart/form-data body with one file field, as a browser sends it. */
-export function multipartFile(fileName: string, data: Buffer, contentType = 'application/octet-stream'): { payload: Buffer; headers: Record<string, string> } {
+export function multipartFile(
+  fileName: string,
+  data: Buffer,
+  contentType = 'application/octet-stream',
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----cc${crypto.randomBytes(8).toString('hex')}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
@@ -55,7 +59,10 @@ export function multipartFile(fileName: string, data: Buffer, contentType = 'app
 }
 
 /** Rows of a table as plain numbers, for "nothing was written" checks. */
-export async function countRows(db: Db, table: 'enterprises' | 'enterprise_memberships' | 'enterprise_scale_years' | 'audit_log'): Promise<number> {
+export async function countRows(
+  db: Db,
+  table: 'enterprises' | 'enterprise_memberships' | 'enterprise_scale_years' | 'audit_log',
+): Promise<number> {
   const result = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
   return result.rows[0]?.n ?? -1;
 }

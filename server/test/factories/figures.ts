@@ -18,7 +18,12 @@ export function csvText(rows: readonly (readonly (string | number)[])[]): string
 export type ImportQuery = { dryRun?: boolean; acceptWarnings?: boolean; period?: string; unit?: string };
 
 /** POST /api/figures/import with the file as a browser sends it. */
-export async function postImport(app: FastifyInstance, session: Session, data: Buffer, options: ImportQuery & { fileName?: string; locale?: string; progress?: boolean } = {}) {
+export async function postImport(
+  app: FastifyInstance,
+  session: Session,
+  data: Buffer,
+  options: ImportQuery & { fileName?: string; locale?: string; progress?: boolean } = {},
+) {
   const body = multipartFile(options.fileName ?? 'figures.csv', data);
   const query = new URLSearchParams();
   if (options.dryRun) query.set('dryRun', 'true');
@@ -54,14 +59,22 @@ export async function storedMonths(db: Db, uscc: string): Promise<StoredFigureRo
   return result.rows;
 }
 
-export async function countOf(db: Db, table: 'monthly_figures' | 'monthly_figure_revisions' | 'monthly_figure_marks', uscc?: string): Promise<number> {
+export async function countOf(
+  db: Db,
+  table: 'monthly_figures' | 'monthly_figure_revisions' | 'monthly_figure_marks',
+  uscc?: string,
+): Promise<number> {
   const where = uscc === undefined ? sql`` : sql` WHERE uscc = ${uscc}`;
   const result = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}${where}`);
   return result.rows[0]?.n ?? -1;
 }
 
 /** Writes months directly (test setup: a firm's history), as the demo seeding does. */
-export async function insertMonths(db: Db, uscc: string, months: Record<string, { grossOutput?: number; revenue?: number; profit?: number }>): Promise<void> {
+export async function insertMonths(
+  db: Db,
+  uscc: string,
+  months: Record<string, { grossOutput?: number; revenue?: number; profit?: number }>,
+): Promise<void> {
   for (const [period, v] of Object.entries(months)) {
     await db.execute(sql`
       INSERT INTO monthly_figures (uscc, period, gross_output, revenue, profit, source)

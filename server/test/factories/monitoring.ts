@@ -5,7 +5,17 @@ import { makeUscc } from '../../../shared/uscc.js';
 import type { ReferenceFirm, ReferenceMonth } from '../../../shared/stats/growth.js';
 import { rangeMonths, samePeriodLastYear, type MonitoringRange } from '../../../shared/stats/period.js';
 import type { Db } from '../../db/client.js';
-import { chainNodes, chains, enterpriseMemberships, enterprises, enterpriseScaleYears, industries, monthlyFigures, parks, regions } from '../../db/schema.js';
+import {
+  chainNodes,
+  chains,
+  enterpriseMemberships,
+  enterprises,
+  enterpriseScaleYears,
+  industries,
+  monthlyFigures,
+  parks,
+  regions,
+} from '../../db/schema.js';
 
 export const COUNTY_A = '430421';
 export const COUNTY_B = '430482';
@@ -44,8 +54,22 @@ export const FIXTURE_FIRMS: readonly FixtureFirm[] = [
     scaleYears: [2023, 2024],
     figures: { '2023-01': 80, '2023-02': 100, '2024-01': 100, '2024-02': 120, '2024-03': { v: 999, at: '2024-04-10T02:00:00.000Z' } },
   },
-  { key: 'B', regionCode: COUNTY_B, inPark: true, nodes: ['CH01:a2', 'CH02:b1'], scaleYears: [2023, 2024], figures: { '2023-01': 150, '2023-02': 170, '2024-01': 200, '2024-02': 200 } },
-  { key: 'C', regionCode: COUNTY_B, inPark: true, nodes: ['CH02:b1'], scaleYears: [2024], figures: { '2023-01': 40, '2023-02': 40, '2024-01': 50, '2024-02': 60 } },
+  {
+    key: 'B',
+    regionCode: COUNTY_B,
+    inPark: true,
+    nodes: ['CH01:a2', 'CH02:b1'],
+    scaleYears: [2023, 2024],
+    figures: { '2023-01': 150, '2023-02': 170, '2024-01': 200, '2024-02': 200 },
+  },
+  {
+    key: 'C',
+    regionCode: COUNTY_B,
+    inPark: true,
+    nodes: ['CH02:b1'],
+    scaleYears: [2024],
+    figures: { '2023-01': 40, '2023-02': 40, '2024-01': 50, '2024-02': 60 },
+  },
   { key: 'D', regionCode: COUNTY_A, inPark: false, nodes: ['CH01:a1'], scaleYears: [2024], figures: { '2024-01': 30, '2024-02': 40 } },
   {
     key: 'E',
@@ -63,9 +87,30 @@ export const FIXTURE_FIRMS: readonly FixtureFirm[] = [
     scaleYears: [2023, 2024],
     figures: { '2023-01': 60, '2023-02': 60, '2024-01': { v: 50, at: '2024-03-10T02:00:00.000Z' } },
   },
-  { key: 'G', regionCode: COUNTY_A, inPark: false, nodes: ['CH01:a2'], scaleYears: [2024], figures: { '2023-02': 6, '2024-01': { v: 10, prev: 0 }, '2024-02': { v: 20, prev: 5 } } },
-  { key: 'H', regionCode: COUNTY_A, inPark: false, nodes: ['CH03:c1'], scaleYears: [2023, 2024], figures: { '2023-01': 10, '2023-02': 10, '2024-01': 10, '2024-02': 11 } },
-  { key: 'I', regionCode: COUNTY_B, inPark: false, nodes: [], scaleYears: [2024], figures: { '2024-01': 1000, '2024-02': { v: 1000, at: '2024-03-25T00:00:00.000Z' } } },
+  {
+    key: 'G',
+    regionCode: COUNTY_A,
+    inPark: false,
+    nodes: ['CH01:a2'],
+    scaleYears: [2024],
+    figures: { '2023-02': 6, '2024-01': { v: 10, prev: 0 }, '2024-02': { v: 20, prev: 5 } },
+  },
+  {
+    key: 'H',
+    regionCode: COUNTY_A,
+    inPark: false,
+    nodes: ['CH03:c1'],
+    scaleYears: [2023, 2024],
+    figures: { '2023-01': 10, '2023-02': 10, '2024-01': 10, '2024-02': 11 },
+  },
+  {
+    key: 'I',
+    regionCode: COUNTY_B,
+    inPark: false,
+    nodes: [],
+    scaleYears: [2024],
+    figures: { '2024-01': 1000, '2024-02': { v: 1000, at: '2024-03-25T00:00:00.000Z' } },
+  },
 ];
 
 /** The chains of the fixture: CH03 is on the list from 2024, CH04 until 2023. */
@@ -93,7 +138,10 @@ export async function buildMonitoringFixture(db: Db): Promise<MonitoringFixture>
     { code: COUNTY_A, name: '衡阳县', shortName: '衡阳县', kind: 'county' },
     { code: COUNTY_B, name: '常宁市', shortName: '常宁', kind: 'city' },
   ]);
-  const [park] = await db.insert(parks).values({ name: '测试高新技术产业开发区', shortName: '测试高新区', level: 'national', regionCode: COUNTY_B }).returning();
+  const [park] = await db
+    .insert(parks)
+    .values({ name: '测试高新技术产业开发区', shortName: '测试高新区', level: 'national', regionCode: COUNTY_B })
+    .returning();
   if (!park) throw new Error('park not inserted');
   await db.insert(industries).values([
     { code: 'T1', group: '测试', name: '测试产业一', sortOrder: 1 },
@@ -102,16 +150,29 @@ export async function buildMonitoringFixture(db: Db): Promise<MonitoringFixture>
   await db.insert(chains).values(CHAINS.map(({ nodes: _nodes, ...c }) => c));
   const nodeRows = await db
     .insert(chainNodes)
-    .values(CHAINS.flatMap((c) => c.nodes.map((key, i) => ({ chainCode: c.code, key, name: `${c.name}环节${key}`, stage: 'midstream' as const, sortOrder: i }))))
+    .values(
+      CHAINS.flatMap((c) =>
+        c.nodes.map((key, i) => ({ chainCode: c.code, key, name: `${c.name}环节${key}`, stage: 'midstream' as const, sortOrder: i })),
+      ),
+    )
     .returning();
   const nodeIds = new Map(nodeRows.map((n) => [`${n.chainCode}:${n.key}`, n.id]));
   await db.insert(enterprises).values(
-    FIXTURE_FIRMS.map((f) => ({ uscc: usccOf(f.key), name: `测试企业${f.key}(示例)`, regionCode: f.regionCode, parkId: f.inPark ? park.id : null })),
+    FIXTURE_FIRMS.map((f) => ({
+      uscc: usccOf(f.key),
+      name: `测试企业${f.key}(示例)`,
+      regionCode: f.regionCode,
+      parkId: f.inPark ? park.id : null,
+    })),
   );
   await db.insert(enterpriseScaleYears).values(FIXTURE_FIRMS.flatMap((f) => f.scaleYears.map((year) => ({ uscc: usccOf(f.key), year }))));
-  await db.insert(enterpriseMemberships).values(
-    FIXTURE_FIRMS.flatMap((f) => f.nodes.map((node, i) => ({ uscc: usccOf(f.key), nodeId: nodeIds.get(node) ?? -1, isPrimary: i === 0 }))),
-  );
+  await db
+    .insert(enterpriseMemberships)
+    .values(
+      FIXTURE_FIRMS.flatMap((f) =>
+        f.nodes.map((node, i) => ({ uscc: usccOf(f.key), nodeId: nodeIds.get(node) ?? -1, isPrimary: i === 0 })),
+      ),
+    );
   await db.insert(monthlyFigures).values(
     FIXTURE_FIRMS.flatMap((f) =>
       Object.entries(f.figures).map(([period, value]) => {

@@ -3,12 +3,28 @@
 // in warnings.test.ts.
 import { makeUscc } from '../../../shared/uscc.js';
 import type { Db } from '../../db/client.js';
-import { chainNodes, chains, enterpriseMemberships, enterprises, enterpriseScaleYears, industries, monthlyFigureMarks, monthlyFigures, regions } from '../../db/schema.js';
+import {
+  chainNodes,
+  chains,
+  enterpriseMemberships,
+  enterprises,
+  enterpriseScaleYears,
+  industries,
+  monthlyFigureMarks,
+  monthlyFigures,
+  regions,
+} from '../../db/schema.js';
 
 export const WARN_COUNTY = '430421';
 
 type Month = { v?: number | null; prev?: number; revenue?: number };
-export type WarnFirm = { key: string; chain: 'W1' | 'W2' | null; scaleYears: number[]; figures: Record<string, number | Month>; combinedFebruary?: string };
+export type WarnFirm = {
+  key: string;
+  chain: 'W1' | 'W2' | null;
+  scaleYears: number[];
+  figures: Record<string, number | Month>;
+  combinedFebruary?: string;
+};
 
 const months = (from: number, to: number, year: number, value: Month | number): Record<string, Month | number> =>
   Object.fromEntries(Array.from({ length: to - from + 1 }, (_, i) => [`${year}-${String(from + i).padStart(2, '0')}`, value]));
@@ -35,8 +51,18 @@ export const WARN_FIRMS: readonly WarnFirm[] = [
   { key: 'DROPREP', chain: 'W2', scaleYears: [2024], figures: { '2024-05': { v: 60, prev: 100 }, '2024-06': { v: 80, prev: 100 } } },
   { key: 'SLIP10', chain: 'W2', scaleYears: [2024], figures: { ...months(1, 5, 2024, 100), '2024-06': 1000 } },
   { key: 'SLIP9', chain: 'W2', scaleYears: [2024], figures: { ...months(1, 5, 2024, 100), '2024-06': 900 } },
-  { key: 'LOWREV', chain: 'W1', scaleYears: [2024], figures: { ...months(1, 5, 2024, { v: null, revenue: 1_666_666 }), '2024-06': { v: null, revenue: 1_666_669 } } },
-  { key: 'OKREV', chain: 'W1', scaleYears: [2024], figures: { ...months(1, 5, 2024, { v: null, revenue: 1_666_666 }), '2024-06': { v: null, revenue: 1_666_670 } } },
+  {
+    key: 'LOWREV',
+    chain: 'W1',
+    scaleYears: [2024],
+    figures: { ...months(1, 5, 2024, { v: null, revenue: 1_666_666 }), '2024-06': { v: null, revenue: 1_666_669 } },
+  },
+  {
+    key: 'OKREV',
+    chain: 'W1',
+    scaleYears: [2024],
+    figures: { ...months(1, 5, 2024, { v: null, revenue: 1_666_666 }), '2024-06': { v: null, revenue: 1_666_670 } },
+  },
   { key: 'MISSING', chain: 'W1', scaleYears: [2024], figures: { '2024-05': 500 } },
   {
     key: 'JF',
@@ -74,7 +100,9 @@ export async function buildWarningsFixture(db: Db): Promise<void> {
     ])
     .returning();
   const nodeOf = (chain: string) => nodes.find((n) => n.chainCode === chain)?.id ?? -1;
-  await db.insert(enterprises).values(WARN_FIRMS.map((f) => ({ uscc: warnUsccOf(f.key), name: warnNameOf(f.key), regionCode: WARN_COUNTY, parkId: null })));
+  await db
+    .insert(enterprises)
+    .values(WARN_FIRMS.map((f) => ({ uscc: warnUsccOf(f.key), name: warnNameOf(f.key), regionCode: WARN_COUNTY, parkId: null })));
   await db.insert(enterpriseScaleYears).values(WARN_FIRMS.flatMap((f) => f.scaleYears.map((year) => ({ uscc: warnUsccOf(f.key), year }))));
   await db
     .insert(enterpriseMemberships)
@@ -83,10 +111,19 @@ export async function buildWarningsFixture(db: Db): Promise<void> {
     WARN_FIRMS.flatMap((f) =>
       Object.entries(f.figures).map(([period, value]) => {
         const m: Month = typeof value === 'number' ? { v: value } : value;
-        return { uscc: warnUsccOf(f.key), period, grossOutput: m.v ?? null, prevYearGrossOutput: m.prev ?? null, revenue: m.revenue ?? null, source: 'manual' as const };
+        return {
+          uscc: warnUsccOf(f.key),
+          period,
+          grossOutput: m.v ?? null,
+          prevYearGrossOutput: m.prev ?? null,
+          revenue: m.revenue ?? null,
+          source: 'manual' as const,
+        };
       }),
     ),
   );
-  const marks = WARN_FIRMS.flatMap((f) => (f.combinedFebruary ? [{ uscc: warnUsccOf(f.key), period: f.combinedFebruary, mark: 'jan_feb_combined' as const }] : []));
+  const marks = WARN_FIRMS.flatMap((f) =>
+    f.combinedFebruary ? [{ uscc: warnUsccOf(f.key), period: f.combinedFebruary, mark: 'jan_feb_combined' as const }] : [],
+  );
   await db.insert(monthlyFigureMarks).values(marks);
 }

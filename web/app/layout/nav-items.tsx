@@ -22,7 +22,10 @@ function link(href: string, label: string, testId: string) {
 export function buildNavItems(role: Role, t: Translate, dataStaff = false): MenuItems {
   const items: MenuItems = [
     { key: paths.home.path, label: link(paths.home.getHref(), t('nav.dashboard'), 'nav-dashboard') },
-    ...WORK_MODULES.map((module) => ({ key: paths[module].path, label: link(paths[module].getHref(), t(`nav.${module}`), `nav-${module}`) })),
+    ...WORK_MODULES.map((module) => ({
+      key: paths[module].path,
+      label: link(paths[module].getHref(), t(`nav.${module}`), `nav-${module}`),
+    })),
   ];
   if (dataStaff) items.splice(5, 0, { key: paths.periods.path, label: link(paths.periods.getHref(), t('nav.periods'), 'nav-periods') });
   if (role === 'admin') {
@@ -38,7 +41,12 @@ export function buildNavItems(role: Role, t: Translate, dataStaff = false): Menu
   return items;
 }
 
-const MENU_PATHS: readonly string[] = [...WORK_MODULES.map((module) => paths[module].path), paths.periods.path, paths.adminUsers.path, paths.adminAudit.path];
+const MENU_PATHS: readonly string[] = [
+  ...WORK_MODULES.map((module) => paths[module].path),
+  paths.periods.path,
+  paths.adminUsers.path,
+  paths.adminAudit.path,
+];
 
 /** The menu entry to highlight for a location: the one whose path the location starts with. */
 export function selectedNavKey(pathname: string): string {

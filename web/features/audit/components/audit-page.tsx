@@ -55,17 +55,15 @@ export function AuditPage() {
     { key: 'before', title: t('audit.before'), width: 40 },
     { key: 'after', title: t('audit.after'), width: 40 },
   ];
-  const exportRows = rows.map(
-    (item): Record<ExportKey, ExcelCell> => ({
-      at: formatDateTime(item.at, true),
-      actorName: item.actorName,
-      action: item.action,
-      entity: item.entity,
-      entityId: item.entityId,
-      before: toJson(item.before),
-      after: toJson(item.after),
-    }),
-  );
+  const exportRows = rows.map((item): Record<ExportKey, ExcelCell> => ({
+    at: formatDateTime(item.at, true),
+    actorName: item.actorName,
+    action: item.action,
+    entity: item.entity,
+    entityId: item.entityId,
+    before: toJson(item.before),
+    after: toJson(item.after),
+  }));
 
   return (
     <Card

@@ -4,7 +4,11 @@ import { apiRequest } from '../../../lib/api-client';
 
 /** Changes a node's name, stage, industry codes or position (its key stays). */
 export function updateChainNode({ code, key, body }: { code: string; key: string; body: UpdateNodeRequest }): Promise<ChainNodeFields> {
-  return apiRequest(`/api/chains/${encodeURIComponent(code)}/nodes/${encodeURIComponent(key)}`, { method: 'PATCH', body, schema: chainNodeFields });
+  return apiRequest(`/api/chains/${encodeURIComponent(code)}/nodes/${encodeURIComponent(key)}`, {
+    method: 'PATCH',
+    body,
+    schema: chainNodeFields,
+  });
 }
 
 export function useUpdateChainNode() {

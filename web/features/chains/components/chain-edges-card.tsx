@@ -57,7 +57,12 @@ export function ChainEdgesCard({ chain }: { chain: ChainDetail }) {
           okText={t('common.confirm')}
           cancelText={t('common.cancel')}
           okButtonProps={{ danger: true }}
-          onConfirm={() => remove.mutate({ code: chain.code, from: edge.from, to: edge.to }, { onSuccess: () => void message.success(t('chains.deleted')) })}
+          onConfirm={() =>
+            remove.mutate(
+              { code: chain.code, from: edge.from, to: edge.to },
+              { onSuccess: () => void message.success(t('chains.deleted')) },
+            )
+          }
         >
           <Button size="small" danger>
             {t('chains.delete')}
@@ -73,17 +78,33 @@ export function ChainEdgesCard({ chain }: { chain: ChainDetail }) {
     { key: 'to', title: t('chains.node.key'), width: 12 },
     { key: 'toName', title: t('chains.edge.to'), width: 24 },
   ];
-  const exportRows = chain.edges.map(
-    (edge): Record<ExportKey, ExcelCell> => ({ from: edge.from, fromName: nameOf.get(edge.from) ?? null, to: edge.to, toName: nameOf.get(edge.to) ?? null }),
-  );
+  const exportRows = chain.edges.map((edge): Record<ExportKey, ExcelCell> => ({
+    from: edge.from,
+    fromName: nameOf.get(edge.from) ?? null,
+    to: edge.to,
+    toName: nameOf.get(edge.to) ?? null,
+  }));
 
   return (
     <Card
       title={t('chains.edges')}
-      extra={<ExportExcelButton fileName={`${chain.name}-${t('chains.edges')}-${formatDateStamp()}`} sheetName={t('chains.edges')} columns={exportColumns} rows={exportRows} />}
+      extra={
+        <ExportExcelButton
+          fileName={`${chain.name}-${t('chains.edges')}-${formatDateStamp()}`}
+          sheetName={t('chains.edges')}
+          columns={exportColumns}
+          rows={exportRows}
+        />
+      }
     >
       {chain.canEdit && chain.nodes.length >= 2 ? (
-        <Form<FormValues> form={form} layout="inline" onFinish={(values) => void onAdd(values)} style={{ marginBottom: 16, rowGap: 8 }} data-testid="edge-form">
+        <Form<FormValues>
+          form={form}
+          layout="inline"
+          onFinish={(values) => void onAdd(values)}
+          style={{ marginBottom: 16, rowGap: 8 }}
+          data-testid="edge-form"
+        >
           <Form.Item name="from" rules={[{ required: true, message: t('chains.edge.fromRequired') }]}>
             <Select showSearch optionFilterProp="label" placeholder={t('chains.edge.from')} options={options} style={{ width: 260 }} />
           </Form.Item>

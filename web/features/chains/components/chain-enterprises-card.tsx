@@ -18,7 +18,10 @@ export function ChainEnterprisesCard({ chain }: { chain: ChainDetail }) {
   const yes = t('chains.yes');
   const no = t('chains.no');
   const needle = filter.trim().toLowerCase();
-  const rows = needle === '' ? chain.enterprises : chain.enterprises.filter((e) => e.name.toLowerCase().includes(needle) || e.uscc.toLowerCase().includes(needle));
+  const rows =
+    needle === ''
+      ? chain.enterprises
+      : chain.enterprises.filter((e) => e.name.toLowerCase().includes(needle) || e.uscc.toLowerCase().includes(needle));
   const partial = chain.enterprises.length < chain.enterpriseCount;
 
   const columns: TableColumnsType<ChainEnterprise> = [
@@ -33,9 +36,23 @@ export function ChainEnterprisesCard({ chain }: { chain: ChainDetail }) {
       ),
     },
     { key: 'uscc', title: t('chains.enterprise.uscc'), dataIndex: 'uscc', width: 200 },
-    { key: 'nodes', title: t('chains.enterprise.nodes'), render: (_, firm) => firm.nodeKeys.map((k) => nameOf.get(k) ?? k).join(separator) },
-    { key: 'primary', title: t('chains.enterprise.primary'), width: 80, render: (_, firm) => (firm.primary ? <Tag color="geekblue">{yes}</Tag> : no) },
-    { key: 'aboveScale', title: t('chains.enterprise.aboveScale', { year: chain.year }), width: 110, render: (_, firm) => (firm.aboveScale ? yes : no) },
+    {
+      key: 'nodes',
+      title: t('chains.enterprise.nodes'),
+      render: (_, firm) => firm.nodeKeys.map((k) => nameOf.get(k) ?? k).join(separator),
+    },
+    {
+      key: 'primary',
+      title: t('chains.enterprise.primary'),
+      width: 80,
+      render: (_, firm) => (firm.primary ? <Tag color="geekblue">{yes}</Tag> : no),
+    },
+    {
+      key: 'aboveScale',
+      title: t('chains.enterprise.aboveScale', { year: chain.year }),
+      width: 110,
+      render: (_, firm) => (firm.aboveScale ? yes : no),
+    },
     { key: 'park', title: t('chains.enterprise.park'), render: (_, firm) => firm.parkShortName ?? '—' },
   ];
 
@@ -49,18 +66,16 @@ export function ChainEnterprisesCard({ chain }: { chain: ChainDetail }) {
     { key: 'region', title: t('chains.enterprise.region'), width: 10 },
     { key: 'park', title: t('chains.enterprise.park'), width: 20 },
   ];
-  const exportRows = rows.map(
-    (firm): Record<ExportKey, ExcelCell> => ({
-      uscc: firm.uscc,
-      name: firm.name,
-      nodes: firm.nodeKeys.map((k) => nameOf.get(k) ?? k).join(separator),
-      primary: firm.primary ? yes : no,
-      chainMaster: firm.isChainMaster ? yes : no,
-      aboveScale: firm.aboveScale ? yes : no,
-      region: firm.regionCode,
-      park: firm.parkShortName,
-    }),
-  );
+  const exportRows = rows.map((firm): Record<ExportKey, ExcelCell> => ({
+    uscc: firm.uscc,
+    name: firm.name,
+    nodes: firm.nodeKeys.map((k) => nameOf.get(k) ?? k).join(separator),
+    primary: firm.primary ? yes : no,
+    chainMaster: firm.isChainMaster ? yes : no,
+    aboveScale: firm.aboveScale ? yes : no,
+    region: firm.regionCode,
+    park: firm.parkShortName,
+  }));
 
   const emptyText =
     chain.enterpriseCount === 0
@@ -74,13 +89,26 @@ export function ChainEnterprisesCard({ chain }: { chain: ChainDetail }) {
       title={t('chains.enterprises')}
       extra={
         <Space wrap>
-          <Input.Search allowClear placeholder={t('chains.enterprise.searchPlaceholder')} style={{ width: 260 }} onSearch={setFilter} data-testid="chain-enterprises-search" />
-          <ExportExcelButton fileName={`${chain.name}-${t('chains.enterprises')}-${formatDateStamp()}`} sheetName={t('chains.enterprises')} columns={exportColumns} rows={exportRows} />
+          <Input.Search
+            allowClear
+            placeholder={t('chains.enterprise.searchPlaceholder')}
+            style={{ width: 260 }}
+            onSearch={setFilter}
+            data-testid="chain-enterprises-search"
+          />
+          <ExportExcelButton
+            fileName={`${chain.name}-${t('chains.enterprises')}-${formatDateStamp()}`}
+            sheetName={t('chains.enterprises')}
+            columns={exportColumns}
+            rows={exportRows}
+          />
         </Space>
       }
     >
       {partial && chain.enterprises.length > 0 ? (
-        <Typography.Paragraph type="secondary">{t('chains.enterprise.scopeNote', { shown: chain.enterprises.length, total: chain.enterpriseCount })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('chains.enterprise.scopeNote', { shown: chain.enterprises.length, total: chain.enterpriseCount })}
+        </Typography.Paragraph>
       ) : null}
       <Table<ChainEnterprise>
         rowKey="uscc"

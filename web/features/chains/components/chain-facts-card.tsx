@@ -27,7 +27,9 @@ export function ChainFactsCard({ chain, reload }: { chain: VersionedChain; reloa
   const remove = useDeleteChain();
   const notSet = t('chains.notSet');
   const years =
-    chain.validToYear === null ? t('chains.validOpen', { from: chain.validFromYear }) : t('chains.validRange', { from: chain.validFromYear, to: chain.validToYear });
+    chain.validToYear === null
+      ? t('chains.validOpen', { from: chain.validFromYear })
+      : t('chains.validRange', { from: chain.validFromYear, to: chain.validToYear });
 
   const onDelete = async () => {
     await remove.mutateAsync(chain.code);

@@ -12,7 +12,19 @@ import { useUpdateChain } from '../api/update-chain';
 
 type FormValues = z.input<typeof createChainRequest>;
 
-const FIELDS = ['code', 'name', 'industryCode', 'validFromYear', 'validToYear', 'chiefTitle', 'office', 'supportingDepartments', 'hostPlaces', 'chainMasters', 'sortOrder'] as const;
+const FIELDS = [
+  'code',
+  'name',
+  'industryCode',
+  'validFromYear',
+  'validToYear',
+  'chiefTitle',
+  'office',
+  'supportingDepartments',
+  'hostPlaces',
+  'chainMasters',
+  'sortOrder',
+] as const;
 const shape = createChainRequest.shape;
 
 export type ChainFormMode = { kind: 'create'; year: number } | { kind: 'edit'; chain: ChainDetail };
@@ -53,7 +65,14 @@ export function ChainFormModal({ mode, onReload, onClose }: Props) {
   const listLocked = chain !== null && !chain.canAdminister;
   const initialValues: Partial<FormValues> = chain
     ? valuesOf(chain)
-    : { validFromYear: mode.kind === 'create' ? mode.year : undefined, validToYear: null, supportingDepartments: [], hostPlaces: [], chainMasters: [], sortOrder: 0 };
+    : {
+        validFromYear: mode.kind === 'create' ? mode.year : undefined,
+        validToYear: null,
+        supportingDepartments: [],
+        hostPlaces: [],
+        chainMasters: [],
+        sortOrder: 0,
+      };
 
   const onSubmit = async (values: FormValues) => {
     const body = {
@@ -76,7 +95,9 @@ export function ChainFormModal({ mode, onReload, onClose }: Props) {
     }
   };
 
-  const tags = (placeholder: string) => <Select mode="tags" open={false} suffixIcon={null} placeholder={placeholder} tokenSeparators={['、', ',', '，']} />;
+  const tags = (placeholder: string) => (
+    <Select mode="tags" open={false} suffixIcon={null} placeholder={placeholder} tokenSeparators={['、', ',', '，']} />
+  );
 
   return (
     <FormModal<FormValues>
@@ -106,7 +127,11 @@ export function ChainFormModal({ mode, onReload, onClose }: Props) {
       <Form.Item name="name" label={t('chains.name')} rules={rulesFrom(shape.name, { required: t('chains.form.nameRequired') })}>
         <Input maxLength={100} disabled={listLocked} />
       </Form.Item>
-      <Form.Item name="industryCode" label={t('chains.industry')} rules={rulesFrom(shape.industryCode, { required: t('chains.form.industryRequired') })}>
+      <Form.Item
+        name="industryCode"
+        label={t('chains.industry')}
+        rules={rulesFrom(shape.industryCode, { required: t('chains.form.industryRequired') })}
+      >
         <Select
           disabled={listLocked}
           loading={industries.isLoading}
@@ -114,7 +139,12 @@ export function ChainFormModal({ mode, onReload, onClose }: Props) {
         />
       </Form.Item>
       <Form.Item label={t('chains.validYears')} style={{ marginBottom: 0 }}>
-        <Form.Item name="validFromYear" label={t('chains.validFrom')} rules={rulesFrom(shape.validFromYear, { required: t('chains.form.validFromRequired') })} style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
+        <Form.Item
+          name="validFromYear"
+          label={t('chains.validFrom')}
+          rules={rulesFrom(shape.validFromYear, { required: t('chains.form.validFromRequired') })}
+          style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}
+        >
           <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} disabled={listLocked} />
         </Form.Item>
         <Form.Item
@@ -126,7 +156,8 @@ export function ChainFormModal({ mode, onReload, onClose }: Props) {
             ({ getFieldValue }) => ({
               validator: async (_, value: number | null) => {
                 const from: unknown = getFieldValue('validFromYear');
-                if (value !== null && value !== undefined && typeof from === 'number' && value < from) throw new Error(t('chains.form.validToInvalid'));
+                if (value !== null && value !== undefined && typeof from === 'number' && value < from)
+                  throw new Error(t('chains.form.validToInvalid'));
               },
             }),
           ]}

@@ -24,7 +24,13 @@ export function ChainNodesCard({ chain, reload }: { chain: VersionedChain; reloa
     { key: 'stage', title: t('chains.node.stage'), width: 90, render: (_, node) => t(`chains.stage.${node.stage}`) },
     { key: 'gbt4754', title: t('chains.node.gbt4754'), render: (_, node) => node.gbt4754.join(separator) || '—' },
     { key: 'enterprises', title: t('chains.node.enterprises'), dataIndex: 'enterpriseCount', align: 'right', width: 90 },
-    { key: 'aboveScale', title: `${t('chains.node.aboveScale')} (${chain.year})`, dataIndex: 'aboveScaleCount', align: 'right', width: 130 },
+    {
+      key: 'aboveScale',
+      title: `${t('chains.node.aboveScale')} (${chain.year})`,
+      dataIndex: 'aboveScaleCount',
+      align: 'right',
+      width: 130,
+    },
     {
       key: 'status',
       title: t('chains.node.status'),
@@ -62,17 +68,15 @@ export function ChainNodesCard({ chain, reload }: { chain: VersionedChain; reloa
     { key: 'aboveScale', title: `${t('chains.node.aboveScale')} (${chain.year})`, width: 14 },
     { key: 'status', title: t('chains.node.status'), width: 8 },
   ];
-  const exportRows = chain.nodes.map(
-    (node): Record<ExportKey, ExcelCell> => ({
-      key: node.key,
-      name: node.name,
-      stage: t(`chains.stage.${node.stage}`),
-      gbt4754: node.gbt4754.join(separator),
-      enterprises: node.enterpriseCount,
-      aboveScale: node.aboveScaleCount,
-      status: t(`chains.status.${node.status}`),
-    }),
-  );
+  const exportRows = chain.nodes.map((node): Record<ExportKey, ExcelCell> => ({
+    key: node.key,
+    name: node.name,
+    stage: t(`chains.stage.${node.stage}`),
+    gbt4754: node.gbt4754.join(separator),
+    enterprises: node.enterpriseCount,
+    aboveScale: node.aboveScaleCount,
+    status: t(`chains.status.${node.status}`),
+  }));
 
   return (
     <Card
@@ -84,7 +88,12 @@ export function ChainNodesCard({ chain, reload }: { chain: VersionedChain; reloa
               {t('chains.node.create')}
             </Button>
           ) : null}
-          <ExportExcelButton fileName={`${chain.name}-${t('chains.nodes')}-${formatDateStamp()}`} sheetName={t('chains.nodes')} columns={exportColumns} rows={exportRows} />
+          <ExportExcelButton
+            fileName={`${chain.name}-${t('chains.nodes')}-${formatDateStamp()}`}
+            sheetName={t('chains.nodes')}
+            columns={exportColumns}
+            rows={exportRows}
+          />
         </Space>
       }
     >

@@ -22,7 +22,17 @@ const valuesOfTarget = (target: ChainTarget): FormValues => ({
 });
 
 /** The target form: output typed in 亿元 (stored as integer 元), growth in % (stored as a fraction). */
-function TargetModal({ chain, target, onReload, onClose }: { chain: ChainDetail; target: ChainTarget | null; onReload?: () => Promise<ChainTarget | undefined>; onClose: () => void }) {
+function TargetModal({
+  chain,
+  target,
+  onReload,
+  onClose,
+}: {
+  chain: ChainDetail;
+  target: ChainTarget | null;
+  onReload?: () => Promise<ChainTarget | undefined>;
+  onClose: () => void;
+}) {
   const t = useT();
   const [form] = Form.useForm<FormValues>();
   const put = usePutChainTarget();
@@ -33,7 +43,8 @@ function TargetModal({ chain, target, onReload, onClose }: { chain: ChainDetail;
   const onSubmit = async (values: FormValues) => {
     const body = {
       outputTargetYuan: values.outputYi === null || values.outputYi === undefined ? null : Math.round(values.outputYi * YUAN_PER_YI),
-      growthTarget: values.growthPercent === null || values.growthPercent === undefined ? null : Math.round(values.growthPercent * 100) / 10_000,
+      growthTarget:
+        values.growthPercent === null || values.growthPercent === undefined ? null : Math.round(values.growthPercent * 100) / 10_000,
     };
     // The stored target's version, so a target someone else changed since the dialog opened is not overwritten.
     await put.mutateAsync({ code: chain.code, year: values.year, body: target ? { ...body, version: target.version } : body });
@@ -62,7 +73,8 @@ function TargetModal({ chain, target, onReload, onClose }: { chain: ChainDetail;
           ({ getFieldValue }) => ({
             validator: async (_, value: number | null) => {
               const growth: unknown = getFieldValue('growthPercent');
-              if ((value === null || value === undefined) && (growth === null || growth === undefined)) throw new Error(t('chains.target.required'));
+              if ((value === null || value === undefined) && (growth === null || growth === undefined))
+                throw new Error(t('chains.target.required'));
             },
           }),
         ]}
@@ -112,13 +124,11 @@ export function ChainTargetsCard({ chain, reload }: { chain: ChainDetail; reload
     { key: 'outputYi', title: t('chains.target.outputYi'), width: 18 },
     { key: 'growthPercent', title: t('chains.target.growthPercent'), width: 16 },
   ];
-  const exportRows = chain.targets.map(
-    (target): Record<ExportKey, ExcelCell> => ({
-      year: target.year,
-      outputYi: target.outputTargetYuan === null ? null : Math.round(target.outputTargetYuan / 1_000_000) / 100,
-      growthPercent: target.growthTarget === null ? null : Math.round(target.growthTarget * 10_000) / 100,
-    }),
-  );
+  const exportRows = chain.targets.map((target): Record<ExportKey, ExcelCell> => ({
+    year: target.year,
+    outputYi: target.outputTargetYuan === null ? null : Math.round(target.outputTargetYuan / 1_000_000) / 100,
+    growthPercent: target.growthTarget === null ? null : Math.round(target.growthTarget * 10_000) / 100,
+  }));
 
   return (
     <Card
@@ -130,7 +140,12 @@ export function ChainTargetsCard({ chain, reload }: { chain: ChainDetail; reload
               {t('chains.target.set')}
             </Button>
           ) : null}
-          <ExportExcelButton fileName={`${chain.name}-${t('chains.targets')}-${formatDateStamp()}`} sheetName={t('chains.targets')} columns={exportColumns} rows={exportRows} />
+          <ExportExcelButton
+            fileName={`${chain.name}-${t('chains.targets')}-${formatDateStamp()}`}
+            sheetName={t('chains.targets')}
+            columns={exportColumns}
+            rows={exportRows}
+          />
         </Space>
       }
     >
@@ -143,7 +158,8 @@ export function ChainTargetsCard({ chain, reload }: { chain: ChainDetail; reload
         pagination={false}
         locale={{ emptyText: chain.canEdit ? t('chains.target.empty') : t('chains.target.emptyReadOnly') }}
       />
-      {editing ? <TargetModal
+      {editing ? (
+        <TargetModal
           chain={chain}
           target={editing === 'new' ? null : editing}
           onReload={async () => {
@@ -152,7 +168,8 @@ export function ChainTargetsCard({ chain, reload }: { chain: ChainDetail; reload
             return fresh;
           }}
           onClose={() => setEditing(null)}
-        /> : null}
+        />
+      ) : null}
     </Card>
   );
 }

@@ -86,19 +86,17 @@ export function ChainsPage() {
     { key: 'chief', title: t('chains.chief'), width: 24 },
     { key: 'office', title: t('chains.office'), width: 24 },
   ];
-  const exportRows = rows.map(
-    (chain): Record<ExportKey, ExcelCell> => ({
-      code: chain.code,
-      name: chain.name,
-      industry: chain.industryName,
-      group: chain.industryGroup,
-      nodeCount: chain.nodeCount,
-      enterpriseCount: chain.enterpriseCount,
-      aboveScaleCount: chain.aboveScaleCount,
-      chief: chain.chiefTitle,
-      office: chain.office,
-    }),
-  );
+  const exportRows = rows.map((chain): Record<ExportKey, ExcelCell> => ({
+    code: chain.code,
+    name: chain.name,
+    industry: chain.industryName,
+    group: chain.industryGroup,
+    nodeCount: chain.nodeCount,
+    enterpriseCount: chain.enterpriseCount,
+    aboveScaleCount: chain.aboveScaleCount,
+    chief: chain.chiefTitle,
+    office: chain.office,
+  }));
 
   return (
     <Card title={t('chains.title')}>
@@ -144,7 +142,12 @@ export function ChainsPage() {
               {t('chains.create')}
             </Button>
           ) : null}
-          <ExportExcelButton fileName={`${t('chains.title')}-${year}-${formatDateStamp()}`} sheetName={`${t('chains.title')} ${year}`} columns={exportColumns} rows={exportRows} />
+          <ExportExcelButton
+            fileName={`${t('chains.title')}-${year}-${formatDateStamp()}`}
+            sheetName={`${t('chains.title')} ${year}`}
+            columns={exportColumns}
+            rows={exportRows}
+          />
         </Space>
       </Flex>
       {chains.error ? <ErrorAlert error={chains.error} onRetry={() => void chains.refetch()} /> : null}
@@ -155,7 +158,14 @@ export function ChainsPage() {
         dataSource={rows}
         loading={chains.isFetching}
         pagination={false}
-        locale={{ emptyText: filtered && all.length > 0 ? t('chains.emptyFiltered') : scoped ? t('chains.emptyScoped', { year }) : t('chains.empty', { year }) }}
+        locale={{
+          emptyText:
+            filtered && all.length > 0
+              ? t('chains.emptyFiltered')
+              : scoped
+                ? t('chains.emptyScoped', { year })
+                : t('chains.empty', { year }),
+        }}
       />
       {creating ? <ChainFormModal mode={{ kind: 'create', year }} onClose={() => setCreating(false)} /> : null}
     </Card>

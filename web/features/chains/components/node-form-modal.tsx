@@ -14,7 +14,13 @@ type FormValues = Omit<z.input<typeof createNodeRequest>, 'sortOrder'> & { sortO
 const FIELDS = ['key', 'name', 'stage', 'gbt4754', 'sortOrder'] as const;
 const shape = createNodeRequest.shape;
 
-const valuesOf = (node: ChainNode): Partial<FormValues> => ({ key: node.key, name: node.name, stage: node.stage, gbt4754: node.gbt4754, sortOrder: node.sortOrder });
+const valuesOf = (node: ChainNode): Partial<FormValues> => ({
+  key: node.key,
+  name: node.name,
+  stage: node.stage,
+  gbt4754: node.gbt4754,
+  sortOrder: node.sortOrder,
+});
 
 type Props = {
   chainCode: string;
@@ -65,7 +71,13 @@ export function NodeFormModal({ chainCode, node, onReload, onClose }: Props) {
         <Select options={NODE_STAGES.map((stage) => ({ value: stage, label: t(`chains.stage.${stage}`) }))} />
       </Form.Item>
       <Form.Item name="gbt4754" label={t('chains.node.gbt4754')} rules={rulesFrom(shape.gbt4754, { invalid: t('chains.node.gbtInvalid') })}>
-        <Select mode="tags" open={false} suffixIcon={null} placeholder={t('chains.node.gbtPlaceholder')} tokenSeparators={[',', '，', ' ']} />
+        <Select
+          mode="tags"
+          open={false}
+          suffixIcon={null}
+          placeholder={t('chains.node.gbtPlaceholder')}
+          tokenSeparators={[',', '，', ' ']}
+        />
       </Form.Item>
       <Form.Item name="sortOrder" label={t('chains.sortOrder')}>
         <InputNumber min={0} max={10000} precision={0} />

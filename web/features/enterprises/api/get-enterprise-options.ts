@@ -8,7 +8,11 @@ export function getEnterpriseOptions(signal?: AbortSignal): Promise<EnterpriseOp
 }
 
 export function enterpriseOptionsQueryOptions() {
-  return queryOptions({ queryKey: ['enterprises', 'options'], queryFn: ({ signal }) => getEnterpriseOptions(signal), staleTime: 5 * 60_000 });
+  return queryOptions({
+    queryKey: ['enterprises', 'options'],
+    queryFn: ({ signal }) => getEnterpriseOptions(signal),
+    staleTime: 5 * 60_000,
+  });
 }
 
 export function useEnterpriseOptions() {

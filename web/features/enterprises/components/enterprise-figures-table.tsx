@@ -35,8 +35,18 @@ export function EnterpriseFiguresTable({ enterprise, loading, onYearChange }: Pr
     money('revenue'),
     money('profit'),
     money('taxes'),
-    { key: 'electricity', title: t('enterprises.figures.electricity'), align: 'right', render: (_, row) => formatNumber(yuanToWan(row.electricityKwh), locale) },
-    { key: 'employees', title: t('enterprises.figures.employees'), align: 'right', render: (_, row) => formatNumber(row.employees, locale, 0) },
+    {
+      key: 'electricity',
+      title: t('enterprises.figures.electricity'),
+      align: 'right',
+      render: (_, row) => formatNumber(yuanToWan(row.electricityKwh), locale),
+    },
+    {
+      key: 'employees',
+      title: t('enterprises.figures.employees'),
+      align: 'right',
+      render: (_, row) => formatNumber(row.employees, locale, 0),
+    },
     { key: 'source', title: t('enterprises.figures.source'), render: (_, row) => sourceLabel(row.source) },
   ];
 
@@ -51,18 +61,16 @@ export function EnterpriseFiguresTable({ enterprise, loading, onYearChange }: Pr
     { key: 'employees', title: t('enterprises.figures.employees'), width: 14 },
     { key: 'source', title: t('enterprises.figures.source'), width: 10 },
   ];
-  const exportRows = figures.items.map(
-    (row): Record<ExportKey, ExcelCell> => ({
-      period: row.period,
-      grossOutput: roundWan(row.grossOutput),
-      revenue: roundWan(row.revenue),
-      profit: roundWan(row.profit),
-      taxes: roundWan(row.taxes),
-      electricity: roundWan(row.electricityKwh),
-      employees: row.employees,
-      source: sourceLabel(row.source),
-    }),
-  );
+  const exportRows = figures.items.map((row): Record<ExportKey, ExcelCell> => ({
+    period: row.period,
+    grossOutput: roundWan(row.grossOutput),
+    revenue: roundWan(row.revenue),
+    profit: roundWan(row.profit),
+    taxes: roundWan(row.taxes),
+    electricity: roundWan(row.electricityKwh),
+    employees: row.employees,
+    source: sourceLabel(row.source),
+  }));
 
   return (
     <Card

@@ -38,7 +38,12 @@ export function EnterpriseCreatePage() {
   };
   return (
     <Card title={t('enterprises.form.createTitle')}>
-      <EnterpriseForm submitting={create.isPending} serverError={serverError} onSubmit={onSubmit} onCancel={() => void navigate(paths.enterprises.getHref())} />
+      <EnterpriseForm
+        submitting={create.isPending}
+        serverError={serverError}
+        onSubmit={onSubmit}
+        onCancel={() => void navigate(paths.enterprises.getHref())}
+      />
     </Card>
   );
 }

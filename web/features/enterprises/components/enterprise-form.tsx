@@ -1,5 +1,11 @@
 import { Alert, Button, Checkbox, Flex, Form, Input, Select, Space, Typography } from 'antd';
-import { ENTERPRISE_FLAGS, createEnterpriseRequest, type EnterpriseFlag, type EnterpriseProfile, type UpdateEnterpriseRequest } from '../../../../shared/contracts/enterprises';
+import {
+  ENTERPRISE_FLAGS,
+  createEnterpriseRequest,
+  type EnterpriseFlag,
+  type EnterpriseProfile,
+  type UpdateEnterpriseRequest,
+} from '../../../../shared/contracts/enterprises';
 import { validateUscc } from '../../../../shared/uscc';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useLocale, useT } from '../../../lib/i18n';
@@ -41,7 +47,9 @@ function initialValues(initial: EnterpriseProfile | undefined, thisYear: number)
     gbt4754Code: initial.gbt4754Code ?? undefined,
     flags: flagsOf(initial),
     aboveScaleYears: initial.aboveScaleYears.map(String),
-    memberships: initial.memberships.filter((m) => isCurrentMembership(m, thisYear)).map((m) => ({ node: `${m.chainCode}:${m.nodeKey}`, isPrimary: m.isPrimary })),
+    memberships: initial.memberships
+      .filter((m) => isCurrentMembership(m, thisYear))
+      .map((m) => ({ node: `${m.chainCode}:${m.nodeKey}`, isPrimary: m.isPrimary })),
     effectiveFromYear: thisYear,
   };
 }
@@ -91,7 +99,9 @@ export function EnterpriseForm({ initial, submitting, serverError, onSubmit, onC
   const watchedMemberships = Form.useWatch('memberships', form);
   // Asked only when editing changes the chain nodes or 规上 years: those changes take effect from a year.
   const reclassifying =
-    initial !== undefined && watchedYears !== undefined && classificationOf({ aboveScaleYears: watchedYears, memberships: watchedMemberships ?? [] }) !== classificationOf(initialForm);
+    initial !== undefined &&
+    watchedYears !== undefined &&
+    classificationOf({ aboveScaleYears: watchedYears, memberships: watchedMemberships ?? [] }) !== classificationOf(initialForm);
   const pastMemberships = (initial?.memberships ?? []).filter((m) => !isCurrentMembership(m, thisYear));
 
   return (
@@ -119,11 +129,20 @@ export function EnterpriseForm({ initial, submitting, serverError, onSubmit, onC
       >
         <Input disabled={initial !== undefined} maxLength={18} data-testid="form-uscc" style={{ fontFamily: 'monospace' }} />
       </Form.Item>
-      <Form.Item name="name" label={t('enterprises.name')} rules={[{ required: true, whitespace: true, message: t('enterprises.form.nameRequired') }]}>
+      <Form.Item
+        name="name"
+        label={t('enterprises.name')}
+        rules={[{ required: true, whitespace: true, message: t('enterprises.form.nameRequired') }]}
+      >
         <Input maxLength={200} data-testid="form-name" />
       </Form.Item>
       <Flex gap={16} wrap>
-        <Form.Item name="regionCode" label={t('enterprises.region')} style={{ minWidth: 220 }} rules={[{ required: true, message: t('enterprises.form.regionRequired') }]}>
+        <Form.Item
+          name="regionCode"
+          label={t('enterprises.region')}
+          style={{ minWidth: 220 }}
+          rules={[{ required: true, message: t('enterprises.form.regionRequired') }]}
+        >
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             data-testid="form-region"
@@ -139,7 +158,11 @@ export function EnterpriseForm({ initial, submitting, serverError, onSubmit, onC
             options={(options.data?.parks ?? []).map((p) => ({ value: p.id, label: p.name }))}
           />
         </Form.Item>
-        <Form.Item name="gbt4754Code" label={t('enterprises.gbt4754')} rules={rulesFrom(createEnterpriseRequest.shape.gbt4754Code, { invalid: t('enterprises.form.gbtInvalid') })}>
+        <Form.Item
+          name="gbt4754Code"
+          label={t('enterprises.gbt4754')}
+          rules={rulesFrom(createEnterpriseRequest.shape.gbt4754Code, { invalid: t('enterprises.form.gbtInvalid') })}
+        >
           <Input maxLength={4} style={{ width: 120 }} data-testid="form-gbt" />
         </Form.Item>
       </Flex>
@@ -177,7 +200,12 @@ export function EnterpriseForm({ initial, submitting, serverError, onSubmit, onC
             {fields.map((field) => (
               <Space key={field.key} align="baseline" wrap>
                 <Form.Item name={[field.name, 'node']} rules={[{ required: true, message: t('enterprises.form.nodeRequired') }]}>
-                  <Select showSearch={{ optionFilterProp: 'label' }} style={{ width: 420 }} placeholder={t('enterprises.form.selectNode')} options={nodeOptions} />
+                  <Select
+                    showSearch={{ optionFilterProp: 'label' }}
+                    style={{ width: 420 }}
+                    placeholder={t('enterprises.form.selectNode')}
+                    options={nodeOptions}
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'isPrimary']} valuePropName="checked">
                   <Checkbox>{t('enterprises.membership.primary')}</Checkbox>
@@ -202,9 +230,15 @@ export function EnterpriseForm({ initial, submitting, serverError, onSubmit, onC
         extra={t('enterprises.form.effectiveFromYearHint')}
         hidden={!reclassifying}
       >
-        <Select style={{ width: 140 }} data-testid="form-effective-year" options={yearOptions.map((o) => ({ value: Number(o.value), label: o.label }))} />
+        <Select
+          style={{ width: 140 }}
+          data-testid="form-effective-year"
+          options={yearOptions.map((o) => ({ value: Number(o.value), label: o.label }))}
+        />
       </Form.Item>
-      {serverError ? <Alert type="error" showIcon title={serverError} style={{ marginBottom: 16 }} data-testid="form-server-error" /> : null}
+      {serverError ? (
+        <Alert type="error" showIcon title={serverError} style={{ marginBottom: 16 }} data-testid="form-server-error" />
+      ) : null}
       <Space>
         <Button type="primary" htmlType="submit" loading={submitting} data-testid="form-submit">
           {t('enterprises.form.save')}

@@ -11,7 +11,11 @@ import { IMPORT_MAX_BYTES, useImportEnterprises } from '../api/import-enterprise
 import { ImportErrorsTable } from './import-errors-table';
 import { ImportWarningsTable } from './import-warnings-table';
 
-type Phase = { kind: 'idle' } | { kind: 'uploading'; dryRun: boolean } | { kind: 'checked'; report: ImportReport } | { kind: 'done'; report: ImportReport };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'uploading'; dryRun: boolean }
+  | { kind: 'checked'; report: ImportReport }
+  | { kind: 'done'; report: ImportReport };
 
 /** 导入企业: download the template, upload a file for a check (nothing written), then confirm. */
 export function EnterpriseImportPage() {
@@ -40,7 +44,15 @@ export function EnterpriseImportPage() {
     setPhase({ kind: 'uploading', dryRun });
     if (dryRun) setAccepted(false);
     importFile.mutate(
-      { file: chosen, dryRun, mode, effectiveFromYear: fromYear, acceptWarnings: !dryRun && accepted, csrfToken: me.data?.csrfToken ?? null, onProgress: setProgress },
+      {
+        file: chosen,
+        dryRun,
+        mode,
+        effectiveFromYear: fromYear,
+        acceptWarnings: !dryRun && accepted,
+        csrfToken: me.data?.csrfToken ?? null,
+        onProgress: setProgress,
+      },
       {
         // A confirm held back by warnings (the data changed since the check) shows them again.
         onSuccess: (report) => setPhase(dryRun || !report.written ? { kind: 'checked', report } : { kind: 'done', report }),
@@ -63,11 +75,29 @@ export function EnterpriseImportPage() {
     return false;
   };
 
-  const current = phase.kind === 'done' ? 2 : phase.kind === 'checked' && phase.report.errors.length === 0 ? 2 : phase.kind === 'checked' ? 1 : file ? 1 : 0;
-  const fileLabel = file ? t('enterprises.import.fileInfo', { name: file.name, size: `${formatNumber(file.size / 1024, locale, 1)} KB` }) : '';
+  const current =
+    phase.kind === 'done'
+      ? 2
+      : phase.kind === 'checked' && phase.report.errors.length === 0
+        ? 2
+        : phase.kind === 'checked'
+          ? 1
+          : file
+            ? 1
+            : 0;
+  const fileLabel = file
+    ? t('enterprises.import.fileInfo', { name: file.name, size: `${formatNumber(file.size / 1024, locale, 1)} KB` })
+    : '';
 
   const dragger = (
-    <Upload.Dragger accept=".xlsx,.csv" multiple={false} showUploadList={false} beforeUpload={choose} disabled={phase.kind === 'uploading'} data-testid="import-upload">
+    <Upload.Dragger
+      accept=".xlsx,.csv"
+      multiple={false}
+      showUploadList={false}
+      beforeUpload={choose}
+      disabled={phase.kind === 'uploading'}
+      data-testid="import-upload"
+    >
       <Typography.Paragraph strong style={{ marginBottom: 4 }}>
         {t('enterprises.import.uploadHint')}
       </Typography.Paragraph>
@@ -80,7 +110,11 @@ export function EnterpriseImportPage() {
       <Flex vertical gap={20}>
         <Steps
           current={current}
-          items={[{ title: t('enterprises.import.step1') }, { title: t('enterprises.import.step2') }, { title: t('enterprises.import.step3') }]}
+          items={[
+            { title: t('enterprises.import.step1') },
+            { title: t('enterprises.import.step2') },
+            { title: t('enterprises.import.step3') },
+          ]}
         />
         <Space wrap>
           <Button href="/api/enterprises/import/template" download data-testid="import-template">
@@ -93,7 +127,11 @@ export function EnterpriseImportPage() {
           <Result
             status="success"
             data-testid="import-done"
-            title={t('enterprises.import.done', { created: phase.report.created, updated: phase.report.updated, unchanged: phase.report.unchanged })}
+            title={t('enterprises.import.done', {
+              created: phase.report.created,
+              updated: phase.report.updated,
+              unchanged: phase.report.unchanged,
+            })}
             subTitle={fileLabel}
             extra={[
               <Link key="list" to={paths.enterprises.getHref()}>
@@ -101,7 +139,13 @@ export function EnterpriseImportPage() {
                   {t('enterprises.import.toList')}
                 </Button>
               </Link>,
-              <Button key="again" onClick={() => { setFile(null); setPhase({ kind: 'idle' }); }}>
+              <Button
+                key="again"
+                onClick={() => {
+                  setFile(null);
+                  setPhase({ kind: 'idle' });
+                }}
+              >
                 {t('enterprises.import.again')}
               </Button>,
             ]}
@@ -127,7 +171,10 @@ export function EnterpriseImportPage() {
                 style={{ width: 120 }}
                 onChange={setFromYear}
                 data-testid="import-from-year"
-                options={Array.from({ length: thisYear - 2018 + 2 }, (_, i) => thisYear + 1 - i).map((y) => ({ value: y, label: String(y) }))}
+                options={Array.from({ length: thisYear - 2018 + 2 }, (_, i) => thisYear + 1 - i).map((y) => ({
+                  value: y,
+                  label: String(y),
+                }))}
               />
             </Space>
           </Flex>
@@ -153,11 +200,22 @@ export function EnterpriseImportPage() {
         {phase.kind === 'checked' ? (
           <Space>
             {phase.report.errors.length === 0 && phase.report.created + phase.report.updated > 0 && file ? (
-              <Button type="primary" data-testid="import-confirm" disabled={phase.report.warnings.length > 0 && !accepted} onClick={() => run(file, false)}>
+              <Button
+                type="primary"
+                data-testid="import-confirm"
+                disabled={phase.report.warnings.length > 0 && !accepted}
+                onClick={() => run(file, false)}
+              >
                 {t('enterprises.import.confirm')}
               </Button>
             ) : null}
-            <Button onClick={() => { setFile(null); setPhase({ kind: 'idle' }); }} data-testid="import-again">
+            <Button
+              onClick={() => {
+                setFile(null);
+                setPhase({ kind: 'idle' });
+              }}
+              data-testid="import-again"
+            >
               {t('enterprises.import.again')}
             </Button>
           </Space>
@@ -169,11 +227,20 @@ export function EnterpriseImportPage() {
 
 function CheckResult({ report, fileLabel, fileName }: { report: ImportReport; fileLabel: string; fileName: string }) {
   const t = useT();
-  const ignored = report.ignoredColumns.length > 0 ? t('enterprises.import.ignoredColumns', { columns: report.ignoredColumns.join(t('common.listSeparator')) }) : null;
+  const ignored =
+    report.ignoredColumns.length > 0
+      ? t('enterprises.import.ignoredColumns', { columns: report.ignoredColumns.join(t('common.listSeparator')) })
+      : null;
   if (report.errors.length > 0) {
     return (
       <Flex vertical gap={12}>
-        <Alert type="error" showIcon data-testid="import-check" title={t('enterprises.import.checkFailed', { count: report.errors.length })} description={fileLabel} />
+        <Alert
+          type="error"
+          showIcon
+          data-testid="import-check"
+          title={t('enterprises.import.checkFailed', { count: report.errors.length })}
+          description={fileLabel}
+        />
         <ImportErrorsTable errors={report.errors} fileName={fileName} />
       </Flex>
     );
@@ -188,7 +255,16 @@ function CheckResult({ report, fileLabel, fileName }: { report: ImportReport; fi
       type={nothing ? 'info' : 'success'}
       showIcon
       data-testid="import-check"
-      title={nothing ? t('enterprises.import.nothingToDo') : t('enterprises.import.checkOk', { rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged })}
+      title={
+        nothing
+          ? t('enterprises.import.nothingToDo')
+          : t('enterprises.import.checkOk', {
+              rows: report.rows,
+              created: report.created,
+              updated: report.updated,
+              unchanged: report.unchanged,
+            })
+      }
       description={[fileLabel, removals, ignored].filter(Boolean).join(' · ')}
     />
   );
@@ -200,7 +276,11 @@ function CheckResult({ report, fileLabel, fileName }: { report: ImportReport; fi
         type="warning"
         showIcon
         data-testid="import-warnings-alert"
-        title={report.confirmationRequired ? t('enterprises.import.heldForWarnings') : t('enterprises.import.warningsTitle', { count: report.warnings.length })}
+        title={
+          report.confirmationRequired
+            ? t('enterprises.import.heldForWarnings')
+            : t('enterprises.import.warningsTitle', { count: report.warnings.length })
+        }
         description={t('enterprises.import.warningsHint')}
       />
       <ImportWarningsTable warnings={report.warnings} fileName={fileName} />

@@ -28,15 +28,13 @@ export function EnterpriseMemberships({ enterprise }: { enterprise: EnterpriseDe
     { key: 'primary', title: t('enterprises.membership.primary'), width: 10 },
     { key: 'years', title: t('enterprises.membership.years'), width: 14 },
   ];
-  const exportRows = enterprise.memberships.map(
-    (m): Record<ExportKey, ExcelCell> => ({
-      chain: `${m.chainCode} ${m.chainName}`,
-      node: `${m.nodeName} (${m.nodeKey})`,
-      stage: t(`enterprises.stage.${m.stage}`),
-      primary: m.isPrimary ? t('enterprises.membership.primary') : '',
-      years: membershipYearsText(t, m),
-    }),
-  );
+  const exportRows = enterprise.memberships.map((m): Record<ExportKey, ExcelCell> => ({
+    chain: `${m.chainCode} ${m.chainName}`,
+    node: `${m.nodeName} (${m.nodeKey})`,
+    stage: t(`enterprises.stage.${m.stage}`),
+    primary: m.isPrimary ? t('enterprises.membership.primary') : '',
+    years: membershipYearsText(t, m),
+  }));
   return (
     <Card
       title={t('enterprises.detail.memberships')}

@@ -77,7 +77,8 @@ export function EnterprisesPage() {
     flags: describeFlags(item, t),
   });
   // The table shows one page; the export holds every firm of the search and filters.
-  const loadAll = async () => (await fetchAllPages((p, size) => getEnterprises({ q: q || undefined, ...filters, page: p, pageSize: size }))).map(exportRow);
+  const loadAll = async () =>
+    (await fetchAllPages((p, size) => getEnterprises({ q: q || undefined, ...filters, page: p, pageSize: size }))).map(exportRow);
 
   const emptyText = filtered ? t('enterprises.emptyFiltered') : isAdmin ? t('enterprises.empty') : t('enterprises.emptyScoped');
 
@@ -98,7 +99,13 @@ export function EnterprisesPage() {
               </Link>
             </>
           ) : null}
-          <ExportExcelButton fileName={`${t('enterprises.title')}-${formatDateStamp()}`} sheetName={t('enterprises.title')} columns={exportColumns} rows={rows.map(exportRow)} loadRows={loadAll} />
+          <ExportExcelButton
+            fileName={`${t('enterprises.title')}-${formatDateStamp()}`}
+            sheetName={t('enterprises.title')}
+            columns={exportColumns}
+            rows={rows.map(exportRow)}
+            loadRows={loadAll}
+          />
         </Space>
       }
     >

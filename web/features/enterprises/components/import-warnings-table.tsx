@@ -33,9 +33,14 @@ export function ImportWarningsTable({ warnings, fileName }: { warnings: ImportRe
     { key: 'months', title: t('enterprises.import.warning.months'), width: 8 },
     { key: 'output', title: t('enterprises.import.warning.output'), width: 16 },
   ];
-  const exportRows = warnings.map(
-    (w): Record<ExportKey, ExcelCell> => ({ uscc: w.uscc, name: w.name, what: whatOf(t, w), years: w.years.join(', '), months: w.months, output: yuanToWan(w.output) }),
-  );
+  const exportRows = warnings.map((w): Record<ExportKey, ExcelCell> => ({
+    uscc: w.uscc,
+    name: w.name,
+    what: whatOf(t, w),
+    years: w.years.join(', '),
+    months: w.months,
+    output: yuanToWan(w.output),
+  }));
   return (
     <>
       <div style={{ textAlign: 'right', marginBottom: 8 }}>

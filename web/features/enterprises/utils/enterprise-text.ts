@@ -1,4 +1,9 @@
-import { ENTERPRISE_FLAGS, type EnterpriseFlag, type EnterpriseListItem, type EnterpriseMembership } from '../../../../shared/contracts/enterprises';
+import {
+  ENTERPRISE_FLAGS,
+  type EnterpriseFlag,
+  type EnterpriseListItem,
+  type EnterpriseMembership,
+} from '../../../../shared/contracts/enterprises';
 import type { Translate } from '../../../lib/i18n';
 import { yuanToWan } from '../../../lib/format';
 

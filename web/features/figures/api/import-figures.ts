@@ -1,5 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { importProgress, importRejectedResponse, importReport, type ImportProgress, type ImportReport, type MoneyUnit } from '../../../../shared/contracts/figures';
+import {
+  importProgress,
+  importRejectedResponse,
+  importReport,
+  type ImportProgress,
+  type ImportReport,
+  type MoneyUnit,
+} from '../../../../shared/contracts/figures';
 import { uploadFile } from '../../../lib/upload-file';
 import { INLINE_ERROR_META } from '../../../lib/errors';
 

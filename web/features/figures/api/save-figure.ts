@@ -7,7 +7,11 @@ export type SaveFigureInput = { uscc: string; period: string; body: PutFigureReq
 
 /** Enters or corrects one month (the whole month); warnings come back unsaved until `acceptWarnings`. */
 export function saveFigure(input: SaveFigureInput): Promise<PutFigureResponse> {
-  return apiRequest(`/api/figures/${encodeURIComponent(input.uscc)}/${input.period}`, { method: 'PUT', body: input.body, schema: putFigureResponse });
+  return apiRequest(`/api/figures/${encodeURIComponent(input.uscc)}/${input.period}`, {
+    method: 'PUT',
+    body: input.body,
+    schema: putFigureResponse,
+  });
 }
 
 export function useSaveFigure() {
@@ -18,7 +22,8 @@ export function useSaveFigure() {
     mutationFn: saveFigure,
     onSuccess: (result, input) => {
       if (result.outcome === 'created' || result.outcome === 'updated') void queryClient.invalidateQueries({ queryKey: ['figures'] });
-      else if (result.outcome === 'unchanged') void queryClient.invalidateQueries({ queryKey: ['figures', 'revisions', input.uscc, input.period] });
+      else if (result.outcome === 'unchanged')
+        void queryClient.invalidateQueries({ queryKey: ['figures', 'revisions', input.uscc, input.period] });
     },
   });
 }

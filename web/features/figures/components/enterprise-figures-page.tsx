@@ -45,27 +45,48 @@ export function EnterpriseFiguresPage() {
       title: t('figures.firm.period'),
       render: (_, m) => (
         <Space size={4}>
-          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setEditing({ month: m })} data-testid={`figures-open-${m.period}`}>
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0 }}
+            onClick={() => setEditing({ month: m })}
+            data-testid={`figures-open-${m.period}`}
+          >
             {m.period}
           </Button>
           {m.janFebCombined ? <Tag color="blue">{t('figures.firm.combined')}</Tag> : null}
         </Space>
       ),
     },
-    ...SHOWN.map((f): TableColumnsType<MonthlyFigureItem>[number] => ({ key: f, title: `${capitalize(t(`figures.field.${f}`))} (${unitOf(f)})`, align: 'right', render: (_, m) => text(f, m[f]) })),
+    ...SHOWN.map((f): TableColumnsType<MonthlyFigureItem>[number] => ({
+      key: f,
+      title: `${capitalize(t(`figures.field.${f}`))} (${unitOf(f)})`,
+      align: 'right',
+      render: (_, m) => text(f, m[f]),
+    })),
     { key: 'source', title: t('figures.firm.source'), render: (_, m) => t(`figures.source.${m.source}`) },
     { key: 'updatedAt', title: t('figures.firm.updatedAt'), render: (_, m) => formatDateTime(m.updatedAt) },
     { key: 'revisions', title: t('figures.firm.revisions'), align: 'right', dataIndex: 'revisionCount' },
   ];
   const exportColumns: ExcelColumn<ExportKey>[] = [
     { key: 'period', title: t('figures.firm.period'), width: 10 },
-    ...SHOWN.map((f) => ({ key: f, title: `${capitalize(t(`figures.field.${f}`))} (${f === 'electricityKwh' ? 'kWh' : f === 'employees' ? t('figures.unit.persons') : t('figures.unit.yuan')})`, width: 18 })),
+    ...SHOWN.map((f) => ({
+      key: f,
+      title: `${capitalize(t(`figures.field.${f}`))} (${f === 'electricityKwh' ? 'kWh' : f === 'employees' ? t('figures.unit.persons') : t('figures.unit.yuan')})`,
+      width: 18,
+    })),
     { key: 'source', title: t('figures.firm.source'), width: 12 },
     { key: 'updatedAt', title: t('figures.firm.updatedAt'), width: 18 },
     { key: 'revisionCount', title: t('figures.firm.revisions'), width: 8 },
   ];
   const exportRows = (data?.items ?? []).map((m) => {
-    const row: Record<ExportKey, ExcelCell> = { period: m.period, source: t(`figures.source.${m.source}`), updatedAt: formatDateTime(m.updatedAt), revisionCount: m.revisionCount, ...emptyFields() };
+    const row: Record<ExportKey, ExcelCell> = {
+      period: m.period,
+      source: t(`figures.source.${m.source}`),
+      updatedAt: formatDateTime(m.updatedAt),
+      revisionCount: m.revisionCount,
+      ...emptyFields(),
+    };
     for (const f of SHOWN) row[f] = m[f];
     return row;
   });
@@ -88,7 +109,12 @@ export function EnterpriseFiguresPage() {
               {t('figures.firm.add')}
             </Button>
           ) : null}
-          <ExportExcelButton fileName={`${data?.name ?? uscc}-${data?.year ?? ''}-${formatDateStamp()}`} sheetName={String(data?.year ?? t('figures.title'))} columns={exportColumns} rows={exportRows} />
+          <ExportExcelButton
+            fileName={`${data?.name ?? uscc}-${data?.year ?? ''}-${formatDateStamp()}`}
+            sheetName={String(data?.year ?? t('figures.title'))}
+            columns={exportColumns}
+            rows={exportRows}
+          />
         </Space>
       }
     >
@@ -110,7 +136,13 @@ export function EnterpriseFiguresPage() {
         />
       </Flex>
       {editing ? (
-        <FigureFormDrawer uscc={uscc} month={editing.month} canEdit={data?.canEdit ?? false} defaultPeriod={data && data.year !== thisYear ? `${data.year}-12` : lastMonth()} onClose={() => setEditing(null)} />
+        <FigureFormDrawer
+          uscc={uscc}
+          month={editing.month}
+          canEdit={data?.canEdit ?? false}
+          defaultPeriod={data && data.year !== thisYear ? `${data.year}-12` : lastMonth()}
+          onClose={() => setEditing(null)}
+        />
       ) : null}
     </Card>
   );

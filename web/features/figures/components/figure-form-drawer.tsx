@@ -1,7 +1,18 @@
 import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Divider, Drawer, Flex, Form, Input, Select, Typography } from 'antd';
 import { z } from 'zod';
-import { figurePeriodParams, FIGURE_FIELDS, figureIssue, MONEY_UNITS, MONTH_FIELDS, PREV_YEAR_FIELDS, type FigureField, type FigureIssue, type MoneyUnit, type MonthlyFigureItem } from '../../../../shared/contracts/figures';
+import {
+  figurePeriodParams,
+  FIGURE_FIELDS,
+  figureIssue,
+  MONEY_UNITS,
+  MONTH_FIELDS,
+  PREV_YEAR_FIELDS,
+  type FigureField,
+  type FigureIssue,
+  type MoneyUnit,
+  type MonthlyFigureItem,
+} from '../../../../shared/contracts/figures';
 import { ApiError } from '../../../lib/api-client';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
@@ -53,7 +64,11 @@ export function FigureFormDrawer({ uscc, month, canEdit, defaultPeriod, onClose 
     const values: Partial<Record<FigureField, string | null>> = {};
     for (const f of [...MONTH_FIELDS, ...PREV_YEAR_FIELDS]) values[f] = data.values[f]?.trim() || null;
     save.mutate(
-      { uscc, period: data.period, body: { unit, values, janFebCombined: data.period.endsWith('-02') && data.janFebCombined, acceptWarnings } },
+      {
+        uscc,
+        period: data.period,
+        body: { unit, values, janFebCombined: data.period.endsWith('-02') && data.janFebCombined, acceptWarnings },
+      },
       {
         onSuccess: (result) => {
           if (result.outcome === 'confirmation_required') {
@@ -81,16 +96,31 @@ export function FigureFormDrawer({ uscc, month, canEdit, defaultPeriod, onClose 
   };
 
   const field = (f: FigureField) => (
-    <Form.Item key={f} name={['values', f]} label={`${capitalize(t(`figures.field.${f}`))} (${unitLabel(f, unit, t('figures.unit.persons'))})`} style={{ marginBottom: 12 }}>
+    <Form.Item
+      key={f}
+      name={['values', f]}
+      label={`${capitalize(t(`figures.field.${f}`))} (${unitLabel(f, unit, t('figures.unit.persons'))})`}
+      style={{ marginBottom: 12 }}
+    >
       <Input inputMode="decimal" disabled={!canEdit} data-testid={`figures-field-${f}`} />
     </Form.Item>
   );
 
   return (
     <Drawer open size={560} destroyOnHidden onClose={onClose} title={t('figures.form.title', { period })} data-testid="figures-drawer">
-      <Form<FormValues> form={form} layout="vertical" initialValues={initialValues(month, unit, defaultPeriod)} disabled={!canEdit || save.isPending}>
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues(month, unit, defaultPeriod)}
+        disabled={!canEdit || save.isPending}
+      >
         <Flex gap={12}>
-          <Form.Item name="period" label={t('figures.form.period')} rules={rulesFrom(figurePeriodParams.shape.period, { required: 'YYYY-MM' })} style={{ flex: 1 }}>
+          <Form.Item
+            name="period"
+            label={t('figures.form.period')}
+            rules={rulesFrom(figurePeriodParams.shape.period, { required: 'YYYY-MM' })}
+            style={{ flex: 1 }}
+          >
             <Input disabled={month !== null || !canEdit} placeholder="2024-06" data-testid="figures-form-period" />
           </Form.Item>
           <Form.Item label={t('figures.form.unit')} style={{ width: 140 }}>

@@ -81,10 +81,22 @@ export function FiguresImportPage({ csrfToken }: { csrfToken: string }) {
         </Upload.Dragger>
         <Form layout="inline" style={{ rowGap: 8 }}>
           <Form.Item label={t('figures.import.period')} tooltip={t('figures.import.periodHint')}>
-            <Input value={period} onChange={(e) => setPeriod(e.target.value)} placeholder="2024-06" style={{ width: 160 }} data-testid="figures-period" />
+            <Input
+              value={period}
+              onChange={(e) => setPeriod(e.target.value)}
+              placeholder="2024-06"
+              style={{ width: 160 }}
+              data-testid="figures-period"
+            />
           </Form.Item>
           <Form.Item label={t('figures.import.unit')}>
-            <Select<MoneyUnit> value={unit} onChange={setUnit} options={MONEY_UNITS.map((u) => ({ value: u, label: u }))} style={{ width: 100 }} data-testid="figures-unit" />
+            <Select<MoneyUnit>
+              value={unit}
+              onChange={setUnit}
+              options={MONEY_UNITS.map((u) => ({ value: u, label: u }))}
+              style={{ width: 100 }}
+              data-testid="figures-unit"
+            />
           </Form.Item>
           <Form.Item>
             <Checkbox checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>
@@ -109,7 +121,9 @@ export function FiguresImportPage({ csrfToken }: { csrfToken: string }) {
           </Flex>
         ) : null}
         {failure ? <Alert type="error" showIcon title={failure} data-testid="figures-failure" /> : null}
-        {phase.kind === 'report' ? <ImportResult report={phase.report} onConfirm={() => run({ ...phase.options, acceptWarnings: true })} /> : null}
+        {phase.kind === 'report' ? (
+          <ImportResult report={phase.report} onConfirm={() => run({ ...phase.options, acceptWarnings: true })} />
+        ) : null}
       </Flex>
     </Card>
   );
@@ -118,12 +132,24 @@ export function FiguresImportPage({ csrfToken }: { csrfToken: string }) {
 function ImportResult({ report, onConfirm }: { report: ImportReport; onConfirm: () => void }) {
   const t = useT();
   const counts = { created: report.created, updated: report.updated, unchanged: report.unchanged };
-  const summary = report.headerRow === null ? null : t('figures.import.summary', { rows: report.rows, headerRow: report.headerRow, periods: report.periods.join(t('common.listSeparator')) || '—' });
-  const ignored = report.ignoredColumns.length > 0 ? t('figures.import.ignoredColumns', { columns: report.ignoredColumns.join(t('common.listSeparator')) }) : null;
+  const summary =
+    report.headerRow === null
+      ? null
+      : t('figures.import.summary', {
+          rows: report.rows,
+          headerRow: report.headerRow,
+          periods: report.periods.join(t('common.listSeparator')) || '—',
+        });
+  const ignored =
+    report.ignoredColumns.length > 0
+      ? t('figures.import.ignoredColumns', { columns: report.ignoredColumns.join(t('common.listSeparator')) })
+      : null;
   const description = [summary, ignored].filter(Boolean).join(' · ');
   let headline;
   if (report.errors.length > 0) {
-    headline = <Alert type="error" showIcon title={t('figures.import.errorsTitle', { count: report.errors.length })} description={description} />;
+    headline = (
+      <Alert type="error" showIcon title={t('figures.import.errorsTitle', { count: report.errors.length })} description={description} />
+    );
   } else if (report.confirmationRequired) {
     headline = (
       <Alert
@@ -139,14 +165,25 @@ function ImportResult({ report, onConfirm }: { report: ImportReport; onConfirm: 
       />
     );
   } else {
-    headline = <Alert type={report.dryRun ? 'info' : 'success'} showIcon title={t(report.dryRun ? 'figures.import.dryRunResult' : 'figures.import.result', counts)} description={description} />;
+    headline = (
+      <Alert
+        type={report.dryRun ? 'info' : 'success'}
+        showIcon
+        title={t(report.dryRun ? 'figures.import.dryRunResult' : 'figures.import.result', counts)}
+        description={description}
+      />
+    );
   }
   return (
     <Flex vertical gap={16} data-testid="figures-result">
       {headline}
-      {report.errors.length > 0 ? <IssuesTable kind="errors" issues={report.errors} title={t('figures.import.errorsList', { count: report.errors.length })} /> : null}
+      {report.errors.length > 0 ? (
+        <IssuesTable kind="errors" issues={report.errors} title={t('figures.import.errorsList', { count: report.errors.length })} />
+      ) : null}
       {report.errors.length > 0 && report.warnings.length > 0 ? <Divider style={{ margin: 0 }} /> : null}
-      {report.warnings.length > 0 ? <IssuesTable kind="warnings" issues={report.warnings} title={t('figures.import.warningsList', { count: report.warnings.length })} /> : null}
+      {report.warnings.length > 0 ? (
+        <IssuesTable kind="warnings" issues={report.warnings} title={t('figures.import.warningsList', { count: report.warnings.length })} />
+      ) : null}
     </Flex>
   );
 }
@@ -161,7 +198,9 @@ function ServerProgress({ progress }: { progress: ImportProgress | null }) {
       <Progress
         percent={percent}
         status="active"
-        format={() => t('figures.import.writing', { done: formatNumber(progress.done, locale), total: formatNumber(progress.total, locale) })}
+        format={() =>
+          t('figures.import.writing', { done: formatNumber(progress.done, locale), total: formatNumber(progress.total, locale) })
+        }
         data-testid="figures-progress-server"
       />
     );
@@ -170,10 +209,10 @@ function ServerProgress({ progress }: { progress: ImportProgress | null }) {
     progress?.phase === 'queued'
       ? t('import.queue.waiting', { ahead: formatNumber(progress.done, locale) })
       : progress?.phase === 'read'
-      ? t('figures.import.reading', { rows: formatNumber(progress.done, locale) })
-      : progress?.phase === 'check'
-        ? t('figures.import.checking', { rows: formatNumber(progress.done, locale) })
-        : t('figures.import.processing');
+        ? t('figures.import.reading', { rows: formatNumber(progress.done, locale) })
+        : progress?.phase === 'check'
+          ? t('figures.import.checking', { rows: formatNumber(progress.done, locale) })
+          : t('figures.import.processing');
   return (
     <Spin description={text} size="small" data-testid="figures-progress-server">
       <div style={{ height: 32 }} />

@@ -32,7 +32,13 @@ export function IssuesTable({ issues, kind, title }: { issues: readonly FigureIs
         </Typography.Text>
         <ExportExcelButton fileName={`${sheet}-${formatDateStamp()}`} sheetName={sheet} columns={exportColumns} rows={exportRows} />
       </Flex>
-      <Table size="small" rowKey="key" columns={columns} dataSource={rows} pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }} />
+      <Table
+        size="small"
+        rowKey="key"
+        columns={columns}
+        dataSource={rows}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
+      />
     </Flex>
   );
 }

@@ -17,7 +17,9 @@ export function RevisionsList({ uscc, period }: { uscc: string; period: string }
   const describe = (r: FigureRevision) => {
     if (!r.before) return t('figures.revisions.created');
     if (r.changedFields.length === 0) return t('figures.revisions.noChange');
-    return t('figures.revisions.changed', { fields: r.changedFields.map((f) => capitalize(t(`figures.field.${f}`))).join(t('common.listSeparator')) });
+    return t('figures.revisions.changed', {
+      fields: r.changedFields.map((f) => capitalize(t(`figures.field.${f}`))).join(t('common.listSeparator')),
+    });
   };
   return (
     <List<FigureRevision>
@@ -32,7 +34,8 @@ export function RevisionsList({ uscc, period }: { uscc: string; period: string }
           <List.Item.Meta
             title={
               <span>
-                {formatDateTime(r.changedAt, true)} <Tag>{t('figures.revisions.by', { name: r.changedBy, source: t(`figures.source.${r.source}`) })}</Tag>
+                {formatDateTime(r.changedAt, true)}{' '}
+                <Tag>{t('figures.revisions.by', { name: r.changedBy, source: t(`figures.source.${r.source}`) })}</Tag>
               </span>
             }
             description={

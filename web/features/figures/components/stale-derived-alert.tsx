@@ -13,7 +13,17 @@ type ExportKey = 'period' | 'field' | 'ytd' | 'previous' | 'stored' | 'rederived
  * Months derived from a reported 累计 that a revision of an earlier month made stale, with the
  * re-derive action (asks first; each month becomes a revision). Nothing shows when none is stale.
  */
-export function StaleDerivedAlert({ uscc, name, items, canEdit }: { uscc: string; name: string; items: StaleDerivedItem[]; canEdit: boolean }) {
+export function StaleDerivedAlert({
+  uscc,
+  name,
+  items,
+  canEdit,
+}: {
+  uscc: string;
+  name: string;
+  items: StaleDerivedItem[];
+  canEdit: boolean;
+}) {
   const t = useT();
   const text = useFigureText();
   const { message } = App.useApp();
@@ -40,16 +50,14 @@ export function StaleDerivedAlert({ uscc, name, items, canEdit }: { uscc: string
     { key: 'stored', title: t('figures.derived.stored'), width: 18 },
     { key: 'rederived', title: t('figures.derived.rederived'), width: 18 },
   ];
-  const exportRows = items.map(
-    (s): Record<ExportKey, ExcelCell> => ({
-      period: s.period,
-      field: capitalize(t(`figures.field.${s.field}`)),
-      ytd: yuanToWan(s.ytd),
-      previous: yuanToWan(s.previousMonths),
-      stored: yuanToWan(s.stored),
-      rederived: yuanToWan(s.rederived),
-    }),
-  );
+  const exportRows = items.map((s): Record<ExportKey, ExcelCell> => ({
+    period: s.period,
+    field: capitalize(t(`figures.field.${s.field}`)),
+    ytd: yuanToWan(s.ytd),
+    previous: yuanToWan(s.previousMonths),
+    stored: yuanToWan(s.stored),
+    rederived: yuanToWan(s.rederived),
+  }));
   const onConfirm = () =>
     rederive.mutate(uscc, {
       onSuccess: (result) => void message.success(t('figures.derived.done', { count: result.rederived.length })),
@@ -63,12 +71,33 @@ export function StaleDerivedAlert({ uscc, name, items, canEdit }: { uscc: string
       description={
         <Flex vertical gap={8}>
           <span>{t('figures.derived.hint')}</span>
-          <Table<StaleDerivedItem> rowKey={(s) => `${s.period}-${s.field}`} size="small" columns={columns} dataSource={items} pagination={false} />
+          <Table<StaleDerivedItem>
+            rowKey={(s) => `${s.period}-${s.field}`}
+            size="small"
+            columns={columns}
+            dataSource={items}
+            pagination={false}
+          />
           <Flex gap={8} justify="flex-end">
-            <ExportExcelButton fileName={`${name}-${t('figures.derived.sheet')}-${formatDateStamp()}`} sheetName={t('figures.derived.sheet')} columns={exportColumns} rows={exportRows} />
+            <ExportExcelButton
+              fileName={`${name}-${t('figures.derived.sheet')}-${formatDateStamp()}`}
+              sheetName={t('figures.derived.sheet')}
+              columns={exportColumns}
+              rows={exportRows}
+            />
             {canEdit ? (
-              <Popconfirm title={t('figures.derived.confirm')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={onConfirm}>
-                <Button type="primary" loading={rederive.isPending} disabled={!items.some((s) => s.canRederive)} data-testid="figures-rederive">
+              <Popconfirm
+                title={t('figures.derived.confirm')}
+                okText={t('common.confirm')}
+                cancelText={t('common.cancel')}
+                onConfirm={onConfirm}
+              >
+                <Button
+                  type="primary"
+                  loading={rederive.isPending}
+                  disabled={!items.some((s) => s.canRederive)}
+                  data-testid="figures-rederive"
+                >
                   {t('figures.derived.button')}
                 </Button>
               </Popconfirm>

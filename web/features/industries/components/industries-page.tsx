@@ -31,7 +31,9 @@ export function IndustriesPage() {
   const group = searchParams.get('group') ?? '';
   const all = industries.data?.items ?? [];
   // Ten industries: search and the group filter work on the loaded list.
-  const rows = all.filter((r) => (group === '' || r.group === group) && (q === '' || `${r.code} ${r.name}`.toLowerCase().includes(q.toLowerCase())));
+  const rows = all.filter(
+    (r) => (group === '' || r.group === group) && (q === '' || `${r.code} ${r.name}`.toLowerCase().includes(q.toLowerCase())),
+  );
   const groups = [...new Set(all.map((r) => r.group))];
   const filtered = q !== '' || group !== '';
 
@@ -80,12 +82,23 @@ export function IndustriesPage() {
     { key: 'name', title: t('industries.name'), width: 24 },
     { key: 'chainCount', title: t('industries.chainCount'), width: 10 },
   ];
-  const exportRows = rows.map((r): Record<ExportKey, ExcelCell> => ({ code: r.code, group: r.group, name: r.name, chainCount: r.chainCount }));
+  const exportRows = rows.map((r): Record<ExportKey, ExcelCell> => ({
+    code: r.code,
+    group: r.group,
+    name: r.name,
+    chainCount: r.chainCount,
+  }));
 
   return (
     <Card title={t('industries.title')}>
       <ListToolbar
-        search={{ value: q, placeholder: t('industries.searchPlaceholder'), width: 220, testId: 'industries-search', onSearch: (value) => setParam('q', value) }}
+        search={{
+          value: q,
+          placeholder: t('industries.searchPlaceholder'),
+          width: 220,
+          testId: 'industries-search',
+          onSearch: (value) => setParam('q', value),
+        }}
         filters={
           <Segmented<string>
             value={group}
@@ -95,7 +108,12 @@ export function IndustriesPage() {
           />
         }
         add={isAdmin ? { label: t('industries.create'), onClick: () => setEditing('new'), testId: 'industry-create' } : null}
-        exportProps={{ fileName: `${t('industries.title')}-${formatDateStamp()}`, sheetName: t('industries.title'), columns: exportColumns, rows: exportRows }}
+        exportProps={{
+          fileName: `${t('industries.title')}-${formatDateStamp()}`,
+          sheetName: t('industries.title'),
+          columns: exportColumns,
+          rows: exportRows,
+        }}
       />
       {industries.error ? <ErrorAlert error={industries.error} onRetry={() => void industries.refetch()} /> : null}
       <Table<IndustryItem>

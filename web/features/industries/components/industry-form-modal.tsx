@@ -15,11 +15,16 @@ const shape = createIndustryRequest.shape;
 
 /** The form's values for an industry; a group outside the four (older data) is left for the user to pick. */
 function valuesOf(industry: IndustryItem): Partial<FormValues> {
-  return { code: industry.code, name: industry.name, sortOrder: industry.sortOrder, group: industryGroupSchema.safeParse(industry.group).data };
+  return {
+    code: industry.code,
+    name: industry.name,
+    sortOrder: industry.sortOrder,
+    group: industryGroupSchema.safeParse(industry.group).data,
+  };
 }
 
 type Props = {
-  industry: (IndustryItem) | null;
+  industry: IndustryItem | null;
   /** Loads the industry again after a version conflict. */
   onReload?: () => Promise<IndustryItem | undefined>;
   onClose: () => void;
@@ -34,7 +39,11 @@ export function IndustryFormModal({ industry, onReload, onClose }: Props) {
 
   const onSubmit = async (values: FormValues) => {
     const sortOrder = values.sortOrder ?? undefined;
-    if (industry) await update.mutateAsync({ code: industry.code, body: { name: values.name, group: values.group, sortOrder, version: industry.version } });
+    if (industry)
+      await update.mutateAsync({
+        code: industry.code,
+        body: { name: values.name, group: values.group, sortOrder, version: industry.version },
+      });
     else await create.mutateAsync({ code: values.code, group: values.group, name: values.name, sortOrder });
   };
 
@@ -59,7 +68,11 @@ export function IndustryFormModal({ industry, onReload, onClose }: Props) {
       >
         <Input disabled={industry !== null} maxLength={8} placeholder="E1" />
       </Form.Item>
-      <Form.Item name="group" label={t('industries.group')} rules={rulesFrom(shape.group, { required: t('industries.form.groupRequired') })}>
+      <Form.Item
+        name="group"
+        label={t('industries.group')}
+        rules={rulesFrom(shape.group, { required: t('industries.form.groupRequired') })}
+      >
         <Select options={INDUSTRY_GROUPS.map((group) => ({ value: group, label: group }))} />
       </Form.Item>
       <Form.Item name="name" label={t('industries.name')} rules={rulesFrom(shape.name, { required: t('industries.form.nameRequired') })}>

@@ -3,7 +3,18 @@ import { Card, Flex, Segmented, Table, Tooltip, type TableColumnsType } from 'an
 import type { MonitoringBreakdownResponse } from '../../../../shared/contracts/monitoring';
 import type { MonitoringRange } from '../../../../shared/stats/period';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
-import { formatDateStamp, formatFixed2, formatGrowth, formatNumber, formatPercent, formatPp, formatYiNumber, growthToPercent, roundPp, yuanToYi } from '../../../lib/format';
+import {
+  formatDateStamp,
+  formatFixed2,
+  formatGrowth,
+  formatNumber,
+  formatPercent,
+  formatPp,
+  formatYiNumber,
+  growthToPercent,
+  roundPp,
+  yuanToYi,
+} from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { periodLabel } from '../../../lib/period-labels';
 import { FigureMeta } from './figure-meta';
@@ -11,7 +22,8 @@ import { FigureMeta } from './figure-meta';
 export type GrowthRow = MonitoringBreakdownResponse['rows'][number];
 const MEASURES = ['revenue', 'profit', 'taxes', 'electricityKwh'] as const;
 type Measure = (typeof MEASURES)[number];
-type ExportKey = 'name' | 'output' | 'outputPrevYear' | 'yoy' | 'publishedYoy' | 'pp' | 'share' | 'firms' | Measure | `${Measure}Yoy` | 'employees';
+type ExportKey =
+  'name' | 'output' | 'outputPrevYear' | 'yoy' | 'publishedYoy' | 'pp' | 'share' | 'firms' | Measure | `${Measure}Yoy` | 'employees';
 
 type BreakdownTableProps = {
   title: ReactNode;
@@ -48,11 +60,25 @@ function measureAmount(measure: Measure, value: number): number {
  * Output, comparable growth, 拉动 and 贡献率 of the parts of a total, or (the 其他指标 view) their
  * 营业收入, 利润总额, 税金总额, 用电量 with comparable growth and 从业人员; Excel export has both.
  */
-export function BreakdownTable({ title, exportName, nameTitle, rows, loading, header, testId, extra, onOpen, canOpen }: BreakdownTableProps) {
+export function BreakdownTable({
+  title,
+  exportName,
+  nameTitle,
+  rows,
+  loading,
+  header,
+  testId,
+  extra,
+  onOpen,
+  canOpen,
+}: BreakdownTableProps) {
   const t = useT();
   const { locale } = useLocale();
   const [view, setView] = useState<'output' | 'measures'>('output');
-  const measureTitle = (measure: Measure) => (measure === 'electricityKwh' ? t('enterprises.figures.electricity') : `${t(`enterprises.figures.${measure}`)}（${t('monitoring.unitYi')}）`);
+  const measureTitle = (measure: Measure) =>
+    measure === 'electricityKwh'
+      ? t('enterprises.figures.electricity')
+      : `${t(`enterprises.figures.${measure}`)}（${t('monitoring.unitYi')}）`;
   const measureColumns: TableColumnsType<GrowthRow> = MEASURES.flatMap((measure) => [
     {
       key: measure,
@@ -60,19 +86,24 @@ export function BreakdownTable({ title, exportName, nameTitle, rows, loading, he
       align: 'right' as const,
       render: (_: unknown, row: GrowthRow) => formatFixed2(measureAmount(measure, row.measures[measure].value), locale),
     },
-    { key: `${measure}Yoy`, title: t('monitoring.growth'), align: 'right' as const, render: (_: unknown, row: GrowthRow) => formatGrowth(row.measures[measure].yoy, locale) },
+    {
+      key: `${measure}Yoy`,
+      title: t('monitoring.growth'),
+      align: 'right' as const,
+      render: (_: unknown, row: GrowthRow) => formatGrowth(row.measures[measure].yoy, locale),
+    },
   ]);
   const nameColumn: TableColumnsType<GrowthRow>[number] = {
-      key: 'name',
-      title: nameTitle,
-      render: (_, row) =>
-        onOpen && (canOpen?.(row) ?? true) ? (
-          <a onClick={() => onOpen(row)} data-testid={`${testId}-open-${row.code}`}>
-            {row.name}
-          </a>
-        ) : (
-          row.name
-        ),
+    key: 'name',
+    title: nameTitle,
+    render: (_, row) =>
+      onOpen && (canOpen?.(row) ?? true) ? (
+        <a onClick={() => onOpen(row)} data-testid={`${testId}-open-${row.code}`}>
+          {row.name}
+        </a>
+      ) : (
+        row.name
+      ),
   };
   const outputColumns: TableColumnsType<GrowthRow> = [
     { key: 'output', title: t('monitoring.output'), align: 'right', render: (_, row) => formatYiNumber(row.output, locale) },
@@ -85,16 +116,27 @@ export function BreakdownTable({ title, exportName, nameTitle, rows, loading, he
       render: (_, row) => <span style={{ color: 'rgba(0, 0, 0, 0.45)' }}>{formatGrowth(row.publishedYoy, locale)}</span>,
     },
     { key: 'pp', title: t('monitoring.contributionPp'), align: 'right', render: (_, row) => formatPp(row.contributionPp, locale) },
-    { key: 'share', title: t('monitoring.contributionShare'), align: 'right', render: (_, row) => formatPercent(row.contributionShare, locale) },
+    {
+      key: 'share',
+      title: t('monitoring.contributionShare'),
+      align: 'right',
+      render: (_, row) => formatPercent(row.contributionShare, locale),
+    },
   ];
-  const firmsColumn: TableColumnsType<GrowthRow>[number] = { key: 'firms', title: t('monitoring.enterpriseCount'), align: 'right', dataIndex: 'enterpriseCount' };
+  const firmsColumn: TableColumnsType<GrowthRow>[number] = {
+    key: 'firms',
+    title: t('monitoring.enterpriseCount'),
+    align: 'right',
+    dataIndex: 'enterpriseCount',
+  };
   const employeesColumn: TableColumnsType<GrowthRow>[number] = {
     key: 'employees',
     title: <Tooltip title={t('monitoring.employeesHint')}>{t('enterprises.figures.employees')}</Tooltip>,
     align: 'right',
     render: (_, row) => formatNumber(row.measures.employees, locale, 0),
   };
-  const columns = view === 'output' ? [nameColumn, ...outputColumns, firmsColumn] : [nameColumn, ...measureColumns, employeesColumn, firmsColumn];
+  const columns =
+    view === 'output' ? [nameColumn, ...outputColumns, firmsColumn] : [nameColumn, ...measureColumns, employeesColumn, firmsColumn];
   const exportColumns: ExcelColumn<ExportKey>[] = [
     { key: 'name', title: nameTitle, width: 24 },
     { key: 'output', title: t('monitoring.output') },
@@ -106,23 +148,24 @@ export function BreakdownTable({ title, exportName, nameTitle, rows, loading, he
     { key: 'firms', title: t('monitoring.enterpriseCount') },
     ...MEASURES.flatMap((measure): ExcelColumn<ExportKey>[] => [
       { key: measure, title: measureTitle(measure) },
-      { key: `${measure}Yoy`, title: `${t(`enterprises.figures.${measure === 'electricityKwh' ? 'electricity' : measure}`)} ${t('monitoring.growth')} (%)` },
+      {
+        key: `${measure}Yoy`,
+        title: `${t(`enterprises.figures.${measure === 'electricityKwh' ? 'electricity' : measure}`)} ${t('monitoring.growth')} (%)`,
+      },
     ]),
     { key: 'employees', title: t('enterprises.figures.employees') },
   ];
-  const exportRows = rows.map(
-    (row): Record<ExportKey, ExcelCell> => ({
-      name: row.name,
-      output: yuanToYi(row.output),
-      outputPrevYear: yuanToYi(row.outputPrevYear),
-      yoy: growthToPercent(row.yoy),
-      publishedYoy: growthToPercent(row.publishedYoy),
-      pp: roundPp(row.contributionPp),
-      share: growthToPercent(row.contributionShare),
-      firms: row.enterpriseCount,
-      ...measureCells(row),
-    }),
-  );
+  const exportRows = rows.map((row): Record<ExportKey, ExcelCell> => ({
+    name: row.name,
+    output: yuanToYi(row.output),
+    outputPrevYear: yuanToYi(row.outputPrevYear),
+    yoy: growthToPercent(row.yoy),
+    publishedYoy: growthToPercent(row.publishedYoy),
+    pp: roundPp(row.contributionPp),
+    share: growthToPercent(row.contributionShare),
+    firms: row.enterpriseCount,
+    ...measureCells(row),
+  }));
   const label = periodLabel(t, header.period, header.range);
   return (
     <Card
@@ -151,8 +194,21 @@ export function BreakdownTable({ title, exportName, nameTitle, rows, loading, he
         </Flex>
       }
     >
-      <Table<GrowthRow> rowKey="code" size="small" data-testid={testId} columns={columns} dataSource={rows} loading={loading} pagination={false} />
-      <FigureMeta period={header.period} range={header.range} unit={view === 'output' ? t('monitoring.unitYi') : t('monitoring.measuresUnit')} asOf={header.asOf} />
+      <Table<GrowthRow>
+        rowKey="code"
+        size="small"
+        data-testid={testId}
+        columns={columns}
+        dataSource={rows}
+        loading={loading}
+        pagination={false}
+      />
+      <FigureMeta
+        period={header.period}
+        range={header.range}
+        unit={view === 'output' ? t('monitoring.unitYi') : t('monitoring.measuresUnit')}
+        asOf={header.asOf}
+      />
     </Card>
   );
 }

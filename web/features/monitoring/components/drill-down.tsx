@@ -30,7 +30,18 @@ type DrillDownProps = {
 };
 
 /** Chain → its nodes → the node's firm ranking, optionally within one county or park; a back button climbs one level. */
-export function DrillDown({ period, range, chains, loading = false, asOf, area, title, exportName, testId = 'drill', extra }: DrillDownProps) {
+export function DrillDown({
+  period,
+  range,
+  chains,
+  loading = false,
+  asOf,
+  area,
+  title,
+  exportName,
+  testId = 'drill',
+  extra,
+}: DrillDownProps) {
   const t = useT();
   const [chain, setChain] = useState<Picked | null>(null);
   const [node, setNode] = useState<Picked | null>(null);

@@ -85,7 +85,9 @@ export function EnterpriseRanking({
   });
   // The table shows a page; the export has every firm of the ranking.
   const loadAll = async () =>
-    (await fetchAllPages((p, size) => getMonitoringEnterprises({ period, range, chain, node, region, park, page: p, pageSize: size }))).map(exportRow);
+    (await fetchAllPages((p, size) => getMonitoringEnterprises({ period, range, chain, node, region, park, page: p, pageSize: size }))).map(
+      exportRow,
+    );
   const sheet = `${chain}-${t('monitoring.enterprise')}`;
   return (
     <Card

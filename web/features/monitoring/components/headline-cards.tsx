@@ -89,7 +89,12 @@ export function HeadlineCards({ data }: { data: MonitoringChainsResponse }) {
       <Row gutter={[16, 16]}>
         {cards.map((card) => (
           <Col key={card.key} xs={12} md={8} xl={4}>
-            <Statistic title={card.title} value={card.value} suffix={'suffix' in card ? card.suffix : undefined} data-testid={`headline-${card.key}`} />
+            <Statistic
+              title={card.title}
+              value={card.value}
+              suffix={'suffix' in card ? card.suffix : undefined}
+              data-testid={`headline-${card.key}`}
+            />
           </Col>
         ))}
       </Row>

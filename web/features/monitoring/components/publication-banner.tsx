@@ -13,8 +13,17 @@ import { useLocale, useT } from '../../../lib/i18n';
 export function PublicationBanner({ publication, period }: { publication: PublicationBlock; period: string }) {
   const t = useT();
   const { locale } = useLocale();
-  const coverage = t('periods.coverage', { reported: formatNumber(publication.coverage.reported, locale, 0), expected: formatNumber(publication.coverage.expected, locale, 0) });
-  const held = publication.heldBack.enterprises > 0 ? t('monitoring.publication.heldBack', { count: publication.heldBack.enterprises, output: formatYi(publication.heldBack.output, locale) }) : null;
+  const coverage = t('periods.coverage', {
+    reported: formatNumber(publication.coverage.reported, locale, 0),
+    expected: formatNumber(publication.coverage.expected, locale, 0),
+  });
+  const held =
+    publication.heldBack.enterprises > 0
+      ? t('monitoring.publication.heldBack', {
+          count: publication.heldBack.enterprises,
+          output: formatYi(publication.heldBack.output, locale),
+        })
+      : null;
   return (
     <Alert
       type={publication.preliminary ? 'warning' : 'success'}
@@ -23,7 +32,9 @@ export function PublicationBanner({ publication, period }: { publication: Public
       title={
         <Space wrap>
           <Tag color={publication.preliminary ? 'orange' : 'green'} data-testid="publication-status">
-            {publication.preliminary ? t('monitoring.publication.preliminary') : t('monitoring.publication.published', { at: formatDateTime(publication.publishedAt) })}
+            {publication.preliminary
+              ? t('monitoring.publication.preliminary')
+              : t('monitoring.publication.published', { at: formatDateTime(publication.publishedAt) })}
           </Tag>
           <span data-testid="publication-coverage">{coverage}</span>
           {held === null ? null : <span data-testid="publication-held-back">{held}</span>}

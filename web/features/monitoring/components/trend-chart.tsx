@@ -18,7 +18,8 @@ export function TrendChart({ period }: { period: string }) {
   const trend = useMonitoringTrend(period, TREND_MONTHS);
   const points = trend.data?.points ?? [];
   // January and February are published together: one 1–2月 point.
-  const labelOf = (point: (typeof points)[number]) => (point.janFeb ? t('monitoring.trendJanFeb', { year: point.period.slice(0, 4) }) : point.period);
+  const labelOf = (point: (typeof points)[number]) =>
+    point.janFeb ? t('monitoring.trendJanFeb', { year: point.period.slice(0, 4) }) : point.period;
   const outputName = `${t('monitoring.output')}`;
   const growthName = `${t('monitoring.growth')} (%)`;
   const option: EChartsCoreOption = {
@@ -41,14 +42,12 @@ export function TrendChart({ period }: { period: string }) {
     { key: 'outputPrevYear', title: t('monitoring.outputPrev') },
     { key: 'yoy', title: growthName },
   ];
-  const exportRows = points.map(
-    (p): Record<ExportKey, ExcelCell> => ({
-      period: labelOf(p),
-      output: p.output === null ? null : yuanToYi(p.output),
-      outputPrevYear: p.outputPrevYear === null ? null : yuanToYi(p.outputPrevYear),
-      yoy: growthToPercent(p.yoy),
-    }),
-  );
+  const exportRows = points.map((p): Record<ExportKey, ExcelCell> => ({
+    period: labelOf(p),
+    output: p.output === null ? null : yuanToYi(p.output),
+    outputPrevYear: p.outputPrevYear === null ? null : yuanToYi(p.outputPrevYear),
+    yoy: growthToPercent(p.yoy),
+  }));
   return (
     <Card
       title={t('monitoring.trend')}

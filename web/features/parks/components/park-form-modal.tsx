@@ -33,7 +33,7 @@ function valuesOf(park: ParkDetail): Partial<FormValues> {
 }
 
 type Props = {
-  park: (ParkDetail) | null;
+  park: ParkDetail | null;
   /** Loads the park again after a version conflict. */
   onReload?: () => Promise<ParkDetail | undefined>;
   onClose: () => void;
@@ -86,13 +86,21 @@ export function ParkFormModal({ park, onReload, onClose }: Props) {
       <Form.Item name="name" label={t('parks.name')} rules={rulesFrom(shape.name, { required: t('parks.form.nameRequired') })}>
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="shortName" label={t('parks.shortName')} rules={rulesFrom(shape.shortName, { required: t('parks.form.shortNameRequired') })}>
+      <Form.Item
+        name="shortName"
+        label={t('parks.shortName')}
+        rules={rulesFrom(shape.shortName, { required: t('parks.form.shortNameRequired') })}
+      >
         <Input maxLength={32} />
       </Form.Item>
       <Form.Item name="level" label={t('parks.level')} rules={rulesFrom(shape.level, { required: t('parks.form.levelRequired') })}>
         <Select options={PARK_LEVELS.map((level) => ({ value: level, label: t(`parks.level.${level}`) }))} />
       </Form.Item>
-      <Form.Item name="regionCode" label={t('parks.region')} rules={rulesFrom(shape.regionCode, { required: t('parks.form.regionRequired') })}>
+      <Form.Item
+        name="regionCode"
+        label={t('parks.region')}
+        rules={rulesFrom(shape.regionCode, { required: t('parks.form.regionRequired') })}
+      >
         <Select
           showSearch
           optionFilterProp="label"
@@ -103,11 +111,21 @@ export function ParkFormModal({ park, onReload, onClose }: Props) {
       <Form.Item name="areaKm2" label={t('parks.area')} rules={[{ type: 'number', min: 0.01, message: t('parks.form.areaInvalid') }]}>
         <InputNumber min={0} max={100_000} precision={2} style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item name="establishedOn" label={t('parks.established')} rules={rulesFrom(shape.establishedOn, { invalid: t('parks.form.dateInvalid') })}>
+      <Form.Item
+        name="establishedOn"
+        label={t('parks.established')}
+        rules={rulesFrom(shape.establishedOn, { invalid: t('parks.form.dateInvalid') })}
+      >
         <Input placeholder="2012-08-19" maxLength={10} style={{ width: 200 }} />
       </Form.Item>
       <Form.Item name="focus" label={t('parks.focus')}>
-        <Select mode="tags" open={false} suffixIcon={null} placeholder={t('parks.form.focusPlaceholder')} tokenSeparators={['、', ',', '，']} />
+        <Select
+          mode="tags"
+          open={false}
+          suffixIcon={null}
+          placeholder={t('parks.form.focusPlaceholder')}
+          tokenSeparators={['、', ',', '，']}
+        />
       </Form.Item>
       <Form.Item name="focusChainCodes" label={t('parks.focusChains')}>
         <Select

@@ -71,7 +71,9 @@ export function ParkPage() {
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('parks.shortName')}>{p.shortName}</Descriptions.Item>
           <Descriptions.Item label={t('parks.region')}>{p.regionName}</Descriptions.Item>
-          <Descriptions.Item label={t('parks.area')}>{p.areaHectares === null ? '—' : formatNumber(p.areaHectares / 100, locale)}</Descriptions.Item>
+          <Descriptions.Item label={t('parks.area')}>
+            {p.areaHectares === null ? '—' : formatNumber(p.areaHectares / 100, locale)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('parks.established')}>{p.establishedOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('parks.enterpriseCount')}>
             <Link to={`${paths.enterprises.getHref()}?park=${p.id}`}>{p.enterpriseCount}</Link>

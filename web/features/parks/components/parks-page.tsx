@@ -88,12 +88,18 @@ export function ParksPage() {
     enterprises: park.enterpriseCount,
   });
   // The table shows one page; the export holds every park of the search and filters.
-  const loadAll = async () => (await fetchAllPages((p, size) => getParks({ q: q || undefined, level, region, page: p, pageSize: size }))).map(exportRow);
+  const loadAll = async () =>
+    (await fetchAllPages((p, size) => getParks({ q: q || undefined, level, region, page: p, pageSize: size }))).map(exportRow);
 
   return (
     <Card title={t('parks.title')}>
       <ListToolbar
-        search={{ value: q, placeholder: t('parks.searchPlaceholder'), testId: 'parks-search', onSearch: (value) => update({ q: value, page: 1 }) }}
+        search={{
+          value: q,
+          placeholder: t('parks.searchPlaceholder'),
+          testId: 'parks-search',
+          onSearch: (value) => update({ q: value, page: 1 }),
+        }}
         filters={
           <>
             <Select
@@ -118,7 +124,13 @@ export function ParksPage() {
           </>
         }
         add={isAdmin ? { label: t('parks.create'), onClick: () => setCreating(true), testId: 'park-create' } : null}
-        exportProps={{ fileName: `${t('parks.title')}-${formatDateStamp()}`, sheetName: t('parks.title'), columns: exportColumns, rows: rows.map(exportRow), loadRows: loadAll }}
+        exportProps={{
+          fileName: `${t('parks.title')}-${formatDateStamp()}`,
+          sheetName: t('parks.title'),
+          columns: exportColumns,
+          rows: rows.map(exportRow),
+          loadRows: loadAll,
+        }}
       />
       {parks.error ? <ErrorAlert error={parks.error} onRetry={() => void parks.refetch()} /> : null}
       <Table<ParkListItem>

@@ -8,5 +8,9 @@ export function getMissingFirms(period: string, signal?: AbortSignal): Promise<M
 }
 
 export function useMissingFirms(period: string | undefined) {
-  return useQuery({ queryKey: ['periods', 'missing', period], queryFn: ({ signal }) => getMissingFirms(period ?? '', signal), enabled: period !== undefined });
+  return useQuery({
+    queryKey: ['periods', 'missing', period],
+    queryFn: ({ signal }) => getMissingFirms(period ?? '', signal),
+    enabled: period !== undefined,
+  });
 }

@@ -8,5 +8,9 @@ export function getPeriodDetail(period: string, signal?: AbortSignal): Promise<P
 }
 
 export function usePeriodDetail(period: string | undefined) {
-  return useQuery({ queryKey: ['periods', 'detail', period], queryFn: ({ signal }) => getPeriodDetail(period ?? '', signal), enabled: period !== undefined });
+  return useQuery({
+    queryKey: ['periods', 'detail', period],
+    queryFn: ({ signal }) => getPeriodDetail(period ?? '', signal),
+    enabled: period !== undefined,
+  });
 }

@@ -50,12 +50,27 @@ export function PeriodsPage() {
           </Typography.Title>
           <Space>
             <span>{t('periods.year')}</span>
-            <Select value={year} style={{ width: 100 }} options={[0, 1, 2, 3, 4].map((i) => ({ value: parsePeriod(previousCalendarPeriod()).year - i, label: String(parsePeriod(previousCalendarPeriod()).year - i) }))} onChange={(value: number) => select('year', String(value))} data-testid="periods-year" />
+            <Select
+              value={year}
+              style={{ width: 100 }}
+              options={[0, 1, 2, 3, 4].map((i) => ({
+                value: parsePeriod(previousCalendarPeriod()).year - i,
+                label: String(parsePeriod(previousCalendarPeriod()).year - i),
+              }))}
+              onChange={(value: number) => select('year', String(value))}
+              data-testid="periods-year"
+            />
             <ExportExcelButton
               fileName={`${t('periods.title')}-${year}-${formatDateStamp()}`}
               sheetName={t('periods.title')}
               columns={columns}
-              rows={items.map((i) => ({ period: i.period, status: t(`periods.status.${i.status}`), reported: i.coverage.reported, expected: i.coverage.expected, publishedAt: formatDateTime(i.publishedAt) }))}
+              rows={items.map((i) => ({
+                period: i.period,
+                status: t(`periods.status.${i.status}`),
+                reported: i.coverage.reported,
+                expected: i.coverage.expected,
+                publishedAt: formatDateTime(i.publishedAt),
+              }))}
             />
           </Space>
         </Flex>
@@ -73,14 +88,44 @@ export function PeriodsPage() {
         data-testid="periods-table"
         rowClassName={(row) => (row.period === selected ? 'ant-table-row-selected' : '')}
         columns={[
-          { title: t('periods.col.period'), dataIndex: 'period', render: (period: string) => <Button type="link" onClick={() => select('period', period)} data-testid={`period-open-${period}`}>{period}</Button> },
-          { title: t('periods.col.status'), dataIndex: 'status', render: (status: PeriodStatus) => <Tag color={STATUS_COLOR[status]}>{t(`periods.status.${status}`)}</Tag> },
-          { title: t('periods.col.coverage'), key: 'coverage', render: (_, row) => t('periods.coverage', { reported: formatNumber(row.coverage.reported, 'zh-CN', 0), expected: formatNumber(row.coverage.expected, 'zh-CN', 0) }) },
+          {
+            title: t('periods.col.period'),
+            dataIndex: 'period',
+            render: (period: string) => (
+              <Button type="link" onClick={() => select('period', period)} data-testid={`period-open-${period}`}>
+                {period}
+              </Button>
+            ),
+          },
+          {
+            title: t('periods.col.status'),
+            dataIndex: 'status',
+            render: (status: PeriodStatus) => <Tag color={STATUS_COLOR[status]}>{t(`periods.status.${status}`)}</Tag>,
+          },
+          {
+            title: t('periods.col.coverage'),
+            key: 'coverage',
+            render: (_, row) =>
+              t('periods.coverage', {
+                reported: formatNumber(row.coverage.reported, 'zh-CN', 0),
+                expected: formatNumber(row.coverage.expected, 'zh-CN', 0),
+              }),
+          },
           { title: t('periods.col.publishedAt'), dataIndex: 'publishedAt', render: (at: string | null) => formatDateTime(at) },
-          { title: t('periods.col.revisions'), dataIndex: 'revisionsSincePublished', render: (n: number | null) => (n ? <Tag color="red">{t('periods.revisions', { count: n })}</Tag> : '—') },
+          {
+            title: t('periods.col.revisions'),
+            dataIndex: 'revisionsSincePublished',
+            render: (n: number | null) => (n ? <Tag color="red">{t('periods.revisions', { count: n })}</Tag> : '—'),
+          },
         ]}
       />
-      {selected === undefined ? <Card><Typography.Text type="secondary">{t('periods.pickMonth')}</Typography.Text></Card> : <PeriodDetail period={selected} />}
+      {selected === undefined ? (
+        <Card>
+          <Typography.Text type="secondary">{t('periods.pickMonth')}</Typography.Text>
+        </Card>
+      ) : (
+        <PeriodDetail period={selected} />
+      )}
     </Flex>
   );
 }
@@ -101,13 +146,24 @@ function PeriodDetail({ period }: { period: string }) {
     { title: t('periods.col.name'), dataIndex: 'name' },
     { title: t('periods.col.expected'), dataIndex: 'expected' },
     { title: t('periods.col.reported'), dataIndex: 'reported' },
-    { title: t('periods.col.missing'), key: 'missing', render: (_: unknown, row: { expected: number; reported: number }) => row.expected - row.reported },
+    {
+      title: t('periods.col.missing'),
+      key: 'missing',
+      render: (_: unknown, row: { expected: number; reported: number }) => row.expected - row.reported,
+    },
   ];
   const coverageExport = (rows: { code: string; name: string; expected: number; reported: number }[], name: string) => (
     <ExportExcelButton
       fileName={`${t('periods.coverageTitle')}-${name}-${period}-${formatDateStamp()}`}
       sheetName={name}
-      columns={[{ key: 'name', title: t('periods.col.name') }, { key: 'expected', title: t('periods.col.expected') }, { key: 'reported', title: t('periods.col.reported') }, { key: 'missing', title: t('periods.col.missing') }] as const}
+      columns={
+        [
+          { key: 'name', title: t('periods.col.name') },
+          { key: 'expected', title: t('periods.col.expected') },
+          { key: 'reported', title: t('periods.col.reported') },
+          { key: 'missing', title: t('periods.col.missing') },
+        ] as const
+      }
       rows={rows.map((r) => ({ name: r.name, expected: r.expected, reported: r.reported, missing: r.expected - r.reported }))}
     />
   );
@@ -117,21 +173,42 @@ function PeriodDetail({ period }: { period: string }) {
       title={
         <Space wrap>
           <span>{period}</span>
-          <Tag color={STATUS_COLOR[data.status]} data-testid="period-status">{t(`periods.status.${data.status}`)}</Tag>
-          <span data-testid="period-coverage">{t('periods.coverage', { reported: formatNumber(data.coverage.reported, 'zh-CN', 0), expected: formatNumber(data.coverage.expected, 'zh-CN', 0) })}</span>
+          <Tag color={STATUS_COLOR[data.status]} data-testid="period-status">
+            {t(`periods.status.${data.status}`)}
+          </Tag>
+          <span data-testid="period-coverage">
+            {t('periods.coverage', {
+              reported: formatNumber(data.coverage.reported, 'zh-CN', 0),
+              expected: formatNumber(data.coverage.expected, 'zh-CN', 0),
+            })}
+          </span>
           <Typography.Text type="secondary">{t('periods.deadline', { date: data.dueDate })}</Typography.Text>
           {data.revisionsSincePublished ? <Tag color="red">{t('periods.revisions', { count: data.revisionsSincePublished })}</Tag> : null}
         </Space>
       }
       extra={
         <Space>
-          {data.actions.includes('start_review') ? <Button onClick={() => review.mutate({ period, back: false })} data-testid="period-start-review">{t('periods.action.start_review')}</Button> : null}
+          {data.actions.includes('start_review') ? (
+            <Button onClick={() => review.mutate({ period, back: false })} data-testid="period-start-review">
+              {t('periods.action.start_review')}
+            </Button>
+          ) : null}
           {data.actions.includes('publish') ? (
-            <Popconfirm title={t('periods.confirmPublish', { period, count: data.openReviewItems })} onConfirm={() => publish.mutate(period, { onSuccess: () => void message.success(t('periods.published', { period })) })} okText={t('periods.action.publish')}>
-              <Button type="primary" loading={publish.isPending} data-testid="period-publish">{t('periods.action.publish')}</Button>
+            <Popconfirm
+              title={t('periods.confirmPublish', { period, count: data.openReviewItems })}
+              onConfirm={() => publish.mutate(period, { onSuccess: () => void message.success(t('periods.published', { period })) })}
+              okText={t('periods.action.publish')}
+            >
+              <Button type="primary" loading={publish.isPending} data-testid="period-publish">
+                {t('periods.action.publish')}
+              </Button>
             </Popconfirm>
           ) : null}
-          {data.actions.includes('reopen') ? <Button danger onClick={() => setReopening(true)} data-testid="period-reopen">{t('periods.action.reopen')}</Button> : null}
+          {data.actions.includes('reopen') ? (
+            <Button danger onClick={() => setReopening(true)} data-testid="period-reopen">
+              {t('periods.action.reopen')}
+            </Button>
+          ) : null}
         </Space>
       }
     >
@@ -141,7 +218,9 @@ function PeriodDetail({ period }: { period: string }) {
         okText={t('periods.action.reopen')}
         okButtonProps={{ danger: true }}
         onCancel={() => setReopening(false)}
-        onOk={() => void form.validateFields().then(({ reason }) => reopen.mutate({ period, reason }, { onSuccess: () => setReopening(false) }))}
+        onOk={() =>
+          void form.validateFields().then(({ reason }) => reopen.mutate({ period, reason }, { onSuccess: () => setReopening(false) }))
+        }
       >
         <Form form={form} layout="vertical">
           <Form.Item name="reason" label={t('periods.reason')} rules={[{ required: true, min: 2, message: t('periods.reasonRequired') }]}>
@@ -151,11 +230,46 @@ function PeriodDetail({ period }: { period: string }) {
       </Modal>
       <Tabs
         items={[
-          { key: 'review', label: t('periods.tab.review', { count: data.openReviewItems }), children: <ReviewItems period={period} items={data.reviewItems} /> },
-          { key: 'missing', label: t('periods.tab.missing', { count: data.coverage.expected - data.coverage.reported }), children: <MissingFirms period={period} /> },
-          { key: 'chains', label: t('periods.tab.byChain'), children: <>{coverageExport(data.byChain, t('periods.tab.byChain'))}<Table size="small" rowKey="code" dataSource={data.byChain} columns={coverageCols} pagination={false} /></> },
-          { key: 'regions', label: t('periods.tab.byRegion'), children: <>{coverageExport(data.byRegion, t('periods.tab.byRegion'))}<Table size="small" rowKey="code" dataSource={data.byRegion} columns={coverageCols} pagination={false} /></> },
-          { key: 'parks', label: t('periods.tab.byPark'), children: <>{coverageExport(data.byPark, t('periods.tab.byPark'))}<Table size="small" rowKey="code" dataSource={data.byPark} columns={coverageCols} pagination={false} /></> },
+          {
+            key: 'review',
+            label: t('periods.tab.review', { count: data.openReviewItems }),
+            children: <ReviewItems period={period} items={data.reviewItems} />,
+          },
+          {
+            key: 'missing',
+            label: t('periods.tab.missing', { count: data.coverage.expected - data.coverage.reported }),
+            children: <MissingFirms period={period} />,
+          },
+          {
+            key: 'chains',
+            label: t('periods.tab.byChain'),
+            children: (
+              <>
+                {coverageExport(data.byChain, t('periods.tab.byChain'))}
+                <Table size="small" rowKey="code" dataSource={data.byChain} columns={coverageCols} pagination={false} />
+              </>
+            ),
+          },
+          {
+            key: 'regions',
+            label: t('periods.tab.byRegion'),
+            children: (
+              <>
+                {coverageExport(data.byRegion, t('periods.tab.byRegion'))}
+                <Table size="small" rowKey="code" dataSource={data.byRegion} columns={coverageCols} pagination={false} />
+              </>
+            ),
+          },
+          {
+            key: 'parks',
+            label: t('periods.tab.byPark'),
+            children: (
+              <>
+                {coverageExport(data.byPark, t('periods.tab.byPark'))}
+                <Table size="small" rowKey="code" dataSource={data.byPark} columns={coverageCols} pagination={false} />
+              </>
+            ),
+          },
           {
             key: 'snapshots',
             label: t('periods.tab.snapshots', { count: data.snapshots.length }),
@@ -170,7 +284,15 @@ function PeriodDetail({ period }: { period: string }) {
                   { title: t('periods.col.snapshot'), dataIndex: 'id' },
                   { title: t('periods.col.publishedAt'), dataIndex: 'publishedAt', render: (at: string) => formatDateTime(at) },
                   { title: t('periods.col.publishedBy'), dataIndex: 'publishedBy' },
-                  { title: t('periods.col.coverage'), key: 'coverage', render: (_, s) => t('periods.coverage', { reported: formatNumber(s.coverage.reported, 'zh-CN', 0), expected: formatNumber(s.coverage.expected, 'zh-CN', 0) }) },
+                  {
+                    title: t('periods.col.coverage'),
+                    key: 'coverage',
+                    render: (_, s) =>
+                      t('periods.coverage', {
+                        reported: formatNumber(s.coverage.reported, 'zh-CN', 0),
+                        expected: formatNumber(s.coverage.expected, 'zh-CN', 0),
+                      }),
+                  },
                 ]}
               />
             ),
@@ -186,7 +308,14 @@ function PeriodDetail({ period }: { period: string }) {
                 pagination={false}
                 columns={[
                   { title: t('periods.col.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at) },
-                  { title: t('periods.col.action'), dataIndex: 'action', render: (a: string) => t(`periods.action.${a as 'publish'}`) /* Assertion: the server names actions of the workflow table, each with its periods.action.* message. */ },
+                  {
+                    title: t('periods.col.action'),
+                    dataIndex: 'action',
+                    render: (a: string) =>
+                      t(
+                        `periods.action.${a as 'publish'}`,
+                      ) /* Assertion: the server names actions of the workflow table, each with its periods.action.* message. */,
+                  },
                   { title: t('periods.col.actor'), dataIndex: 'actorName' },
                   { title: t('periods.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
                 ]}
@@ -208,7 +337,15 @@ function MissingFirms({ period }: { period: string }) {
       <ExportExcelButton
         fileName={`${t('periods.tab.missingName')}-${period}-${formatDateStamp()}`}
         sheetName={t('periods.tab.missingName')}
-        columns={[{ key: 'uscc', title: 'USCC', width: 22 }, { key: 'name', title: t('periods.col.name'), width: 30 }, { key: 'region', title: t('periods.col.region') }, { key: 'park', title: t('periods.col.park') }, { key: 'chains', title: t('periods.col.chains') }] as const}
+        columns={
+          [
+            { key: 'uscc', title: 'USCC', width: 22 },
+            { key: 'name', title: t('periods.col.name'), width: 30 },
+            { key: 'region', title: t('periods.col.region') },
+            { key: 'park', title: t('periods.col.park') },
+            { key: 'chains', title: t('periods.col.chains') },
+          ] as const
+        }
         rows={items.map((i) => ({ uscc: i.uscc, name: i.name, region: i.regionName, park: i.parkName, chains: i.chainCodes.join('、') }))}
       />
       <Table
@@ -219,7 +356,11 @@ function MissingFirms({ period }: { period: string }) {
         data-testid="period-missing"
         locale={{ emptyText: t('periods.noMissing') }}
         columns={[
-          { title: t('periods.col.name'), dataIndex: 'name', render: (name: string, row) => <Link to={paths.figuresOfEnterprise.getHref(row.uscc, parsePeriod(period).year)}>{name}</Link> },
+          {
+            title: t('periods.col.name'),
+            dataIndex: 'name',
+            render: (name: string, row) => <Link to={paths.figuresOfEnterprise.getHref(row.uscc, parsePeriod(period).year)}>{name}</Link>,
+          },
           { title: t('periods.col.region'), dataIndex: 'regionName' },
           { title: t('periods.col.park'), dataIndex: 'parkName', render: (p: string | null) => p ?? '—' },
           { title: t('periods.col.chains'), dataIndex: 'chainCodes', render: (c: string[]) => c.join('、') },
@@ -241,7 +382,10 @@ function ReviewItems({ period, items }: { period: string; items: ReviewItem[] })
     if (settling === null) return;
     const values = await form.validateFields();
     const base = { period, uscc: settling.item.uscc, kind: settling.item.kind, note: values.note || undefined };
-    const body = settling.action === 'confirm' ? { ...base, status: 'confirmed' as const } : { ...base, status: 'corrected' as const, correctionSource: values.correctionSource, reference: values.reference || undefined };
+    const body =
+      settling.action === 'confirm'
+        ? { ...base, status: 'confirmed' as const }
+        : { ...base, status: 'corrected' as const, correctionSource: values.correctionSource, reference: values.reference || undefined };
     dispose.mutate(body, { onSuccess: () => setSettling(null) });
   };
   return (
@@ -249,8 +393,22 @@ function ReviewItems({ period, items }: { period: string; items: ReviewItem[] })
       <ExportExcelButton
         fileName={`${t('periods.tab.reviewName')}-${period}-${formatDateStamp()}`}
         sheetName={t('periods.tab.reviewName')}
-        columns={[{ key: 'uscc', title: 'USCC', width: 22 }, { key: 'name', title: t('periods.col.name'), width: 30 }, { key: 'kind', title: t('periods.col.kind') }, { key: 'status', title: t('periods.col.disposition') }, { key: 'note', title: t('periods.note'), width: 30 }] as const}
-        rows={items.map((i) => ({ uscc: i.uscc, name: i.name, kind: t(`periods.kind.${i.kind}`), status: t(`periods.disposition.${i.status}`), note: i.note }))}
+        columns={
+          [
+            { key: 'uscc', title: 'USCC', width: 22 },
+            { key: 'name', title: t('periods.col.name'), width: 30 },
+            { key: 'kind', title: t('periods.col.kind') },
+            { key: 'status', title: t('periods.col.disposition') },
+            { key: 'note', title: t('periods.note'), width: 30 },
+          ] as const
+        }
+        rows={items.map((i) => ({
+          uscc: i.uscc,
+          name: i.name,
+          kind: t(`periods.kind.${i.kind}`),
+          status: t(`periods.disposition.${i.status}`),
+          note: i.note,
+        }))}
       />
       <Table<ReviewItem>
         size="small"
@@ -260,24 +418,70 @@ function ReviewItems({ period, items }: { period: string; items: ReviewItem[] })
         data-testid="period-review-items"
         locale={{ emptyText: t('periods.noReviewItems') }}
         columns={[
-          { title: t('periods.col.name'), dataIndex: 'name', render: (name: string, row) => <Link to={paths.figuresOfEnterprise.getHref(row.uscc, parsePeriod(period).year)}>{name}</Link> },
+          {
+            title: t('periods.col.name'),
+            dataIndex: 'name',
+            render: (name: string, row) => <Link to={paths.figuresOfEnterprise.getHref(row.uscc, parsePeriod(period).year)}>{name}</Link>,
+          },
           { title: t('periods.col.kind'), dataIndex: 'kind', render: (k: ReviewItem['kind']) => t(`periods.kind.${k}`) },
           { title: t('periods.col.output'), dataIndex: 'grossOutput', render: (v: number | null) => formatYi(v, locale) },
-          { title: t('periods.col.disposition'), dataIndex: 'status', render: (s: ReviewItem['status'], row) => <Tag color={row.open ? 'orange' : 'green'} data-testid={`review-status-${row.uscc}`}>{t(`periods.disposition.${s}`)}</Tag> },
-          { title: t('periods.note'), key: 'note', render: (_, row) => [row.note, row.correctionSource ? t(`periods.source.${row.correctionSource}`) : null, row.reference, row.updatedBy].filter(Boolean).join(' · ') || '—' },
+          {
+            title: t('periods.col.disposition'),
+            dataIndex: 'status',
+            render: (s: ReviewItem['status'], row) => (
+              <Tag color={row.open ? 'orange' : 'green'} data-testid={`review-status-${row.uscc}`}>
+                {t(`periods.disposition.${s}`)}
+              </Tag>
+            ),
+          },
+          {
+            title: t('periods.note'),
+            key: 'note',
+            render: (_, row) =>
+              [row.note, row.correctionSource ? t(`periods.source.${row.correctionSource}`) : null, row.reference, row.updatedBy]
+                .filter(Boolean)
+                .join(' · ') || '—',
+          },
           {
             title: t('periods.col.actions'),
             key: 'actions',
             render: (_, row) => (
               <Space>
-                <Button size="small" onClick={() => { form.resetFields(); setSettling({ item: row, action: 'confirm' }); }} data-testid={`review-confirm-${row.uscc}`}>{t('periods.confirm')}</Button>
-                <Button size="small" onClick={() => { form.resetFields(); setSettling({ item: row, action: 'correct' }); }} data-testid={`review-correct-${row.uscc}`}>{t('periods.correct')}</Button>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    form.resetFields();
+                    setSettling({ item: row, action: 'confirm' });
+                  }}
+                  data-testid={`review-confirm-${row.uscc}`}
+                >
+                  {t('periods.confirm')}
+                </Button>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    form.resetFields();
+                    setSettling({ item: row, action: 'correct' });
+                  }}
+                  data-testid={`review-correct-${row.uscc}`}
+                >
+                  {t('periods.correct')}
+                </Button>
               </Space>
             ),
           },
         ]}
       />
-      <Modal open={settling !== null} title={settling === null ? '' : `${settling.item.name} · ${t(settling.action === 'confirm' ? 'periods.confirm' : 'periods.correct')}`} onCancel={() => setSettling(null)} onOk={() => void submit()} okButtonProps={{ loading: dispose.isPending }} okText={t('periods.save')}>
+      <Modal
+        open={settling !== null}
+        title={
+          settling === null ? '' : `${settling.item.name} · ${t(settling.action === 'confirm' ? 'periods.confirm' : 'periods.correct')}`
+        }
+        onCancel={() => setSettling(null)}
+        onOk={() => void submit()}
+        okButtonProps={{ loading: dispose.isPending }}
+        okText={t('periods.save')}
+      >
         {settling?.action === 'correct' ? (
           <Typography.Paragraph type={settling.item.revisedSinceDetected ? 'success' : 'warning'}>
             {settling.item.revisedSinceDetected ? t('periods.revisedSince') : t('periods.enterCorrectionFirst')}{' '}
@@ -287,15 +491,26 @@ function ReviewItems({ period, items }: { period: string; items: ReviewItem[] })
         <Form form={form} layout="vertical">
           {settling?.action === 'correct' ? (
             <>
-              <Form.Item name="correctionSource" label={t('periods.sourceLabel')} rules={[{ required: true, message: t('periods.sourceRequired') }]}>
-                <Radio.Group options={CORRECTION_SOURCES.map((s) => ({ value: s, label: t(`periods.source.${s}`) }))} data-testid="review-source" />
+              <Form.Item
+                name="correctionSource"
+                label={t('periods.sourceLabel')}
+                rules={[{ required: true, message: t('periods.sourceRequired') }]}
+              >
+                <Radio.Group
+                  options={CORRECTION_SOURCES.map((s) => ({ value: s, label: t(`periods.source.${s}`) }))}
+                  data-testid="review-source"
+                />
               </Form.Item>
               <Form.Item name="reference" label={t('periods.reference')}>
                 <Input data-testid="review-reference" />
               </Form.Item>
             </>
           ) : null}
-          <Form.Item name="note" label={settling?.action === 'confirm' ? t('periods.confirmReason') : t('periods.note')} rules={settling?.action === 'confirm' ? [{ required: true, min: 2, message: t('periods.reasonRequired') }] : []}>
+          <Form.Item
+            name="note"
+            label={settling?.action === 'confirm' ? t('periods.confirmReason') : t('periods.note')}
+            rules={settling?.action === 'confirm' ? [{ required: true, min: 2, message: t('periods.reasonRequired') }] : []}
+          >
             <Input.TextArea rows={2} data-testid="review-note" />
           </Form.Item>
         </Form>

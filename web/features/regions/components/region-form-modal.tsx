@@ -13,7 +13,7 @@ const FIELDS = ['code', 'name', 'shortName', 'kind'] as const;
 const shape = createRegionRequest.shape;
 
 type Props = {
-  region: (RegionItem) | null;
+  region: RegionItem | null;
   /** Loads the region again after a version conflict. */
   onReload?: () => Promise<RegionItem | undefined>;
   onClose: () => void;
@@ -27,7 +27,11 @@ export function RegionFormModal({ region, onReload, onClose }: Props) {
   const update = useUpdateRegion();
 
   const onSubmit = async (values: FormValues) => {
-    if (region) await update.mutateAsync({ code: region.code, body: { name: values.name, shortName: values.shortName, kind: values.kind, version: region.version } });
+    if (region)
+      await update.mutateAsync({
+        code: region.code,
+        body: { name: values.name, shortName: values.shortName, kind: values.kind, version: region.version },
+      });
     else await create.mutateAsync(values);
   };
 
@@ -55,7 +59,11 @@ export function RegionFormModal({ region, onReload, onClose }: Props) {
       <Form.Item name="name" label={t('regions.name')} rules={rulesFrom(shape.name, { required: t('regions.form.nameRequired') })}>
         <Input maxLength={64} />
       </Form.Item>
-      <Form.Item name="shortName" label={t('regions.shortName')} rules={rulesFrom(shape.shortName, { required: t('regions.form.shortNameRequired') })}>
+      <Form.Item
+        name="shortName"
+        label={t('regions.shortName')}
+        rules={rulesFrom(shape.shortName, { required: t('regions.form.shortNameRequired') })}
+      >
         <Input maxLength={32} />
       </Form.Item>
       <Form.Item name="kind" label={t('regions.kind')} rules={rulesFrom(shape.kind, { required: t('regions.form.kindRequired') })}>

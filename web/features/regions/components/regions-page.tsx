@@ -81,21 +81,24 @@ export function RegionsPage() {
     { key: 'parkCount', title: t('regions.parkCount'), width: 8 },
     { key: 'enterpriseCount', title: t('regions.enterpriseCount'), width: 10 },
   ];
-  const exportRows = rows.map(
-    (r): Record<ExportKey, ExcelCell> => ({
-      code: r.code,
-      name: r.name,
-      shortName: r.shortName,
-      kind: t(`regions.kind.${r.kind}`),
-      parkCount: r.parkCount,
-      enterpriseCount: r.enterpriseCount,
-    }),
-  );
+  const exportRows = rows.map((r): Record<ExportKey, ExcelCell> => ({
+    code: r.code,
+    name: r.name,
+    shortName: r.shortName,
+    kind: t(`regions.kind.${r.kind}`),
+    parkCount: r.parkCount,
+    enterpriseCount: r.enterpriseCount,
+  }));
 
   return (
     <Card title={t('regions.title')}>
       <ListToolbar
-        search={{ value: q, placeholder: t('regions.searchPlaceholder'), testId: 'regions-search', onSearch: (value) => setParam('q', value) }}
+        search={{
+          value: q,
+          placeholder: t('regions.searchPlaceholder'),
+          testId: 'regions-search',
+          onSearch: (value) => setParam('q', value),
+        }}
         filters={
           <Select
             allowClear
@@ -107,7 +110,12 @@ export function RegionsPage() {
           />
         }
         add={isAdmin ? { label: t('regions.create'), onClick: () => setEditing('new'), testId: 'region-create' } : null}
-        exportProps={{ fileName: `${t('regions.title')}-${formatDateStamp()}`, sheetName: t('regions.title'), columns: exportColumns, rows: exportRows }}
+        exportProps={{
+          fileName: `${t('regions.title')}-${formatDateStamp()}`,
+          sheetName: t('regions.title'),
+          columns: exportColumns,
+          rows: exportRows,
+        }}
       />
       {regions.error ? <ErrorAlert error={regions.error} onRetry={() => void regions.refetch()} /> : null}
       <Table<RegionItem>

@@ -69,22 +69,31 @@ export function UsersPage() {
     { key: 'scopes', title: t('users.scopes'), width: 40 },
     { key: 'createdAt', title: t('users.createdAt'), width: 18 },
   ];
-  const exportRows = rows.map(
-    (user): Record<ExportKey, ExcelCell> => ({
-      username: user.username,
-      displayName: user.displayName,
-      role: t(`role.${user.role}`),
-      active: `${user.active ? t('users.activeYes') : t('users.activeNo')}${user.locked ? ` ${t('users.locked')}` : ''}`,
-      scopes: describeScope(user, t),
-      createdAt: formatDateTime(user.createdAt),
-    }),
-  );
+  const exportRows = rows.map((user): Record<ExportKey, ExcelCell> => ({
+    username: user.username,
+    displayName: user.displayName,
+    role: t(`role.${user.role}`),
+    active: `${user.active ? t('users.activeYes') : t('users.activeNo')}${user.locked ? ` ${t('users.locked')}` : ''}`,
+    scopes: describeScope(user, t),
+    createdAt: formatDateTime(user.createdAt),
+  }));
 
   return (
     <Card title={t('users.title')}>
       <ListToolbar
-        search={{ value: q, placeholder: t('users.searchPlaceholder'), width: 320, testId: 'users-search', onSearch: (value) => update({ q: value, page: 1 }) }}
-        exportProps={{ fileName: `${t('users.title')}-${formatDateStamp()}`, sheetName: t('users.title'), columns: exportColumns, rows: exportRows }}
+        search={{
+          value: q,
+          placeholder: t('users.searchPlaceholder'),
+          width: 320,
+          testId: 'users-search',
+          onSearch: (value) => update({ q: value, page: 1 }),
+        }}
+        exportProps={{
+          fileName: `${t('users.title')}-${formatDateStamp()}`,
+          sheetName: t('users.title'),
+          columns: exportColumns,
+          rows: exportRows,
+        }}
       />
       {users.error ? <ErrorAlert error={users.error} onRetry={() => void users.refetch()} /> : null}
       <Table<UserItem>

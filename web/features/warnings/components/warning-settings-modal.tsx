@@ -62,10 +62,13 @@ export function WarningSettingsModal({ onClose }: { onClose: () => void }) {
       okButtonProps: { 'data-testid': 'warnings-settings-confirm' },
       onOk: async () => {
         // A refusal is shown by the default mutation error handler; the dialog stays open.
-        await update.mutateAsync(fromForm(values)).then(() => {
-          message.success(t('warnings.settings.saved'));
-          onClose();
-        }, () => undefined);
+        await update.mutateAsync(fromForm(values)).then(
+          () => {
+            message.success(t('warnings.settings.saved'));
+            onClose();
+          },
+          () => undefined,
+        );
       },
     });
   };
@@ -84,7 +87,13 @@ export function WarningSettingsModal({ onClose }: { onClose: () => void }) {
     >
       {current.error ? <ErrorAlert error={current.error} onRetry={() => void current.refetch()} /> : null}
       {data ? (
-        <Form<FormValues> form={form} layout="vertical" initialValues={toForm(data.settings)} onFinish={onFinish} data-testid="warnings-settings-form">
+        <Form<FormValues>
+          form={form}
+          layout="vertical"
+          initialValues={toForm(data.settings)}
+          onFinish={onFinish}
+          data-testid="warnings-settings-form"
+        >
           {/* Assertion: RANGES has exactly one entry per form field, so its keys are the field names. */}
           {(Object.keys(RANGES) as (keyof FormValues)[]).map((name) => {
             const range = RANGES[name];
@@ -95,8 +104,22 @@ export function WarningSettingsModal({ onClose }: { onClose: () => void }) {
                 label={t(LABELS[name])}
                 rules={[
                   { required: true, message: t('warnings.settings.range', { min: range.min, max: range.max }) },
-                  { type: 'number', min: range.min, max: range.max, message: t('warnings.settings.range', { min: range.min, max: range.max }) },
-                  ...(range.precision === 0 ? [{ validator: async (_: unknown, v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? Promise.reject(new Error(t('warnings.settings.wholeNumber'))) : undefined) }] : []),
+                  {
+                    type: 'number',
+                    min: range.min,
+                    max: range.max,
+                    message: t('warnings.settings.range', { min: range.min, max: range.max }),
+                  },
+                  ...(range.precision === 0
+                    ? [
+                        {
+                          validator: async (_: unknown, v: unknown) =>
+                            typeof v === 'number' && !Number.isInteger(v)
+                              ? Promise.reject(new Error(t('warnings.settings.wholeNumber')))
+                              : undefined,
+                        },
+                      ]
+                    : []),
                 ]}
               >
                 <InputNumber style={{ width: '100%' }} data-testid={`warnings-settings-${name}`} />
@@ -104,7 +127,9 @@ export function WarningSettingsModal({ onClose }: { onClose: () => void }) {
             );
           })}
           <Typography.Text type="secondary">
-            {data.updatedAt === null ? t('warnings.settings.defaults') : t('warnings.settings.lastChange', { at: formatDateTime(data.updatedAt), by: data.updatedBy ?? '—' })}
+            {data.updatedAt === null
+              ? t('warnings.settings.defaults')
+              : t('warnings.settings.lastChange', { at: formatDateTime(data.updatedAt), by: data.updatedBy ?? '—' })}
           </Typography.Text>
         </Form>
       ) : (

@@ -77,7 +77,12 @@ export function WarningsPage() {
   const explain = (item: WarningItem) => (settings ? explainWarning(item, settings, t, locale) : '');
 
   const columns: TableColumnsType<WarningItem> = [
-    { key: 'kind', title: t('warnings.col.kind'), width: 130, render: (_, item) => <Tag color={item.kind === 'not_reported' ? 'orange' : 'red'}>{t(`warnings.kind.${item.kind}`)}</Tag> },
+    {
+      key: 'kind',
+      title: t('warnings.col.kind'),
+      width: 130,
+      render: (_, item) => <Tag color={item.kind === 'not_reported' ? 'orange' : 'red'}>{t(`warnings.kind.${item.kind}`)}</Tag>,
+    },
     {
       key: 'name',
       title: t('warnings.col.name'),
@@ -91,7 +96,12 @@ export function WarningsPage() {
     { key: 'chains', title: t('warnings.col.chains'), width: 120, render: (_, item) => item.chainCodes.join('、') },
     { key: 'park', title: t('warnings.col.park'), width: 160, render: (_, item) => item.parkName ?? '—' },
     { key: 'explain', title: t('warnings.col.explain'), render: (_, item) => <span data-testid="warning-explain">{explain(item)}</span> },
-    { key: 'disposition', title: t('warnings.col.disposition'), width: 170, render: (_, item) => <DispositionCell item={item} period={data?.period ?? ''} canEdit={dataStaff} /> },
+    {
+      key: 'disposition',
+      title: t('warnings.col.disposition'),
+      width: 170,
+      render: (_, item) => <DispositionCell item={item} period={data?.period ?? ''} canEdit={dataStaff} />,
+    },
   ];
 
   const exportColumns: ExcelColumn<ExportKey>[] = [
@@ -116,12 +126,17 @@ export function WarningsPage() {
   });
   // The table shows a page; the export has every firm of the list as filtered (month, chain, search, kind).
   const loadAll = async () =>
-    (await fetchAllPages((p, size) => getWarnings({ period: period ?? askedPeriod, kind, chain, q, page: p, pageSize: size }))).map(exportRow);
+    (await fetchAllPages((p, size) => getWarnings({ period: period ?? askedPeriod, kind, chain, q, page: p, pageSize: size }))).map(
+      exportRow,
+    );
 
   const count = (k: WarningKind | 'total') => (data ? formatNumber(data.counts[k === 'total' ? 'total' : k], locale) : '…');
   const tabs = [
     { key: 'all', label: `${t('warnings.kind.all')} (${count('total')})` },
-    ...WARNING_KINDS.map((k) => ({ key: k, label: <span data-testid={`warnings-tab-${k}`}>{`${t(`warnings.kind.${k}`)} (${count(k)})`}</span> })),
+    ...WARNING_KINDS.map((k) => ({
+      key: k,
+      label: <span data-testid={`warnings-tab-${k}`}>{`${t(`warnings.kind.${k}`)} (${count(k)})`}</span>,
+    })),
   ];
 
   return (
@@ -152,7 +167,10 @@ export function WarningsPage() {
           <Select
             value={chain ?? ''}
             style={{ width: 200 }}
-            options={[{ value: '', label: t('warnings.allChains') }, ...(chains.data?.chains ?? []).map((c) => ({ value: c.code, label: c.name }))]}
+            options={[
+              { value: '', label: t('warnings.allChains') },
+              ...(chains.data?.chains ?? []).map((c) => ({ value: c.code, label: c.name })),
+            ]}
             onChange={(value: string) => setParam('chain', value)}
             data-testid="warnings-chain"
           />
@@ -167,7 +185,13 @@ export function WarningsPage() {
             data-testid="warnings-search"
           />
         </Space>
-        <ExportExcelButton fileName={`${t('warnings.title')}-${period ?? ''}-${formatDateStamp()}`} sheetName={t('warnings.title')} columns={exportColumns} rows={items.map(exportRow)} loadRows={loadAll} />
+        <ExportExcelButton
+          fileName={`${t('warnings.title')}-${period ?? ''}-${formatDateStamp()}`}
+          sheetName={t('warnings.title')}
+          columns={exportColumns}
+          rows={items.map(exportRow)}
+          loadRows={loadAll}
+        />
       </Flex>
       {settings ? (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="warnings-rules">
@@ -181,10 +205,21 @@ export function WarningsPage() {
         </Typography.Paragraph>
       ) : null}
       {data && !data.deadlinePassed ? (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('warnings.deadlinePending', { period: label, dueDate: data.dueDate })} data-testid="warnings-deadline" />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('warnings.deadlinePending', { period: label, dueDate: data.dueDate })}
+          data-testid="warnings-deadline"
+        />
       ) : null}
       {warnings.error ? <ErrorAlert error={warnings.error} onRetry={() => void warnings.refetch()} /> : null}
-      <Tabs activeKey={kind ?? 'all'} items={tabs} onChange={(key) => setParam('kind', key === 'all' ? undefined : key)} data-testid="warnings-tabs" />
+      <Tabs
+        activeKey={kind ?? 'all'}
+        items={tabs}
+        onChange={(key) => setParam('kind', key === 'all' ? undefined : key)}
+        data-testid="warnings-tabs"
+      />
       <Table<WarningItem>
         rowKey={(item) => `${item.kind}-${item.uscc}`}
         data-testid="warnings-table"

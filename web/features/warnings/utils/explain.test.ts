@@ -24,12 +24,14 @@ describe('the explanation column (amounts in 万元)', () => {
   });
 
   it('says when a report was due, how revenue annualises and how far a month is off its median', () => {
-    expect(zh({ ...firm, ...none, kind: 'not_reported', notReported: { dueDate: '2024-07-10' } })).toBe('报送截止 2024-07-10，仍无本月数据');
-    expect(zh({ ...firm, ...none, kind: 'below_scale', belowScale: { revenueYtd: 9_000_000, months: 6, annualisedRevenue: 18_000_000 } })).toBe(
-      '1–6月累计营业收入 900万元，折合全年 1,800万元，低于 2,000万元',
+    expect(zh({ ...firm, ...none, kind: 'not_reported', notReported: { dueDate: '2024-07-10' } })).toBe(
+      '报送截止 2024-07-10，仍无本月数据',
     );
-    expect(zh({ ...firm, ...none, kind: 'unit_slip', unitSlip: { output: 10_000_000, median: 1_000_000, medianMonths: 5, ratio: 10 } })).toBe(
-      '当月产值 1,000万元，是前 12 个月中位数 100万元（5 个月）的 10 倍',
-    );
+    expect(
+      zh({ ...firm, ...none, kind: 'below_scale', belowScale: { revenueYtd: 9_000_000, months: 6, annualisedRevenue: 18_000_000 } }),
+    ).toBe('1–6月累计营业收入 900万元，折合全年 1,800万元，低于 2,000万元');
+    expect(
+      zh({ ...firm, ...none, kind: 'unit_slip', unitSlip: { output: 10_000_000, median: 1_000_000, medianMonths: 5, ratio: 10 } }),
+    ).toBe('当月产值 1,000万元，是前 12 个月中位数 100万元（5 个月）的 10 倍');
   });
 });

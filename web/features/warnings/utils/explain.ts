@@ -9,7 +9,14 @@ const wan = (yuan: number, locale: Locale) => formatWan(yuan, locale);
 export function explainWarning(item: WarningItem, settings: WarningSettings, t: Translate, locale: Locale): string {
   if (item.drop) {
     return item.drop.months
-      .map((m) => t('warnings.explain.dropMonth', { label: m.label, output: wan(m.output, locale), base: wan(m.outputPrevYear, locale), yoy: formatGrowth(m.yoy, locale) }))
+      .map((m) =>
+        t('warnings.explain.dropMonth', {
+          label: m.label,
+          output: wan(m.output, locale),
+          base: wan(m.outputPrevYear, locale),
+          yoy: formatGrowth(m.yoy, locale),
+        }),
+      )
       .join(locale === 'en' ? '; ' : '；');
   }
   if (item.notReported) return t('warnings.explain.notReported', { dueDate: item.notReported.dueDate });
