@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Flex, Segmented, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Segmented, Space, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { MONITORING_RANGES, parsePeriod, type MonitoringRange } from '../../../../shared/stats/period';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -7,7 +7,7 @@ import { PageSpinner } from '../../../components/page-spinner';
 import { paths } from '../../../config/paths';
 import { useT } from '../../../lib/i18n';
 import { useMonitoringChains } from '../../../hooks/use-monitoring-chains';
-import { usePickableMonths } from '../../../hooks/use-pickable-months';
+import { MonthPicker } from '../../../components/month-picker';
 import { dashboardViewOf } from '../../../lib/periods';
 import { AreaBreakdowns } from './area-breakdowns';
 import { ChainCharts } from './chain-charts';
@@ -16,8 +16,6 @@ import { HeadlineCards } from './headline-cards';
 import { periodRangeLabel } from '../../../lib/period-labels';
 import { PublicationBanner } from './publication-banner';
 import { TrendChart } from './trend-chart';
-
-const PICKABLE_MONTHS = 60;
 
 /**
  * 驾驶舱: the chains' output and comparable growth for a month (当月) or the year to date (累计),
@@ -46,7 +44,6 @@ export function LeaderDashboard() {
     );
 
   // Published months only, but for data staff (every month, with its status).
-  const picker = usePickableMonths(PICKABLE_MONTHS, period);
   const label = period === undefined ? '' : periodRangeLabel(t, period, range);
   // Firms that reported for the period; none means the month's figures have not been imported yet.
   const hasData = data !== undefined && data.total.enterpriseCount > data.total.notReportedCount;
@@ -60,16 +57,11 @@ export function LeaderDashboard() {
           </Typography.Title>
           <Space wrap>
             <span>{t('monitoring.period')}</span>
-            <Select
+            <MonthPicker
               value={period}
-              style={{ width: 180 }}
-              showSearch
-              loading={picker.isPending}
-              onOpenChange={picker.onOpenChange}
-              options={picker.months.map(({ value, label }) => ({ value, label }))}
-              onChange={(value: string) => setParam('period', value)}
-              aria-label={t('monitoring.period')}
-              data-testid="dashboard-period"
+              onChange={(value) => setParam('period', value)}
+              label={t('monitoring.period')}
+              testId="dashboard-period"
             />
             <Segmented<MonitoringRange>
               value={range}

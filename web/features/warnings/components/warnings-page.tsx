@@ -13,14 +13,13 @@ import { useMe } from '../../../hooks/use-me';
 import { useMonitoringChains } from '../../../hooks/use-monitoring-chains';
 import { monthLabel } from '../../../lib/period-labels';
 import { janFebOf } from '../../../lib/periods';
-import { usePickableMonths } from '../../../hooks/use-pickable-months';
+import { MonthPicker } from '../../../components/month-picker';
 import { DispositionCell } from './disposition-cell';
 import { fetchAllPages } from '../../../lib/all-pages';
 import { getWarnings, useWarnings } from '../../../hooks/use-warnings';
 import { explainWarning } from '../utils/explain';
 import { WarningSettingsModal } from './warning-settings-modal';
 
-const PICKABLE_MONTHS = 60;
 type ExportKey = 'kind' | 'name' | 'uscc' | 'regionCode' | 'parkName' | 'chains' | 'explain' | 'disposition';
 
 function isKind(value: string | null): value is WarningKind {
@@ -70,7 +69,6 @@ export function WarningsPage() {
   };
 
   // Published months only, but for data staff (every month, with its status).
-  const picker = usePickableMonths(PICKABLE_MONTHS, period);
   const label = period === undefined ? '' : monthLabel(t, period);
   const items = data?.items ?? [];
   const settings = data?.settings;
@@ -153,16 +151,11 @@ export function WarningsPage() {
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 12 }}>
         <Space wrap>
           <span>{t('warnings.period')}</span>
-          <Select
+          <MonthPicker
             value={period}
-            style={{ width: 180 }}
-            showSearch
-            loading={picker.isPending}
-            onOpenChange={picker.onOpenChange}
-            options={picker.months.map(({ value, label }) => ({ value, label }))}
-            onChange={(value: string) => setParam('period', value)}
-            aria-label={t('warnings.period')}
-            data-testid="warnings-period"
+            onChange={(value) => setParam('period', value)}
+            label={t('warnings.period')}
+            testId="warnings-period"
           />
           <Select
             value={chain ?? ''}
