@@ -3,8 +3,12 @@ import { okResponse } from '../../../../shared/contracts/common';
 import { apiRequest } from '../../../lib/api-client';
 
 /** Removes a node and its edges (refused while firms are attached to it). */
-export async function deleteChainNode({ code, key }: { code: string; key: string }): Promise<void> {
-  await apiRequest(`/api/chains/${encodeURIComponent(code)}/nodes/${encodeURIComponent(key)}`, { method: 'DELETE', schema: okResponse });
+export async function deleteChainNode({ code, key, version }: { code: string; key: string; version: number }): Promise<void> {
+  await apiRequest(`/api/chains/${encodeURIComponent(code)}/nodes/${encodeURIComponent(key)}`, {
+    method: 'DELETE',
+    query: { version },
+    schema: okResponse,
+  });
 }
 
 export function useDeleteChainNode() {

@@ -3,8 +3,8 @@ import { okResponse } from '../../../../shared/contracts/common';
 import { apiRequest } from '../../../lib/api-client';
 
 /** Removes a chain with its map and targets (admin; refused while firms sit in its nodes). */
-export async function deleteChain(code: string): Promise<void> {
-  await apiRequest(`/api/chains/${encodeURIComponent(code)}`, { method: 'DELETE', schema: okResponse });
+export async function deleteChain({ code, version }: { code: string; version: number }): Promise<void> {
+  await apiRequest(`/api/chains/${encodeURIComponent(code)}`, { method: 'DELETE', query: { version }, schema: okResponse });
 }
 
 export function useDeleteChain() {

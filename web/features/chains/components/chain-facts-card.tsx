@@ -32,7 +32,7 @@ export function ChainFactsCard({ chain, reload }: { chain: VersionedChain; reloa
       : t('chains.validRange', { from: chain.validFromYear, to: chain.validToYear });
 
   const onDelete = async () => {
-    await remove.mutateAsync(chain.code);
+    await remove.mutateAsync({ code: chain.code, version: chain.version });
     void navigate(paths.chains.getHref());
   };
 

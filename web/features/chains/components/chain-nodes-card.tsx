@@ -50,7 +50,7 @@ export function ChainNodesCard({ chain, reload }: { chain: VersionedChain; reloa
           editTestId={`node-edit-${node.key}`}
           deleteLabel={t('chains.delete')}
           confirmTitle={t('chains.node.deleteConfirm', { name: node.name })}
-          onDelete={() => remove.mutateAsync({ code: chain.code, key: node.key })}
+          onDelete={() => remove.mutateAsync({ code: chain.code, key: node.key, version: node.version })}
           deletedMessage={t('chains.deleted')}
           blockedReason={node.enterpriseCount > 0 ? t('chains.node.deleteBlocked', { count: node.enterpriseCount }) : null}
           deleteTestId={`node-delete-${node.key}`}

@@ -112,7 +112,7 @@ export function ChainTargetsCard({ chain, reload }: { chain: ChainDetail; reload
           onEdit={() => setEditing(target)}
           deleteLabel={t('chains.delete')}
           confirmTitle={t('chains.target.deleteConfirm', { year: target.year })}
-          onDelete={() => remove.mutateAsync({ code: chain.code, year: target.year })}
+          onDelete={() => remove.mutateAsync({ code: chain.code, year: target.year, version: target.version })}
           deletedMessage={t('chains.deleted')}
         />
       ),

@@ -3,8 +3,8 @@ import { okResponse } from '../../../../shared/contracts/common';
 import { apiRequest } from '../../../lib/api-client';
 
 /** Deletes a firm registered by mistake (admin only; refused when it has monthly figures). */
-export async function deleteEnterprise(uscc: string): Promise<void> {
-  await apiRequest(`/api/enterprises/${encodeURIComponent(uscc)}`, { method: 'DELETE', schema: okResponse });
+export async function deleteEnterprise({ uscc, version }: { uscc: string; version: number }): Promise<void> {
+  await apiRequest(`/api/enterprises/${encodeURIComponent(uscc)}`, { method: 'DELETE', query: { version }, schema: okResponse });
 }
 
 export function useDeleteEnterprise() {

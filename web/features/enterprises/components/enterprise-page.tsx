@@ -41,12 +41,15 @@ export function EnterprisePage() {
   const firm = enterprise.data;
 
   const onDelete = () =>
-    remove.mutate(firm.uscc, {
-      onSuccess: () => {
-        message.success(t('enterprises.deleted', { name: firm.name }));
-        void navigate(paths.enterprises.getHref());
+    remove.mutate(
+      { uscc: firm.uscc, version: firm.version },
+      {
+        onSuccess: () => {
+          message.success(t('enterprises.deleted', { name: firm.name }));
+          void navigate(paths.enterprises.getHref());
+        },
       },
-    });
+    );
 
   return (
     <Flex vertical gap={16}>

@@ -68,7 +68,7 @@ export function IndustriesPage() {
           onEdit={() => setEditing(industry)}
           deleteLabel={t('industries.delete')}
           confirmTitle={t('industries.deleteConfirm', { name: industry.name })}
-          onDelete={() => remove.mutateAsync(industry.code)}
+          onDelete={() => remove.mutateAsync({ code: industry.code, version: industry.version })}
           deletedMessage={t('industries.deleted', { name: industry.name })}
           blockedReason={industry.chainCount > 0 ? t('industries.deleteBlocked', { count: industry.chainCount }) : null}
         />

@@ -3,8 +3,8 @@ import { okResponse } from '../../../../shared/contracts/common';
 import { apiRequest } from '../../../lib/api-client';
 
 /** Removes a park with no firms (admin). */
-export async function deletePark(id: number): Promise<void> {
-  await apiRequest(`/api/parks/${id}`, { method: 'DELETE', schema: okResponse });
+export async function deletePark({ id, version }: { id: number; version: number }): Promise<void> {
+  await apiRequest(`/api/parks/${id}`, { method: 'DELETE', query: { version }, schema: okResponse });
 }
 
 export function useDeletePark() {

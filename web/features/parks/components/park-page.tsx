@@ -46,7 +46,7 @@ export function ParkPage() {
       deleteLabel={t('parks.delete')}
       confirmTitle={t('parks.deleteConfirm', { name: p.name })}
       onDelete={async () => {
-        await remove.mutateAsync(p.id);
+        await remove.mutateAsync({ id: p.id, version: p.version });
         void navigate(paths.parks.getHref());
       }}
       deletedMessage={t('parks.deleted', { name: p.name })}

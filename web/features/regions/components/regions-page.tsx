@@ -61,7 +61,7 @@ export function RegionsPage() {
           onEdit={() => setEditing(region)}
           deleteLabel={t('regions.delete')}
           confirmTitle={t('regions.deleteConfirm', { name: region.name })}
-          onDelete={() => remove.mutateAsync(region.code)}
+          onDelete={() => remove.mutateAsync({ code: region.code, version: region.version })}
           deletedMessage={t('regions.deleted', { name: region.name })}
           blockedReason={
             region.parkCount > 0 || region.enterpriseCount > 0
