@@ -31,7 +31,7 @@ export function processIo(): CliIo {
   };
 }
 
-type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 /** node:util parseArgs in strict mode, its complaints turned into one usage line (exit code 2). */
 export function parseCommandArgs<T extends OptionsConfig>(args: string[], options: T, usage: string) {

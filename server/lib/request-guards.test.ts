@@ -1,21 +1,13 @@
 // One error format for every answer, NUL bytes refused, LIKE wildcards literal, and the
 // Origin/Referer check on writes (issue 9, finding 7).
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Session, type TestApp } from '../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../test/factories/common.js';
-import { seedReferenceData } from '../modules/demo/seed.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../test/app.js';
+import { buildUser } from '../test/factories/common.js';
 import { isOwnOrigin } from './request-guards.js';
 
-let t: TestApp;
-let admin: Session;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await seedReferenceData(t.database.db);
-  admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
-});
-afterAll(async () => t.close());
+const t = useTestApp({ users: { admin: { role: 'admin' } } });
+const { admin } = t.users;
 
 const get = (url: string) => t.app.inject({ method: 'GET', url, headers: admin.headers });
 

@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import type { CreateUserRequest } from '../../shared/contracts/users.js';
 import { buildApp } from '../app.js';
 import { loadConfig, type AppConfig } from '../config.js';
-import type { Database } from '../db/client.js';
+import type { Database, Db } from '../db/client.js';
+import { seedReferenceData } from '../modules/demo/seed.js';
 import { createTestDatabase } from './database.js';
+import { buildUser, TEST_PASSWORD } from './factories/common.js';
 
 export type TestApp = { app: FastifyInstance; database: Database; config: AppConfig; close: () => Promise<void> };
 
@@ -34,4 +38,43 @@ export async function loginAs(app: FastifyInstance, username: string, password: 
   const cookie = `cc_session=${setCookie.value}`;
   const csrf = res.json<{ csrfToken: string }>().csrfToken;
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+}
+
+export type UsedTestApp<U extends string> = TestApp & {
+  /** One logged-in session per user named in `useTestApp({ users })`. */
+  users: Record<U, Session>;
+};
+
+/**
+ * The set-up most API test files share, registered as the file's `beforeAll`/`afterAll`: the real app
+ * on a fresh database (`env` added to the test configuration), the reference data (regions, chains,
+ * parks, industries; `reference: false` leaves the database empty), then `data`, then one user per entry
+ * of `users`, created with the given fields and logged in. The answer and its sessions are filled in when
+ * `beforeAll` runs, so destructure them at the top of the file and read them inside tests and hooks.
+ */
+export function useTestApp<const U extends string = never>(
+  options: {
+    env?: Record<string, string>;
+    reference?: boolean;
+    data?: (db: Db) => Promise<unknown>;
+    /** Each user's fields, or a function giving them once `data` has run (a scope naming what it made). */
+    users?: Record<U, Partial<CreateUserRequest> | (() => Partial<CreateUserRequest>)>;
+  } = {},
+): UsedTestApp<U> {
+  const specs: [string, Partial<CreateUserRequest> | (() => Partial<CreateUserRequest>)][] = Object.entries(options.users ?? {});
+  const users: Record<string, Session> = {};
+  for (const [name] of specs) users[name] = { cookie: '', csrf: '', headers: {} };
+  // Filled in by beforeAll below; nothing reads it before then (see above).
+  const used = { users } as UsedTestApp<U>;
+  beforeAll(async () => {
+    Object.assign(used, await createTestApp(options.env));
+    if (options.reference !== false) await seedReferenceData(used.database.db);
+    await options.data?.(used.database.db);
+    for (const [name, fields] of specs) {
+      const user = await buildUser(used.database.db, typeof fields === 'function' ? fields() : fields);
+      Object.assign(users[name] ?? {}, await loginAs(used.app, user.username, TEST_PASSWORD));
+    }
+  });
+  afterAll(async () => used.close());
+  return used;
 }

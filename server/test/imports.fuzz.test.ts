@@ -6,26 +6,20 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { IMPORT_COLUMNS } from '../../shared/contracts/enterprises.js';
 import { importQueue } from '../lib/import-queue.js';
-import { seedReferenceData } from '../modules/demo/seed.js';
 import { buildEnterprise, multipartFile, nextUscc } from './factories/enterprises.js';
-import { createTestApp, loginAs, type Session, type TestApp } from './app.js';
-import { buildUser, TEST_PASSWORD } from './factories/common.js';
+import { useTestApp } from './app.js';
 import { bombPart, SHEET_HEAD, SHEET_TAIL, sheetRowsXml, SST_HEAD, workbookOf } from './hostile-files.js';
 
-let t: TestApp;
-let admin: Session;
 let firmUscc = '';
 
+const t = useTestApp({ users: { admin: { role: 'admin' } } });
+const { admin } = t.users;
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedReferenceData(t.database.db);
-  admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
   firmUscc = (await buildEnterprise(t.database.db, { name: '衡阳模糊测试有限公司' })).uscc;
 });
-afterAll(async () => t.close());
 
 const TABLES = [
   'enterprises',

@@ -2,24 +2,16 @@
 // the same version cannot both save. The second answers 409 `version_conflict` with the message in the
 // caller's language, the record keeps the first edit, and nothing of the second is audited.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS } from '../../shared/contracts/enterprises.js';
 import { auditRows, buildFirm } from './factories/chains.js';
-import { seedReferenceData } from '../modules/demo/seed.js';
 import { updateRegion } from '../modules/regions/regions.service.js';
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
-import { createTestApp, loginAs, type Session, type TestApp } from './app.js';
-import { buildUser, TEST_PASSWORD } from './factories/common.js';
+import { useTestApp } from './app.js';
+import { buildUser } from './factories/common.js';
 
-let t: TestApp;
-let admin: Session;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await seedReferenceData(t.database.db);
-  admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
-});
-afterAll(async () => t.close());
+const t = useTestApp({ users: { admin: { role: 'admin' } } });
+const { admin } = t.users;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const call = (method: Method, url: string, payload?: object, locale = 'zh-CN') =>

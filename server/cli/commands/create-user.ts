@@ -1,14 +1,10 @@
 import { scopeEntry, type ScopeEntry } from '../../../shared/contracts/auth.js';
 import { createUserRequest } from '../../../shared/contracts/users.js';
-import { loadConfig } from '../../config.js';
 import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
 import { createUser } from '../../modules/users/users.service.js';
-import { withDatabase } from '../database.js';
+import { defineCommand } from '../command.js';
 import { UsageError } from '../errors.js';
-import { parseCommandArgs, requirePositionals, requireValue, type Command } from '../io.js';
 import { choosePassword, generatedPasswordLine } from '../password.js';
-
-const usage = 'create-user --username U --role R [--name 显示名] [--password P] [--scope kind:ref ...] [--reviewer]';
 
 /** Command-line option for each field, so a rejected field is named the way the operator typed it. */
 const OPTION_OF: Record<string, string> = {
@@ -30,29 +26,24 @@ function parseScope(text: string): ScopeEntry {
   return parsed.data;
 }
 
-export const createUserCommand: Command = {
+export const createUserCommand = defineCommand({
   name: 'create-user',
-  usage,
+  usage: 'create-user --username U --role R [--name 显示名] [--password P] [--scope kind:ref ...] [--reviewer]',
   summary: '创建用户 (create a user; audited as system)',
-  run: async (args, io) => {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        username: { type: 'string' },
-        role: { type: 'string' },
-        name: { type: 'string' },
-        password: { type: 'string' },
-        scope: { type: 'string', multiple: true },
-        reviewer: { type: 'boolean' },
-      },
-      usage,
-    );
-    requirePositionals(positionals, [], usage);
-    const username = requireValue(values.username, '--username', usage);
+  options: {
+    username: { type: 'string' },
+    role: { type: 'string' },
+    name: { type: 'string' },
+    password: { type: 'string' },
+    scope: { type: 'string', multiple: true },
+    reviewer: { type: 'boolean' },
+  },
+  run: async ({ values, io, required, config, database }) => {
+    const username = required('username');
     const input = {
       username,
       displayName: values.name ?? username,
-      role: requireValue(values.role, '--role', usage),
+      role: required('role'),
       scopes: (values.scope ?? []).map(parseScope),
       statsReviewer: values.reviewer === true,
     };
@@ -62,14 +53,12 @@ export const createUserCommand: Command = {
       const reasons = checked.error.issues.map((i) => `${OPTION_OF[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`);
       throw new UsageError(`参数无效 (invalid arguments): ${reasons.join('; ')}`);
     }
-    const config = loadConfig(io.env);
+    config(); // a configuration mistake is reported before the password prompt
     const chosen = await choosePassword(values.password, io);
-    const user = await withDatabase(config, { migrate: true }, (database) =>
-      createUser(database.db, SYSTEM_ACTOR, { ...checked.data, password: chosen.password }),
-    );
+    const user = await database(({ db }) => createUser(db, SYSTEM_ACTOR, { ...checked.data, password: chosen.password }));
     const scopes = user.scopes.map((s) => `${s.kind}:${s.ref}`).join(', ') || '-';
     io.out(`已创建用户 (created user) ${user.username} (${user.displayName})，角色 (role) ${user.role}，数据范围 (scopes) ${scopes}`);
     const line = generatedPasswordLine(chosen);
     if (line) io.out(line);
   },
-};
+});

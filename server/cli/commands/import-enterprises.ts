@@ -1,15 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig } from '../../config.js';
 import { AppError } from '../../lib/errors.js';
 import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
 import { importEnterprises } from '../../modules/enterprises/import.service.js';
 import { ImportStoppedError } from './import-monthly.js';
-import { describeDatabase, withDatabase } from '../database.js';
+import { defineCommand } from '../command.js';
 import { UsageError } from '../errors.js';
-import { parseCommandArgs, requirePositionals, type Command } from '../io.js';
-
-const usage = 'import-enterprises <file.xlsx|file.csv> [--dry-run] [--replace] [--from-year YYYY] [--accept-warnings]';
 
 async function readInput(file: string): Promise<Buffer> {
   try {
@@ -26,41 +22,37 @@ async function readInput(file: string): Promise<Buffer> {
  * errors, 2 wrong usage, 3 removals with figures behind them without --accept-warnings (listed,
  * nothing written).
  */
-export const importEnterprisesCommand: Command = {
+export const importEnterprisesCommand = defineCommand({
   name: 'import-enterprises',
-  usage,
+  usage: 'import-enterprises <file.xlsx|file.csv> [--dry-run] [--replace] [--from-year YYYY] [--accept-warnings]',
   summary:
     '导入企业名录 (xlsx/csv)：默认只增加规上年度和产业链环节；--replace 按文件替换，删除有数据的年度或环节需 --accept-warnings (import enterprises: adds by default; --replace removes, with --accept-warnings when figures are behind)',
-  run: async (args, io) => {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        'dry-run': { type: 'boolean' },
-        replace: { type: 'boolean' },
-        'from-year': { type: 'string' },
-        'accept-warnings': { type: 'boolean' },
-      },
-      usage,
-    );
-    const [file = ''] = requirePositionals(positionals, ['<file>'], usage);
+  options: {
+    'dry-run': { type: 'boolean' },
+    replace: { type: 'boolean' },
+    'from-year': { type: 'string' },
+    'accept-warnings': { type: 'boolean' },
+  },
+  positionals: ['<file>'],
+  run: async ({ values, positionals: [file = ''], io, usageError, database }) => {
     const data = await readInput(path.resolve(file));
     const dryRun = values['dry-run'] === true;
     const fromText = values['from-year'];
     if (fromText !== undefined && !/^(199[0-9]|20[0-9]{2}|2100)$/.test(fromText))
-      throw new UsageError(`--from-year 应为 1990–2100 的年份 (--from-year must be a year 1990–2100) — 用法 (usage): ${usage}`);
+      throw usageError('--from-year 应为 1990–2100 的年份 (--from-year must be a year 1990–2100)');
     const mode = values.replace === true ? 'replace' : 'add';
-    const config = loadConfig(io.env);
-    io.out(`数据库 (database): ${describeDatabase(config)}`);
     const started = performance.now();
-    const outcome = await withDatabase(config, { migrate: true }, (database) =>
-      importEnterprises(database.db, SYSTEM_ACTOR, {
-        data,
-        fileName: path.basename(file),
-        dryRun,
-        mode,
-        effectiveFromYear: fromText === undefined ? undefined : Number(fromText),
-        acceptWarnings: values['accept-warnings'] === true,
-      }),
+    const outcome = await database(
+      ({ db }) =>
+        importEnterprises(db, SYSTEM_ACTOR, {
+          data,
+          fileName: path.basename(file),
+          dryRun,
+          mode,
+          effectiveFromYear: fromText === undefined ? undefined : Number(fromText),
+          acceptWarnings: values['accept-warnings'] === true,
+        }),
+      { announce: true },
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const source = `${outcome.format}${outcome.encoding ? ` (${outcome.encoding})` : ''}，${outcome.rows} 行 (rows)`;
@@ -102,4 +94,4 @@ export const importEnterprisesCommand: Command = {
         : `已导入 (imported): ${source}；${counts} — ${seconds} s`,
     );
   },
-};
+});

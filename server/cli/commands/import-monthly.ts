@@ -1,15 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MONEY_UNITS, type MoneyUnit } from '../../../shared/contracts/figures.js';
-import { loadConfig } from '../../config.js';
 import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
 import { issueReason, type IssueDraft } from '../../modules/figures/figures.issues.js';
 import { importFigures } from '../../modules/figures/import.service.js';
-import { describeDatabase, withDatabase } from '../database.js';
-import { UsageError } from '../errors.js';
-import { parseCommandArgs, requirePositionals, type CliIo, type Command } from '../io.js';
-
-const usage = 'import-monthly <file> [--period YYYY-MM] [--unit 元|千元|万元] [--dry-run] [--accept-warnings]';
+import { defineCommand } from '../command.js';
+import type { CliIo } from '../io.js';
 
 /** Exit code when warnings stopped the import (nothing written; rerun with --accept-warnings). */
 export const WARNINGS_EXIT_CODE = 3;
@@ -49,31 +45,27 @@ function printIssues(io: CliIo, title: string, issues: readonly IssueDraft[]): v
  * actor. Exit codes: 0 imported (or checked, with --dry-run), 1 errors (every row listed, nothing
  * written), 2 wrong usage, 3 warnings without --accept-warnings (listed, nothing written).
  */
-export const importMonthlyCommand: Command = {
+export const importMonthlyCommand = defineCommand({
   name: 'import-monthly',
-  usage,
+  usage: 'import-monthly <file> [--period YYYY-MM] [--unit 元|千元|万元] [--dry-run] [--accept-warnings]',
   summary: '导入企业月度数据（xlsx 或 csv）；有警告时需加 --accept-warnings (import monthly figures; warnings need --accept-warnings)',
-  run: async (args, io) => {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { period: { type: 'string' }, unit: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'accept-warnings': { type: 'boolean' } },
-      usage,
-    );
-    const [file = ''] = requirePositionals(positionals, ['<file>'], usage);
+  options: { period: { type: 'string' }, unit: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'accept-warnings': { type: 'boolean' } },
+  positionals: ['<file>'],
+  run: async ({ values, positionals: [file = ''], io, usageError, database }) => {
     const unit = values.unit ?? '元';
-    if (!isMoneyUnit(unit)) throw new UsageError(`--unit 应为 元、千元 或 万元 (--unit must be 元, 千元 or 万元) — 用法 (usage): ${usage}`);
+    if (!isMoneyUnit(unit)) throw usageError('--unit 应为 元、千元 或 万元 (--unit must be 元, 千元 or 万元)');
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new Error(`文件不存在：${file} (no such file)`);
-    const config = loadConfig(io.env);
-    io.out(`数据库 (database): ${describeDatabase(config)}`);
-    const outcome = await withDatabase(config, { migrate: true }, (database) =>
-      importFigures(database.db, SYSTEM_ACTOR, {
-        source: { path: file },
-        fileName: path.basename(file),
-        dryRun: values['dry-run'] === true,
-        acceptWarnings: values['accept-warnings'] === true,
-        period: values.period,
-        unit,
-      }),
+    const outcome = await database(
+      ({ db }) =>
+        importFigures(db, SYSTEM_ACTOR, {
+          source: { path: file },
+          fileName: path.basename(file),
+          dryRun: values['dry-run'] === true,
+          acceptWarnings: values['accept-warnings'] === true,
+          period: values.period,
+          unit,
+        }),
+      { announce: true },
     );
     const format = outcome.format === null ? '' : ` (${outcome.format}${outcome.encoding ? `, ${outcome.encoding}` : ''})`;
     io.out(
@@ -100,4 +92,4 @@ export const importMonthlyCommand: Command = {
       for (const s of outcome.staleDerived) io.err(`  ${s.uscc} ${s.period} ${s.field}: ${s.stored ?? '-'} → ${s.rederived}`);
     }
   },
-};
+});

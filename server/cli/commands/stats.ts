@@ -1,12 +1,11 @@
 import { monitoringChainsResponse, monitoringQuery, type MonitoringQuery } from '../../../shared/contracts/monitoring.js';
 import { DEFAULT_MONITORING_RANGE } from '../../../shared/stats/period.js';
-import { loadConfig } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
 import { getChainStatistics } from '../../modules/monitoring/monitoring.service.js';
-import { withDatabase } from '../database.js';
+import { defineCommand } from '../command.js';
 import { UsageError } from '../errors.js';
-import { parseCommandArgs, requirePositionals, requireValue, type CliIo, type Command } from '../io.js';
+import type { CliIo } from '../io.js';
 import { formatChainsTable } from './stats-table.js';
 
 const usage = `stats chains --period YYYY-MM [--range ytd|month, default ${DEFAULT_MONITORING_RANGE}] [--json]`;
@@ -29,22 +28,17 @@ export async function printChainStatistics(db: Db, query: MonitoringQuery, json:
   else for (const line of formatChainsTable(answer)) io.out(line);
 }
 
-export const statsCommand: Command = {
+export const statsCommand = defineCommand({
   name: 'stats',
   usage,
   summary:
     '产业链运行监测统计（同口径），与 GET /api/monitoring/chains 相同 (chain statistics on the comparable basis, as the API gives them)',
-  run: async (args, io) => {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { period: { type: 'string' }, range: { type: 'string' }, json: { type: 'boolean' } },
-      usage,
-    );
-    const [what] = requirePositionals(positionals, ['chains'], usage);
-    if (what !== 'chains') throw new UsageError(`未知统计 ${what} (unknown statistics ${what}) — 用法 (usage): ${usage}`);
+  options: { period: { type: 'string' }, range: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: ['chains'],
+  run: async ({ values, positionals: [what], io, required, usageError, database }) => {
+    if (what !== 'chains') throw usageError(`未知统计 ${what} (unknown statistics ${what})`);
     // Checked before the database opens, so a typo fails fast.
-    const query = parseStatsQuery(requireValue(values.period, '--period', usage), values.range);
-    const config = loadConfig(io.env);
-    await withDatabase(config, { migrate: false }, (database) => printChainStatistics(database.db, query, values.json === true, io));
+    const query = parseStatsQuery(required('period'), values.range);
+    await database(({ db }) => printChainStatistics(db, query, values.json === true, io), { migrate: false });
   },
-};
+});

@@ -1,18 +1,16 @@
 // Login limits (issue 9, finding 6): only failed logins count, per address+username and per
 // address; an account locks after LOGIN_LOCKOUT_THRESHOLD failures in a row until an admin unlocks
 // it; failed logins, the lock and the unlock are in the audit log.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
+import { describe, expect, it } from 'vitest';
+import { loginAs, useTestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 
-let t: TestApp;
-let admin: Session;
-
-beforeAll(async () => {
-  t = await createTestApp({ LOGIN_RATE_LIMIT: '3', LOGIN_IP_RATE_LIMIT: '20', LOGIN_LOCKOUT_THRESHOLD: '4' });
-  admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
+const t = useTestApp({
+  env: { LOGIN_RATE_LIMIT: '3', LOGIN_IP_RATE_LIMIT: '20', LOGIN_LOCKOUT_THRESHOLD: '4' },
+  reference: false,
+  users: { admin: { role: 'admin' } },
 });
-afterAll(async () => t.close());
+const { admin } = t.users;
 
 const attempt = (username: string, password: string, ip: string) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username, password } });

@@ -1,30 +1,23 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chainNodeEdges, chainNodes } from '../../db/schema.js';
 import { fromDatabaseError } from '../../lib/errors.js';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
-import { seedReferenceData } from '../demo/seed.js';
+import { type Session, useTestApp } from '../../test/app.js';
 import { auditRows, buildFirm, countRows } from '../../test/factories/chains.js';
 
-let t: TestApp;
-let admin: Session;
-let leader: Session;
-let chiefCh02: Session;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await seedReferenceData(t.database.db);
-  await buildFirm(t.database.db, { nodes: ['CH02:xfmr'], aboveScaleYears: [2024] });
-  await buildFirm(t.database.db, { nodes: ['CH02:xfmr', 'CH02:switch'], aboveScaleYears: [2024] });
-  await buildFirm(t.database.db, { nodes: ['CH04:cu', 'CH02:xfmr'] });
-  const login = async (overrides: Parameters<typeof buildUser>[1]) =>
-    loginAs(t.app, (await buildUser(t.database.db, overrides)).username, TEST_PASSWORD);
-  admin = await login({ role: 'admin' });
-  leader = await login({ role: 'leader' });
-  chiefCh02 = await login({ role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'CH02' }] });
+const t = useTestApp({
+  data: async (db) => {
+    await buildFirm(db, { nodes: ['CH02:xfmr'], aboveScaleYears: [2024] });
+    await buildFirm(db, { nodes: ['CH02:xfmr', 'CH02:switch'], aboveScaleYears: [2024] });
+    await buildFirm(db, { nodes: ['CH04:cu', 'CH02:xfmr'] });
+  },
+  users: {
+    admin: { role: 'admin' },
+    leader: { role: 'leader' },
+    chiefCh02: { role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'CH02' }] },
+  },
 });
-afterAll(async () => t.close());
+const { admin, leader, chiefCh02 } = t.users;
 
 const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, s: Session, payload?: object, locale = 'zh-CN') =>
   t.app.inject({ method, url, headers: { ...s.headers, 'x-locale': locale }, payload });

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScopeEntry } from '../../../shared/contracts/auth.js';
 import type { Role } from '../../../shared/roles.js';
 import { usccCheckChar } from '../../../shared/uscc.js';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
+import { loginAs, type Session, useTestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
-import { seedReferenceData } from '../demo/seed.js';
 import { buildEnterprise, countRows, nextUscc, parkIdOf } from '../../test/factories/enterprises.js';
 
-let t: TestApp;
-let admin: Session;
 let gaoxinParkId: number;
 /** Firms made in beforeAll: A (CH02, 衡阳县), B (CH04 primary + CH02, 衡阳县), C (CH05, 珠晖区, 衡阳高新区 park). */
 let firmA: string;
@@ -33,10 +30,9 @@ function usccs(body: { items: { uscc: string }[] }): string[] {
   return body.items.map((i) => i.uscc).sort();
 }
 
+const t = useTestApp({ users: { admin: { role: 'admin' } } });
+const { admin } = t.users;
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedReferenceData(t.database.db);
-  admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
   gaoxinParkId = await parkIdOf(t.database.db, '衡阳高新区');
   firmA = (await buildEnterprise(t.database.db, { name: '衡阳甲变压器有限公司', aboveScaleYears: [2023, 2024], isChainMaster: true })).uscc;
   firmB = (
@@ -59,7 +55,6 @@ beforeAll(async () => {
     })
   ).uscc;
 });
-afterAll(async () => t.close());
 
 describe('GET /api/enterprises', () => {
   it('answers the contract shape: items with uscc, name, regionCode, parkName, chainCodes, aboveScaleYears, and total', async () => {

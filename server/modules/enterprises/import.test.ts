@@ -4,26 +4,19 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS } from '../../../shared/contracts/enterprises.js';
 import { runCli } from '../../cli/index.js';
 import type { CliIo } from '../../cli/io.js';
 import { openDatabase } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
+import { loginAs, useTestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { seedReferenceData } from '../demo/seed.js';
 import { countRows, multipartFile, nextUscc, parkIdOf } from '../../test/factories/enterprises.js';
 
-let t: TestApp;
-let admin: Session;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await seedReferenceData(t.database.db);
-  admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
-});
-afterAll(async () => t.close());
+const t = useTestApp({ users: { admin: { role: 'admin' } } });
+const { admin } = t.users;
 
 type Cells = Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>;
 

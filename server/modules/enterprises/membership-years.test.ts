@@ -9,7 +9,7 @@
 // 2024-06: CH04 = 225 over 200 = +12.5% (double-digit), CH07 = 303 over 300 = +1%: 1 double-digit chain.
 // Were X in CH07 in 2024, CH04 = 95/100 (−5%) and CH07 = 433/400 (+8.25%): no double-digit chain.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type {
   EnterpriseDetailResponse,
   EnterpriseProfile,
@@ -18,21 +18,16 @@ import type {
 } from '../../../shared/contracts/enterprises.js';
 import type { MonitoringChainsResponse } from '../../../shared/contracts/monitoring.js';
 import { monthlyFigures } from '../../db/schema.js';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
-import { seedReferenceData } from '../demo/seed.js';
+import { useTestApp } from '../../test/app.js';
 import { buildEnterprise, multipartFile } from '../../test/factories/enterprises.js';
 
-let t: TestApp;
-let admin: Session;
 const firms: Record<'X' | 'Y' | 'Z', EnterpriseProfile> = {} as never;
 
 const JUNE: Record<'X' | 'Y' | 'Z', [number, number, number]> = { X: [100, 130, 140], Y: [100, 95, 95], Z: [300, 303, 303] };
 
+const t = useTestApp({ users: { admin: { role: 'admin' } } });
+const { admin } = t.users;
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedReferenceData(t.database.db);
-  admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
   const nodes = { X: 'CH04:cu', Y: 'CH04:cu', Z: 'CH07:cell' } as const;
   for (const key of ['X', 'Y', 'Z'] as const) {
     const [chainCode = '', nodeKey = ''] = nodes[key].split(':');
@@ -46,7 +41,6 @@ beforeAll(async () => {
       .values(JUNE[key].map((v, i) => ({ uscc: firms[key].uscc, period: `${2023 + i}-06`, grossOutput: v, source: 'manual' as const })));
   }
 });
-afterAll(async () => t.close());
 
 async function chains(period: string): Promise<MonitoringChainsResponse> {
   const res = await t.app.inject({ method: 'GET', url: `/api/monitoring/chains?period=${period}&range=month`, headers: admin.headers });

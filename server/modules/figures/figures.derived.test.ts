@@ -6,25 +6,18 @@
 // should be 3,500,000 − 2,200,000 = 1,300,000, April 5,000,000 − 3,700,000 = 1,300,000 (both stale).
 // Re-deriving March (1,300,000) makes April right again (5,000,000 − 3,500,000 = 1,500,000).
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { EnterpriseFigures, PutFigureResponse, RederiveResponse, StaleDerivedResponse } from '../../../shared/contracts/figures.js';
 import type { EnterpriseProfile } from '../../../shared/contracts/enterprises.js';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
-import { seedReferenceData } from '../demo/seed.js';
+import { useTestApp } from '../../test/app.js';
 import { buildEnterprise } from '../../test/factories/enterprises.js';
 import { csvText, postImport, storedMonths } from '../../test/factories/figures.js';
 
-let t: TestApp;
-let admin: Session;
-let leader: Session;
 let firm: EnterpriseProfile;
 
+const t = useTestApp({ users: { admin: { role: 'admin' }, leader: { role: 'leader' } } });
+const { admin, leader } = t.users;
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedReferenceData(t.database.db);
-  admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
-  leader = await loginAs(t.app, (await buildUser(t.database.db, { role: 'leader' })).username, TEST_PASSWORD);
   firm = await buildEnterprise(t.database.db);
   const months = csvText([
     ['统一社会信用代码', '企业名称', '期别', '工业总产值(当月,元)'],
@@ -40,7 +33,6 @@ beforeAll(async () => {
   const imported = await postImport(t.app, admin, Buffer.from(ytd));
   expect(imported.json()).toMatchObject({ written: true, created: 2, staleDerived: [] });
 });
-afterAll(async () => t.close());
 
 const output = async () => (await storedMonths(t.database.db, firm.uscc)).map((m) => [m.period, m.gross_output]);
 

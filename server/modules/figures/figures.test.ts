@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
+import { describe, expect, it } from 'vitest';
+import { loginAs, type Session, useTestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
-import { seedReferenceData } from '../demo/seed.js';
 import { buildEnterprise } from '../../test/factories/enterprises.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { publishPeriod } from '../periods/periods.service.js';
@@ -11,17 +10,8 @@ import { loadStored } from './figures.stored.js';
 import { countOf, insertMonths, storedMonths } from '../../test/factories/figures.js';
 import { applyWrites } from './figures.writes.js';
 
-let t: TestApp;
-let admin: Session;
-let leader: Session;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await seedReferenceData(t.database.db);
-  admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
-  leader = await loginAs(t.app, (await buildUser(t.database.db, { role: 'leader' })).username, TEST_PASSWORD);
-});
-afterAll(async () => t.close());
+const t = useTestApp({ users: { admin: { role: 'admin' }, leader: { role: 'leader' } } });
+const { admin, leader } = t.users;
 
 function put(session: Session, uscc: string, period: string, payload: object) {
   return t.app.inject({ method: 'PUT', url: `/api/figures/${uscc}/${period}`, headers: session.headers, payload });

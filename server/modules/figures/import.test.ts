@@ -1,22 +1,14 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, useTestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
-import { seedReferenceData } from '../demo/seed.js';
 import { buildEnterprise, nextUscc } from '../../test/factories/enterprises.js';
 import { countOf, csvText, insertMonths, postImport, storedMonths } from '../../test/factories/figures.js';
 
-let t: TestApp;
-let admin: Session;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await seedReferenceData(t.database.db);
-  admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
-});
-afterAll(async () => t.close());
+const t = useTestApp({ users: { admin: { role: 'admin' } } });
+const { admin } = t.users;
 
 type Issue = { row: number | null; column: string; code: string; reason: string };
 const where = (issues: Issue[]) => issues.map((i) => [i.row, i.column, i.code]);

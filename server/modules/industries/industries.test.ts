@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
+import { describe, expect, it } from 'vitest';
+import { type Session, useTestApp } from '../../test/app.js';
 import { auditRows } from '../../test/factories/chains.js';
-import { seedReferenceData } from '../demo/seed.js';
 
-let t: TestApp;
-let admin: Session;
-let county: Session;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await seedReferenceData(t.database.db);
-  const login = async (overrides: Parameters<typeof buildUser>[1]) =>
-    loginAs(t.app, (await buildUser(t.database.db, overrides)).username, TEST_PASSWORD);
-  admin = await login({ role: 'admin' });
-  county = await login({ role: 'county', scopes: [{ kind: 'region', ref: '430421' }] });
-});
-afterAll(async () => t.close());
+const t = useTestApp({ users: { admin: { role: 'admin' }, county: { role: 'county', scopes: [{ kind: 'region', ref: '430421' }] } } });
+const { admin, county } = t.users;
 
 const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers });
 const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, s: Session, payload?: object, locale = 'zh-CN') =>

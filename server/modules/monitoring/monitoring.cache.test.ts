@@ -1,20 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test/app.js';
 import { selectStatsToken } from './monitoring.cache.js';
 import { buildMonitoringFixture, usccOf } from '../../test/factories/monitoring.js';
 
-let t: TestApp;
 // Data staff (the admin) read the live figures of a month that is not published.
-let admin: Session;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  await buildMonitoringFixture(t.database.db);
-  admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
+const t = useTestApp({
+  reference: false,
+  data: async (db) => {
+    await buildMonitoringFixture(db);
+  },
+  users: { admin: { role: 'admin' } },
 });
-afterAll(async () => t.close());
+const { admin } = t.users;
 
 async function totalOutput(): Promise<number> {
   const res = await t.app.inject({ method: 'GET', url: '/api/monitoring/chains?period=2024-02&range=month', headers: admin.headers });

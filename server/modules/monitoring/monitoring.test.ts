@@ -1,37 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MonitoringChainsResponse } from '../../../shared/contracts/monitoring.js';
 import { computeComparableGrowth, type ComparableGrowth } from '../../../shared/stats/growth.js';
 import { parseStatsQuery, printChainStatistics } from '../../cli/commands/stats.js';
 import { runCli } from '../../cli/index.js';
 import type { CliIo } from '../../cli/io.js';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, publishHistory, TEST_PASSWORD } from '../../test/factories/common.js';
+import { type Session, useTestApp } from '../../test/app.js';
+import { publishHistory } from '../../test/factories/common.js';
 import { buildMonitoringFixture, COUNTY_A, referenceFirmsOf, usccOf, type MonitoringFixture } from '../../test/factories/monitoring.js';
 
-let t: TestApp;
 let fixture: MonitoringFixture;
-const s: Record<'admin' | 'leader' | 'chief' | 'county' | 'park' | 'dept' | 'firm', Session> = {} as never;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  fixture = await buildMonitoringFixture(t.database.db);
-  // Roles other than data staff read published months only: 1–2月 and March 2024 are published.
-  await publishHistory(t.database.db, ['2024-02', '2024-03']);
-  const users = {
-    admin: { role: 'admin', scopes: [] },
-    leader: { role: 'leader', scopes: [] },
+const t = useTestApp({
+  reference: false,
+  data: async (db) => {
+    fixture = await buildMonitoringFixture(db);
+    // Roles other than data staff read published months only: 1–2月 and March 2024 are published.
+    await publishHistory(db, ['2024-02', '2024-03']);
+  },
+  users: {
+    admin: { role: 'admin' },
+    leader: { role: 'leader' },
     chief: { role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'CH02' }] },
     county: { role: 'county', scopes: [{ kind: 'region', ref: COUNTY_A }] },
-    park: { role: 'park', scopes: [{ kind: 'park', ref: String(fixture.parkId) }] },
+    park: () => ({ role: 'park', scopes: [{ kind: 'park', ref: String(fixture.parkId) }] }),
     dept: { role: 'department', scopes: [{ kind: 'department', ref: '市发展改革委' }] },
     firm: { role: 'enterprise', scopes: [{ kind: 'enterprise', ref: usccOf('B') }] },
-  } as const;
-  for (const [name, u] of Object.entries(users)) {
-    const user = await buildUser(t.database.db, { role: u.role, scopes: [...u.scopes] });
-    s[name as keyof typeof s] = await loginAs(t.app, user.username, TEST_PASSWORD);
-  }
+  },
 });
-afterAll(async () => t.close());
+const s = t.users;
 
 async function get(session: Session, url: string) {
   return t.app.inject({ method: 'GET', url, headers: session.headers });

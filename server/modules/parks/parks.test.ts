@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
+import { describe, expect, it } from 'vitest';
+import { type Session, useTestApp } from '../../test/app.js';
 import { auditRows, buildFirm, countRows } from '../../test/factories/chains.js';
-import { seedReferenceData } from '../demo/seed.js';
 
-let t: TestApp;
-let admin: Session;
-let county: Session;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await seedReferenceData(t.database.db);
-  await buildFirm(t.database.db, { nodes: ['CH03:pcb'], parkShortName: '衡阳高新区' });
-  await buildFirm(t.database.db, { nodes: ['CH02:xfmr'], parkShortName: '衡阳高新区' });
-  const login = async (overrides: Parameters<typeof buildUser>[1]) =>
-    loginAs(t.app, (await buildUser(t.database.db, overrides)).username, TEST_PASSWORD);
-  admin = await login({ role: 'admin' });
-  county = await login({ role: 'county', scopes: [{ kind: 'region', ref: '430421' }] });
+const t = useTestApp({
+  data: async (db) => {
+    await buildFirm(db, { nodes: ['CH03:pcb'], parkShortName: '衡阳高新区' });
+    await buildFirm(db, { nodes: ['CH02:xfmr'], parkShortName: '衡阳高新区' });
+  },
+  users: { admin: { role: 'admin' }, county: { role: 'county', scopes: [{ kind: 'region', ref: '430421' }] } },
 });
-afterAll(async () => t.close());
+const { admin, county } = t.users;
 
 const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers });
 const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, s: Session, payload?: object, locale = 'zh-CN') =>

@@ -3,33 +3,28 @@
 // DROPREP down ≥ 20% two months running — and three firms that did not report gross output.
 // Every figure below is worked out by hand from warnings.factories.ts.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MonitoringChainsResponse } from '../../../shared/contracts/monitoring.js';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, publishHistory, TEST_PASSWORD } from '../../test/factories/common.js';
+import { type Session, useTestApp } from '../../test/app.js';
+import { publishHistory } from '../../test/factories/common.js';
 import { buildWarningsFixture, WARN_COUNTY, warnUsccOf } from '../../test/factories/warnings.js';
 
-let t: TestApp;
-const s = {} as Record<'admin' | 'reviewer' | 'leader' | 'office' | 'county' | 'chief', Session>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await buildWarningsFixture(t.database.db);
-  await publishHistory(t.database.db, ['2024-05']);
-  const users = {
-    admin: { role: 'admin', scopes: [] },
-    reviewer: { role: 'leader', scopes: [], statsReviewer: true },
-    leader: { role: 'leader', scopes: [] },
+const t = useTestApp({
+  reference: false,
+  data: async (db) => {
+    await buildWarningsFixture(db);
+    await publishHistory(db, ['2024-05']);
+  },
+  users: {
+    admin: { role: 'admin' },
+    reviewer: { role: 'leader', statsReviewer: true },
+    leader: { role: 'leader' },
     office: { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'W2' }] },
     county: { role: 'county', scopes: [{ kind: 'region', ref: WARN_COUNTY }] },
     chief: { role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'W1' }] },
-  } as const;
-  for (const [name, u] of Object.entries(users)) {
-    const user = await buildUser(t.database.db, { role: u.role, scopes: [...u.scopes], statsReviewer: 'statsReviewer' in u });
-    s[name as keyof typeof s] = await loginAs(t.app, user.username, TEST_PASSWORD);
-  }
+  },
 });
-afterAll(async () => t.close());
+const s = t.users;
 
 const get = (session: Session, url: string) => t.app.inject({ method: 'GET', url, headers: session.headers });
 const post = (session: Session, url: string, payload?: object) =>

@@ -2,31 +2,26 @@
 // 2024 published and June 2024 collecting. The web's month pickers follow `GET /api/periods`: other
 // roles are offered the months with a publication (publishedAt), data staff every month with its status.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
+import { describe, expect, it } from 'vitest';
+import { loginAs, type Session, useTestApp } from '../../test/app.js';
 import { buildUser, publishHistory, TEST_PASSWORD } from '../../test/factories/common.js';
 import { buildWarningsFixture, WARN_COUNTY, warnUsccOf } from '../../test/factories/warnings.js';
 
-let t: TestApp;
-const s = {} as Record<'admin' | 'leader' | 'county' | 'chief' | 'office', Session>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await buildWarningsFixture(t.database.db);
-  await publishHistory(t.database.db, ['2024-05']);
-  const users = {
-    admin: { role: 'admin', scopes: [] },
-    leader: { role: 'leader', scopes: [] },
+const t = useTestApp({
+  reference: false,
+  data: async (db) => {
+    await buildWarningsFixture(db);
+    await publishHistory(db, ['2024-05']);
+  },
+  users: {
+    admin: { role: 'admin' },
+    leader: { role: 'leader' },
     county: { role: 'county', scopes: [{ kind: 'region', ref: WARN_COUNTY }] },
     chief: { role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'W1' }] },
     office: { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'W1' }] },
-  } as const;
-  for (const [name, u] of Object.entries(users)) {
-    const user = await buildUser(t.database.db, { role: u.role, scopes: [...u.scopes] });
-    s[name as keyof typeof s] = await loginAs(t.app, user.username, TEST_PASSWORD);
-  }
+  },
 });
-afterAll(async () => t.close());
+const s = t.users;
 
 const get = (session: Session, url: string, locale?: string) =>
   t.app.inject({ method: 'GET', url, headers: { ...session.headers, ...(locale ? { 'x-locale': locale } : {}) } });

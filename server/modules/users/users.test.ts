@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
+import { describe, expect, it } from 'vitest';
+import { loginAs, useTestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
-import { seedReferenceData } from '../demo/seed.js';
 
-let t: TestApp;
-let admin: Session;
-let leader: Session;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await seedReferenceData(t.database.db);
-  admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
-  leader = await loginAs(t.app, (await buildUser(t.database.db, { role: 'leader' })).username, TEST_PASSWORD);
-});
-afterAll(async () => t.close());
+const t = useTestApp({ users: { admin: { role: 'admin' }, leader: { role: 'leader' } } });
+const { admin, leader } = t.users;
 
 async function userCount(): Promise<number> {
   const r = await t.database.pool.query<{ n: number }>('select count(*)::int as n from users');

@@ -1,30 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_WARNING_SETTINGS, type WarningSettings, type WarningsResponse } from '../../../shared/contracts/warnings.js';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
+import { type Session, useTestApp } from '../../test/app.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { auditRows } from '../../test/factories/chains.js';
 import { buildWarningsFixture, warnNameOf, warnUsccOf } from '../../test/factories/warnings.js';
 import { dropSteps, dueDateOf, listWarnings } from './warnings.service.js';
 
-let t: TestApp;
-const s: Record<'admin' | 'leader' | 'office' | 'firm', Session> = {} as never;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  await buildWarningsFixture(t.database.db);
-  const users = {
-    admin: { role: 'admin', scopes: [] },
-    leader: { role: 'leader', scopes: [] },
+const t = useTestApp({
+  reference: false,
+  data: async (db) => {
+    await buildWarningsFixture(db);
+  },
+  users: {
+    admin: { role: 'admin' },
+    leader: { role: 'leader' },
     office: { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'W2' }] },
     firm: { role: 'enterprise', scopes: [{ kind: 'enterprise', ref: warnUsccOf('DROP2') }] },
-  } as const;
-  for (const [name, u] of Object.entries(users)) {
-    const user = await buildUser(t.database.db, { role: u.role, scopes: [...u.scopes] });
-    s[name as keyof typeof s] = await loginAs(t.app, user.username, TEST_PASSWORD);
-  }
+  },
 });
-afterAll(async () => t.close());
+const s = t.users;
 
 async function warnings(session: Session, query: string): Promise<WarningsResponse> {
   const res = await t.app.inject({ method: 'GET', url: `/api/warnings?${query}`, headers: session.headers });
