@@ -18,119 +18,68 @@ import {
   updateChainRequest,
   updateNodeRequest,
 } from '../../../shared/contracts/chains.js';
-import { deleteVersionQuery, errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import { deleteVersionQuery } from '../../../shared/contracts/common.js';
 import type { Database } from '../../db/client.js';
-import { actorOf } from '../../lib/http.js';
+import { routesOf } from '../../lib/routes.js';
 import { addEdge, createNode, deleteNode, removeEdge, updateNode } from './chain-nodes.service.js';
 import { createChain, deleteChain, deleteChainTarget, getChain, listChains, setChainTarget, updateChain } from './chains.service.js';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
-const tags = ['chains'];
 /** Chain edits: the admin, or 链长/链办 (the service checks that the chain is theirs). */
 const editors = ['admin', 'chain_chief', 'chain_office'] as const;
-const ok = { ok: true as const };
+const admin = ['admin'] as const;
 
-export function chainsRoutes(database: Database): FastifyPluginAsyncZod {
-  const { db } = database;
+export function chainsRoutes({ db }: Database): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/',
-      { config: { policy: 'session' }, schema: { tags, querystring: listChainsQuery, response: { 200: listChainsResponse, ...errors } } },
-      async (request) => listChains(db, actorOf(request), request.query),
+    const routes = routesOf(app, { tags: ['chains'] });
+    routes.get('/', { policy: 'session', query: listChainsQuery, response: listChainsResponse }, ({ actor, query }) =>
+      listChains(db, actor, query),
     );
-    app.post(
-      '/',
-      { config: { policy: ['admin'] }, schema: { tags, body: createChainRequest, response: { 201: chainDetail, ...errors } } },
-      async (request, reply) => reply.status(201).send(await createChain(db, actorOf(request), request.body)),
+    routes.post('/', { policy: admin, body: createChainRequest, response: chainDetail, status: 201 }, ({ actor, body }) =>
+      createChain(db, actor, body),
     );
-    app.get(
+    routes.get(
       '/:code',
-      {
-        config: { policy: 'session' },
-        schema: { tags, params: chainCodeParams, querystring: chainDetailQuery, response: { 200: chainDetail, ...errors } },
-      },
-      async (request) => getChain(db, actorOf(request), request.params.code, request.query),
+      { policy: 'session', params: chainCodeParams, query: chainDetailQuery, response: chainDetail },
+      ({ actor, params, query }) => getChain(db, actor, params.code, query),
     );
-    app.patch(
+    routes.patch(
       '/:code',
-      {
-        config: { policy: editors },
-        schema: { tags, params: chainCodeParams, body: updateChainRequest, response: { 200: chainDetail, ...errors } },
-      },
-      async (request) => updateChain(db, actorOf(request), request.params.code, request.body),
+      { policy: editors, params: chainCodeParams, body: updateChainRequest, response: chainDetail },
+      ({ actor, params, body }) => updateChain(db, actor, params.code, body),
     );
-    app.delete(
-      '/:code',
-      {
-        config: { policy: ['admin'] },
-        schema: { tags, params: chainCodeParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } },
-      },
-      async (request) => {
-        await deleteChain(db, actorOf(request), request.params.code, request.query.version);
-        return ok;
-      },
+    routes.remove('/:code', { policy: admin, params: chainCodeParams, query: deleteVersionQuery }, ({ actor, params, query }) =>
+      deleteChain(db, actor, params.code, query.version),
     );
-    app.put(
+    routes.put(
       '/:code/targets/:year',
-      {
-        config: { policy: editors },
-        schema: { tags, params: targetParams, body: putTargetRequest, response: { 200: chainTarget, ...errors } },
-      },
-      async (request) => setChainTarget(db, actorOf(request), request.params.code, request.params.year, request.body),
+      { policy: editors, params: targetParams, body: putTargetRequest, response: chainTarget },
+      ({ actor, params, body }) => setChainTarget(db, actor, params.code, params.year, body),
     );
-    app.delete(
+    routes.remove(
       '/:code/targets/:year',
-      {
-        config: { policy: editors },
-        schema: { tags, params: targetParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } },
-      },
-      async (request) => {
-        await deleteChainTarget(db, actorOf(request), request.params.code, request.params.year, request.query.version);
-        return ok;
-      },
+      { policy: editors, params: targetParams, query: deleteVersionQuery },
+      ({ actor, params, query }) => deleteChainTarget(db, actor, params.code, params.year, query.version),
     );
-    app.post(
+    routes.post(
       '/:code/nodes',
-      {
-        config: { policy: editors },
-        schema: { tags, params: chainCodeParams, body: createNodeRequest, response: { 201: chainNodeFields, ...errors } },
-      },
-      async (request, reply) => reply.status(201).send(await createNode(db, actorOf(request), request.params.code, request.body)),
+      { policy: editors, params: chainCodeParams, body: createNodeRequest, response: chainNodeFields, status: 201 },
+      ({ actor, params, body }) => createNode(db, actor, params.code, body),
     );
-    app.patch(
+    routes.patch(
       '/:code/nodes/:key',
-      {
-        config: { policy: editors },
-        schema: { tags, params: nodeParams, body: updateNodeRequest, response: { 200: chainNodeFields, ...errors } },
-      },
-      async (request) => updateNode(db, actorOf(request), request.params.code, request.params.key, request.body),
+      { policy: editors, params: nodeParams, body: updateNodeRequest, response: chainNodeFields },
+      ({ actor, params, body }) => updateNode(db, actor, params.code, params.key, body),
     );
-    app.delete(
-      '/:code/nodes/:key',
-      {
-        config: { policy: editors },
-        schema: { tags, params: nodeParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } },
-      },
-      async (request) => {
-        await deleteNode(db, actorOf(request), request.params.code, request.params.key, request.query.version);
-        return ok;
-      },
+    routes.remove('/:code/nodes/:key', { policy: editors, params: nodeParams, query: deleteVersionQuery }, ({ actor, params, query }) =>
+      deleteNode(db, actor, params.code, params.key, query.version),
     );
-    app.post(
+    routes.post(
       '/:code/edges',
-      {
-        config: { policy: editors },
-        schema: { tags, params: chainCodeParams, body: addEdgeRequest, response: { 201: chainEdge, ...errors } },
-      },
-      async (request, reply) => reply.status(201).send(await addEdge(db, actorOf(request), request.params.code, request.body)),
+      { policy: editors, params: chainCodeParams, body: addEdgeRequest, response: chainEdge, status: 201 },
+      ({ actor, params, body }) => addEdge(db, actor, params.code, body),
     );
-    app.delete(
-      '/:code/edges/:from/:to',
-      { config: { policy: editors }, schema: { tags, params: edgeParams, response: { 200: okResponse, ...errors } } },
-      async (request) => {
-        await removeEdge(db, actorOf(request), request.params.code, request.params.from, request.params.to);
-        return ok;
-      },
+    routes.remove('/:code/edges/:from/:to', { policy: editors, params: edgeParams }, ({ actor, params }) =>
+      removeEdge(db, actor, params.code, params.from, params.to),
     );
   };
 }

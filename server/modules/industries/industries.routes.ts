@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { deleteVersionQuery, errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import { deleteVersionQuery, errorResponse } from '../../../shared/contracts/common.js';
 import {
   createIndustryRequest,
   industryItem,
@@ -8,43 +8,29 @@ import {
   updateIndustryRequest,
 } from '../../../shared/contracts/industries.js';
 import type { Database } from '../../db/client.js';
-import { actorOf } from '../../lib/http.js';
+import { routesOf } from '../../lib/routes.js';
 import { createIndustry, deleteIndustry, listIndustries, updateIndustry } from './industries.service.js';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
-const tags = ['industries'];
-
-export function industriesRoutes(database: Database): FastifyPluginAsyncZod {
-  const { db } = database;
+export function industriesRoutes({ db }: Database): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
+    const routes = routesOf(app, { tags: ['industries'] });
+    const admin = ['admin'] as const;
+    // The list takes no input: the only error it answers is a missing session.
+    routesOf(app, { tags: ['industries'], errors: { 401: errorResponse } }).get(
       '/',
-      { config: { policy: 'session' }, schema: { tags, response: { 200: listIndustriesResponse, 401: errorResponse } } },
-      async (request) => listIndustries(db, actorOf(request)),
+      { policy: 'session', response: listIndustriesResponse },
+      ({ actor }) => listIndustries(db, actor),
     );
-    app.post(
-      '/',
-      { config: { policy: ['admin'] }, schema: { tags, body: createIndustryRequest, response: { 201: industryItem, ...errors } } },
-      async (request, reply) => reply.status(201).send(await createIndustry(db, actorOf(request), request.body)),
+    routes.post('/', { policy: admin, body: createIndustryRequest, response: industryItem, status: 201 }, ({ actor, body }) =>
+      createIndustry(db, actor, body),
     );
-    app.patch(
+    routes.patch(
       '/:code',
-      {
-        config: { policy: ['admin'] },
-        schema: { tags, params: industryParams, body: updateIndustryRequest, response: { 200: industryItem, ...errors } },
-      },
-      async (request) => updateIndustry(db, actorOf(request), request.params.code, request.body),
+      { policy: admin, params: industryParams, body: updateIndustryRequest, response: industryItem },
+      ({ actor, params, body }) => updateIndustry(db, actor, params.code, body),
     );
-    app.delete(
-      '/:code',
-      {
-        config: { policy: ['admin'] },
-        schema: { tags, params: industryParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } },
-      },
-      async (request) => {
-        await deleteIndustry(db, actorOf(request), request.params.code, request.query.version);
-        return { ok: true as const };
-      },
+    routes.remove('/:code', { policy: admin, params: industryParams, query: deleteVersionQuery }, ({ actor, params, query }) =>
+      deleteIndustry(db, actor, params.code, query.version),
     );
   };
 }

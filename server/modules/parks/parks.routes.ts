@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { deleteVersionQuery, errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import { deleteVersionQuery } from '../../../shared/contracts/common.js';
 import {
   createParkRequest,
   listParksQuery,
@@ -9,48 +9,27 @@ import {
   updateParkRequest,
 } from '../../../shared/contracts/parks.js';
 import type { Database } from '../../db/client.js';
-import { actorOf } from '../../lib/http.js';
+import { routesOf } from '../../lib/routes.js';
 import { createPark, deletePark, getPark, listParks, updatePark } from './parks.service.js';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
-const tags = ['parks'];
-
-export function parksRoutes(database: Database): FastifyPluginAsyncZod {
-  const { db } = database;
+export function parksRoutes({ db }: Database): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/',
-      { config: { policy: 'session' }, schema: { tags, querystring: listParksQuery, response: { 200: listParksResponse, ...errors } } },
-      async (request) => listParks(db, actorOf(request), request.query),
+    const routes = routesOf(app, { tags: ['parks'] });
+    const admin = ['admin'] as const;
+    routes.get('/', { policy: 'session', query: listParksQuery, response: listParksResponse }, ({ actor, query }) =>
+      listParks(db, actor, query),
     );
-    app.post(
-      '/',
-      { config: { policy: ['admin'] }, schema: { tags, body: createParkRequest, response: { 201: parkDetail, ...errors } } },
-      async (request, reply) => reply.status(201).send(await createPark(db, actorOf(request), request.body)),
+    routes.post('/', { policy: admin, body: createParkRequest, response: parkDetail, status: 201 }, ({ actor, body }) =>
+      createPark(db, actor, body),
     );
-    app.get(
-      '/:id',
-      { config: { policy: 'session' }, schema: { tags, params: parkParams, response: { 200: parkDetail, ...errors } } },
-      async (request) => getPark(db, actorOf(request), request.params.id),
+    routes.get('/:id', { policy: 'session', params: parkParams, response: parkDetail }, ({ actor, params }) =>
+      getPark(db, actor, params.id),
     );
-    app.patch(
-      '/:id',
-      {
-        config: { policy: ['admin'] },
-        schema: { tags, params: parkParams, body: updateParkRequest, response: { 200: parkDetail, ...errors } },
-      },
-      async (request) => updatePark(db, actorOf(request), request.params.id, request.body),
+    routes.patch('/:id', { policy: admin, params: parkParams, body: updateParkRequest, response: parkDetail }, ({ actor, params, body }) =>
+      updatePark(db, actor, params.id, body),
     );
-    app.delete(
-      '/:id',
-      {
-        config: { policy: ['admin'] },
-        schema: { tags, params: parkParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } },
-      },
-      async (request) => {
-        await deletePark(db, actorOf(request), request.params.id, request.query.version);
-        return { ok: true as const };
-      },
+    routes.remove('/:id', { policy: admin, params: parkParams, query: deleteVersionQuery }, ({ actor, params, query }) =>
+      deletePark(db, actor, params.id, query.version),
     );
   };
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { deleteVersionQuery, errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import { deleteVersionQuery } from '../../../shared/contracts/common.js';
 import {
   createRegionRequest,
   listRegionsQuery,
@@ -9,43 +9,26 @@ import {
   updateRegionRequest,
 } from '../../../shared/contracts/regions.js';
 import type { Database } from '../../db/client.js';
-import { actorOf } from '../../lib/http.js';
+import { routesOf } from '../../lib/routes.js';
 import { createRegion, deleteRegion, listRegions, updateRegion } from './regions.service.js';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
-const tags = ['regions'];
-
-export function regionsRoutes(database: Database): FastifyPluginAsyncZod {
-  const { db } = database;
+export function regionsRoutes({ db }: Database): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/',
-      { config: { policy: 'session' }, schema: { tags, querystring: listRegionsQuery, response: { 200: listRegionsResponse, ...errors } } },
-      async (request) => listRegions(db, actorOf(request), request.query),
+    const routes = routesOf(app, { tags: ['regions'] });
+    const admin = ['admin'] as const;
+    routes.get('/', { policy: 'session', query: listRegionsQuery, response: listRegionsResponse }, ({ actor, query }) =>
+      listRegions(db, actor, query),
     );
-    app.post(
-      '/',
-      { config: { policy: ['admin'] }, schema: { tags, body: createRegionRequest, response: { 201: regionItem, ...errors } } },
-      async (request, reply) => reply.status(201).send(await createRegion(db, actorOf(request), request.body)),
+    routes.post('/', { policy: admin, body: createRegionRequest, response: regionItem, status: 201 }, ({ actor, body }) =>
+      createRegion(db, actor, body),
     );
-    app.patch(
+    routes.patch(
       '/:code',
-      {
-        config: { policy: ['admin'] },
-        schema: { tags, params: regionParams, body: updateRegionRequest, response: { 200: regionItem, ...errors } },
-      },
-      async (request) => updateRegion(db, actorOf(request), request.params.code, request.body),
+      { policy: admin, params: regionParams, body: updateRegionRequest, response: regionItem },
+      ({ actor, params, body }) => updateRegion(db, actor, params.code, body),
     );
-    app.delete(
-      '/:code',
-      {
-        config: { policy: ['admin'] },
-        schema: { tags, params: regionParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } },
-      },
-      async (request) => {
-        await deleteRegion(db, actorOf(request), request.params.code, request.query.version);
-        return { ok: true as const };
-      },
+    routes.remove('/:code', { policy: admin, params: regionParams, query: deleteVersionQuery }, ({ actor, params, query }) =>
+      deleteRegion(db, actor, params.code, query.version),
     );
   };
 }

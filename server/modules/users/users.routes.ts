@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import { okResponse } from '../../../shared/contracts/common.js';
 import {
   createUserRequest,
   listUsersQuery,
@@ -10,63 +10,34 @@ import {
   userItem,
 } from '../../../shared/contracts/users.js';
 import type { Database } from '../../db/client.js';
-import { actorOf } from '../../lib/http.js';
+import { OK, routesOf } from '../../lib/routes.js';
 import { createUser, listUsers, resetPassword, setStatsReviewer, unlockUser } from './users.service.js';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
+const userParams = z.object({ id: z.string().uuid() });
 
-export function usersRoutes(database: Database): FastifyPluginAsyncZod {
+export function usersRoutes({ db }: Database): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/',
-      {
-        config: { policy: ['admin'] },
-        schema: { tags: ['users'], querystring: listUsersQuery, response: { 200: listUsersResponse, ...errors } },
-      },
-      async (request) => listUsers(database.db, actorOf(request), request.query),
+    const routes = routesOf(app, { tags: ['users'] });
+    const policy = ['admin'] as const;
+    routes.get('/', { policy, query: listUsersQuery, response: listUsersResponse }, ({ actor, query }) => listUsers(db, actor, query));
+    routes.post('/', { policy, body: createUserRequest, response: userItem, status: 201 }, ({ actor, body }) =>
+      createUser(db, actor, body),
     );
-    app.post(
-      '/',
-      { config: { policy: ['admin'] }, schema: { tags: ['users'], body: createUserRequest, response: { 201: userItem, ...errors } } },
-      async (request, reply) => reply.status(201).send(await createUser(database.db, actorOf(request), request.body)),
-    );
-    app.put(
+    routes.put(
       '/:id/stats-reviewer',
-      {
-        config: { policy: ['admin'] },
-        schema: {
-          tags: ['users'],
-          params: z.object({ id: z.string().uuid() }),
-          body: setStatsReviewerRequest,
-          response: { 200: userItem, ...errors },
-        },
-      },
-      async (request) =>
-        setStatsReviewer(database.db, actorOf(request), { id: request.params.id }, request.body.statsReviewer, request.body.version),
+      { policy, params: userParams, body: setStatsReviewerRequest, response: userItem },
+      ({ actor, params, body }) => setStatsReviewer(db, actor, { id: params.id }, body.statsReviewer, body.version),
     );
-    app.post(
+    routes.post(
       '/:id/password',
-      {
-        config: { policy: ['admin'] },
-        schema: {
-          tags: ['users'],
-          params: z.object({ id: z.string().uuid() }),
-          body: resetPasswordRequest,
-          response: { 200: okResponse, ...errors },
-        },
-      },
-      async (request) => {
-        await resetPassword(database.db, actorOf(request), { id: request.params.id }, request.body.password);
-        return { ok: true as const };
+      { policy, params: userParams, body: resetPasswordRequest, response: okResponse },
+      async ({ actor, params, body }) => {
+        await resetPassword(db, actor, { id: params.id }, body.password);
+        return OK;
       },
     );
-    app.post(
-      '/:id/unlock',
-      {
-        config: { policy: ['admin'] },
-        schema: { tags: ['users'], params: z.object({ id: z.string().uuid() }), response: { 200: userItem, ...errors } },
-      },
-      async (request) => unlockUser(database.db, actorOf(request), { id: request.params.id }),
+    routes.post('/:id/unlock', { policy, params: userParams, response: userItem }, ({ actor, params }) =>
+      unlockUser(db, actor, { id: params.id }),
     );
   };
 }

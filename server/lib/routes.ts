@@ -1,0 +1,111 @@
+// One way to declare an /api route: its policy, its zod schemas and the service call, in one statement.
+// The schemas go into Fastify's route schema unchanged (validation, serialisation and the OpenAPI
+// document read them there), and the handler gets the caller and the parsed input.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { errorResponse, okResponse } from '../../shared/contracts/common.js';
+import type { Actor } from './actor.js';
+import { actorOf, type RoutePolicy } from './http.js';
+
+/** The error answers of most routes (bad input, no session, no access, not found, conflict). */
+export const API_ERRORS = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export type RouteSpec<P, Q, B, R extends z.ZodType> = {
+  policy: RoutePolicy;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  /** 201 for a route that creates; 200 otherwise. */
+  status?: 200 | 201;
+};
+
+export type RouteInput<P, Q, B> = {
+  /** The logged-in caller (a route whose policy lets anyone in must not read it). */
+  actor: Actor;
+  params: Out<P>;
+  query: Out<Q>;
+  body: Out<B>;
+  request: FastifyRequest;
+  reply: FastifyReply;
+};
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Declare = <P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined, R extends z.ZodType>(
+  url: string,
+  spec: RouteSpec<P, Q, B, R>,
+  handler: (input: RouteInput<P, Q, B>) => Promise<z.input<R>>,
+) => void;
+
+type DeclareRemove = <P extends z.ZodType | undefined, Q extends z.ZodType | undefined>(
+  url: string,
+  spec: Omit<RouteSpec<P, Q, undefined, z.ZodType>, 'response' | 'status' | 'body'>,
+  handler: (input: RouteInput<P, Q, undefined>) => Promise<unknown>,
+) => void;
+
+export type Routes = {
+  get: Declare;
+  post: Declare;
+  put: Declare;
+  patch: Declare;
+  delete: Declare;
+  /** A DELETE that answers `{ ok: true }` once `handler` has done its work. */
+  remove: DeclareRemove;
+};
+
+type App = Parameters<FastifyPluginAsyncZod>[0];
+
+/** The answer of a route that only confirms (`okResponse`). */
+export const OK = { ok: true as const };
+
+/**
+ * The route declarations of one plugin: `routes.get(url, { policy, query, response }, ({ actor, query }) => …)`.
+ * `tags` name the OpenAPI group; `errors` the error answers listed for every route (default {@link API_ERRORS}).
+ */
+export function routesOf(app: App, options: { tags: string[]; errors?: Record<number, z.ZodType> }): Routes {
+  const errors = options.errors ?? API_ERRORS;
+  const declare = (method: Method): Declare =>
+    function route<P, Q, B, R extends z.ZodType>(
+      url: string,
+      spec: RouteSpec<P, Q, B, R>,
+      handler: (input: RouteInput<P, Q, B>) => Promise<z.input<R>>,
+    ) {
+      const status = spec.status ?? 200;
+      app.route({
+        method,
+        url,
+        config: { policy: spec.policy },
+        schema: {
+          tags: options.tags,
+          ...(spec.params ? { params: spec.params } : {}),
+          ...(spec.query ? { querystring: spec.query } : {}),
+          ...(spec.body ? { body: spec.body } : {}),
+          response: { [status]: spec.response, ...errors },
+        },
+        handler: async (request, reply) => {
+          const input = {
+            get actor() {
+              return actorOf(request);
+            },
+            params: request.params,
+            query: request.query,
+            body: request.body,
+            request,
+            reply,
+          };
+          // The route's zod schemas (above) parsed params, querystring and body before any handler runs.
+          const answer = await handler(input as RouteInput<P, Q, B>);
+          return reply.status(status).send(answer);
+        },
+      });
+    };
+  const remove: DeclareRemove = (url, spec, handler) =>
+    declare('DELETE')(url, { ...spec, response: okResponse }, async (input) => {
+      await handler(input);
+      return OK;
+    });
+  return { get: declare('GET'), post: declare('POST'), put: declare('PUT'), patch: declare('PATCH'), delete: declare('DELETE'), remove };
+}
