@@ -1,7 +1,10 @@
 // The SQL helpers every queries file uses: raw rows parsed at the boundary, timestamps as ISO text,
 // arrays as parameters. One place, so a change of driver or database kind is made once.
 import { sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
+import { atVersion, bumpVersion, updatedOrConflict } from '../lib/optimistic-lock.js';
+import type { Db } from './client.js';
 
 /**
  * The rows of a raw `db.execute` answer, each checked against `schema`. The driver hands rows over
@@ -27,4 +30,46 @@ export function isoSql(expression: SQL | string): SQL {
 /** Strings as one text[] parameter (`= ANY(…)`), however many there are. */
 export function textArray(values: readonly string[]): SQL {
   return sql`${sql.param([...values])}::text[]`;
+}
+
+type VersionedTable = PgTable & { version: PgColumn };
+
+/**
+ * Changes the one record `key` selects at the version the editor read (any version when none is given),
+ * bumping its version (and `updated_at` where the table has one); 409 `version_conflict` when nothing matched (it moved on or went away).
+ */
+export async function updateAtVersion<T extends VersionedTable>(
+  db: Db,
+  table: T,
+  key: SQL | undefined,
+  patch: PgUpdateSetSource<T>,
+  expectedVersion: number | undefined,
+): Promise<T['$inferSelect']> {
+  if (!key) throw new Error('a versioned update needs the key of its record');
+  const stamp = 'updatedAt' in table ? { updatedAt: new Date() } : {};
+  // `version` is a column of every versioned table (VersionedTable above), `updatedAt` checked just above.
+  const set = { ...patch, version: bumpVersion(table.version), ...stamp } as PgUpdateSetSource<T>;
+  const query = db
+    .update(table)
+    .set(set)
+    .where(atVersion(key, table.version, expectedVersion))
+    .returning();
+  // Drizzle cannot work out `returning()`'s row type for a generic table; it is that table's row.
+  const rows = (await query) as T['$inferSelect'][];
+  return updatedOrConflict(rows[0]);
+}
+
+/** Deletes the one record `key` selects at the version the editor read (any when none is given); 409 when nothing matched. */
+export async function deleteAtVersion(
+  db: Db,
+  table: VersionedTable,
+  key: SQL | undefined,
+  expectedVersion: number | undefined,
+): Promise<void> {
+  if (!key) throw new Error('a versioned delete needs the key of its record');
+  const [deleted] = await db
+    .delete(table)
+    .where(atVersion(key, table.version, expectedVersion))
+    .returning({ version: table.version });
+  updatedOrConflict(deleted);
 }

@@ -1,11 +1,10 @@
 // SQL of a chain's map: nodes with their firm counts, "feeds" edges by node key, the cycle check,
 // and the writes of nodes and edges.
-import { parseRows } from '../../db/sql.js';
+import { deleteAtVersion, parseRows, updateAtVersion } from '../../db/sql.js';
 import { z } from 'zod';
 import { aliasedTable, and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { chainNodeEdges, chainNodes, enterpriseMemberships } from '../../db/schema.js';
-import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import { membershipInYearSql } from '../enterprises/memberships.sql.js';
 
 export type ChainNodeRow = typeof chainNodes.$inferSelect;
@@ -91,21 +90,12 @@ export async function updateNodeRow(
   patch: Partial<Omit<typeof chainNodes.$inferInsert, 'id' | 'chainCode' | 'key' | 'version'>>,
   expectedVersion?: number,
 ): Promise<ChainNodeRow> {
-  const [updated] = await db
-    .update(chainNodes)
-    .set({ ...patch, version: bumpVersion(chainNodes.version), updatedAt: new Date() })
-    .where(atVersion(eq(chainNodes.id, id), chainNodes.version, expectedVersion))
-    .returning();
-  return updatedOrConflict(updated);
+  return updateAtVersion(db, chainNodes, eq(chainNodes.id, id), patch, expectedVersion);
 }
 
 /** Deletes a node and its edges (ON DELETE CASCADE); memberships are not cascaded, so a node with firms cannot go. */
 export async function deleteNodeRow(db: Db, id: number, expectedVersion?: number): Promise<void> {
-  const [deleted] = await db
-    .delete(chainNodes)
-    .where(atVersion(eq(chainNodes.id, id), chainNodes.version, expectedVersion))
-    .returning({ id: chainNodes.id });
-  updatedOrConflict(deleted);
+  await deleteAtVersion(db, chainNodes, eq(chainNodes.id, id), expectedVersion);
 }
 
 /** Keys of the edges touching a node, for the audit record of its deletion. */

@@ -3,6 +3,7 @@
 // chain-nodes.queries.ts.
 import { and, asc, eq, inArray, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { deleteAtVersion, updateAtVersion } from '../../db/sql.js';
 import { chains, chainTargets, enterpriseMemberships, enterprises, industries, chainNodes, parks } from '../../db/schema.js';
 import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import { membershipCurrentSql, membershipInYearSql } from '../enterprises/memberships.sql.js';
@@ -211,21 +212,12 @@ export async function updateChainRow(
   patch: Partial<Omit<typeof chains.$inferInsert, 'version'>>,
   expectedVersion?: number,
 ): Promise<ChainRow> {
-  const [updated] = await db
-    .update(chains)
-    .set({ ...patch, version: bumpVersion(chains.version), updatedAt: new Date() })
-    .where(atVersion(eq(chains.code, code), chains.version, expectedVersion))
-    .returning();
-  return updatedOrConflict(updated);
+  return updateAtVersion(db, chains, eq(chains.code, code), patch, expectedVersion);
 }
 
 /** Deletes the chain; its nodes, edges, targets and park focus rows go with it (ON DELETE CASCADE). */
 export async function deleteChainRow(db: Db, code: string, expectedVersion?: number): Promise<void> {
-  const [deleted] = await db
-    .delete(chains)
-    .where(atVersion(eq(chains.code, code), chains.version, expectedVersion))
-    .returning({ code: chains.code });
-  updatedOrConflict(deleted);
+  await deleteAtVersion(db, chains, eq(chains.code, code), expectedVersion);
 }
 
 export type ChainTargetRow = typeof chainTargets.$inferSelect;
@@ -280,9 +272,5 @@ export async function upsertChainTarget(
 
 export async function deleteChainTargetRow(db: Db, code: string, year: number, expectedVersion?: number): Promise<void> {
   const key = and(eq(chainTargets.chainCode, code), eq(chainTargets.year, year));
-  const [deleted] = await db
-    .delete(chainTargets)
-    .where(atVersion(key, chainTargets.version, expectedVersion))
-    .returning({ year: chainTargets.year });
-  updatedOrConflict(deleted);
+  await deleteAtVersion(db, chainTargets, key, expectedVersion);
 }

@@ -1,6 +1,6 @@
 // SQL of the enterprise module: the scoped list, one firm's profile and monthly figures, the
 // reference lookups that validate input, and the writes (firm row, 规上 years, memberships).
-import { parseRows } from '../../db/sql.js';
+import { deleteAtVersion, parseRows } from '../../db/sql.js';
 import { z } from 'zod';
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../../lib/like.js';
@@ -373,9 +373,5 @@ export async function selectFigureYearTotals(
 
 /** Deletes a firm; its 规上 years and memberships go with it (cascade). Monthly figures block it. */
 export async function deleteEnterprise(db: Db, uscc: string, expectedVersion?: number): Promise<void> {
-  const [deleted] = await db
-    .delete(enterprises)
-    .where(atVersion(eq(enterprises.uscc, uscc), enterprises.version, expectedVersion))
-    .returning({ uscc: enterprises.uscc });
-  updatedOrConflict(deleted);
+  await deleteAtVersion(db, enterprises, eq(enterprises.uscc, uscc), expectedVersion);
 }

@@ -2,8 +2,8 @@
 // lookups that validate input, and the writes.
 import { asc, count, eq, max, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { deleteAtVersion, updateAtVersion } from '../../db/sql.js';
 import { chains, industries } from '../../db/schema.js';
-import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 
 // Correlated subqueries name the outer column in full: drizzle leaves a single-table select unqualified.
 
@@ -75,18 +75,9 @@ export async function updateIndustryRow(
   patch: Partial<Omit<IndustryWrite, 'code' | 'version'>>,
   expectedVersion?: number,
 ): Promise<IndustryRecord> {
-  const [updated] = await db
-    .update(industries)
-    .set({ ...patch, version: bumpVersion(industries.version) })
-    .where(atVersion(eq(industries.code, code), industries.version, expectedVersion))
-    .returning();
-  return updatedOrConflict(updated);
+  return updateAtVersion(db, industries, eq(industries.code, code), patch, expectedVersion);
 }
 
 export async function deleteIndustryRow(db: Db, code: string, expectedVersion?: number): Promise<void> {
-  const [deleted] = await db
-    .delete(industries)
-    .where(atVersion(eq(industries.code, code), industries.version, expectedVersion))
-    .returning({ code: industries.code });
-  updatedOrConflict(deleted);
+  await deleteAtVersion(db, industries, eq(industries.code, code), expectedVersion);
 }

@@ -2,10 +2,10 @@
 // focus chains, the lookups that validate input, and the writes.
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { deleteAtVersion, updateAtVersion } from '../../db/sql.js';
 import { chains, enterprises, parkFocusChains, parks, regions } from '../../db/schema.js';
 import type { ParkLevel } from '../../../shared/contracts/parks.js';
 import { containsPattern } from '../../lib/like.js';
-import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 
 export type ParkRow = typeof parks.$inferSelect;
 
@@ -136,12 +136,7 @@ export async function insertPark(db: Db, row: ParkWrite): Promise<ParkRow> {
  * focus chains alone bumps the version too (`patch` empty). 409 when the version moved on.
  */
 export async function updateParkRow(db: Db, id: number, patch: Partial<ParkWrite>, expectedVersion?: number): Promise<ParkRow> {
-  const [updated] = await db
-    .update(parks)
-    .set({ ...patch, version: bumpVersion(parks.version), updatedAt: new Date() })
-    .where(atVersion(eq(parks.id, id), parks.version, expectedVersion))
-    .returning();
-  return updatedOrConflict(updated);
+  return updateAtVersion(db, parks, eq(parks.id, id), patch, expectedVersion);
 }
 
 /** Replaces the park's focus chains with exactly `codes`. */
@@ -152,9 +147,5 @@ export async function replaceParkFocusChains(db: Db, id: number, codes: string[]
 
 /** Deletes the park; its focus rows go with it (ON DELETE CASCADE). */
 export async function deleteParkRow(db: Db, id: number, expectedVersion?: number): Promise<void> {
-  const [deleted] = await db
-    .delete(parks)
-    .where(atVersion(eq(parks.id, id), parks.version, expectedVersion))
-    .returning({ id: parks.id });
-  updatedOrConflict(deleted);
+  await deleteAtVersion(db, parks, eq(parks.id, id), expectedVersion);
 }

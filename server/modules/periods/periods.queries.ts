@@ -80,28 +80,20 @@ export type PeriodEventRow = { id: number; action: string; from: string; to: str
 
 /** A month's status history, newest first. */
 export async function selectPeriodEvents(db: Db, period: string): Promise<PeriodEventRow[]> {
-  const result = parseRows(
+  return parseRows(
     await db.execute(sql`
-    SELECT id::int AS id, action, from_status, to_status, reason, actor_name, ${isoSql(sql`at`)} AS at FROM period_events WHERE period = ${period} ORDER BY id DESC`),
+    SELECT id::int AS id, action, from_status AS "from", to_status AS "to", reason, actor_name AS "actorName", ${isoSql(sql`at`)} AS at
+      FROM period_events WHERE period = ${period} ORDER BY id DESC`),
     z.object({
       id: z.number(),
       action: z.string(),
-      from_status: z.string(),
-      to_status: z.string(),
+      from: z.string(),
+      to: z.string(),
       reason: z.string().nullable(),
-      actor_name: z.string(),
+      actorName: z.string(),
       at: z.string(),
     }),
   );
-  return result.map((r) => ({
-    id: r.id,
-    action: r.action,
-    from: r.from_status,
-    to: r.to_status,
-    reason: r.reason,
-    actorName: r.actor_name,
-    at: r.at,
-  }));
 }
 
 /**
@@ -249,7 +241,7 @@ export async function selectMissingFirms(db: Db, input: { period: string; filter
   const result = parseRows(
     await db.execute(sql`
     WITH members_now AS (${membersSql(year, input.filter)})
-    SELECT e.uscc, e.name, e.region_code, r.name AS region_name, p.name AS park_name, m.chain_codes
+    SELECT e.uscc, e.name, e.region_code AS "regionCode", r.name AS "regionName", p.name AS "parkName", m.chain_codes AS "chainCodes"
       FROM (SELECT uscc, array_agg(DISTINCT chain_code ORDER BY chain_code) AS chain_codes FROM members_now GROUP BY uscc) AS m
       JOIN enterprises e ON e.uscc = m.uscc
       JOIN regions r ON r.code = e.region_code
@@ -259,20 +251,13 @@ export async function selectMissingFirms(db: Db, input: { period: string; filter
     z.object({
       uscc: z.string(),
       name: z.string(),
-      region_code: z.string(),
-      region_name: z.string(),
-      park_name: z.string().nullable(),
-      chain_codes: z.array(z.string()),
+      regionCode: z.string(),
+      regionName: z.string(),
+      parkName: z.string().nullable(),
+      chainCodes: z.array(z.string()),
     }),
   );
-  return result.map((r) => ({
-    uscc: r.uscc,
-    name: r.name,
-    regionCode: r.region_code,
-    regionName: r.region_name,
-    parkName: r.park_name,
-    chainCodes: r.chain_codes,
-  }));
+  return result;
 }
 
 /**

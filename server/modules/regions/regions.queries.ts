@@ -1,10 +1,9 @@
 // SQL of the regions (counties, districts, county-level cities and statistical zones): the list
 // with park and firm counts, the references that block a deletion, and the writes.
-import { parseRows } from '../../db/sql.js';
+import { deleteAtVersion, parseRows, updateAtVersion } from '../../db/sql.js';
 import { z } from 'zod';
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../../lib/like.js';
-import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import type { Db } from '../../db/client.js';
 import { regions } from '../../db/schema.js';
 import type { RegionKind } from '../../../shared/contracts/regions.js';
@@ -90,18 +89,9 @@ export async function updateRegionRow(
   patch: Partial<Pick<RegionRow, 'name' | 'shortName' | 'kind'>>,
   expectedVersion?: number,
 ): Promise<RegionRow> {
-  const [updated] = await db
-    .update(regions)
-    .set({ ...patch, version: bumpVersion(regions.version), updatedAt: new Date() })
-    .where(atVersion(eq(regions.code, code), regions.version, expectedVersion))
-    .returning();
-  return updatedOrConflict(updated);
+  return updateAtVersion(db, regions, eq(regions.code, code), patch, expectedVersion);
 }
 
 export async function deleteRegionRow(db: Db, code: string, expectedVersion?: number): Promise<void> {
-  const [deleted] = await db
-    .delete(regions)
-    .where(atVersion(eq(regions.code, code), regions.version, expectedVersion))
-    .returning({ code: regions.code });
-  updatedOrConflict(deleted);
+  await deleteAtVersion(db, regions, eq(regions.code, code), expectedVersion);
 }

@@ -25,56 +25,33 @@ export type DispositionRow = {
   updatedAt: string;
 };
 
-const dispositionColumns = z.object({
-  period: z.string(),
-  uscc: z.string(),
-  kind: z.string(),
+// The columns are selected under their camelCase names, so rows parse straight into the row types.
+/** What a disposition says: its status and, once settled, how (shared by dispositions and their history). */
+const settlement = {
   status: z.enum(DISPOSITION_STATUSES),
   note: z.string().nullable(),
-  correction_source: z.enum(CORRECTION_SOURCES).nullable(),
+  correctionSource: z.enum(CORRECTION_SOURCES).nullable(),
   reference: z.string().nullable(),
+};
+const SETTLEMENT = sql`status, note, correction_source AS "correctionSource", reference`;
+/** A settled disposition's key and settlement, as reopening finds them. */
+const settledColumns = z.object({ period: z.string(), uscc: z.string(), kind: z.string(), ...settlement });
+const SETTLED = sql`d.period, d.uscc, d.kind, d.status, d.note, d.correction_source AS "correctionSource", d.reference`;
+const dispositionColumns = settledColumns.extend({
   detail: z.unknown(),
-  detected_version: z.number().nullable(),
-  updated_by_name: z.string().nullable(),
-  updated_at: z.string(),
+  detectedVersion: z.number().nullable(),
+  updatedByName: z.string().nullable(),
+  updatedAt: z.string(),
 });
-type DispositionColumns = z.infer<typeof dispositionColumns>;
-const settledColumns = dispositionColumns.pick({
-  period: true,
-  uscc: true,
-  kind: true,
-  status: true,
-  note: true,
-  correction_source: true,
-  reference: true,
-});
-
-function dispositionOf(r: DispositionColumns): DispositionRow {
-  return {
-    period: r.period,
-    uscc: r.uscc,
-    kind: r.kind,
-    status: r.status,
-    note: r.note,
-    correctionSource: r.correction_source,
-    reference: r.reference,
-    detail: r.detail,
-    detectedVersion: r.detected_version === null ? null : Number(r.detected_version),
-    updatedByName: r.updated_by_name,
-    updatedAt: r.updated_at,
-  };
-}
-
-const SELECT = sql`d.period, d.uscc, d.kind, d.status, d.note, d.correction_source, d.reference, d.detail, d.detected_version, d.updated_by_name, ${isoSql(sql`d.updated_at`)} AS updated_at`;
+const SELECT = sql`${SETTLED}, d.detail, d.detected_version AS "detectedVersion", d.updated_by_name AS "updatedByName", ${isoSql(sql`d.updated_at`)} AS "updatedAt"`;
 
 /** The dispositions of a month, optionally of some firms only. */
 export async function selectDispositions(db: Db, period: string, usccs: readonly string[] | null): Promise<DispositionRow[]> {
   const firms = usccs === null ? sql`` : sql` AND d.uscc = ANY(${sql.param([...usccs])}::text[])`;
-  const result = parseRows(
+  return parseRows(
     await db.execute(sql`SELECT ${SELECT} FROM warning_dispositions d WHERE d.period = ${period}${firms} ORDER BY d.uscc, d.kind`),
     dispositionColumns,
   );
-  return result.map(dispositionOf);
 }
 
 /** One disposition, or null. */
@@ -84,8 +61,7 @@ export async function selectDisposition(db: Db, key: { period: string; uscc: str
     SELECT ${SELECT} FROM warning_dispositions d WHERE d.period = ${key.period} AND d.uscc = ${key.uscc} AND d.kind = ${key.kind}`),
     dispositionColumns,
   );
-  const row = result[0];
-  return row ? dispositionOf(row) : null;
+  return result[0] ?? null;
 }
 
 /**
@@ -148,29 +124,12 @@ export type DispositionEventRow = {
 
 /** The history of one warning's disposition, newest first. */
 export async function selectDispositionEvents(db: Db, key: { period: string; uscc: string; kind: string }): Promise<DispositionEventRow[]> {
-  const result = parseRows(
+  return parseRows(
     await db.execute(sql`
-    SELECT id::int AS id, status, note, correction_source, reference, actor_name, ${isoSql(sql`at`)} AS at
+    SELECT id::int AS id, ${SETTLEMENT}, actor_name AS "actorName", ${isoSql(sql`at`)} AS at
       FROM warning_disposition_events WHERE period = ${key.period} AND uscc = ${key.uscc} AND kind = ${key.kind} ORDER BY id DESC`),
-    z.object({
-      id: z.number(),
-      status: z.enum(DISPOSITION_STATUSES),
-      note: z.string().nullable(),
-      correction_source: z.enum(CORRECTION_SOURCES).nullable(),
-      reference: z.string().nullable(),
-      actor_name: z.string(),
-      at: z.string(),
-    }),
+    z.object({ id: z.number(), ...settlement, actorName: z.string(), at: z.string() }),
   );
-  return result.map((r) => ({
-    id: r.id,
-    status: r.status,
-    note: r.note,
-    correctionSource: r.correction_source,
-    reference: r.reference,
-    actorName: r.actor_name,
-    at: r.at,
-  }));
 }
 
 /** The current version of a firm-month's figures, or null when it has none. */
@@ -195,8 +154,8 @@ export type ReviewItemRow = DispositionRow & {
 export async function selectReviewItems(db: Db, period: string): Promise<ReviewItemRow[]> {
   const result = parseRows(
     await db.execute(sql`
-    SELECT ${SELECT}, e.name, e.region_code, f.gross_output, f.figure_version,
-           (SELECT array_agg(DISTINCT n.chain_code ORDER BY n.chain_code) FROM enterprise_memberships m JOIN chain_nodes n ON n.id = m.node_id WHERE m.uscc = d.uscc) AS chain_codes
+    SELECT ${SELECT}, e.name, e.region_code AS "regionCode", f.gross_output AS "grossOutput", f.figure_version AS "revisedVersion",
+           coalesce((SELECT array_agg(DISTINCT n.chain_code ORDER BY n.chain_code) FROM enterprise_memberships m JOIN chain_nodes n ON n.id = m.node_id WHERE m.uscc = d.uscc), '{}') AS "chainCodes"
       FROM warning_dispositions d
       JOIN enterprises e ON e.uscc = d.uscc
       LEFT JOIN monthly_figures f ON f.uscc = d.uscc AND f.period = d.period
@@ -204,20 +163,13 @@ export async function selectReviewItems(db: Db, period: string): Promise<ReviewI
      ORDER BY (d.status IN ('pending', 'assigned')) DESC, d.kind DESC, d.uscc`),
     dispositionColumns.extend({
       name: z.string(),
-      region_code: z.string(),
-      chain_codes: z.array(z.string()).nullable(),
-      gross_output: z.number().nullable(),
-      figure_version: z.number().nullable(),
+      regionCode: z.string(),
+      chainCodes: z.array(z.string()),
+      grossOutput: z.number().nullable(),
+      revisedVersion: z.number().nullable(),
     }),
   );
-  return result.map((r) => ({
-    ...dispositionOf(r),
-    name: r.name,
-    regionCode: r.region_code,
-    chainCodes: r.chain_codes ?? [],
-    grossOutput: r.gross_output === null ? null : Number(r.gross_output),
-    revisedVersion: r.figure_version === null ? null : Number(r.figure_version),
-  }));
+  return result;
 }
 
 export type ReopenedItem = {
@@ -243,7 +195,7 @@ export async function reopenSettledItems(
   if (firmMonths.length === 0) return [];
   const rows = parseRows(
     await db.execute(sql`
-    SELECT d.period, d.uscc, d.kind, d.status, d.note, d.correction_source, d.reference
+    SELECT ${SETTLED}
       FROM warning_dispositions d
       JOIN unnest(${sql.param(firmMonths.map((f) => f.uscc))}::text[], ${sql.param(firmMonths.map((f) => f.period))}::text[]) AS c(uscc, period)
         ON d.uscc = c.uscc AND d.period = c.period
@@ -252,15 +204,7 @@ export async function reopenSettledItems(
      FOR UPDATE OF d`),
     settledColumns,
   );
-  const reopened = rows.map((r) => ({
-    period: r.period,
-    uscc: r.uscc,
-    kind: r.kind,
-    status: r.status,
-    note: r.note,
-    correctionSource: r.correction_source,
-    reference: r.reference,
-  }));
+  const reopened: ReopenedItem[] = rows;
   for (const item of reopened) {
     await upsertDisposition(db, {
       period: item.period,
