@@ -208,7 +208,7 @@ async function child(config: Config, dataDir: string, csv: string): Promise<void
 
 /** Writes the 50,000-row CSV (every value +delta 元) from the demo data, as scripts/bench-import.ts does. */
 async function prepare(temp: string): Promise<{ template: string; csv: string; defaults: string[] }> {
-  const { sql } = await import('drizzle-orm');
+  const { selectBenchMonths, writeBenchCsv } = await import('./bench-files.js');
   const { openDatabase } = await import('../server/db/client.js');
   const { runMigrations } = await import('../server/db/migrate.js');
   const { seedDemo } = await import('../server/modules/demo/seed.js');
@@ -220,53 +220,7 @@ async function prepare(temp: string): Promise<{ template: string; csv: string; d
     await runMigrations(database);
     const seeded = await seedDemo(database.db);
     console.log(`template: ${seeded.message}`);
-    type Stored = {
-      uscc: string;
-      period: string;
-      gross_output: number | null;
-      revenue: number | null;
-      profit: number | null;
-      taxes: number | null;
-      electricity_kwh: number | null;
-      employees: number | null;
-    };
-    const rows = (
-      await database.db.execute<Stored>(sql`
-        SELECT uscc, period, gross_output, revenue, profit, taxes, electricity_kwh, employees
-          FROM monthly_figures ORDER BY period DESC, uscc LIMIT 50000`)
-    ).rows;
-    const wan = (yuan: number | null) => {
-      if (yuan === null) return '';
-      const v = Number(yuan) + 1;
-      const abs = Math.abs(v);
-      return `${v < 0 ? '-' : ''}${Math.floor(abs / 10_000)}.${String(abs % 10_000).padStart(4, '0')}`;
-    };
-    const header = [
-      '统一社会信用代码',
-      '期别',
-      '工业总产值(当月,万元)',
-      '营业收入(当月,万元)',
-      '利润总额(当月,万元)',
-      '税金总额(当月,万元)',
-      '用电量(当月,千瓦时)',
-      '从业人员(人)',
-    ];
-    const lines = [
-      header.map((h) => `"${h}"`).join(','),
-      ...rows.map((r) =>
-        [
-          r.uscc,
-          r.period,
-          wan(r.gross_output),
-          wan(r.revenue),
-          wan(r.profit),
-          wan(r.taxes),
-          r.electricity_kwh === null ? '' : String(Number(r.electricity_kwh) + 1),
-          r.employees === null ? '' : String(r.employees),
-        ].join(','),
-      ),
-    ];
-    fs.writeFileSync(csv, `${lines.join('\r\n')}\r\n`);
+    writeBenchCsv(csv, await selectBenchMonths(database.db, 50_000), 1);
   } finally {
     await database.close();
   }

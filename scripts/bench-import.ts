@@ -17,7 +17,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import NODE_FLAGS from './node-flags.json' with { type: 'json' };
 import { openDatabase, type Database } from '../server/db/client.js';
 import { runMigrations } from '../server/db/migrate.js';
@@ -25,66 +24,9 @@ import { SYSTEM_ACTOR } from '../server/modules/access/actor.js';
 import { seedDemo } from '../server/modules/demo/seed.js';
 import { importFigures } from '../server/modules/figures/import.service.js';
 import { createTestDatabase } from '../server/test/database.js';
+import { selectBenchMonths, writeBenchCsv, writeBenchXlsx } from './bench-files.js';
 
 const ROWS = 50_000;
-const HEADERS = [
-  '统一社会信用代码',
-  '期别',
-  '工业总产值(当月,万元)',
-  '营业收入(当月,万元)',
-  '利润总额(当月,万元)',
-  '税金总额(当月,万元)',
-  '用电量(当月,千瓦时)',
-  '从业人员(人)',
-];
-
-type Stored = {
-  uscc: string;
-  period: string;
-  gross_output: number | null;
-  revenue: number | null;
-  profit: number | null;
-  taxes: number | null;
-  electricity_kwh: number | null;
-  employees: number | null;
-};
-
-/** 元 as 万元 text with four decimals, exactly (no float division). */
-function wan(yuan: number | null, delta: number): string {
-  if (yuan === null) return '';
-  const v = yuan + delta;
-  const sign = v < 0 ? '-' : '';
-  const abs = Math.abs(v);
-  return `${sign}${Math.floor(abs / 10_000)}.${String(abs % 10_000).padStart(4, '0')}`;
-}
-
-function cellsOf(r: Stored, delta: number): string[] {
-  return [
-    r.uscc,
-    r.period,
-    wan(r.gross_output, delta),
-    wan(r.revenue, delta),
-    wan(r.profit, delta),
-    wan(r.taxes, delta),
-    r.electricity_kwh === null ? '' : String(r.electricity_kwh + delta),
-    r.employees === null ? '' : String(r.employees),
-  ];
-}
-
-function writeCsv(file: string, rows: readonly Stored[], delta: number): void {
-  const lines = [HEADERS.map((h) => `"${h}"`).join(','), ...rows.map((r) => cellsOf(r, delta).join(','))];
-  fs.writeFileSync(file, `${lines.join('\r\n')}\r\n`);
-}
-
-async function writeXlsx(file: string, rows: readonly Stored[], delta: number): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
-  const sheet = workbook.addWorksheet('月报');
-  sheet.addRow(['衡阳市规模以上工业企业主要指标（基准测试）']).commit();
-  sheet.addRow(HEADERS).commit();
-  for (const r of rows) sheet.addRow(cellsOf(r, delta).map((c, i) => (i >= 2 && c !== '' ? Number(c) : c))).commit();
-  await workbook.commit();
-}
-
 async function measure(
   label: string,
   work: () => Promise<{ created: number; updated: number; unchanged: number; errors: unknown[]; warnings: unknown[] }>,
@@ -216,14 +158,11 @@ async function main(): Promise<void> {
   try {
     const seeded = await seedDemo(database.db);
     console.log(`${postgres ? 'PostgreSQL' : 'embedded PGlite'}: ${seeded.message} (${(seeded.elapsedMs / 1000).toFixed(1)} s)`);
-    const result = await database.db.execute<Stored>(sql`
-      SELECT uscc, period, gross_output, revenue, profit, taxes, electricity_kwh, employees
-        FROM monthly_figures ORDER BY period DESC, uscc LIMIT ${ROWS}`);
-    const rows = result.rows;
+    const rows = await selectBenchMonths(database.db, ROWS);
     const csv = path.join(temp, 'monthly-50k.csv');
     const xlsx = path.join(temp, 'monthly-50k.xlsx');
-    writeCsv(csv, rows, 1);
-    await writeXlsx(xlsx, rows, 2);
+    writeBenchCsv(csv, rows, 1);
+    await writeBenchXlsx(xlsx, rows, 2);
     console.log(
       `files: ${rows.length} rows; CSV ${(fs.statSync(csv).size / 1e6).toFixed(1)} MB, xlsx ${(fs.statSync(xlsx).size / 1e6).toFixed(1)} MB`,
     );
@@ -253,8 +192,8 @@ async function main(): Promise<void> {
       closed = true;
     }
     const where = postgres ? 'PostgreSQL outside the process' : 'embedded database inside the process';
-    writeCsv(csv, rows, 3);
-    await writeXlsx(xlsx, rows, 4);
+    writeBenchCsv(csv, rows, 3);
+    await writeBenchXlsx(xlsx, rows, 4);
     // As `npm run cli` runs them: with the heap settings of scripts/node-flags.json.
     measureCli(
       `CLI migrate (baseline: Node, the compiled CLI and the database opened, no import; ${where})`,
@@ -266,8 +205,8 @@ async function main(): Promise<void> {
     measureCli('CLI import-monthly, CSV, 50,000 updates', dataDir, ['import-monthly', csv, '--accept-warnings'], NODE_FLAGS, databaseUrl);
     measureCli('CLI import-monthly, xlsx, 50,000 updates', dataDir, ['import-monthly', xlsx, '--accept-warnings'], NODE_FLAGS, databaseUrl);
     // The same with V8's default heap settings, for comparison.
-    writeCsv(csv, rows, 5);
-    await writeXlsx(xlsx, rows, 6);
+    writeBenchCsv(csv, rows, 5);
+    await writeBenchXlsx(xlsx, rows, 6);
     measureCli('CLI import-monthly, CSV, V8 default heap settings', dataDir, ['import-monthly', csv, '--accept-warnings'], [], databaseUrl);
     measureCli(
       'CLI import-monthly, xlsx, V8 default heap settings',
@@ -277,8 +216,8 @@ async function main(): Promise<void> {
       databaseUrl,
     );
     if (!postgres) {
-      writeCsv(csv, rows, 7);
-      await writeXlsx(xlsx, rows, 8);
+      writeBenchCsv(csv, rows, 7);
+      await writeBenchXlsx(xlsx, rows, 8);
       await measureHttp(dataDir, [
         { label: 'CSV, 50,000 updates', file: csv },
         { label: 'xlsx, 50,000 updates', file: xlsx },
