@@ -1,30 +1,12 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { makeUscc } from '../shared/uscc.js';
+import { expect, test } from '@playwright/test';
 import { pickOption } from './support/antd.js';
-import { loginByApi } from './support/session.js';
+import { createFirmByApi, loginByApi } from './support/session.js';
 import { bodyRows, escapeRegExp } from './support/table.js';
 
 /** 衡东县: no other spec puts a firm there, so the county drill-down holds only this spec's firms. */
 const DASHBOARD_COUNTY = '430424';
-
-/** Makes a 2024 规上 firm in 衡东县 on chain CH02 (node xfmr) through the API; returns its USCC. */
-async function createFirm(request: APIRequestContext, csrf: string, name: string): Promise<string> {
-  const uscc = makeUscc(`91430400${crypto.randomInt(10_000_000, 99_999_999)}`);
-  const created = await request.post('/api/enterprises', {
-    headers: { 'X-CSRF-Token': csrf },
-    data: {
-      uscc,
-      name,
-      regionCode: DASHBOARD_COUNTY,
-      aboveScaleYears: [2024],
-      memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  return uscc;
-}
 
 type Firm = { uscc: string; name: string; ytd: number[]; prevYtd: number[] };
 const PERIODS = ['2024年1-2月', '2024年3月', '2024年4月', '2024年5月', '2024年6月'];
@@ -57,13 +39,13 @@ test('a statistician imports a 累计-only xlsx, and the dashboard shows it for 
   // 18,000 then 9,000 a month. 乙: 10,000, then 5,000 a month and 5,300 in June; a year earlier 10,000
   // then 5,000 a month. The file carries only the running totals of both.
   const big: Firm = {
-    uscc: await createFirm(page.request, admin.csrfToken, bigName),
+    uscc: await createFirmByApi(page.request, admin.csrfToken, { name: bigName, regionCode: DASHBOARD_COUNTY }),
     name: bigName,
     ytd: [20_000, 30_000, 40_000, 50_000, 62_000],
     prevYtd: [18_000, 27_000, 36_000, 45_000, 54_000],
   };
   const small: Firm = {
-    uscc: await createFirm(page.request, admin.csrfToken, smallName),
+    uscc: await createFirmByApi(page.request, admin.csrfToken, { name: smallName, regionCode: DASHBOARD_COUNTY }),
     name: smallName,
     ytd: [10_000, 15_000, 20_000, 25_000, 30_300],
     prevYtd: [10_000, 15_000, 20_000, 25_000, 30_000],

@@ -1,8 +1,6 @@
-import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
-import { makeUscc } from '../shared/uscc.js';
-import { loginByApi } from './support/session.js';
+import { loginByApi, randomUscc } from './support/session.js';
 import { bodyRows } from './support/table.js';
 
 const HEADERS = [
@@ -29,7 +27,7 @@ async function enterpriseFile(uscc: string, name: string): Promise<Buffer> {
 
 test('the administrator imports an xlsx through the import screen, finds the firm in the list and opens its page', async ({ page }) => {
   await loginByApi(page.request);
-  const uscc = makeUscc(`91430400${crypto.randomInt(10_000_000, 99_999_999)}`);
+  const uscc = randomUscc();
   const name = `衡阳浏览器测试变压器有限公司${uscc.slice(-4)}`;
 
   await page.goto('/enterprises');
@@ -74,7 +72,7 @@ test('the administrator imports an xlsx through the import screen, finds the fir
 
 test('a file with errors is listed row by row and nothing is imported', async ({ page }) => {
   await loginByApi(page.request);
-  const good = makeUscc(`91430421${crypto.randomInt(10_000_000, 99_999_999)}`);
+  const good = randomUscc('91430421');
   const bad = good.slice(0, 17) + (good.endsWith('A') ? 'B' : 'A');
   await page.goto('/enterprises/import');
   await page

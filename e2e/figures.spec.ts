@@ -1,7 +1,5 @@
-import crypto from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { makeUscc } from '../shared/uscc.js';
-import { loginByApi } from './support/session.js';
+import { createFirmByApi, loginByApi, randomUscc } from './support/session.js';
 
 /** A small monthly file as a statistician makes it: a title row, 万元 units, 1–N月 累计 figures. */
 function monthlyCsv(uscc: string): Buffer {
@@ -17,19 +15,9 @@ function monthlyCsv(uscc: string): Buffer {
 test('the administrator uploads a monthly file on the import screen, sees the counts and opens the firm’s months', async ({ page }) => {
   const admin = await loginByApi(page.request);
   // The e2e server starts without demo data: the firm is made through the API first.
-  const uscc = makeUscc(`91430400${crypto.randomInt(10_000_000, 99_999_999)}`);
+  const uscc = randomUscc();
   const name = `衡阳月报测试电气有限公司${uscc.slice(-4)}`;
-  const created = await page.request.post('/api/enterprises', {
-    headers: { 'X-CSRF-Token': admin.csrfToken },
-    data: {
-      uscc,
-      name,
-      regionCode: '430421',
-      aboveScaleYears: [2024],
-      memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
+  await createFirmByApi(page.request, admin.csrfToken, { uscc, name });
 
   await page.goto('/figures');
   await expect(page.getByTestId('figures-template')).toHaveAttribute('href', '/api/figures/template?format=xlsx');
@@ -63,7 +51,7 @@ test('the administrator uploads a monthly file on the import screen, sees the co
 
 test('a monthly file with row errors lists them, row by row, and writes nothing', async ({ page }) => {
   await loginByApi(page.request);
-  const unknown = makeUscc(`91430400${crypto.randomInt(10_000_000, 99_999_999)}`);
+  const unknown = randomUscc();
   const lines = ['统一社会信用代码,期别,"工业总产值(当月,万元)"', `${unknown},2024-06,100`, `${unknown},2024-05,-3`];
   await page.goto('/figures');
   await page

@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { makeUscc } from '../shared/uscc.js';
 import { openOptions } from './support/antd.js';
 import { E2E_JOURNEY_PORT } from './support/env.js';
-import { createUserByApi, loginByApi } from './support/session.js';
+import { createFirmByApi, createUserByApi, loginByApi } from './support/session.js';
 
 // Publishing a month moves every user's default month: this journey has a server of its own
 // (reference data only; playwright.config.ts), and makes the firms, figures and users it reads.
@@ -17,19 +16,7 @@ const PUBLISH = /^发 ?布$/;
 
 /** Makes a firm on chain CH02 (node xfmr) in 衡阳县, 规上 in `year` only; returns it. */
 async function createFirm(request: APIRequestContext, csrf: string, name: string, year: number): Promise<Firm> {
-  const uscc = makeUscc(`91430400${crypto.randomInt(10_000_000, 99_999_999)}`);
-  const created = await request.post('/api/enterprises', {
-    headers: { 'X-CSRF-Token': csrf },
-    data: {
-      uscc,
-      name,
-      regionCode: '430421',
-      aboveScaleYears: [year],
-      memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  return { uscc, name };
+  return { uscc: await createFirmByApi(request, csrf, { name, aboveScaleYears: [year] }), name };
 }
 
 /** A monthly file as a statistician makes it: 当月 工业总产值 in 万元, one row per firm and month. */

@@ -1,26 +1,8 @@
 import crypto from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DEFAULT_WARNING_SETTINGS } from '../shared/contracts/warnings.js';
-import { makeUscc } from '../shared/uscc.js';
-import { loginByApi } from './support/session.js';
+import { createFirmByApi, loginByApi } from './support/session.js';
 import { escapeRegExp } from './support/table.js';
-
-/** Makes a 2024 规上 firm on chain CH02 (node xfmr) through the API; returns its USCC. */
-async function createFirm(request: APIRequestContext, csrf: string, name: string): Promise<string> {
-  const uscc = makeUscc(`91430400${crypto.randomInt(10_000_000, 99_999_999)}`);
-  const created = await request.post('/api/enterprises', {
-    headers: { 'X-CSRF-Token': csrf },
-    data: {
-      uscc,
-      name,
-      regionCode: '430421',
-      aboveScaleYears: [2024],
-      memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  return uscc;
-}
 
 /** Enters one month's 工业总产值 in 万元 by hand, confirming the warnings the entry raises. */
 async function enterOutput(request: APIRequestContext, csrf: string, uscc: string, period: string, wan: number): Promise<void> {
@@ -37,7 +19,7 @@ test('a 10× month in June 2024 is listed under 疑似单位错误, links to the
   test.slow();
   const admin = await loginByApi(page.request);
   const name = `预警测试单位错误有限公司${crypto.randomInt(100_000, 999_999)}`;
-  const uscc = await createFirm(page.request, admin.csrfToken, name);
+  const uscc = await createFirmByApi(page.request, admin.csrfToken, { name });
   // 100万元 a month January–May, then 1,000万元 in June: 10× the median of 100万元 (five months).
   for (const month of ['01', '02', '03', '04', '05']) await enterOutput(page.request, admin.csrfToken, uscc, `2024-${month}`, 100);
   await enterOutput(page.request, admin.csrfToken, uscc, '2024-06', 1000);

@@ -1,4 +1,6 @@
+import crypto from 'node:crypto';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { makeUscc } from '../../shared/uscc.js';
 import { ADMIN_PASSWORD, ADMIN_USERNAME } from './env.js';
 
 type Session = { csrfToken: string; user: { id: string; username: string; displayName: string; role: string } };
@@ -35,4 +37,33 @@ export async function createUserByApi(
   expect(response.status(), await response.text()).toBe(201);
   const { id } = (await response.json()) as { id: string };
   return { id, username, password };
+}
+
+/** A valid USCC (check character computed) under the 衡阳 prefix, random enough for one run. */
+export function randomUscc(prefix = '91430400'): string {
+  return makeUscc(`${prefix}${crypto.randomInt(10_000_000, 99_999_999)}`);
+}
+
+/**
+ * Creates a firm through the API (the admin session must be in `request`), by default 规上 in 2024, in
+ * 衡阳县 (430421), on chain CH02 at node xfmr; returns its USCC.
+ */
+export async function createFirmByApi(
+  request: APIRequestContext,
+  adminCsrfToken: string,
+  firm: { name: string; uscc?: string; regionCode?: string; aboveScaleYears?: number[] },
+): Promise<string> {
+  const uscc = firm.uscc ?? randomUscc();
+  const created = await request.post('/api/enterprises', {
+    headers: { 'X-CSRF-Token': adminCsrfToken },
+    data: {
+      uscc,
+      name: firm.name,
+      regionCode: firm.regionCode ?? '430421',
+      aboveScaleYears: firm.aboveScaleYears ?? [2024],
+      memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  return uscc;
 }
