@@ -38,19 +38,7 @@ const serverLayers = [
     plugins: { local },
     rules: {
       'local/lib-imports-no-module': 'error',
-      'local/queries-private-to-module': [
-        'error',
-        {
-          // Crossings that predate the rule, each to become a call of the owner's service.
-          allow: [
-            'server/modules/monitoring/monitoring.service -> server/modules/periods/periods.queries',
-            'server/modules/monitoring/monitoring.publication -> server/modules/periods/periods.queries',
-            'server/modules/periods/periods.service -> server/modules/warnings/dispositions.queries',
-            'server/modules/warnings/dispositions.service -> server/modules/figures/figures.queries',
-            'server/modules/warnings/warnings.service -> server/modules/monitoring/monitoring.queries',
-          ],
-        },
-      ],
+      'local/queries-private-to-module': 'error',
       'local/assertion-needs-comment': 'error',
     },
   },

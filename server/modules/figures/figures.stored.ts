@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
-import { selectCombinedMarks, selectStoredFigures } from './figures.queries.js';
-import type { StoredMonth } from './import.derive.js';
+import { selectCombinedMarks, selectFirmFacts, selectStoredFigures, type FirmFacts } from './figures.queries.js';
+import type { StoredMonth } from './import/import.derive.js';
 
 export type StoredState = {
   /** Stored months by USCC, then period. */
@@ -22,4 +22,10 @@ export async function loadStored(db: Db, usccs: readonly string[], from: string,
     byPeriod.set(period, month);
   }
   return { stored, marks: new Set(marks.map((m) => `${m.uscc}|${m.period}`)) };
+}
+
+/** A firm's name, region and chains as the figures screens show them, or undefined when there is no such firm. */
+export async function firmFactsOf(db: Db, uscc: string): Promise<FirmFacts | undefined> {
+  const [firm] = await selectFirmFacts(db, [uscc]);
+  return firm;
 }

@@ -19,18 +19,18 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import {
-  countRevisionsSince,
-  selectCoverage,
-  selectHeldBack,
-  selectLatestPublishedPeriod,
-  selectLatestSnapshot,
-  selectPeriodStatuses,
-  selectSnapshots,
+  coverageOf,
+  heldBackOf,
+  latestPublishedPeriod,
+  latestSnapshotOf,
+  periodStatuses,
+  revisionsSince,
+  snapshotsBetween,
   type SnapshotRow,
-} from '../periods/periods.queries.js';
+} from '../periods/periods.snapshots.js';
 import { isDataStaff } from '../periods/periods.policy.js';
 import { createStatisticCache } from './monitoring.cache.js';
-import { selectLatestPeriod } from './monitoring.queries.js';
+import { hasFiguresInScope, selectLatestPeriod } from './monitoring.queries.js';
 import { RAW_FIGURES, type FiguresView, type FirmFilter } from './monitoring.sql.js';
 
 export type ResolvedPeriod = { period: string; view: FiguresView; snapshot: SnapshotRow | null; status: PeriodStatus; staff: boolean };
@@ -44,7 +44,7 @@ const latestCache = createStatisticCache<string | null>();
 
 /** The month a view opens on for the actor (rules above). */
 export async function defaultPeriodFor(db: Db, actor: Actor, filter: FirmFilter): Promise<string> {
-  const published = await selectLatestPublishedPeriod(db);
+  const published = await latestPublishedPeriod(db);
   if (published !== null) return published;
   if (!isDataStaff(actor)) return previousCalendarPeriod();
   return (await latestCache(db, JSON.stringify(filter), () => selectLatestPeriod(db, filter))) ?? previousCalendarPeriod();
@@ -53,20 +53,20 @@ export async function defaultPeriodFor(db: Db, actor: Actor, filter: FirmFilter)
 /** The status of a month (collecting without a row); January follows February. */
 export async function statusOf(db: Db, period: string): Promise<PeriodStatus> {
   const key = publishingPeriodOf(period);
-  return (await selectPeriodStatuses(db, key, key)).get(key) ?? 'collecting';
+  return (await periodStatuses(db, key, key)).get(key) ?? 'collecting';
 }
 
 /** Resolves the period a request asks for (or the default) to the figures the actor may read. */
 export async function resolvePeriod(db: Db, actor: Actor, requested: string | undefined, filter: FirmFilter): Promise<ResolvedPeriod> {
   const staff = isDataStaff(actor);
   const period = requested ?? (await defaultPeriodFor(db, actor, filter));
-  const [snapshot, status] = await Promise.all([selectLatestSnapshot(db, publishingPeriodOf(period)), statusOf(db, period)]);
+  const [snapshot, status] = await Promise.all([latestSnapshotOf(db, publishingPeriodOf(period)), statusOf(db, period)]);
   if (snapshot !== null && (status === 'published' || !staff)) {
     return { period, view: { kind: 'frozen', version: snapshot.figuresVersion }, snapshot, status, staff };
   }
   if (staff) return { period, view: { kind: 'live', holdBack: true }, snapshot, status, staff };
   if (requested !== undefined) {
-    const latest = await selectLatestPublishedPeriod(db);
+    const latest = await latestPublishedPeriod(db);
     throw new AppError('forbidden', {
       messageKey: latest === null ? 'periods.error.nothingPublished' : 'periods.error.notPublished',
       params: { period, latest: latest ?? '' },
@@ -84,7 +84,7 @@ export async function resolvePeriod(db: Db, actor: Actor, requested: string | un
  */
 export async function visibleFirmMonthsOf(db: Db, actor: Actor, year: number): Promise<Set<string> | null> {
   if (isDataStaff(actor) || actor.role === 'enterprise') return null;
-  const months = new Set((await selectSnapshots(db, `${year}-01`, `${year}-12`)).map((s) => s.period));
+  const months = new Set((await snapshotsBetween(db, `${year}-01`, `${year}-12`)).map((s) => s.period));
   if (months.has(`${year}-02`)) months.add(`${year}-01`);
   return months;
 }
@@ -104,10 +104,10 @@ export async function publicationBlockOf(
     // January is read as 1–2月, so its coverage is February's (the month that publishes the pair).
     // A firm whose figure is held back as suspect did report: it counts as reported (heldBack says it was left out).
     const coverageView: FiguresView = resolved.view.kind === 'live' ? RAW_FIGURES : resolved.view;
-    const [covered] = await selectCoverage(db, { period: publishingPeriodOf(resolved.period), filter, view: coverageView, by: null });
+    const [covered] = await coverageOf(db, { period: publishingPeriodOf(resolved.period), filter, view: coverageView, by: null });
     const heldBack =
       resolved.view.kind === 'live' && resolved.view.holdBack
-        ? await selectHeldBack(db, { year: Number(resolved.period.slice(0, 4)), from: months.from, to: months.to, filter })
+        ? await heldBackOf(db, { year: Number(resolved.period.slice(0, 4)), from: months.from, to: months.to, filter })
         : { enterprises: 0, output: 0 };
     const snapshot = resolved.snapshot;
     return {
@@ -118,7 +118,12 @@ export async function publicationBlockOf(
       coverage: { expected: covered?.expected ?? 0, reported: covered?.reported ?? 0 },
       heldBack,
       revisionsSincePublished:
-        resolved.staff && snapshot !== null ? await countRevisionsSince(db, snapshot.period, snapshot.figuresVersion) : null,
+        resolved.staff && snapshot !== null ? await revisionsSince(db, snapshot.period, snapshot.figuresVersion) : null,
     };
   });
+}
+
+/** Whether a firm in scope for `period` (its year's 名录 and chain list, the filter) reported gross output for it. */
+export function hasReportedFigures(db: Db, filter: FirmFilter, period: string): Promise<boolean> {
+  return hasFiguresInScope(db, filter, period);
 }

@@ -73,7 +73,7 @@ import {
   type GrowthGroupRow,
   type MeasureSums,
 } from './monitoring.queries.js';
-import { insertSnapshotAnswer, selectSnapshotAnswer, type SnapshotRow } from '../periods/periods.queries.js';
+import { storeAnswer, storedAnswerOf, type SnapshotRow } from '../periods/periods.snapshots.js';
 import { publicationBlockOf, resolvePeriod, type ResolvedPeriod } from './monitoring.publication.js';
 import { NO_FILTER, type FiguresView, type FirmFilter, type MonthRange } from './monitoring.sql.js';
 
@@ -222,10 +222,10 @@ async function fromSnapshotOrCache<T>(
   const snapshot = resolved.view.kind === 'frozen' ? resolved.snapshot : null;
   if (snapshot === null || JSON.stringify(filter) !== JSON.stringify(NO_FILTER)) return compute();
   const keyed = `${resolved.period}|${key}`;
-  const stored = await selectSnapshotAnswer(db, snapshot.id, keyed);
+  const stored = await storedAnswerOf(db, snapshot.id, keyed);
   if (stored !== null) return parse(stored);
   const answer = await compute();
-  await insertSnapshotAnswer(db, snapshot.id, keyed, answer);
+  await storeAnswer(db, snapshot.id, keyed, answer);
   return answer;
 }
 
@@ -240,14 +240,14 @@ export async function storeSnapshotAnswers(
   for (const period of periods) {
     for (const range of ['month', 'ytd'] as const) {
       const query: MonitoringQuery = { period, range };
-      await insertSnapshotAnswer(db, snapshot.id, `${period}|chains:${range}`, await computeChainStatistics(query, NO_FILTER, db, view));
+      await storeAnswer(db, snapshot.id, `${period}|chains:${range}`, await computeChainStatistics(query, NO_FILTER, db, view));
       for (const by of ['region', 'park', 'industry'] as const) {
         const q: MonitoringBreakdownQuery = { period, range, by };
-        await insertSnapshotAnswer(db, snapshot.id, `${period}|${breakdownKey(q)}`, await computeBreakdown(db, q, NO_FILTER, view));
+        await storeAnswer(db, snapshot.id, `${period}|${breakdownKey(q)}`, await computeBreakdown(db, q, NO_FILTER, view));
       }
       for (const chain of chainCodes) {
         const q: MonitoringBreakdownQuery = { period, range, by: 'node', chain };
-        await insertSnapshotAnswer(
+        await storeAnswer(
           db,
           snapshot.id,
           `${period}|${breakdownKey(q)}`,

@@ -34,7 +34,7 @@ import { canViewMonitoring, monitoringFilterOf } from '../monitoring/monitoring.
 import { publishingPeriodOf, statusOf } from '../monitoring/monitoring.publication.js';
 import { storeSnapshotAnswers } from '../monitoring/monitoring.service.js';
 import { NO_FILTER, RAW_FIGURES, type FirmFilter } from '../monitoring/monitoring.sql.js';
-import { selectReviewItems, type ReviewItemRow } from '../warnings/dispositions.queries.js';
+import { reviewItemsOf, type ReviewItemRow } from '../warnings/dispositions.service.js';
 import { detectReviewItems } from '../warnings/warnings.review.js';
 import { cityDate } from '../../../shared/stats/period.js';
 import { dueDateOf } from '../warnings/warnings.service.js';
@@ -116,7 +116,7 @@ function presentReviewItem(row: ReviewItemRow, currentVersion: (row: ReviewItemR
 
 /** The review items of a month, within a chain office's chains; each says whether its figure was revised since found. */
 async function reviewItemsFor(db: Db, period: string, filter: FirmFilter): Promise<ReviewItem[]> {
-  const rows = (await selectReviewItems(db, period)).filter(
+  const rows = (await reviewItemsOf(db, period)).filter(
     (r) => filter.chainCodes === null || r.chainCodes.some((c) => filter.chainCodes?.includes(c)),
   );
   return rows.map((r) =>
@@ -288,7 +288,7 @@ export async function publishPeriod(db: Db, actor: Actor, period: string, option
   const move = await checkMovable(db, actor, period, 'publish', (options.now ?? (() => new Date()))());
   if (!history) {
     for (const month of monthsMoved(period)) await detectReviewItems(db, month);
-    const open = (await Promise.all(monthsMoved(period).map((m) => selectReviewItems(db, m))))
+    const open = (await Promise.all(monthsMoved(period).map((m) => reviewItemsOf(db, m))))
       .flat()
       .filter((i) => isOpenDisposition(i.status));
     if (open.length > 0) {

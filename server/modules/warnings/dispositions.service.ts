@@ -14,7 +14,7 @@ import { AppError } from '../../lib/errors.js';
 import { isFirmInScope, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { selectFirmFacts } from '../figures/figures.queries.js';
+import { firmFactsOf } from '../figures/figures.stored.js';
 import { canViewMonitoring } from '../monitoring/monitoring.policy.js';
 import { canDisposeWarnings } from '../periods/periods.policy.js';
 import {
@@ -23,11 +23,13 @@ import {
   selectDispositionEvents,
   selectFigureVersion,
   upsertDisposition,
+  selectReviewItems,
+  type ReviewItemRow,
 } from './dispositions.queries.js';
 import { translate } from '../../../shared/i18n/index.js';
 
 async function requireFirmInScope(db: Db, actor: Actor, uscc: string): Promise<void> {
-  const [firm] = await selectFirmFacts(db, [uscc]);
+  const firm = await firmFactsOf(db, uscc);
   if (!firm) throw new AppError('not_found', { messageKey: 'figures.error.notFound', params: { uscc } });
   if (!isFirmInScope(actor, firm)) throw new AppError('not_found', { messageKey: 'figures.error.notFound', params: { uscc } });
 }
@@ -123,4 +125,11 @@ export async function reopenRevisedReviewItems(
       after: { status: 'pending', note },
     });
   }
+}
+
+export type { ReviewItemRow };
+
+/** The review items of a month (dispositions of the review kinds) with their firms, open ones first. */
+export function reviewItemsOf(db: Db, period: string): Promise<ReviewItemRow[]> {
+  return selectReviewItems(db, period);
 }

@@ -30,8 +30,7 @@ import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { canViewMonitoring, monitoringFilterOf, narrowPark, narrowScope } from '../monitoring/monitoring.policy.js';
 import { createStatisticCache } from '../monitoring/monitoring.cache.js';
-import { hasFiguresInScope } from '../monitoring/monitoring.queries.js';
-import { resolvePeriod } from '../monitoring/monitoring.publication.js';
+import { hasReportedFigures, resolvePeriod } from '../monitoring/monitoring.publication.js';
 import { selectDispositions } from './dispositions.queries.js';
 import type { FirmFilter, MonthRange } from '../monitoring/monitoring.sql.js';
 import {
@@ -150,7 +149,7 @@ async function collect(
 async function janFebPeriodOf(db: Db, filter: FirmFilter, period: string): Promise<string> {
   if (!period.endsWith('-01')) return period;
   const february = `${period.slice(0, 4)}-02`;
-  return (await hasFiguresInScope(db, filter, february)) ? february : period;
+  return (await hasReportedFigures(db, filter, february)) ? february : period;
 }
 
 /**
