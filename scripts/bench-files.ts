@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Db } from '../server/db/client.js';
-import { TEMPLATE_HEADERS } from '../server/modules/figures/import.template.js';
+import { TEMPLATE_HEADERS } from '../server/modules/figures/import/import.template.js';
 
 /** The template's columns less the firm's name and the 上年同期 bases: USCC, period, the six 当月 measures. */
 export const BENCH_HEADERS = TEMPLATE_HEADERS.filter((h) => h !== '企业名称' && !h.includes('上年同期'));

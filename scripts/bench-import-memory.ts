@@ -115,7 +115,7 @@ async function child(config: Config, dataDir: string, csv: string): Promise<void
   const { sql } = await import('drizzle-orm');
   const schema = await import('../server/db/schema.js');
   const { SYSTEM_ACTOR } = await import('../server/modules/access/actor.js');
-  const { importFigures } = await import('../server/modules/figures/import.service.js');
+  const { importFigures } = await import('../server/modules/figures/import/import.service.js');
   const { getChainStatistics } = await import('../server/modules/monitoring/monitoring.service.js');
   pg.types.setTypeParser(20, (value: string) => Number(value));
   const atStart = sample();

@@ -22,7 +22,7 @@ import { openDatabase, type Database } from '../server/db/client.js';
 import { runMigrations } from '../server/db/migrate.js';
 import { SYSTEM_ACTOR } from '../server/modules/access/actor.js';
 import { seedDemo } from '../server/modules/demo/seed.js';
-import { importFigures } from '../server/modules/figures/import.service.js';
+import { importFigures } from '../server/modules/figures/import/import.service.js';
 import { createTestDatabase } from '../server/test/database.js';
 import { selectBenchMonths, writeBenchCsv, writeBenchXlsx } from './bench-files.js';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../lib/errors.js';
 import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
-import { importEnterprises } from '../../modules/enterprises/import.service.js';
+import { importEnterprises } from '../../modules/enterprises/import/import.service.js';
 import { ImportStoppedError } from './import-monthly.js';
 import { defineCommand } from '../command.js';
 import { UsageError } from '../errors.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { MONEY_UNITS, type MoneyUnit } from '../../../shared/contracts/figures.js';
 import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
 import { issueReason, type IssueDraft } from '../../modules/figures/figures.issues.js';
-import { importFigures } from '../../modules/figures/import.service.js';
+import { importFigures } from '../../modules/figures/import/import.service.js';
 import { defineCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 

@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import { nodeStageSchema } from '../../../shared/contracts/chains.js';
 import { parkLevelSchema } from '../../../shared/contracts/parks.js';
-import chainsJson from './reference/chains.json' with { type: 'json' };
-import parksJson from './reference/parks.json' with { type: 'json' };
-import regionsJson from './reference/regions.json' with { type: 'json' };
+import chainsJson from './chains.json' with { type: 'json' };
+import parksJson from './parks.json' with { type: 'json' };
+import regionsJson from './regions.json' with { type: 'json' };
 
 const regionsSchema = z.object({
   city: z.object({ code: z.string(), name: z.string() }),

@@ -7,7 +7,7 @@ import type { DemoFirm, FirmAnchor } from './demo-types.js';
 import { DEDUPLICATED_H1_2024 } from './demo-setup.js';
 import { reportsFullH1, scaleYearsOf } from './lifecycle.js';
 import { createRandom } from './prng.js';
-import { REFERENCE_CHAINS } from './reference-data.js';
+import { REFERENCE_CHAINS } from '../../db/seed/reference-data.js';
 
 /** Chain targets in 元 from chains.json. */
 export function chainTargets(): { code: string; output: number; growth: number }[] {

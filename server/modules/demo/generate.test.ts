@@ -4,7 +4,7 @@ import { checkChainEdge } from '../../../shared/chain-graph.js';
 import { validateUscc } from '../../../shared/uscc.js';
 import { GAP_NODES } from './demo-setup.js';
 import { generateDemoData, generateReferenceData, MISSING_PERIOD, UNIT_SLIP_FACTOR, UNIT_SLIP_PERIOD } from './generate.js';
-import { REFERENCE_CHAINS } from './reference-data.js';
+import { REFERENCE_CHAINS } from '../../db/seed/reference-data.js';
 
 const data = generateDemoData();
 

@@ -2,7 +2,7 @@
 // chain nodes and edges, and the demo's yearly chain targets. Pure functions; rows reference
 // parks by name and nodes by (chain code, key) so the seeder can resolve database ids.
 import type { chainNodes, chains, chainTargets, industries, parks, regions } from '../../db/schema.js';
-import { REFERENCE_CHAINS, REFERENCE_INDUSTRIES, REFERENCE_PARKS, REFERENCE_REGIONS } from './reference-data.js';
+import { REFERENCE_CHAINS, REFERENCE_INDUSTRIES, REFERENCE_PARKS, REFERENCE_REGIONS } from '../../db/seed/reference-data.js';
 
 export type RegionRow = typeof regions.$inferInsert;
 export type ParkRow = Omit<typeof parks.$inferInsert, 'id'>;

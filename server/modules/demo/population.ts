@@ -18,7 +18,7 @@ import {
 import { chainOfFocus } from './master-rows.js';
 import { makeDemoName, nodeWord, OTHER_INDUSTRIES } from './names.js';
 import { createRandom, type Random } from './prng.js';
-import { REFERENCE_CHAINS, REFERENCE_PARKS, referenceChain } from './reference-data.js';
+import { REFERENCE_CHAINS, REFERENCE_PARKS, referenceChain } from '../../db/seed/reference-data.js';
 
 type Draft = Omit<DemoFirm, 'uscc' | 'name' | 'regionCode' | 'parkName' | 'isSpecialized' | 'isHighTech'> & {
   fixedName?: string;

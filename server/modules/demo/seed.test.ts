@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainNodeEdges, chainNodes, enterpriseMemberships } from '../../db/schema.js';
 import { createTestDatabase } from '../../test/database.js';
-import { REFERENCE_CHAINS } from './reference-data.js';
+import { REFERENCE_CHAINS } from '../../db/seed/reference-data.js';
 import { countEnterprises, selectChainYtdComparison, type ChainYtdRow } from './demo.queries.js';
 import { seedDemo, seedReferenceData } from './seed.js';
 

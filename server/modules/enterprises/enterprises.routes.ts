@@ -26,8 +26,8 @@ import {
   listEnterprises,
   updateEnterprise,
 } from './enterprises.service.js';
-import { IMPORT_MAX_BYTES, importEnterprises, localizeReport } from './import.service.js';
-import { buildImportTemplate } from './import.template.js';
+import { IMPORT_MAX_BYTES, importEnterprises, localizeReport } from './import/import.service.js';
+import { buildImportTemplate } from './import/import.template.js';
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 const EDITORS = ['admin', 'chain_chief', 'chain_office', 'park', 'county'] as const;

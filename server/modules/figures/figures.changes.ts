@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { warningIssue, type IssueDraft } from './figures.issues.js';
 import { MEDIAN_FIELDS, type MedianField } from './figures.queries.js';
 import { readWarningSettings } from '../warnings/warnings.settings.js';
-import type { MonthSet, StoredFigures, StoredMonth, ValueSource } from './import.derive.js';
+import type { MonthSet, StoredFigures, StoredMonth, ValueSource } from './import/import.derive.js';
 
 // A month ≥ unitSlipFactor times the firm's trailing median is a likely 元/万元 slip: the admin's
 // warning setting (default 10), shared with the 预警 list (server/modules/warnings).

@@ -26,8 +26,8 @@ import { actorOf, errorBody, localeOf } from '../../lib/http.js';
 import { localizeIssue } from './figures.issues.js';
 import { ENTRY_ROLES, IMPORT_ROLES } from './figures.policy.js';
 import { getEnterpriseFigures, getStaleDerived, listRevisions, putFigure, rederiveFigures } from './figures.service.js';
-import { IMPORT_MAX_BYTES, importFigures, localizeOutcome } from './import.service.js';
-import { buildTemplateCsv, buildTemplateXlsx } from './import.template.js';
+import { IMPORT_MAX_BYTES, importFigures, localizeOutcome } from './import/import.service.js';
+import { buildTemplateCsv, buildTemplateXlsx } from './import/import.template.js';
 
 const errors = {
   401: errorResponse,

@@ -32,12 +32,12 @@ import {
   type YearRow,
 } from './figures.queries.js';
 import { loadStored } from './figures.stored.js';
-import type { MonthSet, ValueSource } from './import.derive.js';
+import type { MonthSet, ValueSource } from './import/import.derive.js';
 import { visibleFirmMonthsOf } from '../monitoring/monitoring.publication.js';
 import { recheckMonthsInReview } from '../periods/periods.service.js';
 import { applyWrites } from './figures.writes.js';
 import { listStaleDerived, rederiveFirm, staleDerivedOf } from './figures.derived.js';
-import { parseAmount, UNIT_MULTIPLIER } from './import.values.js';
+import { parseAmount, UNIT_MULTIPLIER } from './import/import.values.js';
 import { currentPeriod, FIRST_PERIOD } from '../../../shared/stats/period.js';
 import { pushAll } from '../../../shared/arrays.js';
 

@@ -11,7 +11,7 @@ import { createTestApp, loginAs, type TestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { seedDemo } from '../demo/seed.js';
 
-const CHAINS_JSON = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../demo/reference/chains.json');
+const CHAINS_JSON = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/seed/chains.json');
 const reference = z
   .object({ chains: z.array(z.object({ code: z.string(), demoH1_2024: z.object({ outputYi: z.number(), yoy: z.number() }) })) })
   .parse(JSON.parse(fs.readFileSync(CHAINS_JSON, 'utf8')));

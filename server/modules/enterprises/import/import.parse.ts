@@ -1,13 +1,13 @@
 // Reading an uploaded enterprise file into rows of text cells, on the shared table reader
 // (server/lib/spreadsheet: .xlsx, or CSV in UTF-8 with or without BOM, UTF-16 or GBK/GB18030). Title
 // rows above the header are skipped. Rows keep the number Excel shows, so errors point at the right line.
-import { cellText } from '../../lib/spreadsheet/cells.js';
-import { limitAppError, SpreadsheetError, type SpreadsheetProblem } from '../../lib/spreadsheet/errors.js';
-import { normalizeHeaderText } from '../../lib/spreadsheet/header.js';
-import { openSheet } from '../../lib/spreadsheet/read-rows.js';
-import type { TextEncoding } from '../../lib/spreadsheet/decode.js';
-import type { MessageKey } from '../../../shared/i18n/index.js';
-import { AppError } from '../../lib/errors.js';
+import { cellText } from '../../../lib/spreadsheet/cells.js';
+import { limitAppError, SpreadsheetError, type SpreadsheetProblem } from '../../../lib/spreadsheet/errors.js';
+import { normalizeHeaderText } from '../../../lib/spreadsheet/header.js';
+import { openSheet } from '../../../lib/spreadsheet/read-rows.js';
+import type { TextEncoding } from '../../../lib/spreadsheet/decode.js';
+import type { MessageKey } from '../../../../shared/i18n/index.js';
+import { AppError } from '../../../lib/errors.js';
 
 export type SheetRow = { row: number; cells: string[] };
 

@@ -1,9 +1,9 @@
 // SQL of the enterprise import: the stored state of the firms a file names, and the batched upsert.
 import { inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { enterprises } from '../../db/schema.js';
-import { scaleYearsOf, type EnterpriseWrite } from './enterprises.queries.js';
-import { pushAll } from '../../../shared/arrays.js';
+import type { Db } from '../../../db/client.js';
+import { enterprises } from '../../../db/schema.js';
+import { scaleYearsOf, type EnterpriseWrite } from '../enterprises.queries.js';
+import { pushAll } from '../../../../shared/arrays.js';
 
 /** Inserts new firms or rewrites existing ones (by USCC), in chunks below the bind-parameter limit. */
 export async function upsertEnterprises(db: Db, rows: readonly EnterpriseWrite[]): Promise<void> {

@@ -1,11 +1,11 @@
 // Checking every row of an import file against the rules and the master data. Nothing is written
 // here: the result is either the rows to write or every error found, each with its row and column.
-import { IMPORT_COLUMNS } from '../../../shared/contracts/enterprises.js';
-import { translate, type MessageKey } from '../../../shared/i18n/index.js';
-import { validateUscc } from '../../../shared/uscc.js';
-import type { ReferenceLookups } from './enterprises.lookups.js';
+import { IMPORT_COLUMNS } from '../../../../shared/contracts/enterprises.js';
+import { translate, type MessageKey } from '../../../../shared/i18n/index.js';
+import { validateUscc } from '../../../../shared/uscc.js';
+import type { ReferenceLookups } from '../enterprises.lookups.js';
 import type { ParsedSheet, SheetRow } from './import.parse.js';
-import { pushAll } from '../../../shared/arrays.js';
+import { pushAll } from '../../../../shared/arrays.js';
 
 /** Columns the import reads: the template's, plus 上市 (optional, not in the template). */
 const KNOWN_COLUMNS: readonly string[] = [...IMPORT_COLUMNS, '上市'];

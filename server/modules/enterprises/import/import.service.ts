@@ -1,16 +1,16 @@
 // The enterprise import, shared by HTTP and the CLI: read the file, check every row, then write
 // all of it in one transaction or nothing at all.
-import { pushAll } from '../../../shared/arrays.js';
-import type { ImportMode, ImportRemovalWarning, ImportReport } from '../../../shared/contracts/enterprises.js';
-import type { Locale } from '../../../shared/i18n/index.js';
-import type { Db } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
-import { importQueue } from '../../lib/import-queue.js';
-import { requireAccess } from '../access/access.policy.js';
-import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { buildLookups } from './enterprises.lookups.js';
-import { canCreateEnterprise } from './enterprises.policy.js';
+import { pushAll } from '../../../../shared/arrays.js';
+import type { ImportMode, ImportRemovalWarning, ImportReport } from '../../../../shared/contracts/enterprises.js';
+import type { Locale } from '../../../../shared/i18n/index.js';
+import type { Db } from '../../../db/client.js';
+import { AppError } from '../../../lib/errors.js';
+import { importQueue } from '../../../lib/import-queue.js';
+import { requireAccess } from '../../access/access.policy.js';
+import type { Actor } from '../../access/actor.js';
+import { recordAudit } from '../../audit/audit.service.js';
+import { buildLookups } from '../enterprises.lookups.js';
+import { canCreateEnterprise } from '../enterprises.policy.js';
 import {
   applyMembershipWrites,
   replaceScaleYears,
@@ -23,12 +23,12 @@ import {
   type EnterpriseWrite,
   type MembershipRow,
   type MembershipWrites,
-} from './enterprises.queries.js';
+} from '../enterprises.queries.js';
 import { selectEnterpriseStates, upsertEnterprises } from './import.queries.js';
 import { readSpreadsheet } from './import.parse.js';
 import { checkRows, type ImportRow, type RowError } from './import.rows.js';
-import { currentYear } from './memberships.sql.js';
-import { isEmptyPlan, planMembershipAddition, planMembershipChange, type MembershipPlan } from './memberships.plan.js';
+import { currentYear } from '../memberships.sql.js';
+import { isEmptyPlan, planMembershipAddition, planMembershipChange, type MembershipPlan } from '../memberships.plan.js';
 
 /** Largest file the import reads: 20 MB holds far more firms than a city has. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;

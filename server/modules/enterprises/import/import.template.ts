@@ -1,13 +1,13 @@
 // The downloadable import template: the headers in order with one example row, a notes sheet that
 // explains each column, and a code sheet with the regions, parks and chain nodes of this database.
 import ExcelJS from 'exceljs';
-import { IMPORT_COLUMNS, type ImportColumn } from '../../../shared/contracts/enterprises.js';
-import { safeCell } from '../../../shared/spreadsheet-safe.js';
-import type { Db } from '../../db/client.js';
-import { requireAccess } from '../access/access.policy.js';
-import type { Actor } from '../access/actor.js';
-import { canCreateEnterprise } from './enterprises.policy.js';
-import { selectNodeRefs, selectParkRefs, selectRegionRefs } from './enterprises.queries.js';
+import { IMPORT_COLUMNS, type ImportColumn } from '../../../../shared/contracts/enterprises.js';
+import { safeCell } from '../../../../shared/spreadsheet-safe.js';
+import type { Db } from '../../../db/client.js';
+import { requireAccess } from '../../access/access.policy.js';
+import type { Actor } from '../../access/actor.js';
+import { canCreateEnterprise } from '../enterprises.policy.js';
+import { selectNodeRefs, selectParkRefs, selectRegionRefs } from '../enterprises.queries.js';
 import { TEMPLATE_EXAMPLE } from './import.rows.js';
 
 const EXAMPLE: Record<ImportColumn, string> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FigureField } from '../../../shared/contracts/figures.js';
-import { EMPTY_VALUES } from './figures.changes.js';
+import type { FigureField } from '../../../../shared/contracts/figures.js';
+import { EMPTY_VALUES } from '../figures.changes.js';
 import { deriveMonths, type StoredFigures, type StoredMonth } from './import.derive.js';
 import type { Entry, FileRow, ReadColumn } from './import.read.js';
 

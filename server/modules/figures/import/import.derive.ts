@@ -16,8 +16,8 @@
 //   (从业人员, a head count, is left alone), and February is marked jan_feb_combined. Every 1–N月 sum
 //   from February on is then exact; the January 0 is flagged so nobody reads it as a real zero. A
 //   split (e.g. half each) would invent a January figure the firm never reported.
-import { type FigureField, type FigureValues } from '../../../shared/contracts/figures.js';
-import { errorIssue, warningIssue, type IssueDraft } from './figures.issues.js';
+import { type FigureField, type FigureValues } from '../../../../shared/contracts/figures.js';
+import { errorIssue, warningIssue, type IssueDraft } from '../figures.issues.js';
 import type { Entry, FileRow } from './import.read.js';
 
 /** A stored month as the import sees it. */

@@ -2,9 +2,9 @@
 // the same column many ways: 工业总产值(当月,千元), 工业总产值（万元）, 本年累计工业总产值, 上年同期
 // 营业收入(元), 用电量(万千瓦时)… A header is a measure name plus qualifiers (in brackets, after a "/",
 // or as a prefix/suffix word) that give its basis (当月 or 累计), whether it is 上年同期, and its unit.
-import { normalizeHeaderText } from '../../lib/spreadsheet/header.js';
-import type { FigureField } from '../../../shared/contracts/figures.js';
-import { pushAll } from '../../../shared/arrays.js';
+import { normalizeHeaderText } from '../../../lib/spreadsheet/header.js';
+import type { FigureField } from '../../../../shared/contracts/figures.js';
+import { pushAll } from '../../../../shared/arrays.js';
 
 /** 当月 (the month alone) or 累计 (year to date, 1–N月). */
 export type Basis = 'month' | 'ytd';

@@ -3,10 +3,10 @@
 // 200,000 generated rows go through the import service and must come back as a normal report.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { makeUscc } from '../../../shared/uscc.js';
-import { createTestDatabase } from '../../test/database.js';
-import { SYSTEM_ACTOR } from '../access/actor.js';
-import { seedReferenceData } from '../demo/seed.js';
+import { makeUscc } from '../../../../shared/uscc.js';
+import { createTestDatabase } from '../../../test/database.js';
+import { SYSTEM_ACTOR } from '../../access/actor.js';
+import { seedReferenceData } from '../../demo/seed.js';
 import { importFigures } from './import.service.js';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;

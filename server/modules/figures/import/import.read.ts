@@ -1,15 +1,15 @@
 // Reading a monthly-figures file into checked rows, one row at a time: find the header under any
 // title rows, recognise the columns, then parse each row's USCC, period and amounts. Nothing here
 // touches the database; problems are collected with their row and column.
-import { MONEY_FIELDS, type FigureField } from '../../../shared/contracts/figures.js';
-import { validateUscc } from '../../../shared/uscc.js';
-import { cellText, isBlankRow, type SheetRow } from '../../lib/spreadsheet/cells.js';
-import { locateHeader } from '../../lib/spreadsheet/header.js';
-import { errorIssue, warningIssue, type IssueDraft } from './figures.issues.js';
+import { MONEY_FIELDS, type FigureField } from '../../../../shared/contracts/figures.js';
+import { validateUscc } from '../../../../shared/uscc.js';
+import { cellText, isBlankRow, type SheetRow } from '../../../lib/spreadsheet/cells.js';
+import { locateHeader } from '../../../lib/spreadsheet/header.js';
+import { errorIssue, warningIssue, type IssueDraft } from '../figures.issues.js';
 import { columnKey, isHeaderRow, isQualifierOnly, mergeHeaderRows, parseHeader, type Basis, type ColumnSpec } from './import.headers.js';
 import { parseAmount, parsePeriodCell, periodInTitle, type ParsedPeriod } from './import.values.js';
-import { currentPeriod, FIRST_PERIOD } from '../../../shared/stats/period.js';
-import { pushAll } from '../../../shared/arrays.js';
+import { currentPeriod, FIRST_PERIOD } from '../../../../shared/stats/period.js';
+import { pushAll } from '../../../../shared/arrays.js';
 
 /** How many non-blank rows may stand above the header. */
 export const HEADER_SCAN_ROWS = 30;

@@ -1,28 +1,28 @@
 // The monthly-figures import, shared by HTTP and the CLI: read the file as a stream, check every
 // row, derive 当月 values, then write all of it in one transaction or nothing at all.
-import type { FigureField, ImportProgress, ImportReport, MoneyUnit } from '../../../shared/contracts/figures.js';
-import { translate, type Locale } from '../../../shared/i18n/index.js';
-import type { Db } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
-import { importQueue } from '../../lib/import-queue.js';
-import { limitAppError, SpreadsheetError, type SpreadsheetProblem } from '../../lib/spreadsheet/errors.js';
-import { openSheet, type SheetSource } from '../../lib/spreadsheet/read-rows.js';
-import { requireAccess } from '../access/access.policy.js';
-import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { planWrites, warnAboutWrites } from './figures.changes.js';
-import { recheckMonthsInReview } from '../periods/periods.service.js';
-import { applyWrites } from './figures.writes.js';
-import { staleDerivedOf } from './figures.derived.js';
-import { errorIssue, localizeIssue, sortIssues, warningIssue, type IssueCode, type IssueDraft } from './figures.issues.js';
-import { canImportFigures, canWriteFirmFigures } from './figures.policy.js';
-import { selectFirmFacts, selectFirmsByName } from './figures.queries.js';
-import { loadStored } from './figures.stored.js';
+import type { FigureField, ImportProgress, ImportReport, MoneyUnit } from '../../../../shared/contracts/figures.js';
+import { translate, type Locale } from '../../../../shared/i18n/index.js';
+import type { Db } from '../../../db/client.js';
+import { AppError } from '../../../lib/errors.js';
+import { importQueue } from '../../../lib/import-queue.js';
+import { limitAppError, SpreadsheetError, type SpreadsheetProblem } from '../../../lib/spreadsheet/errors.js';
+import { openSheet, type SheetSource } from '../../../lib/spreadsheet/read-rows.js';
+import { requireAccess } from '../../access/access.policy.js';
+import type { Actor } from '../../access/actor.js';
+import { recordAudit } from '../../audit/audit.service.js';
+import { planWrites, warnAboutWrites } from '../figures.changes.js';
+import { recheckMonthsInReview } from '../../periods/periods.service.js';
+import { applyWrites } from '../figures.writes.js';
+import { staleDerivedOf } from '../figures.derived.js';
+import { errorIssue, localizeIssue, sortIssues, warningIssue, type IssueCode, type IssueDraft } from '../figures.issues.js';
+import { canImportFigures, canWriteFirmFigures } from '../figures.policy.js';
+import { selectFirmFacts, selectFirmsByName } from '../figures.queries.js';
+import { loadStored } from '../figures.stored.js';
 import { deriveMonths } from './import.derive.js';
 import { readFigureRows, type FileRow, type ReadResult } from './import.read.js';
 import { parsePeriodCell, UNIT_MULTIPLIER, type ParsedPeriod } from './import.values.js';
-import { currentPeriod } from '../../../shared/stats/period.js';
-import { minMax, pushAll } from '../../../shared/arrays.js';
+import { currentPeriod } from '../../../../shared/stats/period.js';
+import { minMax, pushAll } from '../../../../shared/arrays.js';
 
 /** Largest upload: 20 MB holds far more than a city's monthly report (a 50,000-row CSV is ~6 MB). */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;

@@ -2,10 +2,10 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, useTestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
-import { buildEnterprise, nextUscc } from '../../test/factories/enterprises.js';
-import { countOf, csvText, insertMonths, postImport, storedMonths } from '../../test/factories/figures.js';
+import { loginAs, useTestApp } from '../../../test/app.js';
+import { buildUser, TEST_PASSWORD } from '../../../test/factories/common.js';
+import { buildEnterprise, nextUscc } from '../../../test/factories/enterprises.js';
+import { countOf, csvText, insertMonths, postImport, storedMonths } from '../../../test/factories/figures.js';
 
 const t = useTestApp({ users: { admin: { role: 'admin' } } });
 const { admin } = t.users;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentPeriod as currentMonth } from '../../../shared/stats/period.js';
+import { currentPeriod as currentMonth } from '../../../../shared/stats/period.js';
 import { parseAmount, parsePeriodCell } from './import.values.js';
 
 const period = (cell: Parameters<typeof parsePeriodCell>[0]) => parsePeriodCell(cell)?.period ?? null;

@@ -1,8 +1,8 @@
 // Reading the values of a monthly-figures row: the period in the ways people write it, and amounts
 // converted exactly to integer 元 (or kWh, persons).
-import { cellText, numberText, type SheetCell } from '../../lib/spreadsheet/cells.js';
-import { isWholeNumber, parseDecimal, scaleToInteger } from '../../lib/spreadsheet/decimal.js';
-import type { MoneyUnit } from '../../../shared/contracts/figures.js';
+import { cellText, numberText, type SheetCell } from '../../../lib/spreadsheet/cells.js';
+import { isWholeNumber, parseDecimal, scaleToInteger } from '../../../lib/spreadsheet/decimal.js';
+import type { MoneyUnit } from '../../../../shared/contracts/figures.js';
 
 /** 元 per unit of money. */
 export const UNIT_MULTIPLIER: Record<MoneyUnit, bigint> = { 元: 1n, 千元: 1000n, 万元: 10_000n };
