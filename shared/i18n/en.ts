@@ -81,6 +81,11 @@ export const en: Record<MessageKey, string> = {
   'users.locked': 'Locked',
   'users.error.unknownScope':
     'Scope {kind}:{ref} does not exist: a chain by its code (e.g. CH02), a region by its code (e.g. 430421), a park by its number, short or full name, an enterprise by a registered USCC',
+  'users.error.noScopeForRole': 'role {role} sees everything and takes no scope',
+  'users.error.scopeKindNeeded': 'role {role} needs at least one scope of kind {kind}',
+  'users.error.usernameTaken': 'username {username} is taken',
+  'users.error.reviewerLeaderOnly': 'the statistics reviewer permission is for a leader account only, not {role}',
+  'users.error.notFound': 'no such user',
   'users.actions': 'Actions',
   'users.unlock': 'Unlock',
   'users.unlockConfirm':

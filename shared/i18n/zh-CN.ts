@@ -80,6 +80,11 @@ export const zhCN = {
   'users.locked': '已锁定',
   'users.error.unknownScope':
     '数据范围 {kind}:{ref} 不存在：产业链填编码（如 CH02），区县填代码（如 430421），园区填编号、简称或全称，企业填已登记的统一社会信用代码',
+  'users.error.noScopeForRole': '角色 {role} 可查看全部数据，不需要数据范围',
+  'users.error.scopeKindNeeded': '角色 {role} 需要至少一个 {kind} 类型的数据范围',
+  'users.error.usernameTaken': '用户名 {username} 已存在',
+  'users.error.reviewerLeaderOnly': '统计审核员权限只能授予市领导（leader）账号',
+  'users.error.notFound': '用户不存在',
   'users.actions': '操作',
   'users.unlock': '解锁',
   'users.unlockConfirm': '解锁 {username}？该账号因连续登录失败被锁定；请先确认是本人所为，解锁后即可再次登录。',

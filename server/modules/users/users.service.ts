@@ -80,13 +80,15 @@ export async function createUser(
   const wrongKind = input.scopes.filter((s) => s.kind !== scopeKind);
   if (scopeKind === null && input.scopes.length > 0) {
     throw new AppError('validation_failed', {
-      message: `角色 ${input.role} 可查看全部数据，不需要数据范围 (role ${input.role} sees everything and takes no scope)`,
+      messageKey: 'users.error.noScopeForRole',
+      params: { role: input.role },
       details: [{ path: 'body.scopes', message: 'must be empty for this role' }],
     });
   }
   if (scopeKind !== null && (input.scopes.length === 0 || wrongKind.length > 0)) {
     throw new AppError('validation_failed', {
-      message: `角色 ${input.role} 需要至少一个 ${scopeKind} 类型的数据范围 (role ${input.role} needs at least one scope of kind ${scopeKind})`,
+      messageKey: 'users.error.scopeKindNeeded',
+      params: { role: input.role, kind: scopeKind },
       details: [{ path: 'body.scopes', message: `needs kind ${scopeKind} only` }],
     });
   }
@@ -94,7 +96,7 @@ export async function createUser(
   requireAcceptablePassword(input.password, input.username);
   if (input.statsReviewer === true) requireReviewerRole(input.role);
   if (await selectUserByName(db, input.username)) {
-    throw new AppError('conflict', { message: `用户名 ${input.username} 已存在 (username ${input.username} is taken)` });
+    throw new AppError('conflict', { messageKey: 'users.error.usernameTaken', params: { username: input.username } });
   }
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -120,7 +122,8 @@ export async function createUser(
 function requireReviewerRole(role: string): void {
   if (role !== 'leader') {
     throw new AppError('validation_failed', {
-      message: `统计审核员权限只能授予市领导（leader）账号 (the statistics reviewer permission is for a leader account only, not ${role})`,
+      messageKey: 'users.error.reviewerLeaderOnly',
+      params: { role },
       details: [{ path: 'body.statsReviewer', message: 'only for role leader' }],
     });
   }
@@ -136,7 +139,7 @@ export async function setStatsReviewer(
 ): Promise<UserItem> {
   requireAccess(canAdminister(actor));
   const row = target.id ? await selectUserById(db, target.id) : await selectUserByName(db, target.username ?? '');
-  if (!row) throw new AppError('not_found', { message: `用户不存在 (no such user)` });
+  if (!row) throw new AppError('not_found', { messageKey: 'users.error.notFound' });
   requireVersion(row.version, expectedVersion);
   if (statsReviewer) requireReviewerRole(row.role);
   return db.transaction(async (tx) => {
@@ -164,7 +167,7 @@ export async function listUsers(db: Db, actor: Actor, query: { q?: string; page:
 export async function resetPassword(db: Db, actor: Actor, target: { id?: string; username?: string }, password: string): Promise<void> {
   requireAccess(canAdminister(actor));
   const row = target.id ? await selectUserById(db, target.id) : await selectUserByName(db, target.username ?? '');
-  if (!row) throw new AppError('not_found', { message: `用户不存在 (no such user)` });
+  if (!row) throw new AppError('not_found', { messageKey: 'users.error.notFound' });
   requireAcceptablePassword(password, row.username);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
@@ -200,7 +203,7 @@ export async function isUsernameTaken(db: Db, actor: Actor, username: string): P
 export async function unlockUser(db: Db, actor: Actor, target: { id?: string; username?: string }): Promise<UserItem> {
   requireAccess(canAdminister(actor));
   const row = target.id ? await selectUserById(db, target.id) : await selectUserByName(db, target.username ?? '');
-  if (!row) throw new AppError('not_found', { message: `用户不存在 (no such user)` });
+  if (!row) throw new AppError('not_found', { messageKey: 'users.error.notFound' });
   return db.transaction(async (tx) => {
     const after = await updateUserLock(tx, row.id);
     await recordAudit(tx, actor, {
