@@ -4,21 +4,14 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Db } from '../server/db/client.js';
+import type { StoredFigureRow } from '../server/test/factories/figures.js';
 import { TEMPLATE_HEADERS } from '../server/modules/figures/import/import.template.js';
 
 /** The template's columns less the firm's name and the 上年同期 bases: USCC, period, the six 当月 measures. */
 export const BENCH_HEADERS = TEMPLATE_HEADERS.filter((h) => h !== '企业名称' && !h.includes('上年同期'));
 
-export type StoredMonth = {
-  uscc: string;
-  period: string;
-  gross_output: number | null;
-  revenue: number | null;
-  profit: number | null;
-  taxes: number | null;
-  electricity_kwh: number | null;
-  employees: number | null;
-};
+/** A stored month as the query below selects it (the columns of the test factories' stored rows). */
+export type StoredMonth = { uscc: string } & Omit<StoredFigureRow, 'prev_year_gross_output' | 'source'>;
 
 /** The newest `limit` stored firm-months. */
 export async function selectBenchMonths(db: Db, limit: number): Promise<StoredMonth[]> {

@@ -78,3 +78,11 @@ export function useTestApp<const U extends string = never>(
   afterAll(async () => used.close());
   return used;
 }
+
+/** The sorted paths (`body.code`, `querystring.region`, …) a 400 answer names as invalid. */
+export function rejectedPaths(res: { json: () => { error: { details: { path: string }[] } } }): string[] {
+  return res
+    .json()
+    .error.details.map((d) => d.path)
+    .sort();
+}

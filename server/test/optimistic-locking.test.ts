@@ -7,7 +7,7 @@ import { IMPORT_COLUMNS } from '../../shared/contracts/enterprises.js';
 import { auditRows, buildFirm } from './factories/chains.js';
 import { updateRegion } from '../modules/regions/regions.service.js';
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
-import { useTestApp } from './app.js';
+import { rejectedPaths, useTestApp } from './app.js';
 import { buildUser } from './factories/common.js';
 
 const t = useTestApp({ users: { admin: { role: 'admin' } } });
@@ -228,7 +228,7 @@ describe('version rules', () => {
     expect(only.statusCode).toBe(400);
     const bad = await call('PATCH', '/api/regions/430405', { name: '珠晖', version: 0 });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.map((d: { path: string }) => d.path)).toEqual(['body.version']);
+    expect(rejectedPaths(bad)).toEqual(['body.version']);
     const region = (await call('GET', '/api/regions?q=430405')).json().items[0];
     expect(region).toMatchObject({ version: 1, name: '珠晖区' });
   });

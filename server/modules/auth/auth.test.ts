@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type TestApp } from '../../test/app.js';
+import { createTestApp, loginAs, rejectedPaths, type TestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 
 let t: TestApp;
@@ -70,7 +70,7 @@ describe('login', () => {
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.error.code).toBe('validation_failed');
-    expect(body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.password', 'body.username']);
+    expect(rejectedPaths(res)).toEqual(['body.password', 'body.username']);
   });
 
   it('rejects malformed JSON with 400 validation_failed', async () => {

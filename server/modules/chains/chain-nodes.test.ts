@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { chainNodeEdges, chainNodes } from '../../db/schema.js';
 import { fromDatabaseError } from '../../lib/errors.js';
-import { type Session, useTestApp } from '../../test/app.js';
+import { rejectedPaths, type Session, useTestApp } from '../../test/app.js';
 import { auditRows, buildFirm, countRows } from '../../test/factories/chains.js';
 
 const t = useTestApp({
@@ -69,12 +69,7 @@ describe('chain nodes', () => {
     const bad = await send('POST', '/api/chains/CH02/nodes', admin, { key: 'Bad Key', stage: 'top', gbt4754: ['38a'] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('validation_failed');
-    expect(
-      bad
-        .json()
-        .error.details.map((d: { path: string }) => d.path)
-        .sort(),
-    ).toEqual(['body.gbt4754.0', 'body.key', 'body.name', 'body.stage']);
+    expect(rejectedPaths(bad)).toEqual(['body.gbt4754.0', 'body.key', 'body.name', 'body.stage']);
     expect((await send('POST', '/api/chains/CH04/nodes', chiefCh02, { key: 'x1', name: '某环节', stage: 'upstream' })).statusCode).toBe(
       404,
     );
@@ -141,12 +136,7 @@ describe('chain edges', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details).toEqual([{ path: 'body.to', message: 'no node CH02:nosuch' }]);
     const malformed = await send('POST', '/api/chains/CH02/edges', admin, { from: 'Cu!' });
-    expect(
-      malformed
-        .json()
-        .error.details.map((d: { path: string }) => d.path)
-        .sort(),
-    ).toEqual(['body.from', 'body.to']);
+    expect(rejectedPaths(malformed)).toEqual(['body.from', 'body.to']);
     expect(await countRows(t.database.db, 'chain_node_edges')).toBe(before);
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
+import { createTestApp, loginAs, rejectedPaths, type Session, type TestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { seedReferenceData } from '../demo/seed.js';
 import { currentYear } from '../../../shared/stats/period.js';
@@ -82,7 +82,7 @@ describe('GET /api/chains', () => {
   it('refuses a bad year with the field path', async () => {
     const res = await get('/api/chains?year=abc', admin);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.map((d: { path: string }) => d.path)).toEqual(['querystring.year']);
+    expect(rejectedPaths(res)).toEqual(['querystring.year']);
   });
 });
 
@@ -188,12 +188,7 @@ describe('chain writes', () => {
     expect(badIndustry.json().error.details).toEqual([{ path: 'body.industryCode', message: 'unknown industry ZZ' }]);
     const badShape = await send('POST', '/api/chains', admin, { code: 'x', name: '', validFromYear: 1800 });
     expect(badShape.statusCode).toBe(400);
-    expect(
-      badShape
-        .json()
-        .error.details.map((d: { path: string }) => d.path)
-        .sort(),
-    ).toEqual(['body.code', 'body.industryCode', 'body.name', 'body.validFromYear']);
+    expect(rejectedPaths(badShape)).toEqual(['body.code', 'body.industryCode', 'body.name', 'body.validFromYear']);
     expect(await countRows(t.database.db, 'chains')).toBe(before);
   });
 
@@ -230,7 +225,7 @@ describe('chain writes', () => {
     const empty = await send('PUT', '/api/chains/CH02/targets/2026', officeCh02, { outputTargetYuan: null, growthTarget: null });
     expect(empty.statusCode).toBe(400);
     const fractional = await send('PUT', '/api/chains/CH02/targets/2026', officeCh02, { outputTargetYuan: 1.5, growthTarget: 0.1 });
-    expect(fractional.json().error.details.map((d: { path: string }) => d.path)).toEqual(['body.outputTargetYuan']);
+    expect(rejectedPaths(fractional)).toEqual(['body.outputTargetYuan']);
     expect((await send('DELETE', '/api/chains/CH02/targets/2025', officeCh02)).statusCode).toBe(200);
     expect((await send('DELETE', '/api/chains/CH02/targets/2025', officeCh02)).statusCode).toBe(404);
     const audit = await auditRows(t.database.db, 'chain_target', 'CH02:2025');

@@ -4,7 +4,7 @@ import { computeComparableGrowth, type ComparableGrowth } from '../../../shared/
 import { parseStatsQuery, printChainStatistics } from '../../cli/commands/stats.js';
 import { runCli } from '../../cli/index.js';
 import type { CliIo } from '../../cli/io.js';
-import { type Session, useTestApp } from '../../test/app.js';
+import { rejectedPaths, type Session, useTestApp } from '../../test/app.js';
 import { publishHistory } from '../../test/factories/common.js';
 import { buildMonitoringFixture, COUNTY_A, referenceFirmsOf, usccOf, type MonitoringFixture } from '../../test/factories/monitoring.js';
 
@@ -506,26 +506,23 @@ describe('bad input', () => {
       const res = await get(s.admin, `/api/monitoring/chains?${query}`);
       expect(res.statusCode, query).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
-      expect(
-        res.json().error.details.map((d: { path: string }) => d.path),
-        query,
-      ).toEqual(paths);
+      expect(rejectedPaths(res), query).toEqual(paths);
     }
     const future = await get(s.admin, '/api/monitoring/chains?period=2999-01');
     expect(future.json().error.details[0].message).toBe('must not be in the future');
     // Only the chains view picks a month by itself; the breakdown and the ranking need one.
     const noPeriod = await get(s.admin, '/api/monitoring/enterprises?range=ytd');
-    expect(noPeriod.json().error.details.map((d: { path: string }) => d.path)).toEqual(['querystring.period']);
+    expect(rejectedPaths(noPeriod)).toEqual(['querystring.period']);
   });
 
   it('refuses a node filter without its chain, or with a node of another chain', async () => {
     const a1 = fixture.nodeIds.get('CH01:a1');
     const noChain = await get(s.admin, `/api/monitoring/enterprises?period=2024-02&node=${a1}`);
     expect(noChain.statusCode).toBe(400);
-    expect(noChain.json().error.details.map((d: { path: string }) => d.path)).toEqual(['querystring.chain']);
+    expect(rejectedPaths(noChain)).toEqual(['querystring.chain']);
     const otherChain = await get(s.admin, `/api/monitoring/enterprises?period=2024-02&chain=CH02&node=${a1}`);
     expect(otherChain.statusCode).toBe(400);
-    expect(otherChain.json().error.details.map((d: { path: string }) => d.path)).toEqual(['querystring.node']);
+    expect(rejectedPaths(otherChain)).toEqual(['querystring.node']);
     const unknown = await get(s.admin, '/api/monitoring/enterprises?period=2024-02&chain=CH01&node=999999');
     expect(unknown.statusCode).toBe(400);
   });
@@ -533,9 +530,9 @@ describe('bad input', () => {
   it('refuses a node breakdown without a chain, and an unknown dimension', async () => {
     const noChain = await get(s.admin, '/api/monitoring/breakdown?period=2024-02&by=node');
     expect(noChain.statusCode).toBe(400);
-    expect(noChain.json().error.details.map((d: { path: string }) => d.path)).toEqual(['querystring.chain']);
+    expect(rejectedPaths(noChain)).toEqual(['querystring.chain']);
     const badBy = await get(s.admin, '/api/monitoring/breakdown?period=2024-02&by=street');
-    expect(badBy.json().error.details.map((d: { path: string }) => d.path)).toEqual(['querystring.by']);
+    expect(rejectedPaths(badBy)).toEqual(['querystring.by']);
   });
 });
 

@@ -6,22 +6,15 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { MonitoringChainsResponse } from '../../../shared/contracts/monitoring.js';
 import { type Session, useTestApp } from '../../test/app.js';
-import { publishHistory } from '../../test/factories/common.js';
-import { buildWarningsFixture, WARN_COUNTY, warnUsccOf } from '../../test/factories/warnings.js';
+import { buildPublishedWarningsFixture, WARN_COUNTY, WARN_USERS, warnUsccOf } from '../../test/factories/warnings.js';
 
 const t = useTestApp({
   reference: false,
-  data: async (db) => {
-    await buildWarningsFixture(db);
-    await publishHistory(db, ['2024-05']);
-  },
+  data: buildPublishedWarningsFixture,
   users: {
-    admin: { role: 'admin' },
+    ...WARN_USERS,
     reviewer: { role: 'leader', statsReviewer: true },
-    leader: { role: 'leader' },
     office: { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'W2' }] },
-    county: { role: 'county', scopes: [{ kind: 'region', ref: WARN_COUNTY }] },
-    chief: { role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'W1' }] },
   },
 });
 const s = t.users;

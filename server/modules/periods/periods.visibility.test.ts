@@ -4,20 +4,14 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { loginAs, type Session, useTestApp } from '../../test/app.js';
-import { buildUser, publishHistory, TEST_PASSWORD } from '../../test/factories/common.js';
-import { buildWarningsFixture, WARN_COUNTY, warnUsccOf } from '../../test/factories/warnings.js';
+import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
+import { buildPublishedWarningsFixture, WARN_USERS, warnUsccOf } from '../../test/factories/warnings.js';
 
 const t = useTestApp({
   reference: false,
-  data: async (db) => {
-    await buildWarningsFixture(db);
-    await publishHistory(db, ['2024-05']);
-  },
+  data: buildPublishedWarningsFixture,
   users: {
-    admin: { role: 'admin' },
-    leader: { role: 'leader' },
-    county: { role: 'county', scopes: [{ kind: 'region', ref: WARN_COUNTY }] },
-    chief: { role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'W1' }] },
+    ...WARN_USERS,
     office: { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'W1' }] },
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Session, useTestApp } from '../../test/app.js';
+import { rejectedPaths, type Session, useTestApp } from '../../test/app.js';
 import { auditRows, buildFirm, countRows } from '../../test/factories/chains.js';
 
 const t = useTestApp({
@@ -52,12 +52,7 @@ describe('regions', () => {
     const before = await countRows(t.database.db, 'regions');
     const bad = await send('POST', '/api/regions', admin, { code: '4304', name: '', kind: 'village' });
     expect(bad.statusCode).toBe(400);
-    expect(
-      bad
-        .json()
-        .error.details.map((d: { path: string }) => d.path)
-        .sort(),
-    ).toEqual(['body.code', 'body.kind', 'body.name', 'body.shortName']);
+    expect(rejectedPaths(bad)).toEqual(['body.code', 'body.kind', 'body.name', 'body.shortName']);
     const dupCode = await send('POST', '/api/regions', admin, { code: '430421', name: '某县', shortName: '某县', kind: 'county' });
     expect(dupCode.statusCode).toBe(409);
     const dupName = await send('POST', '/api/regions', admin, { code: '430498', name: '某县', shortName: '衡阳县', kind: 'county' }, 'en');

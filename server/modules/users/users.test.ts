@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginAs, useTestApp } from '../../test/app.js';
+import { loginAs, rejectedPaths, useTestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 
 const t = useTestApp({ users: { admin: { role: 'admin' }, leader: { role: 'leader' } } });
@@ -119,12 +119,7 @@ describe('users', () => {
       payload: { username: 'short-pass', displayName: '乙', role: 'mayor', password: 'short' },
     });
     expect(res.statusCode).toBe(400);
-    expect(
-      res
-        .json()
-        .error.details.map((d: { path: string }) => d.path)
-        .sort(),
-    ).toEqual(['body.password', 'body.role']);
+    expect(rejectedPaths(res)).toEqual(['body.password', 'body.role']);
   });
 
   it('forbids the leader (read-only) from listing or creating users', async () => {

@@ -1,8 +1,10 @@
 // A small hand-built world for the warnings tests: one county, two chains (W1, W2) and a dozen
 // firms whose 2023–2024 figures each hit, or just miss, one warning. Values are worked out by hand
 // in warnings.test.ts.
+import type { CreateUserRequest } from '../../../shared/contracts/users.js';
 import { makeUscc } from '../../../shared/uscc.js';
 import type { Db } from '../../db/client.js';
+import { publishHistory } from './common.js';
 import {
   chainNodes,
   chains,
@@ -127,3 +129,17 @@ export async function buildWarningsFixture(db: Db): Promise<void> {
   );
   await db.insert(monthlyFigureMarks).values(marks);
 }
+
+/** The warnings world with May 2024 published and June 2024 collecting, where the periods tests start. */
+export async function buildPublishedWarningsFixture(db: Db): Promise<void> {
+  await buildWarningsFixture(db);
+  await publishHistory(db, ['2024-05']);
+}
+
+/** The users the periods tests log in as: data staff, the city leader, the county and W1's chain chief. */
+export const WARN_USERS = {
+  admin: { role: 'admin' },
+  leader: { role: 'leader' },
+  county: { role: 'county', scopes: [{ kind: 'region', ref: WARN_COUNTY }] },
+  chief: { role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'W1' }] },
+} satisfies Record<string, Partial<CreateUserRequest>>;
