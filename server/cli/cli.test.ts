@@ -7,32 +7,17 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client.js';
 import { verifyPassword } from '../modules/auth/password.js';
+import { runCliProcess } from '../test/cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = path.join(ROOT, 'server/cli/main.ts');
 const HOLDER = path.join(ROOT, 'server/cli/test-fixtures/hold-database.ts');
 
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-cli-test-'));
 const dataDir = path.join(temp, 'data');
 afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
 /** Runs the CLI as an operator would, on the embedded database in `dataDir`, with stdin not a terminal. */
-function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', ...env };
-  if (!('CC_PASSWORD' in env)) delete childEnv.CC_PASSWORD;
-  delete childEnv.CC_DEBUG;
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[], env: Record<string, string> = {}) => runCliProcess(args, dataDir, env);
 
 function lines(text: string): string[] {
   return text.split('\n').filter((l) => l.length > 0);

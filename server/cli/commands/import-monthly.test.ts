@@ -1,36 +1,19 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
 import { seedReferenceData } from '../../modules/demo/seed.js';
 import { buildEnterprise } from '../../test/factories/enterprises.js';
+import { runCliProcess } from '../../test/cli.js';
 import { csvText, insertMonths, storedMonths } from '../../test/factories/figures.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const CLI = path.join(ROOT, 'server/cli/main.ts');
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-import-monthly-'));
 const dataDir = path.join(temp, 'data');
 let uscc = '';
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function runCli(args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' };
-  delete env.CC_DEBUG;
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[]) => runCliProcess(args, dataDir);
 
 async function withEmbedded<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
   const database = await openDatabase({ kind: 'pglite', dataDir });

@@ -9,28 +9,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
+import { recordingIo } from '../../test/cli.js';
 import { buildWarningsFixture } from '../../test/factories/warnings.js';
 import { runCli } from '../index.js';
-import type { CliIo } from '../io.js';
 
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-periods-cli-'));
 const dataDir = path.join(temp, 'data');
 afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
 
-function io(): CliIo & { lines: string[]; errors: string[] } {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-    out: (l) => lines.push(l),
-    err: (l) => errors.push(l),
-    interactive: false,
-    confirm: async () => false,
-    readSecret: async () => '',
-    lines,
-    errors,
-  };
-}
+const io = () => recordingIo({ DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' });
 
 async function auditCount(action: string): Promise<number> {
   const database = await openDatabase({ kind: 'pglite', dataDir });

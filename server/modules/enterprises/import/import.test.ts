@@ -7,9 +7,9 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS } from '../../../../shared/contracts/enterprises.js';
 import { runCli } from '../../../cli/index.js';
-import type { CliIo } from '../../../cli/io.js';
 import { openDatabase } from '../../../db/client.js';
 import { runMigrations } from '../../../db/migrate.js';
+import { recordingIo } from '../../../test/cli.js';
 import { loginAs, useTestApp } from '../../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../../test/factories/common.js';
 import { seedReferenceData } from '../../demo/seed.js';
@@ -276,20 +276,7 @@ describe('npm run cli -- import-enterprises', () => {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-import-cli-'));
   afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
 
-  function io(): CliIo & { lines: string[]; errors: string[] } {
-    const lines: string[] = [];
-    const errors: string[] = [];
-    return {
-      env: { DATA_DIR: path.join(temp, 'data'), DATABASE_URL: '', LOG_LEVEL: 'silent' },
-      out: (l) => lines.push(l),
-      err: (l) => errors.push(l),
-      interactive: false,
-      confirm: async () => false,
-      readSecret: async () => '',
-      lines,
-      errors,
-    };
-  }
+  const io = () => recordingIo({ DATA_DIR: path.join(temp, 'data'), DATABASE_URL: '', LOG_LEVEL: 'silent' });
 
   it('prints the counts, or every row error with exit code 1', async () => {
     const database = await openDatabase({ kind: 'pglite', dataDir: path.join(temp, 'data') });
