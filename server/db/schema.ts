@@ -89,7 +89,11 @@ export * from './schema-periods.js';
  * parks, regions. Computed statistics are cached under it, so a cached answer is never stale,
  * also across processes sharing one PostgreSQL.
  */
-export const statsVersion = pgTable('stats_version', {
-  id: integer('id').primaryKey().default(1),
-  token: uuid('token').notNull().defaultRandom(),
-});
+export const statsVersion = pgTable(
+  'stats_version',
+  {
+    id: integer('id').primaryKey().default(1),
+    token: uuid('token').notNull().defaultRandom(),
+  },
+  (t) => [check('stats_version_single_row_check', sql`${t.id} = 1`)],
+);
