@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { parkDetail, type ParkDetail, type UpdateParkRequest } from '../../../../shared/contracts/parks';
 import { apiRequest } from '../../../lib/api-client';
+import { FORM_DIALOG_META } from '../../../lib/errors';
 
 /** Edits a park (admin). */
 export function updatePark({ id, body }: { id: number; body: UpdateParkRequest }): Promise<ParkDetail> {
@@ -9,5 +10,9 @@ export function updatePark({ id, body }: { id: number; body: UpdateParkRequest }
 
 export function useUpdatePark() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updatePark, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['parks'] }) });
+  return useMutation({
+    mutationFn: updatePark,
+    meta: FORM_DIALOG_META,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['parks'] }),
+  });
 }
