@@ -65,6 +65,7 @@ export const en: Record<MessageKey, string> = {
   'common.refresh': 'Refresh',
   'common.loadFailed': 'Could not load the data',
   'common.total': '{total} in all',
+  'common.emptyFiltered': 'Nothing matches the search or filters. Change the search text or clear the filters.',
   'common.exportFailed': 'Export failed: {message}',
   'common.exported': 'Exported {count} rows',
   'common.dashboardIntro': 'The work modules arrive one by one; open them from the menu on the left.',

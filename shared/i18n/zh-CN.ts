@@ -63,6 +63,7 @@ export const zhCN = {
   'common.refresh': '刷新',
   'common.loadFailed': '数据加载失败',
   'common.total': '共 {total} 条',
+  'common.emptyFiltered': '没有符合搜索或筛选条件的记录。请修改搜索词或清除筛选。',
   'common.exportFailed': '导出失败：{message}',
   'common.exported': '已导出 {count} 行',
   'common.dashboardIntro': '各业务模块将陆续上线，请从左侧菜单进入。',

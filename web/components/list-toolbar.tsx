@@ -30,6 +30,8 @@ export type ListToolbarProps<K extends string> = {
   search?: SearchBoxProps;
   /** Filters (selects, segmented controls, a summary) after the search box. */
   filters?: ReactNode;
+  /** More buttons on the right, before the add button (an import link). */
+  actions?: ReactNode;
   /** The add button; null or absent for a user who may not add. */
   add?: { label: string; onClick: () => void; testId?: string } | null;
   /** Every table exports to Excel. */
@@ -37,7 +39,7 @@ export type ListToolbarProps<K extends string> = {
 };
 
 /** Above a list: search and filters on the left, add and Excel export on the right. */
-export function ListToolbar<K extends string>({ search, filters, add, exportProps }: ListToolbarProps<K>) {
+export function ListToolbar<K extends string>({ search, filters, actions, add, exportProps }: ListToolbarProps<K>) {
   return (
     <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 16 }}>
       <Space wrap>
@@ -45,6 +47,7 @@ export function ListToolbar<K extends string>({ search, filters, add, exportProp
         {filters}
       </Space>
       <Space wrap>
+        {actions}
         {add ? (
           <Button type="primary" onClick={add.onClick} data-testid={add.testId}>
             {add.label}

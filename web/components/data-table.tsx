@@ -1,0 +1,155 @@
+import type { Key, ReactNode } from 'react';
+import { Empty, Table, type TableColumnType, type TableProps } from 'antd';
+import { pagePagination, usePageParams } from '../hooks/use-page-params';
+import { formatDateStamp } from '../lib/format';
+import { useT } from '../lib/i18n';
+import { ErrorAlert } from './error-alert';
+import type { ExcelCell, ExcelColumn } from './export-excel-button';
+import { ListToolbar, type ListToolbarProps } from './list-toolbar';
+
+/**
+ * A column of a {@link DataTable}: an antd column that also says what goes into the Excel file.
+ * It is exported with `excel(row)`, or else the field its `dataIndex` names; a column with neither
+ * (the row's buttons) stays out of the file.
+ */
+export type DataColumn<T> = Omit<TableColumnType<T>, 'key' | 'title'> & {
+  key: string;
+  /** The header, already translated; the Excel header too unless `excelTitle` is given. */
+  title: string;
+  /**
+   * The cell's plain value in the Excel file (text, number, or null for an empty cell); the table shows
+   * it too ('—' for null) when the column has neither `render` nor `dataIndex`.
+   */
+  excel?: (row: T) => ExcelCell;
+  excelTitle?: string;
+  /** The Excel column width in characters (16 by default). */
+  excelWidth?: number;
+  /** `true`: in the Excel file only, not in the table (a long text the table opens on a click). */
+  excelOnly?: boolean;
+};
+
+/** What the table reads of the query that loads its rows (a TanStack `useQuery` result fits). */
+export type DataTableQuery = { isFetching: boolean; error: Error | null; refetch: () => unknown };
+
+export type DataTableProps<T extends object> = {
+  rows: readonly T[];
+  rowKey: (keyof T & string) | ((row: T) => Key);
+  columns: ReadonlyArray<DataColumn<T> | false | null | undefined>;
+  /** The query behind the rows: loading shows on the table, a failure above it with 重试. */
+  query?: DataTableQuery;
+  /**
+   * What an empty table says, and what to do about it ("还没有园区，点击「新增园区」添加"), or a
+   * whole node (an {@link Empty} with a button); give the filtered wording when a search or filter is set.
+   */
+  empty: ReactNode;
+  /** Names the Excel file (`<name>-<date>.xlsx`) and its sheet; every table exports. */
+  exportName: string;
+  /** The sheet name where it differs from `exportName` (a file name with the month, a sheet without). */
+  sheetName?: string;
+  /** A paged list: loads every row of the current search and filters for the export (see `fetchAllPages`). */
+  loadAllRows?: () => Promise<readonly T[]>;
+  /**
+   * Paging. `{ total }`: the server pages, and page and size live in the address ({@link usePageParams});
+   * `'client'`: the loaded rows, 50 to a page; absent: every row on one page.
+   */
+  paging?: { total: number } | 'client';
+  /** Search box, filters and add button above the table (the Excel button joins them on the right). */
+  toolbar?: Omit<ListToolbarProps<string>, 'exportProps'>;
+  /** Between the toolbar and the table: a notice, the rules behind the list, tabs. */
+  aboveTable?: ReactNode;
+  testId?: string;
+  /** Other antd table props: `expandable`, `scroll`, `size`, `onRow`. */
+  tableProps?: Omit<TableProps<T>, 'columns' | 'dataSource' | 'rowKey' | 'loading' | 'pagination' | 'locale'>;
+};
+
+function isColumn<T>(column: DataColumn<T> | false | null | undefined): column is DataColumn<T> {
+  return Boolean(column);
+}
+
+function asCell(value: unknown): ExcelCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+/** The Excel value of one cell: `excel(row)`, or the field `dataIndex` names. */
+function excelValue<T extends object>(column: DataColumn<T>, row: T): ExcelCell {
+  if (column.excel) return column.excel(row);
+  return typeof column.dataIndex === 'string' ? asCell(Reflect.get(row, column.dataIndex)) : null;
+}
+
+/** The Excel columns and rows of a table's columns (those with `excel` or a `dataIndex`). */
+export function excelSheet<T extends object>(columns: ReadonlyArray<DataColumn<T>>, rows: readonly T[]) {
+  const exported = columns.filter((c) => c.excel !== undefined || typeof c.dataIndex === 'string');
+  const excelColumns: ExcelColumn<string>[] = exported.map((c) => ({ key: c.key, title: c.excelTitle ?? c.title, width: c.excelWidth }));
+  const toRow = (row: T): Record<string, ExcelCell> => Object.fromEntries(exported.map((c) => [c.key, excelValue(c, row)]));
+  return { columns: excelColumns, rows: rows.map(toRow), toRow };
+}
+
+/**
+ * The list table of a page or a card: the toolbar (search, filters, add, 导出 Excel), the query's
+ * failure with 重试, the table with its loading state, an empty state that says what to do, and paging
+ * (server paging bound to the address). The columns say once what the table shows and what the
+ * Excel file holds.
+ *
+ * ```tsx
+ * <DataTable<ParkListItem>
+ *   rows={parks.data?.items ?? []} rowKey="id" query={parks} testId="parks-table"
+ *   columns={[{ key: 'name', title: t('parks.name'), dataIndex: 'name', excelWidth: 30 }]}
+ *   empty={filtered ? t('parks.emptyFiltered') : t('parks.empty')}
+ *   exportName={t('parks.title')} loadAllRows={loadAll} paging={{ total: parks.data?.total ?? 0 }}
+ *   toolbar={{ search: { … }, filters: <Select … />, add: { label: t('parks.create'), onClick } }}
+ * />
+ * ```
+ */
+export function DataTable<T extends object>(props: DataTableProps<T>) {
+  const t = useT();
+  const params = usePageParams();
+  const columns = props.columns.filter(isColumn);
+  const sheet = excelSheet(columns, props.rows);
+  const loadAllRows = props.loadAllRows;
+  const showTotal = (total: number) => t('common.total', { total });
+  const pagination: TableProps<T>['pagination'] =
+    props.paging === undefined
+      ? false
+      : props.paging === 'client'
+        ? { defaultPageSize: 50, hideOnSinglePage: true, showTotal }
+        : pagePagination(params, props.paging.total, showTotal);
+  const tableColumns = columns
+    .filter((c) => !c.excelOnly)
+    .map(({ excel, excelTitle: _title, excelWidth: _width, excelOnly: _only, ...column }): TableColumnType<T> => {
+      // A column with only its Excel value shows that value ('—' for none).
+      if (column.render || column.dataIndex !== undefined || !excel) return column;
+      return { ...column, render: (_, row) => excel(row) ?? '—' };
+    });
+
+  return (
+    <>
+      <ListToolbar
+        {...props.toolbar}
+        exportProps={{
+          fileName: `${props.exportName}-${formatDateStamp()}`,
+          sheetName: props.sheetName ?? props.exportName,
+          columns: sheet.columns,
+          rows: sheet.rows,
+          loadRows: loadAllRows ? async () => (await loadAllRows()).map(sheet.toRow) : undefined,
+        }}
+      />
+      {props.aboveTable}
+      {props.query?.error ? <ErrorAlert error={props.query.error} onRetry={() => void props.query?.refetch()} /> : null}
+      <Table<T>
+        {...props.tableProps}
+        rowKey={props.rowKey}
+        data-testid={props.testId}
+        columns={tableColumns}
+        dataSource={[...props.rows]}
+        loading={props.query?.isFetching ?? false}
+        pagination={pagination}
+        locale={{
+          emptyText:
+            typeof props.empty === 'string' ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.empty} /> : props.empty,
+        }}
+      />
+    </>
+  );
+}
