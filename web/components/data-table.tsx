@@ -28,15 +28,25 @@ export type DataColumn<T> = Omit<TableColumnType<T>, 'key' | 'title'> & {
   excelOnly?: boolean;
 };
 
-/** What the table reads of the query that loads its rows (a TanStack `useQuery` result fits). */
-export type DataTableQuery = { isFetching: boolean; error: Error | null; refetch: () => unknown };
+/**
+ * What the table reads of the query that loads its rows (a TanStack `useQuery` result fits): the rows
+ * are `data.items` and a server-paged list's size is `data.total`.
+ */
+export type DataTableQuery<T> = {
+  isFetching: boolean;
+  error: Error | null;
+  refetch: () => unknown;
+  data?: { items: readonly T[]; total?: number };
+};
 
 export type DataTableProps<T extends object> = {
-  rows: readonly T[];
-  rowKey: (keyof T & string) | ((row: T) => Key);
+  /** The query behind the rows: its `data.items` are the rows, loading shows on the table, a failure above it with 重试. */
+  query: DataTableQuery<T>;
+  /** The rows where they are not the query's `data.items` (a short list searched in the browser). */
+  rows?: readonly T[];
+  /** `id` by default. */
+  rowKey?: (keyof T & string) | ((row: T) => Key);
   columns: ReadonlyArray<DataColumn<T> | false | null | undefined>;
-  /** The query behind the rows: loading shows on the table, a failure above it with 重试. */
-  query?: DataTableQuery;
   /**
    * What an empty table says, and what to do about it ("还没有园区，点击「新增园区」添加"), or a
    * whole node (an {@link Empty} with a button); give the filtered wording when a search or filter is set.
@@ -49,10 +59,10 @@ export type DataTableProps<T extends object> = {
   /** A paged list: loads every row of the current search and filters for the export (see `fetchAllPages`). */
   loadAllRows?: () => Promise<readonly T[]>;
   /**
-   * Paging. `{ total }`: the server pages, and page and size live in the address ({@link usePageParams});
-   * `'client'`: the loaded rows, 50 to a page; absent: every row on one page.
+   * Paging. `'server'`: the server pages (`data.total` rows in all), and page and size live in the
+   * address ({@link usePageParams}); `'client'`: the loaded rows, 50 to a page; absent: every row on one page.
    */
-  paging?: { total: number } | 'client';
+  paging?: 'server' | 'client';
   /** Search box, filters and add button above the table (the Excel button joins them on the right). */
   toolbar?: Omit<ListToolbarProps<string>, 'exportProps'>;
   /** Between the toolbar and the table: a notice, the rules behind the list, tabs. */
@@ -93,11 +103,12 @@ export function excelSheet<T extends object>(columns: ReadonlyArray<DataColumn<T
  * Excel file holds.
  *
  * ```tsx
+ * const parks = useParks({ page, pageSize, q: q || undefined });
  * <DataTable<ParkListItem>
- *   rows={parks.data?.items ?? []} rowKey="id" query={parks} testId="parks-table"
- *   columns={[{ key: 'name', title: t('parks.name'), dataIndex: 'name', excelWidth: 30 }]}
+ *   query={parks}
+ *   columns={[{ key: 'name', title: t('parks.name'), dataIndex: 'name', excelWidth: 30 }, rowActionsColumn(t, …)]}
+ *   paging="server" testId="parks-table" exportName={t('parks.title')} loadAllRows={loadAll}
  *   empty={filtered ? t('parks.emptyFiltered') : t('parks.empty')}
- *   exportName={t('parks.title')} loadAllRows={loadAll} paging={{ total: parks.data?.total ?? 0 }}
  *   toolbar={{ search: { … }, filters: <Select … />, add: { label: t('parks.create'), onClick } }}
  * />
  * ```
@@ -106,7 +117,9 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   const t = useT();
   const params = usePageParams();
   const columns = props.columns.filter(isColumn);
-  const sheet = excelSheet(columns, props.rows);
+  const { query } = props;
+  const rows = props.rows ?? query.data?.items ?? [];
+  const sheet = excelSheet(columns, rows);
   const loadAllRows = props.loadAllRows;
   const showTotal = (total: number) => t('common.total', { total });
   const pagination: TableProps<T>['pagination'] =
@@ -114,7 +127,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
       ? false
       : props.paging === 'client'
         ? { defaultPageSize: 50, hideOnSinglePage: true, showTotal }
-        : pagePagination(params, props.paging.total, showTotal);
+        : pagePagination(params, query.data?.total ?? 0, showTotal);
   const tableColumns = columns
     .filter((c) => !c.excelOnly)
     .map(({ excel, excelTitle: _title, excelWidth: _width, excelOnly: _only, ...column }): TableColumnType<T> => {
@@ -136,14 +149,14 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         }}
       />
       {props.aboveTable}
-      {props.query?.error ? <ErrorAlert error={props.query.error} onRetry={() => void props.query?.refetch()} /> : null}
+      {query.error ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
       <Table<T>
         {...props.tableProps}
-        rowKey={props.rowKey}
+        rowKey={props.rowKey ?? 'id'}
         data-testid={props.testId}
         columns={tableColumns}
-        dataSource={[...props.rows]}
-        loading={props.query?.isFetching ?? false}
+        dataSource={[...rows]}
+        loading={query.isFetching}
         pagination={pagination}
         locale={{
           emptyText:

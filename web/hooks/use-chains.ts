@@ -2,7 +2,7 @@ import { listChainsQuery, listChainsResponse } from '../../shared/contracts/chai
 import { defineApiQuery } from '../lib/api-query';
 
 /** The chains on the city's list of a year that the user may see. */
-const chains = defineApiQuery({ key: ['chains', 'list'], path: '/api/chains', query: listChainsQuery, response: listChainsResponse });
+const chains = defineApiQuery('/api/chains', listChainsQuery, listChainsResponse);
 
 export function useChains(year: number) {
   return chains.useApiQuery({ year });

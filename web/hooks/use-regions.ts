@@ -5,7 +5,7 @@ import { defineApiQuery } from '../lib/api-query';
 export type RegionsParams = QueryParamsOf<typeof listRegionsQuery>;
 
 /** Regions with their park and firm counts (and `version`, for the edit form), optionally searched and filtered by kind. */
-const regions = defineApiQuery({ key: ['regions', 'list'], path: '/api/regions', query: listRegionsQuery, response: listRegionsResponse });
+const regions = defineApiQuery('/api/regions', listRegionsQuery, listRegionsResponse);
 
 export function useRegions(params: RegionsParams = {}) {
   return regions.useApiQuery(params);

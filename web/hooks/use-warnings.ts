@@ -6,7 +6,7 @@ import { defineApiQuery } from '../lib/api-query';
  * The 预警 lists for a month over the user's scope: counts per kind and one page of items. Without a
  * period the server answers for the latest month with figures (the answer's `period`).
  */
-const warnings = defineApiQuery({ key: ['warnings', 'list'], path: '/api/warnings', query: warningsQuery, response: warningsResponse });
+const warnings = defineApiQuery('/api/warnings', warningsQuery, warningsResponse);
 export const getWarnings = warnings.get;
 export const useWarnings = warnings.useApiQuery;
 

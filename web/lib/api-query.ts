@@ -2,36 +2,38 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import type { z } from 'zod';
 import { apiRequest, type QueryParamsOf, type QueryValue } from './api-client';
 
-export type ApiQuerySpec<Q extends z.ZodType, S extends z.ZodType> = {
-  /** The first parts of the query key, e.g. `['parks', 'list']`: a mutation invalidates `['parks']`. */
-  key: readonly string[];
-  /** The endpoint, e.g. `/api/parks`. */
-  path: string;
-  /** The contract's query schema: the hook's parameters are its {@link QueryParamsOf}, never retyped. */
-  query: Q;
-  /** The contract's answer schema: the answer is checked against it. */
-  response: S;
-};
+/**
+ * The query key of an endpoint's answers: the path's parts after `/api`, `list`, then the parameters, so
+ * `/api/parks?q=高新` is `['parks', 'list', { q: '高新' }]`: a mutation refreshes every list of parks with
+ * `['parks', 'list']` and the lists and the open park with `['parks']` (its detail is `['parks', 'detail', id]`).
+ */
+export function apiQueryKey(path: string, params: object): readonly unknown[] {
+  return [...path.replace(/^\/api\//, '').split('/'), 'list', params];
+}
 
 /**
- * One `GET` endpoint with query parameters, as the web reads it: give the contract's query and answer
- * schemas once and get the fetch, the query options and the hook, all typed from the contract.
+ * One `GET` endpoint with query parameters, as the web reads it: give its path and the contract's query
+ * and answer schemas once, and get the fetch, the query options and the hook, all typed from the contract.
  *
  * ```ts
  * export type GetParksParams = QueryParamsOf<typeof listParksQuery>;
- * const parks = defineApiQuery({ key: ['parks', 'list'], path: '/api/parks', query: listParksQuery, response: listParksResponse });
- * export const getParks = parks.get;
- * export const useParks = parks.useApiQuery;
+ * const parks = defineApiQuery('/api/parks', listParksQuery, listParksResponse);
+ * export const getParks = parks.get; // (params, signal?) => Promise<ListParksResponse>
+ * export const useParks = parks.useApiQuery; // (params, enabled = true) => UseQueryResult
  * ```
+ *
+ * @param path the endpoint, e.g. `/api/parks`; its parts make the query key ({@link apiQueryKey})
+ * @param _query the contract's query schema: the hook's parameters are its {@link QueryParamsOf}, never retyped
+ * @param response the contract's answer schema: the answer is checked against it
  */
-export function defineApiQuery<Q extends z.ZodType, S extends z.ZodType>(spec: ApiQuerySpec<Q, S>) {
+export function defineApiQuery<Q extends z.ZodType, S extends z.ZodType>(path: string, _query: Q, response: S) {
   /** Fetches the answer outside React (an export that loads every page, a route loader). */
   const get = (params: QueryParamsOf<Q>, signal?: AbortSignal): Promise<z.infer<S>> =>
-    apiRequest(spec.path, { query: queryValues(params), schema: spec.response, signal });
-  /** The TanStack query options: key `[...key, params]`, the fetch, the previous answer kept while the next loads. */
+    apiRequest(path, { query: queryValues(params), schema: response, signal });
+  /** The TanStack query options: key {@link apiQueryKey}, the fetch, the previous answer kept while the next loads. */
   const options = (params: QueryParamsOf<Q>) =>
     queryOptions({
-      queryKey: [...spec.key, params],
+      queryKey: apiQueryKey(path, params),
       queryFn: ({ signal }) => get(params, signal),
       placeholderData: keepPreviousData,
     });

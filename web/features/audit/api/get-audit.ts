@@ -2,5 +2,5 @@ import { listAuditQuery, listAuditResponse } from '../../../../shared/contracts/
 import { defineApiQuery } from '../../../lib/api-query';
 
 /** One page of the audit log, newest first (admin only). */
-const audit = defineApiQuery({ key: ['audit', 'list'], path: '/api/audit', query: listAuditQuery, response: listAuditResponse });
+const audit = defineApiQuery('/api/audit', listAuditQuery, listAuditResponse);
 export const useAudit = audit.useApiQuery;

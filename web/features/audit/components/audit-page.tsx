@@ -37,13 +37,7 @@ export function AuditPage() {
   return (
     <Card title={t('audit.title')}>
       <DataTable<AuditItem>
-        rows={audit.data?.items ?? []}
-        rowKey="id"
         query={audit}
-        testId="audit-table"
-        exportName={t('audit.title')}
-        empty={t('audit.empty')}
-        paging={{ total: audit.data?.total ?? 0 }}
         columns={[
           { key: 'at', title: t('audit.at'), width: 180, excelWidth: 20, excel: (item) => formatDateTime(item.at, true) },
           { key: 'actorName', title: t('audit.actor'), dataIndex: 'actorName' },
@@ -53,6 +47,10 @@ export function AuditPage() {
           { key: 'before', title: t('audit.before'), excelOnly: true, excelWidth: 40, excel: (item) => toJson(item.before) },
           { key: 'after', title: t('audit.after'), excelOnly: true, excelWidth: 40, excel: (item) => toJson(item.after) },
         ]}
+        testId="audit-table"
+        exportName={t('audit.title')}
+        empty={t('audit.empty')}
+        paging="server"
         tableProps={{
           expandable: {
             expandedRowRender: (item) => <ChangeDetails item={item} />,

@@ -55,49 +55,6 @@ export function ChainsPage() {
         rows={rows}
         rowKey="code"
         query={chains}
-        testId="chains-table"
-        exportName={`${t('chains.title')}-${year}`}
-        sheetName={`${t('chains.title')} ${year}`}
-        empty={
-          filtered && all.length > 0 ? t('chains.emptyFiltered') : scoped ? t('chains.emptyScoped', { year }) : t('chains.empty', { year })
-        }
-        toolbar={{
-          filters: (
-            <>
-              <span>{t('chains.year')}</span>
-              <Select<number>
-                value={year}
-                style={{ width: 110 }}
-                data-testid="chains-year"
-                options={yearOptions().map((y) => ({ value: y, label: String(y) }))}
-                onChange={setYear}
-              />
-              <SearchBox
-                value={q}
-                placeholder={t('chains.searchPlaceholder')}
-                width={220}
-                testId="chains-search"
-                onSearch={(value) => setParam('q', value)}
-              />
-              <Select<string>
-                allowClear
-                value={industry}
-                placeholder={t('chains.filter.industry')}
-                style={{ width: 200 }}
-                data-testid="chains-industry"
-                options={industries.map(([value, label]) => ({ value, label }))}
-                onChange={(value) => setParam('industry', value)}
-              />
-              {chains.data ? (
-                <Typography.Text type="secondary" data-testid="chains-summary">
-                  {t('chains.yearSummary', { year: chains.data.year, count: chains.data.total })}
-                  {filtered ? t('chains.filteredCount', { count: rows.length }) : null}
-                </Typography.Text>
-              ) : null}
-            </>
-          ),
-          add: isAdmin ? { label: t('chains.create'), onClick: () => setCreating(true), testId: 'chain-create' } : null,
-        }}
         columns={[
           { key: 'code', title: t('chains.code'), dataIndex: 'code', width: 90, excelWidth: 10 },
           {
@@ -141,6 +98,49 @@ export function ChainsPage() {
           { key: 'chief', title: t('chains.chief'), excelWidth: 24, excel: (chain) => chain.chiefTitle },
           { key: 'office', title: t('chains.office'), excelOnly: true, excelWidth: 24, excel: (chain) => chain.office },
         ]}
+        testId="chains-table"
+        exportName={`${t('chains.title')}-${year}`}
+        sheetName={`${t('chains.title')} ${year}`}
+        empty={
+          filtered && all.length > 0 ? t('chains.emptyFiltered') : scoped ? t('chains.emptyScoped', { year }) : t('chains.empty', { year })
+        }
+        toolbar={{
+          filters: (
+            <>
+              <span>{t('chains.year')}</span>
+              <Select<number>
+                value={year}
+                style={{ width: 110 }}
+                data-testid="chains-year"
+                options={yearOptions().map((y) => ({ value: y, label: String(y) }))}
+                onChange={setYear}
+              />
+              <SearchBox
+                value={q}
+                placeholder={t('chains.searchPlaceholder')}
+                width={220}
+                testId="chains-search"
+                onSearch={(value) => setParam('q', value)}
+              />
+              <Select<string>
+                allowClear
+                value={industry}
+                placeholder={t('chains.filter.industry')}
+                style={{ width: 200 }}
+                data-testid="chains-industry"
+                options={industries.map(([value, label]) => ({ value, label }))}
+                onChange={(value) => setParam('industry', value)}
+              />
+              {chains.data ? (
+                <Typography.Text type="secondary" data-testid="chains-summary">
+                  {t('chains.yearSummary', { year: chains.data.year, count: chains.data.total })}
+                  {filtered ? t('chains.filteredCount', { count: rows.length }) : null}
+                </Typography.Text>
+              ) : null}
+            </>
+          ),
+          add: isAdmin ? { label: t('chains.create'), onClick: () => setCreating(true), testId: 'chain-create' } : null,
+        }}
       />
       {creating ? <ChainFormModal mode={{ kind: 'create', year }} onClose={() => setCreating(false)} /> : null}
     </Card>

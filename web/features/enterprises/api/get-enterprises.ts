@@ -2,11 +2,6 @@ import { listEnterprisesQuery, listEnterprisesResponse } from '../../../../share
 import { defineApiQuery } from '../../../lib/api-query';
 
 /** One page of the firms the user may see, with search and filters. */
-const enterprises = defineApiQuery({
-  key: ['enterprises', 'list'],
-  path: '/api/enterprises',
-  query: listEnterprisesQuery,
-  response: listEnterprisesResponse,
-});
+const enterprises = defineApiQuery('/api/enterprises', listEnterprisesQuery, listEnterprisesResponse);
 export const getEnterprises = enterprises.get;
 export const useEnterprises = enterprises.useApiQuery;

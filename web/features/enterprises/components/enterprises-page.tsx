@@ -34,26 +34,8 @@ export function EnterprisesPage() {
   return (
     <Card title={t('enterprises.title')}>
       <DataTable<EnterpriseListItem>
-        rows={enterprises.data?.items ?? []}
         rowKey="uscc"
         query={enterprises}
-        testId="enterprises-table"
-        exportName={t('enterprises.title')}
-        loadAllRows={loadAll}
-        empty={filtered ? t('enterprises.emptyFiltered') : isAdmin ? t('enterprises.empty') : t('enterprises.emptyScoped')}
-        paging={{ total: enterprises.data?.total ?? 0 }}
-        tableProps={{ scroll: { x: 'max-content' } }}
-        toolbar={{
-          filters: <EnterpriseFilters q={q} filters={filters} onSearch={(value) => update({ q: value, page: 1 })} onFilter={setFilter} />,
-          actions: isAdmin ? (
-            <Link to={paths.enterpriseImport.getHref()}>
-              <Button data-testid="enterprises-import">{t('enterprises.import')}</Button>
-            </Link>
-          ) : null,
-          add: isAdmin
-            ? { label: t('enterprises.create'), onClick: () => void navigate(paths.enterpriseNew.getHref()), testId: 'enterprises-create' }
-            : null,
-        }}
         columns={[
           {
             key: 'name',
@@ -101,6 +83,23 @@ export function EnterprisesPage() {
             render: (_, item) => <EnterpriseFlagTags item={item} />,
           },
         ]}
+        testId="enterprises-table"
+        exportName={t('enterprises.title')}
+        loadAllRows={loadAll}
+        empty={filtered ? t('enterprises.emptyFiltered') : isAdmin ? t('enterprises.empty') : t('enterprises.emptyScoped')}
+        paging="server"
+        tableProps={{ scroll: { x: 'max-content' } }}
+        toolbar={{
+          filters: <EnterpriseFilters q={q} filters={filters} onSearch={(value) => update({ q: value, page: 1 })} onFilter={setFilter} />,
+          actions: isAdmin ? (
+            <Link to={paths.enterpriseImport.getHref()}>
+              <Button data-testid="enterprises-import">{t('enterprises.import')}</Button>
+            </Link>
+          ) : null,
+          add: isAdmin
+            ? { label: t('enterprises.create'), onClick: () => void navigate(paths.enterpriseNew.getHref()), testId: 'enterprises-create' }
+            : null,
+        }}
       />
     </Card>
   );

@@ -3,7 +3,7 @@ import { Card, Segmented } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { IndustryItem } from '../../../../shared/contracts/industries';
 import { DataTable } from '../../../components/data-table';
-import { RowActions } from '../../../components/row-actions';
+import { rowActionsColumn } from '../../../components/row-actions';
 import { paths } from '../../../config/paths';
 import { useIndustries } from '../../../hooks/use-industries';
 import { useMe } from '../../../hooks/use-me';
@@ -38,27 +38,6 @@ export function IndustriesPage() {
         rows={rows}
         rowKey="code"
         query={industries}
-        testId="industries-table"
-        exportName={t('industries.title')}
-        empty={filtered && all.length > 0 ? t('industries.emptyFiltered') : t('industries.empty')}
-        toolbar={{
-          search: {
-            value: q,
-            placeholder: t('industries.searchPlaceholder'),
-            width: 220,
-            testId: 'industries-search',
-            onSearch: (value) => setParam('q', value),
-          },
-          filters: (
-            <Segmented<string>
-              value={group}
-              data-testid="industries-group"
-              options={[{ value: '', label: t('industries.allGroups') }, ...groups.map((g) => ({ value: g, label: g }))]}
-              onChange={(value) => setParam('group', value)}
-            />
-          ),
-          add: isAdmin ? { label: t('industries.create'), onClick: () => setEditing('new'), testId: 'industry-create' } : null,
-        }}
         columns={[
           { key: 'code', title: t('industries.code'), dataIndex: 'code', width: 100, excelWidth: 8 },
           { key: 'group', title: t('industries.group'), dataIndex: 'group', width: 100, excelWidth: 8 },
@@ -80,23 +59,35 @@ export function IndustriesPage() {
                 0
               ),
           },
-          isAdmin && {
-            key: 'actions',
-            title: t('common.actions'),
-            width: 160,
-            render: (_, industry) => (
-              <RowActions
-                editLabel={t('industries.edit')}
-                onEdit={() => setEditing(industry)}
-                deleteLabel={t('industries.delete')}
-                confirmTitle={t('industries.deleteConfirm', { name: industry.name })}
-                onDelete={() => remove.mutateAsync({ code: industry.code, version: industry.version })}
-                deletedMessage={t('industries.deleted', { name: industry.name })}
-                blockedReason={industry.chainCount > 0 ? t('industries.deleteBlocked', { count: industry.chainCount }) : null}
-              />
-            ),
-          },
+          isAdmin &&
+            rowActionsColumn<IndustryItem>(t, (industry) => ({
+              name: industry.name,
+              onEdit: () => setEditing(industry),
+              onDelete: () => remove.mutateAsync({ code: industry.code, version: industry.version }),
+              blockedReason: industry.chainCount > 0 ? t('industries.deleteBlocked', { count: industry.chainCount }) : null,
+            })),
         ]}
+        testId="industries-table"
+        exportName={t('industries.title')}
+        empty={filtered && all.length > 0 ? t('industries.emptyFiltered') : t('industries.empty')}
+        toolbar={{
+          search: {
+            value: q,
+            placeholder: t('industries.searchPlaceholder'),
+            width: 220,
+            testId: 'industries-search',
+            onSearch: (value) => setParam('q', value),
+          },
+          filters: (
+            <Segmented<string>
+              value={group}
+              data-testid="industries-group"
+              options={[{ value: '', label: t('industries.allGroups') }, ...groups.map((g) => ({ value: g, label: g }))]}
+              onChange={(value) => setParam('group', value)}
+            />
+          ),
+          add: isAdmin ? { label: t('industries.create'), onClick: () => setEditing('new'), testId: 'industry-create' } : null,
+        }}
       />
       {editing ? (
         <IndustryFormModal

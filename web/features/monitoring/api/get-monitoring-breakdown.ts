@@ -2,10 +2,5 @@ import { monitoringBreakdownQuery, monitoringBreakdownResponse } from '../../../
 import { defineApiQuery } from '../../../lib/api-query';
 
 /** Output and growth broken down by chain, county, park, industry or (within one chain) node, optionally within one county or park. */
-const breakdown = defineApiQuery({
-  key: ['monitoring', 'breakdown'],
-  path: '/api/monitoring/breakdown',
-  query: monitoringBreakdownQuery,
-  response: monitoringBreakdownResponse,
-});
+const breakdown = defineApiQuery('/api/monitoring/breakdown', monitoringBreakdownQuery, monitoringBreakdownResponse);
 export const useMonitoringBreakdown = breakdown.useApiQuery;

@@ -2,11 +2,6 @@ import { monitoringEnterprisesQuery, monitoringEnterprisesResponse } from '../..
 import { defineApiQuery } from '../../../lib/api-query';
 
 /** Firms ranked by output for the period, optionally within one chain or one node of it. */
-const ranking = defineApiQuery({
-  key: ['monitoring', 'enterprises'],
-  path: '/api/monitoring/enterprises',
-  query: monitoringEnterprisesQuery,
-  response: monitoringEnterprisesResponse,
-});
+const ranking = defineApiQuery('/api/monitoring/enterprises', monitoringEnterprisesQuery, monitoringEnterprisesResponse);
 export const getMonitoringEnterprises = ranking.get;
 export const useMonitoringEnterprises = ranking.useApiQuery;

@@ -5,6 +5,6 @@ import { defineApiQuery } from '../../../lib/api-query';
 export type GetParksParams = QueryParamsOf<typeof listParksQuery>;
 
 /** One page of parks, searched by name and filtered by level and region. */
-const parks = defineApiQuery({ key: ['parks', 'list'], path: '/api/parks', query: listParksQuery, response: listParksResponse });
+const parks = defineApiQuery('/api/parks', listParksQuery, listParksResponse);
 export const getParks = parks.get;
 export const useParks = parks.useApiQuery;

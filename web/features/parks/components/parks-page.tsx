@@ -37,46 +37,7 @@ export function ParksPage() {
   return (
     <Card title={t('parks.title')}>
       <DataTable<ParkListItem>
-        rows={parks.data?.items ?? []}
-        rowKey="id"
         query={parks}
-        testId="parks-table"
-        exportName={t('parks.title')}
-        loadAllRows={loadAll}
-        empty={filtered ? t('parks.emptyFiltered') : t('parks.empty')}
-        paging={{ total: parks.data?.total ?? 0 }}
-        toolbar={{
-          search: {
-            value: q,
-            placeholder: t('parks.searchPlaceholder'),
-            testId: 'parks-search',
-            onSearch: (value) => update({ q: value, page: 1 }),
-          },
-          filters: (
-            <>
-              <Select
-                allowClear
-                value={level}
-                placeholder={t('parks.filter.level')}
-                style={{ width: 130 }}
-                options={PARK_LEVELS.map((l) => ({ value: l, label: t(`parks.level.${l}`) }))}
-                onChange={(value: string | undefined) => setFilter('level', value)}
-                data-testid="parks-level"
-              />
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                value={region}
-                placeholder={t('parks.filter.region')}
-                style={{ width: 180 }}
-                options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
-                onChange={(value: string | undefined) => setFilter('region', value)}
-              />
-            </>
-          ),
-          add: isAdmin ? { label: t('parks.create'), onClick: () => setCreating(true), testId: 'park-create' } : null,
-        }}
         columns={[
           {
             key: 'name',
@@ -129,6 +90,43 @@ export function ParksPage() {
             excelWidth: 10,
           },
         ]}
+        testId="parks-table"
+        exportName={t('parks.title')}
+        loadAllRows={loadAll}
+        empty={filtered ? t('parks.emptyFiltered') : t('parks.empty')}
+        paging="server"
+        toolbar={{
+          search: {
+            value: q,
+            placeholder: t('parks.searchPlaceholder'),
+            testId: 'parks-search',
+            onSearch: (value) => update({ q: value, page: 1 }),
+          },
+          filters: (
+            <>
+              <Select
+                allowClear
+                value={level}
+                placeholder={t('parks.filter.level')}
+                style={{ width: 130 }}
+                options={PARK_LEVELS.map((l) => ({ value: l, label: t(`parks.level.${l}`) }))}
+                onChange={(value: string | undefined) => setFilter('level', value)}
+                data-testid="parks-level"
+              />
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                value={region}
+                placeholder={t('parks.filter.region')}
+                style={{ width: 180 }}
+                options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
+                onChange={(value: string | undefined) => setFilter('region', value)}
+              />
+            </>
+          ),
+          add: isAdmin ? { label: t('parks.create'), onClick: () => setCreating(true), testId: 'park-create' } : null,
+        }}
       />
       {creating ? <ParkFormModal park={null} onClose={() => setCreating(false)} /> : null}
     </Card>

@@ -3,7 +3,7 @@ import { Card, Select } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { REGION_KINDS, regionKindSchema, type RegionItem } from '../../../../shared/contracts/regions';
 import { DataTable } from '../../../components/data-table';
-import { RowActions } from '../../../components/row-actions';
+import { rowActionsColumn } from '../../../components/row-actions';
 import { paths } from '../../../config/paths';
 import { useMe } from '../../../hooks/use-me';
 import { useSetListParam } from '../../../hooks/use-page-params';
@@ -29,9 +29,40 @@ export function RegionsPage() {
   return (
     <Card title={t('regions.title')}>
       <DataTable<RegionItem>
-        rows={regions.data?.items ?? []}
         rowKey="code"
         query={regions}
+        columns={[
+          { key: 'code', title: t('regions.code'), dataIndex: 'code', width: 110, excelWidth: 10 },
+          { key: 'name', title: t('regions.name'), dataIndex: 'name', excelWidth: 24 },
+          { key: 'shortName', title: t('regions.shortName'), dataIndex: 'shortName', excelWidth: 14 },
+          { key: 'kind', title: t('regions.kind'), excelWidth: 10, excel: (region) => t(`regions.kind.${region.kind}`) },
+          {
+            key: 'parkCount',
+            title: t('regions.parkCount'),
+            align: 'right',
+            excelWidth: 8,
+            excel: (region) => region.parkCount,
+            render: (_, region) => <Link to={`${paths.parks.getHref()}?region=${region.code}`}>{region.parkCount}</Link>,
+          },
+          {
+            key: 'enterpriseCount',
+            title: t('regions.enterpriseCount'),
+            align: 'right',
+            excelWidth: 10,
+            excel: (region) => region.enterpriseCount,
+            render: (_, region) => <Link to={`${paths.enterprises.getHref()}?region=${region.code}`}>{region.enterpriseCount}</Link>,
+          },
+          isAdmin &&
+            rowActionsColumn<RegionItem>(t, (region) => ({
+              name: region.name,
+              onEdit: () => setEditing(region),
+              onDelete: () => remove.mutateAsync({ code: region.code, version: region.version }),
+              blockedReason:
+                region.parkCount > 0 || region.enterpriseCount > 0
+                  ? t('regions.deleteBlocked', { parks: region.parkCount, enterprises: region.enterpriseCount })
+                  : null,
+            })),
+        ]}
         testId="regions-table"
         exportName={t('regions.title')}
         empty={q || kind ? t('regions.emptyFiltered') : t('regions.empty')}
@@ -55,48 +86,6 @@ export function RegionsPage() {
           ),
           add: isAdmin ? { label: t('regions.create'), onClick: () => setEditing('new'), testId: 'region-create' } : null,
         }}
-        columns={[
-          { key: 'code', title: t('regions.code'), dataIndex: 'code', width: 110, excelWidth: 10 },
-          { key: 'name', title: t('regions.name'), dataIndex: 'name', excelWidth: 24 },
-          { key: 'shortName', title: t('regions.shortName'), dataIndex: 'shortName', excelWidth: 14 },
-          { key: 'kind', title: t('regions.kind'), excelWidth: 10, excel: (region) => t(`regions.kind.${region.kind}`) },
-          {
-            key: 'parkCount',
-            title: t('regions.parkCount'),
-            align: 'right',
-            excelWidth: 8,
-            excel: (region) => region.parkCount,
-            render: (_, region) => <Link to={`${paths.parks.getHref()}?region=${region.code}`}>{region.parkCount}</Link>,
-          },
-          {
-            key: 'enterpriseCount',
-            title: t('regions.enterpriseCount'),
-            align: 'right',
-            excelWidth: 10,
-            excel: (region) => region.enterpriseCount,
-            render: (_, region) => <Link to={`${paths.enterprises.getHref()}?region=${region.code}`}>{region.enterpriseCount}</Link>,
-          },
-          isAdmin && {
-            key: 'actions',
-            title: t('common.actions'),
-            width: 160,
-            render: (_, region) => (
-              <RowActions
-                editLabel={t('regions.edit')}
-                onEdit={() => setEditing(region)}
-                deleteLabel={t('regions.delete')}
-                confirmTitle={t('regions.deleteConfirm', { name: region.name })}
-                onDelete={() => remove.mutateAsync({ code: region.code, version: region.version })}
-                deletedMessage={t('regions.deleted', { name: region.name })}
-                blockedReason={
-                  region.parkCount > 0 || region.enterpriseCount > 0
-                    ? t('regions.deleteBlocked', { parks: region.parkCount, enterprises: region.enterpriseCount })
-                    : null
-                }
-              />
-            ),
-          },
-        ]}
       />
       {editing ? (
         <RegionFormModal

@@ -24,22 +24,7 @@ export function UsersPage() {
   return (
     <Card title={t('users.title')}>
       <DataTable<UserItem>
-        rows={users.data?.items ?? []}
-        rowKey="id"
         query={users}
-        testId="users-table"
-        exportName={t('users.title')}
-        empty={q ? t('common.emptyFiltered') : t('users.empty')}
-        paging={{ total: users.data?.total ?? 0 }}
-        toolbar={{
-          search: {
-            value: q,
-            placeholder: t('users.searchPlaceholder'),
-            width: 320,
-            testId: 'users-search',
-            onSearch: (value) => update({ q: value, page: 1 }),
-          },
-        }}
         columns={[
           { key: 'username', title: t('users.username'), dataIndex: 'username' },
           { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName' },
@@ -80,6 +65,19 @@ export function UsersPage() {
               ) : null,
           },
         ]}
+        testId="users-table"
+        exportName={t('users.title')}
+        empty={q ? t('common.emptyFiltered') : t('users.empty')}
+        paging="server"
+        toolbar={{
+          search: {
+            value: q,
+            placeholder: t('users.searchPlaceholder'),
+            width: 320,
+            testId: 'users-search',
+            onSearch: (value) => update({ q: value, page: 1 }),
+          },
+        }}
       />
     </Card>
   );

@@ -83,14 +83,54 @@ export function WarningsPage() {
       }
     >
       <DataTable<WarningItem>
-        rows={items}
         rowKey={(item) => `${item.kind}-${item.uscc}`}
         query={warnings}
+        columns={[
+          {
+            key: 'kind',
+            title: t('warnings.col.kind'),
+            width: 130,
+            excelWidth: 14,
+            excel: (item) => t(`warnings.kind.${item.kind}`),
+            render: (_, item) => <Tag color={item.kind === 'not_reported' ? 'orange' : 'red'}>{t(`warnings.kind.${item.kind}`)}</Tag>,
+          },
+          {
+            key: 'name',
+            title: t('warnings.col.name'),
+            excelWidth: 30,
+            excel: (item) => item.name,
+            render: (_, item) => (
+              <Link to={paths.enterprise.getHref(item.uscc)} data-testid={`warning-firm-${item.uscc}`}>
+                {item.name}
+              </Link>
+            ),
+          },
+          { key: 'uscc', title: t('warnings.col.uscc'), dataIndex: 'uscc', width: 190, excelWidth: 22 },
+          { key: 'regionCode', title: t('warnings.col.region'), dataIndex: 'regionCode', excelOnly: true, excelWidth: 10 },
+          { key: 'chains', title: t('warnings.col.chains'), width: 120, excelWidth: 14, excel: (item) => item.chainCodes.join('、') },
+          { key: 'park', title: t('warnings.col.park'), width: 160, excelWidth: 24, excel: (item) => item.parkName },
+          {
+            key: 'explain',
+            title: t('warnings.col.explain'),
+            excelTitle: `${t('warnings.col.explain')}（${label}）`,
+            excelWidth: 80,
+            excel: explain,
+            render: (_, item) => <span data-testid="warning-explain">{explain(item)}</span>,
+          },
+          {
+            key: 'disposition',
+            title: t('warnings.col.disposition'),
+            width: 170,
+            excelWidth: 14,
+            excel: (item) => t(`periods.disposition.${item.disposition?.status ?? 'pending'}`),
+            render: (_, item) => <DispositionCell item={item} period={data?.period ?? ''} canEdit={dataStaff} />,
+          },
+        ]}
         testId="warnings-table"
         exportName={`${t('warnings.title')}-${period ?? ''}`}
         sheetName={t('warnings.title')}
         loadAllRows={loadAll}
-        paging={{ total: data?.total ?? 0 }}
+        paging="server"
         empty={
           <Empty description={t('warnings.empty', { period: label })} data-testid="warnings-empty">
             <Link to={paths.figures.getHref()}>
@@ -158,47 +198,6 @@ export function WarningsPage() {
             />
           </>
         }
-        columns={[
-          {
-            key: 'kind',
-            title: t('warnings.col.kind'),
-            width: 130,
-            excelWidth: 14,
-            excel: (item) => t(`warnings.kind.${item.kind}`),
-            render: (_, item) => <Tag color={item.kind === 'not_reported' ? 'orange' : 'red'}>{t(`warnings.kind.${item.kind}`)}</Tag>,
-          },
-          {
-            key: 'name',
-            title: t('warnings.col.name'),
-            excelWidth: 30,
-            excel: (item) => item.name,
-            render: (_, item) => (
-              <Link to={paths.enterprise.getHref(item.uscc)} data-testid={`warning-firm-${item.uscc}`}>
-                {item.name}
-              </Link>
-            ),
-          },
-          { key: 'uscc', title: t('warnings.col.uscc'), dataIndex: 'uscc', width: 190, excelWidth: 22 },
-          { key: 'regionCode', title: t('warnings.col.region'), dataIndex: 'regionCode', excelOnly: true, excelWidth: 10 },
-          { key: 'chains', title: t('warnings.col.chains'), width: 120, excelWidth: 14, excel: (item) => item.chainCodes.join('、') },
-          { key: 'park', title: t('warnings.col.park'), width: 160, excelWidth: 24, excel: (item) => item.parkName },
-          {
-            key: 'explain',
-            title: t('warnings.col.explain'),
-            excelTitle: `${t('warnings.col.explain')}（${label}）`,
-            excelWidth: 80,
-            excel: explain,
-            render: (_, item) => <span data-testid="warning-explain">{explain(item)}</span>,
-          },
-          {
-            key: 'disposition',
-            title: t('warnings.col.disposition'),
-            width: 170,
-            excelWidth: 14,
-            excel: (item) => t(`periods.disposition.${item.disposition?.status ?? 'pending'}`),
-            render: (_, item) => <DispositionCell item={item} period={data?.period ?? ''} canEdit={dataStaff} />,
-          },
-        ]}
       />
       {data ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="figure-meta">
