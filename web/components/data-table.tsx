@@ -40,8 +40,11 @@ export type DataTableQuery<T> = {
 };
 
 export type DataTableProps<T extends object> = {
-  /** The query behind the rows: its `data.items` are the rows, loading shows on the table, a failure above it with 重试. */
-  query: DataTableQuery<T>;
+  /**
+   * The query behind the rows: its `data.items` are the rows, loading shows on the table, a failure above
+   * it with 重试. Without it, `rows` are the rows (a table of what the page already holds).
+   */
+  query?: DataTableQuery<T>;
   /** The rows where they are not the query's `data.items` (a short list searched in the browser). */
   rows?: readonly T[];
   /** `id` by default. */
@@ -50,6 +53,7 @@ export type DataTableProps<T extends object> = {
   /**
    * What an empty table says, and what to do about it ("还没有园区，点击「新增园区」添加"), or a
    * whole node (an {@link Empty} with a button); give the filtered wording when a search or filter is set.
+   * `null` only for a table the page shows when it has rows (an import's errors).
    */
   empty: ReactNode;
   /** Names the Excel file (`<name>-<date>.xlsx`) and its sheet; every table exports. */
@@ -118,7 +122,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   const params = usePageParams();
   const columns = props.columns.filter(isColumn);
   const { query } = props;
-  const rows = props.rows ?? query.data?.items ?? [];
+  const rows = props.rows ?? query?.data?.items ?? [];
   const sheet = excelSheet(columns, rows);
   const loadAllRows = props.loadAllRows;
   const showTotal = (total: number) => t('common.total', { total });
@@ -127,7 +131,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
       ? false
       : props.paging === 'client'
         ? { defaultPageSize: 50, hideOnSinglePage: true, showTotal }
-        : pagePagination(params, query.data?.total ?? 0, showTotal);
+        : pagePagination(params, query?.data?.total ?? 0, showTotal);
   const tableColumns = columns
     .filter((c) => !c.excelOnly)
     .map(({ excel, excelTitle: _title, excelWidth: _width, excelOnly: _only, ...column }): TableColumnType<T> => {
@@ -149,14 +153,14 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         }}
       />
       {props.aboveTable}
-      {query.error ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {query?.error ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
       <Table<T>
         {...props.tableProps}
         rowKey={props.rowKey ?? 'id'}
         data-testid={props.testId}
         columns={tableColumns}
         dataSource={[...rows]}
-        loading={query.isFetching}
+        loading={query?.isFetching ?? false}
         pagination={pagination}
         locale={{
           emptyText:

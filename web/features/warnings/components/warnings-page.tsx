@@ -55,7 +55,6 @@ export function WarningsPage() {
 
   // Published months only, but for data staff (every month, with its status).
   const label = period === undefined ? '' : monthLabel(t, period);
-  const items = data?.items ?? [];
   const settings = data?.settings;
   const explain = (item: WarningItem) => (settings ? explainWarning(item, settings, t, locale) : '');
 
