@@ -45,6 +45,8 @@ export type DataTableProps<T extends object> = {
    * it with 重试. Without it, `rows` are the rows (a table of what the page already holds).
    */
   query?: DataTableQuery<T>;
+  /** Loading, where the parent fetches the rows (no `query`). */
+  loading?: boolean;
   /** The rows where they are not the query's `data.items` (a short list searched in the browser). */
   rows?: readonly T[];
   /** `id` by default. */
@@ -160,7 +162,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         data-testid={props.testId}
         columns={tableColumns}
         dataSource={[...rows]}
-        loading={query?.isFetching ?? false}
+        loading={query?.isFetching ?? props.loading ?? false}
         pagination={pagination}
         locale={{
           emptyText:

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiRequest, type QueryParamsOf, type QueryValue } from './api-client';
 
@@ -49,4 +49,25 @@ function isQueryValue(value: unknown): value is QueryValue {
 /** The parameters as the API client sends them (a contract's query holds only plain values). */
 function queryValues(params: object): Record<string, QueryValue> {
   return Object.fromEntries(Object.entries(params).filter((entry): entry is [string, QueryValue] => isQueryValue(entry[1])));
+}
+
+/**
+ * A write through the API that refreshes what it changed: after it succeeds, the queries under
+ * `invalidates` load again (the save's promise waits for them, so a dialog closes on fresh data).
+ * `meta` is read by the default error handler (web/lib/errors.ts): `FORM_DIALOG_META` for a form
+ * dialog's save, `INLINE_ERROR_META` for a screen that shows its errors itself.
+ *
+ * ```ts
+ * export function useUpdateRegion() {
+ *   return useApiMutation(updateRegion, ['regions'], FORM_DIALOG_META);
+ * }
+ * ```
+ */
+export function useApiMutation<V, R>(
+  mutationFn: (variables: V) => Promise<R>,
+  invalidates: readonly unknown[],
+  meta?: Readonly<Record<string, unknown>>,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn, meta, onSuccess: () => queryClient.invalidateQueries({ queryKey: invalidates }) });
 }

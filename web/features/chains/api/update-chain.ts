@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { chainDetail, type ChainDetail, type UpdateChainRequest } from '../../../../shared/contracts/chains';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
 import { FORM_DIALOG_META } from '../../../lib/errors';
 
 /** Edits a chain's facts (admin; 链长/链办 for their chain, except the list fields). */
@@ -9,10 +9,5 @@ export function updateChain({ code, body }: { code: string; body: UpdateChainReq
 }
 
 export function useUpdateChain() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: updateChain,
-    meta: FORM_DIALOG_META,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['chains'] }),
-  });
+  return useApiMutation(updateChain, ['chains'], FORM_DIALOG_META);
 }
