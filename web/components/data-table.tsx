@@ -1,11 +1,12 @@
 import type { Key, ReactNode } from 'react';
-import { Empty, Table, type TableColumnType, type TableProps } from 'antd';
+import { Empty, Table, Tag, type TableColumnType, type TableProps } from 'antd';
+import { Link } from 'react-router';
 import { pagePagination, usePageParams } from '../hooks/use-page-params';
 import { formatDateStamp } from '../lib/format';
 import { useT } from '../lib/i18n';
 import { ErrorAlert } from './error-alert';
 import type { ExcelCell, ExcelColumn } from './export-excel-button';
-import { ListToolbar, type ListToolbarProps } from './list-toolbar';
+import { ListToolbar, type ListToolbarProps, type SearchBoxProps } from './list-toolbar';
 
 /**
  * A column of a {@link DataTable}: an antd column that also says what goes into the Excel file.
@@ -26,6 +27,10 @@ export type DataColumn<T> = Omit<TableColumnType<T>, 'key' | 'title'> & {
   excelWidth?: number;
   /** `true`: in the Excel file only, not in the table (a long text the table opens on a click). */
   excelOnly?: boolean;
+  /** The cell links to this address (the record's own page); it shows the cell's value. */
+  href?: (row: T) => string;
+  /** The cell shows its value as a tag of this colour (a kind, a level). */
+  tag?: (row: T) => string | undefined;
 };
 
 /**
@@ -69,8 +74,13 @@ export type DataTableProps<T extends object> = {
    * address ({@link usePageParams}); `'client'`: the loaded rows, 50 to a page; absent: every row on one page.
    */
   paging?: 'server' | 'client';
-  /** Search box, filters and add button above the table (the Excel button joins them on the right). */
-  toolbar?: Omit<ListToolbarProps<string>, 'exportProps'>;
+  /**
+   * Search box, filters and add button above the table (the Excel button joins them on the right). A
+   * search box without `value` and `onSearch` follows the address's `q` (a new search goes to page 1).
+   */
+  toolbar?: Omit<ListToolbarProps<string>, 'exportProps' | 'search'> & {
+    search?: Omit<SearchBoxProps, 'value' | 'onSearch'> & Partial<Pick<SearchBoxProps, 'value' | 'onSearch'>>;
+  };
   /** Between the toolbar and the table: a notice, the rules behind the list, tabs. */
   aboveTable?: ReactNode;
   testId?: string;
@@ -92,6 +102,22 @@ function asCell(value: unknown): ExcelCell {
 function excelValue<T extends object>(column: DataColumn<T>, row: T): ExcelCell {
   if (column.excel) return column.excel(row);
   return typeof column.dataIndex === 'string' ? asCell(Reflect.get(row, column.dataIndex)) : null;
+}
+
+/**
+ * The antd column of a {@link DataColumn}: its own `render`, or else its value (`excel(row)` or the
+ * `dataIndex` field; '—' for none) as a link (`href`), a tag (`tag`) or plain text.
+ */
+function tableColumn<T extends object>(column: DataColumn<T>): TableColumnType<T> {
+  const { excel, excelTitle: _title, excelWidth: _width, excelOnly: _only, href, tag, ...antd } = column;
+  if (antd.render || (antd.dataIndex !== undefined && !href && !tag) || (!excel && antd.dataIndex === undefined)) return antd;
+  const render = (row: T): ReactNode => {
+    const value = excelValue(column, row) ?? '—';
+    if (href) return <Link to={href(row)}>{value}</Link>;
+    if (tag) return <Tag color={tag(row)}>{value}</Tag>;
+    return value;
+  };
+  return { ...antd, render: (_, row) => render(row) };
 }
 
 /** The Excel columns and rows of a table's columns (those with `excel` or a `dataIndex`). */
@@ -124,6 +150,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   const params = usePageParams();
   const columns = props.columns.filter(isColumn);
   const { query } = props;
+  const search = props.toolbar?.search;
   const rows = props.rows ?? query?.data?.items ?? [];
   const sheet = excelSheet(columns, rows);
   const loadAllRows = props.loadAllRows;
@@ -134,18 +161,13 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
       : props.paging === 'client'
         ? { defaultPageSize: 50, hideOnSinglePage: true, showTotal }
         : pagePagination(params, query?.data?.total ?? 0, showTotal);
-  const tableColumns = columns
-    .filter((c) => !c.excelOnly)
-    .map(({ excel, excelTitle: _title, excelWidth: _width, excelOnly: _only, ...column }): TableColumnType<T> => {
-      // A column with only its Excel value shows that value ('—' for none).
-      if (column.render || column.dataIndex !== undefined || !excel) return column;
-      return { ...column, render: (_, row) => excel(row) ?? '—' };
-    });
+  const tableColumns = columns.filter((c) => !c.excelOnly).map(tableColumn);
 
   return (
     <>
       <ListToolbar
         {...props.toolbar}
+        search={search && { value: params.q, onSearch: (q) => params.update({ q, page: 1 }), ...search }}
         exportProps={{
           fileName: `${props.exportName}-${formatDateStamp()}`,
           sheetName: props.sheetName ?? props.exportName,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Card, Select, Space, Tag, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { ChainListItem } from '../../../../shared/contracts/chains';
 import { DataTable } from '../../../components/data-table';
 import { SearchBox } from '../../../components/list-toolbar';
@@ -60,9 +60,9 @@ export function ChainsPage() {
           {
             key: 'name',
             title: t('chains.name'),
+            dataIndex: 'name',
             excelWidth: 28,
-            excel: (chain) => chain.name,
-            render: (_, chain) => <Link to={paths.chain.getHref(chain.code, year === currentYear() ? undefined : year)}>{chain.name}</Link>,
+            href: (chain) => paths.chain.getHref(chain.code, year === currentYear() ? undefined : year),
           },
           {
             key: 'industry',

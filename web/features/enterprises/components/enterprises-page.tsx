@@ -40,9 +40,9 @@ export function EnterprisesPage() {
           {
             key: 'name',
             title: t('enterprises.name'),
+            dataIndex: 'name',
             excelWidth: 36,
-            excel: (item) => item.name,
-            render: (_, item) => <Link to={paths.enterprise.getHref(item.uscc)}>{item.name}</Link>,
+            href: (item) => paths.enterprise.getHref(item.uscc),
           },
           { key: 'uscc', title: t('enterprises.uscc'), dataIndex: 'uscc', width: 200, excelWidth: 22 },
           { key: 'region', title: t('enterprises.region'), dataIndex: 'regionName' },

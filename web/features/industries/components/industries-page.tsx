@@ -71,13 +71,7 @@ export function IndustriesPage() {
         exportName={t('industries.title')}
         empty={filtered && all.length > 0 ? t('industries.emptyFiltered') : t('industries.empty')}
         toolbar={{
-          search: {
-            value: q,
-            placeholder: t('industries.searchPlaceholder'),
-            width: 220,
-            testId: 'industries-search',
-            onSearch: (value) => setParam('q', value),
-          },
+          search: { placeholder: t('industries.searchPlaceholder'), width: 220, testId: 'industries-search' },
           filters: (
             <Segmented<string>
               value={group}

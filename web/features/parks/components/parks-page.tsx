@@ -19,7 +19,7 @@ export function ParksPage() {
   const { locale } = useLocale();
   const me = useMe();
   const isAdmin = me.data?.user.role === 'admin';
-  const { page, pageSize, q, update } = usePageParams();
+  const { page, pageSize, q } = usePageParams();
   const [searchParams] = useSearchParams();
   const setFilter = useSetListParam<'level' | 'region'>();
   const levelParam = parkLevelSchema.safeParse(searchParams.get('level'));
@@ -39,13 +39,7 @@ export function ParksPage() {
       <DataTable<ParkListItem>
         query={parks}
         columns={[
-          {
-            key: 'name',
-            title: t('parks.name'),
-            excelWidth: 30,
-            excel: (park) => park.name,
-            render: (_, park) => <Link to={paths.park.getHref(park.id)}>{park.name}</Link>,
-          },
+          { key: 'name', title: t('parks.name'), dataIndex: 'name', excelWidth: 30, href: (park) => paths.park.getHref(park.id) },
           { key: 'shortName', title: t('parks.shortName'), dataIndex: 'shortName' },
           {
             key: 'level',
@@ -53,7 +47,7 @@ export function ParksPage() {
             width: 90,
             excelWidth: 8,
             excel: (park) => t(`parks.level.${park.level}`),
-            render: (_, park) => <Tag color={park.level === 'national' ? 'red' : 'blue'}>{t(`parks.level.${park.level}`)}</Tag>,
+            tag: (park) => (park.level === 'national' ? 'red' : 'blue'),
           },
           { key: 'region', title: t('parks.region'), dataIndex: 'regionName', excelWidth: 14 },
           {
@@ -96,12 +90,7 @@ export function ParksPage() {
         empty={filtered ? t('parks.emptyFiltered') : t('parks.empty')}
         paging="server"
         toolbar={{
-          search: {
-            value: q,
-            placeholder: t('parks.searchPlaceholder'),
-            testId: 'parks-search',
-            onSearch: (value) => update({ q: value, page: 1 }),
-          },
+          search: { placeholder: t('parks.searchPlaceholder'), testId: 'parks-search' },
           filters: (
             <>
               <Select

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Card, Select } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { REGION_KINDS, regionKindSchema, type RegionItem } from '../../../../shared/contracts/regions';
 import { DataTable } from '../../../components/data-table';
 import { rowActionsColumn } from '../../../components/row-actions';
@@ -39,18 +39,18 @@ export function RegionsPage() {
           {
             key: 'parkCount',
             title: t('regions.parkCount'),
+            dataIndex: 'parkCount',
             align: 'right',
             excelWidth: 8,
-            excel: (region) => region.parkCount,
-            render: (_, region) => <Link to={`${paths.parks.getHref()}?region=${region.code}`}>{region.parkCount}</Link>,
+            href: (region) => `${paths.parks.getHref()}?region=${region.code}`,
           },
           {
             key: 'enterpriseCount',
             title: t('regions.enterpriseCount'),
+            dataIndex: 'enterpriseCount',
             align: 'right',
             excelWidth: 10,
-            excel: (region) => region.enterpriseCount,
-            render: (_, region) => <Link to={`${paths.enterprises.getHref()}?region=${region.code}`}>{region.enterpriseCount}</Link>,
+            href: (region) => `${paths.enterprises.getHref()}?region=${region.code}`,
           },
           isAdmin &&
             rowActionsColumn<RegionItem>(t, (region) => ({
@@ -68,12 +68,7 @@ export function RegionsPage() {
         empty={q || kind ? t('regions.emptyFiltered') : t('regions.empty')}
         paging="client"
         toolbar={{
-          search: {
-            value: q,
-            placeholder: t('regions.searchPlaceholder'),
-            testId: 'regions-search',
-            onSearch: (value) => setParam('q', value),
-          },
+          search: { placeholder: t('regions.searchPlaceholder'), testId: 'regions-search' },
           filters: (
             <Select
               allowClear

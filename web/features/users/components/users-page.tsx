@@ -11,7 +11,7 @@ import { useUnlockUser } from '../api/unlock-user';
 /** 用户管理: every account with its role and data scope; search, paging, export of the shown rows. */
 export function UsersPage() {
   const t = useT();
-  const { page, pageSize, q, update } = usePageParams();
+  const { page, pageSize, q } = usePageParams();
   const users = useUsers({ page, pageSize, q: q || undefined });
   const unlock = useUnlockUser();
   const { message } = App.useApp();
@@ -70,13 +70,7 @@ export function UsersPage() {
         empty={q ? t('common.emptyFiltered') : t('users.empty')}
         paging="server"
         toolbar={{
-          search: {
-            value: q,
-            placeholder: t('users.searchPlaceholder'),
-            width: 320,
-            testId: 'users-search',
-            onSearch: (value) => update({ q: value, page: 1 }),
-          },
+          search: { placeholder: t('users.searchPlaceholder'), width: 320, testId: 'users-search' },
         }}
       />
     </Card>

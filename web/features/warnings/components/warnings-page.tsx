@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Select, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Select, Tabs, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { WARNING_KINDS, type WarningItem, type WarningKind } from '../../../../shared/contracts/warnings';
 import { isDataStaffUser } from '../../../../shared/publication/workflow';
@@ -91,7 +91,7 @@ export function WarningsPage() {
             width: 130,
             excelWidth: 14,
             excel: (item) => t(`warnings.kind.${item.kind}`),
-            render: (_, item) => <Tag color={item.kind === 'not_reported' ? 'orange' : 'red'}>{t(`warnings.kind.${item.kind}`)}</Tag>,
+            tag: (item) => (item.kind === 'not_reported' ? 'orange' : 'red'),
           },
           {
             key: 'name',
@@ -138,16 +138,9 @@ export function WarningsPage() {
           </Empty>
         }
         toolbar={{
-          search: {
-            value: q ?? '',
-            placeholder: t('warnings.search'),
-            width: 240,
-            testId: 'warnings-search',
-            onSearch: (value) => setParam('q', value),
-          },
+          search: { placeholder: t('warnings.search'), width: 240, testId: 'warnings-search' },
           filters: (
             <>
-              <span>{t('warnings.period')}</span>
               <MonthPicker
                 value={period}
                 onChange={(value) => setParam('period', value)}
