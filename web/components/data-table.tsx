@@ -1,5 +1,5 @@
 import type { Key, ReactNode } from 'react';
-import { Empty, Table, Tag, type TableColumnType, type TableProps } from 'antd';
+import { Empty, Space, Table, Tag, type TableColumnType, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import { pagePagination, usePageParams } from '../hooks/use-page-params';
 import { formatDateStamp } from '../lib/format';
@@ -31,6 +31,8 @@ export type DataColumn<T> = Omit<TableColumnType<T>, 'key' | 'title'> & {
   href?: (row: T) => string;
   /** The cell shows its value as a tag of this colour (a kind, a level). */
   tag?: (row: T) => string | undefined;
+  /** The cell shows these (tags, links to chains) side by side, wrapping; the Excel value stays `excel(row)`. */
+  list?: (row: T) => ReactNode[];
 };
 
 /**
@@ -106,10 +108,21 @@ function excelValue<T extends object>(column: DataColumn<T>, row: T): ExcelCell 
 
 /**
  * The antd column of a {@link DataColumn}: its own `render`, or else its value (`excel(row)` or the
- * `dataIndex` field; '—' for none) as a link (`href`), a tag (`tag`) or plain text.
+ * `dataIndex` field; '—' for none) as a link (`href`), a tag (`tag`) or plain text; or the row's
+ * `list` side by side.
  */
 function tableColumn<T extends object>(column: DataColumn<T>): TableColumnType<T> {
-  const { excel, excelTitle: _title, excelWidth: _width, excelOnly: _only, href, tag, ...antd } = column;
+  const { excel, excelTitle: _title, excelWidth: _width, excelOnly: _only, href, tag, list, ...antd } = column;
+  if (list) {
+    return {
+      ...antd,
+      render: (_, row) => (
+        <Space size={[0, 4]} wrap>
+          {list(row)}
+        </Space>
+      ),
+    };
+  }
   if (antd.render || (antd.dataIndex !== undefined && !href && !tag) || (!excel && antd.dataIndex === undefined)) return antd;
   const render = (row: T): ReactNode => {
     const value = excelValue(column, row) ?? '—';

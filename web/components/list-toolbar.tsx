@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { Button, Flex, Input, Space } from 'antd';
+import { Button, Flex, Input, Select, Space } from 'antd';
+import { useSearchParams } from 'react-router';
+import { useSetListParam } from '../hooks/use-page-params';
 import { ExportExcelButton, type ExportExcelButtonProps } from './export-excel-button';
 
 export type SearchBoxProps = {
@@ -56,5 +58,34 @@ export function ListToolbar<K extends string>({ search, filters, actions, add, e
         <ExportExcelButton {...exportProps} />
       </Space>
     </Flex>
+  );
+}
+
+export type FilterSelectProps = {
+  /** The address parameter it sets (`?level=national`); a change goes back to page 1. */
+  param: string;
+  placeholder: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  width?: number;
+  /** A long list (regions, chains): type to narrow it. */
+  searchable?: boolean;
+  testId?: string;
+};
+
+/** A list filter kept in the address: the value is the parameter's, clearing it removes the parameter. */
+export function FilterSelect({ param, placeholder, options, width = 140, searchable = false, testId }: FilterSelectProps) {
+  const [searchParams] = useSearchParams();
+  const setParam = useSetListParam<string>();
+  return (
+    <Select<string>
+      allowClear
+      showSearch={searchable ? { optionFilterProp: 'label' } : false}
+      value={searchParams.get(param) || undefined}
+      placeholder={placeholder}
+      style={{ width }}
+      options={[...options]}
+      onChange={(value) => setParam(param, value)}
+      data-testid={testId}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Space, Tag, Tooltip } from 'antd';
+import { Button, Card, Tag, Tooltip } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { EnterpriseListItem } from '../../../../shared/contracts/enterprises';
 import { DataTable } from '../../../components/data-table';
@@ -37,13 +37,7 @@ export function EnterprisesPage() {
         rowKey="uscc"
         query={enterprises}
         columns={[
-          {
-            key: 'name',
-            title: t('enterprises.name'),
-            dataIndex: 'name',
-            excelWidth: 36,
-            href: (item) => paths.enterprise.getHref(item.uscc),
-          },
+          { key: 'name', title: t('enterprises.name'), dataIndex: 'name', excelWidth: 36, href: (e) => paths.enterprise.getHref(e.uscc) },
           { key: 'uscc', title: t('enterprises.uscc'), dataIndex: 'uscc', width: 200, excelWidth: 22 },
           { key: 'region', title: t('enterprises.region'), dataIndex: 'regionName' },
           {
@@ -58,15 +52,12 @@ export function EnterprisesPage() {
             title: t('enterprises.chains'),
             excelWidth: 20,
             excel: (item) => item.chainCodes.join(separator),
-            render: (_, item) => (
-              <Space size={[0, 4]} wrap>
-                {item.chainCodes.map((code, index) => (
-                  <Tooltip key={code} title={chainNames.get(code)}>
-                    <Tag color={index === 0 ? 'geekblue' : undefined}>{code}</Tag>
-                  </Tooltip>
-                ))}
-              </Space>
-            ),
+            list: (item) =>
+              item.chainCodes.map((code, index) => (
+                <Tooltip key={code} title={chainNames.get(code)}>
+                  <Tag color={index === 0 ? 'geekblue' : undefined}>{code}</Tag>
+                </Tooltip>
+              )),
           },
           {
             key: 'aboveScaleYears',

@@ -16,23 +16,9 @@ export function IssuesTable({ issues, kind, title }: { issues: readonly FigureIs
       <DataTable<(typeof rows)[number]>
         rows={rows}
         columns={[
-          {
-            key: 'row',
-            title: t('figures.import.col.row'),
-            dataIndex: 'row',
-            width: 80,
-            excelWidth: 8,
-            render: (row: number | null) => row ?? '—',
-          },
+          { key: 'row', title: t('figures.import.col.row'), width: 80, excelWidth: 8, excel: (issue) => issue.row },
           { key: 'column', title: t('figures.import.col.column'), dataIndex: 'column', width: 220, excelWidth: 28 },
-          {
-            key: 'value',
-            title: t('figures.import.col.value'),
-            dataIndex: 'value',
-            width: 180,
-            excelWidth: 24,
-            render: (v: string | null) => v ?? '',
-          },
+          { key: 'value', title: t('figures.import.col.value'), width: 180, excelWidth: 24, excel: (issue) => issue.value },
           { key: 'reason', title: t('figures.import.col.reason'), dataIndex: 'reason', excelWidth: 80 },
         ]}
         rowKey="key"

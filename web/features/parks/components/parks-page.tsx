@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Card, Select, Space, Tag } from 'antd';
+import { Card, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { PARK_LEVELS, parkLevelSchema, type ParkListItem } from '../../../../shared/contracts/parks';
 import { DataTable } from '../../../components/data-table';
+import { FilterSelect } from '../../../components/list-toolbar';
 import { paths } from '../../../config/paths';
-import { usePageParams, useSetListParam } from '../../../hooks/use-page-params';
+import { usePageParams } from '../../../hooks/use-page-params';
 import { fetchAllPages } from '../../../lib/all-pages';
 import { formatNumber } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
@@ -21,7 +22,6 @@ export function ParksPage() {
   const isAdmin = me.data?.user.role === 'admin';
   const { page, pageSize, q } = usePageParams();
   const [searchParams] = useSearchParams();
-  const setFilter = useSetListParam<'level' | 'region'>();
   const levelParam = parkLevelSchema.safeParse(searchParams.get('level'));
   const level = levelParam.success ? levelParam.data : undefined;
   const region = searchParams.get('region') || undefined;
@@ -31,6 +31,7 @@ export function ParksPage() {
   const filtered = q !== '' || level !== undefined || region !== undefined;
   const separator = t('common.listSeparator');
 
+  const levelText = (park: ParkListItem) => t(`parks.level.${park.level}`);
   // The table shows one page; the export holds every park of the search and filters.
   const loadAll = () => fetchAllPages((p, size) => getParks({ q: q || undefined, level, region, page: p, pageSize: size }));
 
@@ -45,8 +46,7 @@ export function ParksPage() {
             key: 'level',
             title: t('parks.level'),
             width: 90,
-            excelWidth: 8,
-            excel: (park) => t(`parks.level.${park.level}`),
+            excel: levelText,
             tag: (park) => (park.level === 'national' ? 'red' : 'blue'),
           },
           { key: 'region', title: t('parks.region'), dataIndex: 'regionName', excelWidth: 14 },
@@ -65,15 +65,12 @@ export function ParksPage() {
             title: t('parks.focusChains'),
             excelWidth: 20,
             excel: (park) => park.focusChainCodes.join(separator),
-            render: (_, park) => (
-              <Space size={[0, 4]} wrap>
-                {park.focusChainCodes.map((code) => (
-                  <Link key={code} to={paths.chain.getHref(code)}>
-                    <Tag>{code}</Tag>
-                  </Link>
-                ))}
-              </Space>
-            ),
+            list: (park) =>
+              park.focusChainCodes.map((code) => (
+                <Link key={code} to={paths.chain.getHref(code)}>
+                  <Tag>{code}</Tag>
+                </Link>
+              )),
           },
           {
             key: 'enterprises',
@@ -93,24 +90,19 @@ export function ParksPage() {
           search: { placeholder: t('parks.searchPlaceholder'), testId: 'parks-search' },
           filters: (
             <>
-              <Select
-                allowClear
-                value={level}
+              <FilterSelect
+                param="level"
                 placeholder={t('parks.filter.level')}
-                style={{ width: 130 }}
+                width={130}
                 options={PARK_LEVELS.map((l) => ({ value: l, label: t(`parks.level.${l}`) }))}
-                onChange={(value: string | undefined) => setFilter('level', value)}
-                data-testid="parks-level"
+                testId="parks-level"
               />
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                value={region}
+              <FilterSelect
+                param="region"
                 placeholder={t('parks.filter.region')}
-                style={{ width: 180 }}
+                width={180}
+                searchable
                 options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
-                onChange={(value: string | undefined) => setFilter('region', value)}
               />
             </>
           ),

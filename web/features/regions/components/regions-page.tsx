@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Card, Select } from 'antd';
+import { Card } from 'antd';
 import { useSearchParams } from 'react-router';
 import { REGION_KINDS, regionKindSchema, type RegionItem } from '../../../../shared/contracts/regions';
 import { DataTable } from '../../../components/data-table';
+import { FilterSelect } from '../../../components/list-toolbar';
 import { rowActionsColumn } from '../../../components/row-actions';
 import { paths } from '../../../config/paths';
 import { useMe } from '../../../hooks/use-me';
-import { useSetListParam } from '../../../hooks/use-page-params';
 import { useRegions } from '../../../hooks/use-regions';
 import { useT } from '../../../lib/i18n';
 import { useDeleteRegion } from '../api/delete-region';
@@ -18,7 +18,6 @@ export function RegionsPage() {
   const me = useMe();
   const isAdmin = me.data?.user.role === 'admin';
   const [searchParams] = useSearchParams();
-  const setParam = useSetListParam<'q' | 'kind'>();
   const q = searchParams.get('q') ?? '';
   const kindParam = regionKindSchema.safeParse(searchParams.get('kind'));
   const kind = kindParam.success ? kindParam.data : undefined;
@@ -70,13 +69,10 @@ export function RegionsPage() {
         toolbar={{
           search: { placeholder: t('regions.searchPlaceholder'), testId: 'regions-search' },
           filters: (
-            <Select
-              allowClear
-              value={kind}
+            <FilterSelect
+              param="kind"
               placeholder={t('regions.filter.kind')}
-              style={{ width: 140 }}
               options={REGION_KINDS.map((k) => ({ value: k, label: t(`regions.kind.${k}`) }))}
-              onChange={(value: string | undefined) => setParam('kind', value)}
             />
           ),
           add: isAdmin ? { label: t('regions.create'), onClick: () => setEditing('new'), testId: 'region-create' } : null,
