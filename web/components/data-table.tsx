@@ -65,9 +65,12 @@ export type DataTableProps<T extends object> = {
    * `null` only for a table the page shows when it has rows (an import's errors).
    */
   empty: ReactNode;
-  /** Names the Excel file (`<name>-<date>.xlsx`) and its sheet; every table exports. */
-  exportName: string;
-  /** The sheet name where it differs from `exportName` (a file name with the month, a sheet without). */
+  /**
+   * Names the Excel file and its sheet; every table exports. Parts (`[chain.name, '环节']`) are joined
+   * with '-' for the file (`<parts>-<date>.xlsx`) and the last names the sheet.
+   */
+  exportName: string | readonly string[];
+  /** The sheet name where it is not the last part of `exportName` (`预警` for `['预警', '2025-03']`). */
   sheetName?: string;
   /** A paged list: loads every row of the current search and filters for the export (see `fetchAllPages`). */
   loadAllRows?: () => Promise<readonly T[]>;
@@ -164,6 +167,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
   const columns = props.columns.filter(isColumn);
   const { query } = props;
   const search = props.toolbar?.search;
+  const parts = typeof props.exportName === 'string' ? [props.exportName] : props.exportName;
   const rows = props.rows ?? query?.data?.items ?? [];
   const sheet = excelSheet(columns, rows);
   const loadAllRows = props.loadAllRows;
@@ -182,8 +186,8 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         {...props.toolbar}
         search={search && { value: params.q, onSearch: (q) => params.update({ q, page: 1 }), ...search }}
         exportProps={{
-          fileName: `${props.exportName}-${formatDateStamp()}`,
-          sheetName: props.sheetName ?? props.exportName,
+          fileName: `${[...parts, formatDateStamp()].join('-')}`,
+          sheetName: props.sheetName ?? parts[parts.length - 1] ?? '',
           columns: sheet.columns,
           rows: sheet.rows,
           loadRows: loadAllRows ? async () => (await loadAllRows()).map(sheet.toRow) : undefined,

@@ -19,6 +19,10 @@ export function ChainNodesCard({ chain, reload }: { chain: VersionedChain; reloa
     <Card title={t('chains.nodes')}>
       <DataTable<VersionedNode>
         rows={chain.nodes}
+        toolbar={{
+          add: chain.canEdit ? { label: t('chains.node.create'), onClick: () => setEditing('new'), testId: 'node-create' } : null,
+        }}
+        empty={chain.canEdit ? t('chains.node.empty') : t('chains.node.emptyReadOnly')}
         columns={[
           { key: 'key', title: t('chains.node.key'), dataIndex: 'key', width: 110, excelWidth: 12 },
           { key: 'name', title: t('chains.node.name'), dataIndex: 'name', excelWidth: 24 },
@@ -66,12 +70,7 @@ export function ChainNodesCard({ chain, reload }: { chain: VersionedChain; reloa
         ]}
         rowKey="key"
         testId="chain-nodes"
-        exportName={`${chain.name}-${t('chains.nodes')}`}
-        sheetName={t('chains.nodes')}
-        empty={chain.canEdit ? t('chains.node.empty') : t('chains.node.emptyReadOnly')}
-        toolbar={{
-          add: chain.canEdit ? { label: t('chains.node.create'), onClick: () => setEditing('new'), testId: 'node-create' } : null,
-        }}
+        exportName={[chain.name, t('chains.nodes')]}
         tableProps={{ size: 'small' }}
       />
       {editing ? (

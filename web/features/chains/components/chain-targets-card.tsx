@@ -99,6 +99,10 @@ export function ChainTargetsCard({ chain, reload }: { chain: ChainDetail; reload
     <Card title={t('chains.targets')}>
       <DataTable<ChainTarget>
         rows={chain.targets}
+        empty={chain.canEdit ? t('chains.target.empty') : t('chains.target.emptyReadOnly')}
+        toolbar={{
+          add: chain.canEdit ? { label: t('chains.target.set'), onClick: () => setEditing('new'), testId: 'target-create' } : null,
+        }}
         columns={[
           { key: 'year', title: t('chains.target.year'), dataIndex: 'year', width: 100, excelWidth: 8 },
           {
@@ -128,12 +132,7 @@ export function ChainTargetsCard({ chain, reload }: { chain: ChainDetail; reload
         ]}
         rowKey="year"
         testId="chain-targets"
-        exportName={`${chain.name}-${t('chains.targets')}`}
-        sheetName={t('chains.targets')}
-        empty={chain.canEdit ? t('chains.target.empty') : t('chains.target.emptyReadOnly')}
-        toolbar={{
-          add: chain.canEdit ? { label: t('chains.target.set'), onClick: () => setEditing('new'), testId: 'target-create' } : null,
-        }}
+        exportName={[chain.name, t('chains.targets')]}
         tableProps={{ size: 'small' }}
       />
       {editing ? (

@@ -27,8 +27,7 @@ export function EnterpriseMemberships({ enterprise }: { enterprise: EnterpriseDe
         ]}
         rowKey={(m) => `${m.nodeId}-${m.validFromYear ?? 'all'}`}
         testId="enterprise-memberships"
-        exportName={`${enterprise.name}-${t('enterprises.detail.memberships')}`}
-        sheetName={t('enterprises.detail.memberships')}
+        exportName={[enterprise.name, t('enterprises.detail.memberships')]}
         empty={t('enterprises.detail.noMemberships')}
         tableProps={{ size: 'small' }}
       />

@@ -8,6 +8,8 @@ export function ImportErrorsTable({ errors, fileName }: { errors: ImportRowError
   return (
     <DataTable<ImportRowError>
       rows={errors}
+      empty={null}
+      paging="client"
       columns={[
         { key: 'row', title: t('enterprises.import.errorRow'), dataIndex: 'row', width: 80, excelWidth: 8 },
         { key: 'column', title: t('enterprises.import.errorColumn'), dataIndex: 'column', width: 140 },
@@ -15,10 +17,7 @@ export function ImportErrorsTable({ errors, fileName }: { errors: ImportRowError
         { key: 'reason', title: t('enterprises.import.errorReason'), dataIndex: 'reason', excelWidth: 60 },
       ]}
       rowKey={(e) => `${e.row}-${e.column}-${e.reason}`}
-      empty={null}
-      exportName={`${fileName}-${t('enterprises.import.errorsSheet')}`}
-      sheetName={t('enterprises.import.errorsSheet')}
-      paging="client"
+      exportName={[fileName, t('enterprises.import.errorsSheet')]}
       testId="import-errors"
       tableProps={{ size: 'small' }}
     />

@@ -16,6 +16,8 @@ export function ImportWarningsTable({ warnings, fileName }: { warnings: ImportRe
   return (
     <DataTable<ImportRemovalWarning>
       rows={warnings}
+      paging="client"
+      empty={null}
       columns={[
         { key: 'firm', title: t('enterprises.import.warning.firm'), render: (_, w) => `${w.name}（${w.uscc}）` },
         { key: 'uscc', title: t('enterprises.uscc'), dataIndex: 'uscc', excelOnly: true, excelWidth: 22 },
@@ -38,10 +40,7 @@ export function ImportWarningsTable({ warnings, fileName }: { warnings: ImportRe
         },
       ]}
       rowKey={(w) => `${w.uscc}-${w.kind}-${w.year}-${w.chainCode ?? ''}-${w.nodeKey ?? ''}`}
-      empty={null}
-      exportName={`${fileName}-${t('enterprises.import.warningsSheet')}`}
-      sheetName={t('enterprises.import.warningsSheet')}
-      paging="client"
+      exportName={[fileName, t('enterprises.import.warningsSheet')]}
       testId="import-warnings"
       tableProps={{ size: 'small' }}
     />

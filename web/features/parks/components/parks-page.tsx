@@ -39,6 +39,28 @@ export function ParksPage() {
     <Card title={t('parks.title')}>
       <DataTable<ParkListItem>
         query={parks}
+        toolbar={{
+          search: { placeholder: t('parks.searchPlaceholder'), testId: 'parks-search' },
+          filters: (
+            <>
+              <FilterSelect
+                param="level"
+                placeholder={t('parks.filter.level')}
+                width={130}
+                options={PARK_LEVELS.map((l) => ({ value: l, label: t(`parks.level.${l}`) }))}
+                testId="parks-level"
+              />
+              <FilterSelect
+                param="region"
+                placeholder={t('parks.filter.region')}
+                width={180}
+                searchable
+                options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
+              />
+            </>
+          ),
+          add: isAdmin ? { label: t('parks.create'), onClick: () => setCreating(true), testId: 'park-create' } : null,
+        }}
         columns={[
           { key: 'name', title: t('parks.name'), dataIndex: 'name', excelWidth: 30, href: (park) => paths.park.getHref(park.id) },
           { key: 'shortName', title: t('parks.shortName'), dataIndex: 'shortName' },
@@ -86,28 +108,6 @@ export function ParksPage() {
         loadAllRows={loadAll}
         empty={filtered ? t('parks.emptyFiltered') : t('parks.empty')}
         paging="server"
-        toolbar={{
-          search: { placeholder: t('parks.searchPlaceholder'), testId: 'parks-search' },
-          filters: (
-            <>
-              <FilterSelect
-                param="level"
-                placeholder={t('parks.filter.level')}
-                width={130}
-                options={PARK_LEVELS.map((l) => ({ value: l, label: t(`parks.level.${l}`) }))}
-                testId="parks-level"
-              />
-              <FilterSelect
-                param="region"
-                placeholder={t('parks.filter.region')}
-                width={180}
-                searchable
-                options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
-              />
-            </>
-          ),
-          add: isAdmin ? { label: t('parks.create'), onClick: () => setCreating(true), testId: 'park-create' } : null,
-        }}
       />
       {creating ? <ParkFormModal park={null} onClose={() => setCreating(false)} /> : null}
     </Card>

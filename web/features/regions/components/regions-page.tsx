@@ -25,11 +25,18 @@ export function RegionsPage() {
   const remove = useDeleteRegion();
   const [editing, setEditing] = useState<RegionItem | 'new' | null>(null);
 
+  const kindOptions = REGION_KINDS.map((k) => ({ value: k, label: t(`regions.kind.${k}`) }));
+
   return (
     <Card title={t('regions.title')}>
       <DataTable<RegionItem>
         rowKey="code"
         query={regions}
+        toolbar={{
+          search: { placeholder: t('regions.searchPlaceholder'), testId: 'regions-search' },
+          filters: <FilterSelect param="kind" placeholder={t('regions.filter.kind')} options={kindOptions} />,
+          add: isAdmin ? { label: t('regions.create'), onClick: () => setEditing('new'), testId: 'region-create' } : null,
+        }}
         columns={[
           { key: 'code', title: t('regions.code'), dataIndex: 'code', width: 110, excelWidth: 10 },
           { key: 'name', title: t('regions.name'), dataIndex: 'name', excelWidth: 24 },
@@ -66,17 +73,6 @@ export function RegionsPage() {
         exportName={t('regions.title')}
         empty={q || kind ? t('regions.emptyFiltered') : t('regions.empty')}
         paging="client"
-        toolbar={{
-          search: { placeholder: t('regions.searchPlaceholder'), testId: 'regions-search' },
-          filters: (
-            <FilterSelect
-              param="kind"
-              placeholder={t('regions.filter.kind')}
-              options={REGION_KINDS.map((k) => ({ value: k, label: t(`regions.kind.${k}`) }))}
-            />
-          ),
-          add: isAdmin ? { label: t('regions.create'), onClick: () => setEditing('new'), testId: 'region-create' } : null,
-        }}
       />
       {editing ? (
         <RegionFormModal
