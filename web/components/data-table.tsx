@@ -157,7 +157,7 @@ export function excelSheet<T extends object>(columns: ReadonlyArray<DataColumn<T
  *   columns={[{ key: 'name', title: t('parks.name'), dataIndex: 'name', excelWidth: 30 }, rowActionsColumn(t, …)]}
  *   paging="server" testId="parks-table" exportName={t('parks.title')} loadAllRows={loadAll}
  *   empty={filtered ? t('parks.emptyFiltered') : t('parks.empty')}
- *   toolbar={{ search: { … }, filters: <Select … />, add: { label: t('parks.create'), onClick } }}
+ *   toolbar={{ search: { placeholder: t('parks.searchPlaceholder') }, filters: <FilterSelect param="level" … />, add: { label, onClick } }}
  * />
  * ```
  */
@@ -186,7 +186,7 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         {...props.toolbar}
         search={search && { value: params.q, onSearch: (q) => params.update({ q, page: 1 }), ...search }}
         exportProps={{
-          fileName: `${[...parts, formatDateStamp()].join('-')}`,
+          fileName: [...parts, formatDateStamp()].join('-'),
           sheetName: props.sheetName ?? parts[parts.length - 1] ?? '',
           columns: sheet.columns,
           rows: sheet.rows,
