@@ -6,6 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Form, Input } from 'antd';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api-client';
+import { FORM_DIALOG_META } from '../lib/errors';
 import { renderInApp } from '../test/render';
 import { FormModal } from './form-modal';
 
@@ -18,11 +19,19 @@ type Record = { name: string; version: number };
  * An edit dialog as the features build it: the save goes through a mutation (so the app's default
  * error handler sees a failure), the version of the record it opened travels with the body.
  */
-function EditDialog({ save, load }: { save: (body: Values & { version: number }) => Promise<void>; load: () => Promise<Record> }) {
+function EditDialog({
+  save,
+  load,
+  meta = FORM_DIALOG_META,
+}: {
+  save: (body: Values & { version: number }) => Promise<void>;
+  load: () => Promise<Record>;
+  meta?: Readonly<globalThis.Record<string, unknown>>;
+}) {
   const [record, setRecord] = useState<Record>({ name: '芙蓉区', version: 3 });
   const [form] = Form.useForm<Values>();
   const [open, setOpen] = useState(true);
-  const mutation = useMutation({ mutationFn: save });
+  const mutation = useMutation({ mutationFn: save, meta });
   if (!open) return <p>closed</p>;
   return (
     <FormModal<Values>
@@ -72,11 +81,9 @@ describe('FormModal', () => {
     await user.type(screen.getByLabelText('名称'), '我的改名');
     await user.click(screen.getByRole('button', { name: /保\s*存/ }));
 
-    // The warning in the dialog holds the server's message and the 刷新 button (the default error
-    // handler's toast is an alert too, so look for the one with the button).
+    // The warning in the dialog holds the server's message and the 刷新 button.
     const refresh = await screen.findByRole('button', { name: /刷\s*新/ });
-    const alerts = await screen.findAllByRole('alert');
-    const inDialog = alerts.find((a) => a.contains(refresh));
+    const inDialog = screen.getAllByRole('alert').find((a) => a.contains(refresh));
     expect(inDialog?.textContent).toContain('此记录已被他人修改，请刷新后重试');
     expect(save).toHaveBeenLastCalledWith({ name: '我的改名', version: 3 }, expect.anything());
 
@@ -90,5 +97,31 @@ describe('FormModal', () => {
     await user.click(screen.getByRole('button', { name: /保\s*存/ }));
     await screen.findByText('closed');
     expect(save).toHaveBeenLastCalledWith({ name: '芙蓉区（新）', version: 4 }, expect.anything());
+  });
+
+  it('shows a version conflict once, in the dialog, not also as a toast of the default error handler', async () => {
+    const user = userEvent.setup();
+    const save = vi.fn().mockRejectedValue(conflict());
+    const load = vi.fn().mockResolvedValue({ name: '芙蓉区（新）', version: 4 });
+    renderInApp(<EditDialog save={save} load={load} />);
+
+    await user.click(screen.getByRole('button', { name: /保\s*存/ }));
+    const refresh = await screen.findByRole('button', { name: /刷\s*新/ });
+    expect(screen.getAllByText('此记录已被他人修改，请刷新后重试')).toHaveLength(1);
+
+    // After 刷新 the dialog's notice is gone, and no toast of the same conflict is left on the screen.
+    await user.click(refresh);
+    await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>('名称').value).toBe('芙蓉区（新）'));
+    expect(screen.queryAllByText('此记录已被他人修改，请刷新后重试')).toHaveLength(0);
+  });
+
+  it('leaves other errors of a form dialog to the default error handler', async () => {
+    const user = userEvent.setup();
+    const save = vi.fn().mockRejectedValue(new ApiError(403, 'forbidden', '无权修改此记录'));
+    renderInApp(<EditDialog save={save} load={vi.fn()} />);
+
+    await user.click(screen.getByRole('button', { name: /保\s*存/ }));
+    expect(await screen.findByText('无权修改此记录')).toBeTruthy();
+    expect(screen.getByRole('dialog')).toBeTruthy();
   });
 });

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderInApp } from '../test/render';
-import { ListToolbar } from './list-toolbar';
+import { MemoryRouter, useLocation } from 'react-router';
+import { FilterSelect, ListToolbar } from './list-toolbar';
 
 afterEach(cleanup);
 
@@ -40,5 +41,31 @@ describe('ListToolbar', () => {
     renderInApp(<ListToolbar add={null} exportProps={{ ...exportProps, rows: [] }} />);
     expect(screen.queryByRole('button', { name: '新增区域' })).toBeNull();
     expect(screen.getByRole('button', { name: '导出 Excel' }).hasAttribute('disabled')).toBe(true);
+  });
+});
+
+function Address() {
+  return <output aria-label="address">{useLocation().search}</output>;
+}
+
+describe('FilterSelect', () => {
+  it('shows the filter of the address and, cleared, removes it and goes back to page 1', async () => {
+    const user = userEvent.setup();
+    renderInApp(
+      <MemoryRouter initialEntries={['/parks?level=national&page=3']}>
+        <FilterSelect
+          param="level"
+          placeholder="级别"
+          options={[
+            { value: 'national', label: '国家级' },
+            { value: 'provincial', label: '省级' },
+          ]}
+        />
+        <Address />
+      </MemoryRouter>,
+    );
+    expect(screen.getByText('国家级')).toBeTruthy();
+    await user.click(screen.getByLabelText('close-circle'));
+    await waitFor(() => expect(screen.getByLabelText('address').textContent).toBe(''));
   });
 });

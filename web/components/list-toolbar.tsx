@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { Button, Flex, Input, Space } from 'antd';
+import { Button, Flex, Input, Select, Space } from 'antd';
+import { useSearchParams } from 'react-router';
+import { useSetListParam } from '../hooks/use-page-params';
 import { ExportExcelButton, type ExportExcelButtonProps } from './export-excel-button';
 
 export type SearchBoxProps = {
@@ -30,6 +32,8 @@ export type ListToolbarProps<K extends string> = {
   search?: SearchBoxProps;
   /** Filters (selects, segmented controls, a summary) after the search box. */
   filters?: ReactNode;
+  /** More buttons on the right, before the add button (an import link). */
+  actions?: ReactNode;
   /** The add button; null or absent for a user who may not add. */
   add?: { label: string; onClick: () => void; testId?: string } | null;
   /** Every table exports to Excel. */
@@ -37,7 +41,7 @@ export type ListToolbarProps<K extends string> = {
 };
 
 /** Above a list: search and filters on the left, add and Excel export on the right. */
-export function ListToolbar<K extends string>({ search, filters, add, exportProps }: ListToolbarProps<K>) {
+export function ListToolbar<K extends string>({ search, filters, actions, add, exportProps }: ListToolbarProps<K>) {
   return (
     <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 16 }}>
       <Space wrap>
@@ -45,6 +49,7 @@ export function ListToolbar<K extends string>({ search, filters, add, exportProp
         {filters}
       </Space>
       <Space wrap>
+        {actions}
         {add ? (
           <Button type="primary" onClick={add.onClick} data-testid={add.testId}>
             {add.label}
@@ -53,5 +58,34 @@ export function ListToolbar<K extends string>({ search, filters, add, exportProp
         <ExportExcelButton {...exportProps} />
       </Space>
     </Flex>
+  );
+}
+
+export type FilterSelectProps = {
+  /** The address parameter it sets (`?level=national`); a change goes back to page 1. */
+  param: string;
+  placeholder: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  width?: number;
+  /** A long list (regions, chains): type to narrow it. */
+  searchable?: boolean;
+  testId?: string;
+};
+
+/** A list filter kept in the address: the value is the parameter's, clearing it removes the parameter. */
+export function FilterSelect({ param, placeholder, options, width = 140, searchable = false, testId }: FilterSelectProps) {
+  const [searchParams] = useSearchParams();
+  const setParam = useSetListParam<string>();
+  return (
+    <Select<string>
+      allowClear
+      showSearch={searchable ? { optionFilterProp: 'label' } : false}
+      value={searchParams.get(param) || undefined}
+      placeholder={placeholder}
+      style={{ width }}
+      options={[...options]}
+      onChange={(value) => setParam(param, value)}
+      data-testid={testId}
+    />
   );
 }

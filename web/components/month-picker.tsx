@@ -8,7 +8,7 @@ type Props = {
   /** The month on screen (always offered, so the picker shows it). */
   value: string | undefined;
   onChange: (period: string) => void;
-  /** The picker's accessible name (统计月份). */
+  /** The picker's name (统计月份), shown before it and its accessible name. */
   label: string;
   testId?: string;
 };
@@ -20,16 +20,19 @@ type Props = {
 export function MonthPicker({ value, onChange, label, testId }: Props) {
   const picker = usePickableMonths(PICKABLE_MONTHS, value);
   return (
-    <Select
-      value={value}
-      style={{ width: 180 }}
-      showSearch
-      loading={picker.isPending}
-      onOpenChange={picker.onOpenChange}
-      options={picker.months.map(({ value: month, label: text }) => ({ value: month, label: text }))}
-      onChange={onChange}
-      aria-label={label}
-      data-testid={testId}
-    />
+    <>
+      <span>{label}</span>
+      <Select
+        value={value}
+        style={{ width: 180 }}
+        showSearch
+        loading={picker.isPending}
+        onOpenChange={picker.onOpenChange}
+        options={picker.months.map(({ value: month, label: text }) => ({ value: month, label: text }))}
+        onChange={onChange}
+        aria-label={label}
+        data-testid={testId}
+      />
+    </>
   );
 }

@@ -18,7 +18,8 @@ export class ApiError extends Error {
   }
 }
 
-type QueryValue = string | number | boolean | null | undefined;
+/** A value of a query parameter; null, undefined and '' are left out of the address. */
+export type QueryValue = string | number | boolean | null | undefined;
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 type RequestOptions<S extends z.ZodType> = {

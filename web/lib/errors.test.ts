@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { translate } from '../../shared/i18n/index';
 import { ApiError, statusMessageKey } from './api-client';
-import { handleError, isVersionConflict, markServerErrors, onMutationError, setErrorNotifier } from './errors';
+import { FORM_DIALOG_META, handleError, isVersionConflict, markServerErrors, onMutationError, setErrorNotifier } from './errors';
 
 afterEach(() => setErrorNotifier(null));
 
@@ -21,6 +21,21 @@ describe('handleError', () => {
     expect(notify).not.toHaveBeenCalled();
     onMutationError(new ApiError(429, 'rate_limited', '尝试次数过多，请稍后再试。'), undefined, undefined, {});
     expect(notify).toHaveBeenCalledWith('尝试次数过多，请稍后再试。');
+  });
+});
+
+describe('the save of a form dialog (FORM_DIALOG_META)', () => {
+  it('leaves a version conflict to the dialog and shows every other error', () => {
+    const notify = vi.fn();
+    setErrorNotifier(notify);
+    const context = { meta: FORM_DIALOG_META };
+    onMutationError(new ApiError(409, 'version_conflict', '此记录已被他人修改'), undefined, undefined, context);
+    expect(notify).not.toHaveBeenCalled();
+    onMutationError(new ApiError(403, 'forbidden', '您没有执行此操作的权限。'), undefined, undefined, context);
+    expect(notify).toHaveBeenCalledWith('您没有执行此操作的权限。');
+    // Outside a dialog a conflict is shown by the default handler.
+    onMutationError(new ApiError(409, 'version_conflict', '此记录已被他人修改'), undefined, undefined, {});
+    expect(notify).toHaveBeenLastCalledWith('此记录已被他人修改');
   });
 });
 

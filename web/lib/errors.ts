@@ -64,8 +64,20 @@ export function handleError(error: unknown): void {
  */
 export const INLINE_ERROR_META = { inlineError: true } as const;
 
-/** The QueryClient's default mutation `onError`: {@link handleError} unless the mutation shows its errors inline. */
+/**
+ * `meta` of a mutation that saves a form dialog ({@link FormModal} in web/components): the dialog shows a
+ * version conflict itself, with its 刷新 button, so the default handler leaves that one error to it and
+ * shows every other error as usual. Without it the conflict would be shown twice (a toast and the dialog).
+ */
+export const FORM_DIALOG_META = { conflictInDialog: true } as const;
+
+/**
+ * The QueryClient's default mutation `onError`: {@link handleError}, unless the mutation shows its errors
+ * inline ({@link INLINE_ERROR_META}) or saves a form dialog that shows this version conflict itself
+ * ({@link FORM_DIALOG_META}).
+ */
 export function onMutationError(error: unknown, _variables: unknown, _result: unknown, context: { meta?: Record<string, unknown> }): void {
   if (context.meta?.inlineError === true) return;
+  if (context.meta?.conflictInDialog === true && isVersionConflict(error)) return;
   handleError(error);
 }

@@ -1,13 +1,10 @@
-import { Card, Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { Card, Flex, Typography } from 'antd';
 import type { AuditItem } from '../../../../shared/contracts/audit';
-import { ErrorAlert } from '../../../components/error-alert';
-import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
-import { pagePagination, usePageParams } from '../../../hooks/use-page-params';
-import { formatDateStamp, formatDateTime } from '../../../lib/format';
+import { DataTable } from '../../../components/data-table';
+import { usePageParams } from '../../../hooks/use-page-params';
+import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useAudit } from '../api/get-audit';
-
-type ExportKey = 'at' | 'actorName' | 'action' | 'entity' | 'entityId' | 'before' | 'after';
 
 function toJson(value: unknown): string {
   return value === null || value === undefined ? '' : JSON.stringify(value, null, 2);
@@ -34,62 +31,32 @@ function ChangeDetails({ item }: { item: AuditItem }) {
 /** 操作日志: who changed what and when (Beijing time), newest first, with the before/after values. */
 export function AuditPage() {
   const t = useT();
-  const { page, pageSize, update } = usePageParams();
+  const { page, pageSize } = usePageParams();
   const audit = useAudit({ page, pageSize });
-  const rows = audit.data?.items ?? [];
-
-  const columns: TableColumnsType<AuditItem> = [
-    { key: 'at', title: t('audit.at'), width: 180, render: (_, item) => formatDateTime(item.at, true) },
-    { key: 'actorName', title: t('audit.actor'), dataIndex: 'actorName' },
-    { key: 'action', title: t('audit.action'), dataIndex: 'action' },
-    { key: 'entity', title: t('audit.entity'), dataIndex: 'entity' },
-    { key: 'entityId', title: t('audit.entityId'), dataIndex: 'entityId', ellipsis: true },
-  ];
-
-  const exportColumns: ExcelColumn<ExportKey>[] = [
-    { key: 'at', title: t('audit.at'), width: 20 },
-    { key: 'actorName', title: t('audit.actor') },
-    { key: 'action', title: t('audit.action'), width: 20 },
-    { key: 'entity', title: t('audit.entity') },
-    { key: 'entityId', title: t('audit.entityId'), width: 38 },
-    { key: 'before', title: t('audit.before'), width: 40 },
-    { key: 'after', title: t('audit.after'), width: 40 },
-  ];
-  const exportRows = rows.map((item): Record<ExportKey, ExcelCell> => ({
-    at: formatDateTime(item.at, true),
-    actorName: item.actorName,
-    action: item.action,
-    entity: item.entity,
-    entityId: item.entityId,
-    before: toJson(item.before),
-    after: toJson(item.after),
-  }));
 
   return (
-    <Card
-      title={t('audit.title')}
-      extra={
-        <ExportExcelButton
-          fileName={`${t('audit.title')}-${formatDateStamp()}`}
-          sheetName={t('audit.title')}
-          columns={exportColumns}
-          rows={exportRows}
-        />
-      }
-    >
-      {audit.error ? <ErrorAlert error={audit.error} onRetry={() => void audit.refetch()} /> : null}
-      <Table<AuditItem>
-        rowKey="id"
-        data-testid="audit-table"
-        columns={columns}
-        dataSource={rows}
-        loading={audit.isFetching}
-        locale={{ emptyText: t('audit.empty') }}
-        expandable={{
-          expandedRowRender: (item) => <ChangeDetails item={item} />,
-          rowExpandable: (item) => Boolean(toJson(item.before) || toJson(item.after)),
+    <Card title={t('audit.title')}>
+      <DataTable<AuditItem>
+        query={audit}
+        columns={[
+          { key: 'at', title: t('audit.at'), width: 180, excelWidth: 20, excel: (item) => formatDateTime(item.at, true) },
+          { key: 'actorName', title: t('audit.actor'), dataIndex: 'actorName' },
+          { key: 'action', title: t('audit.action'), dataIndex: 'action', excelWidth: 20 },
+          { key: 'entity', title: t('audit.entity'), dataIndex: 'entity' },
+          { key: 'entityId', title: t('audit.entityId'), dataIndex: 'entityId', ellipsis: true, excelWidth: 38 },
+          { key: 'before', title: t('audit.before'), excelOnly: true, excelWidth: 40, excel: (item) => toJson(item.before) },
+          { key: 'after', title: t('audit.after'), excelOnly: true, excelWidth: 40, excel: (item) => toJson(item.after) },
+        ]}
+        testId="audit-table"
+        exportName={t('audit.title')}
+        empty={t('audit.empty')}
+        paging="server"
+        tableProps={{
+          expandable: {
+            expandedRowRender: (item) => <ChangeDetails item={item} />,
+            rowExpandable: (item) => Boolean(toJson(item.before) || toJson(item.after)),
+          },
         }}
-        pagination={pagePagination({ page, pageSize, update }, audit.data?.total ?? 0, (total) => t('common.total', { total }))}
       />
     </Card>
   );

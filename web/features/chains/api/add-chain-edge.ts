@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { chainEdge, type AddEdgeRequest, type ChainEdge } from '../../../../shared/contracts/chains';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
 
 /** Adds a "feeds" edge between two nodes of the chain. */
 export function addChainEdge({ code, body }: { code: string; body: AddEdgeRequest }): Promise<ChainEdge> {
@@ -8,6 +8,5 @@ export function addChainEdge({ code, body }: { code: string; body: AddEdgeReques
 }
 
 export function useAddChainEdge() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: addChainEdge, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['chains', 'detail'] }) });
+  return useApiMutation(addChainEdge, ['chains', 'detail']);
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { chainNodeFields, type ChainNodeFields, type CreateNodeRequest } from '../../../../shared/contracts/chains';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
 
 /** Adds a node (环节) to a chain's map. */
 export function createChainNode({ code, body }: { code: string; body: CreateNodeRequest }): Promise<ChainNodeFields> {
@@ -8,6 +8,5 @@ export function createChainNode({ code, body }: { code: string; body: CreateNode
 }
 
 export function useCreateChainNode() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createChainNode, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['chains'] }) });
+  return useApiMutation(createChainNode, ['chains']);
 }

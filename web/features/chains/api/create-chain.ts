@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { chainDetail, createChainRequest, type ChainDetail } from '../../../../shared/contracts/chains';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
 
 /** Adds a chain to the city's list (admin); the server fills the defaults. */
 export function createChain(body: z.input<typeof createChainRequest>): Promise<ChainDetail> {
@@ -9,6 +9,5 @@ export function createChain(body: z.input<typeof createChainRequest>): Promise<C
 }
 
 export function useCreateChain() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createChain, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['chains'] }) });
+  return useApiMutation(createChain, ['chains']);
 }

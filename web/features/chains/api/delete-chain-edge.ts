@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { okResponse } from '../../../../shared/contracts/common';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
 
 export async function deleteChainEdge({ code, from, to }: { code: string; from: string; to: string }): Promise<void> {
   const path = [code, 'edges', from, to].map(encodeURIComponent).join('/');
@@ -8,6 +8,5 @@ export async function deleteChainEdge({ code, from, to }: { code: string; from: 
 }
 
 export function useDeleteChainEdge() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deleteChainEdge, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['chains', 'detail'] }) });
+  return useApiMutation(deleteChainEdge, ['chains', 'detail']);
 }

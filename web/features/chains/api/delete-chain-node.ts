@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { okResponse } from '../../../../shared/contracts/common';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
 
 /** Removes a node and its edges (refused while firms are attached to it). */
 export async function deleteChainNode({ code, key, version }: { code: string; key: string; version: number }): Promise<void> {
@@ -12,6 +12,5 @@ export async function deleteChainNode({ code, key, version }: { code: string; ke
 }
 
 export function useDeleteChainNode() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deleteChainNode, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['chains'] }) });
+  return useApiMutation(deleteChainNode, ['chains']);
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { okResponse } from '../../../../shared/contracts/common';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
 
 /** Removes a chain with its map and targets (admin; refused while firms sit in its nodes). */
 export async function deleteChain({ code, version }: { code: string; version: number }): Promise<void> {
@@ -8,10 +8,6 @@ export async function deleteChain({ code, version }: { code: string; version: nu
 }
 
 export function useDeleteChain() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: deleteChain,
-    // The chain's own page is left right after; only the lists must forget it.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['chains', 'list'] }),
-  });
+  // The chain's own page is left right after; only the lists must forget it.
+  return useApiMutation(deleteChain, ['chains', 'list']);
 }

@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { chainTarget, type ChainTarget, type PutTargetRequest } from '../../../../shared/contracts/chains';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
+import { FORM_DIALOG_META } from '../../../lib/errors';
 
 /** Sets a chain's output and growth target for one year (creates or replaces it). */
 export function putChainTarget({ code, year, body }: { code: string; year: number; body: PutTargetRequest }): Promise<ChainTarget> {
@@ -8,6 +9,5 @@ export function putChainTarget({ code, year, body }: { code: string; year: numbe
 }
 
 export function usePutChainTarget() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: putChainTarget, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['chains', 'detail'] }) });
+  return useApiMutation(putChainTarget, ['chains', 'detail'], FORM_DIALOG_META);
 }

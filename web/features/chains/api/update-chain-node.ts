@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { chainNodeFields, type ChainNodeFields, type UpdateNodeRequest } from '../../../../shared/contracts/chains';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
+import { FORM_DIALOG_META } from '../../../lib/errors';
 
 /** Changes a node's name, stage, industry codes or position (its key stays). */
 export function updateChainNode({ code, key, body }: { code: string; key: string; body: UpdateNodeRequest }): Promise<ChainNodeFields> {
@@ -12,6 +13,5 @@ export function updateChainNode({ code, key, body }: { code: string; key: string
 }
 
 export function useUpdateChainNode() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateChainNode, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['chains', 'detail'] }) });
+  return useApiMutation(updateChainNode, ['chains', 'detail'], FORM_DIALOG_META);
 }

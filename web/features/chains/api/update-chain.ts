@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { chainDetail, type ChainDetail, type UpdateChainRequest } from '../../../../shared/contracts/chains';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
+import { FORM_DIALOG_META } from '../../../lib/errors';
 
 /** Edits a chain's facts (admin; 链长/链办 for their chain, except the list fields). */
 export function updateChain({ code, body }: { code: string; body: UpdateChainRequest }): Promise<ChainDetail> {
@@ -8,6 +9,5 @@ export function updateChain({ code, body }: { code: string; body: UpdateChainReq
 }
 
 export function useUpdateChain() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateChain, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['chains'] }) });
+  return useApiMutation(updateChain, ['chains'], FORM_DIALOG_META);
 }

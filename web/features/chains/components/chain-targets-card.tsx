@@ -1,17 +1,16 @@
 import { useState } from 'react';
-import { Button, Card, Form, InputNumber, Space, Table, type TableColumnsType } from 'antd';
+import { Card, Form, InputNumber } from 'antd';
 import type { ChainDetail, ChainTarget } from '../../../../shared/contracts/chains';
-import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
+import { DataTable } from '../../../components/data-table';
 import { FormModal, reloadValues } from '../../../components/form-modal';
-import { RowActions } from '../../../components/row-actions';
-import { formatDateStamp, formatPercent, formatYi } from '../../../lib/format';
+import { rowActionsColumn } from '../../../components/row-actions';
+import { formatPercent, formatYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useDeleteChainTarget } from '../api/delete-chain-target';
 import { usePutChainTarget } from '../api/put-chain-target';
 import { currentYear } from '../../../lib/current-year';
 
 type FormValues = { year: number; outputYi: number | null; growthPercent: number | null };
-type ExportKey = 'year' | 'outputYi' | 'growthPercent';
 
 const YUAN_PER_YI = 100_000_000;
 
@@ -96,67 +95,45 @@ export function ChainTargetsCard({ chain, reload }: { chain: ChainDetail; reload
   const remove = useDeleteChainTarget();
   const output = (target: ChainTarget) => (target.outputTargetYuan === null ? '—' : formatYi(target.outputTargetYuan, locale));
 
-  const columns: TableColumnsType<ChainTarget> = [
-    { key: 'year', title: t('chains.target.year'), dataIndex: 'year', width: 100 },
-    { key: 'output', title: t('chains.target.output'), align: 'right', render: (_, target) => output(target) },
-    { key: 'growth', title: t('chains.target.growth'), align: 'right', render: (_, target) => formatPercent(target.growthTarget, locale) },
-  ];
-  if (chain.canEdit) {
-    columns.push({
-      key: 'actions',
-      title: t('common.actions'),
-      width: 160,
-      render: (_, target) => (
-        <RowActions
-          editLabel={t('chains.edit')}
-          onEdit={() => setEditing(target)}
-          deleteLabel={t('chains.delete')}
-          confirmTitle={t('chains.target.deleteConfirm', { year: target.year })}
-          onDelete={() => remove.mutateAsync({ code: chain.code, year: target.year, version: target.version })}
-          deletedMessage={t('chains.deleted')}
-        />
-      ),
-    });
-  }
-
-  const exportColumns: ExcelColumn<ExportKey>[] = [
-    { key: 'year', title: t('chains.target.year'), width: 8 },
-    { key: 'outputYi', title: t('chains.target.outputYi'), width: 18 },
-    { key: 'growthPercent', title: t('chains.target.growthPercent'), width: 16 },
-  ];
-  const exportRows = chain.targets.map((target): Record<ExportKey, ExcelCell> => ({
-    year: target.year,
-    outputYi: target.outputTargetYuan === null ? null : Math.round(target.outputTargetYuan / 1_000_000) / 100,
-    growthPercent: target.growthTarget === null ? null : Math.round(target.growthTarget * 10_000) / 100,
-  }));
-
   return (
-    <Card
-      title={t('chains.targets')}
-      extra={
-        <Space>
-          {chain.canEdit ? (
-            <Button onClick={() => setEditing('new')} data-testid="target-create">
-              {t('chains.target.set')}
-            </Button>
-          ) : null}
-          <ExportExcelButton
-            fileName={`${chain.name}-${t('chains.targets')}-${formatDateStamp()}`}
-            sheetName={t('chains.targets')}
-            columns={exportColumns}
-            rows={exportRows}
-          />
-        </Space>
-      }
-    >
-      <Table<ChainTarget>
+    <Card title={t('chains.targets')}>
+      <DataTable<ChainTarget>
+        rows={chain.targets}
+        empty={chain.canEdit ? t('chains.target.empty') : t('chains.target.emptyReadOnly')}
+        toolbar={{
+          add: chain.canEdit ? { label: t('chains.target.set'), onClick: () => setEditing('new'), testId: 'target-create' } : null,
+        }}
+        columns={[
+          { key: 'year', title: t('chains.target.year'), dataIndex: 'year', width: 100, excelWidth: 8 },
+          {
+            key: 'output',
+            title: t('chains.target.output'),
+            excelTitle: t('chains.target.outputYi'),
+            align: 'right',
+            excelWidth: 18,
+            excel: (target) => (target.outputTargetYuan === null ? null : Math.round(target.outputTargetYuan / 1_000_000) / 100),
+            render: (_, target) => output(target),
+          },
+          {
+            key: 'growth',
+            title: t('chains.target.growth'),
+            excelTitle: t('chains.target.growthPercent'),
+            align: 'right',
+            excel: (target) => (target.growthTarget === null ? null : Math.round(target.growthTarget * 10_000) / 100),
+            render: (_, target) => formatPercent(target.growthTarget, locale),
+          },
+          chain.canEdit &&
+            rowActionsColumn<ChainTarget>(t, (target) => ({
+              onEdit: () => setEditing(target),
+              confirmTitle: t('chains.target.deleteConfirm', { year: target.year }),
+              onDelete: () => remove.mutateAsync({ code: chain.code, year: target.year, version: target.version }),
+              deletedMessage: t('chains.deleted'),
+            })),
+        ]}
         rowKey="year"
-        size="small"
-        data-testid="chain-targets"
-        columns={columns}
-        dataSource={chain.targets}
-        pagination={false}
-        locale={{ emptyText: chain.canEdit ? t('chains.target.empty') : t('chains.target.emptyReadOnly') }}
+        testId="chain-targets"
+        exportName={[chain.name, t('chains.targets')]}
+        tableProps={{ size: 'small' }}
       />
       {editing ? (
         <TargetModal

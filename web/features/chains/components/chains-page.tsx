@@ -1,19 +1,16 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Card, Select, Space, Tag, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
 import type { ChainListItem } from '../../../../shared/contracts/chains';
-import { ErrorAlert } from '../../../components/error-alert';
-import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
+import { DataTable } from '../../../components/data-table';
+import { SearchBox } from '../../../components/list-toolbar';
 import { paths } from '../../../config/paths';
-import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useMe } from '../../../hooks/use-me';
 import { useChains } from '../../../hooks/use-chains';
 import { matchesChain } from '../utils/chain-filter';
 import { currentYear, readYear } from '../../../lib/current-year';
 import { ChainFormModal } from './chain-form-modal';
-
-type ExportKey = 'code' | 'name' | 'industry' | 'group' | 'nodeCount' | 'enterpriseCount' | 'aboveScaleCount' | 'chief' | 'office';
 
 /** Years offered by the picker: the first chain list (2022) to next year. */
 function yearOptions(): number[] {
@@ -52,119 +49,97 @@ export function ChainsPage() {
     );
   const setYear = (next: number) => setParam('year', String(next));
 
-  const columns: TableColumnsType<ChainListItem> = [
-    { key: 'code', title: t('chains.code'), dataIndex: 'code', width: 90 },
-    {
-      key: 'name',
-      title: t('chains.name'),
-      render: (_, chain) => <Link to={paths.chain.getHref(chain.code, year === currentYear() ? undefined : year)}>{chain.name}</Link>,
-    },
-    {
-      key: 'industry',
-      title: t('chains.industry'),
-      render: (_, chain) => (
-        <Space size={4}>
-          <Tag>{chain.industryGroup}</Tag>
-          {chain.industryName}
-        </Space>
-      ),
-    },
-    { key: 'nodeCount', title: t('chains.nodeCount'), dataIndex: 'nodeCount', align: 'right', width: 100 },
-    { key: 'enterpriseCount', title: t('chains.enterpriseCount'), dataIndex: 'enterpriseCount', align: 'right', width: 100 },
-    { key: 'aboveScaleCount', title: t('chains.aboveScaleCount'), dataIndex: 'aboveScaleCount', align: 'right', width: 120 },
-    { key: 'chief', title: t('chains.chief'), render: (_, chain) => chain.chiefTitle ?? '—' },
-  ];
-
-  const exportColumns: ExcelColumn<ExportKey>[] = [
-    { key: 'code', title: t('chains.code'), width: 10 },
-    { key: 'name', title: t('chains.name'), width: 28 },
-    { key: 'industry', title: t('chains.industry'), width: 20 },
-    { key: 'group', title: t('chains.industryGroup'), width: 8 },
-    { key: 'nodeCount', title: t('chains.nodeCount'), width: 10 },
-    { key: 'enterpriseCount', title: t('chains.enterpriseCount'), width: 10 },
-    { key: 'aboveScaleCount', title: `${t('chains.aboveScaleCount')} (${year})`, width: 14 },
-    { key: 'chief', title: t('chains.chief'), width: 24 },
-    { key: 'office', title: t('chains.office'), width: 24 },
-  ];
-  const exportRows = rows.map((chain): Record<ExportKey, ExcelCell> => ({
-    code: chain.code,
-    name: chain.name,
-    industry: chain.industryName,
-    group: chain.industryGroup,
-    nodeCount: chain.nodeCount,
-    enterpriseCount: chain.enterpriseCount,
-    aboveScaleCount: chain.aboveScaleCount,
-    chief: chain.chiefTitle,
-    office: chain.office,
-  }));
-
   return (
     <Card title={t('chains.title')}>
-      <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 16 }}>
-        <Space wrap>
-          <span>{t('chains.year')}</span>
-          <Select<number>
-            value={year}
-            style={{ width: 110 }}
-            data-testid="chains-year"
-            options={yearOptions().map((y) => ({ value: y, label: String(y) }))}
-            onChange={setYear}
-          />
-          <Input.Search
-            allowClear
-            // Follows the address: a menu click back to the bare list clears the box too.
-            key={q}
-            defaultValue={q}
-            placeholder={t('chains.searchPlaceholder')}
-            style={{ width: 220 }}
-            data-testid="chains-search"
-            onSearch={(value) => setParam('q', value.trim())}
-          />
-          <Select<string>
-            allowClear
-            value={industry}
-            placeholder={t('chains.filter.industry')}
-            style={{ width: 200 }}
-            data-testid="chains-industry"
-            options={industries.map(([value, label]) => ({ value, label }))}
-            onChange={(value) => setParam('industry', value)}
-          />
-          {chains.data ? (
-            <Typography.Text type="secondary" data-testid="chains-summary">
-              {t('chains.yearSummary', { year: chains.data.year, count: chains.data.total })}
-              {filtered ? t('chains.filteredCount', { count: rows.length }) : null}
-            </Typography.Text>
-          ) : null}
-        </Space>
-        <Space wrap>
-          {isAdmin ? (
-            <Button type="primary" onClick={() => setCreating(true)} data-testid="chain-create">
-              {t('chains.create')}
-            </Button>
-          ) : null}
-          <ExportExcelButton
-            fileName={`${t('chains.title')}-${year}-${formatDateStamp()}`}
-            sheetName={`${t('chains.title')} ${year}`}
-            columns={exportColumns}
-            rows={exportRows}
-          />
-        </Space>
-      </Flex>
-      {chains.error ? <ErrorAlert error={chains.error} onRetry={() => void chains.refetch()} /> : null}
-      <Table<ChainListItem>
+      <DataTable<ChainListItem>
+        rows={rows}
         rowKey="code"
-        data-testid="chains-table"
-        columns={columns}
-        dataSource={rows}
-        loading={chains.isFetching}
-        pagination={false}
-        locale={{
-          emptyText:
-            filtered && all.length > 0
-              ? t('chains.emptyFiltered')
-              : scoped
-                ? t('chains.emptyScoped', { year })
-                : t('chains.empty', { year }),
+        query={chains}
+        columns={[
+          { key: 'code', title: t('chains.code'), dataIndex: 'code', width: 90, excelWidth: 10 },
+          {
+            key: 'name',
+            title: t('chains.name'),
+            dataIndex: 'name',
+            excelWidth: 28,
+            href: (chain) => paths.chain.getHref(chain.code, year === currentYear() ? undefined : year),
+          },
+          {
+            key: 'industry',
+            title: t('chains.industry'),
+            excelWidth: 20,
+            excel: (chain) => chain.industryName,
+            render: (_, chain) => (
+              <Space size={4}>
+                <Tag>{chain.industryGroup}</Tag>
+                {chain.industryName}
+              </Space>
+            ),
+          },
+          { key: 'group', title: t('chains.industryGroup'), excelOnly: true, excelWidth: 8, excel: (chain) => chain.industryGroup },
+          { key: 'nodeCount', title: t('chains.nodeCount'), dataIndex: 'nodeCount', align: 'right', width: 100, excelWidth: 10 },
+          {
+            key: 'enterpriseCount',
+            title: t('chains.enterpriseCount'),
+            dataIndex: 'enterpriseCount',
+            align: 'right',
+            width: 100,
+            excelWidth: 10,
+          },
+          {
+            key: 'aboveScaleCount',
+            title: t('chains.aboveScaleCount'),
+            excelTitle: `${t('chains.aboveScaleCount')} (${year})`,
+            dataIndex: 'aboveScaleCount',
+            align: 'right',
+            width: 120,
+            excelWidth: 14,
+          },
+          { key: 'chief', title: t('chains.chief'), excelWidth: 24, excel: (chain) => chain.chiefTitle },
+          { key: 'office', title: t('chains.office'), excelOnly: true, excelWidth: 24, excel: (chain) => chain.office },
+        ]}
+        testId="chains-table"
+        exportName={`${t('chains.title')}-${year}`}
+        sheetName={`${t('chains.title')} ${year}`}
+        empty={
+          filtered && all.length > 0 ? t('chains.emptyFiltered') : scoped ? t('chains.emptyScoped', { year }) : t('chains.empty', { year })
+        }
+        toolbar={{
+          filters: (
+            <>
+              <span>{t('chains.year')}</span>
+              <Select<number>
+                value={year}
+                style={{ width: 110 }}
+                data-testid="chains-year"
+                options={yearOptions().map((y) => ({ value: y, label: String(y) }))}
+                onChange={setYear}
+              />
+              <SearchBox
+                value={q}
+                placeholder={t('chains.searchPlaceholder')}
+                width={220}
+                testId="chains-search"
+                onSearch={(value) => setParam('q', value)}
+              />
+              <Select<string>
+                allowClear
+                value={industry}
+                placeholder={t('chains.filter.industry')}
+                style={{ width: 200 }}
+                data-testid="chains-industry"
+                options={industries.map(([value, label]) => ({ value, label }))}
+                onChange={(value) => setParam('industry', value)}
+              />
+              {chains.data ? (
+                <Typography.Text type="secondary" data-testid="chains-summary">
+                  {t('chains.yearSummary', { year: chains.data.year, count: chains.data.total })}
+                  {filtered ? t('chains.filteredCount', { count: rows.length }) : null}
+                </Typography.Text>
+              ) : null}
+            </>
+          ),
+          add: isAdmin ? { label: t('chains.create'), onClick: () => setCreating(true), testId: 'chain-create' } : null,
         }}
       />
       {creating ? <ChainFormModal mode={{ kind: 'create', year }} onClose={() => setCreating(false)} /> : null}

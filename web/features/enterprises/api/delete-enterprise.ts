@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { okResponse } from '../../../../shared/contracts/common';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
 
 /** Deletes a firm registered by mistake (admin only; refused when it has monthly figures). */
 export async function deleteEnterprise({ uscc, version }: { uscc: string; version: number }): Promise<void> {
@@ -8,10 +8,6 @@ export async function deleteEnterprise({ uscc, version }: { uscc: string; versio
 }
 
 export function useDeleteEnterprise() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: deleteEnterprise,
-    // The firm's own page is left right after; only the lists must forget it.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['enterprises', 'list'] }),
-  });
+  // The firm's own page is left right after; only the lists must forget it.
+  return useApiMutation(deleteEnterprise, ['enterprises', 'list']);
 }

@@ -1,5 +1,6 @@
-import { Input, Select } from 'antd';
+import { Select } from 'antd';
 import { ENTERPRISE_FLAGS } from '../../../../shared/contracts/enterprises';
+import { SearchBox } from '../../../components/list-toolbar';
 import { useT } from '../../../lib/i18n';
 import { useEnterpriseOptions } from '../api/get-enterprise-options';
 import type { EnterpriseFilters as Filters } from '../hooks/use-enterprise-filters';
@@ -21,70 +22,51 @@ function scaleYears(): number[] {
 export function EnterpriseFilters({ q, filters, onSearch, onFilter }: Props) {
   const t = useT();
   const options = useEnterpriseOptions();
-  const width = { minWidth: 150 };
+  const data = options.data;
+  // Each filter: its address key, placeholder, width, choices, and whether its list is long enough to search.
+  const selects = [
+    { key: 'region', width: 150, search: true, options: (data?.regions ?? []).map((r) => ({ value: r.code, label: r.name })) },
+    { key: 'park', width: 150, search: true, options: (data?.parks ?? []).map((p) => ({ value: p.id, label: p.shortName })) },
+    { key: 'chain', width: 180, search: true, options: (data?.chains ?? []).map((c) => ({ value: c.code, label: `${c.code} ${c.name}` })) },
+    {
+      key: 'flag',
+      width: 150,
+      search: false,
+      options: ENTERPRISE_FLAGS.map((flag) => ({ value: flag, label: t(`enterprises.flag.${flag}`) })),
+    },
+    { key: 'aboveScaleYear', width: 120, search: false, options: scaleYears().map((year) => ({ value: year, label: String(year) })) },
+  ] as const;
+  const testIds = {
+    region: 'filter-region',
+    park: 'filter-park',
+    chain: 'filter-chain',
+    flag: 'filter-flag',
+    aboveScaleYear: 'filter-year',
+  };
+  const placeholders = {
+    region: t('enterprises.filter.region'),
+    park: t('enterprises.filter.park'),
+    chain: t('enterprises.filter.chain'),
+    flag: t('enterprises.filter.flag'),
+    aboveScaleYear: t('enterprises.filter.year'),
+  };
   return (
     <>
-      <Input.Search
-        allowClear
-        // Follows the address: a menu click back to the bare list clears the box too.
-        key={q}
-        defaultValue={q}
-        placeholder={t('enterprises.searchPlaceholder')}
-        style={{ maxWidth: 300 }}
-        data-testid="enterprises-search"
-        onSearch={(value) => onSearch(value.trim())}
-      />
-      <Select
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        style={width}
-        placeholder={t('enterprises.filter.region')}
-        data-testid="filter-region"
-        value={filters.region}
-        loading={options.isLoading}
-        options={(options.data?.regions ?? []).map((r) => ({ value: r.code, label: r.name }))}
-        onChange={(value?: string) => onFilter('region', value)}
-      />
-      <Select
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        style={width}
-        placeholder={t('enterprises.filter.park')}
-        data-testid="filter-park"
-        value={filters.park}
-        loading={options.isLoading}
-        options={(options.data?.parks ?? []).map((p) => ({ value: p.id, label: p.shortName }))}
-        onChange={(value?: number) => onFilter('park', value)}
-      />
-      <Select
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        style={{ minWidth: 180 }}
-        placeholder={t('enterprises.filter.chain')}
-        data-testid="filter-chain"
-        value={filters.chain}
-        loading={options.isLoading}
-        options={(options.data?.chains ?? []).map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))}
-        onChange={(value?: string) => onFilter('chain', value)}
-      />
-      <Select
-        allowClear
-        style={width}
-        placeholder={t('enterprises.filter.flag')}
-        data-testid="filter-flag"
-        value={filters.flag}
-        options={ENTERPRISE_FLAGS.map((flag) => ({ value: flag, label: t(`enterprises.flag.${flag}`) }))}
-        onChange={(value?: string) => onFilter('flag', value)}
-      />
-      <Select
-        allowClear
-        style={{ minWidth: 120 }}
-        placeholder={t('enterprises.filter.year')}
-        data-testid="filter-year"
-        value={filters.aboveScaleYear}
-        options={scaleYears().map((year) => ({ value: year, label: String(year) }))}
-        onChange={(value?: number) => onFilter('aboveScaleYear', value)}
-      />
+      <SearchBox value={q} placeholder={t('enterprises.searchPlaceholder')} width={300} testId="enterprises-search" onSearch={onSearch} />
+      {selects.map((select) => (
+        <Select<string | number>
+          key={select.key}
+          allowClear
+          showSearch={select.search ? { optionFilterProp: 'label' } : false}
+          style={{ minWidth: select.width }}
+          placeholder={placeholders[select.key]}
+          data-testid={testIds[select.key]}
+          value={filters[select.key]}
+          loading={select.search && options.isLoading}
+          options={[...select.options]}
+          onChange={(value?: string | number) => onFilter(select.key, value)}
+        />
+      ))}
     </>
   );
 }

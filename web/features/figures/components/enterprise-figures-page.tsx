@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Flex, Select, Space, Tag, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { MONTH_FIELDS, type FigureField, type MonthlyFigureItem } from '../../../../shared/contracts/figures';
-import { ErrorAlert } from '../../../components/error-alert';
-import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
+import { DataTable, type DataColumn } from '../../../components/data-table';
 import { paths } from '../../../config/paths';
-import { formatDateStamp, formatDateTime } from '../../../lib/format';
+import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { capitalize } from '../utils/amounts';
 import { useEnterpriseFigures } from '../api/get-enterprise-figures';
@@ -15,7 +14,6 @@ import { useFigureText } from '../hooks/use-figure-text';
 
 type Editing = { month: MonthlyFigureItem | null } | null;
 const SHOWN: readonly FigureField[] = [...MONTH_FIELDS, 'prevYearGrossOutput'];
-type ExportKey = 'period' | FigureField | 'source' | 'updatedAt' | 'revisionCount';
 
 /** The month the user most likely reports next: last month, in Beijing time. */
 function lastMonth(): string {
@@ -39,102 +37,77 @@ export function EnterpriseFiguresPage() {
   const years = [...new Set([thisYear, ...(data?.years ?? []), ...(data ? [data.year] : [])])].sort((a, b) => b - a);
   const unitOf = (f: FigureField) => (f === 'electricityKwh' ? 'kWh' : f === 'employees' ? t('figures.unit.persons') : '万元');
 
-  const columns: TableColumnsType<MonthlyFigureItem> = [
-    {
-      key: 'period',
-      title: t('figures.firm.period'),
-      render: (_, m) => (
-        <Space size={4}>
-          <Button
-            type="link"
-            size="small"
-            style={{ padding: 0 }}
-            onClick={() => setEditing({ month: m })}
-            data-testid={`figures-open-${m.period}`}
-          >
-            {m.period}
-          </Button>
-          {m.janFebCombined ? <Tag color="blue">{t('figures.firm.combined')}</Tag> : null}
-        </Space>
-      ),
-    },
-    ...SHOWN.map((f): TableColumnsType<MonthlyFigureItem>[number] => ({
-      key: f,
-      title: `${capitalize(t(`figures.field.${f}`))} (${unitOf(f)})`,
-      align: 'right',
-      render: (_, m) => text(f, m[f]),
-    })),
-    { key: 'source', title: t('figures.firm.source'), render: (_, m) => t(`figures.source.${m.source}`) },
-    { key: 'updatedAt', title: t('figures.firm.updatedAt'), render: (_, m) => formatDateTime(m.updatedAt) },
-    { key: 'revisions', title: t('figures.firm.revisions'), align: 'right', dataIndex: 'revisionCount' },
-  ];
-  const exportColumns: ExcelColumn<ExportKey>[] = [
-    { key: 'period', title: t('figures.firm.period'), width: 10 },
-    ...SHOWN.map((f) => ({
-      key: f,
-      title: `${capitalize(t(`figures.field.${f}`))} (${f === 'electricityKwh' ? 'kWh' : f === 'employees' ? t('figures.unit.persons') : t('figures.unit.yuan')})`,
-      width: 18,
-    })),
-    { key: 'source', title: t('figures.firm.source'), width: 12 },
-    { key: 'updatedAt', title: t('figures.firm.updatedAt'), width: 18 },
-    { key: 'revisionCount', title: t('figures.firm.revisions'), width: 8 },
-  ];
-  const exportRows = (data?.items ?? []).map((m) => {
-    const row: Record<ExportKey, ExcelCell> = {
-      period: m.period,
-      source: t(`figures.source.${m.source}`),
-      updatedAt: formatDateTime(m.updatedAt),
-      revisionCount: m.revisionCount,
-      ...emptyFields(),
-    };
-    for (const f of SHOWN) row[f] = m[f];
-    return row;
-  });
+  const unitInFile = (f: FigureField) =>
+    f === 'electricityKwh' ? 'kWh' : f === 'employees' ? t('figures.unit.persons') : t('figures.unit.yuan');
+  const fieldTitle = (f: FigureField, unit: string) => `${capitalize(t(`figures.field.${f}`))} (${unit})`;
 
   return (
-    <Card
-      title={data ? t('figures.firm.title', { name: data.name }) : uscc}
-      extra={
-        <Space wrap>
-          <Link to={paths.enterprise.getHref(uscc)}>{uscc}</Link>
-          <Select<number>
-            value={data?.year}
-            options={years.map((y) => ({ value: y, label: y }))}
-            onChange={(y) => setSearch({ year: String(y) })}
-            style={{ width: 100 }}
-            aria-label={t('figures.firm.year')}
-          />
-          {data?.canEdit ? (
-            <Button type="primary" onClick={() => setEditing({ month: null })} data-testid="figures-add">
-              {t('figures.firm.add')}
-            </Button>
-          ) : null}
-          <ExportExcelButton
-            fileName={`${data?.name ?? uscc}-${data?.year ?? ''}-${formatDateStamp()}`}
-            sheetName={String(data?.year ?? t('figures.title'))}
-            columns={exportColumns}
-            rows={exportRows}
-          />
-        </Space>
-      }
-    >
-      <Flex vertical gap={12}>
-        {figures.error ? <ErrorAlert error={figures.error} onRetry={() => void figures.refetch()} /> : null}
-        {data && !data.canEdit ? <Alert type="info" showIcon title={t('figures.firm.readOnly')} /> : null}
-        {data ? <StaleDerivedAlert uscc={data.uscc} name={data.name} items={data.staleDerived} canEdit={data.canEdit} /> : null}
-        <Typography.Text type="secondary">{t('figures.firm.units')}</Typography.Text>
-        <Table<MonthlyFigureItem>
-          rowKey="period"
-          size="small"
-          data-testid="figures-table"
-          scroll={{ x: 'max-content' }}
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={figures.isFetching}
-          pagination={false}
-          locale={{ emptyText: t('figures.firm.empty') }}
-        />
-      </Flex>
+    <Card title={data ? t('figures.firm.title', { name: data.name }) : uscc}>
+      <DataTable<MonthlyFigureItem>
+        query={figures}
+        toolbar={{
+          filters: (
+            <>
+              <Link to={paths.enterprise.getHref(uscc)}>{uscc}</Link>
+              <Select<number>
+                value={data?.year}
+                options={years.map((y) => ({ value: y, label: y }))}
+                onChange={(y) => setSearch({ year: String(y) })}
+                style={{ width: 100 }}
+                aria-label={t('figures.firm.year')}
+              />
+            </>
+          ),
+          add: data?.canEdit ? { label: t('figures.firm.add'), onClick: () => setEditing({ month: null }), testId: 'figures-add' } : null,
+        }}
+        aboveTable={
+          <Flex vertical gap={12} style={{ marginBottom: 12 }}>
+            {data && !data.canEdit ? <Alert type="info" showIcon title={t('figures.firm.readOnly')} /> : null}
+            {data ? <StaleDerivedAlert uscc={data.uscc} name={data.name} items={data.staleDerived} canEdit={data.canEdit} /> : null}
+            <Typography.Text type="secondary">{t('figures.firm.units')}</Typography.Text>
+          </Flex>
+        }
+        columns={[
+          {
+            key: 'period',
+            title: t('figures.firm.period'),
+            dataIndex: 'period',
+            excelWidth: 10,
+            render: (_, m) => (
+              <Space size={4}>
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ padding: 0 }}
+                  onClick={() => setEditing({ month: m })}
+                  data-testid={`figures-open-${m.period}`}
+                >
+                  {m.period}
+                </Button>
+                {m.janFebCombined ? <Tag color="blue">{t('figures.firm.combined')}</Tag> : null}
+              </Space>
+            ),
+          },
+          ...SHOWN.map((f): DataColumn<MonthlyFigureItem> => ({
+            key: f,
+            title: fieldTitle(f, unitOf(f)),
+            excelTitle: fieldTitle(f, unitInFile(f)),
+            align: 'right',
+            excelWidth: 18,
+            excel: (m) => m[f],
+            render: (_, m) => text(f, m[f]),
+          })),
+          { key: 'source', title: t('figures.firm.source'), excelWidth: 12, excel: (m) => t(`figures.source.${m.source}`) },
+          { key: 'updatedAt', title: t('figures.firm.updatedAt'), excelWidth: 18, excel: (m) => formatDateTime(m.updatedAt) },
+          { key: 'revisions', title: t('figures.firm.revisions'), align: 'right', dataIndex: 'revisionCount', excelWidth: 8 },
+        ]}
+        rowKey="period"
+        testId="figures-table"
+        exportName={[data?.name ?? uscc, String(data?.year ?? '')]}
+        sheetName={String(data?.year ?? t('figures.title'))}
+        empty={t('figures.firm.empty')}
+        tableProps={{ size: 'small', scroll: { x: 'max-content' } }}
+      />
       {editing ? (
         <FigureFormDrawer
           uscc={uscc}
@@ -146,19 +119,4 @@ export function EnterpriseFiguresPage() {
       ) : null}
     </Card>
   );
-}
-
-function emptyFields(): Record<FigureField, ExcelCell> {
-  return {
-    grossOutput: null,
-    revenue: null,
-    profit: null,
-    taxes: null,
-    electricityKwh: null,
-    employees: null,
-    prevYearGrossOutput: null,
-    prevYearRevenue: null,
-    prevYearProfit: null,
-    prevYearTaxes: null,
-  };
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { industryItem, type CreateIndustryRequest, type IndustryItem } from '../../../../shared/contracts/industries';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
 
 /** Adds a leading industry (admin). */
 export function createIndustry(body: CreateIndustryRequest): Promise<IndustryItem> {
@@ -8,6 +8,5 @@ export function createIndustry(body: CreateIndustryRequest): Promise<IndustryIte
 }
 
 export function useCreateIndustry() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createIndustry, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['industries'] }) });
+  return useApiMutation(createIndustry, ['industries']);
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { okResponse } from '../../../../shared/contracts/common';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
 
 /** Removes an industry no chain belongs to (admin). */
 export async function deleteIndustry({ code, version }: { code: string; version: number }): Promise<void> {
@@ -8,6 +8,5 @@ export async function deleteIndustry({ code, version }: { code: string; version:
 }
 
 export function useDeleteIndustry() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deleteIndustry, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['industries'] }) });
+  return useApiMutation(deleteIndustry, ['industries']);
 }

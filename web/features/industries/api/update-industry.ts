@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { industryItem, type IndustryItem, type UpdateIndustryRequest } from '../../../../shared/contracts/industries';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
+import { FORM_DIALOG_META } from '../../../lib/errors';
 
 /** Renames an industry, moves it to another group or reorders it (admin); the code stays. */
 export function updateIndustry({ code, body }: { code: string; body: UpdateIndustryRequest }): Promise<IndustryItem> {
@@ -8,6 +9,5 @@ export function updateIndustry({ code, body }: { code: string; body: UpdateIndus
 }
 
 export function useUpdateIndustry() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateIndustry, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['industries'] }) });
+  return useApiMutation(updateIndustry, ['industries'], FORM_DIALOG_META);
 }

@@ -1,21 +1,16 @@
 import { useState } from 'react';
-import { Card, Segmented, Table, type TableColumnsType } from 'antd';
+import { Card, Segmented } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { IndustryItem } from '../../../../shared/contracts/industries';
-import { ErrorAlert } from '../../../components/error-alert';
-import type { ExcelCell, ExcelColumn } from '../../../components/export-excel-button';
-import { ListToolbar } from '../../../components/list-toolbar';
-import { RowActions } from '../../../components/row-actions';
+import { DataTable } from '../../../components/data-table';
+import { rowActionsColumn } from '../../../components/row-actions';
 import { paths } from '../../../config/paths';
 import { useIndustries } from '../../../hooks/use-industries';
 import { useMe } from '../../../hooks/use-me';
 import { useSetListParam } from '../../../hooks/use-page-params';
-import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useDeleteIndustry } from '../api/delete-industry';
 import { IndustryFormModal } from './industry-form-modal';
-
-type ExportKey = 'code' | 'group' | 'name' | 'chainCount';
 
 /** 产业: the ten leading industries of 一核两电三色四新 with the number of chains each leads. */
 export function IndustriesPage() {
@@ -37,93 +32,56 @@ export function IndustriesPage() {
   const groups = [...new Set(all.map((r) => r.group))];
   const filtered = q !== '' || group !== '';
 
-  const columns: TableColumnsType<IndustryItem> = [
-    { key: 'code', title: t('industries.code'), dataIndex: 'code', width: 100 },
-    { key: 'group', title: t('industries.group'), dataIndex: 'group', width: 100 },
-    { key: 'name', title: t('industries.name'), dataIndex: 'name' },
-    {
-      key: 'chainCount',
-      title: t('industries.chainCount'),
-      align: 'right',
-      width: 120,
-      // The count opens the chain list filtered to this industry.
-      render: (_, industry) =>
-        industry.chainCount > 0 ? (
-          <Link to={paths.chains.getHref(industry.code)} data-testid={`industry-chains-${industry.code}`}>
-            {industry.chainCount}
-          </Link>
-        ) : (
-          0
-        ),
-    },
-  ];
-  if (isAdmin) {
-    columns.push({
-      key: 'actions',
-      title: t('common.actions'),
-      width: 160,
-      render: (_, industry) => (
-        <RowActions
-          editLabel={t('industries.edit')}
-          onEdit={() => setEditing(industry)}
-          deleteLabel={t('industries.delete')}
-          confirmTitle={t('industries.deleteConfirm', { name: industry.name })}
-          onDelete={() => remove.mutateAsync({ code: industry.code, version: industry.version })}
-          deletedMessage={t('industries.deleted', { name: industry.name })}
-          blockedReason={industry.chainCount > 0 ? t('industries.deleteBlocked', { count: industry.chainCount }) : null}
-        />
-      ),
-    });
-  }
-
-  const exportColumns: ExcelColumn<ExportKey>[] = [
-    { key: 'code', title: t('industries.code'), width: 8 },
-    { key: 'group', title: t('industries.group'), width: 8 },
-    { key: 'name', title: t('industries.name'), width: 24 },
-    { key: 'chainCount', title: t('industries.chainCount'), width: 10 },
-  ];
-  const exportRows = rows.map((r): Record<ExportKey, ExcelCell> => ({
-    code: r.code,
-    group: r.group,
-    name: r.name,
-    chainCount: r.chainCount,
-  }));
-
   return (
     <Card title={t('industries.title')}>
-      <ListToolbar
-        search={{
-          value: q,
-          placeholder: t('industries.searchPlaceholder'),
-          width: 220,
-          testId: 'industries-search',
-          onSearch: (value) => setParam('q', value),
-        }}
-        filters={
-          <Segmented<string>
-            value={group}
-            data-testid="industries-group"
-            options={[{ value: '', label: t('industries.allGroups') }, ...groups.map((g) => ({ value: g, label: g }))]}
-            onChange={(value) => setParam('group', value)}
-          />
-        }
-        add={isAdmin ? { label: t('industries.create'), onClick: () => setEditing('new'), testId: 'industry-create' } : null}
-        exportProps={{
-          fileName: `${t('industries.title')}-${formatDateStamp()}`,
-          sheetName: t('industries.title'),
-          columns: exportColumns,
-          rows: exportRows,
-        }}
-      />
-      {industries.error ? <ErrorAlert error={industries.error} onRetry={() => void industries.refetch()} /> : null}
-      <Table<IndustryItem>
+      <DataTable<IndustryItem>
+        rows={rows}
         rowKey="code"
-        data-testid="industries-table"
-        columns={columns}
-        dataSource={rows}
-        loading={industries.isFetching}
-        pagination={false}
-        locale={{ emptyText: filtered && all.length > 0 ? t('industries.emptyFiltered') : t('industries.empty') }}
+        query={industries}
+        columns={[
+          { key: 'code', title: t('industries.code'), dataIndex: 'code', width: 100, excelWidth: 8 },
+          { key: 'group', title: t('industries.group'), dataIndex: 'group', width: 100, excelWidth: 8 },
+          { key: 'name', title: t('industries.name'), dataIndex: 'name', excelWidth: 24 },
+          {
+            key: 'chainCount',
+            title: t('industries.chainCount'),
+            align: 'right',
+            width: 120,
+            excelWidth: 10,
+            excel: (industry) => industry.chainCount,
+            // The count opens the chain list filtered to this industry.
+            render: (_, industry) =>
+              industry.chainCount > 0 ? (
+                <Link to={paths.chains.getHref(industry.code)} data-testid={`industry-chains-${industry.code}`}>
+                  {industry.chainCount}
+                </Link>
+              ) : (
+                0
+              ),
+          },
+          isAdmin &&
+            rowActionsColumn<IndustryItem>(t, (industry) => ({
+              name: industry.name,
+              onEdit: () => setEditing(industry),
+              onDelete: () => remove.mutateAsync({ code: industry.code, version: industry.version }),
+              blockedReason: industry.chainCount > 0 ? t('industries.deleteBlocked', { count: industry.chainCount }) : null,
+            })),
+        ]}
+        testId="industries-table"
+        exportName={t('industries.title')}
+        empty={filtered && all.length > 0 ? t('industries.emptyFiltered') : t('industries.empty')}
+        toolbar={{
+          search: { placeholder: t('industries.searchPlaceholder'), width: 220, testId: 'industries-search' },
+          filters: (
+            <Segmented<string>
+              value={group}
+              data-testid="industries-group"
+              options={[{ value: '', label: t('industries.allGroups') }, ...groups.map((g) => ({ value: g, label: g }))]}
+              onChange={(value) => setParam('group', value)}
+            />
+          ),
+          add: isAdmin ? { label: t('industries.create'), onClick: () => setEditing('new'), testId: 'industry-create' } : null,
+        }}
       />
       {editing ? (
         <IndustryFormModal

@@ -56,7 +56,6 @@ export function LeaderDashboard() {
             {label === '' ? t('monitoring.title') : `${t('monitoring.title')} · ${label}`}
           </Typography.Title>
           <Space wrap>
-            <span>{t('monitoring.period')}</span>
             <MonthPicker
               value={period}
               onChange={(value) => setParam('period', value)}

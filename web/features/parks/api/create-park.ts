@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { createParkRequest, parkDetail, type ParkDetail } from '../../../../shared/contracts/parks';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
 
 /** Adds a park (admin); the server fills the defaults (no focus, no area). */
 export function createPark(body: z.input<typeof createParkRequest>): Promise<ParkDetail> {
@@ -9,6 +9,5 @@ export function createPark(body: z.input<typeof createParkRequest>): Promise<Par
 }
 
 export function useCreatePark() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createPark, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['parks'] }) });
+  return useApiMutation(createPark, ['parks']);
 }

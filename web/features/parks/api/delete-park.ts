@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { okResponse } from '../../../../shared/contracts/common';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
 
 /** Removes a park with no firms (admin). */
 export async function deletePark({ id, version }: { id: number; version: number }): Promise<void> {
@@ -8,10 +8,6 @@ export async function deletePark({ id, version }: { id: number; version: number 
 }
 
 export function useDeletePark() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: deletePark,
-    // The park's own page is left right after; only the lists must forget it.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['parks', 'list'] }),
-  });
+  // The park's own page is left right after; only the lists must forget it.
+  return useApiMutation(deletePark, ['parks', 'list']);
 }

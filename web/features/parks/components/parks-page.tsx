@@ -1,21 +1,18 @@
 import { useState } from 'react';
-import { Card, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { PARK_LEVELS, parkLevelSchema, type ParkListItem } from '../../../../shared/contracts/parks';
-import { ErrorAlert } from '../../../components/error-alert';
-import type { ExcelCell, ExcelColumn } from '../../../components/export-excel-button';
-import { ListToolbar } from '../../../components/list-toolbar';
+import { DataTable } from '../../../components/data-table';
+import { FilterSelect } from '../../../components/list-toolbar';
 import { paths } from '../../../config/paths';
-import { pagePagination, usePageParams, useSetListParam } from '../../../hooks/use-page-params';
+import { usePageParams } from '../../../hooks/use-page-params';
 import { fetchAllPages } from '../../../lib/all-pages';
-import { formatDateStamp, formatNumber } from '../../../lib/format';
+import { formatNumber } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useMe } from '../../../hooks/use-me';
 import { useRegions } from '../../../hooks/use-regions';
 import { getParks, useParks } from '../api/get-parks';
 import { ParkFormModal } from './park-form-modal';
-
-type ExportKey = 'name' | 'shortName' | 'level' | 'region' | 'area' | 'established' | 'focus' | 'focusChains' | 'enterprises';
 
 /** 园区: parks with search, level and region filters, paging and export; the admin adds parks. */
 export function ParksPage() {
@@ -23,124 +20,94 @@ export function ParksPage() {
   const { locale } = useLocale();
   const me = useMe();
   const isAdmin = me.data?.user.role === 'admin';
-  const { page, pageSize, q, update } = usePageParams();
+  const { page, pageSize, q } = usePageParams();
   const [searchParams] = useSearchParams();
-  const setFilter = useSetListParam<'level' | 'region'>();
   const levelParam = parkLevelSchema.safeParse(searchParams.get('level'));
   const level = levelParam.success ? levelParam.data : undefined;
   const region = searchParams.get('region') || undefined;
   const parks = useParks({ page, pageSize, q: q || undefined, level, region });
   const regions = useRegions();
   const [creating, setCreating] = useState(false);
-  const rows = parks.data?.items ?? [];
   const filtered = q !== '' || level !== undefined || region !== undefined;
   const separator = t('common.listSeparator');
 
-  const area = (park: ParkListItem) => (park.areaHectares === null ? '—' : formatNumber(park.areaHectares / 100, locale));
-  const columns: TableColumnsType<ParkListItem> = [
-    { key: 'name', title: t('parks.name'), render: (_, park) => <Link to={paths.park.getHref(park.id)}>{park.name}</Link> },
-    { key: 'shortName', title: t('parks.shortName'), dataIndex: 'shortName' },
-    {
-      key: 'level',
-      title: t('parks.level'),
-      width: 90,
-      render: (_, park) => <Tag color={park.level === 'national' ? 'red' : 'blue'}>{t(`parks.level.${park.level}`)}</Tag>,
-    },
-    { key: 'region', title: t('parks.region'), dataIndex: 'regionName' },
-    { key: 'area', title: t('parks.area'), align: 'right', render: (_, park) => area(park) },
-    { key: 'established', title: t('parks.established'), render: (_, park) => park.establishedOn ?? '—' },
-    {
-      key: 'focusChains',
-      title: t('parks.focusChains'),
-      render: (_, park) => (
-        <Space size={[0, 4]} wrap>
-          {park.focusChainCodes.map((code) => (
-            <Link key={code} to={paths.chain.getHref(code)}>
-              <Tag>{code}</Tag>
-            </Link>
-          ))}
-        </Space>
-      ),
-    },
-    { key: 'enterprises', title: t('parks.enterpriseCount'), dataIndex: 'enterpriseCount', align: 'right', width: 90 },
-  ];
-
-  const exportColumns: ExcelColumn<ExportKey>[] = [
-    { key: 'name', title: t('parks.name'), width: 30 },
-    { key: 'shortName', title: t('parks.shortName'), width: 16 },
-    { key: 'level', title: t('parks.level'), width: 8 },
-    { key: 'region', title: t('parks.region'), width: 14 },
-    { key: 'area', title: t('parks.area'), width: 14 },
-    { key: 'established', title: t('parks.established'), width: 12 },
-    { key: 'focus', title: t('parks.focus'), width: 30 },
-    { key: 'focusChains', title: t('parks.focusChains'), width: 20 },
-    { key: 'enterprises', title: t('parks.enterpriseCount'), width: 10 },
-  ];
-  const exportRow = (park: ParkListItem): Record<ExportKey, ExcelCell> => ({
-    name: park.name,
-    shortName: park.shortName,
-    level: t(`parks.level.${park.level}`),
-    region: park.regionName,
-    area: park.areaHectares === null ? null : park.areaHectares / 100,
-    established: park.establishedOn,
-    focus: park.focus.join(separator),
-    focusChains: park.focusChainCodes.join(separator),
-    enterprises: park.enterpriseCount,
-  });
+  const levelText = (park: ParkListItem) => t(`parks.level.${park.level}`);
   // The table shows one page; the export holds every park of the search and filters.
-  const loadAll = async () =>
-    (await fetchAllPages((p, size) => getParks({ q: q || undefined, level, region, page: p, pageSize: size }))).map(exportRow);
+  const loadAll = () => fetchAllPages((p, size) => getParks({ q: q || undefined, level, region, page: p, pageSize: size }));
 
   return (
     <Card title={t('parks.title')}>
-      <ListToolbar
-        search={{
-          value: q,
-          placeholder: t('parks.searchPlaceholder'),
-          testId: 'parks-search',
-          onSearch: (value) => update({ q: value, page: 1 }),
+      <DataTable<ParkListItem>
+        query={parks}
+        toolbar={{
+          search: { placeholder: t('parks.searchPlaceholder'), testId: 'parks-search' },
+          filters: (
+            <>
+              <FilterSelect
+                param="level"
+                placeholder={t('parks.filter.level')}
+                width={130}
+                options={PARK_LEVELS.map((l) => ({ value: l, label: t(`parks.level.${l}`) }))}
+                testId="parks-level"
+              />
+              <FilterSelect
+                param="region"
+                placeholder={t('parks.filter.region')}
+                width={180}
+                searchable
+                options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
+              />
+            </>
+          ),
+          add: isAdmin ? { label: t('parks.create'), onClick: () => setCreating(true), testId: 'park-create' } : null,
         }}
-        filters={
-          <>
-            <Select
-              allowClear
-              value={level}
-              placeholder={t('parks.filter.level')}
-              style={{ width: 130 }}
-              options={PARK_LEVELS.map((l) => ({ value: l, label: t(`parks.level.${l}`) }))}
-              onChange={(value: string | undefined) => setFilter('level', value)}
-              data-testid="parks-level"
-            />
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              value={region}
-              placeholder={t('parks.filter.region')}
-              style={{ width: 180 }}
-              options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: r.name }))}
-              onChange={(value: string | undefined) => setFilter('region', value)}
-            />
-          </>
-        }
-        add={isAdmin ? { label: t('parks.create'), onClick: () => setCreating(true), testId: 'park-create' } : null}
-        exportProps={{
-          fileName: `${t('parks.title')}-${formatDateStamp()}`,
-          sheetName: t('parks.title'),
-          columns: exportColumns,
-          rows: rows.map(exportRow),
-          loadRows: loadAll,
-        }}
-      />
-      {parks.error ? <ErrorAlert error={parks.error} onRetry={() => void parks.refetch()} /> : null}
-      <Table<ParkListItem>
-        rowKey="id"
-        data-testid="parks-table"
-        columns={columns}
-        dataSource={rows}
-        loading={parks.isFetching}
-        locale={{ emptyText: filtered ? t('parks.emptyFiltered') : t('parks.empty') }}
-        pagination={pagePagination({ page, pageSize, update }, parks.data?.total ?? 0, (total) => t('common.total', { total }))}
+        columns={[
+          { key: 'name', title: t('parks.name'), dataIndex: 'name', excelWidth: 30, href: (park) => paths.park.getHref(park.id) },
+          { key: 'shortName', title: t('parks.shortName'), dataIndex: 'shortName' },
+          {
+            key: 'level',
+            title: t('parks.level'),
+            width: 90,
+            excel: levelText,
+            tag: (park) => (park.level === 'national' ? 'red' : 'blue'),
+          },
+          { key: 'region', title: t('parks.region'), dataIndex: 'regionName', excelWidth: 14 },
+          {
+            key: 'area',
+            title: t('parks.area'),
+            align: 'right',
+            excelWidth: 14,
+            excel: (park) => (park.areaHectares === null ? null : park.areaHectares / 100),
+            render: (_, park) => (park.areaHectares === null ? '—' : formatNumber(park.areaHectares / 100, locale)),
+          },
+          { key: 'established', title: t('parks.established'), excelWidth: 12, excel: (park) => park.establishedOn },
+          { key: 'focus', title: t('parks.focus'), excelOnly: true, excelWidth: 30, excel: (park) => park.focus.join(separator) },
+          {
+            key: 'focusChains',
+            title: t('parks.focusChains'),
+            excelWidth: 20,
+            excel: (park) => park.focusChainCodes.join(separator),
+            list: (park) =>
+              park.focusChainCodes.map((code) => (
+                <Link key={code} to={paths.chain.getHref(code)}>
+                  <Tag>{code}</Tag>
+                </Link>
+              )),
+          },
+          {
+            key: 'enterprises',
+            title: t('parks.enterpriseCount'),
+            dataIndex: 'enterpriseCount',
+            align: 'right',
+            width: 90,
+            excelWidth: 10,
+          },
+        ]}
+        testId="parks-table"
+        exportName={t('parks.title')}
+        loadAllRows={loadAll}
+        empty={filtered ? t('parks.emptyFiltered') : t('parks.empty')}
+        paging="server"
       />
       {creating ? <ParkFormModal park={null} onClose={() => setCreating(false)} /> : null}
     </Card>

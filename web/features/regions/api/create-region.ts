@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { regionItem, type CreateRegionRequest, type RegionItem } from '../../../../shared/contracts/regions';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
 
 /** Adds a region (admin). */
 export function createRegion(body: CreateRegionRequest): Promise<RegionItem> {
@@ -8,6 +8,5 @@ export function createRegion(body: CreateRegionRequest): Promise<RegionItem> {
 }
 
 export function useCreateRegion() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createRegion, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['regions'] }) });
+  return useApiMutation(createRegion, ['regions']);
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { okResponse } from '../../../../shared/contracts/common';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
 
 /** Removes a region nothing refers to (admin). */
 export async function deleteRegion({ code, version }: { code: string; version: number }): Promise<void> {
@@ -8,6 +8,5 @@ export async function deleteRegion({ code, version }: { code: string; version: n
 }
 
 export function useDeleteRegion() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deleteRegion, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['regions'] }) });
+  return useApiMutation(deleteRegion, ['regions']);
 }

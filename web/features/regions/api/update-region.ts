@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { regionItem, type RegionItem, type UpdateRegionRequest } from '../../../../shared/contracts/regions';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
+import { FORM_DIALOG_META } from '../../../lib/errors';
 
 /** Renames a region or changes its kind (admin); the code stays. */
 export function updateRegion({ code, body }: { code: string; body: UpdateRegionRequest }): Promise<RegionItem> {
@@ -8,6 +9,5 @@ export function updateRegion({ code, body }: { code: string; body: UpdateRegionR
 }
 
 export function useUpdateRegion() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateRegion, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['regions'] }) });
+  return useApiMutation(updateRegion, ['regions'], FORM_DIALOG_META);
 }

@@ -1,21 +1,16 @@
 import { useState } from 'react';
-import { Card, Select, Table, type TableColumnsType } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Card } from 'antd';
+import { useSearchParams } from 'react-router';
 import { REGION_KINDS, regionKindSchema, type RegionItem } from '../../../../shared/contracts/regions';
-import { ErrorAlert } from '../../../components/error-alert';
-import type { ExcelCell, ExcelColumn } from '../../../components/export-excel-button';
-import { ListToolbar } from '../../../components/list-toolbar';
-import { RowActions } from '../../../components/row-actions';
+import { DataTable } from '../../../components/data-table';
+import { FilterSelect } from '../../../components/list-toolbar';
+import { rowActionsColumn } from '../../../components/row-actions';
 import { paths } from '../../../config/paths';
 import { useMe } from '../../../hooks/use-me';
-import { useSetListParam } from '../../../hooks/use-page-params';
 import { useRegions } from '../../../hooks/use-regions';
-import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useDeleteRegion } from '../api/delete-region';
 import { RegionFormModal } from './region-form-modal';
-
-type ExportKey = 'code' | 'name' | 'shortName' | 'kind' | 'parkCount' | 'enterpriseCount';
 
 /** 区域: counties, districts, county-level cities and statistical zones with their parks and firms. */
 export function RegionsPage() {
@@ -23,109 +18,61 @@ export function RegionsPage() {
   const me = useMe();
   const isAdmin = me.data?.user.role === 'admin';
   const [searchParams] = useSearchParams();
-  const setParam = useSetListParam<'q' | 'kind'>();
   const q = searchParams.get('q') ?? '';
   const kindParam = regionKindSchema.safeParse(searchParams.get('kind'));
   const kind = kindParam.success ? kindParam.data : undefined;
   const regions = useRegions({ q: q || undefined, kind });
   const remove = useDeleteRegion();
   const [editing, setEditing] = useState<RegionItem | 'new' | null>(null);
-  const rows = regions.data?.items ?? [];
 
-  const columns: TableColumnsType<RegionItem> = [
-    { key: 'code', title: t('regions.code'), dataIndex: 'code', width: 110 },
-    { key: 'name', title: t('regions.name'), dataIndex: 'name' },
-    { key: 'shortName', title: t('regions.shortName'), dataIndex: 'shortName' },
-    { key: 'kind', title: t('regions.kind'), render: (_, region) => t(`regions.kind.${region.kind}`) },
-    {
-      key: 'parkCount',
-      title: t('regions.parkCount'),
-      align: 'right',
-      render: (_, region) => <Link to={`${paths.parks.getHref()}?region=${region.code}`}>{region.parkCount}</Link>,
-    },
-    {
-      key: 'enterpriseCount',
-      title: t('regions.enterpriseCount'),
-      align: 'right',
-      render: (_, region) => <Link to={`${paths.enterprises.getHref()}?region=${region.code}`}>{region.enterpriseCount}</Link>,
-    },
-  ];
-  if (isAdmin) {
-    columns.push({
-      key: 'actions',
-      title: t('common.actions'),
-      width: 160,
-      render: (_, region) => (
-        <RowActions
-          editLabel={t('regions.edit')}
-          onEdit={() => setEditing(region)}
-          deleteLabel={t('regions.delete')}
-          confirmTitle={t('regions.deleteConfirm', { name: region.name })}
-          onDelete={() => remove.mutateAsync({ code: region.code, version: region.version })}
-          deletedMessage={t('regions.deleted', { name: region.name })}
-          blockedReason={
-            region.parkCount > 0 || region.enterpriseCount > 0
-              ? t('regions.deleteBlocked', { parks: region.parkCount, enterprises: region.enterpriseCount })
-              : null
-          }
-        />
-      ),
-    });
-  }
-
-  const exportColumns: ExcelColumn<ExportKey>[] = [
-    { key: 'code', title: t('regions.code'), width: 10 },
-    { key: 'name', title: t('regions.name'), width: 24 },
-    { key: 'shortName', title: t('regions.shortName'), width: 14 },
-    { key: 'kind', title: t('regions.kind'), width: 10 },
-    { key: 'parkCount', title: t('regions.parkCount'), width: 8 },
-    { key: 'enterpriseCount', title: t('regions.enterpriseCount'), width: 10 },
-  ];
-  const exportRows = rows.map((r): Record<ExportKey, ExcelCell> => ({
-    code: r.code,
-    name: r.name,
-    shortName: r.shortName,
-    kind: t(`regions.kind.${r.kind}`),
-    parkCount: r.parkCount,
-    enterpriseCount: r.enterpriseCount,
-  }));
+  const kindOptions = REGION_KINDS.map((k) => ({ value: k, label: t(`regions.kind.${k}`) }));
 
   return (
     <Card title={t('regions.title')}>
-      <ListToolbar
-        search={{
-          value: q,
-          placeholder: t('regions.searchPlaceholder'),
-          testId: 'regions-search',
-          onSearch: (value) => setParam('q', value),
-        }}
-        filters={
-          <Select
-            allowClear
-            value={kind}
-            placeholder={t('regions.filter.kind')}
-            style={{ width: 140 }}
-            options={REGION_KINDS.map((k) => ({ value: k, label: t(`regions.kind.${k}`) }))}
-            onChange={(value: string | undefined) => setParam('kind', value)}
-          />
-        }
-        add={isAdmin ? { label: t('regions.create'), onClick: () => setEditing('new'), testId: 'region-create' } : null}
-        exportProps={{
-          fileName: `${t('regions.title')}-${formatDateStamp()}`,
-          sheetName: t('regions.title'),
-          columns: exportColumns,
-          rows: exportRows,
-        }}
-      />
-      {regions.error ? <ErrorAlert error={regions.error} onRetry={() => void regions.refetch()} /> : null}
-      <Table<RegionItem>
+      <DataTable<RegionItem>
         rowKey="code"
-        data-testid="regions-table"
-        columns={columns}
-        dataSource={rows}
-        loading={regions.isFetching}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
-        locale={{ emptyText: q || kind ? t('regions.emptyFiltered') : t('regions.empty') }}
+        query={regions}
+        toolbar={{
+          search: { placeholder: t('regions.searchPlaceholder'), testId: 'regions-search' },
+          filters: <FilterSelect param="kind" placeholder={t('regions.filter.kind')} options={kindOptions} />,
+          add: isAdmin ? { label: t('regions.create'), onClick: () => setEditing('new'), testId: 'region-create' } : null,
+        }}
+        columns={[
+          { key: 'code', title: t('regions.code'), dataIndex: 'code', width: 110, excelWidth: 10 },
+          { key: 'name', title: t('regions.name'), dataIndex: 'name', excelWidth: 24 },
+          { key: 'shortName', title: t('regions.shortName'), dataIndex: 'shortName', excelWidth: 14 },
+          { key: 'kind', title: t('regions.kind'), excelWidth: 10, excel: (region) => t(`regions.kind.${region.kind}`) },
+          {
+            key: 'parkCount',
+            title: t('regions.parkCount'),
+            dataIndex: 'parkCount',
+            align: 'right',
+            excelWidth: 8,
+            href: (region) => `${paths.parks.getHref()}?region=${region.code}`,
+          },
+          {
+            key: 'enterpriseCount',
+            title: t('regions.enterpriseCount'),
+            dataIndex: 'enterpriseCount',
+            align: 'right',
+            excelWidth: 10,
+            href: (region) => `${paths.enterprises.getHref()}?region=${region.code}`,
+          },
+          isAdmin &&
+            rowActionsColumn<RegionItem>(t, (region) => ({
+              name: region.name,
+              onEdit: () => setEditing(region),
+              onDelete: () => remove.mutateAsync({ code: region.code, version: region.version }),
+              blockedReason:
+                region.parkCount > 0 || region.enterpriseCount > 0
+                  ? t('regions.deleteBlocked', { parks: region.parkCount, enterprises: region.enterpriseCount })
+                  : null,
+            })),
+        ]}
+        testId="regions-table"
+        exportName={t('regions.title')}
+        empty={q || kind ? t('regions.emptyFiltered') : t('regions.empty')}
+        paging="client"
       />
       {editing ? (
         <RegionFormModal

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { userItem, type UserItem } from '../../../../shared/contracts/users';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
 
 /** Unlocks an account locked by failed logins (admin). */
 export async function unlockUser(id: string): Promise<UserItem> {
@@ -8,6 +8,5 @@ export async function unlockUser(id: string): Promise<UserItem> {
 }
 
 export function useUnlockUser() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: unlockUser, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }) });
+  return useApiMutation(unlockUser, ['users']);
 }

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { warningSettingsResponse, type WarningSettings, type WarningSettingsResponse } from '../../../../shared/contracts/warnings';
 import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/api-query';
 
 /** Replaces the warning thresholds (admin); every list is recomputed with them. */
 export function updateWarningSettings(body: WarningSettings): Promise<WarningSettingsResponse> {
@@ -8,6 +8,5 @@ export function updateWarningSettings(body: WarningSettings): Promise<WarningSet
 }
 
 export function useUpdateWarningSettings() {
-  const queryClient = useQueryClient();
-  return useMutation({ mutationFn: updateWarningSettings, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['warnings'] }) });
+  return useApiMutation(updateWarningSettings, ['warnings']);
 }

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Flex, Input, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Empty, Select, Tabs, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { WARNING_KINDS, type WarningItem, type WarningKind } from '../../../../shared/contracts/warnings';
 import { isDataStaffUser } from '../../../../shared/publication/workflow';
 import { isStatisticalPeriod } from '../../../../shared/stats/period';
-import { ErrorAlert } from '../../../components/error-alert';
-import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
+import { DataTable } from '../../../components/data-table';
+import { usePageParams, useSetListParam } from '../../../hooks/use-page-params';
 import { paths } from '../../../config/paths';
-import { formatDateStamp, formatDateTime, formatNumber, formatWan } from '../../../lib/format';
+import { formatDateTime, formatNumber, formatWan } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useMe } from '../../../hooks/use-me';
 import { useMonitoringChains } from '../../../hooks/use-monitoring-chains';
@@ -19,8 +19,6 @@ import { fetchAllPages } from '../../../lib/all-pages';
 import { getWarnings, useWarnings } from '../../../hooks/use-warnings';
 import { explainWarning } from '../utils/explain';
 import { WarningSettingsModal } from './warning-settings-modal';
-
-type ExportKey = 'kind' | 'name' | 'uscc' | 'regionCode' | 'parkName' | 'chains' | 'explain' | 'disposition';
 
 function isKind(value: string | null): value is WarningKind {
   return WARNING_KINDS.some((kind) => kind === value);
@@ -39,15 +37,15 @@ export function WarningsPage() {
   // Data staff (admin, 链办, 统计审核员) record how each warning was dealt with.
   const user = me.data?.user;
   const dataStaff = user !== undefined && isDataStaffUser(user);
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
   const periodParam = searchParams.get('period');
   const askedPeriod = periodParam !== null && isStatisticalPeriod(periodParam) ? janFebOf(periodParam) : undefined;
   const kindParam = searchParams.get('kind');
   const kind = isKind(kindParam) ? kindParam : undefined;
   const chain = searchParams.get('chain') ?? undefined;
   const q = searchParams.get('q') ?? undefined;
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize } = usePageParams();
+  const setParam = useSetListParam<'period' | 'kind' | 'chain' | 'q'>();
   const [settingsOpen, setSettingsOpen] = useState(false);
 
   const warnings = useWarnings({ period: askedPeriod, kind, chain, q, page, pageSize });
@@ -55,78 +53,13 @@ export function WarningsPage() {
   const period = askedPeriod ?? data?.period;
   const chains = useMonitoringChains(period, 'month');
 
-  const setParam = (key: 'period' | 'kind' | 'chain' | 'q', value: string | undefined) => {
-    setPage(1);
-    setSearchParams(
-      (current) => {
-        const params = new URLSearchParams(current);
-        if (value === undefined || value === '') params.delete(key);
-        else params.set(key, value);
-        return params;
-      },
-      { replace: true },
-    );
-  };
-
   // Published months only, but for data staff (every month, with its status).
   const label = period === undefined ? '' : monthLabel(t, period);
-  const items = data?.items ?? [];
   const settings = data?.settings;
   const explain = (item: WarningItem) => (settings ? explainWarning(item, settings, t, locale) : '');
 
-  const columns: TableColumnsType<WarningItem> = [
-    {
-      key: 'kind',
-      title: t('warnings.col.kind'),
-      width: 130,
-      render: (_, item) => <Tag color={item.kind === 'not_reported' ? 'orange' : 'red'}>{t(`warnings.kind.${item.kind}`)}</Tag>,
-    },
-    {
-      key: 'name',
-      title: t('warnings.col.name'),
-      render: (_, item) => (
-        <Link to={paths.enterprise.getHref(item.uscc)} data-testid={`warning-firm-${item.uscc}`}>
-          {item.name}
-        </Link>
-      ),
-    },
-    { key: 'uscc', title: t('warnings.col.uscc'), dataIndex: 'uscc', width: 190 },
-    { key: 'chains', title: t('warnings.col.chains'), width: 120, render: (_, item) => item.chainCodes.join('、') },
-    { key: 'park', title: t('warnings.col.park'), width: 160, render: (_, item) => item.parkName ?? '—' },
-    { key: 'explain', title: t('warnings.col.explain'), render: (_, item) => <span data-testid="warning-explain">{explain(item)}</span> },
-    {
-      key: 'disposition',
-      title: t('warnings.col.disposition'),
-      width: 170,
-      render: (_, item) => <DispositionCell item={item} period={data?.period ?? ''} canEdit={dataStaff} />,
-    },
-  ];
-
-  const exportColumns: ExcelColumn<ExportKey>[] = [
-    { key: 'kind', title: t('warnings.col.kind'), width: 14 },
-    { key: 'name', title: t('warnings.col.name'), width: 30 },
-    { key: 'uscc', title: t('warnings.col.uscc'), width: 22 },
-    { key: 'regionCode', title: t('warnings.col.region'), width: 10 },
-    { key: 'parkName', title: t('warnings.col.park'), width: 24 },
-    { key: 'chains', title: t('warnings.col.chains'), width: 14 },
-    { key: 'explain', title: `${t('warnings.col.explain')}（${label}）`, width: 80 },
-    { key: 'disposition', title: t('warnings.col.disposition'), width: 14 },
-  ];
-  const exportRow = (item: (typeof items)[number]): Record<ExportKey, ExcelCell> => ({
-    kind: t(`warnings.kind.${item.kind}`),
-    name: item.name,
-    uscc: item.uscc,
-    regionCode: item.regionCode,
-    parkName: item.parkName,
-    chains: item.chainCodes.join('、'),
-    explain: explain(item),
-    disposition: t(`periods.disposition.${item.disposition?.status ?? 'pending'}`),
-  });
   // The table shows a page; the export has every firm of the list as filtered (month, chain, search, kind).
-  const loadAll = async () =>
-    (await fetchAllPages((p, size) => getWarnings({ period: period ?? askedPeriod, kind, chain, q, page: p, pageSize: size }))).map(
-      exportRow,
-    );
+  const loadAll = () => fetchAllPages((p, size) => getWarnings({ period: period ?? askedPeriod, kind, chain, q, page: p, pageSize: size }));
 
   const count = (k: WarningKind | 'total') => (data ? formatNumber(data.counts[k === 'total' ? 'total' : k], locale) : '…');
   const tabs = [
@@ -148,97 +81,115 @@ export function WarningsPage() {
         ) : null
       }
     >
-      <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 12 }}>
-        <Space wrap>
-          <span>{t('warnings.period')}</span>
-          <MonthPicker
-            value={period}
-            onChange={(value) => setParam('period', value)}
-            label={t('warnings.period')}
-            testId="warnings-period"
-          />
-          <Select
-            value={chain ?? ''}
-            style={{ width: 200 }}
-            options={[
-              { value: '', label: t('warnings.allChains') },
-              ...(chains.data?.chains ?? []).map((c) => ({ value: c.code, label: c.name })),
-            ]}
-            onChange={(value: string) => setParam('chain', value)}
-            data-testid="warnings-chain"
-          />
-          <Input.Search
-            allowClear
-            // Follows the address: a menu click back to the bare list clears the box too.
-            key={q}
-            defaultValue={q}
-            placeholder={t('warnings.search')}
-            style={{ width: 240 }}
-            onSearch={(value) => setParam('q', value.trim())}
-            data-testid="warnings-search"
-          />
-        </Space>
-        <ExportExcelButton
-          fileName={`${t('warnings.title')}-${period ?? ''}-${formatDateStamp()}`}
-          sheetName={t('warnings.title')}
-          columns={exportColumns}
-          rows={items.map(exportRow)}
-          loadRows={loadAll}
-        />
-      </Flex>
-      {settings ? (
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="warnings-rules">
-          {t('warnings.rules', {
-            drop: `${formatNumber(settings.dropThreshold * 100, locale)}%`,
-            months: settings.dropMonths,
-            day: settings.reportDeadlineDay,
-            line: formatWan(settings.belowScaleRevenue, locale),
-            factor: formatNumber(settings.unitSlipFactor, locale),
-          })}
-        </Typography.Paragraph>
-      ) : null}
-      {data && !data.deadlinePassed ? (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          title={t('warnings.deadlinePending', { period: label, dueDate: data.dueDate })}
-          data-testid="warnings-deadline"
-        />
-      ) : null}
-      {warnings.error ? <ErrorAlert error={warnings.error} onRetry={() => void warnings.refetch()} /> : null}
-      <Tabs
-        activeKey={kind ?? 'all'}
-        items={tabs}
-        onChange={(key) => setParam('kind', key === 'all' ? undefined : key)}
-        data-testid="warnings-tabs"
-      />
-      <Table<WarningItem>
+      <DataTable<WarningItem>
         rowKey={(item) => `${item.kind}-${item.uscc}`}
-        data-testid="warnings-table"
-        columns={columns}
-        dataSource={items}
-        loading={warnings.isFetching}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 500],
-          onChange: (next, size) => {
-            setPage(size === pageSize ? next : 1);
-            setPageSize(size);
+        query={warnings}
+        columns={[
+          {
+            key: 'kind',
+            title: t('warnings.col.kind'),
+            width: 130,
+            excelWidth: 14,
+            excel: (item) => t(`warnings.kind.${item.kind}`),
+            tag: (item) => (item.kind === 'not_reported' ? 'orange' : 'red'),
           },
-        }}
-        locale={{
-          emptyText: (
-            <Empty description={t('warnings.empty', { period: label })} data-testid="warnings-empty">
-              <Link to={paths.figures.getHref()}>
-                <Button>{t('warnings.goFigures')}</Button>
+          {
+            key: 'name',
+            title: t('warnings.col.name'),
+            excelWidth: 30,
+            excel: (item) => item.name,
+            render: (_, item) => (
+              <Link to={paths.enterprise.getHref(item.uscc)} data-testid={`warning-firm-${item.uscc}`}>
+                {item.name}
               </Link>
-            </Empty>
+            ),
+          },
+          { key: 'uscc', title: t('warnings.col.uscc'), dataIndex: 'uscc', width: 190, excelWidth: 22 },
+          { key: 'regionCode', title: t('warnings.col.region'), dataIndex: 'regionCode', excelOnly: true, excelWidth: 10 },
+          { key: 'chains', title: t('warnings.col.chains'), width: 120, excelWidth: 14, excel: (item) => item.chainCodes.join('、') },
+          { key: 'park', title: t('warnings.col.park'), width: 160, excelWidth: 24, excel: (item) => item.parkName },
+          {
+            key: 'explain',
+            title: t('warnings.col.explain'),
+            excelTitle: `${t('warnings.col.explain')}（${label}）`,
+            excelWidth: 80,
+            excel: explain,
+            render: (_, item) => <span data-testid="warning-explain">{explain(item)}</span>,
+          },
+          {
+            key: 'disposition',
+            title: t('warnings.col.disposition'),
+            width: 170,
+            excelWidth: 14,
+            excel: (item) => t(`periods.disposition.${item.disposition?.status ?? 'pending'}`),
+            render: (_, item) => <DispositionCell item={item} period={data?.period ?? ''} canEdit={dataStaff} />,
+          },
+        ]}
+        testId="warnings-table"
+        exportName={`${t('warnings.title')}-${period ?? ''}`}
+        sheetName={t('warnings.title')}
+        loadAllRows={loadAll}
+        paging="server"
+        empty={
+          <Empty description={t('warnings.empty', { period: label })} data-testid="warnings-empty">
+            <Link to={paths.figures.getHref()}>
+              <Button>{t('warnings.goFigures')}</Button>
+            </Link>
+          </Empty>
+        }
+        toolbar={{
+          search: { placeholder: t('warnings.search'), width: 240, testId: 'warnings-search' },
+          filters: (
+            <>
+              <MonthPicker
+                value={period}
+                onChange={(value) => setParam('period', value)}
+                label={t('warnings.period')}
+                testId="warnings-period"
+              />
+              <Select
+                value={chain ?? ''}
+                style={{ width: 200 }}
+                options={[
+                  { value: '', label: t('warnings.allChains') },
+                  ...(chains.data?.chains ?? []).map((c) => ({ value: c.code, label: c.name })),
+                ]}
+                onChange={(value: string) => setParam('chain', value)}
+                data-testid="warnings-chain"
+              />
+            </>
           ),
         }}
+        aboveTable={
+          <>
+            {settings ? (
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="warnings-rules">
+                {t('warnings.rules', {
+                  drop: `${formatNumber(settings.dropThreshold * 100, locale)}%`,
+                  months: settings.dropMonths,
+                  day: settings.reportDeadlineDay,
+                  line: formatWan(settings.belowScaleRevenue, locale),
+                  factor: formatNumber(settings.unitSlipFactor, locale),
+                })}
+              </Typography.Paragraph>
+            ) : null}
+            {data && !data.deadlinePassed ? (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={t('warnings.deadlinePending', { period: label, dueDate: data.dueDate })}
+                data-testid="warnings-deadline"
+              />
+            ) : null}
+            <Tabs
+              activeKey={kind ?? 'all'}
+              items={tabs}
+              onChange={(key) => setParam('kind', key === 'all' ? undefined : key)}
+              data-testid="warnings-tabs"
+            />
+          </>
+        }
       />
       {data ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="figure-meta">
