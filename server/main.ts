@@ -5,6 +5,7 @@ import { bootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { freshEmbeddedWorker, openConfiguredDatabase } from './db/open.js';
 import { ROOT } from './paths.js';
+import { calendarWarning } from './lib/calendar.js';
 
 /** Starts the server: config → database (+ migrations) → first-start setup → HTTP on PORT. */
 async function main(): Promise<void> {
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
         : '管理员账号 admin 已创建，密码为 ADMIN_PASSWORD (admin created with ADMIN_PASSWORD)',
     );
   }
+  const calendar = calendarWarning();
+  if (calendar) lines.push(calendar);
   const demo = firstStart.demoAccounts;
   if (demo && demo.usernames.length > 0) {
     lines.push(

@@ -1,3 +1,4 @@
+import { ticketsEn } from './tickets.en.js';
 import type { MessageKey } from './zh-CN.js';
 
 /** English: the alternative language. */
@@ -975,4 +976,5 @@ export const en: Record<MessageKey, string> = {
   'warnings.col.disposition': 'Disposition',
   'periods.save': 'Save',
   'warnings.dispose': 'Dispose',
+  ...ticketsEn,
 };
