@@ -73,12 +73,32 @@ export function addWorkingDays(from: string, days: number): string {
   return toDate(time);
 }
 
+/** The answer of `count`, or null when it reached a year the dataset lacks. */
+function orNullIfUncovered<T>(count: () => T): T | null {
+  try {
+    return count();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'calendar_year_not_covered') return null;
+    throw err;
+  }
+}
+
+/** `addWorkingDays`, or null when the count reaches a year the dataset lacks (for deadlines that may stay open). */
+export function tryAddWorkingDays(from: string, days: number): string | null {
+  return orNullIfUncovered(() => addWorkingDays(from, days));
+}
+
 /** Working days in (from, to]; negative (the count in (to, from]) when `to` is before `from`. */
 export function workingDaysBetween(from: string, to: string): number {
   const [a, b, sign] = from <= to ? [from, to, 1] : [to, from, -1];
   let count = 0;
   for (let time = toTime(a) + DAY_MS; time <= toTime(b); time += DAY_MS) if (isWorkingDay(toDate(time))) count += 1;
   return sign * count;
+}
+
+/** `workingDaysBetween`, or null when the interval reaches a year the dataset lacks. */
+export function tryWorkingDaysBetween(from: string, to: string): number | null {
+  return orNullIfUncovered(() => workingDaysBetween(from, to));
 }
 
 /**
