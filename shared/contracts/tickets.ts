@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { calendarDateSchema } from './calendar.js';
 import { pageQuery, recordVersion } from './common.js';
 import { chainCodeSchema, usccSchema } from './identifiers.js';
+import { ROLES } from '../roles.js';
 import { DEFAULT_TICKET_TIME_LIMITS, TICKET_ACTIONS, TICKET_CATEGORIES, TICKET_PARTIES, TICKET_STATES } from '../tickets/workflow.js';
 
 export { DEFAULT_TICKET_TIME_LIMITS, TICKET_ACTIONS, TICKET_CATEGORIES, TICKET_STATES };
+export type { TicketAction, TicketCategory, TicketState } from '../tickets/workflow.js';
 
 /** How a problem came in: the enterprise itself, staff on its behalf, or a 走访 visit. */
 export const TICKET_SOURCES = ['enterprise', 'staff', 'visit'] as const;
@@ -126,14 +128,17 @@ export type TicketItem = z.infer<typeof ticketItem>;
 export const listTicketsResponse = z.object({ items: z.array(ticketItem), total: z.number().int() });
 export type ListTicketsResponse = z.infer<typeof listTicketsResponse>;
 
+/** What a timeline row records: filing, or one of the workflow's actions. */
+export const TICKET_EVENT_ACTIONS = ['file', ...TICKET_ACTIONS] as const;
+
 export const ticketEvent = z.object({
   id: z.number().int(),
   at: z.string(),
-  action: z.string(),
+  action: z.enum(TICKET_EVENT_ACTIONS),
   fromState: ticketStateSchema.nullable(),
   toState: ticketStateSchema,
   actorName: z.string(),
-  actorRole: z.string(),
+  actorRole: z.enum(ROLES),
   note: z.string().nullable(),
   data: z.unknown(),
 });

@@ -9,7 +9,8 @@ import {
   type TicketCategory,
   type TicketState,
 } from '../../../shared/tickets/workflow.js';
-import { TICKET_LIGHTS, TICKET_SOURCES, type TicketLight } from '../../../shared/contracts/tickets.js';
+import { TICKET_EVENT_ACTIONS, TICKET_LIGHTS, TICKET_SOURCES, type TicketLight } from '../../../shared/contracts/tickets.js';
+import { ROLES } from '../../../shared/roles.js';
 import type { Db } from '../../db/client.js';
 import { ticketEvents, tickets, ticketUnits, ticketVisits } from '../../db/schema.js';
 import { isoSql, parseRows, textArray } from '../../db/sql.js';
@@ -205,11 +206,11 @@ export async function selectTicketUnits(db: Db, id: number): Promise<{ departmen
 const eventRow = z.object({
   id: z.number(),
   at: z.string(),
-  action: z.string(),
+  action: z.enum(TICKET_EVENT_ACTIONS),
   fromState: z.enum(TICKET_STATES).nullable(),
   toState: z.enum(TICKET_STATES),
   actorName: z.string(),
-  actorRole: z.string(),
+  actorRole: z.enum(ROLES),
   note: z.string().nullable(),
   data: z.unknown(),
 });
