@@ -245,6 +245,25 @@ describe('tickets: refusals change nothing', () => {
   });
 });
 
+describe('tickets: 走访', () => {
+  it('records the visit with a problem staff register during it, and refuses a visit dated after today', async () => {
+    on('2025-10-10');
+    const visit = { visitedOn: '2025-10-09', visitors: '链办张三、县工信局李四', notes: '走访座谈' };
+    const res = await post('/api/tickets', s.office, { uscc: firm, category: 'labour', title: '招工难', description: '缺技工20人', visit });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ source: 'visit', visit });
+    const future = await post('/api/tickets', s.office, {
+      uscc: firm,
+      category: 'labour',
+      title: '招工难',
+      description: '缺技工20人',
+      visit: { ...visit, visitedOn: '2025-10-11' },
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.details).toEqual([{ path: 'body.visit.visitedOn', message: 'after today' }]);
+  });
+});
+
 describe('tickets: scopes', () => {
   it('shows each role its own tickets', async () => {
     on('2025-10-10');
