@@ -17,7 +17,7 @@ import {
   selectDemoFirms,
   type DemoFirmRow,
 } from './tickets.demo.queries.js';
-import type { TicketInsert } from './tickets.queries.js';
+import { firmSnapshot, type TicketInsert } from './tickets.queries.js';
 
 const PER_YEAR = 400;
 const FIRST_YEAR = 2023;
@@ -96,11 +96,7 @@ function oneTicket(random: Random, firm: DemoFirmRow, filed: string, now: string
     description: `示例数据：企业反映${title}问题，请协调解决。`,
     source: byEnterprise ? 'enterprise' : 'staff',
     state: 'pending',
-    chainCodes: firm.chainCodes,
-    chainCode: firm.primaryChain,
-    nodeId: firm.primaryNode,
-    parkId: firm.parkId,
-    regionCode: firm.regionCode,
+    ...firmSnapshot(firm),
     filedOn: filed,
     acceptDue,
   };

@@ -2,14 +2,8 @@
 // ticket with its units and timeline, and the writes (ticket, units, events, visits).
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import {
-  TICKET_CATEGORIES,
-  TICKET_STATES,
-  runningDeadlineOf,
-  type TicketCategory,
-  type TicketState,
-} from '../../../shared/tickets/workflow.js';
-import { TICKET_EVENT_ACTIONS, TICKET_LIGHTS, TICKET_SOURCES, type TicketLight } from '../../../shared/contracts/tickets.js';
+import { TICKET_STATES, runningDeadlineOf, type TicketCategory, type TicketState } from '../../../shared/tickets/workflow.js';
+import { TICKET_EVENT_ACTIONS, ticketItem, type TicketLight } from '../../../shared/contracts/tickets.js';
 import { ROLES } from '../../../shared/roles.js';
 import type { Db } from '../../db/client.js';
 import { ticketEvents, tickets, ticketUnits, ticketVisits } from '../../db/schema.js';
@@ -34,6 +28,17 @@ const firmFactsRow = z.object({
   primaryNode: z.number().nullable(),
 });
 export type FirmFactsRow = z.infer<typeof firmFactsRow>;
+
+/** What a ticket copies from its firm when filed: its chains, primary chain and node, park and county. */
+export function firmSnapshot(firm: Pick<FirmFactsRow, 'chainCodes' | 'primaryChain' | 'primaryNode' | 'parkId' | 'regionCode'>) {
+  return {
+    chainCodes: firm.chainCodes,
+    chainCode: firm.primaryChain,
+    nodeId: firm.primaryNode,
+    parkId: firm.parkId,
+    regionCode: firm.regionCode,
+  };
+}
 
 /** A firm's name, county, park and its current chains (memberships without an end year), primary first. */
 export async function selectFirmFacts(db: Db, uscc: string): Promise<FirmFactsRow | null> {
@@ -88,36 +93,8 @@ export function ticketScopeSql(scope: DataScope): SQL {
   }
 }
 
-const itemRow = z.object({
-  id: z.number(),
-  uscc: z.string(),
-  enterpriseName: z.string(),
-  category: z.enum(TICKET_CATEGORIES),
-  title: z.string(),
-  source: z.enum(TICKET_SOURCES),
-  state: z.enum(TICKET_STATES),
-  chainCode: z.string().nullable(),
-  chainCodes: z.array(z.string()),
-  parkId: z.number().nullable(),
-  parkName: z.string().nullable(),
-  parkShortName: z.string().nullable(),
-  regionCode: z.string(),
-  regionName: z.string().nullable(),
-  leadUnit: z.string().nullable(),
-  coUnits: z.array(z.string()),
-  filedOn: z.string(),
-  acceptDue: z.string().nullable(),
-  respondDue: z.string().nullable(),
-  dueDate: z.string().nullable(),
-  reviewOn: z.string().nullable(),
-  closedOn: z.string().nullable(),
-  deadline: z.string().nullable(),
-  light: z.enum(TICKET_LIGHTS).nullable(),
-  rating: z.number().nullable(),
-  onTime: z.boolean().nullable(),
-  extended: z.boolean(),
-  version: z.number(),
-});
+// The contract's item, plus the park's short name the scope check reads.
+const itemRow = ticketItem.extend({ parkShortName: z.string().nullable() });
 export type TicketListRow = z.infer<typeof itemRow>;
 
 function itemColumns(bounds: LightBounds): SQL {

@@ -29,6 +29,7 @@ import { notifyForAction, notifyFiled } from './tickets.notify.js';
 import { canFileTicket, canViewTicket, ticketPartiesOf, type TicketScopeFacts } from './tickets.policy.js';
 import {
   deleteTicketUnits,
+  firmSnapshot,
   insertTicket,
   insertTicketEvent,
   insertVisit,
@@ -179,11 +180,7 @@ export async function fileTicket(db: Db, actor: Actor, body: CreateTicketRequest
       source: input.visit ? 'visit' : actor.role === 'enterprise' ? 'enterprise' : 'staff',
       visitId,
       state: 'pending',
-      chainCodes: firm.chainCodes,
-      chainCode: firm.primaryChain,
-      nodeId: firm.primaryNode,
-      parkId: firm.parkId,
-      regionCode: firm.regionCode,
+      ...firmSnapshot(firm),
       projectId: input.projectId ?? null,
       warningRef: input.warningRef ?? null,
       filedOn: today,
