@@ -29,6 +29,9 @@ import { figuresRoutes } from './modules/figures/figures.routes.js';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
 import { periodsRoutes } from './modules/periods/periods.routes.js';
 import { warningsRoutes } from './modules/warnings/warnings.routes.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
 import { APP_VERSION } from './version.js';
 
 export type AppDeps = {
@@ -125,6 +128,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(monitoringRoutes(database), { prefix: '/api/monitoring' });
   await app.register(warningsRoutes(database), { prefix: '/api/warnings' });
   await app.register(periodsRoutes(database), { prefix: '/api/periods' });
+  await app.register(calendarRoutes(), { prefix: '/api/calendar' });
+  await app.register(ticketsRoutes(database), { prefix: '/api/tickets' });
+  await app.register(notificationsRoutes(database), { prefix: '/api/notifications' });
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -5,6 +5,8 @@ import { bootstrap } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { freshEmbeddedWorker, openConfiguredDatabase } from './db/open.js';
 import { ROOT } from './paths.js';
+import { calendarWarning, todayInShanghai } from './lib/calendar.js';
+import { sweepTicketDeadlines } from './modules/tickets/tickets.notify.js';
 
 /** Starts the server: config → database (+ migrations) → first-start setup → HTTP on PORT. */
 async function main(): Promise<void> {
@@ -28,6 +30,13 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  // 督办: deadline warnings and overdue escalation, at start and hourly (each notice is sent once).
+  const sweep = () =>
+    void sweepTicketDeadlines(database.db, todayInShanghai()).catch((err: unknown) =>
+      app.log.error({ err }, 'ticket deadline sweep failed'),
+    );
+  sweep();
+  setInterval(sweep, 3_600_000).unref();
   const url = `http://localhost:${config.PORT}`;
   const lines = ['', `链长通 ChainChief 已启动 / is running: ${url}   (${database.kind}, ${Date.now() - startedAt} ms)`];
   if (firstStart.seed?.seeded) lines.push(`${firstStart.seed.message} (${(firstStart.seed.elapsedMs / 1000).toFixed(1)} s)`);
@@ -38,6 +47,8 @@ async function main(): Promise<void> {
         : '管理员账号 admin 已创建，密码为 ADMIN_PASSWORD (admin created with ADMIN_PASSWORD)',
     );
   }
+  const calendar = calendarWarning();
+  if (calendar) lines.push(calendar);
   const demo = firstStart.demoAccounts;
   if (demo && demo.usernames.length > 0) {
     lines.push(

@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   /** An update named the version it was read at, and the record has changed since (optimistic locking). */
   version_conflict: 409,
+  /** A date outside the years the working-day calendar (chinese-days) holds: its holidays are not known, so no deadline is guessed. */
+  calendar_year_not_covered: 422,
   payload_too_large: 413,
   /** An uploaded table went over a limit of server/lib/spreadsheet/limits.ts (a zip bomb, a million columns…). */
   spreadsheet_too_large: 413,

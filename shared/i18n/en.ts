@@ -1,3 +1,4 @@
+import { ticketsEn } from './tickets.en.js';
 import type { MessageKey } from './zh-CN.js';
 
 /** English: the alternative language. */
@@ -987,4 +988,5 @@ export const en: Record<MessageKey, string> = {
   'warnings.col.disposition': 'Disposition',
   'periods.save': 'Save',
   'warnings.dispose': 'Dispose',
+  ...ticketsEn,
 };

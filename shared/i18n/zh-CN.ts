@@ -1,3 +1,5 @@
+import { ticketsZhCN } from './tickets.zh-CN.js';
+
 /** Simplified Chinese: the default language. Every key here must exist in `en.ts` (the type checks it). */
 export const zhCN = {
   'app.name': '链长通',
@@ -956,6 +958,7 @@ export const zhCN = {
   'warnings.col.disposition': '处理状态',
   'periods.save': '保存',
   'warnings.dispose': '处理',
+  ...ticketsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

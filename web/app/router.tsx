@@ -14,6 +14,7 @@ import { industryRoutes } from '../features/industries/routes';
 import { regionRoutes } from '../features/regions/routes';
 import { warningRoutes } from '../features/warnings/routes';
 import { periodRoutes } from '../features/periods/routes';
+import { ticketRoutes } from '../features/tickets/routes';
 import { monitoringChainsQueryOptions } from '../hooks/use-monitoring-chains';
 import { dashboardViewOf } from '../lib/periods';
 
@@ -52,11 +53,12 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
                 return null;
               },
               lazy: async () => {
-                const [{ DashboardPage }, { LeaderDashboard }] = await Promise.all([
+                const [{ DashboardPage }, { LeaderDashboard }, { EnterpriseTicketsHome }] = await Promise.all([
                   import('../features/dashboard/components/dashboard-page'),
                   import('../features/monitoring/components/leader-dashboard'),
+                  import('../features/tickets/components/tickets-page'),
                 ]);
-                return { Component: () => <DashboardPage cockpit={<LeaderDashboard />} /> };
+                return { Component: () => <DashboardPage cockpit={<LeaderDashboard />} enterpriseHome={<EnterpriseTicketsHome />} /> };
               },
             },
             ...WORK_MODULES.filter((module) => !BUILT_MODULES.includes(module)).map(comingSoonRoute),
@@ -68,6 +70,7 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
             ...industryRoutes,
             ...warningRoutes,
             ...periodRoutes,
+            ...ticketRoutes,
             {
               lazy: async () => ({ Component: (await import('./layout/require-admin')).RequireAdmin }),
               children: [

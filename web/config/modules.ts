@@ -17,4 +17,13 @@ export const WORK_MODULES = [
 export type WorkModule = (typeof WORK_MODULES)[number];
 
 /** Modules with their own pages; the others show a coming-soon page at their path. */
-export const BUILT_MODULES: readonly WorkModule[] = ['enterprises', 'chains', 'parks', 'regions', 'industries', 'figures', 'warnings'];
+export const BUILT_MODULES: readonly WorkModule[] = [
+  'enterprises',
+  'chains',
+  'parks',
+  'regions',
+  'industries',
+  'figures',
+  'warnings',
+  'problems',
+];

@@ -33,10 +33,11 @@ async function auditCount(database: TestDatabase, entity: string): Promise<numbe
 describe('seedDemo', () => {
   let database: TestDatabase;
   let rows: ChainYtdRow[];
+  let report: Awaited<ReturnType<typeof seedDemo>>;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const report = await seedDemo(database.db);
+    report = await seedDemo(database.db);
     expect(report.seeded).toBe(true);
     rows = await selectChainYtdComparison(database.db, { year: 2024, month: 6 });
   });
@@ -73,6 +74,19 @@ describe('seedDemo', () => {
     const total = rows.find((r) => r.chainCode === null);
     expect(total?.excludedFromGrowth).toBeGreaterThan(0);
     expect(total?.comparableOutput).toBeLessThan(total?.output ?? 0);
+  });
+
+  it('writes ~400 problem tickets a year, 2023 to mid-November 2026, with their units and timelines', async () => {
+    const result = await database.db.execute<{ tickets: number; closed2025: number; units: number; events: number }>(sql`
+      SELECT (SELECT count(*)::int FROM tickets) AS tickets,
+             (SELECT count(*)::int FROM tickets WHERE closed_on BETWEEN '2025-01-01' AND '2025-12-31') AS "closed2025",
+             (SELECT count(*)::int FROM ticket_units) AS units, (SELECT count(*)::int FROM ticket_events) AS events`);
+    const counts = result.rows[0];
+    expect(counts?.tickets).toBe(report.counts.tickets);
+    expect(counts?.tickets).toBeGreaterThan(1500);
+    expect(counts?.closed2025).toBeGreaterThan(350);
+    expect(counts?.units).toBeGreaterThan(counts?.tickets ?? 0);
+    expect(counts?.events).toBeGreaterThan(6 * (counts?.tickets ?? 0));
   });
 
   it('refuses a second run, writing nothing', async () => {

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { countChains, countEnterprises, insertChainTargets, insertDemoEnterprises, insertReferenceRows } from './demo.queries.js';
 import { DEMO_SEED } from './demo-setup.js';
 import { moveToReview, publishHistoryMonths } from '../periods/periods.service.js';
+import { seedDemoTickets } from '../tickets/tickets.demo.js';
 import { generateDemoData, generateReferenceData, LATE_PERIOD } from './generate.js';
 
 export type SeedReport = {
@@ -94,13 +95,17 @@ export async function seedDemo(db: Db, options: { seed?: number } = {}): Promise
     });
   });
   await publishDemoMonths(db);
+  const tickets = await seedDemoTickets(db, SYSTEM_ACTOR, options.seed ?? DEMO_SEED, DEMO_TODAY);
   return {
     seeded: true,
     message: `已写入示例数据：${counts.enterprises} 家企业、${counts.monthlyFigures} 条月度数据 (demo data written)`,
-    counts,
+    counts: { ...counts, tickets },
     elapsedMs: Math.round(performance.now() - started),
   };
 }
+
+/** The demo's today (Asia/Shanghai) for its problem tickets: the Friday before DEMO_NOW. */
+const DEMO_TODAY = '2026-11-13';
 
 /** The demo's clock for its publication state: mid-November 2026, the demo's last month (October) being in review. */
 const DEMO_NOW = () => new Date('2026-11-15T02:00:00Z');

@@ -7,6 +7,7 @@ import { PageSpinner } from '../../components/page-spinner';
 import { paths } from '../../config/paths';
 import { useMe } from '../../hooks/use-me';
 import { UserMenu } from '../../features/auth/components/user-menu';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { useT } from '../../lib/i18n';
 import { buildNavItems, selectedNavKey } from './nav-items';
 
@@ -56,6 +57,7 @@ function ShellLayout({ user }: { user: CurrentUser }) {
           <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
         </Flex>
         <Space size="middle">
+          <NotificationBell />
           <LanguageSwitch />
           <UserMenu user={user} />
         </Space>

@@ -7,10 +7,10 @@ import { useT } from '../../../lib/i18n';
 
 /**
  * The start page: who is logged in, with which role and data scope; below it the 驾驶舱 for every
- * role but the enterprise, which sees what comes next instead. The router passes the 驾驶舱 in
- * (`cockpit`), so this feature does not import the monitoring feature.
+ * role but the enterprise, which sees its own home (我要反映问题 and its tickets) instead. The router
+ * passes both in (`cockpit`, `enterpriseHome`), so this feature imports no other feature.
  */
-export function DashboardPage({ cockpit }: { cockpit: ReactNode }) {
+export function DashboardPage({ cockpit, enterpriseHome }: { cockpit: ReactNode; enterpriseHome: ReactNode }) {
   const t = useT();
   const me = useMe();
   const session = me.data;
@@ -34,13 +34,7 @@ export function DashboardPage({ cockpit }: { cockpit: ReactNode }) {
           {t('common.sessionUntil', { time: formatDateTime(session.expiresAt) })}
         </Typography.Paragraph>
       </Card>
-      {user.role === 'enterprise' ? (
-        <Card>
-          <Typography.Paragraph style={{ marginBottom: 0 }}>{t('common.dashboardIntro')}</Typography.Paragraph>
-        </Card>
-      ) : (
-        cockpit
-      )}
+      {user.role === 'enterprise' ? enterpriseHome : cockpit}
     </Flex>
   );
 }

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { calendarDateSchema } from './calendar.js';
+import { pageQuery, recordVersion } from './common.js';
+import { chainCodeSchema, usccSchema } from './identifiers.js';
+import { ROLES } from '../roles.js';
+import { DEFAULT_TICKET_TIME_LIMITS, TICKET_ACTIONS, TICKET_CATEGORIES, TICKET_PARTIES, TICKET_STATES } from '../tickets/workflow.js';
+
+export { DEFAULT_TICKET_TIME_LIMITS, TICKET_ACTIONS, TICKET_CATEGORIES, TICKET_STATES };
+export type { TicketAction, TicketCategory, TicketState } from '../tickets/workflow.js';
+
+/** How a problem came in: the enterprise itself, staff on its behalf, or a 走访 visit. */
+export const TICKET_SOURCES = ['enterprise', 'staff', 'visit'] as const;
+export type TicketSource = (typeof TICKET_SOURCES)[number];
+
+/** 督办 lights: green on time, yellow within 2 working days of the deadline, red overdue. */
+export const TICKET_LIGHTS = ['green', 'yellow', 'red'] as const;
+export type TicketLight = (typeof TICKET_LIGHTS)[number];
+
+/** What a notification tells: a new assignment, an answer, a deadline near or passed, a 批示, a rating, a filing. */
+export const NOTIFICATION_KINDS = [
+  'filed',
+  'assigned',
+  'answered',
+  'rated',
+  'deadline',
+  'overdue',
+  'instruction',
+  'returned',
+  'extension',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const ticketCategorySchema = z.enum(TICKET_CATEGORIES);
+export const ticketStateSchema = z.enum(TICKET_STATES);
+export const ticketActionSchema = z.enum(TICKET_ACTIONS);
+export const ticketLightSchema = z.enum(TICKET_LIGHTS);
+const departmentName = z.string().trim().min(1).max(60);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const ticketTimeLimits = z.object({
+  acceptDays: z.number().int().min(1).max(30),
+  answerDays: z.number().int().min(1).max(30),
+  resolveDays: z.number().int().min(1).max(120),
+  multiDepartmentDays: z.number().int().min(1).max(250),
+});
+export type TicketTimeLimitsInput = z.infer<typeof ticketTimeLimits>;
+export const ticketSettingsResponse = z.object({ limits: ticketTimeLimits, updatedAt: z.string().nullable() });
+
+export const createTicketRequest = z.object({
+  uscc: usccSchema,
+  category: ticketCategorySchema,
+  title: text(100),
+  description: text(4000),
+  projectId: z.number().int().positive().nullable().optional(),
+  warningRef: z.string().trim().max(80).nullable().optional(),
+  /** A 走访: when given, the ticket's source is `visit` and the visit is recorded with it. */
+  visit: z.object({ visitedOn: calendarDateSchema, visitors: text(200), notes: z.string().trim().max(2000).default('') }).optional(),
+});
+export type CreateTicketRequest = z.input<typeof createTicketRequest>;
+
+/** One action on a ticket; which fields it needs is in the workflow table (`requires`). */
+export const ticketActionRequest = z.object({
+  action: ticketActionSchema,
+  /** The ticket's version the page showed: a ticket changed since answers 409 and stays. */
+  version: recordVersion,
+  reason: z.string().trim().max(1000).optional(),
+  leadUnit: departmentName.optional(),
+  coUnits: z.array(departmentName).max(10).optional(),
+  /** A deadline set by hand (交办, 转办): else counted from the time limits. */
+  dueDate: calendarDateSchema.optional(),
+  answer: z.string().trim().max(4000).optional(),
+  rating: z.number().int().min(1).max(5).optional(),
+  comment: z.string().trim().max(1000).optional(),
+  reviewOn: calendarDateSchema.optional(),
+  requestedDue: calendarDateSchema.optional(),
+  note: z.string().trim().max(2000).optional(),
+});
+export type TicketActionRequest = z.input<typeof ticketActionRequest>;
+
+export const ticketParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const listTicketsQuery = pageQuery.extend({
+  state: ticketStateSchema.optional(),
+  category: ticketCategorySchema.optional(),
+  chain: chainCodeSchema.optional(),
+  unit: departmentName.optional(),
+  light: ticketLightSchema.optional(),
+  /** Filed in this year. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Title, description or enterprise name contains this. */
+  q: z.string().trim().max(100).optional(),
+  /** Only tickets still open (not 办结 or 退回). */
+  open: z.enum(['true', 'false']).optional(),
+});
+export type ListTicketsQuery = z.input<typeof listTicketsQuery>;
+
+export const ticketItem = z.object({
+  id: z.number().int(),
+  uscc: z.string(),
+  enterpriseName: z.string(),
+  category: ticketCategorySchema,
+  title: z.string(),
+  source: z.enum(TICKET_SOURCES),
+  state: ticketStateSchema,
+  chainCode: z.string().nullable(),
+  chainCodes: z.array(z.string()),
+  parkId: z.number().int().nullable(),
+  parkName: z.string().nullable(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  leadUnit: z.string().nullable(),
+  coUnits: z.array(z.string()),
+  filedOn: z.string(),
+  acceptDue: z.string().nullable(),
+  respondDue: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  reviewOn: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  /** The deadline running now (to accept, to start, to answer, to review), null when none runs. */
+  deadline: z.string().nullable(),
+  light: ticketLightSchema.nullable(),
+  rating: z.number().int().nullable(),
+  onTime: z.boolean().nullable(),
+  extended: z.boolean(),
+  version: z.number().int(),
+});
+export type TicketItem = z.infer<typeof ticketItem>;
+export const listTicketsResponse = z.object({ items: z.array(ticketItem), total: z.number().int() });
+export type ListTicketsResponse = z.infer<typeof listTicketsResponse>;
+
+/** What a timeline row records: filing, or one of the workflow's actions. */
+export const TICKET_EVENT_ACTIONS = ['file', ...TICKET_ACTIONS] as const;
+
+export const ticketEvent = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  action: z.enum(TICKET_EVENT_ACTIONS),
+  fromState: ticketStateSchema.nullable(),
+  toState: ticketStateSchema,
+  actorName: z.string(),
+  actorRole: z.enum(ROLES),
+  note: z.string().nullable(),
+  data: z.unknown(),
+});
+export type TicketEvent = z.infer<typeof ticketEvent>;
+
+export const ticketDetail = ticketItem.extend({
+  description: z.string(),
+  answer: z.string().nullable(),
+  answeredOn: z.string().nullable(),
+  ratingComment: z.string().nullable(),
+  projectId: z.number().int().nullable(),
+  warningRef: z.string().nullable(),
+  nodeName: z.string().nullable(),
+  extensionDue: z.string().nullable(),
+  extensionReason: z.string().nullable(),
+  visit: z.object({ visitedOn: z.string(), visitors: z.string(), notes: z.string() }).nullable(),
+  events: z.array(ticketEvent),
+  /** The caller's parties on this ticket and the actions the workflow offers them now. */
+  parties: z.array(z.enum(TICKET_PARTIES)),
+  actions: z.array(ticketActionSchema),
+});
+export type TicketDetail = z.infer<typeof ticketDetail>;
+
+export const ticketStatsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+/** A share: null when nothing was counted. */
+const share = z.number().nullable();
+
+/**
+ * A year's figures: received = filed in the year; closed = 办结 in the year; onTimeRate = of those
+ * closed, the share answered by their deadline (extensions included), 0–1; avgWorkingDays = their
+ * mean working days from filing to 办结 (one decimal); satisfaction = of the ratings given in the
+ * year, the share of 4 or 5 (满意率), 0–1.
+ */
+export const ticketStatsHead = z.object({
+  year: z.number().int(),
+  received: z.number().int(),
+  closed: z.number().int(),
+  onTimeRate: share,
+  avgWorkingDays: z.number().nullable(),
+  satisfaction: share,
+});
+export type TicketStatsHead = z.infer<typeof ticketStatsHead>;
+
+export const ticketStatsRow = ticketStatsHead
+  .omit({ year: true })
+  .extend({ key: z.string(), label: z.string(), open: z.number().int(), overdue: z.number().int() });
+export type TicketStatsRow = z.infer<typeof ticketStatsRow>;
+
+export const ticketStatsResponse = ticketStatsHead.extend({
+  byUnit: z.array(ticketStatsRow),
+  byChain: z.array(ticketStatsRow),
+  byCategory: z.array(ticketStatsRow),
+  byMonth: z.array(ticketStatsRow),
+});
+export type TicketStatsResponse = z.infer<typeof ticketStatsResponse>;
+
+export const notificationItem = z.object({
+  id: z.number().int(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  ticketId: z.number().int().nullable(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  createdAt: z.string(),
+  read: z.boolean(),
+});
+export type NotificationItem = z.infer<typeof notificationItem>;
+export const listNotificationsQuery = pageQuery.extend({ unread: z.enum(['true', 'false']).optional() });
+export const listNotificationsResponse = z.object({ items: z.array(notificationItem), total: z.number().int(), unread: z.number().int() });
+export type ListNotificationsResponse = z.infer<typeof listNotificationsResponse>;
+/** Marks some notifications read (ids), or all of the caller's. */
+export const readNotificationsRequest = z.object({ ids: z.array(z.number().int().positive()).max(500).optional() });

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  mayAct,
+  stateAfter,
+  TICKET_ACTIONS,
+  TICKET_PARTIES,
+  TICKET_STATES,
+  ticketActionsFor,
+  type TicketAction,
+  type TicketParty,
+  type TicketState,
+} from './workflow.js';
+
+// The workflow written out by hand, independent of the table: "action: from states → to; party".
+// Every (action, state, party) not listed here must be refused.
+const ALLOWED: readonly [TicketAction, string, TicketParty, TicketState][] = [
+  ['accept', 'pending', 'office', 'accepted'],
+  ['return_to_enterprise', 'pending accepted', 'office', 'returned'],
+  ['assign', 'accepted', 'office', 'assigned'],
+  ['start', 'assigned', 'lead_unit', 'in_progress'],
+  ['send_back', 'assigned in_progress', 'lead_unit', 'accepted'],
+  ['transfer', 'assigned in_progress', 'office', 'assigned'],
+  ['answer', 'in_progress', 'lead_unit', 'answered'],
+  ['rate', 'answered', 'enterprise', 'rated'],
+  ['close', 'rated', 'office', 'closed'],
+  ['park', 'assigned in_progress', 'office', 'parked'],
+  ['unpark', 'parked', 'office', 'in_progress'],
+];
+// Moves that keep the state.
+const STAYING: readonly [TicketAction, string, TicketParty][] = [
+  ['request_extension', 'assigned in_progress', 'lead_unit'],
+  ['approve_extension', 'assigned in_progress', 'office'],
+  ['refuse_extension', 'assigned in_progress', 'office'],
+  ['co_note', 'assigned in_progress', 'co_unit'],
+  ['instruct', 'pending accepted assigned in_progress answered rated parked', 'leader'],
+];
+
+function expected(action: TicketAction, state: TicketState, party: TicketParty): TicketState | 'stay' | null {
+  for (const [a, from, p, to] of ALLOWED) if (a === action && p === party && from.split(' ').includes(state)) return to;
+  for (const [a, from, p] of STAYING) if (a === action && p === party && from.split(' ').includes(state)) return 'stay';
+  return null;
+}
+
+describe('ticket workflow', () => {
+  it('allows exactly the hand-written moves, for exactly their party, and refuses every other', () => {
+    const wrong: string[] = [];
+    let allowed = 0;
+    let refused = 0;
+    for (const action of TICKET_ACTIONS) {
+      for (const state of TICKET_STATES) {
+        for (const party of TICKET_PARTIES) {
+          const want = expected(action, state, party);
+          const got = mayAct(action, state, [party]);
+          if (got !== (want !== null)) wrong.push(`${action} from ${state} by ${party}: ${got ? 'allowed' : 'refused'}`);
+          if (want !== null) {
+            allowed += 1;
+            const after = stateAfter(action, state, 5);
+            if (after !== (want === 'stay' ? state : want)) wrong.push(`${action} from ${state} leads to ${after}`);
+          } else refused += 1;
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    // 1+2+1+1+2+2+1+1+1+2+1 = 15 state changes, 2+2+2+2+7 = 15 staying moves; 16 × 9 × 5 = 720 combinations.
+    expect(allowed).toBe(30);
+    expect(refused).toBe(690);
+  });
+
+  it('closed and returned tickets offer nothing to anyone', () => {
+    for (const state of ['closed', 'returned'] as const) expect(ticketActionsFor(state, TICKET_PARTIES)).toEqual([]);
+  });
+
+  it('reopens an unsatisfied rating (1 or 2) and closes toward 已评价 from 3 up', () => {
+    expect(stateAfter('rate', 'answered', 1)).toBe('in_progress');
+    expect(stateAfter('rate', 'answered', 2)).toBe('in_progress');
+    expect(stateAfter('rate', 'answered', 3)).toBe('rated');
+    expect(stateAfter('rate', 'answered', 5)).toBe('rated');
+  });
+
+  it('offers each party its own actions on a ticket in work', () => {
+    expect(ticketActionsFor('in_progress', ['lead_unit'])).toEqual(['send_back', 'answer', 'request_extension']);
+    expect(ticketActionsFor('in_progress', ['office'])).toEqual(['transfer', 'park', 'approve_extension', 'refuse_extension']);
+    expect(ticketActionsFor('answered', ['enterprise'])).toEqual(['rate']);
+    expect(ticketActionsFor('answered', ['co_unit'])).toEqual([]);
+  });
+});

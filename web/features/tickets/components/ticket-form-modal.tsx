@@ -1,0 +1,65 @@
+import { Form, Input, Select } from 'antd';
+import { useNavigate } from 'react-router';
+import { TICKET_CATEGORIES, createTicketRequest, type TicketCategory } from '../../../../shared/contracts/tickets';
+import { FormModal } from '../../../components/form-modal';
+import { paths } from '../../../config/paths';
+import { useMe } from '../../../hooks/use-me';
+import { rulesFrom } from '../../../lib/form-rules';
+import { useT } from '../../../lib/i18n';
+import { useCreateTicket } from '../api/create-ticket';
+
+type FormValues = { uscc: string; category: TicketCategory; title: string; description: string };
+const FIELDS = ['uscc', 'category', 'title', 'description'] as const;
+const shape = createTicketRequest.shape;
+
+/**
+ * 我要反映问题: an enterprise files for itself (its own USCC from its account); staff (链办, 园区,
+ * 县市区, the admin) name the firm by its USCC.
+ */
+export function TicketFormModal({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const me = useMe();
+  const [form] = Form.useForm<FormValues>();
+  const create = useCreateTicket();
+  const user = me.data?.user;
+  const ownUscc = user?.role === 'enterprise' ? (user.scopes.find((s) => s.kind === 'enterprise')?.ref ?? '') : null;
+
+  const onSubmit = async (values: FormValues) => {
+    const created = await create.mutateAsync({ ...values, uscc: ownUscc ?? values.uscc });
+    void navigate(paths.problem.getHref(created.id));
+  };
+
+  return (
+    <FormModal<FormValues>
+      form={form}
+      title={t('tickets.file')}
+      okText={t('tickets.submit')}
+      initialValues={{ uscc: ownUscc ?? '', category: undefined, title: '', description: '' }}
+      onSubmit={onSubmit}
+      savedMessage={t('tickets.filed')}
+      onClose={onClose}
+      serverFields={FIELDS}
+      testId="ticket-form"
+    >
+      {ownUscc === null ? (
+        <Form.Item name="uscc" label={t('tickets.uscc')} rules={rulesFrom(shape.uscc, { required: t('tickets.usccRequired') })}>
+          <Input maxLength={18} />
+        </Form.Item>
+      ) : null}
+      <Form.Item name="category" label={t('tickets.category')} rules={[{ required: true, message: t('tickets.categoryRequired') }]}>
+        <Select options={TICKET_CATEGORIES.map((c) => ({ value: c, label: t(`tickets.category.${c}`) }))} data-testid="ticket-category" />
+      </Form.Item>
+      <Form.Item name="title" label={t('tickets.title')} rules={rulesFrom(shape.title, { required: t('tickets.titleRequired') })}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item
+        name="description"
+        label={t('tickets.description')}
+        rules={rulesFrom(shape.description, { required: t('tickets.descriptionRequired') })}
+      >
+        <Input.TextArea rows={5} maxLength={4000} />
+      </Form.Item>
+    </FormModal>
+  );
+}
