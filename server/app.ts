@@ -29,6 +29,8 @@ import { figuresRoutes } from './modules/figures/figures.routes.js';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes.js';
 import { periodsRoutes } from './modules/periods/periods.routes.js';
 import { warningsRoutes } from './modules/warnings/warnings.routes.js';
+import { projectsRoutes } from './modules/projects/projects.routes.js';
+import { investorsRoutes } from './modules/investors/investors.routes.js';
 import { APP_VERSION } from './version.js';
 
 export type AppDeps = {
@@ -125,6 +127,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(monitoringRoutes(database), { prefix: '/api/monitoring' });
   await app.register(warningsRoutes(database), { prefix: '/api/warnings' });
   await app.register(periodsRoutes(database), { prefix: '/api/periods' });
+  await app.register(projectsRoutes(database), { prefix: '/api/projects' });
+  await app.register(investorsRoutes(database), { prefix: '/api/investors' });
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -10,6 +10,7 @@ import { DEFAULT_WARNING_SETTINGS } from '../../shared/contracts/warnings.js';
 import { ROLES, type Role } from '../../shared/roles.js';
 import { multipartFile, nextUscc } from './factories/enterprises.js';
 import { csvText } from './factories/figures.js';
+import { projectMatrixRows } from './authz-matrix.projects.js';
 import type { Session } from './app.js';
 import { MATRIX_PERIOD, MONTHLY_OUTPUT, SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
 
@@ -697,6 +698,8 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     request: () => json('/api/warnings/settings', DEFAULT_WARNING_SETTINGS),
     status: only(['admin'], 200),
   },
+  // ── projects and investors (authz-matrix.projects.ts) ──
+  ...projectMatrixRows(),
 ];
 
 /**

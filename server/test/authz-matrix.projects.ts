@@ -1,0 +1,119 @@
+// The authorisation matrix rows of 招商引资/重大项目 (projects, investors). Each side has a project:
+// "in" on CH02 in 衡阳县, in the in-side park, registered as firm A; "out" on CH05 in 常宁市.
+import type { Db } from '../db/client.js';
+import { buildProject } from './factories/projects.js';
+import type { AuthzFixture, Side } from './authz-fixture.js';
+import { grid, OUT_OF_SCOPE_STATUS as OOS, type MatrixRequest, type MatrixRow } from './authz-matrix.js';
+
+const BASE_NAME = '矩阵基准项目';
+const base = new WeakMap<Db, Record<Side, number>>();
+
+/** A project on the side: chain, county and park of the side, linked to the side's firm. */
+async function projectOn(fx: AuthzFixture, side: Side, name: string): Promise<number> {
+  const project = await buildProject(
+    fx.db,
+    { name, chainCode: fx.chain[side], regionCode: fx.region[side], parkId: fx.park[side].id },
+    {
+      to: 'registered',
+      on: '2024-01-05',
+      skippedDates: { negotiating: '2024-01-03', signed: '2024-01-04' },
+      enterpriseUscc: fx.firm[side].uscc,
+    },
+  );
+  return project.id;
+}
+
+/** The two base projects, made once per fixture. */
+async function baseProjects(fx: AuthzFixture): Promise<Record<Side, number>> {
+  const known = base.get(fx.db);
+  if (known) return known;
+  const made = { in: await projectOn(fx, 'in', `${BASE_NAME}甲`), out: await projectOn(fx, 'out', `${BASE_NAME}乙`) };
+  base.set(fx.db, made);
+  return made;
+}
+
+const fresh = (fx: AuthzFixture, side: Side) => projectOn(fx, side, `矩阵新项目${fx.unique()}`);
+const json = (url: string, payload: unknown): MatrixRequest => ({ url, payload });
+
+/** Who edits a project: the admin anywhere, the scoped writers on their side (the other side is invisible). */
+const projectEdit = (ok: number) =>
+  grid({ admin: ok, chain_chief: [ok, OOS], chain_office: [ok, OOS], park: [ok, OOS], county: [ok, OOS] });
+const READERS = grid({ admin: 200, leader: 200, chain_chief: 200, chain_office: 200, park: 200, county: 200, department: 200 });
+
+export function projectMatrixRows(): MatrixRow[] {
+  return [
+    {
+      method: 'GET',
+      route: '/api/projects',
+      request: async (fx, side) => {
+        await baseProjects(fx);
+        return { url: `/api/projects?pageSize=100&q=${encodeURIComponent(BASE_NAME)}${side === 'out' ? `&chain=${fx.chain.out}` : ''}` };
+      },
+      status: READERS,
+      list: {
+        present: (body, fx) => {
+          const ids = (body as { items: { id: number }[] }).items.map((p) => p.id);
+          const known = base.get(fx.db);
+          return known ? (['in', 'out'] as const).filter((side) => ids.includes(known[side])) : [];
+        },
+        sees: (role, side) => {
+          if (role === 'admin' || role === 'leader') return side === 'in' ? ['in', 'out'] : ['out'];
+          if (role === 'department') return [];
+          return side === 'in' ? ['in'] : [];
+        },
+      },
+    },
+    { method: 'GET', route: '/api/projects/summary', request: () => ({ url: '/api/projects/summary?year=2024' }), status: READERS },
+    {
+      method: 'POST',
+      route: '/api/projects',
+      request: (fx, side) =>
+        json('/api/projects', {
+          name: `矩阵新线索${fx.unique()}`,
+          channel: 'chain_master',
+          chainCode: fx.chain[side],
+          regionCode: fx.region[side],
+          parkId: fx.park[side].id,
+        }),
+      status: grid({ admin: 201, chain_chief: [201, 403], chain_office: [201, 403], park: [201, 403], county: [201, 403] }),
+    },
+    {
+      method: 'GET',
+      route: '/api/projects/:id',
+      request: async (fx, side) => ({ url: `/api/projects/${(await baseProjects(fx))[side]}` }),
+      status: grid({ admin: 200, leader: 200, department: OOS }, [200, OOS]),
+    },
+    {
+      method: 'POST',
+      route: '/api/projects/:id/stage',
+      request: async (fx, side) => json(`/api/projects/${await fresh(fx, side)}/stage`, { to: 'land', on: '2024-01-06' }),
+      status: projectEdit(200),
+    },
+    {
+      method: 'PATCH',
+      route: '/api/projects/:id',
+      request: async (fx, side) => json(`/api/projects/${await fresh(fx, side)}`, { signedAmount: 300_000_000 }),
+      status: projectEdit(200),
+    },
+    {
+      method: 'PUT',
+      route: '/api/projects/:id/major/:year',
+      request: async (fx, side) => json(`/api/projects/${await fresh(fx, side)}/major/2024`, { annualPlan: 100_000_000 }),
+      status: projectEdit(200),
+    },
+    {
+      method: 'PUT',
+      route: '/api/projects/:id/investment/:period',
+      request: async (fx, side) =>
+        json(`/api/projects/${await fresh(fx, side)}/investment/2024-03`, { completed: 1_000_000, fundsArrived: 900_000 }),
+      status: projectEdit(200),
+    },
+    { method: 'GET', route: '/api/investors', request: () => ({ url: '/api/investors' }), status: READERS },
+    {
+      method: 'POST',
+      route: '/api/investors',
+      request: (fx) => json('/api/investors', { kind: 'company', name: `矩阵客商${fx.unique()}` }),
+      status: grid({ admin: 201, chain_chief: 201, chain_office: 201, park: 201, county: 201 }),
+    },
+  ];
+}

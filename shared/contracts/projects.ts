@@ -1,0 +1,250 @@
+// Investment attraction (招商引资) and major projects (重大项目): the enums (declared once, here), the
+// investors (客商库) and the projects with their one lifecycle. Money is integer 元 everywhere.
+import { z } from 'zod';
+import { pageQuery, versionField } from './common.js';
+import { chainCodeSchema, DATE_PATTERN, nodeKeySchema, regionCodeSchema, usccSchema } from './identifiers.js';
+
+/** The lifecycle in order: 线索 → 在谈 → 签约 → 注册 → 供地 → 开工 → 竣工 → 投产 → 达产 → 入规. */
+export const PROJECT_STAGES = [
+  'lead',
+  'negotiating',
+  'signed',
+  'registered',
+  'land',
+  'started',
+  'completed',
+  'producing',
+  'at_capacity',
+  'above_scale',
+] as const;
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+/** 终止, reachable from any stage with a reason; a project there moves no further. */
+export const TERMINATED = 'terminated' as const;
+export const PROJECT_STATES = [...PROJECT_STAGES, TERMINATED] as const;
+export type ProjectState = (typeof PROJECT_STATES)[number];
+export const projectStateSchema = z.enum(PROJECT_STATES);
+export const projectStageSchema = z.enum(PROJECT_STAGES);
+
+/** Channels the city names: 链长招商, 链主招商, 乡情招商, 以商招商, 专班招商, 驻点招商, 其他. */
+export const PROJECT_CHANNELS = ['chain_chief', 'chain_master', 'hometown', 'business', 'task_force', 'resident', 'other'] as const;
+export type ProjectChannel = (typeof PROJECT_CHANNELS)[number];
+export const projectChannelSchema = z.enum(PROJECT_CHANNELS);
+
+/** 产业项目, 文旅项目, 基础设施及配套. */
+export const PROJECT_CATEGORIES = ['industry', 'culture_tourism', 'infrastructure'] as const;
+export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
+export const projectCategorySchema = z.enum(PROJECT_CATEGORIES);
+
+export const INVESTOR_KINDS = ['company', 'person'] as const;
+export const investorKindSchema = z.enum(INVESTOR_KINDS);
+
+/** The largest amount accepted (元): 10 万亿元; anything above is a typing slip. */
+export const MAX_AMOUNT_YUAN = 10_000_000_000_000;
+/** An amount below this (元) on a signed project most likely was typed in 万元: answered with a warning. */
+export const SUSPECT_SMALL_AMOUNT_YUAN = 100_000;
+
+const amountSchema = z.number().int().min(0).max(MAX_AMOUNT_YUAN);
+const dateSchema = z.string().trim().regex(DATE_PATTERN, 'YYYY-MM-DD');
+
+// ── investors ──
+
+export const investorItem = z.object({
+  id: z.number().int(),
+  kind: investorKindSchema,
+  name: z.string(),
+  uscc: z.string().nullable(),
+  /** 来源地: where the investor comes from (city/province or country). */
+  origin: z.string().nullable(),
+  /** 籍贯: a person's (or founder's) native place, for 乡情招商. */
+  nativePlace: z.string().nullable(),
+  /** Masked (张*, 138****5678) for callers that do not own the record. */
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  masked: z.boolean(),
+  ...versionField,
+});
+export type InvestorItem = z.infer<typeof investorItem>;
+
+export const createInvestorRequest = z.object({
+  kind: investorKindSchema,
+  name: z.string().trim().min(1).max(100),
+  uscc: usccSchema.nullable().default(null),
+  origin: z.string().trim().max(50).nullable().default(null),
+  nativePlace: z.string().trim().max(50).nullable().default(null),
+  contactName: z.string().trim().max(50).nullable().default(null),
+  contactPhone: z.string().trim().max(30).nullable().default(null),
+});
+export type CreateInvestorRequest = z.infer<typeof createInvestorRequest>;
+
+export const listInvestorsQuery = pageQuery.extend({ q: z.string().trim().max(64).optional() });
+export type ListInvestorsQuery = z.infer<typeof listInvestorsQuery>;
+export const listInvestorsResponse = z.object({ items: z.array(investorItem), total: z.number().int() });
+export type ListInvestorsResponse = z.infer<typeof listInvestorsResponse>;
+
+// ── projects ──
+
+const plannedDatesSchema = z.partialRecord(projectStageSchema, dateSchema);
+export type StageDates = Partial<Record<ProjectStage, string>>;
+
+export const createProjectRequest = z.object({
+  name: z.string().trim().min(1).max(100),
+  /** A confidential lead shows this name to roles without clearance; required when confidential. */
+  confidential: z.boolean().default(false),
+  codeName: z.string().trim().min(1).max(50).nullable().default(null),
+  investorId: z.number().int().positive().nullable().default(null),
+  channel: projectChannelSchema,
+  /** The referring 链主 (its USCC) of a 链主招商 project. */
+  referringMasterUscc: usccSchema.nullable().default(null),
+  chainCode: chainCodeSchema,
+  nodeKey: nodeKeySchema.nullable().default(null),
+  parkId: z.number().int().positive().nullable().default(null),
+  regionCode: regionCodeSchema,
+  unit: z.string().trim().max(100).nullable().default(null),
+  person: z.string().trim().max(50).nullable().default(null),
+  signedAmount: amountSchema.nullable().default(null),
+  plannedInvestment: amountSchema.nullable().default(null),
+  category: projectCategorySchema.default('industry'),
+  plannedDates: plannedDatesSchema.default({}),
+  notes: z.string().trim().max(2000).nullable().default(null),
+  /** The day the lead was found (its 线索 date); today when left out. */
+  leadDate: dateSchema.optional(),
+});
+export type CreateProjectRequest = z.infer<typeof createProjectRequest>;
+
+export const projectListItem = z.object({
+  id: z.number().int(),
+  /** The code name in place of the name for callers without clearance of a confidential lead. */
+  name: z.string(),
+  confidential: z.boolean(),
+  stage: projectStateSchema,
+  channel: projectChannelSchema,
+  category: projectCategorySchema,
+  chainCode: z.string(),
+  chainName: z.string(),
+  nodeKey: z.string().nullable(),
+  nodeName: z.string().nullable(),
+  parkId: z.number().int().nullable(),
+  parkName: z.string().nullable(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  investorName: z.string().nullable(),
+  signedAmount: z.number().int().nullable(),
+  plannedInvestment: z.number().int().nullable(),
+  signedOn: z.string().nullable(),
+  enterpriseUscc: z.string().nullable(),
+  ...versionField,
+});
+export type ProjectListItem = z.infer<typeof projectListItem>;
+
+export const listProjectsQuery = pageQuery.extend({
+  stage: projectStateSchema.optional(),
+  chain: chainCodeSchema.optional(),
+  channel: projectChannelSchema.optional(),
+  /** Projects signed in the year. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Part of the name (or the code name). */
+  q: z.string().trim().max(64).optional(),
+});
+export type ListProjectsQuery = z.infer<typeof listProjectsQuery>;
+export const listProjectsResponse = z.object({ items: z.array(projectListItem), total: z.number().int() });
+export type ListProjectsResponse = z.infer<typeof listProjectsResponse>;
+
+export const projectStageEvent = z.object({
+  fromStage: projectStateSchema.nullable(),
+  toStage: projectStateSchema,
+  on: z.string(),
+  reason: z.string().nullable(),
+  byName: z.string(),
+  at: z.string(),
+});
+
+export const projectAmountChange = z.object({
+  field: z.enum(['signedAmount', 'plannedInvestment']),
+  before: z.number().int().nullable(),
+  after: z.number().int().nullable(),
+  byName: z.string(),
+  at: z.string(),
+});
+
+export const projectDetail = projectListItem.extend({
+  codeName: z.string().nullable(),
+  investorId: z.number().int().nullable(),
+  referringMasterUscc: z.string().nullable(),
+  unit: z.string().nullable(),
+  person: z.string().nullable(),
+  plannedDates: plannedDatesSchema,
+  stageDates: plannedDatesSchema,
+  terminatedReason: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
+  notes: z.string().nullable(),
+  timeline: z.array(projectStageEvent),
+  amountChanges: z.array(projectAmountChange),
+  /** Things the caller should look at again (an amount that looks typed in 万元). */
+  warnings: z.array(z.string()),
+});
+export type ProjectDetail = z.infer<typeof projectDetail>;
+
+export const projectParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+/** Moves a project to another state: forward (skipped stages need their dates), back (a reason) or 终止 (a reason). */
+export const moveProjectRequest = z.object({
+  to: projectStateSchema,
+  /** The day the project reached `to`. */
+  on: dateSchema,
+  /** Dates of the stages skipped on the way. */
+  skippedDates: plannedDatesSchema.default({}),
+  reason: z.string().trim().min(1).max(500).nullable().default(null),
+  /** The registered enterprise (注册 or later). */
+  enterpriseUscc: usccSchema.nullable().optional(),
+  version: z.number().int().min(1).optional(),
+});
+export type MoveProjectRequest = z.infer<typeof moveProjectRequest>;
+
+// ── summary ──
+
+export const projectSummaryQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const projectSummaryResponse = z.object({
+  year: z.number().int(),
+  /** Projects first put on the year's major-project list, and their total planned investment (元). */
+  majorNew: z.object({ count: z.number().int(), totalInvestment: z.number().int() }),
+  /** Projects signed in the year and their 签约额 (元). */
+  signed: z.object({ count: z.number().int(), amount: z.number().int() }),
+  /** Fractions (0.25 = 25%); null when nothing to divide by. */
+  rates: z.object({
+    performance: z.number().nullable(),
+    started: z.number().nullable(),
+    inProduction: z.number().nullable(),
+    fundsArrived: z.number().nullable(),
+    annualInvestment: z.number().nullable(),
+  }),
+  /** Enterprises registered through the pipeline and their published gross output of the year (元). */
+  pipelineOutput: z.object({ enterprises: z.number().int(), output: z.number().int() }),
+});
+export type ProjectSummaryResponse = z.infer<typeof projectSummaryResponse>;
+
+// ── edits, the major-project list and monthly investment ──
+
+/** Changes a project's amounts, planned dates and notes; every amount change is kept. */
+export const updateProjectRequest = z
+  .object({
+    signedAmount: amountSchema.nullable(),
+    plannedInvestment: amountSchema.nullable(),
+    plannedDates: plannedDatesSchema,
+    unit: z.string().trim().max(100).nullable(),
+    person: z.string().trim().max(50).nullable(),
+    notes: z.string().trim().max(2000).nullable(),
+    version: z.number().int().min(1).optional(),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).some((key) => key !== 'version'), 'at least one field to change');
+export type UpdateProjectRequest = z.infer<typeof updateProjectRequest>;
+
+export const majorYearParams = projectParams.extend({ year: z.coerce.number().int().min(2000).max(2100) });
+/** Puts a project on a year's major-project list with its annual investment plan (元). */
+export const setMajorYearRequest = z.object({ annualPlan: amountSchema });
+export type SetMajorYearRequest = z.infer<typeof setMajorYearRequest>;
+
+export const investmentParams = projectParams.extend({ period: z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') });
+/** A month's reported completed investment and 到位资金 (元). */
+export const reportInvestmentRequest = z.object({ completed: amountSchema, fundsArrived: amountSchema });
+export type ReportInvestmentRequest = z.infer<typeof reportInvestmentRequest>;
