@@ -19,6 +19,9 @@ import {
   boolean,
 } from 'drizzle-orm/pg-core';
 import {
+  APPROVAL_ITEMS,
+  APPROVAL_STATUSES,
+  BLOCKER_KINDS,
   INVESTOR_KINDS,
   PROJECT_CATEGORIES,
   PROJECT_CHANNELS,
@@ -187,5 +190,58 @@ export const projectMonthlyInvestment = pgTable(
     ),
     check('project_monthly_investment_period_check', sql`${t.period} ~ ${pattern(PERIOD_PATTERN)}`),
     check('project_monthly_investment_amounts_check', sql`${t.completed} >= 0 AND ${t.fundsArrived} >= 0`),
+  ],
+);
+
+/** 项目代办制: the agent walking a project through its approvals (one per project). */
+export const projectAgents = pgTable(
+  'project_agents',
+  {
+    projectId: integer('project_id').primaryKey(),
+    agentName: text('agent_name').notNull(),
+    agentPhone: text('agent_phone'),
+  },
+  (t) => [
+    foreignKey({ name: 'project_agents_project_id_fkey', columns: [t.projectId], foreignColumns: [projects.id] }).onDelete('cascade'),
+  ],
+);
+
+/** The approval checklist of a project: one row per item, with status and dates. */
+export const projectApprovals = pgTable(
+  'project_approvals',
+  {
+    projectId: integer('project_id').notNull(),
+    item: text('item').notNull(),
+    status: text('status').notNull(),
+    dueOn: date('due_on', { mode: 'string' }),
+    doneOn: date('done_on', { mode: 'string' }),
+  },
+  (t) => [
+    primaryKey({ name: 'project_approvals_pkey', columns: [t.projectId, t.item] }),
+    foreignKey({ name: 'project_approvals_project_id_fkey', columns: [t.projectId], foreignColumns: [projects.id] }).onDelete('cascade'),
+    check('project_approvals_item_check', sql.raw(`item in (${list(APPROVAL_ITEMS)})`)),
+    check('project_approvals_status_check', sql.raw(`status in (${list(APPROVAL_STATUSES)})`)),
+  ],
+);
+
+/** 要素保障 blockers of a project, each owned by a department with a due date. */
+export const projectBlockers = pgTable(
+  'project_blockers',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    projectId: integer('project_id').notNull(),
+    kind: text('kind').notNull(),
+    description: text('description').notNull(),
+    ownerDepartment: text('owner_department').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    resolvedOn: date('resolved_on', { mode: 'string' }),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'project_blockers_project_id_fkey', columns: [t.projectId], foreignColumns: [projects.id] }).onDelete('cascade'),
+    check('project_blockers_kind_check', sql.raw(`kind in (${list(BLOCKER_KINDS)})`)),
+    index('project_blockers_project_idx').on(t.projectId),
+    index('project_blockers_department_idx').on(t.ownerDepartment),
   ],
 );

@@ -1,6 +1,8 @@
 // The authorisation matrix rows of 招商引资/重大项目 (projects, investors). Each side has a project:
 // "in" on CH02 in 衡阳县, in the in-side park, registered as firm A; "out" on CH05 in 常宁市.
 import type { Db } from '../db/client.js';
+import { SYSTEM_ACTOR } from '../modules/access/actor.js';
+import { createBlocker } from '../modules/projects/projects.support.js';
 import { buildProject } from './factories/projects.js';
 import type { AuthzFixture, Side } from './authz-fixture.js';
 import { grid, OUT_OF_SCOPE_STATUS as OOS, type MatrixRequest, type MatrixRow } from './authz-matrix.js';
@@ -33,6 +35,18 @@ async function baseProjects(fx: AuthzFixture): Promise<Record<Side, number>> {
 }
 
 const fresh = (fx: AuthzFixture, side: Side) => projectOn(fx, side, `矩阵新项目${fx.unique()}`);
+/** A blocker owned by the matrix's department, on a new project of the side. */
+async function freshBlocker(fx: AuthzFixture, side: Side): Promise<number> {
+  const projectId = await fresh(fx, side);
+  const blocker = await createBlocker(fx.db, SYSTEM_ACTOR, projectId, {
+    kind: 'power',
+    description: '矩阵用电指标',
+    ownerDepartment: '市发展和改革委员会',
+    dueOn: '2024-03-01',
+  });
+  return blocker.id;
+}
+
 const json = (url: string, payload: unknown): MatrixRequest => ({ url, payload });
 
 /** Who edits a project: the admin anywhere, the scoped writers on their side (the other side is invisible). */
@@ -63,6 +77,7 @@ export function projectMatrixRows(): MatrixRow[] {
         },
       },
     },
+    { method: 'GET', route: '/api/projects/warnings', request: () => ({ url: '/api/projects/warnings?asOf=2026-01-01' }), status: READERS },
     { method: 'GET', route: '/api/projects/summary', request: () => ({ url: '/api/projects/summary?year=2024' }), status: READERS },
     {
       method: 'POST',
@@ -114,6 +129,51 @@ export function projectMatrixRows(): MatrixRow[] {
       route: '/api/investors',
       request: (fx) => json('/api/investors', { kind: 'company', name: `矩阵客商${fx.unique()}` }),
       status: grid({ admin: 201, chain_chief: 201, chain_office: 201, park: 201, county: 201 }),
+    },
+    { method: 'GET', route: '/api/projects/blockers', request: () => ({ url: '/api/projects/blockers?overdue=true' }), status: READERS },
+    {
+      method: 'POST',
+      route: '/api/projects/blockers/:blockerId/resolve',
+      request: async (fx, side) => json(`/api/projects/blockers/${await freshBlocker(fx, side)}/resolve`, { resolvedOn: '2024-02-20' }),
+      // The department owns the blockers of both sides (its name is on them).
+      status: grid({
+        admin: 200,
+        department: 200,
+        chain_chief: [200, OOS],
+        chain_office: [200, OOS],
+        park: [200, OOS],
+        county: [200, OOS],
+      }),
+    },
+    {
+      method: 'GET',
+      route: '/api/projects/:id/support',
+      request: async (fx, side) => ({ url: `/api/projects/${(await baseProjects(fx))[side]}/support` }),
+      status: grid({ admin: 200, leader: 200, department: OOS }, [200, OOS]),
+    },
+    {
+      method: 'PUT',
+      route: '/api/projects/:id/agent',
+      request: async (fx, side) => json(`/api/projects/${await fresh(fx, side)}/agent`, { agentName: '矩阵代办员' }),
+      status: projectEdit(200),
+    },
+    {
+      method: 'PUT',
+      route: '/api/projects/:id/approvals/:item',
+      request: async (fx, side) => json(`/api/projects/${await fresh(fx, side)}/approvals/eia`, { status: 'done', doneOn: '2024-01-20' }),
+      status: projectEdit(200),
+    },
+    {
+      method: 'POST',
+      route: '/api/projects/:id/blockers',
+      request: async (fx, side) =>
+        json(`/api/projects/${await fresh(fx, side)}/blockers`, {
+          kind: 'land',
+          description: '矩阵用地',
+          ownerDepartment: '市自然资源和规划局',
+          dueOn: '2024-04-01',
+        }),
+      status: projectEdit(201),
     },
   ];
 }

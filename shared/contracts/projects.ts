@@ -248,3 +248,103 @@ export const investmentParams = projectParams.extend({ period: z.string().regex(
 /** A month's reported completed investment and 到位资金 (元). */
 export const reportInvestmentRequest = z.object({ completed: amountSchema, fundsArrived: amountSchema });
 export type ReportInvestmentRequest = z.infer<typeof reportInvestmentRequest>;
+
+// ── warnings ──
+
+/** 三未 (签约未注册, 注册未开工, 开工未竣工 past their planned dates) and 重复签约. */
+export const PROJECT_WARNING_KINDS = ['unregistered', 'unstarted', 'uncompleted', 'duplicate_signing'] as const;
+export type ProjectWarningKind = (typeof PROJECT_WARNING_KINDS)[number];
+
+export const projectWarningsQuery = z.object({
+  kind: z.enum(PROJECT_WARNING_KINDS).optional(),
+  /** The day the warnings are computed for (default today in the city). */
+  asOf: dateSchema.optional(),
+});
+export type ProjectWarningsQuery = z.infer<typeof projectWarningsQuery>;
+
+export const projectWarningItem = z.object({
+  kind: z.enum(PROJECT_WARNING_KINDS),
+  projectId: z.number().int(),
+  name: z.string(),
+  chainCode: z.string(),
+  stage: projectStateSchema,
+  /** The planned date missed (三未), or the other signing's date (重复签约). */
+  date: z.string(),
+  /** Days past the planned date (三未); days between the two signings (重复签约). */
+  days: z.number().int(),
+  /** The earlier project signed with the same investor, chain and park (重复签约). */
+  otherProjectId: z.number().int().nullable(),
+});
+export type ProjectWarningItem = z.infer<typeof projectWarningItem>;
+export const projectWarningsResponse = z.object({ asOf: z.string(), items: z.array(projectWarningItem), total: z.number().int() });
+export type ProjectWarningsResponse = z.infer<typeof projectWarningsResponse>;
+
+// ── 项目代办制 and 要素保障 ──
+
+/** The approvals an agent (代办员) walks a signed project through. */
+export const APPROVAL_ITEMS = ['filing', 'land_pre_review', 'planning', 'land_permit', 'eia', 'energy', 'construction_permit'] as const;
+export const approvalItemSchema = z.enum(APPROVAL_ITEMS);
+export const APPROVAL_STATUSES = ['pending', 'in_progress', 'done'] as const;
+export const approvalStatusSchema = z.enum(APPROVAL_STATUSES);
+
+/** 要素保障 blockers: 用地, 用电, 用水, 资金, 用工, 审批, 其他. */
+export const BLOCKER_KINDS = ['land', 'power', 'water', 'funds', 'labour', 'approval', 'other'] as const;
+export const blockerKindSchema = z.enum(BLOCKER_KINDS);
+
+export const setAgentRequest = z.object({
+  agentName: z.string().trim().min(1).max(50),
+  agentPhone: z.string().trim().max(30).nullable().default(null),
+});
+export type SetAgentRequest = z.infer<typeof setAgentRequest>;
+
+export const approvalParams = projectParams.extend({ item: approvalItemSchema });
+export const setApprovalRequest = z.object({
+  status: approvalStatusSchema,
+  dueOn: dateSchema.nullable().default(null),
+  doneOn: dateSchema.nullable().default(null),
+});
+export type SetApprovalRequest = z.infer<typeof setApprovalRequest>;
+
+export const createBlockerRequest = z.object({
+  kind: blockerKindSchema,
+  description: z.string().trim().min(1).max(500),
+  /** The 后盾单位 department that owns it (matches a department account's scope). */
+  ownerDepartment: z.string().trim().min(1).max(50),
+  dueOn: dateSchema,
+});
+export type CreateBlockerRequest = z.infer<typeof createBlockerRequest>;
+
+export const blockerParams = z.object({ blockerId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const resolveBlockerRequest = z.object({ resolvedOn: dateSchema, note: z.string().trim().max(500).nullable().default(null) });
+export type ResolveBlockerRequest = z.infer<typeof resolveBlockerRequest>;
+
+export const blockerItem = z.object({
+  id: z.number().int(),
+  projectId: z.number().int(),
+  projectName: z.string(),
+  kind: blockerKindSchema,
+  description: z.string(),
+  ownerDepartment: z.string(),
+  dueOn: z.string(),
+  resolvedOn: z.string().nullable(),
+  /** Open past its due date. */
+  overdue: z.boolean(),
+});
+export type BlockerItem = z.infer<typeof blockerItem>;
+export const listBlockersQuery = z.object({ overdue: z.enum(['true', 'false']).optional(), asOf: dateSchema.optional() });
+export type ListBlockersQuery = z.infer<typeof listBlockersQuery>;
+export const listBlockersResponse = z.object({ asOf: z.string(), items: z.array(blockerItem), total: z.number().int() });
+export type ListBlockersResponse = z.infer<typeof listBlockersResponse>;
+export const approvalItem = z.object({
+  item: approvalItemSchema,
+  status: approvalStatusSchema,
+  dueOn: z.string().nullable(),
+  doneOn: z.string().nullable(),
+});
+export const projectSupportResponse = z.object({
+  agentName: z.string().nullable(),
+  agentPhone: z.string().nullable(),
+  approvals: z.array(approvalItem),
+  blockers: z.array(blockerItem),
+});
+export type ProjectSupportResponse = z.infer<typeof projectSupportResponse>;

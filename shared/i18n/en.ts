@@ -1019,4 +1019,7 @@ export const en: Record<MessageKey, string> = {
   'projects.category.industry': 'industrial',
   'projects.category.culture_tourism': 'culture and tourism',
   'projects.category.infrastructure': 'infrastructure',
+  'projects.error.agentNeedsSigned': 'An agent is assigned once the project is signed',
+  'projects.error.approvalDoneDate': 'An approval marked done needs the day it was done',
+  'projects.error.blockerNotFound': 'Blocker {id} does not exist',
 };

@@ -988,6 +988,9 @@ export const zhCN = {
   'projects.category.industry': '产业项目',
   'projects.category.culture_tourism': '文旅项目',
   'projects.category.infrastructure': '基础设施及配套',
+  'projects.error.agentNeedsSigned': '签约后的项目才配备代办员',
+  'projects.error.approvalDoneDate': '已办结的审批事项须填写办结日期',
+  'projects.error.blockerNotFound': '要素保障问题 {id} 不存在',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

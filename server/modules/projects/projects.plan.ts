@@ -24,8 +24,8 @@ import {
 } from './projects.queries.js';
 import { getProject } from './projects.service.js';
 
-/** The project if the actor may change it; outside its scope it answers like an unknown project. */
-async function requireEditableProject(db: Db, actor: Actor, id: number) {
+/** The project if the actor may change it; outside its scope it answers like an unknown project (used by the support edits too). */
+export async function requireEditableProject(db: Db, actor: Actor, id: number) {
   const row = await selectProjectRow(db, id);
   if (!row) throw new AppError('not_found', { messageKey: 'projects.error.notFound', params: { id } });
   const park = row.parkId === null ? null : ((await selectParkRefs(db, row.parkId)) ?? null);

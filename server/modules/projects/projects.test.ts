@@ -272,3 +272,49 @@ describe('projects: the yearly summary', () => {
     expect((await get('/api/projects/summary?year=2024', admin)).json().majorNew).toEqual({ count: 0, totalInvestment: 0 });
   });
 });
+
+describe('projects: 代办制 and 要素保障', () => {
+  it('names an agent once signed, keeps the approval checklist and lists overdue blockers to the chain office and the owning department', async () => {
+    const id = await createLead();
+    const agent = (payload: object) => send('PUT', `/api/projects/${id}/agent`, office02, payload);
+    expect((await agent({ agentName: '李代办' })).json().error.message).toBe('签约后的项目才配备代办员');
+    await send('POST', `/api/projects/${id}/stage`, office02, {
+      to: 'signed',
+      on: '2024-02-01',
+      skippedDates: { negotiating: '2024-01-20' },
+    });
+    expect((await agent({ agentName: '李代办', agentPhone: '13900001111' })).statusCode).toBe(200);
+    const approval = (item: string, payload: object) => send('PUT', `/api/projects/${id}/approvals/${item}`, office02, payload);
+    expect((await approval('eia', { status: 'done' })).json().error.message).toBe('已办结的审批事项须填写办结日期');
+    expect((await approval('eia', { status: 'done', doneOn: '2024-02-10' })).statusCode).toBe(200);
+    expect((await approval('filing', { status: 'in_progress', dueOn: '2024-02-05' })).statusCode).toBe(200);
+    const blocker = (payload: object) => send('POST', `/api/projects/${id}/blockers`, office02, payload);
+    const late = await blocker({
+      kind: 'power',
+      description: '示例：35千伏专线未接入',
+      ownerDepartment: '市发展和改革委员会',
+      dueOn: '2024-03-01',
+    });
+    expect(late.statusCode, late.body).toBe(201);
+    expect(late.json()).toMatchObject({ kind: 'power', overdue: true, resolvedOn: null });
+    await blocker({ kind: 'land', description: '示例：用地指标', ownerDepartment: '市自然资源和规划局', dueOn: '2999-01-01' });
+
+    const support = (await get(`/api/projects/${id}/support`, office02)).json();
+    expect(support).toMatchObject({ agentName: '李代办', agentPhone: '13900001111' });
+    expect(support.approvals).toEqual([
+      { item: 'eia', status: 'done', dueOn: null, doneOn: '2024-02-10' },
+      { item: 'filing', status: 'in_progress', dueOn: '2024-02-05', doneOn: null },
+    ]);
+    expect(support.blockers.map((b: { overdue: boolean }) => b.overdue)).toEqual([true, false]);
+
+    const overdueIds = async (s: Session) =>
+      (await get('/api/projects/blockers?overdue=true', s)).json().items.map((b: { id: number }) => b.id) as number[];
+    expect(await overdueIds(office02)).toContain(late.json().id);
+    expect(await overdueIds(department)).toEqual([late.json().id]);
+    expect(await overdueIds(office05)).not.toContain(late.json().id);
+    // The owning department marks it resolved; then it is no longer overdue.
+    const resolved = await send('POST', `/api/projects/blockers/${late.json().id}/resolve`, department, { resolvedOn: '2024-03-10' });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    expect(await overdueIds(department)).toEqual([]);
+  });
+});
