@@ -3,6 +3,8 @@
 import type { Db } from '../db/client.js';
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 import { createBlocker } from '../modules/projects/projects.support.js';
+import { setMajorYear } from '../modules/projects/projects.plan.js';
+import type { Role } from '../../shared/roles.js';
 import { buildProject } from './factories/projects.js';
 import type { AuthzFixture, Side } from './authz-fixture.js';
 import { grid, OUT_OF_SCOPE_STATUS as OOS, type MatrixRequest, type MatrixRow } from './authz-matrix.js';
@@ -54,6 +56,13 @@ const projectEdit = (ok: number) =>
   grid({ admin: ok, chain_chief: [ok, OOS], chain_office: [ok, OOS], park: [ok, OOS], county: [ok, OOS] });
 const READERS = grid({ admin: 200, leader: 200, chain_chief: 200, chain_office: 200, park: 200, county: 200, department: 200 });
 
+/** Lists of projects: admin and leader see both sides, a department none, the other readers their own side. */
+function projectSees(role: Role, side: Side): Side[] {
+  if (role === 'admin' || role === 'leader') return side === 'in' ? ['in', 'out'] : ['out'];
+  if (role === 'department') return [];
+  return side === 'in' ? ['in'] : [];
+}
+
 export function projectMatrixRows(): MatrixRow[] {
   return [
     {
@@ -70,14 +79,29 @@ export function projectMatrixRows(): MatrixRow[] {
           const known = base.get(fx.db);
           return known ? (['in', 'out'] as const).filter((side) => ids.includes(known[side])) : [];
         },
-        sees: (role, side) => {
-          if (role === 'admin' || role === 'leader') return side === 'in' ? ['in', 'out'] : ['out'];
-          if (role === 'department') return [];
-          return side === 'in' ? ['in'] : [];
-        },
+        sees: projectSees,
       },
     },
     { method: 'GET', route: '/api/projects/warnings', request: () => ({ url: '/api/projects/warnings?asOf=2026-01-01' }), status: READERS },
+    {
+      method: 'GET',
+      route: '/api/projects/major',
+      request: async (fx, side) => {
+        const ids = await baseProjects(fx);
+        await setMajorYear(fx.db, SYSTEM_ACTOR, ids.in, 2023, { annualPlan: 1 });
+        await setMajorYear(fx.db, SYSTEM_ACTOR, ids.out, 2023, { annualPlan: 1 });
+        return { url: `/api/projects/major?year=2023${side === 'out' ? `&chain=${fx.chain.out}` : ''}` };
+      },
+      status: READERS,
+      list: {
+        present: (body, fx) => {
+          const ids = (body as { items: { projectId: number }[] }).items.map((p) => p.projectId);
+          const known = base.get(fx.db);
+          return known ? (['in', 'out'] as const).filter((side) => ids.includes(known[side])) : [];
+        },
+        sees: projectSees,
+      },
+    },
     { method: 'GET', route: '/api/projects/summary', request: () => ({ url: '/api/projects/summary?year=2024' }), status: READERS },
     {
       method: 'POST',

@@ -348,3 +348,32 @@ export const projectSupportResponse = z.object({
   blockers: z.array(blockerItem),
 });
 export type ProjectSupportResponse = z.infer<typeof projectSupportResponse>;
+
+// ── the yearly major-project list ──
+
+export const majorProjectsQuery = pageQuery.extend({
+  year: z.coerce.number().int().min(2000).max(2100),
+  chain: chainCodeSchema.optional(),
+});
+export type MajorProjectsQuery = z.infer<typeof majorProjectsQuery>;
+export const majorProjectItem = z.object({
+  projectId: z.number().int(),
+  name: z.string(),
+  chainCode: z.string(),
+  stage: projectStateSchema,
+  plannedInvestment: z.number().int().nullable(),
+  annualPlan: z.number().int(),
+  /** Completed investment and 到位资金 reported for the year's months (元). */
+  completed: z.number().int(),
+  fundsArrived: z.number().int(),
+  /** First year on the list. */
+  isNew: z.boolean(),
+});
+export type MajorProjectItem = z.infer<typeof majorProjectItem>;
+export const majorProjectsResponse = z.object({
+  items: z.array(majorProjectItem),
+  total: z.number().int(),
+  /** Plan vs done by month over the whole list in scope: the plan spread evenly, completed as reported. */
+  months: z.array(z.object({ period: z.string(), plan: z.number().int(), completed: z.number().int(), fundsArrived: z.number().int() })),
+});
+export type MajorProjectsResponse = z.infer<typeof majorProjectsResponse>;

@@ -8,6 +8,8 @@ import {
   createProjectRequest,
   listBlockersQuery,
   listBlockersResponse,
+  majorProjectsQuery,
+  majorProjectsResponse,
   projectSupportResponse,
   resolveBlockerRequest,
   setAgentRequest,
@@ -33,6 +35,7 @@ import { PROJECT_READERS, PROJECT_WRITERS } from './projects.policy.js';
 import { createProject, getProject, listProjects, moveProjectStage } from './projects.service.js';
 import { getProjectSummary } from './projects.summary.js';
 import { listProjectWarnings } from './projects.warnings.js';
+import { listMajorProjects } from './projects.major.js';
 import { createBlocker, getProjectSupport, listBlockers, resolveBlocker, setProjectAgent, setProjectApproval } from './projects.support.js';
 import { reportInvestment, setMajorYear, updateProject } from './projects.plan.js';
 
@@ -57,6 +60,14 @@ export function projectsRoutes(database: Database): FastifyPluginAsyncZod {
         schema: { tags, querystring: projectSummaryQuery, response: { 200: projectSummaryResponse, ...errors } },
       },
       async (request) => getProjectSummary(db, actorOf(request), request.query.year),
+    );
+    app.get(
+      '/major',
+      {
+        config: { policy: PROJECT_READERS },
+        schema: { tags, querystring: majorProjectsQuery, response: { 200: majorProjectsResponse, ...errors } },
+      },
+      async (request) => listMajorProjects(db, actorOf(request), request.query),
     );
     app.get(
       '/warnings',

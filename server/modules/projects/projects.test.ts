@@ -270,6 +270,20 @@ describe('projects: the yearly summary', () => {
     // A second year on the list is not new.
     await send('PUT', `/api/projects/${a}/major/2024`, admin, { annualPlan: 100_000_000 });
     expect((await get('/api/projects/summary?year=2024', admin)).json().majorNew).toEqual({ count: 0, totalInvestment: 0 });
+
+    // The yearly list: each entry's plan and reported figures, and plan vs done by month.
+    const major = (await get('/api/projects/major?year=2023&chain=CH05', admin)).json();
+    expect(major.total).toBe(2);
+    expect(major.items).toEqual([
+      expect.objectContaining({ projectId: a, annualPlan: 200_000_000, completed: 150_000_000, fundsArrived: 120_000_000, isNew: true }),
+      expect.objectContaining({ projectId: b, annualPlan: 200_000_000, completed: 50_000_000, fundsArrived: 40_000_000, isNew: true }),
+    ]);
+    expect(major.months).toHaveLength(12);
+    expect(major.months[5]).toEqual({ period: '2023-06', plan: 33_333_333, completed: 200_000_000, fundsArrived: 160_000_000 });
+    expect(major.months[11]).toEqual({ period: '2023-12', plan: 33_333_337, completed: 0, fundsArrived: 0 });
+    const next = (await get('/api/projects/major?year=2024&chain=CH05', admin)).json();
+    expect(next.items).toEqual([expect.objectContaining({ projectId: a, isNew: false, annualPlan: 100_000_000 })]);
+    expect((await get('/api/projects/major?year=2023&chain=CH05', office02)).json().total).toBe(0);
   });
 });
 
