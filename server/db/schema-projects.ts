@@ -2,22 +2,7 @@
 // with their one lifecycle, every stage change and amount change kept, the yearly major-project
 // list with its plan and the monthly completed investment and 到位资金. Money is integer 元.
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  char,
-  check,
-  date,
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-  boolean,
-} from 'drizzle-orm/pg-core';
+import { char, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid, boolean } from 'drizzle-orm/pg-core';
 import {
   APPROVAL_ITEMS,
   APPROVAL_STATUSES,
@@ -32,11 +17,7 @@ import {
   type StageDates,
 } from '../../shared/contracts/projects.js';
 import { list, pattern, PERIOD_PATTERN, USCC_PATTERN } from './schema-checks.js';
-import { chainNodes, chains, enterprises, parks, regions, rowVersion } from './schema-master.js';
-
-const money = (name: string) => bigint(name, { mode: 'number' });
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+import { chainNodes, chains, createdAt, enterprises, money, parks, regions, rowVersion, updatedAt } from './schema-master.js';
 
 /** 客商库: companies (USCC checked by shared/uscc.ts before any write) and people. */
 export const investors = pgTable(

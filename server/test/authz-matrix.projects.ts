@@ -56,6 +56,12 @@ const projectEdit = (ok: number) =>
   grid({ admin: ok, chain_chief: [ok, OOS], chain_office: [ok, OOS], park: [ok, OOS], county: [ok, OOS] });
 const READERS = grid({ admin: 200, leader: 200, chain_chief: 200, chain_office: 200, park: 200, county: 200, department: 200 });
 
+/** The sides whose base project is among the ids of a list. */
+function baseProjectsIn(ids: readonly number[], fx: AuthzFixture): Side[] {
+  const known = base.get(fx.db);
+  return known ? (['in', 'out'] as const).filter((side) => ids.includes(known[side])) : [];
+}
+
 /** Lists of projects: admin and leader see both sides, a department none, the other readers their own side. */
 function projectSees(role: Role, side: Side): Side[] {
   if (role === 'admin' || role === 'leader') return side === 'in' ? ['in', 'out'] : ['out'];
@@ -74,11 +80,11 @@ export function projectMatrixRows(): MatrixRow[] {
       },
       status: READERS,
       list: {
-        present: (body, fx) => {
-          const ids = (body as { items: { id: number }[] }).items.map((p) => p.id);
-          const known = base.get(fx.db);
-          return known ? (['in', 'out'] as const).filter((side) => ids.includes(known[side])) : [];
-        },
+        present: (body, fx) =>
+          baseProjectsIn(
+            (body as { items: { id: number }[] }).items.map((p) => p.id),
+            fx,
+          ),
         sees: projectSees,
       },
     },
@@ -94,11 +100,11 @@ export function projectMatrixRows(): MatrixRow[] {
       },
       status: READERS,
       list: {
-        present: (body, fx) => {
-          const ids = (body as { items: { projectId: number }[] }).items.map((p) => p.projectId);
-          const known = base.get(fx.db);
-          return known ? (['in', 'out'] as const).filter((side) => ids.includes(known[side])) : [];
-        },
+        present: (body, fx) =>
+          baseProjectsIn(
+            (body as { items: { projectId: number }[] }).items.map((p) => p.projectId),
+            fx,
+          ),
         sees: projectSees,
       },
     },

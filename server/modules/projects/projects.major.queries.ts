@@ -1,20 +1,13 @@
 // SQL of the yearly major-project list: its entries with plan and what was reported, and the months.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { PROJECT_STATES } from '../../../shared/contracts/projects.js';
 import type { Db } from '../../db/client.js';
 import { parseRows } from '../../db/sql.js';
 import type { DataScope } from '../access/access.policy.js';
-import { projectScopeSql, type Clearance } from './projects.queries.js';
+import { clearedSql, namedProjectRow, projectScopeSql, type Clearance } from './projects.queries.js';
 
 const int = z.coerce.number().int();
-const entryRow = z.object({
-  projectId: z.number().int(),
-  realName: z.string(),
-  codeName: z.string().nullable(),
-  cleared: z.boolean(),
-  chainCode: z.string(),
-  stage: z.enum(PROJECT_STATES),
+const entryRow = namedProjectRow.extend({
   plannedInvestment: int.nullable(),
   annualPlan: int,
   completed: int,
@@ -36,9 +29,7 @@ export async function selectMajorEntries(
   db: Db,
   input: { scope: DataScope; clearance: Clearance; year: number; chain?: string; limit: number; offset: number },
 ): Promise<MajorEntryRow[]> {
-  const cleared = input.clearance.all
-    ? sql`true`
-    : sql`(NOT projects.confidential OR projects.chain_code = ANY(${sql.param(input.clearance.chains)}::text[]) OR projects.created_by = ${input.clearance.userId})`;
+  const cleared = clearedSql(input.clearance);
   const result = await db.execute(sql`
     SELECT projects.id AS "projectId", projects.name AS "realName", projects.code_name AS "codeName", ${cleared} AS cleared,
            projects.chain_code AS "chainCode", projects.stage, projects.planned_investment AS "plannedInvestment",

@@ -18,7 +18,7 @@ import {
   insertAmountChange,
   selectParkRefs,
   selectProjectRow,
-  updateProjectFields,
+  updateProjectRow,
   upsertMajorYear,
   upsertMonthlyInvestment,
 } from './projects.queries.js';
@@ -52,7 +52,7 @@ export async function updateProject(
   requireVersion(before.version, patch.version);
   const { version, ...fields } = patch;
   await db.transaction(async (tx) => {
-    const after = updatedOrConflict(await updateProjectFields(tx, id, fields, version));
+    const after = updatedOrConflict(await updateProjectRow(tx, id, fields, version));
     for (const field of ['signedAmount', 'plannedInvestment'] as const) {
       if (fields[field] !== undefined && before[field] !== after[field]) {
         await insertAmountChange(tx, {

@@ -2,7 +2,8 @@
 // the lookups that validate input, and the writes.
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { ProjectChannel, ProjectState, StageDates } from '../../../shared/contracts/projects.js';
+import { z } from 'zod';
+import { PROJECT_STATES, type ProjectChannel, type ProjectState } from '../../../shared/contracts/projects.js';
 import type { Db } from '../../db/client.js';
 import {
   chainNodes,
@@ -44,11 +45,21 @@ export function projectScopeSql(scope: DataScope): SQL | undefined {
   }
 }
 
-/** Whether the caller may read the real name of each row (a confidential lead shows its code name otherwise). */
-function clearedSql(clearance: Clearance): SQL {
+/** Whether the caller may read the real name of each `projects` row (a confidential lead shows its code name otherwise). */
+export function clearedSql(clearance: Clearance): SQL {
   if (clearance.all) return sql`true`;
   return sql`(NOT ${projects.confidential} OR ${projects.chainCode} = ANY(${textArray(clearance.chains)}) OR ${projects.createdBy} = ${clearance.userId})`;
 }
+
+/** The columns every raw project row starts with (name, code name and whether the caller may read the name). */
+export const namedProjectRow = z.object({
+  projectId: z.number().int(),
+  realName: z.string(),
+  codeName: z.string().nullable(),
+  cleared: z.boolean(),
+  chainCode: z.string(),
+  stage: z.enum(PROJECT_STATES),
+});
 
 export type ProjectFilter = { stage?: ProjectState; chain?: string; channel?: ProjectChannel; year?: number; q?: string };
 
@@ -227,17 +238,26 @@ export async function insertStageEvents(
   await db.insert(projectStageEvents).values(events.map((e) => ({ projectId, ...e, byId: by.id, byName: by.name })));
 }
 
-/** Applies a stage move; undefined when the version moved on meanwhile. */
-export async function updateProjectStage(
+/** Changes a project's row (a stage move, amounts, dates, notes); undefined when the version moved on meanwhile. */
+export async function updateProjectRow(
   db: Db,
   id: number,
-  change: {
-    stage: ProjectState;
-    stageDates: StageDates;
-    signedOn: string | null;
-    terminatedReason: string | null;
-    enterpriseUscc: string | null;
-  },
+  change: Partial<
+    Pick<
+      ProjectInsert,
+      | 'stage'
+      | 'stageDates'
+      | 'signedOn'
+      | 'terminatedReason'
+      | 'enterpriseUscc'
+      | 'signedAmount'
+      | 'plannedInvestment'
+      | 'plannedDates'
+      | 'unit'
+      | 'person'
+      | 'notes'
+    >
+  >,
   expectedVersion: number | undefined,
 ): Promise<ProjectRow | undefined> {
   const [row] = await db
@@ -258,20 +278,6 @@ export async function selectLinkedEnterpriseName(db: Db, projectId: number): Pro
     .innerJoin(enterpriseAlias, eq(enterpriseAlias.uscc, projects.enterpriseUscc))
     .where(eq(projects.id, projectId));
   return row?.name ?? null;
-}
-
-export async function updateProjectFields(
-  db: Db,
-  id: number,
-  fields: Partial<Pick<ProjectInsert, 'signedAmount' | 'plannedInvestment' | 'plannedDates' | 'unit' | 'person' | 'notes'>>,
-  expectedVersion: number | undefined,
-): Promise<ProjectRow | undefined> {
-  const [row] = await db
-    .update(projects)
-    .set({ ...fields, version: bumpVersion(projects.version), updatedAt: sql`now()` })
-    .where(atVersion(eq(projects.id, id), projects.version, expectedVersion))
-    .returning();
-  return row;
 }
 
 export async function insertAmountChange(

@@ -33,7 +33,7 @@ import {
   selectProjectRow,
   selectProjectsPage,
   selectTimeline,
-  updateProjectStage,
+  updateProjectRow,
   type ProjectListRow,
   type ProjectRow,
 } from './projects.queries.js';
@@ -235,7 +235,7 @@ export async function moveProjectStage(
   const signed: ProjectStage = 'signed';
   await db.transaction(async (tx) => {
     const after = updatedOrConflict(
-      await updateProjectStage(
+      await updateProjectRow(
         tx,
         id,
         {

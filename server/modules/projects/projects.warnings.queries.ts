@@ -1,20 +1,14 @@
 // SQL of the project warnings: the 三未 past their planned dates and the duplicate signings.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { PROJECT_STATES, PROJECT_WARNING_KINDS } from '../../../shared/contracts/projects.js';
+import { PROJECT_WARNING_KINDS } from '../../../shared/contracts/projects.js';
 import type { Db } from '../../db/client.js';
 import { parseRows } from '../../db/sql.js';
 import type { DataScope } from '../access/access.policy.js';
-import { projectScopeSql, type Clearance } from './projects.queries.js';
+import { clearedSql, namedProjectRow, projectScopeSql, type Clearance } from './projects.queries.js';
 
-const warningRow = z.object({
+const warningRow = namedProjectRow.extend({
   kind: z.enum(PROJECT_WARNING_KINDS),
-  projectId: z.number().int(),
-  realName: z.string(),
-  codeName: z.string().nullable(),
-  cleared: z.boolean(),
-  chainCode: z.string(),
-  stage: z.enum(PROJECT_STATES),
   date: z.string(),
   days: z.coerce.number().int(),
   otherProjectId: z.number().int().nullable(),
@@ -29,9 +23,7 @@ export type WarningRow = z.infer<typeof warningRow>;
  */
 export async function selectProjectWarnings(db: Db, scope: DataScope, clearance: Clearance, asOf: string): Promise<WarningRow[]> {
   const inScope = projectScopeSql(scope) ?? sql`true`;
-  const cleared = clearance.all
-    ? sql`true`
-    : sql`(NOT projects.confidential OR projects.chain_code = ANY(${sql.param(clearance.chains)}::text[]) OR projects.created_by = ${clearance.userId})`;
+  const cleared = clearedSql(clearance);
   const overdue = (kind: string, stages: string[], planned: string) => sql`
     SELECT ${kind}::text AS kind, projects.id AS "projectId", projects.name AS "realName", projects.code_name AS "codeName",
            ${cleared} AS cleared, projects.chain_code AS "chainCode", projects.stage,
