@@ -7,6 +7,7 @@ import { createTestDatabase } from '../../test/database.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { getProjectSummary } from '../projects/projects.summary.js';
 import { listProjectWarnings } from '../projects/projects.warnings.js';
+import { listBlockers } from '../projects/projects.support.js';
 import { generateDemoData, type DemoDataset } from './generate.js';
 import { DEMO_PROJECTS_TODAY } from './projects.js';
 import { seedDemo } from './seed.js';
@@ -73,5 +74,16 @@ describe('demo projects', () => {
     expect(ids('unstarted')).toEqual(late(['registered', 'land'], 'started'));
     expect(ids('uncompleted')).toEqual(late(['started'], 'completed'));
     for (const kind of ['unregistered', 'unstarted', 'uncompleted']) expect(ids(kind).length, kind).toBeGreaterThan(5);
+  });
+
+  it('lists the overdue blockers: open past their due date on the demo day', async () => {
+    const expected = data.projects.blockers
+      .filter((b) => b.resolvedOn === null && b.dueOn < DEMO_PROJECTS_TODAY)
+      .map((b) => b.id)
+      .sort((x, y) => x - y);
+    const { items } = await listBlockers(database.db, SYSTEM_ACTOR, { overdue: 'true', asOf: DEMO_PROJECTS_TODAY });
+    expect(items.map((b) => b.id).sort((x, y) => x - y)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(5);
+    expect(items.every((b) => b.overdue && b.ownerDepartment.length > 0)).toBe(true);
   });
 });

@@ -68,6 +68,16 @@ export type DemoProject = {
 export type DemoMajorYear = { projectId: number; year: number; annualPlan: number };
 export type DemoInvestmentMonth = { projectId: number; period: string; completed: number; fundsArrived: number };
 
+export type DemoBlocker = {
+  id: number;
+  projectId: number;
+  kind: 'land' | 'power' | 'water' | 'funds' | 'labour' | 'approval';
+  description: string;
+  ownerDepartment: string;
+  dueOn: string;
+  resolvedOn: string | null;
+};
+
 export type DemoProjects = {
   investors: DemoInvestor[];
   projects: DemoProject[];
@@ -75,6 +85,8 @@ export type DemoProjects = {
   investment: DemoInvestmentMonth[];
   /** Pairs of project ids signed twice (for the duplicate-signing warning). */
   duplicates: [number, number][];
+  /** 要素保障 blockers of projects under way, owned by the chains' supporting departments; some overdue. */
+  blockers: DemoBlocker[];
 };
 
 const ORIGINS: readonly (readonly [string, string])[] = [
@@ -172,6 +184,39 @@ function placeFor(random: Random, reference: ReferenceDataset, chainCode: string
     if (park) return { parkName, regionCode: park.regionCode };
   }
   return { parkName: null, regionCode: random.pick(reference.regions.filter((r) => r.kind !== 'zone')).code };
+}
+
+const BLOCKER_TEXT: Record<DemoBlocker['kind'], string> = {
+  land: '用地报批指标未落实（示例）',
+  power: '专线供电接入滞后（示例）',
+  water: '工业用水管网未接通（示例）',
+  funds: '配套资金未到位（示例）',
+  labour: '技术工人招聘缺口（示例）',
+  approval: '环评审批进度滞后（示例）',
+};
+
+/** One blocker for every fourth project between 注册 and 开工 (and a few under construction); half resolved in time. */
+function buildBlockers(random: Random, projects: readonly DemoProject[], reference: ReferenceDataset): DemoBlocker[] {
+  const blockers: DemoBlocker[] = [];
+  const under = projects.filter((p) => ['registered', 'land', 'started'].includes(p.stage));
+  under.forEach((project, k) => {
+    if (k % 4 !== 0) return;
+    const departments = reference.chains.find((c) => c.code === project.chainCode)?.supportingDepartments ?? [];
+    const reached = project.stageDates[project.stage === 'terminated' ? 'lead' : project.stage] ?? DEMO_PROJECTS_TODAY;
+    const dueOn = addDays(reached, random.int(30, 240));
+    const kind = random.pick(['land', 'power', 'water', 'funds', 'labour', 'approval'] as const);
+    const resolvedOn = random.chance(0.5) ? addDays(reached, random.int(10, 200)) : null;
+    blockers.push({
+      id: blockers.length + 1,
+      projectId: project.id,
+      kind,
+      description: BLOCKER_TEXT[kind],
+      ownerDepartment: departments[0] ?? '市发展和改革委员会',
+      dueOn,
+      resolvedOn: resolvedOn !== null && resolvedOn <= DEMO_PROJECTS_TODAY ? resolvedOn : null,
+    });
+  });
+  return blockers;
 }
 
 export function buildDemoProjects(seed: number, firms: readonly DemoFirm[], reference: ReferenceDataset): DemoProjects {
@@ -371,5 +416,6 @@ export function buildDemoProjects(seed: number, firms: readonly DemoFirm[], refe
       }
     }
   }
-  return { investors, projects, majorYears, investment, duplicates };
+  const blockers = buildBlockers(random, projects, reference);
+  return { investors, projects, majorYears, investment, duplicates, blockers };
 }
