@@ -32,6 +32,8 @@ import { warningsRoutes } from './modules/warnings/warnings.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
+import { projectsRoutes } from './modules/projects/projects.routes.js';
+import { investorsRoutes } from './modules/investors/investors.routes.js';
 import { APP_VERSION } from './version.js';
 
 export type AppDeps = {
@@ -131,6 +133,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(calendarRoutes(), { prefix: '/api/calendar' });
   await app.register(ticketsRoutes(database), { prefix: '/api/tickets' });
   await app.register(notificationsRoutes(database), { prefix: '/api/notifications' });
+  await app.register(projectsRoutes(database), { prefix: '/api/projects' });
+  await app.register(investorsRoutes(database), { prefix: '/api/investors' });
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

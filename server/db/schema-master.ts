@@ -38,9 +38,10 @@ import { REGION_KINDS, type RegionKind } from '../../shared/contracts/regions.js
 
 // The enums are declared once, in the shared contracts; the CHECK constraints list their values.
 
-const money = (name: string) => bigint(name, { mode: 'number' });
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+/** Integer 元 (bigint read as a JS number: safe up to 9×10^15 元). */
+export const money = (name: string) => bigint(name, { mode: 'number' });
+export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 /**
  * Optimistic locking of a record users edit through a form: 1 when created, +1 with every update
  * (forms, the CLI and imports alike); an update that names an older version changes nothing.

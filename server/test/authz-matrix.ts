@@ -11,6 +11,7 @@ import { ROLES, type Role } from '../../shared/roles.js';
 import { multipartFile, nextUscc } from './factories/enterprises.js';
 import { csvText } from './factories/figures.js';
 import { ticketMatrixRows } from './authz-matrix.tickets.js';
+import { projectMatrixRows } from './authz-matrix.projects.js';
 import type { Session } from './app.js';
 import { MATRIX_PERIOD, MONTHLY_OUTPUT, SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
 
@@ -699,6 +700,8 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     status: only(['admin'], 200),
   },
   ...ticketMatrixRows(),
+  // ── projects and investors (authz-matrix.projects.ts) ──
+  ...projectMatrixRows(),
 ];
 
 /**

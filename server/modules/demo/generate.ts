@@ -26,6 +26,7 @@ import {
   type RegionRow,
 } from './master-rows.js';
 import { buildPopulation } from './population.js';
+import { buildDemoProjects, type DemoProjects } from './projects.js';
 
 export type EnterpriseRow = Omit<typeof enterprises.$inferInsert, 'parkId'> & { parkName: string | null };
 export type ScaleYearRow = typeof enterpriseScaleYears.$inferInsert;
@@ -52,6 +53,8 @@ export type DemoDataset = ReferenceDataset & {
   memberships: MembershipRow[];
   monthlyFigures: MonthlyFigureRow[];
   anomalies: DemoAnomaly[];
+  /** Investors, projects, major lists and monthly investment (projects.ts). */
+  projects: DemoProjects;
 };
 
 /** The unit slip: a firm typed its October 2026 output in 元 into a 万元 field, so it is stored 10,000× too large. */
@@ -138,8 +141,10 @@ export function generateDemoData(seed: number = DEMO_SEED): DemoDataset {
     });
   });
 
+  const reference = generateReferenceData({ withMasters: true });
   return {
-    ...generateReferenceData({ withMasters: true }),
+    ...reference,
+    projects: buildDemoProjects(seed, firms, reference),
     chainTargets: buildChainTargetRows(LAST_YEAR),
     enterprises: firms.map((f) => ({
       uscc: f.uscc,

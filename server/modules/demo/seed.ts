@@ -8,6 +8,7 @@ import { DEMO_SEED } from './demo-setup.js';
 import { moveToReview, publishHistoryMonths } from '../periods/periods.service.js';
 import { seedDemoTickets } from '../tickets/tickets.demo.js';
 import { generateDemoData, generateReferenceData, LATE_PERIOD } from './generate.js';
+import { insertDemoProjects } from './projects.queries.js';
 
 export type SeedReport = {
   seeded: boolean;
@@ -83,11 +84,13 @@ export async function seedDemo(db: Db, options: { seed?: number } = {}): Promise
     scaleYears: data.scaleYears.length,
     memberships: data.memberships.length,
     monthlyFigures: data.monthlyFigures.length,
+    projects: data.projects.projects.length,
   };
   await db.transaction(async (tx) => {
     const ids = await insertReferenceRows(tx, data, { fillMasters: true });
     await insertChainTargets(tx, data.chainTargets);
     await insertDemoEnterprises(tx, data, ids);
+    await insertDemoProjects(tx, data.projects, ids);
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: 'seed',
       entity: 'demo_data',

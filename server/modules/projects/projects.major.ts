@@ -1,0 +1,43 @@
+import type { MajorProjectsQuery, MajorProjectsResponse } from '../../../shared/contracts/projects.js';
+import type { Db } from '../../db/client.js';
+import { dataScopeOf, requireAccess } from '../access/access.policy.js';
+import type { Actor } from '../access/actor.js';
+import { clearanceOf, isProjectReader } from './projects.policy.js';
+import { selectMajorEntries, selectMajorMonths } from './projects.major.queries.js';
+
+/**
+ * The year's major-project list in the caller's scope (a project may stay on it several years;
+ * isNew marks its first), with each entry's annual plan and what it reported, and plan vs done by
+ * month: the plan spread evenly over the twelve months (元, the remainder in December).
+ */
+export async function listMajorProjects(db: Db, actor: Actor, query: MajorProjectsQuery): Promise<MajorProjectsResponse> {
+  requireAccess(isProjectReader(actor));
+  const scope = dataScopeOf(actor);
+  const [rows, totals] = await Promise.all([
+    selectMajorEntries(db, {
+      scope,
+      clearance: clearanceOf(actor),
+      year: query.year,
+      chain: query.chain,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    }),
+    selectMajorMonths(db, { scope, year: query.year, chain: query.chain }),
+  ]);
+  const monthly = Math.floor(totals.annualPlan / 12);
+  const reported = new Map(totals.months.map((m) => [m.period, m]));
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const period = `${query.year}-${String(i + 1).padStart(2, '0')}`;
+    const done = reported.get(period);
+    const plan = i === 11 ? totals.annualPlan - monthly * 11 : monthly;
+    return { period, plan, completed: done?.completed ?? 0, fundsArrived: done?.fundsArrived ?? 0 };
+  });
+  return {
+    items: rows.map(({ realName, codeName, cleared, total: _total, ...rest }) => ({
+      ...rest,
+      name: cleared ? realName : (codeName ?? ''),
+    })),
+    total: rows[0]?.total ?? 0,
+    months,
+  };
+}

@@ -1,0 +1,34 @@
+import type { ProjectSummaryResponse } from '../../../shared/contracts/projects.js';
+import type { Db } from '../../db/client.js';
+import { dataScopeOf, requireAccess } from '../access/access.policy.js';
+import type { Actor } from '../access/actor.js';
+import { isProjectReader } from './projects.policy.js';
+import { selectPipelineOutput, selectSummaryRow } from './projects.summary.queries.js';
+
+const rate = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+/**
+ * The year's KPIs over the caller's projects. Definitions (domain brief): 履约率 = signed in the year
+ * and both registered and started by its end / signed in the year; 开工率 and 投产率 the same cohort
+ * started / in production by the year's end; 资金到位率 = 到位资金 of that cohort up to the year's
+ * end / its 签约额; 年度投资完成率 = the year's completed investment of the year's major projects /
+ * their annual plan. majorNew: projects whose first year on the major list is this year.
+ */
+export async function getProjectSummary(db: Db, actor: Actor, year: number): Promise<ProjectSummaryResponse> {
+  requireAccess(isProjectReader(actor));
+  const scope = dataScopeOf(actor);
+  const [row, pipelineOutput] = await Promise.all([selectSummaryRow(db, scope, year), selectPipelineOutput(db, scope, year)]);
+  return {
+    year,
+    majorNew: { count: row.majorCount, totalInvestment: row.majorInvestment },
+    signed: { count: row.signedCount, amount: row.signedAmount },
+    rates: {
+      performance: rate(row.performed, row.signedCount),
+      started: rate(row.started, row.signedCount),
+      inProduction: rate(row.producing, row.signedCount),
+      fundsArrived: rate(row.fundsArrived, row.signedAmount),
+      annualInvestment: rate(row.completed, row.annualPlan),
+    },
+    pipelineOutput,
+  };
+}

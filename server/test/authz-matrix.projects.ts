@@ -1,0 +1,209 @@
+// The authorisation matrix rows of 招商引资/重大项目 (projects, investors). Each side has a project:
+// "in" on CH02 in 衡阳县, in the in-side park, registered as firm A; "out" on CH05 in 常宁市.
+import type { Db } from '../db/client.js';
+import { SYSTEM_ACTOR } from '../modules/access/actor.js';
+import { createBlocker } from '../modules/projects/projects.support.js';
+import { setMajorYear } from '../modules/projects/projects.plan.js';
+import type { Role } from '../../shared/roles.js';
+import { buildProject } from './factories/projects.js';
+import type { AuthzFixture, Side } from './authz-fixture.js';
+import { grid, OUT_OF_SCOPE_STATUS as OOS, type MatrixRequest, type MatrixRow } from './authz-matrix.js';
+
+const BASE_NAME = '矩阵基准项目';
+const base = new WeakMap<Db, Record<Side, number>>();
+
+/** A project on the side: chain, county and park of the side, linked to the side's firm. */
+async function projectOn(fx: AuthzFixture, side: Side, name: string): Promise<number> {
+  const project = await buildProject(
+    fx.db,
+    { name, chainCode: fx.chain[side], regionCode: fx.region[side], parkId: fx.park[side].id },
+    {
+      to: 'registered',
+      on: '2024-01-05',
+      skippedDates: { negotiating: '2024-01-03', signed: '2024-01-04' },
+      enterpriseUscc: fx.firm[side].uscc,
+    },
+  );
+  return project.id;
+}
+
+/** The two base projects, made once per fixture. */
+async function baseProjects(fx: AuthzFixture): Promise<Record<Side, number>> {
+  const known = base.get(fx.db);
+  if (known) return known;
+  const made = { in: await projectOn(fx, 'in', `${BASE_NAME}甲`), out: await projectOn(fx, 'out', `${BASE_NAME}乙`) };
+  base.set(fx.db, made);
+  return made;
+}
+
+const fresh = (fx: AuthzFixture, side: Side) => projectOn(fx, side, `矩阵新项目${fx.unique()}`);
+/** A blocker owned by the matrix's department, on a new project of the side. */
+async function freshBlocker(fx: AuthzFixture, side: Side): Promise<number> {
+  const projectId = await fresh(fx, side);
+  const blocker = await createBlocker(fx.db, SYSTEM_ACTOR, projectId, {
+    kind: 'power',
+    description: '矩阵用电指标',
+    ownerDepartment: '市发展和改革委员会',
+    dueOn: '2024-03-01',
+  });
+  return blocker.id;
+}
+
+const json = (url: string, payload: unknown): MatrixRequest => ({ url, payload });
+
+/** Who edits a project: the admin anywhere, the scoped writers on their side (the other side is invisible). */
+const projectEdit = (ok: number) =>
+  grid({ admin: ok, chain_chief: [ok, OOS], chain_office: [ok, OOS], park: [ok, OOS], county: [ok, OOS] });
+const READERS = grid({ admin: 200, leader: 200, chain_chief: 200, chain_office: 200, park: 200, county: 200, department: 200 });
+
+/** The sides whose base project is among the ids of a list. */
+function baseProjectsIn(ids: readonly number[], fx: AuthzFixture): Side[] {
+  const known = base.get(fx.db);
+  return known ? (['in', 'out'] as const).filter((side) => ids.includes(known[side])) : [];
+}
+
+/** Lists of projects: admin and leader see both sides, a department none, the other readers their own side. */
+function projectSees(role: Role, side: Side): Side[] {
+  if (role === 'admin' || role === 'leader') return side === 'in' ? ['in', 'out'] : ['out'];
+  if (role === 'department') return [];
+  return side === 'in' ? ['in'] : [];
+}
+
+export function projectMatrixRows(): MatrixRow[] {
+  return [
+    {
+      method: 'GET',
+      route: '/api/projects',
+      request: async (fx, side) => {
+        await baseProjects(fx);
+        return { url: `/api/projects?pageSize=100&q=${encodeURIComponent(BASE_NAME)}${side === 'out' ? `&chain=${fx.chain.out}` : ''}` };
+      },
+      status: READERS,
+      list: {
+        present: (body, fx) =>
+          baseProjectsIn(
+            (body as { items: { id: number }[] }).items.map((p) => p.id),
+            fx,
+          ),
+        sees: projectSees,
+      },
+    },
+    { method: 'GET', route: '/api/projects/warnings', request: () => ({ url: '/api/projects/warnings?asOf=2026-01-01' }), status: READERS },
+    {
+      method: 'GET',
+      route: '/api/projects/major',
+      request: async (fx, side) => {
+        const ids = await baseProjects(fx);
+        await setMajorYear(fx.db, SYSTEM_ACTOR, ids.in, 2023, { annualPlan: 1 });
+        await setMajorYear(fx.db, SYSTEM_ACTOR, ids.out, 2023, { annualPlan: 1 });
+        return { url: `/api/projects/major?year=2023${side === 'out' ? `&chain=${fx.chain.out}` : ''}` };
+      },
+      status: READERS,
+      list: {
+        present: (body, fx) =>
+          baseProjectsIn(
+            (body as { items: { projectId: number }[] }).items.map((p) => p.projectId),
+            fx,
+          ),
+        sees: projectSees,
+      },
+    },
+    { method: 'GET', route: '/api/projects/summary', request: () => ({ url: '/api/projects/summary?year=2024' }), status: READERS },
+    {
+      method: 'POST',
+      route: '/api/projects',
+      request: (fx, side) =>
+        json('/api/projects', {
+          name: `矩阵新线索${fx.unique()}`,
+          channel: 'chain_master',
+          chainCode: fx.chain[side],
+          regionCode: fx.region[side],
+          parkId: fx.park[side].id,
+        }),
+      status: grid({ admin: 201, chain_chief: [201, 403], chain_office: [201, 403], park: [201, 403], county: [201, 403] }),
+    },
+    {
+      method: 'GET',
+      route: '/api/projects/:id',
+      request: async (fx, side) => ({ url: `/api/projects/${(await baseProjects(fx))[side]}` }),
+      status: grid({ admin: 200, leader: 200, department: OOS }, [200, OOS]),
+    },
+    {
+      method: 'POST',
+      route: '/api/projects/:id/stage',
+      request: async (fx, side) => json(`/api/projects/${await fresh(fx, side)}/stage`, { to: 'land', on: '2024-01-06' }),
+      status: projectEdit(200),
+    },
+    {
+      method: 'PATCH',
+      route: '/api/projects/:id',
+      request: async (fx, side) => json(`/api/projects/${await fresh(fx, side)}`, { signedAmount: 300_000_000 }),
+      status: projectEdit(200),
+    },
+    {
+      method: 'PUT',
+      route: '/api/projects/:id/major/:year',
+      request: async (fx, side) => json(`/api/projects/${await fresh(fx, side)}/major/2024`, { annualPlan: 100_000_000 }),
+      status: projectEdit(200),
+    },
+    {
+      method: 'PUT',
+      route: '/api/projects/:id/investment/:period',
+      request: async (fx, side) =>
+        json(`/api/projects/${await fresh(fx, side)}/investment/2024-03`, { completed: 1_000_000, fundsArrived: 900_000 }),
+      status: projectEdit(200),
+    },
+    { method: 'GET', route: '/api/investors', request: () => ({ url: '/api/investors' }), status: READERS },
+    {
+      method: 'POST',
+      route: '/api/investors',
+      request: (fx) => json('/api/investors', { kind: 'company', name: `矩阵客商${fx.unique()}` }),
+      status: grid({ admin: 201, chain_chief: 201, chain_office: 201, park: 201, county: 201 }),
+    },
+    { method: 'GET', route: '/api/projects/blockers', request: () => ({ url: '/api/projects/blockers?overdue=true' }), status: READERS },
+    {
+      method: 'POST',
+      route: '/api/projects/blockers/:blockerId/resolve',
+      request: async (fx, side) => json(`/api/projects/blockers/${await freshBlocker(fx, side)}/resolve`, { resolvedOn: '2024-02-20' }),
+      // The department owns the blockers of both sides (its name is on them).
+      status: grid({
+        admin: 200,
+        department: 200,
+        chain_chief: [200, OOS],
+        chain_office: [200, OOS],
+        park: [200, OOS],
+        county: [200, OOS],
+      }),
+    },
+    {
+      method: 'GET',
+      route: '/api/projects/:id/support',
+      request: async (fx, side) => ({ url: `/api/projects/${(await baseProjects(fx))[side]}/support` }),
+      status: grid({ admin: 200, leader: 200, department: OOS }, [200, OOS]),
+    },
+    {
+      method: 'PUT',
+      route: '/api/projects/:id/agent',
+      request: async (fx, side) => json(`/api/projects/${await fresh(fx, side)}/agent`, { agentName: '矩阵代办员' }),
+      status: projectEdit(200),
+    },
+    {
+      method: 'PUT',
+      route: '/api/projects/:id/approvals/:item',
+      request: async (fx, side) => json(`/api/projects/${await fresh(fx, side)}/approvals/eia`, { status: 'done', doneOn: '2024-01-20' }),
+      status: projectEdit(200),
+    },
+    {
+      method: 'POST',
+      route: '/api/projects/:id/blockers',
+      request: async (fx, side) =>
+        json(`/api/projects/${await fresh(fx, side)}/blockers`, {
+          kind: 'land',
+          description: '矩阵用地',
+          ownerDepartment: '市自然资源和规划局',
+          dueOn: '2024-04-01',
+        }),
+      status: projectEdit(201),
+    },
+  ];
+}

@@ -1,0 +1,379 @@
+// Investment attraction (招商引资) and major projects (重大项目): the enums (declared once, here), the
+// investors (客商库) and the projects with their one lifecycle. Money is integer 元 everywhere.
+import { z } from 'zod';
+import { pageQuery, versionField } from './common.js';
+import { chainCodeSchema, DATE_PATTERN, nodeKeySchema, regionCodeSchema, usccSchema } from './identifiers.js';
+
+/** The lifecycle in order: 线索 → 在谈 → 签约 → 注册 → 供地 → 开工 → 竣工 → 投产 → 达产 → 入规. */
+export const PROJECT_STAGES = [
+  'lead',
+  'negotiating',
+  'signed',
+  'registered',
+  'land',
+  'started',
+  'completed',
+  'producing',
+  'at_capacity',
+  'above_scale',
+] as const;
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+/** 终止, reachable from any stage with a reason; a project there moves no further. */
+export const TERMINATED = 'terminated' as const;
+export const PROJECT_STATES = [...PROJECT_STAGES, TERMINATED] as const;
+export type ProjectState = (typeof PROJECT_STATES)[number];
+export const projectStateSchema = z.enum(PROJECT_STATES);
+export const projectStageSchema = z.enum(PROJECT_STAGES);
+
+/** Channels the city names: 链长招商, 链主招商, 乡情招商, 以商招商, 专班招商, 驻点招商, 其他. */
+export const PROJECT_CHANNELS = ['chain_chief', 'chain_master', 'hometown', 'business', 'task_force', 'resident', 'other'] as const;
+export type ProjectChannel = (typeof PROJECT_CHANNELS)[number];
+export const projectChannelSchema = z.enum(PROJECT_CHANNELS);
+
+/** 产业项目, 文旅项目, 基础设施及配套. */
+export const PROJECT_CATEGORIES = ['industry', 'culture_tourism', 'infrastructure'] as const;
+export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
+export const projectCategorySchema = z.enum(PROJECT_CATEGORIES);
+
+export const INVESTOR_KINDS = ['company', 'person'] as const;
+export const investorKindSchema = z.enum(INVESTOR_KINDS);
+
+/** The largest amount accepted (元): 10 万亿元; anything above is a typing slip. */
+export const MAX_AMOUNT_YUAN = 10_000_000_000_000;
+/** An amount below this (元) on a signed project most likely was typed in 万元: answered with a warning. */
+export const SUSPECT_SMALL_AMOUNT_YUAN = 100_000;
+
+const amountSchema = z.number().int().min(0).max(MAX_AMOUNT_YUAN);
+const dateSchema = z.string().trim().regex(DATE_PATTERN, 'YYYY-MM-DD');
+
+// ── investors ──
+
+export const investorItem = z.object({
+  id: z.number().int(),
+  kind: investorKindSchema,
+  name: z.string(),
+  uscc: z.string().nullable(),
+  /** 来源地: where the investor comes from (city/province or country). */
+  origin: z.string().nullable(),
+  /** 籍贯: a person's (or founder's) native place, for 乡情招商. */
+  nativePlace: z.string().nullable(),
+  /** Masked (张*, 138****5678) for callers that do not own the record. */
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  masked: z.boolean(),
+  ...versionField,
+});
+export type InvestorItem = z.infer<typeof investorItem>;
+
+export const createInvestorRequest = z.object({
+  kind: investorKindSchema,
+  name: z.string().trim().min(1).max(100),
+  uscc: usccSchema.nullable().default(null),
+  origin: z.string().trim().max(50).nullable().default(null),
+  nativePlace: z.string().trim().max(50).nullable().default(null),
+  contactName: z.string().trim().max(50).nullable().default(null),
+  contactPhone: z.string().trim().max(30).nullable().default(null),
+});
+export type CreateInvestorRequest = z.infer<typeof createInvestorRequest>;
+
+export const listInvestorsQuery = pageQuery.extend({ q: z.string().trim().max(64).optional() });
+export type ListInvestorsQuery = z.infer<typeof listInvestorsQuery>;
+export const listInvestorsResponse = z.object({ items: z.array(investorItem), total: z.number().int() });
+export type ListInvestorsResponse = z.infer<typeof listInvestorsResponse>;
+
+// ── projects ──
+
+const plannedDatesSchema = z.partialRecord(projectStageSchema, dateSchema);
+export type StageDates = Partial<Record<ProjectStage, string>>;
+
+export const createProjectRequest = z.object({
+  name: z.string().trim().min(1).max(100),
+  /** A confidential lead shows this name to roles without clearance; required when confidential. */
+  confidential: z.boolean().default(false),
+  codeName: z.string().trim().min(1).max(50).nullable().default(null),
+  investorId: z.number().int().positive().nullable().default(null),
+  channel: projectChannelSchema,
+  /** The referring 链主 (its USCC) of a 链主招商 project. */
+  referringMasterUscc: usccSchema.nullable().default(null),
+  chainCode: chainCodeSchema,
+  nodeKey: nodeKeySchema.nullable().default(null),
+  parkId: z.number().int().positive().nullable().default(null),
+  regionCode: regionCodeSchema,
+  unit: z.string().trim().max(100).nullable().default(null),
+  person: z.string().trim().max(50).nullable().default(null),
+  signedAmount: amountSchema.nullable().default(null),
+  plannedInvestment: amountSchema.nullable().default(null),
+  category: projectCategorySchema.default('industry'),
+  plannedDates: plannedDatesSchema.default({}),
+  notes: z.string().trim().max(2000).nullable().default(null),
+  /** The day the lead was found (its 线索 date); today when left out. */
+  leadDate: dateSchema.optional(),
+});
+export type CreateProjectRequest = z.infer<typeof createProjectRequest>;
+
+export const projectListItem = z.object({
+  id: z.number().int(),
+  /** The code name in place of the name for callers without clearance of a confidential lead. */
+  name: z.string(),
+  confidential: z.boolean(),
+  stage: projectStateSchema,
+  channel: projectChannelSchema,
+  category: projectCategorySchema,
+  chainCode: z.string(),
+  chainName: z.string(),
+  nodeKey: z.string().nullable(),
+  nodeName: z.string().nullable(),
+  parkId: z.number().int().nullable(),
+  parkName: z.string().nullable(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  investorName: z.string().nullable(),
+  signedAmount: z.number().int().nullable(),
+  plannedInvestment: z.number().int().nullable(),
+  signedOn: z.string().nullable(),
+  enterpriseUscc: z.string().nullable(),
+  ...versionField,
+});
+export type ProjectListItem = z.infer<typeof projectListItem>;
+
+export const listProjectsQuery = pageQuery.extend({
+  stage: projectStateSchema.optional(),
+  chain: chainCodeSchema.optional(),
+  channel: projectChannelSchema.optional(),
+  /** Projects signed in the year. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Part of the name (or the code name). */
+  q: z.string().trim().max(64).optional(),
+});
+export type ListProjectsQuery = z.infer<typeof listProjectsQuery>;
+export const listProjectsResponse = z.object({ items: z.array(projectListItem), total: z.number().int() });
+export type ListProjectsResponse = z.infer<typeof listProjectsResponse>;
+
+export const projectStageEvent = z.object({
+  fromStage: projectStateSchema.nullable(),
+  toStage: projectStateSchema,
+  on: z.string(),
+  reason: z.string().nullable(),
+  byName: z.string(),
+  at: z.string(),
+});
+
+export const projectAmountChange = z.object({
+  field: z.enum(['signedAmount', 'plannedInvestment']),
+  before: z.number().int().nullable(),
+  after: z.number().int().nullable(),
+  byName: z.string(),
+  at: z.string(),
+});
+
+export const projectDetail = projectListItem.extend({
+  codeName: z.string().nullable(),
+  investorId: z.number().int().nullable(),
+  referringMasterUscc: z.string().nullable(),
+  unit: z.string().nullable(),
+  person: z.string().nullable(),
+  plannedDates: plannedDatesSchema,
+  stageDates: plannedDatesSchema,
+  terminatedReason: z.string().nullable(),
+  enterpriseName: z.string().nullable(),
+  notes: z.string().nullable(),
+  timeline: z.array(projectStageEvent),
+  amountChanges: z.array(projectAmountChange),
+  /** Things the caller should look at again (an amount that looks typed in 万元). */
+  warnings: z.array(z.string()),
+});
+export type ProjectDetail = z.infer<typeof projectDetail>;
+
+export const projectParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+/** Moves a project to another state: forward (skipped stages need their dates), back (a reason) or 终止 (a reason). */
+export const moveProjectRequest = z.object({
+  to: projectStateSchema,
+  /** The day the project reached `to`. */
+  on: dateSchema,
+  /** Dates of the stages skipped on the way. */
+  skippedDates: plannedDatesSchema.default({}),
+  reason: z.string().trim().min(1).max(500).nullable().default(null),
+  /** The registered enterprise (注册 or later). */
+  enterpriseUscc: usccSchema.nullable().optional(),
+  version: z.number().int().min(1).optional(),
+});
+export type MoveProjectRequest = z.infer<typeof moveProjectRequest>;
+
+// ── summary ──
+
+export const projectSummaryQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const projectSummaryResponse = z.object({
+  year: z.number().int(),
+  /** Projects first put on the year's major-project list, and their total planned investment (元). */
+  majorNew: z.object({ count: z.number().int(), totalInvestment: z.number().int() }),
+  /** Projects signed in the year and their 签约额 (元). */
+  signed: z.object({ count: z.number().int(), amount: z.number().int() }),
+  /** Fractions (0.25 = 25%); null when nothing to divide by. */
+  rates: z.object({
+    performance: z.number().nullable(),
+    started: z.number().nullable(),
+    inProduction: z.number().nullable(),
+    fundsArrived: z.number().nullable(),
+    annualInvestment: z.number().nullable(),
+  }),
+  /** Enterprises registered through the pipeline and their published gross output of the year (元). */
+  pipelineOutput: z.object({ enterprises: z.number().int(), output: z.number().int() }),
+});
+export type ProjectSummaryResponse = z.infer<typeof projectSummaryResponse>;
+
+// ── edits, the major-project list and monthly investment ──
+
+/** Changes a project's amounts, planned dates and notes; every amount change is kept. */
+export const updateProjectRequest = z
+  .object({
+    signedAmount: amountSchema.nullable(),
+    plannedInvestment: amountSchema.nullable(),
+    plannedDates: plannedDatesSchema,
+    unit: z.string().trim().max(100).nullable(),
+    person: z.string().trim().max(50).nullable(),
+    notes: z.string().trim().max(2000).nullable(),
+    version: z.number().int().min(1).optional(),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).some((key) => key !== 'version'), 'at least one field to change');
+export type UpdateProjectRequest = z.infer<typeof updateProjectRequest>;
+
+export const majorYearParams = projectParams.extend({ year: z.coerce.number().int().min(2000).max(2100) });
+/** Puts a project on a year's major-project list with its annual investment plan (元). */
+export const setMajorYearRequest = z.object({ annualPlan: amountSchema });
+export type SetMajorYearRequest = z.infer<typeof setMajorYearRequest>;
+
+export const investmentParams = projectParams.extend({ period: z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') });
+/** A month's reported completed investment and 到位资金 (元). */
+export const reportInvestmentRequest = z.object({ completed: amountSchema, fundsArrived: amountSchema });
+export type ReportInvestmentRequest = z.infer<typeof reportInvestmentRequest>;
+
+// ── warnings ──
+
+/** 三未 (签约未注册, 注册未开工, 开工未竣工 past their planned dates) and 重复签约. */
+export const PROJECT_WARNING_KINDS = ['unregistered', 'unstarted', 'uncompleted', 'duplicate_signing'] as const;
+export type ProjectWarningKind = (typeof PROJECT_WARNING_KINDS)[number];
+
+export const projectWarningsQuery = z.object({
+  kind: z.enum(PROJECT_WARNING_KINDS).optional(),
+  /** The day the warnings are computed for (default today in the city). */
+  asOf: dateSchema.optional(),
+});
+export type ProjectWarningsQuery = z.infer<typeof projectWarningsQuery>;
+
+export const projectWarningItem = z.object({
+  kind: z.enum(PROJECT_WARNING_KINDS),
+  projectId: z.number().int(),
+  name: z.string(),
+  chainCode: z.string(),
+  stage: projectStateSchema,
+  /** The planned date missed (三未), or the other signing's date (重复签约). */
+  date: z.string(),
+  /** Days past the planned date (三未); days between the two signings (重复签约). */
+  days: z.number().int(),
+  /** The earlier project signed with the same investor, chain and park (重复签约). */
+  otherProjectId: z.number().int().nullable(),
+});
+export type ProjectWarningItem = z.infer<typeof projectWarningItem>;
+export const projectWarningsResponse = z.object({ asOf: z.string(), items: z.array(projectWarningItem), total: z.number().int() });
+export type ProjectWarningsResponse = z.infer<typeof projectWarningsResponse>;
+
+// ── 项目代办制 and 要素保障 ──
+
+/** The approvals an agent (代办员) walks a signed project through. */
+export const APPROVAL_ITEMS = ['filing', 'land_pre_review', 'planning', 'land_permit', 'eia', 'energy', 'construction_permit'] as const;
+export const approvalItemSchema = z.enum(APPROVAL_ITEMS);
+export const APPROVAL_STATUSES = ['pending', 'in_progress', 'done'] as const;
+export const approvalStatusSchema = z.enum(APPROVAL_STATUSES);
+
+/** 要素保障 blockers: 用地, 用电, 用水, 资金, 用工, 审批, 其他. */
+export const BLOCKER_KINDS = ['land', 'power', 'water', 'funds', 'labour', 'approval', 'other'] as const;
+export const blockerKindSchema = z.enum(BLOCKER_KINDS);
+
+export const setAgentRequest = z.object({
+  agentName: z.string().trim().min(1).max(50),
+  agentPhone: z.string().trim().max(30).nullable().default(null),
+});
+export type SetAgentRequest = z.infer<typeof setAgentRequest>;
+
+export const approvalParams = projectParams.extend({ item: approvalItemSchema });
+export const setApprovalRequest = z.object({
+  status: approvalStatusSchema,
+  dueOn: dateSchema.nullable().default(null),
+  doneOn: dateSchema.nullable().default(null),
+});
+export type SetApprovalRequest = z.infer<typeof setApprovalRequest>;
+
+export const createBlockerRequest = z.object({
+  kind: blockerKindSchema,
+  description: z.string().trim().min(1).max(500),
+  /** The 后盾单位 department that owns it (matches a department account's scope). */
+  ownerDepartment: z.string().trim().min(1).max(50),
+  dueOn: dateSchema,
+});
+export type CreateBlockerRequest = z.infer<typeof createBlockerRequest>;
+
+export const blockerParams = z.object({ blockerId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const resolveBlockerRequest = z.object({ resolvedOn: dateSchema, note: z.string().trim().max(500).nullable().default(null) });
+export type ResolveBlockerRequest = z.infer<typeof resolveBlockerRequest>;
+
+export const blockerItem = z.object({
+  id: z.number().int(),
+  projectId: z.number().int(),
+  projectName: z.string(),
+  kind: blockerKindSchema,
+  description: z.string(),
+  ownerDepartment: z.string(),
+  dueOn: z.string(),
+  resolvedOn: z.string().nullable(),
+  /** Open past its due date. */
+  overdue: z.boolean(),
+});
+export type BlockerItem = z.infer<typeof blockerItem>;
+export const listBlockersQuery = z.object({ overdue: z.enum(['true', 'false']).optional(), asOf: dateSchema.optional() });
+export type ListBlockersQuery = z.infer<typeof listBlockersQuery>;
+export const listBlockersResponse = z.object({ asOf: z.string(), items: z.array(blockerItem), total: z.number().int() });
+export type ListBlockersResponse = z.infer<typeof listBlockersResponse>;
+export const approvalItem = z.object({
+  item: approvalItemSchema,
+  status: approvalStatusSchema,
+  dueOn: z.string().nullable(),
+  doneOn: z.string().nullable(),
+});
+export const projectSupportResponse = z.object({
+  agentName: z.string().nullable(),
+  agentPhone: z.string().nullable(),
+  approvals: z.array(approvalItem),
+  blockers: z.array(blockerItem),
+});
+export type ProjectSupportResponse = z.infer<typeof projectSupportResponse>;
+
+// ── the yearly major-project list ──
+
+export const majorProjectsQuery = pageQuery.extend({
+  year: z.coerce.number().int().min(2000).max(2100),
+  chain: chainCodeSchema.optional(),
+});
+export type MajorProjectsQuery = z.infer<typeof majorProjectsQuery>;
+export const majorProjectItem = z.object({
+  projectId: z.number().int(),
+  name: z.string(),
+  chainCode: z.string(),
+  stage: projectStateSchema,
+  plannedInvestment: z.number().int().nullable(),
+  annualPlan: z.number().int(),
+  /** Completed investment and 到位资金 reported for the year's months (元). */
+  completed: z.number().int(),
+  fundsArrived: z.number().int(),
+  /** First year on the list. */
+  isNew: z.boolean(),
+});
+export type MajorProjectItem = z.infer<typeof majorProjectItem>;
+export const majorProjectsResponse = z.object({
+  items: z.array(majorProjectItem),
+  total: z.number().int(),
+  /** Plan vs done by month over the whole list in scope: the plan spread evenly, completed as reported. */
+  months: z.array(z.object({ period: z.string(), plan: z.number().int(), completed: z.number().int(), fundsArrived: z.number().int() })),
+});
+export type MajorProjectsResponse = z.infer<typeof majorProjectsResponse>;
