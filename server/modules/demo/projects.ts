@@ -18,7 +18,7 @@ import { makeUscc } from '../../../shared/uscc.js';
 import type { DemoFirm } from './demo-types.js';
 import type { ReferenceDataset } from './generate.js';
 import { createRandom, type Random } from './prng.js';
-import { referenceChain } from './reference-data.js';
+import { referenceChain } from '../../db/seed/reference-data.js';
 
 /** The demo's last day with events (its clock is mid-November 2026). */
 export const DEMO_PROJECTS_TODAY = '2026-11-14';
