@@ -130,7 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(monitoringRoutes(database), { prefix: '/api/monitoring' });
   await app.register(warningsRoutes(database), { prefix: '/api/warnings' });
   await app.register(periodsRoutes(database), { prefix: '/api/periods' });
-  await app.register(calendarRoutes(), { prefix: '/api/calendar' });
+  await app.register(calendarRoutes(database), { prefix: '/api/calendar' });
   await app.register(ticketsRoutes(database), { prefix: '/api/tickets' });
   await app.register(notificationsRoutes(database), { prefix: '/api/notifications' });
   await app.register(projectsRoutes(database), { prefix: '/api/projects' });

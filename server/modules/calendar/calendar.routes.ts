@@ -3,18 +3,27 @@ import {
   addWorkingDaysQuery,
   addWorkingDaysResponse,
   calendarCoverageResponse,
+  calendarYearParams,
+  calendarYearResponse,
+  calendarYearsResponse,
+  putCalendarYearRequest,
   workingDaysQuery,
   workingDaysResponse,
 } from '../../../shared/contracts/calendar.js';
-import { errorResponse } from '../../../shared/contracts/common.js';
+import { errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import type { Database } from '../../db/client.js';
+import { actorOf } from '../../lib/http.js';
+import { deleteCalendarYear, getCalendarYear, listCalendarYears, loadEnteredCalendar, putCalendarYear } from './calendar.service.js';
 import { addWorkingDays, calendarCoverage, missingCalendarYears, todayInShanghai, workingDaysBetween } from '../../lib/calendar.js';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 422: errorResponse };
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 422: errorResponse };
 const tags = ['calendar'];
 
 /** The working-day calendar (public holidays and 调休 make-up days): deadlines of tickets and tasks count in it. */
-export function calendarRoutes(): FastifyPluginAsyncZod {
+export function calendarRoutes(database: Database): FastifyPluginAsyncZod {
   return async (app) => {
+    // The years the admin entered, loaded before the first request counts a working day.
+    await loadEnteredCalendar(database.db);
     app.get(
       '/add-working-days',
       {
@@ -40,6 +49,38 @@ export function calendarRoutes(): FastifyPluginAsyncZod {
       async () => {
         const year = Number(todayInShanghai().slice(0, 4));
         return { ...calendarCoverage(), missingYears: missingCalendarYears([year, year + 1]) };
+      },
+    );
+    app.get(
+      '/years',
+      { config: { policy: 'session' }, schema: { tags, response: { 200: calendarYearsResponse, ...errors } } },
+      async () => listCalendarYears(database.db),
+    );
+    app.get(
+      '/years/:year',
+      { config: { policy: 'session' }, schema: { tags, params: calendarYearParams, response: { 200: calendarYearResponse, ...errors } } },
+      async (request) => getCalendarYear(database.db, request.params.year),
+    );
+    app.put(
+      '/years/:year',
+      {
+        config: { policy: ['admin'] },
+        schema: {
+          tags,
+          summary: '录入一年的节假日和调休上班日 (enter a year from the State Council notice)',
+          params: calendarYearParams,
+          body: putCalendarYearRequest,
+          response: { 200: calendarYearResponse, ...errors },
+        },
+      },
+      async (request) => putCalendarYear(database.db, actorOf(request), request.params.year, request.body),
+    );
+    app.delete(
+      '/years/:year',
+      { config: { policy: ['admin'] }, schema: { tags, params: calendarYearParams, response: { 200: okResponse, ...errors } } },
+      async (request) => {
+        await deleteCalendarYear(database.db, actorOf(request), request.params.year);
+        return { ok: true as const };
       },
     );
   };
