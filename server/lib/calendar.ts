@@ -66,7 +66,8 @@ export function datasetDaysOf(year: number): { day: string; kind: 'holiday' | 'w
   const days: { day: string; kind: 'holiday' | 'workday'; name: string }[] = [];
   const prefix = `${year}-`;
   for (const [kind, record] of [['holiday', data.holidays] as const, ['workday', data.workdays] as const]) {
-    for (const [day, label] of Object.entries(record)) if (day.startsWith(prefix)) days.push({ day, kind, name: label.split(',')[1] ?? label });
+    for (const [day, label] of Object.entries(record))
+      if (day.startsWith(prefix)) days.push({ day, kind, name: label.split(',')[1] ?? label });
   }
   return days.sort((a, b) => a.day.localeCompare(b.day));
 }

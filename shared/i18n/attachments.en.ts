@@ -59,7 +59,8 @@ export const attachmentsEn: Record<keyof typeof attachmentsZhCN, string> = {
   'attachments.deleted': 'Attachment “{name}” deleted',
   'attachments.empty': 'No attachments yet.',
   'attachments.emptyCanUpload': 'No attachments yet. Click “Upload a file” to add a PDF, picture, Word, Excel or text file.',
-  'attachments.limits': 'Each file at most {maxMb} MB, at most {max} files; the type is recognised from the content (PDF, PNG, JPEG, .docx, .xlsx, plain text).',
+  'attachments.limits':
+    'Each file at most {maxMb} MB, at most {max} files; the type is recognised from the content (PDF, PNG, JPEG, .docx, .xlsx, plain text).',
   'attachments.afterFiling': 'The problem is filed; you may add files now (photos, approvals, contracts):',
   'attachments.error.noFile': 'Choose a file to upload.',
   'attachments.error.tooLarge': 'The file exceeds {limitMb} MB and cannot be uploaded: compress or split it.',

@@ -62,7 +62,8 @@ export const attachmentsZhCN = {
   'attachments.error.noFile': '请选择要上传的文件',
   'attachments.error.tooLarge': '文件超过 {limitMb} MB，不能上传：请压缩或拆分后再传',
   'attachments.error.empty': '“{name}”是空文件（0 字节），请重新选择',
-  'attachments.error.forbiddenType': '“{name}”的内容不是允许的类型：只能上传 PDF、PNG、JPEG、Word（.docx）、Excel（.xlsx）或纯文本（按文件内容识别，不看扩展名）',
+  'attachments.error.forbiddenType':
+    '“{name}”的内容不是允许的类型：只能上传 PDF、PNG、JPEG、Word（.docx）、Excel（.xlsx）或纯文本（按文件内容识别，不看扩展名）',
   'attachments.error.archiveTooLarge': '“{name}”解压后超过 {limitMb} MB，不能上传',
   'attachments.error.tooMany': '最多 {max} 个附件，已有 {count} 个：请先删除不需要的附件',
   'attachments.error.notFound': '附件 {id} 不存在或不在您的数据范围内',

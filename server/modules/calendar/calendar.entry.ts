@@ -32,20 +32,29 @@ export function daysOfNotice(year: number, input: PutCalendarYearRequest): Entry
   input.holidays.forEach((range: HolidayRange, i) => {
     const path = `body.holidays.${i}`;
     if (!range.from.startsWith(prefix) || !range.to.startsWith(prefix)) {
-      problems.push({ path, messageKey: 'calendar.error.outsideYear', params: { date: range.from.startsWith(prefix) ? range.to : range.from, year } });
+      problems.push({
+        path,
+        messageKey: 'calendar.error.outsideYear',
+        params: { date: range.from.startsWith(prefix) ? range.to : range.from, year },
+      });
       return;
     }
-    if (range.from > range.to) return problems.push({ path, messageKey: 'calendar.error.rangeReversed', params: { from: range.from, to: range.to } });
+    if (range.from > range.to)
+      return problems.push({ path, messageKey: 'calendar.error.rangeReversed', params: { from: range.from, to: range.to } });
     const days: string[] = [];
     for (let day = range.from; day <= range.to && days.length <= MAX_RANGE_DAYS; day = nextDay(day)) days.push(day);
-    if (days.length > MAX_RANGE_DAYS) return problems.push({ path, messageKey: 'calendar.error.rangeTooLong', params: { max: MAX_RANGE_DAYS } });
-    if (days.every(isWeekend)) return problems.push({ path, messageKey: 'calendar.error.holidayOnlyWeekend', params: { name: range.name } });
+    if (days.length > MAX_RANGE_DAYS)
+      return problems.push({ path, messageKey: 'calendar.error.rangeTooLong', params: { max: MAX_RANGE_DAYS } });
+    if (days.every(isWeekend))
+      return problems.push({ path, messageKey: 'calendar.error.holidayOnlyWeekend', params: { name: range.name } });
     for (const day of days) add({ day, kind: 'holiday', name: range.name }, path);
   });
   input.workdays.forEach((workday: MakeUpDay, i) => {
     const path = `body.workdays.${i}`;
-    if (!workday.date.startsWith(prefix)) return problems.push({ path, messageKey: 'calendar.error.outsideYear', params: { date: workday.date, year } });
-    if (!isWeekend(workday.date)) return problems.push({ path, messageKey: 'calendar.error.workdayNotWeekend', params: { date: workday.date } });
+    if (!workday.date.startsWith(prefix))
+      return problems.push({ path, messageKey: 'calendar.error.outsideYear', params: { date: workday.date, year } });
+    if (!isWeekend(workday.date))
+      return problems.push({ path, messageKey: 'calendar.error.workdayNotWeekend', params: { date: workday.date } });
     add({ day: workday.date, kind: 'workday', name: workday.name }, path);
   });
   if (problems.length > 0) {

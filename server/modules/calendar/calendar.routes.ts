@@ -51,10 +51,8 @@ export function calendarRoutes(database: Database): FastifyPluginAsyncZod {
         return { ...calendarCoverage(), missingYears: missingCalendarYears([year, year + 1]) };
       },
     );
-    app.get(
-      '/years',
-      { config: { policy: 'session' }, schema: { tags, response: { 200: calendarYearsResponse, ...errors } } },
-      async () => listCalendarYears(database.db),
+    app.get('/years', { config: { policy: 'session' }, schema: { tags, response: { 200: calendarYearsResponse, ...errors } } }, async () =>
+      listCalendarYears(database.db),
     );
     app.get(
       '/years/:year',

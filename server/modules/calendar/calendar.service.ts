@@ -27,7 +27,13 @@ function enteredItem(row: EnteredYearRow): CalendarYearItem {
   return { year: row.year, source: 'entered', notice: row.notice, enteredBy: row.enteredByName, enteredAt: row.enteredAt };
 }
 
-const datasetItem = (year: number): CalendarYearItem => ({ year, source: 'dataset', notice: CALENDAR_DATASET, enteredBy: null, enteredAt: null });
+const datasetItem = (year: number): CalendarYearItem => ({
+  year,
+  source: 'dataset',
+  notice: CALENDAR_DATASET,
+  enteredBy: null,
+  enteredAt: null,
+});
 
 /** `GET /api/calendar/years`: every year the calendar holds, newest first, with where it comes from. */
 export async function listCalendarYears(db: Db): Promise<{ items: CalendarYearItem[] }> {
@@ -52,7 +58,11 @@ export async function putCalendarYear(db: Db, actor: Actor, year: number, input:
   await db.transaction(async (tx) => {
     const before = (await selectEnteredYears(tx)).find((y) => y.year === year);
     const beforeDays = before ? noticeOfDays(await selectEnteredDays(tx, year)) : null;
-    await replaceEnteredYear(tx, { year, notice: input.notice, enteredBy: actor.system ? null : actor.id, enteredByName: actor.displayName }, days);
+    await replaceEnteredYear(
+      tx,
+      { year, notice: input.notice, enteredBy: actor.system ? null : actor.id, enteredByName: actor.displayName },
+      days,
+    );
     await recordAudit(tx, actor, {
       action: before ? 'update' : 'create',
       entity: 'calendar_year',

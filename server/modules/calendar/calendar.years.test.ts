@@ -17,7 +17,7 @@ const NOTICE_2027 = {
 };
 
 const get = (url: string) => t.app.inject({ method: 'GET', url, headers: t.users.leader.headers });
-const put = (year: number, payload: unknown, who: 'admin' | 'leader' = 'admin') =>
+const put = (year: number, payload: object, who: 'admin' | 'leader' = 'admin') =>
   t.app.inject({ method: 'PUT', url: `/api/calendar/years/${year}`, headers: t.users[who].headers, payload });
 
 describe('entered calendar years', () => {
@@ -32,7 +32,11 @@ describe('entered calendar years', () => {
     expect(saved.json()).toMatchObject({ year: 2027, source: 'entered', holidays: NOTICE_2027.holidays, workdays: NOTICE_2027.workdays });
 
     // Thu 31 Dec is the 1st; 1–3 January off; Mon 4 January the 2nd.
-    expect((await get('/api/calendar/add-working-days?from=2026-12-30&days=2')).json()).toEqual({ from: '2026-12-30', days: 2, date: '2027-01-04' });
+    expect((await get('/api/calendar/add-working-days?from=2026-12-30&days=2')).json()).toEqual({
+      from: '2026-12-30',
+      days: 2,
+      date: '2027-01-04',
+    });
     // 5–13 February off; Sunday 14 February worked (the 1st); Monday 15 the 2nd.
     expect((await get('/api/calendar/add-working-days?from=2027-02-04&days=2')).json().date).toBe('2027-02-15');
     expect((await get('/api/calendar/working-days?from=2027-02-04&to=2027-02-15')).json().days).toBe(2);
