@@ -79,12 +79,14 @@ export async function sniffFileType(data: Buffer, maxUnpackedBytes: number): Pro
   return isPlainText(data) ? { type: 'text' } : { problem: 'forbidden' };
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are removed from names
+const RESERVED_IN_NAMES = /[\u0000-\u001f\u007f<>:"|?*]/g;
+
 /** The last path segment of a name, without control and reserved characters or leading dots. */
 export function cleanFileName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- control characters are removed from names
   return base
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(RESERVED_IN_NAMES, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '');

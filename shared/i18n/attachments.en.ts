@@ -26,6 +26,7 @@ export const attachmentsEn: Record<keyof typeof attachmentsZhCN, string> = {
   'calendar.admin.enteredBy': 'Entered by',
   'calendar.admin.enteredAt': 'Entered at',
   'calendar.admin.enter': 'Enter a year',
+  'calendar.admin.save': 'Save',
   'calendar.admin.edit': 'Edit',
   'calendar.admin.view': 'View',
   'calendar.admin.delete': 'Delete entry',

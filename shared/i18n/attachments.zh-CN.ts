@@ -24,6 +24,7 @@ export const attachmentsZhCN = {
   'calendar.admin.enteredBy': '录入人',
   'calendar.admin.enteredAt': '录入时间',
   'calendar.admin.enter': '录入年份',
+  'calendar.admin.save': '保存',
   'calendar.admin.edit': '修改',
   'calendar.admin.view': '查看',
   'calendar.admin.delete': '删除录入',
