@@ -85,11 +85,7 @@ const RESERVED_IN_NAMES = /[\u0000-\u001f\u007f<>:"|?*]/g;
 /** The last path segment of a name, without control and reserved characters or leading dots. */
 export function cleanFileName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[/\\]/).pop() ?? '';
-  return base
-    .replace(RESERVED_IN_NAMES, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '');
+  return base.replace(RESERVED_IN_NAMES, '').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
 }
 
 /**
