@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { bodyRows } from './support/table.js';
 import { pickOption } from './support/antd.js';
-import { createUserByApi, loginByApi, randomUscc } from './support/session.js';
+import { createFirmByApi, createUserByApi, loginByApi } from './support/session.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 /** The start of a Windows program, named .pdf: refused by its content. */
@@ -20,18 +20,7 @@ test('an enterprise attaches a file when filing and after; a program named .pdf 
   page,
 }) => {
   const admin = await loginByApi(page.request);
-  const uscc = randomUscc();
-  const created = await page.request.post('/api/enterprises', {
-    headers: { 'X-CSRF-Token': admin.csrfToken },
-    data: {
-      uscc,
-      name: `附件测试企业${uscc.slice(-6)}有限公司`,
-      regionCode: '430421',
-      aboveScaleYears: [2024],
-      memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
+  const uscc = await createFirmByApi(page.request, admin.csrfToken, { name: `附件测试企业${Date.now().toString(36)}有限公司` });
   const firm = await createUserByApi(page.request, admin.csrfToken, {
     role: 'enterprise',
     displayName: '企业联络员',

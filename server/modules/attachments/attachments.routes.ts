@@ -8,9 +8,10 @@ import {
   attachmentSettingsResponse,
   listAttachmentsResponse,
 } from '../../../shared/contracts/attachments.js';
-import { errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import { errorResponse } from '../../../shared/contracts/common.js';
 import type { Database } from '../../db/client.js';
 import { actorOf } from '../../lib/http.js';
+import { routesOf } from '../../lib/routes.js';
 import { contentDisposition, MiB, readUploadedFile, registerMultipart } from '../../lib/uploads.js';
 import {
   deleteAttachment,
@@ -21,15 +22,9 @@ import {
   uploadAttachment,
 } from './attachments.service.js';
 
-const errors = {
-  400: errorResponse,
-  401: errorResponse,
-  403: errorResponse,
-  404: errorResponse,
-  409: errorResponse,
-  413: errorResponse,
-  415: errorResponse,
-};
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
+/** An upload's refusals besides: too many files, too large, not an allowed type. */
+const uploadErrors = { 409: errorResponse, 413: errorResponse, 415: errorResponse };
 const tags = ['attachments'];
 /** The largest file the settings may allow; the limit in force is read per upload. */
 const HARD_MAX_BYTES = 20 * MiB;
@@ -39,41 +34,25 @@ export function attachmentsRoutes(database: Database): FastifyPluginAsyncZod {
   return async (app) => {
     await registerMultipart(app, HARD_MAX_BYTES);
 
-    app.get(
-      '/',
-      {
-        config: { policy: 'session' },
-        schema: { tags, querystring: attachmentOwnerQuery, response: { 200: listAttachmentsResponse, ...errors } },
-      },
-      async (request) => listAttachments(database.db, actorOf(request), request.query),
+    const routes = routesOf(app, { tags, errors });
+    routes.get('/', { policy: 'session', query: attachmentOwnerQuery, response: listAttachmentsResponse }, ({ actor, query }) =>
+      listAttachments(database.db, actor, query),
     );
-    app.post(
+    // One file, multipart field `file`; its type is checked by content.
+    routesOf(app, { tags, errors: { ...errors, ...uploadErrors } }).post(
       '/',
-      {
-        config: { policy: 'session' },
-        schema: {
-          tags,
-          summary: '上传附件 (upload one file: multipart field `file`; type checked by content)',
-          querystring: attachmentOwnerQuery,
-          response: { 201: attachmentItem, ...errors },
-        },
-      },
-      async (request, reply) => {
-        const item = await uploadAttachment(database.db, actorOf(request), request.query, (maxBytes, tooLarge) =>
+      { policy: 'session', query: attachmentOwnerQuery, response: attachmentItem, status: 201 },
+      ({ actor, query, request }) =>
+        uploadAttachment(database.db, actor, query, (maxBytes, tooLarge) =>
           readUploadedFile(request, { maxBytes, tooLarge, noFileKey: 'attachments.error.noFile' }),
-        );
-        return reply.status(201).send(item);
-      },
+        ),
     );
-    app.get(
-      '/settings',
-      { config: { policy: 'session' }, schema: { tags, response: { 200: attachmentSettingsResponse, ...errors } } },
-      async () => getAttachmentSettings(database.db),
+    routes.get('/settings', { policy: 'session', response: attachmentSettingsResponse }, () => getAttachmentSettings(database.db));
+    routes.put('/settings', { policy: ['admin'], body: attachmentLimits, response: attachmentSettingsResponse }, ({ actor, body }) =>
+      updateAttachmentSettings(database.db, actor, body),
     );
-    app.put(
-      '/settings',
-      { config: { policy: ['admin'] }, schema: { tags, body: attachmentLimits, response: { 200: attachmentSettingsResponse, ...errors } } },
-      async (request) => updateAttachmentSettings(database.db, actorOf(request), request.body),
+    routes.remove('/:id', { policy: 'session', params: attachmentParams }, ({ actor, params }) =>
+      deleteAttachment(database.db, actor, params.id),
     );
     app.get(
       '/:id/file',
@@ -87,14 +66,6 @@ export function attachmentsRoutes(database: Database): FastifyPluginAsyncZod {
           .header('content-security-policy', "default-src 'none'; sandbox")
           .header('cache-control', 'private, no-store')
           .send(content);
-      },
-    );
-    app.delete(
-      '/:id',
-      { config: { policy: 'session' }, schema: { tags, params: attachmentParams, response: { 200: okResponse, ...errors } } },
-      async (request) => {
-        await deleteAttachment(database.db, actorOf(request), request.params.id);
-        return { ok: true as const };
       },
     );
   };

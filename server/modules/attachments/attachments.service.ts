@@ -160,7 +160,7 @@ export async function downloadAttachment(db: Db, actor: Actor, id: number): Prom
 }
 
 /** `DELETE /api/attachments/:id`: the uploader or the admin deletes a file (its bytes go; the row stays for the record). Audited. */
-export async function deleteAttachment(db: Db, actor: Actor, id: number): Promise<void> {
+export async function deleteAttachment(db: Db, actor: Actor, id: number): Promise<{ ok: true }> {
   const row = await requireVisibleAttachment(db, actor, id);
   if (!canDeleteAttachment(actor, row)) throw new AppError('forbidden', { messageKey: 'attachments.error.onlyUploader' });
   await db.transaction(async (tx) => {
@@ -168,6 +168,7 @@ export async function deleteAttachment(db: Db, actor: Actor, id: number): Promis
     const { uploadedAt: _at, ...before } = row;
     await recordAudit(tx, actor, { action: 'delete', entity: 'attachment', entityId: String(id), before });
   });
+  return { ok: true };
 }
 
 /** `GET /api/attachments/settings`: the limits (every logged-in user: the upload control shows them). */

@@ -10,9 +10,9 @@ import {
   workingDaysQuery,
   workingDaysResponse,
 } from '../../../shared/contracts/calendar.js';
-import { errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import { errorResponse } from '../../../shared/contracts/common.js';
 import type { Database } from '../../db/client.js';
-import { actorOf } from '../../lib/http.js';
+import { routesOf } from '../../lib/routes.js';
 import { deleteCalendarYear, getCalendarYear, listCalendarYears, loadEnteredCalendar, putCalendarYear } from './calendar.service.js';
 import { addWorkingDays, calendarCoverage, missingCalendarYears, todayInShanghai, workingDaysBetween } from '../../lib/calendar.js';
 
@@ -51,35 +51,19 @@ export function calendarRoutes(database: Database): FastifyPluginAsyncZod {
         return { ...calendarCoverage(), missingYears: missingCalendarYears([year, year + 1]) };
       },
     );
-    app.get('/years', { config: { policy: 'session' }, schema: { tags, response: { 200: calendarYearsResponse, ...errors } } }, async () =>
-      listCalendarYears(database.db),
+    const routes = routesOf(app, { tags });
+    routes.get('/years', { policy: 'session', response: calendarYearsResponse }, () => listCalendarYears(database.db));
+    routes.get('/years/:year', { policy: 'session', params: calendarYearParams, response: calendarYearResponse }, ({ params }) =>
+      getCalendarYear(database.db, params.year),
     );
-    app.get(
+    // 录入一年的节假日和调休上班日: the year from the State Council notice.
+    routes.put(
       '/years/:year',
-      { config: { policy: 'session' }, schema: { tags, params: calendarYearParams, response: { 200: calendarYearResponse, ...errors } } },
-      async (request) => getCalendarYear(database.db, request.params.year),
+      { policy: ['admin'], params: calendarYearParams, body: putCalendarYearRequest, response: calendarYearResponse },
+      ({ actor, params, body }) => putCalendarYear(database.db, actor, params.year, body),
     );
-    app.put(
-      '/years/:year',
-      {
-        config: { policy: ['admin'] },
-        schema: {
-          tags,
-          summary: '录入一年的节假日和调休上班日 (enter a year from the State Council notice)',
-          params: calendarYearParams,
-          body: putCalendarYearRequest,
-          response: { 200: calendarYearResponse, ...errors },
-        },
-      },
-      async (request) => putCalendarYear(database.db, actorOf(request), request.params.year, request.body),
-    );
-    app.delete(
-      '/years/:year',
-      { config: { policy: ['admin'] }, schema: { tags, params: calendarYearParams, response: { 200: okResponse, ...errors } } },
-      async (request) => {
-        await deleteCalendarYear(database.db, actorOf(request), request.params.year);
-        return { ok: true as const };
-      },
+    routes.remove('/years/:year', { policy: ['admin'], params: calendarYearParams }, ({ actor, params }) =>
+      deleteCalendarYear(database.db, actor, params.year),
     );
   };
 }

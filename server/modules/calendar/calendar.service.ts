@@ -76,7 +76,7 @@ export async function putCalendarYear(db: Db, actor: Actor, year: number, input:
 }
 
 /** `DELETE /api/calendar/years/:year` (admin): removes an entered year (the dataset's, if any, applies again). Audited. */
-export async function deleteCalendarYear(db: Db, actor: Actor, year: number): Promise<void> {
+export async function deleteCalendarYear(db: Db, actor: Actor, year: number): Promise<{ ok: true }> {
   requireAccess(canAdminister(actor));
   await db.transaction(async (tx) => {
     const before = (await selectEnteredYears(tx)).find((y) => y.year === year);
@@ -86,4 +86,5 @@ export async function deleteCalendarYear(db: Db, actor: Actor, year: number): Pr
     await recordAudit(tx, actor, { action: 'delete', entity: 'calendar_year', entityId: String(year), before: { notice: before.notice } });
   });
   await loadEnteredCalendar(db);
+  return { ok: true };
 }

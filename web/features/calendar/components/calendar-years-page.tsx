@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import type { CalendarYearItem } from '../../../../shared/contracts/calendar';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { rowActionsColumn } from '../../../components/row-actions';
@@ -81,15 +81,6 @@ export function CalendarYearsPage() {
   return (
     <Card title={t('calendar.admin.title')}>
       <Typography.Paragraph type="secondary">{t('calendar.admin.intro', { last: datasetLast || '—' })}</Typography.Paragraph>
-      {missing.length > 0 && years.data ? (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          data-testid="calendar-missing"
-          message={t('calendar.admin.missing', { years: missing.join(t('common.listSeparator')) })}
-        />
-      ) : null}
       <DataTable
         query={years}
         columns={columns}
@@ -98,6 +89,13 @@ export function CalendarYearsPage() {
         exportName={t('calendar.admin.title')}
         paging="client"
         testId="calendar-years-table"
+        aboveTable={
+          missing.length > 0 && years.data ? (
+            <Typography.Paragraph type="warning" strong data-testid="calendar-missing">
+              {t('calendar.admin.missing', { years: missing.join(t('common.listSeparator')) })}
+            </Typography.Paragraph>
+          ) : null
+        }
         toolbar={{
           add: {
             label: t('calendar.admin.enter'),
