@@ -7,6 +7,7 @@ import { freshEmbeddedWorker, openConfiguredDatabase } from './db/open.js';
 import { ROOT } from './paths.js';
 import { calendarWarning, todayInShanghai } from './lib/calendar.js';
 import { sweepTicketDeadlines } from './modules/tickets/tickets.notify.js';
+import { loadEnteredCalendar } from './modules/calendar/calendar.service.js';
 
 /** Starts the server: config → database (+ migrations) → first-start setup → HTTP on PORT. */
 async function main(): Promise<void> {
@@ -30,11 +31,12 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
-  // 督办: deadline warnings and overdue escalation, at start and hourly (each notice is sent once).
+  // 督办: deadline warnings and overdue escalation, at start and hourly (each notice is sent once). The
+  // calendar's entered years are reloaded first, so a year another instance entered counts within the hour.
   const sweep = () =>
-    void sweepTicketDeadlines(database.db, todayInShanghai()).catch((err: unknown) =>
-      app.log.error({ err }, 'ticket deadline sweep failed'),
-    );
+    void loadEnteredCalendar(database.db)
+      .then(() => sweepTicketDeadlines(database.db, todayInShanghai()))
+      .catch((err: unknown) => app.log.error({ err }, 'ticket deadline sweep failed'));
   sweep();
   setInterval(sweep, 3_600_000).unref();
   const url = `http://localhost:${config.PORT}`;
