@@ -32,7 +32,8 @@ async function world(db: Db) {
   ] as const) {
     parks[code] = (await createPark(db, SYSTEM_ACTOR, { name: `测试园区${code}`, shortName: code, level, regionCode: REGION })).id;
   }
-  const months = (year: number, value: number) => Object.fromEntries(['01', '02', '03'].map((m) => [`${year}-${m}`, { grossOutput: value }]));
+  const months = (year: number, value: number) =>
+    Object.fromEntries(['01', '02', '03'].map((m) => [`${year}-${m}`, { grossOutput: value }]));
   for (const [chain, park, before, after, target] of [
     ['TA', 'P1', 1_000_000, 1_100_000, 4_400_000],
     ['TB', 'P2', 2_000_000, 2_050_000, 12_300_000],
@@ -127,10 +128,12 @@ async function run(schemeId: number): Promise<RunDetail> {
   return res.json();
 }
 
-const countSchemes = async () => (await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM assessment_schemes`)).rows[0]?.n;
+const countSchemes = async () =>
+  (await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM assessment_schemes`)).rows[0]?.n;
 
 /** Each object's total and indicator scores (what must not move between runs). */
-const scoresOf = (r: RunDetail) => r.results.map((o) => [o.code, o.total, o.rank, o.vetoed, o.indicators.map((i) => [i.score, i.figures.value])]);
+const scoresOf = (r: RunDetail) =>
+  r.results.map((o) => [o.code, o.total, o.rank, o.vetoed, o.indicators.map((i) => [i.score, i.figures.value])]);
 
 describe('the chain scheme on hand-made figures', () => {
   let schemeId = 0;
@@ -214,7 +217,9 @@ describe('the park scheme', () => {
     // P1: 10% → 50, image 60 → 30 = 80; P2: 2.5% → 12.5, image 100 → 50 = 62.5, vetoed → 0.
     expect(p1).toMatchObject({ level: 'national', indicatorTotal: 80, total: 80, rank: 1 });
     expect(p2).toMatchObject({ level: 'provincial', indicatorTotal: 62.5, total: 0, vetoed: true, rank: 1 });
-    expect(p2?.adjustments).toEqual([{ kind: 'veto', code: 'accident', name: '重大安全事故', points: 0, evidence: '示例：某月发生较大事故' }]);
+    expect(p2?.adjustments).toEqual([
+      { kind: 'veto', code: 'accident', name: '重大安全事故', points: 0, evidence: '示例：某月发生较大事故' },
+    ]);
     const asPark = (await t.app.inject({ method: 'GET', url: `/api/assessment/runs/${result.id}`, headers: t.users.park.headers })).json();
     expect(asPark.results.map((o: { name: string }) => o.name)).toEqual(['P2']);
   });
@@ -240,12 +245,18 @@ describe('bad input', () => {
 
   it('refuses an unknown source, and a source that cannot score the kind', async () => {
     const [first, ...rest] = CHAIN_SCHEME.definition.indicators;
-    const unknown = await createAs({ ...CHAIN_SCHEME, definition: { ...CHAIN_SCHEME.definition, indicators: [{ ...first, source: 'gdp' }, ...rest] } });
+    const unknown = await createAs({
+      ...CHAIN_SCHEME,
+      definition: { ...CHAIN_SCHEME.definition, indicators: [{ ...first, source: 'gdp' }, ...rest] },
+    });
     expect(unknown.statusCode).toBe(400);
     expect(rejectedPaths(unknown)).toEqual(['body.definition.indicators.0.source']);
     const wrongKind = await createAs({
       ...PARK_SCHEME,
-      definition: { ...PARK_SCHEME.definition, indicators: [{ ...PARK_SCHEME.definition.indicators[0], source: 'target_completion' }, PARK_SCHEME.definition.indicators[1]] },
+      definition: {
+        ...PARK_SCHEME.definition,
+        indicators: [{ ...PARK_SCHEME.definition.indicators[0], source: 'target_completion' }, PARK_SCHEME.definition.indicators[1]],
+      },
     });
     expect(wrongKind.statusCode).toBe(400);
   });
@@ -256,7 +267,8 @@ describe('bad input', () => {
     expect(veto.statusCode).toBe(400);
     expect(veto.json().error.message).toBe('一票否决须写明理由。');
     expect(rejectedPaths(await enter(id, String(parks.P1), 'image', 70, ''))).toEqual(['body.evidence']);
-    const entries = (await t.app.inject({ method: 'GET', url: `/api/assessment/schemes/${id}`, headers: t.users.admin.headers })).json().entries;
+    const entries = (await t.app.inject({ method: 'GET', url: `/api/assessment/schemes/${id}`, headers: t.users.admin.headers })).json()
+      .entries;
     expect(entries).toEqual([]);
   });
 });
