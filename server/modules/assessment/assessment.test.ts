@@ -30,7 +30,18 @@ async function world(db: Db) {
     ['P1', 'national'],
     ['P2', 'provincial'],
   ] as const) {
-    parks[code] = (await createPark(db, SYSTEM_ACTOR, { name: `测试园区${code}`, shortName: code, level, regionCode: REGION })).id;
+    parks[code] = (
+      await createPark(db, SYSTEM_ACTOR, {
+        name: `测试园区${code}`,
+        shortName: code,
+        level,
+        regionCode: REGION,
+        areaHectares: null,
+        establishedOn: null,
+        focus: [],
+        focusChainCodes: [],
+      })
+    ).id;
   }
   const months = (year: number, value: number) =>
     Object.fromEntries(['01', '02', '03'].map((m) => [`${year}-${m}`, { grossOutput: value }]));
@@ -109,7 +120,7 @@ const PARK_SCHEME: CreateSchemeRequest = {
   },
 };
 
-async function createAs(payload: unknown, who: 'admin' | 'chief' = 'admin') {
+async function createAs(payload: object, who: 'admin' | 'chief' = 'admin') {
   return t.app.inject({ method: 'POST', url: '/api/assessment/schemes', payload, headers: t.users[who].headers });
 }
 
