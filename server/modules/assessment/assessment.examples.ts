@@ -2,7 +2,7 @@
 // Hunan-style 五好园区 of the parks. The province publishes the five headings, not the indicators
 // (domain brief), so the indicators below are a plausible reading built on the platform's data and
 // an assessor's scores; an operator edits them (a new version) or writes the next year's scheme.
-import type { CreateSchemeRequest, SchemeDefinition, ScoringRule } from '../../../shared/contracts/assessment.js';
+import type { CreateSchemeRequest, SchemeDefinition, SchemeIndicator, ScoringRule } from '../../../shared/contracts/assessment.js';
 import type { Db } from '../../db/client.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { countSchemes } from './assessment.queries.js';
@@ -21,14 +21,29 @@ const ONTIME_STEPS: ScoringRule = {
 };
 const ASSESSOR = pct(0, 100);
 
+/** The indicators both schemes read from projects and tickets: signed (ranked), started, funds arrived (10 each), problems closed on time (10). */
+function pipelineIndicators(groups: { projects: string; tickets: string }, signedWeight: number): SchemeIndicator[] {
+  const project = (code: string, name: string, weight: number, rule: ScoringRule) => ({
+    code,
+    name,
+    group: groups.projects,
+    weight,
+    source: code,
+    rule,
+  });
+  return [
+    project('projects_signed', '新签约项目', signedWeight, { kind: 'rank' }),
+    project('projects_started', '签约项目开工', 10, pct(0, 0.8)),
+    project('funds_arrived', '资金到位', 10, pct(0, 0.6)),
+    { code: 'tickets_on_time', name: '企业问题按期办结', group: groups.tickets, weight: 10, source: 'tickets_on_time', rule: ONTIME_STEPS },
+  ];
+}
+
 const CHAIN_SCHEME: SchemeDefinition = {
   indicators: [
     { code: 'output_growth', name: '产业链产值增长', group: '产业发展', weight: 25, source: 'chain_output_growth', rule: pct(0, 0.1) },
     { code: 'target_completion', name: '年度产值目标完成', group: '产业发展', weight: 20, source: 'target_completion', rule: pct(0.6, 1) },
-    { code: 'projects_signed', name: '新签约项目', group: '招商引资', weight: 15, source: 'projects_signed', rule: { kind: 'rank' } },
-    { code: 'projects_started', name: '签约项目开工', group: '招商引资', weight: 10, source: 'projects_started', rule: pct(0, 0.8) },
-    { code: 'funds_arrived', name: '资金到位', group: '招商引资', weight: 10, source: 'funds_arrived', rule: pct(0, 0.6) },
-    { code: 'tickets_on_time', name: '企业问题按期办结', group: '问题交办', weight: 10, source: 'tickets_on_time', rule: ONTIME_STEPS },
+    ...pipelineIndicators({ projects: '招商引资', tickets: '问题交办' }, 15),
     { code: 'chief_duty', name: '链长履职（调度会议、走访企业）', group: '工作机制', weight: 10, source: 'manual', rule: ASSESSOR },
   ],
   bonuses: [
@@ -51,10 +66,7 @@ const PARK_SCHEME: SchemeDefinition = {
     { code: 'output_growth', name: '园区规上产值增长', group: '规划定位好', weight: 10, source: 'chain_output_growth', rule: pct(0, 0.12) },
     { code: 'platforms', name: '省级以上创新平台数', group: '创新平台好', weight: 10, source: 'manual', rule: pct(0, 10) },
     { code: 'rd_intensity', name: '研发投入强度', group: '创新平台好', weight: 10, source: 'manual', rule: pct(0, 0.03) },
-    { code: 'projects_signed', name: '新签约项目', group: '产业项目好', weight: 10, source: 'projects_signed', rule: { kind: 'rank' } },
-    { code: 'projects_started', name: '签约项目开工', group: '产业项目好', weight: 10, source: 'projects_started', rule: pct(0, 0.8) },
-    { code: 'funds_arrived', name: '资金到位', group: '产业项目好', weight: 10, source: 'funds_arrived', rule: pct(0, 0.6) },
-    { code: 'tickets_on_time', name: '企业问题按期办结', group: '体制机制好', weight: 10, source: 'tickets_on_time', rule: ONTIME_STEPS },
+    ...pipelineIndicators({ projects: '产业项目好', tickets: '体制机制好' }, 10),
     { code: 'reform', name: '管理体制改革与营商环境', group: '体制机制好', weight: 5, source: 'manual', rule: ASSESSOR },
     { code: 'image', name: '安全环保与园区形象', group: '发展形象好', weight: 15, source: 'manual', rule: ASSESSOR },
   ],

@@ -96,18 +96,12 @@ export function checkDefinition(kind: AssessmentKind, definition: SchemeDefiniti
 }
 
 function presentItem(row: SchemeRow): SchemeItem {
+  const { definition, createdBy: _by, createdAt: _at, updatedAt, ...item } = row;
   return {
-    id: row.id,
-    kind: row.kind,
-    year: row.year,
-    version: row.version,
-    name: row.name,
-    status: row.status,
-    weightSum: weightSumOf(row.definition.indicators),
-    indicatorCount: row.definition.indicators.length,
-    runCount: row.runCount,
-    lastRunId: row.lastRunId,
-    updatedAt: row.updatedAt.toISOString(),
+    ...item,
+    weightSum: weightSumOf(definition.indicators),
+    indicatorCount: definition.indicators.length,
+    updatedAt: updatedAt.toISOString(),
   };
 }
 

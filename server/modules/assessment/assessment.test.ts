@@ -3,15 +3,16 @@
 // can be worked out by hand from the figures in `world`.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { CreateSchemeRequest, RunDetail } from '../../../shared/contracts/assessment.js';
+import type { CreateSchemeRequest, RunDetail, SchemeDefinition, SchemeIndicator } from '../../../shared/contracts/assessment.js';
 import type { Db } from '../../db/client.js';
 import { rejectedPaths, useTestApp } from '../../test/app.js';
 import { publishHistory } from '../../test/factories/common.js';
+import { buildChain } from '../../test/factories/chains.js';
 import { buildEnterprise } from '../../test/factories/enterprises.js';
 import { insertMonths } from '../../test/factories/figures.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { createNode } from '../chains/chain-nodes.service.js';
-import { createChain, setChainTarget } from '../chains/chains.service.js';
+import { setChainTarget } from '../chains/chains.service.js';
 import { createIndustry } from '../industries/industries.service.js';
 import { createPark } from '../parks/parks.service.js';
 import { createRegion } from '../regions/regions.service.js';
@@ -49,19 +50,7 @@ async function world(db: Db) {
     ['TA', 'P1', 1_000_000, 1_100_000, 4_400_000],
     ['TB', 'P2', 2_000_000, 2_050_000, 12_300_000],
   ] as const) {
-    await createChain(db, SYSTEM_ACTOR, {
-      code: chain,
-      name: `测试链${chain}`,
-      industryCode: 'T1',
-      validFromYear: 2024,
-      validToYear: null,
-      chiefTitle: null,
-      office: null,
-      supportingDepartments: [],
-      hostPlaces: [],
-      chainMasters: [],
-      sortOrder: 1,
-    });
+    await buildChain(db, chain, { name: `测试链${chain}`, industryCode: 'T1', sortOrder: 1 });
     await createNode(db, SYSTEM_ACTOR, chain, { key: 'n1', name: '环节', stage: 'midstream', gbt4754: [] });
     await setChainTarget(db, SYSTEM_ACTOR, chain, 2025, { outputTargetYuan: target, growthTarget: null });
     const firm = await buildEnterprise(db, {
@@ -88,37 +77,37 @@ const t = useTestApp({
 
 const linear = (floor: number, target: number) => ({ kind: 'linear' as const, floor, target });
 
-const CHAIN_SCHEME: CreateSchemeRequest = {
-  kind: 'chain',
-  year: 2025,
-  name: '测试链长制考核',
-  definition: {
-    indicators: [
-      { code: 'growth', name: '产值增长', group: '', weight: 40, source: 'chain_output_growth', rule: linear(0, 0.1) },
-      { code: 'target', name: '目标完成', group: '', weight: 30, source: 'target_completion', rule: linear(0.5, 1) },
-      { code: 'duty', name: '链长履职', group: '', weight: 20, source: 'manual', rule: linear(0, 100) },
-      { code: 'growth_rank', name: '增长排位', group: '', weight: 10, source: 'chain_output_growth', rule: { kind: 'rank' } },
-    ],
-    bonuses: [{ code: 'pilot', name: '国家级试点', maxPoints: 3 }],
-    deductions: [{ code: 'late', name: '督办逾期', maxPoints: 3 }],
-    vetoes: [{ code: 'accident', name: '重大安全事故' }],
-  },
-};
+/** A 2025 scheme with the given indicators and the one veto item `accident`. */
+function schemeOf(
+  kind: 'chain' | 'park',
+  name: string,
+  indicators: SchemeIndicator[],
+  extra: Partial<SchemeDefinition> = {},
+): CreateSchemeRequest {
+  return {
+    kind,
+    year: 2025,
+    name,
+    definition: { indicators, bonuses: [], deductions: [], vetoes: [{ code: 'accident', name: '重大安全事故' }], ...extra },
+  };
+}
 
-const PARK_SCHEME: CreateSchemeRequest = {
-  kind: 'park',
-  year: 2025,
-  name: '测试五好园区',
-  definition: {
-    indicators: [
-      { code: 'growth', name: '产值增长', group: '规划定位好', weight: 50, source: 'chain_output_growth', rule: linear(0, 0.1) },
-      { code: 'image', name: '发展形象', group: '发展形象好', weight: 50, source: 'manual', rule: linear(0, 100) },
-    ],
-    bonuses: [],
-    deductions: [],
-    vetoes: [{ code: 'accident', name: '重大安全事故' }],
-  },
-};
+const CHAIN_SCHEME = schemeOf(
+  'chain',
+  '测试链长制考核',
+  [
+    { code: 'growth', name: '产值增长', group: '', weight: 40, source: 'chain_output_growth', rule: linear(0, 0.1) },
+    { code: 'target', name: '目标完成', group: '', weight: 30, source: 'target_completion', rule: linear(0.5, 1) },
+    { code: 'duty', name: '链长履职', group: '', weight: 20, source: 'manual', rule: linear(0, 100) },
+    { code: 'growth_rank', name: '增长排位', group: '', weight: 10, source: 'chain_output_growth', rule: { kind: 'rank' } },
+  ],
+  { bonuses: [{ code: 'pilot', name: '国家级试点', maxPoints: 3 }], deductions: [{ code: 'late', name: '督办逾期', maxPoints: 3 }] },
+);
+
+const PARK_SCHEME = schemeOf('park', '测试五好园区', [
+  { code: 'growth', name: '产值增长', group: '规划定位好', weight: 50, source: 'chain_output_growth', rule: linear(0, 0.1) },
+  { code: 'image', name: '发展形象', group: '发展形象好', weight: 50, source: 'manual', rule: linear(0, 100) },
+]);
 
 async function createAs(payload: object, who: 'admin' | 'chief' = 'admin') {
   return t.app.inject({ method: 'POST', url: '/api/assessment/schemes', payload, headers: t.users[who].headers });
