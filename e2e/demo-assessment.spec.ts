@@ -40,3 +40,17 @@ test('the parks are ranked national and provincial apart', async ({ page }) => {
   await expect(bodyRows(provincial)).toHaveCount(9);
   await expect(await cellUnder(provincial, bodyRows(provincial).first(), '排名')).toHaveText('1');
 });
+
+test('the scheme editor sums the weights as they change and will not save a sum other than 100', async ({ page }) => {
+  await logIn(page, 'demo-leader');
+  await page.goto('/supervision/assessment');
+  await page.getByTestId('assessment-schemes').getByRole('link', { name: '链长制考核（示例）' }).click();
+  await expect(page.getByTestId('weight-sum')).toHaveText('权重合计 100');
+  const weight = page.getByLabel('权重 产业链产值增长');
+  await weight.fill('20');
+  await expect(page.getByTestId('weight-sum')).toHaveText('权重合计 95，须为 100，保存前请调整');
+  await expect(page.getByTestId('scheme-save')).toBeDisabled();
+  await weight.fill('25');
+  await expect(page.getByTestId('weight-sum')).toHaveText('权重合计 100');
+  await expect(page.getByTestId('scheme-save')).toBeEnabled();
+});

@@ -108,4 +108,12 @@ export const assessmentEn: Record<keyof typeof assessmentZhCN, string> = {
   'assessment.status.live': 'live data',
   'assessment.status.manual': "assessor's score",
   'assessment.status.none': 'no data',
+  'assessment.detail.output': 'YTD output',
+  'assessment.detail.comparableOutput': 'comparable output',
+  'assessment.detail.outputPrevYear': 'comparable output a year earlier',
+  'assessment.detail.target': 'yearly output target',
+  'assessment.detail.signedAmount': 'contract amount',
+  'assessment.detail.signed': 'projects signed',
+  'assessment.detail.received': 'problems received',
+  'assessment.detail.closed': 'problems closed',
 };

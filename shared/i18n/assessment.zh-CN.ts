@@ -105,4 +105,12 @@ export const assessmentZhCN = {
   'assessment.status.live': '实时数据',
   'assessment.status.manual': '人工评分',
   'assessment.status.none': '无数据',
+  'assessment.detail.output': '年初至今产值',
+  'assessment.detail.comparableOutput': '同口径本期产值',
+  'assessment.detail.outputPrevYear': '同口径上年同期',
+  'assessment.detail.target': '年度产值目标',
+  'assessment.detail.signedAmount': '签约额',
+  'assessment.detail.signed': '签约项目数',
+  'assessment.detail.received': '受理问题数',
+  'assessment.detail.closed': '办结问题数',
 } as const;

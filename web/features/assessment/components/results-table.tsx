@@ -16,7 +16,7 @@ export function ResultsTable({ rows, definition, exportName, testId }: Props) {
   const { locale } = useLocale();
   const columns: DataColumn<ObjectResult>[] = [
     { key: 'rank', title: t('assessment.col.rank'), dataIndex: 'rank', width: 60, align: 'right' },
-    { key: 'name', title: t('assessment.col.object'), dataIndex: 'name', excelWidth: 20 },
+    { key: 'name', title: t('assessment.col.object'), dataIndex: 'name', width: 150, excelWidth: 20 },
     ...definition.indicators.flatMap((indicator): DataColumn<ObjectResult>[] => {
       const of = (row: ObjectResult) => row.indicators.find((i) => i.code === indicator.code);
       return [
@@ -81,7 +81,6 @@ export function ResultsTable({ rows, definition, exportName, testId }: Props) {
       testId={testId}
       tableProps={{
         size: 'small',
-        scroll: { x: 'max-content' },
         expandable: { expandedRowRender: (row) => <ResultDetail row={row} /> },
       }}
     />
@@ -101,16 +100,17 @@ function ResultDetail({ row }: { row: ObjectResult }) {
         dataSource={row.indicators}
         data-testid={`result-detail-${row.code}`}
         columns={[
-          { key: 'group', title: t('assessment.col.group'), dataIndex: 'group' },
-          { key: 'name', title: t('assessment.col.indicator'), dataIndex: 'name' },
-          { key: 'weight', title: t('assessment.col.weight'), dataIndex: 'weight', align: 'right' },
+          { key: 'group', title: t('assessment.col.group'), dataIndex: 'group', width: 100 },
+          { key: 'name', title: t('assessment.col.indicator'), dataIndex: 'name', width: 180 },
+          { key: 'weight', title: t('assessment.col.weight'), dataIndex: 'weight', align: 'right', width: 60 },
           {
             key: 'method',
             title: t('assessment.col.method'),
+            width: '30%',
             render: (_, i) => describeRule(i.rule, i.weight, i.figures.unit, t, locale),
           },
           { key: 'figures', title: t('assessment.col.figures'), render: (_, i) => describeFigures(i.figures, t, locale) },
-          { key: 'score', title: t('assessment.col.score'), align: 'right', render: (_, i) => formatNumber(i.score, locale) },
+          { key: 'score', title: t('assessment.col.score'), align: 'right', width: 70, render: (_, i) => formatNumber(i.score, locale) },
         ]}
       />
       {row.adjustments.length > 0 ? (

@@ -1,12 +1,26 @@
 // The method and source figures of an indicator in words: what the results table shows beside every score.
 import type { IndicatorResult, ScoringRule, SourceFigures } from '../../../../shared/contracts/assessment';
 import type { Locale } from '../../../../shared/i18n';
-import { formatDateTime, formatNumber, formatPercent } from '../../../lib/format';
+import { formatDateTime, formatNumber, formatPercent, formatWan } from '../../../lib/format';
 import type { Translate } from '../../../lib/i18n';
 
 /** A value on its unit's scale: a rate as a percentage, a count or score as a number. */
 export function formatSourceValue(value: number | null, unit: string, locale: Locale): string {
   return unit === 'rate' ? formatPercent(value, locale) : formatNumber(value, locale);
+}
+
+/** The numbers sources put behind a value; money ones are 元 (shown in 万元). A key a new source adds shows as it is. */
+const DETAIL_KEYS = ['output', 'comparableOutput', 'outputPrevYear', 'target', 'signedAmount', 'signed', 'received', 'closed'] as const;
+const MONEY_KEYS: readonly string[] = ['output', 'comparableOutput', 'outputPrevYear', 'target', 'signedAmount'];
+
+function detailLabel(key: string, t: Translate): string {
+  const known = DETAIL_KEYS.find((k) => k === key);
+  return known === undefined ? key : t(`assessment.detail.${known}`);
+}
+
+function detailValue(key: string, value: number | string | null, locale: Locale): string {
+  if (typeof value !== 'number') return value ?? '—';
+  return MONEY_KEYS.includes(key) ? formatWan(value, locale) : formatNumber(value, locale);
 }
 
 /** The scoring rule in words (assessment.service.ts states the rules). */
@@ -25,9 +39,7 @@ export function describeFigures(figures: SourceFigures, t: Translate, locale: Lo
     figures.period === null ? null : `${t('assessment.figures.period')} ${figures.period}`,
     `${t('assessment.figures.status')} ${t(`assessment.status.${figures.status}`)}`,
     figures.asOf === null ? null : `${t('assessment.figures.asOf')} ${formatDateTime(figures.asOf)}`,
-    ...Object.entries(figures.detail).map(
-      ([key, value]) => `${key} ${typeof value === 'number' ? formatNumber(value, locale) : (value ?? '—')}`,
-    ),
+    ...Object.entries(figures.detail).map(([key, value]) => `${detailLabel(key, t)} ${detailValue(key, value, locale)}`),
     figures.evidence === null ? null : `${t('assessment.figures.evidence')} ${figures.evidence}`,
   ];
   return parts.filter((p) => p !== null).join('；');
