@@ -116,4 +116,6 @@ export const assessmentEn: Record<keyof typeof assessmentZhCN, string> = {
   'assessment.detail.signed': 'projects signed',
   'assessment.detail.received': 'problems received',
   'assessment.detail.closed': 'problems closed',
+  'assessment.maxPoints': 'Max',
+  'assessment.addItem': 'Add item',
 };

@@ -113,4 +113,6 @@ export const assessmentZhCN = {
   'assessment.detail.signed': '签约项目数',
   'assessment.detail.received': '受理问题数',
   'assessment.detail.closed': '办结问题数',
+  'assessment.maxPoints': '最高',
+  'assessment.addItem': '添加事项',
 } as const;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Input, InputNumber, Popconfirm, Select, Space, Spin, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, InputNumber, Popconfirm, Select, Space, Spin } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
-import { weightSumOf, type SchemeDetail, type SchemeIndicator } from '../../../../shared/contracts/assessment';
+import { weightSumOf, type SchemeDefinition, type SchemeDetail } from '../../../../shared/contracts/assessment';
 import { DataTable } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageSpinner } from '../../../components/page-spinner';
@@ -16,6 +16,7 @@ import { useRunScheme } from '../api/run-scheme';
 import { useUpdateScheme } from '../api/update-scheme';
 import { MANAGER_ROLES } from './assessment-page';
 import { IndicatorsEditor } from './indicators-editor';
+import { ItemsEditor } from './items-editor';
 
 /** One scheme version: its indicators (editable by the managers; weights must sum to 100), the assessors' entries, the run button. */
 export function SchemePage() {
@@ -35,11 +36,11 @@ function SchemeView({ scheme }: { scheme: SchemeDetail }) {
   const sources = useSources({});
   const update = useUpdateScheme();
   const run = useRunScheme();
-  const [indicators, setIndicators] = useState<SchemeIndicator[]>(scheme.definition.indicators);
-  const sum = weightSumOf(indicators);
+  const [definition, setDefinition] = useState<SchemeDefinition>(scheme.definition);
+  const sum = weightSumOf(definition.indicators);
 
   const save = async () => {
-    const saved = await update.mutateAsync({ id: scheme.id, body: { definition: { ...scheme.definition, indicators } } });
+    const saved = await update.mutateAsync({ id: scheme.id, body: { definition } });
     if (saved.id !== scheme.id) {
       void message.success(t('assessment.savedNewVersion', { version: saved.version }));
       void navigate(paths.assessmentScheme.getHref(saved.id));
@@ -82,22 +83,39 @@ function SchemeView({ scheme }: { scheme: SchemeDetail }) {
           </Descriptions.Item>
         </Descriptions>
         <IndicatorsEditor
-          indicators={indicators}
+          indicators={definition.indicators}
           sources={sources.data?.items ?? []}
           kind={scheme.kind}
           editable={manager}
-          onChange={setIndicators}
+          onChange={(indicators) => setDefinition({ ...definition, indicators })}
         />
         <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
-          {(['bonuses', 'deductions', 'vetoes'] as const).map((part) => (
+          {(['bonuses', 'deductions'] as const).map((part) => (
             <Descriptions.Item key={part} label={t(`assessment.part.${part}`)}>
-              {scheme.definition[part].length === 0
-                ? '—'
-                : scheme.definition[part].map((item) => (
-                    <Tag key={item.code}>{'maxPoints' in item ? `${item.name} ≤${item.maxPoints}` : item.name}</Tag>
-                  ))}
+              <ItemsEditor
+                items={definition[part]}
+                withPoints
+                editable={manager}
+                testId={`scheme-${part}`}
+                onChange={(items) => setDefinition({ ...definition, [part]: items })}
+                blank={() => ({
+                  code: `${part === 'bonuses' ? 'bonus' : 'deduction'}_${definition[part].length + 1}`,
+                  name: '',
+                  maxPoints: 1,
+                })}
+              />
             </Descriptions.Item>
           ))}
+          <Descriptions.Item label={t('assessment.part.vetoes')}>
+            <ItemsEditor
+              items={definition.vetoes}
+              withPoints={false}
+              editable={manager}
+              testId="scheme-vetoes"
+              onChange={(vetoes) => setDefinition({ ...definition, vetoes })}
+              blank={() => ({ code: `veto_${definition.vetoes.length + 1}`, name: '' })}
+            />
+          </Descriptions.Item>
         </Descriptions>
         {manager ? (
           <Space style={{ marginTop: 12 }}>
