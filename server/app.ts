@@ -33,6 +33,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
 import { investorsRoutes } from './modules/investors/investors.routes.js';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
 import { APP_VERSION } from './version.js';
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ticketsRoutes(database), { prefix: '/api/tickets' });
   await app.register(notificationsRoutes(database), { prefix: '/api/notifications' });
   await app.register(projectsRoutes(database), { prefix: '/api/projects' });
+  await app.register(assessmentRoutes(database), { prefix: '/api/assessment' });
   await app.register(investorsRoutes(database), { prefix: '/api/investors' });
   await app.register(attachmentsRoutes(database), { prefix: '/api/attachments' });
 

@@ -15,6 +15,7 @@ import { regionRoutes } from '../features/regions/routes';
 import { warningRoutes } from '../features/warnings/routes';
 import { periodRoutes } from '../features/periods/routes';
 import { ticketRoutes } from '../features/tickets/routes';
+import { assessmentRoutes } from '../features/assessment/routes';
 import { monitoringChainsQueryOptions } from '../hooks/use-monitoring-chains';
 import { dashboardViewOf } from '../lib/periods';
 
@@ -71,6 +72,7 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
             ...warningRoutes,
             ...periodRoutes,
             ...ticketRoutes,
+            ...assessmentRoutes,
             {
               lazy: async () => ({ Component: (await import('./layout/require-admin')).RequireAdmin }),
               children: [

@@ -55,6 +55,10 @@ export const paths = {
   problemStats: { path: '/problems/stats', getHref: () => '/problems/stats' },
   problem: { path: '/problems/:id', getHref: (id: number) => `/problems/${id}` },
   supervision: { path: '/supervision', getHref: () => '/supervision' },
+  /** 考核 under 督查考核: schemes and runs; a scheme version; a run's results. */
+  assessment: { path: '/supervision/assessment', getHref: () => '/supervision/assessment' },
+  assessmentScheme: { path: '/supervision/assessment/schemes/:id', getHref: (id: number) => `/supervision/assessment/schemes/${id}` },
+  assessmentRun: { path: '/supervision/assessment/runs/:id', getHref: (id: number) => `/supervision/assessment/runs/${id}` },
   reports: { path: '/reports', getHref: () => '/reports' },
   adminUsers: { path: '/admin/users', getHref: () => '/admin/users' },
   adminAudit: { path: '/admin/audit', getHref: () => '/admin/audit' },

@@ -28,6 +28,7 @@ import {
   selectChainsOfYear,
   selectChainTarget,
   selectChainTargets,
+  selectTargetsOfYear,
   selectIndustryExists,
   selectMemberChainCodes,
   updateChainRow,
@@ -217,6 +218,11 @@ export async function deleteChain(db: Db, actor: Actor, code: string, expectedVe
       },
     });
   });
+}
+
+/** Every chain's output target (元) of a year, by chain code: what the assessment's target completion reads. */
+export async function chainOutputTargetsOf(db: Db, year: number): Promise<Map<string, number | null>> {
+  return new Map((await selectTargetsOfYear(db, year)).map((t) => [t.chainCode, t.outputTargetYuan]));
 }
 
 /** Sets (creates or replaces) a chain's target for one year. */
