@@ -1,3 +1,4 @@
+import { chainMapEn } from './chain-map.en.js';
 import { ticketsEn } from './tickets.en.js';
 import type { MessageKey } from './zh-CN.js';
 
@@ -989,6 +990,7 @@ export const en: Record<MessageKey, string> = {
   'periods.save': 'Save',
   'warnings.dispose': 'Dispose',
   ...ticketsEn,
+  ...chainMapEn,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': 'Project {id} does not exist; open it from the project list',
   'projects.error.terminatedFinal': 'The project was terminated; its stage cannot change any more',
