@@ -9,7 +9,8 @@ export function getChainMap(code: string, period: string | undefined, signal?: A
 
 export function chainMapQueryOptions(code: string, period: string | undefined) {
   return queryOptions({
-    queryKey: ['chains', 'map', code, period ?? null],
+    // Under the chain's detail key: every edit of the chain's nodes and edges refreshes the map too.
+    queryKey: ['chains', 'detail', code, 'map', period ?? null],
     queryFn: ({ signal }) => getChainMap(code, period, signal),
     placeholderData: keepPreviousData,
   });

@@ -6,7 +6,7 @@ import { DataTable } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
 import { paths } from '../../../config/paths';
 import { usePickableMonths } from '../../../hooks/use-pickable-months';
-import { downloadBlob } from '../../../lib/download';
+import { dataUrlToBlob, downloadBlob } from '../../../lib/download';
 import { formatAmount, formatDateTime, formatGrowth, formatYi, yuanToWan } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useChainMap } from '../api/get-chain-map';
@@ -55,7 +55,7 @@ export function ChainMapGapsCard({ code }: { code: string }) {
   const fileName = `${data.name}-${t(view === 'full' ? 'chains.gapMap.view.full' : 'chains.gapMap.view.local')}-${data.period}`;
   const savePng = async () => {
     const url = await exportRef.current?.png();
-    if (url) downloadBlob(await (await fetch(url)).blob(), `${fileName}.png`);
+    if (url) downloadBlob(dataUrlToBlob(url), `${fileName}.png`);
   };
   const saveSvg = () => {
     const svg = exportRef.current?.svg(`${data.name} · ${data.period}`);
