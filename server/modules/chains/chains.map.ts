@@ -20,9 +20,8 @@ import {
   type FirmFiguresRow,
   type PublishedMonth,
 } from '../monitoring/monitoring.firms.js';
-import { selectChainEdgeKeys, selectChainNodesWithCounts } from './chain-nodes.queries.js';
-import { analyseGaps, comparableGrowth, distinctFirms, type GapNode, type GapReasonOf } from './chains.gaps.js';
-import { selectNodeFirms } from './chains.gaps.queries.js';
+import { analyseGaps, comparableGrowth, distinctFirms, type GapNode, type GapNodeInput, type GapReasonOf } from './chains.gaps.js';
+import { selectMapEdges, selectMapNodes, selectNodeFirms, type NodeFirmRow } from './chains.gaps.queries.js';
 import { readGapThresholds } from './chains.settings.js';
 import { chainHealthOf } from './chains.health.js';
 import { chainScopeOf } from './chains.policy.js';
@@ -45,27 +44,57 @@ type ChainAnalysis = {
   gapCount: number;
 };
 
-/** The gap analysis and health of one chain for the month, given the published figures of its firms. */
-async function analyseChain(
-  db: Db,
+/** What the analysis reads of the chains, in four queries whatever their number. */
+type ChainsData = {
+  nodes: Awaited<ReturnType<typeof selectMapNodes>>;
+  edges: Awaited<ReturnType<typeof selectMapEdges>>;
+  firms: NodeFirmRow[];
+  lastYearFirms: NodeFirmRow[];
+};
+
+async function loadChains(db: Db, codes: readonly string[], year: number): Promise<ChainsData> {
+  if (codes.length === 0) return { nodes: [], edges: [], firms: [], lastYearFirms: [] };
+  return {
+    nodes: await selectMapNodes(db, codes),
+    edges: await selectMapEdges(db, codes),
+    firms: await selectNodeFirms(db, codes, year),
+    lastYearFirms: await selectNodeFirms(db, codes, year - 1),
+  };
+}
+
+/** Each node with its number of firms and of 规上 firms among them. */
+function withCounts(nodes: readonly ChainsData['nodes'][number][], firms: readonly NodeFirmRow[]): GapNodeInput[] {
+  return nodes.map((n) => {
+    const own = firms.filter((f) => f.nodeKey === n.key);
+    return {
+      key: n.key,
+      name: n.name,
+      stage: n.stage,
+      enterpriseCount: own.length,
+      aboveScaleCount: own.filter((f) => f.aboveScale).length,
+    };
+  });
+}
+
+/** The gap analysis and health of one chain, given the loaded chains and the published figures of their firms. */
+function analyseChain(
   code: string,
-  month: PublishedMonth,
+  data: ChainsData,
   thresholds: GapThresholds,
   figures: ReadonlyMap<string, FirmFiguresRow>,
-): Promise<ChainAnalysis> {
-  const year = parsePeriod(month.period).year;
-  const [nodes, lastYearNodes, edges, nodeFirms] = [
-    await selectChainNodesWithCounts(db, code, year),
-    await selectChainNodesWithCounts(db, code, year - 1),
-    await selectChainEdgeKeys(db, code),
-    await selectNodeFirms(db, code, year),
-  ];
+): ChainAnalysis {
+  const ofChain = <R extends { chainCode: string }>(rows: readonly R[]) => rows.filter((r) => r.chainCode === code);
+  const chainNodes = ofChain(data.nodes);
+  const nodeFirms = ofChain(data.firms);
+  const nodes = withCounts(chainNodes, nodeFirms);
+  const lastYearNodes = withCounts(chainNodes, ofChain(data.lastYearFirms));
+  const edges = ofChain(data.edges).map((e) => ({ from: e.from, to: e.to }));
   const firms = nodeFirms.map((f) => {
     const fig = figures.get(f.uscc);
     return { ...f, output: fig?.output ?? 0, base: fig?.hasBase ? fig.base : null };
   });
   const analysed = analyseGaps({ nodes, edges, firms, thresholds });
-  const isGap = (n: { enterpriseCount: number; aboveScaleCount: number }) => nodeStatusOf(n, thresholds.minFirms) !== 'ok';
+  const isGap = (n: GapNodeInput) => nodeStatusOf(n, thresholds.minFirms) !== 'ok';
   const chainFirms = distinctFirms(firms);
   const growth = comparableGrowth(chainFirms);
   const health = chainHealthOf({
@@ -109,7 +138,8 @@ export async function getChainMap(
   const chain = await selectChainDetail(db, code, parsePeriod(month.period).year);
   if (!chain) throw new AppError('not_found', { messageKey: 'chains.error.notFound', params: { code } });
   const thresholds = await readGapThresholds(db);
-  const analysis = await analyseChain(db, code, month, thresholds, await figuresByFirm(db, month, [code]));
+  const data = await loadChains(db, [code], parsePeriod(month.period).year);
+  const analysis = analyseChain(code, data, thresholds, await figuresByFirm(db, month, [code]));
   return {
     code,
     name: chain.name,
@@ -146,14 +176,12 @@ export async function getChainHealthRanking(db: Db, actor: Actor, query: { perio
   const month = await resolvePublishedMonth(db, query.period);
   const chains = await selectChainsOfYear(db, { year: parsePeriod(month.period).year, scope: chainScopeOf(actor) });
   const thresholds = await readGapThresholds(db);
-  const figures = await figuresByFirm(
-    db,
-    month,
-    chains.map((c) => c.code),
-  );
+  const codes = chains.map((c) => c.code);
+  const figures = await figuresByFirm(db, month, codes);
+  const data = await loadChains(db, codes, parsePeriod(month.period).year);
   const scored = [];
   for (const chain of chains) {
-    const analysis = await analyseChain(db, chain.code, month, thresholds, figures);
+    const analysis = analyseChain(chain.code, data, thresholds, figures);
     scored.push({
       code: chain.code,
       name: chain.name,

@@ -6,6 +6,7 @@ import { previousCalendarPeriod } from '../../../shared/stats/period.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { latestPublishedPeriod, latestSnapshotOf } from '../periods/periods.snapshots.js';
+import { createStatisticCache } from './monitoring.cache.js';
 import { selectChainFirmFigures, type FirmFiguresRow } from './monitoring.firms.queries.js';
 import { publishingPeriodOf, statusOf } from './monitoring.publication.js';
 import { monthRangeOf } from './monitoring.service.js';
@@ -50,7 +51,15 @@ export async function resolvePublishedMonth(db: Db, requested: string | undefine
   return { period, status, snapshotId: null, publishedAt: null, view: { kind: 'frozen', version: 0 } };
 }
 
-/** Each firm of the chains (规上 名录 of the month's year) with its published YTD output and comparable base. */
+const figuresCache = createStatisticCache<FirmFiguresRow[]>();
+
+/**
+ * Each firm of the chains (规上 名录 of the month's year) with its published YTD output and comparable
+ * base. Kept per month, snapshot and chains until the data token changes (monitoring.cache.ts).
+ */
 export function publishedChainFirmFigures(db: Db, month: PublishedMonth, chainCodes: readonly string[]): Promise<FirmFiguresRow[]> {
-  return selectChainFirmFigures(db, { range: monthRangeOf(month.period, 'ytd'), chainCodes, view: month.view });
+  const key = JSON.stringify([month.period, month.view, [...chainCodes].sort()]);
+  return figuresCache(db, key, () =>
+    selectChainFirmFigures(db, { range: monthRangeOf(month.period, 'ytd'), chainCodes, view: month.view }),
+  );
 }
