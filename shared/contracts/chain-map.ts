@@ -106,6 +106,22 @@ export const mapNode = z.object({
 });
 export type MapNode = z.infer<typeof mapNode>;
 
+/**
+ * The chain's yearly output target against its YTD output of the map's month, with a year-end
+ * projection from last year's monthly profile: projection = YTD ÷ (last year's Jan–month output ÷
+ * last year's full-year output), both read from published months; null when either is unpublished.
+ */
+export const targetTracking = z.object({
+  year: z.number().int(),
+  outputTarget: z.number().int().nullable(),
+  ytd: z.number().int(),
+  completion: z.number().nullable(),
+  lastYearShare: z.number().nullable(),
+  projection: z.number().int().nullable(),
+  projectedCompletion: z.number().nullable(),
+});
+export type TargetTracking = z.infer<typeof targetTracking>;
+
 export const chainMapQuery = z.object({ period: statisticalPeriodSchema({ notFuture: true }).optional() });
 export const chainMapParams = z.object({ code: chainCodeSchema });
 
@@ -122,6 +138,7 @@ export const chainMapResponse = z
     /** Chain output (deduplicated firms), integer 元, and its comparable growth. */
     output: z.number().int(),
     growth: z.number().nullable(),
+    tracking: targetTracking,
   })
   .meta({ id: 'ChainMap' });
 export type ChainMapResponse = z.infer<typeof chainMapResponse>;

@@ -29,7 +29,10 @@ async function data(db: Db): Promise<void> {
   await insertMonths(db, yi, halfYears(500, 500));
   await insertMonths(db, bing, halfYears(300, 300));
   await insertMonths(db, ding, halfYears(100, 200));
-  await publishHistory(db, ['2024-02', '2024-03', '2024-04', '2024-05', '2024-06']);
+  // 甲 is the only firm of 2023's 名录: 1000 a month all year, so by June 2023 half the year was made.
+  await insertMonths(db, jia, Object.fromEntries(['07', '08', '09', '10', '11', '12'].map((m) => [`2023-${m}`, { grossOutput: 1000 }])));
+  const months2023 = ['02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2023-${m}`);
+  await publishHistory(db, [...months2023, '2024-02', '2024-03', '2024-04', '2024-05', '2024-06']);
 }
 
 const t = useTestApp({
@@ -107,6 +110,34 @@ describe('GET /api/chains/{code}/map', () => {
   it('answers 404 for a chain outside a 链办’s scope, and for an unknown chain', async () => {
     expect((await get('/api/chains/CH05/map', t.users.office)).statusCode).toBe(404);
     expect((await get('/api/chains/CH99/map', t.users.admin)).statusCode).toBe(404);
+  });
+});
+
+describe('target tracking on the map', () => {
+  it('compares YTD with the year’s target and projects the year end from last year’s profile', async () => {
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/chains/CH02/targets/2024',
+      headers: t.users.admin.headers,
+      payload: { outputTargetYuan: 30_000, growthTarget: null },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const body = (await get('/api/chains/CH02/map?period=2024-06', t.users.leader)).json<{ tracking: unknown }>();
+    // YTD 11,400 of 30,000 = 38%; 2023: 6,000 by June of 12,000 → share 0.5; 11,400 ÷ 0.5 = 22,800 = 76% of the target.
+    expect(body.tracking).toEqual({
+      year: 2024,
+      outputTarget: 30_000,
+      ytd: 11_400,
+      completion: 0.38,
+      lastYearShare: 0.5,
+      projection: 22_800,
+      projectedCompletion: 0.76,
+    });
+  });
+
+  it('gives no completion or projection to a chain without a target or output last year', async () => {
+    const body = (await get('/api/chains/CH05/map?period=2024-06', t.users.leader)).json<{ tracking: unknown }>();
+    expect(body.tracking).toMatchObject({ outputTarget: null, ytd: 0, completion: null, lastYearShare: null, projection: null });
   });
 });
 

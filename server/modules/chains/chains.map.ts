@@ -25,6 +25,7 @@ import { selectMapEdges, selectMapNodes, selectNodeFirms, type NodeFirmRow } fro
 import { readGapThresholds } from './chains.settings.js';
 import { chainHealthOf } from './chains.health.js';
 import { chainScopeOf } from './chains.policy.js';
+import { trackTarget } from './chains.tracking.js';
 import { selectChainDetail, selectChainsOfYear } from './chains.queries.js';
 import { mayView } from './chains.service.js';
 import { nodeStatusOf } from './node-status.js';
@@ -168,6 +169,7 @@ export async function getChainMap(
     thresholds,
     output: analysis.output,
     growth: analysis.growth,
+    tracking: await trackTarget(db, code, month.period, analysis.output),
   };
 }
 

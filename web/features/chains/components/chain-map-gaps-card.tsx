@@ -13,6 +13,7 @@ import { useChainMap } from '../api/get-chain-map';
 import { GAP_TAG_COLORS } from '../utils/gap-status';
 import type { ChainMapExport } from './chain-map-canvas';
 import { ChainMapNodeDrawer } from './chain-map-node-drawer';
+import { ChainMapTracking } from './chain-map-tracking';
 
 // G6 is large: it loads with the first chain page, never with the rest of the app.
 const ChainMapCanvas = lazy(async () => ({ default: (await import('./chain-map-canvas')).ChainMapCanvas }));
@@ -104,6 +105,7 @@ export function ChainMapGapsCard({ code }: { code: string }) {
         </Space>
       }
     >
+      <ChainMapTracking tracking={data.tracking} period={data.period} />
       <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 8 }}>
         <Space wrap data-testid="chain-gap-legend" aria-label={t('chains.gapMap.legend')}>
           {GAP_STATUSES.map((status) => (
