@@ -4,11 +4,10 @@
 import type { PeriodStatus } from '../../../shared/publication/workflow.js';
 import { previousCalendarPeriod } from '../../../shared/stats/period.js';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
 import { latestPublishedPeriod, latestSnapshotOf } from '../periods/periods.snapshots.js';
 import { createStatisticCache } from './monitoring.cache.js';
 import { selectChainFirmFigures, type FirmFiguresRow } from './monitoring.firms.queries.js';
-import { publishingPeriodOf, statusOf } from './monitoring.publication.js';
+import { notPublishedError, publishingPeriodOf, statusOf } from './monitoring.publication.js';
 import { monthRangeOf } from './monitoring.service.js';
 import type { FiguresView } from './monitoring.sql.js';
 
@@ -40,14 +39,7 @@ export async function resolvePublishedMonth(db: Db, requested: string | undefine
       view: { kind: 'frozen', version: snapshot.figuresVersion },
     };
   }
-  if (requested !== undefined) {
-    const latest = await latestPublishedPeriod(db);
-    throw new AppError('forbidden', {
-      messageKey: latest === null ? 'periods.error.nothingPublished' : 'periods.error.notPublished',
-      params: { period, latest: latest ?? '' },
-      details: { period, latestPublished: latest },
-    });
-  }
+  if (requested !== undefined) throw await notPublishedError(db, period);
   return { period, status, snapshotId: null, publishedAt: null, view: { kind: 'frozen', version: 0 } };
 }
 

@@ -4,9 +4,9 @@ import { HEALTH_COMPONENTS } from '../../../../shared/contracts/chain-map';
 import { DataTable } from '../../../components/data-table';
 import { paths } from '../../../config/paths';
 import { usePickableMonths } from '../../../hooks/use-pickable-months';
-import { formatYi, yuanToWan } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useChainHealth } from '../api/get-chain-health';
+import { outputColumns } from '../utils/figure-columns';
 
 type HealthItem = NonNullable<ReturnType<typeof useChainHealth>['data']>['items'][number];
 
@@ -86,14 +86,7 @@ export function ChainHealthPage() {
               render: (_, row) => `${row.gapCount}/${row.nodeCount}`,
               excel: (row) => row.gapCount,
             },
-            {
-              key: 'output',
-              title: t('chains.gapMap.output'),
-              align: 'right',
-              render: (_, row) => formatYi(row.output, locale),
-              excelTitle: t('chains.gapMap.outputWan'),
-              excel: (row) => yuanToWan(row.output),
-            },
+            ...outputColumns<HealthItem>(t, locale, false),
           ]}
         />
       </Flex>

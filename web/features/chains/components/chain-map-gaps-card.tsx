@@ -7,9 +7,10 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { paths } from '../../../config/paths';
 import { usePickableMonths } from '../../../hooks/use-pickable-months';
 import { dataUrlToBlob, downloadBlob } from '../../../lib/download';
-import { formatAmount, formatDateTime, formatGrowth, formatYi, yuanToWan } from '../../../lib/format';
+import { formatAmount, formatDateTime, formatGrowth } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useChainMap } from '../api/get-chain-map';
+import { outputColumns } from '../utils/figure-columns';
 import { GAP_TAG_COLORS } from '../utils/gap-status';
 import type { ChainMapExport } from './chain-map-canvas';
 import { ChainMapNodeDrawer } from './chain-map-node-drawer';
@@ -224,21 +225,7 @@ function ChainGapsTable({ data, nodes, onOpen }: { data: ChainMapResponse; nodes
         },
         { key: 'firms', title: t('chains.gapMap.firmsCol'), dataIndex: 'enterpriseCount', align: 'right' },
         { key: 'aboveScale', title: t('chains.gapMap.aboveScaleCol'), dataIndex: 'aboveScaleCount', align: 'right' },
-        {
-          key: 'output',
-          title: t('chains.gapMap.output'),
-          align: 'right',
-          render: (_, n) => formatYi(n.output, locale),
-          excelTitle: t('chains.gapMap.outputWan'),
-          excel: (n) => yuanToWan(n.output),
-        },
-        {
-          key: 'growth',
-          title: t('chains.gapMap.growth'),
-          align: 'right',
-          render: (_, n) => formatGrowth(n.growth, locale),
-          excel: (n) => n.growth,
-        },
+        ...outputColumns<MapNode>(t, locale),
       ]}
     />
   );

@@ -2,8 +2,9 @@ import { Descriptions, Drawer, Empty, Flex, Tag, Typography } from 'antd';
 import type { MapNode } from '../../../../shared/contracts/chain-map';
 import { DataTable } from '../../../components/data-table';
 import { paths } from '../../../config/paths';
-import { formatAmount, formatGrowth, formatPercent, formatYi, yuanToWan } from '../../../lib/format';
+import { formatGrowth, formatPercent, formatYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
+import { outputColumns } from '../utils/figure-columns';
 import { GAP_TAG_COLORS } from '../utils/gap-status';
 
 type Firm = MapNode['firms'][number];
@@ -65,21 +66,7 @@ export function ChainMapNodeDrawer({
                 ),
               },
               { key: 'uscc', title: t('chains.enterprise.uscc'), dataIndex: 'uscc', excelOnly: true, excelWidth: 22 },
-              {
-                key: 'output',
-                title: t('chains.gapMap.output'),
-                align: 'right',
-                render: (_, f) => formatAmount(f.output, locale),
-                excelTitle: t('chains.gapMap.outputWan'),
-                excel: (f) => yuanToWan(f.output),
-              },
-              {
-                key: 'growth',
-                title: t('chains.gapMap.growth'),
-                align: 'right',
-                render: (_, f) => formatGrowth(f.growth, locale),
-                excel: (f) => f.growth,
-              },
+              ...outputColumns<Firm>(t, locale),
             ]}
           />
           <section data-testid="chain-node-leads-slot">
