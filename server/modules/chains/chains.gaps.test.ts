@@ -84,11 +84,11 @@ describe('analyseGaps on a hand-made chain', () => {
     });
   });
 
-  it('calls a node 弱链 when its output is under 2% of the chain: 10 of 1010 = 1.0%', () => {
+  it('calls a node 弱链 when its output is under 2% of the chain: 10 of 1010 = 0.99%', () => {
     const recycle = byKey('recycle');
     expect(recycle.status).toBe('weak');
     expect(recycle.outputShare).toBeCloseTo(10 / 1010, 9);
-    expect(recycle.reasons).toEqual([{ code: 'small_share', params: { share: 1, threshold: 2 } }]);
+    expect(recycle.reasons).toEqual([{ code: 'small_share', params: { share: 0.99, threshold: 2 } }]);
   });
 
   it('calls a node 强链 otherwise (延链): 526 of 1010, growth 526/420 − 1 = +25.2%, firms by output', () => {

@@ -66,6 +66,8 @@ export function distinctFirms<F extends { uscc: string }>(firms: readonly F[]): 
 }
 
 const percent = (rate: number) => Math.round(rate * 1000) / 10;
+/** A share in percent with two decimals, so 1.96% never reads as the 2% threshold it is below. */
+const sharePercent = (rate: number) => Math.round(rate * 10000) / 100;
 
 /** The gap analysis of one chain (rules above). Nodes keep their order. */
 export function analyseGaps(input: {
@@ -139,7 +141,10 @@ function reasonsOf(
   if (node.enterpriseCount < thresholds.minFirms)
     weak.push({ code: 'few_firms', params: { count: node.enterpriseCount, min: thresholds.minFirms } });
   if (facts.outputShare !== null && facts.outputShare < thresholds.minOutputShare) {
-    weak.push({ code: 'small_share', params: { share: percent(facts.outputShare), threshold: percent(thresholds.minOutputShare) } });
+    weak.push({
+      code: 'small_share',
+      params: { share: sharePercent(facts.outputShare), threshold: sharePercent(thresholds.minOutputShare) },
+    });
   }
   if (weak.length > 0) return weak;
   return [{ code: 'strong', params: { count: node.enterpriseCount, aboveScale: node.aboveScaleCount } }];

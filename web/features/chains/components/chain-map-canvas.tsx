@@ -52,8 +52,13 @@ export function ChainMapCanvas({ nodes, edges, linesOf, onSelect, exportRef, onE
     }));
     return { nodes: nodeData, edges: edgeData };
   }, [nodes, edges, linesOf]);
-  // Ranks of the layered layout: about one column per stage step, so the height follows the widest rank.
-  const height = Math.max(260, Math.min(900, 90 * Math.ceil(nodes.length / 3) + 80));
+  // The layered layout stacks a rank's nodes in a column; a stage's nodes mostly share a rank, so the
+  // fullest stage sets the height (the view still shrinks to fit when a rank is fuller).
+  const fullest = Math.max(
+    1,
+    ...(['upstream', 'midstream', 'downstream'] as const).map((stage) => nodes.filter((n) => n.stage === stage).length),
+  );
+  const height = Math.max(260, Math.min(900, fullest * (NODE_SIZE[1] + 20) + 96));
 
   useEffect(() => {
     const element = container.current;
