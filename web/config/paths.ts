@@ -16,6 +16,11 @@ export const paths = {
     /** A chain's page; `year` picks the 规上 year of its node statuses (this year when omitted). */
     getHref: (code: string, year?: number) => `/chains/${encodeURIComponent(code)}${year === undefined ? '' : `?year=${year}`}`,
   },
+  /** 产业链健康指数: the chains ranked for a published month (the latest when omitted). */
+  chainHealth: {
+    path: '/chains/health',
+    getHref: (period?: string) => (period === undefined ? '/chains/health' : `/chains/health?period=${encodeURIComponent(period)}`),
+  },
   enterprises: { path: '/enterprises', getHref: () => '/enterprises' },
   enterpriseNew: { path: '/enterprises/new', getHref: () => '/enterprises/new' },
   enterpriseImport: { path: '/enterprises/import', getHref: () => '/enterprises/import' },

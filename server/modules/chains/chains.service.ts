@@ -38,6 +38,7 @@ import {
   type ChainTargetRow,
 } from './chains.queries.js';
 import { nodeStatusOf } from './node-status.js';
+import { readGapThresholds } from './chains.settings.js';
 
 function presentListRow(row: ChainListRow): ChainListItem {
   return { ...row };
@@ -65,7 +66,7 @@ function presentTarget(row: ChainTargetRow) {
 }
 
 /** Whether the actor may see the chain; an enterprise account sees the chains its firm belongs to. */
-async function mayView(db: Db, actor: Actor, code: string): Promise<boolean> {
+export async function mayView(db: Db, actor: Actor, code: string): Promise<boolean> {
   const scope = chainScopeOf(actor);
   const memberChains = scope.kind === 'members' ? await selectMemberChainCodes(db, scope.usccs) : [];
   return canViewChain(actor, code, memberChains);
@@ -108,6 +109,7 @@ export async function getChain(db: Db, actor: Actor, code: string, query: { year
   const year = query.year ?? currentYear();
   const row = await selectChainDetail(db, code, year);
   if (!row) throw chainNotFound(code);
+  const { minFirms } = await readGapThresholds(db);
   const [targets, nodes, edges, firms] = [
     await selectChainTargets(db, code),
     await selectChainNodesWithCounts(db, code, year),
@@ -121,7 +123,7 @@ export async function getChain(db: Db, actor: Actor, code: string, query: { year
     hostPlaces: row.hostPlaces,
     chainMasters: row.chainMasters,
     targets: targets.map(presentTarget),
-    nodes: nodes.map((n) => ({ ...n, status: nodeStatusOf(n) })),
+    nodes: nodes.map((n) => ({ ...n, status: nodeStatusOf(n, minFirms) })),
     edges,
     enterprises: firms,
     canEdit: canEditChain(actor, code),
