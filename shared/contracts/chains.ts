@@ -159,6 +159,9 @@ export const updateChainRequest = z
   .refine(changesSomething, 'at least one field to change');
 export type UpdateChainRequest = z.infer<typeof updateChainRequest>;
 
+/** The schemas of a chain's writes (`recordRoutes` of server/lib/routes.ts). */
+export const chainRecord = { params: chainCodeParams, create: createChainRequest, update: updateChainRequest, response: chainDetail };
+
 export const targetParams = chainCodeParams.extend({ year: yearQuery });
 
 export const putTargetRequest = z
