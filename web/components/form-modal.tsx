@@ -29,6 +29,15 @@ export type FormModalProps<V extends object> = {
   children: ReactNode;
 };
 
+/** The props of an add/edit dialog of one record (see `useRecordDialog`). */
+export type RecordFormProps<R> = {
+  /** The record to edit, null to add one. */
+  record: R | null;
+  /** Loads the record again after a version conflict. */
+  onReload?: () => Promise<R | undefined>;
+  onClose: () => void;
+};
+
 /**
  * The `onReload` of an edit dialog from a loader of the record and the mapping of a record to form
  * values: after a version conflict the dialog shows the record as it now is.
