@@ -122,6 +122,21 @@ export type ChainDetail = z.infer<typeof chainDetail>;
 
 export const chainCodeParams = z.object({ code: chainCodeSchema });
 
+/** The fields of a chain an editor sets (the code only when creating it): the form's, and what the audit log keeps. */
+export const CHAIN_FIELDS = [
+  'code',
+  'name',
+  'industryCode',
+  'validFromYear',
+  'validToYear',
+  'chiefTitle',
+  'office',
+  'supportingDepartments',
+  'hostPlaces',
+  'chainMasters',
+  'sortOrder',
+] as const;
+
 const chainFields = z.object({
   name: text(100),
   industryCode: text(16),

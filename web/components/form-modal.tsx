@@ -51,6 +51,30 @@ export function reloadValues<R, V>(load: (() => Promise<R | undefined>) | undefi
 }
 
 /**
+ * A version conflict above a form ("此记录已被他人修改…") with a 刷新 button that loads the record again
+ * (none when the form cannot reload it).
+ */
+export function ConflictAlert({ message, reloading, onReload }: { message: string; reloading: boolean; onReload?: () => void }) {
+  const t = useT();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      style={{ marginBottom: 16 }}
+      title={message}
+      action={
+        onReload ? (
+          <Button size="small" loading={reloading} onClick={onReload}>
+            {t('common.refresh')}
+          </Button>
+        ) : null
+      }
+    />
+  );
+}
+
+/**
  * The dialog around an add/edit form: title, save/cancel, loading while saving, the server's field
  * errors marked on the fields, and a version conflict shown with a 刷新 button that reloads the record
  * into the open dialog. Other errors are shown by the default mutation error handler.
@@ -105,20 +129,7 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
       width={props.width}
     >
       {conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={conflict}
-          action={
-            props.onReload ? (
-              <Button size="small" loading={reloading} onClick={() => void reload()}>
-                {t('common.refresh')}
-              </Button>
-            ) : null
-          }
-        />
+        <ConflictAlert message={conflict} reloading={reloading} onReload={props.onReload ? () => void reload() : undefined} />
       ) : null}
       <Form<V>
         form={form}

@@ -1,5 +1,6 @@
 import {
   CHAIN_ADMIN_FIELDS,
+  CHAIN_FIELDS,
   type ChainDetail,
   type ChainListItem,
   type CreateChainRequest,
@@ -43,19 +44,7 @@ function presentListRow(row: ChainListRow): ChainListItem {
 }
 
 /** Chain writes with their audit entries; the log keeps the stored fields (no counts). */
-const audited = auditedWrites<ChainRow>('chain', 'code', [
-  'code',
-  'name',
-  'industryCode',
-  'validFromYear',
-  'validToYear',
-  'chiefTitle',
-  'office',
-  'supportingDepartments',
-  'hostPlaces',
-  'chainMasters',
-  'sortOrder',
-]);
+const audited = auditedWrites<ChainRow>('chain', 'code', CHAIN_FIELDS);
 
 function presentTarget(row: ChainTargetRow) {
   return { year: row.year, outputTargetYuan: row.outputTargetYuan, growthTarget: row.growthTarget, version: row.version };
