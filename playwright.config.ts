@@ -52,6 +52,15 @@ const serverEnv = {
   DATABASE_URL: '',
 };
 
+/** One compiled server on `port`, on its own data folder (none given: a fresh temporary one). */
+function server(port: number, dataDir: string | undefined, env: Record<string, string>) {
+  return {
+    ...serverBase,
+    url: `http://localhost:${port}/api/health`,
+    env: { ...serverEnv, PORT: String(port), DATA_DIR: dataDir ?? '', ...env },
+  };
+}
+
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
@@ -101,35 +110,12 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [
-    {
-      // Most tests: reference master data only; each test makes the firms and figures it reads.
-      ...serverBase,
-      url: `http://localhost:${PORT}/api/health`,
-      env: { ...serverEnv, PORT: String(PORT), DATA_DIR: process.env.CHAINCHIEF_E2E_DATA_DIR ?? '', SEED_DEMO: 'false' },
-    },
-    {
-      // The Hengyang demo data (e2e/demo-*.spec.ts, read-only there): the published figures on screen.
-      ...serverBase,
-      url: `http://localhost:${E2E_DEMO_PORT}/api/health`,
-      env: {
-        ...serverEnv,
-        PORT: String(E2E_DEMO_PORT),
-        DATA_DIR: process.env.CHAINCHIEF_E2E_DEMO_DATA_DIR ?? '',
-        SEED_DEMO: 'true',
-        DEMO_PASSWORD,
-      },
-    },
-    {
-      // Reference data only, for the review-and-publication journey (e2e/journey-*.spec.ts): publishing
-      // moves every user's default month, so no other test reads this server. It starts in seconds.
-      ...serverBase,
-      url: `http://localhost:${E2E_JOURNEY_PORT}/api/health`,
-      env: {
-        ...serverEnv,
-        PORT: String(E2E_JOURNEY_PORT),
-        DATA_DIR: process.env.CHAINCHIEF_E2E_JOURNEY_DATA_DIR ?? '',
-        SEED_DEMO: 'false',
-      },
-    },
+    // Most tests: reference master data only; each test makes the firms and figures it reads.
+    server(PORT, process.env.CHAINCHIEF_E2E_DATA_DIR, { SEED_DEMO: 'false' }),
+    // The Hengyang demo data (e2e/demo-*.spec.ts, read-only there): the published figures on screen.
+    server(E2E_DEMO_PORT, process.env.CHAINCHIEF_E2E_DEMO_DATA_DIR, { SEED_DEMO: 'true', DEMO_PASSWORD }),
+    // Reference data only, for the review-and-publication journey (e2e/journey-*.spec.ts): publishing
+    // moves every user's default month, so no other test reads this server. It starts in seconds.
+    server(E2E_JOURNEY_PORT, process.env.CHAINCHIEF_E2E_JOURNEY_DATA_DIR, { SEED_DEMO: 'false' }),
   ],
 });

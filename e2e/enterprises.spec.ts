@@ -1,26 +1,14 @@
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
+import { IMPORT_COLUMNS } from '../shared/contracts/enterprises.js';
 import { loginByApi, randomUscc } from './support/session.js';
 import { bodyRows } from './support/table.js';
-
-const HEADERS = [
-  '统一社会信用代码',
-  '企业名称',
-  '所属区县',
-  '所属园区',
-  '行业代码',
-  '规上年度',
-  '产业链环节',
-  '链主',
-  '专精特新',
-  '高新技术企业',
-];
 
 /** A small enterprise file as someone would make it in Excel: one firm of the CH02 chain in 衡阳高新区. */
 async function enterpriseFile(uscc: string, name: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('企业名录');
-  sheet.addRow(HEADERS);
+  sheet.addRow([...IMPORT_COLUMNS]);
   sheet.addRow([uscc, name, '衡阳高新区', '衡阳高新区', '3821', '2023,2024', 'CH02:xfmr;CH04:cuproc', '是', '否', '是']);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

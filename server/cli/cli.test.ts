@@ -5,9 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/client.js';
 import { verifyPassword } from '../modules/auth/password.js';
-import { runCliProcess } from '../test/cli.js';
+import { runCliProcess, withEmbedded } from '../test/cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const HOLDER = path.join(ROOT, 'server/cli/test-fixtures/hold-database.ts');
@@ -21,15 +20,6 @@ const runCli = (args: string[], env: Record<string, string> = {}) => runCliProce
 
 function lines(text: string): string[] {
   return text.split('\n').filter((l) => l.length > 0);
-}
-
-async function withEmbedded<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ kind: 'pglite', dataDir });
-  try {
-    return await work(database.db);
-  } finally {
-    await database.close();
-  }
 }
 
 // Each step spawns the compiled CLI (a cold Node start plus the embedded database); on a loaded 2-core
@@ -77,7 +67,7 @@ describe('the cli process', { timeout: 180_000 }, () => {
     const printed = /^生成的密码，只显示这一次 \(generated password, shown once\): ([A-Za-z0-9_-]{16})$/.exec(lines(bob.stdout)[1] ?? '');
     expect(printed).not.toBeNull();
 
-    await withEmbedded(async (db) => {
+    await withEmbedded(dataDir, async (db) => {
       const users = await db.execute<{ username: string; role: string; password_hash: string; scopes: string }>(sql`
         SELECT u.username, u.role, u.password_hash, string_agg(s.kind || ':' || s.ref, ',' ORDER BY s.ref) AS scopes
           FROM users u LEFT JOIN user_scopes s ON s.user_id = u.id GROUP BY u.id ORDER BY u.username`);
@@ -98,13 +88,13 @@ describe('the cli process', { timeout: 180_000 }, () => {
   });
 
   it('unlocks an account locked by failed logins, audited', async () => {
-    await withEmbedded(async (db) => {
+    await withEmbedded(dataDir, async (db) => {
       await db.execute(sql`UPDATE users SET failed_logins = 10, locked_at = now() WHERE username = 'bob'`);
     });
     const unlock = await runCli(['unlock-user', '--username', 'bob']);
     expect(unlock.stderr).toBe('');
     expect(lines(unlock.stdout)).toEqual(['已解锁 bob，可以重新登录 (bob unlocked; it can log in again)']);
-    await withEmbedded(async (db) => {
+    await withEmbedded(dataDir, async (db) => {
       const bobRow = await db.execute<{ failed_logins: number; locked: boolean }>(
         sql`SELECT failed_logins, locked_at IS NOT NULL AS locked FROM users WHERE username = 'bob'`,
       );
@@ -160,7 +150,7 @@ describe('the cli process', { timeout: 180_000 }, () => {
     expect(restored.stderr).toBe('');
     expect(restored.code).toBe(0);
     expect(lines(restored.stdout)[1]).toMatch(/^已恢复 \(restored\) .*: 7 行 \(rows\)/);
-    await withEmbedded(async (db) => {
+    await withEmbedded(dataDir, async (db) => {
       const audit = await db.execute<{ id: number; action: string }>(sql`SELECT id, action FROM audit_log ORDER BY id`);
       // The archive holds the 2 creations and the unlock (the backup's own entry is written after
       // its snapshot); the restore adds its entry with the next id.

@@ -41,6 +41,28 @@ import { REGION_KINDS, type RegionKind } from '../../shared/contracts/regions.js
 /** Integer 元 (bigint read as a JS number: safe up to 9×10^15 元). */
 export const money = (name: string) => bigint(name, { mode: 'number' });
 export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+/**
+ * The values of one enterprise-month, as monthly_figures holds them and monthly_figure_versions keeps
+ * the replaced ones. Money in integer 元; prev_year_* are the 上年同期 values reported with the month.
+ */
+export const figureValueColumns = () => ({
+  /** 工业总产值 (current prices), 元 */
+  grossOutput: money('gross_output'),
+  /** 营业收入, 元 */
+  revenue: money('revenue'),
+  /** 利润总额, 元 (may be negative) */
+  profit: money('profit'),
+  /** 税金总额, 元 */
+  taxes: money('taxes'),
+  /** 用电量, kWh */
+  electricityKwh: money('electricity_kwh'),
+  /** 从业人员 */
+  employees: integer('employees'),
+  prevYearGrossOutput: money('prev_year_gross_output'),
+  prevYearRevenue: money('prev_year_revenue'),
+  prevYearProfit: money('prev_year_profit'),
+  prevYearTaxes: money('prev_year_taxes'),
+});
 export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 /**
  * Optimistic locking of a record users edit through a form: 1 when created, +1 with every update
@@ -347,22 +369,7 @@ export const monthlyFigures = pgTable(
   {
     uscc: char('uscc', { length: 18 }).notNull(),
     period: text('period').notNull(),
-    /** 工业总产值 (current prices), 元 */
-    grossOutput: money('gross_output'),
-    /** 营业收入, 元 */
-    revenue: money('revenue'),
-    /** 利润总额, 元 (may be negative) */
-    profit: money('profit'),
-    /** 税金总额, 元 */
-    taxes: money('taxes'),
-    /** 用电量, kWh */
-    electricityKwh: money('electricity_kwh'),
-    /** 从业人员 */
-    employees: integer('employees'),
-    prevYearGrossOutput: money('prev_year_gross_output'),
-    prevYearRevenue: money('prev_year_revenue'),
-    prevYearProfit: money('prev_year_profit'),
-    prevYearTaxes: money('prev_year_taxes'),
+    ...figureValueColumns(),
     source: text('source').$type<FigureSource>().notNull().default('manual'),
     updatedAt: updatedAt(),
     /**

@@ -4,9 +4,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, bigserial, char, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { PERIOD_PATTERN, list, quoted } from './schema-checks.js';
+import { figureValueColumns } from './schema-master.js';
 import { CORRECTION_SOURCES, DISPOSITION_STATUSES, PERIOD_ACTIONS, PERIOD_STATUSES } from '../../shared/publication/workflow.js';
 
-const money = (name: string) => bigint(name, { mode: 'number' });
 const periodCheck = (name: string, column: string) => check(name, sql.raw(`${column} ~ ${quoted(PERIOD_PATTERN)}`));
 
 /** A month's status, city-wide; a month without a row is 采集中 (collecting). Written only by the periods service. */
@@ -137,16 +137,7 @@ export const monthlyFigureVersions = pgTable(
   {
     uscc: char('uscc', { length: 18 }).notNull(),
     period: text('period').notNull(),
-    grossOutput: money('gross_output'),
-    revenue: money('revenue'),
-    profit: money('profit'),
-    taxes: money('taxes'),
-    electricityKwh: money('electricity_kwh'),
-    employees: integer('employees'),
-    prevYearGrossOutput: money('prev_year_gross_output'),
-    prevYearRevenue: money('prev_year_revenue'),
-    prevYearProfit: money('prev_year_profit'),
-    prevYearTaxes: money('prev_year_taxes'),
+    ...figureValueColumns(),
     source: text('source').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     figureVersion: bigint('figure_version', { mode: 'number' }).notNull(),

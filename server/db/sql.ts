@@ -1,7 +1,7 @@
 // The SQL helpers every queries file uses: raw rows parsed at the boundary, timestamps as ISO text,
 // arrays as parameters. One place, so a change of driver or database kind is made once.
-import { sql, type SQL } from 'drizzle-orm';
-import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import { eq, getTableColumns, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { atVersion, bumpVersion, updatedOrConflict } from '../lib/optimistic-lock.js';
 import type { Db } from './client.js';
@@ -72,4 +72,38 @@ export async function deleteAtVersion(
     .where(atVersion(key, table.version, expectedVersion))
     .returning({ version: table.version });
   updatedOrConflict(deleted);
+}
+
+/** Inserts one row and answers it as stored (defaults, serial id, timestamps filled in). */
+export async function insertReturning<T extends PgTable>(db: Db, table: T, row: PgInsertValue<T>): Promise<T['$inferSelect']> {
+  // Drizzle cannot work out `returning()`'s row type for a generic table; it is that table's row.
+  const [created] = (await db.insert(table).values(row).returning()) as T['$inferSelect'][];
+  if (!created) throw new Error('insert returned no row');
+  return created;
+}
+
+/**
+ * The first row of `table` other than the edited one (`isSelf`) that already holds one of `values`
+ * in the column of that name (a name, short name or code that must stay unique); undefined when none
+ * does or no value is given. Name the columns one by one: `{ name: input.name, shortName: input.shortName }`.
+ */
+export async function selectClash<T extends PgTable>(
+  db: Db,
+  table: T,
+  values: Partial<Record<keyof T['$inferSelect'] & string, string>>,
+  isSelf: (row: T['$inferSelect']) => boolean,
+): Promise<T['$inferSelect'] | undefined> {
+  const columns: Record<string, PgColumn> = getTableColumns(table);
+  const conditions: SQL[] = [];
+  for (const [name, value] of Object.entries<string | undefined>(values)) {
+    const column = columns[name];
+    if (column && value !== undefined) conditions.push(eq(column, value));
+  }
+  if (conditions.length === 0) return undefined;
+  // As above: the rows of a generic table's select are that table's rows.
+  const rows = (await db
+    .select()
+    .from(table as PgTable)
+    .where(or(...conditions))) as T['$inferSelect'][];
+  return rows.find((row) => !isSelf(row));
 }

@@ -124,3 +124,9 @@ export function toAppError(error: unknown, options: { bodyLimitBytes?: number } 
   if (mapped) return { error: mapped, unexpected: false };
   return { error: new AppError('internal_error'), unexpected: true };
 }
+
+/** The record a lookup found, or 404 `not_found` with the record's own message (`<domain>.error.notFound`). */
+export function foundOr404<T>(row: T | null | undefined, messageKey: MessageKey, params?: Record<string, string | number>): T {
+  if (row === undefined || row === null) throw new AppError('not_found', { messageKey, params });
+  return row;
+}

@@ -4,7 +4,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { errorResponse, okResponse } from '../../shared/contracts/common.js';
+import { deleteVersionQuery, errorResponse, okResponse } from '../../shared/contracts/common.js';
+import type { Database, Db } from '../db/client.js';
 import type { Actor } from './actor.js';
 import { actorOf, type RoutePolicy } from './http.js';
 
@@ -21,6 +22,10 @@ export type RouteSpec<P, Q, B, R extends z.ZodType> = {
   response: R;
   /** 201 for a route that creates; 200 otherwise. */
   status?: 200 | 201;
+  /** One line for the OpenAPI document, where the URL does not say it. */
+  summary?: string;
+  /** Error answers of this route besides the plugin's. */
+  errors?: Record<number, z.ZodType>;
 };
 
 export type RouteInput<P, Q, B> = {
@@ -80,10 +85,11 @@ export function routesOf(app: App, options: { tags: string[]; errors?: Record<nu
         config: { policy: spec.policy },
         schema: {
           tags: options.tags,
+          ...(spec.summary ? { summary: spec.summary } : {}),
           ...(spec.params ? { params: spec.params } : {}),
           ...(spec.query ? { querystring: spec.query } : {}),
           ...(spec.body ? { body: spec.body } : {}),
-          response: { [status]: spec.response, ...errors },
+          response: { [status]: spec.response, ...spec.errors, ...errors },
         },
         handler: async (request, reply) => {
           const input = {
@@ -108,4 +114,66 @@ export function routesOf(app: App, options: { tags: string[]; errors?: Record<nu
       return OK;
     });
   return { get: declare('GET'), post: declare('POST'), put: declare('PUT'), patch: declare('PATCH'), delete: declare('DELETE'), remove };
+}
+
+/**
+ * A plugin of `/api` routes under one OpenAPI tag: `export const parksRoutes = routePlugin('parks', (routes, { db }) => …)`,
+ * registered as `app.register(parksRoutes(database), { prefix: '/api/parks' })`. `app` is there for a route
+ * that lists other error answers (`routesOf(app, { tags, errors })`).
+ */
+export function routePlugin(
+  tag: string,
+  declare: (routes: Routes, database: Database, app: App) => void,
+): (database: Database) => FastifyPluginAsyncZod {
+  return (database) => async (app) => declare(routesOf(app, { tags: [tag] }), database, app);
+}
+
+/** Only the administrator: the policy of every master-data write. */
+export const ADMIN = ['admin'] as const;
+
+/**
+ * The schemas of a master-data record addressed by one key (`code`, `id`): the key in the address,
+ * the bodies of its create and update, and the record a write answers. Declared in its contract.
+ */
+export type RecordContract<K extends string, Key, C extends z.ZodType, U extends z.ZodType, R extends z.ZodType> = {
+  /** The key alone, `z.object({ code: … })`: its one field names the address parameter. */
+  params: z.ZodType<Record<K, Key>> & { shape: Record<K, z.ZodType> };
+  create: C;
+  update: U;
+  response: R;
+};
+
+/** The service calls behind a record's writes, with the signatures every master-data service has. */
+export type RecordWrites<Key, C, U, R> = {
+  create: (db: Db, actor: Actor, body: C) => Promise<R>;
+  update: (db: Db, actor: Actor, key: Key, patch: U) => Promise<R>;
+  remove: (db: Db, actor: Actor, key: Key, expectedVersion?: number) => Promise<void>;
+};
+
+/**
+ * The writes of a master-data record: `POST /` (201), `PATCH /:key` and `DELETE /:key?version=N` (the
+ * version the confirm dialog showed). `policy` is one for all three or one per write (a chain's
+ * 链长 edits it but only the admin creates or deletes one).
+ */
+export function recordRoutes<K extends string, Key, C extends z.ZodType, U extends z.ZodType, R extends z.ZodType>(
+  routes: Routes,
+  db: Db,
+  policy: RoutePolicy | { create: RoutePolicy; update: RoutePolicy; remove: RoutePolicy },
+  contract: RecordContract<K, Key, C, U, R>,
+  writes: RecordWrites<Key, Out<C>, Out<U>, z.input<R>>,
+): void {
+  const policies = typeof policy === 'object' && 'create' in policy ? policy : { create: policy, update: policy, remove: policy };
+  const { params, response } = contract;
+  // `shape` holds exactly the key's field (RecordContract): its name is K.
+  const key = Object.keys(params.shape)[0] as K;
+  const url = `/:${key}`;
+  routes.post('/', { policy: policies.create, body: contract.create, response, status: 201 }, ({ actor, body }) =>
+    writes.create(db, actor, body),
+  );
+  routes.patch(url, { policy: policies.update, params, body: contract.update, response }, ({ actor, params, body }) =>
+    writes.update(db, actor, params[key], body),
+  );
+  routes.remove(url, { policy: policies.remove, params, query: deleteVersionQuery }, ({ actor, params, query }) =>
+    writes.remove(db, actor, params[key], query.version),
+  );
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { CreateUserRequest } from '../../shared/contracts/users.js';
 import { buildApp } from '../app.js';
 import { loadConfig, type AppConfig } from '../config.js';
@@ -40,9 +40,18 @@ export async function loginAs(app: FastifyInstance, username: string, password: 
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }
 
+type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Reply = Awaited<ReturnType<FastifyInstance['inject']>>;
+
 export type UsedTestApp<U extends string> = TestApp & {
   /** One logged-in session per user named in `useTestApp({ users })`. */
   users: Record<U, Session>;
+  /** `GET url` as the session's user, in `locale` (the `X-Locale` the web sends). */
+  get: (url: string, session: Session, locale?: string) => Promise<Reply>;
+  /** A write as the session's user, with its CSRF header, in `locale`. */
+  send: (method: Method, url: string, session: Session, payload?: object, locale?: string) => Promise<Reply>;
+  /** The JSON of `GET url`, failing the test unless it answers 200. */
+  read: (url: string, session: Session) => Promise<ReturnType<typeof JSON.parse>>;
 };
 
 /**
@@ -64,8 +73,16 @@ export function useTestApp<const U extends string = never>(
   const specs: [string, Partial<CreateUserRequest> | (() => Partial<CreateUserRequest>)][] = Object.entries(options.users ?? {});
   const users: Record<string, Session> = {};
   for (const [name] of specs) users[name] = { cookie: '', csrf: '', headers: {} };
+  const send = (method: Method | 'GET', url: string, session: Session, payload?: object, locale = 'zh-CN') =>
+    used.app.inject({ method, url, headers: { ...session.headers, 'x-locale': locale }, payload });
+  const get = (url: string, session: Session, locale?: string) => send('GET', url, session, undefined, locale);
+  const read = async (url: string, session: Session) => {
+    const res = await get(url, session);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
   // Filled in by beforeAll below; nothing reads it before then (see above).
-  const used = { users } as UsedTestApp<U>;
+  const used = { users, get, send, read } as UsedTestApp<U>;
   beforeAll(async () => {
     Object.assign(used, await createTestApp(options.env));
     if (options.reference !== false) await seedReferenceData(used.database.db);

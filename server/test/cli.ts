@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { CliIo } from '../cli/io.js';
+import { openDatabase, type Db } from '../db/client.js';
 import { ROOT } from '../paths.js';
 
 export type RecordingIo = CliIo & { lines: string[]; errors: string[] };
@@ -43,4 +44,17 @@ export function runCliProcess(args: string[], dataDir: string, env: Record<strin
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * Opens the embedded database in `dataDir` (the CLI's, between two CLI runs), runs `work` on it and
+ * closes it again, so the next CLI run can take the folder's lock.
+ */
+export async function withEmbedded<T>(dataDir: string, work: (db: Db) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ kind: 'pglite', dataDir });
+  try {
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
 }

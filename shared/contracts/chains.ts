@@ -122,6 +122,21 @@ export type ChainDetail = z.infer<typeof chainDetail>;
 
 export const chainCodeParams = z.object({ code: chainCodeSchema });
 
+/** The fields of a chain an editor sets (the code only when creating it): the form's, and what the audit log keeps. */
+export const CHAIN_FIELDS = [
+  'code',
+  'name',
+  'industryCode',
+  'validFromYear',
+  'validToYear',
+  'chiefTitle',
+  'office',
+  'supportingDepartments',
+  'hostPlaces',
+  'chainMasters',
+  'sortOrder',
+] as const;
+
 const chainFields = z.object({
   name: text(100),
   industryCode: text(16),
@@ -158,6 +173,9 @@ export const updateChainRequest = z
   .extend(expectedVersionField)
   .refine(changesSomething, 'at least one field to change');
 export type UpdateChainRequest = z.infer<typeof updateChainRequest>;
+
+/** The schemas of a chain's writes (`recordRoutes` of server/lib/routes.ts). */
+export const chainRecord = { params: chainCodeParams, create: createChainRequest, update: updateChainRequest, response: chainDetail };
 
 export const targetParams = chainCodeParams.extend({ year: yearQuery });
 

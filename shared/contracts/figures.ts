@@ -4,37 +4,13 @@ import { z } from 'zod';
 import { errorResponse } from './common.js';
 import { monthSchema, usccSchema } from './identifiers.js';
 
-/** The figures of one enterprise-month, as stored (monthly_figures columns, in camelCase). */
-export const FIGURE_FIELDS = [
-  'grossOutput',
-  'revenue',
-  'profit',
-  'taxes',
-  'electricityKwh',
-  'employees',
-  'prevYearGrossOutput',
-  'prevYearRevenue',
-  'prevYearProfit',
-  'prevYearTaxes',
-] as const;
-export type FigureField = (typeof FIGURE_FIELDS)[number];
-
 /** 当月 measures: 工业总产值, 营业收入, 利润总额, 税金总额 (元), 用电量 (kWh), 从业人员 (persons). */
-export const MONTH_FIELDS = [
-  'grossOutput',
-  'revenue',
-  'profit',
-  'taxes',
-  'electricityKwh',
-  'employees',
-] as const satisfies readonly FigureField[];
+export const MONTH_FIELDS = ['grossOutput', 'revenue', 'profit', 'taxes', 'electricityKwh', 'employees'] as const;
 /** 上年同期: the firm's comparable base for the same month a year earlier, when reported with the month. */
-export const PREV_YEAR_FIELDS = [
-  'prevYearGrossOutput',
-  'prevYearRevenue',
-  'prevYearProfit',
-  'prevYearTaxes',
-] as const satisfies readonly FigureField[];
+export const PREV_YEAR_FIELDS = ['prevYearGrossOutput', 'prevYearRevenue', 'prevYearProfit', 'prevYearTaxes'] as const;
+/** The figures of one enterprise-month, as stored (monthly_figures columns, in camelCase). */
+export const FIGURE_FIELDS = [...MONTH_FIELDS, ...PREV_YEAR_FIELDS] as const;
+export type FigureField = (typeof FIGURE_FIELDS)[number];
 /** Fields in 元 (the unit option converts them); electricity and employees have their own units. */
 export const MONEY_FIELDS = [
   'grossOutput',

@@ -41,3 +41,11 @@ export const updateIndustryRequest = industryFields
   .extend(expectedVersionField)
   .refine(changesSomething, 'at least one field to change');
 export type UpdateIndustryRequest = z.infer<typeof updateIndustryRequest>;
+
+/** The schemas of an industry's writes (`recordRoutes` of server/lib/routes.ts). */
+export const industryRecord = {
+  params: industryParams,
+  create: createIndustryRequest,
+  update: updateIndustryRequest,
+  response: industryItem,
+};

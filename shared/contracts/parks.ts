@@ -73,3 +73,6 @@ export type CreateParkRequest = z.infer<typeof createParkRequest>;
 
 export const updateParkRequest = parkFields.partial().extend(expectedVersionField).refine(changesSomething, 'at least one field to change');
 export type UpdateParkRequest = z.infer<typeof updateParkRequest>;
+
+/** The schemas of a park's writes (`recordRoutes` of server/lib/routes.ts). */
+export const parkRecord = { params: parkParams, create: createParkRequest, update: updateParkRequest, response: parkDetail };

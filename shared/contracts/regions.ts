@@ -48,3 +48,6 @@ export const updateRegionRequest = createRegionRequest
   .extend(expectedVersionField)
   .refine(changesSomething, 'at least one field to change');
 export type UpdateRegionRequest = z.infer<typeof updateRegionRequest>;
+
+/** The schemas of a region's writes (`recordRoutes` of server/lib/routes.ts). */
+export const regionRecord = { params: regionParams, create: createRegionRequest, update: updateRegionRequest, response: regionItem };

@@ -29,6 +29,15 @@ export type FormModalProps<V extends object> = {
   children: ReactNode;
 };
 
+/** The props of an add/edit dialog of one record (see `useRecordDialog`). */
+export type RecordFormProps<R> = {
+  /** The record to edit, null to add one. */
+  record: R | null;
+  /** Loads the record again after a version conflict. */
+  onReload?: () => Promise<R | undefined>;
+  onClose: () => void;
+};
+
 /**
  * The `onReload` of an edit dialog from a loader of the record and the mapping of a record to form
  * values: after a version conflict the dialog shows the record as it now is.
@@ -39,6 +48,30 @@ export function reloadValues<R, V>(load: (() => Promise<R | undefined>) | undefi
     const fresh = await load();
     return fresh === undefined ? undefined : valuesOf(fresh);
   };
+}
+
+/**
+ * A version conflict above a form ("此记录已被他人修改…") with a 刷新 button that loads the record again
+ * (none when the form cannot reload it).
+ */
+export function ConflictAlert({ message, reloading, onReload }: { message: string; reloading: boolean; onReload?: () => void }) {
+  const t = useT();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      style={{ marginBottom: 16 }}
+      title={message}
+      action={
+        onReload ? (
+          <Button size="small" loading={reloading} onClick={onReload}>
+            {t('common.refresh')}
+          </Button>
+        ) : null
+      }
+    />
+  );
 }
 
 /**
@@ -96,20 +129,7 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
       width={props.width}
     >
       {conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={conflict}
-          action={
-            props.onReload ? (
-              <Button size="small" loading={reloading} onClick={() => void reload()}>
-                {t('common.refresh')}
-              </Button>
-            ) : null
-          }
-        />
+        <ConflictAlert message={conflict} reloading={reloading} onReload={props.onReload ? () => void reload() : undefined} />
       ) : null}
       <Form<V>
         form={form}

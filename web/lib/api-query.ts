@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiRequest, type QueryParamsOf, type QueryValue } from './api-client';
+import { INLINE_ERROR_META } from './errors';
 
 /**
  * The query key of an endpoint's answers: the path's parts after `/api`, `list`, then the parameters, so
@@ -70,4 +71,23 @@ export function useApiMutation<V, R>(
 ) {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn, meta, onSuccess: () => queryClient.invalidateQueries({ queryKey: invalidates }) });
+}
+
+/**
+ * An import's upload: the import screen shows its errors itself (`INLINE_ERROR_META`), and the queries
+ * under `invalidates` load again only when the import wrote something (a dry run or a refused file
+ * changes nothing).
+ */
+export function useImportMutation<V, R extends { written: boolean }>(
+  mutationFn: (variables: V) => Promise<R>,
+  invalidates: readonly unknown[],
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: INLINE_ERROR_META,
+    mutationFn,
+    onSuccess: (report) => {
+      if (report.written) void queryClient.invalidateQueries({ queryKey: invalidates });
+    },
+  });
 }

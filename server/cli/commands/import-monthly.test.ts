@@ -6,7 +6,7 @@ import { openDatabase } from '../../db/client.js';
 import { runMigrations } from '../../db/migrate.js';
 import { seedReferenceData } from '../../modules/demo/seed.js';
 import { buildEnterprise } from '../../test/factories/enterprises.js';
-import { runCliProcess } from '../../test/cli.js';
+import { runCliProcess, withEmbedded } from '../../test/cli.js';
 import { csvText, insertMonths, storedMonths } from '../../test/factories/figures.js';
 
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-import-monthly-'));
@@ -14,15 +14,6 @@ const dataDir = path.join(temp, 'data');
 let uscc = '';
 
 const runCli = (args: string[]) => runCliProcess(args, dataDir);
-
-async function withEmbedded<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ kind: 'pglite', dataDir });
-  try {
-    return await work(database.db);
-  } finally {
-    await database.close();
-  }
-}
 
 function file(name: string, rows: (string | number)[][]): string {
   const target = path.join(temp, name);
@@ -79,7 +70,7 @@ describe('import-monthly', () => {
     expect(done.stderr).toContain('警告 (warnings): 1');
     expect(done.code).toBe(0);
     expect(done.stdout).toContain('已导入 (imported): 新增 (created) 1，更新 (updated) 0，未变化 (unchanged) 0');
-    const stored = await withEmbedded((db) => storedMonths(db, uscc));
+    const stored = await withEmbedded(dataDir, (db) => storedMonths(db, uscc));
     expect(stored.find((r) => r.period === '2024-06')).toMatchObject({ gross_output: 10_000_000, source: 'import' });
   });
 
@@ -90,7 +81,7 @@ describe('import-monthly', () => {
     ]);
     const run = await runCli(['import-monthly', july, '--period', '2024年7月', '--unit', '千元']);
     expect(run.code, run.stderr).toBe(0);
-    expect((await withEmbedded((db) => storedMonths(db, uscc))).find((r) => r.period === '2024-07')?.gross_output).toBe(1_200_000);
+    expect((await withEmbedded(dataDir, (db) => storedMonths(db, uscc))).find((r) => r.period === '2024-07')?.gross_output).toBe(1_200_000);
     const wrong = await runCli(['import-monthly', july, '--unit', '美元']);
     expect(wrong.code).toBe(2);
   });

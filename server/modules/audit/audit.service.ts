@@ -58,3 +58,46 @@ export async function listAudit(
     })),
   };
 }
+
+/**
+ * The writes of one kind of record, each run with its audit entry in one transaction: `create` logs the
+ * new row, `update` the row before and after, `remove` the row before. `id` names the record in the log
+ * (a column or a function of the row), `view` is what the log keeps of a row: the fields an editor
+ * changes (no counts), listed or computed.
+ */
+export function auditedWrites<R extends object>(
+  entity: string,
+  id: keyof R | ((row: R) => string | number),
+  view: readonly (keyof R)[] | ((row: R) => object),
+) {
+  const entityId = (row: R) => String(typeof id === 'function' ? id(row) : row[id]);
+  const viewOf = (row: R): object =>
+    typeof view === 'function' ? view(row) : Object.fromEntries(view.map((field) => [field, row[field]]));
+  return {
+    /** What the log keeps of a row, for an entry written by hand (a delete that logs more than the row). */
+    view: viewOf,
+    create: (db: Db, actor: Actor, insert: (tx: Db) => Promise<R>): Promise<R> =>
+      db.transaction(async (tx) => {
+        const row = await insert(tx);
+        await recordAudit(tx, actor, { action: 'create', entity, entityId: entityId(row), after: viewOf(row) });
+        return row;
+      }),
+    update: (db: Db, actor: Actor, before: R, change: (tx: Db) => Promise<R>): Promise<R> =>
+      db.transaction(async (tx) => {
+        const after = await change(tx);
+        await recordAudit(tx, actor, {
+          action: 'update',
+          entity,
+          entityId: entityId(before),
+          before: viewOf(before),
+          after: viewOf(after),
+        });
+        return after;
+      }),
+    remove: (db: Db, actor: Actor, before: R, remove: (tx: Db) => Promise<void>): Promise<void> =>
+      db.transaction(async (tx) => {
+        await remove(tx);
+        await recordAudit(tx, actor, { action: 'delete', entity, entityId: entityId(before), before: viewOf(before) });
+      }),
+  };
+}

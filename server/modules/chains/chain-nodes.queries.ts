@@ -1,6 +1,6 @@
 // SQL of a chain's map: nodes with their firm counts, "feeds" edges by node key, the cycle check,
 // and the writes of nodes and edges.
-import { deleteAtVersion, parseRows, updateAtVersion } from '../../db/sql.js';
+import { deleteAtVersion, insertReturning, parseRows, updateAtVersion } from '../../db/sql.js';
 import { z } from 'zod';
 import { aliasedTable, and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
@@ -78,9 +78,7 @@ export async function selectNextNodeSortOrder(db: Db, code: string): Promise<num
 }
 
 export async function insertNode(db: Db, row: Omit<typeof chainNodes.$inferInsert, 'id'>): Promise<ChainNodeRow> {
-  const [created] = await db.insert(chainNodes).values(row).returning();
-  if (!created) throw new Error('insert chain_nodes returned no row');
-  return created;
+  return insertReturning(db, chainNodes, row);
 }
 
 /** Changes a node at the version the editor read (any version when none is given); 409 when it moved on. */

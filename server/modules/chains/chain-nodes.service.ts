@@ -5,10 +5,10 @@
 import type { AddEdgeRequest, ChainEdge, ChainNodeFields, CreateNodeRequest, UpdateNodeRequest } from '../../../shared/contracts/chains.js';
 import { checkChainEdge } from '../../../shared/chain-graph.js';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, foundOr404 } from '../../lib/errors.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
 import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditedWrites, recordAudit } from '../audit/audit.service.js';
 import {
   countNodeMembers,
   deleteEdgeRow,
@@ -37,10 +37,10 @@ function presentNode(row: ChainNodeRow): ChainNodeFields {
   };
 }
 
+const audited = auditedWrites('chain_node', (row: ChainNodeRow) => `${row.chainCode}:${row.key}`, presentNode);
+
 async function requireNode(db: Db, code: string, key: string): Promise<ChainNodeRow> {
-  const node = await selectNode(db, code, key);
-  if (!node) throw new AppError('not_found', { messageKey: 'chains.error.nodeNotFound', params: { code, key } });
-  return node;
+  return foundOr404(await selectNode(db, code, key), 'chains.error.nodeNotFound', { code, key });
 }
 
 /** Adds a node to the chain; it goes after the chain's last node unless a position is given. */
@@ -49,19 +49,8 @@ export async function createNode(db: Db, actor: Actor, code: string, input: Crea
   if (await selectNode(db, code, input.key))
     throw new AppError('conflict', { messageKey: 'chains.error.duplicateNode', params: { code, key: input.key } });
   const sortOrder = input.sortOrder ?? (await selectNextNodeSortOrder(db, code));
-  return db.transaction(async (tx) => {
-    const row = await insertNode(tx, {
-      chainCode: code,
-      key: input.key,
-      name: input.name,
-      stage: input.stage,
-      gbt4754: input.gbt4754,
-      sortOrder,
-    });
-    const after = presentNode(row);
-    await recordAudit(tx, actor, { action: 'create', entity: 'chain_node', entityId: `${code}:${row.key}`, after });
-    return after;
-  });
+  const { key, name, stage, gbt4754 } = input;
+  return presentNode(await audited.create(db, actor, (tx) => insertNode(tx, { chainCode: code, key, name, stage, gbt4754, sortOrder })));
 }
 
 /** Changes a node's name, stage, GB/T 4754 codes or position; its key stays (files and memberships name it). */
@@ -70,17 +59,7 @@ export async function updateNode(db: Db, actor: Actor, code: string, key: string
   const before = await requireNode(db, code, key);
   const { version, ...fields } = patch;
   requireVersion(before.version, version);
-  return db.transaction(async (tx) => {
-    const after = presentNode(await updateNodeRow(tx, before.id, fields, version));
-    await recordAudit(tx, actor, {
-      action: 'update',
-      entity: 'chain_node',
-      entityId: `${code}:${key}`,
-      before: presentNode(before),
-      after,
-    });
-    return after;
-  });
+  return presentNode(await audited.update(db, actor, before, (tx) => updateNodeRow(tx, before.id, fields, version)));
 }
 
 /** Removes a node and its edges; refused, with the count, while firms are attached to it. */

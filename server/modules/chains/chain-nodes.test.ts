@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { chainNodeEdges, chainNodes } from '../../db/schema.js';
 import { fromDatabaseError } from '../../lib/errors.js';
-import { rejectedPaths, type Session, useTestApp } from '../../test/app.js';
+import { rejectedPaths, useTestApp } from '../../test/app.js';
 import { auditRows, buildFirm, countRows } from '../../test/factories/chains.js';
 
 const t = useTestApp({
@@ -18,9 +18,7 @@ const t = useTestApp({
   },
 });
 const { admin, leader, chiefCh02 } = t.users;
-
-const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, s: Session, payload?: object, locale = 'zh-CN') =>
-  t.app.inject({ method, url, headers: { ...s.headers, 'x-locale': locale }, payload });
+const { send } = t;
 
 async function nodeIds(chainCode: string, key: string): Promise<number> {
   const [node] = await t.database.db

@@ -3,7 +3,7 @@
 // chain-nodes.queries.ts.
 import { and, asc, eq, inArray, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { deleteAtVersion, updateAtVersion } from '../../db/sql.js';
+import { deleteAtVersion, insertReturning, updateAtVersion } from '../../db/sql.js';
 import { chains, chainTargets, enterpriseMemberships, enterprises, industries, chainNodes, parks } from '../../db/schema.js';
 import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import { membershipCurrentSql, membershipInYearSql } from '../enterprises/memberships.sql.js';
@@ -205,9 +205,7 @@ export async function countChainFirms(db: Db, code: string): Promise<number> {
 }
 
 export async function insertChain(db: Db, row: typeof chains.$inferInsert): Promise<ChainRow> {
-  const [created] = await db.insert(chains).values(row).returning();
-  if (!created) throw new Error('insert chains returned no row');
-  return created;
+  return insertReturning(db, chains, row);
 }
 
 /** Changes a chain at the version the editor read (any version when none is given); 409 when it moved on. */

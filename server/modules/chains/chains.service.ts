@@ -1,5 +1,6 @@
 import {
   CHAIN_ADMIN_FIELDS,
+  CHAIN_FIELDS,
   type ChainDetail,
   type ChainListItem,
   type CreateChainRequest,
@@ -13,7 +14,7 @@ import { AppError } from '../../lib/errors.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
 import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditedWrites, recordAudit } from '../audit/audit.service.js';
 import { selectChainEdgeKeys, selectChainNodesWithCounts } from './chain-nodes.queries.js';
 import { canAdministerChains, canEditChain, canViewChain, chainFirmScopeOf, chainScopeOf } from './chains.policy.js';
 import {
@@ -44,22 +45,8 @@ function presentListRow(row: ChainListRow): ChainListItem {
   return { ...row };
 }
 
-/** The stored chain as the audit log keeps it. */
-function auditView(row: ChainRow) {
-  return {
-    code: row.code,
-    name: row.name,
-    industryCode: row.industryCode,
-    validFromYear: row.validFromYear,
-    validToYear: row.validToYear,
-    chiefTitle: row.chiefTitle,
-    office: row.office,
-    supportingDepartments: row.supportingDepartments,
-    hostPlaces: row.hostPlaces,
-    chainMasters: row.chainMasters,
-    sortOrder: row.sortOrder,
-  };
-}
+/** Chain writes with their audit entries; the log keeps the stored fields (no counts). */
+const audited = auditedWrites<ChainRow>('chain', 'code', CHAIN_FIELDS);
 
 function presentTarget(row: ChainTargetRow) {
   return { year: row.year, outputTargetYuan: row.outputTargetYuan, growthTarget: row.growthTarget, version: row.version };
@@ -161,10 +148,7 @@ export async function createChain(db: Db, actor: Actor, input: CreateChainReques
   await requireFreeName(db, input.name);
   await requireIndustry(db, input.industryCode);
   requireValidYears(input.validFromYear, input.validToYear);
-  await db.transaction(async (tx) => {
-    const row = await insertChain(tx, input);
-    await recordAudit(tx, actor, { action: 'create', entity: 'chain', entityId: row.code, after: auditView(row) });
-  });
+  await audited.create(db, actor, (tx) => insertChain(tx, input));
   return getChain(db, actor, input.code, { year: input.validFromYear });
 }
 
@@ -187,10 +171,7 @@ export async function updateChain(db: Db, actor: Actor, code: string, patch: Upd
     fields.validFromYear ?? before.validFromYear,
     fields.validToYear === undefined ? before.validToYear : fields.validToYear,
   );
-  await db.transaction(async (tx) => {
-    const after = await updateChainRow(tx, code, fields, version);
-    await recordAudit(tx, actor, { action: 'update', entity: 'chain', entityId: code, before: auditView(before), after: auditView(after) });
-  });
+  await audited.update(db, actor, before, (tx) => updateChainRow(tx, code, fields, version));
   return getChain(db, actor, code, {});
 }
 
@@ -213,7 +194,7 @@ export async function deleteChain(db: Db, actor: Actor, code: string, expectedVe
       entity: 'chain',
       entityId: code,
       before: {
-        ...auditView(before),
+        ...audited.view(before),
         nodes: nodes.map((n) => ({ key: n.key, name: n.name, stage: n.stage, gbt4754: n.gbt4754 })),
         edges,
         targets: targets.map(presentTarget),

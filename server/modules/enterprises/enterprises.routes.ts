@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { deleteVersionQuery, errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import { deleteVersionQuery, errorResponse } from '../../../shared/contracts/common.js';
 import {
   createEnterpriseRequest,
   enterpriseDetailQuery,
@@ -17,6 +17,7 @@ import type { Database } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { actorOf, localeOf } from '../../lib/http.js';
 import { contentDisposition, readUploadedFile, registerMultipart, registerRawUpload, uploadTooLarge } from '../../lib/uploads.js';
+import { ADMIN, routesOf } from '../../lib/routes.js';
 import {
   createEnterprise,
   deleteEnterprise,
@@ -28,7 +29,6 @@ import {
 import { IMPORT_MAX_BYTES, importEnterprises, localizeReport } from './import/import.service.js';
 import { buildImportTemplate } from './import/import.template.js';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 const EDITORS = ['admin', 'chain_chief', 'chain_office', 'park', 'county'] as const;
 
 /** Content types of a file sent as the raw request body instead of a multipart form. */
@@ -52,19 +52,12 @@ export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
     // A raw upload is read here with the import's own limit (the app-wide body limit is 1 MB).
     registerRawUpload(app, RAW_FILE_TYPES, IMPORT_MAX_BYTES, tooLarge);
 
-    app.get(
-      '/',
-      {
-        config: { policy: 'session' },
-        schema: { tags: ['enterprises'], querystring: listEnterprisesQuery, response: { 200: listEnterprisesResponse, ...errors } },
-      },
-      async (request) => listEnterprises(database.db, actorOf(request), request.query),
+    const routes = routesOf(app, { tags: ['enterprises'] });
+    const { db } = database;
+    routes.get('/', { policy: 'session', query: listEnterprisesQuery, response: listEnterprisesResponse }, ({ actor, query }) =>
+      listEnterprises(db, actor, query),
     );
-    app.get(
-      '/options',
-      { config: { policy: 'session' }, schema: { tags: ['enterprises'], response: { 200: enterpriseOptionsResponse, ...errors } } },
-      async () => getEnterpriseOptions(database.db),
-    );
+    routes.get('/options', { policy: 'session', response: enterpriseOptionsResponse }, () => getEnterpriseOptions(db));
     app.get('/import/template', { config: { policy: ['admin'] }, schema: { tags: ['enterprises'] } }, async (request, reply) => {
       const file = await buildImportTemplate(database.db, actorOf(request));
       return reply
@@ -72,28 +65,15 @@ export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
         .header('content-disposition', contentDisposition('企业导入模板.xlsx', 'enterprise-import-template.xlsx'))
         .send(file);
     });
-    app.post(
+    routes.post(
       '/import',
-      {
-        config: { policy: ['admin'] },
-        schema: {
-          tags: ['enterprises'],
-          querystring: importQuery,
-          response: { 200: importReport, 413: errorResponse, 429: errorResponse, ...errors },
-        },
-      },
-      async (request) => {
+      { policy: ADMIN, query: importQuery, response: importReport, errors: { 413: errorResponse, 429: errorResponse } },
+      async ({ actor, query, request }) => {
         const upload = await readUploadedFile(request, UPLOAD);
-        const dryRun = request.query.dryRun === 'true';
-        const { mode, effectiveFromYear } = request.query;
-        const acceptWarnings = request.query.acceptWarnings === 'true';
-        const outcome = await importEnterprises(database.db, actorOf(request), {
-          ...upload,
-          dryRun,
-          mode,
-          effectiveFromYear,
-          acceptWarnings,
-        });
+        const dryRun = query.dryRun === 'true';
+        const { mode, effectiveFromYear } = query;
+        const acceptWarnings = query.acceptWarnings === 'true';
+        const outcome = await importEnterprises(db, actor, { ...upload, dryRun, mode, effectiveFromYear, acceptWarnings });
         const report = localizeReport(outcome, localeOf(request));
         // A real import with errors wrote nothing: that is a failed request, with every error in details.
         if (!dryRun && report.errors.length > 0) {
@@ -106,50 +86,21 @@ export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
         return report;
       },
     );
-    app.get(
+    routes.get(
       '/:uscc',
-      {
-        config: { policy: 'session' },
-        schema: {
-          tags: ['enterprises'],
-          params: usccParams,
-          querystring: enterpriseDetailQuery,
-          response: { 200: enterpriseDetailResponse, ...errors },
-        },
-      },
-      async (request) => getEnterprise(database.db, actorOf(request), request.params.uscc, request.query.year),
+      { policy: 'session', params: usccParams, query: enterpriseDetailQuery, response: enterpriseDetailResponse },
+      ({ actor, params, query }) => getEnterprise(db, actor, params.uscc, query.year),
     );
-    app.post(
-      '/',
-      {
-        config: { policy: ['admin'] },
-        schema: { tags: ['enterprises'], body: createEnterpriseRequest, response: { 201: enterpriseProfile, ...errors } },
-      },
-      async (request, reply) => reply.status(201).send(await createEnterprise(database.db, actorOf(request), request.body)),
+    routes.post('/', { policy: ADMIN, body: createEnterpriseRequest, response: enterpriseProfile, status: 201 }, ({ actor, body }) =>
+      createEnterprise(db, actor, body),
     );
-    app.put(
+    routes.put(
       '/:uscc',
-      {
-        config: { policy: EDITORS },
-        schema: {
-          tags: ['enterprises'],
-          params: usccParams,
-          body: updateEnterpriseRequest,
-          response: { 200: enterpriseProfile, ...errors },
-        },
-      },
-      async (request) => updateEnterprise(database.db, actorOf(request), request.params.uscc, request.body),
+      { policy: EDITORS, params: usccParams, body: updateEnterpriseRequest, response: enterpriseProfile },
+      ({ actor, params, body }) => updateEnterprise(db, actor, params.uscc, body),
     );
-    app.delete(
-      '/:uscc',
-      {
-        config: { policy: ['admin'] },
-        schema: { tags: ['enterprises'], params: usccParams, querystring: deleteVersionQuery, response: { 200: okResponse, ...errors } },
-      },
-      async (request) => {
-        await deleteEnterprise(database.db, actorOf(request), request.params.uscc, request.query.version);
-        return { ok: true as const };
-      },
+    routes.remove('/:uscc', { policy: ADMIN, params: usccParams, query: deleteVersionQuery }, ({ actor, params, query }) =>
+      deleteEnterprise(db, actor, params.uscc, query.version),
     );
   };
 }

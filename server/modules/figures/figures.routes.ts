@@ -23,6 +23,7 @@ import type { Database } from '../../db/client.js';
 import { AppError, toAppError } from '../../lib/errors.js';
 import { actorOf, errorBody, localeOf } from '../../lib/http.js';
 import { contentDisposition, readUploadedFile, registerMultipart } from '../../lib/uploads.js';
+import { routesOf } from '../../lib/routes.js';
 import { localizeIssue } from './figures.issues.js';
 import { ENTRY_ROLES, IMPORT_ROLES } from './figures.policy.js';
 import { getEnterpriseFigures, getStaleDerived, listRevisions, putFigure, rederiveFigures } from './figures.service.js';
@@ -118,50 +119,42 @@ export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
       },
     );
 
-    app.get(
+    const routes = routesOf(app, { tags, errors });
+    const { db } = database;
+    routes.get(
       '/:uscc',
       {
-        config: { policy: 'session' },
-        schema: {
-          tags,
-          summary: '企业月度数据 (a firm’s months of a year)',
-          params: figuresParams,
-          querystring: listFiguresQuery,
-          response: { 200: enterpriseFigures, ...errors },
-        },
+        policy: 'session',
+        summary: '企业月度数据 (a firm’s months of a year)',
+        params: figuresParams,
+        query: listFiguresQuery,
+        response: enterpriseFigures,
       },
-      async (request) => getEnterpriseFigures(database.db, actorOf(request), request.params.uscc, request.query.year),
+      ({ actor, params, query }) => getEnterpriseFigures(db, actor, params.uscc, query.year),
     );
-
-    app.get(
+    routes.get(
       '/:uscc/:period/revisions',
       {
-        config: { policy: 'session' },
-        schema: {
-          tags,
-          summary: '某月数据的修订记录 (revisions of a month)',
-          params: figurePeriodParams,
-          response: { 200: listRevisionsResponse, ...errors },
-        },
+        policy: 'session',
+        summary: '某月数据的修订记录 (revisions of a month)',
+        params: figurePeriodParams,
+        response: listRevisionsResponse,
       },
-      async (request) => listRevisions(database.db, actorOf(request), request.params.uscc, request.params.period),
+      ({ actor, params }) => listRevisions(db, actor, params.uscc, params.period),
     );
-
-    app.put(
+    routes.put(
       '/:uscc/:period',
       {
-        config: { policy: ENTRY_ROLES },
-        schema: {
-          tags,
-          summary: '录入或更正某月数据；企业填报本企业数据 (enter or correct a month; an enterprise reports its own)',
-          params: figurePeriodParams,
-          body: putFigureRequest,
-          response: { 200: putFigureResponse, 400: errorResponse, ...errors },
-        },
+        policy: ENTRY_ROLES,
+        summary: '录入或更正某月数据；企业填报本企业数据 (enter or correct a month; an enterprise reports its own)',
+        params: figurePeriodParams,
+        body: putFigureRequest,
+        response: putFigureResponse,
+        errors: { 400: errorResponse },
       },
-      async (request) => {
+      async ({ actor, params, body, request }) => {
         const locale = localeOf(request);
-        const result = await putFigure(database.db, actorOf(request), request.params.uscc, request.params.period, request.body);
+        const result = await putFigure(db, actor, params.uscc, params.period, body);
         if (result.outcome === 'invalid') {
           throw new AppError('validation_failed', {
             messageKey: 'figures.error.entryRejected',
@@ -177,33 +170,25 @@ export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
         };
       },
     );
-
-    app.get(
+    routes.get(
       '/:uscc/derived',
       {
-        config: { policy: 'session' },
-        schema: {
-          tags,
-          summary: '因修订而过时的推算当月 (derived months made stale by a revision)',
-          params: figuresParams,
-          response: { 200: staleDerivedResponse, ...errors },
-        },
+        policy: 'session',
+        summary: '因修订而过时的推算当月 (derived months made stale by a revision)',
+        params: figuresParams,
+        response: staleDerivedResponse,
       },
-      async (request) => getStaleDerived(database.db, actorOf(request), request.params.uscc),
+      ({ actor, params }) => getStaleDerived(db, actor, params.uscc),
     );
-
-    app.post(
+    routes.post(
       '/:uscc/rederive',
       {
-        config: { policy: ENTRY_ROLES },
-        schema: {
-          tags,
-          summary: '按本年累计重新推算过时的当月 (re-derive stale months from their 累计)',
-          params: figuresParams,
-          response: { 200: rederiveResponse, ...errors },
-        },
+        policy: ENTRY_ROLES,
+        summary: '按本年累计重新推算过时的当月 (re-derive stale months from their 累计)',
+        params: figuresParams,
+        response: rederiveResponse,
       },
-      async (request) => rederiveFigures(database.db, actorOf(request), request.params.uscc),
+      ({ actor, params }) => rederiveFigures(db, actor, params.uscc),
     );
   };
 }

@@ -1,8 +1,8 @@
 // SQL of the industries: the ten leading industries with the number of chains each leads, the
 // lookups that validate input, and the writes.
-import { asc, count, eq, max, or, sql, type SQL } from 'drizzle-orm';
+import { asc, count, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { deleteAtVersion, updateAtVersion } from '../../db/sql.js';
+import { deleteAtVersion, insertReturning, selectClash, updateAtVersion } from '../../db/sql.js';
 import { chains, industries } from '../../db/schema.js';
 
 // Correlated subqueries name the outer column in full: drizzle leaves a single-table select unqualified.
@@ -39,15 +39,7 @@ export async function selectIndustryClash(
   keys: { code?: string; name?: string },
   exceptCode?: string,
 ): Promise<IndustryRecord | undefined> {
-  const conditions: SQL[] = [];
-  if (keys.code !== undefined) conditions.push(eq(industries.code, keys.code));
-  if (keys.name !== undefined) conditions.push(eq(industries.name, keys.name));
-  if (conditions.length === 0) return undefined;
-  const rows = await db
-    .select()
-    .from(industries)
-    .where(or(...conditions));
-  return rows.find((r) => r.code !== exceptCode);
+  return selectClash(db, industries, { code: keys.code, name: keys.name }, (r) => r.code === exceptCode);
 }
 
 export async function selectNextSortOrder(db: Db): Promise<number> {
@@ -63,9 +55,7 @@ export async function countIndustryChains(db: Db, code: string): Promise<number>
 export type IndustryWrite = typeof industries.$inferInsert;
 
 export async function insertIndustry(db: Db, row: IndustryWrite): Promise<IndustryRecord> {
-  const [created] = await db.insert(industries).values(row).returning();
-  if (!created) throw new Error('insert industries returned no row');
-  return created;
+  return insertReturning(db, industries, row);
 }
 
 /** Changes an industry at the version the editor read (any version when none is given); 409 when it moved on. */

@@ -5,11 +5,11 @@ import type {
   UpdateIndustryRequest,
 } from '../../../shared/contracts/industries.js';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, foundOr404 } from '../../lib/errors.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditedWrites } from '../audit/audit.service.js';
 import {
   countIndustryChains,
   deleteIndustryRow,
@@ -23,14 +23,10 @@ import {
   type IndustryRecord,
 } from './industries.queries.js';
 
-function auditView(row: IndustryRecord) {
-  return { code: row.code, group: row.group, name: row.name, sortOrder: row.sortOrder };
-}
+const audited = auditedWrites<IndustryRecord>('industry', 'code', ['code', 'group', 'name', 'sortOrder']);
 
 async function requireIndustry(db: Db, code: string): Promise<IndustryRecord> {
-  const row = await selectIndustryRow(db, code);
-  if (!row) throw new AppError('not_found', { messageKey: 'industries.error.notFound', params: { code } });
-  return row;
+  return foundOr404(await selectIndustryRow(db, code), 'industries.error.notFound', { code });
 }
 
 /** Refuses a code or name another industry uses: chains and imports resolve industries by either. */
@@ -42,9 +38,7 @@ async function requireFreeKeys(db: Db, keys: { code?: string; name?: string }, e
 }
 
 async function getIndustry(db: Db, code: string): Promise<IndustryItem> {
-  const row = await selectIndustryListRow(db, code);
-  if (!row) throw new AppError('not_found', { messageKey: 'industries.error.notFound', params: { code } });
-  return row;
+  return foundOr404(await selectIndustryListRow(db, code), 'industries.error.notFound', { code });
 }
 
 /**
@@ -60,10 +54,7 @@ export async function createIndustry(db: Db, actor: Actor, input: CreateIndustry
   requireAccess(canAdminister(actor));
   await requireFreeKeys(db, input);
   const sortOrder = input.sortOrder ?? (await selectNextSortOrder(db));
-  await db.transaction(async (tx) => {
-    const row = await insertIndustry(tx, { ...input, sortOrder });
-    await recordAudit(tx, actor, { action: 'create', entity: 'industry', entityId: row.code, after: auditView(row) });
-  });
+  await audited.create(db, actor, (tx) => insertIndustry(tx, { ...input, sortOrder }));
   return getIndustry(db, input.code);
 }
 
@@ -73,16 +64,7 @@ export async function updateIndustry(db: Db, actor: Actor, code: string, patch: 
   const { version, ...fields } = patch;
   requireVersion(before.version, version);
   await requireFreeKeys(db, { name: fields.name }, code);
-  await db.transaction(async (tx) => {
-    const after = await updateIndustryRow(tx, code, fields, version);
-    await recordAudit(tx, actor, {
-      action: 'update',
-      entity: 'industry',
-      entityId: code,
-      before: auditView(before),
-      after: auditView(after),
-    });
-  });
+  await audited.update(db, actor, before, (tx) => updateIndustryRow(tx, code, fields, version));
   return getIndustry(db, code);
 }
 
@@ -93,8 +75,5 @@ export async function deleteIndustry(db: Db, actor: Actor, code: string, expecte
   requireVersion(before.version, expectedVersion);
   const chainCount = await countIndustryChains(db, code);
   if (chainCount > 0) throw new AppError('conflict', { messageKey: 'industries.error.hasChains', params: { count: chainCount } });
-  await db.transaction(async (tx) => {
-    await deleteIndustryRow(tx, code, expectedVersion);
-    await recordAudit(tx, actor, { action: 'delete', entity: 'industry', entityId: code, before: auditView(before) });
-  });
+  await audited.remove(db, actor, before, (tx) => deleteIndustryRow(tx, code, expectedVersion));
 }

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { rejectedPaths, type Session, useTestApp } from '../../test/app.js';
+import { rejectedPaths, useTestApp } from '../../test/app.js';
 import { auditRows } from '../../test/factories/chains.js';
 
 const t = useTestApp({ users: { admin: { role: 'admin' }, county: { role: 'county', scopes: [{ kind: 'region', ref: '430421' }] } } });
 const { admin, county } = t.users;
-
-const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers });
-const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, s: Session, payload?: object, locale = 'zh-CN') =>
-  t.app.inject({ method, url, headers: { ...s.headers, 'x-locale': locale }, payload });
+const { get, send } = t;
 
 describe('industries', () => {
   it('lists the ten industries with their chain counts', async () => {

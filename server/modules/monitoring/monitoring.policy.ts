@@ -77,3 +77,20 @@ export async function narrowPark(db: Db, scope: FirmFilter, requested: number | 
   }
   return requested;
 }
+
+/**
+ * The caller's data scope narrowed to the chain, county and park a request asks for (each checked
+ * against the scope: asking outside it is forbidden): the firms a monitoring or warnings answer covers.
+ */
+export async function narrowedFilterOf(
+  db: Db,
+  scope: FirmFilter,
+  query: { chain?: string; region?: string; park?: number },
+): Promise<FirmFilter> {
+  return {
+    ...scope,
+    chainCodes: narrowScope(scope.chainCodes, query.chain),
+    regionCodes: narrowScope(scope.regionCodes, query.region),
+    parkId: await narrowPark(db, scope, query.park),
+  };
+}

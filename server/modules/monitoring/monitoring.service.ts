@@ -63,7 +63,7 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
-import { canViewMonitoring, monitoringFilterOf, narrowPark, narrowScope } from './monitoring.policy.js';
+import { canViewMonitoring, monitoringFilterOf, narrowedFilterOf } from './monitoring.policy.js';
 import {
   selectEnterpriseRanking,
   selectGrowthGroups,
@@ -289,12 +289,7 @@ async function computeChainStatistics(
 export async function getBreakdown(db: Db, actor: Actor, query: MonitoringBreakdownQuery): Promise<MonitoringBreakdownResponse> {
   requireAccess(canViewMonitoring(actor));
   const scope = monitoringFilterOf(actor);
-  const filter: FirmFilter = {
-    ...scope,
-    chainCodes: narrowScope(scope.chainCodes, query.chain),
-    regionCodes: narrowScope(scope.regionCodes, query.region),
-    parkId: await narrowPark(db, scope, query.park),
-  };
+  const filter = await narrowedFilterOf(db, scope, query);
   const resolved = await resolvePeriod(db, actor, query.period, scope);
   // The stored city-wide answers: no data scope, and no narrowing but a node breakdown's chain.
   const storable =
@@ -344,13 +339,7 @@ export async function getEnterpriseRanking(
 ): Promise<MonitoringEnterprisesResponse> {
   requireAccess(canViewMonitoring(actor));
   const scope = monitoringFilterOf(actor);
-  const filter: FirmFilter = {
-    ...scope,
-    chainCodes: narrowScope(scope.chainCodes, query.chain),
-    regionCodes: narrowScope(scope.regionCodes, query.region),
-    parkId: await narrowPark(db, scope, query.park),
-    nodeId: query.node ?? null,
-  };
+  const filter: FirmFilter = { ...(await narrowedFilterOf(db, scope, query)), nodeId: query.node ?? null };
   if (query.node !== undefined && (await selectNodeChain(db, query.node)) !== query.chain) {
     throw new AppError('validation_failed', {
       messageKey: 'chains.error.nodeNotFound',

@@ -2,7 +2,7 @@
 // focus chains, the lookups that validate input, and the writes.
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { deleteAtVersion, updateAtVersion } from '../../db/sql.js';
+import { deleteAtVersion, insertReturning, selectClash, updateAtVersion } from '../../db/sql.js';
 import { chains, enterprises, parkFocusChains, parks, regions } from '../../db/schema.js';
 import type { ParkLevel } from '../../../shared/contracts/parks.js';
 import { containsPattern } from '../../lib/like.js';
@@ -95,15 +95,7 @@ export async function selectParkNamed(
   names: { name?: string; shortName?: string },
   exceptId?: number,
 ): Promise<ParkRow | undefined> {
-  const conditions: SQL[] = [];
-  if (names.name !== undefined) conditions.push(eq(parks.name, names.name));
-  if (names.shortName !== undefined) conditions.push(eq(parks.shortName, names.shortName));
-  if (conditions.length === 0) return undefined;
-  const rows = await db
-    .select()
-    .from(parks)
-    .where(or(...conditions));
-  return rows.find((r) => r.id !== exceptId);
+  return selectClash(db, parks, { name: names.name, shortName: names.shortName }, (r) => r.id === exceptId);
 }
 
 export async function selectRegionExists(db: Db, code: string): Promise<boolean> {
@@ -126,9 +118,7 @@ export async function countParkFirms(db: Db, id: number): Promise<number> {
 export type ParkWrite = Omit<typeof parks.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 
 export async function insertPark(db: Db, row: ParkWrite): Promise<ParkRow> {
-  const [created] = await db.insert(parks).values(row).returning();
-  if (!created) throw new Error('insert parks returned no row');
-  return created;
+  return insertReturning(db, parks, row);
 }
 
 /**

@@ -6,11 +6,11 @@ import type {
   UpdateParkRequest,
 } from '../../../shared/contracts/parks.js';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, foundOr404 } from '../../lib/errors.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditedWrites } from '../audit/audit.service.js';
 import {
   countParkFirms,
   deleteParkRow,
@@ -27,24 +27,27 @@ import {
   type ParkRow,
 } from './parks.queries.js';
 
-function auditView(row: ParkRow, focusChainCodes: string[]) {
-  return {
-    id: row.id,
-    name: row.name,
-    shortName: row.shortName,
-    level: row.level,
-    regionCode: row.regionCode,
-    areaHectares: row.areaHectares,
-    establishedOn: row.establishedOn,
-    focus: row.focus,
-    focusChainCodes,
-  };
-}
+/** A park as the audit log keeps it: its stored fields with the codes of its focus chains. */
+type AuditedPark = ParkRow & { focusChainCodes: string[] };
+
+const audited = auditedWrites<AuditedPark>('park', 'id', [
+  'id',
+  'name',
+  'shortName',
+  'level',
+  'regionCode',
+  'areaHectares',
+  'establishedOn',
+  'focus',
+  'focusChainCodes',
+]);
 
 async function requirePark(db: Db, id: number): Promise<ParkRow> {
-  const row = await selectParkRow(db, id);
-  if (!row) throw new AppError('not_found', { messageKey: 'parks.error.notFound', params: { id } });
-  return row;
+  return foundOr404(await selectParkRow(db, id), 'parks.error.notFound', { id });
+}
+
+async function focusCodesOf(db: Db, id: number): Promise<string[]> {
+  return (await selectParkFocusChains(db, id)).map((c) => c.code);
 }
 
 /** Checks the references a park's input names; returns the focus chain codes without repeats. */
@@ -95,8 +98,7 @@ export async function listParks(db: Db, _actor: Actor, query: ListParksQuery): P
 
 export async function getPark(db: Db, _actor: Actor, id: number): Promise<ParkDetail> {
   const row = await requirePark(db, id);
-  const listRow = await selectParkListRow(db, id);
-  if (!listRow) throw new AppError('not_found', { messageKey: 'parks.error.notFound', params: { id } });
+  const listRow = foundOr404(await selectParkListRow(db, id), 'parks.error.notFound', { id });
   return {
     ...listRow,
     focusChains: await selectParkFocusChains(db, id),
@@ -110,33 +112,26 @@ export async function createPark(db: Db, actor: Actor, input: CreateParkRequest)
   const focusChainCodes = (await checkReferences(db, input)) ?? [];
   await requireFreeNames(db, input);
   const { focusChainCodes: _codes, ...fields } = input;
-  const id = await db.transaction(async (tx) => {
+  const created = await audited.create(db, actor, async (tx) => {
     const row = await insertPark(tx, fields);
     await replaceParkFocusChains(tx, row.id, focusChainCodes);
-    await recordAudit(tx, actor, { action: 'create', entity: 'park', entityId: String(row.id), after: auditView(row, focusChainCodes) });
-    return row.id;
+    return { ...row, focusChainCodes };
   });
-  return getPark(db, actor, id);
+  return getPark(db, actor, created.id);
 }
 
 export async function updatePark(db: Db, actor: Actor, id: number, patch: UpdateParkRequest): Promise<ParkDetail> {
   requireAccess(canAdminister(actor));
   const before = await requirePark(db, id);
   requireVersion(before.version, patch.version);
-  const beforeCodes = (await selectParkFocusChains(db, id)).map((c) => c.code);
+  const beforeCodes = await focusCodesOf(db, id);
   const focusChainCodes = await checkReferences(db, patch);
   await requireFreeNames(db, patch, id);
   const { focusChainCodes: _codes, version, ...fields } = patch;
-  await db.transaction(async (tx) => {
+  await audited.update(db, actor, { ...before, focusChainCodes: beforeCodes }, async (tx) => {
     const after = await updateParkRow(tx, id, fields, version);
     if (focusChainCodes !== undefined) await replaceParkFocusChains(tx, id, focusChainCodes);
-    await recordAudit(tx, actor, {
-      action: 'update',
-      entity: 'park',
-      entityId: String(id),
-      before: auditView(before, beforeCodes),
-      after: auditView(after, focusChainCodes ?? beforeCodes),
-    });
+    return { ...after, focusChainCodes: focusChainCodes ?? beforeCodes };
   });
   return getPark(db, actor, id);
 }
@@ -148,9 +143,6 @@ export async function deletePark(db: Db, actor: Actor, id: number, expectedVersi
   requireVersion(before.version, expectedVersion);
   const firms = await countParkFirms(db, id);
   if (firms > 0) throw new AppError('conflict', { messageKey: 'parks.error.hasEnterprises', params: { count: firms } });
-  const codes = (await selectParkFocusChains(db, id)).map((c) => c.code);
-  await db.transaction(async (tx) => {
-    await deleteParkRow(tx, id, expectedVersion);
-    await recordAudit(tx, actor, { action: 'delete', entity: 'park', entityId: String(id), before: auditView(before, codes) });
-  });
+  const focusChainCodes = await focusCodesOf(db, id);
+  await audited.remove(db, actor, { ...before, focusChainCodes }, (tx) => deleteParkRow(tx, id, expectedVersion));
 }

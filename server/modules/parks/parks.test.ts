@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rejectedPaths, type Session, useTestApp } from '../../test/app.js';
+import { rejectedPaths, useTestApp } from '../../test/app.js';
 import { auditRows, buildFirm, countRows } from '../../test/factories/chains.js';
 
 const t = useTestApp({
@@ -10,16 +10,11 @@ const t = useTestApp({
   users: { admin: { role: 'admin' }, county: { role: 'county', scopes: [{ kind: 'region', ref: '430421' }] } },
 });
 const { admin, county } = t.users;
-
-const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers });
-const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, s: Session, payload?: object, locale = 'zh-CN') =>
-  t.app.inject({ method, url, headers: { ...s.headers, 'x-locale': locale }, payload });
+const { get, send } = t;
 
 describe('parks', () => {
   it('lists parks with paging, national first, with region names, focus chains and firm counts', async () => {
-    const res = await get('/api/parks?pageSize=5', county);
-    expect(res.statusCode).toBe(200);
-    const body = res.json();
+    const body = await t.read('/api/parks?pageSize=5', county);
     expect(body.total).toBe(11);
     expect(body.items).toHaveLength(5);
     expect(body.items[0]).toMatchObject({

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { sql, type SQL } from 'drizzle-orm';
 import { PERIOD_STATUSES, type PeriodStatus } from '../../../shared/publication/workflow.js';
 import type { Db } from '../../db/client.js';
+import { missingFirm } from '../../../shared/contracts/periods.js';
 import { figuresSql, membersSql, openReviewItemSql, type FiguresView, type FirmFilter } from '../monitoring/monitoring.sql.js';
 
 export type SnapshotRow = {
@@ -248,14 +249,7 @@ export async function selectMissingFirms(db: Db, input: { period: string; filter
       LEFT JOIN parks p ON p.id = e.park_id
      WHERE NOT EXISTS (SELECT 1 FROM monthly_figures f WHERE f.uscc = m.uscc AND f.period = ${input.period} AND f.gross_output IS NOT NULL)
      ORDER BY e.region_code, e.uscc`),
-    z.object({
-      uscc: z.string(),
-      name: z.string(),
-      regionCode: z.string(),
-      regionName: z.string(),
-      parkName: z.string().nullable(),
-      chainCodes: z.array(z.string()),
-    }),
+    missingFirm,
   );
   return result;
 }

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   missingFirmsResponse,
   periodDetailResponse,
@@ -8,8 +7,7 @@ import {
   periodsResponse,
   reopenRequest,
 } from '../../../shared/contracts/periods.js';
-import type { Database } from '../../db/client.js';
-import { routesOf } from '../../lib/routes.js';
+import { routePlugin } from '../../lib/routes.js';
 import { MONITORING_ROLES } from '../monitoring/monitoring.policy.js';
 import { DATA_STAFF_ROLES, PERIOD_MOVE_ROLES } from './periods.policy.js';
 import { getPeriodDetail, listMissingFirms, listPeriods, moveToReview, publishPeriod, reopenPeriod } from './periods.service.js';
@@ -18,25 +16,22 @@ import { getPeriodDetail, listMissingFirms, listPeriods, moveToReview, publishPe
  * 数据审核与发布: month statuses for every monitoring reader; coverage and review items for data
  * staff; moves (review, publish, reopen) for the admin and statistics reviewers.
  */
-export function periodsRoutes({ db }: Database): FastifyPluginAsyncZod {
-  return async (app) => {
-    const routes = routesOf(app, { tags: ['periods'] });
-    routes.get('/', { policy: MONITORING_ROLES, query: periodsQuery, response: periodsResponse }, ({ actor, query }) =>
-      listPeriods(db, actor, query),
-    );
-    const month = { params: periodParam } as const;
-    routes.get('/:period', { ...month, policy: DATA_STAFF_ROLES, response: periodDetailResponse }, ({ actor, params }) =>
-      getPeriodDetail(db, actor, params.period),
-    );
-    routes.get('/:period/missing', { ...month, policy: DATA_STAFF_ROLES, response: missingFirmsResponse }, ({ actor, params }) =>
-      listMissingFirms(db, actor, params.period),
-    );
-    const move = { ...month, policy: PERIOD_MOVE_ROLES, response: periodMoveResponse } as const;
-    routes.post('/:period/review', move, ({ actor, params }) => moveToReview(db, actor, params.period));
-    routes.post('/:period/collecting', move, ({ actor, params }) => moveToReview(db, actor, params.period, true));
-    routes.post('/:period/publish', move, ({ actor, params }) => publishPeriod(db, actor, params.period));
-    routes.post('/:period/reopen', { ...move, body: reopenRequest }, ({ actor, params, body }) =>
-      reopenPeriod(db, actor, params.period, body.reason),
-    );
-  };
-}
+export const periodsRoutes = routePlugin('periods', (routes, { db }) => {
+  routes.get('/', { policy: MONITORING_ROLES, query: periodsQuery, response: periodsResponse }, ({ actor, query }) =>
+    listPeriods(db, actor, query),
+  );
+  const month = { params: periodParam } as const;
+  routes.get('/:period', { ...month, policy: DATA_STAFF_ROLES, response: periodDetailResponse }, ({ actor, params }) =>
+    getPeriodDetail(db, actor, params.period),
+  );
+  routes.get('/:period/missing', { ...month, policy: DATA_STAFF_ROLES, response: missingFirmsResponse }, ({ actor, params }) =>
+    listMissingFirms(db, actor, params.period),
+  );
+  const move = { ...month, policy: PERIOD_MOVE_ROLES, response: periodMoveResponse } as const;
+  routes.post('/:period/review', move, ({ actor, params }) => moveToReview(db, actor, params.period));
+  routes.post('/:period/collecting', move, ({ actor, params }) => moveToReview(db, actor, params.period, true));
+  routes.post('/:period/publish', move, ({ actor, params }) => publishPeriod(db, actor, params.period));
+  routes.post('/:period/reopen', { ...move, body: reopenRequest }, ({ actor, params, body }) =>
+    reopenPeriod(db, actor, params.period, body.reason),
+  );
+});

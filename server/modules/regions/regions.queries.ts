@@ -1,6 +1,6 @@
 // SQL of the regions (counties, districts, county-level cities and statistical zones): the list
 // with park and firm counts, the references that block a deletion, and the writes.
-import { deleteAtVersion, parseRows, updateAtVersion } from '../../db/sql.js';
+import { deleteAtVersion, insertReturning, parseRows, selectClash, updateAtVersion } from '../../db/sql.js';
 import { z } from 'zod';
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../../lib/like.js';
@@ -54,15 +54,7 @@ export async function selectRegionNamed(
   names: { name?: string; shortName?: string },
   exceptCode?: string,
 ): Promise<RegionRow | undefined> {
-  const conditions: SQL[] = [];
-  if (names.name !== undefined) conditions.push(eq(regions.name, names.name));
-  if (names.shortName !== undefined) conditions.push(eq(regions.shortName, names.shortName));
-  if (conditions.length === 0) return undefined;
-  const rows = await db
-    .select()
-    .from(regions)
-    .where(or(...conditions));
-  return rows.find((r) => r.code !== exceptCode);
+  return selectClash(db, regions, { name: names.name, shortName: names.shortName }, (r) => r.code === exceptCode);
 }
 
 /** What refers to a region: parks located in it and firms registered in it. */
@@ -77,9 +69,7 @@ export async function countRegionReferences(db: Db, code: string): Promise<{ par
 }
 
 export async function insertRegion(db: Db, row: Omit<typeof regions.$inferInsert, 'createdAt' | 'updatedAt'>): Promise<RegionRow> {
-  const [created] = await db.insert(regions).values(row).returning();
-  if (!created) throw new Error('insert regions returned no row');
-  return created;
+  return insertReturning(db, regions, row);
 }
 
 /** Changes a region at the version the editor read (any version when none is given); 409 when it moved on. */

@@ -6,11 +6,11 @@ import type {
   UpdateRegionRequest,
 } from '../../../shared/contracts/regions.js';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, foundOr404 } from '../../lib/errors.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditedWrites } from '../audit/audit.service.js';
 import {
   countRegionReferences,
   deleteRegionRow,
@@ -22,14 +22,10 @@ import {
   type RegionRow,
 } from './regions.queries.js';
 
-function auditView(row: RegionRow) {
-  return { code: row.code, name: row.name, shortName: row.shortName, kind: row.kind };
-}
+const audited = auditedWrites<RegionRow>('region', 'code', ['code', 'name', 'shortName', 'kind']);
 
 async function requireRegion(db: Db, code: string): Promise<RegionRow> {
-  const row = await selectRegionRow(db, code);
-  if (!row) throw new AppError('not_found', { messageKey: 'regions.error.notFound', params: { code } });
-  return row;
+  return foundOr404(await selectRegionRow(db, code), 'regions.error.notFound', { code });
 }
 
 /** Refuses a name or short name another region uses: import files resolve regions by either. */
@@ -51,8 +47,7 @@ export async function listRegions(db: Db, _actor: Actor, query: ListRegionsQuery
 
 async function presentOne(db: Db, code: string): Promise<RegionItem> {
   const [item] = (await selectRegions(db, {})).filter((r) => r.code === code);
-  if (!item) throw new AppError('not_found', { messageKey: 'regions.error.notFound', params: { code } });
-  return item;
+  return foundOr404(item, 'regions.error.notFound', { code });
 }
 
 export async function createRegion(db: Db, actor: Actor, input: CreateRegionRequest): Promise<RegionItem> {
@@ -60,10 +55,7 @@ export async function createRegion(db: Db, actor: Actor, input: CreateRegionRequ
   if (await selectRegionRow(db, input.code))
     throw new AppError('conflict', { messageKey: 'regions.error.duplicateCode', params: { code: input.code } });
   await requireFreeNames(db, input);
-  await db.transaction(async (tx) => {
-    const row = await insertRegion(tx, input);
-    await recordAudit(tx, actor, { action: 'create', entity: 'region', entityId: row.code, after: auditView(row) });
-  });
+  await audited.create(db, actor, (tx) => insertRegion(tx, input));
   return presentOne(db, input.code);
 }
 
@@ -74,16 +66,7 @@ export async function updateRegion(db: Db, actor: Actor, code: string, patch: Up
   const { version, ...fields } = patch;
   requireVersion(before.version, version);
   await requireFreeNames(db, fields, code);
-  await db.transaction(async (tx) => {
-    const after = await updateRegionRow(tx, code, fields, version);
-    await recordAudit(tx, actor, {
-      action: 'update',
-      entity: 'region',
-      entityId: code,
-      before: auditView(before),
-      after: auditView(after),
-    });
-  });
+  await audited.update(db, actor, before, (tx) => updateRegionRow(tx, code, fields, version));
   return presentOne(db, code);
 }
 
@@ -99,8 +82,5 @@ export async function deleteRegion(db: Db, actor: Actor, code: string, expectedV
       params: { parks: refs.parks, enterprises: refs.enterprises },
     });
   }
-  await db.transaction(async (tx) => {
-    await deleteRegionRow(tx, code, expectedVersion);
-    await recordAudit(tx, actor, { action: 'delete', entity: 'region', entityId: code, before: auditView(before) });
-  });
+  await audited.remove(db, actor, before, (tx) => deleteRegionRow(tx, code, expectedVersion));
 }

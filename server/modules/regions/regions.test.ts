@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rejectedPaths, type Session, useTestApp } from '../../test/app.js';
+import { rejectedPaths, useTestApp } from '../../test/app.js';
 import { auditRows, buildFirm, countRows } from '../../test/factories/chains.js';
 
 const t = useTestApp({
@@ -9,16 +9,11 @@ const t = useTestApp({
   users: { admin: { role: 'admin' }, leader: { role: 'leader' } },
 });
 const { admin, leader } = t.users;
-
-const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers });
-const send = (method: 'POST' | 'PATCH' | 'DELETE', url: string, s: Session, payload?: object, locale = 'zh-CN') =>
-  t.app.inject({ method, url, headers: { ...s.headers, 'x-locale': locale }, payload });
+const { get, send } = t;
 
 describe('regions', () => {
   it('lists the 12 divisions and 3 zones with their parks and firms', async () => {
-    const res = await get('/api/regions', leader);
-    expect(res.statusCode).toBe(200);
-    const body = res.json();
+    const body = await t.read('/api/regions', leader);
     expect(body.total).toBe(15);
     expect(body.items.filter((r: { kind: string }) => r.kind === 'zone')).toHaveLength(3);
     expect(body.items.at(-1).kind).toBe('zone');
@@ -69,9 +64,7 @@ describe('regions', () => {
 
 describe('industries', () => {
   it('lists the ten industries in their groups with their chains', async () => {
-    const res = await get('/api/industries', leader);
-    expect(res.statusCode).toBe(200);
-    const body = res.json();
+    const body = await t.read('/api/industries', leader);
     expect(body.total).toBe(10);
     expect(body.items[0]).toEqual({ code: 'N1', group: '一核', name: '核技术应用', sortOrder: 1, chainCount: 1, version: 1 });
     expect(body.items.map((i: { group: string }) => i.group)).toEqual([

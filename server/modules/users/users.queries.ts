@@ -2,15 +2,14 @@ import { asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../../lib/like.js';
 import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import type { Db } from '../../db/client.js';
+import { insertReturning } from '../../db/sql.js';
 import { userScopes, users } from '../../db/schema.js';
 import { scopeKindSchema, type ScopeEntry } from '../../../shared/contracts/auth.js';
 
 export type UserRow = typeof users.$inferSelect;
 
 export async function insertUser(db: Db, row: typeof users.$inferInsert): Promise<UserRow> {
-  const [created] = await db.insert(users).values(row).returning();
-  if (!created) throw new Error('insert users returned no row');
-  return created;
+  return insertReturning(db, users, row);
 }
 
 export async function insertUserScopes(db: Db, userId: string, scopes: ScopeEntry[]): Promise<void> {

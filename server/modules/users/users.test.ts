@@ -47,11 +47,12 @@ describe('users', () => {
   it('refuses a scoped role without a scope, or with a scope of the wrong kind, and writes nothing', async () => {
     const before = await userCount();
     for (const scopes of [[], [{ kind: 'park', ref: 'P1' }]]) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/users',
-        headers: admin.headers,
-        payload: { username: 'county-x', displayName: '县用户', role: 'county', password: 'secret-pass-1', scopes },
+      const res = await t.send('POST', '/api/users', admin, {
+        username: 'county-x',
+        displayName: '县用户',
+        role: 'county',
+        password: 'secret-pass-1',
+        scopes,
       });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
@@ -85,11 +86,12 @@ describe('users', () => {
       { role: 'department', scopes: [{ kind: 'department', ref: '%' }], path: 'body.scopes.0.ref' },
     ];
     for (const c of cases) {
-      const res = await t.app.inject({
-        method: 'POST',
-        url: '/api/users',
-        headers: admin.headers,
-        payload: { username: 'scope-probe', displayName: '探针', role: c.role, password: 'secret-pass-1', scopes: c.scopes },
+      const res = await t.send('POST', '/api/users', admin, {
+        username: 'scope-probe',
+        displayName: '探针',
+        role: c.role,
+        password: 'secret-pass-1',
+        scopes: c.scopes,
       });
       expect(res.statusCode, JSON.stringify(c.scopes)).toBe(400);
       expect(res.json().error.details[0].path).toBe(c.path);
@@ -112,30 +114,25 @@ describe('users', () => {
   });
 
   it('refuses a short password and an unknown role with field paths', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: admin.headers,
-      payload: { username: 'short-pass', displayName: '乙', role: 'mayor', password: 'short' },
-    });
+    const res = await t.send('POST', '/api/users', admin, { username: 'short-pass', displayName: '乙', role: 'mayor', password: 'short' });
     expect(res.statusCode).toBe(400);
     expect(rejectedPaths(res)).toEqual(['body.password', 'body.role']);
   });
 
   it('forbids the leader (read-only) from listing or creating users', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/users', headers: leader.headers })).statusCode).toBe(403);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: leader.headers,
-      payload: { username: 'sneaky', displayName: '丙', role: 'admin', password: 'secret-pass-1' },
+    expect((await t.get('/api/users', leader)).statusCode).toBe(403);
+    const res = await t.send('POST', '/api/users', leader, {
+      username: 'sneaky',
+      displayName: '丙',
+      role: 'admin',
+      password: 'secret-pass-1',
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('forbidden');
   });
 
   it('lists users with search and paging', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/users?q=chief-ch&pageSize=5', headers: admin.headers });
+    const res = await t.get('/api/users?q=chief-ch&pageSize=5', admin);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ total: 1, items: [{ username: 'chief-ch02', scopes: [{ kind: 'chain', ref: 'CH02' }] }] });
   });
@@ -143,12 +140,7 @@ describe('users', () => {
   it('resets a password: the old one stops working and open sessions end', async () => {
     const user = await buildUser(t.database.db, { role: 'leader' });
     const s = await loginAs(t.app, user.username, TEST_PASSWORD);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/users/${user.id}/password`,
-      headers: admin.headers,
-      payload: { password: 'brand-new-pass' },
-    });
+    const res = await t.send('POST', `/api/users/${user.id}/password`, admin, { password: 'brand-new-pass' });
     expect(res.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
     const old = await t.app.inject({
@@ -163,12 +155,12 @@ describe('users', () => {
 
 describe('audit log', () => {
   it('shows the admin every write, newest first', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/audit?entity=user&pageSize=100', headers: admin.headers });
+    const res = await t.get('/api/audit?entity=user&pageSize=100', admin);
     expect(res.statusCode).toBe(200);
     const actions = res.json().items.map((i: { action: string }) => i.action);
     expect(actions[0]).toBe('reset_password');
     expect(actions).toContain('create');
-    expect((await t.app.inject({ method: 'GET', url: '/api/audit', headers: leader.headers })).statusCode).toBe(403);
+    expect((await t.get('/api/audit', leader)).statusCode).toBe(403);
   });
 });
 
@@ -177,13 +169,11 @@ describe('the statistics reviewer permission (统计审核员)', () => {
     const target = await buildUser(t.database.db, { role: 'leader' });
     const office = await buildUser(t.database.db, { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'CH02' }] });
     const url = (id: string) => `/api/users/${id}/stats-reviewer`;
-    expect(
-      (await t.app.inject({ method: 'PUT', url: url(target.id), headers: leader.headers, payload: { statsReviewer: true } })).statusCode,
-    ).toBe(403);
-    const refused = await t.app.inject({ method: 'PUT', url: url(office.id), headers: admin.headers, payload: { statsReviewer: true } });
+    expect((await t.send('PUT', url(target.id), leader, { statsReviewer: true })).statusCode).toBe(403);
+    const refused = await t.send('PUT', url(office.id), admin, { statsReviewer: true });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.message).toContain('leader');
-    const granted = await t.app.inject({ method: 'PUT', url: url(target.id), headers: admin.headers, payload: { statsReviewer: true } });
+    const granted = await t.send('PUT', url(target.id), admin, { statsReviewer: true });
     expect(granted.statusCode, granted.body).toBe(200);
     expect(granted.json()).toMatchObject({ id: target.id, statsReviewer: true });
     const audit = await t.database.pool.query(

@@ -11,7 +11,8 @@ import {
 } from '../../../shared/publication/workflow.js';
 import type { Db } from '../../db/client.js';
 
-export type DispositionRow = {
+/** A disposition as it is written: which warning, and what its status says. */
+type DispositionWrite = {
   period: string;
   uscc: string;
   kind: string;
@@ -19,6 +20,9 @@ export type DispositionRow = {
   note: string | null;
   correctionSource: CorrectionSource | null;
   reference: string | null;
+};
+
+export type DispositionRow = DispositionWrite & {
   detail: unknown;
   detectedVersion: number | null;
   updatedByName: string | null;
@@ -88,20 +92,7 @@ export async function insertDetectedItems(
 }
 
 /** Sets a disposition (creating the row for a warning never disposed of before). */
-export async function upsertDisposition(
-  db: Db,
-  row: {
-    period: string;
-    uscc: string;
-    kind: string;
-    status: DispositionStatus;
-    note: string | null;
-    correctionSource: CorrectionSource | null;
-    reference: string | null;
-    actorId: string | null;
-    actorName: string;
-  },
-): Promise<void> {
+export async function upsertDisposition(db: Db, row: DispositionWrite & { actorId: string | null; actorName: string }): Promise<void> {
   await db.execute(sql`
     INSERT INTO warning_dispositions (period, uscc, kind, status, note, correction_source, reference, updated_by, updated_by_name, updated_at)
     VALUES (${row.period}, ${row.uscc}, ${row.kind}, ${row.status}, ${row.note}, ${row.correctionSource}, ${row.reference}, ${row.actorId}, ${row.actorName}, now())
@@ -172,15 +163,8 @@ export async function selectReviewItems(db: Db, period: string): Promise<ReviewI
   return result;
 }
 
-export type ReopenedItem = {
-  period: string;
-  uscc: string;
-  kind: string;
-  status: DispositionStatus;
-  note: string | null;
-  correctionSource: CorrectionSource | null;
-  reference: string | null;
-};
+/** A settled review item as it was before it was put back to 未处理. */
+export type ReopenedItem = DispositionWrite;
 
 /**
  * Puts the settled review items (已核实属实 / 已更正) of the given firm-months back to 未处理, with

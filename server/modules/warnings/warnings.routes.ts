@@ -1,8 +1,6 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dispositionHistoryQuery, dispositionHistoryResponse, putDispositionRequest } from '../../../shared/contracts/periods.js';
 import { warningSettings, warningSettingsResponse, warningsQuery, warningsResponse } from '../../../shared/contracts/warnings.js';
-import type { Database } from '../../db/client.js';
-import { routesOf } from '../../lib/routes.js';
+import { routePlugin } from '../../lib/routes.js';
 import { MONITORING_ROLES } from '../monitoring/monitoring.policy.js';
 import { DATA_STAFF_ROLES } from '../periods/periods.policy.js';
 import { getDispositionHistory, setDisposition } from './dispositions.service.js';
@@ -10,25 +8,22 @@ import { listWarnings } from './warnings.service.js';
 import { getWarningSettings, updateWarningSettings } from './warnings.settings.js';
 
 /** 预警 lists and their thresholds: read by every role but 企业 (scope-filtered), thresholds changed by the admin. */
-export function warningsRoutes({ db }: Database): FastifyPluginAsyncZod {
-  return async (app) => {
-    const routes = routesOf(app, { tags: ['warnings'] });
-    routes.get('/', { policy: MONITORING_ROLES, query: warningsQuery, response: warningsResponse }, ({ actor, query }) =>
-      listWarnings(db, actor, query),
-    );
-    routes.get(
-      '/disposition',
-      { policy: MONITORING_ROLES, query: dispositionHistoryQuery, response: dispositionHistoryResponse },
-      ({ actor, query }) => getDispositionHistory(db, actor, query),
-    );
-    routes.put(
-      '/disposition',
-      { policy: DATA_STAFF_ROLES, body: putDispositionRequest, response: dispositionHistoryResponse },
-      ({ actor, body }) => setDisposition(db, actor, body),
-    );
-    routes.get('/settings', { policy: MONITORING_ROLES, response: warningSettingsResponse }, ({ actor }) => getWarningSettings(db, actor));
-    routes.put('/settings', { policy: ['admin'], body: warningSettings, response: warningSettingsResponse }, ({ actor, body }) =>
-      updateWarningSettings(db, actor, body),
-    );
-  };
-}
+export const warningsRoutes = routePlugin('warnings', (routes, { db }) => {
+  routes.get('/', { policy: MONITORING_ROLES, query: warningsQuery, response: warningsResponse }, ({ actor, query }) =>
+    listWarnings(db, actor, query),
+  );
+  routes.get(
+    '/disposition',
+    { policy: MONITORING_ROLES, query: dispositionHistoryQuery, response: dispositionHistoryResponse },
+    ({ actor, query }) => getDispositionHistory(db, actor, query),
+  );
+  routes.put(
+    '/disposition',
+    { policy: DATA_STAFF_ROLES, body: putDispositionRequest, response: dispositionHistoryResponse },
+    ({ actor, body }) => setDisposition(db, actor, body),
+  );
+  routes.get('/settings', { policy: MONITORING_ROLES, response: warningSettingsResponse }, ({ actor }) => getWarningSettings(db, actor));
+  routes.put('/settings', { policy: ['admin'], body: warningSettings, response: warningSettingsResponse }, ({ actor, body }) =>
+    updateWarningSettings(db, actor, body),
+  );
+});

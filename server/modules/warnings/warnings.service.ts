@@ -28,7 +28,7 @@ import { cityDate, parsePeriod, samePeriodLastYear, shiftPeriod } from '../../..
 import type { Db } from '../../db/client.js';
 import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
-import { canViewMonitoring, monitoringFilterOf, narrowPark, narrowScope } from '../monitoring/monitoring.policy.js';
+import { canViewMonitoring, monitoringFilterOf, narrowedFilterOf } from '../monitoring/monitoring.policy.js';
 import { createStatisticCache } from '../monitoring/monitoring.cache.js';
 import { hasReportedFigures, resolvePeriod } from '../monitoring/monitoring.publication.js';
 import { selectDispositions } from './dispositions.queries.js';
@@ -160,12 +160,7 @@ export async function listWarnings(db: Db, actor: Actor, query: WarningsQuery, o
   requireAccess(canViewMonitoring(actor));
   const now = (options.now ?? (() => new Date()))();
   const scope = monitoringFilterOf(actor);
-  const filter: FirmFilter = {
-    ...scope,
-    chainCodes: narrowScope(scope.chainCodes, query.chain),
-    regionCodes: narrowScope(scope.regionCodes, query.region),
-    parkId: await narrowPark(db, scope, query.park),
-  };
+  const filter = await narrowedFilterOf(db, scope, query);
   // The month as monitoring resolves it (latest published by default; unpublished for data staff only),
   // January answered as its 1–2月; the lists read the live figures.
   const resolved = await resolvePeriod(db, actor, query.period, scope);

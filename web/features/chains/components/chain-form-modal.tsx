@@ -1,7 +1,7 @@
 import { Alert, Form, Input, InputNumber, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
-import { createChainRequest, type ChainDetail } from '../../../../shared/contracts/chains';
+import { CHAIN_FIELDS, createChainRequest, type ChainDetail } from '../../../../shared/contracts/chains';
 import { FormModal, reloadValues } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
 import { useIndustries } from '../../../hooks/use-industries';
@@ -12,19 +12,6 @@ import { useUpdateChain } from '../api/update-chain';
 
 type FormValues = z.input<typeof createChainRequest>;
 
-const FIELDS = [
-  'code',
-  'name',
-  'industryCode',
-  'validFromYear',
-  'validToYear',
-  'chiefTitle',
-  'office',
-  'supportingDepartments',
-  'hostPlaces',
-  'chainMasters',
-  'sortOrder',
-] as const;
 const shape = createChainRequest.shape;
 
 export type ChainFormMode = { kind: 'create'; year: number } | { kind: 'edit'; chain: ChainDetail };
@@ -108,7 +95,7 @@ export function ChainFormModal({ mode, onReload, onClose }: Props) {
       onSubmit={onSubmit}
       savedMessage={t('chains.saved')}
       onClose={onClose}
-      serverFields={FIELDS}
+      serverFields={CHAIN_FIELDS}
       onReload={reloadValues(onReload, valuesOf)}
       width={640}
       testId="chain-form"

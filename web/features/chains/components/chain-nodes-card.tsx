@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Card, Tag } from 'antd';
 import { DataTable } from '../../../components/data-table';
 import { rowActionsColumn } from '../../../components/row-actions';
@@ -7,11 +6,15 @@ import { useDeleteChainNode } from '../api/delete-chain-node';
 import type { VersionedChain, VersionedNode } from '../api/get-chain';
 import { STATUS_TAG_COLORS } from '../utils/node-status';
 import { NodeFormModal } from './node-form-modal';
+import { useRecordDialog } from '../../../hooks/use-record-dialog';
 
 /** 环节: the chain's nodes with firm counts and status; add, edit and delete for the chain's users. */
 export function ChainNodesCard({ chain, reload }: { chain: VersionedChain; reload: () => Promise<VersionedChain | undefined> }) {
   const t = useT();
-  const [editing, setEditing] = useState<VersionedNode | 'new' | null>(null);
+  const { dialog, add, edit } = useRecordDialog(
+    async () => (await reload())?.nodes,
+    (a: VersionedNode, b) => a.key === b.key,
+  );
   const remove = useDeleteChainNode();
   const separator = t('common.listSeparator');
 
@@ -20,7 +23,7 @@ export function ChainNodesCard({ chain, reload }: { chain: VersionedChain; reloa
       <DataTable<VersionedNode>
         rows={chain.nodes}
         toolbar={{
-          add: chain.canEdit ? { label: t('chains.node.create'), onClick: () => setEditing('new'), testId: 'node-create' } : null,
+          add: chain.canEdit ? { label: t('chains.node.create'), onClick: add, testId: 'node-create' } : null,
         }}
         empty={chain.canEdit ? t('chains.node.empty') : t('chains.node.emptyReadOnly')}
         columns={[
@@ -59,7 +62,7 @@ export function ChainNodesCard({ chain, reload }: { chain: VersionedChain; reloa
           },
           chain.canEdit &&
             rowActionsColumn<VersionedNode>(t, (node) => ({
-              onEdit: () => setEditing(node),
+              onEdit: () => edit(node),
               editTestId: `node-edit-${node.key}`,
               confirmTitle: t('chains.node.deleteConfirm', { name: node.name }),
               onDelete: () => remove.mutateAsync({ code: chain.code, key: node.key, version: node.version }),
@@ -73,18 +76,7 @@ export function ChainNodesCard({ chain, reload }: { chain: VersionedChain; reloa
         exportName={[chain.name, t('chains.nodes')]}
         tableProps={{ size: 'small' }}
       />
-      {editing ? (
-        <NodeFormModal
-          chainCode={chain.code}
-          node={editing === 'new' ? null : editing}
-          onReload={async () => {
-            const fresh = (await reload())?.nodes.find((n) => editing !== 'new' && n.key === editing.key);
-            if (fresh) setEditing(fresh);
-            return fresh;
-          }}
-          onClose={() => setEditing(null)}
-        />
-      ) : null}
+      {dialog ? <NodeFormModal chainCode={chain.code} {...dialog} /> : null}
     </Card>
   );
 }

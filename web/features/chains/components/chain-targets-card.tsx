@@ -1,14 +1,14 @@
-import { useState } from 'react';
 import { Card, Form, InputNumber } from 'antd';
 import type { ChainDetail, ChainTarget } from '../../../../shared/contracts/chains';
 import { DataTable } from '../../../components/data-table';
-import { FormModal, reloadValues } from '../../../components/form-modal';
+import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { rowActionsColumn } from '../../../components/row-actions';
 import { formatPercent, formatYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useDeleteChainTarget } from '../api/delete-chain-target';
 import { usePutChainTarget } from '../api/put-chain-target';
 import { currentYear } from '../../../lib/current-year';
+import { useRecordDialog } from '../../../hooks/use-record-dialog';
 
 type FormValues = { year: number; outputYi: number | null; growthPercent: number | null };
 
@@ -21,17 +21,7 @@ const valuesOfTarget = (target: ChainTarget): FormValues => ({
 });
 
 /** The target form: output typed in 亿元 (stored as integer 元), growth in % (stored as a fraction). */
-function TargetModal({
-  chain,
-  target,
-  onReload,
-  onClose,
-}: {
-  chain: ChainDetail;
-  target: ChainTarget | null;
-  onReload?: () => Promise<ChainTarget | undefined>;
-  onClose: () => void;
-}) {
+function TargetModal({ chain, record: target, onReload, onClose }: RecordFormProps<ChainTarget> & { chain: ChainDetail }) {
   const t = useT();
   const [form] = Form.useForm<FormValues>();
   const put = usePutChainTarget();
@@ -91,7 +81,10 @@ function TargetModal({
 export function ChainTargetsCard({ chain, reload }: { chain: ChainDetail; reload: () => Promise<ChainDetail | undefined> }) {
   const t = useT();
   const { locale } = useLocale();
-  const [editing, setEditing] = useState<ChainTarget | 'new' | null>(null);
+  const { dialog, add, edit } = useRecordDialog(
+    async () => (await reload())?.targets,
+    (a: ChainTarget, b) => a.year === b.year,
+  );
   const remove = useDeleteChainTarget();
   const output = (target: ChainTarget) => (target.outputTargetYuan === null ? '—' : formatYi(target.outputTargetYuan, locale));
 
@@ -101,7 +94,7 @@ export function ChainTargetsCard({ chain, reload }: { chain: ChainDetail; reload
         rows={chain.targets}
         empty={chain.canEdit ? t('chains.target.empty') : t('chains.target.emptyReadOnly')}
         toolbar={{
-          add: chain.canEdit ? { label: t('chains.target.set'), onClick: () => setEditing('new'), testId: 'target-create' } : null,
+          add: chain.canEdit ? { label: t('chains.target.set'), onClick: add, testId: 'target-create' } : null,
         }}
         columns={[
           { key: 'year', title: t('chains.target.year'), dataIndex: 'year', width: 100, excelWidth: 8 },
@@ -124,7 +117,7 @@ export function ChainTargetsCard({ chain, reload }: { chain: ChainDetail; reload
           },
           chain.canEdit &&
             rowActionsColumn<ChainTarget>(t, (target) => ({
-              onEdit: () => setEditing(target),
+              onEdit: () => edit(target),
               confirmTitle: t('chains.target.deleteConfirm', { year: target.year }),
               onDelete: () => remove.mutateAsync({ code: chain.code, year: target.year, version: target.version }),
               deletedMessage: t('chains.deleted'),
@@ -135,18 +128,7 @@ export function ChainTargetsCard({ chain, reload }: { chain: ChainDetail; reload
         exportName={[chain.name, t('chains.targets')]}
         tableProps={{ size: 'small' }}
       />
-      {editing ? (
-        <TargetModal
-          chain={chain}
-          target={editing === 'new' ? null : editing}
-          onReload={async () => {
-            const fresh = (await reload())?.targets.find((x) => editing !== 'new' && x.year === editing.year);
-            if (fresh) setEditing(fresh);
-            return fresh;
-          }}
-          onClose={() => setEditing(null)}
-        />
-      ) : null}
+      {dialog ? <TargetModal chain={chain} {...dialog} /> : null}
     </Card>
   );
 }

@@ -1,7 +1,7 @@
 import { Form, Input, InputNumber, Select, Typography } from 'antd';
 import type { z } from 'zod';
 import { NODE_STAGES, createNodeRequest, type ChainNode } from '../../../../shared/contracts/chains';
-import { FormModal, reloadValues } from '../../../components/form-modal';
+import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import { useCreateChainNode } from '../api/create-chain-node';
@@ -22,16 +22,8 @@ const valuesOf = (node: ChainNode): Partial<FormValues> => ({
   sortOrder: node.sortOrder,
 });
 
-type Props = {
-  chainCode: string;
-  node: VersionedNode | null;
-  /** Loads the chain again after a version conflict and returns this node as it is now. */
-  onReload?: () => Promise<ChainNode | undefined>;
-  onClose: () => void;
-};
-
 /** Add a node to the chain, or edit one (its key stays: files and memberships name the node by it). */
-export function NodeFormModal({ chainCode, node, onReload, onClose }: Props) {
+export function NodeFormModal({ chainCode, record: node, onReload, onClose }: RecordFormProps<VersionedNode> & { chainCode: string }) {
   const t = useT();
   const [form] = Form.useForm<FormValues>();
   const create = useCreateChainNode();

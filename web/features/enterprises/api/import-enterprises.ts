@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { importReport, type ImportMode, type ImportReport } from '../../../../shared/contracts/enterprises';
 import { uploadFile } from '../../../lib/upload-file';
-import { INLINE_ERROR_META } from '../../../lib/errors';
+import { useImportMutation } from '../../../lib/api-query';
 
 /** The largest file the server reads (checked here too, so nobody waits for a doomed upload). */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -44,13 +43,5 @@ export function importEnterprises(input: ImportEnterprisesInput): Promise<Import
 }
 
 export function useImportEnterprises() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    // The screen shows the error itself (a form alert, the import panel).
-    meta: INLINE_ERROR_META,
-    mutationFn: importEnterprises,
-    onSuccess: (report) => {
-      if (report.written) void queryClient.invalidateQueries({ queryKey: ['enterprises'] });
-    },
-  });
+  return useImportMutation(importEnterprises, ['enterprises']);
 }

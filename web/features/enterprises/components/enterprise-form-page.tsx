@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Result } from 'antd';
+import { App, Card, Result } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import type { UpdateEnterpriseRequest } from '../../../../shared/contracts/enterprises';
 import { ErrorAlert } from '../../../components/error-alert';
+import { ConflictAlert } from '../../../components/form-modal';
 import { PageSpinner } from '../../../components/page-spinner';
 import { paths } from '../../../config/paths';
 import { isVersionConflict } from '../../../lib/errors';
@@ -86,20 +87,7 @@ export function EnterpriseEditPage() {
   };
   return (
     <Card title={t('enterprises.form.editTitle', { name: firm.name })}>
-      {conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={conflict}
-          action={
-            <Button size="small" loading={enterprise.isFetching} onClick={() => void reload()}>
-              {t('common.refresh')}
-            </Button>
-          }
-        />
-      ) : null}
+      {conflict ? <ConflictAlert message={conflict} reloading={enterprise.isFetching} onReload={() => void reload()} /> : null}
       <EnterpriseForm
         key={reloads}
         initial={firm}

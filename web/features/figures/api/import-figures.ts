@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   importProgress,
   importRejectedResponse,
@@ -8,7 +7,7 @@ import {
   type MoneyUnit,
 } from '../../../../shared/contracts/figures';
 import { uploadFile } from '../../../lib/upload-file';
-import { INLINE_ERROR_META } from '../../../lib/errors';
+import { useImportMutation } from '../../../lib/api-query';
 
 /** The largest file the server reads (checked here too, so nobody waits for a doomed upload). */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -56,13 +55,5 @@ export function importFigures(input: ImportFiguresInput): Promise<ImportReport> 
 }
 
 export function useImportFigures() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    // The screen shows the error itself (a form alert, the import panel).
-    meta: INLINE_ERROR_META,
-    mutationFn: importFigures,
-    onSuccess: (report) => {
-      if (report.written) void queryClient.invalidateQueries({ queryKey: ['figures'] });
-    },
-  });
+  return useImportMutation(importFigures, ['figures']);
 }

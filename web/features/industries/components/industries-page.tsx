@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Card, Segmented } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { IndustryItem } from '../../../../shared/contracts/industries';
@@ -11,6 +10,7 @@ import { useSetListParam } from '../../../hooks/use-page-params';
 import { useT } from '../../../lib/i18n';
 import { useDeleteIndustry } from '../api/delete-industry';
 import { IndustryFormModal } from './industry-form-modal';
+import { useRecordDialog } from '../../../hooks/use-record-dialog';
 
 /** 产业: the ten leading industries of 一核两电三色四新 with the number of chains each leads. */
 export function IndustriesPage() {
@@ -19,7 +19,10 @@ export function IndustriesPage() {
   const isAdmin = me.data?.user.role === 'admin';
   const industries = useIndustries();
   const remove = useDeleteIndustry();
-  const [editing, setEditing] = useState<IndustryItem | 'new' | null>(null);
+  const { dialog, add, edit } = useRecordDialog(
+    async () => (await industries.refetch()).data?.items,
+    (a: IndustryItem, b) => a.code === b.code,
+  );
   const [searchParams] = useSearchParams();
   const setParam = useSetListParam<'q' | 'group'>();
   const q = (searchParams.get('q') ?? '').trim();
@@ -62,7 +65,7 @@ export function IndustriesPage() {
           isAdmin &&
             rowActionsColumn<IndustryItem>(t, (industry) => ({
               name: industry.name,
-              onEdit: () => setEditing(industry),
+              onEdit: () => edit(industry),
               onDelete: () => remove.mutateAsync({ code: industry.code, version: industry.version }),
               blockedReason: industry.chainCount > 0 ? t('industries.deleteBlocked', { count: industry.chainCount }) : null,
             })),
@@ -80,20 +83,10 @@ export function IndustriesPage() {
               onChange={(value) => setParam('group', value)}
             />
           ),
-          add: isAdmin ? { label: t('industries.create'), onClick: () => setEditing('new'), testId: 'industry-create' } : null,
+          add: isAdmin ? { label: t('industries.create'), onClick: add, testId: 'industry-create' } : null,
         }}
       />
-      {editing ? (
-        <IndustryFormModal
-          industry={editing === 'new' ? null : editing}
-          onReload={async () => {
-            const fresh = (await industries.refetch()).data?.items.find((i) => editing !== 'new' && i.code === editing.code);
-            if (fresh) setEditing(fresh);
-            return fresh;
-          }}
-          onClose={() => setEditing(null)}
-        />
-      ) : null}
+      {dialog ? <IndustryFormModal {...dialog} /> : null}
     </Card>
   );
 }

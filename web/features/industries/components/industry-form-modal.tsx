@@ -1,7 +1,7 @@
 import { Form, Input, InputNumber, Select, Typography } from 'antd';
 import type { z } from 'zod';
 import { INDUSTRY_GROUPS, createIndustryRequest, industryGroupSchema, type IndustryItem } from '../../../../shared/contracts/industries';
-import { FormModal, reloadValues } from '../../../components/form-modal';
+import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import { useCreateIndustry } from '../api/create-industry';
@@ -23,15 +23,8 @@ function valuesOf(industry: IndustryItem): Partial<FormValues> {
   };
 }
 
-type Props = {
-  industry: IndustryItem | null;
-  /** Loads the industry again after a version conflict. */
-  onReload?: () => Promise<IndustryItem | undefined>;
-  onClose: () => void;
-};
-
 /** Add a leading industry, or edit one (its code stays: chains refer to it). */
-export function IndustryFormModal({ industry, onReload, onClose }: Props) {
+export function IndustryFormModal({ record: industry, onReload, onClose }: RecordFormProps<IndustryItem>) {
   const t = useT();
   const [form] = Form.useForm<FormValues>();
   const create = useCreateIndustry();

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Card, Flex, Segmented, Table, Tooltip, type TableColumnsType } from 'antd';
+import { Segmented, Table, Tooltip, type TableColumnsType } from 'antd';
 import type { MonitoringBreakdownResponse } from '../../../../shared/contracts/monitoring';
 import type { MonitoringRange } from '../../../../shared/stats/period';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
@@ -18,6 +18,7 @@ import {
 import { useLocale, useT } from '../../../lib/i18n';
 import { periodLabel } from '../../../lib/period-labels';
 import { FigureMeta } from './figure-meta';
+import { PanelCard } from './panel-card';
 
 export type GrowthRow = MonitoringBreakdownResponse['rows'][number];
 const MEASURES = ['revenue', 'profit', 'taxes', 'electricityKwh'] as const;
@@ -168,11 +169,10 @@ export function BreakdownTable({
   }));
   const label = periodLabel(t, header.period, header.range);
   return (
-    <Card
+    <PanelCard
       title={title}
-      size="small"
-      extra={
-        <Flex gap={8}>
+      tools={
+        <>
           {extra}
           <Segmented<'output' | 'measures'>
             size="small"
@@ -191,7 +191,7 @@ export function BreakdownTable({
             rows={exportRows}
             disabled={rows.length === 0}
           />
-        </Flex>
+        </>
       }
     >
       <Table<GrowthRow>
@@ -209,6 +209,6 @@ export function BreakdownTable({
         unit={view === 'output' ? t('monitoring.unitYi') : t('monitoring.measuresUnit')}
         asOf={header.asOf}
       />
-    </Card>
+    </PanelCard>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Card, Flex, Table, type TableColumnsType } from 'antd';
+import { Table, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { MonitoringEnterpriseItem } from '../../../../shared/contracts/monitoring';
 import type { MonitoringRange } from '../../../../shared/stats/period';
@@ -12,6 +12,7 @@ import { fetchAllPages } from '../../../lib/all-pages';
 import { getMonitoringEnterprises, useMonitoringEnterprises } from '../api/get-monitoring-enterprises';
 import { periodLabel } from '../../../lib/period-labels';
 import { FigureMeta } from './figure-meta';
+import { PanelCard } from './panel-card';
 
 type ExportKey = 'rank' | 'uscc' | 'name' | 'output' | 'outputPrevYear' | 'yoy';
 
@@ -90,11 +91,10 @@ export function EnterpriseRanking({
     );
   const sheet = `${chain}-${t('monitoring.enterprise')}`;
   return (
-    <Card
+    <PanelCard
       title={title}
-      size="small"
-      extra={
-        <Flex gap={8}>
+      tools={
+        <>
           {extra}
           <ExportExcelButton
             fileName={`${sheet}-${periodLabel(t, period, range)}-${formatDateStamp()}`}
@@ -104,7 +104,7 @@ export function EnterpriseRanking({
             loadRows={loadAll}
             disabled={items.length === 0}
           />
-        </Flex>
+        </>
       }
     >
       {query.error ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
@@ -127,6 +127,6 @@ export function EnterpriseRanking({
         }}
       />
       <FigureMeta period={period} range={range} unit={t('monitoring.unitYi')} asOf={query.data?.asOf ?? null} />
-    </Card>
+    </PanelCard>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert, Button, Card, Col, Flex, Row, Statistic, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import type { MonitoringChainsResponse } from '../../../../shared/contracts/monitoring';
@@ -8,6 +9,17 @@ import { useLocale, useT } from '../../../lib/i18n';
 import { useWarningCounts } from '../../../hooks/use-warnings';
 import { monthLabel } from '../../../lib/period-labels';
 import { FigureMeta } from './figure-meta';
+
+/** A smaller figure beside a headline one, for comparison, with a tooltip saying what it is. */
+function AsideFigure({ hint, testId, children }: { hint: string; testId: string; children: ReactNode }) {
+  return (
+    <Tooltip title={hint}>
+      <span style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.45)' }} data-testid={testId}>
+        {children}
+      </span>
+    </Tooltip>
+  );
+}
 
 /**
  * The six headline figures: total output (亿元), comparable growth, double-digit chains, firms, firms
@@ -25,11 +37,9 @@ export function HeadlineCards({ data }: { data: MonitoringChainsResponse }) {
       value: formatYi(total.output, locale),
       // The plain per-chain sum beside the deduplicated total: a firm in two chains counts in both.
       suffix: (
-        <Tooltip title={t('monitoring.chainSumHint')}>
-          <span style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.45)' }} data-testid="headline-chain-sum">
-            {t('monitoring.chainSumShort', { value: formatYi(total.chainSum.output, locale) })}
-          </span>
-        </Tooltip>
+        <AsideFigure hint={t('monitoring.chainSumHint')} testId="headline-chain-sum">
+          {t('monitoring.chainSumShort', { value: formatYi(total.chainSum.output, locale) })}
+        </AsideFigure>
       ),
     },
     {
@@ -38,11 +48,9 @@ export function HeadlineCards({ data }: { data: MonitoringChainsResponse }) {
       value: formatGrowth(total.yoy, locale),
       // The published-to-published growth beside it, smaller: for comparison, never the headline.
       suffix: (
-        <Tooltip title={t('monitoring.publishedYoyHint')}>
-          <span style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.45)' }} data-testid="headline-published-yoy">
-            {t('monitoring.publishedYoyShort', { value: formatGrowth(total.publishedYoy, locale) })}
-          </span>
-        </Tooltip>
+        <AsideFigure hint={t('monitoring.publishedYoyHint')} testId="headline-published-yoy">
+          {t('monitoring.publishedYoyShort', { value: formatGrowth(total.publishedYoy, locale) })}
+        </AsideFigure>
       ),
     },
     {

@@ -2,7 +2,7 @@ import { Form, Input, InputNumber, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { PARK_LEVELS, createParkRequest, type ParkDetail } from '../../../../shared/contracts/parks';
-import { FormModal, reloadValues } from '../../../components/form-modal';
+import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
 import { useChains } from '../../../hooks/use-chains';
 import { useRegions } from '../../../hooks/use-regions';
@@ -32,15 +32,8 @@ function valuesOf(park: ParkDetail): Partial<FormValues> {
   };
 }
 
-type Props = {
-  park: ParkDetail | null;
-  /** Loads the park again after a version conflict. */
-  onReload?: () => Promise<ParkDetail | undefined>;
-  onClose: () => void;
-};
-
 /** Create or edit a park (admin). The area is typed in km² and stored in whole hectares. */
-export function ParkFormModal({ park, onReload, onClose }: Props) {
+export function ParkFormModal({ record: park, onReload, onClose }: RecordFormProps<ParkDetail>) {
   const t = useT();
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();

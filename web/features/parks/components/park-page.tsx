@@ -93,7 +93,7 @@ export function ParkPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      {editing ? <ParkFormModal park={p} onReload={async () => (await park.refetch()).data} onClose={() => setEditing(false)} /> : null}
+      {editing ? <ParkFormModal record={p} onReload={async () => (await park.refetch()).data} onClose={() => setEditing(false)} /> : null}
     </Flex>
   );
 }

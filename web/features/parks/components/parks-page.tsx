@@ -109,7 +109,7 @@ export function ParksPage() {
         empty={filtered ? t('parks.emptyFiltered') : t('parks.empty')}
         paging="server"
       />
-      {creating ? <ParkFormModal park={null} onClose={() => setCreating(false)} /> : null}
+      {creating ? <ParkFormModal record={null} onClose={() => setCreating(false)} /> : null}
     </Card>
   );
 }

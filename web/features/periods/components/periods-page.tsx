@@ -152,7 +152,19 @@ function PeriodDetail({ period }: { period: string }) {
       render: (_: unknown, row: { expected: number; reported: number }) => row.expected - row.reported,
     },
   ];
-  const coverageExport = (rows: { code: string; name: string; expected: number; reported: number }[], name: string) => (
+  type CoverageRow = { code: string; name: string; expected: number; reported: number };
+  /** A tab of the month's coverage by chain, county or park: the table and its Excel export. */
+  const coverageTab = (key: string, rows: CoverageRow[], name: string) => ({
+    key,
+    label: name,
+    children: (
+      <>
+        {coverageExport(rows, name)}
+        <Table size="small" rowKey="code" dataSource={rows} columns={coverageCols} pagination={false} />
+      </>
+    ),
+  });
+  const coverageExport = (rows: CoverageRow[], name: string) => (
     <ExportExcelButton
       fileName={`${t('periods.coverageTitle')}-${name}-${period}-${formatDateStamp()}`}
       sheetName={name}
@@ -240,36 +252,9 @@ function PeriodDetail({ period }: { period: string }) {
             label: t('periods.tab.missing', { count: data.coverage.expected - data.coverage.reported }),
             children: <MissingFirms period={period} />,
           },
-          {
-            key: 'chains',
-            label: t('periods.tab.byChain'),
-            children: (
-              <>
-                {coverageExport(data.byChain, t('periods.tab.byChain'))}
-                <Table size="small" rowKey="code" dataSource={data.byChain} columns={coverageCols} pagination={false} />
-              </>
-            ),
-          },
-          {
-            key: 'regions',
-            label: t('periods.tab.byRegion'),
-            children: (
-              <>
-                {coverageExport(data.byRegion, t('periods.tab.byRegion'))}
-                <Table size="small" rowKey="code" dataSource={data.byRegion} columns={coverageCols} pagination={false} />
-              </>
-            ),
-          },
-          {
-            key: 'parks',
-            label: t('periods.tab.byPark'),
-            children: (
-              <>
-                {coverageExport(data.byPark, t('periods.tab.byPark'))}
-                <Table size="small" rowKey="code" dataSource={data.byPark} columns={coverageCols} pagination={false} />
-              </>
-            ),
-          },
+          coverageTab('chains', data.byChain, t('periods.tab.byChain')),
+          coverageTab('regions', data.byRegion, t('periods.tab.byRegion')),
+          coverageTab('parks', data.byPark, t('periods.tab.byPark')),
           {
             key: 'snapshots',
             label: t('periods.tab.snapshots', { count: data.snapshots.length }),

@@ -1,7 +1,7 @@
 import { Form, Input, Select, Typography } from 'antd';
 import type { z } from 'zod';
 import { REGION_KINDS, createRegionRequest, type RegionItem } from '../../../../shared/contracts/regions';
-import { FormModal } from '../../../components/form-modal';
+import { FormModal, type RecordFormProps } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import { useCreateRegion } from '../api/create-region';
@@ -12,15 +12,8 @@ type FormValues = z.input<typeof createRegionRequest>;
 const FIELDS = ['code', 'name', 'shortName', 'kind'] as const;
 const shape = createRegionRequest.shape;
 
-type Props = {
-  region: RegionItem | null;
-  /** Loads the region again after a version conflict. */
-  onReload?: () => Promise<RegionItem | undefined>;
-  onClose: () => void;
-};
-
 /** Add a region, or rename one (its code stays: parks, firms and user scopes refer to it). */
-export function RegionFormModal({ region, onReload, onClose }: Props) {
+export function RegionFormModal({ record: region, onReload, onClose }: RecordFormProps<RegionItem>) {
   const t = useT();
   const [form] = Form.useForm<FormValues>();
   const create = useCreateRegion();

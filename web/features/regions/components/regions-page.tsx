@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Card } from 'antd';
 import { useSearchParams } from 'react-router';
 import { REGION_KINDS, regionKindSchema, type RegionItem } from '../../../../shared/contracts/regions';
@@ -11,6 +10,7 @@ import { useRegions } from '../../../hooks/use-regions';
 import { useT } from '../../../lib/i18n';
 import { useDeleteRegion } from '../api/delete-region';
 import { RegionFormModal } from './region-form-modal';
+import { useRecordDialog } from '../../../hooks/use-record-dialog';
 
 /** 区域: counties, districts, county-level cities and statistical zones with their parks and firms. */
 export function RegionsPage() {
@@ -23,7 +23,10 @@ export function RegionsPage() {
   const kind = kindParam.success ? kindParam.data : undefined;
   const regions = useRegions({ q: q || undefined, kind });
   const remove = useDeleteRegion();
-  const [editing, setEditing] = useState<RegionItem | 'new' | null>(null);
+  const { dialog, add, edit } = useRecordDialog(
+    async () => (await regions.refetch()).data?.items,
+    (a: RegionItem, b) => a.code === b.code,
+  );
 
   const kindOptions = REGION_KINDS.map((k) => ({ value: k, label: t(`regions.kind.${k}`) }));
 
@@ -35,7 +38,7 @@ export function RegionsPage() {
         toolbar={{
           search: { placeholder: t('regions.searchPlaceholder'), testId: 'regions-search' },
           filters: <FilterSelect param="kind" placeholder={t('regions.filter.kind')} options={kindOptions} />,
-          add: isAdmin ? { label: t('regions.create'), onClick: () => setEditing('new'), testId: 'region-create' } : null,
+          add: isAdmin ? { label: t('regions.create'), onClick: add, testId: 'region-create' } : null,
         }}
         columns={[
           { key: 'code', title: t('regions.code'), dataIndex: 'code', width: 110, excelWidth: 10 },
@@ -61,7 +64,7 @@ export function RegionsPage() {
           isAdmin &&
             rowActionsColumn<RegionItem>(t, (region) => ({
               name: region.name,
-              onEdit: () => setEditing(region),
+              onEdit: () => edit(region),
               onDelete: () => remove.mutateAsync({ code: region.code, version: region.version }),
               blockedReason:
                 region.parkCount > 0 || region.enterpriseCount > 0
@@ -74,17 +77,7 @@ export function RegionsPage() {
         empty={q || kind ? t('regions.emptyFiltered') : t('regions.empty')}
         paging="client"
       />
-      {editing ? (
-        <RegionFormModal
-          region={editing === 'new' ? null : editing}
-          onReload={async () => {
-            const fresh = (await regions.refetch()).data?.items.find((r) => editing !== 'new' && r.code === editing.code);
-            if (fresh) setEditing(fresh);
-            return fresh;
-          }}
-          onClose={() => setEditing(null)}
-        />
-      ) : null}
+      {dialog ? <RegionFormModal {...dialog} /> : null}
     </Card>
   );
 }
