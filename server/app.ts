@@ -32,6 +32,8 @@ import { warningsRoutes } from './modules/warnings/warnings.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
+import { agendaRoutes } from './modules/agenda/agenda.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { investorsRoutes } from './modules/investors/investors.routes.js';
 import { APP_VERSION } from './version.js';
@@ -133,6 +135,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(calendarRoutes(), { prefix: '/api/calendar' });
   await app.register(ticketsRoutes(database), { prefix: '/api/tickets' });
   await app.register(notificationsRoutes(database), { prefix: '/api/notifications' });
+  await app.register(supervisionRoutes(database), { prefix: '/api/supervision' });
+  await app.register(agendaRoutes(database), { prefix: '/api/agenda' });
   await app.register(projectsRoutes(database), { prefix: '/api/projects' });
   await app.register(investorsRoutes(database), { prefix: '/api/investors' });
 

@@ -6,6 +6,7 @@ import { loadConfig } from './config.js';
 import { freshEmbeddedWorker, openConfiguredDatabase } from './db/open.js';
 import { ROOT } from './paths.js';
 import { calendarWarning, todayInShanghai } from './lib/calendar.js';
+import { sweepTaskDeadlines } from './modules/supervision/supervision.notify.js';
 import { sweepTicketDeadlines } from './modules/tickets/tickets.notify.js';
 
 /** Starts the server: config → database (+ migrations) → first-start setup → HTTP on PORT. */
@@ -30,11 +31,13 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
-  // 督办: deadline warnings and overdue escalation, at start and hourly (each notice is sent once).
+  // 督办: deadline warnings and overdue escalation of tickets and supervision tasks, at start and
+  // hourly, one after the other on the one connection (each notice is sent once).
   const sweep = () =>
-    void sweepTicketDeadlines(database.db, todayInShanghai()).catch((err: unknown) =>
-      app.log.error({ err }, 'ticket deadline sweep failed'),
-    );
+    void (async () => {
+      await sweepTicketDeadlines(database.db, todayInShanghai());
+      await sweepTaskDeadlines(database.db, todayInShanghai());
+    })().catch((err: unknown) => app.log.error({ err }, 'deadline sweep failed'));
   sweep();
   setInterval(sweep, 3_600_000).unref();
   const url = `http://localhost:${config.PORT}`;

@@ -84,6 +84,7 @@ export * from './schema-settings.js';
 export * from './schema-periods.js';
 export * from './schema-tickets.js';
 export * from './schema-projects.js';
+export * from './schema-supervision.js';
 
 /**
  * One row whose token changes (by statement-level triggers, see migration 0003) whenever data the

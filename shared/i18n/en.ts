@@ -1,4 +1,5 @@
 import { ticketsEn } from './tickets.en.js';
+import { supervisionEn } from './supervision.en.js';
 import type { MessageKey } from './zh-CN.js';
 
 /** English: the alternative language. */
@@ -989,6 +990,7 @@ export const en: Record<MessageKey, string> = {
   'periods.save': 'Save',
   'warnings.dispose': 'Dispose',
   ...ticketsEn,
+  ...supervisionEn,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': 'Project {id} does not exist; open it from the project list',
   'projects.error.terminatedFinal': 'The project was terminated; its stage cannot change any more',

@@ -1,4 +1,5 @@
 import { ticketsZhCN } from './tickets.zh-CN.js';
+import { supervisionZhCN } from './supervision.zh-CN.js';
 
 /** Simplified Chinese: the default language. Every key here must exist in `en.ts` (the type checks it). */
 export const zhCN = {
@@ -959,6 +960,7 @@ export const zhCN = {
   'periods.save': '保存',
   'warnings.dispose': '处理',
   ...ticketsZhCN,
+  ...supervisionZhCN,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': '项目 {id} 不存在，请从项目列表进入',
   'projects.error.terminatedFinal': '项目已终止，不能再变更阶段',
