@@ -12,6 +12,7 @@ import { multipartFile, nextUscc } from './factories/enterprises.js';
 import { csvText } from './factories/figures.js';
 import { ticketMatrixRows } from './authz-matrix.tickets.js';
 import { projectMatrixRows } from './authz-matrix.projects.js';
+import { supervisionMatrixRows } from './authz-matrix.supervision.js';
 import type { Session } from './app.js';
 import { MATRIX_PERIOD, MONTHLY_OUTPUT, SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
 
@@ -702,6 +703,8 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   ...ticketMatrixRows(),
   // ── projects and investors (authz-matrix.projects.ts) ──
   ...projectMatrixRows(),
+  // ── supervision tasks and the chains' agenda (authz-matrix.supervision.ts) ──
+  ...supervisionMatrixRows(),
 ];
 
 /**
