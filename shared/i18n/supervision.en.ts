@@ -85,6 +85,7 @@ export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
   'agenda.proposalsHint':
     'Problems of one category at one node, or assigned to one department, raised by {minFirms} or more firms of the chain.',
   'agenda.items': 'On the agenda',
+  'agenda.kindTitle': 'Grouped by',
   'agenda.group': 'Problem',
   'agenda.kind.category_node': 'Same category and node',
   'agenda.kind.department': 'Same department',

@@ -81,6 +81,7 @@ export const supervisionZhCN = {
   'agenda.proposals': '建议议题（共性问题）',
   'agenda.proposalsHint': '同一产业链中 {minFirms} 家及以上企业反映的同类同环节问题、或交由同一部门办理的问题。',
   'agenda.items': '已列入议题',
+  'agenda.kindTitle': '归类',
   'agenda.group': '问题',
   'agenda.kind.category_node': '同类同环节',
   'agenda.kind.department': '同一承办部门',

@@ -7,7 +7,7 @@ import { useT } from '../../../lib/i18n';
 import { useNotifications } from '../api/get-notifications';
 import { useReadNotifications } from '../api/read-notifications';
 
-/** The bell in the header: unread count, the latest notifications; a click opens the ticket and marks it read. */
+/** The bell in the header: unread count, the latest notifications; a click opens the ticket, task or agenda and marks it read. */
 export function NotificationBell() {
   const t = useT();
   const navigate = useNavigate();
@@ -19,6 +19,8 @@ export function NotificationBell() {
   const open = (n: NotificationItem) => {
     if (!n.read) read.mutate([n.id]);
     if (n.ticketId !== null) void navigate(paths.problem.getHref(n.ticketId));
+    else if (n.taskId !== null) void navigate(paths.supervisionTask.getHref(n.taskId));
+    else if (n.kind === 'agenda_scheduled') void navigate(paths.problemAgenda.getHref(String(n.params.chain ?? '')));
   };
 
   const content = (
