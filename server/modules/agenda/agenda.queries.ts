@@ -115,3 +115,14 @@ export async function selectAgendaRowForUpdate(db: Db, id: number): Promise<Agen
   const rows = await db.select().from(agendaItems).where(eq(agendaItems.id, id)).for('update');
   return rows[0] ?? null;
 }
+
+/** Every chain's code, in order (the demo's agenda goes through them). */
+export async function selectChainCodes(db: Db): Promise<string[]> {
+  const result = await db.execute(sql`SELECT code FROM chains ORDER BY code`);
+  return parseRows(result, z.object({ code: z.string() })).map((r) => r.code);
+}
+
+export async function countAgendaItems(db: Db): Promise<number> {
+  const result = await db.execute(sql`SELECT count(*)::int AS n FROM agenda_items`);
+  return parseRows(result, z.object({ n: z.number() }))[0]?.n ?? 0;
+}

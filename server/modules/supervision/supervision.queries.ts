@@ -235,3 +235,23 @@ export async function countTasks(db: Db): Promise<number> {
   const result = await db.execute(sql`SELECT count(*)::int AS n FROM supervision_tasks`);
   return parseRows(result, z.object({ n: z.number() }))[0]?.n ?? 0;
 }
+
+const demoChainRow = z.object({ code: z.string(), name: z.string(), office: z.string().nullable(), departments: z.array(z.string()) });
+
+/** The chains (with their office and 后盾单位 departments) and parks the demo sets tasks for, in code and id order. */
+export async function selectDemoAssignees(db: Db) {
+  const chains = await db.execute(sql`
+    SELECT code, name, office, supporting_departments AS departments FROM chains ORDER BY code`);
+  const parks = await db.execute(sql`SELECT id, name FROM parks ORDER BY id`);
+  return { chains: parseRows(chains, demoChainRow), parks: parseRows(parks, z.object({ id: z.number(), name: z.string() })) };
+}
+
+/** Inserts tasks in order; returns their ids in the same order. */
+export async function insertTasksReturningIds(db: Db, rows: readonly TaskInsert[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db
+    .insert(supervisionTasks)
+    .values([...rows])
+    .returning({ id: supervisionTasks.id });
+  return inserted.map((r) => r.id);
+}
