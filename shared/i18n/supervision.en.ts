@@ -53,6 +53,7 @@ export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
   'supervision.createdBy': 'Set by',
   'supervision.doneOn': 'Done on',
   'supervision.onTime': 'On time',
+  'supervision.doneOnTime': 'Done on time',
   'supervision.late': 'Done late',
   'supervision.extensionDue': 'Extension requested to',
   'supervision.timeline': 'Timeline',

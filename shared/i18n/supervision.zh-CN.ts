@@ -51,6 +51,7 @@ export const supervisionZhCN = {
   'supervision.createdBy': '交办人',
   'supervision.doneOn': '完成日期',
   'supervision.onTime': '按期',
+  'supervision.doneOnTime': '按期完成',
   'supervision.late': '逾期完成',
   'supervision.extensionDue': '申请延期至',
   'supervision.timeline': '办理过程',

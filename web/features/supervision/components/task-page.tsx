@@ -3,13 +3,13 @@ import { Button, Card, Descriptions, Flex, Progress, Space, Tag, Timeline, Typog
 import { Link, useParams } from 'react-router';
 import type { TaskAction } from '../../../../shared/contracts/supervision';
 import { ErrorAlert } from '../../../components/error-alert';
-import { LightTag } from '../../../components/light-tag';
 import { PageSpinner } from '../../../components/page-spinner';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useTask } from '../api/get-task';
 import { TaskActionModal } from './task-action-modal';
+import { TaskLight } from './task-light';
 
 /** One supervision task: its facts, light and progress, the progress timeline, and the actions the workflow offers the caller now. */
 export function TaskPage() {
@@ -30,7 +30,7 @@ export function TaskPage() {
           <Space>
             <span data-testid="task-title">{`#${d.id} ${d.title}`}</span>
             <Tag data-testid="task-status">{t(`supervision.status.${d.status}`)}</Tag>
-            <LightTag light={d.light} testId="task-light" />
+            <TaskLight task={d} testId="task-light" />
           </Space>
         }
         extra={

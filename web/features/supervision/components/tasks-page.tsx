@@ -12,7 +12,6 @@ import {
 } from '../../../../shared/contracts/supervision';
 import { TICKET_LIGHTS, ticketLightSchema } from '../../../../shared/contracts/tickets';
 import { DataTable } from '../../../components/data-table';
-import { LightTag } from '../../../components/light-tag';
 import { FilterSelect } from '../../../components/list-toolbar';
 import { paths } from '../../../config/paths';
 import { useMe } from '../../../hooks/use-me';
@@ -22,6 +21,7 @@ import { currentYear } from '../../../lib/current-year';
 import { useT } from '../../../lib/i18n';
 import { getTasks, useTasks } from '../api/get-tasks';
 import { TaskFormModal } from './task-form-modal';
+import { outcomeText, TaskLight } from './task-light';
 
 /** Roles that set tasks (the server checks the chain office's chain). */
 const SETTERS = ['admin', 'leader', 'chain_office'] as const;
@@ -140,8 +140,8 @@ export function TasksPage() {
             key: 'light',
             title: t('supervision.light'),
             width: 90,
-            excel: (r) => (r.light === null ? null : t(`tickets.light.${r.light}`)),
-            render: (_, r) => <LightTag light={r.light} />,
+            excel: (r) => (r.status === 'done' ? outcomeText(t, r) : r.light === null ? null : t(`tickets.light.${r.light}`)),
+            render: (_, r) => <TaskLight task={r} />,
           },
           {
             key: 'doneOn',
