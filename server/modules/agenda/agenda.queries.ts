@@ -2,8 +2,7 @@
 // by their lead department, counting distinct firms; the stored items and their writes.
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { AGENDA_GROUP_KINDS, AGENDA_STATUSES, type AgendaGroup } from '../../../shared/contracts/agenda.js';
-import { TICKET_CATEGORIES } from '../../../shared/tickets/workflow.js';
+import { agendaItem, agendaProposal, type AgendaGroup } from '../../../shared/contracts/agenda.js';
 import type { Db } from '../../db/client.js';
 import { agendaItems } from '../../db/schema.js';
 import { parseRows, updateAtVersion } from '../../db/sql.js';
@@ -17,16 +16,8 @@ export function groupKeyOf(group: AgendaGroup): string {
     : `category_node:${group.category ?? ''}:${group.nodeId ?? ''}`;
 }
 
-const groupRow = z.object({
-  kind: z.enum(AGENDA_GROUP_KINDS),
-  category: z.enum(TICKET_CATEGORIES).nullable(),
-  nodeId: z.number().nullable(),
-  nodeName: z.string().nullable(),
-  department: z.string().nullable(),
-  firms: z.number(),
-  tickets: z.number(),
-  ticketIds: z.array(z.number()),
-});
+// The contract's shapes, checked at the boundary (a proposal's key is made in TS, from the group).
+const groupRow = agendaProposal.omit({ key: true });
 export type AgendaGroupRow = z.infer<typeof groupRow>;
 
 /**
@@ -53,23 +44,7 @@ export async function selectAgendaGroups(db: Db, chainCode: string, minFirms: nu
   return parseRows(result, groupRow);
 }
 
-const itemRow = z.object({
-  id: z.number(),
-  chainCode: z.string(),
-  kind: z.enum(AGENDA_GROUP_KINDS),
-  key: z.string(),
-  category: z.enum(TICKET_CATEGORIES).nullable(),
-  nodeId: z.number().nullable(),
-  nodeName: z.string().nullable(),
-  department: z.string().nullable(),
-  firms: z.number(),
-  tickets: z.number(),
-  ticketIds: z.array(z.number()),
-  meetingOn: z.string(),
-  status: z.enum(AGENDA_STATUSES),
-  note: z.string().nullable(),
-  version: z.number(),
-});
+const itemRow = agendaItem;
 export type AgendaItemRow = z.infer<typeof itemRow>;
 
 /** The chain's agenda items, the next meeting's first, resolved ones last. */

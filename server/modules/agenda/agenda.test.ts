@@ -2,65 +2,57 @@
 // 变压器及电抗器 node make one item counted 3; two firms whose tickets went to one department make
 // another; a problem of one firm only makes none.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Role, ScopeKind } from '../../../shared/roles.js';
-import { createTestApp, loginAs, rejectedPaths, type Session, type TestApp } from '../../test/app.js';
+import { rejectedPaths, useTestApp, type Session } from '../../test/app.js';
+import { fakeDateOn, LONG_SESSIONS } from '../../test/clock.js';
 import { auditRows } from '../../test/factories/chains.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { buildEnterprise } from '../../test/factories/enterprises.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
-import { seedReferenceData } from '../demo/seed.js';
 import { actOnTicket, fileTicket } from '../tickets/tickets.service.js';
 
 const DAY = '2025-09-29';
 const POWER = '国网衡阳供电公司';
-let t: TestApp;
-const s = {} as Record<'office' | 'otherOffice' | 'chief' | 'leader' | 'admin' | 'department', Session>;
 const land: number[] = [];
-
-async function file(uscc: string, category: 'land' | 'power' | 'finance', title: string): Promise<number> {
-  return (await fileTicket(t.database.db, SYSTEM_ACTOR, { uscc, category, title, description: '议题测试' }, DAY)).id;
-}
-
-/** 受理 and 交办 to a unit. */
-async function assign(id: number, unit: string): Promise<void> {
-  await actOnTicket(t.database.db, SYSTEM_ACTOR, id, { action: 'accept', version: 1 }, DAY);
-  await actOnTicket(t.database.db, SYSTEM_ACTOR, id, { action: 'assign', version: 2, leadUnit: unit }, DAY);
-}
-
-beforeAll(async () => {
-  t = await createTestApp({ SESSION_TTL_HOURS: '8760', SESSION_IDLE_MINUTES: '525600' });
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(`${DAY}T02:00:00Z`));
-  const db = t.database.db;
-  await seedReferenceData(db);
-  const firms: string[] = [];
-  for (let i = 0; i < 4; i++) firms.push((await buildEnterprise(db, { name: `议题测试企业${i}有限公司` })).uscc);
-  const [a = '', b = '', c = '', d = ''] = firms;
-  // Three firms (a has two tickets) with 用地 at xfmr; d alone with 融资; b and c with 用电 sent to the power company.
-  land.push(
-    await file(a, 'land', '二期用地指标'),
-    await file(a, 'land', '用地红线调整'),
-    await file(b, 'land', '厂房用地'),
-    await file(c, 'land', '用地报批'),
-  );
-  await file(d, 'finance', '流动资金贷款');
-  await assign(await file(b, 'power', '专变增容'), POWER);
-  await assign(await file(c, 'power', '双回路供电'), POWER);
-  // A closed or returned ticket counts no more: d's 用地 problem was sent back to it.
-  const gone = await file(d, 'land', '不属于政府协调事项');
-  await actOnTicket(db, SYSTEM_ACTOR, gone, { action: 'return_to_enterprise', version: 1, reason: '市场事项' }, DAY);
-  const login = async (role: Role, scopes: { kind: ScopeKind; ref: string }[] = []) =>
-    loginAs(t.app, (await buildUser(db, { role, scopes })).username, TEST_PASSWORD);
-  s.office = await login('chain_office', [{ kind: 'chain', ref: 'CH02' }]);
-  s.otherOffice = await login('chain_office', [{ kind: 'chain', ref: 'CH05' }]);
-  s.chief = await login('chain_chief', [{ kind: 'chain', ref: 'CH02' }]);
-  s.leader = await login('leader');
-  s.admin = await login('admin');
-  s.department = await login('department', [{ kind: 'department', ref: POWER }]);
+const t = useTestApp({
+  env: LONG_SESSIONS,
+  data: async (db) => {
+    const firms: string[] = [];
+    for (let i = 0; i < 4; i++) firms.push((await buildEnterprise(db, { name: `议题测试企业${i}有限公司` })).uscc);
+    const [a = '', b = '', c = '', d = ''] = firms;
+    const file = async (uscc: string, category: 'land' | 'power' | 'finance', title: string) =>
+      (await fileTicket(db, SYSTEM_ACTOR, { uscc, category, title, description: '议题测试' }, DAY)).id;
+    /** 受理 and 交办 to a unit. */
+    const assign = async (id: number, unit: string) => {
+      await actOnTicket(db, SYSTEM_ACTOR, id, { action: 'accept', version: 1 }, DAY);
+      await actOnTicket(db, SYSTEM_ACTOR, id, { action: 'assign', version: 2, leadUnit: unit }, DAY);
+    };
+    // Three firms (a has two tickets) with 用地 at xfmr; d alone with 融资; b and c with 用电 sent to the power company.
+    land.push(
+      await file(a, 'land', '二期用地指标'),
+      await file(a, 'land', '用地红线调整'),
+      await file(b, 'land', '厂房用地'),
+      await file(c, 'land', '用地报批'),
+    );
+    await file(d, 'finance', '流动资金贷款');
+    await assign(await file(b, 'power', '专变增容'), POWER);
+    await assign(await file(c, 'power', '双回路供电'), POWER);
+    // A closed or returned ticket counts no more: d's 用地 problem was sent back to it.
+    const gone = await file(d, 'land', '不属于政府协调事项');
+    await actOnTicket(db, SYSTEM_ACTOR, gone, { action: 'return_to_enterprise', version: 1, reason: '市场事项' }, DAY);
+  },
+  users: {
+    office: { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'CH02' }] },
+    otherOffice: { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'CH05' }] },
+    chief: { role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'CH02' }] },
+    leader: { role: 'leader' },
+    admin: { role: 'admin' },
+    department: { role: 'department', scopes: [{ kind: 'department', ref: POWER }] },
+  },
 });
-afterAll(async () => {
+const s = t.users;
+
+beforeAll(() => fakeDateOn(DAY));
+afterAll(() => {
   vi.useRealTimers();
-  await t.close();
 });
 
 const get = (url: string, who: Session) => t.app.inject({ method: 'GET', url, headers: { ...who.headers, 'x-locale': 'zh-CN' } });

@@ -2,52 +2,43 @@
 // make-up working days Sun 28 September and Sat 11 October), so every light can be checked by hand.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Role, ScopeKind } from '../../../shared/roles.js';
-import { createTestApp, loginAs, rejectedPaths, type Session, type TestApp } from '../../test/app.js';
+import { rejectedPaths, useTestApp, type Session } from '../../test/app.js';
+import { fakeDateOn, LONG_SESSIONS, onShanghaiDay } from '../../test/clock.js';
 import { auditRows } from '../../test/factories/chains.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { parkIdOf } from '../../test/factories/enterprises.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { setChainTarget } from '../chains/chains.service.js';
-import { seedReferenceData } from '../demo/seed.js';
 import { sweepTaskDeadlines } from './supervision.notify.js';
 import { taskCompletionOf } from './supervision.stored.js';
 
 const DRC = '市发展和改革委员会';
 const TRANSPORT = '市交通运输局';
 
-let t: TestApp;
+const t = useTestApp({
+  env: LONG_SESSIONS,
+  users: {
+    leader: { role: 'leader' },
+    admin: { role: 'admin' },
+    drc: { role: 'department', scopes: [{ kind: 'department', ref: DRC }] },
+    transport: { role: 'department', scopes: [{ kind: 'department', ref: TRANSPORT }] },
+    office: { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'CH02' }] },
+    otherOffice: { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'CH05' }] },
+    chief: { role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'CH02' }] },
+    // A park account naming its park by short name: a task assigned to the park's id is still its own.
+    park: { role: 'park', scopes: [{ kind: 'park', ref: '西渡高新区' }] },
+    county: { role: 'county', scopes: [{ kind: 'region', ref: '430421' }] },
+  },
+});
+const s = t.users;
+const on = onShanghaiDay;
 let parkId: number;
-const s = {} as Record<'leader' | 'admin' | 'drc' | 'transport' | 'office' | 'otherOffice' | 'chief' | 'park' | 'county', Session>;
-
-/** Sets the clock to 10:00 in Shanghai on a day. */
-function on(day: string): void {
-  vi.setSystemTime(new Date(`${day}T02:00:00Z`));
-}
 
 beforeAll(async () => {
-  t = await createTestApp({ SESSION_TTL_HOURS: '8760', SESSION_IDLE_MINUTES: '525600' });
-  vi.useFakeTimers({ toFake: ['Date'] });
-  on('2025-09-29');
-  const db = t.database.db;
-  await seedReferenceData(db);
-  parkId = await parkIdOf(db, '西渡高新区');
-  const login = async (role: Role, scopes: { kind: ScopeKind; ref: string }[] = []) =>
-    loginAs(t.app, (await buildUser(db, { role, scopes })).username, TEST_PASSWORD);
-  s.leader = await login('leader');
-  s.admin = await login('admin');
-  s.drc = await login('department', [{ kind: 'department', ref: DRC }]);
-  s.transport = await login('department', [{ kind: 'department', ref: TRANSPORT }]);
-  s.office = await login('chain_office', [{ kind: 'chain', ref: 'CH02' }]);
-  s.otherOffice = await login('chain_office', [{ kind: 'chain', ref: 'CH05' }]);
-  s.chief = await login('chain_chief', [{ kind: 'chain', ref: 'CH02' }]);
-  // A park account naming its park by short name: a task assigned to the park's id is still its own.
-  s.park = await login('park', [{ kind: 'park', ref: '西渡高新区' }]);
-  s.county = await login('county', [{ kind: 'region', ref: '430421' }]);
+  fakeDateOn('2025-09-29');
+  parkId = await parkIdOf(t.database.db, '西渡高新区');
 });
-afterAll(async () => {
+afterAll(() => {
   vi.useRealTimers();
-  await t.close();
 });
 
 const get = (url: string, who: Session) => t.app.inject({ method: 'GET', url, headers: { ...who.headers, 'x-locale': 'zh-CN' } });

@@ -12,7 +12,7 @@ import {
 } from '../../../../shared/contracts/supervision';
 import { TICKET_LIGHTS, ticketLightSchema } from '../../../../shared/contracts/tickets';
 import { DataTable } from '../../../components/data-table';
-import { FilterSelect } from '../../../components/list-toolbar';
+import { FilterSelect, type FilterSelectProps } from '../../../components/list-toolbar';
 import { paths } from '../../../config/paths';
 import { useMe } from '../../../hooks/use-me';
 import { usePageParams } from '../../../hooks/use-page-params';
@@ -22,6 +22,11 @@ import { useT } from '../../../lib/i18n';
 import { getTasks, useTasks } from '../api/get-tasks';
 import { TaskFormModal } from './task-form-modal';
 import { outcomeText, TaskLight } from './task-light';
+
+/** Select options of an enum's values, labelled. */
+function options<V extends string>(values: readonly V[], label: (value: V) => string) {
+  return values.map((value) => ({ value, label: label(value) }));
+}
 
 /** Roles that set tasks (the server checks the chain office's chain). */
 const SETTERS = ['admin', 'leader', 'chain_office'] as const;
@@ -50,7 +55,44 @@ export function TasksPage() {
   const [creating, setCreating] = useState(false);
   const filtered = Object.values(filter).some((v) => v !== undefined);
   const maySet = role !== undefined && (SETTERS as readonly string[]).includes(role);
-  const years = Array.from({ length: currentYear() + 2 - 2024 }, (_, i) => currentYear() + 1 - i);
+  const years = Array.from({ length: currentYear() + 2 - 2024 }, (_, i) => String(currentYear() + 1 - i));
+  // Each filter: its address parameter, placeholder, width and options (labels from the dictionaries).
+  const filters: FilterSelectProps[] = [
+    { param: 'year', placeholder: t('supervision.year'), width: 100, options: options(years, String) },
+    {
+      param: 'status',
+      placeholder: t('supervision.status'),
+      width: 110,
+      testId: 'tasks-status',
+      options: options(TASK_STATUSES, (s) => t(`supervision.status.${s}`)),
+    },
+    {
+      param: 'light',
+      placeholder: t('supervision.light'),
+      width: 100,
+      testId: 'tasks-light',
+      options: options(TICKET_LIGHTS, (l) => t(`tickets.light.${l}`)),
+    },
+    {
+      param: 'source',
+      placeholder: t('supervision.source'),
+      width: 110,
+      options: options(TASK_SOURCES, (s) => t(`supervision.source.${s}`)),
+    },
+    {
+      param: 'assigneeKind',
+      placeholder: t('supervision.assigneeKind'),
+      width: 110,
+      options: options(TASK_ASSIGNEE_KINDS, (k) => t(`supervision.assigneeKind.${k}`)),
+    },
+    {
+      param: 'escalated',
+      placeholder: t('supervision.escalated'),
+      width: 190,
+      testId: 'tasks-escalated',
+      options: [{ value: 'true', label: t('supervision.escalated') }],
+    },
+  ];
 
   return (
     <Card title={t('supervision.pageTitle')}>
@@ -65,45 +107,9 @@ export function TasksPage() {
           search: { placeholder: t('supervision.searchPlaceholder'), testId: 'tasks-search' },
           filters: (
             <>
-              <FilterSelect
-                param="year"
-                placeholder={t('supervision.year')}
-                width={100}
-                options={years.map((y) => ({ value: String(y), label: String(y) }))}
-              />
-              <FilterSelect
-                param="status"
-                placeholder={t('supervision.status')}
-                width={110}
-                testId="tasks-status"
-                options={TASK_STATUSES.map((s) => ({ value: s, label: t(`supervision.status.${s}`) }))}
-              />
-              <FilterSelect
-                param="light"
-                placeholder={t('supervision.light')}
-                width={100}
-                testId="tasks-light"
-                options={TICKET_LIGHTS.map((l) => ({ value: l, label: t(`tickets.light.${l}`) }))}
-              />
-              <FilterSelect
-                param="source"
-                placeholder={t('supervision.source')}
-                width={110}
-                options={TASK_SOURCES.map((s) => ({ value: s, label: t(`supervision.source.${s}`) }))}
-              />
-              <FilterSelect
-                param="assigneeKind"
-                placeholder={t('supervision.assigneeKind')}
-                width={110}
-                options={TASK_ASSIGNEE_KINDS.map((k) => ({ value: k, label: t(`supervision.assigneeKind.${k}`) }))}
-              />
-              <FilterSelect
-                param="escalated"
-                placeholder={t('supervision.escalated')}
-                width={190}
-                testId="tasks-escalated"
-                options={[{ value: 'true', label: t('supervision.escalated') }]}
-              />
+              {filters.map((f) => (
+                <FilterSelect key={f.param} {...f} />
+              ))}
             </>
           ),
           add: maySet ? { label: t('supervision.action.create'), onClick: () => setCreating(true), testId: 'task-create' } : null,
