@@ -4,6 +4,7 @@ import { createTaskRequest, TASK_ASSIGNEE_KINDS, type TaskAssigneeKind } from '.
 import { FormModal } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
 import { useChains } from '../../../hooks/use-chains';
+import { useMe } from '../../../hooks/use-me';
 import { currentYear } from '../../../lib/current-year';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
@@ -29,6 +30,9 @@ export function TaskFormModal({ onClose }: { onClose: () => void }) {
   const assignees = useTaskAssignees({});
   const chains = useChains(currentYear());
   const kind = Form.useWatch('assigneeKind', form);
+  // A chain office sets tasks of its own chain: its first chain is filled in.
+  const user = useMe().data?.user;
+  const ownChain = user?.role === 'chain_office' ? user.scopes.find((scope) => scope.kind === 'chain')?.ref : undefined;
   const required = [{ required: true, message: t('supervision.required') }];
 
   const onSubmit = async (values: FormValues) => {
@@ -47,7 +51,7 @@ export function TaskFormModal({ onClose }: { onClose: () => void }) {
       form={form}
       title={t('supervision.action.create')}
       okText={t('supervision.action.create')}
-      initialValues={{ title: '', description: '', assigneeKind: 'department' }}
+      initialValues={{ title: '', description: '', assigneeKind: 'department', chainCode: ownChain }}
       onSubmit={onSubmit}
       savedMessage={t('supervision.created')}
       onClose={onClose}
