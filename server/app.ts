@@ -36,6 +36,7 @@ import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
 import { agendaRoutes } from './modules/agenda/agenda.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { investorsRoutes } from './modules/investors/investors.routes.js';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
 import { APP_VERSION } from './version.js';
 
 export type AppDeps = {
@@ -132,13 +133,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(monitoringRoutes(database), { prefix: '/api/monitoring' });
   await app.register(warningsRoutes(database), { prefix: '/api/warnings' });
   await app.register(periodsRoutes(database), { prefix: '/api/periods' });
-  await app.register(calendarRoutes(), { prefix: '/api/calendar' });
+  await app.register(calendarRoutes(database), { prefix: '/api/calendar' });
   await app.register(ticketsRoutes(database), { prefix: '/api/tickets' });
   await app.register(notificationsRoutes(database), { prefix: '/api/notifications' });
   await app.register(supervisionRoutes(database), { prefix: '/api/supervision' });
   await app.register(agendaRoutes(database), { prefix: '/api/agenda' });
   await app.register(projectsRoutes(database), { prefix: '/api/projects' });
   await app.register(investorsRoutes(database), { prefix: '/api/investors' });
+  await app.register(attachmentsRoutes(database), { prefix: '/api/attachments' });
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

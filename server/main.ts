@@ -8,6 +8,7 @@ import { ROOT } from './paths.js';
 import { calendarWarning, todayInShanghai } from './lib/calendar.js';
 import { sweepTaskDeadlines } from './modules/supervision/supervision.notify.js';
 import { sweepTicketDeadlines } from './modules/tickets/tickets.notify.js';
+import { loadEnteredCalendar } from './modules/calendar/calendar.service.js';
 
 /** Starts the server: config → database (+ migrations) → first-start setup → HTTP on PORT. */
 async function main(): Promise<void> {
@@ -32,9 +33,11 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.PORT, host: config.HOST });
   // 督办: deadline warnings and overdue escalation of tickets and supervision tasks, at start and
-  // hourly, one after the other on the one connection (each notice is sent once).
+  // hourly, one after the other on the one connection (each notice is sent once). The calendar's
+  // entered years are reloaded first, so a year another instance entered counts within the hour.
   const sweep = () =>
     void (async () => {
+      await loadEnteredCalendar(database.db);
       await sweepTicketDeadlines(database.db, todayInShanghai());
       await sweepTaskDeadlines(database.db, todayInShanghai());
     })().catch((err: unknown) => app.log.error({ err }, 'deadline sweep failed'));

@@ -85,6 +85,8 @@ export * from './schema-periods.js';
 export * from './schema-tickets.js';
 export * from './schema-projects.js';
 export * from './schema-supervision.js';
+export * from './schema-calendar.js';
+export * from './schema-attachments.js';
 
 /**
  * One row whose token changes (by statement-level triggers, see migration 0003) whenever data the

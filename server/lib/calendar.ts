@@ -1,8 +1,11 @@
 // Working days on the Chinese calendar: weekends off, except the make-up working days (调休) the
 // State Council announces each year, and public holidays off. The dates come from the maintained
 // `chinese-days` dataset (one JSON of holidays and make-up days per year, 2004 onwards); this module
-// only reads it. A year the dataset does not hold is refused, never guessed: its holidays are
-// announced each November and a guess would put deadlines on a holiday.
+// only reads it. The admin may enter a year from the State Council's notice (the calendar module
+// stores it and hands it here with `setEnteredCalendar`, at start and after each change, so every
+// question stays synchronous); an entered year replaces the dataset's days for that year. A year
+// neither holds is refused, never guessed: its holidays are announced each November and a guess
+// would put deadlines on a holiday.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
@@ -28,14 +31,57 @@ function loadDataset() {
 const dataset = loadDataset();
 const DAY_MS = 86_400_000;
 
-/** The years the dataset covers (first and last; every year between is there). */
-export function calendarCoverage(): { firstYear: number; lastYear: number; source: string } {
-  return { firstYear: dataset.first, lastYear: dataset.last, source: 'chinese-days' };
+/** One day the admin entered: a holiday, or a make-up working day. */
+export type EnteredDay = { day: string; kind: 'holiday' | 'workday' };
+type DaySets = { holidays: Set<string>; workdays: Set<string> };
+let entered: DaySets & { years: Set<number> } = { years: new Set(), holidays: new Set(), workdays: new Set() };
+
+/**
+ * Replaces the years the admin entered (complete years only) and their days. Called by the calendar
+ * module at start and after every change; another process sharing the database picks a change up
+ * at its next reload (the hourly sweep), not at once.
+ */
+export function setEnteredCalendar(years: readonly number[], days: readonly EnteredDay[]): void {
+  const next = { years: new Set(years), holidays: new Set<string>(), workdays: new Set<string>() };
+  for (const { day, kind } of days) (kind === 'holiday' ? next.holidays : next.workdays).add(day);
+  entered = next;
 }
 
-/** Of `years`, those the dataset does not hold. */
+/** Whether the calendar holds `year`: the dataset has it, or the admin entered it. */
+export function isCalendarYearCovered(year: number): boolean {
+  return dataset.years.has(year) || entered.years.has(year);
+}
+
+/** The name of the dataset, as the years it covers are listed. */
+export const CALENDAR_DATASET = 'chinese-days';
+
+/** The dataset's years, oldest first. */
+export function datasetYears(): number[] {
+  return [...dataset.years].sort((a, b) => a - b);
+}
+
+/** The dataset's holidays and make-up days of one year, each with its Chinese name, in date order. */
+export function datasetDaysOf(year: number): { day: string; kind: 'holiday' | 'workday'; name: string }[] {
+  const data = datasetShape.parse(createRequire(path.join(ROOT, 'package.json'))(DATASET));
+  const days: { day: string; kind: 'holiday' | 'workday'; name: string }[] = [];
+  const prefix = `${year}-`;
+  for (const [kind, record] of [['holiday', data.holidays] as const, ['workday', data.workdays] as const]) {
+    for (const [day, label] of Object.entries(record))
+      if (day.startsWith(prefix)) days.push({ day, kind, name: label.split(',')[1] ?? label });
+  }
+  return days.sort((a, b) => a.day.localeCompare(b.day));
+}
+
+/** The years covered (first, and last with every year between covered) and where they come from. */
+export function calendarCoverage(): { firstYear: number; lastYear: number; source: string } {
+  let last = dataset.last;
+  while (isCalendarYearCovered(last + 1)) last += 1;
+  return { firstYear: dataset.first, lastYear: last, source: entered.years.size > 0 ? `${CALENDAR_DATASET} + admin` : CALENDAR_DATASET };
+}
+
+/** Of `years`, those the calendar does not hold. */
 export function missingCalendarYears(years: readonly number[]): number[] {
-  return years.filter((y) => !dataset.years.has(y));
+  return years.filter((y) => !isCalendarYearCovered(y));
 }
 
 /** Today's date in Asia/Shanghai (UTC+8, no daylight saving), YYYY-MM-DD. */
@@ -51,14 +97,15 @@ function toDate(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-/** Whether `date` (YYYY-MM-DD) is a working day; throws `calendar_year_not_covered` for a year the dataset lacks. */
+/** Whether `date` (YYYY-MM-DD) is a working day; throws `calendar_year_not_covered` for a year the calendar lacks. */
 export function isWorkingDay(date: string): boolean {
   const year = Number(date.slice(0, 4));
-  if (!dataset.years.has(year)) {
+  if (!isCalendarYearCovered(year)) {
     throw new AppError('calendar_year_not_covered', { messageKey: 'calendar.error.notCovered', params: { year, date } });
   }
-  if (dataset.workdays.has(date)) return true;
-  if (dataset.holidays.has(date)) return false;
+  const days: DaySets = entered.years.has(year) ? entered : dataset;
+  if (days.workdays.has(date)) return true;
+  if (days.holidays.has(date)) return false;
   const weekday = new Date(toTime(date)).getUTCDay();
   return weekday !== 0 && weekday !== 6;
 }
@@ -124,7 +171,7 @@ export function calendarWarning(now: Date = new Date()): string | null {
   if (missing.length === 0) return null;
   const years = missing.join(', ');
   return [
-    `!!! 工作日历未收录 ${years} 年的节假日安排：跨入该年的期限无法自动计算，请更新 chinese-days（npm install chinese-days@latest）。`,
-    `!!! The working-day calendar lacks the public holidays of ${years}: deadlines reaching into it cannot be computed; update chinese-days.`,
+    `!!! 工作日历未收录 ${years} 年的节假日安排：跨入该年的期限无法自动计算。请管理员在「系统管理 → 工作日历」（/admin/calendar）按国务院办公厅通知录入该年的节假日和调休上班日，或更新 chinese-days（npm install chinese-days@latest）。`,
+    `!!! The working-day calendar lacks the public holidays of ${years}: deadlines reaching into it cannot be computed. An administrator enters the year's holidays and make-up working days from the State Council's notice at /admin/calendar (System → Working-day calendar), or update chinese-days.`,
   ].join('\n');
 }

@@ -13,6 +13,7 @@ import { csvText } from './factories/figures.js';
 import { ticketMatrixRows } from './authz-matrix.tickets.js';
 import { projectMatrixRows } from './authz-matrix.projects.js';
 import { supervisionMatrixRows } from './authz-matrix.supervision.js';
+import { attachmentMatrixRows } from './authz-matrix.attachments.js';
 import type { Session } from './app.js';
 import { MATRIX_PERIOD, MONTHLY_OUTPUT, SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
 
@@ -705,6 +706,8 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   ...projectMatrixRows(),
   // ── supervision tasks and the chains' agenda (authz-matrix.supervision.ts) ──
   ...supervisionMatrixRows(),
+  // ── attachments and the calendar's entered years (authz-matrix.attachments.ts) ──
+  ...attachmentMatrixRows(),
 ];
 
 /**

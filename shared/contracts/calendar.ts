@@ -40,3 +40,47 @@ export const calendarCoverageResponse = z.object({
   source: z.string(),
 });
 export type CalendarCoverageResponse = z.infer<typeof calendarCoverageResponse>;
+
+// ── Years entered by the admin (the State Council's notice), beyond or instead of the dataset ──
+
+/** Where a year's holidays come from: the `chinese-days` dataset, or entered by the admin from the notice. */
+export const CALENDAR_SOURCES = ['dataset', 'entered'] as const;
+export type CalendarSource = (typeof CALENDAR_SOURCES)[number];
+/** What an entered day is: a public holiday (off), or a make-up working day (调休, a weekend day worked). */
+export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const;
+export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
+
+export const calendarYearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+const dayName = z.string().trim().min(1).max(20);
+/** One holiday as the notice writes it: 元旦 1月1日至3日 → { name: '元旦', from: '2027-01-01', to: '2027-01-03' }. */
+export const holidayRange = z.object({ name: dayName, from: calendarDateSchema, to: calendarDateSchema });
+export type HolidayRange = z.infer<typeof holidayRange>;
+/** One make-up working day (调休上班), named after the holiday it makes up for. */
+export const makeUpDay = z.object({ name: dayName, date: calendarDateSchema });
+export type MakeUpDay = z.infer<typeof makeUpDay>;
+
+/** `PUT /api/calendar/years/:year`: the whole year's notice; replaces what was entered and declares the year complete. */
+export const putCalendarYearRequest = z.object({
+  /** The notice it comes from, e.g. 国办发明电〔2026〕7号. */
+  notice: z.string().trim().min(1).max(100),
+  holidays: z.array(holidayRange).min(1).max(40),
+  workdays: z.array(makeUpDay).max(40),
+});
+export type PutCalendarYearRequest = z.infer<typeof putCalendarYearRequest>;
+
+export const calendarYearItem = z.object({
+  year: z.number().int(),
+  source: z.enum(CALENDAR_SOURCES),
+  /** The notice (entered years), or the dataset's name. */
+  notice: z.string(),
+  enteredBy: z.string().nullable(),
+  enteredAt: z.string().nullable(),
+});
+export type CalendarYearItem = z.infer<typeof calendarYearItem>;
+export const calendarYearsResponse = z.object({ items: z.array(calendarYearItem) });
+export type CalendarYearsResponse = z.infer<typeof calendarYearsResponse>;
+
+/** One year's holidays (consecutive days of one name as a range) and make-up days, from wherever they come. */
+export const calendarYearResponse = calendarYearItem.extend({ holidays: z.array(holidayRange), workdays: z.array(makeUpDay) });
+export type CalendarYearResponse = z.infer<typeof calendarYearResponse>;

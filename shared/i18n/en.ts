@@ -1,3 +1,4 @@
+import { attachmentsEn } from './attachments.en.js';
 import { ticketsEn } from './tickets.en.js';
 import { supervisionEn } from './supervision.en.js';
 import type { MessageKey } from './zh-CN.js';
@@ -991,6 +992,7 @@ export const en: Record<MessageKey, string> = {
   'warnings.dispose': 'Dispose',
   ...ticketsEn,
   ...supervisionEn,
+  ...attachmentsEn,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': 'Project {id} does not exist; open it from the project list',
   'projects.error.terminatedFinal': 'The project was terminated; its stage cannot change any more',

@@ -4,9 +4,9 @@ import type { ticketsZhCN } from './tickets.zh-CN.js';
 export const ticketsEn: Record<keyof typeof ticketsZhCN, string> = {
   'error.calendar_year_not_covered': 'The working-day calendar does not hold that year’s public holidays; working days cannot be counted.',
   'calendar.error.notCovered':
-    'The working-day calendar does not hold the public holidays of {year} (date {date}), so working days cannot be counted; update the chinese-days package or enter the deadline by hand.',
+    'The working-day calendar does not hold the public holidays of {year} (date {date}), so working days cannot be counted; an administrator enters the year under System → Working-day calendar from the State Council notice, or enter the deadline by hand.',
   'calendar.warning.missingYears':
-    'The working-day calendar does not hold the public holidays of {years}: deadlines reaching into it cannot be computed; enter them by hand.',
+    'The working-day calendar does not hold the public holidays of {years}: deadlines reaching into it cannot be computed.',
   'tickets.error.notFound': 'Problem {id} does not exist or is outside your data scope.',
   'tickets.error.unknownEnterprise': 'Enterprise {uscc} does not exist or is outside your data scope.',
   'tickets.error.visitInFuture': 'The visit date cannot be after today.',

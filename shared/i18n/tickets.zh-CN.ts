@@ -2,8 +2,8 @@
 export const ticketsZhCN = {
   'error.calendar_year_not_covered': '工作日历未收录该年份的节假日安排，无法计算工作日。',
   'calendar.error.notCovered':
-    '工作日历尚未收录 {year} 年的节假日安排（日期 {date}），无法按工作日计算；请更新 chinese-days 数据包，或手工填写期限。',
-  'calendar.warning.missingYears': '工作日历尚未收录 {years} 年的节假日安排：跨入该年的期限无法自动计算，请手工填写。',
+    '工作日历尚未收录 {year} 年的节假日安排（日期 {date}），无法按工作日计算；请系统管理员在「系统管理 → 工作日历」按国务院办公厅通知录入该年，或手工填写期限。',
+  'calendar.warning.missingYears': '工作日历尚未收录 {years} 年的节假日安排：跨入该年的期限无法自动计算。',
   'tickets.error.notFound': '问题 {id} 不存在或不在您的数据范围内。',
   'tickets.error.unknownEnterprise': '企业 {uscc} 不存在或不在您的数据范围内。',
   'tickets.error.visitInFuture': '走访日期不能晚于今天。',

@@ -1,3 +1,4 @@
+import { attachmentsZhCN } from './attachments.zh-CN.js';
 import { ticketsZhCN } from './tickets.zh-CN.js';
 import { supervisionZhCN } from './supervision.zh-CN.js';
 
@@ -961,6 +962,7 @@ export const zhCN = {
   'warnings.dispose': '处理',
   ...ticketsZhCN,
   ...supervisionZhCN,
+  ...attachmentsZhCN,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': '项目 {id} 不存在，请从项目列表进入',
   'projects.error.terminatedFinal': '项目已终止，不能再变更阶段',

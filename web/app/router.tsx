@@ -86,6 +86,12 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
                   path: paths.adminAudit.path,
                   lazy: async () => ({ Component: (await import('../features/audit/components/audit-page')).AuditPage }),
                 },
+                {
+                  path: paths.adminCalendar.path,
+                  lazy: async () => ({
+                    Component: (await import('../features/calendar/components/calendar-years-page')).CalendarYearsPage,
+                  }),
+                },
               ],
             },
             {

@@ -66,6 +66,8 @@ export const paths = {
   reports: { path: '/reports', getHref: () => '/reports' },
   adminUsers: { path: '/admin/users', getHref: () => '/admin/users' },
   adminAudit: { path: '/admin/audit', getHref: () => '/admin/audit' },
+  /** 工作日历: the years of public holidays and make-up days; entering a year the dataset lacks. */
+  adminCalendar: { path: '/admin/calendar', getHref: () => '/admin/calendar' },
 } as const;
 
 /**

@@ -3,6 +3,7 @@ import {
   formatAmount,
   formatDateStamp,
   formatDateTime,
+  formatFileSize,
   formatGrowth,
   formatNumber,
   formatPercent,
@@ -109,5 +110,13 @@ describe('dates', () => {
 
   it('stamps file names with the Beijing date', () => {
     expect(formatDateStamp(new Date('2024-12-31T16:30:00Z'))).toBe('20250101');
+  });
+});
+
+describe('file sizes', () => {
+  it('shows bytes, KB and MB (1024 each) with one decimal', () => {
+    expect(formatFileSize(820)).toBe('820 B');
+    expect(formatFileSize(12_595)).toBe('12.3 KB');
+    expect(formatFileSize(10 * 1024 * 1024)).toBe('10.0 MB');
   });
 });

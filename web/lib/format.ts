@@ -139,3 +139,10 @@ export function formatDateTime(iso: string | null | undefined, withSeconds = fal
 export function formatDateStamp(date: Date = new Date()): string {
   return formatDateTime(date.toISOString()).slice(0, 10).replaceAll('-', '');
 }
+
+/** A file's size as "820 B", "12.3 KB" or "4.5 MB" (1 KB = 1024 B), the same in both languages. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -9,7 +9,7 @@ import {
   type ScheduleAgendaRequest,
 } from '../../../shared/contracts/agenda.js';
 import type { Db } from '../../db/client.js';
-import { selectSetting, upsertSetting } from '../../db/settings.js';
+import { selectSettingRow, upsertSettingRow } from '../../db/settings.js';
 import { todayInShanghai } from '../../lib/calendar.js';
 import { AppError } from '../../lib/errors.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
@@ -33,7 +33,7 @@ const SETTINGS_KEY = 'agenda';
 
 /** The threshold in force: the stored one when valid, else 2 firms. */
 export async function readAgendaSettings(db: Db): Promise<{ minFirms: number }> {
-  const parsed = agendaSettings.safeParse((await selectSetting(db, SETTINGS_KEY))?.value);
+  const parsed = agendaSettings.safeParse((await selectSettingRow(db, SETTINGS_KEY))?.value);
   return parsed.success ? parsed.data : DEFAULT_AGENDA_SETTINGS;
 }
 
@@ -47,7 +47,7 @@ export async function updateAgendaSettings(db: Db, actor: Actor, input: { minFir
   requireAccess(canAdminister(actor));
   await db.transaction(async (tx) => {
     const before = await readAgendaSettings(tx);
-    await upsertSetting(tx, SETTINGS_KEY, input, actor.system ? null : actor.id);
+    await upsertSettingRow(tx, SETTINGS_KEY, input, actor.system ? null : actor.id);
     await recordAudit(tx, actor, { action: 'update', entity: 'app_settings', entityId: SETTINGS_KEY, before, after: input });
   });
   return readAgendaSettings(db);

@@ -1,5 +1,3 @@
-import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { deleteVersionQuery, errorResponse, okResponse } from '../../../shared/contracts/common.js';
 import {
@@ -18,6 +16,7 @@ import {
 import type { Database } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { actorOf, localeOf } from '../../lib/http.js';
+import { contentDisposition, readUploadedFile, registerMultipart, registerRawUpload, uploadTooLarge } from '../../lib/uploads.js';
 import {
   createEnterprise,
   deleteEnterprise,
@@ -44,59 +43,14 @@ const RAW_FILE_TYPES = [
   'application/pdf',
 ];
 
-function tooLarge(): AppError {
-  return new AppError('payload_too_large', {
-    messageKey: 'enterprises.import.tooLarge',
-    params: { limitMb: IMPORT_MAX_BYTES / 1024 / 1024 },
-    details: { limitBytes: IMPORT_MAX_BYTES },
-  });
-}
-
-/** The uploaded file: the one file of a multipart form, or the raw body. Over 20 MB → 413. */
-async function readUpload(request: FastifyRequest): Promise<{ data: Buffer; fileName?: string }> {
-  if (request.isMultipart()) {
-    const file = await request.file();
-    if (!file) throw new AppError('validation_failed', { messageKey: 'enterprises.import.noFile' });
-    try {
-      return { data: await file.toBuffer(), fileName: file.filename };
-    } catch (err) {
-      if (err instanceof request.server.multipartErrors.RequestFileTooLargeError) throw tooLarge();
-      throw err;
-    }
-  }
-  if (Buffer.isBuffer(request.body)) return { data: request.body };
-  throw new AppError('validation_failed', { messageKey: 'enterprises.import.noFile' });
-}
+const tooLarge = () => uploadTooLarge(IMPORT_MAX_BYTES, 'enterprises.import.tooLarge');
+const UPLOAD = { maxBytes: IMPORT_MAX_BYTES, tooLarge, noFileKey: 'enterprises.import.noFile' } as const;
 
 export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, parts: 20 } });
+    await registerMultipart(app, IMPORT_MAX_BYTES);
     // A raw upload is read here with the import's own limit (the app-wide body limit is 1 MB).
-    app.addContentTypeParser(RAW_FILE_TYPES, (request, payload, done) => {
-      const declared = Number(request.headers['content-length'] ?? 0);
-      if (declared > IMPORT_MAX_BYTES) {
-        done(tooLarge(), undefined);
-        payload.resume();
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let failed = false;
-      payload.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > IMPORT_MAX_BYTES && !failed) {
-          failed = true;
-          done(tooLarge(), undefined);
-        }
-        if (!failed) chunks.push(chunk);
-      });
-      payload.on('end', () => {
-        if (!failed) done(null, Buffer.concat(chunks));
-      });
-      payload.on('error', (err) => {
-        if (!failed) done(err, undefined);
-      });
-    });
+    registerRawUpload(app, RAW_FILE_TYPES, IMPORT_MAX_BYTES, tooLarge);
 
     app.get(
       '/',
@@ -115,10 +69,7 @@ export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
       const file = await buildImportTemplate(database.db, actorOf(request));
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="enterprise-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('企业导入模板.xlsx')}`,
-        )
+        .header('content-disposition', contentDisposition('企业导入模板.xlsx', 'enterprise-import-template.xlsx'))
         .send(file);
     });
     app.post(
@@ -132,7 +83,7 @@ export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const upload = await readUpload(request);
+        const upload = await readUploadedFile(request, UPLOAD);
         const dryRun = request.query.dryRun === 'true';
         const { mode, effectiveFromYear } = request.query;
         const acceptWarnings = request.query.acceptWarnings === 'true';

@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream';
-import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponse } from '../../../shared/contracts/common.js';
 import {
@@ -23,6 +22,7 @@ import { translate } from '../../../shared/i18n/index.js';
 import type { Database } from '../../db/client.js';
 import { AppError, toAppError } from '../../lib/errors.js';
 import { actorOf, errorBody, localeOf } from '../../lib/http.js';
+import { contentDisposition, readUploadedFile, registerMultipart } from '../../lib/uploads.js';
 import { localizeIssue } from './figures.issues.js';
 import { ENTRY_ROLES, IMPORT_ROLES } from './figures.policy.js';
 import { getEnterpriseFigures, getStaleDerived, listRevisions, putFigure, rederiveFigures } from './figures.service.js';
@@ -40,15 +40,10 @@ const errors = {
 };
 const tags = ['figures'];
 
-/** A download name in Chinese, with an ASCII fallback for old clients (RFC 6266 / 5987). */
-function attachment(name: string, fallback: string): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
 export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
   return async (app) => {
     // Multipart only inside this plugin (encapsulated), unless the app registered it already.
-    if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
+    await registerMultipart(app, IMPORT_MAX_BYTES);
 
     app.get(
       '/template',
@@ -60,7 +55,7 @@ export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
           .type(xlsx ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
           .header(
             'content-disposition',
-            attachment(`月度数据导入模板.${xlsx ? 'xlsx' : 'csv'}`, `monthly-figures-template.${xlsx ? 'xlsx' : 'csv'}`),
+            contentDisposition(`月度数据导入模板.${xlsx ? 'xlsx' : 'csv'}`, `monthly-figures-template.${xlsx ? 'xlsx' : 'csv'}`),
           )
           .send(body);
       },
@@ -81,12 +76,11 @@ export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
         const actor = actorOf(request);
         const locale = localeOf(request);
         if (!request.isMultipart()) throw new AppError('unsupported_media_type', { messageKey: 'figures.error.notMultipart' });
-        const file = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 }, throwFileSizeLimit: true });
-        if (!file) throw new AppError('validation_failed', { messageKey: 'figures.error.noFile' });
-        const data = await file.toBuffer();
+        const file = await readUploadedFile(request, { maxBytes: IMPORT_MAX_BYTES, noFileKey: 'figures.error.noFile' });
+        const data = file.data;
         const { progress, ...options } = request.query;
         const run = (onProgress?: (p: ImportProgress) => void) =>
-          importFigures(database.db, actor, { source: { data }, fileName: file.filename || null, ...options, onProgress });
+          importFigures(database.db, actor, { source: { data }, fileName: file.fileName || null, ...options, onProgress });
         /** The report (200), or with row errors the report and the error (400). */
         const answerOf = (outcome: Awaited<ReturnType<typeof run>>) => {
           const report = localizeOutcome(outcome, locale);

@@ -259,3 +259,9 @@ export async function moveProjectStage(
   });
   return getProject(db, actor, id, locale);
 }
+
+/** For files attached to a project (modules/attachments): 404 unless the caller sees it; `canEdit` for its editors. */
+export async function projectAccessFor(db: Db, actor: Actor, id: number): Promise<{ canEdit: boolean }> {
+  const { facts } = await requireVisibleProject(db, actor, id);
+  return { canEdit: canEditProject(actor, facts) };
+}

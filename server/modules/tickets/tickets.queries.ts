@@ -6,6 +6,7 @@ import { TICKET_STATES, runningDeadlineOf, type TicketCategory, type TicketState
 import { TICKET_EVENT_ACTIONS, ticketItem, type TicketLight } from '../../../shared/contracts/tickets.js';
 import { ROLES } from '../../../shared/roles.js';
 import type { Db } from '../../db/client.js';
+import { selectSettingRow, upsertSettingRow } from '../../db/settings.js';
 import { ticketEvents, tickets, ticketUnits, ticketVisits } from '../../db/schema.js';
 import { isoSql, parseRows, textArray } from '../../db/sql.js';
 import { containsPattern } from '../../lib/like.js';
@@ -253,13 +254,6 @@ export async function insertTicketEvent(db: Db, event: typeof ticketEvents.$infe
 }
 
 /** The stored time limits (app_settings key `tickets`), or null. */
-export async function selectTicketSettingsRow(db: Db): Promise<{ value: unknown; updatedAt: string } | null> {
-  const result = await db.execute(sql`SELECT value, ${isoSql('updated_at')} AS "updatedAt" FROM app_settings WHERE key = 'tickets'`);
-  return parseRows(result, z.object({ value: z.unknown(), updatedAt: z.string() }))[0] ?? null;
-}
+export const selectTicketSettingsRow = (db: Db) => selectSettingRow(db, 'tickets');
 
-export async function upsertTicketSettings(db: Db, value: unknown, userId: string | null): Promise<void> {
-  await db.execute(sql`
-    INSERT INTO app_settings (key, value, updated_at, updated_by) VALUES ('tickets', ${JSON.stringify(value)}::jsonb, now(), ${userId})
-    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
-}
+export const upsertTicketSettings = (db: Db, value: unknown, userId: string | null) => upsertSettingRow(db, 'tickets', value, userId);

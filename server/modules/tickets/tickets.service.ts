@@ -417,3 +417,12 @@ export async function actOnTicket(
   });
   return getTicket(db, actor, id, today);
 }
+
+/**
+ * For files attached to a ticket (modules/attachments): 404 unless the caller sees the ticket;
+ * `canAct` when the caller is one of its parties (may add files).
+ */
+export async function ticketAccessFor(db: Db, actor: Actor, id: number, today = todayInShanghai()): Promise<{ canAct: boolean }> {
+  const item = await requireVisible(db, actor, id, today);
+  return { canAct: ticketPartiesOf(actor, scopeFactsOf(item)).length > 0 };
+}

@@ -35,6 +35,7 @@ export function buildNavItems(role: Role, t: Translate, dataStaff = false): Menu
       children: [
         { key: paths.adminUsers.path, label: link(paths.adminUsers.getHref(), t('nav.users'), 'nav-users') },
         { key: paths.adminAudit.path, label: link(paths.adminAudit.getHref(), t('nav.audit'), 'nav-audit') },
+        { key: paths.adminCalendar.path, label: link(paths.adminCalendar.getHref(), t('nav.calendar'), 'nav-calendar') },
       ],
     });
   }
@@ -46,6 +47,7 @@ const MENU_PATHS: readonly string[] = [
   paths.periods.path,
   paths.adminUsers.path,
   paths.adminAudit.path,
+  paths.adminCalendar.path,
 ];
 
 /** The menu entry to highlight for a location: the one whose path the location starts with. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Descriptions, Flex, Space, Tag, Timeline, Typography } from 'antd';
 import { useParams } from 'react-router';
 import type { TicketAction } from '../../../../shared/contracts/tickets';
+import { Attachments } from '../../../components/attachments';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageSpinner } from '../../../components/page-spinner';
 import { formatDateTime } from '../../../lib/format';
@@ -79,6 +80,7 @@ export function TicketPage() {
           </>
         ) : null}
       </Card>
+      <Attachments ownerKind="ticket" ownerId={d.id} canUpload={d.parties.length > 0} />
       <Card title={t('tickets.timeline')}>
         <Timeline
           data-testid="ticket-timeline"
