@@ -22,6 +22,7 @@ test('a leader sets a task for a department, which hears of it, reports progress
   // The leader sets the task from 督查考核 → 督办任务.
   await loginByApi(page.request, leader.username, leader.password);
   await page.goto('/');
+  await page.getByTestId('side-menu').getByRole('menuitem', { name: '督查考核' }).click();
   await page.getByTestId('nav-supervision').click();
   await expect(page).toHaveURL(/\/supervision\/tasks$/);
   await page.getByTestId('task-create').click();

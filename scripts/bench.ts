@@ -12,22 +12,10 @@ import NODE_FLAGS from './node-flags.json' with { type: 'json' };
 import { monitoringChainsResponse } from '../shared/contracts/monitoring.js';
 import { benchDashboard } from './bench-dashboard.js';
 import { benchLoad } from './bench-load.js';
+import { benchChainMap } from './bench-chain-map.js';
+import { demoCookie, percentile, waitHealthy, withServer } from './bench-server.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-
-async function waitHealthy(port: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok) return true;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return false;
-}
 
 async function startOnce(dataDir: string, port: number): Promise<number> {
   const started = performance.now();
@@ -53,26 +41,10 @@ async function startOnce(dataDir: string, port: number): Promise<number> {
   return ms;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
 /** p50/p95 of GET /api/monitoring/chains (Jan–Jun 2024) as demo-leader, warm, 10 concurrent connections. */
 async function benchMonitoring(dataDir: string, port: number): Promise<string> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/server/main.mjs'], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: '' },
-    stdio: 'ignore',
-  });
-  try {
-    if (!(await waitHealthy(port, 120_000))) throw new Error('server did not become healthy');
-    const base = `http://127.0.0.1:${port}`;
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'demo-leader', password: 'bench-demo-pass' }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return withServer(dataDir, port, {}, async (base) => {
+    const cookie = await demoCookie(base, 'demo-leader');
     const url = `${base}/api/monitoring/chains?period=2024-06&range=ytd`;
     const first = performance.now();
     const body = monitoringChainsResponse.parse(await (await fetch(url, { headers: { cookie } })).json());
@@ -92,28 +64,12 @@ async function benchMonitoring(dataDir: string, port: number): Promise<string> {
     times.sort((a, b) => a - b);
     const total = (body.total.output / 1e8).toFixed(2);
     return `/api/monitoring/chains 2024-06 ytd (total ${total}亿元, ${body.doubleDigitCount} double-digit chains): first (uncached) ${cold.toFixed(0)} ms; warm, 10 concurrent, ${times.length} requests: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (target p95 ≤ 50 ms)`;
-  } finally {
-    const exited = new Promise((r) => child.on('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  });
 }
 
 /** The 驾驶舱 first screen in a real browser against a production-mode server on the demo data dir. */
 async function benchDashboardPage(dataDir: string, port: number): Promise<string[]> {
-  const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/server/main.mjs'], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: '' },
-    stdio: 'ignore',
-  });
-  try {
-    if (!(await waitHealthy(port, 120_000))) throw new Error('server did not become healthy');
-    return await benchDashboard(`http://127.0.0.1:${port}`, 'demo-leader', 'bench-demo-pass');
-  } finally {
-    const exited = new Promise((r) => child.on('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  return withServer(dataDir, port, { NODE_ENV: 'production' }, (base) => benchDashboard(base, 'demo-leader', 'bench-demo-pass'));
 }
 
 async function main(): Promise<void> {
@@ -138,6 +94,7 @@ async function main(): Promise<void> {
       `cold start on the existing data dir, 5 runs: ${runs.map((r) => (r / 1000).toFixed(2)).join(', ')} s; median ${(median / 1000).toFixed(2)} s (target ≤ 3 s)`,
     );
     for (const line of await benchDashboardPage(dataDir, 3393)) console.log(line);
+    for (const line of await benchChainMap(dataDir, 3394)) console.log(line);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

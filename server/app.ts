@@ -21,6 +21,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { chainsRoutes } from './modules/chains/chains.routes.js';
+import { chainsMapRoutes } from './modules/chains/chains.map.routes.js';
 import { industriesRoutes } from './modules/industries/industries.routes.js';
 import { parksRoutes } from './modules/parks/parks.routes.js';
 import { regionsRoutes } from './modules/regions/regions.routes.js';
@@ -35,6 +36,7 @@ import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
 import { agendaRoutes } from './modules/agenda/agenda.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
 import { investorsRoutes } from './modules/investors/investors.routes.js';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
 import { APP_VERSION } from './version.js';
@@ -125,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes(database), { prefix: '/api/users' });
   await app.register(auditRoutes(database), { prefix: '/api/audit' });
   await app.register(chainsRoutes(database), { prefix: '/api/chains' });
+  await app.register(chainsMapRoutes(database), { prefix: '/api/chains' });
   await app.register(industriesRoutes(database), { prefix: '/api/industries' });
   await app.register(parksRoutes(database), { prefix: '/api/parks' });
   await app.register(regionsRoutes(database), { prefix: '/api/regions' });
@@ -139,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(supervisionRoutes(database), { prefix: '/api/supervision' });
   await app.register(agendaRoutes(database), { prefix: '/api/agenda' });
   await app.register(projectsRoutes(database), { prefix: '/api/projects' });
+  await app.register(assessmentRoutes(database), { prefix: '/api/assessment' });
   await app.register(investorsRoutes(database), { prefix: '/api/investors' });
   await app.register(attachmentsRoutes(database), { prefix: '/api/attachments' });
 

@@ -3,6 +3,7 @@ import type { Database } from './db/client.js';
 import { SYSTEM_ACTOR } from './modules/access/actor.js';
 import { createDemoAccounts, type DemoAccountsReport } from './modules/demo/demo-accounts.js';
 import { hasChainMasterData, seedDemo, seedReferenceData, type SeedReport } from './modules/demo/seed.js';
+import { ensureExampleSchemes } from './modules/assessment/assessment.examples.js';
 import { ensureAdmin } from './modules/users/users.service.js';
 
 export type BootstrapReport = {
@@ -19,6 +20,8 @@ export type BootstrapReport = {
  */
 export async function bootstrap(database: Database, config: AppConfig): Promise<BootstrapReport> {
   const adminPassword = await ensureAdmin(database.db, SYSTEM_ACTOR, config.ADMIN_PASSWORD);
+  // The example assessment schemes, on every database that has none yet (an upgraded one included).
+  await ensureExampleSchemes(database.db);
   if (await hasChainMasterData(database.db)) return { adminPassword, seed: null, demoAccounts: null };
   if (!config.SEED_DEMO) return { adminPassword, seed: await seedReferenceData(database.db), demoAccounts: null };
   const seed = await seedDemo(database.db);

@@ -87,6 +87,7 @@ export * from './schema-projects.js';
 export * from './schema-supervision.js';
 export * from './schema-calendar.js';
 export * from './schema-attachments.js';
+export * from './schema-assessment.js';
 
 /**
  * One row whose token changes (by statement-level triggers, see migration 0003) whenever data the

@@ -11,7 +11,8 @@ import { ROLES, type Role } from '../../shared/roles.js';
 import type { Db } from '../db/client.js';
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 import { addEdge, createNode } from '../modules/chains/chain-nodes.service.js';
-import { createChain, setChainTarget } from '../modules/chains/chains.service.js';
+import { setChainTarget } from '../modules/chains/chains.service.js';
+import { buildChain } from './factories/chains.js';
 import { seedReferenceData } from '../modules/demo/seed.js';
 import { buildEnterprise, parkIdOf } from './factories/enterprises.js';
 import { createIndustry } from '../modules/industries/industries.service.js';
@@ -175,20 +176,7 @@ export async function buildAuthzFixture(app: FastifyInstance, db: Db): Promise<A
     },
     freshChain: async () => {
       const code = `M${unique().toUpperCase()}`;
-      await createChain(db, SYSTEM_ACTOR, {
-        code,
-        name: `矩阵产业链${code}`,
-        industryCode: 'E1',
-        validFromYear: 2024,
-        validToYear: null,
-        chiefTitle: null,
-        office: null,
-        supportingDepartments: [],
-        hostPlaces: [],
-        chainMasters: [],
-        sortOrder: 900,
-      });
-      return code;
+      return buildChain(db, code, { name: `矩阵产业链${code}` });
     },
     freshIndustry: async () => {
       const code = `Z${unique().toUpperCase()}`.slice(0, 8);

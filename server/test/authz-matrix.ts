@@ -14,6 +14,8 @@ import { ticketMatrixRows } from './authz-matrix.tickets.js';
 import { projectMatrixRows } from './authz-matrix.projects.js';
 import { supervisionMatrixRows } from './authz-matrix.supervision.js';
 import { attachmentMatrixRows } from './authz-matrix.attachments.js';
+import { assessmentMatrixRows } from './authz-matrix.assessment.js';
+import { chainMapMatrixRows } from './authz-matrix.chain-map.js';
 import type { Session } from './app.js';
 import { MATRIX_PERIOD, MONTHLY_OUTPUT, SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
 
@@ -708,6 +710,9 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   ...supervisionMatrixRows(),
   // ── attachments and the calendar's entered years (authz-matrix.attachments.ts) ──
   ...attachmentMatrixRows(),
+  // ── assessment (authz-matrix.assessment.ts) ──
+  ...assessmentMatrixRows(),
+  ...chainMapMatrixRows(),
 ];
 
 /**

@@ -1,4 +1,6 @@
 import { attachmentsEn } from './attachments.en.js';
+import { assessmentEn } from './assessment.en.js';
+import { chainMapEn } from './chain-map.en.js';
 import { ticketsEn } from './tickets.en.js';
 import { supervisionEn } from './supervision.en.js';
 import type { MessageKey } from './zh-CN.js';
@@ -589,14 +591,11 @@ export const en: Record<MessageKey, string> = {
   'chains.target.emptyReadOnly': 'No yearly targets yet.',
   'chains.target.deleteConfirm': 'Delete the target for {year}?',
   'chains.map': 'Chain map',
-  'chains.mapHint': 'Upstream on the left, downstream on the right; an arrow means "supplies".',
   'chains.mapLoading': 'Loading the map…',
   'chains.mapFailed': 'The map could not be drawn; reload the page. The node table below is unaffected.',
-  'chains.mapLabel': 'Map of {name}: {nodes} nodes, {edges} edges',
   'chains.status.missing': 'Missing',
   'chains.status.weak': 'Weak',
   'chains.status.ok': 'Strong',
-  'chains.statusRule': 'Missing: no local firm; weak: fewer than 2 firms or no above-scale firm in {year}; otherwise strong.',
   'chains.stage.upstream': 'Upstream',
   'chains.stage.midstream': 'Midstream',
   'chains.stage.downstream': 'Downstream',
@@ -993,6 +992,8 @@ export const en: Record<MessageKey, string> = {
   ...ticketsEn,
   ...supervisionEn,
   ...attachmentsEn,
+  ...assessmentEn,
+  ...chainMapEn,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': 'Project {id} does not exist; open it from the project list',
   'projects.error.terminatedFinal': 'The project was terminated; its stage cannot change any more',

@@ -1,4 +1,6 @@
 import { attachmentsZhCN } from './attachments.zh-CN.js';
+import { assessmentZhCN } from './assessment.zh-CN.js';
+import { chainMapZhCN } from './chain-map.zh-CN.js';
 import { ticketsZhCN } from './tickets.zh-CN.js';
 import { supervisionZhCN } from './supervision.zh-CN.js';
 
@@ -568,14 +570,11 @@ export const zhCN = {
   'chains.target.emptyReadOnly': '还没有年度目标。',
   'chains.target.deleteConfirm': '确定删除 {year} 年的目标吗？',
   'chains.map': '产业链图谱',
-  'chains.mapHint': '从左到右依次为上游、中游、下游，箭头表示“供应给”。',
   'chains.mapLoading': '正在加载图谱…',
   'chains.mapFailed': '图谱加载失败，请刷新页面重试。下方的环节表不受影响。',
-  'chains.mapLabel': '{name}图谱：{nodes} 个环节、{edges} 条连线',
   'chains.status.missing': '缺链',
   'chains.status.weak': '弱链',
   'chains.status.ok': '正常',
-  'chains.statusRule': '缺链：没有本地企业；弱链：企业少于 2 家或没有 {year} 年规上企业；其余为正常。',
   'chains.stage.upstream': '上游',
   'chains.stage.midstream': '中游',
   'chains.stage.downstream': '下游',
@@ -963,6 +962,8 @@ export const zhCN = {
   ...ticketsZhCN,
   ...supervisionZhCN,
   ...attachmentsZhCN,
+  ...assessmentZhCN,
+  ...chainMapZhCN,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': '项目 {id} 不存在，请从项目列表进入',
   'projects.error.terminatedFinal': '项目已终止，不能再变更阶段',

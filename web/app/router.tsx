@@ -17,6 +17,7 @@ import { periodRoutes } from '../features/periods/routes';
 import { ticketRoutes } from '../features/tickets/routes';
 import { supervisionRoutes } from '../features/supervision/routes';
 import { agendaRoutes } from '../features/agenda/routes';
+import { assessmentRoutes } from '../features/assessment/routes';
 import { monitoringChainsQueryOptions } from '../hooks/use-monitoring-chains';
 import { dashboardViewOf } from '../lib/periods';
 
@@ -75,6 +76,7 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
             ...agendaRoutes,
             ...ticketRoutes,
             ...supervisionRoutes,
+            ...assessmentRoutes,
             {
               lazy: async () => ({ Component: (await import('./layout/require-admin')).RequireAdmin }),
               children: [

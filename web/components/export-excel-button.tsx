@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button } from 'antd';
 import { neutraliseFormulaText, safeCell } from '../../shared/spreadsheet-safe';
 import { useT } from '../lib/i18n';
+import { downloadBlob } from '../lib/download';
 
 export type ExcelCell = string | number | boolean | null;
 
@@ -48,14 +49,7 @@ export async function downloadExcel<K extends string>(props: Omit<ExportExcelBut
 
   const buffer = await workbook.xlsx.writeBuffer();
   const blob = new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${props.fileName}.xlsx`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  downloadBlob(blob, `${props.fileName}.xlsx`);
 }
 
 /** "导出 Excel": exports the rows the table shows, or with `loadRows` every row of a paged list. */

@@ -16,6 +16,11 @@ export const paths = {
     /** A chain's page; `year` picks the 规上 year of its node statuses (this year when omitted). */
     getHref: (code: string, year?: number) => `/chains/${encodeURIComponent(code)}${year === undefined ? '' : `?year=${year}`}`,
   },
+  /** 产业链健康指数: the chains ranked for a published month (the latest when omitted). */
+  chainHealth: {
+    path: '/chains/health',
+    getHref: (period?: string) => (period === undefined ? '/chains/health' : `/chains/health?period=${encodeURIComponent(period)}`),
+  },
   enterprises: { path: '/enterprises', getHref: () => '/enterprises' },
   enterpriseNew: { path: '/enterprises/new', getHref: () => '/enterprises/new' },
   enterpriseImport: { path: '/enterprises/import', getHref: () => '/enterprises/import' },
@@ -63,6 +68,10 @@ export const paths = {
   /** 督办任务 under 督查考核. */
   supervisionTasks: { path: '/supervision/tasks', getHref: () => '/supervision/tasks' },
   supervisionTask: { path: '/supervision/tasks/:id', getHref: (id: number) => `/supervision/tasks/${id}` },
+  /** 考核 under 督查考核: schemes and runs; a scheme version; a run's results. */
+  assessment: { path: '/supervision/assessment', getHref: () => '/supervision/assessment' },
+  assessmentScheme: { path: '/supervision/assessment/schemes/:id', getHref: (id: number) => `/supervision/assessment/schemes/${id}` },
+  assessmentRun: { path: '/supervision/assessment/runs/:id', getHref: (id: number) => `/supervision/assessment/runs/${id}` },
   reports: { path: '/reports', getHref: () => '/reports' },
   adminUsers: { path: '/admin/users', getHref: () => '/admin/users' },
   adminAudit: { path: '/admin/audit', getHref: () => '/admin/audit' },

@@ -131,6 +131,11 @@ export async function selectChainTargets(db: Db, code: string): Promise<(typeof 
   return db.select().from(chainTargets).where(eq(chainTargets.chainCode, code)).orderBy(asc(chainTargets.year));
 }
 
+/** Every chain's target of one year. */
+export async function selectTargetsOfYear(db: Db, year: number): Promise<(typeof chainTargets.$inferSelect)[]> {
+  return db.select().from(chainTargets).where(eq(chainTargets.year, year)).orderBy(asc(chainTargets.chainCode));
+}
+
 export type ChainFirmRow = {
   uscc: string;
   name: string;

@@ -28,6 +28,7 @@ import {
   selectChainsOfYear,
   selectChainTarget,
   selectChainTargets,
+  selectTargetsOfYear,
   selectIndustryExists,
   selectMemberChainCodes,
   updateChainRow,
@@ -37,6 +38,7 @@ import {
   type ChainTargetRow,
 } from './chains.queries.js';
 import { nodeStatusOf } from './node-status.js';
+import { readGapThresholds } from './chains.settings.js';
 
 function presentListRow(row: ChainListRow): ChainListItem {
   return { ...row };
@@ -64,7 +66,7 @@ function presentTarget(row: ChainTargetRow) {
 }
 
 /** Whether the actor may see the chain; an enterprise account sees the chains its firm belongs to. */
-async function mayView(db: Db, actor: Actor, code: string): Promise<boolean> {
+export async function mayView(db: Db, actor: Actor, code: string): Promise<boolean> {
   const scope = chainScopeOf(actor);
   const memberChains = scope.kind === 'members' ? await selectMemberChainCodes(db, scope.usccs) : [];
   return canViewChain(actor, code, memberChains);
@@ -107,6 +109,7 @@ export async function getChain(db: Db, actor: Actor, code: string, query: { year
   const year = query.year ?? currentYear();
   const row = await selectChainDetail(db, code, year);
   if (!row) throw chainNotFound(code);
+  const { minFirms } = await readGapThresholds(db);
   const [targets, nodes, edges, firms] = [
     await selectChainTargets(db, code),
     await selectChainNodesWithCounts(db, code, year),
@@ -120,7 +123,7 @@ export async function getChain(db: Db, actor: Actor, code: string, query: { year
     hostPlaces: row.hostPlaces,
     chainMasters: row.chainMasters,
     targets: targets.map(presentTarget),
-    nodes: nodes.map((n) => ({ ...n, status: nodeStatusOf(n) })),
+    nodes: nodes.map((n) => ({ ...n, status: nodeStatusOf(n, minFirms) })),
     edges,
     enterprises: firms,
     canEdit: canEditChain(actor, code),
@@ -217,6 +220,11 @@ export async function deleteChain(db: Db, actor: Actor, code: string, expectedVe
       },
     });
   });
+}
+
+/** Every chain's output target (元) of a year, by chain code: what the assessment's target completion reads. */
+export async function chainOutputTargetsOf(db: Db, year: number): Promise<Map<string, number | null>> {
+  return new Map((await selectTargetsOfYear(db, year)).map((t) => [t.chainCode, t.outputTargetYuan]));
 }
 
 /** Sets (creates or replaces) a chain's target for one year. */

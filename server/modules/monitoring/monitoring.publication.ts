@@ -56,6 +56,16 @@ export async function statusOf(db: Db, period: string): Promise<PeriodStatus> {
   return (await periodStatuses(db, key, key)).get(key) ?? 'collecting';
 }
 
+/** The refusal of a month that was never published (403), naming the latest published month. */
+export async function notPublishedError(db: Db, period: string): Promise<AppError> {
+  const latest = await latestPublishedPeriod(db);
+  return new AppError('forbidden', {
+    messageKey: latest === null ? 'periods.error.nothingPublished' : 'periods.error.notPublished',
+    params: { period, latest: latest ?? '' },
+    details: { period, latestPublished: latest },
+  });
+}
+
 /** Resolves the period a request asks for (or the default) to the figures the actor may read. */
 export async function resolvePeriod(db: Db, actor: Actor, requested: string | undefined, filter: FirmFilter): Promise<ResolvedPeriod> {
   const staff = isDataStaff(actor);
@@ -65,14 +75,7 @@ export async function resolvePeriod(db: Db, actor: Actor, requested: string | un
     return { period, view: { kind: 'frozen', version: snapshot.figuresVersion }, snapshot, status, staff };
   }
   if (staff) return { period, view: { kind: 'live', holdBack: true }, snapshot, status, staff };
-  if (requested !== undefined) {
-    const latest = await latestPublishedPeriod(db);
-    throw new AppError('forbidden', {
-      messageKey: latest === null ? 'periods.error.nothingPublished' : 'periods.error.notPublished',
-      params: { period, latest: latest ?? '' },
-      details: { period, latestPublished: latest },
-    });
-  }
+  if (requested !== undefined) throw await notPublishedError(db, period);
   // Nothing published yet: an empty month (the figures as of version 0).
   return { period, view: { kind: 'frozen', version: 0 }, snapshot: null, status, staff };
 }

@@ -77,7 +77,7 @@ import { storeAnswer, storedAnswerOf, type SnapshotRow } from '../periods/period
 import { publicationBlockOf, resolvePeriod, type ResolvedPeriod } from './monitoring.publication.js';
 import { NO_FILTER, type FiguresView, type FirmFilter, type MonthRange } from './monitoring.sql.js';
 
-function monthRangeOf(period: string, range: MonitoringRange): MonthRange {
+export function monthRangeOf(period: string, range: MonitoringRange): MonthRange {
   const months = rangeMonths(period, range);
   return {
     year: parsePeriod(period).year,

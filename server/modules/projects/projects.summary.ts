@@ -1,9 +1,9 @@
 import type { ProjectSummaryResponse } from '../../../shared/contracts/projects.js';
 import type { Db } from '../../db/client.js';
-import { dataScopeOf, requireAccess } from '../access/access.policy.js';
+import { dataScopeOf, requireAccess, type DataScope } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { isProjectReader } from './projects.policy.js';
-import { selectPipelineOutput, selectSummaryRow } from './projects.summary.queries.js';
+import { selectPipelineOutput, selectSummaryRow, type SummaryRow } from './projects.summary.queries.js';
 
 const rate = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
@@ -18,6 +18,18 @@ export async function getProjectSummary(db: Db, actor: Actor, year: number): Pro
   requireAccess(isProjectReader(actor));
   const scope = dataScopeOf(actor);
   const [row, pipelineOutput] = await Promise.all([selectSummaryRow(db, scope, year), selectPipelineOutput(db, scope, year)]);
+  return { ...summaryOf(row, year), pipelineOutput };
+}
+
+/**
+ * The year's KPIs (as above, without the pipeline's output) over a scope another module names: the
+ * assessment scores a chain or a park by them (`{ all: false, kind: 'chain', refs: ['CH02'] }`).
+ */
+export async function projectSummaryIn(db: Db, scope: DataScope, year: number): Promise<Omit<ProjectSummaryResponse, 'pipelineOutput'>> {
+  return summaryOf(await selectSummaryRow(db, scope, year), year);
+}
+
+function summaryOf(row: SummaryRow, year: number): Omit<ProjectSummaryResponse, 'pipelineOutput'> {
   return {
     year,
     majorNew: { count: row.majorCount, totalInvestment: row.majorInvestment },
@@ -29,6 +41,5 @@ export async function getProjectSummary(db: Db, actor: Actor, year: number): Pro
       fundsArrived: rate(row.fundsArrived, row.signedAmount),
       annualInvestment: rate(row.completed, row.annualPlan),
     },
-    pipelineOutput,
   };
 }

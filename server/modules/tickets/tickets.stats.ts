@@ -3,7 +3,7 @@
 import type { TicketStatsResponse, TicketStatsRow } from '../../../shared/contracts/tickets.js';
 import type { Db } from '../../db/client.js';
 import { todayInShanghai } from '../../lib/calendar.js';
-import { dataScopeOf } from '../access/access.policy.js';
+import { dataScopeOf, type DataScope } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { selectTicketStats, type TicketStatsRowRaw } from './tickets.stats.queries.js';
 
@@ -40,6 +40,34 @@ function byLeague(a: TicketStatsRow, b: TicketStatsRow): number {
 }
 
 /**
+ * The head figures of a year (as below) over a scope another module names: the assessment scores a
+ * chain or a park by its on-time rate (`{ all: false, kind: 'park', refs: ['3'] }`).
+ */
+export async function ticketFiguresIn(
+  db: Db,
+  scope: DataScope,
+  year: number,
+  today = todayInShanghai(),
+): Promise<ReturnType<typeof figuresOf>> {
+  const [head] = await selectTicketStats(db, scope, year, 'all', today);
+  return figuresOf(
+    head ?? {
+      key: null,
+      label: null,
+      received: 0,
+      closed: 0,
+      onTime: 0,
+      closedWithDays: 0,
+      sumWorkingDays: 0,
+      rated: 0,
+      satisfied: 0,
+      open: 0,
+      overdue: 0,
+    },
+  );
+}
+
+/**
  * `GET /api/tickets/stats?year=`: over the caller's tickets (its scope): received = filed in the
  * year; closed = 办结 in it; onTimeRate = of those, answered by the deadline in force; avgWorkingDays
  * = their mean working days from filing to 办结; satisfaction = of the ratings given in the year, the
@@ -48,25 +76,10 @@ function byLeague(a: TicketStatsRow, b: TicketStatsRow): number {
  */
 export async function ticketStats(db: Db, actor: Actor, year: number, today = todayInShanghai()): Promise<TicketStatsResponse> {
   const scope = dataScopeOf(actor);
-  const [head] = await selectTicketStats(db, scope, year, 'all', today);
   const units = (await selectTicketStats(db, scope, year, 'unit', today)).filter((r) => r.key !== null);
   return {
     year,
-    ...figuresOf(
-      head ?? {
-        key: null,
-        label: null,
-        received: 0,
-        closed: 0,
-        onTime: 0,
-        closedWithDays: 0,
-        sumWorkingDays: 0,
-        rated: 0,
-        satisfied: 0,
-        open: 0,
-        overdue: 0,
-      },
-    ),
+    ...(await ticketFiguresIn(db, scope, year, today)),
     byUnit: units.map((r) => rowOf(r, '')).sort(byLeague),
     byChain: (await selectTicketStats(db, scope, year, 'chain', today)).map((r) => rowOf(r, 'none')),
     byCategory: (await selectTicketStats(db, scope, year, 'category', today)).map((r) => rowOf(r, 'other')),

@@ -1,11 +1,33 @@
 // Test data for the master-data API tests: firms attached to chain nodes, written straight to the
 // tables (the enterprise module owns the firm API) inside a transaction.
 import { and, eq, sql } from 'drizzle-orm';
+import type { CreateChainRequest } from '../../../shared/contracts/chains.js';
 import { makeUscc } from '../../../shared/uscc.js';
 import type { Db } from '../../db/client.js';
+import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
+import { createChain } from '../../modules/chains/chains.service.js';
 import { chainNodes, enterpriseMemberships, enterprises, enterpriseScaleYears, parks } from '../../db/schema.js';
 
 let firmCounter = 0;
+
+/** Creates a chain through the service (on the city's list from 2024, no governance facts); returns its code. */
+export async function buildChain(db: Db, code: string, overrides: Partial<CreateChainRequest> = {}): Promise<string> {
+  await createChain(db, SYSTEM_ACTOR, {
+    code,
+    name: `测试产业链${code}`,
+    industryCode: 'E1',
+    validFromYear: 2024,
+    validToYear: null,
+    chiefTitle: null,
+    office: null,
+    supportingDepartments: [],
+    hostPlaces: [],
+    chainMasters: [],
+    sortOrder: 900,
+    ...overrides,
+  });
+  return code;
+}
 
 export type FirmSpec = {
   name?: string;

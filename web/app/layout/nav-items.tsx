@@ -22,10 +22,19 @@ function link(href: string, label: string, testId: string) {
 export function buildNavItems(role: Role, t: Translate, dataStaff = false): MenuItems {
   const items: MenuItems = [
     { key: paths.home.path, label: link(paths.home.getHref(), t('nav.dashboard'), 'nav-dashboard') },
-    ...WORK_MODULES.map((module) => ({
-      key: paths[module].path,
-      label: link(paths[module].getHref(), t(`nav.${module}`), `nav-${module}`),
-    })),
+    ...WORK_MODULES.map((module) =>
+      module === 'supervision'
+        ? {
+            // 督查考核: 督办任务 (/supervision opens the task list) and 考核 (the assessment).
+            key: 'supervision-group',
+            label: t('nav.supervision'),
+            children: [
+              { key: paths.supervision.path, label: link(paths.supervision.getHref(), t('supervision.pageTitle'), 'nav-supervision') },
+              { key: paths.assessment.path, label: link(paths.assessment.getHref(), t('nav.assessment'), 'nav-assessment') },
+            ],
+          }
+        : { key: paths[module].path, label: link(paths[module].getHref(), t(`nav.${module}`), `nav-${module}`) },
+    ),
   ];
   if (dataStaff) items.splice(5, 0, { key: paths.periods.path, label: link(paths.periods.getHref(), t('nav.periods'), 'nav-periods') });
   if (role === 'admin') {
@@ -43,6 +52,7 @@ export function buildNavItems(role: Role, t: Translate, dataStaff = false): Menu
 }
 
 const MENU_PATHS: readonly string[] = [
+  paths.assessment.path,
   ...WORK_MODULES.map((module) => paths[module].path),
   paths.periods.path,
   paths.adminUsers.path,

@@ -8,6 +8,10 @@ export const chainRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('./components/chains-page')).ChainsPage }),
   },
   {
+    path: paths.chainHealth.path,
+    lazy: async () => ({ Component: (await import('./components/chain-health-page')).ChainHealthPage }),
+  },
+  {
     path: paths.chain.path,
     lazy: async () => ({ Component: (await import('./components/chain-page')).ChainPage }),
   },

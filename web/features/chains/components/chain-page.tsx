@@ -10,7 +10,7 @@ import { currentYear, readYear } from '../../../lib/current-year';
 import { ChainEdgesCard } from './chain-edges-card';
 import { ChainEnterprisesCard } from './chain-enterprises-card';
 import { ChainFactsCard } from './chain-facts-card';
-import { ChainMapCard } from './chain-map-card';
+import { ChainMapGapsCard } from './chain-map-gaps-card';
 import { ChainNodesCard } from './chain-nodes-card';
 import { ChainTargetsCard } from './chain-targets-card';
 
@@ -73,7 +73,7 @@ export function ChainPage() {
         </Space>
       </Flex>
       <ChainFactsCard chain={data} reload={reload} />
-      <ChainMapCard chain={data} />
+      <ChainMapGapsCard code={data.code} />
       <ChainNodesCard chain={data} reload={reload} />
       <ChainEdgesCard chain={data} />
       <ChainTargetsCard chain={data} reload={reload} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Card, Select, Space, Tag, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { ChainListItem } from '../../../../shared/contracts/chains';
 import { DataTable } from '../../../components/data-table';
 import { SearchBox } from '../../../components/list-toolbar';
@@ -50,7 +50,7 @@ export function ChainsPage() {
   const setYear = (next: number) => setParam('year', String(next));
 
   return (
-    <Card title={t('chains.title')}>
+    <Card title={t('chains.title')} extra={<Link to={paths.chainHealth.getHref()}>{t('chains.health.link')}</Link>}>
       <DataTable<ChainListItem>
         rows={rows}
         rowKey="code"

@@ -68,6 +68,7 @@ export function LeaderDashboard() {
               onChange={(value) => setParam('range', value)}
               data-testid="dashboard-range"
             />
+            <Link to={paths.chainHealth.getHref()}>{t('chains.health.link')}</Link>
           </Space>
         </Flex>
         {period !== undefined && parsePeriod(period).month <= 2 ? (

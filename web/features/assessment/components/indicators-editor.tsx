@@ -1,0 +1,175 @@
+import { Alert, Button, Input, InputNumber, Select, Table, Typography } from 'antd';
+import { SCORING_RULE_KINDS, weightSumOf, type SchemeIndicator, type ScoringRule } from '../../../../shared/contracts/assessment';
+import { useT } from '../../../lib/i18n';
+
+type Source = { key: string; label: string; kinds: readonly string[] };
+type Props = {
+  indicators: readonly SchemeIndicator[];
+  sources: readonly Source[];
+  kind: string;
+  editable: boolean;
+  onChange: (next: SchemeIndicator[]) => void;
+};
+
+/** Threshold steps as the editor writes them: "0.8:0.6, 0.9:1" (at least : share of the weight). */
+function stepsText(rule: ScoringRule): string {
+  return rule.kind === 'threshold' ? rule.steps.map((s) => `${s.atLeast}:${s.share}`).join(', ') : '';
+}
+
+function parseSteps(text: string): { atLeast: number; share: number }[] {
+  return text
+    .split(',')
+    .map((part) => part.split(':').map((x) => Number(x.trim())))
+    .filter((pair) => pair.length === 2 && pair.every((x) => Number.isFinite(x)))
+    .map(([atLeast = 0, share = 0]) => ({ atLeast, share }));
+}
+
+function ruleOfKind(kind: ScoringRule['kind']): ScoringRule {
+  if (kind === 'linear') return { kind, floor: 0, target: 1 };
+  if (kind === 'rank') return { kind };
+  return { kind, steps: [{ atLeast: 1, share: 1 }] };
+}
+
+/** The indicators of a scheme: name, group, weight (with the live sum, which must be 100), source and rule. */
+export function IndicatorsEditor({ indicators, sources, kind, editable, onChange }: Props) {
+  const t = useT();
+  const sum = weightSumOf(indicators);
+  const set = (index: number, patch: Partial<SchemeIndicator>) =>
+    onChange(indicators.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  return (
+    <>
+      <Alert
+        type={sum === 100 ? 'success' : 'error'}
+        showIcon
+        style={{ marginBottom: 8 }}
+        message={<span data-testid="weight-sum">{t(sum === 100 ? 'assessment.weights.ok' : 'assessment.weights.bad', { sum })}</span>}
+      />
+      <Table<SchemeIndicator>
+        size="small"
+        rowKey={(_, i) => String(i)}
+        pagination={false}
+        dataSource={[...indicators]}
+        data-testid="indicators-editor"
+        scroll={{ x: 'max-content' }}
+        columns={[
+          {
+            key: 'group',
+            title: t('assessment.col.group'),
+            render: (_, row, i) => (
+              <Input disabled={!editable} value={row.group} onChange={(e) => set(i, { group: e.target.value })} style={{ width: 110 }} />
+            ),
+          },
+          {
+            key: 'code',
+            title: t('assessment.col.code'),
+            render: (_, row, i) => (
+              <Input disabled={!editable} value={row.code} onChange={(e) => set(i, { code: e.target.value })} style={{ width: 130 }} />
+            ),
+          },
+          {
+            key: 'name',
+            title: t('assessment.col.indicator'),
+            render: (_, row, i) => (
+              <Input disabled={!editable} value={row.name} onChange={(e) => set(i, { name: e.target.value })} style={{ width: 180 }} />
+            ),
+          },
+          {
+            key: 'weight',
+            title: t('assessment.col.weight'),
+            render: (_, row, i) => (
+              <InputNumber
+                disabled={!editable}
+                aria-label={`${t('assessment.col.weight')} ${row.name}`}
+                min={0}
+                max={100}
+                value={row.weight}
+                onChange={(v) => set(i, { weight: v ?? 0 })}
+              />
+            ),
+          },
+          {
+            key: 'source',
+            title: t('assessment.col.source'),
+            render: (_, row, i) => (
+              <Select
+                disabled={!editable}
+                value={row.source}
+                style={{ width: 260 }}
+                onChange={(source) => set(i, { source })}
+                options={sources.filter((s) => s.kinds.includes(kind)).map((s) => ({ value: s.key, label: s.label }))}
+              />
+            ),
+          },
+          {
+            key: 'rule',
+            title: t('assessment.col.method'),
+            render: (_, row, i) => (
+              <>
+                <Select
+                  disabled={!editable}
+                  value={row.rule.kind}
+                  style={{ width: 100 }}
+                  onChange={(k) => set(i, { rule: ruleOfKind(k) })}
+                  options={SCORING_RULE_KINDS.map((k) => ({ value: k, label: t(`assessment.ruleKind.${k}`) }))}
+                />{' '}
+                {row.rule.kind === 'linear' ? (
+                  <>
+                    <InputNumber
+                      disabled={!editable}
+                      addonBefore={t('assessment.rule.floor')}
+                      value={row.rule.floor}
+                      onChange={(v) => row.rule.kind === 'linear' && set(i, { rule: { ...row.rule, floor: v ?? 0 } })}
+                      style={{ width: 140 }}
+                    />{' '}
+                    <InputNumber
+                      disabled={!editable}
+                      addonBefore={t('assessment.rule.target')}
+                      value={row.rule.target}
+                      onChange={(v) => row.rule.kind === 'linear' && set(i, { rule: { ...row.rule, target: v ?? 0 } })}
+                      style={{ width: 140 }}
+                    />
+                  </>
+                ) : null}
+                {row.rule.kind === 'threshold' ? (
+                  <Input
+                    disabled={!editable}
+                    defaultValue={stepsText(row.rule)}
+                    placeholder="0.8:0.6, 0.9:1"
+                    onBlur={(e) => set(i, { rule: { kind: 'threshold', steps: parseSteps(e.target.value) } })}
+                    style={{ width: 200 }}
+                  />
+                ) : null}
+              </>
+            ),
+          },
+          {
+            key: 'remove',
+            title: '',
+            render: (_, __, i) =>
+              editable ? (
+                <Button type="link" danger onClick={() => onChange(indicators.filter((_, j) => j !== i))}>
+                  {t('assessment.remove')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      {editable ? (
+        <Button
+          style={{ marginTop: 8 }}
+          onClick={() =>
+            onChange([
+              ...indicators,
+              { code: `item_${indicators.length + 1}`, name: '', group: '', weight: 0, source: 'manual', rule: ruleOfKind('linear') },
+            ])
+          }
+        >
+          {t('assessment.addIndicator')}
+        </Button>
+      ) : null}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        {t('assessment.rules.help')}
+      </Typography.Paragraph>
+    </>
+  );
+}

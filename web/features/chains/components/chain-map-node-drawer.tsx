@@ -1,0 +1,81 @@
+import { Descriptions, Drawer, Empty, Flex, Tag, Typography } from 'antd';
+import type { MapNode } from '../../../../shared/contracts/chain-map';
+import { DataTable } from '../../../components/data-table';
+import { paths } from '../../../config/paths';
+import { formatGrowth, formatPercent, formatYi } from '../../../lib/format';
+import { useLocale, useT } from '../../../lib/i18n';
+import { outputColumns } from '../utils/figure-columns';
+import { GAP_TAG_COLORS } from '../utils/gap-status';
+
+type Firm = MapNode['firms'][number];
+
+/**
+ * The side panel of a node of the map: its status with the reasons and suggested action, its firms with
+ * output and growth for the map's month (each linked to the firm), and the slot of its leads and projects.
+ */
+export function ChainMapNodeDrawer({
+  node,
+  chainName,
+  period,
+  onClose,
+}: {
+  node: MapNode | null;
+  chainName: string;
+  period: string;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const { locale } = useLocale();
+  return (
+    <Drawer open={node !== null} onClose={onClose} size="large" title={node?.name} data-testid="chain-node-drawer">
+      {node === null ? null : (
+        <Flex vertical gap={16}>
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t('chains.node.status')}>
+              <Tag color={GAP_TAG_COLORS[node.status]}>{t(`chains.gap.status.${node.status}`)}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('chains.gapMap.reason')}>{node.reason}</Descriptions.Item>
+            <Descriptions.Item label={t('chains.gapMap.action')}>{t(`chains.gap.action.${node.action}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('chains.gapMap.output')}>
+              {formatYi(node.output, locale)} · {t('chains.gapMap.growth')} {formatGrowth(node.growth, locale)} · {t('chains.gapMap.share')}{' '}
+              {formatPercent(node.outputShare, locale)}
+            </Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('chains.gapMap.nodeFirms')}
+          </Typography.Title>
+          <DataTable<Firm>
+            rows={node.firms}
+            rowKey="uscc"
+            testId="chain-node-firms"
+            exportName={[chainName, node.name, period]}
+            empty={t('chains.gapMap.noFirms')}
+            columns={[
+              {
+                key: 'name',
+                title: t('chains.gapMap.firmName'),
+                dataIndex: 'name',
+                href: (f) => paths.enterprise.getHref(f.uscc),
+                excelWidth: 36,
+                render: (_, f) => (
+                  <Flex gap={4} wrap>
+                    <a href={paths.enterprise.getHref(f.uscc)}>{f.name}</a>
+                    {f.aboveScale ? <Tag>{t('chains.gapMap.aboveScaleTag')}</Tag> : null}
+                    {f.chainMaster ? <Tag color="gold">{t('chains.gapMap.chainMasterTag')}</Tag> : null}
+                  </Flex>
+                ),
+              },
+              { key: 'uscc', title: t('chains.enterprise.uscc'), dataIndex: 'uscc', excelOnly: true, excelWidth: 22 },
+              ...outputColumns<Firm>(t, locale),
+            ]}
+          />
+          <section data-testid="chain-node-leads-slot">
+            {/* Slot for the projects helper: the node's 招商线索 and projects (issue 13, "its leads and projects"). */}
+            <Typography.Title level={5}>{t('chains.gapMap.leadsSlot')}</Typography.Title>
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('chains.gapMap.leadsSlotEmpty')} />
+          </section>
+        </Flex>
+      )}
+    </Drawer>
+  );
+}
