@@ -1,32 +1,11 @@
 import crypto from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { makeUscc } from '../shared/uscc.js';
 import { pickOption } from './support/antd.js';
 import { createUserByApi, loginByApi } from './support/session.js';
+import { confirmDialog, dayAfter, openNotification } from './support/workflow.js';
 
 const LAND = '市自然资源和规划局';
-
-/** A day `days` after today in Asia/Shanghai, YYYY-MM-DD (a hand-set deadline the calendar need not hold). */
-function dayAfter(days: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Presses the dialog's OK button (antd puts a space between two Chinese characters). */
-async function confirmDialog(page: Page, label: string): Promise<void> {
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: new RegExp(`^${label.split('').join('\\s?')}$`) })
-    .click();
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-}
-
-/** Opens the newest notification of a kind from the bell. */
-async function openNotification(page: Page, kind: string): Promise<void> {
-  await page.goto('/');
-  await expect(page.getByTestId('notification-count')).toContainText(/[1-9]/);
-  await page.getByTestId('notification-bell').click();
-  await page.getByTestId(`notification-${kind}`).first().click();
-}
 
 test('an enterprise files a problem, the chain office assigns it, the department answers, the enterprise rates it, the statistics count it', async ({
   page,

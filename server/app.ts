@@ -33,6 +33,8 @@ import { warningsRoutes } from './modules/warnings/warnings.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.js';
+import { agendaRoutes } from './modules/agenda/agenda.routes.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
 import { investorsRoutes } from './modules/investors/investors.routes.js';
@@ -137,6 +139,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(calendarRoutes(database), { prefix: '/api/calendar' });
   await app.register(ticketsRoutes(database), { prefix: '/api/tickets' });
   await app.register(notificationsRoutes(database), { prefix: '/api/notifications' });
+  await app.register(supervisionRoutes(database), { prefix: '/api/supervision' });
+  await app.register(agendaRoutes(database), { prefix: '/api/agenda' });
   await app.register(projectsRoutes(database), { prefix: '/api/projects' });
   await app.register(assessmentRoutes(database), { prefix: '/api/assessment' });
   await app.register(investorsRoutes(database), { prefix: '/api/investors' });

@@ -6,6 +6,7 @@ import { loadConfig } from './config.js';
 import { freshEmbeddedWorker, openConfiguredDatabase } from './db/open.js';
 import { ROOT } from './paths.js';
 import { calendarWarning, todayInShanghai } from './lib/calendar.js';
+import { sweepTaskDeadlines } from './modules/supervision/supervision.notify.js';
 import { sweepTicketDeadlines } from './modules/tickets/tickets.notify.js';
 import { loadEnteredCalendar } from './modules/calendar/calendar.service.js';
 
@@ -31,12 +32,15 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
-  // 督办: deadline warnings and overdue escalation, at start and hourly (each notice is sent once). The
-  // calendar's entered years are reloaded first, so a year another instance entered counts within the hour.
+  // 督办: deadline warnings and overdue escalation of tickets and supervision tasks, at start and
+  // hourly, one after the other on the one connection (each notice is sent once). The calendar's
+  // entered years are reloaded first, so a year another instance entered counts within the hour.
   const sweep = () =>
-    void loadEnteredCalendar(database.db)
-      .then(() => sweepTicketDeadlines(database.db, todayInShanghai()))
-      .catch((err: unknown) => app.log.error({ err }, 'ticket deadline sweep failed'));
+    void (async () => {
+      await loadEnteredCalendar(database.db);
+      await sweepTicketDeadlines(database.db, todayInShanghai());
+      await sweepTaskDeadlines(database.db, todayInShanghai());
+    })().catch((err: unknown) => app.log.error({ err }, 'deadline sweep failed'));
   sweep();
   setInterval(sweep, 3_600_000).unref();
   const url = `http://localhost:${config.PORT}`;

@@ -23,6 +23,7 @@ import { NOTIFICATION_KINDS, TICKET_SOURCES } from '../../shared/contracts/ticke
 import { TICKET_CATEGORIES, TICKET_STATES } from '../../shared/tickets/workflow.js';
 import { enterprises, parks, rowVersion } from './schema-master.js';
 import { list } from './schema-checks.js';
+import { supervisionTasks } from './schema-supervision.js';
 
 /** A 走访 (visit to an enterprise) during which problems were registered. */
 export const ticketVisits = pgTable(
@@ -160,6 +161,8 @@ export const notifications = pgTable(
     userId: uuid('user_id').notNull(),
     kind: text('kind').notNull(),
     ticketId: integer('ticket_id'),
+    /** The supervision task it is about (task kinds). */
+    taskId: integer('task_id'),
     /** Placeholders of the message (`notifications.kind.<kind>`), e.g. the ticket's title. */
     params: jsonb('params').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -167,6 +170,7 @@ export const notifications = pgTable(
   },
   (t) => [
     foreignKey({ name: 'notifications_ticket_id_fkey', columns: [t.ticketId], foreignColumns: [tickets.id] }).onDelete('cascade'),
+    foreignKey({ name: 'notifications_task_id_fkey', columns: [t.taskId], foreignColumns: [supervisionTasks.id] }).onDelete('cascade'),
     check('notifications_kind_check', sql.raw(`${t.kind.name} in (${list(NOTIFICATION_KINDS)})`)),
     index('notifications_user_idx').on(t.userId, t.readAt),
   ],

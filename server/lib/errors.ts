@@ -69,6 +69,8 @@ const CONSTRAINT_ERRORS: Record<string, { code: ErrorCode; messageKey?: MessageK
   regions_short_name_key: { code: 'conflict', messageKey: 'db.regionDuplicate' },
   parks_name_key: { code: 'conflict', messageKey: 'db.parkDuplicate' },
   parks_short_name_key: { code: 'conflict', messageKey: 'db.parkDuplicate' },
+  supervision_tasks_chain_code_fkey: { code: 'conflict', messageKey: 'db.chainHasTasks' },
+  agenda_items_open_group_key: { code: 'conflict', messageKey: 'agenda.error.alreadyOnAgenda' },
 };
 
 /** Turns a database constraint violation into an AppError; returns null for anything else. */

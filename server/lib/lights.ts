@@ -1,6 +1,7 @@
 // 督办 lights of anything with a deadline (tickets now, supervision tasks next): one place, from
 // the working-day calendar.
 import type { TicketLight } from '../../shared/contracts/tickets.js';
+import { sql, type SQL } from 'drizzle-orm';
 import { tryAddWorkingDays } from './calendar.js';
 
 /** Working days before a deadline from which the light turns yellow. */
@@ -25,4 +26,12 @@ export function lightOf(deadline: string | null, bounds: LightBounds): TicketLig
   if (deadline < bounds.today) return 'red';
   if (bounds.yellowBefore === null || deadline < bounds.yellowBefore) return 'yellow';
   return 'green';
+}
+
+/** `lightOf` in SQL over a deadline expression (a date column or CASE), so lists filter by the lights they show. */
+export function lightSqlOf(deadline: SQL, bounds: LightBounds): SQL {
+  const yellow = bounds.yellowBefore === null ? sql`true` : sql`${deadline} < ${bounds.yellowBefore}::date`;
+  return sql`(CASE WHEN ${deadline} IS NULL THEN NULL
+                   WHEN ${deadline} < ${bounds.today}::date THEN 'red'
+                   WHEN ${yellow} THEN 'yellow' ELSE 'green' END)`;
 }

@@ -12,6 +12,7 @@ import { multipartFile, nextUscc } from './factories/enterprises.js';
 import { csvText } from './factories/figures.js';
 import { ticketMatrixRows } from './authz-matrix.tickets.js';
 import { projectMatrixRows } from './authz-matrix.projects.js';
+import { supervisionMatrixRows } from './authz-matrix.supervision.js';
 import { attachmentMatrixRows } from './authz-matrix.attachments.js';
 import { assessmentMatrixRows } from './authz-matrix.assessment.js';
 import { chainMapMatrixRows } from './authz-matrix.chain-map.js';
@@ -705,6 +706,8 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   ...ticketMatrixRows(),
   // ── projects and investors (authz-matrix.projects.ts) ──
   ...projectMatrixRows(),
+  // ── supervision tasks and the chains' agenda (authz-matrix.supervision.ts) ──
+  ...supervisionMatrixRows(),
   // ── attachments and the calendar's entered years (authz-matrix.attachments.ts) ──
   ...attachmentMatrixRows(),
   // ── assessment (authz-matrix.assessment.ts) ──

@@ -16,7 +16,7 @@ export type TicketSource = (typeof TICKET_SOURCES)[number];
 export const TICKET_LIGHTS = ['green', 'yellow', 'red'] as const;
 export type TicketLight = (typeof TICKET_LIGHTS)[number];
 
-/** What a notification tells: a new assignment, an answer, a deadline near or passed, a 批示, a rating, a filing. */
+/** What a notification tells: a new assignment, an answer, a deadline near or passed, a 批示, a rating, a filing; a task's news; a new 议题. */
 export const NOTIFICATION_KINDS = [
   'filed',
   'assigned',
@@ -27,6 +27,15 @@ export const NOTIFICATION_KINDS = [
   'instruction',
   'returned',
   'extension',
+  // Supervision tasks (督办任务) and the chains' agenda (议题).
+  'task_assigned',
+  'task_progress',
+  'task_done',
+  'task_returned',
+  'task_extension',
+  'task_deadline',
+  'task_overdue',
+  'agenda_scheduled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -200,6 +209,7 @@ export const notificationItem = z.object({
   id: z.number().int(),
   kind: z.enum(NOTIFICATION_KINDS),
   ticketId: z.number().int().nullable(),
+  taskId: z.number().int().nullable(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
   createdAt: z.string(),
   read: z.boolean(),

@@ -2,6 +2,7 @@ import { attachmentsEn } from './attachments.en.js';
 import { assessmentEn } from './assessment.en.js';
 import { chainMapEn } from './chain-map.en.js';
 import { ticketsEn } from './tickets.en.js';
+import { supervisionEn } from './supervision.en.js';
 import type { MessageKey } from './zh-CN.js';
 
 /** English: the alternative language. */
@@ -989,6 +990,7 @@ export const en: Record<MessageKey, string> = {
   'periods.save': 'Save',
   'warnings.dispose': 'Dispose',
   ...ticketsEn,
+  ...supervisionEn,
   ...attachmentsEn,
   ...assessmentEn,
   ...chainMapEn,

@@ -2,6 +2,7 @@ import { attachmentsZhCN } from './attachments.zh-CN.js';
 import { assessmentZhCN } from './assessment.zh-CN.js';
 import { chainMapZhCN } from './chain-map.zh-CN.js';
 import { ticketsZhCN } from './tickets.zh-CN.js';
+import { supervisionZhCN } from './supervision.zh-CN.js';
 
 /** Simplified Chinese: the default language. Every key here must exist in `en.ts` (the type checks it). */
 export const zhCN = {
@@ -959,6 +960,7 @@ export const zhCN = {
   'periods.save': '保存',
   'warnings.dispose': '处理',
   ...ticketsZhCN,
+  ...supervisionZhCN,
   ...attachmentsZhCN,
   ...assessmentZhCN,
   ...chainMapZhCN,

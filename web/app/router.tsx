@@ -15,6 +15,8 @@ import { regionRoutes } from '../features/regions/routes';
 import { warningRoutes } from '../features/warnings/routes';
 import { periodRoutes } from '../features/periods/routes';
 import { ticketRoutes } from '../features/tickets/routes';
+import { supervisionRoutes } from '../features/supervision/routes';
+import { agendaRoutes } from '../features/agenda/routes';
 import { assessmentRoutes } from '../features/assessment/routes';
 import { monitoringChainsQueryOptions } from '../hooks/use-monitoring-chains';
 import { dashboardViewOf } from '../lib/periods';
@@ -71,7 +73,9 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
             ...industryRoutes,
             ...warningRoutes,
             ...periodRoutes,
+            ...agendaRoutes,
             ...ticketRoutes,
+            ...supervisionRoutes,
             ...assessmentRoutes,
             {
               lazy: async () => ({ Component: (await import('./layout/require-admin')).RequireAdmin }),

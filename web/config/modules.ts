@@ -26,4 +26,5 @@ export const BUILT_MODULES: readonly WorkModule[] = [
   'figures',
   'warnings',
   'problems',
+  'supervision',
 ];

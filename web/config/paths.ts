@@ -59,7 +59,15 @@ export const paths = {
   problems: { path: '/problems', getHref: () => '/problems' },
   problemStats: { path: '/problems/stats', getHref: () => '/problems/stats' },
   problem: { path: '/problems/:id', getHref: (id: number) => `/problems/${id}` },
+  /** A chain's meeting agenda (议题); `chain` picks the chain (the user's first when omitted). */
+  problemAgenda: {
+    path: '/problems/agenda',
+    getHref: (chain?: string) => (chain === undefined ? '/problems/agenda' : `/problems/agenda?chain=${encodeURIComponent(chain)}`),
+  },
   supervision: { path: '/supervision', getHref: () => '/supervision' },
+  /** 督办任务 under 督查考核. */
+  supervisionTasks: { path: '/supervision/tasks', getHref: () => '/supervision/tasks' },
+  supervisionTask: { path: '/supervision/tasks/:id', getHref: (id: number) => `/supervision/tasks/${id}` },
   /** 考核 under 督查考核: schemes and runs; a scheme version; a run's results. */
   assessment: { path: '/supervision/assessment', getHref: () => '/supervision/assessment' },
   assessmentScheme: { path: '/supervision/assessment/schemes/:id', getHref: (id: number) => `/supervision/assessment/schemes/${id}` },

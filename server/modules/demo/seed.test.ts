@@ -89,6 +89,30 @@ describe('seedDemo', () => {
     expect(counts?.events).toBeGreaterThan(6 * (counts?.tickets ?? 0));
   });
 
+  it('writes the supervision tasks by their rules (94) and up to three agenda items a chain from the open tickets', async () => {
+    const result = await database.db.execute<{
+      tasks: number;
+      done: number;
+      late: number;
+      items: number;
+      chains: number;
+      wrong: number;
+    }>(sql`
+      SELECT (SELECT count(*)::int FROM supervision_tasks) AS tasks,
+             (SELECT count(*)::int FROM supervision_tasks WHERE status = 'done') AS done,
+             (SELECT count(*)::int FROM supervision_tasks WHERE on_time = false) AS late,
+             (SELECT count(*)::int FROM agenda_items) AS items,
+             (SELECT count(DISTINCT chain_code)::int FROM agenda_items) AS chains,
+             (SELECT count(*)::int FROM agenda_items a
+               WHERE a.firms < 2 OR a.firms <> (SELECT count(DISTINCT t.uscc) FROM tickets t WHERE t.id = ANY(a.ticket_ids))) AS wrong`);
+    const counts = result.rows[0];
+    expect(report.counts.tasks).toBe(94);
+    expect(counts).toMatchObject({ tasks: 94, done: 70, late: 10, wrong: 0 });
+    expect(counts?.items).toBe(report.counts.agenda);
+    expect(counts?.items).toBeLessThanOrEqual(3 * 15);
+    expect(counts?.chains).toBeGreaterThan(10);
+  });
+
   it('refuses a second run, writing nothing', async () => {
     const before = await countEnterprises(database.db);
     const report = await seedDemo(database.db);

@@ -7,6 +7,8 @@ import { countChains, countEnterprises, insertChainTargets, insertDemoEnterprise
 import { DEMO_SEED } from './demo-setup.js';
 import { moveToReview, publishHistoryMonths } from '../periods/periods.service.js';
 import { seedDemoTickets } from '../tickets/tickets.demo.js';
+import { seedDemoTasks } from '../supervision/supervision.demo.js';
+import { seedDemoAgenda } from '../agenda/agenda.demo.js';
 import { seedDemoAssessment } from '../assessment/assessment.demo.js';
 import { generateDemoData, generateReferenceData, LATE_PERIOD } from './generate.js';
 import { insertDemoProjects } from './projects.queries.js';
@@ -100,11 +102,13 @@ export async function seedDemo(db: Db, options: { seed?: number } = {}): Promise
   });
   await publishDemoMonths(db);
   const tickets = await seedDemoTickets(db, SYSTEM_ACTOR, options.seed ?? DEMO_SEED, DEMO_TODAY);
+  const tasks = await seedDemoTasks(db, SYSTEM_ACTOR);
+  const agenda = await seedDemoAgenda(db, SYSTEM_ACTOR);
   const assessmentRuns = await seedDemoAssessment(db, options.seed ?? DEMO_SEED);
   return {
     seeded: true,
     message: `已写入示例数据：${counts.enterprises} 家企业、${counts.monthlyFigures} 条月度数据 (demo data written)`,
-    counts: { ...counts, tickets, assessmentRuns },
+    counts: { ...counts, tickets, tasks, agenda, assessmentRuns },
     elapsedMs: Math.round(performance.now() - started),
   };
 }

@@ -23,28 +23,34 @@ export async function selectUserIdsInScope(
   return parseRows(result, z.object({ id: z.string() })).map((r) => r.id);
 }
 
-/** One notification per user (the same kind, ticket and params given to each). */
+/** What a notification is about: a ticket, a supervision task, or neither (an agenda item names its chain in params). */
+export type NotificationSubject = { ticketId: number | null; taskId?: number | null };
+
+/** One notification per user (the same kind, subject and params given to each). */
 export async function insertNotifications(
   db: Db,
   userIds: readonly string[],
-  entry: { kind: NotificationKind; ticketId: number | null; params: Record<string, string | number> },
+  entry: NotificationSubject & { kind: NotificationKind; params: Record<string, string | number> },
 ): Promise<void> {
   if (userIds.length === 0) return;
   await db.execute(sql`
-    INSERT INTO notifications (user_id, kind, ticket_id, params)
-    SELECT id, ${entry.kind}, ${entry.ticketId}, ${JSON.stringify(entry.params)}::jsonb FROM unnest(${sql.param([...userIds])}::uuid[]) AS id`);
+    INSERT INTO notifications (user_id, kind, ticket_id, task_id, params)
+    SELECT id, ${entry.kind}, ${entry.ticketId}, ${entry.taskId ?? null}, ${JSON.stringify(entry.params)}::jsonb
+      FROM unnest(${sql.param([...userIds])}::uuid[]) AS id`);
 }
 
-/** Whether the user already has a notification of this kind, ticket and `params.deadline` (the deadline sweep sends each once). */
+/** Whether the user already has a notification of this kind, subject and `params.deadline` (the deadline sweeps send each once). */
 export async function hasDeadlineNotice(
   db: Db,
   userId: string,
   kind: NotificationKind,
-  ticketId: number,
+  subject: NotificationSubject,
   deadline: string,
 ): Promise<boolean> {
+  const about =
+    subject.taskId !== undefined && subject.taskId !== null ? sql`task_id = ${subject.taskId}` : sql`ticket_id = ${subject.ticketId}`;
   const result = await db.execute(sql`
-    SELECT 1 AS x FROM notifications WHERE user_id = ${userId} AND kind = ${kind} AND ticket_id = ${ticketId} AND params->>'deadline' = ${deadline}`);
+    SELECT 1 AS x FROM notifications WHERE user_id = ${userId} AND kind = ${kind} AND ${about} AND params->>'deadline' = ${deadline}`);
   return result.rows.length > 0;
 }
 
@@ -52,6 +58,7 @@ const itemRow = z.object({
   id: z.number(),
   kind: z.enum(NOTIFICATION_KINDS),
   ticketId: z.number().nullable(),
+  taskId: z.number().nullable(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
   createdAt: z.string(),
   read: z.boolean(),
@@ -61,7 +68,7 @@ const itemRow = z.object({
 export async function selectNotificationsPage(db: Db, userId: string, filter: { unreadOnly: boolean; limit: number; offset: number }) {
   const unreadOnly = filter.unreadOnly ? sql`AND read_at IS NULL` : sql``;
   const rows = await db.execute(sql`
-    SELECT id, kind, ticket_id AS "ticketId", params, ${isoSql('created_at')} AS "createdAt", read_at IS NOT NULL AS read
+    SELECT id, kind, ticket_id AS "ticketId", task_id AS "taskId", params, ${isoSql('created_at')} AS "createdAt", read_at IS NOT NULL AS read
       FROM notifications WHERE user_id = ${userId} ${unreadOnly}
      ORDER BY created_at DESC, id DESC LIMIT ${filter.limit} OFFSET ${filter.offset}`);
   const counts = await db.execute(sql`

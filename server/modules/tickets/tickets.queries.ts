@@ -10,7 +10,7 @@ import { selectSettingRow, upsertSettingRow } from '../../db/settings.js';
 import { ticketEvents, tickets, ticketUnits, ticketVisits } from '../../db/schema.js';
 import { isoSql, parseRows, textArray } from '../../db/sql.js';
 import { containsPattern } from '../../lib/like.js';
-import type { LightBounds } from '../../lib/lights.js';
+import { lightSqlOf, type LightBounds } from '../../lib/lights.js';
 import { bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import type { DataScope } from '../access/access.policy.js';
 
@@ -69,10 +69,7 @@ const runningDeadlineSql: SQL = (() => {
 
 /** The light of the running deadline on the day of `bounds` (server/lib/lights.ts reads the same dates). */
 function lightSql(bounds: LightBounds): SQL {
-  const yellow = bounds.yellowBefore === null ? sql`true` : sql`${runningDeadlineSql} < ${bounds.yellowBefore}::date`;
-  return sql`(CASE WHEN ${runningDeadlineSql} IS NULL THEN NULL
-                   WHEN ${runningDeadlineSql} < ${bounds.today}::date THEN 'red'
-                   WHEN ${yellow} THEN 'yellow' ELSE 'green' END)`;
+  return lightSqlOf(runningDeadlineSql, bounds);
 }
 
 /** The tickets a data scope holds (canViewTicket in SQL). */

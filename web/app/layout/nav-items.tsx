@@ -25,11 +25,11 @@ export function buildNavItems(role: Role, t: Translate, dataStaff = false): Menu
     ...WORK_MODULES.map((module) =>
       module === 'supervision'
         ? {
-            // 督查考核 opens on its page; 考核 (the assessment) is the item's second page.
+            // 督查考核: 督办任务 (/supervision opens the task list) and 考核 (the assessment).
             key: 'supervision-group',
             label: t('nav.supervision'),
             children: [
-              { key: paths.supervision.path, label: link(paths.supervision.getHref(), t('nav.supervision'), 'nav-supervision') },
+              { key: paths.supervision.path, label: link(paths.supervision.getHref(), t('supervision.pageTitle'), 'nav-supervision') },
               { key: paths.assessment.path, label: link(paths.assessment.getHref(), t('nav.assessment'), 'nav-assessment') },
             ],
           }

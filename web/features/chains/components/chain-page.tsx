@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
 import { useT } from '../../../lib/i18n';
+import { useMe } from '../../../hooks/use-me';
 import { useChain } from '../api/get-chain';
 import { currentYear, readYear } from '../../../lib/current-year';
 import { ChainEdgesCard } from './chain-edges-card';
@@ -22,6 +23,8 @@ export function ChainPage() {
   const t = useT();
   const { code = '' } = useParams();
   const [searchParams, setSearchParams] = useSearchParams();
+  const role = useMe().data?.user.role;
+  const readsAgenda = role === 'admin' || role === 'leader' || role === 'chain_chief' || role === 'chain_office';
   const year = readYear(searchParams.get('year'));
   const chain = useChain(code, year);
 
@@ -50,7 +53,14 @@ export function ChainPage() {
   return (
     <Flex vertical gap={16} data-testid="chain-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Link to={paths.chains.getHref()}>← {t('chains.back')}</Link>
+        <Space>
+          <Link to={paths.chains.getHref()}>← {t('chains.back')}</Link>
+          {readsAgenda ? (
+            <Link to={paths.problemAgenda.getHref(data.code)} data-testid="chain-agenda-link">
+              {t('agenda.link')}
+            </Link>
+          ) : null}
+        </Space>
         <Space>
           <span>{t('chains.year')}</span>
           <Select<number>

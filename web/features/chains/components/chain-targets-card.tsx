@@ -1,4 +1,5 @@
-import { Card, Form, InputNumber } from 'antd';
+import { App, Button, Card, Form, InputNumber } from 'antd';
+import { useNavigate } from 'react-router';
 import type { ChainDetail, ChainTarget } from '../../../../shared/contracts/chains';
 import { DataTable } from '../../../components/data-table';
 import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
@@ -9,6 +10,9 @@ import { useDeleteChainTarget } from '../api/delete-chain-target';
 import { usePutChainTarget } from '../api/put-chain-target';
 import { currentYear } from '../../../lib/current-year';
 import { useRecordDialog } from '../../../hooks/use-record-dialog';
+import { paths } from '../../../config/paths';
+import { useMe } from '../../../hooks/use-me';
+import { useCreateTaskFromTarget } from '../../../hooks/use-create-task-from-target';
 
 type FormValues = { year: number; outputYi: number | null; growthPercent: number | null };
 
@@ -77,9 +81,29 @@ function TargetModal({ chain, record: target, onReload, onClose }: RecordFormPro
   );
 }
 
-/** 年度目标: output and growth targets per year, editable by the chain's users. */
+/** 从年度目标生成任务: the chain office's supervision task to reach a year's target (admin, 市领导, the chain's office). */
+function TaskFromTargetButton({ chain, target }: { chain: ChainDetail; target: ChainTarget }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const generate = useCreateTaskFromTarget();
+  const onClick = async () => {
+    const task = await generate.mutateAsync({ chainCode: chain.code, year: target.year });
+    void message.success(t('supervision.fromTargetDone', { title: task.title }));
+    void navigate(paths.supervisionTask.getHref(task.id));
+  };
+  return (
+    <Button size="small" loading={generate.isPending} onClick={() => void onClick()} data-testid={`target-task-${target.year}`}>
+      {t('supervision.fromTarget')}
+    </Button>
+  );
+}
+
+/** 年度目标: output and growth targets per year, editable by the chain's users; supervision tasks generated from them. */
 export function ChainTargetsCard({ chain, reload }: { chain: ChainDetail; reload: () => Promise<ChainDetail | undefined> }) {
   const t = useT();
+  const role = useMe().data?.user.role;
+  const setsTasks = role === 'admin' || role === 'leader' || role === 'chain_office';
   const { locale } = useLocale();
   const { dialog, add, edit } = useRecordDialog(
     async () => (await reload())?.targets,
@@ -114,6 +138,12 @@ export function ChainTargetsCard({ chain, reload }: { chain: ChainDetail; reload
             align: 'right',
             excel: (target) => (target.growthTarget === null ? null : Math.round(target.growthTarget * 10_000) / 100),
             render: (_, target) => formatPercent(target.growthTarget, locale),
+          },
+          setsTasks && {
+            key: 'task',
+            title: t('supervision.pageTitle'),
+            width: 170,
+            render: (_, target) => <TaskFromTargetButton chain={chain} target={target} />,
           },
           chain.canEdit &&
             rowActionsColumn<ChainTarget>(t, (target) => ({

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { NotificationItem } from '../../../../shared/contracts/tickets';
@@ -7,18 +8,23 @@ import { useT } from '../../../lib/i18n';
 import { useNotifications } from '../api/get-notifications';
 import { useReadNotifications } from '../api/read-notifications';
 
-/** The bell in the header: unread count, the latest notifications; a click opens the ticket and marks it read. */
+/** The bell in the header: unread count, the latest notifications; a click opens the ticket, task or agenda and marks it read. */
 export function NotificationBell() {
   const t = useT();
   const navigate = useNavigate();
   const notifications = useNotifications();
   const read = useReadNotifications();
+  const [shown, setShown] = useState(false);
   const items = notifications.data?.items ?? [];
   const unread = notifications.data?.unread ?? 0;
 
   const open = (n: NotificationItem) => {
+    // The list closes as its page opens (it would cover the page's buttons).
+    setShown(false);
     if (!n.read) read.mutate([n.id]);
     if (n.ticketId !== null) void navigate(paths.problem.getHref(n.ticketId));
+    else if (n.taskId !== null) void navigate(paths.supervisionTask.getHref(n.taskId));
+    else if (n.kind === 'agenda_scheduled') void navigate(paths.problemAgenda.getHref(String(n.params.chain ?? '')));
   };
 
   const content = (
@@ -48,7 +54,14 @@ export function NotificationBell() {
   );
 
   return (
-    <Popover content={content} title={t('notifications.title')} trigger="click" placement="bottomRight">
+    <Popover
+      content={content}
+      title={t('notifications.title')}
+      trigger="click"
+      placement="bottomRight"
+      open={shown}
+      onOpenChange={setShown}
+    >
       <Badge count={unread} size="small" data-testid="notification-count">
         <Button type="text" aria-label={t('notifications.title')} data-testid="notification-bell">
           <span aria-hidden>🔔</span>

@@ -1,16 +1,2 @@
-import { Tag } from 'antd';
-import type { TicketLight } from '../../../../shared/contracts/tickets';
-import { useT } from '../../../lib/i18n';
-
-const COLOR: Record<TicketLight, string> = { green: 'green', yellow: 'gold', red: 'red' };
-
-/** The 督办 light of a ticket's running deadline: green on time, yellow within 2 working days, red overdue. */
-export function TicketLightTag({ light, testId }: { light: TicketLight | null; testId?: string }) {
-  const t = useT();
-  if (light === null) return <span data-testid={testId}>—</span>;
-  return (
-    <Tag color={COLOR[light]} data-testid={testId}>
-      {t(`tickets.light.${light}`)}
-    </Tag>
-  );
-}
+// The light tag is shared with the supervision tasks (web/components/light-tag.tsx).
+export { LightTag as TicketLightTag } from '../../../components/light-tag';

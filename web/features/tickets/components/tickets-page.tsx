@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import {
   TICKET_CATEGORIES,
@@ -26,6 +26,9 @@ import { TicketLightTag } from './ticket-light';
 
 type ExportKey =
   'id' | 'title' | 'enterprise' | 'category' | 'state' | 'leadUnit' | 'coUnits' | 'filedOn' | 'deadline' | 'light' | 'rating';
+
+/** Roles that read a chain's meeting agenda (议题). */
+const AGENDA_ROLES: readonly string[] = ['admin', 'leader', 'chain_chief', 'chain_office'];
 
 /** Roles that file problems: the enterprise for itself, staff on a firm's behalf. */
 export const FILING_ROLES = ['admin', 'enterprise', 'chain_office', 'park', 'county'] as const;
@@ -92,9 +95,16 @@ export function TicketsPage() {
     <Card
       title={t('tickets.pageTitle')}
       extra={
-        <Link to={paths.problemStats.getHref()}>
-          <Button data-testid="tickets-stats-link">{t('tickets.stats.title')}</Button>
-        </Link>
+        <Space>
+          {role !== undefined && AGENDA_ROLES.includes(role) ? (
+            <Link to={paths.problemAgenda.getHref()}>
+              <Button data-testid="tickets-agenda-link">{t('agenda.link')}</Button>
+            </Link>
+          ) : null}
+          <Link to={paths.problemStats.getHref()}>
+            <Button data-testid="tickets-stats-link">{t('tickets.stats.title')}</Button>
+          </Link>
+        </Space>
       }
     >
       <CalendarWarning />

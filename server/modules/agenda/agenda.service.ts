@@ -1,0 +1,170 @@
+import {
+  agendaSettings,
+  DEFAULT_AGENDA_SETTINGS,
+  markAgendaRequest,
+  scheduleAgendaRequest,
+  type AgendaItem,
+  type AgendaResponse,
+  type MarkAgendaRequest,
+  type ScheduleAgendaRequest,
+} from '../../../shared/contracts/agenda.js';
+import type { Db } from '../../db/client.js';
+import { selectSettingRow, upsertSettingRow } from '../../db/settings.js';
+import { todayInShanghai } from '../../lib/calendar.js';
+import { AppError } from '../../lib/errors.js';
+import { requireVersion } from '../../lib/optimistic-lock.js';
+import { canAdminister, requireAccess } from '../access/access.policy.js';
+import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { notify } from '../notifications/notifications.service.js';
+import { canEditAgenda, canViewAgenda } from './agenda.policy.js';
+import {
+  groupKeyOf,
+  insertAgendaItem,
+  selectAgendaChainOf,
+  selectAgendaGroups,
+  selectAgendaItems,
+  selectAgendaRowForUpdate,
+  selectChainName,
+  updateAgendaItem,
+} from './agenda.queries.js';
+
+const SETTINGS_KEY = 'agenda';
+
+/** The threshold in force: the stored one when valid, else 2 firms. */
+export async function readAgendaSettings(db: Db): Promise<{ minFirms: number }> {
+  const parsed = agendaSettings.safeParse((await selectSettingRow(db, SETTINGS_KEY))?.value);
+  return parsed.success ? parsed.data : DEFAULT_AGENDA_SETTINGS;
+}
+
+/** `GET /api/agenda/settings`. */
+export async function getAgendaSettings(db: Db, _actor: Actor) {
+  return readAgendaSettings(db);
+}
+
+/** `PUT /api/agenda/settings`: the admin sets how many firms make a common problem; audited. */
+export async function updateAgendaSettings(db: Db, actor: Actor, input: { minFirms: number }) {
+  requireAccess(canAdminister(actor));
+  await db.transaction(async (tx) => {
+    const before = await readAgendaSettings(tx);
+    await upsertSettingRow(tx, SETTINGS_KEY, input, actor.system ? null : actor.id);
+    await recordAudit(tx, actor, { action: 'update', entity: 'app_settings', entityId: SETTINGS_KEY, before, after: input });
+  });
+  return readAgendaSettings(db);
+}
+
+/** The chain's name; 404 for an unknown chain or one outside the caller's scope (the same answer). */
+async function requireChain(db: Db, actor: Actor, chainCode: string): Promise<string> {
+  const name = await selectChainName(db, chainCode);
+  if (name === null || !canViewAgenda(actor, chainCode)) {
+    throw new AppError('not_found', { messageKey: 'agenda.error.unknownChain', params: { code: chainCode } });
+  }
+  return name;
+}
+
+/**
+ * `GET /api/agenda?chain=`: the chain's agenda items and the proposed ones: groups of open tickets
+ * from at least `minFirms` firms not already on the agenda unresolved.
+ */
+export async function getAgenda(db: Db, actor: Actor, chainCode: string): Promise<AgendaResponse> {
+  const chainName = await requireChain(db, actor, chainCode);
+  const { minFirms } = await readAgendaSettings(db);
+  const items = await selectAgendaItems(db, chainCode);
+  const onAgenda = new Set(items.filter((i) => i.status !== 'resolved').map((i) => i.key));
+  const proposals = (await selectAgendaGroups(db, chainCode, minFirms))
+    .map((g) => ({ ...g, key: groupKeyOf(g) }))
+    .filter((g) => !onAgenda.has(g.key));
+  return { chainCode, chainName, minFirms, proposals, items, mayEdit: canEditAgenda(actor, chainCode) };
+}
+
+async function itemOf(db: Db, chainCode: string, id: number): Promise<AgendaItem> {
+  const [item] = await selectAgendaItems(db, chainCode, id);
+  if (!item) throw new AppError('not_found', { messageKey: 'agenda.error.notFound', params: { id } });
+  return item;
+}
+
+/**
+ * `POST /api/agenda`: the chain office puts a proposed group on a meeting's agenda, with the firms
+ * and tickets it holds today; the chain's 链长 is told. Refused: a meeting date before today, a
+ * group that is not (or no longer) proposed (409), one already on the agenda (409).
+ */
+export async function scheduleAgendaItem(
+  db: Db,
+  actor: Actor,
+  body: ScheduleAgendaRequest,
+  today = todayInShanghai(),
+): Promise<AgendaItem> {
+  const input = scheduleAgendaRequest.parse(body);
+  const chainName = await requireChain(db, actor, input.chainCode);
+  requireAccess(canEditAgenda(actor, input.chainCode));
+  if (input.meetingOn < today) {
+    throw new AppError('validation_failed', {
+      messageKey: 'agenda.error.pastMeeting',
+      params: { date: input.meetingOn, today },
+      details: [{ path: 'body.meetingOn', message: `before today ${today}` }],
+    });
+  }
+  const key = groupKeyOf(input);
+  const agenda = await getAgenda(db, actor, input.chainCode);
+  if (agenda.items.some((i) => i.key === key && i.status !== 'resolved'))
+    throw new AppError('conflict', { messageKey: 'agenda.error.alreadyOnAgenda' });
+  const group = agenda.proposals.find((p) => p.key === key);
+  if (!group) throw new AppError('conflict', { messageKey: 'agenda.error.notProposed', params: { minFirms: agenda.minFirms } });
+  const id = await db.transaction(async (tx) => {
+    const row = await insertAgendaItem(tx, {
+      chainCode: input.chainCode,
+      groupKind: group.kind,
+      groupKey: key,
+      category: group.category,
+      nodeId: group.nodeId,
+      department: group.department,
+      firms: group.firms,
+      ticketIds: group.ticketIds,
+      meetingOn: input.meetingOn,
+      status: 'scheduled',
+      createdBy: actor.system ? null : actor.id,
+    });
+    await recordAudit(tx, actor, {
+      action: 'create',
+      entity: 'agenda_item',
+      entityId: String(row.id),
+      after: { ...row, createdAt: undefined, updatedAt: undefined },
+    });
+    await notify(tx, actor, [{ roles: ['chain_chief'], kind: 'chain', refs: [input.chainCode] }], {
+      kind: 'agenda_scheduled',
+      ticketId: null,
+      params: { chain: input.chainCode, chainName, meetingOn: input.meetingOn, firms: group.firms },
+    });
+    return row.id;
+  });
+  return itemOf(db, input.chainCode, id);
+}
+
+/** Where an item may go from each status: discussed once, resolved from either (resolved is final). */
+const NEXT: Record<string, readonly string[]> = { scheduled: ['discussed', 'resolved'], discussed: ['resolved'], resolved: [] };
+
+/** `POST /api/agenda/:id/status`: the chain office marks an item discussed or resolved, with a note. */
+export async function markAgendaItem(db: Db, actor: Actor, id: number, body: MarkAgendaRequest): Promise<AgendaItem> {
+  const input = markAgendaRequest.parse(body);
+  const chainCode = await selectAgendaChainOf(db, id);
+  if (chainCode === null || !canViewAgenda(actor, chainCode))
+    throw new AppError('not_found', { messageKey: 'agenda.error.notFound', params: { id } });
+  requireAccess(canEditAgenda(actor, chainCode));
+  await db.transaction(async (tx) => {
+    const before = await selectAgendaRowForUpdate(tx, id);
+    if (!before) throw new AppError('not_found', { messageKey: 'agenda.error.notFound', params: { id } });
+    requireVersion(before.version, input.version);
+    if (!(NEXT[before.status] ?? []).includes(input.status)) {
+      throw new AppError('conflict', { messageKey: 'agenda.error.illegalStatus', params: { from: before.status, to: input.status } });
+    }
+    const after = await updateAgendaItem(tx, id, before.version, { status: input.status, note: input.note ?? before.note });
+    await recordAudit(tx, actor, {
+      action: input.status === 'resolved' ? 'resolve' : 'discuss',
+      entity: 'agenda_item',
+      entityId: String(id),
+      before: { status: before.status, note: before.note },
+      after: { status: after.status, note: after.note },
+    });
+  });
+  return itemOf(db, chainCode, id);
+}

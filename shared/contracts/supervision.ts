@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { calendarDateSchema } from './calendar.js';
+import { pageQuery, recordVersion } from './common.js';
+import { chainCodeSchema } from './identifiers.js';
+import { TICKET_LIGHTS } from './tickets.js';
+import { ROLES } from '../roles.js';
+import { TASK_ACTIONS, TASK_PARTIES, TASK_STATUSES } from '../supervision/workflow.js';
+
+export { TASK_ACTIONS, TASK_STATUSES };
+export type { TaskAction, TaskStatus } from '../supervision/workflow.js';
+
+/** Who a task is assigned to: a chain office (ref = chain code), a department (its name) or a park (its id). */
+export const TASK_ASSIGNEE_KINDS = ['chain_office', 'department', 'park'] as const;
+export type TaskAssigneeKind = (typeof TASK_ASSIGNEE_KINDS)[number];
+
+/** Where a task came from: a chain's yearly target, a leader, or anything else. */
+export const TASK_SOURCES = ['target', 'leader', 'other'] as const;
+export type TaskSource = (typeof TASK_SOURCES)[number];
+
+export const taskStatusSchema = z.enum(TASK_STATUSES);
+export const taskActionSchema = z.enum(TASK_ACTIONS);
+export const taskAssigneeKindSchema = z.enum(TASK_ASSIGNEE_KINDS);
+export const taskSourceSchema = z.enum(TASK_SOURCES);
+const taskLightSchema = z.enum(TICKET_LIGHTS);
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const taskAssignee = z.object({ kind: taskAssigneeKindSchema, ref: text(60) });
+export type TaskAssignee = z.infer<typeof taskAssignee>;
+
+/** A task set by hand (a leader, the admin, or a chain office for its own chain). */
+export const createTaskRequest = z.object({
+  title: text(100),
+  description: z.string().trim().max(4000).default(''),
+  source: z.enum(['leader', 'other']).default('leader'),
+  chainCode: chainCodeSchema.nullable().optional(),
+  assignee: taskAssignee,
+  deadline: calendarDateSchema,
+});
+export type CreateTaskRequest = z.input<typeof createTaskRequest>;
+
+/** 从年度目标生成任务: a task to reach a chain's target of a year (assigned to its chain office unless another assignee is given). */
+export const taskFromTargetRequest = z.object({
+  chainCode: chainCodeSchema,
+  year: z.number().int().min(2000).max(2100),
+  assignee: taskAssignee.optional(),
+  /** The last day of the year when omitted. */
+  deadline: calendarDateSchema.optional(),
+});
+export type TaskFromTargetRequest = z.input<typeof taskFromTargetRequest>;
+
+/** One action on a task; which fields it needs is in the workflow table (`requires`). */
+export const taskActionRequest = z.object({
+  action: taskActionSchema,
+  version: recordVersion,
+  /** A progress report: percent done (0–100), its date (today when omitted) and text. */
+  percent: z.number().int().min(0).max(100).optional(),
+  reportedOn: calendarDateSchema.optional(),
+  note: z.string().trim().max(2000).optional(),
+  reason: z.string().trim().max(1000).optional(),
+  assignee: taskAssignee.optional(),
+  requestedDeadline: calendarDateSchema.optional(),
+});
+export type TaskActionRequest = z.input<typeof taskActionRequest>;
+
+export const taskParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const listTasksQuery = pageQuery.extend({
+  /** The task's year (of its target, else of its deadline). */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  status: taskStatusSchema.optional(),
+  light: taskLightSchema.optional(),
+  source: taskSourceSchema.optional(),
+  chain: chainCodeSchema.optional(),
+  assigneeKind: taskAssigneeKindSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+  /** Only red tasks (the leaders' 督办 list). */
+  escalated: z.enum(['true', 'false']).optional(),
+});
+export type ListTasksQuery = z.input<typeof listTasksQuery>;
+
+export const taskItem = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  source: taskSourceSchema,
+  year: z.number().int(),
+  chainCode: z.string().nullable(),
+  chainName: z.string().nullable(),
+  assigneeKind: taskAssigneeKindSchema,
+  assigneeRef: z.string(),
+  /** The assignee as people read it (the chain's office, the department, the park's name). */
+  assigneeName: z.string(),
+  status: taskStatusSchema,
+  deadline: z.string(),
+  progress: z.number().int(),
+  doneOn: z.string().nullable(),
+  onTime: z.boolean().nullable(),
+  /** Lights of open tasks only (a completed or returned task has none). */
+  light: taskLightSchema.nullable(),
+  extensionDue: z.string().nullable(),
+  createdOn: z.string(),
+  version: z.number().int(),
+});
+export type TaskItem = z.infer<typeof taskItem>;
+export const listTasksResponse = z.object({ items: z.array(taskItem), total: z.number().int() });
+export type ListTasksResponse = z.infer<typeof listTasksResponse>;
+
+export const TASK_EVENT_ACTIONS = ['create', ...TASK_ACTIONS] as const;
+
+export const taskEvent = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  action: z.enum(TASK_EVENT_ACTIONS),
+  fromStatus: taskStatusSchema.nullable(),
+  toStatus: taskStatusSchema,
+  actorName: z.string(),
+  actorRole: z.enum(ROLES),
+  /** A progress report's date and percent. */
+  reportedOn: z.string().nullable(),
+  percent: z.number().int().nullable(),
+  note: z.string().nullable(),
+});
+export type TaskEvent = z.infer<typeof taskEvent>;
+
+export const taskDetail = taskItem.extend({
+  description: z.string(),
+  targetYear: z.number().int().nullable(),
+  extensionReason: z.string().nullable(),
+  createdByName: z.string(),
+  events: z.array(taskEvent),
+  parties: z.array(z.enum(TASK_PARTIES)),
+  actions: z.array(taskActionSchema),
+});
+export type TaskDetail = z.infer<typeof taskDetail>;
+
+/** Whom a task may be assigned to (the create dialog's choices). */
+export const taskAssigneeOption = z.object({ kind: taskAssigneeKindSchema, ref: z.string(), name: z.string() });
+export const taskAssigneesResponse = z.object({ items: z.array(taskAssigneeOption) });
+export type TaskAssigneeOption = z.infer<typeof taskAssigneeOption>;
+
+/** A year's completion of one assignee's tasks (the assessment's "tasks done" indicator). */
+export type TaskCompletion = { total: number; done: number; onTime: number };

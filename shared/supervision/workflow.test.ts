@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  mayActOnTask,
+  TASK_ACTIONS,
+  TASK_PARTIES,
+  TASK_STATUSES,
+  taskActionsFor,
+  taskStatusAfter,
+  type TaskAction,
+  type TaskParty,
+  type TaskStatus,
+} from './workflow.js';
+
+// The task workflow written out by hand, independent of the table: "action: from statuses → to; party"
+// ('stay' keeps the status). Every (action, status, party) not listed here must be refused.
+const ALLOWED: readonly [TaskAction, string, TaskParty, TaskStatus | 'stay'][] = [
+  ['start', 'todo', 'assignee', 'in_progress'],
+  ['report', 'todo in_progress', 'assignee', 'in_progress'],
+  ['complete', 'todo in_progress', 'assignee', 'done'],
+  ['return', 'todo in_progress', 'assignee', 'returned'],
+  ['reassign', 'returned', 'assigner', 'todo'],
+  ['reopen', 'done', 'assigner', 'in_progress'],
+  ['request_extension', 'todo in_progress', 'assignee', 'stay'],
+  ['approve_extension', 'todo in_progress', 'assigner', 'stay'],
+  ['refuse_extension', 'todo in_progress', 'assigner', 'stay'],
+];
+
+function expected(action: TaskAction, status: TaskStatus, party: TaskParty): TaskStatus | 'stay' | null {
+  for (const [a, from, p, to] of ALLOWED) if (a === action && p === party && from.split(' ').includes(status)) return to;
+  return null;
+}
+
+describe('supervision task workflow', () => {
+  it('allows exactly the hand-written moves, for exactly their party, and refuses every other', () => {
+    const wrong: string[] = [];
+    let allowed = 0;
+    let refused = 0;
+    for (const action of TASK_ACTIONS) {
+      for (const status of TASK_STATUSES) {
+        for (const party of TASK_PARTIES) {
+          const want = expected(action, status, party);
+          const got = mayActOnTask(action, status, [party]);
+          if (got !== (want !== null)) wrong.push(`${action} from ${status} by ${party}: ${got ? 'allowed' : 'refused'}`);
+          if (want === null) {
+            refused += 1;
+            continue;
+          }
+          allowed += 1;
+          const after = taskStatusAfter(action, status);
+          if (after !== (want === 'stay' ? status : want)) wrong.push(`${action} from ${status} leads to ${after}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    // 1+2+2+2+1+1+2+2+2 = 15 allowed; 9 actions × 4 statuses × 2 parties = 72 combinations.
+    expect(allowed).toBe(15);
+    expect(refused).toBe(57);
+  });
+
+  it('offers each party its own actions', () => {
+    expect(taskActionsFor('in_progress', ['assignee'])).toEqual(['report', 'complete', 'return', 'request_extension']);
+    expect(taskActionsFor('in_progress', ['assigner'])).toEqual(['approve_extension', 'refuse_extension']);
+    expect(taskActionsFor('done', ['assigner'])).toEqual(['reopen']);
+    expect(taskActionsFor('done', ['assignee'])).toEqual([]);
+    expect(taskActionsFor('returned', ['assignee'])).toEqual([]);
+  });
+});

@@ -1,0 +1,93 @@
+import { Form, Input, Select } from 'antd';
+import { useNavigate } from 'react-router';
+import { createTaskRequest, TASK_ASSIGNEE_KINDS, type TaskAssigneeKind } from '../../../../shared/contracts/supervision';
+import { FormModal } from '../../../components/form-modal';
+import { paths } from '../../../config/paths';
+import { useChains } from '../../../hooks/use-chains';
+import { useMe } from '../../../hooks/use-me';
+import { currentYear } from '../../../lib/current-year';
+import { rulesFrom } from '../../../lib/form-rules';
+import { useT } from '../../../lib/i18n';
+import { useCreateTask } from '../api/create-task';
+import { useTaskAssignees } from '../api/get-task-assignees';
+
+type FormValues = {
+  title: string;
+  description: string;
+  chainCode?: string;
+  assigneeKind: TaskAssigneeKind;
+  assigneeRef: string;
+  deadline: string;
+};
+const shape = createTaskRequest.shape;
+
+/** 下达任务: title, requirements, the chain it belongs to (a chain office names its own), the assignee and the deadline. */
+export function TaskFormModal({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<FormValues>();
+  const create = useCreateTask();
+  const assignees = useTaskAssignees({});
+  const chains = useChains(currentYear());
+  const kind = Form.useWatch('assigneeKind', form);
+  // A chain office sets tasks of its own chain: its first chain is filled in.
+  const user = useMe().data?.user;
+  const ownChain = user?.role === 'chain_office' ? user.scopes.find((scope) => scope.kind === 'chain')?.ref : undefined;
+  const required = [{ required: true, message: t('supervision.required') }];
+
+  const onSubmit = async (values: FormValues) => {
+    const created = await create.mutateAsync({
+      title: values.title,
+      description: values.description,
+      chainCode: values.chainCode ?? null,
+      assignee: { kind: values.assigneeKind, ref: values.assigneeRef },
+      deadline: values.deadline,
+    });
+    void navigate(paths.supervisionTask.getHref(created.id));
+  };
+
+  return (
+    <FormModal<FormValues>
+      form={form}
+      title={t('supervision.action.create')}
+      okText={t('supervision.action.create')}
+      initialValues={{ title: '', description: '', assigneeKind: 'department', chainCode: ownChain }}
+      onSubmit={onSubmit}
+      savedMessage={t('supervision.created')}
+      onClose={onClose}
+      serverFields={['title', 'description', 'chainCode', 'deadline', 'assignee']}
+      fieldAliases={{ assignee: 'assigneeRef' }}
+      testId="task-form"
+    >
+      <Form.Item name="title" label={t('supervision.title')} rules={rulesFrom(shape.title, { required: t('supervision.required') })}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="description" label={t('supervision.description')}>
+        <Input.TextArea rows={3} maxLength={4000} />
+      </Form.Item>
+      <Form.Item name="chainCode" label={t('supervision.chain')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={(chains.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))}
+        />
+      </Form.Item>
+      <Form.Item name="assigneeKind" label={t('supervision.assigneeKind')} rules={required}>
+        <Select
+          options={TASK_ASSIGNEE_KINDS.map((k) => ({ value: k, label: t(`supervision.assigneeKind.${k}`) }))}
+          onChange={() => form.setFieldValue('assigneeRef', undefined)}
+        />
+      </Form.Item>
+      <Form.Item name="assigneeRef" label={t('supervision.assignee')} rules={required}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          data-testid="task-assignee"
+          options={(assignees.data?.items ?? []).filter((a) => a.kind === kind).map((a) => ({ value: a.ref, label: a.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="deadline" label={t('supervision.deadline')} rules={required}>
+        <Input type="date" />
+      </Form.Item>
+    </FormModal>
+  );
+}

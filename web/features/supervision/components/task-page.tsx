@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { Button, Card, Descriptions, Flex, Progress, Space, Tag, Timeline, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import type { TaskAction } from '../../../../shared/contracts/supervision';
+import { ErrorAlert } from '../../../components/error-alert';
+import { PageSpinner } from '../../../components/page-spinner';
+import { paths } from '../../../config/paths';
+import { formatDateTime } from '../../../lib/format';
+import { useT } from '../../../lib/i18n';
+import { useTask } from '../api/get-task';
+import { TaskActionModal } from './task-action-modal';
+import { TaskLight } from './task-light';
+
+/** One supervision task: its facts, light and progress, the progress timeline, and the actions the workflow offers the caller now. */
+export function TaskPage() {
+  const t = useT();
+  const id = Number(useParams().id);
+  const task = useTask(id);
+  const [action, setAction] = useState<TaskAction | null>(null);
+  if (task.isPending) return <PageSpinner />;
+  if (task.error) return <ErrorAlert error={task.error} onRetry={() => void task.refetch()} />;
+  const d = task.data;
+  const none = '—';
+
+  return (
+    <Flex vertical gap={16}>
+      <Link to={paths.supervisionTasks.getHref()}>← {t('supervision.pageTitle')}</Link>
+      <Card
+        title={
+          <Space>
+            <span data-testid="task-title">{`#${d.id} ${d.title}`}</span>
+            <Tag data-testid="task-status">{t(`supervision.status.${d.status}`)}</Tag>
+            <TaskLight task={d} testId="task-light" />
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            {d.actions.map((a) => (
+              <Button key={a} onClick={() => setAction(a)} data-testid={`task-action-${a}`}>
+                {t(`supervision.action.${a}`)}
+              </Button>
+            ))}
+          </Space>
+        }
+      >
+        <Descriptions
+          column={2}
+          items={[
+            { key: 'source', label: t('supervision.source'), children: t(`supervision.source.${d.source}`) },
+            { key: 'chain', label: t('supervision.chain'), children: d.chainName ?? none },
+            { key: 'assignee', label: t('supervision.assignee'), children: <span data-testid="task-assignee-name">{d.assigneeName}</span> },
+            { key: 'createdBy', label: t('supervision.createdBy'), children: `${d.createdByName} · ${d.createdOn}` },
+            { key: 'deadline', label: t('supervision.deadline'), children: <span data-testid="task-deadline">{d.deadline}</span> },
+            {
+              key: 'extension',
+              label: t('supervision.extensionDue'),
+              children: d.extensionDue ? `${d.extensionDue}（${d.extensionReason ?? ''}）` : none,
+            },
+            {
+              key: 'progress',
+              label: t('supervision.progress'),
+              children: <Progress percent={d.progress} size="small" style={{ width: 200 }} data-testid="task-progress" />,
+            },
+            {
+              key: 'doneOn',
+              label: t('supervision.doneOn'),
+              children: d.doneOn === null ? none : `${d.doneOn} ${d.onTime ? t('supervision.onTime') : t('supervision.late')}`,
+            },
+          ]}
+        />
+        <Typography.Title level={5}>{t('supervision.description')}</Typography.Title>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.description || none}</Typography.Paragraph>
+      </Card>
+      <Card title={t('supervision.timeline')}>
+        <Timeline
+          data-testid="task-timeline"
+          items={d.events.map((e) => ({
+            key: e.id,
+            color: e.action === 'complete' ? 'green' : e.action === 'return' || e.action === 'reopen' ? 'red' : 'blue',
+            children: (
+              <>
+                <Typography.Text strong>
+                  {e.action === 'create' ? t('supervision.event.create') : t(`supervision.action.${e.action}`)}
+                  {e.percent === null ? '' : ` ${e.percent}%`}
+                </Typography.Text>{' '}
+                <Typography.Text type="secondary">
+                  {e.actorName}（{t(`role.${e.actorRole}`)}）{e.reportedOn ?? formatDateTime(e.at)}
+                </Typography.Text>
+                {e.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div> : null}
+              </>
+            ),
+          }))}
+        />
+      </Card>
+      {action ? <TaskActionModal task={d} action={action} onClose={() => setAction(null)} /> : null}
+    </Flex>
+  );
+}
