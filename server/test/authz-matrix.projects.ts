@@ -2,6 +2,7 @@
 // "in" on CH02 in 衡阳县, in the in-side park, registered as firm A; "out" on CH05 in 常宁市.
 import type { Db } from '../db/client.js';
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
+import { createInvestor } from '../modules/investors/investors.service.js';
 import { createBlocker } from '../modules/projects/projects.support.js';
 import { setMajorYear } from '../modules/projects/projects.plan.js';
 import type { Role } from '../../shared/roles.js';
@@ -159,6 +160,24 @@ export function projectMatrixRows(): MatrixRow[] {
       route: '/api/investors',
       request: (fx) => json('/api/investors', { kind: 'company', name: `矩阵客商${fx.unique()}` }),
       status: grid({ admin: 201, chain_chief: 201, chain_office: 201, park: 201, county: 201 }),
+    },
+    {
+      method: 'PUT',
+      route: '/api/investors/:id',
+      // Registered by the system: only the admin owns it; the writers are refused by the service.
+      request: async (fx) => {
+        const investor = await createInvestor(fx.db, SYSTEM_ACTOR, {
+          kind: 'company',
+          name: `矩阵改客商${fx.unique()}`,
+          uscc: null,
+          origin: null,
+          nativePlace: null,
+          contactName: '李四',
+          contactPhone: null,
+        });
+        return { url: `/api/investors/${investor.id}`, payload: { kind: 'company', name: `矩阵已改客商${fx.unique()}` } };
+      },
+      status: grid({ admin: 200 }),
     },
     { method: 'GET', route: '/api/projects/blockers', request: () => ({ url: '/api/projects/blockers?overdue=true' }), status: READERS },
     {

@@ -38,6 +38,11 @@ export const projectCategorySchema = z.enum(PROJECT_CATEGORIES);
 export const INVESTOR_KINDS = ['company', 'person'] as const;
 export const investorKindSchema = z.enum(INVESTOR_KINDS);
 
+/** Roles that record and move projects (the leader reads only; departments and enterprises neither). */
+export const PROJECT_WRITER_ROLES = ['admin', 'chain_chief', 'chain_office', 'park', 'county'] as const;
+/** Roles that read project lists and the summary (a department: its blockers only). */
+export const PROJECT_READER_ROLES = ['admin', 'leader', 'chain_chief', 'chain_office', 'park', 'county', 'department'] as const;
+
 /** The largest amount accepted (元): 10 万亿元; anything above is a typing slip. */
 export const MAX_AMOUNT_YUAN = 10_000_000_000_000;
 /** An amount below this (元) on a signed project most likely was typed in 万元: answered with a warning. */
@@ -75,6 +80,11 @@ export const createInvestorRequest = z.object({
   contactPhone: z.string().trim().max(30).nullable().default(null),
 });
 export type CreateInvestorRequest = z.infer<typeof createInvestorRequest>;
+
+/** Edits an investor (its owner or the admin: the others never saw its contacts unmasked). */
+export const updateInvestorRequest = createInvestorRequest.extend({ version: z.number().int().min(1).optional() });
+export type UpdateInvestorRequest = z.infer<typeof updateInvestorRequest>;
+export const investorParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export const listInvestorsQuery = pageQuery.extend({ q: z.string().trim().max(64).optional() });
 export type ListInvestorsQuery = z.infer<typeof listInvestorsQuery>;
@@ -139,6 +149,8 @@ export type ProjectListItem = z.infer<typeof projectListItem>;
 export const listProjectsQuery = pageQuery.extend({
   stage: projectStateSchema.optional(),
   chain: chainCodeSchema.optional(),
+  /** The chain node (缺链/弱链) the projects fill; read with `chain`. */
+  node: nodeKeySchema.optional(),
   channel: projectChannelSchema.optional(),
   /** Projects signed in the year. */
   year: z.coerce.number().int().min(2000).max(2100).optional(),

@@ -1,3 +1,4 @@
+import { projectsEn } from './projects.en.js';
 import { ticketsEn } from './tickets.en.js';
 import type { MessageKey } from './zh-CN.js';
 
@@ -989,6 +990,7 @@ export const en: Record<MessageKey, string> = {
   'periods.save': 'Save',
   'warnings.dispose': 'Dispose',
   ...ticketsEn,
+  ...projectsEn,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': 'Project {id} does not exist; open it from the project list',
   'projects.error.terminatedFinal': 'The project was terminated; its stage cannot change any more',
@@ -1011,6 +1013,7 @@ export const en: Record<MessageKey, string> = {
   'projects.field.signedAmount': 'contract amount',
   'projects.field.plannedInvestment': 'planned total investment',
   'investors.error.invalidUscc': 'Invalid unified social credit code: {message}',
+  'investors.error.notFound': 'Investor {id} does not exist',
   'investors.error.duplicateUscc': 'The unified social credit code {uscc} is already registered for investor "{name}"',
   'projects.stage.lead': 'lead',
   'projects.stage.negotiating': 'negotiating',

@@ -1,3 +1,4 @@
+import { projectsZhCN } from './projects.zh-CN.js';
 import { ticketsZhCN } from './tickets.zh-CN.js';
 
 /** Simplified Chinese: the default language. Every key here must exist in `en.ts` (the type checks it). */
@@ -959,6 +960,7 @@ export const zhCN = {
   'periods.save': '保存',
   'warnings.dispose': '处理',
   ...ticketsZhCN,
+  ...projectsZhCN,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': '项目 {id} 不存在，请从项目列表进入',
   'projects.error.terminatedFinal': '项目已终止，不能再变更阶段',
@@ -981,6 +983,7 @@ export const zhCN = {
   'projects.field.signedAmount': '签约额',
   'projects.field.plannedInvestment': '计划总投资',
   'investors.error.invalidUscc': '统一社会信用代码无效：{message}',
+  'investors.error.notFound': '客商 {id} 不存在',
   'investors.error.duplicateUscc': '统一社会信用代码 {uscc} 已登记在客商“{name}”名下',
   'projects.stage.lead': '线索',
   'projects.stage.negotiating': '在谈',

@@ -15,6 +15,8 @@ import { regionRoutes } from '../features/regions/routes';
 import { warningRoutes } from '../features/warnings/routes';
 import { periodRoutes } from '../features/periods/routes';
 import { ticketRoutes } from '../features/tickets/routes';
+import { projectRoutes } from '../features/projects/routes';
+import { investorRoutes } from '../features/investors/routes';
 import { monitoringChainsQueryOptions } from '../hooks/use-monitoring-chains';
 import { dashboardViewOf } from '../lib/periods';
 
@@ -71,6 +73,8 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
             ...warningRoutes,
             ...periodRoutes,
             ...ticketRoutes,
+            ...projectRoutes,
+            ...investorRoutes,
             {
               lazy: async () => ({ Component: (await import('./layout/require-admin')).RequireAdmin }),
               children: [

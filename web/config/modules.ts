@@ -26,4 +26,6 @@ export const BUILT_MODULES: readonly WorkModule[] = [
   'figures',
   'warnings',
   'problems',
+  'investment',
+  'projects',
 ];
