@@ -170,4 +170,10 @@ export const projectsEn: Record<keyof typeof projectsZhCN, string> = {
   'investors.form.nameRequired': 'Give the name',
   'investors.form.usccHint': "A company's 18-character code (checked); leave empty for a person",
   'investors.form.nativePlaceHint': 'For hometown investment: Hengyang natives, Hunan merchants',
+  'chains.node.investment': 'Investment',
+  'chains.node.startLead': 'Start a lead',
+  'chains.node.startLeadFor': 'Start an investment lead for node "{name}"',
+  'chains.node.projects': 'Leads and projects on this node ({count})',
+  'chains.node.projectsNone': 'No leads or projects on this node.',
+  'chains.node.projectsNoneGap': 'No leads or projects on this node. Click "Start a lead" to fill the gap.',
 };

@@ -163,4 +163,10 @@ export const projectsZhCN = {
   'investors.form.nameRequired': '请填写名称',
   'investors.form.usccHint': '企业填写 18 位统一社会信用代码（会校验）；个人留空',
   'investors.form.nativePlaceHint': '乡情招商：衡阳籍人士、湘商',
+  'chains.node.investment': '招商',
+  'chains.node.startLead': '发起招商线索',
+  'chains.node.startLeadFor': '为环节“{name}”发起招商线索',
+  'chains.node.projects': '该环节的招商线索与项目（{count} 个）',
+  'chains.node.projectsNone': '该环节没有招商线索或项目。',
+  'chains.node.projectsNoneGap': '该环节没有招商线索或项目。点击「发起招商线索」补链。',
 } as const;
