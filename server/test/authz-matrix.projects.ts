@@ -17,7 +17,7 @@ const base = new WeakMap<Db, Record<Side, number>>();
 async function projectOn(fx: AuthzFixture, side: Side, name: string): Promise<number> {
   const project = await buildProject(
     fx.db,
-    { name, chainCode: fx.chain[side], regionCode: fx.region[side], parkId: fx.park[side].id },
+    { name, chainCode: fx.chain[side], regionCode: fx.region[side], parkId: fx.park[side].id, plannedInvestment: 200_000_000 },
     {
       to: 'registered',
       on: '2024-01-05',
@@ -153,6 +153,13 @@ export function projectMatrixRows(): MatrixRow[] {
       request: async (fx, side) =>
         json(`/api/projects/${await fresh(fx, side)}/investment/2024-03`, { completed: 1_000_000, fundsArrived: 900_000 }),
       status: projectEdit(200),
+    },
+    { method: 'GET', route: '/api/projects/settings', request: () => ({ url: '/api/projects/settings' }), status: READERS },
+    {
+      method: 'PUT',
+      route: '/api/projects/settings',
+      request: () => json('/api/projects/settings', { majorThreshold: 100_000_000, amountIncreaseRatio: 0.3 }),
+      status: grid({ admin: 200 }),
     },
     { method: 'GET', route: '/api/investors', request: () => ({ url: '/api/investors' }), status: READERS },
     {

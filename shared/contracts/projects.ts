@@ -174,6 +174,8 @@ export const projectAmountChange = z.object({
   field: z.enum(['signedAmount', 'plannedInvestment']),
   before: z.number().int().nullable(),
   after: z.number().int().nullable(),
+  /** Raised by more than the settings' amountIncreaseRatio (inflated amounts are a known abuse). */
+  flagged: z.boolean(),
   byName: z.string(),
   at: z.string(),
 });
@@ -389,3 +391,22 @@ export const majorProjectsResponse = z.object({
   months: z.array(z.object({ period: z.string(), plan: z.number().int(), completed: z.number().int(), fundsArrived: z.number().int() })),
 });
 export type MajorProjectsResponse = z.infer<typeof majorProjectsResponse>;
+
+// ── settings ──
+
+/** The admin's project settings: the major-project size threshold and the amount-increase flag. */
+export const projectSettings = z.object({
+  /** The least 计划总投资 (元) of a project on the yearly major-project list. */
+  majorThreshold: amountSchema,
+  /** An amount raised by more than this fraction (0.3 = 30%) is flagged (every change is kept anyway). */
+  amountIncreaseRatio: z.number().min(0).max(100),
+});
+export type ProjectSettings = z.infer<typeof projectSettings>;
+/** 1亿元 and 30%. */
+export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = { majorThreshold: 100_000_000, amountIncreaseRatio: 0.3 };
+export const projectSettingsResponse = z.object({
+  settings: projectSettings,
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type ProjectSettingsResponse = z.infer<typeof projectSettingsResponse>;

@@ -1010,6 +1010,8 @@ export const en: Record<MessageKey, string> = {
   'projects.error.enterpriseTooEarly': 'Only a project registered (注册) or later can be linked to its enterprise',
   'projects.error.outOfScope': 'This project is outside your chains, parks or counties',
   'projects.warning.smallAmount': 'The {field} is only {amount} yuan: was it typed in 万元 (10,000 yuan)? If so multiply by 10000',
+  'projects.error.belowMajorThreshold': 'The planned investment of {amount} (100m yuan) is below the major-project threshold of {threshold} (100m yuan); the administrator can change the threshold in the settings',
+  'projects.warning.amountIncrease': 'A change raised the {field} by more than {percent}%: check it is not inflated',
   'projects.field.signedAmount': 'contract amount',
   'projects.field.plannedInvestment': 'planned total investment',
   'investors.error.invalidUscc': 'Invalid unified social credit code: {message}',

@@ -980,6 +980,8 @@ export const zhCN = {
   'projects.error.enterpriseTooEarly': '只有注册及以后阶段的项目才能关联注册企业',
   'projects.error.outOfScope': '该项目不在您的管辖范围内（产业链、园区或区县）',
   'projects.warning.smallAmount': '{field}仅 {amount} 元，是否误按万元填写？如是请乘以 10000',
+  'projects.error.belowMajorThreshold': '计划总投资 {amount} 亿元未达到重大项目门槛 {threshold} 亿元（系统管理员可在设置中调整门槛）',
+  'projects.warning.amountIncrease': '{field}的一次变更增幅超过 {percent}%，请核实是否虚增',
   'projects.field.signedAmount': '签约额',
   'projects.field.plannedInvestment': '计划总投资',
   'investors.error.invalidUscc': '统一社会信用代码无效：{message}',

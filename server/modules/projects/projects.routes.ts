@@ -28,12 +28,15 @@ import {
   projectWarningsResponse,
   projectSummaryQuery,
   projectSummaryResponse,
+  projectSettings,
+  projectSettingsResponse,
 } from '../../../shared/contracts/projects.js';
 import type { Database } from '../../db/client.js';
 import { actorOf, localeOf } from '../../lib/http.js';
 import { PROJECT_READERS, PROJECT_WRITERS } from './projects.policy.js';
 import { createProject, getProject, listProjects, moveProjectStage } from './projects.service.js';
 import { getProjectSummary } from './projects.summary.js';
+import { getProjectSettings, updateProjectSettings } from './projects.settings.js';
 import { listProjectWarnings } from './projects.warnings.js';
 import { listMajorProjects } from './projects.major.js';
 import { createBlocker, getProjectSupport, listBlockers, resolveBlocker, setProjectAgent, setProjectApproval } from './projects.support.js';
@@ -60,6 +63,16 @@ export function projectsRoutes(database: Database): FastifyPluginAsyncZod {
         schema: { tags, querystring: projectSummaryQuery, response: { 200: projectSummaryResponse, ...errors } },
       },
       async (request) => getProjectSummary(db, actorOf(request), request.query.year),
+    );
+    app.get(
+      '/settings',
+      { config: { policy: PROJECT_READERS }, schema: { tags, response: { 200: projectSettingsResponse, ...errors } } },
+      async (request) => getProjectSettings(db, actorOf(request)),
+    );
+    app.put(
+      '/settings',
+      { config: { policy: ['admin'] }, schema: { tags, body: projectSettings, response: { 200: projectSettingsResponse, ...errors } } },
+      async (request) => updateProjectSettings(db, actorOf(request), request.body),
     );
     app.get(
       '/major',

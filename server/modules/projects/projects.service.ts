@@ -17,6 +17,7 @@ import { requireVersion, updatedOrConflict } from '../../lib/optimistic-lock.js'
 import { dataScopeOf, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { isFlaggedIncrease, readProjectSettings } from './projects.settings.js';
 import { canEditProject, canViewProject, clearanceOf, hasClearance, isProjectWriter, type ProjectScopeFacts } from './projects.policy.js';
 import {
   hasChain,
@@ -102,11 +103,25 @@ export async function getProject(db: Db, actor: Actor, id: number, locale: Local
   const listRow = await selectProjectListRow(db, id, clearanceOf(actor));
   if (!listRow) throw new AppError('not_found', { messageKey: 'projects.error.notFound', params: { id } });
   const cleared = !row.confidential || hasClearance(actor, row);
-  const [timeline, amountChanges, enterpriseName] = await Promise.all([
+  const [timeline, amountChanges, enterpriseName, settings] = await Promise.all([
     selectTimeline(db, id),
     selectAmountChanges(db, id),
     selectLinkedEnterpriseName(db, id),
+    readProjectSettings(db),
   ]);
+  const changes = amountChanges.map((c) => ({
+    ...c,
+    field: c.field === 'plannedInvestment' ? ('plannedInvestment' as const) : ('signedAmount' as const),
+    flagged: isFlaggedIncrease(c.before, c.after, settings.amountIncreaseRatio),
+  }));
+  const increases = changes
+    .filter((c) => c.flagged)
+    .map((c) =>
+      translate(locale, 'projects.warning.amountIncrease', {
+        field: translate(locale, `projects.field.${c.field}`),
+        percent: Math.round(settings.amountIncreaseRatio * 100),
+      }),
+    );
   return {
     ...present(listRow),
     codeName: row.codeName,
@@ -120,8 +135,8 @@ export async function getProject(db: Db, actor: Actor, id: number, locale: Local
     enterpriseName,
     notes: cleared ? row.notes : null,
     timeline: timeline.map((e) => ({ ...e, fromStage: e.fromStage === null ? null : stateOf(e.fromStage), toStage: stateOf(e.toStage) })),
-    amountChanges: amountChanges.map((c) => ({ ...c, field: c.field === 'plannedInvestment' ? 'plannedInvestment' : 'signedAmount' })),
-    warnings: amountWarnings(row, locale),
+    amountChanges: changes,
+    warnings: [...amountWarnings(row, locale), ...increases],
   };
 }
 
