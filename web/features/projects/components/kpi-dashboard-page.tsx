@@ -26,8 +26,8 @@ export function KpiDashboardPage() {
   const s = summary.data;
   const stat = (testId: string, title: string, value: string) => (
     <Col xs={12} md={8} xl={4}>
-      <Card size="small">
-        <Statistic title={title} value={value} valueStyle={{ fontSize: 20 }} data-testid={testId} />
+      <Card size="small" data-testid={testId}>
+        <Statistic title={title} value={value} styles={{ content: { fontSize: 20 } }} />
       </Card>
     </Col>
   );
@@ -46,12 +46,11 @@ export function KpiDashboardPage() {
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
         {RATE_KEYS.map((key) => (
           <Col key={key} xs={12} md={8} xl={4}>
-            <Card size="small">
+            <Card size="small" data-testid={`kpi-rate-${key}`}>
               <Statistic
                 title={t(`projects.kpi.rate.${key}`)}
                 value={formatPercent(s?.rates[key], locale)}
-                valueStyle={{ fontSize: 20 }}
-                data-testid={`kpi-rate-${key}`}
+                styles={{ content: { fontSize: 20 } }}
               />
             </Card>
           </Col>
