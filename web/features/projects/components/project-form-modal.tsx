@@ -1,8 +1,7 @@
+import { useRef } from 'react';
 import { Checkbox, Form, Input, InputNumber, Select } from 'antd';
-import { useNavigate } from 'react-router';
 import { PROJECT_CATEGORIES, PROJECT_CHANNELS, type ProjectCategory, type ProjectChannel } from '../../../../shared/contracts/projects';
 import { FormModal } from '../../../components/form-modal';
-import { paths } from '../../../config/paths';
 import { useChains } from '../../../hooks/use-chains';
 import { useInvestors } from '../../../hooks/use-investors';
 import { useParkOptions } from '../../../hooks/use-park-options';
@@ -36,12 +35,13 @@ const toYuan = (wan: number | null | undefined) => (wan === null || wan === unde
 const orNull = (text: string | undefined) => (text?.trim() ? text.trim() : null);
 
 /**
- * 发起招商线索: records a new lead, optionally already on a chain's node (the chain map's 缺链/弱链
+ * 发起招商线索: records a new lead (`onClose` gets its id, or null when cancelled), optionally already on a chain's node (the chain map's 缺链/弱链
  * nodes open it prefilled). Amounts are typed in 万元; the server keeps 元.
  */
-export function ProjectFormModal({ chain, node, onClose }: { chain?: string; node?: string; onClose: () => void }) {
+export function ProjectFormModal(props: { chain?: string; node?: string; onClose: (createdId: number | null) => void }) {
+  const { chain, node } = props;
   const t = useT();
-  const navigate = useNavigate();
+  const created = useRef<number | null>(null);
   const [form] = Form.useForm<FormValues>();
   const create = useCreateProject();
   const chains = useChains(currentYear());
@@ -53,7 +53,7 @@ export function ProjectFormModal({ chain, node, onClose }: { chain?: string; nod
   const nodes = useChainNodes(chainCode);
 
   const onSubmit = async (v: FormValues) => {
-    const created = await create.mutateAsync({
+    const project = await create.mutateAsync({
       name: v.name,
       confidential: v.confidential,
       codeName: v.confidential ? orNull(v.codeName) : null,
@@ -70,7 +70,7 @@ export function ProjectFormModal({ chain, node, onClose }: { chain?: string; nod
       plannedInvestment: toYuan(v.plannedWan),
       notes: orNull(v.notes),
     });
-    void navigate(paths.project.getHref(created.id));
+    created.current = project.id;
   };
 
   return (
@@ -81,7 +81,7 @@ export function ProjectFormModal({ chain, node, onClose }: { chain?: string; nod
       initialValues={{ confidential: false, channel: 'chain_chief', category: 'industry', chainCode: chain, nodeKey: node }}
       onSubmit={onSubmit}
       savedMessage={t('projects.form.saved')}
-      onClose={onClose}
+      onClose={() => props.onClose(created.current)}
       serverFields={[
         'name',
         'codeName',

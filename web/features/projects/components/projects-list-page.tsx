@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { ProjectListItem } from '../../../../shared/contracts/projects';
 import { DataTable } from '../../../components/data-table';
 import { SectionTabs } from '../../../components/section-tabs';
@@ -35,9 +35,11 @@ export function ProjectsListPage() {
   const [adding, setAdding] = useState(false);
   // 发起招商线索 from a chain node arrives here with the chain and node to prefill.
   const leadFromMap = searchParams.get('lead') === 'new';
-  const closeForm = () => {
+  const navigate = useNavigate();
+  const closeForm = (createdId: number | null) => {
     setAdding(false);
-    if (leadFromMap) {
+    if (createdId !== null) void navigate(paths.project.getHref(createdId));
+    else if (leadFromMap) {
       const next = new URLSearchParams(searchParams);
       for (const key of ['lead', 'leadChain', 'leadNode']) next.delete(key);
       setSearchParams(next, { replace: true });
