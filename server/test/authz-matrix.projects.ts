@@ -8,7 +8,7 @@ import { setMajorYear } from '../modules/projects/projects.plan.js';
 import type { Role } from '../../shared/roles.js';
 import { buildProject } from './factories/projects.js';
 import type { AuthzFixture, Side } from './authz-fixture.js';
-import { grid, OUT_OF_SCOPE_STATUS as OOS, type MatrixRequest, type MatrixRow } from './authz-matrix.js';
+import { grid, multipartRequest, OUT_OF_SCOPE_STATUS as OOS, type MatrixRequest, type MatrixRow } from './authz-matrix.js';
 
 const BASE_NAME = '矩阵基准项目';
 const base = new WeakMap<Db, Record<Side, number>>();
@@ -153,6 +153,24 @@ export function projectMatrixRows(): MatrixRow[] {
       request: async (fx, side) =>
         json(`/api/projects/${await fresh(fx, side)}/investment/2024-03`, { completed: 1_000_000, fundsArrived: 900_000 }),
       status: projectEdit(200),
+    },
+    {
+      method: 'GET',
+      route: '/api/projects/import/template',
+      request: () => ({ url: '/api/projects/import/template' }),
+      status: grid({ admin: 200, chain_chief: 200, chain_office: 200, park: 200, county: 200 }),
+    },
+    {
+      method: 'POST',
+      route: '/api/projects/import',
+      // A dry run of one lead on the side; a writer's row outside its scope is a row error in the 200 answer.
+      request: (fx, side) =>
+        multipartRequest('/api/projects/import?dryRun=true', 'projects.csv', [
+          ['项目名称', '产业链', '县市区', '园区'],
+          ['矩阵导入项目', fx.chain[side], fx.region[side], String(fx.park[side].id)],
+        ]),
+      status: grid({ admin: 200, chain_chief: 200, chain_office: 200, park: 200, county: 200 }),
+      dryRun: true,
     },
     { method: 'GET', route: '/api/projects/settings', request: () => ({ url: '/api/projects/settings' }), status: READERS },
     {

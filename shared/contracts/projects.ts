@@ -2,6 +2,7 @@
 // investors (客商库) and the projects with their one lifecycle. Money is integer 元 everywhere.
 import { z } from 'zod';
 import { pageQuery, versionField } from './common.js';
+import { importRowError } from './enterprises.js';
 import { chainCodeSchema, DATE_PATTERN, nodeKeySchema, regionCodeSchema, usccSchema } from './identifiers.js';
 
 /** The lifecycle in order: 线索 → 在谈 → 签约 → 注册 → 供地 → 开工 → 竣工 → 投产 → 达产 → 入规. */
@@ -410,3 +411,46 @@ export const projectSettingsResponse = z.object({
   updatedBy: z.string().nullable(),
 });
 export type ProjectSettingsResponse = z.infer<typeof projectSettingsResponse>;
+
+// ── xlsx import ──
+
+/** The columns of the project import, in the template's order (线索 are created, one per row). */
+export const PROJECT_IMPORT_COLUMNS = [
+  '项目名称',
+  '产业链',
+  '环节',
+  '招商渠道',
+  '项目类别',
+  '县市区',
+  '园区',
+  '客商统一社会信用代码',
+  '签约额(万元)',
+  '计划总投资(万元)',
+  '责任单位',
+  '责任人',
+  '线索日期',
+  '备注',
+] as const;
+export type ProjectImportColumn = (typeof PROJECT_IMPORT_COLUMNS)[number];
+/** The columns of the monthly investment import of major projects. */
+export const INVESTMENT_IMPORT_COLUMNS = ['项目编号', '月份', '完成投资(万元)', '到位资金(万元)'] as const;
+export type InvestmentImportColumn = (typeof INVESTMENT_IMPORT_COLUMNS)[number];
+
+/** `projects`: leads; `investment`: the monthly completed investment of projects. */
+export const IMPORT_KINDS = ['projects', 'investment'] as const;
+export const projectImportTemplateQuery = z.object({ kind: z.enum(IMPORT_KINDS).default('projects') });
+export const projectImportQuery = z.object({
+  kind: z.enum(IMPORT_KINDS).default('projects'),
+  /** true (the default): check only, write nothing. */
+  dryRun: z.enum(['true', 'false']).default('true'),
+});
+export const projectImportReport = z.object({
+  dryRun: z.boolean(),
+  /** True when the rows were written (a real import without errors). */
+  written: z.boolean(),
+  rows: z.number().int(),
+  /** Projects (or months) the rows create or replace; 0 when any row failed. */
+  created: z.number().int(),
+  errors: z.array(importRowError),
+});
+export type ProjectImportReport = z.infer<typeof projectImportReport>;

@@ -30,14 +30,19 @@ async function createLead(changes: object = {}): Promise<number> {
 
 describe('projects: settings, the major-list threshold and the amount-increase flag', () => {
   it('puts on the major list only a project whose planned investment reaches the threshold the admin sets', async () => {
-    expect((await get('/api/projects/settings', t.users.leader)).json().settings).toEqual({ majorThreshold: 100_000_000, amountIncreaseRatio: 0.3 });
+    expect((await get('/api/projects/settings', t.users.leader)).json().settings).toEqual({
+      majorThreshold: 100_000_000,
+      amountIncreaseRatio: 0.3,
+    });
     const small = await createLead({ plannedInvestment: 80_000_000 });
     const refused = await send('PUT', `/api/projects/${small}/major/2024`, t.users.office, { annualPlan: 10_000_000 });
     expect(refused.statusCode).toBe(400);
     expect(rejectedPaths(refused)).toEqual(['params.id']);
     expect(refused.json().error.message).toContain('0.8');
 
-    expect((await send('PUT', '/api/projects/settings', t.users.office, { majorThreshold: 50_000_000, amountIncreaseRatio: 0.3 })).statusCode).toBe(403);
+    expect(
+      (await send('PUT', '/api/projects/settings', t.users.office, { majorThreshold: 50_000_000, amountIncreaseRatio: 0.3 })).statusCode,
+    ).toBe(403);
     const set = await send('PUT', '/api/projects/settings', t.users.admin, { majorThreshold: 50_000_000, amountIncreaseRatio: 0.3 });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json().settings.majorThreshold).toBe(50_000_000);
@@ -86,7 +91,11 @@ describe('investors: editing', () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const { id, version } = created.json();
-    const bad = await send('PUT', `/api/investors/${id}`, t.users.office, { kind: 'company', name: '示例客商有限公司', uscc: '91430400MA4L12340X' });
+    const bad = await send('PUT', `/api/investors/${id}`, t.users.office, {
+      kind: 'company',
+      name: '示例客商有限公司',
+      uscc: '91430400MA4L12340X',
+    });
     expect(bad.statusCode).toBe(400);
     const edited = await send('PUT', `/api/investors/${id}`, t.users.office, {
       kind: 'company',
@@ -98,7 +107,13 @@ describe('investors: editing', () => {
       version,
     });
     expect(edited.statusCode, edited.body).toBe(200);
-    expect(edited.json()).toMatchObject({ name: '示例客商（衡阳）有限公司', origin: '深圳', contactPhone: '13812345678', masked: false, version: version + 1 });
+    expect(edited.json()).toMatchObject({
+      name: '示例客商（衡阳）有限公司',
+      origin: '深圳',
+      contactPhone: '13812345678',
+      masked: false,
+      version: version + 1,
+    });
     const stale = await send('PUT', `/api/investors/${id}`, t.users.office, { kind: 'company', name: '旧', version });
     expect(stale.statusCode).toBe(409);
 

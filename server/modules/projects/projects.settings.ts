@@ -18,7 +18,11 @@ const KEY = 'projects';
 async function readRow(db: Db): Promise<ProjectSettingsResponse> {
   const row = await readAppSetting(db, KEY);
   const parsed = projectSettings.safeParse(row?.value);
-  return { settings: parsed.success ? parsed.data : DEFAULT_PROJECT_SETTINGS, updatedAt: row?.updatedAt ?? null, updatedBy: row?.updatedBy ?? null };
+  return {
+    settings: parsed.success ? parsed.data : DEFAULT_PROJECT_SETTINGS,
+    updatedAt: row?.updatedAt ?? null,
+    updatedBy: row?.updatedBy ?? null,
+  };
 }
 
 /** The settings in force, for services (no access check: callers have done theirs). */
