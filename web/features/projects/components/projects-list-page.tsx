@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Button } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ProjectListItem } from '../../../../shared/contracts/projects';
 import { DataTable } from '../../../components/data-table';
@@ -10,6 +11,7 @@ import { formatWan, yuanToWan } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { getProjects, useProjects } from '../api/get-projects';
 import { ProjectFilterSelects, useProjectFilter } from './project-filters';
+import { ImportModal } from './import-modal';
 import { ProjectFormModal } from './project-form-modal';
 import { useProjectRole } from './project-role';
 
@@ -33,6 +35,7 @@ export function ProjectsListPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const projects = useProjects({ ...filter, page, pageSize });
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   // 发起招商线索 from a chain node arrives here with the chain and node to prefill.
   const leadFromMap = searchParams.get('lead') === 'new';
   const navigate = useNavigate();
@@ -54,6 +57,7 @@ export function ProjectsListPage() {
         toolbar={{
           search: { placeholder: t('projects.searchPlaceholder'), testId: 'projects-search' },
           filters: <ProjectFilterSelects withStage />,
+          actions: canWrite ? <Button onClick={() => setImporting(true)}>{t('projects.importButton')}</Button> : undefined,
           add: canWrite ? { label: t('projects.add'), onClick: () => setAdding(true), testId: 'project-add' } : null,
         }}
         columns={[
@@ -103,6 +107,7 @@ export function ProjectsListPage() {
           onClose={closeForm}
         />
       ) : null}
+      {importing ? <ImportModal onClose={() => setImporting(false)} /> : null}
     </SectionTabs>
   );
 }
