@@ -17,6 +17,7 @@ import { requireVersion, updatedOrConflict } from '../../lib/optimistic-lock.js'
 import { dataScopeOf, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { createStatisticCache } from '../monitoring/monitoring.cache.js';
 import { isFlaggedIncrease, readProjectSettings } from './projects.settings.js';
 import { canEditProject, canViewProject, clearanceOf, hasClearance, isProjectWriter, type ProjectScopeFacts } from './projects.policy.js';
 import {
@@ -86,16 +87,23 @@ function amountWarnings(row: Pick<ProjectRow, 'signedAmount' | 'plannedInvestmen
   return warnings;
 }
 
-/** Projects in the caller's scope with stage, chain, channel, year (signed) and name filters. */
+/** List pages cached by scope, clearance and query under the stats token (any write to what they show changes it). */
+const listCache = createStatisticCache<ListProjectsResponse>();
+
+/** Projects in the caller's scope with stage, chain (and node), channel, year (signed) and name filters. */
 export async function listProjects(db: Db, actor: Actor, query: ListProjectsQuery): Promise<ListProjectsResponse> {
-  const { rows, total } = await selectProjectsPage(db, {
-    scope: dataScopeOf(actor),
-    clearance: clearanceOf(actor),
-    filter: query,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+  const scope = dataScopeOf(actor);
+  const clearance = clearanceOf(actor);
+  return listCache(db, JSON.stringify([scope, clearance, query]), async () => {
+    const { rows, total } = await selectProjectsPage(db, {
+      scope,
+      clearance,
+      filter: query,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    return { items: rows.map(present), total };
   });
-  return { items: rows.map(present), total };
 }
 
 export async function getProject(db: Db, actor: Actor, id: number, locale: Locale = 'zh-CN'): Promise<ProjectDetail> {

@@ -13,20 +13,12 @@ import {
   type ProjectImportColumn,
 } from '../../../../shared/contracts/projects.js';
 import { translate, type MessageKey } from '../../../../shared/i18n/index.js';
+import { rowError, type RowError } from '../../../lib/spreadsheet/row-errors.js';
 import { parseDecimal, scaleToInteger } from '../../../lib/spreadsheet/decimal.js';
 import type { ReadSheet, TextRow } from './import.read.js';
 
-export type RowError = { row: number; column: string; value: string | null; reasonZh: string; reasonEn: string };
-
-export function rowError(
-  row: number,
-  column: string,
-  value: string | null,
-  key: MessageKey,
-  params: Record<string, string | number> = {},
-): RowError {
-  return { row, column, value, reasonZh: translate('zh-CN', key, params), reasonEn: translate('en', key, params) };
-}
+export type { RowError };
+export { rowError };
 
 /** What the rows are checked against (keys as people write them: codes, full and short names). */
 export type ProjectLookups = {

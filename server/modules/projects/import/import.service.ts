@@ -4,6 +4,7 @@ import type { ProjectImportReport } from '../../../../shared/contracts/projects.
 import type { Locale } from '../../../../shared/i18n/index.js';
 import type { Db } from '../../../db/client.js';
 import type { SheetSource } from '../../../lib/spreadsheet/read-rows.js';
+import { localizeRowErrors } from '../../../lib/spreadsheet/row-errors.js';
 import { requireAccess } from '../../access/access.policy.js';
 import type { Actor } from '../../access/actor.js';
 import { recordAudit } from '../../audit/audit.service.js';
@@ -19,15 +20,7 @@ export type ImportInput = { source: SheetSource; dryRun: boolean };
 
 /** The report in the caller's language. */
 export function localizeImport(outcome: ImportOutcome, locale: Locale): ProjectImportReport {
-  return {
-    ...outcome,
-    errors: outcome.errors.map((e) => ({
-      row: e.row,
-      column: e.column,
-      value: e.value,
-      reason: locale === 'en' ? e.reasonEn : e.reasonZh,
-    })),
-  };
+  return { ...outcome, errors: localizeRowErrors(outcome.errors, locale) };
 }
 
 async function lookupsOf(db: Db): Promise<ProjectLookups> {

@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/contracts/projects.js';
 import { translate } from '../../../../shared/i18n/index.js';
 import { safeCell } from '../../../../shared/spreadsheet-safe.js';
+import { addGuideSheet } from '../../../lib/spreadsheet/guide-sheet.js';
 import type { Db } from '../../../db/client.js';
 import { requireAccess } from '../../access/access.policy.js';
 import type { Actor } from '../../access/actor.js';
@@ -64,16 +65,11 @@ function workbookOf<C extends string>(sheetName: string, columns: readonly C[], 
   data.columns = columns.map((c) => ({ header: c, key: c, width: c === '项目名称' ? 32 : 18, style: { numFmt: '@' } }));
   data.getRow(1).font = { bold: true };
   data.addRow(Object.fromEntries(columns.map((c) => [c, guide[c].example])));
-  const notes = workbook.addWorksheet('填写说明');
-  notes.columns = [
-    { header: '列名', key: 'column', width: 22 },
-    { header: '是否必填', key: 'required', width: 10 },
-    { header: '填写要求', key: 'rule', width: 90 },
-  ];
-  notes.getRow(1).font = { bold: true };
-  for (const c of columns) notes.addRow({ column: c, required: guide[c].required ? '必填' : '选填', rule: guide[c].rule });
-  notes.addRow({});
-  for (const rule of RULES) notes.addRow({ column: '说明', rule });
+  addGuideSheet(
+    workbook,
+    columns.map((column) => ({ column, ...guide[column] })),
+    RULES,
+  );
   return workbook;
 }
 

@@ -6,9 +6,10 @@ import { SectionTabs } from '../../../components/section-tabs';
 import { paths } from '../../../config/paths';
 import { usePageParams } from '../../../hooks/use-page-params';
 import { fetchAllPages } from '../../../lib/all-pages';
-import { formatPercent, formatYi, yuanToYi } from '../../../lib/format';
+import { formatPercent, yuanToYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { getMajorProjects, useMajorProjects } from '../api/get-major-projects';
+import { moneyColumn } from './money-column';
 import { useYearParam, YearSelect } from './year-select';
 
 type MonthRow = MajorProjectsResponse['months'][number];
@@ -22,7 +23,7 @@ export function MajorProjectsPage() {
   const { page, pageSize } = usePageParams();
   const major = useMajorProjects({ year, page, pageSize });
   const months = major.data?.months ?? [];
-  const yi = (yuan: number | null) => formatYi(yuan, locale);
+  const yiUnit = { unit: 'yi', locale } as const;
 
   return (
     <SectionTabs section="projects" extra={<YearSelect />}>
@@ -40,27 +41,9 @@ export function MajorProjectsPage() {
             excel: (p) => (p.isNew ? t('projects.major.new') : null),
             tag: (p) => (p.isNew ? 'green' : undefined),
           },
-          {
-            key: 'planned',
-            title: t('projects.plannedInvestmentYi'),
-            align: 'right',
-            excel: (p) => yuanToYi(p.plannedInvestment),
-            render: (_, p) => yi(p.plannedInvestment),
-          },
-          {
-            key: 'annualPlan',
-            title: t('projects.major.annualPlanYi'),
-            align: 'right',
-            excel: (p) => yuanToYi(p.annualPlan),
-            render: (_, p) => yi(p.annualPlan),
-          },
-          {
-            key: 'completed',
-            title: t('projects.major.completedYi'),
-            align: 'right',
-            excel: (p) => yuanToYi(p.completed),
-            render: (_, p) => yi(p.completed),
-          },
+          moneyColumn<MajorProjectItem>('planned', t('projects.plannedInvestmentYi'), (p) => p.plannedInvestment, yiUnit),
+          moneyColumn<MajorProjectItem>('annualPlan', t('projects.major.annualPlanYi'), (p) => p.annualPlan, yiUnit),
+          moneyColumn<MajorProjectItem>('completed', t('projects.major.completedYi'), (p) => p.completed, yiUnit),
           {
             key: 'rate',
             title: t('projects.major.rate'),
@@ -68,13 +51,7 @@ export function MajorProjectsPage() {
             excel: (p) => rate(p.completed, p.annualPlan),
             render: (_, p) => formatPercent(rate(p.completed, p.annualPlan), locale),
           },
-          {
-            key: 'funds',
-            title: t('projects.major.fundsYi'),
-            align: 'right',
-            excel: (p) => yuanToYi(p.fundsArrived),
-            render: (_, p) => yi(p.fundsArrived),
-          },
+          moneyColumn<MajorProjectItem>('funds', t('projects.major.fundsYi'), (p) => p.fundsArrived, yiUnit),
         ]}
         testId="major-projects-table"
         exportName={[t('nav.projects'), String(year)]}
@@ -102,27 +79,9 @@ export function MajorProjectsPage() {
           rowKey="period"
           columns={[
             { key: 'period', title: t('projects.major.period'), dataIndex: 'period' },
-            {
-              key: 'plan',
-              title: t('projects.major.planYi'),
-              align: 'right',
-              excel: (m) => yuanToYi(m.plan),
-              render: (_, m) => yi(m.plan),
-            },
-            {
-              key: 'completed',
-              title: t('projects.major.completedYi'),
-              align: 'right',
-              excel: (m) => yuanToYi(m.completed),
-              render: (_, m) => yi(m.completed),
-            },
-            {
-              key: 'funds',
-              title: t('projects.major.fundsYi'),
-              align: 'right',
-              excel: (m) => yuanToYi(m.fundsArrived),
-              render: (_, m) => yi(m.fundsArrived),
-            },
+            moneyColumn<MonthRow>('plan', t('projects.major.planYi'), (m) => m.plan, yiUnit),
+            moneyColumn<MonthRow>('completed', t('projects.major.completedYi'), (m) => m.completed, yiUnit),
+            moneyColumn<MonthRow>('funds', t('projects.major.fundsYi'), (m) => m.fundsArrived, yiUnit),
           ]}
           testId="major-months-table"
           exportName={[t('nav.projects'), String(year), t('projects.major.monthsSheet')]}

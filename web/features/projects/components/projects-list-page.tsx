@@ -7,11 +7,11 @@ import { SectionTabs } from '../../../components/section-tabs';
 import { paths } from '../../../config/paths';
 import { usePageParams } from '../../../hooks/use-page-params';
 import { fetchAllPages } from '../../../lib/all-pages';
-import { formatWan, yuanToWan } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { getProjects, useProjects } from '../api/get-projects';
 import { ProjectFilterSelects, useProjectFilter } from './project-filters';
 import { ImportModal } from './import-modal';
+import { moneyColumn } from './money-column';
 import { ProjectFormModal } from './project-form-modal';
 import { useProjectRole } from './project-role';
 
@@ -48,6 +48,7 @@ export function ProjectsListPage() {
       setSearchParams(next, { replace: true });
     }
   };
+  const wanUnit = { unit: 'wan', locale } as const;
   const loadAll = () => fetchAllPages((p, size) => getProjects({ ...filter, page: p, pageSize: size }));
 
   return (
@@ -76,22 +77,14 @@ export function ProjectsListPage() {
           { key: 'region', title: t('projects.region'), dataIndex: 'regionName', excelWidth: 12 },
           { key: 'park', title: t('projects.park'), excel: (p) => p.parkName, excelWidth: 14 },
           { key: 'investor', title: t('projects.investor'), excelOnly: true, excel: (p) => p.investorName, excelWidth: 24 },
-          {
-            key: 'signedAmount',
-            title: t('projects.signedAmount'),
+          moneyColumn<ProjectListItem>('signedAmount', t('projects.signedAmount'), (p) => p.signedAmount, {
+            ...wanUnit,
             excelTitle: t('projects.signedAmountWan'),
-            align: 'right',
-            excel: (p) => yuanToWan(p.signedAmount),
-            render: (_, p) => formatWan(p.signedAmount, locale),
-          },
-          {
-            key: 'plannedInvestment',
-            title: t('projects.plannedInvestment'),
+          }),
+          moneyColumn<ProjectListItem>('plannedInvestment', t('projects.plannedInvestment'), (p) => p.plannedInvestment, {
+            ...wanUnit,
             excelTitle: t('projects.plannedInvestmentWan'),
-            align: 'right',
-            excel: (p) => yuanToWan(p.plannedInvestment),
-            render: (_, p) => formatWan(p.plannedInvestment, locale),
-          },
+          }),
           { key: 'signedOn', title: t('projects.signedOn'), width: 110, excel: (p) => p.signedOn },
         ]}
         testId="projects-table"
