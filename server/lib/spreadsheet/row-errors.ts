@@ -5,7 +5,13 @@ import { translate, type Locale, type MessageKey } from '../../../shared/i18n/in
 export type RowError = { row: number; column: string; value: string | null; reasonZh: string; reasonEn: string };
 
 /** One row error with its reason in Chinese and English. */
-export function rowError(row: number, column: string, value: string | null, key: MessageKey, params: Record<string, string | number> = {}): RowError {
+export function rowError(
+  row: number,
+  column: string,
+  value: string | null,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): RowError {
   return { row, column, value, reasonZh: translate('zh-CN', key, params), reasonEn: translate('en', key, params) };
 }
 

@@ -65,7 +65,7 @@ export async function buildImportTemplate(db: Db, actor: Actor): Promise<Buffer>
     '导入为“全部成功或全部不写入”：任何一行有错，系统列出所有错误（行号、列名、原因），不写入任何数据。',
     '同一文件重复导入不会产生变化；文件中的规上年度和产业链环节会覆盖系统中的原有值。',
     '也可上传 CSV 文件（UTF-8 或 GBK 编码），列名相同；文件不超过 20 MB。',
-    ]);
+  ]);
 
   const codes = workbook.addWorksheet('代码表');
   codes.columns = [
