@@ -2,6 +2,7 @@ import { backupCommand } from './commands/backup.js';
 import { createUserCommand } from './commands/create-user.js';
 import { ImportStoppedError, importMonthlyCommand } from './commands/import-monthly.js';
 import { importEnterprisesCommand } from './commands/import-enterprises.js';
+import { importInvestmentCommand, importProjectsCommand } from './commands/import-projects.js';
 import { migrateCommand } from './commands/migrate.js';
 import { grantReviewerCommand, periodsCommand, publishCommand, reopenCommand, reviewCommand } from './commands/periods.js';
 import { resetPasswordCommand } from './commands/reset-password.js';
@@ -24,6 +25,8 @@ export const COMMANDS: readonly Command[] = [
   importEnterprisesCommand,
   statsCommand,
   importMonthlyCommand,
+  importProjectsCommand,
+  importInvestmentCommand,
   periodsCommand,
   reviewCommand,
   publishCommand,

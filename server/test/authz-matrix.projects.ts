@@ -2,12 +2,13 @@
 // "in" on CH02 in 衡阳县, in the in-side park, registered as firm A; "out" on CH05 in 常宁市.
 import type { Db } from '../db/client.js';
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
+import { createInvestor } from '../modules/investors/investors.service.js';
 import { createBlocker } from '../modules/projects/projects.support.js';
 import { setMajorYear } from '../modules/projects/projects.plan.js';
 import type { Role } from '../../shared/roles.js';
 import { buildProject } from './factories/projects.js';
 import type { AuthzFixture, Side } from './authz-fixture.js';
-import { grid, OUT_OF_SCOPE_STATUS as OOS, type MatrixRequest, type MatrixRow } from './authz-matrix.js';
+import { grid, multipartRequest, OUT_OF_SCOPE_STATUS as OOS, type MatrixRequest, type MatrixRow } from './authz-matrix.js';
 
 const BASE_NAME = '矩阵基准项目';
 const base = new WeakMap<Db, Record<Side, number>>();
@@ -16,7 +17,7 @@ const base = new WeakMap<Db, Record<Side, number>>();
 async function projectOn(fx: AuthzFixture, side: Side, name: string): Promise<number> {
   const project = await buildProject(
     fx.db,
-    { name, chainCode: fx.chain[side], regionCode: fx.region[side], parkId: fx.park[side].id },
+    { name, chainCode: fx.chain[side], regionCode: fx.region[side], parkId: fx.park[side].id, plannedInvestment: 200_000_000 },
     {
       to: 'registered',
       on: '2024-01-05',
@@ -153,12 +154,55 @@ export function projectMatrixRows(): MatrixRow[] {
         json(`/api/projects/${await fresh(fx, side)}/investment/2024-03`, { completed: 1_000_000, fundsArrived: 900_000 }),
       status: projectEdit(200),
     },
+    {
+      method: 'GET',
+      route: '/api/projects/import/template',
+      request: () => ({ url: '/api/projects/import/template' }),
+      status: grid({ admin: 200, chain_chief: 200, chain_office: 200, park: 200, county: 200 }),
+    },
+    {
+      method: 'POST',
+      route: '/api/projects/import',
+      // A dry run of one lead on the side; a writer's row outside its scope is a row error in the 200 answer.
+      request: (fx, side) =>
+        multipartRequest('/api/projects/import?dryRun=true', 'projects.csv', [
+          ['项目名称', '产业链', '县市区', '园区'],
+          ['矩阵导入项目', fx.chain[side], fx.region[side], String(fx.park[side].id)],
+        ]),
+      status: grid({ admin: 200, chain_chief: 200, chain_office: 200, park: 200, county: 200 }),
+      dryRun: true,
+    },
+    { method: 'GET', route: '/api/projects/settings', request: () => ({ url: '/api/projects/settings' }), status: READERS },
+    {
+      method: 'PUT',
+      route: '/api/projects/settings',
+      request: () => json('/api/projects/settings', { majorThreshold: 100_000_000, amountIncreaseRatio: 0.3 }),
+      status: grid({ admin: 200 }),
+    },
     { method: 'GET', route: '/api/investors', request: () => ({ url: '/api/investors' }), status: READERS },
     {
       method: 'POST',
       route: '/api/investors',
       request: (fx) => json('/api/investors', { kind: 'company', name: `矩阵客商${fx.unique()}` }),
       status: grid({ admin: 201, chain_chief: 201, chain_office: 201, park: 201, county: 201 }),
+    },
+    {
+      method: 'PUT',
+      route: '/api/investors/:id',
+      // Registered by the system: only the admin owns it; the writers are refused by the service.
+      request: async (fx) => {
+        const investor = await createInvestor(fx.db, SYSTEM_ACTOR, {
+          kind: 'company',
+          name: `矩阵改客商${fx.unique()}`,
+          uscc: null,
+          origin: null,
+          nativePlace: null,
+          contactName: '李四',
+          contactPhone: null,
+        });
+        return { url: `/api/investors/${investor.id}`, payload: { kind: 'company', name: `矩阵已改客商${fx.unique()}` } };
+      },
+      status: grid({ admin: 200 }),
     },
     { method: 'GET', route: '/api/projects/blockers', request: () => ({ url: '/api/projects/blockers?overdue=true' }), status: READERS },
     {

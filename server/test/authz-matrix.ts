@@ -134,7 +134,7 @@ function enterpriseCsv(fx: AuthzFixture, side: Side): MatrixRequest {
   return multipartRequest('/api/enterprises/import?dryRun=true', 'firms.csv', [IMPORT_COLUMNS, IMPORT_COLUMNS.map((c) => row[c] ?? '')]);
 }
 
-function multipartRequest(url: string, fileName: string, rows: readonly (readonly string[])[]): MatrixRequest {
+export function multipartRequest(url: string, fileName: string, rows: readonly (readonly string[])[]): MatrixRequest {
   const body = multipartFile(fileName, Buffer.from(csvText(rows)));
   return { url, payload: body.payload, headers: body.headers };
 }

@@ -2,6 +2,7 @@
 // investors (客商库) and the projects with their one lifecycle. Money is integer 元 everywhere.
 import { z } from 'zod';
 import { pageQuery, versionField } from './common.js';
+import { importRowError } from './enterprises.js';
 import { chainCodeSchema, DATE_PATTERN, nodeKeySchema, regionCodeSchema, usccSchema } from './identifiers.js';
 
 /** The lifecycle in order: 线索 → 在谈 → 签约 → 注册 → 供地 → 开工 → 竣工 → 投产 → 达产 → 入规. */
@@ -37,6 +38,11 @@ export const projectCategorySchema = z.enum(PROJECT_CATEGORIES);
 
 export const INVESTOR_KINDS = ['company', 'person'] as const;
 export const investorKindSchema = z.enum(INVESTOR_KINDS);
+
+/** Roles that record and move projects (the leader reads only; departments and enterprises neither). */
+export const PROJECT_WRITER_ROLES = ['admin', 'chain_chief', 'chain_office', 'park', 'county'] as const;
+/** Roles that read project lists and the summary (a department: its blockers only). */
+export const PROJECT_READER_ROLES = ['admin', 'leader', 'chain_chief', 'chain_office', 'park', 'county', 'department'] as const;
 
 /** The largest amount accepted (元): 10 万亿元; anything above is a typing slip. */
 export const MAX_AMOUNT_YUAN = 10_000_000_000_000;
@@ -75,6 +81,11 @@ export const createInvestorRequest = z.object({
   contactPhone: z.string().trim().max(30).nullable().default(null),
 });
 export type CreateInvestorRequest = z.infer<typeof createInvestorRequest>;
+
+/** Edits an investor (its owner or the admin: the others never saw its contacts unmasked). */
+export const updateInvestorRequest = createInvestorRequest.extend({ version: z.number().int().min(1).optional() });
+export type UpdateInvestorRequest = z.infer<typeof updateInvestorRequest>;
+export const investorParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export const listInvestorsQuery = pageQuery.extend({ q: z.string().trim().max(64).optional() });
 export type ListInvestorsQuery = z.infer<typeof listInvestorsQuery>;
@@ -139,6 +150,8 @@ export type ProjectListItem = z.infer<typeof projectListItem>;
 export const listProjectsQuery = pageQuery.extend({
   stage: projectStateSchema.optional(),
   chain: chainCodeSchema.optional(),
+  /** The chain node (缺链/弱链) the projects fill; read with `chain`. */
+  node: nodeKeySchema.optional(),
   channel: projectChannelSchema.optional(),
   /** Projects signed in the year. */
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -162,6 +175,8 @@ export const projectAmountChange = z.object({
   field: z.enum(['signedAmount', 'plannedInvestment']),
   before: z.number().int().nullable(),
   after: z.number().int().nullable(),
+  /** Raised by more than the settings' amountIncreaseRatio (inflated amounts are a known abuse). */
+  flagged: z.boolean(),
   byName: z.string(),
   at: z.string(),
 });
@@ -377,3 +392,65 @@ export const majorProjectsResponse = z.object({
   months: z.array(z.object({ period: z.string(), plan: z.number().int(), completed: z.number().int(), fundsArrived: z.number().int() })),
 });
 export type MajorProjectsResponse = z.infer<typeof majorProjectsResponse>;
+
+// ── settings ──
+
+/** The admin's project settings: the major-project size threshold and the amount-increase flag. */
+export const projectSettings = z.object({
+  /** The least 计划总投资 (元) of a project on the yearly major-project list. */
+  majorThreshold: amountSchema,
+  /** An amount raised by more than this fraction (0.3 = 30%) is flagged (every change is kept anyway). */
+  amountIncreaseRatio: z.number().min(0).max(100),
+});
+export type ProjectSettings = z.infer<typeof projectSettings>;
+/** 1亿元 and 30%. */
+export const DEFAULT_PROJECT_SETTINGS: ProjectSettings = { majorThreshold: 100_000_000, amountIncreaseRatio: 0.3 };
+export const projectSettingsResponse = z.object({
+  settings: projectSettings,
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type ProjectSettingsResponse = z.infer<typeof projectSettingsResponse>;
+
+// ── xlsx import ──
+
+/** The columns of the project import, in the template's order (线索 are created, one per row). */
+export const PROJECT_IMPORT_COLUMNS = [
+  '项目名称',
+  '产业链',
+  '环节',
+  '招商渠道',
+  '项目类别',
+  '县市区',
+  '园区',
+  '客商统一社会信用代码',
+  '签约额(万元)',
+  '计划总投资(万元)',
+  '责任单位',
+  '责任人',
+  '线索日期',
+  '备注',
+] as const;
+export type ProjectImportColumn = (typeof PROJECT_IMPORT_COLUMNS)[number];
+/** The columns of the monthly investment import of major projects. */
+export const INVESTMENT_IMPORT_COLUMNS = ['项目编号', '月份', '完成投资(万元)', '到位资金(万元)'] as const;
+export type InvestmentImportColumn = (typeof INVESTMENT_IMPORT_COLUMNS)[number];
+
+/** `projects`: leads; `investment`: the monthly completed investment of projects. */
+export const IMPORT_KINDS = ['projects', 'investment'] as const;
+export const projectImportTemplateQuery = z.object({ kind: z.enum(IMPORT_KINDS).default('projects') });
+export const projectImportQuery = z.object({
+  kind: z.enum(IMPORT_KINDS).default('projects'),
+  /** true (the default): check only, write nothing. */
+  dryRun: z.enum(['true', 'false']).default('true'),
+});
+export const projectImportReport = z.object({
+  dryRun: z.boolean(),
+  /** True when the rows were written (a real import without errors). */
+  written: z.boolean(),
+  rows: z.number().int(),
+  /** Projects (or months) the rows create or replace; 0 when any row failed. */
+  created: z.number().int(),
+  errors: z.array(importRowError),
+});
+export type ProjectImportReport = z.infer<typeof projectImportReport>;

@@ -1,6 +1,7 @@
 import { attachmentsEn } from './attachments.en.js';
 import { assessmentEn } from './assessment.en.js';
 import { chainMapEn } from './chain-map.en.js';
+import { projectsEn } from './projects.en.js';
 import { ticketsEn } from './tickets.en.js';
 import { supervisionEn } from './supervision.en.js';
 import type { MessageKey } from './zh-CN.js';
@@ -994,6 +995,7 @@ export const en: Record<MessageKey, string> = {
   ...attachmentsEn,
   ...assessmentEn,
   ...chainMapEn,
+  ...projectsEn,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': 'Project {id} does not exist; open it from the project list',
   'projects.error.terminatedFinal': 'The project was terminated; its stage cannot change any more',
@@ -1013,9 +1015,30 @@ export const en: Record<MessageKey, string> = {
   'projects.error.enterpriseTooEarly': 'Only a project registered (注册) or later can be linked to its enterprise',
   'projects.error.outOfScope': 'This project is outside your chains, parks or counties',
   'projects.warning.smallAmount': 'The {field} is only {amount} yuan: was it typed in 万元 (10,000 yuan)? If so multiply by 10000',
+  'projects.error.belowMajorThreshold':
+    'The planned investment of {amount} (100m yuan) is below the major-project threshold of {threshold} (100m yuan); the administrator can change the threshold in the settings',
+  'projects.warning.amountIncrease': 'A change raised the {field} by more than {percent}%: check it is not inflated',
+  'projects.import.noHeader': 'The file has no header "{header}": fill in the import template and upload it',
+  'projects.import.missingColumn': 'The required column "{column}" is missing',
+  'projects.import.required': 'Required, cannot be empty',
+  'projects.import.tooLong': 'Longer than {max} characters',
+  'projects.import.unknownChain': 'No such chain: give its code (as CH02) or full name, see the code sheet',
+  'projects.import.unknownNode': "Chain {chain} has no such node: give the node's key or name, see the code sheet",
+  'projects.import.unknownChoice': 'Only these are accepted: {choices}',
+  'projects.import.unknownRegion': 'No such county: give its code (as 430421) or full name',
+  'projects.import.unknownPark': 'No such park: give its full name, short name or number',
+  'projects.import.unknownInvestor': 'No investor has this unified social credit code: register the investor first',
+  'projects.import.badAmount': 'An amount is a number of at least 0 (in 10k yuan), at most 10 trillion yuan',
+  'projects.import.badDate': 'Dates look like 2025-03-01',
+  'projects.import.outOfScope': 'This project is outside your chains, parks or counties',
+  'projects.import.unknownProject': 'No project has this number, or it is outside your scope',
+  'projects.import.badPeriod': 'Months look like 2025-03 and cannot be after this month',
+  'projects.import.duplicateMonth': 'The same month of the same project appears twice in the file',
+  'projects.import.hasErrors': 'The file has {count} errors; nothing was imported',
   'projects.field.signedAmount': 'contract amount',
   'projects.field.plannedInvestment': 'planned total investment',
   'investors.error.invalidUscc': 'Invalid unified social credit code: {message}',
+  'investors.error.notFound': 'Investor {id} does not exist',
   'investors.error.duplicateUscc': 'The unified social credit code {uscc} is already registered for investor "{name}"',
   'projects.stage.lead': 'lead',
   'projects.stage.negotiating': 'negotiating',

@@ -1,6 +1,7 @@
 import { attachmentsZhCN } from './attachments.zh-CN.js';
 import { assessmentZhCN } from './assessment.zh-CN.js';
 import { chainMapZhCN } from './chain-map.zh-CN.js';
+import { projectsZhCN } from './projects.zh-CN.js';
 import { ticketsZhCN } from './tickets.zh-CN.js';
 import { supervisionZhCN } from './supervision.zh-CN.js';
 
@@ -964,6 +965,7 @@ export const zhCN = {
   ...attachmentsZhCN,
   ...assessmentZhCN,
   ...chainMapZhCN,
+  ...projectsZhCN,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': '项目 {id} 不存在，请从项目列表进入',
   'projects.error.terminatedFinal': '项目已终止，不能再变更阶段',
@@ -983,9 +985,29 @@ export const zhCN = {
   'projects.error.enterpriseTooEarly': '只有注册及以后阶段的项目才能关联注册企业',
   'projects.error.outOfScope': '该项目不在您的管辖范围内（产业链、园区或区县）',
   'projects.warning.smallAmount': '{field}仅 {amount} 元，是否误按万元填写？如是请乘以 10000',
+  'projects.error.belowMajorThreshold': '计划总投资 {amount} 亿元未达到重大项目门槛 {threshold} 亿元（系统管理员可在设置中调整门槛）',
+  'projects.warning.amountIncrease': '{field}的一次变更增幅超过 {percent}%，请核实是否虚增',
+  'projects.import.noHeader': '文件中找不到表头“{header}”，请用导入模板填写后上传',
+  'projects.import.missingColumn': '缺少必填列“{column}”',
+  'projects.import.required': '必填，不能为空',
+  'projects.import.tooLong': '超过 {max} 字',
+  'projects.import.unknownChain': '没有这条产业链，请填写代码（如 CH02）或全称，见“代码表”',
+  'projects.import.unknownNode': '产业链 {chain} 没有这个环节，请填写环节代码或名称，见“代码表”',
+  'projects.import.unknownChoice': '只能填写：{choices}',
+  'projects.import.unknownRegion': '没有这个县市区，请填写代码（如 430421）或全称',
+  'projects.import.unknownPark': '没有这个园区，请填写全称、简称或编号',
+  'projects.import.unknownInvestor': '客商库中没有这个统一社会信用代码，请先登记客商',
+  'projects.import.badAmount': '金额应为不小于 0 的数字（单位万元），不超过 10 万亿元',
+  'projects.import.badDate': '日期格式为 2025-03-01',
+  'projects.import.outOfScope': '该项目不在您的管辖范围内（产业链、园区或区县）',
+  'projects.import.unknownProject': '没有这个项目编号，或项目不在您的管辖范围内',
+  'projects.import.badPeriod': '月份格式为 2025-03，且不能晚于本月',
+  'projects.import.duplicateMonth': '同一项目的同一月份在文件中出现了两次',
+  'projects.import.hasErrors': '文件有 {count} 处错误，未导入任何数据',
   'projects.field.signedAmount': '签约额',
   'projects.field.plannedInvestment': '计划总投资',
   'investors.error.invalidUscc': '统一社会信用代码无效：{message}',
+  'investors.error.notFound': '客商 {id} 不存在',
   'investors.error.duplicateUscc': '统一社会信用代码 {uscc} 已登记在客商“{name}”名下',
   'projects.stage.lead': '线索',
   'projects.stage.negotiating': '在谈',

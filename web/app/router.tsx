@@ -18,6 +18,8 @@ import { ticketRoutes } from '../features/tickets/routes';
 import { supervisionRoutes } from '../features/supervision/routes';
 import { agendaRoutes } from '../features/agenda/routes';
 import { assessmentRoutes } from '../features/assessment/routes';
+import { projectRoutes } from '../features/projects/routes';
+import { investorRoutes } from '../features/investors/routes';
 import { monitoringChainsQueryOptions } from '../hooks/use-monitoring-chains';
 import { dashboardViewOf } from '../lib/periods';
 
@@ -77,6 +79,8 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
             ...ticketRoutes,
             ...supervisionRoutes,
             ...assessmentRoutes,
+            ...projectRoutes,
+            ...investorRoutes,
             {
               lazy: async () => ({ Component: (await import('./layout/require-admin')).RequireAdmin }),
               children: [

@@ -27,4 +27,6 @@ export const BUILT_MODULES: readonly WorkModule[] = [
   'warnings',
   'problems',
   'supervision',
+  'investment',
+  'projects',
 ];

@@ -50,8 +50,24 @@ export const paths = {
     path: '/figures/:uscc',
     getHref: (uscc: string, year?: number) => `/figures/${encodeURIComponent(uscc)}${year === undefined ? '' : `?year=${year}`}`,
   },
+  /** 招商引资: the pipeline board; the list and the 客商库 are its other tabs. */
   investment: { path: '/investment', getHref: () => '/investment' },
-  projects: { path: '/projects', getHref: () => '/projects' },
+  investmentList: { path: '/investment/list', getHref: () => '/investment/list' },
+  investors: { path: '/investment/investors', getHref: () => '/investment/investors' },
+  /** A project's page (an enterprise account opens the one linked to it). */
+  project: { path: '/investment/projects/:id', getHref: (id: number) => `/investment/projects/${id}` },
+  /**
+   * The new-lead form, opened from a chain node (发起招商线索): the list page with the dialog
+   * prefilled with the chain and node.
+   */
+  newLead: {
+    path: '/investment/list',
+    getHref: (chain: string, node: string) =>
+      `/investment/list?lead=new&leadChain=${encodeURIComponent(chain)}&leadNode=${encodeURIComponent(node)}`,
+  },
+  /** 重大项目: the yearly list with plan vs done; the KPI dashboard is its other tab. */
+  projects: { path: '/projects', getHref: (year?: number) => (year === undefined ? '/projects' : `/projects?year=${year}`) },
+  projectsKpi: { path: '/projects/kpi', getHref: (year?: number) => (year === undefined ? '/projects/kpi' : `/projects/kpi?year=${year}`) },
   parks: { path: '/parks', getHref: () => '/parks' },
   park: { path: '/parks/:id', getHref: (id: number) => `/parks/${id}` },
   regions: { path: '/regions', getHref: () => '/regions' },

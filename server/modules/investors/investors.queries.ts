@@ -1,8 +1,9 @@
 // SQL of the investors (客商库): the searchable page, a lookup by USCC, the insert.
-import { count, desc, eq, ilike, or } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { investors } from '../../db/schema.js';
 import { containsPattern } from '../../lib/like.js';
+import { atVersion, bumpVersion } from '../../lib/optimistic-lock.js';
 
 export type InvestorRow = typeof investors.$inferSelect;
 
@@ -18,8 +19,32 @@ export async function selectInvestorsPage(
   return { rows, total: total?.n ?? 0 };
 }
 
-export async function selectInvestorByUscc(db: Db, uscc: string): Promise<InvestorRow | undefined> {
-  const [row] = await db.select().from(investors).where(eq(investors.uscc, uscc));
+/** The investor registered under a USCC, other than `exceptId` (the one being edited). */
+export async function selectInvestorByUscc(db: Db, uscc: string, exceptId?: number): Promise<InvestorRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(investors)
+    .where(and(eq(investors.uscc, uscc), exceptId === undefined ? undefined : ne(investors.id, exceptId)));
+  return row;
+}
+
+export async function selectInvestor(db: Db, id: number): Promise<InvestorRow | undefined> {
+  const [row] = await db.select().from(investors).where(eq(investors.id, id));
+  return row;
+}
+
+/** Changes an investor at the version the caller read (none: any); no row when the version moved on. */
+export async function updateInvestorRow(
+  db: Db,
+  id: number,
+  values: Partial<typeof investors.$inferInsert>,
+  version: number | undefined,
+): Promise<InvestorRow | undefined> {
+  const [row] = await db
+    .update(investors)
+    .set({ ...values, version: bumpVersion(investors.version), updatedAt: sql`now()` })
+    .where(atVersion(eq(investors.id, id), investors.version, version))
+    .returning();
   return row;
 }
 

@@ -1,9 +1,14 @@
 import type { MajorProjectsQuery, MajorProjectsResponse } from '../../../shared/contracts/projects.js';
 import type { Db } from '../../db/client.js';
-import { dataScopeOf, requireAccess } from '../access/access.policy.js';
+import { dataScopeOf, requireAccess, type DataScope } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { clearanceOf, isProjectReader } from './projects.policy.js';
 import { selectMajorEntries, selectMajorMonths } from './projects.major.queries.js';
+import type { Clearance } from './projects.queries.js';
+import { createStatisticCache } from '../monitoring/monitoring.cache.js';
+
+/** Answers cached by scope, clearance and query under the stats token (project, list and investment writes change it). */
+const majorCache = createStatisticCache<MajorProjectsResponse>();
 
 /**
  * The year's major-project list in the caller's scope (a project may stay on it several years;
@@ -13,10 +18,15 @@ import { selectMajorEntries, selectMajorMonths } from './projects.major.queries.
 export async function listMajorProjects(db: Db, actor: Actor, query: MajorProjectsQuery): Promise<MajorProjectsResponse> {
   requireAccess(isProjectReader(actor));
   const scope = dataScopeOf(actor);
+  const clearance = clearanceOf(actor);
+  return majorCache(db, JSON.stringify([scope, clearance, query]), () => computeMajorList(db, scope, clearance, query));
+}
+
+async function computeMajorList(db: Db, scope: DataScope, clearance: Clearance, query: MajorProjectsQuery): Promise<MajorProjectsResponse> {
   const [rows, totals] = await Promise.all([
     selectMajorEntries(db, {
       scope,
-      clearance: clearanceOf(actor),
+      clearance,
       year: query.year,
       chain: query.chain,
       limit: query.pageSize,

@@ -23,6 +23,7 @@ import {
   upsertMonthlyInvestment,
 } from './projects.queries.js';
 import { getProject } from './projects.service.js';
+import { readProjectSettings } from './projects.settings.js';
 
 /** The project if the actor may change it; outside its scope it answers like an unknown project (used by the support edits too). */
 export async function requireEditableProject(db: Db, actor: Actor, id: number) {
@@ -70,9 +71,20 @@ export async function updateProject(
   return getProject(db, actor, id, locale);
 }
 
-/** Puts the project on the year's major-project list (or changes its annual plan). */
+/**
+ * Puts the project on the year's major-project list (or changes its annual plan). Only a project whose
+ * 计划总投资 reaches the size threshold of the settings belongs there.
+ */
 export async function setMajorYear(db: Db, actor: Actor, id: number, year: number, input: SetMajorYearRequest): Promise<void> {
-  await requireEditableProject(db, actor, id);
+  const row = await requireEditableProject(db, actor, id);
+  const { majorThreshold } = await readProjectSettings(db);
+  if (row.plannedInvestment === null || row.plannedInvestment < majorThreshold) {
+    throw new AppError('validation_failed', {
+      messageKey: 'projects.error.belowMajorThreshold',
+      params: { threshold: majorThreshold / 100_000_000, amount: (row.plannedInvestment ?? 0) / 100_000_000 },
+      details: [{ path: 'params.id', message: 'projects.error.belowMajorThreshold' }],
+    });
+  }
   await db.transaction(async (tx) => {
     await upsertMajorYear(tx, id, year, input.annualPlan);
     await recordAudit(tx, actor, { action: 'set', entity: 'major_project_year', entityId: `${id}:${year}`, after: input });

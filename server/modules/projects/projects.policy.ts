@@ -2,6 +2,7 @@
 // theirs, an enterprise only the project linked to it, a 后盾单位 department the blockers assigned to
 // it (none of the project lists). Confidential leads show their real name only to callers with
 // clearance: admin, leader, the chain chief of the project's chain and whoever recorded it.
+import { PROJECT_READER_ROLES, PROJECT_WRITER_ROLES } from '../../../shared/contracts/projects.js';
 import type { Actor } from '../access/actor.js';
 import { dataScopeOf } from '../access/access.policy.js';
 
@@ -15,9 +16,9 @@ export type ProjectScopeFacts = {
 };
 
 /** Roles that record and move projects (the leader reads only; departments and enterprises neither). */
-export const PROJECT_WRITERS = ['admin', 'chain_chief', 'chain_office', 'park', 'county'] as const;
+export const PROJECT_WRITERS = PROJECT_WRITER_ROLES;
 /** Roles that read project lists and the summary. */
-export const PROJECT_READERS = ['admin', 'leader', 'chain_chief', 'chain_office', 'park', 'county', 'department'] as const;
+export const PROJECT_READERS = PROJECT_READER_ROLES;
 
 /** Whether the role records and moves projects (inside its scope). */
 export function isProjectWriter(actor: Actor): boolean {

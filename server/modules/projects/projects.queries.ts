@@ -61,12 +61,16 @@ export const namedProjectRow = z.object({
   stage: z.enum(PROJECT_STATES),
 });
 
-export type ProjectFilter = { stage?: ProjectState; chain?: string; channel?: ProjectChannel; year?: number; q?: string };
+export type ProjectFilter = { stage?: ProjectState; chain?: string; node?: string; channel?: ProjectChannel; year?: number; q?: string };
 
 function filterSql(scope: DataScope, clearance: Clearance, filter: ProjectFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [projectScopeSql(scope)];
   if (filter.stage) conditions.push(eq(projects.stage, filter.stage));
   if (filter.chain) conditions.push(eq(projects.chainCode, filter.chain));
+  if (filter.node) {
+    const chainCondition = filter.chain ? sql` AND n.chain_code = ${filter.chain}` : sql``;
+    conditions.push(sql`${projects.nodeId} IN (SELECT n.id FROM chain_nodes n WHERE n.key = ${filter.node}${chainCondition})`);
+  }
   if (filter.channel) conditions.push(eq(projects.channel, filter.channel));
   if (filter.year !== undefined) conditions.push(sql`${projects.signedOn} BETWEEN ${`${filter.year}-01-01`} AND ${`${filter.year}-12-31`}`);
   if (filter.q) {

@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponse, okResponse } from '../../../shared/contracts/common.js';
 import {
@@ -28,12 +29,21 @@ import {
   projectWarningsResponse,
   projectSummaryQuery,
   projectSummaryResponse,
+  projectSettings,
+  projectSettingsResponse,
+  projectImportQuery,
+  projectImportReport,
+  projectImportTemplateQuery,
 } from '../../../shared/contracts/projects.js';
 import type { Database } from '../../db/client.js';
+import { AppError } from '../../lib/errors.js';
 import { actorOf, localeOf } from '../../lib/http.js';
+import { importInvestment, importProjects, localizeImport } from './import/import.service.js';
+import { buildInvestmentTemplate, buildProjectTemplate } from './import/import.template.js';
 import { PROJECT_READERS, PROJECT_WRITERS } from './projects.policy.js';
 import { createProject, getProject, listProjects, moveProjectStage } from './projects.service.js';
 import { getProjectSummary } from './projects.summary.js';
+import { getProjectSettings, updateProjectSettings } from './projects.settings.js';
 import { listProjectWarnings } from './projects.warnings.js';
 import { listMajorProjects } from './projects.major.js';
 import { createBlocker, getProjectSupport, listBlockers, resolveBlocker, setProjectAgent, setProjectApproval } from './projects.support.js';
@@ -41,10 +51,54 @@ import { reportInvestment, setMajorYear, updateProject } from './projects.plan.j
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 const tags = ['projects'];
+/** A project file of 5 MB holds tens of thousands of rows, far more than a city's projects. */
+const PROJECT_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 export function projectsRoutes(database: Database): FastifyPluginAsyncZod {
   const { db } = database;
   return async (app) => {
+    // Multipart only inside this plugin (encapsulated), unless the app registered it already.
+    if (!app.hasContentTypeParser('multipart/form-data')) await app.register(multipart);
+    app.get(
+      '/import/template',
+      { config: { policy: PROJECT_WRITERS }, schema: { tags, querystring: projectImportTemplateQuery } },
+      async (request, reply) => {
+        const projectsKind = request.query.kind === 'projects';
+        const file = projectsKind ? await buildProjectTemplate(db, actorOf(request)) : await buildInvestmentTemplate(actorOf(request));
+        const [name, ascii] = projectsKind
+          ? ['招商项目导入模板.xlsx', 'project-import-template.xlsx']
+          : ['月度投资导入模板.xlsx', 'investment-import-template.xlsx'];
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+          .send(file);
+      },
+    );
+    // A file of leads or of monthly investment: checked (dryRun) or written all or nothing.
+    app.post(
+      '/import',
+      {
+        config: { policy: PROJECT_WRITERS },
+        schema: { tags, querystring: projectImportQuery, response: { 200: projectImportReport, 413: errorResponse, ...errors } },
+      },
+      async (request) => {
+        if (!request.isMultipart()) throw new AppError('unsupported_media_type', { messageKey: 'figures.error.notMultipart' });
+        const file = await request.file({ limits: { fileSize: PROJECT_IMPORT_MAX_BYTES, files: 1 }, throwFileSizeLimit: true });
+        if (!file) throw new AppError('validation_failed', { messageKey: 'figures.error.noFile' });
+        const input = { source: { data: await file.toBuffer() }, dryRun: request.query.dryRun === 'true' };
+        const run = request.query.kind === 'projects' ? importProjects : importInvestment;
+        const report = localizeImport(await run(db, actorOf(request), input), localeOf(request));
+        // A real import with errors wrote nothing: a failed request, with every error in details.
+        if (!input.dryRun && report.errors.length > 0) {
+          throw new AppError('validation_failed', {
+            messageKey: 'projects.import.hasErrors',
+            params: { count: report.errors.length },
+            details: report,
+          });
+        }
+        return report;
+      },
+    );
     app.get(
       '/',
       {
@@ -60,6 +114,16 @@ export function projectsRoutes(database: Database): FastifyPluginAsyncZod {
         schema: { tags, querystring: projectSummaryQuery, response: { 200: projectSummaryResponse, ...errors } },
       },
       async (request) => getProjectSummary(db, actorOf(request), request.query.year),
+    );
+    app.get(
+      '/settings',
+      { config: { policy: PROJECT_READERS }, schema: { tags, response: { 200: projectSettingsResponse, ...errors } } },
+      async (request) => getProjectSettings(db, actorOf(request)),
+    );
+    app.put(
+      '/settings',
+      { config: { policy: ['admin'] }, schema: { tags, body: projectSettings, response: { 200: projectSettingsResponse, ...errors } } },
+      async (request) => updateProjectSettings(db, actorOf(request), request.body),
     );
     app.get(
       '/major',

@@ -17,6 +17,8 @@ import { requireVersion, updatedOrConflict } from '../../lib/optimistic-lock.js'
 import { dataScopeOf, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { createStatisticCache } from '../monitoring/monitoring.cache.js';
+import { isFlaggedIncrease, readProjectSettings } from './projects.settings.js';
 import { canEditProject, canViewProject, clearanceOf, hasClearance, isProjectWriter, type ProjectScopeFacts } from './projects.policy.js';
 import {
   hasChain,
@@ -85,16 +87,23 @@ function amountWarnings(row: Pick<ProjectRow, 'signedAmount' | 'plannedInvestmen
   return warnings;
 }
 
-/** Projects in the caller's scope with stage, chain, channel, year (signed) and name filters. */
+/** List pages cached by scope, clearance and query under the stats token (any write to what they show changes it). */
+const listCache = createStatisticCache<ListProjectsResponse>();
+
+/** Projects in the caller's scope with stage, chain (and node), channel, year (signed) and name filters. */
 export async function listProjects(db: Db, actor: Actor, query: ListProjectsQuery): Promise<ListProjectsResponse> {
-  const { rows, total } = await selectProjectsPage(db, {
-    scope: dataScopeOf(actor),
-    clearance: clearanceOf(actor),
-    filter: query,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+  const scope = dataScopeOf(actor);
+  const clearance = clearanceOf(actor);
+  return listCache(db, JSON.stringify([scope, clearance, query]), async () => {
+    const { rows, total } = await selectProjectsPage(db, {
+      scope,
+      clearance,
+      filter: query,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    });
+    return { items: rows.map(present), total };
   });
-  return { items: rows.map(present), total };
 }
 
 export async function getProject(db: Db, actor: Actor, id: number, locale: Locale = 'zh-CN'): Promise<ProjectDetail> {
@@ -102,11 +111,25 @@ export async function getProject(db: Db, actor: Actor, id: number, locale: Local
   const listRow = await selectProjectListRow(db, id, clearanceOf(actor));
   if (!listRow) throw new AppError('not_found', { messageKey: 'projects.error.notFound', params: { id } });
   const cleared = !row.confidential || hasClearance(actor, row);
-  const [timeline, amountChanges, enterpriseName] = await Promise.all([
+  const [timeline, amountChanges, enterpriseName, settings] = await Promise.all([
     selectTimeline(db, id),
     selectAmountChanges(db, id),
     selectLinkedEnterpriseName(db, id),
+    readProjectSettings(db),
   ]);
+  const changes = amountChanges.map((c) => ({
+    ...c,
+    field: c.field === 'plannedInvestment' ? ('plannedInvestment' as const) : ('signedAmount' as const),
+    flagged: isFlaggedIncrease(c.before, c.after, settings.amountIncreaseRatio),
+  }));
+  const increases = changes
+    .filter((c) => c.flagged)
+    .map((c) =>
+      translate(locale, 'projects.warning.amountIncrease', {
+        field: translate(locale, `projects.field.${c.field}`),
+        percent: Math.round(settings.amountIncreaseRatio * 100),
+      }),
+    );
   return {
     ...present(listRow),
     codeName: row.codeName,
@@ -120,8 +143,8 @@ export async function getProject(db: Db, actor: Actor, id: number, locale: Local
     enterpriseName,
     notes: cleared ? row.notes : null,
     timeline: timeline.map((e) => ({ ...e, fromStage: e.fromStage === null ? null : stateOf(e.fromStage), toStage: stateOf(e.toStage) })),
-    amountChanges: amountChanges.map((c) => ({ ...c, field: c.field === 'plannedInvestment' ? 'plannedInvestment' : 'signedAmount' })),
-    warnings: amountWarnings(row, locale),
+    amountChanges: changes,
+    warnings: [...amountWarnings(row, locale), ...increases],
   };
 }
 

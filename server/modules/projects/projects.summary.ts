@@ -2,8 +2,12 @@ import type { ProjectSummaryResponse } from '../../../shared/contracts/projects.
 import type { Db } from '../../db/client.js';
 import { dataScopeOf, requireAccess, type DataScope } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
+import { createStatisticCache } from '../monitoring/monitoring.cache.js';
 import { isProjectReader } from './projects.policy.js';
 import { selectPipelineOutput, selectSummaryRow, type SummaryRow } from './projects.summary.queries.js';
+
+/** Answers cached by scope and year under the stats token: a project write or a publication computes them afresh. */
+const cached = createStatisticCache<ProjectSummaryResponse>();
 
 const rate = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
@@ -17,6 +21,10 @@ const rate = (part: number, whole: number): number | null => (whole === 0 ? null
 export async function getProjectSummary(db: Db, actor: Actor, year: number): Promise<ProjectSummaryResponse> {
   requireAccess(isProjectReader(actor));
   const scope = dataScopeOf(actor);
+  return cached(db, `${JSON.stringify(scope)}|${year}`, () => computeSummary(db, scope, year));
+}
+
+async function computeSummary(db: Db, scope: DataScope, year: number): Promise<ProjectSummaryResponse> {
   const [row, pipelineOutput] = await Promise.all([selectSummaryRow(db, scope, year), selectPipelineOutput(db, scope, year)]);
   return { ...summaryOf(row, year), pipelineOutput };
 }

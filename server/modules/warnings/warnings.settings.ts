@@ -11,7 +11,7 @@ import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { canViewMonitoring } from '../monitoring/monitoring.policy.js';
-import { selectSetting, upsertSetting } from './warnings.queries.js';
+import { selectSetting, upsertSetting, type SettingRow } from './warnings.queries.js';
 
 export const WARNING_SETTINGS_KEY = 'warnings';
 
@@ -56,4 +56,14 @@ export async function updateWarningSettings(db: Db, actor: Actor, input: Warning
     await recordAudit(tx, actor, { action: 'update', entity: 'app_settings', entityId: WARNING_SETTINGS_KEY, before, after: input });
   });
   return readSettingsRow(db);
+}
+
+/** One app_settings row of another module (its key), with who changed it last; null when never set. */
+export async function readAppSetting(db: Db, key: string): Promise<SettingRow | null> {
+  return selectSetting(db, key);
+}
+
+/** Replaces another module's app_settings row (the caller checks access and records the audit in the same transaction). */
+export async function writeAppSetting(db: Db, key: string, value: unknown, userId: string | null): Promise<void> {
+  await upsertSetting(db, key, value, userId);
 }

@@ -1,7 +1,8 @@
 // Checking every row of an import file against the rules and the master data. Nothing is written
 // here: the result is either the rows to write or every error found, each with its row and column.
 import { IMPORT_COLUMNS } from '../../../../shared/contracts/enterprises.js';
-import { translate, type MessageKey } from '../../../../shared/i18n/index.js';
+import { rowError, type RowError } from '../../../lib/spreadsheet/row-errors.js';
+import type { MessageKey } from '../../../../shared/i18n/index.js';
 import { validateUscc } from '../../../../shared/uscc.js';
 import type { ReferenceLookups } from '../enterprises.lookups.js';
 import type { ParsedSheet, SheetRow } from './import.parse.js';
@@ -14,7 +15,7 @@ const REQUIRED_COLUMNS = ['统一社会信用代码', '企业名称', '所属区
 /** The example row of the template: refused if someone uploads the template without deleting it. */
 export const TEMPLATE_EXAMPLE = { uscc: '91430400MA4L000038', name: '示例输变电设备有限公司（导入前请删除本行）' } as const;
 
-export type RowError = { row: number; column: string; value: string | null; reasonZh: string; reasonEn: string };
+export type { RowError };
 
 /** A checked row. A field is undefined when its column is not in the file (an update keeps the stored value). */
 export type ImportRow = {
@@ -37,15 +38,7 @@ export type CheckedRows = { rows: ImportRow[]; errors: RowError[]; ignoredColumn
 const TRUE_WORDS = new Set(['是', 'y', 'yes', '1', 'true', '√', '✓']);
 const FALSE_WORDS = new Set(['否', 'n', 'no', '0', 'false', '×', '']);
 
-function errorOf(
-  row: number,
-  column: string,
-  value: string | null,
-  key: MessageKey,
-  params: Record<string, string | number> = {},
-): RowError {
-  return { row, column, value, reasonZh: translate('zh-CN', key, params), reasonEn: translate('en', key, params) };
-}
+const errorOf = rowError;
 
 /** Checks the header row: required columns present, no column twice. Errors are reported on the header's row. */
 function checkHeaders(sheet: ParsedSheet): { index: Map<string, number>; errors: RowError[]; ignored: string[] } {

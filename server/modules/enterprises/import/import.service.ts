@@ -6,6 +6,7 @@ import type { Locale } from '../../../../shared/i18n/index.js';
 import type { Db } from '../../../db/client.js';
 import { AppError } from '../../../lib/errors.js';
 import { importQueue } from '../../../lib/import-queue.js';
+import { localizeRowErrors } from '../../../lib/spreadsheet/row-errors.js';
 import { requireAccess } from '../../access/access.policy.js';
 import type { Actor } from '../../access/actor.js';
 import { recordAudit } from '../../audit/audit.service.js';
@@ -41,15 +42,7 @@ type FirmFields = EnterpriseWrite;
 export type ImportOutcome = Omit<ImportReport, 'errors'> & { errors: RowError[] };
 
 export function localizeReport(outcome: ImportOutcome, locale: Locale): ImportReport {
-  return {
-    ...outcome,
-    errors: outcome.errors.map((e) => ({
-      row: e.row,
-      column: e.column,
-      value: e.value,
-      reason: locale === 'en' ? e.reasonEn : e.reasonZh,
-    })),
-  };
+  return { ...outcome, errors: localizeRowErrors(outcome.errors, locale) };
 }
 
 /** The stored firm's fields with the file's row laid over them; a column missing from the file keeps the stored value. */

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { IMPORT_COLUMNS, type ImportColumn } from '../../../../shared/contracts/enterprises.js';
 import { safeCell } from '../../../../shared/spreadsheet-safe.js';
+import { addGuideSheet } from '../../../lib/spreadsheet/guide-sheet.js';
 import type { Db } from '../../../db/client.js';
 import { requireAccess } from '../../access/access.policy.js';
 import type { Actor } from '../../access/actor.js';
@@ -58,23 +59,13 @@ export async function buildImportTemplate(db: Db, actor: Actor): Promise<Buffer>
   for (const key of ['统一社会信用代码', '行业代码', '规上年度'] as const) sheet.getColumn(key).numFmt = '@';
   sheet.addRow(EXAMPLE);
 
-  const notes = workbook.addWorksheet('填写说明');
-  notes.columns = [
-    { header: '列名', key: 'column', width: 18 },
-    { header: '是否必填', key: 'required', width: 10 },
-    { header: '填写要求', key: 'rule', width: 90 },
-  ];
-  notes.getRow(1).font = { bold: true };
-  for (const column of IMPORT_COLUMNS) notes.addRow({ column, required: NOTES[column][0], rule: NOTES[column][1] });
-  notes.addRow({});
-  for (const line of [
+  const columns = IMPORT_COLUMNS.map((column) => ({ column, required: NOTES[column][0] === '必填', rule: NOTES[column][1] }));
+  addGuideSheet(workbook, columns, [
     '第一个工作表“企业名录”为导入数据，第1行为表头，请勿修改列名；导入前请删除示例行。',
     '导入为“全部成功或全部不写入”：任何一行有错，系统列出所有错误（行号、列名、原因），不写入任何数据。',
     '同一文件重复导入不会产生变化；文件中的规上年度和产业链环节会覆盖系统中的原有值。',
     '也可上传 CSV 文件（UTF-8 或 GBK 编码），列名相同；文件不超过 20 MB。',
-  ]) {
-    notes.addRow({ column: '说明', rule: line });
-  }
+  ]);
 
   const codes = workbook.addWorksheet('代码表');
   codes.columns = [

@@ -7,8 +7,12 @@ import type { VersionedChain, VersionedNode } from '../api/get-chain';
 import { STATUS_TAG_COLORS } from '../utils/node-status';
 import { NodeFormModal } from './node-form-modal';
 import { useRecordDialog } from '../../../hooks/use-record-dialog';
+import { NodeProjects, StartLeadButton, useInvestmentRole } from './node-projects';
 
-/** 环节: the chain's nodes with firm counts and status; add, edit and delete for the chain's users. */
+/**
+ * 环节: the chain's nodes with firm counts and status; add, edit and delete for the chain's users. A
+ * 缺链/弱链 node offers 发起招商线索, and a row opens on the node's leads and projects.
+ */
 export function ChainNodesCard({ chain, reload }: { chain: VersionedChain; reload: () => Promise<VersionedChain | undefined> }) {
   const t = useT();
   const { dialog, add, edit } = useRecordDialog(
@@ -17,6 +21,7 @@ export function ChainNodesCard({ chain, reload }: { chain: VersionedChain; reloa
   );
   const remove = useDeleteChainNode();
   const separator = t('common.listSeparator');
+  const investment = useInvestmentRole();
 
   return (
     <Card title={t('chains.nodes')}>
@@ -60,6 +65,12 @@ export function ChainNodesCard({ chain, reload }: { chain: VersionedChain; reloa
             excel: (node) => t(`chains.status.${node.status}`),
             render: (_, node) => <Tag color={STATUS_TAG_COLORS[node.status]}>{t(`chains.status.${node.status}`)}</Tag>,
           },
+          investment.writes && {
+            key: 'lead',
+            title: t('chains.node.investment'),
+            width: 130,
+            render: (_, node) => <StartLeadButton chainCode={chain.code} node={node} />,
+          },
           chain.canEdit &&
             rowActionsColumn<VersionedNode>(t, (node) => ({
               onEdit: () => edit(node),
@@ -74,7 +85,10 @@ export function ChainNodesCard({ chain, reload }: { chain: VersionedChain; reloa
         rowKey="key"
         testId="chain-nodes"
         exportName={[chain.name, t('chains.nodes')]}
-        tableProps={{ size: 'small' }}
+        tableProps={{
+          size: 'small',
+          expandable: investment.reads ? { expandedRowRender: (node) => <NodeProjects chainCode={chain.code} node={node} /> } : undefined,
+        }}
       />
       {dialog ? <NodeFormModal chainCode={chain.code} {...dialog} /> : null}
     </Card>

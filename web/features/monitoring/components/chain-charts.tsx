@@ -2,7 +2,7 @@ import { Card, Col, Row } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { MonitoringChainsResponse } from '../../../../shared/contracts/monitoring';
 import { useT } from '../../../lib/i18n';
-import { EChart } from './echart';
+import { EChart } from '../../../components/echart';
 import { FigureMeta } from './figure-meta';
 import { yuanToYi, growthToPercent, roundPp } from '../../../lib/format';
 

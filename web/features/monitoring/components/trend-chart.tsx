@@ -5,7 +5,7 @@ import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../co
 import { formatDateStamp, growthToPercent, yuanToYi } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useMonitoringTrend } from '../api/get-monitoring-trend';
-import { EChart } from './echart';
+import { EChart } from '../../../components/echart';
 import { FigureMeta } from './figure-meta';
 
 const TREND_MONTHS = 24;

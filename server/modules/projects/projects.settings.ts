@@ -1,0 +1,54 @@
+// The project settings (the major-project size threshold, the amount-increase flag): one app_settings
+// row, changed by the admin (audited); defaults when unset or invalid.
+import {
+  DEFAULT_PROJECT_SETTINGS,
+  projectSettings,
+  type ProjectSettings,
+  type ProjectSettingsResponse,
+} from '../../../shared/contracts/projects.js';
+import type { Db } from '../../db/client.js';
+import { canAdminister, requireAccess } from '../access/access.policy.js';
+import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { readAppSetting, writeAppSetting } from '../warnings/warnings.settings.js';
+import { isProjectReader } from './projects.policy.js';
+
+const KEY = 'projects';
+
+async function readRow(db: Db): Promise<ProjectSettingsResponse> {
+  const row = await readAppSetting(db, KEY);
+  const parsed = projectSettings.safeParse(row?.value);
+  return {
+    settings: parsed.success ? parsed.data : DEFAULT_PROJECT_SETTINGS,
+    updatedAt: row?.updatedAt ?? null,
+    updatedBy: row?.updatedBy ?? null,
+  };
+}
+
+/** The settings in force, for services (no access check: callers have done theirs). */
+export async function readProjectSettings(db: Db): Promise<ProjectSettings> {
+  return (await readRow(db)).settings;
+}
+
+/** `GET /api/projects/settings`: whoever reads projects (the forms show the threshold). */
+export async function getProjectSettings(db: Db, actor: Actor): Promise<ProjectSettingsResponse> {
+  requireAccess(isProjectReader(actor));
+  return readRow(db);
+}
+
+/** `PUT /api/projects/settings`: the admin replaces the settings; audited with before and after. */
+export async function updateProjectSettings(db: Db, actor: Actor, input: ProjectSettings): Promise<ProjectSettingsResponse> {
+  requireAccess(canAdminister(actor));
+  await db.transaction(async (tx) => {
+    const before = await readProjectSettings(tx);
+    await writeAppSetting(tx, KEY, input, actor.system ? null : actor.id);
+    await recordAudit(tx, actor, { action: 'update', entity: 'app_settings', entityId: KEY, before, after: input });
+  });
+  return readRow(db);
+}
+
+/** Whether a change from `before` to `after` raises the amount by more than the ratio (from nothing: never). */
+export function isFlaggedIncrease(before: number | null, after: number | null, ratio: number): boolean {
+  if (before === null || after === null || before <= 0) return false;
+  return after > before * (1 + ratio);
+}

@@ -1,0 +1,235 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Flex, Result, Space, Spin, Steps, Tag, Timeline } from 'antd';
+import { Link, useParams } from 'react-router';
+import { PROJECT_STAGES, type BlockerItem, type ProjectDetail, type ProjectSupportResponse } from '../../../../shared/contracts/projects';
+import { isStage, stageIndex } from '../../../../shared/project-lifecycle';
+import { DataTable } from '../../../components/data-table';
+import { ErrorAlert } from '../../../components/error-alert';
+import { paths } from '../../../config/paths';
+import { ApiError } from '../../../lib/api-client';
+import { formatAmount, formatDateTime, formatWan, yuanToWan } from '../../../lib/format';
+import { useLocale, useT } from '../../../lib/i18n';
+import { useProject, useProjectSupport } from '../api/get-project';
+import { useProjectWarnings } from '../api/get-project-warnings';
+import { MoveStageModal, nextStage } from './move-stage-modal';
+import { useProjectRole } from './project-role';
+
+type ApprovalRow = ProjectSupportResponse['approvals'][number];
+type AmountRow = ProjectDetail['amountChanges'][number] & { id: number };
+
+function ProjectFacts({ project }: { project: ProjectDetail }) {
+  const t = useT();
+  const { locale } = useLocale();
+  return (
+    <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} data-testid="project-facts">
+      <Descriptions.Item label={t('projects.stage')}>
+        <Tag color={project.stage === 'terminated' ? 'red' : 'blue'}>{t(`projects.stage.${project.stage}`)}</Tag>
+        {project.terminatedReason ? project.terminatedReason : null}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('projects.channel')}>{t(`projects.channel.${project.channel}`)}</Descriptions.Item>
+      <Descriptions.Item label={t('projects.chain')}>
+        <Link to={paths.chain.getHref(project.chainCode)}>{project.chainName}</Link>
+        {project.nodeName ? ` · ${project.nodeName}` : ''}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('projects.category')}>{t(`projects.category.${project.category}`)}</Descriptions.Item>
+      <Descriptions.Item label={t('projects.region')}>{project.regionName}</Descriptions.Item>
+      <Descriptions.Item label={t('projects.park')}>{project.parkName ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('projects.investor')}>{project.investorName ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('projects.referringMaster')}>{project.referringMasterUscc ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('projects.signedAmount')}>{formatAmount(project.signedAmount, locale)}</Descriptions.Item>
+      <Descriptions.Item label={t('projects.plannedInvestment')}>{formatAmount(project.plannedInvestment, locale)}</Descriptions.Item>
+      <Descriptions.Item label={t('projects.unit')}>{project.unit ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('projects.person')}>{project.person ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('projects.enterprise')}>
+        {project.enterpriseUscc ? (
+          <Link to={paths.enterprise.getHref(project.enterpriseUscc)} data-testid="project-enterprise-link">
+            {project.enterpriseName ?? project.enterpriseUscc}
+          </Link>
+        ) : (
+          t('projects.enterpriseNone')
+        )}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('projects.codeName')}>{project.codeName ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('projects.notes')} span={2}>
+        {project.notes ?? '—'}
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+/** The stages as steps: reached ones dated, planned dates for the ones ahead. */
+function StageSteps({ project }: { project: ProjectDetail }) {
+  const t = useT();
+  const current = isStage(project.stage) ? stageIndex(project.stage) : -1;
+  return (
+    <Steps
+      size="small"
+      current={current}
+      status={project.stage === 'terminated' ? 'error' : 'process'}
+      items={PROJECT_STAGES.map((stage) => ({
+        title: t(`projects.stage.${stage}`),
+        description:
+          project.stageDates[stage] ??
+          (project.plannedDates[stage] ? t('projects.plannedOn', { date: project.plannedDates[stage] ?? '' }) : undefined),
+      }))}
+      style={{ overflowX: 'auto', paddingBottom: 8 }}
+    />
+  );
+}
+
+function SupportCards({ id, name }: { id: number; name: string }) {
+  const t = useT();
+  const support = useProjectSupport(id);
+  const approvals: ApprovalRow[] = support.data?.approvals ?? [];
+  return (
+    <>
+      <Card
+        title={t('projects.approvals')}
+        size="small"
+        extra={support.data?.agentName ? t('projects.agent', { name: support.data.agentName }) : t('projects.agentNone')}
+      >
+        <DataTable<ApprovalRow>
+          rows={approvals}
+          loading={support.isLoading}
+          rowKey="item"
+          columns={[
+            { key: 'item', title: t('projects.approval.item'), excel: (a) => t(`projects.approval.${a.item}`) },
+            {
+              key: 'status',
+              title: t('projects.approval.status'),
+              excel: (a) => t(`projects.approvalStatus.${a.status}`),
+              tag: (a) => (a.status === 'done' ? 'green' : a.status === 'in_progress' ? 'blue' : 'default'),
+            },
+            { key: 'dueOn', title: t('projects.dueOn'), excel: (a) => a.dueOn },
+            { key: 'doneOn', title: t('projects.doneOn'), excel: (a) => a.doneOn },
+          ]}
+          testId="project-approvals"
+          exportName={[name, t('projects.approvals')]}
+          empty={t('projects.approvalsEmpty')}
+          tableProps={{ size: 'small' }}
+        />
+      </Card>
+      <Card title={t('projects.blockers')} size="small">
+        <DataTable<BlockerItem>
+          rows={support.data?.blockers ?? []}
+          loading={support.isLoading}
+          columns={[
+            { key: 'kind', title: t('projects.blocker.kind'), excel: (b) => t(`projects.blockerKind.${b.kind}`) },
+            { key: 'description', title: t('projects.blocker.description'), dataIndex: 'description', excelWidth: 30 },
+            { key: 'owner', title: t('projects.blocker.owner'), dataIndex: 'ownerDepartment', excelWidth: 20 },
+            { key: 'dueOn', title: t('projects.dueOn'), dataIndex: 'dueOn' },
+            { key: 'resolvedOn', title: t('projects.blocker.resolvedOn'), excel: (b) => b.resolvedOn },
+            {
+              key: 'overdue',
+              title: t('projects.blocker.overdue'),
+              excel: (b) => (b.overdue ? t('projects.blocker.overdueYes') : null),
+              tag: (b) => (b.overdue ? 'red' : undefined),
+            },
+          ]}
+          testId="project-blockers"
+          exportName={[name, t('projects.blockers')]}
+          empty={t('projects.blockersEmpty')}
+          tableProps={{ size: 'small' }}
+        />
+      </Card>
+    </>
+  );
+}
+
+/** 项目页: facts, stage steps and timeline, 代办制 approvals, 要素保障 blockers, amount changes, the linked firm and warnings. */
+export function ProjectPage() {
+  const t = useT();
+  const { locale } = useLocale();
+  const id = Number(useParams().id);
+  const project = useProject(id);
+  const { canWrite, canRead } = useProjectRole();
+  const warnings = useProjectWarnings({}, canRead);
+  const [moving, setMoving] = useState<ProjectDetail['stage'] | null>(null);
+
+  if (project.error) {
+    const missing = project.error instanceof ApiError && (project.error.status === 404 || project.error.status === 403);
+    return missing ? (
+      <Result status="404" title={project.error.message} extra={<Link to={paths.investmentList.getHref()}>{t('projects.back')}</Link>} />
+    ) : (
+      <ErrorAlert error={project.error} onRetry={() => void project.refetch()} />
+    );
+  }
+  if (!project.data) return <Spin style={{ display: 'block', padding: 64 }} />;
+  const p = project.data;
+  const next = nextStage(p.stage);
+  const mine = (warnings.data?.items ?? []).filter((w) => w.projectId === p.id);
+  const amounts: AmountRow[] = p.amountChanges.map((c, i) => ({ ...c, id: i }));
+
+  return (
+    <Flex vertical gap={16} data-testid="project-page">
+      <Link to={paths.investmentList.getHref()}>← {t('projects.back')}</Link>
+      <Card
+        title={p.name}
+        extra={
+          canWrite && p.stage !== 'terminated' ? (
+            <Space>
+              {next ? (
+                <Button type="primary" onClick={() => setMoving(next)}>
+                  {t('projects.board.advance')}
+                </Button>
+              ) : null}
+              <Button onClick={() => setMoving('terminated')}>{t('projects.move.other')}</Button>
+            </Space>
+          ) : null
+        }
+      >
+        {p.warnings.map((w) => (
+          <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 8 }} />
+        ))}
+        {mine.map((w) => (
+          <Alert
+            key={`${w.kind}-${w.otherProjectId ?? ''}`}
+            type="error"
+            showIcon
+            style={{ marginBottom: 8 }}
+            title={t(`projects.warningKind.${w.kind}`, { date: w.date, days: w.days })}
+          />
+        ))}
+        <StageSteps project={p} />
+        <ProjectFacts project={p} />
+      </Card>
+      <Card title={t('projects.timeline')} size="small">
+        <Timeline
+          data-testid="project-timeline"
+          items={p.timeline.map((e) => ({
+            color: e.toStage === 'terminated' ? 'red' : 'blue',
+            content: `${e.on} ${e.fromStage ? `${t(`projects.stage.${e.fromStage}`)} → ` : ''}${t(`projects.stage.${e.toStage}`)} · ${e.byName}${e.reason ? ` · ${e.reason}` : ''}`,
+          }))}
+        />
+      </Card>
+      <SupportCards id={p.id} name={p.name} />
+      <Card title={t('projects.amountChanges')} size="small">
+        <DataTable<AmountRow>
+          rows={amounts}
+          columns={[
+            { key: 'field', title: t('projects.amountField'), excel: (c) => t(`projects.field.${c.field}`) },
+            {
+              key: 'before',
+              title: t('projects.amountBefore'),
+              excel: (c) => yuanToWan(c.before),
+              render: (_, c) => formatWan(c.before, locale),
+            },
+            {
+              key: 'after',
+              title: t('projects.amountAfter'),
+              excel: (c) => yuanToWan(c.after),
+              render: (_, c) => formatWan(c.after, locale),
+            },
+            { key: 'by', title: t('projects.amountBy'), dataIndex: 'byName' },
+            { key: 'at', title: t('projects.amountAt'), excel: (c) => formatDateTime(c.at) },
+          ]}
+          testId="project-amount-changes"
+          exportName={[p.name, t('projects.amountChanges')]}
+          empty={t('projects.amountChangesEmpty')}
+          tableProps={{ size: 'small' }}
+        />
+      </Card>
+      {moving ? <MoveStageModal project={p} to={moving} onClose={() => setMoving(null)} /> : null}
+    </Flex>
+  );
+}
