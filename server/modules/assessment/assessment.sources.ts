@@ -1,7 +1,6 @@
 // The registry of indicator sources: one entry per source, each a small function that reads data the
 // platform already has (through the owning module's service) and answers one figure per assessed
-// object, with its period, as-of and publication status. A new source (e.g. `tasks_on_time` of the
-// supervision tasks) is one more entry in SOURCES.
+// object, with its period, as-of and publication status. A new source is one more entry in SOURCES.
 import type { AssessmentKind, SourceFigures } from '../../../shared/contracts/assessment.js';
 import type { Db } from '../../db/client.js';
 import type { DataScope } from '../access/access.policy.js';
@@ -9,6 +8,7 @@ import { SYSTEM_ACTOR } from '../access/actor.js';
 import { chainOutputTargetsOf } from '../chains/chains.service.js';
 import { getBreakdown, getChainStatistics } from '../monitoring/monitoring.service.js';
 import { snapshotsBetween } from '../periods/periods.snapshots.js';
+import { taskCompletionOf } from '../supervision/supervision.stored.js';
 import { projectSummaryIn } from '../projects/projects.summary.js';
 import { ticketFiguresIn } from '../tickets/tickets.stats.js';
 
@@ -183,6 +183,26 @@ export const SOURCES: Record<string, IndicatorSource> = {
           asOf: ctx.now,
           status: 'live',
           detail: { received: figures.received, closed: figures.closed },
+        };
+      }),
+  },
+  // 督办任务 done on time: of the year's tasks assigned to the chain's office (by chain code) or to the
+  // park (by id), the share completed by the deadline in force; none assigned → no figure.
+  tasks_on_time: {
+    kinds: ['chain', 'park'],
+    label: { 'zh-CN': '督办任务按期完成率', en: 'Supervision tasks done on time' },
+    unit: 'rate',
+    collect: (ctx) =>
+      perObject(ctx, 'rate', async (object) => {
+        const assigneeKind = ctx.kind === 'chain' ? 'chain_office' : 'park';
+        const tasks = await taskCompletionOf(ctx.db, { year: ctx.year, assigneeKind, assigneeRef: object.code });
+        return {
+          ...NONE,
+          value: tasks.total === 0 ? null : tasks.onTime / tasks.total,
+          period: String(ctx.year),
+          asOf: ctx.now,
+          status: 'live',
+          detail: { total: tasks.total, done: tasks.done, onTime: tasks.onTime },
         };
       }),
   },

@@ -10,6 +10,7 @@ import { SYSTEM_ACTOR } from '../access/actor.js';
 import { setChainTarget } from '../chains/chains.service.js';
 import { sweepTaskDeadlines } from './supervision.notify.js';
 import { taskCompletionOf } from './supervision.stored.js';
+import { sourceOf } from '../assessment/assessment.sources.js';
 
 const DRC = '市发展和改革委员会';
 const TRANSPORT = '市交通运输局';
@@ -284,5 +285,17 @@ describe('taskCompletionOf (the assessment’s "tasks done")', () => {
       done: 2,
       onTime: 1,
     });
+    // The assessment's source reads the same counts: 1 of 3 on time.
+    const source = sourceOf('tasks_on_time');
+    const scored = await source?.collect({
+      db: t.database.db,
+      year: 2026,
+      kind: 'park',
+      objects: [{ code: unit.ref, name: '园区', level: 'provincial', regionCode: null }],
+      indicatorCode: 'tasks',
+      manual: new Map(),
+      now: '2026-01-09T00:00:00.000Z',
+    });
+    expect(scored?.get(unit.ref)).toMatchObject({ value: 1 / 3, unit: 'rate', status: 'live', detail: { total: 3, done: 2, onTime: 1 } });
   });
 });
