@@ -68,7 +68,7 @@ export const tickets = pgTable(
     nodeId: integer('node_id'),
     parkId: integer('park_id'),
     regionCode: text('region_code').notNull(),
-    /** An investment project this problem holds up (projects are being built: a bare id for now). */
+    /** An investment project this problem holds up (checked at filing: one the filer may see). */
     projectId: integer('project_id'),
     /** A 预警 it came from: `period:uscc:kind`. */
     warningRef: text('warning_ref'),

@@ -77,6 +77,8 @@ export const ticketsEn: Record<keyof typeof ticketsZhCN, string> = {
   'tickets.categoryRequired': 'Choose a category',
   'tickets.chains': 'Chains',
   'tickets.closedOn': 'Closed on',
+  'tickets.project': 'Project',
+  'tickets.projectLink': 'Project #{id}',
   'tickets.coUnits': 'Assisting units',
   'tickets.dateRequired': 'Enter a date (YYYY-MM-DD)',
   'tickets.deadline': 'Deadline',

@@ -74,6 +74,8 @@ export const ticketsZhCN = {
   'tickets.categoryRequired': '请选择问题类别',
   'tickets.chains': '所属产业链',
   'tickets.closedOn': '办结日期',
+  'tickets.project': '关联项目',
+  'tickets.projectLink': '项目 #{id}',
   'tickets.coUnits': '协办单位',
   'tickets.dateRequired': '请填写日期（YYYY-MM-DD）',
   'tickets.deadline': '当前期限',

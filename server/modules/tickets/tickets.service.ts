@@ -25,6 +25,7 @@ import { requireVersion } from '../../lib/optimistic-lock.js';
 import { dataScopeOf, isFirmInScope, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { projectAccessFor } from '../projects/projects.service.js';
 import { notifyForAction, notifyFiled } from './tickets.notify.js';
 import { canFileTicket, canViewTicket, ticketPartiesOf, type TicketScopeFacts } from './tickets.policy.js';
 import {
@@ -165,6 +166,8 @@ export async function fileTicket(db: Db, actor: Actor, body: CreateTicketRequest
       details: [{ path: 'body.visit.visitedOn', message: 'after today' }],
     });
   }
+  // The project this problem holds up must be one the filer may see (an unknown one answers 404, as its page does).
+  if (input.projectId != null) await projectAccessFor(db, actor, input.projectId);
   const limits = await readTicketTimeLimits(db);
   // Filing never fails for the calendar: without the year's holidays the accept deadline stays open.
   const acceptDue = tryAddWorkingDays(today, limits.acceptDays);

@@ -6,6 +6,7 @@ import { createTestApp, loginAs, type Session, type TestApp } from '../../test/a
 import { auditRows } from '../../test/factories/chains.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { buildEnterprise } from '../../test/factories/enterprises.js';
+import { buildProject } from '../../test/factories/projects.js';
 import { seedReferenceData } from '../demo/seed.js';
 
 const LAND = '市自然资源和规划局';
@@ -242,6 +243,23 @@ describe('tickets: refusals change nothing', () => {
         .error.details.map((d: { path: string }) => d.path)
         .sort(),
     ).toEqual(['body.category', 'body.title']);
+  });
+});
+
+describe('tickets: the project a problem holds up', () => {
+  it('links a project the filer may see, and refuses an unknown one with 404, writing nothing', async () => {
+    on('2025-10-09');
+    const project = await buildProject(t.database.db, { name: '示例链上扩产项目' });
+    const payload = { uscc: firm, category: 'land', title: '项目用地报批慢', description: '扩产项目用地报批进展慢。' };
+    const linked = await post('/api/tickets', s.office, { ...payload, projectId: project.id });
+    expect(linked.statusCode, linked.body).toBe(201);
+    expect(linked.json().projectId).toBe(project.id);
+    const total = async () => (await get('/api/tickets?pageSize=1', s.admin)).json().total;
+    const before = await total();
+    const unknown = await post('/api/tickets', s.office, { ...payload, projectId: project.id + 100_000 });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message).toContain(String(project.id + 100_000));
+    expect(await total()).toBe(before);
   });
 });
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Descriptions, Flex, Space, Tag, Timeline, Typography } from 'antd';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { paths } from '../../../config/paths';
 import type { TicketAction } from '../../../../shared/contracts/tickets';
 import { Attachments } from '../../../components/attachments';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -67,6 +68,16 @@ export function TicketPage() {
             { key: 'reviewOn', label: t('tickets.reviewOn'), children: d.reviewOn ?? none },
             { key: 'rating', label: t('tickets.rating'), children: <span data-testid="ticket-rating-value">{d.rating ?? none}</span> },
             { key: 'closedOn', label: t('tickets.closedOn'), children: d.closedOn ?? none },
+            {
+              key: 'project',
+              label: t('tickets.project'),
+              children:
+                d.projectId === null ? (
+                  none
+                ) : (
+                  <Link to={paths.project.getHref(d.projectId)}>{t('tickets.projectLink', { id: d.projectId })}</Link>
+                ),
+            },
           ]}
         />
         <Typography.Title level={5}>{t('tickets.description')}</Typography.Title>
