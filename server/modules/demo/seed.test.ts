@@ -40,7 +40,7 @@ describe('seedDemo', () => {
     report = await seedDemo(database.db);
     expect(report.seeded).toBe(true);
     rows = await selectChainYtdComparison(database.db, { year: 2024, month: 6 });
-  });
+  }, 300_000);
   afterAll(async () => {
     await database.drop();
   });
@@ -184,5 +184,6 @@ describe('seedReferenceData', () => {
     expect(after.rows[0]?.n).toBe(REFERENCE_CHAINS.filter((c) => c.chainMasters.length > 0).length);
     const nodes = await database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM chain_nodes`);
     expect(nodes.rows[0]?.n).toBe(REFERENCE_CHAINS.reduce((s, c) => s + c.nodes.length, 0));
-  });
+    // It seeds the whole demo inside the test: as long as the other demo files' set-up (300 s on a loaded machine).
+  }, 300_000);
 });
