@@ -4,6 +4,7 @@ import { Alert, Button, Card, Descriptions, Flex, Result, Space, Spin, Steps, Ta
 import { Link, useParams } from 'react-router';
 import { PROJECT_STAGES, type BlockerItem, type ProjectDetail, type ProjectSupportResponse } from '../../../../shared/contracts/projects';
 import { isStage, stageIndex } from '../../../../shared/project-lifecycle';
+import { Attachments } from '../../../components/attachments';
 import { DataTable } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
 import { paths } from '../../../config/paths';
@@ -289,6 +290,7 @@ export function ProjectPage() {
           tableProps={{ size: 'small' }}
         />
       </Card>
+      <Attachments ownerKind="project" ownerId={p.id} canUpload={canWrite} />
       <ProjectDialogs dialog={dialog} project={p} support={support.data} onClose={() => setDialog(null)} />
       {moving ? <MoveStageModal project={p} to={moving} onClose={() => setMoving(null)} /> : null}
     </Flex>
