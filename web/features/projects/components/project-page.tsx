@@ -2,8 +2,14 @@ import { useState, type ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Result, Space, Spin, Steps, Tag, Timeline } from 'antd';
 import { Link, useParams } from 'react-router';
-import { PROJECT_STAGES, type BlockerItem, type ProjectDetail, type ProjectSupportResponse } from '../../../../shared/contracts/projects';
-import { isStage, stageIndex } from '../../../../shared/project-lifecycle';
+import {
+  APPROVAL_ITEMS,
+  PROJECT_STAGES,
+  type BlockerItem,
+  type ProjectDetail,
+  type ProjectSupportResponse,
+} from '../../../../shared/contracts/projects';
+import { hasReached, isStage, stageIndex } from '../../../../shared/project-lifecycle';
 import { Attachments } from '../../../components/attachments';
 import { DataTable } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -85,11 +91,22 @@ function actionColumn<T>(title: string, button: (row: T) => ReactNode) {
   return { key: 'actions', title, width: 100, render: (_: unknown, row: T) => button(row) };
 }
 
-type SupportProps = { name: string; support: UseQueryResult<ProjectSupportResponse>; open?: (d: ProjectDialog) => void };
+type SupportProps = {
+  name: string;
+  signed: boolean;
+  support: UseQueryResult<ProjectSupportResponse>;
+  open?: (d: ProjectDialog) => void;
+};
 
-function SupportCards({ name, support, open }: SupportProps) {
+/** The recorded approvals; from 签约 on, the whole checklist, the items not recorded yet as 未开始. */
+function approvalRows(recorded: readonly ApprovalRow[], signed: boolean): ApprovalRow[] {
+  if (!signed) return [...recorded];
+  return APPROVAL_ITEMS.map((item) => recorded.find((a) => a.item === item) ?? { item, status: 'pending', dueOn: null, doneOn: null });
+}
+
+function SupportCards({ name, signed, support, open }: SupportProps) {
   const t = useT();
-  const approvals: ApprovalRow[] = support.data?.approvals ?? [];
+  const approvals = approvalRows(support.data?.approvals ?? [], signed);
   return (
     <>
       <Card
@@ -263,7 +280,7 @@ export function ProjectPage() {
           }))}
         />
       </Card>
-      <SupportCards name={p.name} support={support} open={canWrite ? setDialog : undefined} />
+      <SupportCards name={p.name} signed={hasReached(p.stage, 'signed')} support={support} open={canWrite ? setDialog : undefined} />
       <Card title={t('projects.amountChanges')} size="small">
         <DataTable<AmountRow>
           rows={amounts}
