@@ -1,4 +1,4 @@
-import { Form, Input, InputNumber, Select } from 'antd';
+import { Form, Input, InputNumber, Select, type FormInstance } from 'antd';
 import {
   APPROVAL_STATUSES,
   BLOCKER_KINDS,
@@ -8,7 +8,7 @@ import {
   type ProjectStage,
   type ProjectSupportResponse,
 } from '../../../../shared/contracts/projects';
-import { FormModal } from '../../../components/form-modal';
+import { FormModal, type FormModalProps } from '../../../components/form-modal';
 import { yuanToWan } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import {
@@ -66,13 +66,26 @@ function WanField({ name, label, optional }: { name: string; label: string; opti
   );
 }
 
+/** A project dialog (its own form unless given one): 保存 unless `okText` says otherwise, and 已保存 after a save. */
+function EditModal<V extends object>(props: Omit<FormModalProps<V>, 'okText' | 'form'> & { okText?: string; form?: FormInstance<V> }) {
+  const t = useT();
+  const [own] = Form.useForm<V>();
+  return (
+    <FormModal<V>
+      {...props}
+      form={props.form ?? own}
+      okText={props.okText ?? t('projects.edit.save')}
+      savedMessage={t('projects.edit.saved')}
+    />
+  );
+}
+
 type DialogProps = { project: ProjectDetail; onClose: () => void };
 type AmountValues = { signedWan?: number | null; plannedWan?: number | null } & Partial<Record<`planned_${ProjectStage}`, string>>;
 
 /** 签约额 and 计划总投资 (万元) and the planned date of each stage; every amount change is kept by the server. */
 function AmountsModal({ project, onClose }: DialogProps) {
   const t = useT();
-  const [form] = Form.useForm<AmountValues>();
   const update = useUpdateProject();
   const initial: AmountValues = { signedWan: yuanToWan(project.signedAmount), plannedWan: yuanToWan(project.plannedInvestment) };
   for (const stage of PROJECT_STAGES) initial[`planned_${stage}`] = project.plannedDates[stage] ?? '';
@@ -89,13 +102,10 @@ function AmountsModal({ project, onClose }: DialogProps) {
     });
   };
   return (
-    <FormModal<AmountValues>
-      form={form}
+    <EditModal<AmountValues>
       title={t('projects.edit.amountsTitle', { name: project.name })}
-      okText={t('projects.edit.save')}
       initialValues={initial}
       onSubmit={onSubmit}
-      savedMessage={t('projects.edit.saved')}
       onClose={onClose}
       serverFields={['signedAmount', 'plannedInvestment', 'plannedDates']}
       fieldAliases={{ signedAmount: 'signedWan', plannedInvestment: 'plannedWan' }}
@@ -111,22 +121,18 @@ function AmountsModal({ project, onClose }: DialogProps) {
           optional
         />
       ))}
-    </FormModal>
+    </EditModal>
   );
 }
 
 function AgentModal({ project, agent, onClose }: DialogProps & { agent: { name: string | null; phone: string | null } }) {
   const t = useT();
-  const [form] = Form.useForm<{ agentName: string; agentPhone?: string }>();
   const setAgent = useSetAgent();
   return (
-    <FormModal<{ agentName: string; agentPhone?: string }>
-      form={form}
+    <EditModal<{ agentName: string; agentPhone?: string }>
       title={t('projects.edit.agentTitle')}
-      okText={t('projects.edit.save')}
       initialValues={{ agentName: agent.name ?? '', agentPhone: agent.phone ?? '' }}
       onSubmit={(v) => setAgent.mutateAsync({ id: project.id, body: { agentName: v.agentName, agentPhone: optionalText(v.agentPhone) } })}
-      savedMessage={t('projects.edit.saved')}
       onClose={onClose}
       serverFields={['agentName', 'agentPhone']}
       testId="project-agent-form"
@@ -137,7 +143,7 @@ function AgentModal({ project, agent, onClose }: DialogProps & { agent: { name: 
       <Form.Item name="agentPhone" label={t('projects.edit.agentPhone')}>
         <Input maxLength={30} />
       </Form.Item>
-    </FormModal>
+    </EditModal>
   );
 }
 
@@ -150,10 +156,9 @@ function ApprovalModal({ project, approval, onClose }: DialogProps & { approval:
   const setApproval = useSetApproval();
   const done = Form.useWatch('status', form) === 'done';
   return (
-    <FormModal<ApprovalValues>
+    <EditModal<ApprovalValues>
       form={form}
       title={t('projects.edit.approvalTitle', { item: t(`projects.approval.${approval.item}`) })}
-      okText={t('projects.edit.save')}
       initialValues={{ status: approval.status, dueOn: approval.dueOn ?? '', doneOn: approval.doneOn ?? '' }}
       onSubmit={(v) =>
         setApproval.mutateAsync({
@@ -162,7 +167,6 @@ function ApprovalModal({ project, approval, onClose }: DialogProps & { approval:
           body: { status: v.status, dueOn: optionalText(v.dueOn), doneOn: optionalText(v.doneOn) },
         })
       }
-      savedMessage={t('projects.edit.saved')}
       onClose={onClose}
       serverFields={['status', 'dueOn', 'doneOn']}
       testId="project-approval-form"
@@ -172,7 +176,7 @@ function ApprovalModal({ project, approval, onClose }: DialogProps & { approval:
       </Form.Item>
       <DateField name="dueOn" label={t('projects.dueOn')} optional />
       <DateField name="doneOn" label={t('projects.doneOn')} optional={!done} />
-    </FormModal>
+    </EditModal>
   );
 }
 
@@ -181,15 +185,12 @@ type BlockerValues = { kind: BlockerItem['kind']; description: string; ownerDepa
 /** A new 要素保障 blocker: kind, what is wrong, the owning department and the day it is due. */
 function BlockerModal({ project, onClose }: DialogProps) {
   const t = useT();
-  const [form] = Form.useForm<BlockerValues>();
   const create = useCreateBlocker();
   return (
-    <FormModal<BlockerValues>
-      form={form}
+    <EditModal<BlockerValues>
       title={t('projects.edit.blockerTitle')}
       okText={t('projects.edit.add')}
       onSubmit={(body) => create.mutateAsync({ id: project.id, body })}
-      savedMessage={t('projects.edit.saved')}
       onClose={onClose}
       serverFields={['kind', 'description', 'ownerDepartment', 'dueOn']}
       testId="project-blocker-form"
@@ -204,23 +205,20 @@ function BlockerModal({ project, onClose }: DialogProps) {
         <Input maxLength={50} />
       </Form.Item>
       <DateField name="dueOn" label={t('projects.dueOn')} />
-    </FormModal>
+    </EditModal>
   );
 }
 
 /** Resolving closes the blocker for good: the dialog says so and asks the day and a note. */
 function ResolveModal({ blocker, onClose }: { blocker: BlockerItem; onClose: () => void }) {
   const t = useT();
-  const [form] = Form.useForm<{ resolvedOn: string; note?: string }>();
   const resolve = useResolveBlocker();
   return (
-    <FormModal<{ resolvedOn: string; note?: string }>
-      form={form}
+    <EditModal<{ resolvedOn: string; note?: string }>
       title={t('projects.edit.resolveTitle', { description: blocker.description })}
       okText={t('projects.edit.resolve')}
       initialValues={{ resolvedOn: todayInCity() }}
       onSubmit={(v) => resolve.mutateAsync({ id: blocker.id, body: { resolvedOn: v.resolvedOn, note: optionalText(v.note) } })}
-      savedMessage={t('projects.edit.saved')}
       onClose={onClose}
       serverFields={['resolvedOn', 'note']}
       testId="project-resolve-form"
@@ -230,23 +228,19 @@ function ResolveModal({ blocker, onClose }: { blocker: BlockerItem; onClose: () 
       <Form.Item name="note" label={t('projects.edit.note')}>
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
-    </FormModal>
+    </EditModal>
   );
 }
 
 /** Puts the project on a year's major list with its annual plan (万元); the server refuses one below the threshold. */
 function MajorModal({ project, onClose }: DialogProps) {
   const t = useT();
-  const [form] = Form.useForm<{ year: number; planWan: number }>();
   const setMajor = useSetMajorYear();
   return (
-    <FormModal<{ year: number; planWan: number }>
-      form={form}
+    <EditModal<{ year: number; planWan: number }>
       title={t('projects.edit.majorTitle')}
-      okText={t('projects.edit.save')}
       initialValues={{ year: Number(todayInCity().slice(0, 4)) }}
       onSubmit={(v) => setMajor.mutateAsync({ id: project.id, key: v.year, body: { annualPlan: wanToYuan(v.planWan) } })}
-      savedMessage={t('projects.edit.saved')}
       onClose={onClose}
       serverFields={['annualPlan']}
       fieldAliases={{ annualPlan: 'planWan' }}
@@ -256,7 +250,7 @@ function MajorModal({ project, onClose }: DialogProps) {
         <InputNumber min={2000} max={2100} precision={0} />
       </Form.Item>
       <WanField name="planWan" label={t('projects.edit.annualPlanWan')} />
-    </FormModal>
+    </EditModal>
   );
 }
 
@@ -265,13 +259,10 @@ type InvestmentValues = { period: string; completedWan: number; fundsWan: number
 /** A month's completed investment and 到位资金 (万元); a second report of the month replaces the first. */
 function InvestmentModal({ project, onClose }: DialogProps) {
   const t = useT();
-  const [form] = Form.useForm<InvestmentValues>();
   const report = useReportInvestment();
   return (
-    <FormModal<InvestmentValues>
-      form={form}
+    <EditModal<InvestmentValues>
       title={t('projects.edit.investmentTitle')}
-      okText={t('projects.edit.save')}
       initialValues={{ period: todayInCity().slice(0, 7) }}
       onSubmit={(v) =>
         report.mutateAsync({
@@ -280,7 +271,6 @@ function InvestmentModal({ project, onClose }: DialogProps) {
           body: { completed: wanToYuan(v.completedWan), fundsArrived: wanToYuan(v.fundsWan) },
         })
       }
-      savedMessage={t('projects.edit.saved')}
       onClose={onClose}
       serverFields={['completed', 'fundsArrived']}
       fieldAliases={{ completed: 'completedWan', fundsArrived: 'fundsWan' }}
@@ -295,7 +285,7 @@ function InvestmentModal({ project, onClose }: DialogProps) {
       </Form.Item>
       <WanField name="completedWan" label={t('projects.edit.completedWan')} />
       <WanField name="fundsWan" label={t('projects.edit.fundsWan')} />
-    </FormModal>
+    </EditModal>
   );
 }
 
