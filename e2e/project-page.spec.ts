@@ -90,3 +90,20 @@ test('a writer edits the amount, adds and resolves a blocker and ticks an approv
   await expect(filing).toContainText('已办结');
   await expect(filing).toContainText(today);
 });
+
+test('the admin opens the project settings from the 重大项目 page and saves them after a confirmation', async ({ page }) => {
+  await loginByApi(page.request);
+  await page.goto('/projects');
+  await page.getByRole('button', { name: '项目设置' }).click();
+  const form = page.getByRole('dialog', { name: '招商项目设置' });
+  // 1亿元 = 10,000万元 and 30%: the defaults, saved again unchanged (other tests rely on the threshold).
+  await expect(form.getByLabel('重大项目门槛：计划总投资（万元）')).toHaveValue('10000.00');
+  await expect(form.getByLabel('金额调增预警比例（%）')).toHaveValue('30.00');
+  await form.getByRole('button', { name: /^保\s?存$/ }).click();
+  await expect(page.getByText('保存后，新的门槛用于之后列入重大项目的操作')).toBeVisible();
+  await page.getByRole('button', { name: /^确\s?定$/ }).click();
+  await expect(page.getByText('项目设置已保存')).toBeVisible();
+  await expect(form).toHaveCount(0);
+  await page.getByRole('button', { name: '项目设置' }).click();
+  await expect(page.getByRole('dialog', { name: '招商项目设置' })).toContainText('最近修改');
+});
