@@ -93,14 +93,24 @@ async function benchProjects(dataDir: string, port: number): Promise<string[]> {
       ['major list 2024', '/api/projects/major?year=2024&page=1&pageSize=20', leader],
       ['summary 2024', '/api/projects/summary?year=2024', leader],
     ];
-    for (const [name, path, cookie] of cases) {
-      const first = performance.now();
+    const get = async (path: string, cookie: string) => {
       const res = await fetch(`${base}${path}`, { headers: { cookie } });
       const body = await res.text();
-      const cold = performance.now() - first;
       if (!res.ok) throw new Error(`GET ${path} answered ${res.status}: ${body.slice(0, 200)}`);
+    };
+    // Every case's first (uncached) answer, then one untimed warm-up request per case, and only then
+    // the timed runs: the first case no longer pays for a server just started (its p95 was 126 ms cold).
+    const firsts: number[] = [];
+    for (const [, path, cookie] of cases) {
+      const first = performance.now();
+      await get(path, cookie);
+      firsts.push(performance.now() - first);
+    }
+    for (const [, path, cookie] of cases) await get(path, cookie);
+    for (const [i, [name, path, cookie]] of cases.entries()) {
       const times = await warmTimings(`${base}${path}`, cookie);
-      lines.push(`${path} — ${name}: first ${cold.toFixed(0)} ms; warm, 10 concurrent, ${p50p95(times)} (target p95 ≤ 100 ms)`);
+      const cold = (firsts[i] ?? NaN).toFixed(0);
+      lines.push(`${path} — ${name}: first ${cold} ms; warm, 10 concurrent, ${p50p95(times)} (target p95 ≤ 100 ms)`);
     }
     return lines;
   });

@@ -1,5 +1,6 @@
 import type { MajorProjectItem, MajorProjectsResponse } from '../../../../shared/contracts/projects';
-import { Card, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Space, Typography } from 'antd';
 import { DataTable } from '../../../components/data-table';
 import { EChart } from '../../../components/echart';
 import { SectionTabs } from '../../../components/section-tabs';
@@ -9,7 +10,9 @@ import { fetchAllPages } from '../../../lib/all-pages';
 import { formatPercent, yuanToYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { getMajorProjects, useMajorProjects } from '../api/get-major-projects';
+import { useMe } from '../../../hooks/use-me';
 import { moneyColumn } from './money-column';
+import { ProjectSettingsModal } from './project-settings-modal';
 import { useYearParam, YearSelect } from './year-select';
 
 type MonthRow = MajorProjectsResponse['months'][number];
@@ -24,9 +27,20 @@ export function MajorProjectsPage() {
   const major = useMajorProjects({ year, page, pageSize });
   const months = major.data?.months ?? [];
   const yiUnit = { unit: 'yi', locale } as const;
+  const isAdmin = useMe().data?.user.role === 'admin';
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   return (
-    <SectionTabs section="projects" extra={<YearSelect />}>
+    <SectionTabs
+      section="projects"
+      extra={
+        <Space>
+          <YearSelect />
+          {isAdmin ? <Button onClick={() => setSettingsOpen(true)}>{t('projects.settings.open')}</Button> : null}
+        </Space>
+      }
+    >
+      {settingsOpen ? <ProjectSettingsModal onClose={() => setSettingsOpen(false)} /> : null}
       <DataTable<MajorProjectItem>
         query={major}
         rowKey="projectId"

@@ -1,8 +1,16 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Result, Space, Spin, Steps, Tag, Timeline } from 'antd';
 import { Link, useParams } from 'react-router';
-import { PROJECT_STAGES, type BlockerItem, type ProjectDetail, type ProjectSupportResponse } from '../../../../shared/contracts/projects';
-import { isStage, stageIndex } from '../../../../shared/project-lifecycle';
+import {
+  APPROVAL_ITEMS,
+  PROJECT_STAGES,
+  type BlockerItem,
+  type ProjectDetail,
+  type ProjectSupportResponse,
+} from '../../../../shared/contracts/projects';
+import { hasReached, isStage, stageIndex } from '../../../../shared/project-lifecycle';
+import { Attachments } from '../../../components/attachments';
 import { DataTable } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
 import { paths } from '../../../config/paths';
@@ -12,6 +20,7 @@ import { useLocale, useT } from '../../../lib/i18n';
 import { useProject, useProjectSupport } from '../api/get-project';
 import { useProjectWarnings } from '../api/get-project-warnings';
 import { MoveStageModal, nextStage } from './move-stage-modal';
+import { ProjectDialogs, type ProjectDialog } from './project-dialogs';
 import { useProjectRole } from './project-role';
 
 type ApprovalRow = ProjectSupportResponse['approvals'][number];
@@ -77,16 +86,42 @@ function StageSteps({ project }: { project: ProjectDetail }) {
   );
 }
 
-function SupportCards({ id, name }: { id: number; name: string }) {
+/** A writer's button in a row (no Excel column). */
+function actionColumn<T>(title: string, button: (row: T) => ReactNode) {
+  return { key: 'actions', title, width: 100, render: (_: unknown, row: T) => button(row) };
+}
+
+type SupportProps = {
+  name: string;
+  signed: boolean;
+  support: UseQueryResult<ProjectSupportResponse>;
+  open?: (d: ProjectDialog) => void;
+};
+
+/** The recorded approvals; from 签约 on, the whole checklist, the items not recorded yet as 未开始. */
+function approvalRows(recorded: readonly ApprovalRow[], signed: boolean): ApprovalRow[] {
+  if (!signed) return [...recorded];
+  return APPROVAL_ITEMS.map((item) => recorded.find((a) => a.item === item) ?? { item, status: 'pending', dueOn: null, doneOn: null });
+}
+
+function SupportCards({ name, signed, support, open }: SupportProps) {
   const t = useT();
-  const support = useProjectSupport(id);
-  const approvals: ApprovalRow[] = support.data?.approvals ?? [];
+  const approvals = approvalRows(support.data?.approvals ?? [], signed);
   return (
     <>
       <Card
         title={t('projects.approvals')}
         size="small"
-        extra={support.data?.agentName ? t('projects.agent', { name: support.data.agentName }) : t('projects.agentNone')}
+        extra={
+          <Space>
+            {support.data?.agentName ? t('projects.agent', { name: support.data.agentName }) : t('projects.agentNone')}
+            {open ? (
+              <Button size="small" onClick={() => open({ kind: 'agent' })}>
+                {t('projects.edit.agent')}
+              </Button>
+            ) : null}
+          </Space>
+        }
       >
         <DataTable<ApprovalRow>
           rows={approvals}
@@ -102,6 +137,19 @@ function SupportCards({ id, name }: { id: number; name: string }) {
             },
             { key: 'dueOn', title: t('projects.dueOn'), excel: (a) => a.dueOn },
             { key: 'doneOn', title: t('projects.doneOn'), excel: (a) => a.doneOn },
+            ...(open
+              ? [
+                  actionColumn<ApprovalRow>(t('common.actions'), (a) => (
+                    <Button
+                      size="small"
+                      aria-label={t('projects.edit.approvalButton', { item: t(`projects.approval.${a.item}`) })}
+                      onClick={() => open({ kind: 'approval', approval: a })}
+                    >
+                      {t('projects.edit.update')}
+                    </Button>
+                  )),
+                ]
+              : []),
           ]}
           testId="project-approvals"
           exportName={[name, t('projects.approvals')]}
@@ -109,7 +157,17 @@ function SupportCards({ id, name }: { id: number; name: string }) {
           tableProps={{ size: 'small' }}
         />
       </Card>
-      <Card title={t('projects.blockers')} size="small">
+      <Card
+        title={t('projects.blockers')}
+        size="small"
+        extra={
+          open ? (
+            <Button size="small" onClick={() => open({ kind: 'blocker' })}>
+              {t('projects.edit.addBlocker')}
+            </Button>
+          ) : null
+        }
+      >
         <DataTable<BlockerItem>
           rows={support.data?.blockers ?? []}
           loading={support.isLoading}
@@ -125,6 +183,21 @@ function SupportCards({ id, name }: { id: number; name: string }) {
               excel: (b) => (b.overdue ? t('projects.blocker.overdueYes') : null),
               tag: (b) => (b.overdue ? 'red' : undefined),
             },
+            ...(open
+              ? [
+                  actionColumn<BlockerItem>(t('common.actions'), (b) =>
+                    b.resolvedOn ? null : (
+                      <Button
+                        size="small"
+                        aria-label={t('projects.edit.resolveButton', { description: b.description })}
+                        onClick={() => open({ kind: 'resolve', blocker: b })}
+                      >
+                        {t('projects.edit.resolve')}
+                      </Button>
+                    ),
+                  ),
+                ]
+              : []),
           ]}
           testId="project-blockers"
           exportName={[name, t('projects.blockers')]}
@@ -145,6 +218,8 @@ export function ProjectPage() {
   const { canWrite, canRead } = useProjectRole();
   const warnings = useProjectWarnings({}, canRead);
   const [moving, setMoving] = useState<ProjectDetail['stage'] | null>(null);
+  const [dialog, setDialog] = useState<ProjectDialog | null>(null);
+  const support = useProjectSupport(id);
 
   if (project.error) {
     const missing = project.error instanceof ApiError && (project.error.status === 404 || project.error.status === 403);
@@ -174,6 +249,9 @@ export function ProjectPage() {
                 </Button>
               ) : null}
               <Button onClick={() => setMoving('terminated')}>{t('projects.move.other')}</Button>
+              <Button onClick={() => setDialog({ kind: 'amounts' })}>{t('projects.edit.amounts')}</Button>
+              <Button onClick={() => setDialog({ kind: 'major' })}>{t('projects.edit.major')}</Button>
+              <Button onClick={() => setDialog({ kind: 'investment' })}>{t('projects.edit.investment')}</Button>
             </Space>
           ) : null
         }
@@ -202,7 +280,7 @@ export function ProjectPage() {
           }))}
         />
       </Card>
-      <SupportCards id={p.id} name={p.name} />
+      <SupportCards name={p.name} signed={hasReached(p.stage, 'signed')} support={support} open={canWrite ? setDialog : undefined} />
       <Card title={t('projects.amountChanges')} size="small">
         <DataTable<AmountRow>
           rows={amounts}
@@ -229,6 +307,8 @@ export function ProjectPage() {
           tableProps={{ size: 'small' }}
         />
       </Card>
+      <Attachments ownerKind="project" ownerId={p.id} canUpload={canWrite} />
+      <ProjectDialogs dialog={dialog} project={p} support={support.data} onClose={() => setDialog(null)} />
       {moving ? <MoveStageModal project={p} to={moving} onClose={() => setMoving(null)} /> : null}
     </Flex>
   );
