@@ -7,28 +7,21 @@ import {
   type ProjectSettingsResponse,
 } from '../../../shared/contracts/projects.js';
 import type { Db } from '../../db/client.js';
+import { settingOrDefault } from '../../db/settings.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { readAppSetting, writeAppSetting } from '../warnings/warnings.settings.js';
+import { auditedSetting } from '../audit/audit.service.js';
 import { isProjectReader } from './projects.policy.js';
 
-const KEY = 'projects';
+const setting = auditedSetting('projects', settingOrDefault(projectSettings, DEFAULT_PROJECT_SETTINGS));
 
 async function readRow(db: Db): Promise<ProjectSettingsResponse> {
-  const row = await readAppSetting(db, KEY);
-  const parsed = projectSettings.safeParse(row?.value);
-  return {
-    settings: parsed.success ? parsed.data : DEFAULT_PROJECT_SETTINGS,
-    updatedAt: row?.updatedAt ?? null,
-    updatedBy: row?.updatedBy ?? null,
-  };
+  const { value, ...changed } = await setting.state(db);
+  return { settings: value, ...changed };
 }
 
 /** The settings in force, for services (no access check: callers have done theirs). */
-export async function readProjectSettings(db: Db): Promise<ProjectSettings> {
-  return (await readRow(db)).settings;
-}
+export const readProjectSettings: (db: Db) => Promise<ProjectSettings> = setting.read;
 
 /** `GET /api/projects/settings`: whoever reads projects (the forms show the threshold). */
 export async function getProjectSettings(db: Db, actor: Actor): Promise<ProjectSettingsResponse> {
@@ -39,11 +32,7 @@ export async function getProjectSettings(db: Db, actor: Actor): Promise<ProjectS
 /** `PUT /api/projects/settings`: the admin replaces the settings; audited with before and after. */
 export async function updateProjectSettings(db: Db, actor: Actor, input: ProjectSettings): Promise<ProjectSettingsResponse> {
   requireAccess(canAdminister(actor));
-  await db.transaction(async (tx) => {
-    const before = await readProjectSettings(tx);
-    await writeAppSetting(tx, KEY, input, actor.system ? null : actor.id);
-    await recordAudit(tx, actor, { action: 'update', entity: 'app_settings', entityId: KEY, before, after: input });
-  });
+  await setting.write(db, actor, input);
   return readRow(db);
 }
 

@@ -6,7 +6,6 @@ import { TICKET_STATES, runningDeadlineOf, type TicketCategory, type TicketState
 import { TICKET_EVENT_ACTIONS, ticketItem, type TicketLight } from '../../../shared/contracts/tickets.js';
 import { ROLES } from '../../../shared/roles.js';
 import type { Db } from '../../db/client.js';
-import { selectSettingRow, upsertSettingRow } from '../../db/settings.js';
 import { ticketEvents, tickets, ticketUnits, ticketVisits } from '../../db/schema.js';
 import { isoSql, parseRows, textArray } from '../../db/sql.js';
 import { containsPattern } from '../../lib/like.js';
@@ -254,6 +253,3 @@ export async function insertTicketEvent(db: Db, event: typeof ticketEvents.$infe
 }
 
 /** The stored time limits (app_settings key `tickets`), or null. */
-export const selectTicketSettingsRow = (db: Db) => selectSettingRow(db, 'tickets');
-
-export const upsertTicketSettings = (db: Db, value: unknown, userId: string | null) => upsertSettingRow(db, 'tickets', value, userId);

@@ -9,9 +9,8 @@ import {
 import type { Db } from '../../db/client.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditedSetting } from '../audit/audit.service.js';
 import { canViewMonitoring } from '../monitoring/monitoring.policy.js';
-import { selectSetting, upsertSetting, type SettingRow } from './warnings.queries.js';
 
 export const WARNING_SETTINGS_KEY = 'warnings';
 
@@ -31,15 +30,15 @@ function settingsOf(value: unknown): WarningSettings {
   return merged;
 }
 
+const setting = auditedSetting(WARNING_SETTINGS_KEY, settingsOf);
+
 async function readSettingsRow(db: Db): Promise<WarningSettingsResponse> {
-  const row = await selectSetting(db, WARNING_SETTINGS_KEY);
-  return { settings: settingsOf(row?.value), updatedAt: row?.updatedAt ?? null, updatedBy: row?.updatedBy ?? null };
+  const { value, ...changed } = await setting.state(db);
+  return { settings: value, ...changed };
 }
 
 /** The thresholds in force, for services (no access check: callers have done theirs). */
-export async function readWarningSettings(db: Db): Promise<WarningSettings> {
-  return (await readSettingsRow(db)).settings;
-}
+export const readWarningSettings: (db: Db) => Promise<WarningSettings> = setting.read;
 
 /** `GET /api/warnings/settings`: the thresholds and who changed them last; the monitoring roles. */
 export async function getWarningSettings(db: Db, actor: Actor): Promise<WarningSettingsResponse> {
@@ -50,20 +49,6 @@ export async function getWarningSettings(db: Db, actor: Actor): Promise<WarningS
 /** `PUT /api/warnings/settings`: replaces the thresholds (validated by the contract); admin only, audited with before and after. */
 export async function updateWarningSettings(db: Db, actor: Actor, input: WarningSettings): Promise<WarningSettingsResponse> {
   requireAccess(canAdminister(actor));
-  await db.transaction(async (tx) => {
-    const before = await readWarningSettings(tx);
-    await upsertSetting(tx, WARNING_SETTINGS_KEY, input, actor.system ? null : actor.id);
-    await recordAudit(tx, actor, { action: 'update', entity: 'app_settings', entityId: WARNING_SETTINGS_KEY, before, after: input });
-  });
+  await setting.write(db, actor, input);
   return readSettingsRow(db);
-}
-
-/** One app_settings row of another module (its key), with who changed it last; null when never set. */
-export async function readAppSetting(db: Db, key: string): Promise<SettingRow | null> {
-  return selectSetting(db, key);
-}
-
-/** Replaces another module's app_settings row (the caller checks access and records the audit in the same transaction). */
-export async function writeAppSetting(db: Db, key: string, value: unknown, userId: string | null): Promise<void> {
-  await upsertSetting(db, key, value, userId);
 }
