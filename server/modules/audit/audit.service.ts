@@ -129,3 +129,25 @@ export function auditedSetting<T>(key: string, valueOf: (stored: unknown) => T) 
       }),
   };
 }
+
+/**
+ * The GET and PUT behind a setting group's routes: `canRead` decides who reads it (none: every
+ * logged-in user), only the admin replaces it; both answer `present` of what is stored then.
+ */
+export function settingEndpoints<T, R>(
+  setting: ReturnType<typeof auditedSetting<T>>,
+  present: (state: SettingState<T>) => R,
+  canRead?: (actor: Actor) => boolean,
+) {
+  return {
+    get: async (db: Db, actor: Actor): Promise<R> => {
+      if (canRead) requireAccess(canRead(actor));
+      return present(await setting.state(db));
+    },
+    update: async (db: Db, actor: Actor, value: T): Promise<R> => {
+      requireAccess(canAdminister(actor));
+      await setting.write(db, actor, value);
+      return present(await setting.state(db));
+    },
+  };
+}

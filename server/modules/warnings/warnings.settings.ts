@@ -7,9 +7,7 @@ import {
   type WarningSettingsResponse,
 } from '../../../shared/contracts/warnings.js';
 import type { Db } from '../../db/client.js';
-import { canAdminister, requireAccess } from '../access/access.policy.js';
-import type { Actor } from '../access/actor.js';
-import { auditedSetting } from '../audit/audit.service.js';
+import { auditedSetting, settingEndpoints } from '../audit/audit.service.js';
 import { canViewMonitoring } from '../monitoring/monitoring.policy.js';
 
 export const WARNING_SETTINGS_KEY = 'warnings';
@@ -32,23 +30,15 @@ function settingsOf(value: unknown): WarningSettings {
 
 const setting = auditedSetting(WARNING_SETTINGS_KEY, settingsOf);
 
-async function readSettingsRow(db: Db): Promise<WarningSettingsResponse> {
-  const { value, ...changed } = await setting.state(db);
-  return { settings: value, ...changed };
-}
-
 /** The thresholds in force, for services (no access check: callers have done theirs). */
 export const readWarningSettings: (db: Db) => Promise<WarningSettings> = setting.read;
 
-/** `GET /api/warnings/settings`: the thresholds and who changed them last; the monitoring roles. */
-export async function getWarningSettings(db: Db, actor: Actor): Promise<WarningSettingsResponse> {
-  requireAccess(canViewMonitoring(actor));
-  return readSettingsRow(db);
-}
-
-/** `PUT /api/warnings/settings`: replaces the thresholds (validated by the contract); admin only, audited with before and after. */
-export async function updateWarningSettings(db: Db, actor: Actor, input: WarningSettings): Promise<WarningSettingsResponse> {
-  requireAccess(canAdminister(actor));
-  await setting.write(db, actor, input);
-  return readSettingsRow(db);
-}
+/**
+ * `GET /api/warnings/settings`: the thresholds and who changed them last, for the monitoring roles;
+ * `PUT`: replaces them (validated by the contract), admin only, audited with before and after.
+ */
+export const { get: getWarningSettings, update: updateWarningSettings } = settingEndpoints(
+  setting,
+  ({ value, ...changed }): WarningSettingsResponse => ({ settings: value, ...changed }),
+  canViewMonitoring,
+);
