@@ -13,9 +13,9 @@ import { settingOrDefault } from '../../db/settings.js';
 import { todayInShanghai } from '../../lib/calendar.js';
 import { AppError } from '../../lib/errors.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
-import { canAdminister, requireAccess } from '../access/access.policy.js';
+import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
-import { auditedSetting, recordAudit } from '../audit/audit.service.js';
+import { auditedSetting, recordAudit, settingEndpoints } from '../audit/audit.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { canEditAgenda, canViewAgenda } from './agenda.policy.js';
 import {
@@ -34,17 +34,8 @@ const setting = auditedSetting('agenda', settingOrDefault(agendaSettings, DEFAUL
 /** The threshold in force: the stored one when valid, else 2 firms. */
 export const readAgendaSettings: (db: Db) => Promise<{ minFirms: number }> = setting.read;
 
-/** `GET /api/agenda/settings`. */
-export async function getAgendaSettings(db: Db, _actor: Actor) {
-  return readAgendaSettings(db);
-}
-
-/** `PUT /api/agenda/settings`: the admin sets how many firms make a common problem; audited. */
-export async function updateAgendaSettings(db: Db, actor: Actor, input: { minFirms: number }) {
-  requireAccess(canAdminister(actor));
-  await setting.write(db, actor, input);
-  return readAgendaSettings(db);
-}
+/** `GET /api/agenda/settings`; `PUT`: the admin sets how many firms make a common problem, audited. */
+export const { get: getAgendaSettings, update: updateAgendaSettings } = settingEndpoints(setting, ({ value }) => value);
 
 /** The chain's name; 404 for an unknown chain or one outside the caller's scope (the same answer). */
 async function requireChain(db: Db, actor: Actor, chainCode: string): Promise<string> {

@@ -18,9 +18,9 @@ import { settingOrDefault } from '../../db/settings.js';
 import { AppError } from '../../lib/errors.js';
 import { cleanFileName, sanitizeFileName, sniffFileType } from '../../lib/file-types.js';
 import { MiB, uploadTooLarge, type UploadedFile } from '../../lib/uploads.js';
-import { canAdminister, requireAccess } from '../access/access.policy.js';
+import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
-import { auditedSetting, recordAudit } from '../audit/audit.service.js';
+import { auditedSetting, recordAudit, settingEndpoints } from '../audit/audit.service.js';
 import { projectAccessFor } from '../projects/projects.service.js';
 import { ticketAccessFor } from '../tickets/tickets.service.js';
 import { canDeleteAttachment, canUploadAttachment, type OwnerAccess } from './attachments.policy.js';
@@ -169,15 +169,11 @@ export async function deleteAttachment(db: Db, actor: Actor, id: number): Promis
   return { ok: true };
 }
 
-/** `GET /api/attachments/settings`: the limits (every logged-in user: the upload control shows them). */
-export async function getAttachmentSettings(db: Db): Promise<AttachmentSettingsResponse> {
-  const { value, updatedAt } = await limitsSetting.state(db);
-  return { limits: value, updatedAt };
-}
-
-/** `PUT /api/attachments/settings`: the admin changes the limits; audited with before and after. */
-export async function updateAttachmentSettings(db: Db, actor: Actor, limits: AttachmentLimits): Promise<AttachmentSettingsResponse> {
-  requireAccess(canAdminister(actor));
-  await limitsSetting.write(db, actor, limits);
-  return getAttachmentSettings(db);
-}
+/**
+ * `GET /api/attachments/settings`: the limits (every logged-in user: the upload control shows them);
+ * `PUT`: the admin changes them, audited with before and after.
+ */
+export const { get: getAttachmentSettings, update: updateAttachmentSettings } = settingEndpoints(
+  limitsSetting,
+  ({ value, updatedAt }): AttachmentSettingsResponse => ({ limits: value, updatedAt }),
+);
