@@ -124,3 +124,8 @@ export async function selectPage<S extends z.ZodType>(
   const total = await db.execute(sql`SELECT count(*)::int AS n ${from} WHERE ${where}`);
   return { rows: parseRows(result, schema), total: parseRows(total, z.object({ n: z.number() }))[0]?.n ?? 0 };
 }
+
+/** The LIMIT and OFFSET of a list query's page (`page` counts from 1). */
+export function pageWindow(query: { page: number; pageSize: number }): { limit: number; offset: number } {
+  return { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
+}

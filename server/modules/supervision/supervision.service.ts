@@ -18,6 +18,7 @@ import {
   type TaskStatus,
 } from '../../../shared/supervision/workflow.js';
 import type { Db } from '../../db/client.js';
+import { pageWindow } from '../../db/sql.js';
 import { todayInShanghai } from '../../lib/calendar.js';
 import { AppError } from '../../lib/errors.js';
 import { lightBoundsOf } from '../../lib/lights.js';
@@ -77,8 +78,7 @@ export async function listTasks(db: Db, actor: Actor, input: ListTasksQuery, tod
       chain: query.chain,
       assigneeKind: query.assigneeKind,
       q: query.q,
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
+      ...pageWindow(query),
     },
     lightBoundsOf(today),
   );

@@ -17,6 +17,7 @@ import {
   type TicketState,
 } from '../../../shared/tickets/workflow.js';
 import type { Db } from '../../db/client.js';
+import { pageWindow } from '../../db/sql.js';
 import { addWorkingDays, todayInShanghai, tryAddWorkingDays, tryWorkingDaysBetween } from '../../lib/calendar.js';
 import { AppError } from '../../lib/errors.js';
 import { lightBoundsOf } from '../../lib/lights.js';
@@ -92,8 +93,7 @@ export async function listTickets(db: Db, actor: Actor, input: ListTicketsQuery,
       year: query.year,
       q: query.q,
       open: query.open === undefined ? undefined : query.open === 'true',
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
+      ...pageWindow(query),
     },
     lightBoundsOf(today),
   );
