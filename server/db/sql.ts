@@ -2,7 +2,7 @@
 // arrays as parameters. One place, so a change of driver or database kind is made once.
 import { eq, getTableColumns, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { atVersion, bumpVersion, updatedOrConflict } from '../lib/optimistic-lock.js';
 import type { Db } from './client.js';
 
@@ -106,4 +106,26 @@ export async function selectClash<T extends PgTable>(
     .from(table as PgTable)
     .where(or(...conditions))) as T['$inferSelect'][];
   return rows.find((row) => !isSelf(row));
+}
+
+/**
+ * One page of a list and the count of all its rows: `SELECT columns from WHERE where ORDER BY order
+ * LIMIT … OFFSET …`, each row parsed by `schema`, and `SELECT count(*)` over the same `from` and `where`.
+ */
+export async function selectPage<S extends z.ZodType>(
+  db: Db,
+  query: { columns: SQL; from: SQL; where: SQL; order: SQL; limit: number; offset: number },
+  schema: S,
+): Promise<{ rows: z.output<S>[]; total: number }> {
+  const { columns, from, where } = query;
+  const result = await db.execute(
+    sql`SELECT ${columns} ${from} WHERE ${where} ORDER BY ${query.order} LIMIT ${query.limit} OFFSET ${query.offset}`,
+  );
+  const total = await db.execute(sql`SELECT count(*)::int AS n ${from} WHERE ${where}`);
+  return { rows: parseRows(result, schema), total: parseRows(total, z.object({ n: z.number() }))[0]?.n ?? 0 };
+}
+
+/** The LIMIT and OFFSET of a list query's page (`page` counts from 1). */
+export function pageWindow(query: { page: number; pageSize: number }): { limit: number; offset: number } {
+  return { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
 }

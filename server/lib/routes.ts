@@ -12,6 +12,9 @@ import { actorOf, type RoutePolicy } from './http.js';
 /** The error answers of most routes (bad input, no session, no access, not found, conflict). */
 export const API_ERRORS = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 
+/** {@link API_ERRORS} and 422 (a rule of the workflow or the calendar refused the input). */
+export const API_ERRORS_422 = { ...API_ERRORS, 422: errorResponse };
+
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export type RouteSpec<P, Q, B, R extends z.ZodType> = {
@@ -119,13 +122,15 @@ export function routesOf(app: App, options: { tags: string[]; errors?: Record<nu
 /**
  * A plugin of `/api` routes under one OpenAPI tag: `export const parksRoutes = routePlugin('parks', (routes, { db }) => …)`,
  * registered as `app.register(parksRoutes(database), { prefix: '/api/parks' })`. `app` is there for a route
- * that lists other error answers (`routesOf(app, { tags, errors })`).
+ * that lists other error answers (`routesOf(app, { tags, errors })`); `options.errors` replaces
+ * {@link API_ERRORS} for every route of the plugin.
  */
 export function routePlugin(
   tag: string,
-  declare: (routes: Routes, database: Database, app: App) => void,
+  declare: (routes: Routes, database: Database, app: App) => void | Promise<void>,
+  options: { errors?: Record<number, z.ZodType> } = {},
 ): (database: Database) => FastifyPluginAsyncZod {
-  return (database) => async (app) => declare(routesOf(app, { tags: [tag] }), database, app);
+  return (database) => async (app) => declare(routesOf(app, { tags: [tag], ...options }), database, app);
 }
 
 /** Only the administrator: the policy of every master-data write. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkWorkflowTable, type ExpectedMove } from '../workflow-check.js';
 import {
   mayActOnTask,
   TASK_ACTIONS,
@@ -25,32 +26,21 @@ const ALLOWED: readonly [TaskAction, string, TaskParty, TaskStatus | 'stay'][] =
   ['refuse_extension', 'todo in_progress', 'assigner', 'stay'],
 ];
 
-function expected(action: TaskAction, status: TaskStatus, party: TaskParty): TaskStatus | 'stay' | null {
+function expected(action: TaskAction, status: TaskStatus, party: TaskParty): ExpectedMove<TaskStatus> {
   for (const [a, from, p, to] of ALLOWED) if (a === action && p === party && from.split(' ').includes(status)) return to;
   return null;
 }
 
 describe('supervision task workflow', () => {
   it('allows exactly the hand-written moves, for exactly their party, and refuses every other', () => {
-    const wrong: string[] = [];
-    let allowed = 0;
-    let refused = 0;
-    for (const action of TASK_ACTIONS) {
-      for (const status of TASK_STATUSES) {
-        for (const party of TASK_PARTIES) {
-          const want = expected(action, status, party);
-          const got = mayActOnTask(action, status, [party]);
-          if (got !== (want !== null)) wrong.push(`${action} from ${status} by ${party}: ${got ? 'allowed' : 'refused'}`);
-          if (want === null) {
-            refused += 1;
-            continue;
-          }
-          allowed += 1;
-          const after = taskStatusAfter(action, status);
-          if (after !== (want === 'stay' ? status : want)) wrong.push(`${action} from ${status} leads to ${after}`);
-        }
-      }
-    }
+    const { wrong, allowed, refused } = checkWorkflowTable({
+      actions: TASK_ACTIONS,
+      states: TASK_STATUSES,
+      parties: TASK_PARTIES,
+      expected,
+      mayAct: mayActOnTask,
+      stateAfter: taskStatusAfter,
+    });
     expect(wrong).toEqual([]);
     // 1+2+2+2+1+1+2+2+2 = 15 allowed; 9 actions × 4 statuses × 2 parties = 72 combinations.
     expect(allowed).toBe(15);

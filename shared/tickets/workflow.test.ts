@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkWorkflowTable, type ExpectedMove } from '../workflow-check.js';
 import {
   mayAct,
   stateAfter,
@@ -35,7 +36,7 @@ const STAYING: readonly [TicketAction, string, TicketParty][] = [
   ['instruct', 'pending accepted assigned in_progress answered rated parked', 'leader'],
 ];
 
-function expected(action: TicketAction, state: TicketState, party: TicketParty): TicketState | 'stay' | null {
+function expected(action: TicketAction, state: TicketState, party: TicketParty): ExpectedMove<TicketState> {
   for (const [a, from, p, to] of ALLOWED) if (a === action && p === party && from.split(' ').includes(state)) return to;
   for (const [a, from, p] of STAYING) if (a === action && p === party && from.split(' ').includes(state)) return 'stay';
   return null;
@@ -43,23 +44,15 @@ function expected(action: TicketAction, state: TicketState, party: TicketParty):
 
 describe('ticket workflow', () => {
   it('allows exactly the hand-written moves, for exactly their party, and refuses every other', () => {
-    const wrong: string[] = [];
-    let allowed = 0;
-    let refused = 0;
-    for (const action of TICKET_ACTIONS) {
-      for (const state of TICKET_STATES) {
-        for (const party of TICKET_PARTIES) {
-          const want = expected(action, state, party);
-          const got = mayAct(action, state, [party]);
-          if (got !== (want !== null)) wrong.push(`${action} from ${state} by ${party}: ${got ? 'allowed' : 'refused'}`);
-          if (want !== null) {
-            allowed += 1;
-            const after = stateAfter(action, state, 5);
-            if (after !== (want === 'stay' ? state : want)) wrong.push(`${action} from ${state} leads to ${after}`);
-          } else refused += 1;
-        }
-      }
-    }
+    // A rating of 5 (satisfied): 企业评价 leads to 已评价.
+    const { wrong, allowed, refused } = checkWorkflowTable({
+      actions: TICKET_ACTIONS,
+      states: TICKET_STATES,
+      parties: TICKET_PARTIES,
+      expected,
+      mayAct,
+      stateAfter: (action, state) => stateAfter(action, state, 5),
+    });
     expect(wrong).toEqual([]);
     // 1+2+1+1+2+2+1+1+1+2+1 = 15 state changes, 2+2+2+2+7 = 15 staying moves; 16 × 9 × 5 = 720 combinations.
     expect(allowed).toBe(30);

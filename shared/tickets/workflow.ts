@@ -1,3 +1,5 @@
+import { workflowOf, type WorkflowMove } from '../workflow.js';
+
 /**
  * The workflow of an enterprise problem ticket (问题交办), one table the server enforces and the web
  * reads to offer actions: 待受理 → 受理 → 交办 (lead unit, 协办 units, deadline) → 办理中 → 已答复 →
@@ -55,15 +57,6 @@ export type TicketAction = (typeof TICKET_ACTIONS)[number];
 /** What an action needs in its body besides the action itself. */
 export type TicketActionField = 'reason' | 'units' | 'answer' | 'rating' | 'reviewOn' | 'requestedDue' | 'note';
 
-type Transition = {
-  action: TicketAction;
-  from: readonly TicketState[];
-  /** The state after; `null` keeps the state (延期, 协办 notes, 批示). */
-  to: TicketState | null;
-  parties: readonly TicketParty[];
-  requires: readonly TicketActionField[];
-};
-
 const WORKING: readonly TicketState[] = ['assigned', 'in_progress'];
 const OPEN: readonly TicketState[] = ['pending', 'accepted', 'assigned', 'in_progress', 'answered', 'rated', 'parked'];
 
@@ -88,33 +81,20 @@ export const TICKET_TRANSITIONS = [
   { action: 'refuse_extension', from: WORKING, to: null, parties: ['office'], requires: ['reason'] },
   { action: 'co_note', from: WORKING, to: null, parties: ['co_unit'], requires: ['note'] },
   { action: 'instruct', from: OPEN, to: null, parties: ['leader'], requires: ['note'] },
-] as const satisfies readonly Transition[];
+] as const satisfies readonly WorkflowMove<TicketAction, TicketState, TicketParty, TicketActionField>[];
 
-/** The move `action` makes from `from`, or null when the table does not hold it. */
-export function ticketTransitionOf(action: TicketAction, from: TicketState): Transition | null {
-  return TICKET_TRANSITIONS.find((t) => t.action === action && t.from.some((state) => state === from)) ?? null;
-}
+export const ticketWorkflow = workflowOf(TICKET_ACTIONS, TICKET_TRANSITIONS);
 
-/** Whether any of `parties` may make `action` from `from`. */
-export function mayAct(action: TicketAction, from: TicketState, parties: readonly TicketParty[]): boolean {
-  const move = ticketTransitionOf(action, from);
-  return move !== null && move.parties.some((p) => parties.includes(p));
-}
-
-/** The actions the table offers these parties on a ticket in `state` (the web shows exactly these). */
-export function ticketActionsFor(state: TicketState, parties: readonly TicketParty[]): TicketAction[] {
-  return TICKET_ACTIONS.filter((action) => mayAct(action, state, parties));
-}
+/** The table's answers (shared/workflow.ts): the move an action makes, who may make it, what a party is offered. */
+export const { transitionOf: ticketTransitionOf, mayAct, actionsFor: ticketActionsFor } = ticketWorkflow;
 
 /** A rating of 3 or more is satisfied; 1 or 2 reopens the ticket (办理中) for the unit to work on. */
 export const SATISFIED_RATING = 3;
 
 /** The state after an action (the rating decides where 企业评价 leads). */
 export function stateAfter(action: TicketAction, from: TicketState, rating?: number): TicketState {
-  const move = ticketTransitionOf(action, from);
-  if (!move) return from;
-  if (action === 'rate' && rating !== undefined && rating < SATISFIED_RATING) return 'in_progress';
-  return move.to ?? from;
+  const unsatisfied = action === 'rate' && rating !== undefined && rating < SATISFIED_RATING;
+  return unsatisfied && ticketTransitionOf(action, from) ? 'in_progress' : ticketWorkflow.stateAfter(action, from);
 }
 
 /** Time limits in working days (settings; these are the defaults). */

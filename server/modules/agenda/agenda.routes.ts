@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   agendaItem,
   agendaParams,
@@ -8,32 +7,27 @@ import {
   markAgendaRequest,
   scheduleAgendaRequest,
 } from '../../../shared/contracts/agenda.js';
-import type { Database } from '../../db/client.js';
-import { routesOf } from '../../lib/routes.js';
+import { ADMIN, routePlugin } from '../../lib/routes.js';
 import { getAgenda, getAgendaSettings, markAgendaItem, scheduleAgendaItem, updateAgendaSettings } from './agenda.service.js';
 
 const READERS = ['admin', 'leader', 'chain_chief', 'chain_office'] as const;
 const EDITORS = ['admin', 'chain_office'] as const;
 
 /** A chain's meeting agenda (议题): proposed groups of common problems, items on a meeting, their marks. */
-export function agendaRoutes(database: Database): FastifyPluginAsyncZod {
-  const { db } = database;
-  return async (app) => {
-    const routes = routesOf(app, { tags: ['agenda'] });
-    routes.get('/', { policy: READERS, query: agendaQuery, response: agendaResponse }, ({ actor, query }) =>
-      getAgenda(db, actor, query.chain),
-    );
-    routes.post('/', { policy: EDITORS, body: scheduleAgendaRequest, response: agendaItem, status: 201 }, ({ actor, body }) =>
-      scheduleAgendaItem(db, actor, body),
-    );
-    routes.get('/settings', { policy: READERS, response: agendaSettings }, ({ actor }) => getAgendaSettings(db, actor));
-    routes.put('/settings', { policy: ['admin'], body: agendaSettings, response: agendaSettings }, ({ actor, body }) =>
-      updateAgendaSettings(db, actor, body),
-    );
-    routes.post(
-      '/:id/status',
-      { policy: EDITORS, params: agendaParams, body: markAgendaRequest, response: agendaItem },
-      ({ actor, params, body }) => markAgendaItem(db, actor, params.id, body),
-    );
-  };
-}
+export const agendaRoutes = routePlugin('agenda', (routes, { db }) => {
+  routes.get('/', { policy: READERS, query: agendaQuery, response: agendaResponse }, ({ actor, query }) =>
+    getAgenda(db, actor, query.chain),
+  );
+  routes.post('/', { policy: EDITORS, body: scheduleAgendaRequest, response: agendaItem, status: 201 }, ({ actor, body }) =>
+    scheduleAgendaItem(db, actor, body),
+  );
+  routes.get('/settings', { policy: READERS, response: agendaSettings }, ({ actor }) => getAgendaSettings(db, actor));
+  routes.put('/settings', { policy: ADMIN, body: agendaSettings, response: agendaSettings }, ({ actor, body }) =>
+    updateAgendaSettings(db, actor, body),
+  );
+  routes.post(
+    '/:id/status',
+    { policy: EDITORS, params: agendaParams, body: markAgendaRequest, response: agendaItem },
+    ({ actor, params, body }) => markAgendaItem(db, actor, params.id, body),
+  );
+});

@@ -9,13 +9,13 @@ import {
   type ScheduleAgendaRequest,
 } from '../../../shared/contracts/agenda.js';
 import type { Db } from '../../db/client.js';
-import { selectSettingRow, upsertSettingRow } from '../../db/settings.js';
+import { settingOrDefault } from '../../db/settings.js';
 import { todayInShanghai } from '../../lib/calendar.js';
 import { AppError } from '../../lib/errors.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
-import { canAdminister, requireAccess } from '../access/access.policy.js';
+import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditedSetting, recordAudit, settingEndpoints } from '../audit/audit.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { canEditAgenda, canViewAgenda } from './agenda.policy.js';
 import {
@@ -29,29 +29,13 @@ import {
   updateAgendaItem,
 } from './agenda.queries.js';
 
-const SETTINGS_KEY = 'agenda';
+const setting = auditedSetting('agenda', settingOrDefault(agendaSettings, DEFAULT_AGENDA_SETTINGS));
 
 /** The threshold in force: the stored one when valid, else 2 firms. */
-export async function readAgendaSettings(db: Db): Promise<{ minFirms: number }> {
-  const parsed = agendaSettings.safeParse((await selectSettingRow(db, SETTINGS_KEY))?.value);
-  return parsed.success ? parsed.data : DEFAULT_AGENDA_SETTINGS;
-}
+export const readAgendaSettings: (db: Db) => Promise<{ minFirms: number }> = setting.read;
 
-/** `GET /api/agenda/settings`. */
-export async function getAgendaSettings(db: Db, _actor: Actor) {
-  return readAgendaSettings(db);
-}
-
-/** `PUT /api/agenda/settings`: the admin sets how many firms make a common problem; audited. */
-export async function updateAgendaSettings(db: Db, actor: Actor, input: { minFirms: number }) {
-  requireAccess(canAdminister(actor));
-  await db.transaction(async (tx) => {
-    const before = await readAgendaSettings(tx);
-    await upsertSettingRow(tx, SETTINGS_KEY, input, actor.system ? null : actor.id);
-    await recordAudit(tx, actor, { action: 'update', entity: 'app_settings', entityId: SETTINGS_KEY, before, after: input });
-  });
-  return readAgendaSettings(db);
-}
+/** `GET /api/agenda/settings`; `PUT`: the admin sets how many firms make a common problem, audited. */
+export const { get: getAgendaSettings, update: updateAgendaSettings } = settingEndpoints(setting, ({ value }) => value);
 
 /** The chain's name; 404 for an unknown chain or one outside the caller's scope (the same answer). */
 async function requireChain(db: Db, actor: Actor, chainCode: string): Promise<string> {

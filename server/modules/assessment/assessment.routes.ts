@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   createSchemeRequest,
   listRunsQuery,
@@ -13,9 +12,8 @@ import {
   schemeParams,
   updateSchemeRequest,
 } from '../../../shared/contracts/assessment.js';
-import type { Database } from '../../db/client.js';
 import { localeOf } from '../../lib/http.js';
-import { routesOf } from '../../lib/routes.js';
+import { routePlugin } from '../../lib/routes.js';
 import { ASSESSMENT_MANAGERS, ASSESSMENT_READERS } from './assessment.policy.js';
 import {
   createScheme,
@@ -30,41 +28,36 @@ import {
 } from './assessment.service.js';
 
 /** 督查考核 assessment: the source registry, schemes and their entries, runs and their results. */
-export function assessmentRoutes({ db }: Database): FastifyPluginAsyncZod {
-  return async (app) => {
-    const routes = routesOf(app, { tags: ['assessment'] });
-    const readers = ASSESSMENT_READERS;
-    const managers = ASSESSMENT_MANAGERS;
-    routes.get('/sources', { policy: readers, response: listSourcesResponse }, async ({ actor, request }) =>
-      listSources(actor, localeOf(request)),
-    );
-    routes.get('/schemes', { policy: readers, query: listSchemesQuery, response: listSchemesResponse }, ({ actor, query }) =>
-      listSchemes(db, actor, query),
-    );
-    routes.post('/schemes', { policy: managers, body: createSchemeRequest, response: schemeDetail, status: 201 }, ({ actor, body }) =>
-      createScheme(db, actor, body),
-    );
-    routes.get('/schemes/:id', { policy: readers, params: schemeParams, response: schemeDetail }, ({ actor, params }) =>
-      getScheme(db, actor, params.id),
-    );
-    routes.put(
-      '/schemes/:id',
-      { policy: managers, params: schemeParams, body: updateSchemeRequest, response: schemeDetail },
-      ({ actor, params, body }) => updateScheme(db, actor, params.id, body),
-    );
-    routes.put(
-      '/schemes/:id/entries',
-      { policy: managers, params: schemeParams, body: putEntryRequest, response: schemeDetail },
-      ({ actor, params, body }) => putEntry(db, actor, params.id, body),
-    );
-    routes.post('/schemes/:id/runs', { policy: managers, params: schemeParams, response: runDetail, status: 201 }, ({ actor, params }) =>
-      runScheme(db, actor, params.id),
-    );
-    routes.get('/runs', { policy: readers, query: listRunsQuery, response: listRunsResponse }, ({ actor, query }) =>
-      listRuns(db, actor, query),
-    );
-    routes.get('/runs/:id', { policy: readers, params: runParams, response: runDetail }, ({ actor, params }) =>
-      getRun(db, actor, params.id),
-    );
-  };
-}
+export const assessmentRoutes = routePlugin('assessment', (routes, { db }) => {
+  const readers = ASSESSMENT_READERS;
+  const managers = ASSESSMENT_MANAGERS;
+  routes.get('/sources', { policy: readers, response: listSourcesResponse }, async ({ actor, request }) =>
+    listSources(actor, localeOf(request)),
+  );
+  routes.get('/schemes', { policy: readers, query: listSchemesQuery, response: listSchemesResponse }, ({ actor, query }) =>
+    listSchemes(db, actor, query),
+  );
+  routes.post('/schemes', { policy: managers, body: createSchemeRequest, response: schemeDetail, status: 201 }, ({ actor, body }) =>
+    createScheme(db, actor, body),
+  );
+  routes.get('/schemes/:id', { policy: readers, params: schemeParams, response: schemeDetail }, ({ actor, params }) =>
+    getScheme(db, actor, params.id),
+  );
+  routes.put(
+    '/schemes/:id',
+    { policy: managers, params: schemeParams, body: updateSchemeRequest, response: schemeDetail },
+    ({ actor, params, body }) => updateScheme(db, actor, params.id, body),
+  );
+  routes.put(
+    '/schemes/:id/entries',
+    { policy: managers, params: schemeParams, body: putEntryRequest, response: schemeDetail },
+    ({ actor, params, body }) => putEntry(db, actor, params.id, body),
+  );
+  routes.post('/schemes/:id/runs', { policy: managers, params: schemeParams, response: runDetail, status: 201 }, ({ actor, params }) =>
+    runScheme(db, actor, params.id),
+  );
+  routes.get('/runs', { policy: readers, query: listRunsQuery, response: listRunsResponse }, ({ actor, query }) =>
+    listRuns(db, actor, query),
+  );
+  routes.get('/runs/:id', { policy: readers, params: runParams, response: runDetail }, ({ actor, params }) => getRun(db, actor, params.id));
+});

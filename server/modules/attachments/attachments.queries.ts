@@ -9,7 +9,6 @@ import {
   type AttachmentType,
 } from '../../../shared/contracts/attachments.js';
 import type { Db } from '../../db/client.js';
-import { selectSettingRow, upsertSettingRow } from '../../db/settings.js';
 import { isoSql, parseRows } from '../../db/sql.js';
 
 const attachmentRow = z.object({
@@ -89,6 +88,3 @@ export async function updateAttachmentDeleted(db: Db, id: number, deletedBy: str
 }
 
 /** The stored limits (app_settings key `attachments`), or null. */
-export const selectAttachmentSettingsRow = (db: Db) => selectSettingRow(db, 'attachments');
-export const upsertAttachmentSettings = (db: Db, value: unknown, userId: string | null) =>
-  upsertSettingRow(db, 'attachments', value, userId);

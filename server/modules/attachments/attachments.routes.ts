@@ -47,7 +47,9 @@ export function attachmentsRoutes(database: Database): FastifyPluginAsyncZod {
           readUploadedFile(request, { maxBytes, tooLarge, noFileKey: 'attachments.error.noFile' }),
         ),
     );
-    routes.get('/settings', { policy: 'session', response: attachmentSettingsResponse }, () => getAttachmentSettings(database.db));
+    routes.get('/settings', { policy: 'session', response: attachmentSettingsResponse }, ({ actor }) =>
+      getAttachmentSettings(database.db, actor),
+    );
     routes.put('/settings', { policy: ['admin'], body: attachmentLimits, response: attachmentSettingsResponse }, ({ actor, body }) =>
       updateAttachmentSettings(database.db, actor, body),
     );

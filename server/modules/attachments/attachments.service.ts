@@ -14,12 +14,13 @@ import {
   type ListAttachmentsResponse,
 } from '../../../shared/contracts/attachments.js';
 import type { Db } from '../../db/client.js';
+import { settingOrDefault } from '../../db/settings.js';
 import { AppError } from '../../lib/errors.js';
 import { cleanFileName, sanitizeFileName, sniffFileType } from '../../lib/file-types.js';
 import { MiB, uploadTooLarge, type UploadedFile } from '../../lib/uploads.js';
-import { canAdminister, requireAccess } from '../access/access.policy.js';
+import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditedSetting, recordAudit, settingEndpoints } from '../audit/audit.service.js';
 import { projectAccessFor } from '../projects/projects.service.js';
 import { ticketAccessFor } from '../tickets/tickets.service.js';
 import { canDeleteAttachment, canUploadAttachment, type OwnerAccess } from './attachments.policy.js';
@@ -29,9 +30,7 @@ import {
   selectAttachment,
   selectAttachmentContent,
   selectAttachments,
-  selectAttachmentSettingsRow,
   updateAttachmentDeleted,
-  upsertAttachmentSettings,
   type AttachmentRow,
 } from './attachments.queries.js';
 
@@ -52,11 +51,10 @@ async function ownerAccess(db: Db, actor: Actor, owner: Owner): Promise<OwnerAcc
   }
 }
 
+const limitsSetting = auditedSetting('attachments', settingOrDefault(attachmentLimits, DEFAULT_ATTACHMENT_LIMITS));
+
 /** The limits in force: the stored ones when valid, else 10 MB and 20 files. */
-export async function readAttachmentLimits(db: Db): Promise<AttachmentLimits> {
-  const parsed = attachmentLimits.safeParse((await selectAttachmentSettingsRow(db))?.value);
-  return parsed.success ? parsed.data : DEFAULT_ATTACHMENT_LIMITS;
-}
+export const readAttachmentLimits: (db: Db) => Promise<AttachmentLimits> = limitsSetting.read;
 
 function present(actor: Actor, row: AttachmentRow): AttachmentItem {
   return { ...row, canDelete: canDeleteAttachment(actor, row) };
@@ -171,19 +169,11 @@ export async function deleteAttachment(db: Db, actor: Actor, id: number): Promis
   return { ok: true };
 }
 
-/** `GET /api/attachments/settings`: the limits (every logged-in user: the upload control shows them). */
-export async function getAttachmentSettings(db: Db): Promise<AttachmentSettingsResponse> {
-  const row = await selectAttachmentSettingsRow(db);
-  return { limits: await readAttachmentLimits(db), updatedAt: row?.updatedAt ?? null };
-}
-
-/** `PUT /api/attachments/settings`: the admin changes the limits; audited with before and after. */
-export async function updateAttachmentSettings(db: Db, actor: Actor, limits: AttachmentLimits): Promise<AttachmentSettingsResponse> {
-  requireAccess(canAdminister(actor));
-  await db.transaction(async (tx) => {
-    const before = await readAttachmentLimits(tx);
-    await upsertAttachmentSettings(tx, limits, actor.system ? null : actor.id);
-    await recordAudit(tx, actor, { action: 'update', entity: 'app_settings', entityId: 'attachments', before, after: limits });
-  });
-  return getAttachmentSettings(db);
-}
+/**
+ * `GET /api/attachments/settings`: the limits (every logged-in user: the upload control shows them);
+ * `PUT`: the admin changes them, audited with before and after.
+ */
+export const { get: getAttachmentSettings, update: updateAttachmentSettings } = settingEndpoints(
+  limitsSetting,
+  ({ value, updatedAt }): AttachmentSettingsResponse => ({ limits: value, updatedAt }),
+);

@@ -1,5 +1,6 @@
 import type { ListAuditResponse } from '../../../shared/contracts/audit.js';
 import type { Db } from '../../db/client.js';
+import { selectSettingRow, upsertSettingRow } from '../../db/settings.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { insertAuditEntry, selectAuditPage } from './audit.queries.js';
@@ -99,5 +100,54 @@ export function auditedWrites<R extends object>(
         await remove(tx);
         await recordAudit(tx, actor, { action: 'delete', entity, entityId: entityId(before), before: viewOf(before) });
       }),
+  };
+}
+
+/** A setting group as its GET answers it: the value in force and when and by whom it was last changed. */
+export type SettingState<T> = { value: T; updatedAt: string | null; updatedBy: string | null };
+
+/**
+ * One setting group kept in an app_settings row under `key`: `valueOf` turns what is stored (or
+ * undefined when never set) into the value in force (`settingOrDefault`). `write` replaces it in a
+ * transaction with its audit entry (before and after); the caller checks access first.
+ */
+export function auditedSetting<T>(key: string, valueOf: (stored: unknown) => T) {
+  const state = async (db: Db): Promise<SettingState<T>> => {
+    const row = await selectSettingRow(db, key);
+    return { value: valueOf(row?.value), updatedAt: row?.updatedAt ?? null, updatedBy: row?.updatedBy ?? null };
+  };
+  return {
+    key,
+    state,
+    /** The value in force, for services (no access check: callers have done theirs). */
+    read: async (db: Db): Promise<T> => (await state(db)).value,
+    write: (db: Db, actor: Actor, value: unknown): Promise<void> =>
+      db.transaction(async (tx) => {
+        const before = (await state(tx)).value;
+        await upsertSettingRow(tx, key, value, actor.system ? null : actor.id);
+        await recordAudit(tx, actor, { action: 'update', entity: 'app_settings', entityId: key, before, after: value });
+      }),
+  };
+}
+
+/**
+ * The GET and PUT behind a setting group's routes: `canRead` decides who reads it (none: every
+ * logged-in user), only the admin replaces it; both answer `present` of what is stored then.
+ */
+export function settingEndpoints<T, R>(
+  setting: ReturnType<typeof auditedSetting<T>>,
+  present: (state: SettingState<T>) => R,
+  canRead?: (actor: Actor) => boolean,
+) {
+  return {
+    get: async (db: Db, actor: Actor): Promise<R> => {
+      if (canRead) requireAccess(canRead(actor));
+      return present(await setting.state(db));
+    },
+    update: async (db: Db, actor: Actor, value: T): Promise<R> => {
+      requireAccess(canAdminister(actor));
+      await setting.write(db, actor, value);
+      return present(await setting.state(db));
+    },
   };
 }

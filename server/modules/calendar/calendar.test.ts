@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
+import { createTestApp, loginAs, rejectedPaths, type Session, type TestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 
 let t: TestApp;
@@ -32,12 +32,7 @@ describe('calendar API', () => {
   it('refuses a day that does not exist and a negative count', async () => {
     const res = await get('/api/calendar/add-working-days?from=2025-02-29&days=-1');
     expect(res.statusCode).toBe(400);
-    expect(
-      res
-        .json()
-        .error.details.map((d: { path: string }) => d.path)
-        .sort(),
-    ).toEqual(['querystring.days', 'querystring.from']);
+    expect(rejectedPaths(res)).toEqual(['querystring.days', 'querystring.from']);
   });
 
   it('says loudly that 2027 is not covered instead of guessing', async () => {

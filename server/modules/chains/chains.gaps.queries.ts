@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { nodeStageSchema, type NodeStage } from '../../../shared/contracts/chains.js';
-import { isoSql, parseRows, textArray } from '../../db/sql.js';
+import { parseRows, textArray } from '../../db/sql.js';
 import { membershipInYearSql } from '../enterprises/memberships.sql.js';
 
 export type MapNodeRow = { chainCode: string; key: string; name: string; stage: NodeStage };
@@ -65,17 +65,4 @@ export async function selectNodeFirms(db: Db, codes: readonly string[], year: nu
     aboveScale: r.above_scale,
     chainMaster: r.chain_master,
   }));
-}
-
-const SETTINGS_KEY = 'chain_gaps';
-
-export async function selectGapSettingsRow(db: Db): Promise<{ value: unknown; updatedAt: string } | null> {
-  const result = await db.execute(sql`SELECT value, ${isoSql('updated_at')} AS "updatedAt" FROM app_settings WHERE key = ${SETTINGS_KEY}`);
-  return parseRows(result, z.object({ value: z.unknown(), updatedAt: z.string() }))[0] ?? null;
-}
-
-export async function upsertGapSettings(db: Db, value: unknown, userId: string | null): Promise<void> {
-  await db.execute(sql`
-    INSERT INTO app_settings (key, value, updated_at, updated_by) VALUES (${SETTINGS_KEY}, ${JSON.stringify(value)}::jsonb, now(), ${userId})
-    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
 }

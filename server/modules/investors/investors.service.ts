@@ -8,6 +8,7 @@ import type {
 import { validateUscc } from '../../../shared/uscc.js';
 import type { Locale } from '../../../shared/i18n/index.js';
 import type { Db } from '../../db/client.js';
+import { pageWindow } from '../../db/sql.js';
 import { AppError } from '../../lib/errors.js';
 import { requireVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import { requireAccess } from '../access/access.policy.js';
@@ -43,7 +44,7 @@ function present(actor: Actor, row: InvestorRow): InvestorItem {
 /** The 客商库, searchable by name or origin; shared by everyone who works on projects, contacts masked. */
 export async function listInvestors(db: Db, actor: Actor, query: ListInvestorsQuery): Promise<ListInvestorsResponse> {
   requireAccess(isProjectReader(actor));
-  const { rows, total } = await selectInvestorsPage(db, { q: query.q, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  const { rows, total } = await selectInvestorsPage(db, { q: query.q, ...pageWindow(query) });
   return { items: rows.map((row) => present(actor, row)), total };
 }
 

@@ -1,6 +1,7 @@
 import type { ListNotificationsResponse, NotificationKind } from '../../../shared/contracts/tickets.js';
 import type { Role, ScopeKind } from '../../../shared/roles.js';
 import type { Db } from '../../db/client.js';
+import { pageWindow } from '../../db/sql.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
@@ -67,8 +68,7 @@ export async function listNotifications(
 ): Promise<ListNotificationsResponse> {
   const page = await selectNotificationsPage(db, actor.id, {
     unreadOnly: query.unread === 'true',
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
+    ...pageWindow(query),
   });
   return { items: page.rows, total: page.total, unread: page.unread };
 }

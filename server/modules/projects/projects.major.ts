@@ -1,5 +1,6 @@
 import type { MajorProjectsQuery, MajorProjectsResponse } from '../../../shared/contracts/projects.js';
 import type { Db } from '../../db/client.js';
+import { pageWindow } from '../../db/sql.js';
 import { dataScopeOf, requireAccess, type DataScope } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { clearanceOf, isProjectReader } from './projects.policy.js';
@@ -29,8 +30,7 @@ async function computeMajorList(db: Db, scope: DataScope, clearance: Clearance, 
       clearance,
       year: query.year,
       chain: query.chain,
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
+      ...pageWindow(query),
     }),
     selectMajorMonths(db, { scope, year: query.year, chain: query.chain }),
   ]);

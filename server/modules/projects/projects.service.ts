@@ -12,6 +12,7 @@ import {
 import { hasReached, moveProject, isStage } from '../../../shared/project-lifecycle.js';
 import { translate, type Locale, type MessageKey } from '../../../shared/i18n/index.js';
 import type { Db } from '../../db/client.js';
+import { pageWindow } from '../../db/sql.js';
 import { AppError } from '../../lib/errors.js';
 import { requireVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import { dataScopeOf, requireAccess } from '../access/access.policy.js';
@@ -99,8 +100,7 @@ export async function listProjects(db: Db, actor: Actor, query: ListProjectsQuer
       scope,
       clearance,
       filter: query,
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
+      ...pageWindow(query),
     });
     return { items: rows.map(present), total };
   });

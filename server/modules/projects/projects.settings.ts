@@ -7,45 +7,24 @@ import {
   type ProjectSettingsResponse,
 } from '../../../shared/contracts/projects.js';
 import type { Db } from '../../db/client.js';
-import { canAdminister, requireAccess } from '../access/access.policy.js';
-import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
-import { readAppSetting, writeAppSetting } from '../warnings/warnings.settings.js';
+import { settingOrDefault } from '../../db/settings.js';
+import { auditedSetting, settingEndpoints } from '../audit/audit.service.js';
 import { isProjectReader } from './projects.policy.js';
 
-const KEY = 'projects';
-
-async function readRow(db: Db): Promise<ProjectSettingsResponse> {
-  const row = await readAppSetting(db, KEY);
-  const parsed = projectSettings.safeParse(row?.value);
-  return {
-    settings: parsed.success ? parsed.data : DEFAULT_PROJECT_SETTINGS,
-    updatedAt: row?.updatedAt ?? null,
-    updatedBy: row?.updatedBy ?? null,
-  };
-}
+const setting = auditedSetting('projects', settingOrDefault(projectSettings, DEFAULT_PROJECT_SETTINGS));
 
 /** The settings in force, for services (no access check: callers have done theirs). */
-export async function readProjectSettings(db: Db): Promise<ProjectSettings> {
-  return (await readRow(db)).settings;
-}
+export const readProjectSettings: (db: Db) => Promise<ProjectSettings> = setting.read;
 
-/** `GET /api/projects/settings`: whoever reads projects (the forms show the threshold). */
-export async function getProjectSettings(db: Db, actor: Actor): Promise<ProjectSettingsResponse> {
-  requireAccess(isProjectReader(actor));
-  return readRow(db);
-}
-
-/** `PUT /api/projects/settings`: the admin replaces the settings; audited with before and after. */
-export async function updateProjectSettings(db: Db, actor: Actor, input: ProjectSettings): Promise<ProjectSettingsResponse> {
-  requireAccess(canAdminister(actor));
-  await db.transaction(async (tx) => {
-    const before = await readProjectSettings(tx);
-    await writeAppSetting(tx, KEY, input, actor.system ? null : actor.id);
-    await recordAudit(tx, actor, { action: 'update', entity: 'app_settings', entityId: KEY, before, after: input });
-  });
-  return readRow(db);
-}
+/**
+ * `GET /api/projects/settings`: whoever reads projects (the forms show the threshold); `PUT`: the
+ * admin replaces the settings, audited with before and after.
+ */
+export const { get: getProjectSettings, update: updateProjectSettings } = settingEndpoints(
+  setting,
+  ({ value, ...changed }): ProjectSettingsResponse => ({ settings: value, ...changed }),
+  isProjectReader,
+);
 
 /** Whether a change from `before` to `after` raises the amount by more than the ratio (from nothing: never). */
 export function isFlaggedIncrease(before: number | null, after: number | null, ratio: number): boolean {

@@ -8,7 +8,7 @@ import { TASK_STATUSES, type TaskStatus } from '../../../shared/supervision/work
 import { ROLES } from '../../../shared/roles.js';
 import type { Db } from '../../db/client.js';
 import { supervisionTaskEvents, supervisionTasks } from '../../db/schema.js';
-import { isoSql, parseRows, textArray, updateAtVersion } from '../../db/sql.js';
+import { isoSql, parseRows, selectPage, textArray, updateAtVersion } from '../../db/sql.js';
 import { containsPattern } from '../../lib/like.js';
 import { lightSqlOf, type LightBounds } from '../../lib/lights.js';
 import type { DataScope } from '../access/access.policy.js';
@@ -99,10 +99,8 @@ export async function selectTasksPage(
   bounds: LightBounds,
 ): Promise<{ rows: TaskListRow[]; total: number }> {
   const where = filterSql(scope, filter, bounds);
-  const result = await db.execute(sql`SELECT ${itemColumns(bounds)} ${FROM} WHERE ${where}
-    ORDER BY (s.status IN ('todo', 'in_progress')) DESC, s.deadline, s.id LIMIT ${filter.limit} OFFSET ${filter.offset}`);
-  const total = await db.execute(sql`SELECT count(*)::int AS n ${FROM} WHERE ${where}`);
-  return { rows: parseRows(result, itemRow), total: parseRows(total, z.object({ n: z.number() }))[0]?.n ?? 0 };
+  const order = sql`(s.status IN ('todo', 'in_progress')) DESC, s.deadline, s.id`;
+  return selectPage(db, { columns: itemColumns(bounds), from: FROM, where, order, limit: filter.limit, offset: filter.offset }, itemRow);
 }
 
 /** One task as a list item (no scope: the service checks it). */

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   createTaskRequest,
   listTasksQuery,
@@ -9,8 +8,7 @@ import {
   taskFromTargetRequest,
   taskParams,
 } from '../../../shared/contracts/supervision.js';
-import type { Database } from '../../db/client.js';
-import { routesOf } from '../../lib/routes.js';
+import { routePlugin } from '../../lib/routes.js';
 import { actOnTask, createTask, createTaskFromTarget, getTask, listTaskAssignees, listTasks } from './supervision.service.js';
 
 /** Roles that see supervision tasks (each its own; enterprises and 县市区 have none). */
@@ -20,29 +18,25 @@ const ACTORS = ['admin', 'leader', 'chain_office', 'department', 'park'] as cons
 const SETTERS = ['admin', 'leader', 'chain_office'] as const;
 
 /** Supervision tasks (督办任务): lists with lights, setting by hand or from a chain's target, the workflow's actions. */
-export function supervisionRoutes(database: Database): FastifyPluginAsyncZod {
-  const { db } = database;
-  return async (app) => {
-    const routes = routesOf(app, { tags: ['supervision'] });
-    routes.get('/tasks', { policy: READERS, query: listTasksQuery, response: listTasksResponse }, ({ actor, query }) =>
-      listTasks(db, actor, query),
-    );
-    routes.post('/tasks', { policy: SETTERS, body: createTaskRequest, response: taskDetail, status: 201 }, ({ actor, body }) =>
-      createTask(db, actor, body),
-    );
-    routes.post(
-      '/tasks/from-target',
-      { policy: SETTERS, body: taskFromTargetRequest, response: taskDetail, status: 201 },
-      ({ actor, body }) => createTaskFromTarget(db, actor, body),
-    );
-    routes.get('/assignees', { policy: SETTERS, response: taskAssigneesResponse }, ({ actor }) => listTaskAssignees(db, actor));
-    routes.get('/tasks/:id', { policy: READERS, params: taskParams, response: taskDetail }, ({ actor, params }) =>
-      getTask(db, actor, params.id),
-    );
-    routes.post(
-      '/tasks/:id/actions',
-      { policy: ACTORS, params: taskParams, body: taskActionRequest, response: taskDetail },
-      ({ actor, params, body }) => actOnTask(db, actor, params.id, body),
-    );
-  };
-}
+export const supervisionRoutes = routePlugin('supervision', (routes, { db }) => {
+  routes.get('/tasks', { policy: READERS, query: listTasksQuery, response: listTasksResponse }, ({ actor, query }) =>
+    listTasks(db, actor, query),
+  );
+  routes.post('/tasks', { policy: SETTERS, body: createTaskRequest, response: taskDetail, status: 201 }, ({ actor, body }) =>
+    createTask(db, actor, body),
+  );
+  routes.post(
+    '/tasks/from-target',
+    { policy: SETTERS, body: taskFromTargetRequest, response: taskDetail, status: 201 },
+    ({ actor, body }) => createTaskFromTarget(db, actor, body),
+  );
+  routes.get('/assignees', { policy: SETTERS, response: taskAssigneesResponse }, ({ actor }) => listTaskAssignees(db, actor));
+  routes.get('/tasks/:id', { policy: READERS, params: taskParams, response: taskDetail }, ({ actor, params }) =>
+    getTask(db, actor, params.id),
+  );
+  routes.post(
+    '/tasks/:id/actions',
+    { policy: ACTORS, params: taskParams, body: taskActionRequest, response: taskDetail },
+    ({ actor, params, body }) => actOnTask(db, actor, params.id, body),
+  );
+});

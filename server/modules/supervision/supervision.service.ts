@@ -10,19 +10,20 @@ import type {
 import { createTaskRequest, listTasksQuery, taskActionRequest, taskFromTargetRequest } from '../../../shared/contracts/supervision.js';
 import { translate } from '../../../shared/i18n/index.js';
 import {
-  mayActOnTask,
   taskActionsFor,
   taskStatusAfter,
-  taskTransitionOf,
+  taskWorkflow,
   type TaskAction,
   type TaskActionField,
   type TaskStatus,
 } from '../../../shared/supervision/workflow.js';
 import type { Db } from '../../db/client.js';
+import { pageWindow } from '../../db/sql.js';
 import { todayInShanghai } from '../../lib/calendar.js';
 import { AppError } from '../../lib/errors.js';
 import { lightBoundsOf } from '../../lib/lights.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
+import { requireFields, requireMove } from '../../lib/workflow.js';
 import { dataScopeOf, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -77,8 +78,7 @@ export async function listTasks(db: Db, actor: Actor, input: ListTasksQuery, tod
       chain: query.chain,
       assigneeKind: query.assigneeKind,
       q: query.q,
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
+      ...pageWindow(query),
     },
     lightBoundsOf(today),
   );
@@ -305,31 +305,22 @@ function labelParams(status: TaskStatus, action: TaskAction) {
 }
 
 /** Refuses a move the table does not hold now (409), or not to the caller (403), saying which. */
-function requireMove(action: TaskAction, status: TaskStatus, parties: ReturnType<typeof taskPartiesOf>) {
-  const move = taskTransitionOf(action, status);
-  if (!move) throw new AppError('conflict', { messageKey: 'supervision.error.illegalTransition', params: labelParams(status, action) });
-  if (!mayActOnTask(action, status, parties)) {
-    const key = move.party === 'assignee' ? 'supervision.error.onlyAssignee' : 'supervision.error.onlyAssigner';
-    throw new AppError('forbidden', { messageKey: key, params: labelParams(status, action) });
-  }
-  return move;
+function requireTaskMove(action: TaskAction, status: TaskStatus, parties: ReturnType<typeof taskPartiesOf>) {
+  return requireMove(taskWorkflow, action, status, parties, {
+    illegal: 'supervision.error.illegalTransition',
+    onlyParty: (move) => (move.parties.includes('assignee') ? 'supervision.error.onlyAssignee' : 'supervision.error.onlyAssigner'),
+    params: labelParams(status, action),
+  });
 }
 
 /** Refuses a body missing what the action requires, naming every missing field. */
-function requireFields(input: TaskActionRequest, fields: readonly TaskActionField[]): void {
-  const present: Record<TaskActionField, boolean> = {
+function requireTaskFields(input: TaskActionRequest, fields: readonly TaskActionField[]): void {
+  requireFields('supervision.error.missingFields', fields, {
     percent: input.percent !== undefined,
     note: Boolean(input.note),
     reason: Boolean(input.reason),
     assignee: input.assignee !== undefined,
     requestedDeadline: input.requestedDeadline !== undefined,
-  };
-  const missing = fields.filter((f) => !present[f]);
-  if (missing.length === 0) return;
-  throw new AppError('validation_failed', {
-    messageKey: 'supervision.error.missingFields',
-    params: { fields: missing.join(', ') },
-    details: missing.map((f) => ({ path: `body.${f}`, message: 'required' })),
   });
 }
 
@@ -410,8 +401,8 @@ async function changeOf(db: Db, row: TaskRow, input: TaskActionRequest, today: s
 export async function actOnTask(db: Db, actor: Actor, id: number, body: TaskActionRequest, today = todayInShanghai()): Promise<TaskDetail> {
   const input = taskActionRequest.parse(body);
   const item = await requireVisible(db, actor, id, today);
-  const move = requireMove(input.action, item.status, taskPartiesOf(actor, item));
-  requireFields(input, move.requires);
+  const move = requireTaskMove(input.action, item.status, taskPartiesOf(actor, item));
+  requireTaskFields(input, move.requires);
   requireVersion(item.version, input.version);
   await db.transaction(async (tx) => {
     const before = await selectTaskForUpdate(tx, id);

@@ -6,9 +6,8 @@ import { TICKET_STATES, runningDeadlineOf, type TicketCategory, type TicketState
 import { TICKET_EVENT_ACTIONS, ticketItem, type TicketLight } from '../../../shared/contracts/tickets.js';
 import { ROLES } from '../../../shared/roles.js';
 import type { Db } from '../../db/client.js';
-import { selectSettingRow, upsertSettingRow } from '../../db/settings.js';
 import { ticketEvents, tickets, ticketUnits, ticketVisits } from '../../db/schema.js';
-import { isoSql, parseRows, textArray } from '../../db/sql.js';
+import { isoSql, parseRows, selectPage, textArray } from '../../db/sql.js';
 import { containsPattern } from '../../lib/like.js';
 import { lightSqlOf, type LightBounds } from '../../lib/lights.js';
 import { bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
@@ -147,10 +146,8 @@ export async function selectTicketsPage(
   bounds: LightBounds,
 ): Promise<{ rows: TicketListRow[]; total: number }> {
   const where = filterSql(scope, filter, bounds);
-  const result = await db.execute(sql`SELECT ${itemColumns(bounds)} ${FROM} WHERE ${where}
-    ORDER BY t.filed_on DESC, t.id DESC LIMIT ${filter.limit} OFFSET ${filter.offset}`);
-  const total = await db.execute(sql`SELECT count(*)::int AS n ${FROM} WHERE ${where}`);
-  return { rows: parseRows(result, itemRow), total: parseRows(total, z.object({ n: z.number() }))[0]?.n ?? 0 };
+  const order = sql`t.filed_on DESC, t.id DESC`;
+  return selectPage(db, { columns: itemColumns(bounds), from: FROM, where, order, limit: filter.limit, offset: filter.offset }, itemRow);
 }
 
 /** One ticket as a list item (no scope: the service checks it). */
@@ -254,6 +251,3 @@ export async function insertTicketEvent(db: Db, event: typeof ticketEvents.$infe
 }
 
 /** The stored time limits (app_settings key `tickets`), or null. */
-export const selectTicketSettingsRow = (db: Db) => selectSettingRow(db, 'tickets');
-
-export const upsertTicketSettings = (db: Db, value: unknown, userId: string | null) => upsertSettingRow(db, 'tickets', value, userId);

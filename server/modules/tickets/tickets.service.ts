@@ -8,20 +8,21 @@ import type {
 import { translate } from '../../../shared/i18n/index.js';
 import { createTicketRequest, listTicketsQuery, ticketActionRequest } from '../../../shared/contracts/tickets.js';
 import {
-  mayAct,
   stateAfter,
   ticketActionsFor,
-  ticketTransitionOf,
+  ticketWorkflow,
   type TicketAction,
   type TicketActionField,
   type TicketParty,
   type TicketState,
 } from '../../../shared/tickets/workflow.js';
 import type { Db } from '../../db/client.js';
+import { pageWindow } from '../../db/sql.js';
 import { addWorkingDays, todayInShanghai, tryAddWorkingDays, tryWorkingDaysBetween } from '../../lib/calendar.js';
 import { AppError } from '../../lib/errors.js';
 import { lightBoundsOf } from '../../lib/lights.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
+import { requireFields, requireMove } from '../../lib/workflow.js';
 import { dataScopeOf, isFirmInScope, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -93,8 +94,7 @@ export async function listTickets(db: Db, actor: Actor, input: ListTicketsQuery,
       year: query.year,
       q: query.q,
       open: query.open === undefined ? undefined : query.open === 'true',
-      limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
+      ...pageWindow(query),
     },
     lightBoundsOf(today),
   );
@@ -239,18 +239,16 @@ const PARTY_MESSAGE = {
 } as const satisfies Record<TicketParty, string>;
 
 /** Refuses an action the workflow does not allow now, or not to the caller, with a message saying which. */
-function requireMove(action: TicketAction, state: TicketState, parties: TicketParty[]) {
-  const move = ticketTransitionOf(action, state);
-  if (!move) throw new AppError('conflict', { messageKey: 'tickets.error.illegalTransition', params: labelParams(state, action) });
-  if (!mayAct(action, state, parties)) {
-    const party = move.parties[0] ?? 'office';
-    throw new AppError('forbidden', { messageKey: PARTY_MESSAGE[party], params: labelParams(state, action) });
-  }
-  return move;
+function requireTicketMove(action: TicketAction, state: TicketState, parties: TicketParty[]) {
+  return requireMove(ticketWorkflow, action, state, parties, {
+    illegal: 'tickets.error.illegalTransition',
+    onlyParty: (move) => PARTY_MESSAGE[move.parties[0] ?? 'office'],
+    params: labelParams(state, action),
+  });
 }
 
-/** Refuses a body missing what the action requires, naming every missing field. */
-function requireFields(input: TicketActionRequest, fields: readonly TicketActionField[]): void {
+/** Refuses a body missing what the action requires, naming every missing field (the units by their lead unit). */
+function requireTicketFields(input: TicketActionRequest, fields: readonly TicketActionField[]): void {
   const present: Record<TicketActionField, boolean> = {
     reason: Boolean(input.reason),
     units: Boolean(input.leadUnit),
@@ -260,13 +258,7 @@ function requireFields(input: TicketActionRequest, fields: readonly TicketAction
     requestedDue: input.requestedDue !== undefined,
     note: Boolean(input.note),
   };
-  const missing = fields.filter((f) => !present[f]);
-  if (missing.length === 0) return;
-  throw new AppError('validation_failed', {
-    messageKey: 'tickets.error.missingFields',
-    params: { fields: missing.map((f) => (f === 'units' ? 'leadUnit' : f)).join(', ') },
-    details: missing.map((f) => ({ path: `body.${f === 'units' ? 'leadUnit' : f}`, message: 'required' })),
-  });
+  requireFields('tickets.error.missingFields', fields, present, (f) => (f === 'units' ? 'leadUnit' : f));
 }
 
 function pastDate(path: string, date: string, today: string): AppError {
@@ -393,8 +385,8 @@ export async function actOnTicket(
   const input = ticketActionRequest.parse(body);
   const item = await requireVisible(db, actor, id, today);
   const parties = ticketPartiesOf(actor, scopeFactsOf(item));
-  const move = requireMove(input.action, item.state, parties);
-  requireFields(input, move.requires);
+  const move = requireTicketMove(input.action, item.state, parties);
+  requireTicketFields(input, move.requires);
   requireVersion(item.version, input.version);
   await db.transaction(async (tx) => {
     const before = await selectTicketForUpdate(tx, id);

@@ -2,7 +2,7 @@
 // can be checked by hand: holidays 1–8 October, make-up working days Sun 28 September and Sat 11 October.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../../shared/roles.js';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
+import { createTestApp, loginAs, rejectedPaths, type Session, type TestApp } from '../../test/app.js';
 import { auditRows } from '../../test/factories/chains.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { buildEnterprise } from '../../test/factories/enterprises.js';
@@ -237,12 +237,7 @@ describe('tickets: refusals change nothing', () => {
     expect(dept.statusCode).toBe(403);
     const bad = await post('/api/tickets', s.firm, { uscc: firm, category: 'weather', title: '', description: 'y' });
     expect(bad.statusCode).toBe(400);
-    expect(
-      bad
-        .json()
-        .error.details.map((d: { path: string }) => d.path)
-        .sort(),
-    ).toEqual(['body.category', 'body.title']);
+    expect(rejectedPaths(bad)).toEqual(['body.category', 'body.title']);
   });
 });
 

@@ -7,11 +7,8 @@ import {
   type WarningSettingsResponse,
 } from '../../../shared/contracts/warnings.js';
 import type { Db } from '../../db/client.js';
-import { canAdminister, requireAccess } from '../access/access.policy.js';
-import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditedSetting, settingEndpoints } from '../audit/audit.service.js';
 import { canViewMonitoring } from '../monitoring/monitoring.policy.js';
-import { selectSetting, upsertSetting, type SettingRow } from './warnings.queries.js';
 
 export const WARNING_SETTINGS_KEY = 'warnings';
 
@@ -31,39 +28,17 @@ function settingsOf(value: unknown): WarningSettings {
   return merged;
 }
 
-async function readSettingsRow(db: Db): Promise<WarningSettingsResponse> {
-  const row = await selectSetting(db, WARNING_SETTINGS_KEY);
-  return { settings: settingsOf(row?.value), updatedAt: row?.updatedAt ?? null, updatedBy: row?.updatedBy ?? null };
-}
+const setting = auditedSetting(WARNING_SETTINGS_KEY, settingsOf);
 
 /** The thresholds in force, for services (no access check: callers have done theirs). */
-export async function readWarningSettings(db: Db): Promise<WarningSettings> {
-  return (await readSettingsRow(db)).settings;
-}
+export const readWarningSettings: (db: Db) => Promise<WarningSettings> = setting.read;
 
-/** `GET /api/warnings/settings`: the thresholds and who changed them last; the monitoring roles. */
-export async function getWarningSettings(db: Db, actor: Actor): Promise<WarningSettingsResponse> {
-  requireAccess(canViewMonitoring(actor));
-  return readSettingsRow(db);
-}
-
-/** `PUT /api/warnings/settings`: replaces the thresholds (validated by the contract); admin only, audited with before and after. */
-export async function updateWarningSettings(db: Db, actor: Actor, input: WarningSettings): Promise<WarningSettingsResponse> {
-  requireAccess(canAdminister(actor));
-  await db.transaction(async (tx) => {
-    const before = await readWarningSettings(tx);
-    await upsertSetting(tx, WARNING_SETTINGS_KEY, input, actor.system ? null : actor.id);
-    await recordAudit(tx, actor, { action: 'update', entity: 'app_settings', entityId: WARNING_SETTINGS_KEY, before, after: input });
-  });
-  return readSettingsRow(db);
-}
-
-/** One app_settings row of another module (its key), with who changed it last; null when never set. */
-export async function readAppSetting(db: Db, key: string): Promise<SettingRow | null> {
-  return selectSetting(db, key);
-}
-
-/** Replaces another module's app_settings row (the caller checks access and records the audit in the same transaction). */
-export async function writeAppSetting(db: Db, key: string, value: unknown, userId: string | null): Promise<void> {
-  await upsertSetting(db, key, value, userId);
-}
+/**
+ * `GET /api/warnings/settings`: the thresholds and who changed them last, for the monitoring roles;
+ * `PUT`: replaces them (validated by the contract), admin only, audited with before and after.
+ */
+export const { get: getWarningSettings, update: updateWarningSettings } = settingEndpoints(
+  setting,
+  ({ value, ...changed }): WarningSettingsResponse => ({ settings: value, ...changed }),
+  canViewMonitoring,
+);

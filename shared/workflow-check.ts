@@ -1,0 +1,39 @@
+// For the workflow tables' tests (shared/*/workflow.test.ts): every action × state × party checked
+// against a hand-written list, so a changed table row shows up as a named move.
+
+/** What the hand-written list says of one action by one party from one state: the state after, 'stay', or null (refused). */
+export type ExpectedMove<S extends string> = S | 'stay' | null;
+
+/**
+ * Walks every combination: `mayAct` must allow exactly the expected moves and `stateAfter` lead where
+ * the list says. Answers each disagreement in words and how many combinations were allowed and refused.
+ */
+export function checkWorkflowTable<A extends string, S extends string, P extends string>(table: {
+  actions: readonly A[];
+  states: readonly S[];
+  parties: readonly P[];
+  expected: (action: A, state: S, party: P) => ExpectedMove<S>;
+  mayAct: (action: A, state: S, parties: readonly P[]) => boolean;
+  stateAfter: (action: A, state: S) => S;
+}): { wrong: string[]; allowed: number; refused: number } {
+  const wrong: string[] = [];
+  let allowed = 0;
+  let refused = 0;
+  for (const action of table.actions) {
+    for (const state of table.states) {
+      for (const party of table.parties) {
+        const want = table.expected(action, state, party);
+        const got = table.mayAct(action, state, [party]);
+        if (got !== (want !== null)) wrong.push(`${action} from ${state} by ${party}: ${got ? 'allowed' : 'refused'}`);
+        if (want === null) {
+          refused += 1;
+          continue;
+        }
+        allowed += 1;
+        const after = table.stateAfter(action, state);
+        if (after !== (want === 'stay' ? state : want)) wrong.push(`${action} from ${state} leads to ${after}`);
+      }
+    }
+  }
+  return { wrong, allowed, refused };
+}
