@@ -2,6 +2,10 @@ import type { chainMapZhCN } from './chain-map.zh-CN.js';
 
 /** English messages of the chain workspace (spread into en.ts). */
 export const chainMapEn: Record<keyof typeof chainMapZhCN, string> = {
+  'chains.error.invalidUscc': 'Invalid unified social credit code: {reasonZh}',
+  'chains.error.prospectNotFound': 'Target company {id} does not exist; reload the list',
+  'chains.error.researchNotFound': 'Research result {id} does not exist; reload the list',
+  'chains.error.prospectConverted': '"{name}" is already a lead (project {project}) and cannot be converted again',
   'chains.gap.reason.no_firm': 'No local firm',
   'chains.gap.reason.single_supplier': 'Only 1 supplier: {firm}',
   'chains.gap.reason.output_drop': 'Output down {rate}% year on year (threshold {threshold}%)',

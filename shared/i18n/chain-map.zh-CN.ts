@@ -1,5 +1,9 @@
 /** Messages of the chain workspace: gap analysis, map, health index (spread into zh-CN.ts). */
 export const chainMapZhCN = {
+  'chains.error.invalidUscc': '统一社会信用代码无效：{reasonZh}',
+  'chains.error.prospectNotFound': '目标企业 {id} 不存在，请刷新清单',
+  'chains.error.researchNotFound': '科技成果 {id} 不存在，请刷新清单',
+  'chains.error.prospectConverted': '“{name}”已转为招商线索（项目 {project}），不能再次转换',
   'chains.gap.reason.no_firm': '本地无企业',
   'chains.gap.reason.single_supplier': '仅1家供应商：{firm}',
   'chains.gap.reason.output_drop': '产值同比下降{rate}%（阈值 {threshold}%）',
