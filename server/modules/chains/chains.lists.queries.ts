@@ -1,8 +1,8 @@
 // SQL of a chain's lists (目标企业 chain_prospects, 科技成果 chain_research): the same shape over either table.
-import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, notExists, sql, type SQL } from 'drizzle-orm';
 import type { PgInsertValue, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { chainNodes, chainProspects, chainResearch } from '../../db/schema.js';
+import { chainNodes, chainProspects, chainResearch, enterpriseMemberships } from '../../db/schema.js';
 import { deleteAtVersion, insertReturning, updateAtVersion } from '../../db/sql.js';
 
 export type ListTable = typeof chainProspects | typeof chainResearch;
@@ -52,4 +52,20 @@ export async function markProspectConverted(db: Db, id: number, projectId: numbe
     .where(and(eq(chainProspects.id, id), isNull(chainProspects.projectId)))
     .returning({ id: chainProspects.id });
   return rows.length === 1;
+}
+
+/** Nodes no firm is attached to (缺链 whatever the year), by chain and sort order: where the demo puts its targets. */
+export async function selectNodesWithoutFirms(db: Db): Promise<{ chainCode: string; key: string; name: string }[]> {
+  return db
+    .select({ chainCode: chainNodes.chainCode, key: chainNodes.key, name: chainNodes.name })
+    .from(chainNodes)
+    .where(
+      notExists(
+        db
+          .select({ one: sql`1` })
+          .from(enterpriseMemberships)
+          .where(eq(enterpriseMemberships.nodeId, chainNodes.id)),
+      ),
+    )
+    .orderBy(asc(chainNodes.chainCode), asc(chainNodes.sortOrder), asc(chainNodes.key));
 }
