@@ -24,6 +24,14 @@ export async function requireListAccess(db: Db, actor: Actor, code: string, writ
   await requireChain(db, code);
 }
 
+/** A stored row as the contract shows it: without the node's id (its key and name stand for it) and the timestamps. */
+export function presentListRow<R extends { nodeId: number; createdAt: Date; updatedAt: Date }>(
+  row: R,
+): Omit<R, 'nodeId' | 'createdAt' | 'updatedAt'> {
+  const { nodeId: _nodeId, createdAt: _createdAt, updatedAt: _updatedAt, ...rest } = row;
+  return rest;
+}
+
 /** What one list says about itself. */
 export type ListSpec<T extends ListTable, Item> = {
   table: T;

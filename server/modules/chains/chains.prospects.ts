@@ -8,6 +8,7 @@ import type {
   ProspectItem,
   UpdateProspectRequest,
 } from '../../../shared/contracts/chain-prospects.js';
+import { createProjectRequest } from '../../../shared/contracts/projects.js';
 import type { Locale } from '../../../shared/i18n/index.js';
 import { validateUscc } from '../../../shared/uscc.js';
 import type { Db } from '../../db/client.js';
@@ -17,8 +18,8 @@ import { requireVersion } from '../../lib/optimistic-lock.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { createProject } from '../projects/projects.service.js';
-import { chainList, requireListAccess } from './chains.lists.js';
-import { markProspectConverted, type Listed } from './chains.lists.queries.js';
+import { chainList, presentListRow, requireListAccess } from './chains.lists.js';
+import { markProspectConverted } from './chains.lists.queries.js';
 
 /** Refuses a USCC whose check characters are wrong (GB 32100); a target without one is fine. */
 function checkUscc(input: { uscc?: string | null }): void {
@@ -33,16 +34,11 @@ function checkUscc(input: { uscc?: string | null }): void {
   }
 }
 
-function present(row: Listed<typeof chainProspects>): ProspectItem {
-  const { nodeId: _nodeId, createdAt: _c, updatedAt: _u, ...rest } = row;
-  return rest;
-}
-
 export const prospects = chainList<typeof chainProspects, ProspectItem, CreateProspectRequest, UpdateProspectRequest>({
   table: chainProspects,
   entity: 'chain_prospect',
   notFound: 'chains.error.prospectNotFound',
-  present,
+  present: presentListRow,
   check: checkUscc,
 });
 
@@ -70,30 +66,15 @@ export async function convertProspect(
     .filter(Boolean)
     .join('；');
   const projectId = await db.transaction(async (tx) => {
-    const project = await createProject(
-      tx,
-      actor,
-      {
-        name: row.name,
-        confidential: false,
-        codeName: null,
-        investorId: null,
-        channel: input.channel,
-        referringMasterUscc: null,
-        chainCode: code,
-        nodeKey: row.nodeKey,
-        parkId: null,
-        regionCode: input.regionCode,
-        unit: null,
-        person: null,
-        signedAmount: null,
-        plannedInvestment: null,
-        category: 'industry',
-        plannedDates: {},
-        notes: notes || null,
-      },
-      locale,
-    );
+    const lead = createProjectRequest.parse({
+      name: row.name,
+      channel: input.channel,
+      chainCode: code,
+      nodeKey: row.nodeKey,
+      regionCode: input.regionCode,
+      notes: notes || null,
+    });
+    const project = await createProject(tx, actor, lead, locale);
     // Only a target not yet converted is marked: a second conversion racing this one rolls back here.
     if (!(await markProspectConverted(tx, id, project.id))) throw converted();
     await recordAudit(tx, actor, { action: 'convert', entity: 'chain_prospect', entityId: String(id), after: { projectId: project.id } });

@@ -1,4 +1,5 @@
 import { App, Button, Card, Form, Input, Modal, Select, Tabs, Tag } from 'antd';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
@@ -126,25 +127,26 @@ function ConvertButton({ code, prospect }: { code: string; prospect: ProspectIte
 function ListTable<R extends Row>(props: {
   chain: ChainDetail;
   list: ChainListPath;
-  rows: readonly R[] | undefined;
-  loading: boolean;
+  query: UseQueryResult<{ items: R[] }>;
   columns: DataColumn<R>[];
   fields: Field[];
   label: string;
   nameOf: (row: R) => string;
-  reload: () => Promise<readonly R[] | undefined>;
 }) {
   const t = useT();
-  const { chain, list, label } = props;
+  const { chain, list, label, query } = props;
   const role = useMe().data?.user.role;
   const writes = role === 'admin' || (role === 'chain_office' && chain.canEdit);
   const remove = useDeleteChainListRow(chain.code);
-  const { dialog, add, edit } = useRecordDialog<Row>(props.reload, (a, b) => a.id === b.id);
+  const { dialog, add, edit } = useRecordDialog<Row>(
+    async () => (await query.refetch()).data?.items,
+    (a, b) => a.id === b.id,
+  );
   return (
     <>
       <DataTable<R>
-        rows={props.rows ?? []}
-        loading={props.loading}
+        rows={query.data?.items ?? []}
+        loading={query.isLoading}
         empty={writes ? t('chains.lists.empty', { list: label }) : t('chains.lists.emptyReadOnly', { list: label })}
         toolbar={{ add: writes ? { label: t('chains.lists.add', { list: label }), onClick: add, testId: `${list}-create` } : null }}
         columns={[
@@ -182,11 +184,9 @@ export function ChainListsCard({ chain }: { chain: ChainDetail }) {
     <ListTable<ProspectItem>
       chain={chain}
       list="prospects"
-      rows={prospects.data?.items}
-      loading={prospects.isLoading}
+      query={prospects}
       label={t('chains.lists.prospects')}
       nameOf={(p) => p.name}
-      reload={async () => (await prospects.refetch()).data?.items}
       fields={[
         { name: 'name', label: t('chains.lists.name'), required: true },
         { name: 'uscc', label: t('enterprises.uscc') },
@@ -232,11 +232,9 @@ export function ChainListsCard({ chain }: { chain: ChainDetail }) {
     <ListTable<ResearchItem>
       chain={chain}
       list="research"
-      rows={research.data?.items}
-      loading={research.isLoading}
+      query={research}
       label={t('chains.lists.research')}
       nameOf={(r) => r.title}
-      reload={async () => (await research.refetch()).data?.items}
       fields={[
         { name: 'title', label: t('chains.lists.title'), required: true },
         { name: 'holder', label: t('chains.lists.holder'), required: true },
