@@ -22,6 +22,7 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { chainsRoutes } from './modules/chains/chains.routes.js';
 import { chainsMapRoutes } from './modules/chains/chains.map.routes.js';
+import { chainsProspectsRoutes } from './modules/chains/chains.prospects.routes.js';
 import { industriesRoutes } from './modules/industries/industries.routes.js';
 import { parksRoutes } from './modules/parks/parks.routes.js';
 import { regionsRoutes } from './modules/regions/regions.routes.js';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes(database), { prefix: '/api/audit' });
   await app.register(chainsRoutes(database), { prefix: '/api/chains' });
   await app.register(chainsMapRoutes(database), { prefix: '/api/chains' });
+  await app.register(chainsProspectsRoutes(database), { prefix: '/api/chains' });
   await app.register(industriesRoutes(database), { prefix: '/api/industries' });
   await app.register(parksRoutes(database), { prefix: '/api/parks' });
   await app.register(regionsRoutes(database), { prefix: '/api/regions' });

@@ -84,6 +84,7 @@ export * from './schema-settings.js';
 export * from './schema-periods.js';
 export * from './schema-tickets.js';
 export * from './schema-projects.js';
+export * from './schema-chain-lists.js';
 export * from './schema-supervision.js';
 export * from './schema-calendar.js';
 export * from './schema-attachments.js';

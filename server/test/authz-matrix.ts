@@ -16,6 +16,7 @@ import { supervisionMatrixRows } from './authz-matrix.supervision.js';
 import { attachmentMatrixRows } from './authz-matrix.attachments.js';
 import { assessmentMatrixRows } from './authz-matrix.assessment.js';
 import { chainMapMatrixRows } from './authz-matrix.chain-map.js';
+import { prospectMatrixRows } from './authz-matrix.prospects.js';
 import type { Session } from './app.js';
 import { MATRIX_PERIOD, MONTHLY_OUTPUT, SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
 
@@ -713,6 +714,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   // ── assessment (authz-matrix.assessment.ts) ──
   ...assessmentMatrixRows(),
   ...chainMapMatrixRows(),
+  ...prospectMatrixRows(),
 ];
 
 /**

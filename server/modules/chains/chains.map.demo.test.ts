@@ -62,3 +62,23 @@ describe('chain maps on the demo', () => {
     for (const item of ranking.items) expect(maps.get(item.code)?.health.score).toBe(item.score);
   });
 });
+
+describe('五单 on the demo', () => {
+  it('puts fictional 示例 targets on 缺链 nodes of the chains and a research result beside them', async () => {
+    let targets = 0;
+    for (const item of ranking.items) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/chains/${item.code}/prospects`, headers: leader.headers });
+      expect(res.statusCode, res.body).toBe(200);
+      const missing = new Set((maps.get(item.code)?.nodes ?? []).filter((n) => n.status === 'missing').map((n) => n.key));
+      for (const p of res.json().items as { name: string; nodeKey: string; isDemo: boolean }[]) {
+        expect(p.name).toContain('示例');
+        expect(p.isDemo).toBe(true);
+        expect(missing.has(p.nodeKey)).toBe(true);
+        targets++;
+      }
+    }
+    expect(targets).toBeGreaterThan(0);
+    const research = await t.app.inject({ method: 'GET', url: `/api/chains/${ranking.items[0]?.code}/research`, headers: leader.headers });
+    expect(research.json().items.every((r: { title: string }) => r.title.includes('示例'))).toBe(true);
+  });
+});

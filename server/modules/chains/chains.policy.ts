@@ -62,3 +62,15 @@ export function canEditChain(actor: Actor, code: string): boolean {
 export function canAdministerChains(actor: Actor): boolean {
   return canAdminister(actor);
 }
+
+/** Reading a chain's lists (目标企业, 科技成果): the admin and the leader, and the chain's own 链长/链办. */
+export function canReadChainLists(actor: Actor, code: string): boolean {
+  if (actor.role === 'admin' || actor.role === 'leader') return true;
+  return (actor.role === 'chain_chief' || actor.role === 'chain_office') && canWriteInScope(actor, 'chain', code);
+}
+
+/** Writing them (and "转为招商线索"): the admin and the chain's own 链办. */
+export function canWriteChainLists(actor: Actor, code: string): boolean {
+  if (actor.role === 'admin') return true;
+  return actor.role === 'chain_office' && canWriteInScope(actor, 'chain', code);
+}

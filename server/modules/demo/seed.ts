@@ -1,5 +1,6 @@
 // Seeding an empty database: the reference master data alone (a real deployment, SEED_DEMO=false)
 // or the whole demo dataset. Each runs in one transaction and leaves one audit entry.
+import { seedDemoChainLists } from '../chains/chains.demo.js';
 import type { Db } from '../../db/client.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -105,10 +106,11 @@ export async function seedDemo(db: Db, options: { seed?: number } = {}): Promise
   const tasks = await seedDemoTasks(db, SYSTEM_ACTOR);
   const agenda = await seedDemoAgenda(db, SYSTEM_ACTOR);
   const assessmentRuns = await seedDemoAssessment(db, options.seed ?? DEMO_SEED);
+  const chainLists = await seedDemoChainLists(db, SYSTEM_ACTOR);
   return {
     seeded: true,
     message: `已写入示例数据：${counts.enterprises} 家企业、${counts.monthlyFigures} 条月度数据 (demo data written)`,
-    counts: { ...counts, tickets, tasks, agenda, assessmentRuns },
+    counts: { ...counts, tickets, tasks, agenda, assessmentRuns, chainLists },
     elapsedMs: Math.round(performance.now() - started),
   };
 }

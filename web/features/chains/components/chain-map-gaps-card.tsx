@@ -166,6 +166,7 @@ export function ChainMapGapsCard({ code }: { code: string }) {
       <ChainGapsTable data={data} nodes={shown.nodes} onOpen={onSelect} />
       <ChainMapNodeDrawer
         node={data.nodes.find((n) => n.key === selected) ?? null}
+        chainCode={data.code}
         chainName={data.name}
         period={data.period}
         onClose={() => setSelected(null)}

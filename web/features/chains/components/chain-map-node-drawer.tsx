@@ -1,6 +1,8 @@
-import { Descriptions, Drawer, Empty, Flex, Tag, Typography } from 'antd';
+import { Descriptions, Drawer, Empty, Flex, List, Tag, Typography } from 'antd';
 import type { MapNode } from '../../../../shared/contracts/chain-map';
 import { DataTable } from '../../../components/data-table';
+import { useMe } from '../../../hooks/use-me';
+import { useChainProspects } from '../api/get-chain-prospects';
 import { paths } from '../../../config/paths';
 import { formatGrowth, formatPercent, formatYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
@@ -9,17 +11,50 @@ import { GAP_TAG_COLORS } from '../utils/gap-status';
 
 type Firm = MapNode['firms'][number];
 
+/** The node's 招商目标企业, for the roles that read the chain's lists (each converted one links to its lead). */
+function NodeTargets({ chainCode, nodeKey }: { chainCode: string; nodeKey: string }) {
+  const t = useT();
+  const role = useMe().data?.user.role;
+  const reads = role === 'admin' || role === 'leader' || role === 'chain_chief' || role === 'chain_office';
+  const targets = useChainProspects(chainCode, nodeKey, reads);
+  if (!reads) return null;
+  const items = targets.data?.items ?? [];
+  return (
+    <section data-testid="chain-node-targets">
+      <Typography.Title level={5}>{t('chains.lists.nodeTargets', { count: items.length })}</Typography.Title>
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('chains.lists.nodeTargetsNone')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(p) => (
+            <List.Item>
+              {p.name} {p.location ? <Typography.Text type="secondary">{p.location}</Typography.Text> : null}{' '}
+              {p.projectId !== null ? (
+                <a href={paths.project.getHref(p.projectId)}>{t('chains.lists.project', { id: p.projectId })}</a>
+              ) : null}
+            </List.Item>
+          )}
+        />
+      )}
+    </section>
+  );
+}
+
 /**
  * The side panel of a node of the map: its status with the reasons and suggested action, its firms with
  * output and growth for the map's month (each linked to the firm), and the slot of its leads and projects.
  */
 export function ChainMapNodeDrawer({
   node,
+  chainCode,
   chainName,
   period,
   onClose,
 }: {
   node: MapNode | null;
+  chainCode: string;
   chainName: string;
   period: string;
   onClose: () => void;
@@ -69,6 +104,7 @@ export function ChainMapNodeDrawer({
               ...outputColumns<Firm>(t, locale),
             ]}
           />
+          <NodeTargets chainCode={chainCode} nodeKey={node.key} />
           <section data-testid="chain-node-leads-slot">
             {/* Slot for the projects helper: the node's 招商线索 and projects (issue 13, "its leads and projects"). */}
             <Typography.Title level={5}>{t('chains.gapMap.leadsSlot')}</Typography.Title>

@@ -10,6 +10,7 @@ import { currentYear, readYear } from '../../../lib/current-year';
 import { ChainEdgesCard } from './chain-edges-card';
 import { ChainEnterprisesCard } from './chain-enterprises-card';
 import { ChainFactsCard } from './chain-facts-card';
+import { ChainListsCard } from './chain-lists-card';
 import { ChainMapGapsCard } from './chain-map-gaps-card';
 import { ChainNodesCard } from './chain-nodes-card';
 import { ChainTargetsCard } from './chain-targets-card';
@@ -74,6 +75,7 @@ export function ChainPage() {
       </Flex>
       <ChainFactsCard chain={data} reload={reload} />
       <ChainMapGapsCard code={data.code} />
+      <ChainListsCard chain={data} />
       <ChainNodesCard chain={data} reload={reload} />
       <ChainEdgesCard chain={data} />
       <ChainTargetsCard chain={data} reload={reload} />

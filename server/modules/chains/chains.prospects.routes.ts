@@ -1,0 +1,100 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import {
+  chainListDeleteQuery,
+  chainListItemParams,
+  chainListParams,
+  chainListQuery,
+  convertProspectRequest,
+  convertProspectResponse,
+  createProspectRequest,
+  createResearchRequest,
+  prospectItem,
+  prospectListResponse,
+  researchItem,
+  researchListResponse,
+  updateProspectRequest,
+  updateResearchRequest,
+} from '../../../shared/contracts/chain-prospects.js';
+import type { Role } from '../../../shared/roles.js';
+import type { Database } from '../../db/client.js';
+import { localeOf } from '../../lib/http.js';
+import { routesOf } from '../../lib/routes.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../access/actor.js';
+import { convertProspect, prospects } from './chains.prospects.js';
+import { research } from './chains.research.js';
+
+const READERS: Role[] = ['admin', 'leader', 'chain_chief', 'chain_office'];
+const WRITERS: Role[] = ['admin', 'chain_office'];
+
+type Routes = ReturnType<typeof routesOf>;
+type Contracts<C extends z.ZodType, U extends z.ZodType, I extends z.ZodType, P extends z.ZodType> = {
+  create: C;
+  update: U;
+  item: I;
+  page: P;
+};
+
+/** GET, POST, PATCH and DELETE of one list under /:code/<path>. */
+function listRoutes<C extends z.ZodType, U extends z.ZodType, I extends z.ZodType, P extends z.ZodType>(
+  routes: Routes,
+  db: Db,
+  path: string,
+  list: {
+    list: (db: Db, actor: Actor, code: string, node?: string) => Promise<z.input<P>>;
+    create: (db: Db, actor: Actor, code: string, body: z.output<C>) => Promise<z.input<I>>;
+    update: (db: Db, actor: Actor, code: string, id: number, body: z.output<U>) => Promise<z.input<I>>;
+    remove: (db: Db, actor: Actor, code: string, id: number, version?: number) => Promise<void>;
+  },
+  contracts: Contracts<C, U, I, P>,
+): void {
+  routes.get(
+    `/:code/${path}`,
+    { policy: READERS, params: chainListParams, query: chainListQuery, response: contracts.page },
+    ({ actor, params, query }) => list.list(db, actor, params.code, query.node),
+  );
+  routes.post(
+    `/:code/${path}`,
+    { policy: WRITERS, params: chainListParams, body: contracts.create, response: contracts.item, status: 201 },
+    ({ actor, params, body }) =>
+      // A body schema is given, so the validated body is its output (routesOf types it loosely over a generic schema).
+      list.create(db, actor, params.code, body as z.output<C>),
+  );
+  routes.patch(
+    `/:code/${path}/:id`,
+    { policy: WRITERS, params: chainListItemParams, body: contracts.update, response: contracts.item },
+    ({ actor, params, body }) =>
+      // As above: the validated body is the update schema's output.
+      list.update(db, actor, params.code, params.id, body as z.output<U>),
+  );
+  routes.remove(
+    `/:code/${path}/:id`,
+    { policy: WRITERS, params: chainListItemParams, query: chainListDeleteQuery },
+    ({ actor, params, query }) => list.remove(db, actor, params.code, params.id, query.version),
+  );
+}
+
+/** A chain's 招商目标企业清单 and 可转化科技成果清单 (under /api/chains). */
+export function chainsProspectsRoutes({ db }: Database): FastifyPluginAsyncZod {
+  return async (app) => {
+    const routes = routesOf(app, { tags: ['chains'] });
+    listRoutes(routes, db, 'prospects', prospects, {
+      create: createProspectRequest,
+      update: updateProspectRequest,
+      item: prospectItem,
+      page: prospectListResponse,
+    });
+    listRoutes(routes, db, 'research', research, {
+      create: createResearchRequest,
+      update: updateResearchRequest,
+      item: researchItem,
+      page: researchListResponse,
+    });
+    routes.post(
+      '/:code/prospects/:id/convert',
+      { policy: WRITERS, params: chainListItemParams, body: convertProspectRequest, response: convertProspectResponse, status: 201 },
+      ({ actor, params, body, request }) => convertProspect(db, actor, params.code, params.id, body, localeOf(request)),
+    );
+  };
+}

@@ -1,0 +1,107 @@
+// The chain workspace's lists of issue 13: 招商目标企业清单 (companies outside the city that could fill
+// a node, turned into 招商线索) and 可转化科技成果清单 (research results that could be made locally).
+// Each row hangs on one node of its chain.
+import { z } from 'zod';
+import { deleteVersionQuery, expectedVersionField, versionField } from './common.js';
+import { chainCodeSchema, nodeKeySchema, regionCodeSchema, usccSchema } from './identifiers.js';
+import { projectChannelSchema } from './projects.js';
+
+const text = (max: number) => z.string().trim().max(max).nullable().default(null);
+
+export const chainListParams = z.object({ code: chainCodeSchema });
+export const chainListItemParams = z.object({ code: chainCodeSchema, id: z.coerce.number().int().positive() });
+export const chainListQuery = z.object({ node: nodeKeySchema.optional() });
+export const chainListDeleteQuery = deleteVersionQuery;
+
+/** A target company (招商目标企业): outside the city, USCC when known (check characters verified by the server). */
+export const prospectFields = z.object({
+  nodeKey: nodeKeySchema,
+  name: z.string().trim().min(1).max(100),
+  uscc: usccSchema.nullable().default(null),
+  location: text(100),
+  products: text(500),
+  source: text(200),
+  note: text(1000),
+});
+export const createProspectRequest = prospectFields;
+export type CreateProspectRequest = z.infer<typeof createProspectRequest>;
+export const updateProspectRequest = prospectFields.partial().extend(expectedVersionField);
+export type UpdateProspectRequest = z.infer<typeof updateProspectRequest>;
+
+export const prospectItem = z.object({
+  id: z.number().int(),
+  chainCode: z.string(),
+  nodeKey: z.string(),
+  nodeName: z.string(),
+  name: z.string(),
+  uscc: z.string().nullable(),
+  location: z.string().nullable(),
+  products: z.string().nullable(),
+  source: z.string().nullable(),
+  note: z.string().nullable(),
+  /** The 招商线索 the target became ("转为招商线索"); null until converted. */
+  projectId: z.number().int().nullable(),
+  isDemo: z.boolean(),
+  ...versionField,
+});
+export type ProspectItem = z.infer<typeof prospectItem>;
+export const prospectListResponse = z.object({ items: z.array(prospectItem) });
+export type ProspectListResponse = z.infer<typeof prospectListResponse>;
+
+/** "转为招商线索": the lead's county (a project is always recorded in one) and channel. */
+export const convertProspectRequest = z.object({
+  regionCode: regionCodeSchema,
+  channel: projectChannelSchema.default('chain_chief'),
+  ...expectedVersionField,
+});
+export type ConvertProspectRequest = z.infer<typeof convertProspectRequest>;
+export const convertProspectResponse = z.object({ projectId: z.number().int(), prospect: prospectItem });
+export type ConvertProspectResponse = z.infer<typeof convertProspectResponse>;
+
+/** How ready a research result is for local production. */
+export const RESEARCH_MATURITIES = ['lab', 'pilot', 'industrial'] as const;
+export const researchMaturitySchema = z.enum(RESEARCH_MATURITIES);
+export type ResearchMaturity = z.infer<typeof researchMaturitySchema>;
+/** Where the transfer of a result stands. */
+export const TRANSFER_STATUSES = ['open', 'negotiating', 'transferred'] as const;
+export const transferStatusSchema = z.enum(TRANSFER_STATUSES);
+export type TransferStatus = z.infer<typeof transferStatusSchema>;
+/** Who holds a result. */
+export const HOLDER_KINDS = ['university', 'institute', 'firm'] as const;
+export const holderKindSchema = z.enum(HOLDER_KINDS);
+export type HolderKind = z.infer<typeof holderKindSchema>;
+
+/** A research result (可转化科技成果). */
+export const researchFields = z.object({
+  nodeKey: nodeKeySchema,
+  title: z.string().trim().min(1).max(200),
+  holder: z.string().trim().min(1).max(100),
+  holderKind: holderKindSchema,
+  field: text(100),
+  maturity: researchMaturitySchema,
+  contact: text(100),
+  transferStatus: transferStatusSchema.default('open'),
+});
+export const createResearchRequest = researchFields;
+export type CreateResearchRequest = z.infer<typeof createResearchRequest>;
+export const updateResearchRequest = researchFields.partial().extend(expectedVersionField);
+export type UpdateResearchRequest = z.infer<typeof updateResearchRequest>;
+
+export const researchItem = z.object({
+  id: z.number().int(),
+  chainCode: z.string(),
+  nodeKey: z.string(),
+  nodeName: z.string(),
+  title: z.string(),
+  holder: z.string(),
+  holderKind: holderKindSchema,
+  field: z.string().nullable(),
+  maturity: researchMaturitySchema,
+  contact: z.string().nullable(),
+  transferStatus: transferStatusSchema,
+  isDemo: z.boolean(),
+  ...versionField,
+});
+export type ResearchItem = z.infer<typeof researchItem>;
+export const researchListResponse = z.object({ items: z.array(researchItem) });
+export type ResearchListResponse = z.infer<typeof researchListResponse>;
