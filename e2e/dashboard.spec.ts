@@ -121,8 +121,13 @@ test('a statistician imports a 累计-only xlsx, and the dashboard shows it for 
     .locator('a[data-testid^="drill-nodes-open-"]')
     .click();
   const ranking = page.getByTestId('ranking-table');
-  // Largest output first.
-  await expect(bodyRows(ranking)).toHaveText([new RegExp(escapeRegExp(bigName)), new RegExp(escapeRegExp(smallName))]);
+  // Largest output first. Other specs on this server add firms to the same city-wide node (without
+  // 2024 figures), so only this test's two firms are compared, in their order.
+  const ours = new RegExp(`${escapeRegExp(bigName)}|${escapeRegExp(smallName)}`);
+  await expect(bodyRows(ranking).filter({ hasText: ours })).toHaveText([
+    new RegExp(escapeRegExp(bigName)),
+    new RegExp(escapeRegExp(smallName)),
+  ]);
 
   // The county view drills the same way, within the county: 衡东县 → its chains → the node → its firms.
   await page.getByTestId(`breakdown-region-open-${DASHBOARD_COUNTY}`).click();
