@@ -44,6 +44,17 @@ describe('demo projects', () => {
     expect(summary.pipelineOutput).toEqual({ enterprises: linked.size, output });
   });
 
+  it('finds every project presented at two signing events, and only those', async () => {
+    const { items } = await listProjectWarnings(database.db, SYSTEM_ACTOR, { kind: 'multi_event', asOf: DEMO_PROJECTS_TODAY });
+    const eventsOf = new Map<number, number>();
+    for (const e of data.projects.signingEvents)
+      if (e.heldOn <= DEMO_PROJECTS_TODAY) eventsOf.set(e.projectId, (eventsOf.get(e.projectId) ?? 0) + 1);
+    const expected = [...eventsOf].filter(([, n]) => n >= 2).map(([id]) => id);
+    expect(data.projects.multiEvents.length).toBe(4);
+    expect(items.map((w) => w.projectId).sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+    for (const id of data.projects.multiEvents) expect(items.find((w) => w.projectId === id)?.days).toBe(2);
+  });
+
   it('finds every planted duplicate signing, and only signings of one investor, chain and park within 12 months', async () => {
     const { items } = await listProjectWarnings(database.db, SYSTEM_ACTOR, { kind: 'duplicate_signing', asOf: DEMO_PROJECTS_TODAY });
     const found = items.map((w) => [w.otherProjectId, w.projectId]);
