@@ -3,22 +3,20 @@
 // warnings that must find the planted duplicate signings and the 三未 cases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StageDates } from '../../../shared/contracts/projects.js';
-import { createTestDatabase } from '../../test/database.js';
+import { createDemoTestDatabase } from '../../test/demo-database.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { getProjectSummary } from '../projects/projects.summary.js';
 import { listProjectWarnings } from '../projects/projects.warnings.js';
 import { listBlockers } from '../projects/projects.support.js';
 import { generateDemoData, type DemoDataset } from './generate.js';
 import { DEMO_PROJECTS_TODAY } from './projects.js';
-import { seedDemo } from './seed.js';
 
-type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+type TestDatabase = Awaited<ReturnType<typeof createDemoTestDatabase>>;
 let database: TestDatabase;
 let data: DemoDataset;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  expect((await seedDemo(database.db)).seeded).toBe(true);
+  database = await createDemoTestDatabase();
   data = generateDemoData();
 }, 300_000);
 afterAll(async () => database.drop());
