@@ -91,6 +91,46 @@ test('a writer edits the amount, adds and resolves a blocker and ticks an approv
   await expect(filing).toContainText(today);
 });
 
+test('a writer records two signing events and the page warns of one project signed several times until one is removed', async ({
+  page,
+}) => {
+  const admin = await loginByApi(page.request);
+  const headers = { 'X-CSRF-Token': admin.csrfToken };
+  const today = dayAfter(0);
+  const name = `示例签约活动项目${crypto.randomInt(100_000, 999_999)}`;
+  const created = await page.request.post('/api/projects', {
+    headers,
+    data: { name, channel: 'chain_chief', chainCode: 'CH02', regionCode: '430421', plannedInvestment: 50_000_000 },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id, version } = (await created.json()) as { id: number; version: number };
+  const signed = await page.request.post(`/api/projects/${id}/stage`, {
+    headers,
+    data: { to: 'signed', on: today, skippedDates: { negotiating: today }, version },
+  });
+  expect(signed.status(), await signed.text()).toBe(200);
+
+  await page.goto(`/investment/projects/${id}`);
+  const events = page.getByTestId('project-signing-events');
+  await expect(events).toContainText('还没有登记签约活动');
+  for (const event of ['示例重大项目集中签约活动', '示例承接产业转移投洽会']) {
+    await page.getByRole('button', { name: '登记签约活动' }).click();
+    await page.getByRole('dialog').getByLabel('活动名称').fill(event);
+    await confirmDialog(page, '添加');
+    await expect(events.getByRole('row', { name: new RegExp(event) })).toContainText(today);
+  }
+  const warning = page.getByText(/一个项目多次签约：在 2 个签约活动中签约或推介/);
+  await expect(warning).toBeVisible();
+
+  await events
+    .getByRole('row', { name: /示例承接产业转移投洽会/ })
+    .getByRole('button', { name: /删\s?除/ })
+    .click();
+  await page.getByRole('button', { name: /^确\s?定$/ }).click();
+  await expect(events.getByRole('row', { name: /示例承接产业转移投洽会/ })).toHaveCount(0);
+  await expect(warning).toHaveCount(0);
+});
+
 test('the admin opens the project settings from the 重大项目 page and saves them after a confirmation', async ({ page }) => {
   await loginByApi(page.request);
   await page.goto('/projects');

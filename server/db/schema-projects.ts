@@ -2,7 +2,21 @@
 // with their one lifecycle, every stage change and amount change kept, the yearly major-project
 // list with its plan and the monthly completed investment and 到位资金. Money is integer 元.
 import { sql } from 'drizzle-orm';
-import { char, check, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid, boolean } from 'drizzle-orm/pg-core';
+import {
+  char,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+  boolean,
+} from 'drizzle-orm/pg-core';
 import {
   APPROVAL_ITEMS,
   APPROVAL_STATUSES,
@@ -224,5 +238,27 @@ export const projectBlockers = pgTable(
     check('project_blockers_kind_check', sql.raw(`kind in (${list(BLOCKER_KINDS)})`)),
     index('project_blockers_project_idx').on(t.projectId),
     index('project_blockers_department_idx').on(t.ownerDepartment),
+  ],
+);
+
+/**
+ * The signing events (签约活动: 集中签约仪式, 投洽会, 推介会) a project was signed or presented at. One project
+ * presented at two or more events is counted in each event's tally: the 重复签约 warning lists it.
+ */
+export const projectSigningEvents = pgTable(
+  'project_signing_events',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    projectId: integer('project_id').notNull(),
+    eventName: text('event_name').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ name: 'project_signing_events_project_id_fkey', columns: [t.projectId], foreignColumns: [projects.id] }).onDelete(
+      'cascade',
+    ),
+    unique('project_signing_events_unique').on(t.projectId, t.eventName, t.heldOn),
+    check('project_signing_events_name_check', sql`length(${t.eventName}) BETWEEN 1 AND 80`),
   ],
 );

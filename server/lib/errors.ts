@@ -71,6 +71,7 @@ const CONSTRAINT_ERRORS: Record<string, { code: ErrorCode; messageKey?: MessageK
   parks_short_name_key: { code: 'conflict', messageKey: 'db.parkDuplicate' },
   supervision_tasks_chain_code_fkey: { code: 'conflict', messageKey: 'db.chainHasTasks' },
   agenda_items_open_group_key: { code: 'conflict', messageKey: 'agenda.error.alreadyOnAgenda' },
+  project_signing_events_unique: { code: 'conflict', messageKey: 'projects.error.eventTwice' },
 };
 
 /** Turns a database constraint violation into an AppError; returns null for anything else. */

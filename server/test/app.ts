@@ -6,13 +6,17 @@ import { loadConfig, type AppConfig } from '../config.js';
 import type { Database, Db } from '../db/client.js';
 import { seedReferenceData } from '../modules/demo/seed.js';
 import { createTestDatabase } from './database.js';
+import { createDemoTestDatabase } from './demo-database.js';
 import { buildUser, TEST_PASSWORD } from './factories/common.js';
 
 export type TestApp = { app: FastifyInstance; database: Database; config: AppConfig; close: () => Promise<void> };
 
-/** Builds the real application on a fresh test database; call `close()` in afterAll. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * Builds the real application on a fresh test database (with `demo`, one holding the seeded demo:
+ * `server/test/demo-database.ts`); call `close()` in afterAll.
+ */
+export async function createTestApp(env: Record<string, string> = {}, options: { demo?: boolean } = {}): Promise<TestApp> {
+  const database = options.demo ? await createDemoTestDatabase() : await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   const app = await buildApp({ config, database, logger: false });
   await app.ready();

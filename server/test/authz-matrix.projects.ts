@@ -3,6 +3,7 @@
 import type { Db } from '../db/client.js';
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 import { createInvestor } from '../modules/investors/investors.service.js';
+import { addSigningEvent } from '../modules/projects/projects.events.js';
 import { createBlocker } from '../modules/projects/projects.support.js';
 import { setMajorYear } from '../modules/projects/projects.plan.js';
 import type { Role } from '../../shared/roles.js';
@@ -248,6 +249,23 @@ export function projectMatrixRows(): MatrixRow[] {
           dueOn: '2024-04-01',
         }),
       status: projectEdit(201),
+    },
+    {
+      method: 'POST',
+      route: '/api/projects/:id/signing-events',
+      request: async (fx, side) =>
+        json(`/api/projects/${await fresh(fx, side)}/signing-events`, { eventName: `矩阵签约活动${fx.unique()}`, heldOn: '2024-01-04' }),
+      status: projectEdit(201),
+    },
+    {
+      method: 'DELETE',
+      route: '/api/projects/:id/signing-events/:eventId',
+      request: async (fx, side) => {
+        const projectId = await fresh(fx, side);
+        const event = await addSigningEvent(fx.db, SYSTEM_ACTOR, projectId, { eventName: '矩阵删除的签约活动', heldOn: '2024-01-04' });
+        return { url: `/api/projects/${projectId}/signing-events/${event.id}` };
+      },
+      status: projectEdit(200),
     },
   ];
 }

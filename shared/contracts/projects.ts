@@ -267,7 +267,8 @@ export type ReportInvestmentRequest = z.infer<typeof reportInvestmentRequest>;
 // ── warnings ──
 
 /** 三未 (签约未注册, 注册未开工, 开工未竣工 past their planned dates) and 重复签约. */
-export const PROJECT_WARNING_KINDS = ['unregistered', 'unstarted', 'uncompleted', 'duplicate_signing'] as const;
+/** 三未; 重复签约 of one investor, chain and park within 12 months; one project presented at several signing events. */
+export const PROJECT_WARNING_KINDS = ['unregistered', 'unstarted', 'uncompleted', 'duplicate_signing', 'multi_event'] as const;
 export type ProjectWarningKind = (typeof PROJECT_WARNING_KINDS)[number];
 
 export const projectWarningsQuery = z.object({
@@ -283,9 +284,9 @@ export const projectWarningItem = z.object({
   name: z.string(),
   chainCode: z.string(),
   stage: projectStateSchema,
-  /** The planned date missed (三未), or the other signing's date (重复签约). */
+  /** The planned date missed (三未), the other signing's date (重复签约), or the latest event (多次签约活动). */
   date: z.string(),
-  /** Days past the planned date (三未); days between the two signings (重复签约). */
+  /** Days past the planned date (三未); days between the two signings (重复签约); the number of events (多次签约活动). */
   days: z.number().int(),
   /** The earlier project signed with the same investor, chain and park (重复签约). */
   otherProjectId: z.number().int().nullable(),
@@ -356,11 +357,23 @@ export const approvalItem = z.object({
   dueOn: z.string().nullable(),
   doneOn: z.string().nullable(),
 });
+/** A signing event (签约活动) the project was signed or presented at. */
+export const signingEventItem = z.object({ id: z.number().int(), eventName: z.string(), heldOn: z.string() });
+export type SigningEventItem = z.infer<typeof signingEventItem>;
+export const addSigningEventRequest = z.object({ eventName: z.string().trim().min(1).max(80), heldOn: dateSchema });
+export type AddSigningEventRequest = z.infer<typeof addSigningEventRequest>;
+export const signingEventParams = z.object({
+  id: z.coerce.number().int().positive().max(2_147_483_647),
+  eventId: z.coerce.number().int().positive().max(2_147_483_647),
+});
+
 export const projectSupportResponse = z.object({
   agentName: z.string().nullable(),
   agentPhone: z.string().nullable(),
   approvals: z.array(approvalItem),
   blockers: z.array(blockerItem),
+  /** The signing events, earliest first; two or more raise the 多次签约活动 warning. */
+  signingEvents: z.array(signingEventItem),
 });
 export type ProjectSupportResponse = z.infer<typeof projectSupportResponse>;
 

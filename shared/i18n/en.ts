@@ -1064,4 +1064,8 @@ export const en: Record<MessageKey, string> = {
   'projects.error.agentNeedsSigned': 'An agent is assigned once the project is signed',
   'projects.error.approvalDoneDate': 'An approval marked done needs the day it was done',
   'projects.error.blockerNotFound': 'Blocker {id} does not exist',
+  'projects.error.eventNeedsSigned': 'Only a signed project has signing events',
+  'projects.error.eventInFuture': 'The event date cannot be later than today',
+  'projects.error.eventTwice': 'This signing event (same name and date) is already recorded for the project',
+  'projects.error.eventNotFound': 'Signing event {id} does not exist',
 };

@@ -120,6 +120,15 @@ export const projectsEn: Record<keyof typeof projectsZhCN, string> = {
   'projects.warningKind.uncompleted': 'Started, not completed: planned completion {date} passed {days} days ago',
   'projects.warningKind.duplicate_signing':
     'Possible duplicate signing: same investor, chain and park signed again within {days} days ({date})',
+  'projects.warningKind.multi_event': 'One project signed several times: at {days} signing events (latest {date})',
+  'projects.events': 'Signing events',
+  'projects.eventsHint':
+    'The signing ceremonies, investment fairs and promotion meetings where the project was signed or presented. Two or more put it on the “one project signed several times” warning.',
+  'projects.eventsEmpty': 'No signing event recorded yet.',
+  'projects.event.name': 'Event',
+  'projects.event.heldOn': 'Date',
+  'projects.edit.addEvent': 'Record a signing event',
+  'projects.edit.removeEventConfirm': 'Delete the signing event “{name}” ({date})?',
   'projects.major.isNew': 'New',
   'projects.major.new': 'new',
   'projects.major.annualPlanYi': 'Annual plan (100m yuan)',

@@ -1033,6 +1033,10 @@ export const zhCN = {
   'projects.error.agentNeedsSigned': '签约后的项目才配备代办员',
   'projects.error.approvalDoneDate': '已办结的审批事项须填写办结日期',
   'projects.error.blockerNotFound': '要素保障问题 {id} 不存在',
+  'projects.error.eventNeedsSigned': '签约后的项目才有签约活动',
+  'projects.error.eventInFuture': '签约活动日期不能晚于今天',
+  'projects.error.eventTwice': '这个项目已登记过这次签约活动（同名同日）',
+  'projects.error.eventNotFound': '签约活动 {id} 不存在',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,19 +2,17 @@
 // figures beside every score, all 15 chains ranked, the parks ranked national and provincial apart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunDetail } from '../../../shared/contracts/assessment.js';
-import { createTestDatabase } from '../../test/database.js';
+import { createDemoTestDatabase } from '../../test/demo-database.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
-import { seedDemo } from '../demo/seed.js';
 import { getChainStatistics } from '../monitoring/monitoring.service.js';
 import { getRun, listRuns, runScheme } from './assessment.service.js';
 
-type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+type TestDatabase = Awaited<ReturnType<typeof createDemoTestDatabase>>;
 let database: TestDatabase;
 const runs: Partial<Record<'chain' | 'park', RunDetail>> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  expect((await seedDemo(database.db)).seeded).toBe(true);
+  database = await createDemoTestDatabase();
   for (const summary of (await listRuns(database.db, SYSTEM_ACTOR, {})).items) {
     runs[summary.kind] = await getRun(database.db, SYSTEM_ACTOR, summary.id);
   }

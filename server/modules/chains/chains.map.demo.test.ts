@@ -6,7 +6,6 @@ import type { ChainHealthResponse, ChainMapResponse } from '../../../shared/cont
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { GAP_NODES } from '../demo/demo-setup.js';
-import { seedDemo } from '../demo/seed.js';
 
 let t: TestApp;
 let leader: Session;
@@ -14,8 +13,7 @@ let ranking: ChainHealthResponse;
 const maps = new Map<string, ChainMapResponse>();
 
 beforeAll(async () => {
-  t = await createTestApp();
-  expect((await seedDemo(t.database.db)).seeded).toBe(true);
+  t = await createTestApp({}, { demo: true });
   const user = await buildUser(t.database.db, { role: 'leader' });
   leader = await loginAs(t.app, user.username, TEST_PASSWORD);
   const res = await t.app.inject({ method: 'GET', url: '/api/chains/health', headers: leader.headers });

@@ -3,7 +3,15 @@
 import { sql } from 'drizzle-orm';
 import { PROJECT_STAGES, type ProjectState } from '../../../shared/contracts/projects.js';
 import type { Db } from '../../db/client.js';
-import { investors, majorProjectYears, projectBlockers, projectMonthlyInvestment, projectStageEvents, projects } from '../../db/schema.js';
+import {
+  investors,
+  majorProjectYears,
+  projectBlockers,
+  projectMonthlyInvestment,
+  projectSigningEvents,
+  projectStageEvents,
+  projects,
+} from '../../db/schema.js';
 import type { MasterIds } from './demo.queries.js';
 import type { DemoProjects } from './projects.js';
 
@@ -48,6 +56,7 @@ export async function insertDemoProjects(db: Db, data: DemoProjects, ids: Master
   await insertChunked(data.majorYears, (chunk) => db.insert(majorProjectYears).values(chunk));
   await insertChunked(data.investment, (chunk) => db.insert(projectMonthlyInvestment).values(chunk));
   await insertChunked(data.blockers, (chunk) => db.insert(projectBlockers).values(chunk));
+  await insertChunked(data.signingEvents, (chunk) => db.insert(projectSigningEvents).values(chunk));
   for (const table of ['investors', 'projects', 'project_blockers']) {
     await db.execute(sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), (SELECT max(id) FROM ${sql.identifier(table)}))`);
   }

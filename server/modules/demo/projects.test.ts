@@ -3,22 +3,20 @@
 // warnings that must find the planted duplicate signings and the 三未 cases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StageDates } from '../../../shared/contracts/projects.js';
-import { createTestDatabase } from '../../test/database.js';
+import { createDemoTestDatabase } from '../../test/demo-database.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { getProjectSummary } from '../projects/projects.summary.js';
 import { listProjectWarnings } from '../projects/projects.warnings.js';
 import { listBlockers } from '../projects/projects.support.js';
 import { generateDemoData, type DemoDataset } from './generate.js';
 import { DEMO_PROJECTS_TODAY } from './projects.js';
-import { seedDemo } from './seed.js';
 
-type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+type TestDatabase = Awaited<ReturnType<typeof createDemoTestDatabase>>;
 let database: TestDatabase;
 let data: DemoDataset;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  expect((await seedDemo(database.db)).seeded).toBe(true);
+  database = await createDemoTestDatabase();
   data = generateDemoData();
 }, 300_000);
 afterAll(async () => database.drop());
@@ -42,6 +40,17 @@ describe('demo projects', () => {
     const summary = await getProjectSummary(database.db, SYSTEM_ACTOR, 2024);
     expect(linked.size).toBeGreaterThan(10);
     expect(summary.pipelineOutput).toEqual({ enterprises: linked.size, output });
+  });
+
+  it('finds every project presented at two signing events, and only those', async () => {
+    const { items } = await listProjectWarnings(database.db, SYSTEM_ACTOR, { kind: 'multi_event', asOf: DEMO_PROJECTS_TODAY });
+    const eventsOf = new Map<number, number>();
+    for (const e of data.projects.signingEvents)
+      if (e.heldOn <= DEMO_PROJECTS_TODAY) eventsOf.set(e.projectId, (eventsOf.get(e.projectId) ?? 0) + 1);
+    const expected = [...eventsOf].filter(([, n]) => n >= 2).map(([id]) => id);
+    expect(data.projects.multiEvents.length).toBe(4);
+    expect(items.map((w) => w.projectId).sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+    for (const id of data.projects.multiEvents) expect(items.find((w) => w.projectId === id)?.days).toBe(2);
   });
 
   it('finds every planted duplicate signing, and only signings of one investor, chain and park within 12 months', async () => {

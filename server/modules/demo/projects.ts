@@ -65,6 +65,9 @@ export type DemoProject = {
   enterpriseUscc: string | null;
 };
 
+/** A signing event (签约活动) a demo project was signed or presented at. */
+export type DemoSigningEvent = { projectId: number; eventName: string; heldOn: string };
+
 export type DemoMajorYear = { projectId: number; year: number; annualPlan: number };
 export type DemoInvestmentMonth = { projectId: number; period: string; completed: number; fundsArrived: number };
 
@@ -87,6 +90,10 @@ export type DemoProjects = {
   duplicates: [number, number][];
   /** 要素保障 blockers of projects under way, owned by the chains' supporting departments; some overdue. */
   blockers: DemoBlocker[];
+  /** The signing events of every fifth signed project; a few presented again at a second event. */
+  signingEvents: DemoSigningEvent[];
+  /** The projects presented at two events (for the 多次签约活动 warning). */
+  multiEvents: number[];
 };
 
 const ORIGINS: readonly (readonly [string, string])[] = [
@@ -417,5 +424,33 @@ export function buildDemoProjects(seed: number, firms: readonly DemoFirm[], refe
     }
   }
   const blockers = buildBlockers(random, projects, reference);
-  return { investors, projects, majorYears, investment, duplicates, blockers };
+  const { signingEvents, multiEvents } = buildSigningEvents(projects);
+  return { investors, projects, majorYears, investment, duplicates, blockers, signingEvents, multiEvents };
+}
+
+/** Projects presented at a second signing event, to be found by the 多次签约活动 warning. */
+const MULTI_EVENT_CASES = 4;
+
+/**
+ * Every fifth signed project (by id, no random draw, so the calibrated figures stay as they are) was
+ * signed at that year's 重大项目集中签约活动 on its signing day; the first few of them signed before
+ * 2026 were presented again 45 days later at the 投洽会.
+ */
+function buildSigningEvents(projects: readonly DemoProject[]): { signingEvents: DemoSigningEvent[]; multiEvents: number[] } {
+  const signingEvents: DemoSigningEvent[] = [];
+  const multiEvents: number[] = [];
+  for (const project of projects) {
+    if (project.signedOn === null || project.id % 5 !== 0) continue;
+    const year = project.signedOn.slice(0, 4);
+    signingEvents.push({ projectId: project.id, eventName: `${year}年衡阳市重大项目集中签约活动（示例）`, heldOn: project.signedOn });
+    if (multiEvents.length < MULTI_EVENT_CASES && project.signedOn < '2026-01-01' && project.stage !== 'terminated') {
+      signingEvents.push({
+        projectId: project.id,
+        eventName: `${year}年湘南湘西承接产业转移投洽会（示例）`,
+        heldOn: addDays(project.signedOn, 45),
+      });
+      multiEvents.push(project.id);
+    }
+  }
+  return { signingEvents, multiEvents };
 }

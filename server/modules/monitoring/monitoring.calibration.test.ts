@@ -9,7 +9,6 @@ import { z } from 'zod';
 import type { MonitoringChainsResponse } from '../../../shared/contracts/monitoring.js';
 import { createTestApp, loginAs, type TestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
-import { seedDemo } from '../demo/seed.js';
 
 const CHAINS_JSON = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/seed/chains.json');
 const reference = z
@@ -20,9 +19,7 @@ let t: TestApp;
 let answer: MonitoringChainsResponse;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const report = await seedDemo(t.database.db);
-  expect(report.seeded).toBe(true);
+  t = await createTestApp({}, { demo: true });
   const leader = await buildUser(t.database.db, { role: 'leader' });
   const session = await loginAs(t.app, leader.username, TEST_PASSWORD);
   const res = await t.app.inject({ method: 'GET', url: '/api/monitoring/chains?period=2024-06&range=ytd', headers: session.headers });

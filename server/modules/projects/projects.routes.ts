@@ -1,9 +1,12 @@
 import multipart from '@fastify/multipart';
 import { errorResponse, okResponse } from '../../../shared/contracts/common.js';
 import {
+  addSigningEventRequest,
   approvalParams,
   blockerItem,
   blockerParams,
+  signingEventItem,
+  signingEventParams,
   createBlockerRequest,
   createProjectRequest,
   listBlockersQuery,
@@ -45,6 +48,7 @@ import { getProjectSummary } from './projects.summary.js';
 import { getProjectSettings, updateProjectSettings } from './projects.settings.js';
 import { listProjectWarnings } from './projects.warnings.js';
 import { listMajorProjects } from './projects.major.js';
+import { addSigningEvent, removeSigningEvent } from './projects.events.js';
 import { createBlocker, getProjectSupport, listBlockers, resolveBlocker, setProjectAgent, setProjectApproval } from './projects.support.js';
 import { reportInvestment, setMajorYear, updateProject } from './projects.plan.js';
 
@@ -170,6 +174,19 @@ export const projectsRoutes = routePlugin('projects', async (routes, { db }, app
     { policy: PROJECT_WRITERS, params: approvalParams, body: setApprovalRequest, response: okResponse },
     async ({ actor, params, body }) => {
       await setProjectApproval(db, actor, params.id, params.item, body);
+      return OK;
+    },
+  );
+  routes.post(
+    '/:id/signing-events',
+    { policy: PROJECT_WRITERS, params: projectParams, body: addSigningEventRequest, response: signingEventItem, status: 201 },
+    ({ actor, params, body }) => addSigningEvent(db, actor, params.id, body),
+  );
+  routes.delete(
+    '/:id/signing-events/:eventId',
+    { policy: PROJECT_WRITERS, params: signingEventParams, response: okResponse },
+    async ({ actor, params }) => {
+      await removeSigningEvent(db, actor, params.id, params.eventId);
       return OK;
     },
   );

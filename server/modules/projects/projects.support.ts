@@ -19,6 +19,7 @@ import { AppError } from '../../lib/errors.js';
 import { dataScopeOf, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { listSigningEvents } from './projects.events.js';
 import { requireEditableProject } from './projects.plan.js';
 import { hasClearance, isProjectReader } from './projects.policy.js';
 import { getProject, todayInCity } from './projects.service.js';
@@ -54,10 +55,11 @@ function presentBlocker(actor: Actor, row: BlockerListRow, today: string): Block
 /** The agent, checklist and blockers of a project the caller sees. */
 export async function getProjectSupport(db: Db, actor: Actor, id: number): Promise<ProjectSupportResponse> {
   await getProject(db, actor, id);
-  const [agent, approvals, blockers] = await Promise.all([
+  const [agent, approvals, blockers, signingEvents] = await Promise.all([
     selectAgent(db, id),
     selectApprovals(db, id),
     selectBlockers(db, { scope: { all: true }, projectId: id }),
+    listSigningEvents(db, id),
   ]);
   const today = todayInCity();
   return {
@@ -69,6 +71,7 @@ export async function getProjectSupport(db: Db, actor: Actor, id: number): Promi
       return item ? [{ item, status, dueOn: a.dueOn, doneOn: a.doneOn }] : [];
     }),
     blockers: blockers.map((b) => presentBlocker(actor, b, today)),
+    signingEvents,
   };
 }
 

@@ -332,3 +332,67 @@ describe('projects: 代办制 and 要素保障', () => {
     expect(await overdueIds(department)).toEqual([]);
   });
 });
+
+describe('projects: 签约活动 and the 多次签约活动 warning', () => {
+  it('records the events of a signed project, refuses bad ones, and warns when one project is at two events', async () => {
+    const id = await createLead({ name: '示例签约活动项目' });
+    const event = (payload: object, locale?: string) => send('POST', `/api/projects/${id}/signing-events`, office02, payload, locale);
+    const first = { eventName: '2024年示例重大项目集中签约活动', heldOn: '2024-02-01' };
+    expect((await event(first)).json().error.message).toBe('签约后的项目才有签约活动');
+    await send('POST', `/api/projects/${id}/stage`, office02, {
+      to: 'signed',
+      on: '2024-02-01',
+      skippedDates: { negotiating: '2024-01-20' },
+    });
+    const warnings = async () =>
+      (await get('/api/projects/warnings?kind=multi_event&asOf=2024-12-31', office02))
+        .json()
+        .items.filter((w: { projectId: number }) => w.projectId === id);
+
+    expect((await event(first)).statusCode).toBe(201);
+    expect(await warnings()).toEqual([]);
+    expect((await event(first)).json().error.message).toBe('这个项目已登记过这次签约活动（同名同日）');
+    expect((await event({ eventName: '示例投洽会', heldOn: '2999-01-01' }, 'en')).json().error.message).toBe(
+      'The event date cannot be later than today',
+    );
+    expect((await event({ eventName: ' ', heldOn: '2024-03-01' })).statusCode).toBe(400);
+    const second = await event({ eventName: '示例湘南湘西承接产业转移投洽会', heldOn: '2024-03-18' });
+    expect(second.statusCode, second.body).toBe(201);
+
+    expect(await warnings()).toEqual([
+      {
+        kind: 'multi_event',
+        projectId: id,
+        name: '示例签约活动项目',
+        chainCode: 'CH02',
+        stage: 'signed',
+        date: '2024-03-18',
+        days: 2,
+        otherProjectId: null,
+      },
+    ]);
+    // Not yet at the second event on its eve; another chain's office does not see the project at all.
+    expect(
+      (await get('/api/projects/warnings?kind=multi_event&asOf=2024-03-17', office02))
+        .json()
+        .items.map((w: { projectId: number }) => w.projectId),
+    ).not.toContain(id);
+    expect((await get('/api/projects/warnings?kind=multi_event&asOf=2024-12-31', office05)).json().items).toEqual([]);
+    const support = (await get(`/api/projects/${id}/support`, office02)).json();
+    expect(support.signingEvents.map((e: { eventName: string; heldOn: string }) => [e.eventName, e.heldOn])).toEqual([
+      ['2024年示例重大项目集中签约活动', '2024-02-01'],
+      ['示例湘南湘西承接产业转移投洽会', '2024-03-18'],
+    ]);
+
+    // Removing the event recorded by mistake clears the warning; an event of another project is unknown here.
+    const removeUrl = `/api/projects/${id}/signing-events/${second.json().id}`;
+    expect((await t.app.inject({ method: 'DELETE', url: removeUrl, headers: office05.headers })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'DELETE', url: removeUrl, headers: office02.headers })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'DELETE', url: removeUrl, headers: office02.headers })).statusCode).toBe(404);
+    expect(await warnings()).toEqual([]);
+    const audit = await t.database.db.execute<{ action: string }>(
+      sql`SELECT action FROM audit_log WHERE entity = 'project_signing_event' ORDER BY id`,
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(['create', 'create', 'delete']);
+  });
+});

@@ -18,8 +18,9 @@ export type WarningRow = z.infer<typeof warningRow>;
 /**
  * The warnings of the projects in scope on `asOf`: a project still at 签约 past its planned 注册
  * date (签约未注册), at 注册/供地 past its planned 开工 (注册未开工), at 开工 past its planned 竣工
- * (开工未竣工); and a project signed within 12 months after another one of the same investor (by
- * USCC), chain and park (重复签约). Most overdue first.
+ * (开工未竣工); a project signed within 12 months after another one of the same investor (by
+ * USCC), chain and park (重复签约); and a project presented at two or more signing events (多次签约活动:
+ * `days` is the number of events, `date` the latest). Most overdue first.
  */
 export async function selectProjectWarnings(db: Db, scope: DataScope, clearance: Clearance, asOf: string): Promise<WarningRow[]> {
   const inScope = projectScopeSql(scope) ?? sql`true`;
@@ -46,6 +47,14 @@ export async function selectProjectWarnings(db: Db, scope: DataScope, clearance:
          AND earlier.signed_on >= projects.signed_on - 365
     JOIN investors ei ON ei.id = earlier.investor_id AND ei.uscc = i.uscc
     WHERE ${inScope} AND projects.signed_on IS NOT NULL AND projects.signed_on <= ${asOf}::date AND projects.stage <> 'terminated'
+    UNION ALL
+    SELECT 'multi_event', projects.id, projects.name, projects.code_name, ${cleared}, projects.chain_code, projects.stage,
+           max(e.held_on)::text, count(*)::int, NULL::int
+    FROM projects
+    JOIN project_signing_events e ON e.project_id = projects.id AND e.held_on <= ${asOf}::date
+    WHERE ${inScope} AND projects.stage <> 'terminated'
+    GROUP BY projects.id
+    HAVING count(*) >= 2
     ORDER BY days DESC, "projectId"`);
   return parseRows(result, warningRow);
 }

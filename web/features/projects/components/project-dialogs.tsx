@@ -3,6 +3,7 @@ import {
   APPROVAL_STATUSES,
   BLOCKER_KINDS,
   PROJECT_STAGES,
+  type AddSigningEventRequest,
   type BlockerItem,
   type ProjectDetail,
   type ProjectStage,
@@ -20,6 +21,7 @@ import {
   useSetMajorYear,
   useUpdateProject,
 } from '../api/project-writes';
+import { useAddSigningEvent } from '../api/add-signing-event';
 import { todayInCity } from './move-stage-modal';
 
 type ApprovalRow = ProjectSupportResponse['approvals'][number];
@@ -30,6 +32,7 @@ export type ProjectDialog =
   | { kind: 'agent' }
   | { kind: 'approval'; approval: ApprovalRow }
   | { kind: 'blocker' }
+  | { kind: 'event' }
   | { kind: 'resolve'; blocker: BlockerItem }
   | { kind: 'major' }
   | { kind: 'investment' };
@@ -209,6 +212,28 @@ function BlockerModal({ project, onClose }: DialogProps) {
   );
 }
 
+/** A signing event the project was signed or presented at (its name and day; not later than today). */
+function EventModal({ project, onClose }: DialogProps) {
+  const t = useT();
+  const add = useAddSigningEvent();
+  return (
+    <EditModal<AddSigningEventRequest>
+      title={t('projects.edit.addEvent')}
+      okText={t('projects.edit.add')}
+      initialValues={{ heldOn: project.signedOn ?? todayInCity() }}
+      onSubmit={(body) => add.mutateAsync({ id: project.id, body })}
+      onClose={onClose}
+      serverFields={['eventName', 'heldOn']}
+      testId="project-event-form"
+    >
+      <Form.Item name="eventName" label={t('projects.event.name')} rules={[{ required: true, whitespace: true }]}>
+        <Input maxLength={80} />
+      </Form.Item>
+      <DateField name="heldOn" label={t('projects.event.heldOn')} />
+    </EditModal>
+  );
+}
+
 /** Resolving closes the blocker for good: the dialog says so and asks the day and a note. */
 function ResolveModal({ blocker, onClose }: { blocker: BlockerItem; onClose: () => void }) {
   const t = useT();
@@ -312,6 +337,8 @@ export function ProjectDialogs({
       return <ApprovalModal {...props} approval={dialog.approval} />;
     case 'blocker':
       return <BlockerModal {...props} />;
+    case 'event':
+      return <EventModal {...props} />;
     case 'resolve':
       return <ResolveModal blocker={dialog.blocker} onClose={onClose} />;
     case 'major':

@@ -22,6 +22,7 @@ import { useProjectWarnings } from '../api/get-project-warnings';
 import { MoveStageModal, nextStage } from './move-stage-modal';
 import { ProjectDialogs, type ProjectDialog } from './project-dialogs';
 import { useProjectRole } from './project-role';
+import { SigningEventsCard } from './signing-events-card';
 
 type ApprovalRow = ProjectSupportResponse['approvals'][number];
 type AmountRow = ProjectDetail['amountChanges'][number] & { id: number };
@@ -281,6 +282,14 @@ export function ProjectPage() {
         />
       </Card>
       <SupportCards name={p.name} signed={hasReached(p.stage, 'signed')} support={support} open={canWrite ? setDialog : undefined} />
+      <SigningEventsCard
+        projectId={p.id}
+        name={p.name}
+        signed={hasReached(p.stage, 'signed') && p.stage !== 'terminated'}
+        support={support.data}
+        loading={support.isLoading}
+        onAdd={canWrite ? () => setDialog({ kind: 'event' }) : undefined}
+      />
       <Card title={t('projects.amountChanges')} size="small">
         <DataTable<AmountRow>
           rows={amounts}
