@@ -36,14 +36,14 @@ async function freshDraft(fx: AuthzFixture, side: Side): Promise<number> {
   return (await generateBrief(fx.db, SYSTEM_ACTOR, { period: DRAFT_PERIOD, kind: 'chain', chainCode: fx.chain[side] })).id;
 }
 
-/** Readers of a published chain brief: city-wide roles both sides, the chain's roles their own. */
-const READ = grid({ admin: 200, leader: 200, chain_chief: [200, OOS], chain_office: [200, OOS], county: OOS });
-/** Writers of a chain brief's draft: the admin; 链长/链办 their chain; the plain 市领导 reads only. */
-const WRITE = grid({ admin: 200, leader: 403, chain_chief: [200, OOS], chain_office: [200, OOS], county: OOS });
-
 const CITY: readonly Role[] = ['admin', 'leader'];
 
 export function briefMatrixRows(): MatrixRow[] {
+  // Built here, not at load: authz-matrix.ts (OOS, grid) imports this file.
+  /** Readers of a published chain brief: city-wide roles both sides, the chain's roles their own. */
+  const READ = grid({ admin: 200, leader: 200, chain_chief: [200, OOS], chain_office: [200, OOS], county: OOS });
+  /** Writers of a chain brief's draft: the admin; 链长/链办 their chain; the plain 市领导 reads only. */
+  const WRITE = grid({ admin: 200, leader: 403, chain_chief: [200, OOS], chain_office: [200, OOS], county: OOS });
   return [
     {
       method: 'GET',

@@ -1,11 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Db } from '../../db/client.js';
 import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
 import { briefToDocx } from '../../modules/briefs/briefs.docx.js';
 import { previewBrief } from '../../modules/briefs/briefs.service.js';
 import { cityNameOf } from '../../modules/briefs/briefs.templates.js';
 import { chainCodeSchema, monthSchema } from '../../../shared/contracts/identifiers.js';
 import { defineCommand } from '../command.js';
+
+/** Writes the brief of `period` (the city's, or `chain`'s) to `out` as .docx; answers its title. */
+export async function writeMonthlyReport(db: Db, input: { period: string; chain: string | undefined; out: string }): Promise<string> {
+  const { period, chain } = input;
+  const brief = await previewBrief(
+    db,
+    SYSTEM_ACTOR,
+    chain === undefined ? { period, kind: 'city' } : { period, kind: 'chain', chainCode: chain },
+  );
+  await fs.promises.writeFile(input.out, await briefToDocx(brief, await cityNameOf(db)));
+  return brief.title;
+}
 
 const usage = 'report monthly --period YYYY-MM [--chain CH02] --out brief.docx [--force]';
 
@@ -29,17 +42,8 @@ export const reportCommand = defineCommand({
     if (chain !== undefined && !chainCodeSchema.safeParse(chain).success) throw usageError(`--chain 无效 (invalid --chain): ${chain}`);
     const out = path.resolve(required('out'));
     if (fs.existsSync(out) && values.force !== true) throw usageError(`${out} 已存在，加 --force 覆盖 (exists; add --force to overwrite)`);
-    await database(
-      async ({ db }) => {
-        const brief = await previewBrief(
-          db,
-          SYSTEM_ACTOR,
-          chain === undefined ? { period, kind: 'city' } : { period, kind: 'chain', chainCode: chain },
-        );
-        await fs.promises.writeFile(out, await briefToDocx(brief, await cityNameOf(db)));
-        io.out(`已写入 (written): ${out} — ${brief.title}`);
-      },
-      { migrate: false },
-    );
+    await database(async ({ db }) => io.out(`已写入 (written): ${out} — ${await writeMonthlyReport(db, { period, chain, out })}`), {
+      migrate: false,
+    });
   },
 });

@@ -3,8 +3,14 @@
 // a republished month (outdated → version 2, version 1 kept), and the exports (docx → PDF with
 // LibreOffice, whose text must hold the figures in Chinese).
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Brief, BriefSegment } from '../../../shared/contracts/briefs.js';
+import { writeMonthlyReport } from '../../cli/commands/report.js';
+import { formatError } from '../../cli/errors.js';
+import { AppError } from '../../lib/errors.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
@@ -205,6 +211,26 @@ describe('workflow', () => {
     ]);
     const list = (await send('GET', '/api/briefs?period=2024-04', s.admin)).json();
     expect(list.items.map((i: { id: number }) => i.id)).toEqual([v2.id]);
+  });
+});
+
+describe('report monthly (CLI)', () => {
+  it('writes the city brief as .docx, and refuses an unpublished month and an unknown chain', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'brief-cli-'));
+    try {
+      const out = path.join(dir, 'brief.docx');
+      expect(await writeMonthlyReport(t.database.db, { period: '2024-06', chain: undefined, out })).toBe(
+        '衡阳市产业链运行月报（2024年1—6月）',
+      );
+      expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+      const unpublished = writeMonthlyReport(t.database.db, { period: '2026-10', chain: 'CH02', out });
+      await expect(unpublished).rejects.toThrow(AppError);
+      await expect(unpublished.catch((e: AppError) => formatError(e))).resolves.toContain('2026-10 的数据尚未发布');
+      const unknown = writeMonthlyReport(t.database.db, { period: '2024-06', chain: 'CH99', out });
+      await expect(unknown.catch((e: AppError) => formatError(e))).resolves.toContain('CH99');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
