@@ -1,4 +1,5 @@
 import { attachmentsEn } from './attachments.en.js';
+import { briefsServerEn } from './briefs-server.en.js';
 import { assessmentEn } from './assessment.en.js';
 import { chainMapEn } from './chain-map.en.js';
 import { projectsEn } from './projects.en.js';
@@ -995,6 +996,7 @@ export const en: Record<MessageKey, string> = {
   ...attachmentsEn,
   ...assessmentEn,
   ...chainMapEn,
+  ...briefsServerEn,
   ...projectsEn,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': 'Project {id} does not exist; open it from the project list',

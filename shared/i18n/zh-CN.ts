@@ -1,4 +1,5 @@
 import { attachmentsZhCN } from './attachments.zh-CN.js';
+import { briefsServerZhCN } from './briefs-server.zh-CN.js';
 import { assessmentZhCN } from './assessment.zh-CN.js';
 import { chainMapZhCN } from './chain-map.zh-CN.js';
 import { projectsZhCN } from './projects.zh-CN.js';
@@ -965,6 +966,7 @@ export const zhCN = {
   ...attachmentsZhCN,
   ...assessmentZhCN,
   ...chainMapZhCN,
+  ...briefsServerZhCN,
   ...projectsZhCN,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': '项目 {id} 不存在，请从项目列表进入',
