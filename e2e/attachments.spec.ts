@@ -1,45 +1,23 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { bodyRows } from './support/table.js';
-import { pickOption } from './support/antd.js';
-import { createFirmByApi, createUserByApi, loginByApi } from './support/session.js';
+import { createFirmByApi, loginByApi } from './support/session.js';
+import { createTicketParties, fillTicketForm } from './support/tickets.js';
+import { confirmDialog } from './support/workflow.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 /** The start of a Windows program, named .pdf: refused by its content. */
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('This program cannot be run in DOS mode.')]);
-
-/** Presses the dialog's OK button (antd puts a space between two Chinese characters). */
-async function confirmDialog(page: Page, label: string): Promise<void> {
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: new RegExp(`^${label.split('').join('\\s?')}$`) })
-    .click();
-  await expect(page.getByRole('dialog')).toHaveCount(0);
-}
 
 test('an enterprise attaches a file when filing and after; a program named .pdf is refused; the uploader deletes a file', async ({
   page,
 }) => {
   const admin = await loginByApi(page.request);
   const uscc = await createFirmByApi(page.request, admin.csrfToken, { name: `附件测试企业${Date.now().toString(36)}有限公司` });
-  const firm = await createUserByApi(page.request, admin.csrfToken, {
-    role: 'enterprise',
-    displayName: '企业联络员',
-    scopes: [{ kind: 'enterprise', ref: uscc }],
-  });
-  const office = await createUserByApi(page.request, admin.csrfToken, {
-    role: 'chain_office',
-    displayName: '链办专员',
-    scopes: [{ kind: 'chain', ref: 'CH02' }],
-  });
+  const { firm, office } = await createTicketParties(page.request, admin.csrfToken, uscc);
 
   // Filing with a file chosen in the form.
   await loginByApi(page.request, firm.username, firm.password);
-  await page.goto('/');
-  await page.getByTestId('home-file-ticket').click();
-  const form = page.getByTestId('ticket-form');
-  await pickOption(page, form.getByTestId('ticket-category'), '', '用电');
-  await form.getByLabel('问题标题').fill('新增变压器用电报装');
-  await form.getByLabel('问题描述').fill('需新增 2000 千伏安用电容量。');
+  const form = await fillTicketForm(page, { category: '用电', title: '新增变压器用电报装', description: '需新增 2000 千伏安用电容量。' });
   await form.getByTestId('ticket-form-files').setInputFiles({ name: '用电申请表.pdf', mimeType: 'application/pdf', buffer: PDF });
   await confirmDialog(page, '提交');
   const table = page.getByTestId('attachments-table');

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { pickOption } from './support/antd.js';
 import { createUserByApi, loginByApi } from './support/session.js';
-import { confirmDialog, dayAfter, openNotification } from './support/workflow.js';
+import { confirmDialog, dayAfter, hearOf, takeAction } from './support/workflow.js';
 import { bodyRows, cellUnder } from './support/table.js';
 
 const DRC = '市发展和改革委员会';
@@ -37,24 +37,17 @@ test('a leader sets a task for a department, which hears of it, reports progress
   const taskUrl = page.url();
 
   // The department hears of it, reports 60% and completes it.
-  await loginByApi(page.request, unit.username, unit.password);
-  await openNotification(page, 'task_assigned');
+  await hearOf(page, unit, 'task_assigned');
   await expect(page).toHaveURL(taskUrl);
-  await page.getByTestId('task-action-report').click();
-  await page.getByRole('dialog').getByLabel('完成百分比').fill('60');
-  await page.getByRole('dialog').getByLabel('情况说明').fill('可研已批复，正在办理施工许可。');
-  await confirmDialog(page, '报告进展');
+  await takeAction(page, 'task-action-report', '报告进展', { 完成百分比: '60', 情况说明: '可研已批复，正在办理施工许可。' });
   await expect(page.getByTestId('task-status')).toHaveText('进行中');
   await expect(page.getByTestId('task-timeline')).toContainText('报告进展 60%');
   await expect(page.getByTestId('task-timeline')).toContainText('可研已批复，正在办理施工许可。');
-  await page.getByTestId('task-action-complete').click();
-  await page.getByRole('dialog').getByLabel('情况说明').fill('项目已开工。');
-  await confirmDialog(page, '完成');
+  await takeAction(page, 'task-action-complete', '完成', { 情况说明: '项目已开工。' });
   await expect(page.getByTestId('task-status')).toHaveText('已完成');
 
   // The leader hears of the progress and the completion, and sees the task done on time in the list.
-  await loginByApi(page.request, leader.username, leader.password);
-  await openNotification(page, 'task_done');
+  await hearOf(page, leader, 'task_done');
   await expect(page).toHaveURL(taskUrl);
   await expect(page.getByTestId('task-light')).toHaveText('按期完成');
   await page.getByTestId('notification-bell').click();

@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { makeUscc } from '../shared/uscc.js';
-import { pickOption } from './support/antd.js';
-import { createUserByApi, loginByApi } from './support/session.js';
-import { confirmDialog, dayAfter, openNotification } from './support/workflow.js';
+import { createFirmByApi, createUserByApi, loginByApi } from './support/session.js';
+import { createTicketParties, fillTicketForm } from './support/tickets.js';
+import { confirmDialog, dayAfter, hearOf, takeAction } from './support/workflow.js';
 
 const LAND = '市自然资源和规划局';
 
@@ -12,29 +11,8 @@ test('an enterprise files a problem, the chain office assigns it, the department
 }) => {
   test.slow();
   const admin = await loginByApi(page.request);
-  const uscc = makeUscc(`91430400${crypto.randomInt(10_000_000, 99_999_999)}`);
-  const firmName = `示例问题企业${crypto.randomInt(100_000, 999_999)}有限公司`;
-  const created = await page.request.post('/api/enterprises', {
-    headers: { 'X-CSRF-Token': admin.csrfToken },
-    data: {
-      uscc,
-      name: firmName,
-      regionCode: '430421',
-      aboveScaleYears: [2024],
-      memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const firm = await createUserByApi(page.request, admin.csrfToken, {
-    role: 'enterprise',
-    displayName: '企业联络员',
-    scopes: [{ kind: 'enterprise', ref: uscc }],
-  });
-  const office = await createUserByApi(page.request, admin.csrfToken, {
-    role: 'chain_office',
-    displayName: '链办专员',
-    scopes: [{ kind: 'chain', ref: 'CH02' }],
-  });
+  const uscc = await createFirmByApi(page.request, admin.csrfToken, { name: `示例问题企业${crypto.randomInt(100_000, 999_999)}有限公司` });
+  const { firm, office } = await createTicketParties(page.request, admin.csrfToken, uscc);
   const unit = await createUserByApi(page.request, admin.csrfToken, {
     role: 'department',
     displayName: '自然资源局经办人',
@@ -45,46 +23,31 @@ test('an enterprise files a problem, the chain office assigns it, the department
 
   // The enterprise files from its home page.
   await loginByApi(page.request, firm.username, firm.password);
-  await page.goto('/');
-  await page.getByTestId('home-file-ticket').click();
-  const form = page.getByTestId('ticket-form');
-  await pickOption(page, form.getByTestId('ticket-category'), '', '用地');
-  await form.getByLabel('问题标题').fill('二期厂房用地指标不足');
-  await form.getByLabel('问题描述').fill('二期厂房需新增用地约30亩，指标未落实。');
+  await fillTicketForm(page, { category: '用地', title: '二期厂房用地指标不足', description: '二期厂房需新增用地约30亩，指标未落实。' });
   await confirmDialog(page, '提交');
   await expect(page.getByTestId('ticket-state')).toHaveText('待受理');
   const ticketUrl = page.url();
 
   // The chain office hears of it, accepts it and assigns it to the land bureau.
-  await loginByApi(page.request, office.username, office.password);
-  await openNotification(page, 'filed');
+  await hearOf(page, office, 'filed');
   await expect(page).toHaveURL(ticketUrl);
-  await page.getByTestId('ticket-action-accept').click();
-  await confirmDialog(page, '受理');
+  await takeAction(page, 'ticket-action-accept', '受理');
   await expect(page.getByTestId('ticket-state')).toHaveText('已受理');
-  await page.getByTestId('ticket-action-assign').click();
-  await page.getByRole('dialog').getByLabel('牵头单位').fill(LAND);
-  await page.getByRole('dialog').getByLabel('办结期限').fill(dayAfter(30));
-  await confirmDialog(page, '交办');
+  await takeAction(page, 'ticket-action-assign', '交办', { 牵头单位: LAND, 办结期限: dayAfter(30) });
   await expect(page.getByTestId('ticket-state')).toHaveText('已交办');
   await expect(page.getByTestId('ticket-lead-unit')).toHaveText(LAND);
   await expect(page.getByTestId('ticket-due')).toHaveText(dayAfter(30));
 
   // The department hears of the assignment, starts and answers.
-  await loginByApi(page.request, unit.username, unit.password);
-  await openNotification(page, 'assigned');
+  await hearOf(page, unit, 'assigned');
   await expect(page).toHaveURL(ticketUrl);
-  await page.getByTestId('ticket-action-start').click();
-  await confirmDialog(page, '签收办理');
+  await takeAction(page, 'ticket-action-start', '签收办理');
   await expect(page.getByTestId('ticket-state')).toHaveText('办理中');
-  await page.getByTestId('ticket-action-answer').click();
-  await page.getByRole('dialog').getByLabel('答复内容').fill('已调剂用地指标30亩，月底前供地。');
-  await confirmDialog(page, '答复');
+  await takeAction(page, 'ticket-action-answer', '答复', { 答复内容: '已调剂用地指标30亩，月底前供地。' });
   await expect(page.getByTestId('ticket-state')).toHaveText('已答复');
 
   // The enterprise hears of the answer and rates it 5.
-  await loginByApi(page.request, firm.username, firm.password);
-  await openNotification(page, 'answered');
+  await hearOf(page, firm, 'answered');
   await expect(page.getByTestId('ticket-answer')).toHaveText('已调剂用地指标30亩，月底前供地。');
   await page.getByTestId('ticket-action-rate').click();
   await page.getByRole('dialog').getByRole('radio').nth(4).click();
@@ -93,10 +56,8 @@ test('an enterprise files a problem, the chain office assigns it, the department
   await expect(page.getByTestId('ticket-rating-value')).toHaveText('5');
 
   // The chain office hears of the rating and closes the problem; the statistics count it.
-  await loginByApi(page.request, office.username, office.password);
-  await openNotification(page, 'rated');
-  await page.getByTestId('ticket-action-close').click();
-  await confirmDialog(page, '办结');
+  await hearOf(page, office, 'rated');
+  await takeAction(page, 'ticket-action-close', '办结');
   await expect(page.getByTestId('ticket-state')).toHaveText('办结');
   await expect(page.getByTestId('ticket-timeline')).toContainText('链办专员');
 

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { loginByApi } from './session.js';
 
 /** A day `days` after today in Asia/Shanghai, YYYY-MM-DD (a hand-set deadline). */
 export function dayAfter(days: number): string {
@@ -20,4 +21,20 @@ export async function openNotification(page: Page, kind: string): Promise<void> 
   await expect(page.getByTestId('notification-count')).toContainText(/[1-9]/);
   await page.getByTestId('notification-bell').click();
   await page.getByTestId(`notification-${kind}`).first().click();
+}
+
+/** Logs in as `user` and opens its newest notification of `kind`: how a party hears of a move. */
+export async function hearOf(page: Page, user: { username: string; password: string }, kind: string): Promise<void> {
+  await loginByApi(page.request, user.username, user.password);
+  await openNotification(page, kind);
+}
+
+/**
+ * Takes a workflow action from its record's page: presses the button `buttonTestId`, fills the
+ * dialog's fields (label → value) and confirms with `confirm`, waiting for the dialog to close.
+ */
+export async function takeAction(page: Page, buttonTestId: string, confirm: string, fields: Record<string, string> = {}): Promise<void> {
+  await page.getByTestId(buttonTestId).click();
+  for (const [label, value] of Object.entries(fields)) await page.getByRole('dialog').getByLabel(label).fill(value);
+  await confirmDialog(page, confirm);
 }

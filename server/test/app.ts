@@ -47,6 +47,9 @@ export async function loginAs(app: FastifyInstance, username: string, password: 
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Reply = Awaited<ReturnType<FastifyInstance['inject']>>;
 
+/** A test user's fields, or a function giving them once the file's `data` has run (a scope naming what it made). */
+export type TestUserSpec = Partial<CreateUserRequest> | (() => Partial<CreateUserRequest>);
+
 export type UsedTestApp<U extends string> = TestApp & {
   /** One logged-in session per user named in `useTestApp({ users })`. */
   users: Record<U, Session>;
@@ -71,10 +74,10 @@ export function useTestApp<const U extends string = never>(
     reference?: boolean;
     data?: (db: Db) => Promise<unknown>;
     /** Each user's fields, or a function giving them once `data` has run (a scope naming what it made). */
-    users?: Record<U, Partial<CreateUserRequest> | (() => Partial<CreateUserRequest>)>;
+    users?: Record<U, TestUserSpec>;
   } = {},
 ): UsedTestApp<U> {
-  const specs: [string, Partial<CreateUserRequest> | (() => Partial<CreateUserRequest>)][] = Object.entries(options.users ?? {});
+  const specs: [string, TestUserSpec][] = Object.entries(options.users ?? {});
   const users: Record<string, Session> = {};
   for (const [name] of specs) users[name] = { cookie: '', csrf: '', headers: {} };
   const send = (method: Method | 'GET', url: string, session: Session, payload?: object, locale = 'zh-CN') =>

@@ -1,9 +1,14 @@
 // Running the operator CLI in tests: in-process with an io that records what it prints, or as the
 // operator does, a child process on an embedded database folder.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import type { CliIo } from '../cli/io.js';
 import { openDatabase, type Db } from '../db/client.js';
+import { runMigrations } from '../db/migrate.js';
+import { seedReferenceData } from '../modules/demo/seed.js';
 import { ROOT } from '../paths.js';
 
 export type RecordingIo = CliIo & { lines: string[]; errors: string[] };
@@ -57,4 +62,26 @@ export async function withEmbedded<T>(dataDir: string, work: (db: Db) => Promise
   } finally {
     await database.close();
   }
+}
+
+/**
+ * A folder for the CLI tests of a `describe` (named `prefix…` under the system's temporary folder,
+ * removed after them): `file(name)` for what the test writes, the embedded database folder `dataDir`
+ * that `seed()` migrates and fills with the reference data, and `io()` for one silent CLI run on it.
+ */
+export function useCliWorkspace(prefix: string) {
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
+  const dataDir = path.join(temp, 'data');
+  return {
+    dataDir,
+    file: (name: string) => path.join(temp, name),
+    io: () => recordingIo({ DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' }),
+    seed: async (): Promise<void> => {
+      const database = await openDatabase({ kind: 'pglite', dataDir });
+      await runMigrations(database);
+      await seedReferenceData(database.db);
+      await database.close();
+    },
+  };
 }

@@ -43,6 +43,20 @@ export function bombPart(
   return { name, deflated: Buffer.concat(pieces), size: prefix.length + mebibytes * MiB + suffix.length, crc };
 }
 
+/**
+ * The fields a ZIP entry's local header and its central-directory record share, from `at` on: version
+ * needed (2.0), flags (UTF-8 name), method (deflate), CRC-32, the deflated and the real size, the name's length.
+ */
+function writeEntryFields(header: Buffer, at: number, p: ZipPart, nameLength: number): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(0x0800, at + 2);
+  header.writeUInt16LE(8, at + 4);
+  header.writeUInt32LE(p.crc >>> 0, at + 10);
+  header.writeUInt32LE(p.deflated.length, at + 14);
+  header.writeUInt32LE(Math.min(p.size, 0xffffffff), at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
 /** A ZIP archive of the parts (deflate, no data descriptors), as Excel writes one. */
 export function zipOf(parts: readonly ZipPart[]): Buffer {
   const locals: Buffer[] = [];
@@ -52,23 +66,11 @@ export function zipOf(parts: readonly ZipPart[]): Buffer {
     const name = Buffer.from(p.name, 'utf8');
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(p.crc >>> 0, 14);
-    local.writeUInt32LE(p.deflated.length, 18);
-    local.writeUInt32LE(Math.min(p.size, 0xffffffff), 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, p, name.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(p.crc >>> 0, 16);
-    central.writeUInt32LE(p.deflated.length, 20);
-    central.writeUInt32LE(Math.min(p.size, 0xffffffff), 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    writeEntryFields(central, 6, p, name.length);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, p.deflated);
     centrals.push(central, name);

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { calendarDateSchema } from './calendar.js';
 import { pageQuery, recordVersion } from './common.js';
 import { chainCodeSchema } from './identifiers.js';
-import { TICKET_LIGHTS } from './tickets.js';
-import { ROLES } from '../roles.js';
+import { TICKET_LIGHTS, timelineEventFields } from './tickets.js';
 import { TASK_ACTIONS, TASK_PARTIES, TASK_STATUSES } from '../supervision/workflow.js';
 
 export { TASK_ACTIONS, TASK_STATUSES };
@@ -107,17 +106,13 @@ export type ListTasksResponse = z.infer<typeof listTasksResponse>;
 export const TASK_EVENT_ACTIONS = ['create', ...TASK_ACTIONS] as const;
 
 export const taskEvent = z.object({
-  id: z.number().int(),
-  at: z.string(),
+  ...timelineEventFields,
   action: z.enum(TASK_EVENT_ACTIONS),
   fromStatus: taskStatusSchema.nullable(),
   toStatus: taskStatusSchema,
-  actorName: z.string(),
-  actorRole: z.enum(ROLES),
   /** A progress report's date and percent. */
   reportedOn: z.string().nullable(),
   percent: z.number().int().nullable(),
-  note: z.string().nullable(),
 });
 export type TaskEvent = z.infer<typeof taskEvent>;
 

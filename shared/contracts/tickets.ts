@@ -140,15 +140,20 @@ export type ListTicketsResponse = z.infer<typeof listTicketsResponse>;
 /** What a timeline row records: filing, or one of the workflow's actions. */
 export const TICKET_EVENT_ACTIONS = ['file', ...TICKET_ACTIONS] as const;
 
-export const ticketEvent = z.object({
+/** What every workflow's timeline row carries (a ticket's, a supervision task's): when, by whom in which role, the note. */
+export const timelineEventFields = {
   id: z.number().int(),
   at: z.string(),
-  action: z.enum(TICKET_EVENT_ACTIONS),
-  fromState: ticketStateSchema.nullable(),
-  toState: ticketStateSchema,
   actorName: z.string(),
   actorRole: z.enum(ROLES),
   note: z.string().nullable(),
+};
+
+export const ticketEvent = z.object({
+  ...timelineEventFields,
+  action: z.enum(TICKET_EVENT_ACTIONS),
+  fromState: ticketStateSchema.nullable(),
+  toState: ticketStateSchema,
   data: z.unknown(),
 });
 export type TicketEvent = z.infer<typeof ticketEvent>;

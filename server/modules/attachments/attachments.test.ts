@@ -3,51 +3,41 @@
 // leaves neither a row nor an audit entry.
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../../shared/roles.js';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp, type Session } from '../../test/app.js';
 import { docxOf, EXE_BYTES, PDF_BYTES, PNG_BYTES, uploadTo } from '../../test/factories/attachments.js';
 import { auditRows } from '../../test/factories/chains.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
-import { buildEnterprise } from '../../test/factories/enterprises.js';
 import { buildProject } from '../../test/factories/projects.js';
+import { buildTicketFirms, ticketPartyUsers, type TicketFirms } from '../../test/factories/tickets.js';
 import { bombPart, part, zipOf } from '../../test/hostile-files.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
-import { seedReferenceData } from '../demo/seed.js';
 import { fileTicket } from '../tickets/tickets.service.js';
 
-let t: TestApp;
+let firms: TicketFirms = { firm: '', otherFirm: '' };
 let ticket: { ownerKind: 'ticket'; ownerId: number };
 let project: { ownerKind: 'project'; ownerId: number };
-const s = {} as Record<'firm' | 'otherFirm' | 'office' | 'otherCounty' | 'department' | 'leader' | 'admin', Session>;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  const db = t.database.db;
-  await seedReferenceData(db);
-  const firm = (await buildEnterprise(db)).uscc;
-  const otherFirm = (
-    await buildEnterprise(db, { regionCode: '430482', memberships: [{ chainCode: 'CH05', nodeKey: 'pipe', isPrimary: true }] })
-  ).uscc;
-  const filed = await fileTicket(
-    db,
-    SYSTEM_ACTOR,
-    { uscc: firm, category: 'power', title: '用电增容', description: '需要增容' },
-    '2025-06-10',
-  );
-  ticket = { ownerKind: 'ticket', ownerId: filed.id };
-  project = { ownerKind: 'project', ownerId: (await buildProject(db, { name: '附件测试项目' })).id };
-  const login = async (role: Role, scopes: { kind: 'chain' | 'region' | 'enterprise' | 'department'; ref: string }[] = []) =>
-    loginAs(t.app, (await buildUser(db, { role, scopes })).username, TEST_PASSWORD);
-  s.firm = await login('enterprise', [{ kind: 'enterprise', ref: firm }]);
-  s.otherFirm = await login('enterprise', [{ kind: 'enterprise', ref: otherFirm }]);
-  s.office = await login('chain_office', [{ kind: 'chain', ref: 'CH02' }]);
-  s.otherCounty = await login('county', [{ kind: 'region', ref: '430482' }]);
-  s.department = await login('department', [{ kind: 'department', ref: '市交通运输局' }]);
-  s.leader = await login('leader');
-  s.admin = await login('admin');
+const t = useTestApp({
+  data: async (db) => {
+    firms = await buildTicketFirms(db);
+    const filed = await fileTicket(
+      db,
+      SYSTEM_ACTOR,
+      { uscc: firms.firm, category: 'power', title: '用电增容', description: '需要增容' },
+      '2025-06-10',
+    );
+    ticket = { ownerKind: 'ticket', ownerId: filed.id };
+    project = { ownerKind: 'project', ownerId: (await buildProject(db, { name: '附件测试项目' })).id };
+  },
+  users: {
+    ...ticketPartyUsers(() => firms),
+    otherCounty: { role: 'county', scopes: [{ kind: 'region', ref: '430482' }] },
+    department: { role: 'department', scopes: [{ kind: 'department', ref: '市交通运输局' }] },
+    leader: { role: 'leader' },
+    admin: { role: 'admin' },
+  },
 });
-afterAll(async () => t.close());
+const s = t.users;
 
 const list = (owner: { ownerKind: string; ownerId: number }, who: Session) =>
   t.app.inject({ method: 'GET', url: `/api/attachments?ownerKind=${owner.ownerKind}&ownerId=${owner.ownerId}`, headers: who.headers });

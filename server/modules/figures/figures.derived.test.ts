@@ -11,7 +11,7 @@ import type { EnterpriseFigures, PutFigureResponse, RederiveResponse, StaleDeriv
 import type { EnterpriseProfile } from '../../../shared/contracts/enterprises.js';
 import { useTestApp } from '../../test/app.js';
 import { buildEnterprise } from '../../test/factories/enterprises.js';
-import { csvText, postImport, storedMonths } from '../../test/factories/figures.js';
+import { csvText, postImport, putGrossOutput, storedMonths } from '../../test/factories/figures.js';
 
 let firm: EnterpriseProfile;
 
@@ -54,12 +54,7 @@ describe('a month derived from a reported 累计', () => {
   });
 
   it('warns on the revision answer and on the firm’s page when an earlier month is revised', async () => {
-    const res = await t.app.inject({
-      method: 'PUT',
-      url: `/api/figures/${firm.uscc}/2024-02`,
-      headers: admin.headers,
-      payload: { unit: '元', values: { grossOutput: '1200000' } },
-    });
+    const res = await putGrossOutput(t.app, admin, firm.uscc, '2024-02', 1_200_000);
     expect(res.statusCode, res.body).toBe(200);
     const stale = [
       {
@@ -117,12 +112,7 @@ describe('a month derived from a reported 累计', () => {
   });
 
   it('a 当月 entered directly drops the month’s 累计: only April is then read against its 累计', async () => {
-    const res = await t.app.inject({
-      method: 'PUT',
-      url: `/api/figures/${firm.uscc}/2024-03`,
-      headers: admin.headers,
-      payload: { unit: '元', values: { grossOutput: '1400000' } },
-    });
+    const res = await putGrossOutput(t.app, admin, firm.uscc, '2024-03', 1_400_000);
     expect(res.statusCode, res.body).toBe(200);
     // April: 5,000,000 − (1,000,000 + 1,200,000 + 1,400,000) = 1,400,000, stored 1,500,000.
     expect(res.json<PutFigureResponse>().staleDerived.map((s) => [s.period, s.rederived])).toEqual([['2024-04', 1_400_000]]);

@@ -50,6 +50,12 @@ async function enterOutput(uscc: string, yuan: number, extra: Record<string, num
   expect(res.statusCode, res.body).toBe(200);
 }
 
+/** Records the reviewer's disposition of the warning `key` (200 expected). */
+async function dispose(key: typeof SLIP, disposition: Record<string, string>): Promise<void> {
+  const res = await put('/api/warnings/disposition', { ...key, ...disposition });
+  expect(res.statusCode, res.body).toBe(200);
+}
+
 async function reopenAudits(key: typeof SLIP): Promise<number> {
   const result = await t.database.db.execute<{ n: number }>(sql`
     SELECT count(*)::int AS n FROM audit_log WHERE action = 'reopen_disposition' AND entity_id = ${`${key.period}:${key.uscc}:${key.kind}`}`);
@@ -59,12 +65,7 @@ async function reopenAudits(key: typeof SLIP): Promise<number> {
 describe('已交办 (assigned)', () => {
   it('keeps the item open with its note and history, on the review list and the 预警 list; publishing is refused while it is', async () => {
     expect((await post('/api/periods/2024-06/review')).statusCode).toBe(200);
-    const assigned = await put('/api/warnings/disposition', {
-      ...DROPREP,
-      status: 'assigned',
-      note: '已交办乙链链办核实，7 月 15 日前回复',
-    });
-    expect(assigned.statusCode, assigned.body).toBe(200);
+    await dispose(DROPREP, { status: 'assigned', note: '已交办乙链链办核实，7 月 15 日前回复' });
     expect(await itemOf(DROPREP)).toMatchObject({ status: 'assigned', open: true, note: '已交办乙链链办核实，7 月 15 日前回复' });
     const warnings = (await get('/api/warnings?period=2024-06&kind=output_drop')).json();
     expect(warnings.items.find((i: { uscc: string }) => i.uscc === DROPREP.uscc).disposition).toMatchObject({
@@ -97,8 +98,7 @@ describe('a settled review item when the figure changes again', () => {
       [DROP2, '订单减少属实'],
       [DROPREP, '停产检修属实'],
     ] as const) {
-      const res = await put('/api/warnings/disposition', { ...key, status: 'confirmed', note });
-      expect(res.statusCode, res.body).toBe(200);
+      await dispose(key, { status: 'confirmed', note });
     }
     expect(await itemOf(SLIP)).toMatchObject({ status: 'confirmed', open: false });
 
@@ -137,13 +137,7 @@ describe('a settled review item when the figure changes again', () => {
   it('a corrected item goes back to 未处理 too when the corrected figure changes again; settled again, the month publishes', async () => {
     // The enterprise's corrected report: 100 元 (the 10× was a unit slip after all).
     await enterOutput(SLIP.uscc, 100);
-    const corrected = await put('/api/warnings/disposition', {
-      ...SLIP,
-      status: 'corrected',
-      correctionSource: 'enterprise_corrected_report',
-      reference: '更正报表 2024-07-05',
-    });
-    expect(corrected.statusCode, corrected.body).toBe(200);
+    await dispose(SLIP, { status: 'corrected', correctionSource: 'enterprise_corrected_report', reference: '更正报表 2024-07-05' });
     expect(await itemOf(SLIP)).toMatchObject({ status: 'corrected', open: false });
 
     // Entered again as 110: no source was recorded for 110.
@@ -153,13 +147,7 @@ describe('a settled review item when the figure changes again', () => {
     expect(await reopenAudits(SLIP)).toBe(2);
     expect((await post('/api/periods/2024-06/publish')).statusCode).toBe(409);
 
-    const again = await put('/api/warnings/disposition', {
-      ...SLIP,
-      status: 'corrected',
-      correctionSource: 'enterprise_written_confirmation',
-      reference: '企业书面确认 2024-07-08',
-    });
-    expect(again.statusCode, again.body).toBe(200);
+    await dispose(SLIP, { status: 'corrected', correctionSource: 'enterprise_written_confirmation', reference: '企业书面确认 2024-07-08' });
     const published = await post('/api/periods/2024-06/publish');
     expect(published.statusCode, published.body).toBe(200);
   });

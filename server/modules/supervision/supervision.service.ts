@@ -8,7 +8,6 @@ import type {
   TaskFromTargetRequest,
 } from '../../../shared/contracts/supervision.js';
 import { createTaskRequest, listTasksQuery, taskActionRequest, taskFromTargetRequest } from '../../../shared/contracts/supervision.js';
-import { translate } from '../../../shared/i18n/index.js';
 import {
   taskActionsFor,
   taskStatusAfter,
@@ -23,7 +22,7 @@ import { todayInShanghai } from '../../lib/calendar.js';
 import { AppError } from '../../lib/errors.js';
 import { lightBoundsOf } from '../../lib/lights.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
-import { requireFields, requireMove } from '../../lib/workflow.js';
+import { actorStamp, applyTransition, bilingualParam, requireFields, requireMove } from '../../lib/workflow.js';
 import { dataScopeOf, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -141,9 +140,7 @@ function eventOf(
     action,
     fromStatus: from,
     toStatus: to,
-    actorId: actor.system ? null : actor.id,
-    actorName: actor.displayName,
-    actorRole: actor.role,
+    ...actorStamp(actor),
     note: extra.note ?? null,
     percent: extra.percent ?? null,
     reportedOn: extra.reportedOn ?? null,
@@ -294,22 +291,12 @@ export async function createTaskFromTarget(
   return getTask(db, actor, id, today);
 }
 
-/** Both languages' labels of a status and an action, for a message about them. */
-function labelParams(status: TaskStatus, action: TaskAction) {
-  return {
-    statusZh: translate('zh-CN', `supervision.status.${status}`),
-    statusEn: translate('en', `supervision.status.${status}`),
-    actionZh: translate('zh-CN', `supervision.action.${action}`),
-    actionEn: translate('en', `supervision.action.${action}`),
-  };
-}
-
 /** Refuses a move the table does not hold now (409), or not to the caller (403), saying which. */
 function requireTaskMove(action: TaskAction, status: TaskStatus, parties: ReturnType<typeof taskPartiesOf>) {
   return requireMove(taskWorkflow, action, status, parties, {
     illegal: 'supervision.error.illegalTransition',
     onlyParty: (move) => (move.parties.includes('assignee') ? 'supervision.error.onlyAssignee' : 'supervision.error.onlyAssigner'),
-    params: labelParams(status, action),
+    params: { ...bilingualParam('status', `supervision.status.${status}`), ...bilingualParam('action', `supervision.action.${action}`) },
   });
 }
 
@@ -404,26 +391,22 @@ export async function actOnTask(db: Db, actor: Actor, id: number, body: TaskActi
   const move = requireTaskMove(input.action, item.status, taskPartiesOf(actor, item));
   requireTaskFields(input, move.requires);
   requireVersion(item.version, input.version);
-  await db.transaction(async (tx) => {
-    const before = await selectTaskForUpdate(tx, id);
-    if (!before) throw notFound(id);
-    requireVersion(before.version, input.version);
+  await applyTransition(db, input.version, {
+    lock: (tx) => selectTaskForUpdate(tx, id),
+    notFound: () => notFound(id),
     // The status column only ever holds TASK_STATUSES (supervision_tasks_status_check).
-    const from = before.status as TaskStatus;
-    const change = await changeOf(tx, before, input, today);
-    const to = taskStatusAfter(input.action, from);
-    const after = await updateTaskRow(tx, id, before.version, { ...change.fields, status: to });
-    await insertTaskEvents(tx, [eventOf(actor, id, input.action, from, to, change)]);
-    await recordAudit(tx, actor, {
-      action: input.action,
-      entity: 'supervision_task',
-      entityId: String(id),
-      before: auditView(before),
-      after: auditView(after),
-    });
-    const notice = await noticeOf(tx, after, today);
-    if (input.action === 'reassign') await notifyTaskAssigned(tx, actor, notice);
-    else await notifyTaskAction(tx, actor, notice, input.action, change.percent);
+    stateOf: (row) => row.status as TaskStatus,
+    change: (tx, before) => changeOf(tx, before, input, today),
+    stateAfter: (from) => taskStatusAfter(input.action, from),
+    update: (tx, before, to, change) => updateTaskRow(tx, id, before.version, { ...change.fields, status: to }),
+    record: async (tx, { before, after, from, to, change }) => {
+      await insertTaskEvents(tx, [eventOf(actor, id, input.action, from, to, change)]);
+      const audit = { before: auditView(before), after: auditView(after) };
+      await recordAudit(tx, actor, { action: input.action, entity: 'supervision_task', entityId: String(id), ...audit });
+      const notice = await noticeOf(tx, after, today);
+      if (input.action === 'reassign') await notifyTaskAssigned(tx, actor, notice);
+      else await notifyTaskAction(tx, actor, notice, input.action, change.percent);
+    },
   });
   return getTask(db, actor, id, today);
 }

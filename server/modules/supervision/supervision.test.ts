@@ -42,9 +42,8 @@ afterAll(() => {
   vi.useRealTimers();
 });
 
-const get = (url: string, who: Session) => t.app.inject({ method: 'GET', url, headers: { ...who.headers, 'x-locale': 'zh-CN' } });
-const post = (url: string, who: Session, payload: object) =>
-  t.app.inject({ method: 'POST', url, headers: { ...who.headers, 'x-locale': 'zh-CN' }, payload });
+const { get } = t;
+const post = (url: string, who: Session, payload: object) => t.send('POST', url, who, payload);
 
 async function create(who: Session, body: Record<string, unknown>) {
   const res = await post('/api/supervision/tasks', who, { title: '推进输变电装备产业园二期建设', description: '按月报告', ...body });

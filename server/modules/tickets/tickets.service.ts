@@ -5,7 +5,6 @@ import type {
   TicketActionRequest,
   TicketDetail,
 } from '../../../shared/contracts/tickets.js';
-import { translate } from '../../../shared/i18n/index.js';
 import { createTicketRequest, listTicketsQuery, ticketActionRequest } from '../../../shared/contracts/tickets.js';
 import {
   stateAfter,
@@ -22,7 +21,7 @@ import { addWorkingDays, todayInShanghai, tryAddWorkingDays, tryWorkingDaysBetwe
 import { AppError } from '../../lib/errors.js';
 import { lightBoundsOf } from '../../lib/lights.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
-import { requireFields, requireMove } from '../../lib/workflow.js';
+import { actorStamp, applyTransition, bilingualParam, requireFields, requireMove } from '../../lib/workflow.js';
 import { dataScopeOf, isFirmInScope, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -198,6 +197,7 @@ export async function fileTicket(db: Db, actor: Actor, body: CreateTicketRequest
   return getTicket(db, actor, id, today);
 }
 
+/** A timeline row: who moved the ticket from which state to which, with the move's note and facts. */
 function eventOf(
   actor: Actor,
   ticketId: number,
@@ -207,27 +207,7 @@ function eventOf(
   note: string | null,
   data: unknown,
 ) {
-  return {
-    ticketId,
-    action,
-    fromState: from,
-    toState: to,
-    actorId: actor.system ? null : actor.id,
-    actorName: actor.displayName,
-    actorRole: actor.role,
-    note,
-    data: data ?? null,
-  };
-}
-
-/** Both languages' labels of a state and an action, for a message about them. */
-function labelParams(state: TicketState, action: TicketAction) {
-  return {
-    stateZh: translate('zh-CN', `tickets.state.${state}`),
-    stateEn: translate('en', `tickets.state.${state}`),
-    actionZh: translate('zh-CN', `tickets.action.${action}`),
-    actionEn: translate('en', `tickets.action.${action}`),
-  };
+  return { ticketId, action, fromState: from, toState: to, ...actorStamp(actor), note, data: data ?? null };
 }
 
 const PARTY_MESSAGE = {
@@ -243,7 +223,7 @@ function requireTicketMove(action: TicketAction, state: TicketState, parties: Ti
   return requireMove(ticketWorkflow, action, state, parties, {
     illegal: 'tickets.error.illegalTransition',
     onlyParty: (move) => PARTY_MESSAGE[move.parties[0] ?? 'office'],
-    params: labelParams(state, action),
+    params: { ...bilingualParam('state', `tickets.state.${state}`), ...bilingualParam('action', `tickets.action.${action}`) },
   });
 }
 
@@ -388,27 +368,27 @@ export async function actOnTicket(
   const move = requireTicketMove(input.action, item.state, parties);
   requireTicketFields(input, move.requires);
   requireVersion(item.version, input.version);
-  await db.transaction(async (tx) => {
-    const before = await selectTicketForUpdate(tx, id);
-    if (!before) throw notFound(id);
-    requireVersion(before.version, input.version);
+  await applyTransition(db, input.version, {
+    lock: (tx) => selectTicketForUpdate(tx, id),
+    notFound: () => notFound(id),
     // The state column only ever holds TICKET_STATES (tickets_state_check).
-    const from = before.state as TicketState;
-    const change = await changeOf(tx, before, item.leadUnit, input, today);
-    const to = stateAfter(input.action, from, input.rating);
-    const after = await updateTicketRow(tx, id, before.version, { ...change.fields, state: to });
-    if (change.units === 'clear') await deleteTicketUnits(tx, id);
-    else if (change.units) await replaceTicketUnits(tx, id, change.units.lead, change.units.co);
-    await insertTicketEvent(tx, eventOf(actor, id, input.action, from, to, change.note, change.data));
-    const units = await selectTicketUnits(tx, id);
-    await recordAudit(tx, actor, {
-      action: input.action,
-      entity: 'ticket',
-      entityId: String(id),
-      before: auditView(before),
-      after: auditView(after, units),
-    });
-    await notifyForAction(tx, actor, after, input.action, { previousUnits: [item.leadUnit, ...item.coUnits], units, rating: input.rating });
+    stateOf: (row) => row.state as TicketState,
+    change: (tx, before) => changeOf(tx, before, item.leadUnit, input, today),
+    stateAfter: (from) => stateAfter(input.action, from, input.rating),
+    update: async (tx, before, to, change) => {
+      const after = await updateTicketRow(tx, id, before.version, { ...change.fields, state: to });
+      if (change.units === 'clear') await deleteTicketUnits(tx, id);
+      else if (change.units) await replaceTicketUnits(tx, id, change.units.lead, change.units.co);
+      return after;
+    },
+    record: async (tx, { before, after, from, to, change }) => {
+      await insertTicketEvent(tx, eventOf(actor, id, input.action, from, to, change.note, change.data));
+      const units = await selectTicketUnits(tx, id);
+      const audit = { before: auditView(before), after: auditView(after, units) };
+      await recordAudit(tx, actor, { action: input.action, entity: 'ticket', entityId: String(id), ...audit });
+      const previousUnits = [item.leadUnit, ...item.coUnits];
+      await notifyForAction(tx, actor, after, input.action, { previousUnits, units, rating: input.rating });
+    },
   });
   return getTicket(db, actor, id, today);
 }

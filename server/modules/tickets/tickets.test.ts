@@ -1,66 +1,48 @@
 // The ticket workflow through HTTP on a clock set to the 2025 National Day weeks, so every deadline
 // can be checked by hand: holidays 1–8 October, make-up working days Sun 28 September and Sat 11 October.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Role } from '../../../shared/roles.js';
-import { createTestApp, loginAs, rejectedPaths, type Session, type TestApp } from '../../test/app.js';
+import { rejectedPaths, useTestApp, type Session } from '../../test/app.js';
+import { fakeDateOn, LONG_SESSIONS, onShanghaiDay } from '../../test/clock.js';
 import { auditRows } from '../../test/factories/chains.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
-import { buildEnterprise } from '../../test/factories/enterprises.js';
 import { buildProject } from '../../test/factories/projects.js';
-import { seedReferenceData } from '../demo/seed.js';
+import { buildTicketFirms, ticketPartyUsers, type TicketFirms } from '../../test/factories/tickets.js';
 
 const LAND = '市自然资源和规划局';
 const DRC = '市发展和改革委员会';
 const POWER = '国网衡阳供电公司';
 
-let t: TestApp;
-let firm: string;
-let otherFirm: string;
-const s = {} as Record<
-  'firm' | 'otherFirm' | 'office' | 'otherOffice' | 'chief' | 'land' | 'drc' | 'power' | 'leader' | 'county' | 'admin',
-  Session
->;
+let firms: TicketFirms = { firm: '', otherFirm: '' };
 
-/** Sets the clock to 10:00 in Shanghai on a day. */
-function on(day: string): void {
-  vi.setSystemTime(new Date(`${day}T02:00:00Z`));
-}
-
-beforeAll(async () => {
+const t = useTestApp({
   // The clock moves weeks ahead: sessions last a year here.
-  t = await createTestApp({ SESSION_TTL_HOURS: '8760', SESSION_IDLE_MINUTES: '525600' });
-  vi.useFakeTimers({ toFake: ['Date'] });
-  on('2025-09-29');
-  const db = t.database.db;
-  await seedReferenceData(db);
-  firm = (await buildEnterprise(db, { name: '示例问题企业甲有限公司' })).uscc;
-  otherFirm = (await buildEnterprise(db, { regionCode: '430482', memberships: [{ chainCode: 'CH05', nodeKey: 'pipe', isPrimary: true }] }))
-    .uscc;
-  const login = async (role: Role, scopes: { kind: 'chain' | 'region' | 'park' | 'enterprise' | 'department'; ref: string }[] = []) =>
-    loginAs(t.app, (await buildUser(db, { role, scopes })).username, TEST_PASSWORD);
-  s.firm = await login('enterprise', [{ kind: 'enterprise', ref: firm }]);
-  s.otherFirm = await login('enterprise', [{ kind: 'enterprise', ref: otherFirm }]);
-  s.office = await login('chain_office', [{ kind: 'chain', ref: 'CH02' }]);
-  s.otherOffice = await login('chain_office', [{ kind: 'chain', ref: 'CH05' }]);
-  s.chief = await login('chain_chief', [{ kind: 'chain', ref: 'CH02' }]);
-  s.land = await login('department', [{ kind: 'department', ref: LAND }]);
-  s.drc = await login('department', [{ kind: 'department', ref: DRC }]);
-  s.power = await login('department', [{ kind: 'department', ref: POWER }]);
-  s.leader = await login('leader');
-  s.county = await login('county', [{ kind: 'region', ref: '430421' }]);
-  s.admin = await login('admin');
+  env: LONG_SESSIONS,
+  data: async (db) => {
+    firms = await buildTicketFirms(db, { name: '示例问题企业甲有限公司' });
+  },
+  users: {
+    ...ticketPartyUsers(() => firms),
+    otherOffice: { role: 'chain_office', scopes: [{ kind: 'chain', ref: 'CH05' }] },
+    chief: { role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'CH02' }] },
+    land: { role: 'department', scopes: [{ kind: 'department', ref: LAND }] },
+    drc: { role: 'department', scopes: [{ kind: 'department', ref: DRC }] },
+    power: { role: 'department', scopes: [{ kind: 'department', ref: POWER }] },
+    leader: { role: 'leader' },
+    county: { role: 'county', scopes: [{ kind: 'region', ref: '430421' }] },
+    admin: { role: 'admin' },
+  },
 });
-afterAll(async () => {
+const s = t.users;
+const on = onShanghaiDay;
+
+beforeAll(() => fakeDateOn('2025-09-29'));
+afterAll(() => {
   vi.useRealTimers();
-  await t.close();
 });
 
-const get = (url: string, who: Session, locale = 'zh-CN') =>
-  t.app.inject({ method: 'GET', url, headers: { ...who.headers, 'x-locale': locale } });
-const post = (url: string, who: Session, payload: object, locale = 'zh-CN') =>
-  t.app.inject({ method: 'POST', url, headers: { ...who.headers, 'x-locale': locale }, payload });
+const { get } = t;
+const post = (url: string, who: Session, payload: object, locale?: string) => t.send('POST', url, who, payload, locale);
 
-async function file(who: Session, uscc = firm, title = '厂房用地指标不足') {
+async function file(who: Session, uscc = firms.firm, title = '厂房用地指标不足') {
   const res = await post('/api/tickets', who, { uscc, category: 'land', title, description: '二期厂房需新增用地约30亩，指标未落实。' });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
@@ -189,7 +171,7 @@ describe('tickets: the whole way from filing to 办结', () => {
 describe('tickets: refusals change nothing', () => {
   it('refuses an illegal move, a past deadline, a missing reason and a stale version, writing nothing', async () => {
     on('2025-10-09');
-    const { id } = await file(s.firm, firm, '专变增容');
+    const { id } = await file(s.firm, firms.firm, '专变增容');
     const illegal = await act(id, s.office, { action: 'close' }, 'en');
     expect(illegal.statusCode).toBe(409);
     expect(illegal.json().error.message).toBe('The problem is “Awaiting acceptance”: “Close” is not possible now.');
@@ -218,7 +200,7 @@ describe('tickets: refusals change nothing', () => {
 
   it('reopens an unsatisfied rating and lets only the enterprise itself rate', async () => {
     on('2025-10-09');
-    const { id } = await file(s.firm, firm, '融资担保');
+    const { id } = await file(s.firm, firms.firm, '融资担保');
     await act(id, s.office, { action: 'accept' });
     await act(id, s.office, { action: 'assign', leadUnit: DRC });
     await act(id, s.drc, { action: 'start' });
@@ -231,11 +213,11 @@ describe('tickets: refusals change nothing', () => {
   });
 
   it('refuses filing for a firm outside the scope, and by a department', async () => {
-    const out = await post('/api/tickets', s.firm, { uscc: otherFirm, category: 'other', title: 'x', description: 'y' });
+    const out = await post('/api/tickets', s.firm, { uscc: firms.otherFirm, category: 'other', title: 'x', description: 'y' });
     expect(out.statusCode).toBe(404);
-    const dept = await post('/api/tickets', s.land, { uscc: firm, category: 'other', title: 'x', description: 'y' });
+    const dept = await post('/api/tickets', s.land, { uscc: firms.firm, category: 'other', title: 'x', description: 'y' });
     expect(dept.statusCode).toBe(403);
-    const bad = await post('/api/tickets', s.firm, { uscc: firm, category: 'weather', title: '', description: 'y' });
+    const bad = await post('/api/tickets', s.firm, { uscc: firms.firm, category: 'weather', title: '', description: 'y' });
     expect(bad.statusCode).toBe(400);
     expect(rejectedPaths(bad)).toEqual(['body.category', 'body.title']);
   });
@@ -245,7 +227,7 @@ describe('tickets: the project a problem holds up', () => {
   it('links a project the filer may see, and refuses an unknown one with 404, writing nothing', async () => {
     on('2025-10-09');
     const project = await buildProject(t.database.db, { name: '示例链上扩产项目' });
-    const payload = { uscc: firm, category: 'land', title: '项目用地报批慢', description: '扩产项目用地报批进展慢。' };
+    const payload = { uscc: firms.firm, category: 'land', title: '项目用地报批慢', description: '扩产项目用地报批进展慢。' };
     const linked = await post('/api/tickets', s.office, { ...payload, projectId: project.id });
     expect(linked.statusCode, linked.body).toBe(201);
     expect(linked.json().projectId).toBe(project.id);
@@ -262,11 +244,17 @@ describe('tickets: 走访', () => {
   it('records the visit with a problem staff register during it, and refuses a visit dated after today', async () => {
     on('2025-10-10');
     const visit = { visitedOn: '2025-10-09', visitors: '链办张三、县工信局李四', notes: '走访座谈' };
-    const res = await post('/api/tickets', s.office, { uscc: firm, category: 'labour', title: '招工难', description: '缺技工20人', visit });
+    const res = await post('/api/tickets', s.office, {
+      uscc: firms.firm,
+      category: 'labour',
+      title: '招工难',
+      description: '缺技工20人',
+      visit,
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ source: 'visit', visit });
     const future = await post('/api/tickets', s.office, {
-      uscc: firm,
+      uscc: firms.firm,
       category: 'labour',
       title: '招工难',
       description: '缺技工20人',
@@ -280,9 +268,9 @@ describe('tickets: 走访', () => {
 describe('tickets: scopes', () => {
   it('shows each role its own tickets', async () => {
     on('2025-10-10');
-    const mine = await file(s.county, firm, '县里代企业反映');
+    const mine = await file(s.county, firms.firm, '县里代企业反映');
     expect(mine.source).toBe('staff');
-    const theirs = await file(s.otherFirm, otherFirm, '另一条链的问题');
+    const theirs = await file(s.otherFirm, firms.otherFirm, '另一条链的问题');
     const ids = async (who: Session) =>
       ((await get('/api/tickets?pageSize=100', who)).json().items as { id: number }[])
         .map((i) => i.id)
@@ -305,7 +293,7 @@ describe('tickets: scopes', () => {
 describe('督办: the deadline sweep, escalation and the bell', () => {
   it('warns when yellow, escalates to the chain office and 链长 when red, once each, and marks read', async () => {
     on('2025-11-03');
-    const { id } = await file(s.firm, firm, '环评批复滞后');
+    const { id } = await file(s.firm, firms.firm, '环评批复滞后');
     await act(id, s.office, { action: 'accept' });
     // 3 November + 10 working days: 4–7, 10–14, 17 November.
     expect((await act(id, s.office, { action: 'assign', leadUnit: POWER })).json()).toMatchObject({
@@ -362,7 +350,7 @@ describe('tickets: time limits', () => {
     expect(ok.json().limits.acceptDays).toBe(2);
     on('2025-09-26');
     // Friday 26 September + 2 working days: Sunday 28 (make-up) is the first, Monday 29 the second.
-    expect((await file(s.firm, firm, '用工招聘')).acceptDue).toBe('2025-09-29');
+    expect((await file(s.firm, firms.firm, '用工招聘')).acceptDue).toBe('2025-09-29');
     expect((await put(s.admin, { acceptDays: 1, answerDays: 2, resolveDays: 10, multiDepartmentDays: 25 })).statusCode).toBe(200);
   });
 });

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from '../access/actor.js';
 import { auditRows } from '../../test/factories/chains.js';
 import { buildWarningsFixture, warnNameOf, warnUsccOf } from '../../test/factories/warnings.js';
 import { dropSteps, dueDateOf, listWarnings } from './warnings.service.js';
+import { putGrossOutput } from '../../test/factories/figures.js';
 
 const t = useTestApp({
   reference: false,
@@ -215,13 +216,7 @@ describe('settings', () => {
 
   it('holds a figures entry as a unit slip by the same setting', async () => {
     // SLIP9's months July 2023 – June 2024 above 0: five of 100 and 900; median 100. 850 is 8.5×.
-    const enter = () =>
-      t.app.inject({
-        method: 'PUT',
-        url: `/api/figures/${warnUsccOf('SLIP9')}/2024-07`,
-        headers: s.admin.headers,
-        payload: { unit: '元', values: { grossOutput: '850' } },
-      });
+    const enter = () => putGrossOutput(t.app, s.admin, warnUsccOf('SLIP9'), '2024-07', 850);
     try {
       expect((await putSettings(s.admin, { ...DEFAULT_WARNING_SETTINGS, unitSlipFactor: 8 })).statusCode).toBe(200);
       expect((await enter()).json()).toMatchObject({

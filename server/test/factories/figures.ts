@@ -39,6 +39,16 @@ export async function postImport(
   });
 }
 
+/** PUT /api/figures/:uscc/:period: one month's 工业总产值 (当月, 元) entered in the form, as `session`. */
+export async function putGrossOutput(app: FastifyInstance, session: Session, uscc: string, period: string, yuan: number) {
+  return app.inject({
+    method: 'PUT',
+    url: `/api/figures/${uscc}/${period}`,
+    headers: session.headers,
+    payload: { unit: '元', values: { grossOutput: String(yuan) } },
+  });
+}
+
 export type StoredFigureRow = {
   period: string;
   gross_output: number | null;

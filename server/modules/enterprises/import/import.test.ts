@@ -1,18 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS } from '../../../../shared/contracts/enterprises.js';
 import { runCli } from '../../../cli/index.js';
-import { openDatabase } from '../../../db/client.js';
-import { runMigrations } from '../../../db/migrate.js';
-import { recordingIo } from '../../../test/cli.js';
+import { useCliWorkspace, withEmbedded } from '../../../test/cli.js';
 import { loginAs, useTestApp } from '../../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../../test/factories/common.js';
-import { seedReferenceData } from '../../demo/seed.js';
 import { countRows, multipartFile, nextUscc, parkIdOf } from '../../../test/factories/enterprises.js';
 
 const t = useTestApp({ users: { admin: { role: 'admin' } } });
@@ -273,18 +268,13 @@ describe('POST /api/enterprises/import', () => {
 });
 
 describe('npm run cli -- import-enterprises', () => {
-  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-import-cli-'));
-  afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
-
-  const io = () => recordingIo({ DATA_DIR: path.join(temp, 'data'), DATABASE_URL: '', LOG_LEVEL: 'silent' });
+  const work = useCliWorkspace('cc-import-cli-');
+  const { io } = work;
 
   it('prints the counts, or every row error with exit code 1', async () => {
-    const database = await openDatabase({ kind: 'pglite', dataDir: path.join(temp, 'data') });
-    await runMigrations(database);
-    await seedReferenceData(database.db);
-    await database.close();
+    await work.seed();
 
-    const goodFile = path.join(temp, 'good.xlsx');
+    const goodFile = work.file('good.xlsx');
     fs.writeFileSync(goodFile, await xlsxOf([firm(), firm()]));
     const dry = io();
     expect(await runCli(['import-enterprises', goodFile, '--dry-run'], dry)).toBe(0);
@@ -297,7 +287,7 @@ describe('npm run cli -- import-enterprises', () => {
     expect(await runCli(['import-enterprises', goodFile], again)).toBe(0);
     expect(again.lines.at(-1)).toContain('无变化 (unchanged) 2');
 
-    const badFile = path.join(temp, 'bad.csv');
+    const badFile = work.file('bad.csv');
     fs.writeFileSync(badFile, csvOf([firm({ 所属区县: '火星县' }), firm({ 产业链环节: 'CH02' })]));
     const bad = io();
     expect(await runCli(['import-enterprises', badFile], bad)).toBe(1);
@@ -310,22 +300,18 @@ describe('npm run cli -- import-enterprises', () => {
 
   it('adds years by default; --replace with figures behind a removal stops with exit code 3 until --accept-warnings', async () => {
     const uscc = nextUscc('430421');
-    const file = path.join(temp, 'years.xlsx');
+    const file = work.file('years.xlsx');
     fs.writeFileSync(file, await xlsxOf([firm({ 统一社会信用代码: uscc, 规上年度: '2023,2024', 产业链环节: 'CH02:xfmr' })]));
     expect(await runCli(['import-enterprises', file], io())).toBe(0);
-    const database = await openDatabase({ kind: 'pglite', dataDir: path.join(temp, 'data') });
-    await database.db.execute(sql`INSERT INTO monthly_figures (uscc, period, gross_output) VALUES (${uscc}, '2023-06', 1200000)`);
-    await database.close();
-    const yearsOf = async () => {
-      const d = await openDatabase({ kind: 'pglite', dataDir: path.join(temp, 'data') });
-      try {
-        return (
-          await d.db.execute<{ year: number }>(sql`SELECT year FROM enterprise_scale_years WHERE uscc = ${uscc} ORDER BY year`)
-        ).rows.map((r) => r.year);
-      } finally {
-        await d.close();
-      }
-    };
+    await withEmbedded(work.dataDir, (db) =>
+      db.execute(sql`INSERT INTO monthly_figures (uscc, period, gross_output) VALUES (${uscc}, '2023-06', 1200000)`),
+    );
+    const yearsOf = () =>
+      withEmbedded(work.dataDir, async (db) =>
+        (await db.execute<{ year: number }>(sql`SELECT year FROM enterprise_scale_years WHERE uscc = ${uscc} ORDER BY year`)).rows.map(
+          (r) => r.year,
+        ),
+      );
 
     fs.writeFileSync(file, await xlsxOf([firm({ 统一社会信用代码: uscc, 规上年度: '2025', 产业链环节: 'CH02:xfmr' })]));
     const added = io();

@@ -28,18 +28,18 @@ function period(k: number): string {
   return `${2016 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
 }
 
-it('checks a 200,000-row CSV (2,000 firms × 100 months) and reports every row, without a stack overflow', async () => {
-  const lines = ['统一社会信用代码,期别,工业总产值(万元)'];
-  for (const uscc of usccs) for (let k = 0; k < MONTHS; k += 1) lines.push(`${uscc},${period(k)},${(k % 7) + 1}`);
+/** A dry-run check of a CSV of `rows` (a header of USCC, period and 工业总产值 in 万元 first), on 15 November 2026. */
+function checkCsv(fileName: string, rows: string[]) {
+  const lines = ['统一社会信用代码,期别,工业总产值(万元)', ...rows];
   const data = Buffer.from(`${lines.join('\r\n')}\r\n`);
-  const outcome = await importFigures(database.db, SYSTEM_ACTOR, {
-    source: { data },
-    fileName: 'large.csv',
-    dryRun: true,
-    acceptWarnings: false,
-    unit: '万元',
-    now: new Date('2026-11-15T00:00:00Z'),
-  });
+  const now = new Date('2026-11-15T00:00:00Z');
+  return importFigures(database.db, SYSTEM_ACTOR, { source: { data }, fileName, dryRun: true, acceptWarnings: false, unit: '万元', now });
+}
+
+it('checks a 200,000-row CSV (2,000 firms × 100 months) and reports every row, without a stack overflow', async () => {
+  const rows: string[] = [];
+  for (const uscc of usccs) for (let k = 0; k < MONTHS; k += 1) rows.push(`${uscc},${period(k)},${(k % 7) + 1}`);
+  const outcome = await checkCsv('large.csv', rows);
   expect(outcome.errors).toEqual([]);
   expect(outcome.rows).toBe(200_000);
   expect(outcome.created).toBe(200_000);
@@ -49,17 +49,9 @@ it('checks a 200,000-row CSV (2,000 firms × 100 months) and reports every row, 
 }, 300_000);
 
 it('lists 200,000 row errors (unknown codes) as a report, not a crash', async () => {
-  const lines = ['统一社会信用代码,期别,工业总产值(万元)'];
-  for (let i = 0; i < 200_000; i += 1) lines.push(`${makeUscc(`91430421${String(80_000_000 + i)}`)},2024-06,1`);
-  const data = Buffer.from(`${lines.join('\r\n')}\r\n`);
-  const outcome = await importFigures(database.db, SYSTEM_ACTOR, {
-    source: { data },
-    fileName: 'unknown.csv',
-    dryRun: true,
-    acceptWarnings: false,
-    unit: '万元',
-    now: new Date('2026-11-15T00:00:00Z'),
-  });
+  const rows: string[] = [];
+  for (let i = 0; i < 200_000; i += 1) rows.push(`${makeUscc(`91430421${String(80_000_000 + i)}`)},2024-06,1`);
+  const outcome = await checkCsv('unknown.csv', rows);
   expect(outcome.errors).toHaveLength(200_000);
   expect(outcome.errors.every((e) => e.code === 'unknownUscc')).toBe(true);
 }, 300_000);

@@ -1,16 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/index.js';
-import { openDatabase } from '../../../db/client.js';
-import { runMigrations } from '../../../db/migrate.js';
 import { useTestApp, type Session } from '../../../test/app.js';
-import { recordingIo } from '../../../test/cli.js';
+import { useCliWorkspace } from '../../../test/cli.js';
 import { multipartFile } from '../../../test/factories/enterprises.js';
 import { buildProject } from '../../../test/factories/projects.js';
-import { seedReferenceData } from '../../demo/seed.js';
 
 const t = useTestApp({
   users: {
@@ -152,18 +147,14 @@ describe('monthly investment import', () => {
 });
 
 describe('npm run cli -- import-projects / import-investment', () => {
-  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-import-projects-'));
-  afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
-  const io = () => recordingIo({ DATA_DIR: path.join(temp, 'data'), DATABASE_URL: '', LOG_LEVEL: 'silent' });
+  const work = useCliWorkspace('cc-import-projects-');
+  const { io } = work;
 
   it('checks with --dry-run, imports, and lists row errors with exit code 1', async () => {
-    const database = await openDatabase({ kind: 'pglite', dataDir: path.join(temp, 'data') });
-    await runMigrations(database);
-    await seedReferenceData(database.db);
-    await database.close();
+    await work.seed();
 
     const blank = await template(t.users.admin, 'projects');
-    const good = path.join(temp, 'leads.xlsx');
+    const good = work.file('leads.xlsx');
     fs.writeFileSync(
       good,
       await filledTemplate(blank, [['示例命令行项目', 'CH02', '', '', '', '衡阳县', '', '', '3000', '', '', '', '2024-02-01', '']]),
@@ -175,7 +166,7 @@ describe('npm run cli -- import-projects / import-investment', () => {
     expect(await runCli(['import-projects', good], real)).toBe(0);
     expect(real.lines.at(-1)).toContain('已导入 (imported): 1 行 (rows)，1 个项目');
 
-    const months = path.join(temp, 'months.xlsx');
+    const months = work.file('months.xlsx');
     fs.writeFileSync(
       months,
       await filledTemplate(await template(t.users.admin, 'investment'), [
@@ -187,7 +178,7 @@ describe('npm run cli -- import-projects / import-investment', () => {
     expect(await runCli(['import-investment', months], failed)).toBe(1);
     expect(failed.errors.join('\n')).toContain('第 3 行 (row 3) 项目编号 [99999]');
     expect(failed.errors.join('\n')).toContain('第 3 行 (row 3) 完成投资(万元) [x]');
-    const fixed = path.join(temp, 'months-fixed.xlsx');
+    const fixed = work.file('months-fixed.xlsx');
     fs.writeFileSync(fixed, await filledTemplate(await template(t.users.admin, 'investment'), [['1', '2024-03', '100', '80']]));
     const ok = io();
     expect(await runCli(['import-investment', fixed], ok)).toBe(0);

@@ -12,15 +12,13 @@ import {
 import { FormModal, type FormModalProps } from '../../../components/form-modal';
 import { yuanToWan } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import {
-  useCreateBlocker,
-  useReportInvestment,
-  useResolveBlocker,
-  useSetAgent,
-  useSetApproval,
-  useSetMajorYear,
-  useUpdateProject,
-} from '../api/project-writes';
+import { useCreateBlocker } from '../api/create-blocker';
+import { useReportInvestment } from '../api/report-investment';
+import { useResolveBlocker } from '../api/resolve-blocker';
+import { useSetMajorYear } from '../api/set-major-year';
+import { useSetAgent } from '../api/set-project-agent';
+import { useSetApproval } from '../api/set-project-approval';
+import { useUpdateProject } from '../api/update-project';
 import { useAddSigningEvent } from '../api/add-signing-event';
 import { todayInCity } from './move-stage-modal';
 

@@ -3,7 +3,8 @@ import type { ProjectSettings } from '../../../../shared/contracts/projects';
 import { FormModal } from '../../../components/form-modal';
 import { formatDateTime, yuanToWan } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { useProjectSettings, useUpdateProjectSettings } from '../api/project-writes';
+import { useProjectSettings } from '../api/get-project-settings';
+import { useUpdateProjectSettings } from '../api/update-project-settings';
 
 /** The form's units: 万元 and percent; the API takes 元 and a fraction. */
 type FormValues = { thresholdWan: number; increasePercent: number };

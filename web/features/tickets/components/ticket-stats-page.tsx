@@ -60,6 +60,15 @@ export function TicketStatsPage() {
       overdue: r.overdue,
     }));
 
+  /** The year's figures over the breakdowns: received and closed counts, then rates and the average. */
+  const kpis = [
+    { key: 'received', span: 4, value: d?.received ?? 0, testId: 'ticket-stats-received' },
+    { key: 'closed', span: 4, value: d?.closed ?? 0, testId: 'ticket-stats-closed' },
+    { key: 'onTimeRate', span: 5, value: formatPercent(d?.onTimeRate, locale), testId: 'ticket-stats-on-time' },
+    { key: 'avgWorkingDays', span: 5, value: formatNumber(d?.avgWorkingDays, locale, 1), testId: undefined },
+    { key: 'satisfaction', span: 5, value: formatPercent(d?.satisfaction, locale), testId: 'ticket-stats-satisfaction' },
+  ] as const;
+
   return (
     <Card
       title={t('tickets.stats.title')}
@@ -67,29 +76,11 @@ export function TicketStatsPage() {
     >
       {stats.error ? <ErrorAlert error={stats.error} onRetry={() => void stats.refetch()} /> : null}
       <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col span={4}>
-          <Statistic title={t('tickets.stats.received')} value={d?.received ?? 0} data-testid="ticket-stats-received" />
-        </Col>
-        <Col span={4}>
-          <Statistic title={t('tickets.stats.closed')} value={d?.closed ?? 0} data-testid="ticket-stats-closed" />
-        </Col>
-        <Col span={5}>
-          <Statistic
-            title={t('tickets.stats.onTimeRate')}
-            value={formatPercent(d?.onTimeRate, locale)}
-            data-testid="ticket-stats-on-time"
-          />
-        </Col>
-        <Col span={5}>
-          <Statistic title={t('tickets.stats.avgWorkingDays')} value={formatNumber(d?.avgWorkingDays, locale, 1)} />
-        </Col>
-        <Col span={5}>
-          <Statistic
-            title={t('tickets.stats.satisfaction')}
-            value={formatPercent(d?.satisfaction, locale)}
-            data-testid="ticket-stats-satisfaction"
-          />
-        </Col>
+        {kpis.map((k) => (
+          <Col key={k.key} span={k.span}>
+            <Statistic title={t(`tickets.stats.${k.key}`)} value={k.value} data-testid={k.testId} />
+          </Col>
+        ))}
       </Row>
       <Tabs
         items={BREAKDOWNS.map((b) => ({
