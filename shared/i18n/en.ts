@@ -1,3 +1,4 @@
+import { formatEn } from './format.en.js';
 import { attachmentsEn } from './attachments.en.js';
 import { assessmentEn } from './assessment.en.js';
 import { chainMapEn } from './chain-map.en.js';
@@ -991,6 +992,7 @@ export const en: Record<MessageKey, string> = {
   'periods.save': 'Save',
   'warnings.dispose': 'Dispose',
   ...ticketsEn,
+  ...formatEn,
   ...supervisionEn,
   ...attachmentsEn,
   ...assessmentEn,

@@ -1,3 +1,4 @@
+import { formatZhCN } from './format.zh-CN.js';
 import { attachmentsZhCN } from './attachments.zh-CN.js';
 import { assessmentZhCN } from './assessment.zh-CN.js';
 import { chainMapZhCN } from './chain-map.zh-CN.js';
@@ -961,6 +962,7 @@ export const zhCN = {
   'periods.save': '保存',
   'warnings.dispose': '处理',
   ...ticketsZhCN,
+  ...formatZhCN,
   ...supervisionZhCN,
   ...attachmentsZhCN,
   ...assessmentZhCN,

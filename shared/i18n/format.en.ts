@@ -1,0 +1,11 @@
+import type { formatZhCN } from './format.zh-CN.js';
+
+/** English messages of the formatting layer. */
+export const formatEn: Record<keyof typeof formatZhCN, string> = {
+  'common.excel.period': 'Period: {period}',
+  'common.excel.unit': 'Unit: {unit}',
+  'common.excel.exportedAt': 'Exported: {at} (Beijing time)',
+  'common.codeOf': 'Code: {code}',
+  'monitoring.trendJanFebTotal': 'Jan–Feb {year} total',
+  'monitoring.trendJanFebNote': 'January and February are reported together: the “Jan–Feb total” bar is the sum of both months (not split by month).',
+};

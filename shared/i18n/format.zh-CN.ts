@@ -1,0 +1,9 @@
+/** Messages of the formatting layer: export title rows, period labels, codes behind names (spread into zh-CN.ts). */
+export const formatZhCN = {
+  'common.excel.period': '期别：{period}',
+  'common.excel.unit': '单位：{unit}',
+  'common.excel.exportedAt': '导出时间：{at}（北京时间）',
+  'common.codeOf': '代码：{code}',
+  'monitoring.trendJanFebTotal': '{year}年1–2月合计',
+  'monitoring.trendJanFebNote': '1 月、2 月合并报送，“1–2月合计”柱为两个月之和（未拆分到各月）。',
+} as const;
