@@ -808,7 +808,6 @@ export const en: Record<MessageKey, string> = {
   'monitoring.contribution': 'Contribution by chain (pp)',
   'monitoring.trend': 'Total chain output and growth, last 24 months (monthly)',
   'monitoring.trendSheet': 'Monthly trend',
-  'monitoring.trendJanFeb': '{year} Jan–Feb',
   'monitoring.publishedYoy': 'Published-basis growth',
   'monitoring.publishedYoyShort': 'published basis {value}',
   'monitoring.publishedYoyHint':

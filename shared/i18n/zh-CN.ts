@@ -783,7 +783,6 @@ export const zhCN = {
   'monitoring.contribution': '各产业链拉动（百分点）',
   'monitoring.trend': '近 24 个月产业链总产值与同比增速（当月）',
   'monitoring.trendSheet': '月度趋势',
-  'monitoring.trendJanFeb': '{year}-1~2月',
   'monitoring.publishedYoy': '公布口径增速',
   'monitoring.publishedYoyShort': '公布口径 {value}',
   'monitoring.publishedYoyHint': '本期产值与上年同期公布值（上年名录内企业）之比，仅供对照；同比增速以同口径为准',
