@@ -485,7 +485,7 @@ export const en: Record<MessageKey, string> = {
   'figures.firm.add': 'Enter a month',
   'figures.firm.empty': 'No figures for this year yet.',
   'figures.firm.combined': 'Jan–Feb combined',
-  'figures.firm.units': 'Money in 万元 (10,000 yuan); electricity in kWh; employees in persons',
+  'figures.firm.units': 'Money in 万元 (10,000 yuan); electricity in 万千瓦时 (10,000 kWh); employees in persons',
   'figures.firm.readOnly': 'You can read but not change this enterprise’s figures.',
   'figures.form.title': 'Figures for {period}',
   'figures.form.period': 'Period',

@@ -6,4 +6,8 @@ export const formatZhCN = {
   'common.codeOf': '代码：{code}',
   'monitoring.trendJanFebTotal': '{year}年1–2月合计',
   'monitoring.trendJanFebNote': '1 月、2 月合并报送，“1–2月合计”柱为两个月之和（未拆分到各月）。',
+  'figures.unit.wan': '万元',
+  'figures.unit.wanKwh': '万千瓦时',
+  'figures.firm.yearPeriod': '{year}年各月',
+  'figures.firm.fileUnits': '金额 元；用电量 千瓦时；从业人员 人（原始数据，未换算）',
 } as const;

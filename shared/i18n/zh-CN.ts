@@ -464,7 +464,7 @@ export const zhCN = {
   'figures.firm.add': '填报月度数据',
   'figures.firm.empty': '该年度还没有月度数据。',
   'figures.firm.combined': '1-2月合计',
-  'figures.firm.units': '金额单位：万元；用电量：千瓦时；从业人员：人',
+  'figures.firm.units': '金额单位：万元；用电量：万千瓦时；从业人员：人',
   'figures.firm.readOnly': '您可以查看，但不能修改该企业的数据。',
   'figures.form.title': '{period} 月度数据',
   'figures.form.period': '期别',
