@@ -10,4 +10,7 @@ export const formatZhCN = {
   'figures.unit.wanKwh': '万千瓦时',
   'figures.firm.yearPeriod': '{year}年各月',
   'figures.firm.fileUnits': '金额 元；用电量 千瓦时；从业人员 人（原始数据，未换算）',
+  'enterprises.chainCodes': '产业链代码',
+  'enterprises.regionCode': '区县代码',
+  'common.chainCodes': '产业链代码',
 } as const;

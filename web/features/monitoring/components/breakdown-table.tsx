@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Segmented, Table, Tooltip, type TableColumnsType } from 'antd';
 import type { MonitoringBreakdownResponse } from '../../../../shared/contracts/monitoring';
 import type { MonitoringRange } from '../../../../shared/stats/period';
+import { CodeName } from '../../../components/code-name';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
 import {
   formatDateStamp,
@@ -101,10 +102,10 @@ export function BreakdownTable({
     render: (_, row) =>
       onOpen && (canOpen?.(row) ?? true) ? (
         <a onClick={() => onOpen(row)} data-testid={`${testId}-open-${row.code}`}>
-          {row.name}
+          <CodeName code={row.code} name={row.name} />
         </a>
       ) : (
-        row.name
+        <CodeName code={row.code} name={row.name} />
       ),
   };
   const outputColumns: TableColumnsType<GrowthRow> = [
