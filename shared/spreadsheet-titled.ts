@@ -22,17 +22,20 @@ export type TitledSheetSpec = {
   rows: ReadonlyArray<Record<string, TitledCell>>;
 };
 
+/** Between the parts of the second row in Chinese (U+3000, as a full-width gap). */
+const IDEOGRAPHIC_SPACE = '\u3000';
+
 /** The header row's number: under the title row and the period/unit row. */
 export const TITLED_HEADER_ROW = 3;
 
-/** The second row's text: "期别：2025年1–6月 累计　单位：万元　导出时间：2025-07-20 09:00" (parts without a value left out). */
+/** The second row's text: "期别：2025年1–6月 累计", "单位：万元" and "导出时间：…" apart by an ideographic space (parts without a value left out). */
 export function titledSheetNotes(spec: Pick<TitledSheetSpec, 'period' | 'unit' | 'exportedAt' | 'locale'>): string {
   const parts = [
     spec.period ? translate(spec.locale, 'common.excel.period', { period: spec.period }) : null,
     spec.unit ? translate(spec.locale, 'common.excel.unit', { unit: spec.unit }) : null,
     translate(spec.locale, 'common.excel.exportedAt', { at: spec.exportedAt }),
   ];
-  return parts.filter((p) => p !== null).join(spec.locale === 'en' ? '; ' : '　');
+  return parts.filter((p) => p !== null).join(spec.locale === 'en' ? '; ' : IDEOGRAPHIC_SPACE);
 }
 
 /**

@@ -16,4 +16,5 @@ export const formatEn: Record<keyof typeof formatZhCN, string> = {
   'enterprises.chainCodes': 'Chain codes',
   'enterprises.regionCode': 'Region code',
   'common.chainCodes': 'Chain codes',
+  'enterprises.figures.fileUnits': 'money in 万元 (10,000 yuan); electricity in 万千瓦时 (10,000 kWh); employees in persons',
 };

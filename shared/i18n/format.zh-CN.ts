@@ -13,4 +13,5 @@ export const formatZhCN = {
   'enterprises.chainCodes': '产业链代码',
   'enterprises.regionCode': '区县代码',
   'common.chainCodes': '产业链代码',
+  'enterprises.figures.fileUnits': '金额 万元；用电量 万千瓦时；从业人员 人',
 } as const;

@@ -26,6 +26,11 @@ export function yuanToWan(yuan: number | null): number | null {
   return yuan === null ? null : yuan / YUAN_PER_WAN;
 }
 
+/** 元 → 万元 rounded to two decimals, for 万元 cells of Excel files (never −0). */
+export function yuanToWanRounded(yuan: number | null): number | null {
+  return yuan === null ? null : roundTo(yuan / YUAN_PER_WAN, 2);
+}
+
 /** 千瓦时 → 万千瓦时, exactly (用电量 is stored in kWh and shown in 万千瓦时, like money in 万元). */
 export function kwhToWanKwh(kwh: number): number;
 export function kwhToWanKwh(kwh: number | null): number | null;
