@@ -62,7 +62,10 @@ export async function excelWorkbookBuffer<K extends string>(
 }
 
 /** Builds an .xlsx file of the given rows in the browser and downloads it. */
-export async function downloadExcel<K extends string>(props: Omit<ExportExcelButtonProps<K>, 'disabled' | 'loadRows'>, locale: Locale): Promise<void> {
+export async function downloadExcel<K extends string>(
+  props: Omit<ExportExcelButtonProps<K>, 'disabled' | 'loadRows'>,
+  locale: Locale,
+): Promise<void> {
   const buffer = await excelWorkbookBuffer(props, locale);
   const blob = new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   downloadBlob(blob, `${props.fileName}.xlsx`);

@@ -10,7 +10,6 @@ import { periodsQueryOptions } from './use-periods';
 
 export type PickableMonth = { value: string; label: string; status: PeriodStatus };
 
-
 /**
  * The months a month picker offers (驾驶舱, 预警), newest first, from `GET /api/periods` of each year
  * of the last `count` months. Data staff (admin, 链办, 统计审核员) get every month with its status

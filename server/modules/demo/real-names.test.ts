@@ -41,7 +41,9 @@ function demoText(): string {
   const generated = JSON.stringify({ ...data, monthlyFigures: [], scaleYears: [] });
   const modules = path.join(ROOT, 'server/modules');
   const sources = readdirSync(modules, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.demo.ts') || (file.startsWith(`demo${path.sep}`) && file.endsWith('.ts') && !file.endsWith('.test.ts')))
+    .filter(
+      (file) => file.endsWith('.demo.ts') || (file.startsWith(`demo${path.sep}`) && file.endsWith('.ts') && !file.endsWith('.test.ts')),
+    )
     .map((file) => readFileSync(path.join(modules, file), 'utf8'));
   const reference = readFileSync(path.join(ROOT, 'server/db/seed/chains.json'), 'utf8');
   return [generated, reference, ...sources].join('\n');
