@@ -37,9 +37,11 @@ test('the administrator finds a user, sees role and scope, and exports the rows 
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await download.path());
   const sheet = workbook.getWorksheet('用户管理');
-  expect(sheet?.rowCount).toBe(2);
-  expect(sheet?.getRow(1).values).toEqual([undefined, '用户名', '姓名', '角色', '状态', '数据范围', '创建时间']);
-  expect(sheet?.getRow(2).values).toEqual([undefined, chief.username, '张链长', '链长', '启用', '产业链：CH07', createdAt]);
+  // The title row, the row with the export time, the header row and the one user found.
+  expect(sheet?.rowCount).toBe(4);
+  expect(sheet?.getRow(1).getCell(1).value).toBe('用户管理');
+  expect(sheet?.getRow(3).values).toEqual([undefined, '用户名', '姓名', '角色', '状态', '数据范围', '创建时间']);
+  expect(sheet?.getRow(4).values).toEqual([undefined, chief.username, '张链长', '链长', '启用', '产业链：CH07', createdAt]);
 });
 
 test('the audit log shows who created a user, with the values written', async ({ page }) => {

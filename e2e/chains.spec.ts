@@ -40,8 +40,9 @@ test('the administrator sees the 15 chains, the 2022 list of 14, and exports the
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await (await downloadPromise).path());
   const sheet = workbook.worksheets[0];
-  expect(sheet?.rowCount).toBe(15);
-  expect(sheet?.getRow(3).getCell(2).value).toBe('输变电装备产业链');
+  // The title row, the period row, the header row and the 14 chains of 2022.
+  expect(sheet?.rowCount).toBe(17);
+  expect(sheet?.getRow(5).getCell(2).value).toBe('输变电装备产业链');
 });
 
 test('the administrator opens 输变电装备产业链, sees its map and nodes, and edits the map', async ({ page }) => {

@@ -78,8 +78,8 @@ test('a statistician imports a 累计-only xlsx, and the dashboard shows it for 
 
   // Pick a month from the list: type to filter, then click the option (Enter could take the
   // option that was active before the list had filtered).
-  // The list filters on the month's value; January–February shows as one entry labelled YYYY-01~02.
-  const pickMonth = async (month: string, label = month) => {
+  // The list filters on the month's value and names it as the dashboard does; January–February is one entry, 1–2月.
+  const pickMonth = async (month: string, label = `${month.slice(0, 4)}年${Number(month.slice(5))}月`) => {
     await pickOption(page, page.getByTestId('dashboard-period'), month, label);
     await expect(page).toHaveURL(new RegExp(`period=${month}`));
   };
@@ -104,8 +104,8 @@ test('a statistician imports a 累计-only xlsx, and the dashboard shows it for 
 
   // January and February are one period, 1–2月: 20,000 + 10,000 = 30,000 万元 = 3.00 亿元, against
   // 18,000 + 10,000 = 28,000 → +7.1% (the file's combined 1–2月 row, stored in February).
-  // The picker lists January and February as one entry, 2024-01~02 (the period is February's).
-  await pickMonth('2024-02', '2024-01~02');
+  // The picker lists January and February as one entry, 2024年1–2月 (the period is February's).
+  await pickMonth('2024-02', '2024年1–2月');
   await expect(dashboard).toContainText('2024年1–2月');
   await expect(page.getByTestId('headline-total')).toContainText('3.00亿元');
   await expect(page.getByTestId('headline-yoy')).toContainText('+7.1%');

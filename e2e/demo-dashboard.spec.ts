@@ -107,8 +107,8 @@ test('a 预警 list longer than its page exports every firm to Excel, not just t
   await page.getByTestId('export-excel').click();
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await (await downloadPromise).path());
-  // A header row and one row per firm of the list.
-  expect(workbook.worksheets[0]?.rowCount).toBe(total + 1);
+  // The title row, the period row, the header row and one row per firm of the list.
+  expect(workbook.worksheets[0]?.rowCount).toBe(total + 3);
 });
 
 test('the firm list exports every firm in the leader’s view to Excel, not just the page shown', async ({ page }) => {
@@ -128,11 +128,12 @@ test('the firm list exports every firm in the leader’s view to Excel, not just
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await (await downloadPromise).path());
   const sheet = workbook.worksheets[0];
-  // A header row and one row per firm, each with its 18-character code.
-  expect(sheet?.rowCount).toBe(total + 1);
+  // The title row, the period row, the header row and one row per firm, each with its 18-character code.
+  expect(sheet?.getRow(1).getCell(1).value).toBe('企业名录');
+  expect(sheet?.rowCount).toBe(total + 3);
   const codes = new Set<string>();
   sheet?.eachRow((row, n) => {
-    if (n > 1) codes.add(String(row.getCell(2).value));
+    if (n > 3) codes.add(String(row.getCell(2).value));
   });
   expect(codes.size).toBe(total);
 });

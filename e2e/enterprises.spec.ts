@@ -43,7 +43,7 @@ test('the administrator imports an xlsx through the import screen, finds the fir
   await expect(page.getByText('共 1 条')).toBeVisible();
   const row = page.getByTestId('enterprises-table').getByRole('row', { name: new RegExp(name) });
   await expect(row).toContainText('衡阳高新区');
-  await expect(row).toContainText('CH02');
+  await expect(row).toContainText('输变电装备产业链');
   await expect(row).toContainText('链主');
   await expect(row).toContainText('2023、2024');
 

@@ -31,9 +31,9 @@ test('the administrator uploads a monthly file on the import screen, sees the co
   await page.goto(`/figures/${uscc}?year=2024`);
   await expect(page.getByText(`${name} · 月度数据`)).toBeVisible();
   const table = page.getByTestId('figures-table');
-  await expect(table.getByRole('row', { name: /2024-01/ })).toContainText('100.5');
+  await expect(table.getByRole('row', { name: /2024-01/ })).toContainText('100.50');
   const february = table.getByRole('row', { name: /2024-02/ });
-  await expect(february).toContainText('150');
+  await expect(february).toContainText('150.00');
   await expect(february).toContainText('导入');
 
   // Correct February by hand: the earlier value stays as a revision.

@@ -97,6 +97,8 @@ test('a chain office imports part of the next month; the leader keeps the publis
   await openAs(page, leader, '/');
   const monthLabel = (p: string) => `${p.slice(0, 4)}年${Number(p.slice(5))}月 当月`;
   const ytdLabel = (p: string) => `${p.slice(0, 4)}年1–${Number(p.slice(5))}月 累计`;
+  // The month picker names a month as the dashboard does: 2026年10月 (1–2月 for January and February).
+  const pickerLabel = (p: string) => (Number(p.slice(5)) <= 2 ? `${p.slice(0, 4)}年1–2月` : `${p.slice(0, 4)}年${Number(p.slice(5))}月`);
   await expect(page.getByRole('heading', { name: `驾驶舱 · ${ytdLabel(published)}` })).toBeVisible();
   await expect(page.getByTestId('headline-total')).toContainText('20.00亿元');
   await page.getByTestId('leader-dashboard').getByText('当月', { exact: true }).click();
@@ -133,9 +135,9 @@ test('a chain office imports part of the next month; the leader keeps the publis
   await expect(page.getByTestId('headline-total')).toContainText('1.00亿元');
   // Data staff pick any month, each with its status.
   await picker.fill(next);
-  await expect(openOptions(page)).toHaveText([`${next} · 审核中`]);
+  await expect(openOptions(page)).toHaveText([`${pickerLabel(next)} · 审核中`]);
   await picker.fill(published);
-  await expect(openOptions(page)).toHaveText([`${published} · 已发布`]);
+  await expect(openOptions(page)).toHaveText([`${pickerLabel(published)} · 已发布`]);
   await page.keyboard.press('Escape');
 
   await page.goto(`/periods?year=${year}&period=${next}`);

@@ -33,17 +33,17 @@ test('a writer edits the amount, adds and resolves a blocker and ticks an approv
 
   await page.goto(`/investment/projects/${id}`);
   const facts = page.getByTestId('project-facts');
-  await expect(facts).toContainText('2,000万元');
+  await expect(facts).toContainText('2,000.00万元');
 
   // 签约额 typed in 万元: 2,000万 → 3,500万, kept as an amount change.
   await page.getByRole('button', { name: '编辑金额与计划' }).click();
   await page.getByRole('dialog').getByLabel('签约额（万元）').fill('3500');
   await confirmDialog(page, '保存');
-  await expect(facts).toContainText('3,500万元');
+  await expect(facts).toContainText('3,500.00万元');
   const changes = page.getByTestId('project-amount-changes').getByRole('row', { name: /签约额/ });
   await expect(changes).toHaveCount(1);
-  await expect(changes).toContainText('2,000万元');
-  await expect(changes).toContainText('3,500万元');
+  await expect(changes).toContainText('2,000.00万元');
+  await expect(changes).toContainText('3,500.00万元');
 
   // Below the 1亿元 threshold the major list refuses, with the server's message.
   await page.getByRole('button', { name: '列入重大项目' }).click();

@@ -32,7 +32,7 @@ test('a 10× month in June 2024 is listed under 疑似单位错误, links to the
     const table = page.getByTestId('warnings-table');
     const row = table.getByRole('row', { name: new RegExp(escapeRegExp(name)) });
     await expect(row).toContainText('疑似单位错误');
-    await expect(row.getByTestId('warning-explain')).toHaveText('当月产值 1,000万元，是前 12 个月中位数 100万元（5 个月）的 10 倍');
+    await expect(row.getByTestId('warning-explain')).toHaveText('当月产值 1,000.00万元，是前 12 个月中位数 100.00万元（5 个月）的 10 倍');
     await expect(page.getByTestId('figure-meta')).toContainText('2024年6月 · 单位：万元');
 
     // The admin raises the factor to 11: 10× is no longer a slip, and the list says so.

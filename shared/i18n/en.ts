@@ -1,3 +1,4 @@
+import { formatEn } from './format.en.js';
 import { attachmentsEn } from './attachments.en.js';
 import { briefsServerEn } from './briefs-server.en.js';
 import { assessmentEn } from './assessment.en.js';
@@ -485,7 +486,7 @@ export const en: Record<MessageKey, string> = {
   'figures.firm.add': 'Enter a month',
   'figures.firm.empty': 'No figures for this year yet.',
   'figures.firm.combined': 'Jan–Feb combined',
-  'figures.firm.units': 'Money in 万元 (10,000 yuan); electricity in kWh; employees in persons',
+  'figures.firm.units': 'Money in 万元 (10,000 yuan); electricity in 万千瓦时 (10,000 kWh); employees in persons',
   'figures.firm.readOnly': 'You can read but not change this enterprise’s figures.',
   'figures.form.title': 'Figures for {period}',
   'figures.form.period': 'Period',
@@ -808,7 +809,6 @@ export const en: Record<MessageKey, string> = {
   'monitoring.contribution': 'Contribution by chain (pp)',
   'monitoring.trend': 'Total chain output and growth, last 24 months (monthly)',
   'monitoring.trendSheet': 'Monthly trend',
-  'monitoring.trendJanFeb': '{year} Jan–Feb',
   'monitoring.publishedYoy': 'Published-basis growth',
   'monitoring.publishedYoyShort': 'published basis {value}',
   'monitoring.publishedYoyHint':
@@ -992,6 +992,7 @@ export const en: Record<MessageKey, string> = {
   'periods.save': 'Save',
   'warnings.dispose': 'Dispose',
   ...ticketsEn,
+  ...formatEn,
   ...supervisionEn,
   ...attachmentsEn,
   ...assessmentEn,

@@ -1,3 +1,4 @@
+import { formatZhCN } from './format.zh-CN.js';
 import { attachmentsZhCN } from './attachments.zh-CN.js';
 import { briefsServerZhCN } from './briefs-server.zh-CN.js';
 import { assessmentZhCN } from './assessment.zh-CN.js';
@@ -464,7 +465,7 @@ export const zhCN = {
   'figures.firm.add': '填报月度数据',
   'figures.firm.empty': '该年度还没有月度数据。',
   'figures.firm.combined': '1-2月合计',
-  'figures.firm.units': '金额单位：万元；用电量：千瓦时；从业人员：人',
+  'figures.firm.units': '金额单位：万元；用电量：万千瓦时；从业人员：人',
   'figures.firm.readOnly': '您可以查看，但不能修改该企业的数据。',
   'figures.form.title': '{period} 月度数据',
   'figures.form.period': '期别',
@@ -783,7 +784,6 @@ export const zhCN = {
   'monitoring.contribution': '各产业链拉动（百分点）',
   'monitoring.trend': '近 24 个月产业链总产值与同比增速（当月）',
   'monitoring.trendSheet': '月度趋势',
-  'monitoring.trendJanFeb': '{year}-1~2月',
   'monitoring.publishedYoy': '公布口径增速',
   'monitoring.publishedYoyShort': '公布口径 {value}',
   'monitoring.publishedYoyHint': '本期产值与上年同期公布值（上年名录内企业）之比，仅供对照；同比增速以同口径为准',
@@ -962,6 +962,7 @@ export const zhCN = {
   'periods.save': '保存',
   'warnings.dispose': '处理',
   ...ticketsZhCN,
+  ...formatZhCN,
   ...supervisionZhCN,
   ...attachmentsZhCN,
   ...assessmentZhCN,

@@ -72,6 +72,11 @@ export type DataTableProps<T extends object> = {
   exportName: string | readonly string[];
   /** The sheet name where it is not the last part of `exportName` (`预警` for `['预警', '2025-03']`). */
   sheetName?: string;
+  /**
+   * The Excel file's title row, period and unit (above the header row): the title is `exportName`'s parts
+   * joined by spaces unless given; give the period and the unit wherever the table holds figures.
+   */
+  exportHeading?: { title?: string; period?: string | null; unit?: string | null };
   /** A paged list: loads every row of the current search and filters for the export (see `fetchAllPages`). */
   loadAllRows?: () => Promise<readonly T[]>;
   /**
@@ -188,6 +193,9 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         exportProps={{
           fileName: [...parts, formatDateStamp()].join('-'),
           sheetName: props.sheetName ?? parts[parts.length - 1] ?? '',
+          title: props.exportHeading?.title ?? parts.join(' '),
+          period: props.exportHeading?.period,
+          unit: props.exportHeading?.unit,
           columns: sheet.columns,
           rows: sheet.rows,
           loadRows: loadAllRows ? async () => (await loadAllRows()).map(sheet.toRow) : undefined,

@@ -3,21 +3,17 @@ import { useQueries } from '@tanstack/react-query';
 import { isDataStaffUser, type PeriodStatus } from '../../shared/publication/workflow';
 import { parsePeriod, previousCalendarPeriod } from '../../shared/stats/period';
 import { useT } from '../lib/i18n';
+import { periodLabel } from '../lib/period-labels';
 import { useMe } from './use-me';
 import { pickableMonths } from '../lib/periods';
 import { periodsQueryOptions } from './use-periods';
 
 export type PickableMonth = { value: string; label: string; status: PeriodStatus };
 
-/** How a month is named in a picker: January–February as one entry, YYYY-01~02 (the period is February's). */
-export function monthOptionLabel(month: string): string {
-  return month.endsWith('-02') ? `${month.slice(0, 4)}-01~02` : month;
-}
-
 /**
  * The months a month picker offers (驾驶舱, 预警), newest first, from `GET /api/periods` of each year
  * of the last `count` months. Data staff (admin, 链办, 统计审核员) get every month with its status
- * (“2026-10 · 审核中”); everyone else only the months published (a month reopened for revision stays:
+ * (“2026年10月 · 审核中”); everyone else only the months published (a month reopened for revision stays:
  * they read what was published), as the server answers them no other. `selected` is always offered,
  * so the picker shows the month on screen. The years are asked for when the picker first opens
  * (`onOpenChange`), so a page's own figures never wait behind them.
@@ -27,6 +23,8 @@ export function usePickableMonths(
   selected: string | undefined,
 ): { months: PickableMonth[]; isPending: boolean; onOpenChange: (open: boolean) => void } {
   const t = useT();
+  // How a month is named in a picker: "2024年5月"; January–February as one entry, "2024年1–2月" (the period is February's).
+  const monthOptionLabel = (month: string) => periodLabel(t, month, 'month');
   const [opened, setOpened] = useState(false);
   const me = useMe();
   const user = me.data?.user;

@@ -9,9 +9,12 @@ import {
   formatPercent,
   formatPp,
   formatWan,
+  formatWanKwhNumber,
+  formatWanNumber,
   formatYi,
   formatYiNumber,
   growthToPercent,
+  kwhToWanKwh,
   roundPp,
   yuanToWan,
   yuanToYi,
@@ -31,13 +34,23 @@ describe('amounts (given in 元, the API unit)', () => {
     expect(formatYiNumber(1234.5 * YI, 'en')).toBe('1,234.50');
   });
 
-  it('shows 万元 with grouping and at most two decimals', () => {
-    expect(formatWan(34_565_000, 'zh-CN')).toBe('3,456.5万元');
+  it('shows 万元 with grouping and always two decimals', () => {
+    expect(formatWan(34_565_000, 'zh-CN')).toBe('3,456.50万元');
     expect(formatWan(1_250, 'zh-CN')).toBe('0.13万元');
+    expect(formatWan(20_000_000, 'zh-CN')).toBe('2,000.00万元');
+    // Table cells under a 万元 header: 831,851,043 元 (the enterprise's own figure) is 83,185.10万元.
+    expect(formatWanNumber(831_851_043, 'zh-CN')).toBe('83,185.10');
+    expect(formatWanNumber(-40, 'zh-CN')).toBe('0.00');
+  });
+
+  it('shows 用电量 in 万千瓦时 with two decimals', () => {
+    expect(formatWanKwhNumber(2_339_200, 'zh-CN')).toBe('233.92');
+    expect(formatWanKwhNumber(null, 'zh-CN')).toBe('—');
+    expect(kwhToWanKwh(356_000)).toBe(35.6);
   });
 
   it('switches to 亿元 from 1亿 (10,000万元) up, deciding on the rounded 万 figure', () => {
-    expect(formatAmount(9_999 * WAN, 'zh-CN')).toBe('9,999万元');
+    expect(formatAmount(9_999 * WAN, 'zh-CN')).toBe('9,999.00万元');
     expect(formatAmount(99_999_999, 'zh-CN')).toBe('1.00亿元');
     expect(formatAmount(99_999_940, 'zh-CN')).toBe('9,999.99万元');
     expect(formatAmount(YI, 'zh-CN')).toBe('1.00亿元');
@@ -46,7 +59,7 @@ describe('amounts (given in 元, the API unit)', () => {
 
   it('never shows a negative zero', () => {
     expect(formatYi(-1, 'zh-CN')).toBe('0.00亿元');
-    expect(formatWan(-1, 'zh-CN')).toBe('0万元');
+    expect(formatWan(-1, 'zh-CN')).toBe('0.00万元');
     expect(formatYiNumber(-400_000, 'zh-CN')).toBe('0.00');
     expect(formatNumber(-0.001, 'zh-CN')).toBe('0');
   });

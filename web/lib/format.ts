@@ -6,6 +6,7 @@ const EMPTY = '—';
 /** The API's money unit is the yuan (integer 元); 1 万 = 10,000 元, 1 亿 = 10,000 万. */
 const YUAN_PER_WAN = 10_000;
 const YUAN_PER_YI = 100_000_000;
+const KWH_PER_WAN_KWH = 10_000;
 
 function isMissing(value: number | null | undefined): value is null | undefined {
   return value === null || value === undefined || !Number.isFinite(value);
@@ -23,6 +24,18 @@ export function yuanToWan(yuan: number): number;
 export function yuanToWan(yuan: number | null): number | null;
 export function yuanToWan(yuan: number | null): number | null {
   return yuan === null ? null : yuan / YUAN_PER_WAN;
+}
+
+/** 元 → 万元 rounded to two decimals, for 万元 cells of Excel files (never −0). */
+export function yuanToWanRounded(yuan: number | null): number | null {
+  return yuan === null ? null : roundTo(yuan / YUAN_PER_WAN, 2);
+}
+
+/** 千瓦时 → 万千瓦时, exactly (用电量 is stored in kWh and shown in 万千瓦时, like money in 万元). */
+export function kwhToWanKwh(kwh: number): number;
+export function kwhToWanKwh(kwh: number | null): number | null;
+export function kwhToWanKwh(kwh: number | null): number | null {
+  return kwh === null ? null : kwh / KWH_PER_WAN_KWH;
 }
 
 /** 元 → 亿元 rounded to two decimals, for 亿元 columns, charts and Excel. */
@@ -48,10 +61,15 @@ export function formatNumber(value: number | null | undefined, locale: Locale, m
   return new Intl.NumberFormat(locale, { maximumFractionDigits: maxDigits }).format(roundTo(value, maxDigits));
 }
 
+/** A number always with `digits` decimals, never "-0": 5.2 → "5.20", −0.04 at 1 → "0.0" (chart labels, cells under a unit). */
+export function formatFixed(value: number | null | undefined, locale: Locale, digits: number): string {
+  if (isMissing(value)) return EMPTY;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(roundTo(value, digits));
+}
+
 /** A number always with two decimals: 1.5 → "1.50" (cells whose header names the unit, e.g. 万千瓦时). */
 export function formatFixed2(value: number | null | undefined, locale: Locale): string {
-  if (isMissing(value)) return EMPTY;
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(roundTo(value, 2));
+  return formatFixed(value, locale, 2);
 }
 
 /** An amount in 元 as a 亿元 number, always with two decimals: 150,000,000 → "1.50" (cells under a 亿元 header). */
@@ -69,11 +87,21 @@ export function formatYi(yuan: number | null | undefined, locale: Locale): strin
   return `${formatYiNumber(yuan, 'zh-CN')}亿元`;
 }
 
-/** An amount in 元 in 万元 with up to two decimals: 34,565,000 → "3,456.5万元" (English: "CN¥34.57M"). */
+/** An amount in 元 as a 万元 number, always with two decimals: 34,565,000 → "3,456.50" (cells under a 万元 header). */
+export function formatWanNumber(yuan: number | null | undefined, locale: Locale): string {
+  return isMissing(yuan) ? EMPTY : formatFixed2(yuanToWan(yuan), locale);
+}
+
+/** An amount in 元 in 万元 with two decimals: 34,565,000 → "3,456.50万元" (English: "CN¥34.57M"). */
 export function formatWan(yuan: number | null | undefined, locale: Locale): string {
   if (isMissing(yuan)) return EMPTY;
   if (locale === 'en') return formatCompactYuan(yuan);
-  return `${formatNumber(yuanToWan(yuan), 'zh-CN')}万元`;
+  return `${formatWanNumber(yuan, 'zh-CN')}万元`;
+}
+
+/** 用电量 in kWh as 万千瓦时 with two decimals: 2,339,200 → "233.92" (cells under a 万千瓦时 header). */
+export function formatWanKwhNumber(kwh: number | null | undefined, locale: Locale): string {
+  return isMissing(kwh) ? EMPTY : formatFixed2(kwhToWanKwh(kwh), locale);
 }
 
 /**

@@ -21,11 +21,11 @@ export type MasterSetup = {
 
 /** The reference chain masters (names from chains.json), where they sit and how large they are. */
 export const MASTERS: readonly MasterSetup[] = [
-  { chainCode: 'CH01', name: '雁城核燃料元件(示例)', nodeKey: 'fuel', share: 0.3, regionCode: '430405', parkName: null, listed: false },
-  { chainCode: 'CH01', name: '雁城稀有金属材料(示例)', nodeKey: 'rare', share: 0.15, regionCode: '430405', parkName: null, listed: false },
+  { chainCode: 'CH01', name: '衡核铀业(示例)', nodeKey: 'fuel', share: 0.3, regionCode: '430405', parkName: null, listed: false },
+  { chainCode: 'CH01', name: '雁城核材料(示例)', nodeKey: 'rare', share: 0.15, regionCode: '430405', parkName: null, listed: false },
   {
     chainCode: 'CH02',
-    name: '雁峰输变电设备(示例)',
+    name: '衡州变压器(示例)',
     nodeKey: 'xfmr',
     share: 0.42,
     regionCode: '430472',
@@ -34,7 +34,7 @@ export const MASTERS: readonly MasterSetup[] = [
   },
   {
     chainCode: 'CH03',
-    name: '回雁智能终端制造(示例)',
+    name: '雁城精密电子(示例)',
     nodeKey: 'terminal',
     share: 0.48,
     regionCode: '430406',
@@ -43,7 +43,7 @@ export const MASTERS: readonly MasterSetup[] = [
   },
   {
     chainCode: 'CH04',
-    name: '湘南铅锌冶炼(示例)',
+    name: '湘南有色冶炼(示例)',
     nodeKey: 'pbzn',
     share: 0.3,
     regionCode: '430482',
@@ -52,7 +52,7 @@ export const MASTERS: readonly MasterSetup[] = [
   },
   {
     chainCode: 'CH04',
-    name: '湘南精炼铜业(示例)',
+    name: '蒸湘铜业(示例)',
     nodeKey: 'cu',
     share: 0.22,
     regionCode: '430482',
@@ -61,17 +61,17 @@ export const MASTERS: readonly MasterSetup[] = [
   },
   {
     chainCode: 'CH05',
-    name: '蒸湘无缝钢管(示例)',
+    name: '衡岳钢管(示例)',
     nodeKey: 'pipe',
     share: 0.62,
     regionCode: '430472',
     parkName: '衡阳高新技术产业开发区',
     listed: true,
   },
-  { chainCode: 'CH06', name: '岣嵝岩盐开采(示例)', nodeKey: 'salt', share: 0.14, regionCode: '430421', parkName: null, listed: false },
+  { chainCode: 'CH06', name: '衡南盐矿(示例)', nodeKey: 'salt', share: 0.14, regionCode: '430421', parkName: null, listed: false },
   {
     chainCode: 'CH06',
-    name: '松湖氯碱化工(示例)',
+    name: '雁峰盐化(示例)',
     nodeKey: 'alkali',
     share: 0.26,
     regionCode: '430473',
@@ -80,7 +80,7 @@ export const MASTERS: readonly MasterSetup[] = [
   },
   {
     chainCode: 'CH07',
-    name: '耒水储能科技(示例)',
+    name: '衡湘储能(示例)',
     nodeKey: 'storage',
     share: 0.22,
     regionCode: '430473',
@@ -89,7 +89,7 @@ export const MASTERS: readonly MasterSetup[] = [
   },
   {
     chainCode: 'CH08',
-    name: '洲头稀土铝合金(示例)',
+    name: '白沙洲轻合金(示例)',
     nodeKey: 'metal',
     share: 0.18,
     regionCode: '430406',
@@ -98,7 +98,7 @@ export const MASTERS: readonly MasterSetup[] = [
   },
   {
     chainCode: 'CH10',
-    name: '南岳汽车油泵(示例)',
+    name: '回雁动力泵业(示例)',
     nodeKey: 'power',
     share: 0.28,
     regionCode: '430423',
@@ -223,10 +223,3 @@ export const REGION_WEIGHTS: readonly (readonly [string, number])[] = [
   ['430481', 12],
   ['430482', 10],
 ];
-
-/** Firms in these parks are registered under the park's statistical function-zone code. */
-export const PARK_ZONE_CODE: Readonly<Record<string, string>> = {
-  衡阳高新技术产业开发区: '430472',
-  衡阳综合保税区: '430471',
-  湖南衡阳松木经济开发区: '430473',
-};

@@ -11,7 +11,6 @@ import {
   OUT_OF_2024_LIFECYCLES,
   OUT_OF_2024_SHARE,
   OVERLAP_PAIRS,
-  PARK_ZONE_CODE,
   REGION_WEIGHTS,
   SINGLE_FIRMS_2024,
 } from './demo-setup.js';
@@ -157,7 +156,8 @@ function drawPlace(random: Random, memberships: DemoMembership[]): { regionCode:
   else if (roll < 0.65) parkName = random.pick(REFERENCE_PARKS).name;
   if (parkName === null) return { regionCode: random.weighted(REGION_WEIGHTS), parkName };
   const park = REFERENCE_PARKS.find((p) => p.name === parkName);
-  return { regionCode: PARK_ZONE_CODE[parkName] ?? park?.region ?? '430400', parkName };
+  // A park's region is where its firms are counted (its function-zone code for 高新区, 综保区, 松木; parks.json).
+  return { regionCode: park?.region ?? '430400', parkName };
 }
 
 /** A unique valid 统一社会信用代码 registered in the firm's region: newer ones carry an MA… body. */

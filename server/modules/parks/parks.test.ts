@@ -20,7 +20,7 @@ describe('parks', () => {
     expect(body.items[0]).toMatchObject({
       shortName: '衡阳高新区',
       level: 'national',
-      regionCode: '430408',
+      regionCode: '430472',
       enterpriseCount: 2,
       areaHectares: 13735,
     });
@@ -35,8 +35,8 @@ describe('parks', () => {
     const national = (await get('/api/parks?level=national', admin)).json();
     expect(national.items.every((p: { level: string }) => p.level === 'national')).toBe(true);
     expect(national.total).toBeGreaterThan(0);
-    const inRegion = (await get('/api/parks?region=430408', admin)).json();
-    expect(inRegion.items.every((p: { regionCode: string }) => p.regionCode === '430408')).toBe(true);
+    const inRegion = (await get('/api/parks?region=430472', admin)).json();
+    expect(inRegion.items.every((p: { regionCode: string }) => p.regionCode === '430472')).toBe(true);
     expect((await get('/api/parks?q=%25', admin)).json().total).toBe(0);
     const bad = await get('/api/parks?level=city&region=43', admin);
     expect(rejectedPaths(bad)).toEqual(['querystring.level', 'querystring.region']);

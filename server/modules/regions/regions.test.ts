@@ -23,7 +23,7 @@ describe('regions', () => {
       kind: 'county',
       enterpriseCount: 1,
     });
-    const withParks = body.items.find((r: { code: string }) => r.code === '430408');
+    const withParks = body.items.find((r: { code: string }) => r.code === '430472');
     expect(withParks.parkCount).toBeGreaterThan(0);
     expect((await get('/api/regions?kind=city', leader)).json().items.map((r: { name: string }) => r.name)).toEqual(['耒阳市', '常宁市']);
     expect((await get(`/api/regions?q=${encodeURIComponent('耒阳')}`, leader)).json().total).toBe(1);
@@ -53,7 +53,7 @@ describe('regions', () => {
     const dupName = await send('POST', '/api/regions', admin, { code: '430498', name: '某县', shortName: '衡阳县', kind: 'county' }, 'en');
     expect(dupName.statusCode).toBe(409);
     expect(dupName.json().error.message).toContain('already uses the name "衡阳县"');
-    const inUse = await send('DELETE', '/api/regions/430408', admin);
+    const inUse = await send('DELETE', '/api/regions/430406', admin);
     expect(inUse.statusCode).toBe(409);
     expect(inUse.json().error.message).toMatch(/该区域有 \d+ 个园区、0 家企业，不能删除/);
     expect((await send('DELETE', '/api/regions/430421', admin)).json().error.message).toContain('1 家企业');

@@ -14,7 +14,7 @@ import { TEMPLATE_EXAMPLE } from './import.rows.js';
 const EXAMPLE: Record<ImportColumn, string> = {
   统一社会信用代码: TEMPLATE_EXAMPLE.uscc,
   企业名称: TEMPLATE_EXAMPLE.name,
-  所属区县: '蒸湘区',
+  所属区县: '衡阳高新区',
   所属园区: '衡阳高新区',
   行业代码: '3821',
   规上年度: '2023,2024',

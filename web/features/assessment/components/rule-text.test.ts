@@ -36,6 +36,6 @@ describe('the method and figures beside a score', () => {
       t,
       'zh-CN',
     );
-    expect(text).toBe('取值 10.0%；期间 2025-01…2025-03；状态 已发布；年初至今产值 330万元');
+    expect(text).toBe('取值 10.0%；期间 2025-01…2025-03；状态 已发布；年初至今产值 330.00万元');
   });
 });

@@ -3,15 +3,18 @@ import { Card, Input, Space, Table, Tag, Typography, type TableColumnsType } fro
 import { Link } from 'react-router';
 import type { ChainDetail, ChainEnterprise } from '../../../../shared/contracts/chains';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
+import { CodeName } from '../../../components/code-name';
 import { paths } from '../../../config/paths';
+import { useReferenceNames } from '../../../hooks/use-enterprise-options';
 import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 
-type ExportKey = 'uscc' | 'name' | 'nodes' | 'primary' | 'chainMaster' | 'aboveScale' | 'region' | 'park';
+type ExportKey = 'uscc' | 'name' | 'nodes' | 'primary' | 'chainMaster' | 'aboveScale' | 'region' | 'regionCode' | 'park';
 
 /** 链上企业: the chain's firms the user may see, primary members and chain masters first. */
 export function ChainEnterprisesCard({ chain }: { chain: ChainDetail }) {
   const t = useT();
+  const names = useReferenceNames();
   const [filter, setFilter] = useState('');
   const nameOf = new Map(chain.nodes.map((n) => [n.key, n.name]));
   const separator = t('common.listSeparator');
@@ -53,6 +56,11 @@ export function ChainEnterprisesCard({ chain }: { chain: ChainDetail }) {
       width: 110,
       render: (_, firm) => (firm.aboveScale ? yes : no),
     },
+    {
+      key: 'region',
+      title: t('chains.enterprise.region'),
+      render: (_, firm) => <CodeName code={firm.regionCode} name={names.region(firm.regionCode)} />,
+    },
     { key: 'park', title: t('chains.enterprise.park'), render: (_, firm) => firm.parkShortName ?? '—' },
   ];
 
@@ -63,7 +71,8 @@ export function ChainEnterprisesCard({ chain }: { chain: ChainDetail }) {
     { key: 'primary', title: t('chains.enterprise.primary'), width: 8 },
     { key: 'chainMaster', title: t('chains.enterprise.chainMaster'), width: 8 },
     { key: 'aboveScale', title: t('chains.enterprise.aboveScale', { year: chain.year }), width: 12 },
-    { key: 'region', title: t('chains.enterprise.region'), width: 10 },
+    { key: 'region', title: t('chains.enterprise.region'), width: 24 },
+    { key: 'regionCode', title: t('enterprises.regionCode'), width: 10 },
     { key: 'park', title: t('chains.enterprise.park'), width: 20 },
   ];
   const exportRows = rows.map((firm): Record<ExportKey, ExcelCell> => ({
@@ -73,7 +82,8 @@ export function ChainEnterprisesCard({ chain }: { chain: ChainDetail }) {
     primary: firm.primary ? yes : no,
     chainMaster: firm.isChainMaster ? yes : no,
     aboveScale: firm.aboveScale ? yes : no,
-    region: firm.regionCode,
+    region: names.region(firm.regionCode) ?? firm.regionCode,
+    regionCode: firm.regionCode,
     park: firm.parkShortName,
   }));
 
@@ -99,6 +109,8 @@ export function ChainEnterprisesCard({ chain }: { chain: ChainDetail }) {
           <ExportExcelButton
             fileName={`${chain.name}-${t('chains.enterprises')}-${formatDateStamp()}`}
             sheetName={t('chains.enterprises')}
+            title={`${chain.name} ${t('chains.enterprises')}`}
+            period={String(chain.year)}
             columns={exportColumns}
             rows={exportRows}
           />

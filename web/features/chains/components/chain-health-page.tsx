@@ -4,6 +4,8 @@ import { HEALTH_COMPONENTS } from '../../../../shared/contracts/chain-map';
 import { DataTable } from '../../../components/data-table';
 import { paths } from '../../../config/paths';
 import { usePickableMonths } from '../../../hooks/use-pickable-months';
+import type { Locale } from '../../../../shared/i18n/index';
+import { formatFixed } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useChainHealth } from '../api/get-chain-health';
 import { outputColumns } from '../utils/figure-columns';
@@ -70,13 +72,13 @@ export function ChainHealthPage() {
               title: t('chains.health.score'),
               dataIndex: 'score',
               align: 'right',
-              render: (_, row) => <strong>{row.score.toFixed(1)}</strong>,
+              render: (_, row) => <strong>{formatFixed(row.score, locale, 1)}</strong>,
             },
             ...HEALTH_COMPONENTS.map((name) => ({
               key: name,
               title: t(`chains.health.component.${name}`),
               align: 'right' as const,
-              render: (_: unknown, row: HealthItem) => componentText(row, name),
+              render: (_: unknown, row: HealthItem) => componentText(row, name, locale),
               excel: (row: HealthItem) => row.components.find((c) => c.name === name)?.value ?? null,
             })),
             {
@@ -95,7 +97,7 @@ export function ChainHealthPage() {
 }
 
 /** A component as "value × weight", e.g. "0.75 × 0.30". */
-function componentText(row: HealthItem, name: (typeof HEALTH_COMPONENTS)[number]): string {
+function componentText(row: HealthItem, name: (typeof HEALTH_COMPONENTS)[number], locale: Locale): string {
   const component = row.components.find((c) => c.name === name);
-  return component === undefined ? '' : `${component.value.toFixed(2)} × ${component.weight.toFixed(2)}`;
+  return component === undefined ? '' : `${formatFixed(component.value, locale, 2)} × ${formatFixed(component.weight, locale, 2)}`;
 }

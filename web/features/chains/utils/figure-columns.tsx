@@ -1,9 +1,9 @@
 import type { Locale } from '../../../../shared/i18n/index';
 import type { DataColumn } from '../../../components/data-table';
-import { formatAmount, formatGrowth, yuanToWan } from '../../../lib/format';
+import { formatGrowth, formatWanNumber, growthToPercent, yuanToWan } from '../../../lib/format';
 import type { Translate } from '../../../lib/i18n';
 
-/** The output (元, shown in 亿元/万元, exported in 万元) and growth columns of the chain workspace's tables. */
+/** The output (元, shown and exported in 万元: one unit for the whole column) and growth columns of the chain workspace's tables. */
 export function outputColumns<T extends { output: number; growth?: number | null }>(
   t: Translate,
   locale: Locale,
@@ -11,9 +11,9 @@ export function outputColumns<T extends { output: number; growth?: number | null
 ): DataColumn<T>[] {
   const output: DataColumn<T> = {
     key: 'output',
-    title: t('chains.gapMap.output'),
+    title: t('chains.gapMap.outputWan'),
     align: 'right',
-    render: (_, row) => formatAmount(row.output, locale),
+    render: (_, row) => formatWanNumber(row.output, locale),
     excelTitle: t('chains.gapMap.outputWan'),
     excel: (row) => yuanToWan(row.output),
   };
@@ -25,7 +25,8 @@ export function outputColumns<T extends { output: number; growth?: number | null
       title: t('chains.gapMap.growth'),
       align: 'right',
       render: (_, row) => formatGrowth(row.growth, locale),
-      excel: (row) => row.growth ?? null,
+      excelTitle: `${t('chains.gapMap.growth')} (%)`,
+      excel: (row) => growthToPercent(row.growth ?? null),
     },
   ];
 }

@@ -3,9 +3,8 @@ import { Link } from 'react-router';
 import { paths } from '../../../config/paths';
 import type { EnterpriseDetailResponse, MonthlyFigureItem } from '../../../../shared/contracts/enterprises';
 import { DataTable, type DataColumn } from '../../../components/data-table';
-import { formatNumber, formatWan, yuanToWan } from '../../../lib/format';
+import { formatNumber, formatWan, formatWanKwhNumber, kwhToWanKwh, yuanToWanRounded } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { roundWan } from '../utils/enterprise-text';
 
 type Props = { enterprise: EnterpriseDetailResponse; loading: boolean; onYearChange: (year: number) => void };
 type MoneyKey = 'grossOutput' | 'revenue' | 'profit' | 'taxes';
@@ -27,7 +26,7 @@ export function EnterpriseFiguresTable({ enterprise, loading, onYearChange }: Pr
     excelTitle: `${t(`enterprises.figures.${key}`)}${t('enterprises.figures.unitWan')}`,
     align: 'right',
     excelWidth: 18,
-    excel: (row) => roundWan(row[key]),
+    excel: (row) => yuanToWanRounded(row[key]),
     render: (_, row) => formatWan(row[key], locale),
   });
 
@@ -46,8 +45,8 @@ export function EnterpriseFiguresTable({ enterprise, loading, onYearChange }: Pr
             title: t('enterprises.figures.electricity'),
             align: 'right',
             excelWidth: 18,
-            excel: (row) => roundWan(row.electricityKwh),
-            render: (_, row) => formatNumber(yuanToWan(row.electricityKwh), locale),
+            excel: (row) => kwhToWanKwh(row.electricityKwh),
+            render: (_, row) => formatWanKwhNumber(row.electricityKwh, locale),
           },
           {
             key: 'employees',
@@ -63,6 +62,11 @@ export function EnterpriseFiguresTable({ enterprise, loading, onYearChange }: Pr
         loading={loading}
         exportName={`${enterprise.name}-${t('enterprises.detail.figures')}-${figures.year ?? ''}`}
         sheetName={`${t('enterprises.detail.figures')} ${figures.year ?? ''}`}
+        exportHeading={{
+          title: `${enterprise.name} ${t('enterprises.detail.figures')}`,
+          period: figures.year === null ? null : t('figures.firm.yearPeriod', { year: figures.year }),
+          unit: t('enterprises.figures.fileUnits'),
+        }}
         empty={t('enterprises.detail.noFigures')}
         toolbar={{
           filters:

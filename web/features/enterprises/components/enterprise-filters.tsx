@@ -2,7 +2,7 @@ import { Select } from 'antd';
 import { ENTERPRISE_FLAGS } from '../../../../shared/contracts/enterprises';
 import { SearchBox } from '../../../components/list-toolbar';
 import { useT } from '../../../lib/i18n';
-import { useEnterpriseOptions } from '../api/get-enterprise-options';
+import { useEnterpriseOptions } from '../../../hooks/use-enterprise-options';
 import type { EnterpriseFilters as Filters } from '../hooks/use-enterprise-filters';
 
 type Props = {

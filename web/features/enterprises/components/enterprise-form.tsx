@@ -9,7 +9,7 @@ import {
 import { validateUscc } from '../../../../shared/uscc';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useLocale, useT } from '../../../lib/i18n';
-import { useEnterpriseOptions } from '../api/get-enterprise-options';
+import { useEnterpriseOptions } from '../../../hooks/use-enterprise-options';
 import { flagsOf, isCurrentMembership, membershipYearsText } from '../utils/enterprise-text';
 
 type MembershipValue = { node?: string; isPrimary?: boolean };

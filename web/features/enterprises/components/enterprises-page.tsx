@@ -1,13 +1,14 @@
-import { Button, Card, Tag, Tooltip } from 'antd';
+import { Button, Card, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { EnterpriseListItem } from '../../../../shared/contracts/enterprises';
+import { CodeName } from '../../../components/code-name';
 import { DataTable } from '../../../components/data-table';
 import { paths } from '../../../config/paths';
 import { usePageParams } from '../../../hooks/use-page-params';
 import { fetchAllPages } from '../../../lib/all-pages';
 import { useT } from '../../../lib/i18n';
 import { useMe } from '../../../hooks/use-me';
-import { useEnterpriseOptions } from '../api/get-enterprise-options';
+import { useEnterpriseOptions } from '../../../hooks/use-enterprise-options';
 import { getEnterprises, useEnterprises } from '../api/get-enterprises';
 import { useEnterpriseFilters } from '../hooks/use-enterprise-filters';
 import { describeFlags } from '../utils/enterprise-text';
@@ -39,25 +40,38 @@ export function EnterprisesPage() {
         columns={[
           { key: 'name', title: t('enterprises.name'), dataIndex: 'name', excelWidth: 36, href: (e) => paths.enterprise.getHref(e.uscc) },
           { key: 'uscc', title: t('enterprises.uscc'), dataIndex: 'uscc', width: 200, excelWidth: 22 },
-          { key: 'region', title: t('enterprises.region'), dataIndex: 'regionName' },
+          {
+            key: 'region',
+            title: t('enterprises.region'),
+            excel: (item) => item.regionName,
+            render: (_, item) => <CodeName code={item.regionCode} name={item.regionName} />,
+          },
+          { key: 'regionCode', title: t('enterprises.regionCode'), excelOnly: true, excelWidth: 10, dataIndex: 'regionCode' },
           {
             key: 'park',
             title: t('enterprises.park'),
             excelWidth: 28,
             excel: (item) => item.parkName,
-            render: (_, item) => item.parkShortName ?? '—',
+            render: (_, item) => (item.parkShortName === null ? '—' : <span title={item.parkName ?? undefined}>{item.parkShortName}</span>),
           },
           {
             key: 'chains',
             title: t('enterprises.chains'),
-            excelWidth: 20,
-            excel: (item) => item.chainCodes.join(separator),
+            excelWidth: 36,
+            excel: (item) => item.chainCodes.map((code) => chainNames.get(code) ?? code).join(separator),
             list: (item) =>
               item.chainCodes.map((code, index) => (
-                <Tooltip key={code} title={chainNames.get(code)}>
-                  <Tag color={index === 0 ? 'geekblue' : undefined}>{code}</Tag>
-                </Tooltip>
+                <Tag key={code} color={index === 0 ? 'geekblue' : undefined}>
+                  <CodeName code={code} name={chainNames.get(code)} />
+                </Tag>
               )),
+          },
+          {
+            key: 'chainCodes',
+            title: t('enterprises.chainCodes'),
+            excelOnly: true,
+            excelWidth: 16,
+            excel: (item) => item.chainCodes.join(separator),
           },
           {
             key: 'aboveScaleYears',

@@ -5,7 +5,6 @@ import {
   type EnterpriseMembership,
 } from '../../../../shared/contracts/enterprises';
 import type { Translate } from '../../../lib/i18n';
-import { yuanToWan } from '../../../lib/format';
 
 /** The flags a firm carries, in the order of ENTERPRISE_FLAGS. */
 export function flagsOf(item: Pick<EnterpriseListItem, 'isChainMaster' | 'isSpecialized' | 'isHighTech' | 'isListed'>): EnterpriseFlag[] {
@@ -23,12 +22,6 @@ export function describeFlags(item: Parameters<typeof flagsOf>[0], t: Translate)
   return flagsOf(item)
     .map((flag) => t(`enterprises.flag.${flag}`))
     .join(t('common.listSeparator'));
-}
-
-/** A value in 万 units rounded to two decimals for an Excel cell. */
-export function roundWan(yuan: number | null): number | null {
-  const wan = yuanToWan(yuan);
-  return wan === null ? null : Math.round(wan * 100) / 100;
 }
 
 /** The years a membership counts: "各年", "2025 年起", "至 2024 年" or "2023–2024 年". */

@@ -35,7 +35,9 @@ export function EnterpriseFiguresPage() {
   const data = figures.data;
   const thisYear = Number(lastMonth().slice(0, 4));
   const years = [...new Set([thisYear, ...(data?.years ?? []), ...(data ? [data.year] : [])])].sort((a, b) => b - a);
-  const unitOf = (f: FigureField) => (f === 'electricityKwh' ? 'kWh' : f === 'employees' ? t('figures.unit.persons') : '万元');
+  // As on the firm's page: 万元 and 万千瓦时 on screen; the Excel file keeps the stored 元 and kWh, exact.
+  const unitOf = (f: FigureField) =>
+    f === 'electricityKwh' ? t('figures.unit.wanKwh') : f === 'employees' ? t('figures.unit.persons') : t('figures.unit.wan');
 
   const unitInFile = (f: FigureField) =>
     f === 'electricityKwh' ? 'kWh' : f === 'employees' ? t('figures.unit.persons') : t('figures.unit.yuan');
@@ -104,6 +106,11 @@ export function EnterpriseFiguresPage() {
         rowKey="period"
         testId="figures-table"
         exportName={[data?.name ?? uscc, String(data?.year ?? '')]}
+        exportHeading={{
+          title: data ? t('figures.firm.title', { name: data.name }) : uscc,
+          period: data ? t('figures.firm.yearPeriod', { year: data.year }) : null,
+          unit: t('figures.firm.fileUnits'),
+        }}
         sheetName={String(data?.year ?? t('figures.title'))}
         empty={t('figures.firm.empty')}
         tableProps={{ size: 'small', scroll: { x: 'max-content' } }}

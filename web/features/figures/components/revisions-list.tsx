@@ -10,7 +10,8 @@ import { useRevisions } from '../api/get-revisions';
 /** 修订记录: every write of the month, newest first, with what each changed (old → new). */
 export function RevisionsList({ uscc, period }: { uscc: string; period: string }) {
   const t = useT();
-  const text = useFigureText();
+  // Every stored digit: a correction of a few 元 shows.
+  const text = useFigureText(true);
   const revisions = useRevisions(uscc, period);
   if (revisions.error) return <ErrorAlert error={revisions.error} onRetry={() => void revisions.refetch()} />;
   const items = revisions.data?.items ?? [];

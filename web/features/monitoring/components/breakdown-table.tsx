@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Segmented, Table, Tooltip, type TableColumnsType } from 'antd';
 import type { MonitoringBreakdownResponse } from '../../../../shared/contracts/monitoring';
 import type { MonitoringRange } from '../../../../shared/stats/period';
+import { CodeName } from '../../../components/code-name';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
 import {
   formatDateStamp,
@@ -12,11 +13,12 @@ import {
   formatPp,
   formatYiNumber,
   growthToPercent,
+  kwhToWanKwh,
   roundPp,
   yuanToYi,
 } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { periodLabel } from '../../../lib/period-labels';
+import { periodLabel, periodRangeLabel } from '../../../lib/period-labels';
 import { FigureMeta } from './figure-meta';
 import { PanelCard } from './panel-card';
 
@@ -52,9 +54,9 @@ function measureCells(row: GrowthRow): Record<Measure | `${Measure}Yoy` | 'emplo
   return cells;
 }
 
-/** 用电量 in 万千瓦时 (kWh / 10,000), money in 亿元. */
+/** 用电量 in 万千瓦时, money in 亿元. */
 function measureAmount(measure: Measure, value: number): number {
-  return measure === 'electricityKwh' ? value / 10_000 : yuanToYi(value);
+  return measure === 'electricityKwh' ? kwhToWanKwh(value) : yuanToYi(value);
 }
 
 /**
@@ -100,10 +102,10 @@ export function BreakdownTable({
     render: (_, row) =>
       onOpen && (canOpen?.(row) ?? true) ? (
         <a onClick={() => onOpen(row)} data-testid={`${testId}-open-${row.code}`}>
-          {row.name}
+          <CodeName code={row.code} name={row.name} />
         </a>
       ) : (
-        row.name
+        <CodeName code={row.code} name={row.name} />
       ),
   };
   const outputColumns: TableColumnsType<GrowthRow> = [
@@ -187,6 +189,9 @@ export function BreakdownTable({
           <ExportExcelButton
             fileName={`${exportName}-${label}-${formatDateStamp()}`}
             sheetName={exportName}
+            title={typeof title === 'string' ? title : exportName}
+            period={periodRangeLabel(t, header.period, header.range)}
+            unit={t('monitoring.measuresUnit')}
             columns={exportColumns}
             rows={exportRows}
             disabled={rows.length === 0}

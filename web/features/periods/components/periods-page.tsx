@@ -4,11 +4,14 @@ import { Link, useSearchParams } from 'react-router';
 import type { PeriodItem, ReviewItem } from '../../../../shared/contracts/periods';
 import { CORRECTION_SOURCES, type CorrectionSource, type PeriodStatus } from '../../../../shared/publication/workflow';
 import { parsePeriod, previousCalendarPeriod } from '../../../../shared/stats/period';
+import { CodeName } from '../../../components/code-name';
 import { ErrorAlert } from '../../../components/error-alert';
+import { useReferenceNames } from '../../../hooks/use-enterprise-options';
 import { ExportExcelButton } from '../../../components/export-excel-button';
 import { paths } from '../../../config/paths';
 import { formatDateStamp, formatDateTime, formatNumber, formatYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
+import { monthLabel } from '../../../lib/period-labels';
 import { useMissingFirms } from '../api/get-missing-firms';
 import { usePeriodDetail } from '../api/get-period-detail';
 import { usePeriods } from '../../../hooks/use-periods';
@@ -168,6 +171,7 @@ function PeriodDetail({ period }: { period: string }) {
     <ExportExcelButton
       fileName={`${t('periods.coverageTitle')}-${name}-${period}-${formatDateStamp()}`}
       sheetName={name}
+      period={monthLabel(t, period)}
       columns={
         [
           { key: 'name', title: t('periods.col.name') },
@@ -316,12 +320,16 @@ function PeriodDetail({ period }: { period: string }) {
 function MissingFirms({ period }: { period: string }) {
   const t = useT();
   const missing = useMissingFirms(period);
+  const names = useReferenceNames();
   const items = missing.data?.items ?? [];
+  const separator = t('common.listSeparator');
+  const chainNames = (codes: readonly string[]) => codes.map((code) => names.chain(code) ?? code).join(separator);
   return (
     <Flex vertical gap={8}>
       <ExportExcelButton
         fileName={`${t('periods.tab.missingName')}-${period}-${formatDateStamp()}`}
         sheetName={t('periods.tab.missingName')}
+        period={monthLabel(t, period)}
         columns={
           [
             { key: 'uscc', title: 'USCC', width: 22 },
@@ -331,7 +339,7 @@ function MissingFirms({ period }: { period: string }) {
             { key: 'chains', title: t('periods.col.chains') },
           ] as const
         }
-        rows={items.map((i) => ({ uscc: i.uscc, name: i.name, region: i.regionName, park: i.parkName, chains: i.chainCodes.join('、') }))}
+        rows={items.map((i) => ({ uscc: i.uscc, name: i.name, region: i.regionName, park: i.parkName, chains: chainNames(i.chainCodes) }))}
       />
       <Table
         size="small"
@@ -346,9 +354,23 @@ function MissingFirms({ period }: { period: string }) {
             dataIndex: 'name',
             render: (name: string, row) => <Link to={paths.figuresOfEnterprise.getHref(row.uscc, parsePeriod(period).year)}>{name}</Link>,
           },
-          { title: t('periods.col.region'), dataIndex: 'regionName' },
+          {
+            title: t('periods.col.region'),
+            dataIndex: 'regionName',
+            render: (name: string, row) => <CodeName code={row.regionCode} name={name} />,
+          },
           { title: t('periods.col.park'), dataIndex: 'parkName', render: (p: string | null) => p ?? '—' },
-          { title: t('periods.col.chains'), dataIndex: 'chainCodes', render: (c: string[]) => c.join('、') },
+          {
+            title: t('periods.col.chains'),
+            dataIndex: 'chainCodes',
+            render: (codes: string[]) => (
+              <Space size={[8, 0]} wrap>
+                {codes.map((code) => (
+                  <CodeName key={code} code={code} name={names.chain(code)} />
+                ))}
+              </Space>
+            ),
+          },
         ]}
       />
     </Flex>
@@ -378,6 +400,7 @@ function ReviewItems({ period, items }: { period: string; items: ReviewItem[] })
       <ExportExcelButton
         fileName={`${t('periods.tab.reviewName')}-${period}-${formatDateStamp()}`}
         sheetName={t('periods.tab.reviewName')}
+        period={monthLabel(t, period)}
         columns={
           [
             { key: 'uscc', title: 'USCC', width: 22 },

@@ -1,7 +1,9 @@
 import type { MajorProjectItem, MajorProjectsResponse } from '../../../../shared/contracts/projects';
 import { useState } from 'react';
 import { Button, Card, Space, Typography } from 'antd';
+import { codeNameColumn } from '../../../components/code-name';
 import { DataTable } from '../../../components/data-table';
+import { useReferenceNames } from '../../../hooks/use-enterprise-options';
 import { EChart } from '../../../components/echart';
 import { SectionTabs } from '../../../components/section-tabs';
 import { paths } from '../../../config/paths';
@@ -22,6 +24,7 @@ const rate = (done: number, plan: number) => (plan === 0 ? null : done / plan);
 export function MajorProjectsPage() {
   const t = useT();
   const { locale } = useLocale();
+  const names = useReferenceNames();
   const year = useYearParam();
   const { page, pageSize } = usePageParams();
   const major = useMajorProjects({ year, page, pageSize });
@@ -46,7 +49,14 @@ export function MajorProjectsPage() {
         rowKey="projectId"
         columns={[
           { key: 'name', title: t('projects.name'), dataIndex: 'name', excelWidth: 30, href: (p) => paths.project.getHref(p.projectId) },
-          { key: 'chain', title: t('projects.chain'), dataIndex: 'chainCode', width: 80 },
+          codeNameColumn<MajorProjectItem>({
+            key: 'chain',
+            title: t('projects.chain'),
+            code: (p) => p.chainCode,
+            name: (p) => names.chain(p.chainCode),
+            width: 160,
+          }),
+          { key: 'chainCode', title: t('common.chainCodes'), dataIndex: 'chainCode', excelOnly: true, excelWidth: 10 },
           { key: 'stage', title: t('projects.stage'), width: 90, excel: (p) => t(`projects.stage.${p.stage}`) },
           {
             key: 'isNew',

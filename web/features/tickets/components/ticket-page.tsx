@@ -4,6 +4,8 @@ import { Link, useParams } from 'react-router';
 import { paths } from '../../../config/paths';
 import type { TicketAction } from '../../../../shared/contracts/tickets';
 import { Attachments } from '../../../components/attachments';
+import { CodeName } from '../../../components/code-name';
+import { useReferenceNames } from '../../../hooks/use-enterprise-options';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageSpinner } from '../../../components/page-spinner';
 import { formatDateTime } from '../../../lib/format';
@@ -16,6 +18,7 @@ import { TicketLightTag } from './ticket-light';
 /** One problem: its facts and deadlines, the timeline, and the actions the workflow offers the caller now. */
 export function TicketPage() {
   const t = useT();
+  const names = useReferenceNames();
   const id = Number(useParams().id);
   const ticket = useTicket(id);
   const [action, setAction] = useState<TicketAction | null>(null);
@@ -50,10 +53,23 @@ export function TicketPage() {
           items={[
             { key: 'enterprise', label: t('tickets.enterprise'), children: d.enterpriseName },
             { key: 'category', label: t('tickets.category'), children: t(`tickets.category.${d.category}`) },
-            { key: 'chains', label: t('tickets.chains'), children: d.chainCodes.join(t('common.listSeparator')) || none },
+            {
+              key: 'chains',
+              label: t('tickets.chains'),
+              children:
+                d.chainCodes.length === 0 ? (
+                  none
+                ) : (
+                  <Space size={[8, 0]} wrap>
+                    {d.chainCodes.map((code) => (
+                      <CodeName key={code} code={code} name={names.chain(code)} />
+                    ))}
+                  </Space>
+                ),
+            },
             { key: 'node', label: t('tickets.node'), children: d.nodeName ?? none },
             { key: 'park', label: t('tickets.park'), children: d.parkName ?? none },
-            { key: 'region', label: t('tickets.region'), children: d.regionName ?? d.regionCode },
+            { key: 'region', label: t('tickets.region'), children: <CodeName code={d.regionCode} name={d.regionName} /> },
             { key: 'leadUnit', label: t('tickets.leadUnit'), children: <span data-testid="ticket-lead-unit">{d.leadUnit ?? none}</span> },
             { key: 'coUnits', label: t('tickets.coUnits'), children: d.coUnits.join(t('common.listSeparator')) || none },
             { key: 'filedOn', label: t('tickets.filedOn'), children: d.filedOn },

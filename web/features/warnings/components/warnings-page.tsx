@@ -4,6 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { WARNING_KINDS, type WarningItem, type WarningKind } from '../../../../shared/contracts/warnings';
 import { isDataStaffUser } from '../../../../shared/publication/workflow';
 import { isStatisticalPeriod } from '../../../../shared/stats/period';
+import { CodeName } from '../../../components/code-name';
+import { useReferenceNames } from '../../../hooks/use-enterprise-options';
 import { DataTable } from '../../../components/data-table';
 import { usePageParams, useSetListParam } from '../../../hooks/use-page-params';
 import { paths } from '../../../config/paths';
@@ -61,6 +63,8 @@ export function WarningsPage() {
   // The table shows a page; the export has every firm of the list as filtered (month, chain, search, kind).
   const loadAll = () => fetchAllPages((p, size) => getWarnings({ period: period ?? askedPeriod, kind, chain, q, page: p, pageSize: size }));
 
+  const names = useReferenceNames();
+  const separator = t('common.listSeparator');
   const count = (k: WarningKind | 'total') => (data ? formatNumber(data.counts[k === 'total' ? 'total' : k], locale) : '…');
   const tabs = [
     { key: 'all', label: `${t('warnings.kind.all')} (${count('total')})` },
@@ -105,8 +109,29 @@ export function WarningsPage() {
             ),
           },
           { key: 'uscc', title: t('warnings.col.uscc'), dataIndex: 'uscc', width: 190, excelWidth: 22 },
-          { key: 'regionCode', title: t('warnings.col.region'), dataIndex: 'regionCode', excelOnly: true, excelWidth: 10 },
-          { key: 'chains', title: t('warnings.col.chains'), width: 120, excelWidth: 14, excel: (item) => item.chainCodes.join('、') },
+          {
+            key: 'region',
+            title: t('warnings.col.region'),
+            excelOnly: true,
+            excelWidth: 24,
+            excel: (item) => names.region(item.regionCode) ?? item.regionCode,
+          },
+          { key: 'regionCode', title: t('enterprises.regionCode'), dataIndex: 'regionCode', excelOnly: true, excelWidth: 10 },
+          {
+            key: 'chains',
+            title: t('warnings.col.chains'),
+            width: 160,
+            excelWidth: 30,
+            excel: (item) => item.chainCodes.map((code) => names.chain(code) ?? code).join(separator),
+            list: (item) => item.chainCodes.map((code) => <CodeName key={code} code={code} name={names.chain(code)} />),
+          },
+          {
+            key: 'chainCodes',
+            title: t('common.chainCodes'),
+            excelOnly: true,
+            excelWidth: 14,
+            excel: (item) => item.chainCodes.join(separator),
+          },
           { key: 'park', title: t('warnings.col.park'), width: 160, excelWidth: 24, excel: (item) => item.parkName },
           {
             key: 'explain',
@@ -128,6 +153,7 @@ export function WarningsPage() {
         testId="warnings-table"
         exportName={`${t('warnings.title')}-${period ?? ''}`}
         sheetName={t('warnings.title')}
+        exportHeading={{ title: t('warnings.title'), period: label || null, unit: t('figures.unit.wan') }}
         loadAllRows={loadAll}
         paging="server"
         empty={

@@ -20,7 +20,7 @@ describe('the explanation column (amounts in 万元)', () => {
         ],
       },
     };
-    expect(zh(item)).toBe('2024-06：75万元，上年同期 100万元，-25.0%；2024-05：80万元，上年同期 100万元，-20.0%');
+    expect(zh(item)).toBe('2024-06：75.00万元，上年同期 100.00万元，-25.0%；2024-05：80.00万元，上年同期 100.00万元，-20.0%');
   });
 
   it('says when a report was due, how revenue annualises and how far a month is off its median', () => {
@@ -29,9 +29,9 @@ describe('the explanation column (amounts in 万元)', () => {
     );
     expect(
       zh({ ...firm, ...none, kind: 'below_scale', belowScale: { revenueYtd: 9_000_000, months: 6, annualisedRevenue: 18_000_000 } }),
-    ).toBe('1–6月累计营业收入 900万元，折合全年 1,800万元，低于 2,000万元');
+    ).toBe('1–6月累计营业收入 900.00万元，折合全年 1,800.00万元，低于 2,000.00万元');
     expect(
       zh({ ...firm, ...none, kind: 'unit_slip', unitSlip: { output: 10_000_000, median: 1_000_000, medianMonths: 5, ratio: 10 } }),
-    ).toBe('当月产值 1,000万元，是前 12 个月中位数 100万元（5 个月）的 10 倍');
+    ).toBe('当月产值 1,000.00万元，是前 12 个月中位数 100.00万元（5 个月）的 10 倍');
   });
 });
