@@ -6,6 +6,7 @@ export const usersEn: Record<keyof typeof usersZhCN, string> = {
   'users.error.selfDemote': 'you cannot take the admin role from your own account; ask another admin',
   'users.error.selfDisable': 'you cannot disable your own account',
   'users.error.lastAdmin': 'this is the last active admin account: it cannot be disabled or given another role; create another admin first',
+  'users.save': 'Save',
   'users.create': 'New user',
   'users.createTitle': 'New user',
   'users.editTitle': 'Edit user {username}',

@@ -4,6 +4,7 @@ export const usersZhCN = {
   'users.error.selfDemote': '不能修改自己账号的管理员角色，请由另一位管理员操作',
   'users.error.selfDisable': '不能停用自己的账号',
   'users.error.lastAdmin': '这是最后一个启用的管理员账号，不能停用或改为其他角色；请先创建另一个管理员',
+  'users.save': '保存',
   'users.create': '新建用户',
   'users.createTitle': '新建用户',
   'users.editTitle': '编辑用户 {username}',
