@@ -39,7 +39,8 @@ export const usersEn: Record<keyof typeof usersZhCN, string> = {
   'audit.filterActor': 'By',
   'audit.filterAction': 'Action',
   'audit.filterEntity': 'Object type',
-  'audit.range': 'Period',
+  'audit.from': 'From',
+  'audit.to': 'To',
   'audit.object': 'Object',
   'audit.open': 'Open',
 };

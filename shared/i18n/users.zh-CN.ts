@@ -36,7 +36,8 @@ export const usersZhCN = {
   'audit.filterActor': '操作人',
   'audit.filterAction': '操作',
   'audit.filterEntity': '对象类型',
-  'audit.range': '时间范围',
+  'audit.from': '起始日',
+  'audit.to': '截止日',
   'audit.object': '对象',
   'audit.open': '查看',
 } as const;

@@ -17,12 +17,11 @@ const DYNAMIC_ACTIONS: Record<string, readonly string[]> = {
   'periods.service.ts `period_${action}`': PERIOD_ACTIONS.map((a) => `period_${a}`),
 };
 
-function serverSources(dir: string): { name: string; text: string }[] {
-  const out: { name: string; text: string }[] = [];
+function serverSources(dir: string, out: { name: string; text: string }[] = []): { name: string; text: string }[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'test') out.push(...serverSources(full));
+      if (entry.name !== 'test') serverSources(full, out);
     } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
       out.push({ name: entry.name, text: fs.readFileSync(full, 'utf8') });
     }
