@@ -4,7 +4,7 @@
  * writes and fails for one without a label here.
  */
 export const auditZhCN = {
-  'audit.action.create': '新建',
+  'audit.action.create': '创建',
   'audit.action.update': '修改',
   'audit.action.delete': '删除',
   'audit.action.set': '设置',

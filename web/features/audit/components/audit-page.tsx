@@ -79,6 +79,23 @@ export function AuditPage() {
   const filtered = Object.values(filter).some((v) => v !== undefined);
   const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, 'zh-CN');
   // The export holds every row of the filters, up to 10,000 (narrow the filters for more).
+  const filterSelects = [
+    {
+      param: 'actor',
+      placeholder: t('audit.filterActor'),
+      options: (users.data?.items ?? []).map((u) => ({ value: u.username, label: `${u.displayName}（${u.username}）` })),
+    },
+    {
+      param: 'action',
+      placeholder: t('audit.filterAction'),
+      options: AUDIT_ACTION_CODES.map((code) => ({ value: code, label: auditActionLabel(t, code) })).sort(byLabel),
+    },
+    {
+      param: 'entity',
+      placeholder: t('audit.filterEntity'),
+      options: AUDIT_ENTITY_CODES.map((code) => ({ value: code, label: auditEntityLabel(t, code) })).sort(byLabel),
+    },
+  ];
   const loadAll = () =>
     fetchAllPages((p, size) =>
       p > EXPORT_PAGES ? Promise.resolve({ items: [], total: 0 }) : getAudit({ ...filter, page: p, pageSize: size }),
@@ -92,30 +109,17 @@ export function AuditPage() {
         toolbar={{
           filters: (
             <>
-              <FilterSelect
-                param="actor"
-                placeholder={t('audit.filterActor')}
-                width={160}
-                searchable
-                options={(users.data?.items ?? []).map((u) => ({ value: u.username, label: `${u.displayName}（${u.username}）` }))}
-                testId="audit-actor"
-              />
-              <FilterSelect
-                param="action"
-                placeholder={t('audit.filterAction')}
-                width={160}
-                searchable
-                options={AUDIT_ACTION_CODES.map((code) => ({ value: code, label: auditActionLabel(t, code) })).sort(byLabel)}
-                testId="audit-action"
-              />
-              <FilterSelect
-                param="entity"
-                placeholder={t('audit.filterEntity')}
-                width={160}
-                searchable
-                options={AUDIT_ENTITY_CODES.map((code) => ({ value: code, label: auditEntityLabel(t, code) })).sort(byLabel)}
-                testId="audit-entity"
-              />
+              {filterSelects.map((f) => (
+                <FilterSelect
+                  key={f.param}
+                  param={f.param}
+                  placeholder={f.placeholder}
+                  width={160}
+                  searchable
+                  options={f.options}
+                  testId={`audit-${f.param}`}
+                />
+              ))}
               <DayFilter param="from" label={t('audit.from')} />
               <DayFilter param="to" label={t('audit.to')} />
             </>
