@@ -3,6 +3,8 @@ import { pickOption } from './support/antd.js';
 import { createFirmByApi, loginByApi, loginByForm } from './support/session.js';
 
 test('the admin creates a county user in the UI who sees only that county, then disables it; the 操作日志 shows it', async ({ page }) => {
+  // A long walk through several pages and two logins.
+  test.slow();
   const admin = await loginByApi(page.request);
   const tag = Date.now().toString(36);
   // Two firms of this run: one in 衡阳县 (the new user's county), one in 常宁市. Other specs add firms too.
@@ -34,7 +36,7 @@ test('the admin creates a county user in the UI who sees only that county, then 
   // The admin logs out; the new user logs in and sees the firms of its county only.
   await page.getByTestId('user-menu').click();
   await page.getByTestId('logout').click();
-  await expect(page).toHaveURL('/login');
+  await expect(page).toHaveURL(/\/login/);
   await loginByForm(page, username, password);
   await expect(page.getByTestId('user-menu')).toBeVisible();
   await page.goto(`/enterprises?q=${tag}`);
@@ -45,7 +47,7 @@ test('the admin creates a county user in the UI who sees only that county, then 
   // The admin disables the account, after confirming; its login is refused from then on.
   await page.getByTestId('user-menu').click();
   await page.getByTestId('logout').click();
-  await expect(page).toHaveURL('/login');
+  await expect(page).toHaveURL(/\/login/);
   await loginByApi(page.request);
   await page.goto(`/admin/users?q=${username}`);
   await expect(row.getByRole('cell', { name: '从未登录', exact: true })).toHaveCount(0);
