@@ -24,7 +24,10 @@ test('the admin creates a county user in the UI who sees only that county, then 
   // The scope is picked by name, searched on the server.
   await pickOption(page, form.getByLabel('县市区范围'), '衡阳县', '衡阳县');
   await form.getByLabel('初始密码').fill(password);
-  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
   await expect(page.getByText(`已创建用户 ${username}`)).toBeVisible();
 
   await page.getByTestId('users-search').getByRole('searchbox').fill(username);
