@@ -27,7 +27,16 @@ test('the administrator finds a user, sees role and scope, and exports the rows 
   await expect(page).toHaveURL(new RegExp(`q=${chief.username}`));
   await expect(page.getByText('共 1 条')).toBeVisible();
   const row = table.getByRole('row', { name: new RegExp(chief.username) });
-  await expect(row.getByRole('cell')).toHaveText([chief.username, '张链长', '链长', '启用', '产业链：CH07', createdAt, '']);
+  await expect(row.getByRole('cell')).toHaveText([
+    chief.username,
+    '张链长',
+    '链长',
+    '启用',
+    '产业链：新能源产业链',
+    '从未登录',
+    createdAt,
+    /编\s*辑/,
+  ]);
 
   const downloadPromise = page.waitForEvent('download');
   await page.getByTestId('export-excel').click();
@@ -40,8 +49,17 @@ test('the administrator finds a user, sees role and scope, and exports the rows 
   // The title row, the row with the export time, the header row and the one user found.
   expect(sheet?.rowCount).toBe(4);
   expect(sheet?.getRow(1).getCell(1).value).toBe('用户管理');
-  expect(sheet?.getRow(3).values).toEqual([undefined, '用户名', '姓名', '角色', '状态', '数据范围', '创建时间']);
-  expect(sheet?.getRow(4).values).toEqual([undefined, chief.username, '张链长', '链长', '启用', '产业链：CH07', createdAt]);
+  expect(sheet?.getRow(3).values).toEqual([undefined, '用户名', '姓名', '角色', '状态', '数据范围', '最近登录', '创建时间']);
+  expect(sheet?.getRow(4).values).toEqual([
+    undefined,
+    chief.username,
+    '张链长',
+    '链长',
+    '启用',
+    '产业链：新能源产业链',
+    '从未登录',
+    createdAt,
+  ]);
 });
 
 test('the audit log shows who created a user, with the values written', async ({ page }) => {
@@ -54,9 +72,9 @@ test('the audit log shows who created a user, with the values written', async ({
 
   await page.goto('/admin/audit');
   const table = page.getByTestId('audit-table');
-  // The row of the user just created: expand button, time, who, what, which kind, which one.
-  const row = table.getByRole('row').filter({ hasText: chief.id });
-  await expect(row.getByRole('cell')).toHaveText(['', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/, 'admin', 'create', 'user', chief.id]);
+  // The row of the user just created: expand button, time, who, what, which kind, which one (in words).
+  const row = table.getByRole('row').filter({ hasText: chief.username });
+  await expect(row.getByRole('cell')).toHaveText(['', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/, 'admin', '创建', '用户', chief.username]);
   await row.getByRole('button').click();
   await expect(table.getByText(`"username": "${chief.username}"`)).toBeVisible();
   await expect(table.getByText('"displayName": "李园区"')).toBeVisible();

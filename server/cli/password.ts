@@ -1,14 +1,9 @@
-import crypto from 'node:crypto';
+import { generatePassword } from '../modules/auth/password.js';
 import { resetPasswordRequest } from '../../shared/contracts/users.js';
 import type { CliIo } from './io.js';
 import { CancelledError, UsageError } from './errors.js';
 
 export type ChosenPassword = { password: string; generated: boolean };
-
-/** 16 URL-safe characters (96 random bits), as for the first admin. */
-function generatePassword(): string {
-  return crypto.randomBytes(12).toString('base64url');
-}
 
 /**
  * The password for create-user and reset-password: --password, else CC_PASSWORD, else asked on the

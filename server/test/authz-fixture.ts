@@ -6,6 +6,7 @@ import { publishHistoryMonths } from '../modules/periods/periods.service.js';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { EnterpriseProfile } from '../../shared/contracts/enterprises.js';
+import type { ScopeEntry } from '../../shared/contracts/auth.js';
 import type { UserItem } from '../../shared/contracts/users.js';
 import { ROLES, type Role } from '../../shared/roles.js';
 import type { Db } from '../db/client.js';
@@ -68,7 +69,7 @@ export type AuthzFixture = {
 };
 
 /** The data scope each role's account gets: everything on the "in" side. */
-function scopesOf(role: Role, parkId: number, firmA: string): UserItem['scopes'] {
+function scopesOf(role: Role, parkId: number, firmA: string): ScopeEntry[] {
   switch (role) {
     case 'chain_chief':
     case 'chain_office':

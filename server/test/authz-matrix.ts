@@ -257,7 +257,30 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     request: async (fx) => json(`/api/users/${(await fx.freshLeader()).id}/stats-reviewer`, { statsReviewer: true }),
     status: only(['admin'], 200),
   },
-  { method: 'GET', route: '/api/audit', request: () => ({ url: '/api/audit' }), status: only(['admin'], 200) },
+  {
+    method: 'GET',
+    route: '/api/users/scope-options',
+    request: () => ({ url: '/api/users/scope-options?kind=park' }),
+    status: only(['admin'], 200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/users/:id',
+    request: async (fx) =>
+      json(`/api/users/${(await fx.freshUser()).id}`, {
+        displayName: '矩阵改名',
+        role: 'county',
+        scopes: [{ kind: 'region', ref: '430421' }],
+      }),
+    status: only(['admin'], 200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/users/:id/active',
+    request: async (fx) => json(`/api/users/${(await fx.freshUser()).id}/active`, { active: false }),
+    status: only(['admin'], 200),
+  },
+  { method: 'GET', route: '/api/audit', request: () => ({ url: '/api/audit?entity=user&from=2025-01-01' }), status: only(['admin'], 200) },
 
   // ── chains ── (the city's published plan: every role but 链长/链办 and 企业 sees every chain)
   {

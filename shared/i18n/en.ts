@@ -1,4 +1,6 @@
 import { formatEn } from './format.en.js';
+import { auditEn } from './audit.en.js';
+import { usersEn } from './users.en.js';
 import { attachmentsEn } from './attachments.en.js';
 import { briefsServerEn } from './briefs-server.en.js';
 import { assessmentEn } from './assessment.en.js';
@@ -109,7 +111,7 @@ export const en: Record<MessageKey, string> = {
   'users.scopes': 'Data scope',
   'users.createdAt': 'Created',
   'users.searchPlaceholder': 'Search by username or name',
-  'users.empty': 'No other users yet. Add one with npm run cli -- create-user.',
+  'users.empty': 'No other users yet. Click “New user” to add one.',
 
   'audit.title': 'Audit log',
   'audit.at': 'Time',
@@ -999,6 +1001,8 @@ export const en: Record<MessageKey, string> = {
   ...chainMapEn,
   ...briefsServerEn,
   ...projectsEn,
+  ...usersEn,
+  ...auditEn,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': 'Project {id} does not exist; open it from the project list',
   'projects.error.terminatedFinal': 'The project was terminated; its stage cannot change any more',

@@ -1,4 +1,6 @@
 import { formatZhCN } from './format.zh-CN.js';
+import { auditZhCN } from './audit.zh-CN.js';
+import { usersZhCN } from './users.zh-CN.js';
 import { attachmentsZhCN } from './attachments.zh-CN.js';
 import { briefsServerZhCN } from './briefs-server.zh-CN.js';
 import { assessmentZhCN } from './assessment.zh-CN.js';
@@ -107,7 +109,7 @@ export const zhCN = {
   'users.unlocked': '已解锁 {username}',
   'users.createdAt': '创建时间',
   'users.searchPlaceholder': '按用户名或姓名搜索',
-  'users.empty': '还没有其他用户。可用命令 npm run cli -- create-user 添加。',
+  'users.empty': '还没有其他用户。点击“新建用户”添加。',
 
   'audit.title': '操作日志',
   'audit.at': '时间',
@@ -969,6 +971,8 @@ export const zhCN = {
   ...chainMapZhCN,
   ...briefsServerZhCN,
   ...projectsZhCN,
+  ...usersZhCN,
+  ...auditZhCN,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': '项目 {id} 不存在，请从项目列表进入',
   'projects.error.terminatedFinal': '项目已终止，不能再变更阶段',

@@ -1,4 +1,4 @@
-import type { ListAuditResponse } from '../../../shared/contracts/audit.js';
+import type { ListAuditQuery, ListAuditResponse } from '../../../shared/contracts/audit.js';
 import type { Db } from '../../db/client.js';
 import { selectSettingRow, upsertSettingRow } from '../../db/settings.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
@@ -33,18 +33,11 @@ export async function recordAudit(
   });
 }
 
-export async function listAudit(
-  db: Db,
-  actor: Actor,
-  query: { page: number; pageSize: number; entity?: string; entityId?: string },
-): Promise<ListAuditResponse> {
+/** One page of the 操作日志, filtered by who, what, which object and which days (admin). */
+export async function listAudit(db: Db, actor: Actor, query: ListAuditQuery): Promise<ListAuditResponse> {
   requireAccess(canAdminister(actor));
-  const { rows, total } = await selectAuditPage(db, {
-    entity: query.entity,
-    entityId: query.entityId,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
+  const { page, pageSize, ...filter } = query;
+  const { rows, total } = await selectAuditPage(db, { ...filter, limit: pageSize, offset: (page - 1) * pageSize });
   return {
     total,
     items: rows.map((r) => ({

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 // OWASP-recommended argon2id parameters (19 MiB, 2 passes, 1 lane).
@@ -21,4 +22,9 @@ export async function verifyPassword(storedHash: string | null, password: string
     return false;
   }
   return verify(storedHash, password).catch(() => false);
+}
+
+/** A new random password: 16 URL-safe characters (96 random bits), for the first admin and for resets that the admin does not type. */
+export function generatePassword(): string {
+  return crypto.randomBytes(12).toString('base64url');
 }

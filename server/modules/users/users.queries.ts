@@ -1,9 +1,9 @@
-import { asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, max, ne, or, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../../lib/like.js';
 import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import type { Db } from '../../db/client.js';
-import { insertReturning } from '../../db/sql.js';
-import { userScopes, users } from '../../db/schema.js';
+import { insertReturning, updateAtVersion } from '../../db/sql.js';
+import { auditLog, userScopes, users } from '../../db/schema.js';
 import { scopeKindSchema, type ScopeEntry } from '../../../shared/contracts/auth.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -63,7 +63,8 @@ export async function selectUsersPage(
     : undefined;
   const rows = await db.select().from(users).where(where).orderBy(asc(users.username)).limit(filter.limit).offset(filter.offset);
   const [totalRow] = await db.select({ n: count() }).from(users).where(where);
-  const scopeRows = await db.select().from(userScopes);
+  const ids = rows.map((r) => r.id);
+  const scopeRows = ids.length ? await db.select().from(userScopes).where(inArray(userScopes.userId, ids)) : [];
   return {
     total: totalRow?.n ?? 0,
     rows: rows.map((r) => ({
@@ -71,6 +72,44 @@ export async function selectUsersPage(
       scopes: scopeRows.filter((s) => s.userId === r.id).map((s) => ({ kind: scopeKindSchema.parse(s.kind), ref: s.ref })),
     })),
   };
+}
+
+/** When each user last logged in: the newest `login` entry of the audit log (the log keeps every login). */
+export async function selectLastLogins(db: Db, userIds: readonly string[]): Promise<Map<string, Date>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({ userId: auditLog.entityId, at: max(auditLog.at) })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'session'), eq(auditLog.action, 'login'), inArray(auditLog.entityId, [...userIds])))
+    .groupBy(auditLog.entityId);
+  const out = new Map<string, Date>();
+  for (const row of rows) if (row.userId && row.at) out.set(row.userId, row.at);
+  return out;
+}
+
+/** Changes what the admin edits of an account at the version the admin read; 409 when it moved on. */
+export async function updateUserAccount(
+  db: Db,
+  id: string,
+  patch: { displayName?: string; role?: string; statsReviewer?: boolean; active?: boolean },
+  expectedVersion: number | undefined,
+): Promise<UserRow> {
+  return updateAtVersion(db, users, eq(users.id, id), patch, expectedVersion);
+}
+
+/** Replaces a user's data scope with `scopes`. */
+export async function replaceUserScopes(db: Db, userId: string, scopes: ScopeEntry[]): Promise<void> {
+  await db.delete(userScopes).where(eq(userScopes.userId, userId));
+  await insertUserScopes(db, userId, scopes);
+}
+
+/** Active admin accounts other than `id`: the platform must keep at least one. */
+export async function countOtherActiveAdmins(db: Db, id: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, id)));
+  return row?.n ?? 0;
 }
 
 /** Clears an account's lock and failure count. */
@@ -82,25 +121,4 @@ export async function updateUserLock(db: Db, id: string): Promise<UserRow> {
     .returning();
   if (!row) throw new Error('update users returned no row');
   return row;
-}
-
-export async function selectScopesOfUser(db: Db, userId: string): Promise<ScopeEntry[]> {
-  const rows = await db.select().from(userScopes).where(eq(userScopes.userId, userId));
-  return rows.map((s) => ({ kind: scopeKindSchema.parse(s.kind), ref: s.ref }));
-}
-
-/**
- * Whether a scope reference names something in the master data: a chain code, a region code, a park
- * (its id as text, short name or full name, as park scopes may), or a registered USCC. Department
- * scopes have no register to check against and are not passed here.
- */
-export async function selectScopeRefExists(db: Db, kind: 'chain' | 'region' | 'park' | 'enterprise', ref: string): Promise<boolean> {
-  const query = {
-    chain: sql`SELECT 1 FROM chains WHERE code = ${ref}`,
-    region: sql`SELECT 1 FROM regions WHERE code = ${ref}`,
-    park: sql`SELECT 1 FROM parks WHERE id::text = ${ref} OR short_name = ${ref} OR name = ${ref}`,
-    enterprise: sql`SELECT 1 FROM enterprises WHERE uscc = ${ref}`,
-  }[kind];
-  const result = await db.execute(query);
-  return result.rows.length > 0;
 }

@@ -1,6 +1,2 @@
-import { listUsersQuery, listUsersResponse } from '../../../../shared/contracts/users';
-import { defineApiQuery } from '../../../lib/api-query';
-
-/** One page of users, optionally filtered by a search text on username and name (admin only). */
-const users = defineApiQuery('/api/users', listUsersQuery, listUsersResponse);
-export const useUsers = users.useApiQuery;
+/** `GET /api/users` is also the 操作日志's user filter, so its hook lives in web/hooks. */
+export { useUsers } from '../../../hooks/use-users';
