@@ -13,7 +13,7 @@ const TREND_MONTHS = 24;
 type ExportKey = 'period' | 'output' | 'outputPrevYear' | 'yoy';
 
 /** Total chain output of each of the 24 months up to the chosen one (当月; 1–2月 as one), with its comparable growth. */
-export function TrendChart({ period }: { period: string }) {
+export function TrendChart({ period, height }: { period: string; height?: number }) {
   const t = useT();
   const trend = useMonitoringTrend(period, TREND_MONTHS);
   const points = trend.data?.points ?? [];
@@ -64,7 +64,7 @@ export function TrendChart({ period }: { period: string }) {
       }
     >
       {trend.error ? <ErrorAlert error={trend.error} onRetry={() => void trend.refetch()} /> : null}
-      <EChart option={option} testId="chart-trend" />
+      <EChart option={option} height={height} testId="chart-trend" />
       <FigureMeta period={period} range="month" unit={t('monitoring.trendUnit')} asOf={trend.data?.asOf ?? null} />
     </Card>
   );
