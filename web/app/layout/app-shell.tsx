@@ -101,7 +101,7 @@ function ShellLayout({ user }: { user: CurrentUser }) {
         <Flex align="center" gap={phone ? 4 : 16} style={{ flex: '0 0 auto' }}>
           <NotificationBell />
           <LanguageSwitch />
-          <UserMenu user={user} />
+          <UserMenu user={user} compact={phone} />
         </Flex>
       </Layout.Header>
       <Layout>
