@@ -65,7 +65,7 @@ function collectErrors(page: Page): string[] {
 async function waitForPage(page: Page): Promise<void> {
   const main = page.getByRole('main');
   await expect(main).not.toBeEmpty();
-  await expect(main.getByText('加载中', { exact: true })).toHaveCount(0);
+  await expect(main.getByText('加载中…', { exact: true })).toHaveCount(0);
 }
 
 /** Opens the menu group if it is closed, so its items are in the page. */
