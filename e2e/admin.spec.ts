@@ -96,7 +96,7 @@ test('a chain chief sees the work modules and their own scope, but not 系统管
   await expect(page.getByTestId('welcome-card')).toContainText('欢迎，王链长');
   await expect(page.getByTestId('welcome-role')).toHaveText('链长');
   await expect(page.getByTestId('welcome-scope')).toHaveText('产业链：CH07、产业链：CH08');
-  await expect(page.getByTestId('side-menu').getByTestId('nav-reports')).toHaveText('月度简报');
+  await expect(page.getByTestId('side-menu').getByTestId('nav-monitoring')).toHaveText('驾驶舱');
   await expect(page.getByTestId('side-menu').getByText('系统管理', { exact: true })).toHaveCount(0);
 
   await page.goto('/admin/users');

@@ -14,7 +14,7 @@ test('admin logs in, uses the shell in Chinese and English, and logs out', async
   const menu = page.getByTestId('side-menu');
   await expect(page.getByTestId('app-title')).toHaveText('链长通');
   await expect(menu.getByTestId('nav-chains')).toHaveText('产业链');
-  await expect(menu.getByTestId('nav-dashboard')).toHaveText('驾驶舱');
+  await expect(menu.getByTestId('nav-dashboard')).toHaveText('首页');
   await expect(menu.getByText('系统管理')).toBeVisible();
   await expect(page.getByTestId('chains-table')).toBeVisible();
   await expect(page.getByTestId('user-menu')).toHaveText('系统管理员');
@@ -28,7 +28,7 @@ test('admin logs in, uses the shell in Chinese and English, and logs out', async
 
   await page.getByTestId('lang-switch').getByText('English').click();
   await expect(menu.getByTestId('nav-chains')).toHaveText('Chains');
-  await expect(menu.getByTestId('nav-dashboard')).toHaveText('Dashboard');
+  await expect(menu.getByTestId('nav-dashboard')).toHaveText('Home');
   await expect(page.getByTestId('app-title')).toHaveText('ChainChief');
   await expect(page.getByTestId('welcome-role')).toHaveText('Administrator');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

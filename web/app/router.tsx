@@ -4,7 +4,6 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { PageSpinner } from '../components/page-spinner';
 import { RouteErrorPage } from '../components/route-error-page';
-import { BUILT_MODULES, WORK_MODULES, type WorkModule } from '../config/modules';
 import { paths } from '../config/paths';
 import { chainRoutes } from '../features/chains/routes';
 import { enterpriseRoutes } from '../features/enterprises/routes';
@@ -20,19 +19,27 @@ import { agendaRoutes } from '../features/agenda/routes';
 import { assessmentRoutes } from '../features/assessment/routes';
 import { projectRoutes } from '../features/projects/routes';
 import { investorRoutes } from '../features/investors/routes';
+import { meQueryOptions } from '../hooks/use-me';
 import { monitoringChainsQueryOptions } from '../hooks/use-monitoring-chains';
+import { canOpenModule } from '../../shared/modules';
 import { dashboardViewOf } from '../lib/periods';
 
 // Every page is loaded on first visit, so the login page does not carry the code of the whole app.
 
-function comingSoonRoute(module: WorkModule): RouteObject {
-  return {
-    path: paths[module].path,
-    lazy: async () => {
-      const { ComingSoon } = await import('../components/coming-soon');
-      return { element: <ComingSoon module={module} /> };
+/**
+ * The 驾驶舱's figures are asked for while the page's code loads, not after: the first screen waits for
+ * one request less. Only for a user who may read them (the session is asked for once, shared with the
+ * shell), so an enterprise account sends no request the server would refuse.
+ */
+function prefetchCockpit(queryClient: QueryClient, request: Request): void {
+  const { period, range } = dashboardViewOf(new URL(request.url).searchParams);
+  void queryClient.fetchQuery(meQueryOptions()).then(
+    (me) => {
+      if (me && canOpenModule(me.user, 'monitoring')) void queryClient.prefetchQuery(monitoringChainsQueryOptions(period, range));
     },
-  };
+    // A failed session request shows on the shell, which asks again.
+    () => undefined,
+  );
 }
 
 function routesWith(queryClient: QueryClient): RouteObject[] {
@@ -50,11 +57,8 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
           children: [
             {
               index: true,
-              // The 驾驶舱's figures are asked for while the page's code loads, not after: the first
-              // screen waits for one request less. (An enterprise account's 403 here is ignored.)
               loader: ({ request }) => {
-                const { period, range } = dashboardViewOf(new URL(request.url).searchParams);
-                void queryClient.prefetchQuery(monitoringChainsQueryOptions(period, range));
+                prefetchCockpit(queryClient, request);
                 return null;
               },
               lazy: async () => {
@@ -66,7 +70,14 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
                 return { Component: () => <DashboardPage cockpit={<LeaderDashboard />} enterpriseHome={<EnterpriseTicketsHome />} /> };
               },
             },
-            ...WORK_MODULES.filter((module) => !BUILT_MODULES.includes(module)).map(comingSoonRoute),
+            {
+              path: paths.monitoring.path,
+              loader: ({ request }) => {
+                prefetchCockpit(queryClient, request);
+                return null;
+              },
+              lazy: async () => ({ Component: (await import('../features/monitoring/components/leader-dashboard')).LeaderDashboard }),
+            },
             ...enterpriseRoutes,
             ...figureRoutes,
             ...chainRoutes,

@@ -3,6 +3,7 @@ import { Empty, Space, Table, Tag, type TableColumnType, type TableProps } from 
 import { Link } from 'react-router';
 import { pagePagination, usePageParams } from '../hooks/use-page-params';
 import { formatDateStamp } from '../lib/format';
+import { isForbidden } from '../lib/errors';
 import { useT } from '../lib/i18n';
 import { ErrorAlert } from './error-alert';
 import type { ExcelCell, ExcelColumn } from './export-excel-button';
@@ -184,6 +185,8 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
         ? { defaultPageSize: 50, hideOnSinglePage: true, showTotal }
         : pagePagination(params, query?.data?.total ?? 0, showTotal);
   const tableColumns = columns.filter((c) => !c.excelOnly).map(tableColumn);
+  // Refused: one message, no toolbar, no retry and no empty table beside it.
+  if (query?.error && isForbidden(query.error)) return <ErrorAlert error={query.error} />;
 
   return (
     <>
@@ -205,6 +208,8 @@ export function DataTable<T extends object>(props: DataTableProps<T>) {
       {query?.error ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
       <Table<T>
         {...props.tableProps}
+        // Wide tables scroll inside their card, never the page (a phone is 390 px wide).
+        scroll={{ x: 'max-content', ...props.tableProps?.scroll }}
         rowKey={props.rowKey ?? 'id'}
         data-testid={props.testId}
         columns={tableColumns}

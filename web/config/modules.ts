@@ -1,23 +1,16 @@
-/** The work modules of the platform, in menu order. Each has a route in `paths`, a menu label `nav.<key>` and a description `comingSoon.<key>`. */
-export const WORK_MODULES = [
-  'chains',
-  'enterprises',
-  'monitoring',
-  'warnings',
-  'figures',
-  'investment',
-  'projects',
-  'parks',
-  'regions',
-  'industries',
-  'problems',
-  'supervision',
-  'reports',
-] as const;
-export type WorkModule = (typeof WORK_MODULES)[number];
+import type { AppModule } from '../../shared/modules';
 
-/** Modules with their own pages; the others show a coming-soon page at their path. */
-export const BUILT_MODULES: readonly WorkModule[] = [
+/**
+ * Modules with their own pages. The access table (shared/modules.ts) lists every module; one not built
+ * has no menu item and no route (its address shows the not-found page).
+ */
+export const BUILT_MODULES: readonly AppModule[] = [
+  'monitoring',
+  'periods',
+  'assessment',
+  'users',
+  'audit',
+  'calendar',
   'enterprises',
   'chains',
   'parks',

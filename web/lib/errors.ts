@@ -9,6 +9,11 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** True when the server refused the caller (HTTP 403): a page shows one clear message, no retry and no empty list. */
+export function isForbidden(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 403;
+}
+
 /** True when the server refused a save because the record changed since the form opened it. */
 export function isVersionConflict(error: unknown): boolean {
   return error instanceof ApiError && error.code === VERSION_CONFLICT;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Flex, Layout, Menu, Result, Space, Typography } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Flex, Grid, Layout, Menu, Result, Typography } from 'antd';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { CurrentUser } from '../../../shared/contracts/auth';
 import { LanguageSwitch } from '../../components/language-switch';
@@ -9,7 +10,7 @@ import { useMe } from '../../hooks/use-me';
 import { UserMenu } from '../../features/auth/components/user-menu';
 import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { useT } from '../../lib/i18n';
-import { buildNavItems, selectedNavKey } from './nav-items';
+import { buildNavItems, openGroupOf, selectedNavKey } from './nav-items';
 
 /** Pages that need a session: sends visitors without one to login, remembering where they wanted to go. */
 export function AppShell() {
@@ -32,11 +33,33 @@ export function AppShell() {
   return <ShellLayout user={me.data.user} />;
 }
 
+/**
+ * The frame of every page. From 768 px the menu is a side bar (collapsed to its icons, with the labels
+ * as tooltips, under 992 px or by its "<" button); under 768 px it is a drawer opened by the header's
+ * menu button, and the header keeps to one line (the title shortens with an ellipsis, the tagline goes).
+ */
 function ShellLayout({ user }: { user: CurrentUser }) {
   const t = useT();
   const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  // Before the first measurement every breakpoint is undefined: lay out for a wide screen.
+  const phone = screens.md === false;
   const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const selected = selectedNavKey(location.pathname);
+
+  const menu = (inDrawer: boolean) => (
+    <Menu
+      mode="inline"
+      data-testid="side-menu"
+      aria-label={t('nav.menu')}
+      selectedKeys={[selected]}
+      defaultOpenKeys={openGroupOf(selected)}
+      items={buildNavItems(user, t)}
+      onClick={inDrawer ? () => setDrawerOpen(false) : undefined}
+      style={{ height: '100%', borderInlineEnd: 0 }}
+    />
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -45,35 +68,60 @@ function ShellLayout({ user }: { user: CurrentUser }) {
           display: 'flex',
           alignItems: 'center',
           justifyContent: 'space-between',
-          paddingInline: 24,
+          gap: 8,
+          paddingInline: phone ? 8 : 24,
           background: '#fff',
           borderBottom: '1px solid #e8e8e8',
         }}
       >
-        <Flex align="baseline" gap={12}>
-          <Typography.Title level={4} style={{ margin: 0, color: '#1656c2' }} data-testid="app-title">
+        <Flex align="center" gap={phone ? 4 : 12} style={{ minWidth: 0, flex: '1 1 auto' }}>
+          {phone ? (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.openMenu')}
+              data-testid="menu-button"
+              onClick={() => setDrawerOpen(true)}
+            />
+          ) : null}
+          <Typography.Title
+            level={4}
+            ellipsis
+            style={{ margin: 0, color: '#1656c2', whiteSpace: 'nowrap', flex: '0 1 auto', minWidth: 0 }}
+            data-testid="app-title"
+          >
             {t('app.name')}
           </Typography.Title>
-          <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+          {phone ? null : (
+            <Typography.Text type="secondary" ellipsis style={{ minWidth: 0 }}>
+              {t('app.tagline')}
+            </Typography.Text>
+          )}
         </Flex>
-        <Space size="middle">
+        <Flex align="center" gap={phone ? 4 : 16} style={{ flex: '0 0 auto' }}>
           <NotificationBell />
           <LanguageSwitch />
-          <UserMenu user={user} />
-        </Space>
+          <UserMenu user={user} compact={phone} />
+        </Flex>
       </Layout.Header>
       <Layout>
-        <Layout.Sider theme="light" width={200} collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg">
-          <Menu
-            mode="inline"
-            data-testid="side-menu"
-            selectedKeys={[selected]}
-            defaultOpenKeys={selected.startsWith('/admin') ? ['admin'] : []}
-            items={buildNavItems(user.role, t, user.role === 'admin' || user.role === 'chain_office' || user.statsReviewer)}
-            style={{ height: '100%', borderInlineEnd: 0 }}
-          />
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+        {phone ? (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={260}
+            title={t('app.name')}
+            styles={{ body: { padding: 0 } }}
+          >
+            {menu(true)}
+          </Drawer>
+        ) : (
+          <Layout.Sider theme="light" width={200} collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg">
+            {menu(false)}
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -1,66 +1,139 @@
+import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  CarryOutOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  FormOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  MessageOutlined,
+  ProjectOutlined,
+  RiseOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import { Link } from 'react-router';
-import type { Role } from '../../../shared/roles';
-import { WORK_MODULES } from '../../config/modules';
+import type { MessageKey } from '../../../shared/i18n/index';
+import { MODULE_ACCESS, modulesOf, type AppModule, type ModuleGroup, type ModuleUser } from '../../../shared/modules';
+import { BUILT_MODULES } from '../../config/modules';
 import { paths } from '../../config/paths';
 import type { Translate } from '../../lib/i18n';
 
 type MenuItems = NonNullable<MenuProps['items']>;
 
-function link(href: string, label: string, testId: string) {
-  return (
-    <Link to={href} data-testid={testId}>
-      {label}
-    </Link>
-  );
-}
+/** A module's menu item: its address, label and icon. */
+type ModuleNav = { href: string; path: string; label: MessageKey; icon: ReactNode };
+
+const NAV: Record<AppModule, ModuleNav> = {
+  monitoring: { href: paths.monitoring.getHref(), path: paths.monitoring.path, label: 'nav.monitoring', icon: <DashboardOutlined /> },
+  chains: { href: paths.chains.getHref(), path: paths.chains.path, label: 'nav.chains', icon: <ApartmentOutlined /> },
+  enterprises: { href: paths.enterprises.getHref(), path: paths.enterprises.path, label: 'nav.enterprises', icon: <BankOutlined /> },
+  warnings: { href: paths.warnings.getHref(), path: paths.warnings.path, label: 'nav.warnings', icon: <AlertOutlined /> },
+  figures: { href: paths.figures.getHref(), path: paths.figures.path, label: 'nav.figures', icon: <FormOutlined /> },
+  periods: { href: paths.periods.getHref(), path: paths.periods.path, label: 'nav.periods', icon: <AuditOutlined /> },
+  investment: { href: paths.investment.getHref(), path: paths.investment.path, label: 'nav.investment', icon: <RiseOutlined /> },
+  projects: { href: paths.projects.getHref(), path: paths.projects.path, label: 'nav.projects', icon: <ProjectOutlined /> },
+  parks: { href: paths.parks.getHref(), path: paths.parks.path, label: 'nav.parks', icon: <EnvironmentOutlined /> },
+  regions: { href: paths.regions.getHref(), path: paths.regions.path, label: 'nav.regions', icon: <GlobalOutlined /> },
+  industries: { href: paths.industries.getHref(), path: paths.industries.path, label: 'nav.industries', icon: <AppstoreOutlined /> },
+  problems: { href: paths.problems.getHref(), path: paths.problems.path, label: 'nav.problems', icon: <MessageOutlined /> },
+  supervision: {
+    href: paths.supervision.getHref(),
+    path: paths.supervision.path,
+    label: 'supervision.pageTitle',
+    icon: <CarryOutOutlined />,
+  },
+  assessment: { href: paths.assessment.getHref(), path: paths.assessment.path, label: 'nav.assessment', icon: <TrophyOutlined /> },
+  reports: { href: paths.reports.getHref(), path: paths.reports.path, label: 'nav.reports', icon: <FileTextOutlined /> },
+  users: { href: paths.adminUsers.getHref(), path: paths.adminUsers.path, label: 'nav.users', icon: <TeamOutlined /> },
+  audit: { href: paths.adminAudit.getHref(), path: paths.adminAudit.path, label: 'nav.audit', icon: <FileSearchOutlined /> },
+  calendar: { href: paths.adminCalendar.getHref(), path: paths.adminCalendar.path, label: 'nav.calendar', icon: <CalendarOutlined /> },
+};
+
+const GROUPS: Record<ModuleGroup, { label: MessageKey; icon: ReactNode }> = {
+  supervision: { label: 'nav.supervision', icon: <FlagOutlined /> },
+  admin: { label: 'nav.admin', icon: <SettingOutlined /> },
+};
+
+/** One entry of the menu: the start page, a module, or a group of modules. */
+export type NavEntry =
+  { kind: 'home' } | { kind: 'module'; module: AppModule } | { kind: 'group'; group: ModuleGroup; modules: AppModule[] };
 
 /**
- * The side menu: the dashboard, the work modules, 数据审核/发布 for data staff (the admin, 链办 and
- * 统计审核员: `dataStaff`), and 系统管理 for the administrator only.
+ * The menu of a user, from the access table (shared/modules.ts): the start page, then each built module
+ * the user may open in table order; a group's modules sit under the group where its first one is, and a
+ * group the user opens nothing of is left out. Modules not built have no item.
  */
-export function buildNavItems(role: Role, t: Translate, dataStaff = false): MenuItems {
-  const items: MenuItems = [
-    { key: paths.home.path, label: link(paths.home.getHref(), t('nav.dashboard'), 'nav-dashboard') },
-    ...WORK_MODULES.map((module) =>
-      module === 'supervision'
-        ? {
-            // 督查考核: 督办任务 (/supervision opens the task list) and 考核 (the assessment).
-            key: 'supervision-group',
-            label: t('nav.supervision'),
-            children: [
-              { key: paths.supervision.path, label: link(paths.supervision.getHref(), t('supervision.pageTitle'), 'nav-supervision') },
-              { key: paths.assessment.path, label: link(paths.assessment.getHref(), t('nav.assessment'), 'nav-assessment') },
-            ],
-          }
-        : { key: paths[module].path, label: link(paths[module].getHref(), t(`nav.${module}`), `nav-${module}`) },
-    ),
-  ];
-  if (dataStaff) items.splice(5, 0, { key: paths.periods.path, label: link(paths.periods.getHref(), t('nav.periods'), 'nav-periods') });
-  if (role === 'admin') {
-    items.push({
-      key: 'admin',
-      label: t('nav.admin'),
-      children: [
-        { key: paths.adminUsers.path, label: link(paths.adminUsers.getHref(), t('nav.users'), 'nav-users') },
-        { key: paths.adminAudit.path, label: link(paths.adminAudit.getHref(), t('nav.audit'), 'nav-audit') },
-        { key: paths.adminCalendar.path, label: link(paths.adminCalendar.getHref(), t('nav.calendar'), 'nav-calendar') },
-      ],
-    });
+export function navEntriesOf(user: ModuleUser, built: readonly AppModule[] = BUILT_MODULES): NavEntry[] {
+  const entries: NavEntry[] = [{ kind: 'home' }];
+  for (const module of modulesOf(user).filter((m) => built.includes(m))) {
+    const group = MODULE_ACCESS[module].group;
+    if (group === undefined) {
+      entries.push({ kind: 'module', module });
+      continue;
+    }
+    const existing = entries.find((e) => e.kind === 'group' && e.group === group);
+    if (existing?.kind === 'group') existing.modules.push(module);
+    else entries.push({ kind: 'group', group, modules: [module] });
   }
-  return items;
+  return entries;
 }
 
-const MENU_PATHS: readonly string[] = [
-  paths.assessment.path,
-  ...WORK_MODULES.map((module) => paths[module].path),
-  paths.periods.path,
-  paths.adminUsers.path,
-  paths.adminAudit.path,
-  paths.adminCalendar.path,
-];
+function moduleItem(module: AppModule, t: Translate) {
+  const nav = NAV[module];
+  return {
+    key: nav.path,
+    icon: nav.icon,
+    label: (
+      <Link to={nav.href} data-testid={`nav-${module}`}>
+        {t(nav.label)}
+      </Link>
+    ),
+  };
+}
 
-/** The menu entry to highlight for a location: the one whose path the location starts with. */
+/** The side menu's antd items of a user (see {@link navEntriesOf}), each with its icon. */
+export function buildNavItems(user: ModuleUser, t: Translate): MenuItems {
+  return navEntriesOf(user).map((entry) => {
+    if (entry.kind === 'home') {
+      return {
+        key: paths.home.path,
+        icon: <HomeOutlined />,
+        label: (
+          <Link to={paths.home.getHref()} data-testid="nav-dashboard">
+            {t('nav.dashboard')}
+          </Link>
+        ),
+      };
+    }
+    if (entry.kind === 'module') return moduleItem(entry.module, t);
+    const group = GROUPS[entry.group];
+    return { key: `group-${entry.group}`, icon: group.icon, label: t(group.label), children: entry.modules.map((m) => moduleItem(m, t)) };
+  });
+}
+
+/** The group a module's menu item sits in, by its key (the open submenu of the page shown). */
+export function openGroupOf(selectedKey: string): string[] {
+  const module = (Object.keys(NAV) as AppModule[]).find((m) => NAV[m].path === selectedKey); // keys of a Record over AppModule
+  const group = module === undefined ? undefined : MODULE_ACCESS[module].group;
+  return group === undefined ? [] : [`group-${group}`];
+}
+
+/** The menu entry to highlight for a location: the longest module path the location starts with. */
 export function selectedNavKey(pathname: string): string {
-  return MENU_PATHS.find((path) => pathname === path || pathname.startsWith(`${path}/`)) ?? paths.home.path;
+  const matches = Object.values(NAV)
+    .map((nav) => nav.path)
+    .filter((path) => pathname === path || pathname.startsWith(`${path}/`));
+  return matches.sort((a, b) => b.length - a.length)[0] ?? paths.home.path;
 }

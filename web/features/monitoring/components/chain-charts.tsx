@@ -1,4 +1,5 @@
-import { Card, Col, Row } from 'antd';
+import { useState } from 'react';
+import { Card, Segmented } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { MonitoringChainsResponse } from '../../../../shared/contracts/monitoring';
 import { useLocale, useT } from '../../../lib/i18n';
@@ -32,45 +33,57 @@ function barOption(bars: Bar[], unit: string, digits: number, locale: Locale): E
   };
 }
 
-/** Chains ranked by output and by growth, and each chain's 拉动 in percentage points. */
-export function ChainCharts({ data }: { data: MonitoringChainsResponse }) {
+type RankBy = 'output' | 'growth' | 'contribution';
+const RANK_BY: readonly RankBy[] = ['output', 'growth', 'contribution'];
+
+/**
+ * The chains ranked by output, by growth or by 拉动 (percentage points), one at a time in one card so
+ * the ranking shares the first screen with the headline and the trend. `height`: the chart's height
+ * (on a phone the bars get their natural height, 28 px each).
+ */
+export function ChainCharts({ data, height }: { data: MonitoringChainsResponse; height?: number }) {
   const t = useT();
   const { locale } = useLocale();
-  const height = Math.max(200, data.chains.length * 28 + 40);
-  const meta = (unit: string) => <FigureMeta period={data.period} range={data.range} unit={unit} asOf={data.asOf} />;
-  const charts = [
-    {
-      key: 'output',
+  const [rankBy, setRankBy] = useState<RankBy>('output');
+  const natural = Math.max(200, data.chains.length * 28 + 40);
+  const charts: Record<RankBy, { title: string; unit: string; digits: number; bars: Bar[] }> = {
+    output: {
       title: t('monitoring.byOutput'),
       unit: t('monitoring.unitYi'),
       digits: 2,
       bars: data.chains.map((chain) => ({ name: chain.name, value: yuanToYi(chain.output) })),
     },
-    {
-      key: 'growth',
+    growth: {
       title: t('monitoring.byGrowth'),
       unit: '%',
       digits: 1,
       bars: data.chains.map((chain) => ({ name: chain.name, value: growthToPercent(chain.yoy) })),
     },
-    {
-      key: 'contribution',
+    contribution: {
       title: t('monitoring.contribution'),
       unit: t('monitoring.unitPp'),
       digits: 2,
       bars: data.chains.map((chain) => ({ name: chain.name, value: roundPp(chain.contributionPp) })),
     },
-  ];
+  };
+  const chart = charts[rankBy];
   return (
-    <Row gutter={[16, 16]}>
-      {charts.map((chart) => (
-        <Col key={chart.key} xs={24} xl={8}>
-          <Card title={chart.title} size="small">
-            <EChart option={barOption(chart.bars, chart.unit, chart.digits, locale)} height={height} testId={`chart-${chart.key}`} />
-            {meta(chart.unit)}
-          </Card>
-        </Col>
-      ))}
-    </Row>
+    <Card
+      title={chart.title}
+      size="small"
+      data-testid="chain-ranking"
+      extra={
+        <Segmented<RankBy>
+          size="small"
+          value={rankBy}
+          options={RANK_BY.map((value) => ({ value, label: t(`monitoring.rankBy.${value}`) }))}
+          onChange={setRankBy}
+          data-testid="chain-ranking-by"
+        />
+      }
+    >
+      <EChart option={barOption(chart.bars, chart.unit, chart.digits, locale)} height={height ?? natural} testId={`chart-${rankBy}`} />
+      <FigureMeta period={data.period} range={data.range} unit={chart.unit} asOf={data.asOf} />
+    </Card>
   );
 }

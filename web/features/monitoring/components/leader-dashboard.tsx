@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Empty, Flex, Segmented, Space, Typography } from 'antd';
+import { FullscreenExitOutlined, FullscreenOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Empty, Flex, Grid, Row, Segmented, Space, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { MONITORING_RANGES, parsePeriod, type MonitoringRange } from '../../../../shared/stats/period';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -6,6 +7,7 @@ import { Deferred } from '../../../components/deferred';
 import { PageSpinner } from '../../../components/page-spinner';
 import { paths } from '../../../config/paths';
 import { useT } from '../../../lib/i18n';
+import { useFullscreen } from '../../../hooks/use-fullscreen';
 import { useMonitoringChains } from '../../../hooks/use-monitoring-chains';
 import { MonthPicker } from '../../../components/month-picker';
 import { dashboardViewOf } from '../../../lib/periods';
@@ -17,19 +19,28 @@ import { periodRangeLabel } from '../../../lib/period-labels';
 import { PublicationBanner } from './publication-banner';
 import { TrendChart } from './trend-chart';
 
+/** The ranking's and the trend's height on a wide screen: with the headline they fill a 1440×900 screen. */
+const FIRST_SCREEN_CHART_HEIGHT = 300;
+
+/** 大屏: the cockpit alone on the command room's display, scrolling inside. */
+const BIG_SCREEN_STYLE = { background: '#f5f5f5', padding: 24, overflowY: 'auto' } as const;
+
 /**
  * 驾驶舱: the chains' output and comparable growth for a month (当月) or the year to date (累计),
  * with rankings, contributions, county and park views, a 24-month trend and a chain → node → firm
  * drill-down. Month and range live in the address, so a view can be shared. Without a month in the
  * address it opens on the latest published month (the server picks it); the picker offers published
  * months only, but to data staff, who may pick a month not published yet (each listed with its status),
- * shown as 初步数据 with its coverage and what was held back as suspect.
+ * shown as 初步数据 with its coverage and what was held back as suspect. The first screen holds the
+ * headline, the chain ranking and the trend; the long tables follow. 大屏 shows it full screen.
  */
 export function LeaderDashboard() {
   const t = useT();
   const [searchParams, setSearchParams] = useSearchParams();
   const { period: askedPeriod, range } = dashboardViewOf(searchParams);
   const chains = useMonitoringChains(askedPeriod, range);
+  const wide = Grid.useBreakpoint().xl === true;
+  const { ref: screenRef, active: bigScreen, toggle: toggleBigScreen, supported: bigScreenSupported } = useFullscreen<HTMLDivElement>();
   const data = chains.data;
   const period = askedPeriod ?? data?.period;
 
@@ -49,7 +60,7 @@ export function LeaderDashboard() {
   const hasData = data !== undefined && data.total.enterpriseCount > data.total.notReportedCount;
 
   return (
-    <Flex vertical gap={16} data-testid="leader-dashboard">
+    <Flex vertical gap={16} data-testid="leader-dashboard" ref={screenRef} style={bigScreen ? BIG_SCREEN_STYLE : undefined}>
       <Card size="small">
         <Flex justify="space-between" align="center" wrap gap={12}>
           <Typography.Title level={4} style={{ margin: 0 }}>
@@ -69,6 +80,16 @@ export function LeaderDashboard() {
               data-testid="dashboard-range"
             />
             <Link to={paths.chainHealth.getHref()}>{t('chains.health.link')}</Link>
+            {bigScreenSupported ? (
+              <Button
+                size="small"
+                icon={bigScreen ? <FullscreenExitOutlined /> : <FullscreenOutlined />}
+                onClick={toggleBigScreen}
+                data-testid="dashboard-big-screen"
+              >
+                {bigScreen ? t('monitoring.exitBigScreen') : t('monitoring.bigScreen')}
+              </Button>
+            ) : null}
           </Space>
         </Flex>
         {period !== undefined && parsePeriod(period).month <= 2 ? (
@@ -90,7 +111,15 @@ export function LeaderDashboard() {
       {data && hasData ? (
         <>
           <HeadlineCards data={data} />
-          <ChainCharts data={data} />
+          {/* The first screen (1440×900): the headline, the chain ranking and the trend side by side. */}
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
+              <ChainCharts data={data} height={wide ? FIRST_SCREEN_CHART_HEIGHT : undefined} />
+            </Col>
+            <Col xs={24} xl={12}>
+              <TrendChart period={data.period} height={FIRST_SCREEN_CHART_HEIGHT} />
+            </Col>
+          </Row>
           {/* Below the first screen: drawn once the headline and the charts are up. */}
           <Deferred fallback={<PageSpinner />}>
             <DrillDown
@@ -106,7 +135,7 @@ export function LeaderDashboard() {
           </Deferred>
         </>
       ) : null}
-      {period === undefined ? null : (
+      {period === undefined || (data && hasData) ? null : (
         <Deferred>
           <TrendChart period={period} />
         </Deferred>

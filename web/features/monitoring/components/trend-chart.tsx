@@ -16,7 +16,7 @@ const JAN_FEB_COLOR = '#9fb8e8';
 type ExportKey = 'period' | 'output' | 'outputPrevYear' | 'yoy';
 
 /** Total chain output of each of the 24 months up to the chosen one (当月; 1–2月 as one), with its comparable growth. */
-export function TrendChart({ period }: { period: string }) {
+export function TrendChart({ period, height }: { period: string; height?: number }) {
   const t = useT();
   const { locale } = useLocale();
   // Output in 亿元 with two decimals, growth with one: the tooltip says 12.0, never 12.
@@ -91,7 +91,7 @@ export function TrendChart({ period }: { period: string }) {
       }
     >
       {trend.error ? <ErrorAlert error={trend.error} onRetry={() => void trend.refetch()} /> : null}
-      <EChart option={option} testId="chart-trend" />
+      <EChart option={option} height={height} testId="chart-trend" />
       {hasJanFeb ? (
         <Typography.Text type="secondary" data-testid="trend-janfeb-note">
           {t('monitoring.trendJanFebNote')}
