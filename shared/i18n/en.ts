@@ -3,6 +3,7 @@ import { assessmentEn } from './assessment.en.js';
 import { chainMapEn } from './chain-map.en.js';
 import { projectsEn } from './projects.en.js';
 import { ticketsEn } from './tickets.en.js';
+import { workspaceEn } from './workspace.en.js';
 import { supervisionEn } from './supervision.en.js';
 import type { MessageKey } from './zh-CN.js';
 
@@ -992,6 +993,7 @@ export const en: Record<MessageKey, string> = {
   'warnings.dispose': 'Dispose',
   ...ticketsEn,
   ...supervisionEn,
+  ...workspaceEn,
   ...attachmentsEn,
   ...assessmentEn,
   ...chainMapEn,

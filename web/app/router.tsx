@@ -22,6 +22,7 @@ import { projectRoutes } from '../features/projects/routes';
 import { investorRoutes } from '../features/investors/routes';
 import { monitoringChainsQueryOptions } from '../hooks/use-monitoring-chains';
 import { dashboardViewOf } from '../lib/periods';
+import { workspaceQueryOptions } from '../features/workspace/api/get-workspace';
 
 // Every page is loaded on first visit, so the login page does not carry the code of the whole app.
 
@@ -55,15 +56,26 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
               loader: ({ request }) => {
                 const { period, range } = dashboardViewOf(new URL(request.url).searchParams);
                 void queryClient.prefetchQuery(monitoringChainsQueryOptions(period, range));
+                void queryClient.prefetchQuery(workspaceQueryOptions({}));
                 return null;
               },
               lazy: async () => {
-                const [{ DashboardPage }, { LeaderDashboard }, { EnterpriseTicketsHome }] = await Promise.all([
-                  import('../features/dashboard/components/dashboard-page'),
-                  import('../features/monitoring/components/leader-dashboard'),
-                  import('../features/tickets/components/tickets-page'),
-                ]);
-                return { Component: () => <DashboardPage cockpit={<LeaderDashboard />} enterpriseHome={<EnterpriseTicketsHome />} /> };
+                const [{ DashboardPage }, { LeaderDashboard }, { EnterpriseTicketsHome, FileTicketButton }, { WorkspaceHome }] =
+                  await Promise.all([
+                    import('../features/dashboard/components/dashboard-page'),
+                    import('../features/monitoring/components/leader-dashboard'),
+                    import('../features/tickets/components/tickets-page'),
+                    import('../features/workspace/components/workspace-home'),
+                  ]);
+                return {
+                  Component: () => (
+                    <DashboardPage
+                      workspace={<WorkspaceHome problemAction={<FileTicketButton />} />}
+                      cockpit={<LeaderDashboard />}
+                      enterpriseHome={<EnterpriseTicketsHome />}
+                    />
+                  ),
+                };
               },
             },
             ...WORK_MODULES.filter((module) => !BUILT_MODULES.includes(module)).map(comingSoonRoute),

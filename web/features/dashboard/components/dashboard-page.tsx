@@ -6,11 +6,21 @@ import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 
 /**
- * The start page: who is logged in, with which role and data scope; below it the 驾驶舱 for every
- * role but the enterprise, which sees its own home (我要反映问题 and its tickets) instead. The router
- * passes both in (`cockpit`, `enterpriseHome`), so this feature imports no other feature.
+ * The start page: who is logged in, with which role and data scope; then the work of the day
+ * (`workspace`: 待办 and key figures, or the enterprise's own reporting); below it the 驾驶舱 of the
+ * caller's scope for every role but the enterprise, which sees its own tickets instead, and the
+ * department, whose work is problems and tasks, not one area's figures. The router passes the parts
+ * in (`workspace`, `cockpit`, `enterpriseHome`), so this feature imports no other feature.
  */
-export function DashboardPage({ cockpit, enterpriseHome }: { cockpit: ReactNode; enterpriseHome: ReactNode }) {
+export function DashboardPage({
+  workspace,
+  cockpit,
+  enterpriseHome,
+}: {
+  workspace: ReactNode;
+  cockpit: ReactNode;
+  enterpriseHome: ReactNode;
+}) {
   const t = useT();
   const me = useMe();
   const session = me.data;
@@ -34,7 +44,8 @@ export function DashboardPage({ cockpit, enterpriseHome }: { cockpit: ReactNode;
           {t('common.sessionUntil', { time: formatDateTime(session.expiresAt) })}
         </Typography.Paragraph>
       </Card>
-      {user.role === 'enterprise' ? enterpriseHome : cockpit}
+      {workspace}
+      {user.role === 'enterprise' ? enterpriseHome : user.role === 'department' ? null : cockpit}
     </Flex>
   );
 }
