@@ -90,7 +90,8 @@ export function LeaderDashboard() {
       {data && hasData ? (
         <>
           <HeadlineCards data={data} />
-          <ChainCharts data={data} />
+          {/* A scope of one chain (链长, 链办) has its figures in the headline cards: no chart of one bar. */}
+          {data.chains.length > 1 ? <ChainCharts data={data} /> : null}
           {/* Below the first screen: drawn once the headline and the charts are up. */}
           <Deferred fallback={<PageSpinner />}>
             <DrillDown
