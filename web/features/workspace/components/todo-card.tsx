@@ -1,4 +1,4 @@
-import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Card, Empty, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { TodoItem } from '../../../../shared/contracts/workspace';
 import type { Role } from '../../../../shared/roles';
@@ -16,29 +16,25 @@ export function TodoCard({ items, role }: { items: readonly TodoItem[]; role: Ro
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
           description={
-            <Space direction="vertical" size={4}>
+            <Flex vertical gap={4}>
               <Typography.Text strong>{t('workspace.todoEmpty')}</Typography.Text>
               <Typography.Text type="secondary">{t(`workspace.usual.${role}`)}</Typography.Text>
-            </Space>
+            </Flex>
           }
         />
       ) : (
-        <List
-          size="small"
-          dataSource={[...items]}
-          renderItem={(item) => (
-            <List.Item data-testid={`todo-${item.kind}`}>
-              <Space wrap size={8}>
-                <Link to={item.path}>{t(`workspace.todo.${item.kind}`, item.params)}</Link>
-                <Tag color="blue">{item.count}</Tag>
-                {item.overdue ? <Tag color="red">{t('workspace.overdue')}</Tag> : null}
-                {item.dueDate !== null && !item.overdue ? (
-                  <Typography.Text type="secondary">{t('workspace.due', { date: item.dueDate })}</Typography.Text>
-                ) : null}
-              </Space>
-            </List.Item>
-          )}
-        />
+        <Flex vertical gap={12} role="list">
+          {items.map((item) => (
+            <Flex key={`${item.kind}-${item.path}`} wrap gap={8} align="center" role="listitem" data-testid={`todo-${item.kind}`}>
+              <Link to={item.path}>{t(`workspace.todo.${item.kind}`, item.params)}</Link>
+              <Tag color="blue">{item.count}</Tag>
+              {item.overdue ? <Tag color="red">{t('workspace.overdue')}</Tag> : null}
+              {item.dueDate !== null && !item.overdue ? (
+                <Typography.Text type="secondary">{t('workspace.due', { date: item.dueDate })}</Typography.Text>
+              ) : null}
+            </Flex>
+          ))}
+        </Flex>
       )}
     </Card>
   );
