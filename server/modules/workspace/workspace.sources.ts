@@ -179,11 +179,11 @@ const projects: TodoSource = {
   },
 };
 
-/** Items on a chain's meeting agenda not discussed yet (the chain chief chairs, the office prepares). */
+/** Items on a chain's meeting agenda not discussed yet (the chain chief chairs, the office prepares); overdue once their meeting day has passed. */
 const agenda: TodoSource = {
   kinds: ['agenda_scheduled'],
   roles: ['chain_chief', 'chain_office'],
-  async collect({ db, actor }) {
+  async collect({ db, actor, today }) {
     const scope = dataScopeOf(actor);
     if (scope.all) return [];
     const items: TodoItem[] = [];
@@ -196,6 +196,8 @@ const agenda: TodoSource = {
         todo('agenda_scheduled', scheduled.length, `/problems/agenda?chain=${chain}`, {
           params: { chain: answer.chainName, date: next ?? '' },
           dueDate: next,
+          // A meeting day gone by with its items not marked discussed.
+          overdue: next !== null && next < today,
         }),
       );
     }

@@ -29,20 +29,26 @@ export function DashboardPage({
 
   return (
     <Flex vertical gap={16}>
-      <Card data-testid="welcome-card">
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+      <Card data-testid="welcome-card" size="small">
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
           {t('common.welcome', { name: user.displayName })}
         </Typography.Title>
+        {/* One line on a wide screen, so the day's work starts in the first screen. */}
         <Descriptions
-          column={1}
+          size="small"
+          column={{ xs: 1, md: 3 }}
           items={[
             { key: 'role', label: t('users.role'), children: <span data-testid="welcome-role">{t(`role.${user.role}`)}</span> },
             { key: 'scope', label: t('users.scopes'), children: <span data-testid="welcome-scope">{describeScope(user, t)}</span> },
+            {
+              key: 'session',
+              label: null,
+              children: (
+                <Typography.Text type="secondary">{t('common.sessionUntil', { time: formatDateTime(session.expiresAt) })}</Typography.Text>
+              ),
+            },
           ]}
         />
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {t('common.sessionUntil', { time: formatDateTime(session.expiresAt) })}
-        </Typography.Paragraph>
       </Card>
       {workspace}
       {user.role === 'enterprise' ? enterpriseHome : user.role === 'department' ? null : cockpit}

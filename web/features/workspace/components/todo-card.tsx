@@ -29,7 +29,7 @@ export function TodoCard({ items, role }: { items: readonly TodoItem[]; role: Ro
               <Link to={item.path}>{t(`workspace.todo.${item.kind}`, item.params)}</Link>
               <Tag color="blue">{item.count}</Tag>
               {item.overdue ? <Tag color="red">{t('workspace.overdue')}</Tag> : null}
-              {item.dueDate !== null && !item.overdue ? (
+              {item.dueDate !== null && !item.overdue && item.params.date === undefined ? (
                 <Typography.Text type="secondary">{t('workspace.due', { date: item.dueDate })}</Typography.Text>
               ) : null}
             </Flex>
