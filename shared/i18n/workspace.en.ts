@@ -7,7 +7,7 @@ export const workspaceEn: Record<keyof typeof workspaceZhCN, string> = {
   'workspace.overdue': 'Overdue',
   'workspace.due': 'Due {date}',
   'workspace.todo.period_review': '{period}: monthly figures to review and publish',
-  'workspace.todo.warnings_open': '{period}: {count} warnings to deal with',
+  'workspace.todo.warnings_open': '{period}: {count} warnings not dealt with yet',
   'workspace.todo.not_reported': '{period}: {count} firms have not reported (due {date})',
   'workspace.todo.tickets_to_accept': '{count} problems to accept',
   'workspace.todo.tickets_to_close': '{count} rated problems to close',

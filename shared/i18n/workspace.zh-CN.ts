@@ -5,7 +5,7 @@ export const workspaceZhCN = {
   'workspace.overdue': '逾期',
   'workspace.due': '截止 {date}',
   'workspace.todo.period_review': '{period} 月度数据待审核发布',
-  'workspace.todo.warnings_open': '{period} 预警 {count} 条待处理',
+  'workspace.todo.warnings_open': '{period} 有 {count} 条预警未处置',
   'workspace.todo.not_reported': '{period} 有 {count} 家企业未报数据（截止 {date}）',
   'workspace.todo.tickets_to_accept': '{count} 件问题待受理',
   'workspace.todo.tickets_to_close': '{count} 件问题已评价待办结',

@@ -66,8 +66,8 @@ const periodsToReview: TodoSource = {
 };
 
 /**
- * 预警 of the latest month in scope: data staff dispose them (the ones with no disposition yet); the
- * other readers look at them. Firms not reported once the deadline passed are their own item for
+ * 预警 of the latest month in scope not disposed yet (data staff dispose them, for the others they are
+ * to look at); data staff see the month in review, the others the latest published one. Firms not reported once the deadline passed are their own item for
  * the roles that chase them (parks, counties, chain offices, data staff).
  */
 const warnings: TodoSource = {
@@ -79,11 +79,12 @@ const warnings: TodoSource = {
     const answer = await listWarnings(db, actor, { period: inReview, page: 1, pageSize: 500 }, { now: () => now });
     const items: TodoItem[] = [];
     const period = answer.period;
-    const undisposed = staff
-      ? answer.items.filter((i) => i.disposition === null).length + Math.max(0, answer.total - answer.items.length)
-      : answer.counts.total - answer.counts.not_reported;
+    // 未处置: no disposition recorded yet; the firms not reported are their own item below.
+    const listed = answer.items.filter((i) => i.kind !== 'not_reported');
+    const unlisted = answer.total - answer.items.length;
+    const undisposed = listed.filter((i) => i.disposition === null).length + Math.max(0, unlisted);
     if (undisposed > 0) {
-      items.push(todo('warnings_open', undisposed, `/warnings?period=${period}`, { params: { period, staff: staff ? 1 : 0 } }));
+      items.push(todo('warnings_open', undisposed, `/warnings?period=${period}`, { params: { period } }));
     }
     const chasers: readonly Role[] = ['admin', 'chain_office', 'park', 'county'];
     if (answer.counts.not_reported > 0 && (staff || chasers.includes(actor.role))) {
