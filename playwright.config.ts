@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import NODE_FLAGS from './scripts/node-flags.json' with { type: 'json' };
+import { CHROMIUM_LAUNCH_OPTIONS } from './e2e/support/browser.js';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, E2E_DEMO_PORT, E2E_JOURNEY_PORT, E2E_PORT } from './e2e/support/env.js';
 
 const PORT = E2E_PORT;
@@ -94,19 +95,7 @@ export default defineConfig({
     // at all of a flake that passes on retry, the case worth reading).
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      // The system Chromium: Playwright never downloads a browser in this project.
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [

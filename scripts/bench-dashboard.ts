@@ -10,16 +10,9 @@
  */
 import { STATISTICS_TIME_ZONE } from '../shared/stats/period.js';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/support/browser.js';
 
 const LOADS = 10;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 type Resource = {
   name: string;
@@ -152,7 +145,7 @@ export async function benchDashboard(base: string, username: string, password: s
   const eq = pair.indexOf('=');
   const cookie = { name: pair.slice(0, eq), value: pair.slice(eq + 1) };
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   try {
     // Warm-up (discarded): the server's statistics cache, the JIT, the browser process.
     const warmUp = await newLoggedInContext(browser, base, cookie);

@@ -19,12 +19,16 @@ export async function waitHealthy(port: number, timeoutMs: number): Promise<bool
   return false;
 }
 
-/** Runs `fn` against the server started on `dataDir` (extra environment in `env`), then stops it. */
+/**
+ * Runs `fn` against the server started on `dataDir` (extra environment in `env`), then stops it.
+ * `healthyWithinMs`: how long its start may take (a first start that seeds the demo takes minutes).
+ */
 export async function withServer<T>(
   dataDir: string,
   port: number,
   env: Record<string, string>,
   fn: (base: string) => Promise<T>,
+  healthyWithinMs = 120_000,
 ): Promise<T> {
   const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/server/main.mjs'], {
     cwd: root,
@@ -32,7 +36,7 @@ export async function withServer<T>(
     stdio: 'ignore',
   });
   try {
-    if (!(await waitHealthy(port, 120_000))) throw new Error('server did not become healthy');
+    if (!(await waitHealthy(port, healthyWithinMs))) throw new Error('server did not become healthy');
     return await fn(`http://127.0.0.1:${port}`);
   } finally {
     const exited = new Promise((r) => child.on('exit', r));

@@ -41,6 +41,7 @@ import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
 import { investorsRoutes } from './modules/investors/investors.routes.js';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
 import { briefsRoutes } from './modules/briefs/briefs.routes.js';
+import { workspaceRoutes } from './modules/workspace/workspace.routes.js';
 import { APP_VERSION } from './version.js';
 
 export type AppDeps = {
@@ -149,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(investorsRoutes(database), { prefix: '/api/investors' });
   await app.register(attachmentsRoutes(database), { prefix: '/api/attachments' });
   await app.register(briefsRoutes(database), { prefix: '/api/briefs' });
+  await app.register(workspaceRoutes(database), { prefix: '/api/workspace' });
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -222,6 +222,14 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     status: everyone(200),
   },
   { method: 'GET', route: '/api/auth/me', request: () => ({ url: '/api/auth/me' }), status: everyone(200) },
+  {
+    // The home page: every role gets its own; of the matrix firms only the enterprise's own one shows (its reporting status).
+    method: 'GET',
+    route: '/api/workspace',
+    request: () => ({ url: '/api/workspace' }),
+    status: everyone(200),
+    list: { present: firmsIn, sees: (role) => (role === 'enterprise' ? ['in'] : []) },
+  },
 
   // ── users and audit: the admin only ──
   { method: 'GET', route: '/api/users', request: () => ({ url: '/api/users' }), status: only(['admin'], 200) },

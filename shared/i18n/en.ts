@@ -7,6 +7,7 @@ import { assessmentEn } from './assessment.en.js';
 import { chainMapEn } from './chain-map.en.js';
 import { projectsEn } from './projects.en.js';
 import { ticketsEn } from './tickets.en.js';
+import { workspaceEn } from './workspace.en.js';
 import { supervisionEn } from './supervision.en.js';
 import type { MessageKey } from './zh-CN.js';
 
@@ -1003,6 +1004,7 @@ export const en: Record<MessageKey, string> = {
   ...ticketsEn,
   ...formatEn,
   ...supervisionEn,
+  ...workspaceEn,
   ...attachmentsEn,
   ...assessmentEn,
   ...chainMapEn,

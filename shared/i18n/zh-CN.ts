@@ -7,6 +7,7 @@ import { assessmentZhCN } from './assessment.zh-CN.js';
 import { chainMapZhCN } from './chain-map.zh-CN.js';
 import { projectsZhCN } from './projects.zh-CN.js';
 import { ticketsZhCN } from './tickets.zh-CN.js';
+import { workspaceZhCN } from './workspace.zh-CN.js';
 import { supervisionZhCN } from './supervision.zh-CN.js';
 
 /** Simplified Chinese: the default language. Every key here must exist in `en.ts` (the type checks it). */
@@ -973,6 +974,7 @@ export const zhCN = {
   ...ticketsZhCN,
   ...formatZhCN,
   ...supervisionZhCN,
+  ...workspaceZhCN,
   ...attachmentsZhCN,
   ...assessmentZhCN,
   ...chainMapZhCN,

@@ -23,6 +23,7 @@ import { meQueryOptions } from '../hooks/use-me';
 import { monitoringChainsQueryOptions } from '../hooks/use-monitoring-chains';
 import { canOpenModule } from '../../shared/modules';
 import { dashboardViewOf } from '../lib/periods';
+import { workspaceQueryOptions } from '../features/workspace/api/get-workspace';
 
 // Every page is loaded on first visit, so the login page does not carry the code of the whole app.
 
@@ -59,15 +60,26 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
               index: true,
               loader: ({ request }) => {
                 prefetchCockpit(queryClient, request);
+                void queryClient.prefetchQuery(workspaceQueryOptions({}));
                 return null;
               },
               lazy: async () => {
-                const [{ DashboardPage }, { LeaderDashboard }, { EnterpriseTicketsHome }] = await Promise.all([
-                  import('../features/dashboard/components/dashboard-page'),
-                  import('../features/monitoring/components/leader-dashboard'),
-                  import('../features/tickets/components/tickets-page'),
-                ]);
-                return { Component: () => <DashboardPage cockpit={<LeaderDashboard />} enterpriseHome={<EnterpriseTicketsHome />} /> };
+                const [{ DashboardPage }, { LeaderDashboard }, { EnterpriseTicketsHome, FileTicketButton }, { WorkspaceHome }] =
+                  await Promise.all([
+                    import('../features/dashboard/components/dashboard-page'),
+                    import('../features/monitoring/components/leader-dashboard'),
+                    import('../features/tickets/components/tickets-page'),
+                    import('../features/workspace/components/workspace-home'),
+                  ]);
+                return {
+                  Component: () => (
+                    <DashboardPage
+                      workspace={<WorkspaceHome problemAction={<FileTicketButton />} />}
+                      cockpit={<LeaderDashboard />}
+                      enterpriseHome={<EnterpriseTicketsHome />}
+                    />
+                  ),
+                };
               },
             },
             {

@@ -111,12 +111,15 @@ export function LeaderDashboard() {
       {data && hasData ? (
         <>
           <HeadlineCards data={data} />
-          {/* The first screen (1440×900): the headline, the chain ranking and the trend side by side. */}
+          {/* The first screen (1440×900): the headline, the chain ranking and the trend side by side. A scope of one
+              chain (链长, 链办) has its figures in the headline cards: no ranking of one bar, the trend takes the row. */}
           <Row gutter={[16, 16]}>
-            <Col xs={24} xl={12}>
-              <ChainCharts data={data} height={wide ? FIRST_SCREEN_CHART_HEIGHT : undefined} />
-            </Col>
-            <Col xs={24} xl={12}>
+            {data.chains.length > 1 ? (
+              <Col xs={24} xl={12}>
+                <ChainCharts data={data} height={wide ? FIRST_SCREEN_CHART_HEIGHT : undefined} />
+              </Col>
+            ) : null}
+            <Col xs={24} xl={data.chains.length > 1 ? 12 : 24}>
               <TrendChart period={data.period} height={FIRST_SCREEN_CHART_HEIGHT} />
             </Col>
           </Row>

@@ -169,25 +169,31 @@ export function TicketsPage() {
   );
 }
 
-/** The enterprise's home: 我要反映问题 and its own tickets (the router puts it on the start page). */
+/** 我要反映问题: the button and its dialog (the enterprise home shows it beside 填报本月数据). */
+export function FileTicketButton() {
+  const t = useT();
+  const [filing, setFiling] = useState(false);
+  return (
+    <>
+      <Button onClick={() => setFiling(true)} data-testid="home-file-ticket">
+        {t('tickets.file')}
+      </Button>
+      {filing ? <TicketFormModal onClose={() => setFiling(false)} /> : null}
+    </>
+  );
+}
+
+/** The enterprise's own tickets on its home (the router puts it on the start page; 反映问题 is on the status card above). */
 export function EnterpriseTicketsHome() {
   const t = useT();
   const tickets = useTickets({ page: 1, pageSize: 10 });
-  const [filing, setFiling] = useState(false);
   const columns: TableColumnsType<TicketItem> = [
     { key: 'title', title: t('tickets.title'), render: (_, r) => <Link to={paths.problem.getHref(r.id)}>{r.title}</Link> },
     { key: 'state', title: t('tickets.state'), render: (_, r) => <Tag>{t(`tickets.state.${r.state}`)}</Tag> },
     { key: 'filedOn', title: t('tickets.filedOn'), dataIndex: 'filedOn' },
   ];
   return (
-    <Card
-      title={t('tickets.mine')}
-      extra={
-        <Button type="primary" onClick={() => setFiling(true)} data-testid="home-file-ticket">
-          {t('tickets.file')}
-        </Button>
-      }
-    >
+    <Card title={t('tickets.mine')}>
       {tickets.error ? <ErrorAlert error={tickets.error} onRetry={() => void tickets.refetch()} /> : null}
       <Table<TicketItem>
         rowKey="id"
@@ -199,7 +205,6 @@ export function EnterpriseTicketsHome() {
         pagination={false}
         locale={{ emptyText: t('tickets.emptyMine') }}
       />
-      {filing ? <TicketFormModal onClose={() => setFiling(false)} /> : null}
     </Card>
   );
 }
