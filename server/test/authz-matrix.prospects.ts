@@ -5,7 +5,7 @@ import { createProspectRequest, createResearchRequest } from '../../shared/contr
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 import { prospects } from '../modules/chains/chains.prospects.js';
 import { research } from '../modules/chains/chains.research.js';
-import type { AuthzFixture, Side } from './authz-fixture.js';
+import { MATRIX_PERIOD, type AuthzFixture, type Side } from './authz-fixture.js';
 import { grid, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
 
 // Functions, not constants: this file is imported while authz-matrix.ts (which defines OOS) is still loading.
@@ -80,6 +80,19 @@ export function prospectMatrixRows(): MatrixRow[] {
         status: write(200),
       },
     ]),
+    // 五单 (the other four lists read through their modules) and the 五单一图谱 workbook: the lists' readers.
+    {
+      method: 'GET',
+      route: '/api/chains/:code/five-lists',
+      request: (fx, side) => ({ url: `/api/chains/${fx.chain[side]}/five-lists?period=${MATRIX_PERIOD}` }),
+      status: read(),
+    },
+    {
+      method: 'GET',
+      route: '/api/chains/:code/five-lists.xlsx',
+      request: (fx, side) => ({ url: `/api/chains/${fx.chain[side]}/five-lists.xlsx?period=${MATRIX_PERIOD}` }),
+      status: read(),
+    },
     {
       method: 'POST',
       route: '/api/chains/:code/prospects/:id/convert',

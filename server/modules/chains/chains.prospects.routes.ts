@@ -16,14 +16,18 @@ import {
   updateProspectRequest,
   updateResearchRequest,
 } from '../../../shared/contracts/chain-prospects.js';
+import { fiveListsParams, fiveListsQuery, fiveListsResponse } from '../../../shared/contracts/chain-five-lists.js';
 import type { Role } from '../../../shared/roles.js';
 import type { Database } from '../../db/client.js';
-import { localeOf } from '../../lib/http.js';
+import { actorOf, localeOf } from '../../lib/http.js';
 import { routesOf } from '../../lib/routes.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
+import { contentDisposition } from '../../lib/uploads.js';
+import { getChainFiveLists } from './chains.five-lists.js';
 import { convertProspect, prospects } from './chains.prospects.js';
 import { research } from './chains.research.js';
+import { buildFiveListsWorkbook } from './chains.workbook.js';
 
 const READERS: Role[] = ['admin', 'leader', 'chain_chief', 'chain_office'];
 const WRITERS: Role[] = ['admin', 'chain_office'];
@@ -75,7 +79,7 @@ function listRoutes<C extends z.ZodType, U extends z.ZodType, I extends z.ZodTyp
   );
 }
 
-/** A chain's 招商目标企业清单 and 可转化科技成果清单 (under /api/chains). */
+/** A chain's 五单: 招商目标企业清单 and 可转化科技成果清单 (read and written), the other lists, and the 五单一图谱 workbook (under /api/chains). */
 export function chainsProspectsRoutes({ db }: Database): FastifyPluginAsyncZod {
   return async (app) => {
     const routes = routesOf(app, { tags: ['chains'] });
@@ -91,6 +95,26 @@ export function chainsProspectsRoutes({ db }: Database): FastifyPluginAsyncZod {
       item: researchItem,
       page: researchListResponse,
     });
+    routes.get(
+      '/:code/five-lists',
+      { policy: READERS, params: fiveListsParams, query: fiveListsQuery, response: fiveListsResponse },
+      async ({ actor, params, query, request }) => {
+        const { map: _map, ...lists } = await getChainFiveLists(db, actor, localeOf(request), params.code, query);
+        return lists;
+      },
+    );
+    app.get(
+      '/:code/five-lists.xlsx',
+      { config: { policy: READERS }, schema: { tags: ['chains'], params: fiveListsParams, querystring: fiveListsQuery } },
+      async (request, reply) => {
+        const { code } = request.params;
+        const file = await buildFiveListsWorkbook(db, actorOf(request), code, request.query);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', contentDisposition(`五单一图谱-${code}.xlsx`, `five-lists-${code}.xlsx`))
+          .send(file);
+      },
+    );
     routes.post(
       '/:code/prospects/:id/convert',
       { policy: WRITERS, params: chainListItemParams, body: convertProspectRequest, response: convertProspectResponse, status: 201 },
