@@ -1,7 +1,7 @@
 import { App, Button, Card, Form, Input, Modal, Select, Tabs, Tag } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   HOLDER_KINDS,
   RESEARCH_MATURITIES,
@@ -20,9 +20,11 @@ import { useRegions } from '../../../hooks/use-regions';
 import { useT } from '../../../lib/i18n';
 import { useConvertChainProspect } from '../api/convert-chain-prospect';
 import { useDeleteChainListRow } from '../api/delete-chain-list-row';
+import { fiveListsWorkbookHref, useChainFiveLists } from '../api/get-chain-five-lists';
 import { useChainProspects } from '../api/get-chain-prospects';
 import { useChainResearch } from '../api/get-chain-research';
 import { useSaveChainListRow, type ChainListPath } from '../api/save-chain-list-row';
+import { InvestmentList, MajorList, ProblemsList, TargetsList } from './chain-five-lists';
 
 type Row = ProspectItem | ResearchItem;
 type Field = { name: string; label: string; required?: boolean; options?: { value: string; label: string }[]; long?: boolean };
@@ -170,11 +172,18 @@ function ListTable<R extends Row>(props: {
   );
 }
 
-/** 五单: the chain's 招商目标企业清单 and 可转化科技成果清单, for the admin, the leader and the chain's 链长/链办. */
+/**
+ * 五单: 发展目标清单, 在建重大项目清单, 重点招商项目清单, 重点问题清单 (for the map's month, `?period=`),
+ * the chain's 招商目标企业清单 and 可转化科技成果清单, each exportable, and the 五单一图谱 workbook; for the
+ * admin, the leader and the chain's 链长/链办.
+ */
 export function ChainListsCard({ chain }: { chain: ChainDetail }) {
   const t = useT();
   const role = useMe().data?.user.role;
+  const [searchParams] = useSearchParams();
+  const period = searchParams.get('period') ?? undefined;
   const reads = role === 'admin' || role === 'leader' || role === 'chain_chief' || role === 'chain_office';
+  const lists = useChainFiveLists(chain.code, period, reads);
   const prospects = useChainProspects(chain.code, undefined, reads);
   const research = useChainResearch(chain.code, reads);
   if (!reads) return null;
@@ -285,9 +294,25 @@ export function ChainListsCard({ chain }: { chain: ChainDetail }) {
     />
   );
   return (
-    <Card title={t('chains.lists.title5')}>
+    <Card
+      title={t('chains.lists.title5')}
+      extra={
+        <Button
+          href={fiveListsWorkbookHref(chain.code, lists.data?.period ?? period)}
+          download
+          title={t('chains.five.exportHint', { period: lists.data?.period ?? '' })}
+          data-testid="chain-five-export"
+        >
+          {t('chains.five.export')}
+        </Button>
+      }
+    >
       <Tabs
         items={[
+          { key: 'targets', label: t('chains.five.targets'), children: <TargetsList name={chain.name} query={lists} /> },
+          { key: 'major', label: t('chains.five.major'), children: <MajorList name={chain.name} query={lists} /> },
+          { key: 'investment', label: t('chains.five.investment'), children: <InvestmentList name={chain.name} query={lists} /> },
+          { key: 'problems', label: t('chains.five.problems'), children: <ProblemsList name={chain.name} query={lists} /> },
           { key: 'prospects', label: t('chains.lists.prospects'), children: prospectTable },
           { key: 'research', label: t('chains.lists.research'), children: researchTable },
         ]}
