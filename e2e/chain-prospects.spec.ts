@@ -10,6 +10,8 @@ import { loginByApi } from './support/session.js';
 // then the lead shows in 重点招商项目清单 and in the 五单一图谱 workbook.
 
 test('a target company on a chain node turns into a 招商线索, listed in 重点招商项目清单 and the 五单一图谱 workbook', async ({ page }) => {
+  // Conversion, two list tabs and a workbook made on the server: more steps than most tests.
+  test.slow();
   const session = await loginByApi(page.request);
   const name = `示例目标企业${crypto.randomUUID().slice(0, 6)}有限公司`;
   const created = await page.request.post('/api/chains/CH02/prospects', {

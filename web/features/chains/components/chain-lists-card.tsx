@@ -298,7 +298,7 @@ export function ChainListsCard({ chain }: { chain: ChainDetail }) {
       title={t('chains.lists.title5')}
       extra={
         <Button
-          href={fiveListsWorkbookHref(chain.code, lists.data?.period ?? period)}
+          href={fiveListsWorkbookHref(chain.code, period)}
           download
           title={t('chains.five.exportHint', { period: lists.data?.period ?? '' })}
           data-testid="chain-five-export"

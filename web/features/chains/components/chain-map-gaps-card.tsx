@@ -5,6 +5,7 @@ import { GAP_STATUSES, type ChainMapResponse, type MapNode } from '../../../../s
 import { DataTable } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
 import { paths } from '../../../config/paths';
+import { useMe } from '../../../hooks/use-me';
 import { usePickableMonths } from '../../../hooks/use-pickable-months';
 import { dataUrlToBlob, downloadBlob } from '../../../lib/download';
 import { formatAmount, formatDateTime, formatGrowth } from '../../../lib/format';
@@ -15,6 +16,7 @@ import { GAP_TAG_COLORS } from '../utils/gap-status';
 import type { ChainMapExport } from './chain-map-canvas';
 import { ChainMapNodeDrawer } from './chain-map-node-drawer';
 import { ChainMapTracking } from './chain-map-tracking';
+import { GapThresholdsModal } from './gap-thresholds-modal';
 
 // G6 is large: it loads with the first chain page, never with the rest of the app.
 const ChainMapCanvas = lazy(async () => ({ default: (await import('./chain-map-canvas')).ChainMapCanvas }));
@@ -39,6 +41,8 @@ export function ChainMapGapsCard({ code }: { code: string }) {
   const [failed, setFailed] = useState(false);
   const exportRef = useRef<ChainMapExport | null>(null);
   const onError = useCallback(() => setFailed(true), []);
+  const isAdmin = useMe().data?.user.role === 'admin';
+  const [thresholdsOpen, setThresholdsOpen] = useState(false);
   const onSelect = useCallback((key: string) => setSelected(key), []);
   const linesOf = useCallback(
     (n: MapNode) => [
@@ -137,7 +141,13 @@ export function ChainMapGapsCard({ code }: { code: string }) {
           minShare: Math.round(data.thresholds.minOutputShare * 1000) / 10,
           sharpDrop: Math.round(data.thresholds.sharpDrop * 1000) / 10,
         })}
+        {isAdmin ? (
+          <Button type="link" size="small" onClick={() => setThresholdsOpen(true)} data-testid="gap-thresholds-edit">
+            {t('chains.thresholds.edit')}
+          </Button>
+        ) : null}
       </Typography.Paragraph>
+      {thresholdsOpen ? <GapThresholdsModal onClose={() => setThresholdsOpen(false)} /> : null}
       {shown.nodes.length === 0 ? (
         <Alert type="info" showIcon title={t(data.nodes.length === 0 ? 'chains.gapMap.empty' : 'chains.gapMap.emptyLocal')} />
       ) : failed ? (
