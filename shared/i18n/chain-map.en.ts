@@ -181,16 +181,4 @@ export const chainMapEn: Record<keyof typeof chainMapZhCN, string> = {
   'chains.import.hasErrors': 'The file has {count} errors; no row was imported',
   'chains.import.button': 'Import',
   'chains.import.title': 'Import {list}',
-  'chains.import.template': 'Download template',
-  'chains.import.hint':
-    'Fill in the template (header in the first row, see the instructions sheet), upload it to check; nothing is imported while any row is wrong.',
-  'chains.import.check': 'Check file',
-  'chains.import.confirm': 'Import {count} rows',
-  'chains.import.checked': 'Checked: {rows} rows, {count} to import.',
-  'chains.import.done': '{count} rows imported',
-  'chains.import.errors': '{count} errors; correct them and upload again:',
-  'chains.import.row': 'Row',
-  'chains.import.column': 'Column',
-  'chains.import.value': 'Value',
-  'chains.import.reason': 'Reason',
 } as const;

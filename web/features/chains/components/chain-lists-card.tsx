@@ -12,6 +12,7 @@ import {
 import type { ChainDetail } from '../../../../shared/contracts/chains';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { FormModal, type RecordFormProps } from '../../../components/form-modal';
+import { ImportDialog } from '../../../components/import-dialog';
 import { rowActionsColumn } from '../../../components/row-actions';
 import { paths } from '../../../config/paths';
 import { useMe } from '../../../hooks/use-me';
@@ -22,6 +23,7 @@ import { useConvertChainProspect } from '../api/convert-chain-prospect';
 import { useDeleteChainListRow } from '../api/delete-chain-list-row';
 import { fiveListsWorkbookHref, useChainFiveLists } from '../api/get-chain-five-lists';
 import { useChainProspects } from '../api/get-chain-prospects';
+import { chainListTemplateHref, useImportChainList } from '../api/import-chain-list';
 import { useChainResearch } from '../api/get-chain-research';
 import { useSaveChainListRow, type ChainListPath } from '../api/save-chain-list-row';
 import { InvestmentList, MajorList, ProblemsList, TargetsList } from './chain-five-lists';
@@ -137,9 +139,12 @@ function ListTable<R extends Row>(props: {
 }) {
   const t = useT();
   const { chain, list, label, query } = props;
-  const role = useMe().data?.user.role;
+  const me = useMe();
+  const role = me.data?.user.role;
   const writes = role === 'admin' || (role === 'chain_office' && chain.canEdit);
   const remove = useDeleteChainListRow(chain.code);
+  const importList = useImportChainList(chain.code);
+  const [importing, setImporting] = useState(false);
   const { dialog, add, edit } = useRecordDialog<Row>(
     async () => (await query.refetch()).data?.items,
     (a, b) => a.id === b.id,
@@ -150,7 +155,14 @@ function ListTable<R extends Row>(props: {
         rows={query.data?.items ?? []}
         loading={query.isLoading}
         empty={writes ? t('chains.lists.empty', { list: label }) : t('chains.lists.emptyReadOnly', { list: label })}
-        toolbar={{ add: writes ? { label: t('chains.lists.add', { list: label }), onClick: add, testId: `${list}-create` } : null }}
+        toolbar={{
+          actions: writes ? (
+            <Button onClick={() => setImporting(true)} data-testid={`${list}-import`}>
+              {t('chains.import.button')}
+            </Button>
+          ) : null,
+          add: writes ? { label: t('chains.lists.add', { list: label }), onClick: add, testId: `${list}-create` } : null,
+        }}
         columns={[
           { key: 'node', title: t('chains.lists.node'), dataIndex: 'nodeName', width: 140 },
           ...props.columns,
@@ -168,6 +180,16 @@ function ListTable<R extends Row>(props: {
         tableProps={{ size: 'small' }}
       />
       {dialog ? <ListRowModal chain={chain} list={list} fields={props.fields} title={label} {...dialog} /> : null}
+      {importing ? (
+        <ImportDialog
+          title={t('chains.import.title', { list: label })}
+          templateHref={chainListTemplateHref(chain.code, list)}
+          run={(file, dryRun) => importList.mutateAsync({ code: chain.code, list, file, dryRun, csrfToken: me.data?.csrfToken ?? null })}
+          pending={importList.isPending}
+          error={importList.error}
+          onClose={() => setImporting(false)}
+        />
+      ) : null}
     </>
   );
 }
