@@ -2,7 +2,7 @@ import { Typography } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { FiveListsResponse } from '../../../../shared/contracts/chain-five-lists';
-import type { ChainTarget } from '../../../../shared/contracts/chains';
+import type { ChainDetail, ChainTarget } from '../../../../shared/contracts/chains';
 import type { MajorProjectItem, ProjectListItem } from '../../../../shared/contracts/projects';
 import type { TicketItem } from '../../../../shared/contracts/tickets';
 import { DataTable } from '../../../components/data-table';
@@ -11,6 +11,7 @@ import { LightTag } from '../../../components/light-tag';
 import { paths } from '../../../config/paths';
 import { formatAmount, formatPercent } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
+import { useChainMap } from '../api/get-chain-map';
 import { ChainMapTracking } from './chain-map-tracking';
 
 type Props = { name: string; query: UseQueryResult<FiveListsResponse> };
@@ -29,18 +30,17 @@ function AsOf({ query, rule }: { query: UseQueryResult<FiveListsResponse>; rule:
   );
 }
 
-/** 发展目标清单: the chain's yearly targets, and the tracking of the chosen month's year. */
-export function TargetsList({ name, query }: Props) {
+/** 发展目标清单: the chain's yearly targets, and the tracking of the map's month (the map card's answer). */
+export function TargetsList({ chain, period }: { chain: ChainDetail; period: string | undefined }) {
   const t = useT();
   const { locale } = useLocale();
-  const data = query.data;
-  if (query.error) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  const map = useChainMap(chain.code, period);
+  const name = chain.name;
   return (
     <>
-      {data ? <ChainMapTracking tracking={data.tracking} period={data.period} /> : null}
+      {map.data ? <ChainMapTracking tracking={map.data.tracking} period={map.data.period} /> : null}
       <DataTable<ChainTarget>
-        rows={data?.targets ?? []}
-        loading={query.isLoading}
+        rows={chain.targets}
         rowKey="year"
         empty={t('chains.five.targetsEmpty')}
         columns={[

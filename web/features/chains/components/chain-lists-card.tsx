@@ -205,7 +205,10 @@ export function ChainListsCard({ chain }: { chain: ChainDetail }) {
   const [searchParams] = useSearchParams();
   const period = searchParams.get('period') ?? undefined;
   const reads = role === 'admin' || role === 'leader' || role === 'chain_chief' || role === 'chain_office';
-  const lists = useChainFiveLists(chain.code, period, reads);
+  // The three lists read through other modules load when one of their tabs is first opened (the
+  // page already loads the map, and the server reads one query at a time).
+  const [opened, setOpened] = useState(false);
+  const lists = useChainFiveLists(chain.code, period, reads && opened);
   const prospects = useChainProspects(chain.code, undefined, reads);
   const research = useChainResearch(chain.code, reads);
   if (!reads) return null;
@@ -330,8 +333,11 @@ export function ChainListsCard({ chain }: { chain: ChainDetail }) {
       }
     >
       <Tabs
+        onChange={(key) => {
+          if (key === 'major' || key === 'investment' || key === 'problems') setOpened(true);
+        }}
         items={[
-          { key: 'targets', label: t('chains.five.targets'), children: <TargetsList name={chain.name} query={lists} /> },
+          { key: 'targets', label: t('chains.five.targets'), children: <TargetsList chain={chain} period={period} /> },
           { key: 'major', label: t('chains.five.major'), children: <MajorList name={chain.name} query={lists} /> },
           { key: 'investment', label: t('chains.five.investment'), children: <InvestmentList name={chain.name} query={lists} /> },
           { key: 'problems', label: t('chains.five.problems'), children: <ProblemsList name={chain.name} query={lists} /> },
