@@ -17,6 +17,8 @@ import type { ChainMapExport } from './chain-map-canvas';
 import { ChainMapNodeDrawer } from './chain-map-node-drawer';
 import { ChainMapTracking } from './chain-map-tracking';
 import { GapThresholdsModal } from './gap-thresholds-modal';
+import { AddNodeButton, MapNodeEditor, useEditsMap } from './chain-map-editor';
+import type { VersionedChain } from '../api/get-chain';
 
 // G6 is large: it loads with the first chain page, never with the rest of the app.
 const ChainMapCanvas = lazy(async () => ({ default: (await import('./chain-map-canvas')).ChainMapCanvas }));
@@ -29,7 +31,16 @@ type View = 'full' | 'local';
  * counts, the rule with the thresholds in force, the nodes as a list with reason and action, PNG and SVG
  * export, and the panel of a node (click a box or a name).
  */
-export function ChainMapGapsCard({ code }: { code: string }) {
+export function ChainMapGapsCard({
+  code,
+  chain,
+  reload,
+}: {
+  code: string;
+  /** The chain with its versioned nodes and edges, for the map's editing (the admin and the chain's 链办). */
+  chain?: VersionedChain;
+  reload?: () => Promise<VersionedChain | undefined>;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -43,6 +54,7 @@ export function ChainMapGapsCard({ code }: { code: string }) {
   const onError = useCallback(() => setFailed(true), []);
   const isAdmin = useMe().data?.user.role === 'admin';
   const [thresholdsOpen, setThresholdsOpen] = useState(false);
+  const editsMap = useEditsMap(chain);
   const onSelect = useCallback((key: string) => setSelected(key), []);
   const linesOf = useCallback(
     (n: MapNode) => [
@@ -107,6 +119,7 @@ export function ChainMapGapsCard({ code }: { code: string }) {
           <Button onClick={saveSvg} disabled={failed}>
             {t('chains.gapMap.exportSvg')}
           </Button>
+          {editsMap && chain && reload ? <AddNodeButton chain={chain} reload={reload} /> : null}
         </Space>
       }
     >
@@ -180,6 +193,11 @@ export function ChainMapGapsCard({ code }: { code: string }) {
         chainName={data.name}
         period={data.period}
         onClose={() => setSelected(null)}
+        editor={
+          editsMap && chain && reload && selected !== null ? (
+            <MapNodeEditor chain={chain} nodeKey={selected} reload={reload} onRemoved={() => setSelected(null)} />
+          ) : null
+        }
       />
     </Card>
   );

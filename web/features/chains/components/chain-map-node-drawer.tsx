@@ -1,4 +1,5 @@
 import { Descriptions, Drawer, Empty, Flex, List, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { MapNode } from '../../../../shared/contracts/chain-map';
 import { DataTable } from '../../../components/data-table';
@@ -85,12 +86,15 @@ export function ChainMapNodeDrawer({
   chainName,
   period,
   onClose,
+  editor,
 }: {
   node: MapNode | null;
   chainCode: string;
   chainName: string;
   period: string;
   onClose: () => void;
+  /** The node's editing (rename, connect, remove) for those who edit the map. */
+  editor?: ReactNode;
 }) {
   const t = useT();
   const { locale } = useLocale();
@@ -139,6 +143,7 @@ export function ChainMapNodeDrawer({
             ]}
           />
           <NodeTargets chainCode={chainCode} nodeKey={node.key} />
+          {editor}
           <NodeProblems chainCode={chainCode} node={node} />
           {investment.reads ? (
             <section data-testid="chain-node-projects">
