@@ -55,7 +55,8 @@ export function TargetsList({ chain, period }: { chain: ChainDetail; period: str
           {
             key: 'growth',
             title: t('chains.five.growthTarget'),
-            excel: (r) => r.growthTarget,
+            excelTitle: `${t('chains.five.growthTarget')}(%)`,
+            excel: (r) => (r.growthTarget === null ? null : Math.round(r.growthTarget * 10_000) / 100),
             render: (_, r) => formatPercent(r.growthTarget, locale),
           },
         ]}
