@@ -133,7 +133,7 @@ export function MapNodeEditor({
                 </Popconfirm>,
               ]}
             >
-              {nameOf(e.from)} → {nameOf(e.to)}
+              <span>{`${nameOf(e.from)} → ${nameOf(e.to)}`}</span>
             </List.Item>
           )}
         />
