@@ -13,9 +13,9 @@ async function logIn(page: Page, username: string): Promise<void> {
   await expect(page).not.toHaveURL(/\/login/);
 }
 
-type MapAnswer = { nodes: { key: string; name: string; status: string; firms: { name: string }[] }[] };
+type MapAnswer = { nodes: { key: string; name: string; status: string; firms: { name: string; uscc: string }[] }[] };
 
-test('the leader opens a chain map, sees the legend and a 缺链 node, opens a node and sees its firms, and exports the map', async ({
+test('the leader opens a chain map, sees the legend and a 缺链 node, opens a node and sees its firms and problems, and exports the map', async ({
   page,
 }) => {
   test.slow();
@@ -51,7 +51,14 @@ test('the leader opens a chain map, sees the legend and a 缺链 node, opens a n
   const firms = page.getByTestId('chain-node-firms');
   await expect(bodyRows(firms)).toHaveCount(xfmr?.firms.length ?? 0);
   await expect(firms.getByRole('link', { name: xfmr?.firms[0]?.name ?? '' })).toBeVisible();
-  await expect(page.getByTestId('chain-node-leads-slot')).toBeVisible();
+  // Its problems: the chain's open tickets of the node's firms, as many as the API counts.
+  const tickets = (await (await page.request.get('/api/tickets?chain=CH02&open=true&pageSize=500')).json()) as {
+    items: { uscc: string }[];
+  };
+  const usccs = new Set(xfmr?.firms.map((f) => f.uscc));
+  const open = tickets.items.filter((ticket) => usccs.has(ticket.uscc)).length;
+  await expect(page.getByTestId('chain-node-problems')).toContainText(`问题（${open}）`);
+  await expect(page.getByTestId('chain-node-projects')).toContainText('招商线索与项目');
   await page.keyboard.press('Escape');
 
   const png = page.waitForEvent('download');

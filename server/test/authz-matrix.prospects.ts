@@ -5,8 +5,8 @@ import { createProspectRequest, createResearchRequest } from '../../shared/contr
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 import { prospects } from '../modules/chains/chains.prospects.js';
 import { research } from '../modules/chains/chains.research.js';
-import type { AuthzFixture, Side } from './authz-fixture.js';
-import { grid, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
+import { MATRIX_PERIOD, type AuthzFixture, type Side } from './authz-fixture.js';
+import { grid, multipartRequest, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
 
 // Functions, not constants: this file is imported while authz-matrix.ts (which defines OOS) is still loading.
 const read = () => grid({ admin: 200, leader: 200, chain_chief: [200, OOS], chain_office: [200, OOS] });
@@ -80,6 +80,48 @@ export function prospectMatrixRows(): MatrixRow[] {
         status: write(200),
       },
     ]),
+    // Imports of either list: the template and a dry run of one row on the side's node.
+    ...lists.flatMap(({ path }): MatrixRow[] => [
+      {
+        method: 'GET',
+        route: `/api/chains/:code/${path}/import/template`,
+        request: (fx, side) => ({ url: `/api/chains/${fx.chain[side]}/${path}/import/template` }),
+        status: write(200),
+      },
+      {
+        method: 'POST',
+        route: `/api/chains/:code/${path}/import`,
+        request: (fx, side) =>
+          multipartRequest(
+            `/api/chains/${fx.chain[side]}/${path}/import?dryRun=true`,
+            `${path}.csv`,
+            path === 'prospects'
+              ? [
+                  ['环节', '企业名称'],
+                  [fx.node[side], `矩阵导入目标${fx.unique()}`],
+                ]
+              : [
+                  ['环节', '成果名称', '持有单位', '单位类型', '成熟度'],
+                  [fx.node[side], `矩阵导入成果${fx.unique()}`, '矩阵大学', '高校', '中试阶段'],
+                ],
+          ),
+        status: write(200),
+        dryRun: true,
+      },
+    ]),
+    // 五单 (the other four lists read through their modules) and the 五单一图谱 workbook: the lists' readers.
+    {
+      method: 'GET',
+      route: '/api/chains/:code/five-lists',
+      request: (fx, side) => ({ url: `/api/chains/${fx.chain[side]}/five-lists?period=${MATRIX_PERIOD}` }),
+      status: read(),
+    },
+    {
+      method: 'GET',
+      route: '/api/chains/:code/five-lists.xlsx',
+      request: (fx, side) => ({ url: `/api/chains/${fx.chain[side]}/five-lists.xlsx?period=${MATRIX_PERIOD}` }),
+      status: read(),
+    },
     {
       method: 'POST',
       route: '/api/chains/:code/prospects/:id/convert',

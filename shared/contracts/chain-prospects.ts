@@ -2,6 +2,7 @@
 // a node, turned into 招商线索) and 可转化科技成果清单 (research results that could be made locally).
 // Each row hangs on one node of its chain.
 import { z } from 'zod';
+import { importRowError } from './enterprises.js';
 import { deleteVersionQuery, expectedVersionField, versionField } from './common.js';
 import { chainCodeSchema, nodeKeySchema, regionCodeSchema, usccSchema } from './identifiers.js';
 import { projectChannelSchema } from './projects.js';
@@ -105,3 +106,15 @@ export const researchItem = z.object({
 export type ResearchItem = z.infer<typeof researchItem>;
 export const researchListResponse = z.object({ items: z.array(researchItem) });
 export type ResearchListResponse = z.infer<typeof researchListResponse>;
+
+/** `POST /api/chains/{code}/prospects/import` (and `/research/import`): `dryRun=true` checks only. */
+export const chainListImportQuery = z.object({ dryRun: z.enum(['true', 'false']).optional() });
+/** What an import did: rows read, rows added (0 when any row failed: nothing is saved then), and every row error. */
+export const chainListImportReport = z.object({
+  dryRun: z.boolean(),
+  written: z.boolean(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  errors: z.array(importRowError),
+});
+export type ChainListImportReport = z.infer<typeof chainListImportReport>;

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import {
   chainListDeleteQuery,
+  chainListImportQuery,
+  chainListImportReport,
   chainListItemParams,
   chainListParams,
   chainListQuery,
@@ -16,14 +18,25 @@ import {
   updateProspectRequest,
   updateResearchRequest,
 } from '../../../shared/contracts/chain-prospects.js';
+import { fiveListsParams, fiveListsQuery, fiveListsResponse } from '../../../shared/contracts/chain-five-lists.js';
 import type { Role } from '../../../shared/roles.js';
 import type { Database } from '../../db/client.js';
-import { localeOf } from '../../lib/http.js';
+import { actorOf, localeOf } from '../../lib/http.js';
 import { routesOf } from '../../lib/routes.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
+import { contentDisposition, MiB, readUploadedFile, registerMultipart } from '../../lib/uploads.js';
+import { AppError } from '../../lib/errors.js';
+import { errorResponse } from '../../../shared/contracts/common.js';
+import { buildListTemplate, importChainList, IMPORT_LISTS } from './chains.import.js';
+import { getChainFiveLists } from './chains.five-lists.js';
 import { convertProspect, prospects } from './chains.prospects.js';
 import { research } from './chains.research.js';
+import { buildFiveListsWorkbook } from './chains.workbook.js';
+
+/** A list of a few thousand rows is far below 5 MB. */
+const LIST_IMPORT_MAX_BYTES = 5 * MiB;
+const LIST_UPLOAD = { maxBytes: LIST_IMPORT_MAX_BYTES, noFileKey: 'enterprises.import.noFile' } as const;
 
 const READERS: Role[] = ['admin', 'leader', 'chain_chief', 'chain_office'];
 const WRITERS: Role[] = ['admin', 'chain_office'];
@@ -75,7 +88,7 @@ function listRoutes<C extends z.ZodType, U extends z.ZodType, I extends z.ZodTyp
   );
 }
 
-/** A chain's 招商目标企业清单 and 可转化科技成果清单 (under /api/chains). */
+/** A chain's 五单: 招商目标企业清单 and 可转化科技成果清单 (read and written), the other lists, and the 五单一图谱 workbook (under /api/chains). */
 export function chainsProspectsRoutes({ db }: Database): FastifyPluginAsyncZod {
   return async (app) => {
     const routes = routesOf(app, { tags: ['chains'] });
@@ -91,6 +104,65 @@ export function chainsProspectsRoutes({ db }: Database): FastifyPluginAsyncZod {
       item: researchItem,
       page: researchListResponse,
     });
+    await registerMultipart(app, LIST_IMPORT_MAX_BYTES);
+    for (const list of IMPORT_LISTS) {
+      app.get(
+        `/:code/${list}/import/template`,
+        { config: { policy: WRITERS }, schema: { tags: ['chains'], params: chainListParams } },
+        async (request, reply) => {
+          const file = await buildListTemplate(db, actorOf(request), request.params.code, list);
+          const name = list === 'prospects' ? '招商目标企业导入模板.xlsx' : '可转化科技成果导入模板.xlsx';
+          return reply
+            .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+            .header('content-disposition', contentDisposition(name, `${list}-import-template.xlsx`))
+            .send(file);
+        },
+      );
+      routes.post(
+        `/:code/${list}/import`,
+        {
+          policy: WRITERS,
+          params: chainListParams,
+          query: chainListImportQuery,
+          response: chainListImportReport,
+          errors: { 413: errorResponse },
+        },
+        async ({ actor, params, query, request }) => {
+          const upload = await readUploadedFile(request, LIST_UPLOAD);
+          const dryRun = query.dryRun === 'true';
+          const report = await importChainList(db, actor, params.code, list, { source: { data: upload.data }, dryRun }, localeOf(request));
+          // A real import with errors wrote nothing: a failed request, with every error in details.
+          if (!dryRun && report.errors.length > 0) {
+            throw new AppError('validation_failed', {
+              messageKey: 'chains.import.hasErrors',
+              params: { count: report.errors.length },
+              details: report,
+            });
+          }
+          return report;
+        },
+      );
+    }
+    routes.get(
+      '/:code/five-lists',
+      { policy: READERS, params: fiveListsParams, query: fiveListsQuery, response: fiveListsResponse },
+      async ({ actor, params, query, request }) => {
+        const { map: _map, ...lists } = await getChainFiveLists(db, actor, localeOf(request), params.code, query);
+        return lists;
+      },
+    );
+    app.get(
+      '/:code/five-lists.xlsx',
+      { config: { policy: READERS }, schema: { tags: ['chains'], params: fiveListsParams, querystring: fiveListsQuery } },
+      async (request, reply) => {
+        const { code } = request.params;
+        const file = await buildFiveListsWorkbook(db, actorOf(request), code, request.query);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', contentDisposition(`五单一图谱-${code}.xlsx`, `five-lists-${code}.xlsx`))
+          .send(file);
+      },
+    );
     routes.post(
       '/:code/prospects/:id/convert',
       { policy: WRITERS, params: chainListItemParams, body: convertProspectRequest, response: convertProspectResponse, status: 201 },

@@ -48,7 +48,8 @@ function presentListRow(row: ChainListRow): ChainListItem {
 /** Chain writes with their audit entries; the log keeps the stored fields (no counts). */
 const audited = auditedWrites<ChainRow>('chain', 'code', CHAIN_FIELDS);
 
-function presentTarget(row: ChainTargetRow) {
+/** A stored yearly target as the contract shows it (the chain page and the 发展目标清单). */
+export function presentTarget(row: ChainTargetRow) {
   return { year: row.year, outputTargetYuan: row.outputTargetYuan, growthTarget: row.growthTarget, version: row.version };
 }
 

@@ -67,7 +67,16 @@ export async function buildFirm(db: Db, spec: FirmSpec): Promise<string> {
 /** Rows of a table, for "nothing was written" checks. */
 export async function countRows(
   db: Db,
-  table: 'chains' | 'chain_nodes' | 'chain_node_edges' | 'chain_targets' | 'parks' | 'regions' | 'audit_log',
+  table:
+    | 'chains'
+    | 'chain_nodes'
+    | 'chain_node_edges'
+    | 'chain_targets'
+    | 'chain_prospects'
+    | 'chain_research'
+    | 'parks'
+    | 'regions'
+    | 'audit_log',
 ): Promise<number> {
   const result = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
   return result.rows[0]?.n ?? -1;

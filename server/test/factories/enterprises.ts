@@ -2,6 +2,7 @@
 // a multipart body for app.inject, and the park ids of the reference data.
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { CreateEnterpriseRequest, EnterpriseProfile } from '../../../shared/contracts/enterprises.js';
 import { makeUscc } from '../../../shared/uscc.js';
 import type { Db } from '../../db/client.js';
@@ -56,6 +57,17 @@ export function multipartFile(
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Fills a downloaded template's first sheet: the header kept, the example row replaced by `rows`. */
+export async function filledTemplate(template: Buffer, rows: (string | number)[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(template).buffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('the template has no sheet');
+  sheet.spliceRows(2, 1);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 /** Rows of a table as plain numbers, for "nothing was written" checks. */

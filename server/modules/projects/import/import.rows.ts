@@ -15,7 +15,7 @@ import {
 import { translate, type MessageKey } from '../../../../shared/i18n/index.js';
 import { rowError, type RowError } from '../../../lib/spreadsheet/row-errors.js';
 import { parseDecimal, scaleToInteger } from '../../../lib/spreadsheet/decimal.js';
-import type { ReadSheet, TextRow } from './import.read.js';
+import type { ReadSheet, TextRow } from '../../../lib/spreadsheet/import-sheet.js';
 
 export type { RowError };
 export { rowError };

@@ -12,7 +12,7 @@ import { canEditProject, isProjectWriter } from '../projects.policy.js';
 import { insertProject, insertStageEvents, upsertMonthlyInvestment } from '../projects.queries.js';
 import { todayInCity } from '../projects.service.js';
 import { selectImportRefs, selectProjectsByIds } from './import.queries.js';
-import { readImportSheet } from './import.read.js';
+import { readImportSheet } from '../../../lib/spreadsheet/import-sheet.js';
 import { checkInvestmentRows, checkProjectRows, rowError, type ProjectLookups, type RowError } from './import.rows.js';
 
 export type ImportOutcome = Omit<ProjectImportReport, 'errors'> & { errors: RowError[] };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/index.js';
 import { useTestApp, type Session } from '../../../test/app.js';
 import { useCliWorkspace } from '../../../test/cli.js';
-import { multipartFile } from '../../../test/factories/enterprises.js';
+import { filledTemplate, multipartFile } from '../../../test/factories/enterprises.js';
 import { buildProject } from '../../../test/factories/projects.js';
 
 const t = useTestApp({
@@ -14,17 +14,6 @@ const t = useTestApp({
     leader: { role: 'leader' },
   },
 });
-
-/** Fills the downloaded template's first sheet: the header kept, the example row replaced by `rows`. */
-async function filledTemplate(template: Buffer, rows: (string | number)[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(new Uint8Array(template).buffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Error('the template has no sheet');
-  sheet.spliceRows(2, 1);
-  for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 async function template(s: Session, kind: 'projects' | 'investment'): Promise<Buffer> {
   const res = await t.app.inject({ method: 'GET', url: `/api/projects/import/template?kind=${kind}`, headers: s.headers });

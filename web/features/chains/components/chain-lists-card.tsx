@@ -1,7 +1,7 @@
 import { App, Button, Card, Form, Input, Modal, Select, Tabs, Tag } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   HOLDER_KINDS,
   RESEARCH_MATURITIES,
@@ -12,6 +12,7 @@ import {
 import type { ChainDetail } from '../../../../shared/contracts/chains';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { FormModal, type RecordFormProps } from '../../../components/form-modal';
+import { ImportDialog } from '../../../components/import-dialog';
 import { rowActionsColumn } from '../../../components/row-actions';
 import { paths } from '../../../config/paths';
 import { useMe } from '../../../hooks/use-me';
@@ -20,9 +21,12 @@ import { useRegions } from '../../../hooks/use-regions';
 import { useT } from '../../../lib/i18n';
 import { useConvertChainProspect } from '../api/convert-chain-prospect';
 import { useDeleteChainListRow } from '../api/delete-chain-list-row';
+import { fiveListsWorkbookHref, useChainFiveLists } from '../api/get-chain-five-lists';
 import { useChainProspects } from '../api/get-chain-prospects';
+import { chainListTemplateHref, useImportChainList } from '../api/import-chain-list';
 import { useChainResearch } from '../api/get-chain-research';
 import { useSaveChainListRow, type ChainListPath } from '../api/save-chain-list-row';
+import { InvestmentList, MajorList, ProblemsList, TargetsList } from './chain-five-lists';
 
 type Row = ProspectItem | ResearchItem;
 type Field = { name: string; label: string; required?: boolean; options?: { value: string; label: string }[]; long?: boolean };
@@ -135,9 +139,12 @@ function ListTable<R extends Row>(props: {
 }) {
   const t = useT();
   const { chain, list, label, query } = props;
-  const role = useMe().data?.user.role;
+  const me = useMe();
+  const role = me.data?.user.role;
   const writes = role === 'admin' || (role === 'chain_office' && chain.canEdit);
   const remove = useDeleteChainListRow(chain.code);
+  const importList = useImportChainList(chain.code);
+  const [importing, setImporting] = useState(false);
   const { dialog, add, edit } = useRecordDialog<Row>(
     async () => (await query.refetch()).data?.items,
     (a, b) => a.id === b.id,
@@ -148,7 +155,14 @@ function ListTable<R extends Row>(props: {
         rows={query.data?.items ?? []}
         loading={query.isLoading}
         empty={writes ? t('chains.lists.empty', { list: label }) : t('chains.lists.emptyReadOnly', { list: label })}
-        toolbar={{ add: writes ? { label: t('chains.lists.add', { list: label }), onClick: add, testId: `${list}-create` } : null }}
+        toolbar={{
+          actions: writes ? (
+            <Button onClick={() => setImporting(true)} data-testid={`${list}-import`}>
+              {t('chains.import.button')}
+            </Button>
+          ) : null,
+          add: writes ? { label: t('chains.lists.add', { list: label }), onClick: add, testId: `${list}-create` } : null,
+        }}
         columns={[
           { key: 'node', title: t('chains.lists.node'), dataIndex: 'nodeName', width: 140 },
           ...props.columns,
@@ -166,15 +180,35 @@ function ListTable<R extends Row>(props: {
         tableProps={{ size: 'small' }}
       />
       {dialog ? <ListRowModal chain={chain} list={list} fields={props.fields} title={label} {...dialog} /> : null}
+      {importing ? (
+        <ImportDialog
+          title={t('chains.import.title', { list: label })}
+          templateHref={chainListTemplateHref(chain.code, list)}
+          run={(file, dryRun) => importList.mutateAsync({ code: chain.code, list, file, dryRun, csrfToken: me.data?.csrfToken ?? null })}
+          pending={importList.isPending}
+          error={importList.error}
+          onClose={() => setImporting(false)}
+        />
+      ) : null}
     </>
   );
 }
 
-/** 五单: the chain's 招商目标企业清单 and 可转化科技成果清单, for the admin, the leader and the chain's 链长/链办. */
+/**
+ * 五单: 发展目标清单, 在建重大项目清单, 重点招商项目清单, 重点问题清单 (for the map's month, `?period=`),
+ * the chain's 招商目标企业清单 and 可转化科技成果清单, each exportable, and the 五单一图谱 workbook; for the
+ * admin, the leader and the chain's 链长/链办.
+ */
 export function ChainListsCard({ chain }: { chain: ChainDetail }) {
   const t = useT();
   const role = useMe().data?.user.role;
+  const [searchParams] = useSearchParams();
+  const period = searchParams.get('period') ?? undefined;
   const reads = role === 'admin' || role === 'leader' || role === 'chain_chief' || role === 'chain_office';
+  // The three lists read through other modules load when one of their tabs is first opened (the
+  // page already loads the map, and the server reads one query at a time).
+  const [opened, setOpened] = useState(false);
+  const lists = useChainFiveLists(chain.code, period, reads && opened);
   const prospects = useChainProspects(chain.code, undefined, reads);
   const research = useChainResearch(chain.code, reads);
   if (!reads) return null;
@@ -285,9 +319,28 @@ export function ChainListsCard({ chain }: { chain: ChainDetail }) {
     />
   );
   return (
-    <Card title={t('chains.lists.title5')}>
+    <Card
+      title={t('chains.lists.title5')}
+      extra={
+        <Button
+          href={fiveListsWorkbookHref(chain.code, period)}
+          download
+          title={t('chains.five.exportHint', { period: lists.data?.period ?? '' })}
+          data-testid="chain-five-export"
+        >
+          {t('chains.five.export')}
+        </Button>
+      }
+    >
       <Tabs
+        onChange={(key) => {
+          if (key === 'major' || key === 'investment' || key === 'problems') setOpened(true);
+        }}
         items={[
+          { key: 'targets', label: t('chains.five.targets'), children: <TargetsList chain={chain} period={period} /> },
+          { key: 'major', label: t('chains.five.major'), children: <MajorList name={chain.name} query={lists} /> },
+          { key: 'investment', label: t('chains.five.investment'), children: <InvestmentList name={chain.name} query={lists} /> },
+          { key: 'problems', label: t('chains.five.problems'), children: <ProblemsList name={chain.name} query={lists} /> },
           { key: 'prospects', label: t('chains.lists.prospects'), children: prospectTable },
           { key: 'research', label: t('chains.lists.research'), children: researchTable },
         ]}

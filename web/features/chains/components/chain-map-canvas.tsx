@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import { Graph, NodeEvent, type EdgeData, type IElementEvent, type NodeData } from '@antv/g6';
 import type { MapNode } from '../../../../shared/contracts/chain-map';
-import { chainMapSvg, type SvgNode } from '../utils/map-svg';
+import { chainMapSvg, type SvgNode } from '../../../../shared/chain-map-svg';
 import { GAP_COLORS } from '../utils/gap-status';
 
 /** What the card asks of the drawn map: its picture as PNG (a data URL) and as an SVG document. */

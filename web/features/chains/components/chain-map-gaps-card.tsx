@@ -5,6 +5,7 @@ import { GAP_STATUSES, type ChainMapResponse, type MapNode } from '../../../../s
 import { DataTable } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
 import { paths } from '../../../config/paths';
+import { useMe } from '../../../hooks/use-me';
 import { usePickableMonths } from '../../../hooks/use-pickable-months';
 import { dataUrlToBlob, downloadBlob } from '../../../lib/download';
 import { formatAmount, formatDateTime, formatGrowth } from '../../../lib/format';
@@ -15,6 +16,9 @@ import { GAP_TAG_COLORS } from '../utils/gap-status';
 import type { ChainMapExport } from './chain-map-canvas';
 import { ChainMapNodeDrawer } from './chain-map-node-drawer';
 import { ChainMapTracking } from './chain-map-tracking';
+import { GapThresholdsModal } from './gap-thresholds-modal';
+import { AddNodeButton, MapNodeEditor, useEditsMap } from './chain-map-editor';
+import type { VersionedChain } from '../api/get-chain';
 
 // G6 is large: it loads with the first chain page, never with the rest of the app.
 const ChainMapCanvas = lazy(async () => ({ default: (await import('./chain-map-canvas')).ChainMapCanvas }));
@@ -27,7 +31,16 @@ type View = 'full' | 'local';
  * counts, the rule with the thresholds in force, the nodes as a list with reason and action, PNG and SVG
  * export, and the panel of a node (click a box or a name).
  */
-export function ChainMapGapsCard({ code }: { code: string }) {
+export function ChainMapGapsCard({
+  code,
+  chain,
+  reload,
+}: {
+  code: string;
+  /** The chain with its versioned nodes and edges, for the map's editing (the admin and the chain's 链办). */
+  chain?: VersionedChain;
+  reload?: () => Promise<VersionedChain | undefined>;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const [searchParams, setSearchParams] = useSearchParams();
@@ -39,6 +52,9 @@ export function ChainMapGapsCard({ code }: { code: string }) {
   const [failed, setFailed] = useState(false);
   const exportRef = useRef<ChainMapExport | null>(null);
   const onError = useCallback(() => setFailed(true), []);
+  const isAdmin = useMe().data?.user.role === 'admin';
+  const [thresholdsOpen, setThresholdsOpen] = useState(false);
+  const editsMap = useEditsMap(chain);
   const onSelect = useCallback((key: string) => setSelected(key), []);
   const linesOf = useCallback(
     (n: MapNode) => [
@@ -103,6 +119,7 @@ export function ChainMapGapsCard({ code }: { code: string }) {
           <Button onClick={saveSvg} disabled={failed}>
             {t('chains.gapMap.exportSvg')}
           </Button>
+          {editsMap && chain && reload ? <AddNodeButton chain={chain} reload={reload} /> : null}
         </Space>
       }
     >
@@ -137,7 +154,13 @@ export function ChainMapGapsCard({ code }: { code: string }) {
           minShare: Math.round(data.thresholds.minOutputShare * 1000) / 10,
           sharpDrop: Math.round(data.thresholds.sharpDrop * 1000) / 10,
         })}
+        {isAdmin ? (
+          <Button type="link" size="small" onClick={() => setThresholdsOpen(true)} data-testid="gap-thresholds-edit">
+            {t('chains.thresholds.edit')}
+          </Button>
+        ) : null}
       </Typography.Paragraph>
+      {thresholdsOpen ? <GapThresholdsModal onClose={() => setThresholdsOpen(false)} /> : null}
       {shown.nodes.length === 0 ? (
         <Alert type="info" showIcon title={t(data.nodes.length === 0 ? 'chains.gapMap.empty' : 'chains.gapMap.emptyLocal')} />
       ) : failed ? (
@@ -170,6 +193,11 @@ export function ChainMapGapsCard({ code }: { code: string }) {
         chainName={data.name}
         period={data.period}
         onClose={() => setSelected(null)}
+        editor={
+          editsMap && chain && reload && selected !== null ? (
+            <MapNodeEditor chain={chain} nodeKey={selected} reload={reload} onRemoved={() => setSelected(null)} />
+          ) : null
+        }
       />
     </Card>
   );

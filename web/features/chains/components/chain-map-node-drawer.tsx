@@ -1,8 +1,13 @@
 import { Descriptions, Drawer, Empty, Flex, List, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { MapNode } from '../../../../shared/contracts/chain-map';
 import { DataTable } from '../../../components/data-table';
 import { useMe } from '../../../hooks/use-me';
+import { LightTag } from '../../../components/light-tag';
+import { useChainOpenTickets } from '../api/get-node-problems';
 import { useChainProspects } from '../api/get-chain-prospects';
+import { NodeProjects, useInvestmentRole } from './node-projects';
 import { paths } from '../../../config/paths';
 import { formatGrowth, formatPercent, formatYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
@@ -42,9 +47,38 @@ function NodeTargets({ chainCode, nodeKey }: { chainCode: string; nodeKey: strin
   );
 }
 
+/** The node's problems: open tickets of its firms, in the caller's scope, each linked to its ticket. */
+function NodeProblems({ chainCode, node }: { chainCode: string; node: MapNode }) {
+  const t = useT();
+  const tickets = useChainOpenTickets(chainCode, node.firms.length > 0);
+  const firms = new Set(node.firms.map((f) => f.uscc));
+  const items = (tickets.data?.items ?? []).filter((ticket) => firms.has(ticket.uscc));
+  return (
+    <section data-testid="chain-node-problems">
+      <Typography.Title level={5}>{t('chains.node.problems', { count: items.length })}</Typography.Title>
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('chains.node.problemsNone')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(ticket) => (
+            <List.Item>
+              <Link to={paths.problem.getHref(ticket.id)}>{ticket.title}</Link>{' '}
+              <Typography.Text type="secondary">{ticket.enterpriseName}</Typography.Text> <Tag>{t(`tickets.state.${ticket.state}`)}</Tag>
+              <LightTag light={ticket.light} />
+            </List.Item>
+          )}
+        />
+      )}
+    </section>
+  );
+}
+
 /**
  * The side panel of a node of the map: its status with the reasons and suggested action, its firms with
- * output and growth for the map's month (each linked to the firm), and the slot of its leads and projects.
+ * output and growth for the map's month (each linked to the firm), its problems (open tickets of its
+ * firms), its 招商目标企业 and its leads and projects (for the roles that read them).
  */
 export function ChainMapNodeDrawer({
   node,
@@ -52,15 +86,19 @@ export function ChainMapNodeDrawer({
   chainName,
   period,
   onClose,
+  editor,
 }: {
   node: MapNode | null;
   chainCode: string;
   chainName: string;
   period: string;
   onClose: () => void;
+  /** The node's editing (rename, connect, remove) for those who edit the map. */
+  editor?: ReactNode;
 }) {
   const t = useT();
   const { locale } = useLocale();
+  const investment = useInvestmentRole();
   return (
     <Drawer open={node !== null} onClose={onClose} size="large" title={node?.name} data-testid="chain-node-drawer">
       {node === null ? null : (
@@ -105,11 +143,14 @@ export function ChainMapNodeDrawer({
             ]}
           />
           <NodeTargets chainCode={chainCode} nodeKey={node.key} />
-          <section data-testid="chain-node-leads-slot">
-            {/* Slot for the projects helper: the node's 招商线索 and projects (issue 13, "its leads and projects"). */}
-            <Typography.Title level={5}>{t('chains.gapMap.leadsSlot')}</Typography.Title>
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('chains.gapMap.leadsSlotEmpty')} />
-          </section>
+          {editor}
+          <NodeProblems chainCode={chainCode} node={node} />
+          {investment.reads ? (
+            <section data-testid="chain-node-projects">
+              <Typography.Title level={5}>{t('chains.gapMap.leadsSlot')}</Typography.Title>
+              <NodeProjects chainCode={chainCode} node={{ key: node.key, gap: node.status !== 'strong' }} />
+            </section>
+          ) : null}
         </Flex>
       )}
     </Drawer>

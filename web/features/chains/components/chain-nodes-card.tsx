@@ -87,7 +87,9 @@ export function ChainNodesCard({ chain, reload }: { chain: VersionedChain; reloa
         exportName={[chain.name, t('chains.nodes')]}
         tableProps={{
           size: 'small',
-          expandable: investment.reads ? { expandedRowRender: (node) => <NodeProjects chainCode={chain.code} node={node} /> } : undefined,
+          expandable: investment.reads
+            ? { expandedRowRender: (node) => <NodeProjects chainCode={chain.code} node={{ key: node.key, gap: node.status !== 'ok' }} /> }
+            : undefined,
         }}
       />
       {dialog ? <NodeFormModal chainCode={chain.code} {...dialog} /> : null}

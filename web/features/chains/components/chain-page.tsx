@@ -74,7 +74,7 @@ export function ChainPage() {
         </Space>
       </Flex>
       <ChainFactsCard chain={data} reload={reload} />
-      <ChainMapGapsCard code={data.code} />
+      <ChainMapGapsCard code={data.code} chain={data} reload={reload} />
       <ChainListsCard chain={data} />
       <ChainNodesCard chain={data} reload={reload} />
       <ChainEdgesCard chain={data} />

@@ -31,8 +31,8 @@ export function StartLeadButton({ chainCode, node }: { chainCode: string; node: 
   );
 }
 
-/** The leads and projects on one node (the row's expansion in the node table). */
-export function NodeProjects({ chainCode, node }: { chainCode: string; node: VersionedNode }) {
+/** The leads and projects on one node (the row's expansion in the node table, the map's node panel); `gap` for 缺链/弱链 wording. */
+export function NodeProjects({ chainCode, node }: { chainCode: string; node: { key: string; gap: boolean } }) {
   const t = useT();
   const projects = useNodeProjects(chainCode, node.key);
   if (projects.error) return <ErrorAlert error={projects.error} onRetry={() => void projects.refetch()} />;
@@ -41,7 +41,7 @@ export function NodeProjects({ chainCode, node }: { chainCode: string; node: Ver
     return (
       <Empty
         image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={node.status === 'ok' ? t('chains.node.projectsNone') : t('chains.node.projectsNoneGap')}
+        description={node.gap ? t('chains.node.projectsNoneGap') : t('chains.node.projectsNone')}
       />
     );
   }

@@ -1,12 +1,7 @@
 import type { GapStatus } from '../../../../shared/contracts/chain-map';
 
-/** Colours of the gap analysis' statuses (map, legend, tags): 缺链 red, 断链 purple, 弱链 orange, 强链 green. */
-export const GAP_COLORS: Record<GapStatus, string> = {
-  missing: '#cf1322',
-  fragile: '#722ed1',
-  weak: '#d46b08',
-  strong: '#389e0d',
-};
+/** Colours of the gap analysis' statuses, shared with the server's map image. */
+export { GAP_COLORS } from '../../../../shared/chain-map-svg';
 
 /** antd Tag colours matching GAP_COLORS. */
 export const GAP_TAG_COLORS: Record<GapStatus, string> = {

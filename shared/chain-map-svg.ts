@@ -1,5 +1,16 @@
-// The chain map as a standalone SVG file, drawn from the positions G6's layout gave each node (the
-// canvas renderer has no SVG output, and the map needs no more than boxes, text and arrows).
+// The chain map as a standalone SVG file, drawn from laid-out node positions: the web's from G6's
+// layout (the canvas renderer has no SVG output), the server's (五单一图谱 workbook) from
+// chain-map-layout.ts. The map needs no more than boxes, text and arrows.
+import { minMax } from './arrays.js';
+import type { GapStatus } from './contracts/chain-map.js';
+
+/** Colours of the gap analysis' statuses (map, legend, tags): 缺链 red, 断链 purple, 弱链 orange, 强链 green. */
+export const GAP_COLORS = {
+  missing: '#cf1322',
+  fragile: '#722ed1',
+  weak: '#d46b08',
+  strong: '#389e0d',
+} as const satisfies Record<GapStatus, string>;
 
 export type SvgNode = { key: string; x: number; y: number; width: number; height: number; color: string; lines: string[] };
 export type SvgEdge = { from: string; to: string };
@@ -10,10 +21,12 @@ const escapeXml = (text: string) =>
 /** An SVG document of the laid-out map: a box per node in its status colour with its lines of text, an arrow per edge. */
 export function chainMapSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[], title: string): string {
   const margin = 24;
-  const minX = Math.min(0, ...nodes.map((n) => n.x - n.width / 2)) - margin;
-  const minY = Math.min(0, ...nodes.map((n) => n.y - n.height / 2)) - margin - 24;
-  const maxX = Math.max(0, ...nodes.map((n) => n.x + n.width / 2)) + margin;
-  const maxY = Math.max(0, ...nodes.map((n) => n.y + n.height / 2)) + margin;
+  const xs = minMax([0, ...nodes.flatMap((n) => [n.x - n.width / 2, n.x + n.width / 2])]) ?? { min: 0, max: 0 };
+  const ys = minMax([0, ...nodes.flatMap((n) => [n.y - n.height / 2, n.y + n.height / 2])]) ?? { min: 0, max: 0 };
+  const minX = xs.min - margin;
+  const minY = ys.min - margin - 24;
+  const maxX = xs.max + margin;
+  const maxY = ys.max + margin;
   const byKey = new Map(nodes.map((n) => [n.key, n]));
   const lines = edges.flatMap((e) => {
     const from = byKey.get(e.from);
@@ -37,7 +50,7 @@ export function chainMapSvg(nodes: readonly SvgNode[], edges: readonly SvgEdge[]
     return `<rect x="${n.x - n.width / 2}" y="${top}" width="${n.width}" height="${n.height}" rx="6" fill="${n.color}"/>${text}`;
   });
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${minX} ${minY} ${maxX - minX} ${maxY - minY}" width="${maxX - minX}" height="${maxY - minY}" font-family="sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${minX} ${minY} ${maxX - minX} ${maxY - minY}" width="${maxX - minX}" height="${maxY - minY}" font-family="Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif">`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#8c8c8c"/></marker></defs>',
     `<rect x="${minX}" y="${minY}" width="${maxX - minX}" height="${maxY - minY}" fill="#ffffff"/>`,
     `<text x="${minX + margin}" y="${minY + 22}" font-size="15" font-weight="600" fill="#000000">${escapeXml(title)}</text>`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainMapSvg } from './map-svg';
+import { chainMapSvg } from './chain-map-svg.js';
 
 describe('chainMapSvg', () => {
   const svg = chainMapSvg(

@@ -1,12 +1,13 @@
-// Reading an uploaded project or investment file on the shared table reader (server/lib/spreadsheet:
-// .xlsx, or CSV in UTF-8/GBK/UTF-16): title rows above the header are skipped (locateHeader), rows
-// keep the number Excel shows, so an error points at the right line.
-import type { MessageKey } from '../../../../shared/i18n/index.js';
-import { AppError } from '../../../lib/errors.js';
-import { cellText, isBlankRow } from '../../../lib/spreadsheet/cells.js';
-import { limitAppError, SpreadsheetError, type SpreadsheetProblem } from '../../../lib/spreadsheet/errors.js';
-import { locateHeader, normalizeHeaderText } from '../../../lib/spreadsheet/header.js';
-import { openSheet, type SheetSource } from '../../../lib/spreadsheet/read-rows.js';
+// Reading an uploaded import file as text rows under a named header (the project and investment
+// imports, the chain lists' imports) on the shared table reader (.xlsx, or CSV in UTF-8/GBK/UTF-16):
+// title rows above the header are skipped (locateHeader), rows keep the number Excel shows, so an
+// error points at the right line.
+import type { MessageKey } from '../../../shared/i18n/index.js';
+import { AppError } from '../errors.js';
+import { cellText, isBlankRow } from './cells.js';
+import { limitAppError, SpreadsheetError, type SpreadsheetProblem } from './errors.js';
+import { locateHeader, normalizeHeaderText } from './header.js';
+import { openSheet, type SheetSource } from './read-rows.js';
 
 export type TextRow = { row: number; cells: string[] };
 export type ReadSheet = { headerRow: number; headers: string[]; rows: TextRow[] };
