@@ -1,3 +1,4 @@
+import { briefsWebEn } from './briefs-web.en.js';
 import { attachmentsEn } from './attachments.en.js';
 import { assessmentEn } from './assessment.en.js';
 import { chainMapEn } from './chain-map.en.js';
@@ -996,6 +997,7 @@ export const en: Record<MessageKey, string> = {
   ...assessmentEn,
   ...chainMapEn,
   ...projectsEn,
+  ...briefsWebEn,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': 'Project {id} does not exist; open it from the project list',
   'projects.error.terminatedFinal': 'The project was terminated; its stage cannot change any more',

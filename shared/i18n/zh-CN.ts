@@ -1,3 +1,4 @@
+import { briefsWebZhCN } from './briefs-web.zh-CN.js';
 import { attachmentsZhCN } from './attachments.zh-CN.js';
 import { assessmentZhCN } from './assessment.zh-CN.js';
 import { chainMapZhCN } from './chain-map.zh-CN.js';
@@ -966,6 +967,7 @@ export const zhCN = {
   ...assessmentZhCN,
   ...chainMapZhCN,
   ...projectsZhCN,
+  ...briefsWebZhCN,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': '项目 {id} 不存在，请从项目列表进入',
   'projects.error.terminatedFinal': '项目已终止，不能再变更阶段',

@@ -20,6 +20,7 @@ import { agendaRoutes } from '../features/agenda/routes';
 import { assessmentRoutes } from '../features/assessment/routes';
 import { projectRoutes } from '../features/projects/routes';
 import { investorRoutes } from '../features/investors/routes';
+import { briefRoutes } from '../features/briefs/routes';
 import { monitoringChainsQueryOptions } from '../hooks/use-monitoring-chains';
 import { dashboardViewOf } from '../lib/periods';
 
@@ -81,6 +82,7 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
             ...assessmentRoutes,
             ...projectRoutes,
             ...investorRoutes,
+            ...briefRoutes,
             {
               lazy: async () => ({ Component: (await import('./layout/require-admin')).RequireAdmin }),
               children: [
@@ -96,6 +98,12 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
                   path: paths.adminCalendar.path,
                   lazy: async () => ({
                     Component: (await import('../features/calendar/components/calendar-years-page')).CalendarYearsPage,
+                  }),
+                },
+                {
+                  path: paths.adminBriefTemplates.path,
+                  lazy: async () => ({
+                    Component: (await import('../features/briefs/components/brief-templates-page')).BriefTemplatesPage,
                   }),
                 },
               ],

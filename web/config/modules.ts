@@ -29,4 +29,5 @@ export const BUILT_MODULES: readonly WorkModule[] = [
   'supervision',
   'investment',
   'projects',
+  'reports',
 ];

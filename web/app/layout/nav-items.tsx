@@ -45,6 +45,10 @@ export function buildNavItems(role: Role, t: Translate, dataStaff = false): Menu
         { key: paths.adminUsers.path, label: link(paths.adminUsers.getHref(), t('nav.users'), 'nav-users') },
         { key: paths.adminAudit.path, label: link(paths.adminAudit.getHref(), t('nav.audit'), 'nav-audit') },
         { key: paths.adminCalendar.path, label: link(paths.adminCalendar.getHref(), t('nav.calendar'), 'nav-calendar') },
+        {
+          key: paths.adminBriefTemplates.path,
+          label: link(paths.adminBriefTemplates.getHref(), t('nav.briefTemplates'), 'nav-brief-templates'),
+        },
       ],
     });
   }
@@ -58,6 +62,7 @@ const MENU_PATHS: readonly string[] = [
   paths.adminUsers.path,
   paths.adminAudit.path,
   paths.adminCalendar.path,
+  paths.adminBriefTemplates.path,
 ];
 
 /** The menu entry to highlight for a location: the one whose path the location starts with. */
