@@ -3,6 +3,15 @@ import { recordVersion } from './common.js';
 import { chainCodeSchema, monthSchema, regionCodeSchema } from './identifiers.js';
 
 /**
+ * Routes (server/modules/briefs, prefix /api/briefs):
+ * - `GET /` (briefsQuery → briefsResponse: the latest version of each series the caller may read),
+ *   `POST /` (generateBriefRequest → brief, 201: a new version of its series),
+ * - `GET /:id` (brief), `PATCH /:id` (updateBriefRequest → brief; draft only, 409 version_conflict),
+ *   `POST /:id/actions` (briefActionRequest → brief), `GET /:id/versions` (briefsResponse: every version of the series, newest first),
+ * - `GET /:id/export/:format` (docx | pdf | xlsx; a file; pdf answers 503 when LibreOffice is not installed),
+ * - `GET /templates` (briefTemplatesResponse), `PUT /templates` (updateBriefTemplatesRequest → briefTemplatesResponse; admin;
+ *   422 naming an unknown placeholder or unbalanced braces).
+ *
  * 产业链运行月报: a brief generated from a published month's snapshot, for the whole city, one chain or
  * one county (区县). Generated (draft) → edited (narrative parts) → submitted → reviewed → published
  * (frozen). A republished month marks its briefs outdated; regenerating makes a new version and keeps
@@ -117,6 +126,9 @@ export const briefSummary = z.object({
   submittedBy: briefActor,
   reviewedBy: briefActor,
   publishedBy: briefActor,
+  /** The last `return` to draft (who and when) and its reason; null when never returned. */
+  returnedBy: briefActor,
+  returnReason: z.string().nullable(),
   version: recordVersion,
 });
 export type BriefSummary = z.infer<typeof briefSummary>;
