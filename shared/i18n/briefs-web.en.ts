@@ -57,6 +57,7 @@ export const briefsWebEn: Record<keyof typeof briefsWebZhCN, string> = {
   'briefs.confirmPublish': 'Publish this brief?',
   'briefs.confirmPublishText':
     'A published brief is final and cannot be changed; a correction needs the month republished and a new version generated.',
+  'briefs.returned': 'Returned by {name} on {at}',
   'briefs.returnReason': 'Reason for returning',
   'briefs.returnReasonRequired': 'Give the reason for returning it',
   'briefs.edit': 'Edit the narrative parts',

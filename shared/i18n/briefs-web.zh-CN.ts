@@ -50,6 +50,7 @@ export const briefsWebZhCN = {
   'briefs.actionDone': '已办理',
   'briefs.confirmPublish': '确认发布这份简报？',
   'briefs.confirmPublishText': '发布后简报即定稿，不能再修改；如需更正，只能在数据重新发布后生成新版本。',
+  'briefs.returned': '{name} 于 {at} 退回修改',
   'briefs.returnReason': '退回原因',
   'briefs.returnReasonRequired': '请填写退回原因',
   'briefs.edit': '编辑叙述部分',

@@ -36,6 +36,8 @@ function sampleBrief(focus: RichText | null): Brief {
     outdated: false,
     superseded: false,
     generatedBy: { username: 'admin', displayName: '管理员', at: '2024-07-10T02:00:00.000Z' },
+    returnedBy: null,
+    returnReason: null,
     submittedBy: null,
     reviewedBy: null,
     publishedBy: null,

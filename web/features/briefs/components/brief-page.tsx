@@ -10,7 +10,7 @@ import { errorText, isVersionConflict } from '../../../lib/errors';
 import { useT } from '../../../lib/i18n';
 import { useExportBrief } from '../api/export-brief';
 import { useBrief } from '../api/get-brief';
-import { useRegenerateBrief } from '../api/regenerate-brief';
+import { useGenerateBrief } from '../api/generate-brief';
 import { useUpdateBrief } from '../api/update-brief';
 import { BriefDocument } from './brief-document';
 import { BriefTags } from './brief-tags';
@@ -39,11 +39,19 @@ function Downloads({ brief }: { brief: Brief }) {
   );
 }
 
-/** 数据已更新: the month was republished after generation; 重新生成 makes a new version and opens it. */
+/** 数据已更新: the month was republished after generation; 重新生成 makes the series' next version and opens it. */
 function OutdatedBanner({ brief }: { brief: Brief }) {
   const t = useT();
   const navigate = useNavigate();
-  const regenerate = useRegenerateBrief();
+  const regenerate = useGenerateBrief();
+  // Generating the same month and range again makes the next version of the series.
+  const again = {
+    period: brief.period,
+    kind: brief.kind,
+    chainCode: brief.chainCode ?? undefined,
+    regionCode: brief.regionCode ?? undefined,
+    preliminary: brief.preliminary,
+  };
   return (
     <Alert
       type="warning"
@@ -55,7 +63,7 @@ function OutdatedBanner({ brief }: { brief: Brief }) {
           <Button
             size="small"
             loading={regenerate.isPending}
-            onClick={() => regenerate.mutate(brief.id, { onSuccess: (fresh) => void navigate(paths.report.getHref(fresh.id)) })}
+            onClick={() => regenerate.mutate(again, { onSuccess: (fresh) => void navigate(paths.report.getHref(fresh.id)) })}
             data-testid="brief-regenerate"
           >
             {t('briefs.regenerate')}

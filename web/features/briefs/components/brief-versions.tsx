@@ -4,16 +4,13 @@ import type { Brief } from '../../../../shared/contracts/briefs';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
-import { useBriefs } from '../api/get-briefs';
+import { useBriefVersions } from '../api/get-brief-versions';
 import { StatusTag } from './brief-tags';
 
 /** Every version of the brief's series (same month and range), newest first; the open one is not a link. */
 export function BriefVersions({ brief }: { brief: Brief }) {
   const t = useT();
-  const list = useBriefs({ period: brief.period, kind: brief.kind });
-  const versions = (list.data?.items ?? [])
-    .filter((b) => b.chainCode === brief.chainCode && b.regionCode === brief.regionCode && b.preliminary === brief.preliminary)
-    .sort((a, b) => b.seriesVersion - a.seriesVersion);
+  const versions = useBriefVersions(brief.id).data?.items ?? [];
   if (versions.length < 2) return null;
   return (
     <List

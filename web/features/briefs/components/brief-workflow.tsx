@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Space, Steps } from 'antd';
+import { Alert, App, Button, Form, Input, Space, Steps } from 'antd';
 import type { Brief, BriefAction } from '../../../../shared/contracts/briefs';
 import { FormModal } from '../../../components/form-modal';
 import { formatDateTime } from '../../../lib/format';
@@ -16,23 +16,35 @@ const STEPS = [
 /** Which step a status has reached (生成 is always done). */
 const REACHED = { draft: 0, submitted: 1, reviewed: 2, published: 3 } as const;
 
-/** 生成 → 提交审核 → 审核通过 → 发布, each done step with who and when. */
+/** 生成 → 提交审核 → 审核通过 → 发布, each done step with who and when; the last 退回 with its reason. */
 export function BriefSteps({ brief }: { brief: Brief }) {
   const t = useT();
+  const returned = brief.status === 'draft' && brief.returnedBy !== null;
   return (
-    <Steps
-      size="small"
-      current={REACHED[brief.status]}
-      status={brief.status === 'published' ? 'finish' : 'process'}
-      data-testid="brief-steps"
-      items={STEPS.map(([step, field]) => {
-        const actor = brief[field];
-        return {
-          title: t(`briefs.step.${step}`),
-          description: actor ? `${actor.displayName} · ${formatDateTime(actor.at)}` : undefined,
-        };
-      })}
-    />
+    <>
+      {returned && brief.returnedBy ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="brief-returned"
+          title={t('briefs.returned', { name: brief.returnedBy.displayName, at: formatDateTime(brief.returnedBy.at) })}
+          description={brief.returnReason}
+        />
+      ) : null}
+      <Steps
+        size="small"
+        current={REACHED[brief.status]}
+        status={brief.status === 'published' ? 'finish' : 'process'}
+        data-testid="brief-steps"
+        items={STEPS.map(([step, field]) => {
+          const actor = brief[field];
+          return {
+            title: t(`briefs.step.${step}`),
+            description: actor ? `${actor.displayName} · ${formatDateTime(actor.at)}` : undefined,
+          };
+        })}
+      />
+    </>
   );
 }
 
