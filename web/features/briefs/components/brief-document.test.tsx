@@ -102,14 +102,16 @@ describe('the brief as a document', () => {
     expect(section.textContent).toContain('• 推进5手填个项目');
   });
 
-  it('opens each section in an editor holding its narrative, with the 手填 mark among its tools', () => {
+  it('opens each section in an editor holding its narrative, with the 手填 mark among its tools', async () => {
+    // The editor is loaded on demand; loaded here first, so the page shows it on its next turn.
+    await import('./narrative-editor');
     renderInApp(
       <BriefDocument
         brief={sampleBrief([{ kind: 'paragraph', runs: [{ text: '原有重点' }] }])}
         editing={{ drafts: {}, onChange: vi.fn() }}
       />,
     );
-    const editor = screen.getByRole('textbox', { name: '八、下月工作重点（可编辑）' });
+    const editor = await screen.findByRole('textbox', { name: '八、下月工作重点（可编辑）' });
     expect(editor.textContent).toBe('原有重点');
     const tools = screen.getByTestId('brief-editor-focus');
     expect(within(tools).getByRole('button', { name: '标记为手填数字' })).toBeTruthy();

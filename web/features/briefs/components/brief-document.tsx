@@ -1,9 +1,12 @@
-import type { CSSProperties } from 'react';
+import { lazy, Suspense, type CSSProperties } from 'react';
+import { Skeleton } from 'antd';
 import type { Brief, BriefSection, BriefTable, RichText } from '../../../../shared/contracts/briefs';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { ManualTag, Segments } from './brief-figure';
-import { NarrativeEditor } from './narrative-editor';
+
+// The editor (ProseMirror) loads only when a draft is edited: reading a brief does not carry it.
+const NarrativeEditor = lazy(async () => ({ default: (await import('./narrative-editor')).NarrativeEditor }));
 
 /** Chinese government brief typography: 仿宋 body, 黑体 section heads, 小标宋 title, on an A4-wide page. */
 const FANGSONG = "'FangSong', 'STFangsong', 'FangSong_GB2312', 'Noto Serif CJK SC', 'Source Han Serif SC', serif";
@@ -113,12 +116,14 @@ function Section({ section, editing }: { section: BriefSection; editing: Narrati
         <Chart key={chart.key} title={chart.title} svg={chart.svg} />
       ))}
       {editing ? (
-        <NarrativeEditor
-          value={narrative}
-          onChange={(value) => editing.onChange(section.key, value)}
-          label={t('briefs.editor.label', { section: section.title })}
-          testId={`brief-editor-${section.key}`}
-        />
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 2 }} />}>
+          <NarrativeEditor
+            value={narrative}
+            onChange={(value) => editing.onChange(section.key, value)}
+            label={t('briefs.editor.label', { section: section.title })}
+            testId={`brief-editor-${section.key}`}
+          />
+        </Suspense>
       ) : narrative ? (
         <Narrative blocks={narrative} />
       ) : null}
