@@ -8,6 +8,8 @@ export const briefsWebEn: Record<keyof typeof briefsWebZhCN, string> = {
   'briefs.emptyGenerate':
     'No briefs yet. Click “Generate brief”, pick a published month and a range (city, chain or county): a draft is written from the published figures.',
   'briefs.emptyFiltered': 'No brief matches the filters; clear them to see all.',
+  'briefs.notForRole':
+    'Monthly briefs are for city leaders, chain chiefs, chain offices and counties; your account does not read them. Ask the chain office for a copy.',
   'briefs.generate': 'Generate brief',
   'briefs.generated': 'Brief generated',
   'briefs.title': 'Title',

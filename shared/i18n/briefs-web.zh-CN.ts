@@ -5,6 +5,7 @@ export const briefsWebZhCN = {
   'briefs.empty': '还没有可阅读的简报。简报经审核发布后会出现在这里。',
   'briefs.emptyGenerate': '还没有简报。点击“生成简报”，选择已发布的月份和范围（全市、产业链或县市区），系统将根据发布的统计数据生成初稿。',
   'briefs.emptyFiltered': '没有符合筛选条件的简报，请清除筛选后再看。',
+  'briefs.notForRole': '月度简报面向市领导、链长、链办和县市区；您的账号不阅读简报。如需查看，请联系链办。',
   'briefs.generate': '生成简报',
   'briefs.generated': '简报已生成',
   'briefs.title': '标题',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card } from 'antd';
+import { Card, Result } from 'antd';
 import { useSearchParams } from 'react-router';
 import { BRIEF_KINDS, BRIEF_STATUSES, type BriefSummary } from '../../../../shared/contracts/briefs';
 import { monthSchema } from '../../../../shared/contracts/identifiers';
@@ -13,11 +13,22 @@ import { useBriefs } from '../api/get-briefs';
 import { BriefTags } from './brief-tags';
 import { briefKindsOf, GenerateBriefModal } from './generate-brief-modal';
 
+/** Roles that read briefs (the server's route policy): the others get a page saying so, not a failed load. */
+const READERS: readonly string[] = ['admin', 'leader', 'chain_chief', 'chain_office', 'county'];
+
 /**
  * 月度简报: the briefs the user may read, by month, kind and status (kept in the address), each with its
  * status, 初步 and 数据已更新 marks; 生成简报 for those who write them.
  */
 export function BriefsPage() {
+  const t = useT();
+  const user = useMe().data?.user;
+  if (user !== undefined && !READERS.includes(user.role))
+    return <Result status="info" title={t('briefs.pageTitle')} subTitle={t('briefs.notForRole')} />;
+  return <BriefsList />;
+}
+
+function BriefsList() {
   const t = useT();
   const user = useMe().data?.user;
   const [searchParams] = useSearchParams();
