@@ -40,6 +40,7 @@ import { projectsRoutes } from './modules/projects/projects.routes.js';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.js';
 import { investorsRoutes } from './modules/investors/investors.routes.js';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
+import { briefsRoutes } from './modules/briefs/briefs.routes.js';
 import { APP_VERSION } from './version.js';
 
 export type AppDeps = {
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assessmentRoutes(database), { prefix: '/api/assessment' });
   await app.register(investorsRoutes(database), { prefix: '/api/investors' });
   await app.register(attachmentsRoutes(database), { prefix: '/api/attachments' });
+  await app.register(briefsRoutes(database), { prefix: '/api/briefs' });
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

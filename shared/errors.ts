@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   version_conflict: 409,
   /** A date outside the years the working-day calendar (chinese-days) holds: its holidays are not known, so no deadline is guessed. */
   calendar_year_not_covered: 422,
+  /** A brief's sentence template names a placeholder it does not offer, or its braces do not pair. */
+  template_invalid: 422,
   payload_too_large: 413,
   /** An uploaded table went over a limit of server/lib/spreadsheet/limits.ts (a zip bomb, a million columns…). */
   spreadsheet_too_large: 413,

@@ -9,6 +9,7 @@ import { resetPasswordCommand } from './commands/reset-password.js';
 import { unlockUserCommand } from './commands/unlock-user.js';
 import { restoreCommand } from './commands/restore.js';
 import { statsCommand } from './commands/stats.js';
+import { reportCommand } from './commands/report.js';
 import { seedDemoCommand } from './commands/seed-demo.js';
 import { exitCodeOf, formatError } from './errors.js';
 import type { CliIo, Command } from './io.js';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   seedDemoCommand,
   importEnterprisesCommand,
   statsCommand,
+  reportCommand,
   importMonthlyCommand,
   importProjectsCommand,
   importInvestmentCommand,

@@ -89,6 +89,7 @@ export * from './schema-supervision.js';
 export * from './schema-calendar.js';
 export * from './schema-attachments.js';
 export * from './schema-assessment.js';
+export * from './schema-briefs.js';
 
 /**
  * One row whose token changes (by statement-level triggers, see migration 0003) whenever data the

@@ -17,6 +17,7 @@ import { attachmentMatrixRows } from './authz-matrix.attachments.js';
 import { assessmentMatrixRows } from './authz-matrix.assessment.js';
 import { chainMapMatrixRows } from './authz-matrix.chain-map.js';
 import { prospectMatrixRows } from './authz-matrix.prospects.js';
+import { briefMatrixRows } from './authz-matrix.briefs.js';
 import type { Session } from './app.js';
 import { MATRIX_PERIOD, MONTHLY_OUTPUT, SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
 
@@ -715,6 +716,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   ...assessmentMatrixRows(),
   ...chainMapMatrixRows(),
   ...prospectMatrixRows(),
+  ...briefMatrixRows(),
 ];
 
 /**

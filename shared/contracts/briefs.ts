@@ -192,6 +192,8 @@ export const briefExportParams = briefParams.extend({ format: z.enum(BRIEF_EXPOR
 /** The sentence templates an admin edits: `{placeholder}` names from the template's list. */
 export const BRIEF_TEMPLATE_KEYS = [
   'opening',
+  /** The opening of a chain's brief (no double-digit count: one chain). */
+  'chainOpening',
   'chainsIntro',
   'chainLine',
   'areasIntro',
@@ -212,9 +214,15 @@ export const briefTemplate = z.object({
   /** The shipped text (to reset to). */
   defaultText: z.string(),
 });
-export const briefTemplatesResponse = z.object({ items: z.array(briefTemplate), version: recordVersion });
+export const briefTemplatesResponse = z.object({
+  items: z.array(briefTemplate),
+  /** The city's name in titles and page headers (`衡阳市`). */
+  cityName: z.string(),
+  version: recordVersion,
+});
 export const updateBriefTemplatesRequest = z.object({
   texts: z.partialRecord(z.enum(BRIEF_TEMPLATE_KEYS), z.string().trim().min(1).max(2000)),
+  cityName: z.string().trim().min(1).max(20).optional(),
   version: recordVersion,
 });
 export type UpdateBriefTemplatesRequest = z.input<typeof updateBriefTemplatesRequest>;

@@ -1,5 +1,6 @@
 import { briefsWebEn } from './briefs-web.en.js';
 import { attachmentsEn } from './attachments.en.js';
+import { briefsServerEn } from './briefs-server.en.js';
 import { assessmentEn } from './assessment.en.js';
 import { chainMapEn } from './chain-map.en.js';
 import { projectsEn } from './projects.en.js';
@@ -996,6 +997,7 @@ export const en: Record<MessageKey, string> = {
   ...attachmentsEn,
   ...assessmentEn,
   ...chainMapEn,
+  ...briefsServerEn,
   ...projectsEn,
   ...briefsWebEn,
   // Investment attraction and projects (issue 11).

@@ -1,5 +1,6 @@
 import { briefsWebZhCN } from './briefs-web.zh-CN.js';
 import { attachmentsZhCN } from './attachments.zh-CN.js';
+import { briefsServerZhCN } from './briefs-server.zh-CN.js';
 import { assessmentZhCN } from './assessment.zh-CN.js';
 import { chainMapZhCN } from './chain-map.zh-CN.js';
 import { projectsZhCN } from './projects.zh-CN.js';
@@ -966,6 +967,7 @@ export const zhCN = {
   ...attachmentsZhCN,
   ...assessmentZhCN,
   ...chainMapZhCN,
+  ...briefsServerZhCN,
   ...projectsZhCN,
   ...briefsWebZhCN,
   // Investment attraction and projects (issue 11).
