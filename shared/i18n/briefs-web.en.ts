@@ -86,6 +86,8 @@ export const briefsWebEn: Record<keyof typeof briefsWebZhCN, string> = {
   'briefs.templates.title': 'Brief templates',
   'briefs.templates.intro':
     'The opening and each section’s first sentence of the monthly brief are written from these templates. A placeholder in braces (such as {total}) is replaced by the published figure; each template may use only the placeholders listed under it.',
+  'briefs.templates.cityName': 'City name',
+  'briefs.templates.cityNameHint': 'Used in brief titles and the Word page header, such as 衡阳市.',
   'briefs.templates.placeholders': 'Placeholders:',
   'briefs.templates.reset': 'Reset to default',
   'briefs.templates.save': 'Save templates',

@@ -78,6 +78,8 @@ export const briefsWebZhCN = {
   'briefs.templates.title': '简报模板',
   'briefs.templates.intro':
     '月度简报的开头和各部分首句按这些模板生成。花括号中的占位符（如 {total}）在生成时替换为发布的数字，只能使用每个模板下列出的占位符。',
+  'briefs.templates.cityName': '城市名称',
+  'briefs.templates.cityNameHint': '用于简报标题和 Word 页眉，如“衡阳市”。',
   'briefs.templates.placeholders': '可用占位符：',
   'briefs.templates.reset': '恢复默认',
   'briefs.templates.save': '保存模板',

@@ -10,17 +10,19 @@ import { useT } from '../../../lib/i18n';
 import { useBriefTemplates, type BriefTemplates } from '../api/get-brief-templates';
 import { useUpdateBriefTemplates } from '../api/update-brief-templates';
 
-type Texts = Partial<Record<BriefTemplateKey, string>>;
+type Texts = Partial<Record<BriefTemplateKey, string>> & { cityName?: string };
+type Field = BriefTemplateKey | 'cityName';
+const FIELDS: readonly Field[] = [...BRIEF_TEMPLATE_KEYS, 'cityName'];
 
-/** The templates a refusal names in its details (`body.texts.opening`); none when it names no field. */
-export function templateKeysOf(error: unknown): BriefTemplateKey[] {
+/** The fields a refusal names in its details (`body.texts.opening`, `body.cityName`); none when it names no field. */
+export function templateKeysOf(error: unknown): Field[] {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
   const paths = error.details.map((d: unknown) => (typeof d === 'object' && d !== null && 'path' in d ? String(d.path) : ''));
-  return BRIEF_TEMPLATE_KEYS.filter((key) => paths.some((path) => path.split('.').includes(key)));
+  return FIELDS.filter((key) => paths.some((path) => path.split('.').includes(key)));
 }
 
 function textsOf(templates: BriefTemplates): Texts {
-  return Object.fromEntries(templates.items.map((item) => [item.key, item.text]));
+  return { ...Object.fromEntries(templates.items.map((item) => [item.key, item.text])), cityName: templates.cityName };
 }
 
 /** The templates form: one text per template with its placeholders and 恢复默认; saves the changed ones at the version. */
@@ -34,10 +36,11 @@ function TemplatesForm({ templates, onReload }: { templates: BriefTemplates; onR
 
   const save = async (values: Texts) => {
     setConflict(null);
+    const { cityName, ...edited } = values;
     const before = textsOf(templates);
-    const texts = Object.fromEntries(Object.entries(values).filter(([key, text]) => before[key as BriefTemplateKey] !== text)); // keys come from the form's own fields
+    const texts = Object.fromEntries(Object.entries(edited).filter(([key, text]) => before[key as BriefTemplateKey] !== text)); // keys come from the form's own fields
     try {
-      await update.mutateAsync({ texts, version: templates.version });
+      await update.mutateAsync({ texts, cityName: cityName === templates.cityName ? undefined : cityName, version: templates.version });
       void message.success(t('briefs.templates.saved'));
     } catch (error) {
       if (isVersionConflict(error)) return setConflict(errorText(error));
@@ -65,6 +68,14 @@ function TemplatesForm({ templates, onReload }: { templates: BriefTemplates; onR
       data-testid="brief-templates-form"
     >
       {conflict ? <ConflictAlert message={conflict} reloading={reloading} onReload={() => void reload()} /> : null}
+      <Form.Item
+        name="cityName"
+        label={t('briefs.templates.cityName')}
+        extra={t('briefs.templates.cityNameHint')}
+        rules={[{ required: true, whitespace: true, message: t('briefs.required') }]}
+      >
+        <Input maxLength={20} style={{ maxWidth: 240 }} />
+      </Form.Item>
       {templates.items.map((item) => (
         <Form.Item
           key={item.key}
