@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Checkbox, Form, Radio, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import { BRIEF_KINDS, type BriefKind } from '../../../../shared/contracts/briefs';
@@ -56,7 +57,12 @@ export function GenerateBriefModal({ onClose }: { onClose: () => void }) {
   const myChains = scopeRefs(user?.scopes ?? [], 'chain');
   const myRegions = scopeRefs(user?.scopes ?? [], 'region');
   const required = [{ required: true, message: t('briefs.required') }];
-  const monthStatus = picker.months.find((m) => m.value === period)?.status;
+  const monthStatus = picker.isPending ? undefined : picker.months.find((m) => m.value === period)?.status;
+  // A month not yet published can only make a 初步 brief: ticked for data staff once the month's status is known
+  // (the months of a year load after the picker opens, so the status can arrive after the pick).
+  useEffect(() => {
+    if (staff && monthStatus !== undefined) form.setFieldValue('preliminary', monthStatus !== 'published');
+  }, [staff, monthStatus, period, form]);
 
   const onSubmit = async ({ preliminary, ...values }: FormValues) => {
     const made = await generate.mutateAsync({
@@ -92,11 +98,6 @@ export function GenerateBriefModal({ onClose }: { onClose: () => void }) {
           loading={picker.isPending}
           onOpenChange={picker.onOpenChange}
           options={picker.months.map((m) => ({ value: m.value, label: m.label }))}
-          onChange={(value: string) => {
-            // A month not yet published can only make a 初步 brief: tick it for data staff.
-            const status = picker.months.find((m) => m.value === value)?.status;
-            if (staff) form.setFieldValue('preliminary', status !== 'published');
-          }}
           placeholder={t('briefs.periodPlaceholder')}
         />
       </Form.Item>
