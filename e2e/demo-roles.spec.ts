@@ -7,6 +7,7 @@ test.use({ baseURL: `http://localhost:${E2E_DEMO_PORT}` });
 
 const SUPERVISION = '督查考核';
 const ADMIN = '系统管理';
+const BRIEFS = '月度简报';
 
 /** Items every role has: the start page and what the policies open to all (each row is scoped). */
 const HEAD = ['首页'];
@@ -16,25 +17,44 @@ const WORK = ['招商引资', '重大项目', '园区', '区域', '产业', '问
 /**
  * Each account's menu, in order, from the access table (shared/modules.ts): a group's title is followed
  * by its items. 预警 and 驾驶舱 are not the enterprise's; 数据审核/发布 is the data staff's (admin, 链办,
- * 统计审核员); 督办任务 is not the county's and 考核 not the department's; 系统管理 is the admin's.
+ * 统计审核员); 督办任务 is not the county's and 考核 not the department's; 月度简报 not the park's, the department's
+ * or the enterprise's; 系统管理 is the admin's.
  */
 const ACCOUNTS: { username: string; password: string; menu: string[] }[] = [
   {
     username: ADMIN_USERNAME,
     password: ADMIN_PASSWORD,
-    menu: [...HEAD, ...CITY, '数据审核/发布', ...WORK, SUPERVISION, '督办任务', '考核', ADMIN, '用户管理', '操作日志', '工作日历'],
+    menu: [
+      ...HEAD,
+      ...CITY,
+      '数据审核/发布',
+      ...WORK,
+      SUPERVISION,
+      '督办任务',
+      '考核',
+      BRIEFS,
+      ADMIN,
+      '用户管理',
+      '操作日志',
+      '工作日历',
+      '简报模板',
+    ],
   },
-  { username: 'demo-leader', password: DEMO_PASSWORD, menu: [...HEAD, ...CITY, ...WORK, SUPERVISION, '督办任务', '考核'] },
+  { username: 'demo-leader', password: DEMO_PASSWORD, menu: [...HEAD, ...CITY, ...WORK, SUPERVISION, '督办任务', '考核', BRIEFS] },
   {
     username: 'demo-reviewer',
     password: DEMO_PASSWORD,
-    menu: [...HEAD, ...CITY, '数据审核/发布', ...WORK, SUPERVISION, '督办任务', '考核'],
+    menu: [...HEAD, ...CITY, '数据审核/发布', ...WORK, SUPERVISION, '督办任务', '考核', BRIEFS],
   },
-  { username: 'demo-chief', password: DEMO_PASSWORD, menu: [...HEAD, ...CITY, ...WORK, SUPERVISION, '督办任务', '考核'] },
-  { username: 'demo-office', password: DEMO_PASSWORD, menu: [...HEAD, ...CITY, '数据审核/发布', ...WORK, SUPERVISION, '督办任务', '考核'] },
+  { username: 'demo-chief', password: DEMO_PASSWORD, menu: [...HEAD, ...CITY, ...WORK, SUPERVISION, '督办任务', '考核', BRIEFS] },
+  {
+    username: 'demo-office',
+    password: DEMO_PASSWORD,
+    menu: [...HEAD, ...CITY, '数据审核/发布', ...WORK, SUPERVISION, '督办任务', '考核', BRIEFS],
+  },
   { username: 'demo-dept', password: DEMO_PASSWORD, menu: [...HEAD, ...CITY, ...WORK, SUPERVISION, '督办任务'] },
   { username: 'demo-park', password: DEMO_PASSWORD, menu: [...HEAD, ...CITY, ...WORK, SUPERVISION, '督办任务', '考核'] },
-  { username: 'demo-county', password: DEMO_PASSWORD, menu: [...HEAD, ...CITY, ...WORK, SUPERVISION, '考核'] },
+  { username: 'demo-county', password: DEMO_PASSWORD, menu: [...HEAD, ...CITY, ...WORK, SUPERVISION, '考核', BRIEFS] },
   {
     username: 'demo-enterprise',
     password: DEMO_PASSWORD,
@@ -153,7 +173,7 @@ test('the 驾驶舱 holds the headline, the chain ranking and the trend on the f
   expect(errors).toEqual([]);
 });
 
-test('the enterprise gets one clear message on a page it may not open, and a module not built is not found', async ({ page }) => {
+test('the enterprise gets one clear message on a page it may not open, and an unknown address is not found', async ({ page }) => {
   await page.goto('/login');
   await loginByForm(page, 'demo-enterprise', DEMO_PASSWORD);
   await expect(page).not.toHaveURL(/\/login/);
@@ -163,6 +183,6 @@ test('the enterprise gets one clear message on a page it may not open, and a mod
   await expect(page.getByTestId('warnings-empty')).toHaveCount(0);
   await expect(page.getByTestId('warnings-table')).toHaveCount(0);
 
-  await page.goto('/reports');
+  await page.goto('/no-such-module');
   await expect(page.getByText('404', { exact: true })).toBeVisible();
 });

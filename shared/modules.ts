@@ -41,6 +41,7 @@ export const APP_MODULES = [
   'users',
   'audit',
   'calendar',
+  'briefTemplates',
 ] as const;
 export type AppModule = (typeof APP_MODULES)[number];
 
@@ -65,10 +66,12 @@ export const MODULE_ACCESS: Record<AppModule, ModuleAccess> = {
   problems: { roles: ROLES },
   supervision: { roles: ['admin', 'leader', 'chain_chief', 'chain_office', 'department', 'park'], group: 'supervision' },
   assessment: { roles: ['admin', 'leader', 'chain_office', 'chain_chief', 'park', 'county'], group: 'supervision' },
-  reports: { roles: MONITORING_READERS },
+  // The brief route's roles (BRIEF_ROLES): a park, a department and an enterprise have no brief of their own.
+  reports: { roles: ['admin', 'leader', 'chain_chief', 'chain_office', 'county'] },
   users: { roles: ['admin'], group: 'admin' },
   audit: { roles: ['admin'], group: 'admin' },
   calendar: { roles: ['admin'], group: 'admin' },
+  briefTemplates: { roles: ['admin'], group: 'admin' },
 };
 
 /** What the table needs to know of a user. */

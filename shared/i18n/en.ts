@@ -1,6 +1,7 @@
 import { formatEn } from './format.en.js';
 import { auditEn } from './audit.en.js';
 import { usersEn } from './users.en.js';
+import { briefsWebEn } from './briefs-web.en.js';
 import { attachmentsEn } from './attachments.en.js';
 import { briefsServerEn } from './briefs-server.en.js';
 import { assessmentEn } from './assessment.en.js';
@@ -1012,6 +1013,7 @@ export const en: Record<MessageKey, string> = {
   ...projectsEn,
   ...usersEn,
   ...auditEn,
+  ...briefsWebEn,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': 'Project {id} does not exist; open it from the project list',
   'projects.error.terminatedFinal': 'The project was terminated; its stage cannot change any more',

@@ -1,6 +1,7 @@
 import { formatZhCN } from './format.zh-CN.js';
 import { auditZhCN } from './audit.zh-CN.js';
 import { usersZhCN } from './users.zh-CN.js';
+import { briefsWebZhCN } from './briefs-web.zh-CN.js';
 import { attachmentsZhCN } from './attachments.zh-CN.js';
 import { briefsServerZhCN } from './briefs-server.zh-CN.js';
 import { assessmentZhCN } from './assessment.zh-CN.js';
@@ -982,6 +983,7 @@ export const zhCN = {
   ...projectsZhCN,
   ...usersZhCN,
   ...auditZhCN,
+  ...briefsWebZhCN,
   // Investment attraction and projects (issue 11).
   'projects.error.notFound': '项目 {id} 不存在，请从项目列表进入',
   'projects.error.terminatedFinal': '项目已终止，不能再变更阶段',

@@ -20,6 +20,7 @@ import { assessmentRoutes } from '../features/assessment/routes';
 import { projectRoutes } from '../features/projects/routes';
 import { investorRoutes } from '../features/investors/routes';
 import { meQueryOptions } from '../hooks/use-me';
+import { briefRoutes } from '../features/briefs/routes';
 import { monitoringChainsQueryOptions } from '../hooks/use-monitoring-chains';
 import { canOpenModule } from '../../shared/modules';
 import { dashboardViewOf } from '../lib/periods';
@@ -104,6 +105,7 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
             ...assessmentRoutes,
             ...projectRoutes,
             ...investorRoutes,
+            ...briefRoutes,
             {
               lazy: async () => ({ Component: (await import('./layout/require-admin')).RequireAdmin }),
               children: [
@@ -119,6 +121,12 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
                   path: paths.adminCalendar.path,
                   lazy: async () => ({
                     Component: (await import('../features/calendar/components/calendar-years-page')).CalendarYearsPage,
+                  }),
+                },
+                {
+                  path: paths.adminBriefTemplates.path,
+                  lazy: async () => ({
+                    Component: (await import('../features/briefs/components/brief-templates-page')).BriefTemplatesPage,
                   }),
                 },
               ],

@@ -22,4 +22,6 @@ export const BUILT_MODULES: readonly AppModule[] = [
   'supervision',
   'investment',
   'projects',
+  'reports',
+  'briefTemplates',
 ];

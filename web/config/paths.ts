@@ -88,11 +88,15 @@ export const paths = {
   assessment: { path: '/supervision/assessment', getHref: () => '/supervision/assessment' },
   assessmentScheme: { path: '/supervision/assessment/schemes/:id', getHref: (id: number) => `/supervision/assessment/schemes/${id}` },
   assessmentRun: { path: '/supervision/assessment/runs/:id', getHref: (id: number) => `/supervision/assessment/runs/${id}` },
+  /** 月度简报: the briefs; one brief's page (preview, editing, workflow, downloads). */
   reports: { path: '/reports', getHref: () => '/reports' },
+  report: { path: '/reports/:id', getHref: (id: number) => `/reports/${id}` },
   adminUsers: { path: '/admin/users', getHref: () => '/admin/users' },
   adminAudit: { path: '/admin/audit', getHref: () => '/admin/audit' },
   /** 工作日历: the years of public holidays and make-up days; entering a year the dataset lacks. */
   adminCalendar: { path: '/admin/calendar', getHref: () => '/admin/calendar' },
+  /** 简报模板: the sentence templates of the monthly brief. */
+  adminBriefTemplates: { path: '/admin/brief-templates', getHref: () => '/admin/brief-templates' },
 } as const;
 
 /**

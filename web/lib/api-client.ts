@@ -138,3 +138,32 @@ export type QueryParamsOf<S extends z.ZodType> = {
     ? (K extends keyof z.output<S> ? z.output<S>[K] : never) | undefined
     : z.input<S>[K];
 };
+
+/** The file name a `Content-Disposition` header gives (its UTF-8 `filename*` first), or `fallback`. */
+export function dispositionFileName(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // A malformed encoding: fall through to the plain name.
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? fallback;
+}
+
+/**
+ * A file the server makes (an export) fetched like every other request (session, `X-Locale`), so a
+ * refusal arrives as an {@link ApiError} with the server's message instead of a page of JSON.
+ */
+export async function apiDownload(path: string, fallbackName: string): Promise<{ blob: Blob; fileName: string }> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { 'X-Locale': getLocale() }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', translate(getLocale(), 'error.network'));
+  }
+  if (!response.ok) throw await readError(response);
+  return { blob: await response.blob(), fileName: dispositionFileName(response.headers.get('Content-Disposition'), fallbackName) };
+}

@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  SnippetsOutlined,
   CarryOutOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -59,6 +60,12 @@ const NAV: Record<AppModule, ModuleNav> = {
   users: { href: paths.adminUsers.getHref(), path: paths.adminUsers.path, label: 'nav.users', icon: <TeamOutlined /> },
   audit: { href: paths.adminAudit.getHref(), path: paths.adminAudit.path, label: 'nav.audit', icon: <FileSearchOutlined /> },
   calendar: { href: paths.adminCalendar.getHref(), path: paths.adminCalendar.path, label: 'nav.calendar', icon: <CalendarOutlined /> },
+  briefTemplates: {
+    href: paths.adminBriefTemplates.getHref(),
+    path: paths.adminBriefTemplates.path,
+    label: 'nav.briefTemplates',
+    icon: <SnippetsOutlined />,
+  },
 };
 
 const GROUPS: Record<ModuleGroup, { label: MessageKey; icon: ReactNode }> = {
