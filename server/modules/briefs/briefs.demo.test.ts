@@ -14,7 +14,6 @@ import { AppError } from '../../lib/errors.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
-import { seedDemo } from '../demo/seed.js';
 import { publishPeriod, reopenPeriod } from '../periods/periods.service.js';
 import { sofficePath } from './briefs.pdf.js';
 
@@ -24,8 +23,7 @@ const s: Record<'admin' | 'reviewer' | 'leader' | 'chief' | 'office' | 'county' 
 const textOf = (segments: BriefSegment[]) => segments.map((x) => ('text' in x ? x.text : `${x.figure.text}${x.figure.unit}`)).join('');
 
 beforeAll(async () => {
-  t = await createTestApp();
-  expect((await seedDemo(t.database.db)).seeded).toBe(true);
+  t = await createTestApp({}, { demo: true });
   const users = {
     admin: { role: 'admin' },
     reviewer: { role: 'leader', statsReviewer: true },

@@ -8,7 +8,6 @@ import { createTestApp, loginAs, type Session, type TestApp } from '../../test/a
 import { fakeDateOn, LONG_SESSIONS, onShanghaiDay } from '../../test/clock.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { createDemoAccounts, DEMO_COUNTY } from '../demo/demo-accounts.js';
-import { seedDemo } from '../demo/seed.js';
 
 const PASSWORD = 'demo-test-password-1';
 const ACCOUNTS = ['leader', 'reviewer', 'chief', 'office', 'dept', 'park', 'county', 'enterprise'] as const;
@@ -29,8 +28,7 @@ const itemOf = (account: Account, kind: TodoItem['kind']) => homes[account].todo
 
 beforeAll(async () => {
   fakeDateOn('2026-11-20');
-  t = await createTestApp(LONG_SESSIONS);
-  expect((await seedDemo(t.database.db)).seeded).toBe(true);
+  t = await createTestApp(LONG_SESSIONS, { demo: true });
   await createDemoAccounts(t.database.db, SYSTEM_ACTOR, PASSWORD);
   for (const account of ACCOUNTS) {
     sessions[account] = await loginAs(t.app, `demo-${account}`, PASSWORD);
