@@ -15,7 +15,8 @@ import { seedDemo, type SeedReport } from '../modules/demo/seed.js';
  * fresh seed: on PGlite a data directory in the OS temp dir, copied per file; on PostgreSQL a
  * template database, cloned per file with `CREATE DATABASE … TEMPLATE`. The cache is keyed by the
  * code that makes the demo (migrations, server and shared sources, reference data, the lock file), so a change to
- * any of them seeds afresh; older caches are removed when a new one is made.
+ * any of them seeds afresh; caches of other code are removed when a new one is made (on PGlite once
+ * they are six hours old, so a run of another checkout beside this one keeps its own).
  */
 export type DemoTestDatabase = Database & { drop: () => Promise<void>; seedReport: SeedReport };
 
@@ -26,6 +27,8 @@ const seedReportSchema = z.object({
   elapsedMs: z.number(),
 });
 const PREFIX = 'cc_demo_';
+/** A cache of other code this old is removed when a new one is made. */
+const STALE_MS = 6 * 60 * 60_000;
 /** How long a file waits for another worker's seeding before giving up. */
 const WAIT_MS = 15 * 60_000;
 
@@ -81,8 +84,11 @@ async function pgliteCache(key: string): Promise<string> {
       const database = await openDatabase({ kind: 'pglite', dataDir: path.join(building, 'data') });
       const report = await seedInto(database).finally(() => database.close());
       fs.writeFileSync(path.join(building, 'report.json'), JSON.stringify(report));
+      // Older caches go once nobody can still be reading them (another checkout's run may be using its own).
       for (const old of fs.readdirSync(base)) {
-        if (old !== `${key}.lock` && !old.startsWith(key)) fs.rmSync(path.join(base, old), { recursive: true, force: true });
+        const oldPath = path.join(base, old);
+        if (!old.startsWith(key) && Date.now() - fs.statSync(oldPath).mtimeMs > STALE_MS)
+          fs.rmSync(oldPath, { recursive: true, force: true });
       }
       fs.renameSync(building, ready);
     } finally {

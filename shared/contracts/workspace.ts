@@ -21,6 +21,8 @@ export const TODO_KINDS = [
   'project_warnings',
   'agenda_scheduled',
   'report_month',
+  'briefs_to_review',
+  'briefs_to_publish',
 ] as const;
 export type TodoKind = (typeof TODO_KINDS)[number];
 

@@ -20,6 +20,8 @@ export const workspaceEn: Record<keyof typeof workspaceZhCN, string> = {
   'workspace.todo.project_warnings': '{count} projects behind plan (三未)',
   'workspace.todo.agenda_scheduled': '{chain}: {count} agenda items for the chain meeting ({date})',
   'workspace.todo.report_month': 'Report the figures of {period} (due {date})',
+  'workspace.todo.briefs_to_review': '{count} monthly brief(s) to review',
+  'workspace.todo.briefs_to_publish': '{count} monthly brief(s) reviewed, to publish',
   'workspace.usual.admin': 'Administrators usually maintain users, master data and settings here, and accept new problems.',
   'workspace.usual.leader': 'Leaders usually read the cockpit, the warnings and the red supervision items here.',
   'workspace.usual.chain_chief': "Chain chiefs usually read their chain's figures, overdue problems and the meeting agenda here.",

@@ -18,6 +18,8 @@ export const workspaceZhCN = {
   'workspace.todo.project_warnings': '{count} 个项目“三未”预警',
   'workspace.todo.agenda_scheduled': '{chain}链长会议议题 {count} 项待研究（{date}）',
   'workspace.todo.report_month': '填报 {period} 月度数据（截止 {date}）',
+  'workspace.todo.briefs_to_review': '{count} 份月度简报待审核',
+  'workspace.todo.briefs_to_publish': '{count} 份月度简报已审核待发布',
   'workspace.usual.admin': '管理员通常在此维护用户、主数据和系统设置，并处理待受理的问题。',
   'workspace.usual.leader': '市领导通常在此查看驾驶舱、预警和红灯督办事项。',
   'workspace.usual.chain_chief': '链长通常在此查看本链运行数据、逾期问题和链长会议议题。',

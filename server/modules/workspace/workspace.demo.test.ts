@@ -138,3 +138,28 @@ describe('the enterprise home', () => {
     });
   });
 });
+
+describe('the monthly briefs waiting for the reviewer', () => {
+  it('lists a chain brief the office submitted as one to review, then as one to publish once reviewed', async () => {
+    const send = async (account: Account, url: string, payload: object) => {
+      const res = await t.app.inject({ method: 'POST', url, headers: sessions[account].headers, payload });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+      return res.json<{ id: number; version: number }>();
+    };
+    const home = async (account: Account) => read<WorkspaceResponse>(account, '/api/workspace');
+    expect((await home('reviewer')).todos.map((i) => i.kind)).not.toContain('briefs_to_review');
+
+    const draft = await send('office', '/api/briefs', { period: '2026-09', kind: 'chain', chainCode: 'CH02' });
+    const submitted = await send('office', `/api/briefs/${draft.id}/actions`, { action: 'submit', version: draft.version });
+    const waiting = (await home('reviewer')).todos.find((i) => i.kind === 'briefs_to_review');
+    expect(waiting).toMatchObject({ count: 1, path: '/reports?status=submitted' });
+    // The office that wrote it and the leader without the reviewer flag have nothing to review.
+    expect((await home('office')).todos.map((i) => i.kind)).not.toContain('briefs_to_review');
+    expect((await home('leader')).todos.map((i) => i.kind)).not.toContain('briefs_to_review');
+
+    await send('reviewer', `/api/briefs/${draft.id}/actions`, { action: 'review', version: submitted.version });
+    const after = (await home('reviewer')).todos;
+    expect(after.map((i) => i.kind)).not.toContain('briefs_to_review');
+    expect(after.find((i) => i.kind === 'briefs_to_publish')).toMatchObject({ count: 1, path: '/reports?status=reviewed' });
+  });
+});

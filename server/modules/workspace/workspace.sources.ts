@@ -1,6 +1,7 @@
 // The to-do registry of the home page (待办): one entry per source, each reading through the owning
 // module's service (or its snapshots/stored export) with the caller's own rights and data scope, so a
-// new source (the monthly brief's 待审核简报, say) is one more entry here.
+// new source is one more entry here.
+import type { ProjectWarningKind } from '../../../shared/contracts/projects.js';
 import type { TodoItem, TodoKind } from '../../../shared/contracts/workspace.js';
 import type { Role } from '../../../shared/roles.js';
 import { shiftPeriod } from '../../../shared/stats/period.js';
@@ -9,6 +10,7 @@ import { AppError } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { dataScopeOf } from '../access/access.policy.js';
 import { getAgenda } from '../agenda/agenda.service.js';
+import { listBriefs } from '../briefs/briefs.service.js';
 import { canMovePeriod, isDataStaff } from '../periods/periods.policy.js';
 import { periodStatuses } from '../periods/periods.snapshots.js';
 import { listProjectWarnings } from '../projects/projects.warnings.js';
@@ -162,8 +164,11 @@ const tasks: TodoSource = {
   },
 };
 
+/** The 三未 warnings (签约未注册, 注册未开工, 开工未竣工); duplicate signings are for review, not a to-do. */
+const THREE_UN: readonly ProjectWarningKind[] = ['unregistered', 'unstarted', 'uncompleted'];
+
 /**
- * 要素保障 blockers past their due day, and 三未 project warnings (duplicate signings are not a to-do),
+ * 要素保障 blockers past their due day, and 三未 project warnings,
  * for the roles that open the project list (a department's blockers have no page of its own yet).
  */
 const projects: TodoSource = {
@@ -174,7 +179,7 @@ const projects: TodoSource = {
     const blockers = await listBlockers(db, actor, { overdue: 'true', asOf: today });
     if (blockers.total > 0) items.push(todo('blockers_overdue', blockers.total, '/investment/list', { overdue: true }));
     const warned = await listProjectWarnings(db, actor, { asOf: today });
-    const late = warned.items.filter((w) => w.kind !== 'duplicate_signing').length;
+    const late = warned.items.filter((w) => THREE_UN.includes(w.kind)).length;
     if (late > 0) items.push(todo('project_warnings', late, '/investment/list', { overdue: true }));
     return items;
   },
@@ -206,8 +211,26 @@ const agenda: TodoSource = {
   },
 };
 
+/**
+ * Monthly briefs submitted for review, and reviewed ones waiting to be published: the statistics
+ * reviewers and the admin review and publish them (the same people who publish the month).
+ */
+const briefs: TodoSource = {
+  kinds: ['briefs_to_review', 'briefs_to_publish'],
+  roles: ['admin', 'leader'],
+  async collect({ db, actor }) {
+    if (!canMovePeriod(actor)) return [];
+    const items: TodoItem[] = [];
+    const submitted = (await listBriefs(db, actor, { status: 'submitted' })).items.length;
+    if (submitted > 0) items.push(todo('briefs_to_review', submitted, '/reports?status=submitted'));
+    const reviewed = (await listBriefs(db, actor, { status: 'reviewed' })).items.length;
+    if (reviewed > 0) items.push(todo('briefs_to_publish', reviewed, '/reports?status=reviewed'));
+    return items;
+  },
+};
+
 /** Every source, in the order the list shows them. */
-export const TODO_SOURCES: readonly TodoSource[] = [periodsToReview, warnings, tickets, tasks, projects, agenda];
+export const TODO_SOURCES: readonly TodoSource[] = [periodsToReview, briefs, warnings, tickets, tasks, projects, agenda];
 
 /**
  * Asks every source meant for the caller's role. A source whose owner refuses the caller (403) adds
