@@ -45,9 +45,11 @@ const MAIN_LIST: Record<AppModule, ((fx: AuthzFixture) => string) | null> = {
   calendar: () => '/api/calendar/years/2025',
 };
 
-/** The calendar page's first write: an empty year body answers 400 to whoever may write, 403 to the others. */
+/** A page that edits what everyone reads: its first write with an empty body answers 400 to whoever may write, 403 to the others. */
 const PAGE_WRITE: Partial<Record<AppModule, { method: 'PUT'; url: string; okStatus: number }>> = {
   calendar: { method: 'PUT', url: '/api/calendar/years/2025', okStatus: 400 },
+  // Every brief author reads the templates; the page edits them, which is the admin's.
+  briefTemplates: { method: 'PUT', url: '/api/briefs/templates', okStatus: 400 },
 };
 
 async function statusOf(module: AppModule, role: Role, session = fx.sessions[role]): Promise<number> {

@@ -3,6 +3,10 @@ import type { auditZhCN } from './audit.zh-CN.js';
 /** English words of the audit log's action and object codes. */
 export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.action.create': 'Create',
+  'audit.action.generate': 'Generate',
+  'audit.action.submit': 'Submit for review',
+  'audit.action.review': 'Approve',
+  'audit.action.publish': 'Publish',
   'audit.action.update': 'Edit',
   'audit.action.delete': 'Delete',
   'audit.action.set': 'Set',
@@ -90,6 +94,8 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.entity.project_agent': 'Project agent',
   'audit.entity.project_approval': 'Project approval',
   'audit.entity.project_blocker': 'Project blocker',
+  'audit.entity.project_signing_event': 'Signing event',
+  'audit.entity.briefs': 'Monthly brief',
   'audit.entity.ticket': 'Problem',
   'audit.entity.supervision_task': 'Task',
   'audit.entity.agenda_item': 'Agenda item',

@@ -5,6 +5,10 @@
  */
 export const auditZhCN = {
   'audit.action.create': '创建',
+  'audit.action.generate': '生成',
+  'audit.action.submit': '提交审核',
+  'audit.action.review': '审核通过',
+  'audit.action.publish': '发布',
   'audit.action.update': '修改',
   'audit.action.delete': '删除',
   'audit.action.set': '设置',
@@ -92,6 +96,8 @@ export const auditZhCN = {
   'audit.entity.project_agent': '项目代办员',
   'audit.entity.project_approval': '项目审批',
   'audit.entity.project_blocker': '要素保障问题',
+  'audit.entity.project_signing_event': '签约活动',
+  'audit.entity.briefs': '月度简报',
   'audit.entity.ticket': '问题诉求',
   'audit.entity.supervision_task': '督办任务',
   'audit.entity.agenda_item': '议题',

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BRIEF_ACTIONS } from '../../../shared/contracts/briefs.js';
 import { auditZhCN } from '../../../shared/i18n/audit.zh-CN.js';
 import { PERIOD_ACTIONS } from '../../../shared/publication/workflow.js';
 import { TASK_ACTIONS } from '../../../shared/supervision/workflow.js';
@@ -15,6 +16,7 @@ const DYNAMIC_ACTIONS: Record<string, readonly string[]> = {
   'tickets.service.ts input.action': TICKET_ACTIONS,
   'supervision.service.ts input.action': TASK_ACTIONS,
   'periods.service.ts `period_${action}`': PERIOD_ACTIONS.map((a) => `period_${a}`),
+  'briefs.service.ts input.action': BRIEF_ACTIONS,
 };
 
 function serverSources(dir: string, out: { name: string; text: string }[] = []): { name: string; text: string }[] {
