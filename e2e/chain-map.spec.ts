@@ -27,8 +27,9 @@ test('the leader opens a chain map, sees the legend and a 缺链 node, opens a n
   await expect(map).toHaveAttribute('data-node-count', '10');
   await expect(map.locator('canvas').first()).toBeVisible();
   await expect(page.getByTestId('chain-gap-legend')).toContainText('缺链 1');
-  await expect(page.getByTestId('chain-target-tracking')).toContainText('2026 年目标跟踪');
-  await expect(page.getByTestId('chain-target-tracking')).toContainText('年末预计');
+  const tracking = page.getByTestId('chain-gap-map-card').getByTestId('chain-target-tracking');
+  await expect(tracking).toContainText('2026 年目标跟踪');
+  await expect(tracking).toContainText('年末预计');
   await expect(page.getByTestId('chain-gap-legend')).toContainText('强链');
 
   const gaps = page.getByTestId('chain-gaps-table');

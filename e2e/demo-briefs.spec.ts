@@ -22,7 +22,7 @@ test('the statistics reviewer generates the 2024-06 city brief, reads its figure
   await page.goto('/reports');
   await page.getByTestId('brief-generate').click();
   const form = page.getByTestId('brief-generate-form');
-  await pickOption(page, form.getByRole('combobox', { name: /月份/ }), '2024-06', '2024-06');
+  await pickOption(page, form.getByRole('combobox', { name: /月份/ }), '2024-06', '2024年6月');
   await expect(form.getByRole('radio', { name: '全市' })).toBeChecked();
   await expect(form.getByRole('checkbox', { name: /初步/ })).not.toBeChecked();
   await form.page().getByRole('dialog').getByRole('button', { name: '生成简报' }).click();
