@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { NotificationItem } from '../../../../shared/contracts/tickets';
@@ -63,9 +64,7 @@ export function NotificationBell() {
       onOpenChange={setShown}
     >
       <Badge count={unread} size="small" data-testid="notification-count">
-        <Button type="text" aria-label={t('notifications.title')} data-testid="notification-bell">
-          <span aria-hidden>🔔</span>
-        </Button>
+        <Button type="text" aria-label={t('notifications.title')} data-testid="notification-bell" icon={<BellOutlined />} />
       </Badge>
     </Popover>
   );
