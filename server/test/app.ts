@@ -44,6 +44,16 @@ export async function loginAs(app: FastifyInstance, username: string, password: 
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
 }
 
+/** The status a login answers (200 through, 401 refused): for a test that expects a password or an account to stop working. */
+export async function loginStatus(app: FastifyInstance, username: string, password: string): Promise<number> {
+  return (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } })).statusCode;
+}
+
+/** The status `GET /api/auth/me` answers with a session's cookie: 200 while the session lives, 401 once it has ended. */
+export async function sessionStatus(app: FastifyInstance, session: Pick<Session, 'cookie'>): Promise<number> {
+  return (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session.cookie } })).statusCode;
+}
+
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Reply = Awaited<ReturnType<FastifyInstance['inject']>>;
 
