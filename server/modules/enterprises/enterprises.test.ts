@@ -3,8 +3,8 @@ import type { ScopeEntry } from '../../../shared/contracts/auth.js';
 import type { Role } from '../../../shared/roles.js';
 import { usccCheckChar } from '../../../shared/uscc.js';
 import { loginAs, type Session, useTestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
-import { buildEnterprise, countRows, nextUscc, parkIdOf } from '../../test/factories/enterprises.js';
+import { buildUser, countRows, TEST_PASSWORD } from '../../test/factories/common.js';
+import { buildEnterprise, nextUscc, parkIdOf } from '../../test/factories/enterprises.js';
 
 let gaoxinParkId: number;
 /** Firms made in beforeAll: A (CH02, 衡阳县), B (CH04 primary + CH02, 衡阳县), C (CH05, 珠晖区, 衡阳高新区 park). */

@@ -74,12 +74,3 @@ export async function filledTemplate(template: Buffer, rows: (string | number)[]
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
-
-/** Rows of a table as plain numbers, for "nothing was written" checks. */
-export async function countRows(
-  db: Db,
-  table: 'enterprises' | 'enterprise_memberships' | 'enterprise_scale_years' | 'audit_log',
-): Promise<number> {
-  const result = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
-  return result.rows[0]?.n ?? -1;
-}
