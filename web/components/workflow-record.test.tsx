@@ -50,7 +50,15 @@ describe('WorkflowTimeline', () => {
         testId="ticket-timeline"
         events={[
           { id: 1, label: '登记', color: 'blue', actorName: '王链办', actorRole: 'chain_office', when: '2024-06-03 09:30', note: null },
-          { id: 2, label: '交办', color: 'red', actorName: '李链长', actorRole: 'chain_chief', when: '2024-06-04 10:00', note: '请一周内答复' },
+          {
+            id: 2,
+            label: '交办',
+            color: 'red',
+            actorName: '李链长',
+            actorRole: 'chain_chief',
+            when: '2024-06-04 10:00',
+            note: '请一周内答复',
+          },
         ]}
       />,
     );
