@@ -66,6 +66,9 @@ async function timed(concurrency: number, n: number, fn: () => Promise<void>): P
 
 type Row = { name: string; p1: number[]; p20: number[]; note: string };
 
+/** Requests that failed (status or network), per endpoint: reported in the table, never retried. */
+const failures = new Map<string, number>();
+
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
 const cell = (t: number[]) => (t.length === 0 ? '–' : `${fmt(percentile(t, 50))} / ${fmt(percentile(t, 95))}`);
 
@@ -257,19 +260,27 @@ export async function benchProvince(argv: readonly string[]): Promise<void> {
     if ((await statusOf()) === 'published')
       await post(`/api/periods/${latest}/reopen`, { reason: '基准测试重新发布 (benchmark republication)' });
     const get = (url: string) => async () => {
-      const res = await fetch(`${base}${url}`, { headers: { cookie: session.cookie } });
-      await res.arrayBuffer();
-      if (!res.ok) throw new Error(`GET ${url}: ${res.status}`);
+      try {
+        const res = await fetch(`${base}${url}`, { headers: { cookie: session.cookie } });
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`GET ${url}: ${res.status}`);
+      } catch (err) {
+        failures.set(url, (failures.get(url) ?? 0) + 1);
+        if (failures.get(url) === 1) console.error(err instanceof Error ? err.message : String(err));
+      }
     };
     const rows: Row[] = [];
     const n = options.requests;
     const measure = async (name: string, fn: () => Promise<void>, note = '') => {
+      const failedBefore = [...failures.values()].reduce((a, b) => a + b, 0);
       const first = performance.now();
       await fn();
       const cold = performance.now() - first;
       const p1 = await timed(1, Math.max(5, n / 4), fn);
       const p20 = await timed(20, n, fn);
-      rows.push({ name, p1, p20, note: `${note}${note ? '; ' : ''}first ${fmt(cold)}` });
+      const failed = [...failures.values()].reduce((a, b) => a + b, 0) - failedBefore;
+      const notes = [note, `first ${fmt(cold)}`, failed > 0 ? `**${failed} failed**` : ''].filter((x) => x !== '');
+      rows.push({ name, p1, p20, note: notes.join('; ') });
       console.log(`${name}: 1 conn ${cell(p1)}, 20 conn ${cell(p20)} (${rows.at(-1)?.note})`);
     };
     // Published month: the answers stored with the snapshot (city-wide caller).
