@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { growthGroupsSql } from '../server/modules/monitoring/monitoring.queries.js';
-import { NO_FILTER, type FiguresView } from '../server/modules/monitoring/monitoring.sql.js';
+import { NO_FILTER, storeFrozenFirmStatsSql, type FiguresView } from '../server/modules/monitoring/monitoring.sql.js';
 import { monthRangeOf } from '../server/modules/monitoring/monitoring.service.js';
 import { rawChainYtdSql } from './bench-province.js';
 
@@ -16,6 +16,11 @@ const query = new PgDialect().sqlToQuery(
 );
 const client = new pg.Client({ connectionString: url });
 await client.connect();
+if (view.kind === 'frozen') {
+  // The rollup the app stores on publication or first read (idempotent).
+  const store = new PgDialect().sqlToQuery(storeFrozenFirmStatsSql(monthRangeOf(period, 'ytd'), view.version));
+  await client.query(store.sql, [...store.params]);
+}
 for (const [name, text, params] of [
   ['engine', query.sql, query.params],
   ['raw', rawChainYtdSql(Number(period.slice(0, 4)), period), []],

@@ -109,5 +109,12 @@ describe('frozen_firm_stats: the rollup of a published month equals the computat
     // The first snapshot's rows are untouched and still agree.
     expect(await chainOutput(v1, 'CH01')).toBe(650);
     await expectRollupEqualsMonths(v1);
+
+    // The answers do read the stored rows: one altered by 1 元 shows in CH01 and breaks the agreement.
+    await write(
+      sql`UPDATE frozen_firm_stats SET output = output + 1 WHERE figures_version = ${v2} AND range_from = '2024-01' AND uscc = ${usccOf('A')}`,
+    );
+    expect(await chainOutput(v2, 'CH01')).toBe(481);
+    expect(await answersOf(v2, false)).not.toEqual(await answersOf(v2, true));
   });
 });
