@@ -76,9 +76,17 @@ describe('frozen_firm_stats: the rollup of a published month equals the computat
     await publishHistory(t.database.db, [PERIOD]);
     const v1 = await versionOf(PERIOD);
     expect(await storedRows(v1)).toBe(0);
+    // A county's first read computes its own firms from their months and stores nothing.
+    await selectGrowthGroups(t.database.db, {
+      range: monthRangeOf(PERIOD, 'ytd'),
+      filter: { ...NO_FILTER, regionCodes: [COUNTY_A] },
+      by: 'chain',
+      view: { kind: 'frozen', version: v1 },
+    });
+    expect(await storedRows(v1)).toBe(0);
     // CH01 Jan–Feb 2024 = A 220 + B 400 + D 70 + G 30 = 720 (as in monitoring.test.ts).
     expect(await chainOutput(v1, 'CH01')).toBe(720);
-    // The first read stored one row per firm with a figure in 2023-01…2024-02: A–I, nine firms.
+    // The first city-wide read stored one row per firm with a figure in 2023-01…2024-02: A–I, nine firms.
     expect(await storedRows(v1)).toBe(9);
     await expectRollupEqualsMonths(v1);
 
