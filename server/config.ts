@@ -25,8 +25,8 @@ const configSchema = z.object({
   REPLICA_LAG_WARN_SECONDS: z.coerce.number().nonnegative().default(5),
   /**
    * Whether this instance runs long jobs (imports, publication, briefs) from the queue. On
-   * PostgreSQL an instance without workers still starts jobs; another instance runs them. The
-   * embedded database always runs its jobs in-process.
+   * PostgreSQL an instance without workers still starts jobs; another instance runs them. On the
+   * embedded database (one process) false leaves jobs queued until a start with workers.
    */
   JOB_WORKERS: z
     .enum(['true', 'false'])

@@ -7,7 +7,8 @@
 // - Embedded database (PGlite): one process by construction (the data-dir lock), and its one socket
 //   connection cannot give pg-boss a pool of its own. An in-process runner with the same table and
 //   interface runs jobs one after another; at start it fails jobs a stopped process left running and
-//   runs the queued ones.
+//   runs the queued ones. JOB_WORKERS=false leaves jobs queued until a start with workers (the tests'
+//   default, so a background job never writes while a test counts rows).
 import crypto from 'node:crypto';
 import os from 'node:os';
 import PgBoss from 'pg-boss';
@@ -45,7 +46,7 @@ function liveProgress() {
   };
 }
 
-function inProcessRunner(database: Database, log: JobLog): JobRunner {
+function inProcessRunner(database: Database, workers: boolean, log: JobLog): JobRunner {
   const name = instanceName();
   const progress = liveProgress();
   let chain: Promise<void> = Promise.resolve();
@@ -68,8 +69,11 @@ function inProcessRunner(database: Database, log: JobLog): JobRunner {
   return {
     name,
     live: progress.live,
-    dispatch: async (id) => run(id),
+    dispatch: async (id) => {
+      if (workers) run(id);
+    },
     start: async () => {
+      if (!workers) return;
       const error = { code: 'internal_error', message: translate('zh-CN', 'jobs.error.interrupted') };
       await failInterrupted(database.db, error, translate('zh-CN', 'jobs.error.interrupted'));
       for (const id of await selectQueuedIds(database.db)) run(id);
@@ -138,5 +142,5 @@ function pgBossRunner(database: Database & { url: string }, workers: boolean, lo
 /** The runner of the database: pg-boss on PostgreSQL, in-process on the embedded database. */
 export function createJobRunner(database: Database, options: { workers: boolean; log: JobLog }): JobRunner {
   if (database.kind === 'postgresql' && database.url) return pgBossRunner({ ...database, url: database.url }, options.workers, options.log);
-  return inProcessRunner(database, options.log);
+  return inProcessRunner(database, options.workers, options.log);
 }

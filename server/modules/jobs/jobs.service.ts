@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.js';
 import { AppError, toAppError } from '../../lib/errors.js';
 import { errorBody } from '../../lib/http.js';
 import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { JOB_HANDLERS, type JobAnswer } from './jobs.handlers.js';
 import { claimJob, finishJob, insertJob, selectJob, updateProgress, type JobRow } from './jobs.queries.js';
 
@@ -42,15 +43,25 @@ function present(row: Omit<JobRow, 'file'>): Job {
 /** Writes a queued job (the runner is told by the caller). */
 export async function createJob(db: Db, actor: Actor, start: StartJob): Promise<Job> {
   const { ip: _ip, ...who } = actor;
-  const row = await insertJob(db, {
-    kind: start.kind,
-    input: { ...start.input, locale: start.locale },
-    actor: who,
-    file: start.file?.data ?? null,
-    fileName: start.file?.fileName ?? null,
-    startedBy: actor.system ? null : actor.id,
-    startedByName: actor.displayName,
-    message: translate(start.locale, 'jobs.message.queued'),
+  const row = await db.transaction(async (tx) => {
+    const created = await insertJob(tx, {
+      kind: start.kind,
+      input: { ...start.input, locale: start.locale },
+      actor: who,
+      file: start.file?.data ?? null,
+      fileName: start.file?.fileName ?? null,
+      startedBy: actor.system ? null : actor.id,
+      startedByName: actor.displayName,
+      message: translate(start.locale, 'jobs.message.queued'),
+    });
+    // The start is audited here; what the job does is audited by the service it calls, as the starter.
+    await recordAudit(tx, actor, {
+      action: 'job_start',
+      entity: 'jobs',
+      entityId: created.id,
+      after: { kind: start.kind, input: start.input, fileName: start.file?.fileName ?? null, fileBytes: start.file?.data.length ?? null },
+    });
+    return created;
   });
   return present(row);
 }
