@@ -337,10 +337,10 @@ async function main(): Promise<void> {
   const imported = await jobEnded(PORTS.nginx, onA, startImport.body.id);
   const bPid = `:${b.pid}:`;
   const visible = await Promise.all(
-    [PORTS.a, PORTS.b].map((port) => api<{ months: unknown[] }>(port, 'GET', `/api/figures/${uscc}?year=2024`, onA)),
+    [PORTS.a, PORTS.b].map((port) => api<{ items: unknown[] }>(port, 'GET', `/api/figures/${uscc}?year=2024`, onA)),
   );
-  const counts = visible.map((r) => (Array.isArray(r.body.months) ? r.body.months.length : -1));
-  if (imported.job.status === 'succeeded' && imported.job.runner?.includes(bPid) && visible.every((r) => r.status === 200))
+  const counts = visible.map((r) => (Array.isArray(r.body.items) ? r.body.items.length : -1));
+  if (imported.job.status === 'succeeded' && imported.job.runner?.includes(bPid) && counts.every((n) => n === months.length))
     pass(
       'import as a job',
       `202 through nginx, run by instance B (${imported.job.runner}); progress seen: ${imported.seen.join(' → ')}; months on A/B: ${counts.join('/')}`,
