@@ -16,7 +16,7 @@ CREATE TABLE "jobs" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone,
-	CONSTRAINT "jobs_kind_check" CHECK (kind in ('figures_import','period_publish','brief_generate')),
+	CONSTRAINT "jobs_kind_check" CHECK (kind in ('figures_import','enterprises_import','period_publish','brief_generate')),
 	CONSTRAINT "jobs_status_check" CHECK (status in ('queued','running','succeeded','failed')),
 	CONSTRAINT "jobs_progress_check" CHECK ("jobs"."progress" between 0 and 100)
 );

@@ -1,13 +1,15 @@
 // The authorisation matrix rows of the long jobs (server/modules/jobs); spread into AUTHZ_MATRIX
 // (server/test/authz-matrix.ts). A job is seen by its starter and the admin only: the "in" side is a
 // job the role's own user started, the "out" side one another user started (404 as an unknown job).
-// Starting a publication is for who may publish (the admin; a 市领导 only with 统计审核员); starting a
+// Starting the enterprise import is the admin's (as its synchronous route). Starting a publication is for who may publish (the admin; a 市领导 only with 统计审核员); starting a
 // brief for who may generate it, in their scope (the sync route's rules, checked before the job is written).
 import { ROLES, type Role } from '../../shared/roles.js';
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 import { createJob } from '../modules/jobs/jobs.service.js';
 import type { AuthzFixture, Side } from './authz-fixture.js';
-import { grid, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
+import { grid, multipartRequest, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
+import { nextUscc } from './factories/enterprises.js';
+import { IMPORT_COLUMNS } from '../../shared/contracts/enterprises.js';
 
 /** A month published in the fixture with no brief series of its own (the brief rows use 2025-05 and 2025-06). */
 const JOB_BRIEF_PERIOD = '2025-04';
@@ -40,6 +42,26 @@ export function jobMatrixRows(): MatrixRow[] {
       method: 'POST',
       route: '/api/jobs/publish/:period',
       request: () => ({ url: '/api/jobs/publish/2023-06' }),
+      status: grid({ admin: 202 }),
+    },
+    {
+      method: 'POST',
+      route: '/api/jobs/enterprises-import',
+      request: (fx, side) => {
+        const row: Record<string, string> = {
+          统一社会信用代码: nextUscc(fx.region[side]),
+          企业名称: `矩阵作业导入企业${fx.unique()}有限公司`,
+          所属区县: fx.region[side],
+          所属园区: '',
+          行业代码: '3821',
+          规上年度: '2025',
+          产业链环节: `${fx.chain[side]}:${fx.node[side]}`,
+        };
+        return multipartRequest('/api/jobs/enterprises-import?dryRun=true', 'firms.csv', [
+          IMPORT_COLUMNS,
+          IMPORT_COLUMNS.map((c) => row[c] ?? ''),
+        ]);
+      },
       status: grid({ admin: 202 }),
     },
     {

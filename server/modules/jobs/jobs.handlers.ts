@@ -9,6 +9,9 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
 import { generateBrief } from '../briefs/briefs.service.js';
 import { importAnswerOf, importFigures } from '../figures/import/import.service.js';
+import { importEnterprises, localizeReport } from '../enterprises/import/import.service.js';
+import { IMPORT_MODES } from '../../../shared/contracts/enterprises.js';
+import { AppError } from '../../lib/errors.js';
 import { publishPeriod } from '../periods/periods.service.js';
 
 export type JobContext = {
@@ -31,6 +34,14 @@ const figuresImportJobInput = z.object({
   acceptWarnings: z.boolean(),
   period: z.string().optional(),
   unit: z.enum(MONEY_UNITS),
+});
+
+/** The options of an enterprise import job: those of the import's query, parsed. */
+const enterprisesImportJobInput = z.object({
+  dryRun: z.boolean(),
+  mode: z.enum(IMPORT_MODES),
+  effectiveFromYear: z.number().int().optional(),
+  acceptWarnings: z.boolean(),
 });
 
 /** An import's phases as a percentage: reading up to 40 % (rows counted, the total unknown), checking 45 %, writing 50–99 %. */
@@ -70,6 +81,21 @@ export const JOB_HANDLERS: Record<JobKind, JobHandler> = {
       onProgress: (p) => progress(importPercent(p), importMessage(locale, p)),
     });
     return importAnswerOf(outcome, locale);
+  },
+  enterprises_import: async ({ db, actor, input, file, fileName, locale, progress }) => {
+    const options = enterprisesImportJobInput.parse(input);
+    progress(10, translate(locale, 'jobs.message.running'));
+    const outcome = await importEnterprises(db, actor, { data: file ?? Buffer.alloc(0), fileName: fileName ?? undefined, ...options });
+    const report = localizeReport(outcome, locale);
+    // As the synchronous route: a real import with errors wrote nothing and is refused, every error in details.
+    if (!options.dryRun && report.errors.length > 0) {
+      throw new AppError('validation_failed', {
+        messageKey: 'enterprises.import.hasErrors',
+        params: { count: report.errors.length },
+        details: report,
+      });
+    }
+    return { status: 200, body: report };
   },
   period_publish: async ({ db, actor, input, locale, progress }) => {
     progress(10, translate(locale, 'jobs.message.publish'));

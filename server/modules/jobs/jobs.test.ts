@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/contracts/jobs.js';
 import { useTestApp, type Session } from '../../test/app.js';
-import { buildEnterprise } from '../../test/factories/enterprises.js';
+import { buildEnterprise, multipartFile, nextUscc } from '../../test/factories/enterprises.js';
+import { IMPORT_COLUMNS } from '../../../shared/contracts/enterprises.js';
 import { csvText, postImport } from '../../test/factories/figures.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { createJob, executeJob } from './jobs.service.js';
@@ -104,6 +105,39 @@ describe('a figures import as a job', () => {
     expect(other.statusCode).toBe(404);
     expect(other.json().error.message).toBe(`任务 ${id} 不存在。`);
     expect((await t.get('/api/jobs/00000000-0000-4000-8000-000000000000', admin)).statusCode).toBe(404);
+  });
+});
+
+describe('the enterprise import as a job', () => {
+  it('ends with the synchronous answer; a real import with errors fails with the same refusal', async () => {
+    const row: Record<string, string> = {
+      统一社会信用代码: nextUscc('430421'),
+      企业名称: '作业导入测试电气有限公司',
+      所属区县: '430421',
+      所属园区: '',
+      行业代码: '3821',
+      规上年度: '2024',
+      产业链环节: 'CH02:xfmr',
+    };
+    const csv = Buffer.from(csvText([IMPORT_COLUMNS, IMPORT_COLUMNS.map((c) => row[c] ?? '')]));
+    const post = (url: string, data: Buffer) => {
+      const body = multipartFile('firms.csv', data);
+      return t.app.inject({ method: 'POST', url, headers: { ...admin.headers, ...body.headers }, payload: body.payload });
+    };
+    const sync = await post('/api/enterprises/import?dryRun=true', csv);
+    expect(sync.statusCode, sync.body).toBe(200);
+    const started = await post('/api/jobs/enterprises-import?dryRun=true', csv);
+    expect(started.statusCode, started.body).toBe(202);
+    const done = await ended(admin, started.json<Job>().id);
+    expect(done).toMatchObject({ kind: 'enterprises_import', status: 'succeeded' });
+    expect(done.result).toEqual({ status: 200, body: sync.json() });
+
+    const bad = Buffer.from(csvText([IMPORT_COLUMNS, IMPORT_COLUMNS.map((c) => (c === '统一社会信用代码' ? 'X123' : (row[c] ?? '')))]));
+    const refused = await post('/api/enterprises/import?dryRun=false', bad);
+    expect(refused.statusCode).toBe(400);
+    const failed = await ended(admin, (await post('/api/jobs/enterprises-import?dryRun=false', bad)).json<Job>().id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toEqual(refused.json().error);
   });
 });
 
