@@ -42,6 +42,8 @@ import { investorsRoutes } from './modules/investors/investors.routes.js';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
 import { briefsRoutes } from './modules/briefs/briefs.routes.js';
 import { workspaceRoutes } from './modules/workspace/workspace.routes.js';
+import { jobsRoutes } from './modules/jobs/jobs.routes.js';
+import { createJobRunner } from './modules/jobs/jobs.runner.js';
 import { APP_VERSION } from './version.js';
 
 export type AppDeps = {
@@ -125,7 +127,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return sendError(request, reply, new AppError('not_found', { details: { method: request.method, url: request.url.split('?')[0] } }));
   });
 
-  await app.register(healthRoutes(database), { prefix: '/api' });
+  // Long jobs (imports, publication, briefs): pg-boss on PostgreSQL, in-process on the embedded database.
+  const jobs = createJobRunner(database, { workers: config.JOB_WORKERS, log: app.log });
+  app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', () => jobs.stop());
+
+  await app.register(healthRoutes(database, { lagWarnSeconds: config.REPLICA_LAG_WARN_SECONDS }), { prefix: '/api' });
   await app.register(authRoutes(config, database), { prefix: '/api/auth' });
   await app.register(usersRoutes(database), { prefix: '/api/users' });
   await app.register(auditRoutes(database), { prefix: '/api/audit' });
@@ -136,7 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(parksRoutes(database), { prefix: '/api/parks' });
   await app.register(regionsRoutes(database), { prefix: '/api/regions' });
   await app.register(enterprisesRoutes(database), { prefix: '/api/enterprises' });
-  await app.register(figuresRoutes(database), { prefix: '/api/figures' });
+  await app.register(figuresRoutes(database, jobs), { prefix: '/api/figures' });
   await app.register(monitoringRoutes(database), { prefix: '/api/monitoring' });
   await app.register(warningsRoutes(database), { prefix: '/api/warnings' });
   await app.register(periodsRoutes(database), { prefix: '/api/periods' });
@@ -151,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(attachmentsRoutes(database), { prefix: '/api/attachments' });
   await app.register(briefsRoutes(database), { prefix: '/api/briefs' });
   await app.register(workspaceRoutes(database), { prefix: '/api/workspace' });
+  await app.register(jobsRoutes(database, jobs), { prefix: '/api/jobs' });
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

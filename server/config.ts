@@ -11,6 +11,27 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * A streaming replica of DATABASE_URL for published statistics (docs/SCALING-instances.md): the
+   * monitoring reads of users who only see published months go there; writes and data staff stay
+   * on the primary.
+   */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Replica lag (seconds) over which the 驾驶舱 shows 数据同步延迟. */
+  REPLICA_LAG_WARN_SECONDS: z.coerce.number().nonnegative().default(5),
+  /**
+   * Whether this instance runs long jobs (imports, publication, briefs) from the queue. On
+   * PostgreSQL an instance without workers still starts jobs; another instance runs them. On the
+   * embedded database (one process) false leaves jobs queued until a start with workers.
+   */
+  JOB_WORKERS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   ADMIN_PASSWORD: z
     .string()
     .min(10, 'must be at least 10 characters')

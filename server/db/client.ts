@@ -23,10 +23,15 @@ export type Database = {
   kind: DatabaseKind;
   pool: pg.Pool;
   db: Db;
+  /** PostgreSQL: the primary's URL (the job queue opens its own small pool on it). */
+  url?: string;
+  /** PostgreSQL with DATABASE_READ_URL: a streaming replica for published statistics (server/db/replica.ts). */
+  read?: { pool: pg.Pool; db: Db };
   close: () => Promise<void>;
 };
 
-export type OpenDatabaseOptions = { kind: 'postgresql'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string | null };
+export type OpenDatabaseOptions =
+  { kind: 'postgresql'; url: string; poolSize?: number; readUrl?: string } | { kind: 'pglite'; dataDir: string | null };
 
 class DatabaseOpenError extends Error {}
 
@@ -102,7 +107,20 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       const reason = err instanceof Error ? err.message : String(err);
       throw new DatabaseOpenError(`无法连接数据库 (cannot connect to the database): ${reason}`);
     }
-    return { kind: 'postgresql', pool, db: drizzle(pool, { schema }), close: () => pool.end() };
+    if (!options.readUrl) return { kind: 'postgresql', pool, db: drizzle(pool, { schema }), url: options.url, close: () => pool.end() };
+    // The replica: no check at start (a replica may come up later); a failed read reports its error.
+    const readPool = new pg.Pool({ connectionString: options.readUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 });
+    readPool.on('error', () => undefined);
+    return {
+      kind: 'postgresql',
+      pool,
+      db: drizzle(pool, { schema }),
+      url: options.url,
+      read: { pool: readPool, db: drizzle(readPool, { schema }) },
+      close: async () => {
+        await Promise.all([pool.end(), readPool.end()]);
+      },
+    };
   }
 
   const release = options.dataDir ? lockDataDir(options.dataDir) : () => undefined;

@@ -105,3 +105,4 @@ export const statsVersion = pgTable(
   },
   (t) => [check('stats_version_single_row_check', sql`${t.id} = 1`)],
 );
+export * from './schema-jobs.js';

@@ -23,8 +23,8 @@ export type RouteSpec<P, Q, B, R extends z.ZodType> = {
   query?: Q;
   body?: B;
   response: R;
-  /** 201 for a route that creates; 200 otherwise. */
-  status?: 200 | 201;
+  /** 201 for a route that creates; 202 for one that starts a job; 200 otherwise. */
+  status?: 200 | 201 | 202;
   /** One line for the OpenAPI document, where the URL does not say it. */
   summary?: string;
   /** Error answers of this route besides the plugin's. */

@@ -17,7 +17,8 @@ export type TestApp = { app: FastifyInstance; database: Database; config: AppCon
  */
 export async function createTestApp(env: Record<string, string> = {}, options: { demo?: boolean } = {}): Promise<TestApp> {
   const database = options.demo ? await createDemoTestDatabase() : await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  // No job workers unless a test asks (JOB_WORKERS=true): on PostgreSQL they start pg-boss.
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOB_WORKERS: 'false', ...env });
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   return {

@@ -12,25 +12,28 @@ import {
 } from '../../../shared/contracts/monitoring.js';
 import type { Database } from '../../db/client.js';
 import { routesOf } from '../../lib/routes.js';
+import type { Actor } from '../access/actor.js';
+import { readerOf } from './monitoring.replica.js';
 import { MONITORING_ROLES } from './monitoring.policy.js';
 import { getBreakdown, getChainStatistics, getEnterpriseRanking, getTrend } from './monitoring.service.js';
 
 /** Read-only statistics of monthly monitoring; every role but 企业, filtered by the caller's data scope. */
-export function monitoringRoutes({ db }: Database): FastifyPluginAsyncZod {
+export function monitoringRoutes(database: Database): FastifyPluginAsyncZod {
+  const dbOf = (actor: Actor) => readerOf(database, actor);
   return async (app) => {
     const routes = routesOf(app, { tags: ['monitoring'], errors: { 400: errorResponse, 401: errorResponse, 403: errorResponse } });
     const policy = MONITORING_ROLES;
     routes.get('/chains', { policy, query: monitoringChainsQuery, response: monitoringChainsResponse }, ({ actor, query }) =>
-      getChainStatistics(db, actor, query),
+      getChainStatistics(dbOf(actor), actor, query),
     );
     routes.get('/breakdown', { policy, query: monitoringBreakdownQuery, response: monitoringBreakdownResponse }, ({ actor, query }) =>
-      getBreakdown(db, actor, query),
+      getBreakdown(dbOf(actor), actor, query),
     );
     routes.get('/enterprises', { policy, query: monitoringEnterprisesQuery, response: monitoringEnterprisesResponse }, ({ actor, query }) =>
-      getEnterpriseRanking(db, actor, query),
+      getEnterpriseRanking(dbOf(actor), actor, query),
     );
     routes.get('/trend', { policy, query: monitoringTrendQuery, response: monitoringTrendResponse }, ({ actor, query }) =>
-      getTrend(db, actor, query),
+      getTrend(dbOf(actor), actor, query),
     );
   };
 }

@@ -225,8 +225,19 @@ async function fromSnapshotOrCache<T>(
   const stored = await storedAnswerOf(db, snapshot.id, keyed);
   if (stored !== null) return parse(stored);
   const answer = await compute();
-  await storeAnswer(db, snapshot.id, keyed, answer);
+  await storeAnswer(db, snapshot.id, keyed, answer).catch((err: unknown) => {
+    // Read from the replica (read-only): the answer is stored by the next read on the primary.
+    if (!isReadOnlyError(err)) throw err;
+  });
   return answer;
+}
+
+/** PostgreSQL's refusal of a write on a read-only replica (SQLSTATE 25006), through Drizzle's wrapper. */
+function isReadOnlyError(err: unknown): boolean {
+  for (let e: unknown = err; typeof e === 'object' && e !== null; e = 'cause' in e ? e.cause : undefined) {
+    if ('code' in e && e.code === '25006') return true;
+  }
+  return false;
 }
 
 /** The answers a publication stores (city-wide): chains, counties, parks, industries and every chain's nodes, both ranges. */
