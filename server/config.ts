@@ -12,7 +12,7 @@ const configSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   /**
-   * A streaming replica of DATABASE_URL for published statistics (docs/SCALING-instances.md): the
+   * A streaming replica of DATABASE_URL for published statistics (docs/SCALING.md, "Several instances"): the
    * monitoring reads of users who only see published months go there; writes and data staff stay
    * on the primary.
    */

@@ -1,5 +1,5 @@
 // Two app instances behind nginx on one PostgreSQL primary with a streaming replica
-// (docs/SCALING-instances.md). `npm run test:scale` (as root: it runs PostgreSQL as the `postgres`
+// (docs/SCALING.md, "Several instances"). `npm run test:scale` (as root: it runs PostgreSQL as the `postgres`
 // user and may install nginx from Debian). Everything runs in a temporary folder and on ports of its
 // own (SCALE_BASE_PORT, default 3740: nginx, app A, app B, primary, replica), and is stopped at the end:
 //
