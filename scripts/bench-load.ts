@@ -9,7 +9,9 @@
  * Embedded database always (a fresh data dir); PostgreSQL too when a URL is given
  * (`--pg postgres://user@host:5432/postgres` or BENCH_DATABASE_URL): a database `bench_<time>` is
  * created on that server for the run and dropped afterwards.
- * Options: `--sessions 200 --duration 60 --only pglite|postgres`.
+ * Options: `--sessions 200 --duration 60 --only pglite|postgres --write-share 0.15 --port 3611`,
+ * `--cpu-prof DIR` (the server runs under `node --cpu-prof`, its profile written to DIR at exit),
+ * `--db-prefix bench_` (the PostgreSQL database's name prefix).
  * Measured figures go to docs/BENCHMARKS.md; nothing here is asserted by `npm test`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -31,6 +33,10 @@ type Options = {
   pgUrl: string | null;
   only: 'pglite' | 'postgres' | null;
   port: number;
+  /** A folder for the server's V8 CPU profiles (`node --cpu-prof`), one .cpuprofile per server; null: none. */
+  cpuProfDir: string | null;
+  /** Prefix of the PostgreSQL database made for the run (`bench_` unless given). */
+  dbPrefix: string;
 };
 
 function parseOptions(argv: readonly string[]): Options {
@@ -46,6 +52,8 @@ function parseOptions(argv: readonly string[]): Options {
     pgUrl: value('--pg') ?? process.env.BENCH_DATABASE_URL ?? null,
     only: only === 'pglite' || only === 'postgres' ? only : null,
     port: Number(value('--port') ?? 3611),
+    cpuProfDir: value('--cpu-prof') ?? null,
+    dbPrefix: value('--db-prefix') ?? 'bench_',
   };
 }
 
@@ -218,8 +226,9 @@ async function waitHealthy(port: number, timeoutMs: number): Promise<void> {
   throw new Error('server did not become healthy');
 }
 
-function startServer(port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [...NODE_FLAGS, 'dist/server/main.mjs'], {
+function startServer(port: number, env: Record<string, string>, cpuProfDir: string | null): ChildProcess {
+  const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfDir)}`] : [];
+  return spawn(process.execPath, [...NODE_FLAGS, ...profile, 'dist/server/main.mjs'], {
     cwd: root,
     env: {
       ...process.env,
@@ -385,7 +394,7 @@ const fmt = (r: Row) =>
   `| ${r.what} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} |`;
 
 async function runOne(label: string, options: Options, env: Record<string, string>): Promise<void> {
-  const child = startServer(options.port, env);
+  const child = startServer(options.port, env, options.cpuProfDir);
   const memory: number[] = [];
   let sampler: NodeJS.Timeout | undefined;
   try {
@@ -485,7 +494,7 @@ export async function benchLoad(argv: readonly string[]): Promise<void> {
       console.log('\nPostgreSQL: skipped (give --pg postgres://user@host:5432/postgres or BENCH_DATABASE_URL)');
       return;
     }
-    const name = `bench_${Date.now()}`;
+    const name = `${options.dbPrefix}${Date.now()}`;
     const adminClient = new pg.Client({ connectionString: options.pgUrl });
     await adminClient.connect();
     await adminClient.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);

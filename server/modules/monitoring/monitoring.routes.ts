@@ -11,6 +11,7 @@ import {
   monitoringTrendResponse,
 } from '../../../shared/contracts/monitoring.js';
 import type { Database } from '../../db/client.js';
+import { createAnswerCache } from '../../lib/answer-cache.js';
 import { routesOf } from '../../lib/routes.js';
 import { MONITORING_ROLES } from './monitoring.policy.js';
 import { getBreakdown, getChainStatistics, getEnterpriseRanking, getTrend } from './monitoring.service.js';
@@ -20,16 +21,23 @@ export function monitoringRoutes({ db }: Database): FastifyPluginAsyncZod {
   return async (app) => {
     const routes = routesOf(app, { tags: ['monitoring'], errors: { 400: errorResponse, 401: errorResponse, 403: errorResponse } });
     const policy = MONITORING_ROLES;
-    routes.get('/chains', { policy, query: monitoringChainsQuery, response: monitoringChainsResponse }, ({ actor, query }) =>
+    // Whole answers under the statistics token (any write they read); the computations behind a miss
+    // have their own caches, under the master token for a published month (monitoring.service.ts).
+    const cache = createAnswerCache(db, 'stats');
+    routes.get('/chains', { policy, query: monitoringChainsQuery, response: monitoringChainsResponse, cache }, ({ actor, query }) =>
       getChainStatistics(db, actor, query),
     );
-    routes.get('/breakdown', { policy, query: monitoringBreakdownQuery, response: monitoringBreakdownResponse }, ({ actor, query }) =>
-      getBreakdown(db, actor, query),
+    routes.get(
+      '/breakdown',
+      { policy, query: monitoringBreakdownQuery, response: monitoringBreakdownResponse, cache },
+      ({ actor, query }) => getBreakdown(db, actor, query),
     );
-    routes.get('/enterprises', { policy, query: monitoringEnterprisesQuery, response: monitoringEnterprisesResponse }, ({ actor, query }) =>
-      getEnterpriseRanking(db, actor, query),
+    routes.get(
+      '/enterprises',
+      { policy, query: monitoringEnterprisesQuery, response: monitoringEnterprisesResponse, cache },
+      ({ actor, query }) => getEnterpriseRanking(db, actor, query),
     );
-    routes.get('/trend', { policy, query: monitoringTrendQuery, response: monitoringTrendResponse }, ({ actor, query }) =>
+    routes.get('/trend', { policy, query: monitoringTrendQuery, response: monitoringTrendResponse, cache }, ({ actor, query }) =>
       getTrend(db, actor, query),
     );
   };
