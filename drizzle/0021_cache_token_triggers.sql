@@ -47,3 +47,6 @@ CREATE TRIGGER park_focus_chains_stats_version AFTER INSERT OR UPDATE OR DELETE 
 CREATE TRIGGER sessions_changed_auth_version AFTER UPDATE ON sessions FOR EACH ROW
   WHEN (NEW.expires_at IS DISTINCT FROM OLD.expires_at OR NEW.last_seen_at < OLD.last_seen_at OR NEW.user_id IS DISTINCT FROM OLD.user_id OR NEW.csrf_token IS DISTINCT FROM OLD.csrf_token OR NEW.token_hash IS DISTINCT FROM OLD.token_hash)
   EXECUTE FUNCTION bump_auth_version();
+--> statement-breakpoint
+-- Settings (预警 thresholds, the report deadline, …) shape cached answers too.
+CREATE TRIGGER app_settings_stats_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON app_settings FOR EACH STATEMENT EXECUTE FUNCTION bump_stats_version();

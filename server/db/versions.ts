@@ -21,6 +21,13 @@ function prepareVersionsQuery(db: Db) {
 
 type Reader = {
   query: ReturnType<typeof prepareVersionsQuery>;
+  /**
+   * On a database this process alone writes (PGlite: one connection, a lock file refuses a second
+   * process), the count of statements sent that may write; null elsewhere (PostgreSQL: other instances).
+   */
+  writes: (() => number) | null;
+  /** The last read's answer and the write count when it was asked for. */
+  last: { writes: number; versions: DataVersions } | null;
   /** The read on the wire now, if any. */
   running: Promise<DataVersions> | null;
   /** The read that starts when the running one ends, shared by every caller that came meanwhile. */
@@ -30,11 +37,21 @@ type Reader = {
 };
 
 const readers = new WeakMap<Db, Reader>();
+const singleWriters = new WeakMap<Db, () => number>();
+
+/**
+ * Declares `db` a database only this process writes, `writes` counting the statements sent to it that
+ * may write (server/db/client.ts counts every statement but a plain SELECT): the tokens are then read
+ * again only after such a statement, so cached answers cost no round trip on the one connection.
+ */
+export function trackSingleWriter(db: Db, writes: () => number): void {
+  singleWriters.set(db, writes);
+}
 
 function readerOf(db: Db): Reader {
   let reader = readers.get(db);
   if (!reader) {
-    reader = { query: prepareVersionsQuery(db), running: null, queued: null, reads: 0 };
+    reader = { query: prepareVersionsQuery(db), writes: singleWriters.get(db) ?? null, running: null, queued: null, reads: 0, last: null };
     readers.set(db, reader);
   }
   return reader;
@@ -42,7 +59,12 @@ function readerOf(db: Db): Reader {
 
 function start(reader: Reader): Promise<DataVersions> {
   reader.reads += 1;
-  const read: Promise<DataVersions> = reader.query.execute().then(([row]) => row ?? { stats: 'none', master: 'none', auth: 'none' });
+  const writes = reader.writes?.() ?? null;
+  const read: Promise<DataVersions> = reader.query.execute().then(([row]) => {
+    const versions = row ?? { stats: 'none', master: 'none', auth: 'none' };
+    if (writes !== null) reader.last = { writes, versions };
+    return versions;
+  });
   const running = read.finally(() => {
     if (reader.running === running) reader.running = null;
   });
@@ -56,9 +78,14 @@ function start(reader: Reader): Promise<DataVersions> {
  * instance) committed before is always seen. Concurrent callers share reads: a caller that comes
  * while a read is on the wire waits for the next one, which every caller of that moment shares, so
  * a burst of requests costs one round trip instead of one each (measured in docs/BENCHMARKS.md).
+ * On a database only this process writes, no round trip at all until a statement that may write.
  */
 export function readDataVersions(db: Db): Promise<DataVersions> {
   const reader = readerOf(db);
+  // This process alone writes, and nothing that may write was sent since the last read was asked for:
+  // the tokens are what that read answered (the connection runs statements in the order sent).
+  if (reader.last !== null && reader.writes !== null && reader.last.writes === reader.writes())
+    return Promise.resolve(reader.last.versions);
   if (reader.queued) return reader.queued;
   const running = reader.running;
   if (!running) return start(reader);

@@ -21,8 +21,11 @@ const MAX_ANSWER_BYTES = 1024 * 1024;
 export type AnswerCache = {
   db: Db;
   token: keyof Omit<DataVersions, 'auth'>;
-  /** The answer text for `key` at the current data version, or computes, keeps and returns it. */
-  get: (key: string, compute: () => Promise<string>) => Promise<string>;
+  /**
+   * The answer text for `key` at the current data version (`versions` when the request already read
+   * them, after it came), or computes, keeps and returns it.
+   */
+  get: (key: string, compute: () => Promise<string>, versions?: DataVersions) => Promise<string>;
   /** Answers computed (not served from the cache) since start: tests prove a hit with it. */
   computed: () => number;
 };
@@ -41,8 +44,8 @@ export function createAnswerCache(db: Db, token: AnswerCache['token']): AnswerCa
     db,
     token,
     computed: () => computed,
-    async get(key, compute) {
-      const fullKey = `${(await readDataVersions(db))[token]}|${key}`;
+    async get(key, compute, versions) {
+      const fullKey = `${(versions ?? (await readDataVersions(db)))[token]}|${key}`;
       const hit = entries.get(fullKey);
       if (hit) {
         // Most recently used last: the oldest entries are the ones the map yields first.

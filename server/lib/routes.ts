@@ -126,10 +126,14 @@ export function routesOf(app: App, options: { tags: string[]; errors?: Record<nu
             todayInShanghai(),
           ]);
           // The text the route's response schema makes (validated as for any answer); a JSON string is sent as it is.
-          const text = await spec.cache.get(key, async () => {
-            const serialised = reply.serialize(await run());
-            return typeof serialised === 'string' ? serialised : new TextDecoder().decode(serialised);
-          });
+          const text = await spec.cache.get(
+            key,
+            async () => {
+              const serialised = reply.serialize(await run());
+              return typeof serialised === 'string' ? serialised : new TextDecoder().decode(serialised);
+            },
+            request.dataVersions ?? undefined,
+          );
           return reply.type('application/json; charset=utf-8').send(text);
         },
       });

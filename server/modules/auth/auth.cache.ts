@@ -5,7 +5,7 @@
 // (server/db/versions.ts, shared by concurrent requests), so the very next request on any instance
 // sees a logout, a disable or a new scope. Entries also expire after a minute.
 import type { Db } from '../../db/client.js';
-import { readDataVersions } from '../../db/versions.js';
+import { readDataVersions, type DataVersions } from '../../db/versions.js';
 import type { Actor } from '../access/actor.js';
 
 /** How long an entry is trusted at most, whatever the token says (a safety net). */
@@ -34,20 +34,20 @@ function cacheOf(db: Db): Map<string, Entry> {
 }
 
 /**
- * The cached session of a token hash, with the auth token read for this request: `session` when the
- * entry is still valid, and `authToken` to store a fresh lookup under (read before the lookup, so a
- * change committed meanwhile makes the next request look again).
+ * The cached session of a token hash, with the data tokens read for this request: `session` when the
+ * entry is still valid, and `versions.auth` to store a fresh lookup under (read before the lookup, so
+ * a change committed meanwhile makes the next request look again).
  */
-export async function cachedSessionOf(db: Db, tokenHash: string): Promise<{ session: CachedSession | null; authToken: string }> {
-  const { auth } = await readDataVersions(db);
+export async function cachedSessionOf(db: Db, tokenHash: string): Promise<{ session: CachedSession | null; versions: DataVersions }> {
+  const versions = await readDataVersions(db);
   const cache = cacheOf(db);
   const entry = cache.get(tokenHash);
-  if (!entry) return { session: null, authToken: auth };
-  if (entry.authToken !== auth || Date.now() - entry.cachedAt > ENTRY_TTL_MS) {
+  if (!entry) return { session: null, versions };
+  if (entry.authToken !== versions.auth || Date.now() - entry.cachedAt > ENTRY_TTL_MS) {
     cache.delete(tokenHash);
-    return { session: null, authToken: auth };
+    return { session: null, versions };
   }
-  return { session: entry, authToken: auth };
+  return { session: entry, versions };
 }
 
 /** Keeps a session read from the database under the auth token read before the read. */

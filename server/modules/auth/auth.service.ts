@@ -19,6 +19,7 @@ import {
 } from './auth.queries.js';
 import type { LoginLimiter } from './login-limits.js';
 import { verifyPassword } from './password.js';
+import type { DataVersions } from '../../db/versions.js';
 import { cachedSessionOf, forgetSession, keepSession, type CachedSession } from './auth.cache.js';
 
 export type SessionPolicy = { ttlHours: number; idleMinutes: number };
@@ -132,7 +133,8 @@ export async function login(
   return { token, csrfToken, expiresAt: expiresAt.toISOString(), user: publicUser };
 }
 
-export type ResolvedSession = { actor: Actor; csrfToken: string; expiresAt: Date };
+/** A live session, and the data tokens read for it (read after the request came: later cached answers may reuse them). */
+export type ResolvedSession = { actor: Actor; csrfToken: string; expiresAt: Date; versions: DataVersions };
 
 /**
  * Finds the live session of a cookie token. A session ends at its absolute expiry or after
@@ -145,10 +147,10 @@ export async function resolveSession(db: Db, token: string, policy: SessionPolic
   const now = new Date();
   const live = (s: { expiresAt: Date; lastSeenAt: Date }) =>
     s.expiresAt > now && s.lastSeenAt.getTime() + policy.idleMinutes * 60_000 > now.getTime();
-  const { session: cached, authToken } = await cachedSessionOf(db, tokenHash);
+  const { session: cached, versions } = await cachedSessionOf(db, tokenHash);
   if (cached && live(cached)) {
     await touchIfDue(db, tokenHash, cached, now);
-    return { actor: { ...cached.actor, ip }, csrfToken: cached.csrfToken, expiresAt: cached.expiresAt };
+    return { actor: { ...cached.actor, ip }, csrfToken: cached.csrfToken, expiresAt: cached.expiresAt, versions };
   }
   const found = await selectSessionWithUser(db, tokenHash);
   if (!found || !found.user.active) {
@@ -174,8 +176,8 @@ export async function resolveSession(db: Db, token: string, policy: SessionPolic
     lastSeenAt: found.session.lastSeenAt,
   };
   await touchIfDue(db, tokenHash, session, now);
-  keepSession(db, tokenHash, session, authToken);
-  return { actor: { ...session.actor, ip }, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+  keepSession(db, tokenHash, session, versions.auth);
+  return { actor: { ...session.actor, ip }, csrfToken: session.csrfToken, expiresAt: session.expiresAt, versions };
 }
 
 /** Writes the activity time at most once a minute: reads should not each cost a write. */
