@@ -479,7 +479,7 @@ async function runOne(label: string, options: Options, env: Record<string, strin
     const healthRow = rows.at(-1);
     if (!all || !healthRow) throw new Error('no samples');
     return {
-      database: label.split(',')[0] ?? label,
+      database: label.replace(/ \(Debian[^)]*\)| \(database [^)]*\)/g, '').split(',')[0] ?? label,
       mix: all,
       health: healthRow,
       ratio,

@@ -1,5 +1,5 @@
-// Whole answers of read routes kept as the JSON text the route's response schema produced, so a hit
-// costs neither the queries nor the validation and serialisation again.
+// Whole answers of read routes kept as the UTF-8 bytes of the JSON the route's response schema
+// produced, so a hit costs neither the queries nor the validation, serialisation and encoding again.
 import type { Db } from '../db/client.js';
 import { readDataVersions, type DataVersions } from '../db/versions.js';
 import type { Actor } from './actor.js';
@@ -25,13 +25,13 @@ export type AnswerCache = {
    * The answer text for `key` at the current data version (`versions` when the request already read
    * them, after it came), or computes, keeps and returns it.
    */
-  get: (key: string, compute: () => Promise<string>, versions?: DataVersions) => Promise<string>;
+  get: (key: string, compute: () => Promise<string>, versions?: DataVersions) => Promise<Buffer>;
   /** Answers computed (not served from the cache) since start: tests prove a hit with it. */
   computed: () => number;
 };
 
 export function createAnswerCache(db: Db, token: AnswerCache['token']): AnswerCache {
-  const entries = new Map<string, Promise<string>>();
+  const entries = new Map<string, Promise<Buffer>>();
   const sizes = new Map<string, number>();
   let bytes = 0;
   let computed = 0;
@@ -54,14 +54,14 @@ export function createAnswerCache(db: Db, token: AnswerCache['token']): AnswerCa
         return hit;
       }
       computed += 1;
-      const pending = compute();
+      const pending = compute().then((text) => Buffer.from(text, 'utf8'));
       entries.set(fullKey, pending);
       pending.then(
-        (text) => {
+        (body) => {
           if (entries.get(fullKey) !== pending) return;
-          if (text.length > MAX_ANSWER_BYTES) return drop(fullKey);
-          sizes.set(fullKey, text.length);
-          bytes += text.length;
+          if (body.length > MAX_ANSWER_BYTES) return drop(fullKey);
+          sizes.set(fullKey, body.length);
+          bytes += body.length;
           for (const oldest of entries.keys()) {
             if (bytes <= MAX_BYTES) break;
             drop(oldest);

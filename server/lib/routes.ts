@@ -125,8 +125,8 @@ export function routesOf(app: App, options: { tags: string[]; errors?: Record<nu
             localeOf(request),
             todayInShanghai(),
           ]);
-          // The text the route's response schema makes (validated as for any answer); a JSON string is sent as it is.
-          const text = await spec.cache.get(
+          // The text the route's response schema makes (validated as for any answer), kept as bytes and sent as they are.
+          const body = await spec.cache.get(
             key,
             async () => {
               const serialised = reply.serialize(await run());
@@ -134,7 +134,7 @@ export function routesOf(app: App, options: { tags: string[]; errors?: Record<nu
             },
             request.dataVersions ?? undefined,
           );
-          return reply.type('application/json; charset=utf-8').send(text);
+          return reply.type('application/json; charset=utf-8').send(body);
         },
       });
     };
