@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -86,6 +87,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
     crossOriginEmbedderPolicy: false,
+  });
+  // gzip (or deflate) for text answers over 1 KB when the client accepts it: JSON, the SPA's scripts,
+  // styles and SVG. Downloads (xlsx, docx, pdf, zip, images) are compressed already and sent as they are.
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['gzip', 'deflate'],
+    customTypes: /^(application\/(json|javascript|x-ndjson)|text\/|image\/svg\+xml)/,
   });
   await app.register(cookie);
   // preHandler: the login limit is keyed by address and username, so it needs the parsed body.

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { z } from 'zod';
 
 /** Environment configuration, validated once at start so a wrong setting fails fast with a readable list. */
@@ -32,6 +33,11 @@ const configSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /**
+   * Connections to PostgreSQL (DATABASE_URL) of this process; default 4 per core
+   * (os.availableParallelism()). The embedded database has one connection whatever this says.
+   */
+  DATABASE_POOL_SIZE: z.preprocess((v) => (v === '' || v === undefined ? defaultPoolSize() : v), z.coerce.number().int().min(1).max(200)),
   ADMIN_PASSWORD: z
     .string()
     .min(10, 'must be at least 10 characters')
@@ -68,6 +74,11 @@ const configSchema = z.object({
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
+
+/** 4 connections a core: enough to keep PostgreSQL's cores busy while requests wait on the network and Node. */
+export function defaultPoolSize(): number {
+  return os.availableParallelism() * 4;
+}
 
 /** Parses the environment; throws one Error whose message lists every bad setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -7,6 +7,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import * as schema from './schema.js';
 import { ROOT } from '../paths.js';
 import { lockDataDir } from './lock.js';
+import { trackSingleWriter } from './versions.js';
 
 // int8 (count(*), sums of integer money) arrives as a string from pg; return a number and refuse
 // silently losing precision (money is integer 元 well below 2^53).
@@ -57,6 +58,27 @@ class FreshSessionClient extends pg.Client {
       (err: unknown) => done(err instanceof Error ? err : new Error(String(err))),
     );
   }
+}
+
+/**
+ * Whether a statement may change data: anything but a plain SELECT (a WITH may hold an INSERT;
+ * BEGIN and COMMIT count too). Triggers that change the data tokens fire only on INSERT, UPDATE,
+ * DELETE and TRUNCATE.
+ */
+function mayWrite(query: unknown): boolean {
+  const text = typeof query === 'string' ? query : typeof query === 'object' && query !== null && 'text' in query ? query.text : null;
+  return typeof text !== 'string' || !/^\s*select\b/i.test(text);
+}
+
+/** A FreshSessionClient class that counts the statements sent that may write (see trackSingleWriter). */
+function countingClientClass(counter: { writes: number }): typeof FreshSessionClient {
+  class CountingClient extends FreshSessionClient {}
+  // The inherited function (looked up at each call) with the same overloads, counting before it sends.
+  CountingClient.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    if (mayWrite(args[0])) counter.writes += 1;
+    return Reflect.apply(FreshSessionClient.prototype.query, this, args);
+  } as typeof FreshSessionClient.prototype.query;
+  return CountingClient;
 }
 
 /** Starts PGlite in a worker thread and resolves with the Unix socket directory it listens on. */
@@ -130,13 +152,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // connection is kept while idle (no reconnect every 10 s). A new connection (after a query error
     // destroyed the old one) would still find the session's named prepared statements, unknown to
     // the new client ("already exists" on each): FreshSessionClient drops them first.
+    const counter = { writes: 0 };
     const pool = new pg.Pool({
       host: worker.socketDir,
       user: 'postgres',
       database: 'postgres',
       max: 1,
       idleTimeoutMillis: 0,
-      Client: FreshSessionClient,
+      Client: countingClientClass(counter),
     });
     pool.on('error', () => undefined);
     const close = async () => {
@@ -144,7 +167,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       await worker.stop();
       release();
     };
-    return { kind: 'pglite', pool, db: drizzle(pool, { schema }), close };
+    const db = drizzle(pool, { schema });
+    // This process alone writes the embedded database (the lock above): the data tokens are read again
+    // only after a statement that may write (server/db/versions.ts).
+    trackSingleWriter(db, () => counter.writes);
+    return { kind: 'pglite', pool, db, close };
   } catch (err) {
     release();
     throw err;

@@ -125,10 +125,23 @@ export async function ensureFrozenFirmStats(db: Db, range: MonthRange, view: Fig
   const stored = async (d: Db) =>
     parseRows(await d.execute(frozenFirmStatsStoredSql(range, version)), z.object({ stored: z.boolean() }))[0]?.stored === true;
   if (await stored(db)) return;
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('frozen_firm_stats'), hashtext(${`${version}:${range.from}:${range.to}`}))`);
-    if (!(await stored(tx))) await tx.execute(storeFrozenFirmStatsSql(range, version));
-  });
+  try {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('frozen_firm_stats'), hashtext(${`${version}:${range.from}:${range.to}`}))`);
+      if (!(await stored(tx))) await tx.execute(storeFrozenFirmStatsSql(range, version));
+    });
+  } catch (err) {
+    // On a read replica (DATABASE_READ_URL) nothing can be stored: the answer is computed from the
+    // months, as for a firm without a row; the primary stores the rollup at its own first read.
+    if (isReadOnlyError(err)) return;
+    throw err;
+  }
+}
+
+/** PostgreSQL's "cannot execute … in a read-only transaction" (a hot standby). */
+function isReadOnlyError(err: unknown): boolean {
+  const code = (e: unknown) => (typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined);
+  return code(err) === '25006' || (typeof err === 'object' && err !== null && 'cause' in err && code(err.cause) === '25006');
 }
 
 /** The statement of selectGrowthGroups (exported so a benchmark can EXPLAIN it). */
