@@ -127,7 +127,9 @@ export async function ensureFrozenFirmStats(db: Db, range: MonthRange, view: Fig
   if (await stored(db)) return;
   try {
     await db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('frozen_firm_stats'), hashtext(${`${version}:${range.from}:${range.to}`}))`);
+      await tx.execute(
+        sql`SELECT pg_advisory_xact_lock(hashtext('frozen_firm_stats'), hashtext(${`${version}:${range.from}:${range.to}`}))`,
+      );
       if (!(await stored(tx))) await tx.execute(storeFrozenFirmStatsSql(range, version));
     });
   } catch (err) {
