@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { openDatabase, type Database } from '../../db/client.js';
-import { loginAs, useTestApp } from '../../test/app.js';
+import { loginAs, newSession, useTestApp } from '../../test/app.js';
 import { createTestDatabase } from '../../test/database.js';
 import { TEST_PASSWORD } from '../../test/factories/common.js';
 import { buildEnterprise } from '../../test/factories/enterprises.js';
@@ -85,6 +85,22 @@ describe('the read replica', () => {
     // The plain leader reads the replica (nothing published there); the reviewer the primary (June, 500,000 元).
     expect((await chains(await me(t.users.leader))).total.output).toBe(0);
     expect(await chains(await me(t.users.reviewer))).toMatchObject({ period: '2024-06', total: { output: 500_000 } });
+
+    // The replica catches up (here: the same firm, month and publication written into it). The plain
+    // leader's next read must show June: its cached answer follows the replica's data tokens, not the
+    // primary's (which did not change, so an answer kept under them would stay 0 for ever).
+    const writerApp = await buildApp({ config: t.config, database: other, logger: false });
+    closers.push(() => writerApp.close());
+    await writerApp.ready();
+    const writer = await newSession({ app: writerApp, database: other }, { role: 'admin' });
+    await buildEnterprise(other.db, { uscc: firm.uscc, name: firm.name });
+    expect((await postImport(writerApp, writer, file, { acceptWarnings: true })).statusCode).toBe(200);
+    for (const step of ['review', 'publish']) {
+      const res = await writerApp.inject({ method: 'POST', url: `/api/periods/2024-06/${step}`, headers: writer.headers });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    expect(await chains(await me(t.users.leader))).toMatchObject({ period: '2024-06', total: { output: 500_000 } });
+
     const lag = await app.inject({ method: 'GET', url: '/api/health' });
     // Not a streaming replica (not in recovery): no lag.
     expect(lag.json().replica).toEqual({ lagSeconds: 0, warnOverSeconds: 5, lagging: false });
