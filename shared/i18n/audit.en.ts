@@ -4,6 +4,7 @@ import type { auditZhCN } from './audit.zh-CN.js';
 export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.action.create': 'Create',
   'audit.action.job_start': 'Start a background job',
+  'audit.action.province_generate': 'Generate the fictional province data',
   'audit.action.generate': 'Generate',
   'audit.action.submit': 'Submit for review',
   'audit.action.review': 'Approve',

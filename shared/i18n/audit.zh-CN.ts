@@ -6,6 +6,7 @@
 export const auditZhCN = {
   'audit.action.create': '创建',
   'audit.action.job_start': '发起后台任务',
+  'audit.action.province_generate': '生成示例省级数据',
   'audit.action.generate': '生成',
   'audit.action.submit': '提交审核',
   'audit.action.review': '审核通过',
