@@ -44,6 +44,9 @@ export type PlannedWrite = {
   ytd: Partial<Record<FigureField, number>>;
 };
 
+/** The `ytd` of a write whose values were all reported as 当月 (shared, never written to). */
+const NO_YTD: Partial<Record<FigureField, number>> = Object.freeze({});
+
 export function valuesOf(month: FigureValues | null | undefined): FigureValues {
   const out: FigureValues = { ...EMPTY_VALUES };
   if (month) for (const f of FIGURE_FIELDS) out[f] = month[f];
@@ -87,7 +90,7 @@ export function planWrites(
       sources: set.sources,
       combinedAfter,
       markChange,
-      ytd: set.ytd ?? {},
+      ytd: set.ytd ?? NO_YTD,
     });
   }
   return { writes, unchanged };

@@ -114,12 +114,22 @@ function deriveGroup(group: Group, stored: StoredFigures, marks: ReadonlySet<str
       out.issues.push(errorIssue(usccAt(), 'janCombined', { params: { year } }));
       continue;
     }
-    const janKnown = fileMonths.has(1) || view(1) !== undefined;
     const hasYtd = Object.keys(row.ytd).length > 0;
-    const combined = row.janFebCombined || (month === 2 && hasYtd && !janKnown);
+    const combined = row.janFebCombined || (month === 2 && hasYtd && !(fileMonths.has(1) || view(1) !== undefined));
     if (combined && fileMonths.has(1)) {
       const janRow = group.rows.find((r) => r.period === periodOf(year, 1))?.row ?? 0;
       out.issues.push(errorIssue(usccAt(), 'janWithCombined', { params: { row: janRow } }));
+      continue;
+    }
+
+    if (!combined && !hasYtd) {
+      // 当月 only (most files): the values as given, their entries as the sources (the general path below gives the same).
+      const values: Partial<Record<FigureField, number>> = {};
+      for (const [field, entry] of Object.entries(row.month) as [FigureField, Entry][]) values[field] = entry.value;
+      const prior = overlay.get(month);
+      overlay.set(month, prior ? { ...prior, ...values } : values);
+      const unmark = month === 2 && febMarked && fileMonths.has(1);
+      out.sets.push({ uscc, period: row.period, row: row.row, values, sources: row.month, combined: unmark ? false : null });
       continue;
     }
 
