@@ -27,7 +27,8 @@ export async function copyDemoFirms(db: Db, rows: number): Promise<{ copies: num
   const stored = await count('monthly_figures');
   const copies = stored === 0 ? 0 : Math.max(0, Math.ceil((rows * 1.25) / stored) - 1);
   if (copies === 0) return { copies: 0, firms: 0, months: 0, ms: 0 };
-  const firms = (await db.execute<{ uscc: string; region_code: string }>(sql`SELECT uscc, region_code FROM enterprises ORDER BY uscc`)).rows;
+  const firms = (await db.execute<{ uscc: string; region_code: string }>(sql`SELECT uscc, region_code FROM enterprises ORDER BY uscc`))
+    .rows;
   let serial = 0;
   for (let copy = 1; copy <= copies; copy += 1) {
     const from: string[] = [];

@@ -145,7 +145,10 @@ async function measureHttp(dataDir: string, files: { label: string; file: string
       });
       const body = (await res.json()) as { updated?: number; created?: number; errors?: unknown[] };
       const seconds = (performance.now() - started) / 1000;
-      summary.push({ what: `HTTP import (server as npm start runs it), ${label}`, value: `${seconds.toFixed(2)} s, ${rate(seconds)}, server peak RSS ${peakRssMb(child.pid ?? 0)} MB` });
+      summary.push({
+        what: `HTTP import (server as npm start runs it), ${label}`,
+        value: `${seconds.toFixed(2)} s, ${rate(seconds)}, server peak RSS ${peakRssMb(child.pid ?? 0)} MB`,
+      });
       console.log(
         `HTTP import, ${label}: ${seconds.toFixed(2)} s (upload included); status ${res.status}, updated ${body.updated}, created ${body.created}, errors ${body.errors?.length}; server peak RSS so far ${peakRssMb(child.pid ?? 0)} MB`,
       );
@@ -180,7 +183,9 @@ async function main(): Promise<void> {
     console.log(`${postgres ? 'PostgreSQL' : 'embedded PGlite'}: ${seeded.message} (${(seeded.elapsedMs / 1000).toFixed(1)} s)`);
     const copied = await copyDemoFirms(database.db, ROWS);
     if (copied.firms > 0)
-      console.log(`copied the demo firms ${copied.copies}×: ${copied.firms} more firms, ${copied.months} more stored months (${(copied.ms / 1000).toFixed(1)} s)`);
+      console.log(
+        `copied the demo firms ${copied.copies}×: ${copied.firms} more firms, ${copied.months} more stored months (${(copied.ms / 1000).toFixed(1)} s)`,
+      );
     const rows = await selectBenchMonths(database.db, ROWS);
     if (rows.length < ROWS) throw new Error(`only ${rows.length} stored months for ${ROWS} rows`);
     const firmCount = new Set(rows.map((r) => r.uscc)).size;
@@ -237,7 +242,13 @@ async function main(): Promise<void> {
       // The same with V8's default heap settings, for comparison.
       writeBenchCsv(csv, rows, 5);
       await writeBenchXlsx(xlsx, rows, 6);
-      measureCli('CLI import-monthly, CSV, V8 default heap settings', dataDir, ['import-monthly', csv, '--accept-warnings'], [], databaseUrl);
+      measureCli(
+        'CLI import-monthly, CSV, V8 default heap settings',
+        dataDir,
+        ['import-monthly', csv, '--accept-warnings'],
+        [],
+        databaseUrl,
+      );
       measureCli(
         'CLI import-monthly, xlsx, V8 default heap settings',
         dataDir,

@@ -16,7 +16,7 @@
 //   (从业人员, a head count, is left alone), and February is marked jan_feb_combined. Every 1–N月 sum
 //   from February on is then exact; the January 0 is flagged so nobody reads it as a real zero. A
 //   split (e.g. half each) would invent a January figure the firm never reported.
-import { type FigureField, type FigureValues } from '../../../../shared/contracts/figures.js';
+import { FIGURE_FIELDS, type FigureField, type FigureValues } from '../../../../shared/contracts/figures.js';
 import { errorIssue, warningIssue, type IssueDraft } from '../figures.issues.js';
 import type { Entry, FileRow } from './import.read.js';
 
@@ -125,7 +125,10 @@ function deriveGroup(group: Group, stored: StoredFigures, marks: ReadonlySet<str
     if (!combined && !hasYtd) {
       // 当月 only (most files): the values as given, their entries as the sources (the general path below gives the same).
       const values: Partial<Record<FigureField, number>> = {};
-      for (const [field, entry] of Object.entries(row.month) as [FigureField, Entry][]) values[field] = entry.value;
+      for (const field of FIGURE_FIELDS) {
+        const entry = row.month[field];
+        if (entry) values[field] = entry.value;
+      }
       const prior = overlay.get(month);
       overlay.set(month, prior ? { ...prior, ...values } : values);
       const unmark = month === 2 && febMarked && fileMonths.has(1);

@@ -62,9 +62,9 @@ describe('an import in more than one write step', () => {
     expect(await count(sql`SELECT count(*) AS n FROM monthly_figures`)).toBe(12_000);
     expect(await count(sql`SELECT count(*) AS n FROM monthly_figure_revisions WHERE old_values IS NULL`)).toBe(12_000);
     // Firm 7, June: 7 + 6 = 13 万元 = 130,000 元.
-    expect(
-      await count(sql`SELECT gross_output AS n FROM monthly_figures WHERE uscc = ${usccs[7] ?? ''} AND period = '2024-06'`),
-    ).toBe(130_000);
+    expect(await count(sql`SELECT gross_output AS n FROM monthly_figures WHERE uscc = ${usccs[7] ?? ''} AND period = '2024-06'`)).toBe(
+      130_000,
+    );
   });
 
   it('imported again with one value changed: one update, one revision with the old value, 11,999 unchanged', async () => {
@@ -94,9 +94,9 @@ describe('an import in more than one write step', () => {
     expect(await count(sql`SELECT count(*) AS n FROM monthly_figure_revisions`)).toBe(24_001);
     expect(await count(sql`SELECT count(*) AS n FROM monthly_figures WHERE source = 'import'`)).toBe(12_000);
     // Firm 7, June: 13 + 2 = 15 万元.
-    expect(
-      await count(sql`SELECT gross_output AS n FROM monthly_figures WHERE uscc = ${usccs[7] ?? ''} AND period = '2024-06'`),
-    ).toBe(150_000);
+    expect(await count(sql`SELECT gross_output AS n FROM monthly_figures WHERE uscc = ${usccs[7] ?? ''} AND period = '2024-06'`)).toBe(
+      150_000,
+    );
     // The planner settings the updates used are put back at the end of the transaction.
     const settings = await database.db.execute<{ hash: string }>(sql`SELECT current_setting('enable_hashjoin') AS hash`);
     expect(settings.rows[0]?.hash).toBe('on');
