@@ -7,7 +7,7 @@
  * first copies the demo firms (same region, park, memberships and stored months, new valid USCCs, "(副本n)" names)
  * until there are enough stored months, so every row is still an update of a stored month with a year of
  * history behind it (the unit-slip median and the 上年同期 checks have work to do), as at province scale.
- * `--csv-only` skips the xlsx imports (quicker runs while profiling).
+ * `--csv-only` skips the xlsx imports (quicker runs while profiling). `--port N`: the HTTP server's port (default 3397).
  * What the memory figures are: the in-process lines sample this process's RSS every 20 ms; that is the
  * whole process, the PGlite worker thread (its WebAssembly memory) included, and this process also seeded
  * the demo data and wrote the files first, so RSS starts high ("before") and never falls back between
@@ -43,10 +43,32 @@ const N = ROWS.toLocaleString('en-US');
 /** The lines of the summary printed at the end (a table ready for docs/BENCHMARKS.md). */
 const summary: { what: string; value: string }[] = [];
 const rate = (seconds: number) => `${Math.round(ROWS / seconds).toLocaleString('en-US')} rows/s`;
+/**
+ * CPU seconds used so far by the PostgreSQL server processes of this database (same machine only:
+ * read from /proc; null when they cannot be read). With other work on the machine, CPU time says more
+ * than wall time about what an import costs.
+ */
+async function postgresCpuSeconds(db: Database['db']): Promise<number | null> {
+  const pids = (await db.execute<{ pid: number }>(sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)).rows;
+  let ticks = 0;
+  try {
+    for (const { pid } of pids) {
+      const fields = (fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return null;
+  }
+  return ticks / 100;
+}
+
 async function measure(
   label: string,
   work: () => Promise<{ created: number; updated: number; unchanged: number; errors: unknown[]; warnings: unknown[] }>,
+  databaseCpu: () => Promise<number | null>,
 ): Promise<void> {
+  const cpuBefore = process.cpuUsage();
+  const databaseBefore = await databaseCpu();
   const before = process.memoryUsage();
   let peakRss = before.rss;
   let peakHeap = before.heapUsed;
@@ -59,10 +81,15 @@ async function measure(
   const result = await work();
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
+  const cpu = process.cpuUsage(cpuBefore);
+  const databaseAfter = await databaseCpu();
+  const cpuText =
+    `CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s in this process` +
+    (databaseBefore !== null && databaseAfter !== null ? ` + ${(databaseAfter - databaseBefore).toFixed(2)} s in PostgreSQL` : '');
   const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-  summary.push({ what: `${label} (in the bench process)`, value: `${seconds.toFixed(2)} s, ${rate(seconds)}` });
+  summary.push({ what: `${label} (in the bench process)`, value: `${seconds.toFixed(2)} s, ${rate(seconds)}; ${cpuText}` });
   console.log(
-    `${label}: ${seconds.toFixed(2)} s, ${rate(seconds)}; created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}, errors ${result.errors.length}, warnings ${result.warnings.length}; ` +
+    `${label}: ${seconds.toFixed(2)} s, ${rate(seconds)}; ${cpuText}; created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}, errors ${result.errors.length}, warnings ${result.warnings.length}; ` +
       `peak RSS ${mb(peakRss)} (before ${mb(before.rss)}), peak JS heap ${mb(peakHeap)}`,
   );
 }
@@ -100,7 +127,7 @@ function peakRssMb(pid: number): number {
  */
 async function measureHttp(dataDir: string, files: { label: string; file: string }[]): Promise<void> {
   const root = path.resolve(import.meta.dirname, '..');
-  const port = 3397;
+  const port = Number(option('--port') ?? 3397);
   const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/server/main.mjs'], {
     cwd: root,
     env: {
@@ -203,12 +230,14 @@ async function main(): Promise<void> {
         acceptWarnings: true,
         unit: '元',
       });
-    await measure(`CSV import, ${N} updates`, run(csv));
+    // PGlite runs in a worker thread of this process: its CPU is in this process's.
+    const databaseCpu = postgres ? () => postgresCpuSeconds(database.db) : () => Promise.resolve(null);
+    await measure(`CSV import, ${N} updates`, run(csv), databaseCpu);
     if (!CSV_ONLY) {
-      await measure(`xlsx import, ${N} updates`, run(xlsx));
-      await measure(`xlsx re-import, ${N} unchanged`, run(xlsx));
+      await measure(`xlsx import, ${N} updates`, run(xlsx), databaseCpu);
+      await measure(`xlsx re-import, ${N} unchanged`, run(xlsx), databaseCpu);
     } else {
-      await measure(`CSV re-import, ${N} unchanged`, run(csv));
+      await measure(`CSV re-import, ${N} unchanged`, run(csv), databaseCpu);
     }
     // The same imports through the CLI in fresh processes: on PGlite the database is inside the process
     // (closed here first: one process at a time), on PostgreSQL only the application is.
