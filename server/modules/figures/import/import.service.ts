@@ -230,20 +230,27 @@ async function runImport(db: Db, actor: Actor, input: ImportInput): Promise<Impo
     // disjoint months): the application's work and the database's overlap instead of taking turns.
     await withIndexJoins(tx, async () => {
       let running: { step: Promise<void>; done: number } | null = null;
+      const finish = async (previous: { step: Promise<void>; done: number }, next: Promise<void> | null) => {
+        const failed = await previous.step.then(
+          () => null,
+          (err: unknown) => ({ err }),
+        );
+        if (failed) {
+          // The next step must have stopped issuing statements before the transaction rolls back: one
+          // issued after the rollback would run outside the transaction.
+          await next?.catch(() => undefined);
+          throw failed.err;
+        }
+        input.onProgress?.({ phase: 'write', done: previous.done, total });
+      };
       for (let start = 0; start < total; start += WRITE_STEP) {
         const step = applyWrites(tx, actor, plan.writes.slice(start, start + WRITE_STEP), 'import');
-        // Awaited below; until then a failure must not count as unhandled (the first one is thrown).
+        // Awaited in finish; until then a failure must not count as unhandled.
         step.catch(() => undefined);
-        if (running) {
-          await running.step;
-          input.onProgress?.({ phase: 'write', done: running.done, total });
-        }
+        if (running) await finish(running, step);
         running = { step, done: Math.min(start + WRITE_STEP, total) };
       }
-      if (running) {
-        await running.step;
-        input.onProgress?.({ phase: 'write', done: running.done, total });
-      }
+      if (running) await finish(running, null);
     });
     await recordAudit(tx, actor, {
       action: 'import',

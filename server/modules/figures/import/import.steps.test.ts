@@ -101,4 +101,35 @@ describe('an import in more than one write step', () => {
     const settings = await database.db.execute<{ hash: string }>(sql`SELECT current_setting('enable_hashjoin') AS hash`);
     expect(settings.rows[0]?.hash).toBe('on');
   });
+  it('a step that fails while the next one is queued changes nothing: no month, no revision, no audit row', async () => {
+    // The database refuses firm 100's March (in the first step): the second step is already queued then.
+    await database.db.execute(sql`
+      CREATE FUNCTION refuse_in_test() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+    await database.db.execute(
+      sql.raw(`
+      CREATE TRIGGER refuse_in_test BEFORE UPDATE ON monthly_figures FOR EACH ROW
+        WHEN (NEW.uscc = '${usccs[100] ?? ''}' AND NEW.period = '2024-03') EXECUTE FUNCTION refuse_in_test()`),
+    );
+    const audits = await count(sql`SELECT count(*) AS n FROM audit_log WHERE action = 'import'`);
+    try {
+      const failure = await importCsv((f, m) => wan(f, m, 5)).then(
+        () => null,
+        (err: unknown) => err,
+      );
+      // The driver's error, under the query builder's "Failed query" error.
+      expect(failure instanceof Error ? String(failure.cause) : failure).toMatch(/refused by the test/);
+    } finally {
+      await database.db.execute(sql`DROP TRIGGER refuse_in_test ON monthly_figures`);
+      await database.db.execute(sql`DROP FUNCTION refuse_in_test()`);
+    }
+    expect(await count(sql`SELECT count(*) AS n FROM monthly_figure_revisions`)).toBe(24_001);
+    expect(await count(sql`SELECT count(*) AS n FROM audit_log WHERE action = 'import'`)).toBe(audits);
+    // Still the values of the import before (firm 7, June: 15 万元; firm 999, December: 63 万元).
+    expect(await count(sql`SELECT gross_output AS n FROM monthly_figures WHERE uscc = ${usccs[7] ?? ''} AND period = '2024-06'`)).toBe(
+      150_000,
+    );
+    expect(await count(sql`SELECT gross_output AS n FROM monthly_figures WHERE uscc = ${usccs[999] ?? ''} AND period = '2024-12'`)).toBe(
+      630_000,
+    );
+  });
 });
