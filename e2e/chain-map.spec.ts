@@ -1,17 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, E2E_DEMO_PORT } from './support/env.js';
-import { loginByForm } from './support/session.js';
+import { expect, test } from '@playwright/test';
+import { E2E_DEMO_PORT } from './support/env.js';
+import { logInToDemo } from './support/session.js';
 import { bodyRows } from './support/table.js';
 
 // The server with the Hengyang demo data (read only): its latest published month is 2026-09, and the
 // demo leaves 电力电子元器件 of 输变电装备产业链 (CH02) without firms on purpose.
 test.use({ baseURL: `http://localhost:${E2E_DEMO_PORT}` });
-
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await loginByForm(page, username, DEMO_PASSWORD);
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 type MapAnswer = { nodes: { key: string; name: string; status: string; firms: { name: string; uscc: string }[] }[] };
 
@@ -19,7 +13,7 @@ test('the leader opens a chain map, sees the legend and a 缺链 node, opens a n
   page,
 }) => {
   test.slow();
-  await logIn(page, 'demo-leader');
+  await logInToDemo(page, 'demo-leader');
   await page.goto('/chains/CH02');
   const card = page.getByTestId('chain-gap-map-card');
   await expect(card).toContainText('2026-09');
@@ -71,7 +65,7 @@ test('the leader opens a chain map, sees the legend and a 缺链 node, opens a n
 });
 
 test('the health page ranks all 15 chains with the formula and each component', async ({ page }) => {
-  await logIn(page, 'demo-leader');
+  await logInToDemo(page, 'demo-leader');
   await page.goto('/chains');
   await page.getByRole('link', { name: '健康指数排名' }).click();
   await expect(page).toHaveURL('/chains/health');

@@ -53,15 +53,8 @@ test('a target company on a chain node turns into a 招商线索, listed in 重�
   expect(download.suggestedFilename()).toBe('五单一图谱-CH02.xlsx');
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(await download.path());
-  expect(book.worksheets.map((s) => s.name)).toEqual([
-    '发展目标清单',
-    '在建重大项目清单',
-    '重点招商项目清单',
-    '重点问题清单',
-    '招商目标企业清单',
-    '可转化科技成果清单',
-    '产业链图谱',
-  ]);
+  // The six lists and the map; their names and order are checked in server/modules/chains/chains.five-lists.test.ts.
+  expect(book.worksheets).toHaveLength(7);
   const leads = book.getWorksheet('重点招商项目清单');
   expect(leads?.getCell('A1').value).toBe('输变电装备产业链 · 重点招商项目清单');
   const names: unknown[] = [];

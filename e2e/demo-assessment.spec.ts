@@ -1,19 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, E2E_DEMO_PORT } from './support/env.js';
-import { loginByForm } from './support/session.js';
+import { expect, test } from '@playwright/test';
+import { E2E_DEMO_PORT } from './support/env.js';
+import { logInToDemo } from './support/session.js';
 import { bodyRows, cellUnder } from './support/table.js';
 
 // The server with the Hengyang demo data (its 2025 assessment scored when seeded); these tests only read.
 test.use({ baseURL: `http://localhost:${E2E_DEMO_PORT}` });
 
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await loginByForm(page, username, DEMO_PASSWORD);
-  await expect(page).not.toHaveURL(/\/login/);
-}
-
 test('a leader opens the 2025 chain assessment and sees each chain ranked, its score and the method behind it', async ({ page }) => {
-  await logIn(page, 'demo-leader');
+  await logInToDemo(page, 'demo-leader');
   await page.goto('/supervision/assessment');
   await page.getByTestId('assessment-runs').getByRole('link', { name: '链长制考核（示例）' }).click();
 
@@ -30,7 +24,7 @@ test('a leader opens the 2025 chain assessment and sees each chain ranked, its s
 });
 
 test('the parks are ranked national and provincial apart', async ({ page }) => {
-  await logIn(page, 'demo-leader');
+  await logInToDemo(page, 'demo-leader');
   await page.goto('/supervision/assessment');
   await page.getByTestId('assessment-runs').getByRole('link', { name: '五好园区考核（示例）' }).click();
   const national = page.getByTestId('assessment-results-national');
@@ -42,7 +36,7 @@ test('the parks are ranked national and provincial apart', async ({ page }) => {
 });
 
 test('the scheme editor sums the weights as they change and will not save a sum other than 100', async ({ page }) => {
-  await logIn(page, 'demo-leader');
+  await logInToDemo(page, 'demo-leader');
   await page.goto('/supervision/assessment');
   await page.getByTestId('assessment-schemes').getByRole('link', { name: '链长制考核（示例）' }).click();
   await expect(page.getByTestId('weight-sum')).toHaveText('权重合计 100');

@@ -1,24 +1,18 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { pickOption } from './support/antd.js';
-import { DEMO_PASSWORD, E2E_DEMO_PORT } from './support/env.js';
-import { loginByForm } from './support/session.js';
+import { E2E_DEMO_PORT } from './support/env.js';
+import { logInToDemo } from './support/session.js';
 import { confirmDialog } from './support/workflow.js';
 
 // The server with the Hengyang demo data: its 2024-06 figures are published. This spec writes one
 // brief there (the 2024-06 city brief); no other spec reads briefs.
 test.use({ baseURL: `http://localhost:${E2E_DEMO_PORT}` });
 
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await loginByForm(page, username, DEMO_PASSWORD);
-  await expect(page).not.toHaveURL(/\/login/);
-}
-
 test('the statistics reviewer generates the 2024-06 city brief, reads its figures, edits, publishes and downloads it', async ({ page }) => {
   // Generating reads the whole month and renders its charts on the server, and the .docx embeds them.
   test.slow();
-  await logIn(page, 'demo-reviewer');
+  await logInToDemo(page, 'demo-reviewer');
   await page.goto('/reports');
   await page.getByTestId('brief-generate').click();
   const form = page.getByTestId('brief-generate-form');

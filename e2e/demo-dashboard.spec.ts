@@ -1,22 +1,15 @@
 import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, E2E_DEMO_PORT } from './support/env.js';
-import { loginByForm } from './support/session.js';
+import { expect, test } from '@playwright/test';
+import { E2E_DEMO_PORT } from './support/env.js';
+import { logInToDemo } from './support/session.js';
 import { bodyRows, cellUnder } from './support/table.js';
 
 // The server with the Hengyang demo data; these tests only read.
 test.use({ baseURL: `http://localhost:${E2E_DEMO_PORT}` });
 
-/** Logs in on the form and waits until the app has left the login page (a page opened sooner would cancel the login). */
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await loginByForm(page, username, DEMO_PASSWORD);
-  await expect(page).not.toHaveURL(/\/login/);
-}
-
 test('the city leader sees the published Jan–Jun 2024 figures on the dashboard: 855.04亿元 and 4 double-digit chains', async ({ page }) => {
   test.slow();
-  await logIn(page, 'demo-leader');
+  await logInToDemo(page, 'demo-leader');
   await expect(page.getByTestId('welcome-role')).toHaveText('市领导/总链长');
   const dashboard = page.getByTestId('leader-dashboard');
   await expect(dashboard).toBeVisible();
@@ -49,7 +42,7 @@ test('the city leader sees the published Jan–Jun 2024 figures on the dashboard
 
 test('the leader’s dashboard opens on the latest published month (2026-09), marked as published', async ({ page }) => {
   test.slow();
-  await logIn(page, 'demo-leader');
+  await logInToDemo(page, 'demo-leader');
   const dashboard = page.getByTestId('leader-dashboard');
   // October 2026 is still in review (its unit slip unsettled): the leader sees September, as published,
   // 累计 (the default range of the API, the CLI and the 驾驶舱), with the total the API gives for it.
@@ -70,7 +63,7 @@ test('the leader’s dashboard opens on the latest published month (2026-09), ma
 
 test('the reviewer opens October 2026 as preliminary: the suspected unit slip is held back, with the way to the firm', async ({ page }) => {
   test.slow();
-  await logIn(page, 'demo-reviewer');
+  await logInToDemo(page, 'demo-reviewer');
   await page.goto('/?period=2026-10&range=month');
   const dashboard = page.getByTestId('leader-dashboard');
   await expect(dashboard).toContainText('2026年10月 当月');
@@ -93,7 +86,7 @@ test('the reviewer opens October 2026 as preliminary: the suspected unit slip is
 test('a 预警 list longer than its page exports every firm to Excel, not just the page shown', async ({ page }) => {
   test.slow();
   // October 2026 is not published: a data-staff account (the reviewer) opens it.
-  await logIn(page, 'demo-reviewer');
+  await logInToDemo(page, 'demo-reviewer');
   await page.goto('/warnings?period=2026-10');
   const table = page.getByTestId('warnings-table');
   await expect(bodyRows(table)).toHaveCount(20);
@@ -113,7 +106,7 @@ test('a 预警 list longer than its page exports every firm to Excel, not just t
 
 test('the firm list exports every firm in the leader’s view to Excel, not just the page shown', async ({ page }) => {
   test.slow();
-  await logIn(page, 'demo-leader');
+  await logInToDemo(page, 'demo-leader');
   await page.goto('/enterprises');
   const table = page.getByTestId('enterprises-table');
   await expect(bodyRows(table)).toHaveCount(20);

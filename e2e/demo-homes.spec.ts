@@ -1,16 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, E2E_DEMO_PORT } from './support/env.js';
-import { loginByForm } from './support/session.js';
+import { expect, test } from '@playwright/test';
+import { E2E_DEMO_PORT } from './support/env.js';
+import { logInToDemo } from './support/session.js';
 
 // The server with the Hengyang demo data; these tests only read.
 test.use({ baseURL: `http://localhost:${E2E_DEMO_PORT}` });
-
-/** Logs in on the form and waits until the app has left the login page. */
-async function logIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await loginByForm(page, username, DEMO_PASSWORD);
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 /**
  * What each demo account must find on its home's 待办 list (the demo's state: 2026-10 in review, the
@@ -28,7 +21,7 @@ const EXPECTED: { account: string; item: RegExp; keyFigures: boolean }[] = [
 
 for (const { account, item, keyFigures } of EXPECTED) {
   test(`${account}'s home starts with its 待办 list`, async ({ page }) => {
-    await logIn(page, account);
+    await logInToDemo(page, account);
     const todos = page.getByTestId('home-todos');
     // The first home on a fresh server works out the month's 预警 lists for the city (cached after).
     await expect(todos.getByText('待办', { exact: true })).toBeVisible({ timeout: 30_000 });
@@ -41,7 +34,7 @@ for (const { account, item, keyFigures } of EXPECTED) {
 }
 
 test('the reviewer’s 2026-10 item opens the month’s review', async ({ page }) => {
-  await logIn(page, 'demo-reviewer');
+  await logInToDemo(page, 'demo-reviewer');
   await page
     .getByTestId('home-todos')
     .getByRole('link', { name: /2026-10 月度数据待审核发布/ })
@@ -51,7 +44,7 @@ test('the reviewer’s 2026-10 item opens the month’s review', async ({ page }
 });
 
 test('the enterprise home shows its own reporting, the 填报本月数据 and 反映问题 actions, and no error', async ({ page }) => {
-  await logIn(page, 'demo-enterprise');
+  await logInToDemo(page, 'demo-enterprise');
   await expect(page.getByTestId('home-todos').getByText('待办', { exact: true })).toBeVisible();
   const status = page.getByTestId('home-enterprise');
   await expect(status).toContainText('本企业填报情况');

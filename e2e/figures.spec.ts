@@ -64,3 +64,22 @@ test('a monthly file with row errors lists them, row by row, and writes nothing'
   await expect(errors.getByRole('row', { name: /^3 / })).toContainText('负数');
   await expect(page.getByTestId('figures-result')).not.toContainText('导入完成');
 });
+
+test('an import job started before a reload is followed to its report when the screen opens again', async ({ page }) => {
+  const admin = await loginByApi(page.request);
+  const uscc = randomUscc();
+  await createFirmByApi(page.request, admin.csrfToken, { uscc, name: `衡阳续传测试电气有限公司${uscc.slice(-4)}` });
+  // The import screen started this job (as the upload does), then the page was reloaded.
+  const started = await page.request.post('/api/figures/import?job=true&dryRun=false&acceptWarnings=false&unit=元', {
+    headers: { 'x-csrf-token': admin.csrfToken },
+    multipart: { file: { name: '2024年1-2月.csv', mimeType: 'text/csv', buffer: monthlyCsv(uscc) } },
+  });
+  expect(started.status()).toBe(202);
+  const job = (await started.json()) as { id: string };
+  const remembered = JSON.stringify({ id: job.id, options: { dryRun: false, acceptWarnings: false, unit: '元' } });
+  await page.addInitScript({ content: `sessionStorage.setItem('chainchief.job.figures-import', ${JSON.stringify(remembered)})` });
+  await page.goto('/figures');
+  await expect(page.getByTestId('figures-result')).toContainText('导入完成：新增 2 条，更新 0 条，未变化 0 条');
+  // Followed once: the screen forgets the job when it has its report.
+  expect(await page.evaluate("sessionStorage.getItem('chainchief.job.figures-import')")).toBeNull();
+});

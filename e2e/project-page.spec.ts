@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { pickOption } from './support/antd.js';
+import { createSignedProject } from './support/projects.js';
 import { loginByApi } from './support/session.js';
 import { confirmDialog, dayAfter } from './support/workflow.js';
 
@@ -9,27 +10,10 @@ import { confirmDialog, dayAfter } from './support/workflow.js';
 test('a writer edits the amount, adds and resolves a blocker and ticks an approval on the project page', async ({ page }) => {
   test.slow();
   const admin = await loginByApi(page.request);
-  const headers = { 'X-CSRF-Token': admin.csrfToken };
   const today = dayAfter(0);
-  const name = `示例项目页${crypto.randomInt(100_000, 999_999)}`;
-  const created = await page.request.post('/api/projects', {
-    headers,
-    data: {
-      name,
-      channel: 'chain_chief',
-      chainCode: 'CH02',
-      regionCode: '430421',
-      signedAmount: 20_000_000,
-      plannedInvestment: 50_000_000,
-    },
+  const id = await createSignedProject(page.request, admin.csrfToken, `示例项目页${crypto.randomInt(100_000, 999_999)}`, {
+    signedAmount: 20_000_000,
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id, version } = (await created.json()) as { id: number; version: number };
-  const signed = await page.request.post(`/api/projects/${id}/stage`, {
-    headers,
-    data: { to: 'signed', on: today, skippedDates: { negotiating: today }, version },
-  });
-  expect(signed.status(), await signed.text()).toBe(200);
 
   await page.goto(`/investment/projects/${id}`);
   const facts = page.getByTestId('project-facts');
@@ -95,20 +79,8 @@ test('a writer records two signing events and the page warns of one project sign
   page,
 }) => {
   const admin = await loginByApi(page.request);
-  const headers = { 'X-CSRF-Token': admin.csrfToken };
   const today = dayAfter(0);
-  const name = `示例签约活动项目${crypto.randomInt(100_000, 999_999)}`;
-  const created = await page.request.post('/api/projects', {
-    headers,
-    data: { name, channel: 'chain_chief', chainCode: 'CH02', regionCode: '430421', plannedInvestment: 50_000_000 },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id, version } = (await created.json()) as { id: number; version: number };
-  const signed = await page.request.post(`/api/projects/${id}/stage`, {
-    headers,
-    data: { to: 'signed', on: today, skippedDates: { negotiating: today }, version },
-  });
-  expect(signed.status(), await signed.text()).toBe(200);
+  const id = await createSignedProject(page.request, admin.csrfToken, `示例签约活动项目${crypto.randomInt(100_000, 999_999)}`);
 
   await page.goto(`/investment/projects/${id}`);
   const events = page.getByTestId('project-signing-events');

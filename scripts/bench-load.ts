@@ -9,7 +9,9 @@
  * Embedded database always (a fresh data dir); PostgreSQL too when a URL is given
  * (`--pg postgres://user@host:5432/postgres` or BENCH_DATABASE_URL): a database `bench_<time>` is
  * created on that server for the run and dropped afterwards.
- * Options: `--sessions 200 --duration 60 --only pglite|postgres`.
+ * Options: `--sessions 200 --duration 60 --only pglite|postgres --write-share 0.15 --port 3611`,
+ * `--cpu-prof DIR` (the server runs under `node --cpu-prof`, its profile written to DIR at exit),
+ * `--db-prefix bench_` (the PostgreSQL database's name prefix).
  * Measured figures go to docs/BENCHMARKS.md; nothing here is asserted by `npm test`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -31,6 +33,10 @@ type Options = {
   pgUrl: string | null;
   only: 'pglite' | 'postgres' | null;
   port: number;
+  /** A folder for the server's V8 CPU profiles (`node --cpu-prof`), one .cpuprofile per server; null: none. */
+  cpuProfDir: string | null;
+  /** Prefix of the PostgreSQL database made for the run (`bench_` unless given). */
+  dbPrefix: string;
 };
 
 function parseOptions(argv: readonly string[]): Options {
@@ -46,6 +52,8 @@ function parseOptions(argv: readonly string[]): Options {
     pgUrl: value('--pg') ?? process.env.BENCH_DATABASE_URL ?? null,
     only: only === 'pglite' || only === 'postgres' ? only : null,
     port: Number(value('--port') ?? 3611),
+    cpuProfDir: value('--cpu-prof') ?? null,
+    dbPrefix: value('--db-prefix') ?? 'bench_',
   };
 }
 
@@ -218,8 +226,9 @@ async function waitHealthy(port: number, timeoutMs: number): Promise<void> {
   throw new Error('server did not become healthy');
 }
 
-function startServer(port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [...NODE_FLAGS, 'dist/server/main.mjs'], {
+function startServer(port: number, env: Record<string, string>, cpuProfDir: string | null): ChildProcess {
+  const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfDir)}`] : [];
+  return spawn(process.execPath, [...NODE_FLAGS, ...profile, 'dist/server/main.mjs'], {
     cwd: root,
     env: {
       ...process.env,
@@ -384,8 +393,20 @@ function summarise(what: string, samples: readonly Sample[], seconds: number): R
 const fmt = (r: Row) =>
   `| ${r.what} | ${r.requests} | ${r.errors} | ${r.rps.toFixed(1)} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} |`;
 
-async function runOne(label: string, options: Options, env: Record<string, string>): Promise<void> {
-  const child = startServer(options.port, env);
+/** One database's line of the closing summary. */
+type Summary = {
+  database: string;
+  mix: Row;
+  health: Row;
+  ratio: number;
+  rssMedian: number;
+  rssMax: number;
+  /** The issue 16 targets for this database (reads only, 200 sessions, 60 s). */
+  target: { rps: number; p95: number };
+};
+
+async function runOne(label: string, options: Options, env: Record<string, string>, target: Summary['target']): Promise<Summary> {
+  const child = startServer(options.port, env, options.cpuProfDir);
   const memory: number[] = [];
   let sampler: NodeJS.Timeout | undefined;
   try {
@@ -455,6 +476,17 @@ async function runOne(label: string, options: Options, env: Record<string, strin
     console.log(
       `server RSS: after setup ${rssAfterSetup?.toFixed(0) ?? '?'} MB; during the run min ${sorted[0]?.toFixed(0) ?? '?'} / median ${percentile(sorted, 50).toFixed(0)} / max ${sorted.at(-1)?.toFixed(0) ?? '?'} MB (${sorted.length} samples), after the run ${rssMb(pid)?.toFixed(0) ?? '?'} MB`,
     );
+    const healthRow = rows.at(-1);
+    if (!all || !healthRow) throw new Error('no samples');
+    return {
+      database: label.replace(/ \(Debian[^)]*\)| \(database [^)]*\)/g, '').split(',')[0] ?? label,
+      mix: all,
+      health: healthRow,
+      ratio,
+      rssMedian: percentile(sorted, 50),
+      rssMax: sorted.at(-1) ?? NaN,
+      target,
+    };
   } finally {
     if (sampler) clearInterval(sampler);
     await stopServer(child);
@@ -472,10 +504,13 @@ export async function benchLoad(argv: readonly string[]): Promise<void> {
       .join(' ')}`,
   );
 
+  const summaries: Summary[] = [];
   if (options.only !== 'postgres') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-load-'));
     try {
-      await runOne('embedded database (PGlite), demo data', options, { DATA_DIR: dataDir, DATABASE_URL: '' });
+      summaries.push(
+        await runOne('embedded database (PGlite), demo data', options, { DATA_DIR: dataDir, DATABASE_URL: '' }, { rps: 300, p95: 1000 }),
+      );
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
@@ -483,9 +518,10 @@ export async function benchLoad(argv: readonly string[]): Promise<void> {
   if (options.only !== 'pglite') {
     if (!options.pgUrl) {
       console.log('\nPostgreSQL: skipped (give --pg postgres://user@host:5432/postgres or BENCH_DATABASE_URL)');
+      printSummary(summaries, options);
       return;
     }
-    const name = `bench_${Date.now()}`;
+    const name = `${options.dbPrefix}${Date.now()}`;
     const adminClient = new pg.Client({ connectionString: options.pgUrl });
     await adminClient.connect();
     await adminClient.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
@@ -498,7 +534,14 @@ export async function benchLoad(argv: readonly string[]): Promise<void> {
       await version.connect();
       const v = (await version.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
       await version.end();
-      await runOne(`PostgreSQL ${v} (database ${name}), demo data`, options, { DATA_DIR: dataDir, DATABASE_URL: target.toString() });
+      summaries.push(
+        await runOne(
+          `PostgreSQL ${v} (database ${name}), demo data`,
+          options,
+          { DATA_DIR: dataDir, DATABASE_URL: target.toString() },
+          { rps: 800, p95: 400 },
+        ),
+      );
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
       const dropClient = new pg.Client({ connectionString: options.pgUrl });
@@ -506,6 +549,34 @@ export async function benchLoad(argv: readonly string[]): Promise<void> {
       await dropClient.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await dropClient.end();
     }
+  }
+  printSummary(summaries, options);
+}
+
+/**
+ * The table to paste into docs/BENCHMARKS.md: one line per database with the mix, the same server's
+ * /api/health rate and the ratio (the figure that holds on a busy machine), memory, and the targets of
+ * issue 16 (reads only, 200 sessions, 60 s: PostgreSQL ≥ 800 req/s and p95 ≤ 400 ms, embedded ≥ 300
+ * req/s and p95 ≤ 1 s, no errors, mix ≥ 20% of /api/health).
+ */
+function printSummary(summaries: readonly Summary[], options: Options): void {
+  if (summaries.length === 0) return;
+  console.log(
+    `\n## Summary: ${options.sessions} sessions, ${options.durationS} s, write share ${options.writeShare}, ${os.availableParallelism()} cores, load average at the end ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    '| database | req/s | p50 ms | p95 ms | p99 ms | errors | /api/health req/s | mix / health | RSS median / max MB | target (req/s, p95, ratio) |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const s of summaries) {
+    const met = [s.mix.rps >= s.target.rps, s.mix.p95 <= s.target.p95, s.ratio >= 20, s.mix.errors === 0];
+    const verdict = met.every(Boolean) ? 'met' : 'not met';
+    console.log(
+      `| ${s.database} | ${s.mix.rps.toFixed(0)} | ${s.mix.p50.toFixed(0)} | ${s.mix.p95.toFixed(0)} | ${s.mix.p99.toFixed(0)} | ${s.mix.errors} | ${s.health.rps.toFixed(0)} | ${s.ratio.toFixed(0)}% | ${s.rssMedian.toFixed(0)} / ${s.rssMax.toFixed(0)} | ≥ ${s.target.rps}, ≤ ${s.target.p95} ms, ≥ 20%: ${verdict} |`,
+    );
   }
 }
 

@@ -13,6 +13,7 @@ import { monitoringChainsResponse } from '../shared/contracts/monitoring.js';
 import { benchDashboard } from './bench-dashboard.js';
 import { benchLoad } from './bench-load.js';
 import { benchChainMap } from './bench-chain-map.js';
+import { benchProvince } from './bench-province.js';
 import { demoCookie, percentile, waitHealthy, withServer } from './bench-server.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -125,6 +126,11 @@ async function main(): Promise<void> {
   // `npm run bench -- load [options]`: only the load test (scripts/bench-load.ts).
   if (process.argv[2] === 'load') {
     await benchLoad(process.argv.slice(3));
+    return;
+  }
+  // `npm run bench -- province --pg URL [options]`: province scale on PostgreSQL (scripts/bench-province.ts).
+  if (process.argv[2] === 'province') {
+    await benchProvince(process.argv.slice(3));
     return;
   }
   // The server as `npm start` runs it: compiled (built here when stale), the web app built too.

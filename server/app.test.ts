@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -91,6 +92,36 @@ describe('application', () => {
     const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), database: t.database, logger: false });
     expect(() => app.get('/api/unguarded', async () => ({ ok: true }))).toThrow(/no access policy/);
     await app.close();
+  });
+
+  it('sends a JSON answer over 1 KB gzip-compressed to a client that accepts it, decoding to the same body', async () => {
+    const plain = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.length).toBeGreaterThan(1024);
+    const gzipped = await t.app.inject({ method: 'GET', url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzipped.statusCode).toBe(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(gzipped.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+    expect(zlib.gunzipSync(gzipped.rawPayload).toString('utf8')).toBe(plain.body);
+    // A small answer is sent as it is.
+    const health = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'accept-encoding': 'gzip' } });
+    expect(health.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('sends an xlsx download as it is (already compressed), whatever the client accepts', async () => {
+    const admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/enterprises/import/template',
+      headers: { cookie: admin.cookie, 'accept-encoding': 'gzip' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-encoding']).toBeUndefined();
+    // An xlsx file is a ZIP archive: it starts with PK.
+    expect(res.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
   it('gives a logged-in non-admin 403 on admin routes and 401 to nobody', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -42,6 +43,8 @@ import { investorsRoutes } from './modules/investors/investors.routes.js';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
 import { briefsRoutes } from './modules/briefs/briefs.routes.js';
 import { workspaceRoutes } from './modules/workspace/workspace.routes.js';
+import { jobsRoutes } from './modules/jobs/jobs.routes.js';
+import { createJobRunner } from './modules/jobs/jobs.runner.js';
 import { APP_VERSION } from './version.js';
 
 export type AppDeps = {
@@ -85,6 +88,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     crossOriginEmbedderPolicy: false,
   });
+  // gzip (or deflate) for text answers over 1 KB when the client accepts it: JSON, the SPA's scripts,
+  // styles and SVG. Downloads (xlsx, docx, pdf, zip, images) are compressed already and sent as they are.
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['gzip', 'deflate'],
+    customTypes: /^(application\/(json|javascript|x-ndjson)|text\/|image\/svg\+xml)/,
+  });
   await app.register(cookie);
   // preHandler: the login limit is keyed by address and username, so it needs the parsed body.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
@@ -125,7 +135,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return sendError(request, reply, new AppError('not_found', { details: { method: request.method, url: request.url.split('?')[0] } }));
   });
 
-  await app.register(healthRoutes(database), { prefix: '/api' });
+  // Long jobs (imports, publication, briefs): pg-boss on PostgreSQL, in-process on the embedded database.
+  const jobs = createJobRunner(database, { workers: config.JOB_WORKERS, log: app.log });
+  app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', () => jobs.stop());
+
+  await app.register(healthRoutes(database, { lagWarnSeconds: config.REPLICA_LAG_WARN_SECONDS }), { prefix: '/api' });
   await app.register(authRoutes(config, database), { prefix: '/api/auth' });
   await app.register(usersRoutes(database), { prefix: '/api/users' });
   await app.register(auditRoutes(database), { prefix: '/api/audit' });
@@ -136,7 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(parksRoutes(database), { prefix: '/api/parks' });
   await app.register(regionsRoutes(database), { prefix: '/api/regions' });
   await app.register(enterprisesRoutes(database), { prefix: '/api/enterprises' });
-  await app.register(figuresRoutes(database), { prefix: '/api/figures' });
+  await app.register(figuresRoutes(database, jobs), { prefix: '/api/figures' });
   await app.register(monitoringRoutes(database), { prefix: '/api/monitoring' });
   await app.register(warningsRoutes(database), { prefix: '/api/warnings' });
   await app.register(periodsRoutes(database), { prefix: '/api/periods' });
@@ -151,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(attachmentsRoutes(database), { prefix: '/api/attachments' });
   await app.register(briefsRoutes(database), { prefix: '/api/briefs' });
   await app.register(workspaceRoutes(database), { prefix: '/api/workspace' });
+  await app.register(jobsRoutes(database, jobs), { prefix: '/api/jobs' });
 
   app.get('/api/openapi.json', { config: { policy: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

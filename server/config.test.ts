@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import os from 'node:os';
 import { loadConfig } from './config.js';
 
 describe('configuration', () => {
@@ -15,5 +16,12 @@ describe('configuration', () => {
 
   it('reads SEED_DEMO=false', () => {
     expect(loadConfig({ SEED_DEMO: 'false' }).SEED_DEMO).toBe(false);
+  });
+
+  it('opens 4 PostgreSQL connections a core unless DATABASE_POOL_SIZE says otherwise, and refuses 0', () => {
+    expect(loadConfig({}).DATABASE_POOL_SIZE).toBe(os.availableParallelism() * 4);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '' }).DATABASE_POOL_SIZE).toBe(os.availableParallelism() * 4);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '12' }).DATABASE_POOL_SIZE).toBe(12);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
   });
 });

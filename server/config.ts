@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { z } from 'zod';
 
 /** Environment configuration, validated once at start so a wrong setting fails fast with a readable list. */
@@ -11,6 +12,32 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * A streaming replica of DATABASE_URL for published statistics (docs/SCALING.md, "Several instances"): the
+   * monitoring reads of users who only see published months go there; writes and data staff stay
+   * on the primary.
+   */
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Replica lag (seconds) over which the 驾驶舱 shows 数据同步延迟. */
+  REPLICA_LAG_WARN_SECONDS: z.coerce.number().nonnegative().default(5),
+  /**
+   * Whether this instance runs long jobs (imports, publication, briefs) from the queue. On
+   * PostgreSQL an instance without workers still starts jobs; another instance runs them. On the
+   * embedded database (one process) false leaves jobs queued until a start with workers.
+   */
+  JOB_WORKERS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /**
+   * Connections to PostgreSQL (DATABASE_URL) of this process; default 4 per core
+   * (os.availableParallelism()). The embedded database has one connection whatever this says.
+   */
+  DATABASE_POOL_SIZE: z.preprocess((v) => (v === '' || v === undefined ? defaultPoolSize() : v), z.coerce.number().int().min(1).max(200)),
   ADMIN_PASSWORD: z
     .string()
     .min(10, 'must be at least 10 characters')
@@ -47,6 +74,11 @@ const configSchema = z.object({
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
+
+/** 4 connections a core: enough to keep PostgreSQL's cores busy while requests wait on the network and Node. */
+export function defaultPoolSize(): number {
+  return os.availableParallelism() * 4;
+}
 
 /** Parses the environment; throws one Error whose message lists every bad setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

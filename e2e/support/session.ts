@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { makeUscc } from '../../shared/uscc.js';
-import { ADMIN_PASSWORD, ADMIN_USERNAME } from './env.js';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, DEMO_PASSWORD } from './env.js';
 
 type Session = { csrfToken: string; user: { id: string; username: string; displayName: string; role: string } };
 
@@ -17,6 +17,16 @@ export async function loginByForm(page: Page, username: string, password: string
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+}
+
+/**
+ * Logs a demo account in on the form of the demo server (the page's base URL) and waits until the app
+ * has left the login page (a page opened sooner would cancel the login).
+ */
+export async function logInToDemo(page: Page, username: string): Promise<void> {
+  await page.goto('/login');
+  await loginByForm(page, username, DEMO_PASSWORD);
+  await expect(page).not.toHaveURL(/\/login/);
 }
 
 let userCounter = 0;

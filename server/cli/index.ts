@@ -11,6 +11,7 @@ import { restoreCommand } from './commands/restore.js';
 import { statsCommand } from './commands/stats.js';
 import { reportCommand } from './commands/report.js';
 import { seedDemoCommand } from './commands/seed-demo.js';
+import { generateProvinceCommand } from './commands/generate-province.js';
 import { exitCodeOf, formatError } from './errors.js';
 import type { CliIo, Command } from './io.js';
 
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   backupCommand,
   restoreCommand,
   seedDemoCommand,
+  generateProvinceCommand,
   importEnterprisesCommand,
   statsCommand,
   reportCommand,

@@ -7,6 +7,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import * as schema from './schema.js';
 import { ROOT } from '../paths.js';
 import { lockDataDir } from './lock.js';
+import { trackSingleWriter } from './versions.js';
 
 // int8 (count(*), sums of integer money) arrives as a string from pg; return a number and refuse
 // silently losing precision (money is integer 元 well below 2^53).
@@ -23,10 +24,15 @@ export type Database = {
   kind: DatabaseKind;
   pool: pg.Pool;
   db: Db;
+  /** PostgreSQL: the primary's URL (the job queue opens its own small pool on it). */
+  url?: string;
+  /** PostgreSQL with DATABASE_READ_URL: a streaming replica for published statistics (server/db/replica.ts). */
+  read?: { pool: pg.Pool; db: Db };
   close: () => Promise<void>;
 };
 
-export type OpenDatabaseOptions = { kind: 'postgresql'; url: string; poolSize?: number } | { kind: 'pglite'; dataDir: string | null };
+export type OpenDatabaseOptions =
+  { kind: 'postgresql'; url: string; poolSize?: number; readUrl?: string } | { kind: 'pglite'; dataDir: string | null };
 
 class DatabaseOpenError extends Error {}
 
@@ -52,6 +58,27 @@ class FreshSessionClient extends pg.Client {
       (err: unknown) => done(err instanceof Error ? err : new Error(String(err))),
     );
   }
+}
+
+/**
+ * Whether a statement may change data: anything but a plain SELECT (a WITH may hold an INSERT;
+ * BEGIN and COMMIT count too). Triggers that change the data tokens fire only on INSERT, UPDATE,
+ * DELETE and TRUNCATE.
+ */
+function mayWrite(query: unknown): boolean {
+  const text = typeof query === 'string' ? query : typeof query === 'object' && query !== null && 'text' in query ? query.text : null;
+  return typeof text !== 'string' || !/^\s*select\b/i.test(text);
+}
+
+/** A FreshSessionClient class that counts the statements sent that may write (see trackSingleWriter). */
+function countingClientClass(counter: { writes: number }): typeof FreshSessionClient {
+  class CountingClient extends FreshSessionClient {}
+  // The inherited function (looked up at each call) with the same overloads, counting before it sends.
+  CountingClient.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    if (mayWrite(args[0])) counter.writes += 1;
+    return Reflect.apply(FreshSessionClient.prototype.query, this, args);
+  } as typeof FreshSessionClient.prototype.query;
+  return CountingClient;
 }
 
 /** Starts PGlite in a worker thread and resolves with the Unix socket directory it listens on. */
@@ -102,7 +129,20 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       const reason = err instanceof Error ? err.message : String(err);
       throw new DatabaseOpenError(`无法连接数据库 (cannot connect to the database): ${reason}`);
     }
-    return { kind: 'postgresql', pool, db: drizzle(pool, { schema }), close: () => pool.end() };
+    if (!options.readUrl) return { kind: 'postgresql', pool, db: drizzle(pool, { schema }), url: options.url, close: () => pool.end() };
+    // The replica: no check at start (a replica may come up later); a failed read reports its error.
+    const readPool = new pg.Pool({ connectionString: options.readUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 });
+    readPool.on('error', () => undefined);
+    return {
+      kind: 'postgresql',
+      pool,
+      db: drizzle(pool, { schema }),
+      url: options.url,
+      read: { pool: readPool, db: drizzle(readPool, { schema }) },
+      close: async () => {
+        await Promise.all([pool.end(), readPool.end()]);
+      },
+    };
   }
 
   const release = options.dataDir ? lockDataDir(options.dataDir) : () => undefined;
@@ -112,13 +152,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // connection is kept while idle (no reconnect every 10 s). A new connection (after a query error
     // destroyed the old one) would still find the session's named prepared statements, unknown to
     // the new client ("already exists" on each): FreshSessionClient drops them first.
+    const counter = { writes: 0 };
     const pool = new pg.Pool({
       host: worker.socketDir,
       user: 'postgres',
       database: 'postgres',
       max: 1,
       idleTimeoutMillis: 0,
-      Client: FreshSessionClient,
+      Client: countingClientClass(counter),
     });
     pool.on('error', () => undefined);
     const close = async () => {
@@ -126,7 +167,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       await worker.stop();
       release();
     };
-    return { kind: 'pglite', pool, db: drizzle(pool, { schema }), close };
+    const db = drizzle(pool, { schema });
+    // This process alone writes the embedded database (the lock above): the data tokens are read again
+    // only after a statement that may write (server/db/versions.ts).
+    trackSingleWriter(db, () => counter.writes);
+    return { kind: 'pglite', pool, db, close };
   } catch (err) {
     release();
     throw err;

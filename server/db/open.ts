@@ -12,7 +12,12 @@ export async function openConfiguredDatabase(
   warn: (line: string) => void = console.warn,
 ): Promise<{ database: Database; migrationsApplied: number }> {
   const database = config.DATABASE_URL
-    ? await openDatabase({ kind: 'postgresql', url: config.DATABASE_URL })
+    ? await openDatabase({
+        kind: 'postgresql',
+        url: config.DATABASE_URL,
+        readUrl: config.DATABASE_READ_URL,
+        poolSize: config.DATABASE_POOL_SIZE,
+      })
     : await openDatabase({ kind: 'pglite', dataDir: config.DATA_DIR });
   try {
     const warning = await checkDatabaseEncoding(database);

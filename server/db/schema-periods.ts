@@ -2,7 +2,22 @@
 // the frozen snapshots of what was published, the dispositions of 预警 (review items among them),
 // and the superseded versions of monthly figures that let a snapshot read the figures as published.
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, char, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  char,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { PERIOD_PATTERN, list, quoted } from './schema-checks.js';
 import { figureValueColumns } from './schema-master.js';
 import { CORRECTION_SOURCES, DISPOSITION_STATUSES, PERIOD_ACTIONS, PERIOD_STATUSES } from '../../shared/publication/workflow.js';
@@ -144,4 +159,49 @@ export const monthlyFigureVersions = pgTable(
     supersededVersion: bigint('superseded_version', { mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ name: 'monthly_figure_versions_pkey', columns: [t.uscc, t.period, t.figureVersion] })],
+);
+
+/**
+ * The statistics engine's per-firm figures over a range of months, as they stood at a figures version
+ * (monitoring.sql.ts firmStatsSql: one row per firm with figures in the range). The figures up to a
+ * version never change (a later write gets a later version and the trigger keeps the replaced row),
+ * so a row is never updated: it is written when a month is published (and on the first read of a
+ * published month loaded as history) and read instead of the firm's months by every answer from that
+ * snapshot, whatever the caller's scope. Memberships and the 规上 名录 are still read live, so a
+ * membership change shows at once. A firm without a row is computed from its months as before.
+ * Sums are numeric, as the engine's own sums of bigint columns.
+ */
+export const frozenFirmStats = pgTable(
+  'frozen_firm_stats',
+  {
+    figuresVersion: bigint('figures_version', { mode: 'number' }).notNull(),
+    rangeFrom: text('range_from').notNull(),
+    rangeTo: text('range_to').notNull(),
+    uscc: char('uscc', { length: 18 }).notNull(),
+    output: numeric('output').notNull(),
+    base: numeric('base').notNull(),
+    reported: boolean('reported').notNull(),
+    hasBase: boolean('has_base').notNull(),
+    publishedLast: numeric('published_last').notNull(),
+    asOfNow: timestamp('as_of_now', { withTimezone: true }),
+    asOfPrev: timestamp('as_of_prev', { withTimezone: true }),
+    revenue: numeric('m_revenue').notNull(),
+    revenueBase: numeric('m_revenue_base').notNull(),
+    revenueHasBase: boolean('m_revenue_has_base').notNull(),
+    profit: numeric('m_profit').notNull(),
+    profitBase: numeric('m_profit_base').notNull(),
+    profitHasBase: boolean('m_profit_has_base').notNull(),
+    taxes: numeric('m_taxes').notNull(),
+    taxesBase: numeric('m_taxes_base').notNull(),
+    taxesHasBase: boolean('m_taxes_has_base').notNull(),
+    electricityKwh: numeric('m_electricity_kwh').notNull(),
+    electricityKwhBase: numeric('m_electricity_kwh_base').notNull(),
+    electricityKwhHasBase: boolean('m_electricity_kwh_has_base').notNull(),
+    employees: numeric('m_employees').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'frozen_firm_stats_pkey', columns: [t.figuresVersion, t.rangeFrom, t.rangeTo, t.uscc] }),
+    periodCheck('frozen_firm_stats_range_from_check', 'range_from'),
+    periodCheck('frozen_firm_stats_range_to_check', 'range_to'),
+  ],
 );

@@ -102,6 +102,19 @@ export const statsVersion = pgTable(
   {
     id: integer('id').primaryKey().default(1),
     token: uuid('token').notNull().defaultRandom(),
+    /**
+     * Changes with `token` except on writes of monthly figures and 预警 dispositions (migration 0021):
+     * master data, memberships, 规上 years, month statuses and snapshots — what an answer over a
+     * published month's frozen figures, and a master-data list, depends on.
+     */
+    masterToken: uuid('master_token').notNull().defaultRandom(),
+    /**
+     * Changes when a session ends (logout, expiry, password reset, disable, role or scope change) or an
+     * account's name, role, activity or 统计审核员 flag changes: the in-process session cache checks it
+     * on every request (auth.cache.ts), so every instance on one database sees the change at once.
+     */
+    authToken: uuid('auth_token').notNull().defaultRandom(),
   },
   (t) => [check('stats_version_single_row_check', sql`${t.id} = 1`)],
 );
+export * from './schema-jobs.js';

@@ -83,6 +83,31 @@ export async function insertReturning<T extends PgTable>(db: Db, table: T, row: 
 }
 
 /**
+ * The row of `table` whose column `key` (its primary key or a unique one) holds `value`; undefined when
+ * none does. `forUpdate`: the row is locked (FOR UPDATE) to the end of the transaction, for a workflow
+ * move that reads, checks and writes it.
+ */
+export async function selectRowBy<T extends PgTable, K extends keyof T['$inferSelect'] & string>(
+  db: Db,
+  table: T,
+  key: K,
+  value: T['$inferSelect'][K],
+  options: { forUpdate?: boolean } = {},
+): Promise<T['$inferSelect'] | undefined> {
+  const columns: Record<string, PgColumn> = getTableColumns(table);
+  const column = columns[key];
+  if (!column) throw new Error(`${key} is not a column of the table`);
+  // Drizzle's select takes a table, not a type parameter bound by one; `table` is one.
+  const query = db
+    .select()
+    .from(table as PgTable)
+    .where(eq(column, value));
+  // As in selectClash: the rows of a generic table's select are that table's rows.
+  const rows = (await (options.forUpdate ? query.for('update') : query)) as T['$inferSelect'][];
+  return rows[0];
+}
+
+/**
  * The first row of `table` other than the edited one (`isSelf`) that already holds one of `values`
  * in the column of that name (a name, short name or code that must stay unique); undefined when none
  * does or no value is given. Name the columns one by one: `{ name: input.name, shortName: input.shortName }`.

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DataVersions } from '../db/versions.js';
 import type { Role } from '../../shared/roles.js';
 import { pickLocale, type Locale } from '../../shared/i18n/index.js';
 import type { Actor } from './actor.js';
@@ -21,6 +22,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     session: { token: string; csrfToken: string; expiresAt: Date } | null;
+    /** The data tokens read for this request's session (server/db/versions.ts): a cached answer reuses them. */
+    dataVersions: DataVersions | null;
   }
 }
 

@@ -7,7 +7,9 @@ import type { z } from 'zod';
 import { deleteVersionQuery, errorResponse, okResponse } from '../../shared/contracts/common.js';
 import type { Database, Db } from '../db/client.js';
 import type { Actor } from './actor.js';
-import { actorOf, type RoutePolicy } from './http.js';
+import { callerKeyOf, type AnswerCache } from './answer-cache.js';
+import { todayInShanghai } from './calendar.js';
+import { actorOf, localeOf, type RoutePolicy } from './http.js';
 
 /** The error answers of most routes (bad input, no session, no access, not found, conflict). */
 export const API_ERRORS = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
@@ -23,12 +25,17 @@ export type RouteSpec<P, Q, B, R extends z.ZodType> = {
   query?: Q;
   body?: B;
   response: R;
-  /** 201 for a route that creates; 200 otherwise. */
-  status?: 200 | 201;
+  /** 201 for a route that creates; 202 for one that starts a job; 200 otherwise. */
+  status?: 200 | 201 | 202;
   /** One line for the OpenAPI document, where the URL does not say it. */
   summary?: string;
   /** Error answers of this route besides the plugin's. */
   errors?: Record<number, z.ZodType>;
+  /**
+   * A GET whose answer is kept, serialised, under a data version (server/lib/answer-cache.ts): the
+   * answer must depend only on the data the version follows, the address and the caller's role and scopes.
+   */
+  cache?: AnswerCache | ((actor: Actor) => AnswerCache);
 };
 
 export type RouteInput<P, Q, B> = {
@@ -106,8 +113,29 @@ export function routesOf(app: App, options: { tags: string[]; errors?: Record<nu
             reply,
           };
           // The route's zod schemas (above) parsed params, querystring and body before any handler runs.
-          const answer = await handler(input as RouteInput<P, Q, B>);
-          return reply.status(status).send(answer);
+          const run = () => handler(input as RouteInput<P, Q, B>);
+          if (!spec.cache) return reply.status(status).send(await run());
+          const cache = typeof spec.cache === 'function' ? spec.cache(actorOf(request)) : spec.cache;
+          reply.status(status);
+          const key = JSON.stringify([
+            method,
+            request.routeOptions.url,
+            request.params,
+            request.query,
+            callerKeyOf(actorOf(request)),
+            localeOf(request),
+            todayInShanghai(),
+          ]);
+          // The text the route's response schema makes (validated as for any answer), kept as bytes and sent as they are.
+          const body = await cache.get(
+            key,
+            async () => {
+              const serialised = reply.serialize(await run());
+              return typeof serialised === 'string' ? serialised : new TextDecoder().decode(serialised);
+            },
+            cache.ownVersions ? undefined : (request.dataVersions ?? undefined),
+          );
+          return reply.type('application/json; charset=utf-8').send(body);
         },
       });
     };

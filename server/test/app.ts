@@ -17,7 +17,8 @@ export type TestApp = { app: FastifyInstance; database: Database; config: AppCon
  */
 export async function createTestApp(env: Record<string, string> = {}, options: { demo?: boolean } = {}): Promise<TestApp> {
   const database = options.demo ? await createDemoTestDatabase() : await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  // No job workers unless a test asks (JOB_WORKERS=true): on PostgreSQL they start pg-boss.
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOB_WORKERS: 'false', ...env });
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   return {
@@ -42,6 +43,22 @@ export async function loginAs(app: FastifyInstance, username: string, password: 
   const cookie = `cc_session=${setCookie.value}`;
   const csrf = res.json<{ csrfToken: string }>().csrfToken;
   return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf } };
+}
+
+/** A new user with `fields` (the factories' defaults for the rest), logged in: a session for one test. */
+export async function newSession(t: Pick<TestApp, 'app' | 'database'>, fields: Partial<CreateUserRequest>): Promise<Session> {
+  const user = await buildUser(t.database.db, fields);
+  return loginAs(t.app, user.username, TEST_PASSWORD);
+}
+
+/** The status a login answers (200 through, 401 refused): for a test that expects a password or an account to stop working. */
+export async function loginStatus(app: FastifyInstance, username: string, password: string): Promise<number> {
+  return (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } })).statusCode;
+}
+
+/** The status `GET /api/auth/me` answers with a session's cookie: 200 while the session lives, 401 once it has ended. */
+export async function sessionStatus(app: FastifyInstance, session: Pick<Session, 'cookie'>): Promise<number> {
+  return (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session.cookie } })).statusCode;
 }
 
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -95,8 +112,7 @@ export function useTestApp<const U extends string = never>(
     if (options.reference !== false) await seedReferenceData(used.database.db);
     await options.data?.(used.database.db);
     for (const [name, fields] of specs) {
-      const user = await buildUser(used.database.db, typeof fields === 'function' ? fields() : fields);
-      Object.assign(users[name] ?? {}, await loginAs(used.app, user.username, TEST_PASSWORD));
+      Object.assign(users[name] ?? {}, await newSession(used, typeof fields === 'function' ? fields() : fields));
     }
   });
   afterAll(async () => used.close());

@@ -18,6 +18,7 @@ import { assessmentMatrixRows } from './authz-matrix.assessment.js';
 import { chainMapMatrixRows } from './authz-matrix.chain-map.js';
 import { prospectMatrixRows } from './authz-matrix.prospects.js';
 import { briefMatrixRows } from './authz-matrix.briefs.js';
+import { jobMatrixRows } from './authz-matrix.jobs.js';
 import type { Session } from './app.js';
 import { MATRIX_PERIOD, MONTHLY_OUTPUT, SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
 
@@ -748,6 +749,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   ...chainMapMatrixRows(),
   ...prospectMatrixRows(),
   ...briefMatrixRows(),
+  ...jobMatrixRows(),
 ];
 
 /**

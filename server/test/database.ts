@@ -15,15 +15,29 @@ export async function createTestDatabase(): Promise<Database & { drop: () => Pro
     await runMigrations(database);
     return { ...database, drop: () => database.close() };
   }
-  const name = `cc_test_${crypto.randomBytes(6).toString('hex')}`;
+  const name = testDatabaseName();
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
   await admin.end();
+  const database = await openDroppable(url, name);
+  await runMigrations(database);
+  return database;
+}
+
+/** A fresh name for a test's throwaway database (`cc_test_…`). */
+export function testDatabaseName(): string {
+  return `cc_test_${crypto.randomBytes(6).toString('hex')}`;
+}
+
+/**
+ * Opens the database `name` the caller has just created on the server of `url`; `drop` closes it and
+ * removes it from the server.
+ */
+export async function openDroppable(url: string, name: string): Promise<Database & { drop: () => Promise<void> }> {
   const target = new URL(url);
   target.pathname = `/${name}`;
   const database = await openDatabase({ kind: 'postgresql', url: target.toString(), poolSize: 4 });
-  await runMigrations(database);
   const drop = async () => {
     await database.close();
     const c = new pg.Client({ connectionString: url });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { openDatabase, type Database } from '../db/client.js';
 import { runMigrations } from '../db/migrate.js';
 import { ROOT } from '../paths.js';
+import { openDroppable, testDatabaseName } from './database.js';
 import { seedDemo, type SeedReport } from '../modules/demo/seed.js';
 
 /**
@@ -140,19 +141,9 @@ async function openPostgres(url: string, key: string): Promise<DemoTestDatabase>
       [template],
     );
     const seedReport = seedReportSchema.parse(JSON.parse(comment.rows[0]?.report ?? 'null'));
-    const name = `cc_test_${crypto.randomBytes(6).toString('hex')}`;
+    const name = testDatabaseName();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    const database = await openDatabase({ kind: 'postgresql', url: target.toString(), poolSize: 4 });
-    const drop = async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-    return { ...database, drop, seedReport };
+    return { ...(await openDroppable(url, name)), seedReport };
   } finally {
     await admin.query(`SELECT pg_advisory_unlock(hashtext('chainchief demo template'))`).catch(() => undefined);
     await admin.end();

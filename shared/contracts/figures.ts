@@ -93,6 +93,8 @@ export const importFiguresQuery = z.object({
    * writes, then one result line with the status and body the plain answer would have had.
    */
   progress: queryFlag,
+  /** Run as a job (202 with the job; `GET /api/jobs/:id` for its progress and result): any instance may run it. */
+  job: queryFlag,
 });
 export type ImportFiguresQuery = z.infer<typeof importFiguresQuery>;
 

@@ -3,6 +3,7 @@ import type { auditZhCN } from './audit.zh-CN.js';
 /** English words of the audit log's action and object codes. */
 export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.action.create': 'Create',
+  'audit.action.job_start': 'Start a background job',
   'audit.action.generate': 'Generate',
   'audit.action.submit': 'Submit for review',
   'audit.action.review': 'Approve',
@@ -95,6 +96,7 @@ export const auditEn: Record<keyof typeof auditZhCN, string> = {
   'audit.entity.project_approval': 'Project approval',
   'audit.entity.project_blocker': 'Project blocker',
   'audit.entity.project_signing_event': 'Signing event',
+  'audit.entity.jobs': 'Background job',
   'audit.entity.briefs': 'Monthly brief',
   'audit.entity.ticket': 'Problem',
   'audit.entity.supervision_task': 'Task',

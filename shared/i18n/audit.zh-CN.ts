@@ -5,6 +5,7 @@
  */
 export const auditZhCN = {
   'audit.action.create': '创建',
+  'audit.action.job_start': '发起后台任务',
   'audit.action.generate': '生成',
   'audit.action.submit': '提交审核',
   'audit.action.review': '审核通过',
@@ -97,6 +98,7 @@ export const auditZhCN = {
   'audit.entity.project_approval': '项目审批',
   'audit.entity.project_blocker': '要素保障问题',
   'audit.entity.project_signing_event': '签约活动',
+  'audit.entity.jobs': '后台任务',
   'audit.entity.briefs': '月度简报',
   'audit.entity.ticket': '问题诉求',
   'audit.entity.supervision_task': '督办任务',

@@ -9,6 +9,7 @@ import { chainMapEn } from './chain-map.en.js';
 import { projectsEn } from './projects.en.js';
 import { ticketsEn } from './tickets.en.js';
 import { workspaceEn } from './workspace.en.js';
+import { jobsEn } from './jobs.en.js';
 import { supervisionEn } from './supervision.en.js';
 import type { MessageKey } from './zh-CN.js';
 
@@ -1006,6 +1007,7 @@ export const en: Record<MessageKey, string> = {
   ...formatEn,
   ...supervisionEn,
   ...workspaceEn,
+  ...jobsEn,
   ...attachmentsEn,
   ...assessmentEn,
   ...chainMapEn,

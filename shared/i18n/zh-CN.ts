@@ -9,6 +9,7 @@ import { chainMapZhCN } from './chain-map.zh-CN.js';
 import { projectsZhCN } from './projects.zh-CN.js';
 import { ticketsZhCN } from './tickets.zh-CN.js';
 import { workspaceZhCN } from './workspace.zh-CN.js';
+import { jobsZhCN } from './jobs.zh-CN.js';
 import { supervisionZhCN } from './supervision.zh-CN.js';
 
 /** Simplified Chinese: the default language. Every key here must exist in `en.ts` (the type checks it). */
@@ -976,6 +977,7 @@ export const zhCN = {
   ...formatZhCN,
   ...supervisionZhCN,
   ...workspaceZhCN,
+  ...jobsZhCN,
   ...attachmentsZhCN,
   ...assessmentZhCN,
   ...chainMapZhCN,

@@ -10,7 +10,7 @@ import {
 import { okResponse } from '../../shared/contracts/common';
 import { apiRequest } from '../lib/api-client';
 import { defineApiQuery, useApiMutation } from '../lib/api-query';
-import { uploadFile } from '../lib/upload-file';
+import { acceptSuccess, uploadFile } from '../lib/upload-file';
 
 /** The files of a ticket, project or task, the limits, and whether the caller may add one. */
 const attachments = defineApiQuery('/api/attachments', attachmentOwnerQuery, listAttachmentsResponse);
@@ -43,10 +43,7 @@ export function uploadAttachment(input: UploadAttachmentInput): Promise<Attachme
     file: input.file,
     csrfToken: input.csrfToken,
     onProgress: input.onProgress,
-    accept: (status, body) => {
-      const item = status === 201 ? attachmentItem.safeParse(body) : null;
-      return item?.success ? item.data : undefined;
-    },
+    accept: acceptSuccess(attachmentItem),
   });
 }
 

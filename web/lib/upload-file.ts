@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { errorResponse } from '../../shared/contracts/common';
 import { translate } from '../../shared/i18n/index';
 import { ApiError } from './api-client';
@@ -21,6 +22,15 @@ export type UploadFileInput<T> = {
    */
   accept: (status: number, body: unknown) => T | undefined;
 };
+
+/** The `accept` of most uploads: a 2xx answer that is a `schema` (the import's report, the stored file); anything else fails. */
+export function acceptSuccess<S extends z.ZodType>(schema: S): (status: number, body: unknown) => z.output<S> | undefined {
+  return (status, body) => {
+    if (status < 200 || status >= 300) return undefined;
+    const answer = schema.safeParse(body);
+    return answer.success ? answer.data : undefined;
+  };
+}
 
 function parseJson(text: string): unknown {
   try {

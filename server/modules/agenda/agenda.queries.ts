@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { agendaItem, agendaProposal, type AgendaGroup } from '../../../shared/contracts/agenda.js';
 import type { Db } from '../../db/client.js';
 import { agendaItems } from '../../db/schema.js';
-import { parseRows, updateAtVersion } from '../../db/sql.js';
+import { parseRows, selectRowBy, updateAtVersion } from '../../db/sql.js';
 
 export type AgendaRow = typeof agendaItems.$inferSelect;
 
@@ -87,8 +87,7 @@ export async function updateAgendaItem(
 }
 
 export async function selectAgendaRowForUpdate(db: Db, id: number): Promise<AgendaRow | null> {
-  const rows = await db.select().from(agendaItems).where(eq(agendaItems.id, id)).for('update');
-  return rows[0] ?? null;
+  return (await selectRowBy(db, agendaItems, 'id', id, { forUpdate: true })) ?? null;
 }
 
 /** Every chain's code, in order (the demo's agenda goes through them). */

@@ -15,6 +15,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAuth(app: FastifyInstance, config: AppConfig, database: Database): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
+  app.decorateRequest('dataVersions', null);
 
   app.addHook('onRequest', async (request, reply) => {
     const policy = request.routeOptions.config?.policy;
@@ -30,6 +31,7 @@ export function registerAuth(app: FastifyInstance, config: AppConfig, database: 
       );
       request.actor = session.actor;
       request.session = { token, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+      request.dataVersions = session.versions;
     } catch (err) {
       if (err instanceof AppError) reply.clearCookie(SESSION_COOKIE, { path: '/' });
       throw err;

@@ -19,6 +19,8 @@ import {
 } from './auth.queries.js';
 import type { LoginLimiter } from './login-limits.js';
 import { verifyPassword } from './password.js';
+import type { DataVersions } from '../../db/versions.js';
+import { cachedSessionOf, forgetSession, keepSession, type CachedSession } from './auth.cache.js';
 
 export type SessionPolicy = { ttlHours: number; idleMinutes: number };
 
@@ -131,38 +133,58 @@ export async function login(
   return { token, csrfToken, expiresAt: expiresAt.toISOString(), user: publicUser };
 }
 
-export type ResolvedSession = { actor: Actor; csrfToken: string; expiresAt: Date };
+/** A live session, and the data tokens read for it (read after the request came: later cached answers may reuse them). */
+export type ResolvedSession = { actor: Actor; csrfToken: string; expiresAt: Date; versions: DataVersions };
 
 /**
  * Finds the live session of a cookie token. A session ends at its absolute expiry or after
  * `idleMinutes` without a request; an ended one is deleted and reported as `session_expired`.
+ * Sessions are kept in this process (auth.cache.ts) while the database's auth token stands; one that
+ * looks ended here is read again first, as another instance may have seen it more recently.
  */
 export async function resolveSession(db: Db, token: string, policy: SessionPolicy, ip: string | undefined): Promise<ResolvedSession> {
   const tokenHash = sha256(token);
-  const found = await selectSessionWithUser(db, tokenHash);
-  if (!found || !found.user.active) throw new AppError('unauthenticated');
   const now = new Date();
-  const idleLimit = found.session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
-  if (found.session.expiresAt <= now || idleLimit <= now.getTime()) {
+  const live = (s: { expiresAt: Date; lastSeenAt: Date }) =>
+    s.expiresAt > now && s.lastSeenAt.getTime() + policy.idleMinutes * 60_000 > now.getTime();
+  const { session: cached, versions } = await cachedSessionOf(db, tokenHash);
+  if (cached && live(cached)) {
+    await touchIfDue(db, tokenHash, cached, now);
+    return { actor: { ...cached.actor, ip }, csrfToken: cached.csrfToken, expiresAt: cached.expiresAt, versions };
+  }
+  const found = await selectSessionWithUser(db, tokenHash);
+  if (!found || !found.user.active) {
+    forgetSession(db, tokenHash);
+    throw new AppError('unauthenticated');
+  }
+  if (!live(found.session)) {
+    forgetSession(db, tokenHash);
     await deleteSession(db, tokenHash);
     throw new AppError('session_expired');
   }
-  // Write the activity time at most once a minute: reads should not each cost a write.
-  if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) await touchSession(db, tokenHash, now);
-  const scopes = found.scopes;
-  return {
+  const session: CachedSession = {
     actor: {
       id: found.user.id,
       username: found.user.username,
       displayName: found.user.displayName,
       role: roleSchema.parse(found.user.role),
-      scopes,
+      scopes: found.scopes,
       statsReviewer: found.user.statsReviewer,
-      ip,
     },
     csrfToken: found.session.csrfToken,
     expiresAt: found.session.expiresAt,
+    lastSeenAt: found.session.lastSeenAt,
   };
+  await touchIfDue(db, tokenHash, session, now);
+  keepSession(db, tokenHash, session, versions.auth);
+  return { actor: { ...session.actor, ip }, csrfToken: session.csrfToken, expiresAt: session.expiresAt, versions };
+}
+
+/** Writes the activity time at most once a minute: reads should not each cost a write. */
+async function touchIfDue(db: Db, tokenHash: string, session: CachedSession, now: Date): Promise<void> {
+  if (now.getTime() - session.lastSeenAt.getTime() <= 60_000) return;
+  session.lastSeenAt = now;
+  await touchSession(db, tokenHash, now);
 }
 
 export async function logout(db: Db, token: string, actor: Actor): Promise<void> {
@@ -170,6 +192,7 @@ export async function logout(db: Db, token: string, actor: Actor): Promise<void>
     await deleteSession(tx, sha256(token));
     await recordAudit(tx, actor, { action: 'logout', entity: 'session', entityId: actor.id });
   });
+  forgetSession(db, sha256(token));
 }
 
 /** Constant-time comparison of the CSRF header with the session's token. */

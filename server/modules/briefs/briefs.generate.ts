@@ -109,9 +109,10 @@ export async function generateBriefContent(db: Db, actor: Actor, input: Generate
   const scope: DataScope =
     kind === 'city' ? { all: true } : { all: false, kind: kind === 'chain' ? 'chain' : 'region', refs: [chain ?? region ?? ''] };
   const year = parsePeriod(period).year;
-  const investment = await investmentSection(db, scope, year, ctx, input.now, fill);
+  const records = { db, scope, year, ctx, now: input.now, fill };
+  const investment = await investmentSection(records);
   if (investment) sections.push(investment);
-  const problems = await problemsSection(db, scope, year, ctx, input.now, fill);
+  const problems = await problemsSection(records);
   if (problems) sections.push(problems);
   sections.push(sectionOf('focus', '下月工作重点', { narrative: focusNarrative(rows, kind) }));
 

@@ -2,14 +2,13 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { briefs } from '../../db/schema.js';
-import { insertReturning, updateAtVersion } from '../../db/sql.js';
+import { insertReturning, selectRowBy, updateAtVersion } from '../../db/sql.js';
 
 export type BriefRow = typeof briefs.$inferSelect;
 export type BriefInsert = typeof briefs.$inferInsert;
 
 export async function selectBrief(db: Db, id: number): Promise<BriefRow | undefined> {
-  const [row] = await db.select().from(briefs).where(eq(briefs.id, id));
-  return row;
+  return selectRowBy(db, briefs, 'id', id);
 }
 
 /** Every version of a series, newest first. */

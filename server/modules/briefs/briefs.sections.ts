@@ -1,7 +1,7 @@
 // The sections of a brief read from other modules: target completion (chains.tracking), warnings
 // and review items, investment and major projects (projects), problems handled (tickets), and the
 // starting text of 下月工作重点. A section without data returns null and is left out of the brief.
-import type { BriefKind, BriefSection, BriefSegment, BriefTemplateKey, RichText } from '../../../shared/contracts/briefs.js';
+import type { BriefKind, BriefSection, BriefSegment, BriefTable, BriefTemplateKey, RichText } from '../../../shared/contracts/briefs.js';
 import type { MonitoringBreakdownResponse } from '../../../shared/contracts/monitoring.js';
 import { parsePeriod, rangeMonths } from '../../../shared/stats/period.js';
 import type { Db } from '../../db/client.js';
@@ -26,6 +26,32 @@ export type SectionRange = { period: string; chainCode: string | null; regionCod
 /** A section with nothing yet but its key and title. */
 export function sectionOf(key: BriefSection['key'], title: string, parts: Partial<BriefSection> = {}): BriefSection {
   return { key, title, paragraphs: [], tables: [], charts: [], narrative: null, ...parts };
+}
+
+/** What a section read from a module's records (projects, tickets) reads: the brief's scope and year, as it stands `now`. */
+export type RecordSectionInput = { db: Db; scope: DataScope; year: number; ctx: FigureContext; now: string; fill: FillTemplate };
+
+/**
+ * A section of one paragraph and one table of figures by name (`columns` 指标 | 数值 unless given):
+ * the warnings, investment and problems sections.
+ */
+function indicatorSection(
+  key: BriefSection['key'],
+  title: string,
+  paragraph: BriefSegment[],
+  table: Omit<BriefTable, 'columns'> & { columns?: BriefTable['columns'] },
+): BriefSection {
+  return sectionOf(key, title, { paragraphs: [paragraph], tables: [{ columns: ['指标', '数值'], ...table }] });
+}
+
+/**
+ * The maker of a section's figures read from a module's records (`ledger`: 项目库, 企业诉求台账) as they
+ * stand `now`, for the brief's `year`: keys `source.key`, the source note naming the ledger and the day.
+ */
+function recordFigures(ctx: FigureContext, source: 'projects' | 'tickets', ledger: string, year: number, now: string) {
+  const note = `${ledger}，截至 ${now.slice(0, 10)}`;
+  return (key: string, text: string, unit: string, definition: string) =>
+    recordFigure(ctx, source, `${source}.${key}`, text, unit, definition, `${year}年`, note);
 }
 
 export async function targetsSection(
@@ -108,40 +134,26 @@ export async function warningsSection(
     reviewItems: f('review_items', items.length, '项', '本月数据审核事项（疑似单位错误、产值大幅下降）'),
     reviewSettled: f('review_settled', settled, '项', '已核实属实或已更正的审核事项'),
   });
-  return sectionOf('warnings', '预警与数据审核情况', {
-    paragraphs: [paragraph],
-    tables: [
-      {
-        key: 'warnings',
-        title: `预警与审核事项（${ctx.period}）`,
-        unitNote: '单位：条，项',
-        columns: ['类别', '数量'],
-        rows: [
-          ['产值大幅下降', String(c.output_drop)],
-          ['未按期报送', String(c.not_reported)],
-          ['疑似低于规上标准', String(c.below_scale)],
-          ['疑似计量单位错误', String(c.unit_slip)],
-          ['数据审核事项', String(items.length)],
-          ['其中已处理', String(settled)],
-        ],
-      },
+  return indicatorSection('warnings', '预警与数据审核情况', paragraph, {
+    key: 'warnings',
+    title: `预警与审核事项（${ctx.period}）`,
+    unitNote: '单位：条，项',
+    columns: ['类别', '数量'],
+    rows: [
+      ['产值大幅下降', String(c.output_drop)],
+      ['未按期报送', String(c.not_reported)],
+      ['疑似低于规上标准', String(c.below_scale)],
+      ['疑似计量单位错误', String(c.unit_slip)],
+      ['数据审核事项', String(items.length)],
+      ['其中已处理', String(settled)],
     ],
   });
 }
 
-export async function investmentSection(
-  db: Db,
-  scope: DataScope,
-  year: number,
-  ctx: FigureContext,
-  now: string,
-  fill: FillTemplate,
-): Promise<BriefSection | null> {
+export async function investmentSection({ db, scope, year, ctx, now, fill }: RecordSectionInput): Promise<BriefSection | null> {
   const s = await projectSummaryIn(db, scope, year);
   if (s.signed.count === 0 && s.majorNew.count === 0) return null;
-  const note = `项目库，截至 ${now.slice(0, 10)}`;
-  const f = (key: string, text: string, unit: string, definition: string) =>
-    recordFigure(ctx, 'projects', `projects.${key}`, text, unit, definition, `${year}年`, note);
+  const f = recordFigures(ctx, 'projects', '项目库', year, now);
   const paragraph = fill('investmentIntro', {
     year: String(year),
     signed: f('signed', String(s.signed.count), '个', '当年签约的招商项目个数'),
@@ -149,65 +161,44 @@ export async function investmentSection(
     major: f('major', String(s.majorNew.count), '个', '当年首次列入重大项目清单的项目个数'),
     majorInvestment: f('major_investment', yi(s.majorNew.totalInvestment), '亿元', '新列重大项目的计划总投资'),
   });
-  return sectionOf('investment', '投资与重大项目推进情况', {
-    paragraphs: [paragraph],
-    tables: [
-      {
-        key: 'projects',
-        title: `招商项目与重大项目（${year}年，截至 ${now.slice(0, 10)}）`,
-        unitNote: '单位：个，亿元，%',
-        columns: ['指标', '数值'],
-        rows: [
-          ['签约项目（个）', String(s.signed.count)],
-          ['签约额（亿元）', yi(s.signed.amount)],
-          ['新列重大项目（个）', String(s.majorNew.count)],
-          ['重大项目总投资（亿元）', yi(s.majorNew.totalInvestment)],
-          ['履约率（%）', pct(s.rates.performance)],
-          ['开工率（%）', pct(s.rates.started)],
-          ['投产率（%）', pct(s.rates.inProduction)],
-          ['资金到位率（%）', pct(s.rates.fundsArrived)],
-          ['年度投资完成率（%）', pct(s.rates.annualInvestment)],
-        ],
-      },
+  return indicatorSection('investment', '投资与重大项目推进情况', paragraph, {
+    key: 'projects',
+    title: `招商项目与重大项目（${year}年，截至 ${now.slice(0, 10)}）`,
+    unitNote: '单位：个，亿元，%',
+    rows: [
+      ['签约项目（个）', String(s.signed.count)],
+      ['签约额（亿元）', yi(s.signed.amount)],
+      ['新列重大项目（个）', String(s.majorNew.count)],
+      ['重大项目总投资（亿元）', yi(s.majorNew.totalInvestment)],
+      ['履约率（%）', pct(s.rates.performance)],
+      ['开工率（%）', pct(s.rates.started)],
+      ['投产率（%）', pct(s.rates.inProduction)],
+      ['资金到位率（%）', pct(s.rates.fundsArrived)],
+      ['年度投资完成率（%）', pct(s.rates.annualInvestment)],
     ],
   });
 }
 
-export async function problemsSection(
-  db: Db,
-  scope: DataScope,
-  year: number,
-  ctx: FigureContext,
-  now: string,
-  fill: FillTemplate,
-): Promise<BriefSection | null> {
+export async function problemsSection({ db, scope, year, ctx, now, fill }: RecordSectionInput): Promise<BriefSection | null> {
   const t = await ticketFiguresIn(db, scope, year);
   if (t.received === 0) return null;
-  const note = `企业诉求台账，截至 ${now.slice(0, 10)}`;
-  const f = (key: string, text: string, unit: string, definition: string) =>
-    recordFigure(ctx, 'tickets', `tickets.${key}`, text, unit, definition, `${year}年`, note);
+  const f = recordFigures(ctx, 'tickets', '企业诉求台账', year, now);
   const paragraph = fill('problemsIntro', {
     year: String(year),
     received: f('received', String(t.received), '件', '当年受理的企业诉求件数'),
     closed: f('closed', String(t.closed), '件', '当年办结的诉求件数'),
     onTime: f('on_time', pct(t.onTimeRate), '%', '办结诉求中在期限内答复的比例'),
   });
-  return sectionOf('problems', '问题办理情况', {
-    paragraphs: [paragraph],
-    tables: [
-      {
-        key: 'tickets',
-        title: `企业诉求办理（${year}年，截至 ${now.slice(0, 10)}）`,
-        unitNote: '单位：件，%，工作日',
-        columns: ['指标', '数值'],
-        rows: [
-          ['受理（件）', String(t.received)],
-          ['办结（件）', String(t.closed)],
-          ['按期办结率（%）', pct(t.onTimeRate)],
-          ['平均办理工作日', t.avgWorkingDays === null ? '—' : t.avgWorkingDays.toFixed(1)],
-          ['满意率（%）', pct(t.satisfaction)],
-        ],
-      },
+  return indicatorSection('problems', '问题办理情况', paragraph, {
+    key: 'tickets',
+    title: `企业诉求办理（${year}年，截至 ${now.slice(0, 10)}）`,
+    unitNote: '单位：件，%，工作日',
+    rows: [
+      ['受理（件）', String(t.received)],
+      ['办结（件）', String(t.closed)],
+      ['按期办结率（%）', pct(t.onTimeRate)],
+      ['平均办理工作日', t.avgWorkingDays === null ? '—' : t.avgWorkingDays.toFixed(1)],
+      ['满意率（%）', pct(t.satisfaction)],
     ],
   });
 }

@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { countRows } from '../../test/factories/common.js';
 import { chainNodeEdges, chainNodes } from '../../db/schema.js';
 import { fromDatabaseError } from '../../lib/errors.js';
 import { rejectedPaths, useTestApp } from '../../test/app.js';
-import { auditRows, buildFirm, countRows } from '../../test/factories/chains.js';
+import { auditRows, buildFirm } from '../../test/factories/chains.js';
 
 const t = useTestApp({
   data: async (db) => {

@@ -1,9 +1,10 @@
 // Importing 招商目标企业 and 可转化科技成果 of CH02 from the downloaded templates: all rows or none.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { countRows } from '../../test/factories/common.js';
 import { makeUscc } from '../../../shared/uscc.js';
 import { useTestApp, type Session } from '../../test/app.js';
-import { countRows } from '../../test/factories/chains.js';
+
 import { filledTemplate, multipartFile } from '../../test/factories/enterprises.js';
 
 const t = useTestApp({

@@ -3,7 +3,7 @@
 // chain-nodes.queries.ts.
 import { and, asc, eq, inArray, isNull, lte, or, gte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { deleteAtVersion, insertReturning, updateAtVersion } from '../../db/sql.js';
+import { deleteAtVersion, insertReturning, selectRowBy, updateAtVersion } from '../../db/sql.js';
 import { chains, chainTargets, enterpriseMemberships, enterprises, industries, chainNodes, parks } from '../../db/schema.js';
 import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import { membershipCurrentSql, membershipInYearSql } from '../enterprises/memberships.sql.js';
@@ -102,13 +102,11 @@ export async function selectChainDetail(db: Db, code: string, year: number): Pro
 }
 
 export async function selectChainRow(db: Db, code: string): Promise<ChainRow | undefined> {
-  const [row] = await db.select().from(chains).where(eq(chains.code, code));
-  return row;
+  return selectRowBy(db, chains, 'code', code);
 }
 
 export async function selectChainByName(db: Db, name: string): Promise<ChainRow | undefined> {
-  const [row] = await db.select().from(chains).where(eq(chains.name, name));
-  return row;
+  return selectRowBy(db, chains, 'name', name);
 }
 
 /** Codes of the chains the given firms have a current membership in (an enterprise account's chains). */

@@ -17,6 +17,7 @@ import {
   updateNodeRequest,
 } from '../../../shared/contracts/chains.js';
 import { deleteVersionQuery } from '../../../shared/contracts/common.js';
+import { createAnswerCache } from '../../lib/answer-cache.js';
 import { ADMIN, recordRoutes, routePlugin } from '../../lib/routes.js';
 import { addEdge, createNode, deleteNode, removeEdge, updateNode } from './chain-nodes.service.js';
 import { createChain, deleteChain, deleteChainTarget, getChain, listChains, setChainTarget, updateChain } from './chains.service.js';
@@ -25,7 +26,9 @@ import { createChain, deleteChain, deleteChainTarget, getChain, listChains, setC
 const editors = ['admin', 'chain_chief', 'chain_office'] as const;
 
 export const chainsRoutes = routePlugin('chains', (routes, { db }) => {
-  routes.get('/', { policy: 'session', query: listChainsQuery, response: listChainsResponse }, ({ actor, query }) =>
+  // The list reads chains, industries, nodes, memberships and 规上 years: kept until master data changes.
+  const cache = createAnswerCache(db, 'master');
+  routes.get('/', { policy: 'session', query: listChainsQuery, response: listChainsResponse, cache }, ({ actor, query }) =>
     listChains(db, actor, query),
   );
   routes.get(

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, rejectedPaths, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
+import { buildUser, countRows, TEST_PASSWORD } from '../../test/factories/common.js';
 import { seedReferenceData } from '../demo/seed.js';
 import { currentYear } from '../../../shared/stats/period.js';
-import { auditRows, buildFirm, countRows } from '../../test/factories/chains.js';
+import { auditRows, buildFirm } from '../../test/factories/chains.js';
 
 let t: TestApp;
 let admin: Session;

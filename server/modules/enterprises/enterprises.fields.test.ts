@@ -4,32 +4,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScopeEntry } from '../../../shared/contracts/auth.js';
 import type { Role } from '../../../shared/roles.js';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
+import { createTestApp, newSession, type Session, type TestApp } from '../../test/app.js';
 import { seedReferenceData } from '../demo/seed.js';
-import { buildEnterprise } from '../../test/factories/enterprises.js';
+import { buildEnterprise, ENTERPRISE_DEFAULTS } from '../../test/factories/enterprises.js';
 
 let t: TestApp;
 let firm: string;
 
-async function sessionFor(role: Role, scopes: ScopeEntry[]): Promise<Session> {
-  const user = await buildUser(t.database.db, { role, scopes });
-  return loginAs(t.app, user.username, TEST_PASSWORD);
-}
+const sessionFor = (role: Role, scopes: ScopeEntry[]): Promise<Session> => newSession(t, { role, scopes });
 
 /** The firm as made in beforeAll: 衡阳县, CH02 xfmr primary, 规上 2023 and 2024, no flags. */
-const unchanged = {
-  name: '衡阳丁电气有限公司',
-  regionCode: '430421',
-  parkId: null,
-  gbt4754Code: '3821',
-  isChainMaster: false,
-  isSpecialized: false,
-  isHighTech: false,
-  isListed: false,
-  aboveScaleYears: [2023, 2024],
-  memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
-};
+const unchanged = { ...ENTERPRISE_DEFAULTS, name: '衡阳丁电气有限公司', aboveScaleYears: [2023, 2024] };
 
 async function put(session: Session, body: Record<string, unknown>, locale = 'zh-CN') {
   return t.app.inject({

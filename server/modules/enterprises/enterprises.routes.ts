@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createAnswerCache } from '../../lib/answer-cache.js';
 import { deleteVersionQuery, errorResponse } from '../../../shared/contracts/common.js';
 import {
   createEnterpriseRequest,
@@ -54,7 +55,9 @@ export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
 
     const routes = routesOf(app, { tags: ['enterprises'] });
     const { db } = database;
-    routes.get('/', { policy: 'session', query: listEnterprisesQuery, response: listEnterprisesResponse }, ({ actor, query }) =>
+    // The list reads firms, regions, parks, memberships and 规上 years: kept until master data changes.
+    const cache = createAnswerCache(db, 'master');
+    routes.get('/', { policy: 'session', query: listEnterprisesQuery, response: listEnterprisesResponse, cache }, ({ actor, query }) =>
       listEnterprises(db, actor, query),
     );
     routes.get('/options', { policy: 'session', response: enterpriseOptionsResponse }, () => getEnterpriseOptions(db));

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScopeEntry } from '../../../shared/contracts/auth.js';
 import type { Role } from '../../../shared/roles.js';
 import { usccCheckChar } from '../../../shared/uscc.js';
-import { loginAs, type Session, useTestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
-import { buildEnterprise, countRows, nextUscc, parkIdOf } from '../../test/factories/enterprises.js';
+import { newSession, type Session, useTestApp } from '../../test/app.js';
+import { countRows } from '../../test/factories/common.js';
+import { buildEnterprise, nextUscc, parkIdOf } from '../../test/factories/enterprises.js';
 
 let gaoxinParkId: number;
 /** Firms made in beforeAll: A (CH02, 衡阳县), B (CH04 primary + CH02, 衡阳县), C (CH05, 珠晖区, 衡阳高新区 park). */
@@ -12,10 +12,7 @@ let firmA: string;
 let firmB: string;
 let firmC: string;
 
-async function sessionFor(role: Role, scopes: ScopeEntry[]): Promise<Session> {
-  const user = await buildUser(t.database.db, { role, scopes });
-  return loginAs(t.app, user.username, TEST_PASSWORD);
-}
+const sessionFor = (role: Role, scopes: ScopeEntry[]): Promise<Session> => newSession(t, { role, scopes });
 
 async function list(session: Session, query = ''): Promise<{ items: { uscc: string }[]; total: number }> {
   const res = await t.app.inject({ method: 'GET', url: `/api/enterprises${query}`, headers: session.headers });

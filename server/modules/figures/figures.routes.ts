@@ -18,16 +18,20 @@ import {
   staleDerivedResponse,
   templateQuery,
 } from '../../../shared/contracts/figures.js';
-import { translate } from '../../../shared/i18n/index.js';
 import type { Database } from '../../db/client.js';
 import { AppError, toAppError } from '../../lib/errors.js';
 import { actorOf, errorBody, localeOf } from '../../lib/http.js';
 import { contentDisposition, readUploadedFile, registerMultipart } from '../../lib/uploads.js';
 import { routesOf } from '../../lib/routes.js';
+import type { JobRunner } from '../jobs/jobs.runner.js';
+import { createJob } from '../jobs/jobs.service.js';
+import { job as jobResponse } from '../../../shared/contracts/jobs.js';
+import { requireAccess } from '../access/access.policy.js';
+import { canImportFigures } from './figures.policy.js';
 import { localizeIssue } from './figures.issues.js';
 import { ENTRY_ROLES, IMPORT_ROLES } from './figures.policy.js';
 import { getEnterpriseFigures, getStaleDerived, listRevisions, putFigure, rederiveFigures } from './figures.service.js';
-import { IMPORT_MAX_BYTES, importFigures, localizeOutcome } from './import/import.service.js';
+import { IMPORT_MAX_BYTES, importAnswerOf, importFigures } from './import/import.service.js';
 import { buildTemplateCsv, buildTemplateXlsx } from './import/import.template.js';
 
 const errors = {
@@ -41,7 +45,7 @@ const errors = {
 };
 const tags = ['figures'];
 
-export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
+export function figuresRoutes(database: Database, jobs?: JobRunner): FastifyPluginAsyncZod {
   return async (app) => {
     // Multipart only inside this plugin (encapsulated), unless the app registered it already.
     await registerMultipart(app, IMPORT_MAX_BYTES);
@@ -70,7 +74,7 @@ export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
           tags,
           summary: '导入月度数据 (import monthly figures; multipart file, options in the query)',
           querystring: importFiguresQuery,
-          response: { 200: importReport, 400: importRejectedResponse, ...errors },
+          response: { 200: importReport, 202: jobResponse, 400: importRejectedResponse, ...errors },
         },
       },
       async (request, reply) => {
@@ -79,16 +83,22 @@ export function figuresRoutes(database: Database): FastifyPluginAsyncZod {
         if (!request.isMultipart()) throw new AppError('unsupported_media_type', { messageKey: 'figures.error.notMultipart' });
         const file = await readUploadedFile(request, { maxBytes: IMPORT_MAX_BYTES, noFileKey: 'figures.error.noFile' });
         const data = file.data;
-        const { progress, ...options } = request.query;
+        const { progress, job, ...options } = request.query;
+        if (job && jobs) {
+          // As a job: the file is kept with it in the database, so any instance can run it (server/modules/jobs).
+          requireAccess(canImportFigures(actor));
+          const started = await createJob(database.db, actor, {
+            kind: 'figures_import',
+            input: options,
+            locale,
+            file: { data, fileName: file.fileName || null },
+          });
+          await jobs.dispatch(started.id);
+          return reply.status(202).send(started);
+        }
         const run = (onProgress?: (p: ImportProgress) => void) =>
           importFigures(database.db, actor, { source: { data }, fileName: file.fileName || null, ...options, onProgress });
-        /** The report (200), or with row errors the report and the error (400). */
-        const answerOf = (outcome: Awaited<ReturnType<typeof run>>) => {
-          const report = localizeOutcome(outcome, locale);
-          if (report.errors.length === 0) return { status: 200, body: report };
-          const message = translate(locale, 'figures.error.importRejected', { count: report.errors.length });
-          return { status: 400, body: { ...report, error: { code: 'validation_failed', message } } };
-        };
+        const answerOf = (outcome: Awaited<ReturnType<typeof run>>) => importAnswerOf(outcome, locale);
         if (!progress) {
           const { status, body } = answerOf(await run());
           return reply.status(status).send(body);

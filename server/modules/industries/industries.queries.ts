@@ -2,7 +2,7 @@
 // lookups that validate input, and the writes.
 import { asc, count, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { deleteAtVersion, insertReturning, selectClash, updateAtVersion } from '../../db/sql.js';
+import { deleteAtVersion, insertReturning, selectClash, selectRowBy, updateAtVersion } from '../../db/sql.js';
 import { chains, industries } from '../../db/schema.js';
 
 // Correlated subqueries name the outer column in full: drizzle leaves a single-table select unqualified.
@@ -29,8 +29,7 @@ export async function selectIndustryListRow(db: Db, code: string): Promise<Indus
 }
 
 export async function selectIndustryRow(db: Db, code: string): Promise<IndustryRecord | undefined> {
-  const [row] = await db.select().from(industries).where(eq(industries.code, code));
-  return row;
+  return selectRowBy(db, industries, 'code', code);
 }
 
 /** An industry other than `exceptCode` already using this code or name. */

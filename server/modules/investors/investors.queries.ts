@@ -1,6 +1,7 @@
 // SQL of the investors (客商库): the searchable page, a lookup by USCC, the insert.
 import { and, count, desc, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { selectRowBy } from '../../db/sql.js';
 import { investors } from '../../db/schema.js';
 import { containsPattern } from '../../lib/like.js';
 import { atVersion, bumpVersion } from '../../lib/optimistic-lock.js';
@@ -29,8 +30,7 @@ export async function selectInvestorByUscc(db: Db, uscc: string, exceptId?: numb
 }
 
 export async function selectInvestor(db: Db, id: number): Promise<InvestorRow | undefined> {
-  const [row] = await db.select().from(investors).where(eq(investors.id, id));
-  return row;
+  return selectRowBy(db, investors, 'id', id);
 }
 
 /** Changes an investor at the version the caller read (none: any); no row when the version moved on. */

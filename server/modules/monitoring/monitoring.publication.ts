@@ -29,7 +29,7 @@ import {
   type SnapshotRow,
 } from '../periods/periods.snapshots.js';
 import { isDataStaff } from '../periods/periods.policy.js';
-import { createStatisticCache } from './monitoring.cache.js';
+import { createStatisticCache, tokenOf } from './monitoring.cache.js';
 import { hasFiguresInScope, selectLatestPeriod } from './monitoring.queries.js';
 import { RAW_FIGURES, type FiguresView, type FirmFilter } from './monitoring.sql.js';
 
@@ -102,28 +102,35 @@ export async function publicationBlockOf(
   range: MonitoringRange,
 ): Promise<PublicationBlock> {
   const key = JSON.stringify([resolved.period, resolved.view, resolved.snapshot?.id ?? null, resolved.staff, filter, range]);
-  return blockCache(db, key, async () => {
-    const months = rangeMonths(resolved.period, range);
-    // January is read as 1–2月, so its coverage is February's (the month that publishes the pair).
-    // A firm whose figure is held back as suspect did report: it counts as reported (heldBack says it was left out).
-    const coverageView: FiguresView = resolved.view.kind === 'live' ? RAW_FIGURES : resolved.view;
-    const [covered] = await coverageOf(db, { period: publishingPeriodOf(resolved.period), filter, view: coverageView, by: null });
-    const heldBack =
-      resolved.view.kind === 'live' && resolved.view.holdBack
-        ? await heldBackOf(db, { year: Number(resolved.period.slice(0, 4)), from: months.from, to: months.to, filter })
-        : { enterprises: 0, output: 0 };
-    const snapshot = resolved.snapshot;
-    return {
-      status: resolved.status,
-      publishedAt: snapshot?.publishedAt ?? null,
-      preliminary: resolved.view.kind === 'live',
-      snapshotId: resolved.view.kind === 'frozen' ? (snapshot?.id ?? null) : null,
-      coverage: { expected: covered?.expected ?? 0, reported: covered?.reported ?? 0 },
-      heldBack,
-      revisionsSincePublished:
-        resolved.staff && snapshot !== null ? await revisionsSince(db, snapshot.period, snapshot.figuresVersion) : null,
-    };
-  });
+  // Data staff see the revisions since publication (live figures): their block follows every write.
+  const token = resolved.staff && resolved.snapshot !== null ? 'stats' : tokenOf(resolved.view);
+  return blockCache(
+    db,
+    key,
+    async () => {
+      const months = rangeMonths(resolved.period, range);
+      // January is read as 1–2月, so its coverage is February's (the month that publishes the pair).
+      // A firm whose figure is held back as suspect did report: it counts as reported (heldBack says it was left out).
+      const coverageView: FiguresView = resolved.view.kind === 'live' ? RAW_FIGURES : resolved.view;
+      const [covered] = await coverageOf(db, { period: publishingPeriodOf(resolved.period), filter, view: coverageView, by: null });
+      const heldBack =
+        resolved.view.kind === 'live' && resolved.view.holdBack
+          ? await heldBackOf(db, { year: Number(resolved.period.slice(0, 4)), from: months.from, to: months.to, filter })
+          : { enterprises: 0, output: 0 };
+      const snapshot = resolved.snapshot;
+      return {
+        status: resolved.status,
+        publishedAt: snapshot?.publishedAt ?? null,
+        preliminary: resolved.view.kind === 'live',
+        snapshotId: resolved.view.kind === 'frozen' ? (snapshot?.id ?? null) : null,
+        coverage: { expected: covered?.expected ?? 0, reported: covered?.reported ?? 0 },
+        heldBack,
+        revisionsSincePublished:
+          resolved.staff && snapshot !== null ? await revisionsSince(db, snapshot.period, snapshot.figuresVersion) : null,
+      };
+    },
+    token,
+  );
 }
 
 /** Whether a firm in scope for `period` (its year's 名录 and chain list, the filter) reported gross output for it. */

@@ -21,6 +21,8 @@ import {
   membersSql,
   OTHER_MEASURES,
   figuresSql,
+  frozenFirmStatsStoredSql,
+  storeFrozenFirmStatsSql,
   type FiguresView,
   type FirmFilter,
   type MonthRange,
@@ -108,6 +110,42 @@ function labelsSql(by: BreakdownDimension, year: number, filter: FirmFilter): SQ
   }
 }
 
+/**
+ * Stores the per-firm figures of a published month's range (frozen_firm_stats) unless they are:
+ * every answer from that snapshot then reads one row per firm instead of its months. Runs for an
+ * unfiltered question (which reads every firm anyway): on publication, and on the first city-wide
+ * read of a month published as history. A scoped question (a county, a park, a chain) never pays for
+ * the whole province: it reads the stored rows when there are, else its own firms' months. Concurrent
+ * first readers wait for one another (advisory lock) instead of computing the same rows twice.
+ */
+export async function ensureFrozenFirmStats(db: Db, range: MonthRange, view: FiguresView, filter: FirmFilter): Promise<void> {
+  if (view.kind !== 'frozen' || view.direct === true || view.version <= 0) return;
+  if (Object.values(filter).some((v) => v !== null)) return;
+  const version = view.version;
+  const stored = async (d: Db) =>
+    parseRows(await d.execute(frozenFirmStatsStoredSql(range, version)), z.object({ stored: z.boolean() }))[0]?.stored === true;
+  if (await stored(db)) return;
+  try {
+    await db.transaction(async (tx) => {
+      await tx.execute(
+        sql`SELECT pg_advisory_xact_lock(hashtext('frozen_firm_stats'), hashtext(${`${version}:${range.from}:${range.to}`}))`,
+      );
+      if (!(await stored(tx))) await tx.execute(storeFrozenFirmStatsSql(range, version));
+    });
+  } catch (err) {
+    // On a read replica (DATABASE_READ_URL) nothing can be stored: the answer is computed from the
+    // months, as for a firm without a row; the primary stores the rollup at its own first read.
+    if (isReadOnlyError(err)) return;
+    throw err;
+  }
+}
+
+/** PostgreSQL's "cannot execute … in a read-only transaction" (a hot standby). */
+function isReadOnlyError(err: unknown): boolean {
+  const code = (e: unknown) => (typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined);
+  return code(err) === '25006' || (typeof err === 'object' && err !== null && 'cause' in err && code(err.cause) === '25006');
+}
+
 /** The statement of selectGrowthGroups (exported so a benchmark can EXPLAIN it). */
 export function growthGroupsSql(input: { range: MonthRange; filter: FirmFilter; by: BreakdownDimension; view: FiguresView }): SQL {
   const { range, filter, by } = input;
@@ -177,6 +215,7 @@ export async function selectGrowthGroups(
   db: Db,
   input: { range: MonthRange; filter: FirmFilter; by: BreakdownDimension; view: FiguresView },
 ): Promise<GrowthGroupRow[]> {
+  await ensureFrozenFirmStats(db, input.range, input.view, input.filter);
   const result = parseRows(
     await db.execute(growthGroupsSql(input)),
     z
@@ -233,6 +272,7 @@ export async function selectEnterpriseRanking(
   input: { range: MonthRange; filter: FirmFilter; limit: number; offset: number; view: FiguresView },
 ): Promise<{ rows: RankedEnterpriseRow[]; total: number; asOf: string | null }> {
   const { range, filter } = input;
+  await ensureFrozenFirmStats(db, range, input.view, filter);
   const result = parseRows(
     await db.execute(sql`
     WITH members_now AS (${membersSql(range.year, filter)}),

@@ -32,7 +32,7 @@
  * - `asOf` = the last change (max monthly_figures.updated_at) of the rows the answer used, ISO 8601.
  * - Data scope: see monitoringFilterOf; the deduplicated total is over the firms the caller can see.
  */
-import { createStatisticCache } from './monitoring.cache.js';
+import { createStatisticCache, tokenOf } from './monitoring.cache.js';
 import {
   monitoringBreakdownAnswer,
   monitoringChainsAnswer,
@@ -173,6 +173,12 @@ const chainsCache = createStatisticCache<MonitoringChainsAnswer>();
 const breakdownCache = createStatisticCache<MonitoringBreakdownAnswer>();
 const latestPeriodCache = createStatisticCache<string>();
 const trendCache = createStatisticCache<Omit<MonitoringTrendResponse, 'publication'>>();
+const rankingCache = createStatisticCache<Awaited<ReturnType<typeof selectEnterpriseRanking>>>();
+
+/** How many answers each statistic cache computed (not served from memory) since start: tests prove a hit with it. */
+export function statisticComputations(): { chains: number; breakdown: number; trend: number; ranking: number } {
+  return { chains: chainsCache.computed, breakdown: breakdownCache.computed, trend: trendCache.computed, ranking: rankingCache.computed };
+}
 
 /**
  * The month a view opens on when none is asked for: the latest month with figures of a firm the
@@ -199,8 +205,11 @@ export async function getChainStatistics(db: Db, actor: Actor, input: Monitoring
     `chains:${query.range}`,
     (stored) => monitoringChainsAnswer.parse(stored),
     () =>
-      chainsCache(db, JSON.stringify([query.period, query.range, filter, resolved.view]), () =>
-        computeChainStatistics(query, filter, db, resolved.view),
+      chainsCache(
+        db,
+        JSON.stringify([query.period, query.range, filter, resolved.view]),
+        () => computeChainStatistics(query, filter, db, resolved.view),
+        tokenOf(resolved.view),
       ),
   );
   return { ...answer, publication: await publicationBlockOf(db, resolved, filter, query.range) };
@@ -225,8 +234,19 @@ async function fromSnapshotOrCache<T>(
   const stored = await storedAnswerOf(db, snapshot.id, keyed);
   if (stored !== null) return parse(stored);
   const answer = await compute();
-  await storeAnswer(db, snapshot.id, keyed, answer);
+  await storeAnswer(db, snapshot.id, keyed, answer).catch((err: unknown) => {
+    // Read from the replica (read-only): the answer is stored by the next read on the primary.
+    if (!isReadOnlyError(err)) throw err;
+  });
   return answer;
+}
+
+/** PostgreSQL's refusal of a write on a read-only replica (SQLSTATE 25006), through Drizzle's wrapper. */
+function isReadOnlyError(err: unknown): boolean {
+  for (let e: unknown = err; typeof e === 'object' && e !== null; e = 'cause' in e ? e.cause : undefined) {
+    if ('code' in e && e.code === '25006') return true;
+  }
+  return false;
 }
 
 /** The answers a publication stores (city-wide): chains, counties, parks, industries and every chain's nodes, both ranges. */
@@ -303,7 +323,13 @@ export async function getBreakdown(db: Db, actor: Actor, query: MonitoringBreakd
     storable ? NO_FILTER : filter,
     breakdownKey(query),
     (stored) => monitoringBreakdownAnswer.parse(stored),
-    () => breakdownCache(db, JSON.stringify([query, filter, resolved.view]), () => computeBreakdown(db, query, filter, resolved.view)),
+    () =>
+      breakdownCache(
+        db,
+        JSON.stringify([query, filter, resolved.view]),
+        () => computeBreakdown(db, query, filter, resolved.view),
+        tokenOf(resolved.view),
+      ),
   );
   return { ...answer, publication: await publicationBlockOf(db, resolved, filter, query.range) };
 }
@@ -348,13 +374,19 @@ export async function getEnterpriseRanking(
     });
   }
   const resolved = await resolvePeriod(db, actor, query.period, scope);
-  const { rows, total, asOf } = await selectEnterpriseRanking(db, {
+  const ranking = {
     range: monthRangeOf(query.period, query.range),
     filter,
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
     view: resolved.view,
-  });
+  };
+  const { rows, total, asOf } = await rankingCache(
+    db,
+    JSON.stringify(ranking),
+    () => selectEnterpriseRanking(db, ranking),
+    tokenOf(resolved.view),
+  );
   const items = rows.map((r) => {
     const base = r.hasBase ? r.base : null;
     const yoy = base === null ? null : growthRate(r.output, base);
@@ -387,37 +419,43 @@ export async function getTrend(db: Db, actor: Actor, query: MonitoringTrendQuery
   requireAccess(canViewMonitoring(actor));
   const filter = monitoringFilterOf(actor);
   const resolved = await resolvePeriod(db, actor, query.period, filter);
-  const answer = await trendCache(db, JSON.stringify([query.period, query.months, filter, resolved.view]), async () => {
-    // A window ending with January ends on its 1–2月 point, as the chains view shows January.
-    const end = rangeMonths(query.period, 'month').to;
-    const periods = [end];
-    while (periods.length < query.months) periods.unshift(previousPeriod(periods[0] ?? end));
-    // A window that starts with February takes its January too: 1–2月 is one figure.
-    const first = periods[0] ?? query.period;
-    const from = first.endsWith('-02') ? previousPeriod(first) : first;
-    const rows = await selectTrend(db, { from, to: end, filter, view: resolved.view });
-    const byPeriod = new Map(rows.map((row) => [row.period, row]));
-    // January is always inside its 1–2月 point.
-    const shown = periods.filter((period) => !period.endsWith('-01'));
-    const points = shown.map((period) => {
-      const janFeb = period.endsWith('-02');
-      const row = byPeriod.get(period);
-      if (!row) return { period, janFeb, output: null, comparableOutput: null, outputPrevYear: null, yoy: null, reportedCount: 0 };
-      return {
-        period,
-        janFeb,
-        output: row.output,
-        comparableOutput: row.comparableOutput,
-        outputPrevYear: row.base,
-        yoy: growthRate(row.comparableOutput, row.base),
-        reportedCount: row.reportedCount,
-      };
-    });
-    const asOf = rows.reduce<string | null>(
-      (latest, row) => (row.asOf !== null && (latest === null || row.asOf > latest) ? row.asOf : latest),
-      null,
-    );
-    return { period: query.period, months: query.months, asOf, unit: '元' as const, basis: 'comparable' as const, points };
-  });
+  const trendKey = JSON.stringify([query.period, query.months, filter, resolved.view]);
+  const answer = await trendCache(
+    db,
+    trendKey,
+    async () => {
+      // A window ending with January ends on its 1–2月 point, as the chains view shows January.
+      const end = rangeMonths(query.period, 'month').to;
+      const periods = [end];
+      while (periods.length < query.months) periods.unshift(previousPeriod(periods[0] ?? end));
+      // A window that starts with February takes its January too: 1–2月 is one figure.
+      const first = periods[0] ?? query.period;
+      const from = first.endsWith('-02') ? previousPeriod(first) : first;
+      const rows = await selectTrend(db, { from, to: end, filter, view: resolved.view });
+      const byPeriod = new Map(rows.map((row) => [row.period, row]));
+      // January is always inside its 1–2月 point.
+      const shown = periods.filter((period) => !period.endsWith('-01'));
+      const points = shown.map((period) => {
+        const janFeb = period.endsWith('-02');
+        const row = byPeriod.get(period);
+        if (!row) return { period, janFeb, output: null, comparableOutput: null, outputPrevYear: null, yoy: null, reportedCount: 0 };
+        return {
+          period,
+          janFeb,
+          output: row.output,
+          comparableOutput: row.comparableOutput,
+          outputPrevYear: row.base,
+          yoy: growthRate(row.comparableOutput, row.base),
+          reportedCount: row.reportedCount,
+        };
+      });
+      const asOf = rows.reduce<string | null>(
+        (latest, row) => (row.asOf !== null && (latest === null || row.asOf > latest) ? row.asOf : latest),
+        null,
+      );
+      return { period: query.period, months: query.months, asOf, unit: '元' as const, basis: 'comparable' as const, points };
+    },
+    tokenOf(resolved.view),
+  );
   return { ...answer, publication: await publicationBlockOf(db, resolved, filter, 'month') };
 }

@@ -29,9 +29,11 @@ export const NO_FILTER: FirmFilter = { chainCodes: null, regionCodes: null, park
  *   corrected: see shared/publication/workflow.ts), which are left out until settled;
  * - `frozen`: the figures as they stood when a month was published (every row version up to
  *   `version`: the live row if not rewritten since, else the version it replaced, kept in
- *   monthly_figure_versions by the trigger of migration 0005).
+ *   monthly_figure_versions by the trigger of migration 0005). Per-firm sums over a range are read
+ *   from frozen_firm_stats where stored (see firmStatsSql); `direct` reads the months every time
+ *   (the reference the rollup tests compare with).
  */
-export type FiguresView = { kind: 'live'; holdBack: boolean } | { kind: 'frozen'; version: number };
+export type FiguresView = { kind: 'live'; holdBack: boolean } | { kind: 'frozen'; version: number; direct?: boolean };
 
 export const RAW_FIGURES: FiguresView = { kind: 'live', holdBack: false };
 
@@ -132,12 +134,56 @@ export function firmsSql(groupKey: SQL, includeLastYear: boolean): SQL {
  * read per firm even on tables never analysed (PGlite runs no autovacuum).
  */
 export function firmStatsSql(range: MonthRange, view: FiguresView = RAW_FIGURES): SQL {
-  const thisYear = sql`f.period >= ${range.from}`;
-  const lastYear = sql`f.period <= ${range.prevTo}`;
+  const computed = firmRangeSql(range, view, sql`fi.uscc`);
+  if (view.kind !== 'frozen' || view.direct === true) {
+    return sql`SELECT fi.uscc, fi.codes_now, fi.codes_prev, s.* FROM firms fi CROSS JOIN LATERAL (${computed}) AS s`;
+  }
+  // A published month's figures never change: the firm's stored row where there is one, else its months.
+  const stored = sql`frozen_firm_stats r WHERE r.figures_version = ${view.version} AND r.range_from = ${range.from}
+                       AND r.range_to = ${range.to} AND r.uscc = fi.uscc`;
   return sql`
     SELECT fi.uscc, fi.codes_now, fi.codes_prev, s.*
       FROM firms fi
      CROSS JOIN LATERAL (
+       SELECT ${firmStatColumnsSql()} FROM ${stored}
+       UNION ALL
+       SELECT * FROM (${computed}) AS c WHERE NOT EXISTS (SELECT 1 FROM ${stored})
+     ) AS s`;
+}
+
+/** The columns of one firm's figures over a range (firmRangeSql), as frozen_firm_stats stores them. */
+function firmStatColumnsSql(): SQL {
+  const measures = OTHER_MEASURES.flatMap((m) => [`m_${m.column}`, `m_${m.column}_base`, `m_${m.column}_has_base`]);
+  return sql.raw(
+    ['output', 'base', 'reported', 'has_base', 'published_last', 'as_of_now', 'as_of_prev', ...measures, 'm_employees'].join(', '),
+  );
+}
+
+/**
+ * Stores the per-firm figures over `range` as they stood at figures version `version` (every firm
+ * with a figure in the range), unless already stored. Idempotent; the caller serialises concurrent runs.
+ */
+export function storeFrozenFirmStatsSql(range: MonthRange, version: number): SQL {
+  const view: FiguresView = { kind: 'frozen', version, direct: true };
+  return sql`
+    INSERT INTO frozen_firm_stats (figures_version, range_from, range_to, uscc, ${firmStatColumnsSql()})
+    SELECT ${version}, ${range.from}, ${range.to}, fi.uscc, s.*
+      FROM (SELECT DISTINCT uscc FROM ${figuresSql(view)} f WHERE f.period BETWEEN ${range.prevFrom} AND ${range.to}) AS fi
+     CROSS JOIN LATERAL (${firmRangeSql(range, view, sql`fi.uscc`)}) AS s
+    ON CONFLICT DO NOTHING`;
+}
+
+/** Whether the per-firm figures over `range` at `version` are stored. */
+export function frozenFirmStatsStoredSql(range: MonthRange, version: number): SQL {
+  return sql`SELECT EXISTS (SELECT 1 FROM frozen_firm_stats WHERE figures_version = ${version} AND range_from = ${range.from}
+                                AND range_to = ${range.to}) AS stored`;
+}
+
+/** One firm's figures over the range (the columns of firmStatColumnsSql), the firm named by `uscc`. */
+function firmRangeSql(range: MonthRange, view: FiguresView, uscc: SQL): SQL {
+  const thisYear = sql`f.period >= ${range.from}`;
+  const lastYear = sql`f.period <= ${range.prevTo}`;
+  return sql`
        SELECT coalesce(sum(v), 0) AS output,
               coalesce(sum(coalesce(reported_base, stored_last)) FILTER (WHERE v IS NOT NULL), 0) AS base,
               count(v) > 0 AS reported,
@@ -154,10 +200,9 @@ export function firmStatsSql(range: MonthRange, view: FiguresView = RAW_FIGURES)
                   max(f.updated_at) FILTER (WHERE ${lastYear}) AS at_last,
                   ${measureMonthsSql(thisYear, lastYear)}
              FROM ${figuresSql(view)} f
-            WHERE f.uscc = fi.uscc AND f.period BETWEEN ${range.prevFrom} AND ${range.to}
+            WHERE f.uscc = ${uscc} AND f.period BETWEEN ${range.prevFrom} AND ${range.to}
             GROUP BY substr(f.period, 6)
-         ) AS months
-     ) AS s`;
+         ) AS months`;
 }
 
 /**

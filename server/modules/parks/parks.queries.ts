@@ -2,7 +2,7 @@
 // focus chains, the lookups that validate input, and the writes.
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { deleteAtVersion, insertReturning, selectClash, updateAtVersion } from '../../db/sql.js';
+import { deleteAtVersion, insertReturning, selectClash, selectRowBy, updateAtVersion } from '../../db/sql.js';
 import { chains, enterprises, parkFocusChains, parks, regions } from '../../db/schema.js';
 import type { ParkLevel } from '../../../shared/contracts/parks.js';
 import { containsPattern } from '../../lib/like.js';
@@ -75,8 +75,7 @@ export async function selectParkListRow(db: Db, id: number): Promise<ParkListRow
 }
 
 export async function selectParkRow(db: Db, id: number): Promise<ParkRow | undefined> {
-  const [row] = await db.select().from(parks).where(eq(parks.id, id));
-  return row;
+  return selectRowBy(db, parks, 'id', id);
 }
 
 /** The park's focus chains with their names. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { countRows } from '../../test/factories/common.js';
 import { rejectedPaths, useTestApp } from '../../test/app.js';
-import { auditRows, buildFirm, countRows } from '../../test/factories/chains.js';
+import { auditRows, buildFirm } from '../../test/factories/chains.js';
 
 const t = useTestApp({
   data: async (db) => {

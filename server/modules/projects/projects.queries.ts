@@ -18,7 +18,7 @@ import {
   projects,
   regions,
 } from '../../db/schema.js';
-import { isoSql, textArray } from '../../db/sql.js';
+import { isoSql, selectRowBy, textArray } from '../../db/sql.js';
 import { containsPattern } from '../../lib/like.js';
 import { atVersion, bumpVersion } from '../../lib/optimistic-lock.js';
 import type { DataScope } from '../access/access.policy.js';
@@ -158,8 +158,7 @@ export async function selectProjectListRow(db: Db, id: number, clearance: Cleara
 }
 
 export async function selectProjectRow(db: Db, id: number): Promise<ProjectRow | undefined> {
-  const [row] = await db.select().from(projects).where(eq(projects.id, id));
-  return row;
+  return selectRowBy(db, projects, 'id', id);
 }
 
 /** The park of a project for a scope check (its id, short and full name). */

@@ -2,15 +2,14 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { projectAgents, projectApprovals, projectBlockers, projects } from '../../db/schema.js';
-import { textArray } from '../../db/sql.js';
+import { selectRowBy, textArray } from '../../db/sql.js';
 import type { DataScope } from '../access/access.policy.js';
 import { projectScopeSql } from './projects.queries.js';
 
 export type BlockerRow = typeof projectBlockers.$inferSelect;
 
 export async function selectAgent(db: Db, projectId: number) {
-  const [row] = await db.select().from(projectAgents).where(eq(projectAgents.projectId, projectId));
-  return row;
+  return selectRowBy(db, projectAgents, 'projectId', projectId);
 }
 
 export async function upsertAgent(db: Db, row: { projectId: number; agentName: string; agentPhone: string | null }): Promise<void> {
@@ -53,8 +52,7 @@ export async function insertBlocker(db: Db, row: typeof projectBlockers.$inferIn
 }
 
 export async function selectBlocker(db: Db, id: number): Promise<BlockerRow | undefined> {
-  const [row] = await db.select().from(projectBlockers).where(eq(projectBlockers.id, id));
-  return row;
+  return selectRowBy(db, projectBlockers, 'id', id);
 }
 
 export async function updateBlockerResolved(db: Db, id: number, resolvedOn: string, note: string | null): Promise<BlockerRow | undefined> {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, publishHistory, TEST_PASSWORD } from '../../test/factories/common.js';
+import { buildUser, countRows, publishHistory, TEST_PASSWORD } from '../../test/factories/common.js';
 import { buildEnterprise, parkIdOf } from '../../test/factories/enterprises.js';
 import { seedReferenceData } from '../demo/seed.js';
 
@@ -33,11 +33,6 @@ beforeAll(async () => {
   firmSession = await login({ role: 'enterprise', scopes: [{ kind: 'enterprise', ref: firmUscc }] });
 });
 afterAll(async () => t.close());
-
-async function countRows(table: 'projects' | 'project_stage_events' | 'audit_log'): Promise<number> {
-  const result = await t.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
-  return result.rows[0]?.n ?? -1;
-}
 
 const get = (url: string, s: Session) => t.app.inject({ method: 'GET', url, headers: s.headers });
 const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, s: Session, payload: object, locale = 'zh-CN') =>
@@ -84,9 +79,9 @@ describe('projects: recording a lead', () => {
   });
 
   it('refuses unknown references, a confidential lead without a code name and absurd amounts, and saves nothing', async () => {
-    const before = await countRows('projects');
-    const events = await countRows('project_stage_events');
-    const audits = await countRows('audit_log');
+    const before = await countRows(t.database.db, 'projects');
+    const events = await countRows(t.database.db, 'project_stage_events');
+    const audits = await countRows(t.database.db, 'audit_log');
     const cases: [object, string][] = [
       [{ chainCode: 'CH99' }, '产业链 CH99 不存在'],
       [{ nodeKey: 'nosuch' }, '没有环节 nosuch'],
@@ -103,9 +98,9 @@ describe('projects: recording a lead', () => {
     }
     expect((await send('POST', '/api/projects', office02, lead({ signedAmount: -1 }))).statusCode).toBe(400);
     expect((await send('POST', '/api/projects', office02, lead({ plannedInvestment: 10 ** 14 }))).statusCode).toBe(400);
-    expect(await countRows('projects')).toBe(before);
-    expect(await countRows('project_stage_events')).toBe(events);
-    expect(await countRows('audit_log')).toBe(audits);
+    expect(await countRows(t.database.db, 'projects')).toBe(before);
+    expect(await countRows(t.database.db, 'project_stage_events')).toBe(events);
+    expect(await countRows(t.database.db, 'audit_log')).toBe(audits);
   });
 
   it('warns when an amount looks typed in 万元', async () => {

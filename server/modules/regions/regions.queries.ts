@@ -1,6 +1,6 @@
 // SQL of the regions (counties, districts, county-level cities and statistical zones): the list
 // with park and firm counts, the references that block a deletion, and the writes.
-import { deleteAtVersion, insertReturning, parseRows, selectClash, updateAtVersion } from '../../db/sql.js';
+import { deleteAtVersion, insertReturning, parseRows, selectClash, selectRowBy, updateAtVersion } from '../../db/sql.js';
 import { z } from 'zod';
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../../lib/like.js';
@@ -44,8 +44,7 @@ export async function selectRegions(db: Db, filter: { q?: string; kind?: RegionK
 }
 
 export async function selectRegionRow(db: Db, code: string): Promise<RegionRow | undefined> {
-  const [row] = await db.select().from(regions).where(eq(regions.code, code));
-  return row;
+  return selectRowBy(db, regions, 'code', code);
 }
 
 /** A region other than `exceptCode` already using this name or short name. */

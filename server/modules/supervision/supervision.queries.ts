@@ -8,7 +8,7 @@ import { TASK_STATUSES, type TaskStatus } from '../../../shared/supervision/work
 import { ROLES } from '../../../shared/roles.js';
 import type { Db } from '../../db/client.js';
 import { supervisionTaskEvents, supervisionTasks } from '../../db/schema.js';
-import { isoSql, parseRows, selectPage, textArray, updateAtVersion } from '../../db/sql.js';
+import { isoSql, parseRows, selectPage, selectRowBy, textArray, updateAtVersion } from '../../db/sql.js';
 import { containsPattern } from '../../lib/like.js';
 import { lightSqlOf, type LightBounds } from '../../lib/lights.js';
 import type { DataScope } from '../access/access.policy.js';
@@ -110,14 +110,12 @@ export async function selectTaskItem(db: Db, id: number, bounds: LightBounds): P
 }
 
 export async function selectTaskRow(db: Db, id: number): Promise<TaskRow | null> {
-  const rows = await db.select().from(supervisionTasks).where(eq(supervisionTasks.id, id));
-  return rows[0] ?? null;
+  return (await selectRowBy(db, supervisionTasks, 'id', id)) ?? null;
 }
 
 /** The row locked for an action (a second action on the same task waits for the first). */
 export async function selectTaskForUpdate(db: Db, id: number): Promise<TaskRow | null> {
-  const rows = await db.select().from(supervisionTasks).where(eq(supervisionTasks.id, id)).for('update');
-  return rows[0] ?? null;
+  return (await selectRowBy(db, supervisionTasks, 'id', id, { forUpdate: true })) ?? null;
 }
 
 const eventRow = z.object({

@@ -7,7 +7,7 @@ import { TICKET_EVENT_ACTIONS, ticketItem, type TicketLight } from '../../../sha
 import { ROLES } from '../../../shared/roles.js';
 import type { Db } from '../../db/client.js';
 import { ticketEvents, tickets, ticketUnits, ticketVisits } from '../../db/schema.js';
-import { isoSql, parseRows, selectPage, textArray } from '../../db/sql.js';
+import { isoSql, parseRows, selectPage, selectRowBy, textArray } from '../../db/sql.js';
 import { containsPattern } from '../../lib/like.js';
 import { lightSqlOf, type LightBounds } from '../../lib/lights.js';
 import { bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
@@ -157,14 +157,12 @@ export async function selectTicketItem(db: Db, id: number, bounds: LightBounds):
 }
 
 export async function selectTicketRow(db: Db, id: number): Promise<TicketRow | null> {
-  const rows = await db.select().from(tickets).where(eq(tickets.id, id));
-  return rows[0] ?? null;
+  return (await selectRowBy(db, tickets, 'id', id)) ?? null;
 }
 
 /** The row locked for an action (a second action on the same ticket waits for the first). */
 export async function selectTicketForUpdate(db: Db, id: number): Promise<TicketRow | null> {
-  const rows = await db.select().from(tickets).where(eq(tickets.id, id)).for('update');
-  return rows[0] ?? null;
+  return (await selectRowBy(db, tickets, 'id', id, { forUpdate: true })) ?? null;
 }
 
 export async function selectTicketUnits(db: Db, id: number): Promise<{ department: string; isLead: boolean }[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginAs, rejectedPaths, useTestApp } from '../../test/app.js';
+import { loginAs, rejectedPaths, useTestApp, loginStatus, sessionStatus } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { buildEnterprise } from '../../test/factories/enterprises.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
@@ -69,7 +69,7 @@ describe('user administration (用户管理)', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ displayName: '园区用户', role: 'park', scopes: [{ kind: 'park', name: '衡阳高新区' }] });
     expect(res.json().lastLoginAt).not.toBeNull();
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session.cookie } })).statusCode).toBe(401);
+    expect(await sessionStatus(t.app, session)).toBe(401);
     const audit = (await auditOf(user.id)).filter((a) => a.action === 'update');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
@@ -110,13 +110,8 @@ describe('user administration (用户管理)', () => {
     const off = await t.send('PUT', `/api/users/${user.id}/active`, admin, { active: false });
     expect(off.statusCode, off.body).toBe(200);
     expect(off.json().active).toBe(false);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session.cookie } })).statusCode).toBe(401);
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: user.username, password: TEST_PASSWORD },
-    });
-    expect(login.statusCode).toBe(401);
+    expect(await sessionStatus(t.app, session)).toBe(401);
+    expect(await loginStatus(t.app, user.username, TEST_PASSWORD)).toBe(401);
     const on = await t.send('PUT', `/api/users/${user.id}/active`, admin, { active: true });
     expect(on.json().active).toBe(true);
     await loginAs(t.app, user.username, TEST_PASSWORD);
@@ -149,12 +144,7 @@ describe('user administration (用户管理)', () => {
     expect(res.statusCode, res.body).toBe(200);
     const generated: string = res.json().generatedPassword;
     expect(generated).toMatch(/^[A-Za-z0-9_-]{16}$/);
-    const old = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: user.username, password: TEST_PASSWORD },
-    });
-    expect(old.statusCode).toBe(401);
+    expect(await loginStatus(t.app, user.username, TEST_PASSWORD)).toBe(401);
     await loginAs(t.app, user.username, generated);
     const audit = (await auditOf(user.id)).find((a) => a.action === 'reset_password');
     expect(audit?.after).toEqual({ username: user.username, generated: true });

@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, inArray, max, ne, or, type SQL } from 'driz
 import { containsPattern } from '../../lib/like.js';
 import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import type { Db } from '../../db/client.js';
-import { insertReturning, updateAtVersion } from '../../db/sql.js';
+import { insertReturning, selectRowBy, updateAtVersion } from '../../db/sql.js';
 import { auditLog, userScopes, users } from '../../db/schema.js';
 import { scopeKindSchema, type ScopeEntry } from '../../../shared/contracts/auth.js';
 
@@ -18,13 +18,11 @@ export async function insertUserScopes(db: Db, userId: string, scopes: ScopeEntr
 }
 
 export async function selectUserById(db: Db, id: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.id, id));
-  return row;
+  return selectRowBy(db, users, 'id', id);
 }
 
 export async function selectUserByName(db: Db, username: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.username, username));
-  return row;
+  return selectRowBy(db, users, 'username', username);
 }
 
 /** Grants or withdraws 统计审核员 at the version the admin read (any when none is given); 409 when it moved on. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginAs, rejectedPaths, useTestApp } from '../../test/app.js';
+import { loginAs, rejectedPaths, useTestApp, loginStatus, sessionStatus } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 
 const t = useTestApp({ users: { admin: { role: 'admin' }, leader: { role: 'leader' } } });
@@ -142,13 +142,8 @@ describe('users', () => {
     const s = await loginAs(t.app, user.username, TEST_PASSWORD);
     const res = await t.send('POST', `/api/users/${user.id}/password`, admin, { password: 'brand-new-pass' });
     expect(res.statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode).toBe(401);
-    const old = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: user.username, password: TEST_PASSWORD },
-    });
-    expect(old.statusCode).toBe(401);
+    expect(await sessionStatus(t.app, s)).toBe(401);
+    expect(await loginStatus(t.app, user.username, TEST_PASSWORD)).toBe(401);
     await loginAs(t.app, user.username, 'brand-new-pass');
   });
 });

@@ -1,4 +1,5 @@
 import { dispositionHistoryQuery, dispositionHistoryResponse, putDispositionRequest } from '../../../shared/contracts/periods.js';
+import { createAnswerCache } from '../../lib/answer-cache.js';
 import { warningSettings, warningSettingsResponse, warningsQuery, warningsResponse } from '../../../shared/contracts/warnings.js';
 import { routePlugin } from '../../lib/routes.js';
 import { MONITORING_ROLES } from '../monitoring/monitoring.policy.js';
@@ -9,7 +10,10 @@ import { getWarningSettings, updateWarningSettings } from './warnings.settings.j
 
 /** 预警 lists and their thresholds: read by every role but 企业 (scope-filtered), thresholds changed by the admin. */
 export const warningsRoutes = routePlugin('warnings', (routes, { db }) => {
-  routes.get('/', { policy: MONITORING_ROLES, query: warningsQuery, response: warningsResponse }, ({ actor, query }) =>
+  // Whole answers under the statistics token: figures, dispositions, statuses, master data and the
+  // settings (app_settings has the trigger too); the deadline is by day, which the key holds.
+  const cache = createAnswerCache(db, 'stats');
+  routes.get('/', { policy: MONITORING_ROLES, query: warningsQuery, response: warningsResponse, cache }, ({ actor, query }) =>
     listWarnings(db, actor, query),
   );
   routes.get(

@@ -64,24 +64,6 @@ export async function buildFirm(db: Db, spec: FirmSpec): Promise<string> {
   return uscc;
 }
 
-/** Rows of a table, for "nothing was written" checks. */
-export async function countRows(
-  db: Db,
-  table:
-    | 'chains'
-    | 'chain_nodes'
-    | 'chain_node_edges'
-    | 'chain_targets'
-    | 'chain_prospects'
-    | 'chain_research'
-    | 'parks'
-    | 'regions'
-    | 'audit_log',
-): Promise<number> {
-  const result = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
-  return result.rows[0]?.n ?? -1;
-}
-
 /** Audit rows of one entity, oldest first. */
 export async function auditRows(db: Db, entity: string, entityId: string): Promise<{ action: string; before: unknown; after: unknown }[]> {
   const result = await db.execute<{ action: string; before: unknown; after: unknown }>(

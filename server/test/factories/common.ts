@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import type { CreateUserRequest, UserItem } from '../../../shared/contracts/users.js';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { parseRows } from '../../db/sql.js';
 import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
 import { publishHistoryMonths } from '../../modules/periods/periods.service.js';
 import { createUser } from '../../modules/users/users.service.js';
@@ -26,4 +29,10 @@ export async function buildUser(db: Db, overrides: Partial<CreateUserRequest> = 
  */
 export async function publishHistory(db: Db, periods: readonly string[]): Promise<void> {
   await publishHistoryMonths(db, SYSTEM_ACTOR, periods);
+}
+
+/** The rows of a table, for "nothing was written" checks. */
+export async function countRows(db: Db, table: string): Promise<number> {
+  const result = await db.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
+  return parseRows(result, z.object({ n: z.number() }))[0]?.n ?? -1;
 }

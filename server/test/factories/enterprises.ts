@@ -18,21 +18,26 @@ export function nextUscc(region = '430421'): string {
   return makeUscc(`91${region}${body}`);
 }
 
-/** Creates a firm through the service (audited like any other); a CH02 xfmr firm in 衡阳县 by default. */
+/** The body fields of a factory-made firm but its USCC and name: 衡阳县, no park, CH02 xfmr primary, 规上 2024, no flags. */
+export const ENTERPRISE_DEFAULTS = {
+  regionCode: '430421',
+  parkId: null,
+  gbt4754Code: '3821',
+  isChainMaster: false,
+  isSpecialized: false,
+  isHighTech: false,
+  isListed: false,
+  aboveScaleYears: [2024],
+  memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
+} satisfies Omit<CreateEnterpriseRequest, 'uscc' | 'name'>;
+
+/** Creates a firm through the service (audited like any other); {@link ENTERPRISE_DEFAULTS} unless overridden. */
 export async function buildEnterprise(db: Db, overrides: Partial<CreateEnterpriseRequest> = {}): Promise<EnterpriseProfile> {
-  const regionCode = overrides.regionCode ?? '430421';
+  const regionCode = overrides.regionCode ?? ENTERPRISE_DEFAULTS.regionCode;
   return createEnterprise(db, SYSTEM_ACTOR, {
+    ...ENTERPRISE_DEFAULTS,
     uscc: nextUscc(regionCode),
     name: `测试企业${counter}有限公司`,
-    regionCode,
-    parkId: null,
-    gbt4754Code: '3821',
-    isChainMaster: false,
-    isSpecialized: false,
-    isHighTech: false,
-    isListed: false,
-    aboveScaleYears: [2024],
-    memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
     ...overrides,
   });
 }
@@ -68,13 +73,4 @@ export async function filledTemplate(template: Buffer, rows: (string | number)[]
   sheet.spliceRows(2, 1);
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** Rows of a table as plain numbers, for "nothing was written" checks. */
-export async function countRows(
-  db: Db,
-  table: 'enterprises' | 'enterprise_memberships' | 'enterprise_scale_years' | 'audit_log',
-): Promise<number> {
-  const result = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
-  return result.rows[0]?.n ?? -1;
 }

@@ -22,7 +22,7 @@ export async function postImport(
   app: FastifyInstance,
   session: Session,
   data: Buffer,
-  options: ImportQuery & { fileName?: string; locale?: string; progress?: boolean } = {},
+  options: ImportQuery & { fileName?: string; locale?: string; progress?: boolean; job?: boolean } = {},
 ) {
   const body = multipartFile(options.fileName ?? 'figures.csv', data);
   const query = new URLSearchParams();
@@ -31,6 +31,7 @@ export async function postImport(
   if (options.period) query.set('period', options.period);
   if (options.unit) query.set('unit', options.unit);
   if (options.progress) query.set('progress', 'true');
+  if (options.job) query.set('job', 'true');
   return app.inject({
     method: 'POST',
     url: `/api/figures/import?${query.toString()}`,

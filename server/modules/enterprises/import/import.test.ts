@@ -7,8 +7,8 @@ import { IMPORT_COLUMNS } from '../../../../shared/contracts/enterprises.js';
 import { runCli } from '../../../cli/index.js';
 import { useCliWorkspace, withEmbedded } from '../../../test/cli.js';
 import { loginAs, useTestApp } from '../../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../../test/factories/common.js';
-import { countRows, multipartFile, nextUscc, parkIdOf } from '../../../test/factories/enterprises.js';
+import { buildUser, countRows, TEST_PASSWORD } from '../../../test/factories/common.js';
+import { multipartFile, nextUscc, parkIdOf } from '../../../test/factories/enterprises.js';
 
 const t = useTestApp({ users: { admin: { role: 'admin' } } });
 const { admin } = t.users;

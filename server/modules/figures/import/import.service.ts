@@ -54,6 +54,17 @@ export function localizeOutcome(outcome: ImportOutcome, locale: Locale): ImportR
   };
 }
 
+/** The HTTP answer of an import: the report (200), or with row errors the report and the error (400). */
+export function importAnswerOf(
+  outcome: ImportOutcome,
+  locale: Locale,
+): { status: number; body: ImportReport | (ImportReport & { error: { code: string; message: string } }) } {
+  const report = localizeOutcome(outcome, locale);
+  if (report.errors.length === 0) return { status: 200, body: report };
+  const message = translate(locale, 'figures.error.importRejected', { count: report.errors.length });
+  return { status: 400, body: { ...report, error: { code: 'validation_failed', message } } };
+}
+
 const PROBLEM_CODES: Record<Exclude<SpreadsheetProblem, 'too_large'>, IssueCode> = {
   empty: 'fileEmpty',
   not_spreadsheet: 'notSpreadsheet',

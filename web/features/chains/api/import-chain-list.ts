@@ -1,6 +1,6 @@
 import { chainListImportReport, type ChainListImportReport } from '../../../../shared/contracts/chain-prospects';
 import { useImportMutation } from '../../../lib/api-query';
-import { uploadFile } from '../../../lib/upload-file';
+import { acceptSuccess, uploadFile } from '../../../lib/upload-file';
 import type { ChainListPath } from './save-chain-list-row';
 
 export type ImportChainListInput = { code: string; list: ChainListPath; file: File; dryRun: boolean; csrfToken: string | null };
@@ -11,11 +11,7 @@ export function importChainList(input: ImportChainListInput): Promise<ChainListI
     url: `/api/chains/${encodeURIComponent(input.code)}/${input.list}/import?dryRun=${String(input.dryRun)}`,
     file: input.file,
     csrfToken: input.csrfToken,
-    accept: (status, body) => {
-      if (status < 200 || status >= 300) return undefined;
-      const report = chainListImportReport.safeParse(body);
-      return report.success ? report.data : undefined;
-    },
+    accept: acceptSuccess(chainListImportReport),
   });
 }
 

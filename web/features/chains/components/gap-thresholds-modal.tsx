@@ -1,6 +1,6 @@
-import { App, Form, InputNumber, Spin, Typography } from 'antd';
+import { Form, InputNumber, Typography } from 'antd';
 import type { GapThresholds } from '../../../../shared/contracts/chain-map';
-import { FormModal } from '../../../components/form-modal';
+import { SettingsModal } from '../../../components/settings-modal';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useGapSettings, useUpdateGapSettings } from '../api/gap-settings';
@@ -8,8 +8,29 @@ import { useGapSettings, useUpdateGapSettings } from '../api/gap-settings';
 /** The form's units: firms and percent; the API takes fractions. */
 type FormValues = { minFirms: number; minSharePercent: number; sharpDropPercent: number };
 
-/** The ranges the contract accepts (shared/contracts/chain-map.ts gapThresholds), in the form's units. */
-const RANGES = { minFirms: [1, 20], minSharePercent: [0, 50], sharpDropPercent: [5, 90] } as const;
+/**
+ * The fields in form order: the ranges the contract accepts (shared/contracts/chain-map.ts
+ * gapThresholds) in the form's units, the decimals and the label and hint.
+ */
+const FIELDS = [
+  { name: 'minFirms', min: 1, max: 20, precision: 0, label: 'chains.thresholds.minFirms', hint: 'chains.thresholds.minFirmsHint' },
+  { name: 'minSharePercent', min: 0, max: 50, precision: 2, label: 'chains.thresholds.minShare', hint: 'chains.thresholds.minShareHint' },
+  {
+    name: 'sharpDropPercent',
+    min: 5,
+    max: 90,
+    precision: 2,
+    label: 'chains.thresholds.sharpDrop',
+    hint: 'chains.thresholds.sharpDropHint',
+  },
+] as const satisfies readonly { name: keyof FormValues; min: number; max: number; precision: number; label: string; hint: string }[];
+
+const percentOf = (fraction: number) => Math.round(fraction * 10_000) / 100;
+const fractionOf = (percent: number) => Math.round(percent * 100) / 10_000;
+
+function toThresholds(v: FormValues): GapThresholds {
+  return { minFirms: v.minFirms, minOutputShare: fractionOf(v.minSharePercent), sharpDrop: fractionOf(v.sharpDropPercent) };
+}
 
 /**
  * 缺口阈值 (admin): the least number of firms, the least output share and the sharp drop behind
@@ -18,88 +39,49 @@ const RANGES = { minFirms: [1, 20], minSharePercent: [0, 50], sharpDropPercent: 
  */
 export function GapThresholdsModal({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const { modal } = App.useApp();
-  const [form] = Form.useForm<FormValues>();
   const current = useGapSettings();
   const update = useUpdateGapSettings();
   const data = current.data;
 
-  const confirmed = () =>
-    new Promise<void>((resolve, reject) => {
-      modal.confirm({
-        title: t('chains.thresholds.title'),
-        content: t('chains.thresholds.confirm'),
-        okText: t('common.confirm'),
-        cancelText: t('common.cancel'),
-        onOk: () => resolve(),
-        onCancel: () => reject(new Error('cancelled')),
-      });
-    });
-
-  const onSubmit = async (v: FormValues) => {
-    await confirmed();
-    const thresholds: GapThresholds = {
-      minFirms: v.minFirms,
-      minOutputShare: Math.round(v.minSharePercent * 100) / 10_000,
-      sharpDrop: Math.round(v.sharpDropPercent * 100) / 10_000,
-    };
-    await update.mutateAsync(thresholds);
-  };
-  const rangeRule = (field: keyof typeof RANGES) => {
-    const [min, max] = RANGES[field];
-    return [
-      { required: true, message: t('chains.thresholds.range', { min, max }) },
-      { type: 'number' as const, min, max, message: t('chains.thresholds.range', { min, max }) },
-    ];
-  };
-
-  if (!data) return current.isLoading ? <Spin fullscreen /> : null;
   return (
-    <FormModal<FormValues>
-      form={form}
+    <SettingsModal<FormValues>
       title={t('chains.thresholds.title')}
+      confirmText={t('chains.thresholds.confirm')}
       okText={t('chains.save')}
-      initialValues={{
-        minFirms: data.thresholds.minFirms,
-        minSharePercent: Math.round(data.thresholds.minOutputShare * 10_000) / 100,
-        sharpDropPercent: Math.round(data.thresholds.sharpDrop * 10_000) / 100,
-      }}
-      onSubmit={onSubmit}
+      loading={current.isLoading}
+      initialValues={
+        data && {
+          minFirms: data.thresholds.minFirms,
+          minSharePercent: percentOf(data.thresholds.minOutputShare),
+          sharpDropPercent: percentOf(data.thresholds.sharpDrop),
+        }
+      }
+      onSubmit={(v) => update.mutateAsync(toThresholds(v))}
       savedMessage={t('chains.thresholds.saved')}
       onClose={onClose}
       serverFields={['minFirms', 'minOutputShare', 'sharpDrop']}
       fieldAliases={{ minOutputShare: 'minSharePercent', sharpDrop: 'sharpDropPercent' }}
       testId="gap-thresholds-form"
+      footer={
+        <Typography.Text type="secondary">
+          {data?.updatedAt ? t('chains.thresholds.updated', { at: formatDateTime(data.updatedAt) }) : t('chains.thresholds.defaults')}
+        </Typography.Text>
+      }
     >
-      <Form.Item
-        name="minFirms"
-        label={t('chains.thresholds.minFirms')}
-        rules={rangeRule('minFirms')}
-        extra={t('chains.thresholds.minFirmsHint')}
-      >
-        <InputNumber precision={0} style={{ width: 160 }} />
-      </Form.Item>
-      <Form.Item
-        name="minSharePercent"
-        label={t('chains.thresholds.minShare')}
-        rules={rangeRule('minSharePercent')}
-        extra={t('chains.thresholds.minShareHint')}
-      >
-        <InputNumber precision={2} style={{ width: 160 }} suffix="%" />
-      </Form.Item>
-      <Form.Item
-        name="sharpDropPercent"
-        label={t('chains.thresholds.sharpDrop')}
-        rules={rangeRule('sharpDropPercent')}
-        extra={t('chains.thresholds.sharpDropHint')}
-      >
-        <InputNumber precision={2} style={{ width: 160 }} suffix="%" />
-      </Form.Item>
-      {data.updatedAt ? (
-        <Typography.Text type="secondary">{t('chains.thresholds.updated', { at: formatDateTime(data.updatedAt) })}</Typography.Text>
-      ) : (
-        <Typography.Text type="secondary">{t('chains.thresholds.defaults')}</Typography.Text>
-      )}
-    </FormModal>
+      {FIELDS.map(({ name, min, max, precision, label, hint }) => (
+        <Form.Item
+          key={name}
+          name={name}
+          label={t(label)}
+          rules={[
+            { required: true, message: t('chains.thresholds.range', { min, max }) },
+            { type: 'number', min, max, message: t('chains.thresholds.range', { min, max }) },
+          ]}
+          extra={t(hint)}
+        >
+          <InputNumber precision={precision} style={{ width: 160 }} suffix={precision === 0 ? undefined : '%'} />
+        </Form.Item>
+      ))}
+    </SettingsModal>
   );
 }

@@ -1,5 +1,5 @@
 import { importReport, type ImportMode, type ImportReport } from '../../../../shared/contracts/enterprises';
-import { uploadFile } from '../../../lib/upload-file';
+import { acceptSuccess, uploadFile } from '../../../lib/upload-file';
 import { useImportMutation } from '../../../lib/api-query';
 
 /** The largest file the server reads (checked here too, so nobody waits for a doomed upload). */
@@ -34,11 +34,7 @@ export function importEnterprises(input: ImportEnterprisesInput): Promise<Import
     file: input.file,
     csrfToken: input.csrfToken,
     onProgress: input.onProgress,
-    accept: (status, body) => {
-      if (status < 200 || status >= 300) return undefined;
-      const report = importReport.safeParse(body);
-      return report.success ? report.data : undefined;
-    },
+    accept: acceptSuccess(importReport),
   });
 }
 

@@ -6,6 +6,8 @@ import {
   type ImportReport,
   type MoneyUnit,
 } from '../../../../shared/contracts/figures';
+import { job as jobSchema, type Job } from '../../../../shared/contracts/jobs';
+import { followJob, jobError } from '../../../lib/jobs';
 import { uploadFile } from '../../../lib/upload-file';
 import { useImportMutation } from '../../../lib/api-query';
 
@@ -22,6 +24,19 @@ export type ImportFiguresInput = {
   onProgress?: (percent: number) => void;
   /** The server's progress once the file is up: rows read, checking, months written. */
   onServerProgress?: (progress: ImportProgress) => void;
+};
+
+export type ImportFiguresJobInput = {
+  /** A new upload, or null to follow `resumeJobId` (a job started before the page was reloaded). */
+  file: File | null;
+  resumeJobId?: string;
+  options: ImportOptions;
+  csrfToken: string | null;
+  onProgress?: (percent: number) => void;
+  /** The job's id as soon as the server has it (kept so a reload can follow it). */
+  onJob?: (id: string) => void;
+  /** The job as read while it runs: status, percentage and what it does now. */
+  onJobProgress?: (job: Job) => void;
 };
 
 function queryOf(options: ImportOptions): string {
@@ -54,6 +69,44 @@ export function importFigures(input: ImportFiguresInput): Promise<ImportReport> 
   });
 }
 
+/** The report of an ended import job (the answer the synchronous import gives), or its error. */
+function reportOf(ended: Job): ImportReport {
+  const answer = ended.result;
+  const report =
+    answer?.status === 200
+      ? importReport.safeParse(answer.body)
+      : answer?.status === 400
+        ? importRejectedResponse.safeParse(answer.body)
+        : null;
+  if (report?.success) return report.data;
+  throw jobError(ended);
+}
+
+/**
+ * Uploads the file as a job (`POST /api/figures/import?job=true`, 202): the file is kept with the job
+ * in the database and any server instance runs it; then follows the job to its report.
+ */
+export async function importFiguresAsJob(input: ImportFiguresJobInput): Promise<ImportReport> {
+  let id = input.resumeJobId;
+  if (input.file) {
+    const started = await uploadFile({
+      url: `/api/figures/import?${queryOf(input.options)}&job=true`,
+      file: input.file,
+      csrfToken: input.csrfToken,
+      onProgress: input.onProgress,
+      accept: (status, body) => (status === 202 ? jobSchema.safeParse(body).data : undefined),
+    });
+    id = started.id;
+  }
+  if (!id) throw new Error('importFiguresAsJob: no file and no job to follow');
+  input.onJob?.(id);
+  return reportOf(await followJob(id, input.onJobProgress));
+}
+
 export function useImportFigures() {
   return useImportMutation(importFigures, ['figures']);
+}
+
+export function useImportFiguresJob() {
+  return useImportMutation(importFiguresAsJob, ['figures']);
 }

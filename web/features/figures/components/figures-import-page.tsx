@@ -1,31 +1,61 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Divider, Flex, Form, Input, Progress, Select, Space, Spin, Typography, Upload } from 'antd';
-import { MONEY_UNITS, type ImportProgress, type ImportReport, type MoneyUnit } from '../../../../shared/contracts/figures';
+import { MONEY_UNITS, type ImportReport, type MoneyUnit } from '../../../../shared/contracts/figures';
 import { formatNumber } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
-import { IMPORT_MAX_BYTES, useImportFigures, type ImportOptions } from '../api/import-figures';
+import type { Job } from '../../../../shared/contracts/jobs';
+import { rememberedJob } from '../../../lib/jobs';
+import { IMPORT_MAX_BYTES, useImportFiguresJob, type ImportOptions } from '../api/import-figures';
 import { FirmLookup } from './firm-lookup';
 import { IssuesTable } from './issues-table';
 
 type Phase = { kind: 'idle' } | { kind: 'uploading' } | { kind: 'report'; report: ImportReport; options: ImportOptions };
 
+/** The import job this tab is following (a reload picks it up again). */
+const runningImport = rememberedJob<{ options: ImportOptions }>('figures-import');
+
 /**
  * 月度数据导入: template download, a file with its options (period when the file has no period
  * column, the money unit where headers name none, check only), upload with progress, then the row
- * errors, or the warnings to confirm, or the counts.
+ * errors, or the warnings to confirm, or the counts. The import runs as a job on the server (any
+ * instance runs it): its progress is read until it ends, also after the page is reloaded.
  */
 export function FiguresImportPage({ csrfToken }: { csrfToken: string }) {
   const t = useT();
   const { locale } = useLocale();
-  const importFile = useImportFigures();
+  const importFile = useImportFiguresJob();
   const [file, setFile] = useState<File | null>(null);
   const [period, setPeriod] = useState('');
   const [unit, setUnit] = useState<MoneyUnit>('元');
   const [dryRun, setDryRun] = useState(false);
-  const [percent, setPercent] = useState(0);
-  const [server, setServer] = useState<ImportProgress | null>(null);
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  // A job started before a reload (the screen opens on its progress, then its report).
+  const [resumed] = useState(() => runningImport.get());
+  const [percent, setPercent] = useState(resumed ? 100 : 0);
+  const [server, setServer] = useState<Job | null>(null);
+  const [phase, setPhase] = useState<Phase>(resumed ? { kind: 'uploading' } : { kind: 'idle' });
   const [failure, setFailure] = useState<string | null>(null);
+
+  const follow = (input: { file: File | null; resumeJobId?: string; options: ImportOptions }) =>
+    importFile.mutate(
+      {
+        ...input,
+        csrfToken,
+        onProgress: setPercent,
+        onJob: (id) => runningImport.set({ id, options: input.options }),
+        onJobProgress: setServer,
+      },
+      {
+        onSuccess: (report) => {
+          runningImport.clear();
+          setPhase({ kind: 'report', report, options: input.options });
+        },
+        onError: (err) => {
+          runningImport.clear();
+          setFailure(err.message);
+          setPhase({ kind: 'idle' });
+        },
+      },
+    );
 
   const run = (options: ImportOptions) => {
     if (!file) return;
@@ -37,17 +67,15 @@ export function FiguresImportPage({ csrfToken }: { csrfToken: string }) {
     setPercent(0);
     setServer(null);
     setPhase({ kind: 'uploading' });
-    importFile.mutate(
-      { file, options, csrfToken, onProgress: setPercent, onServerProgress: setServer },
-      {
-        onSuccess: (report) => setPhase({ kind: 'report', report, options }),
-        onError: (err) => {
-          setFailure(err.message);
-          setPhase({ kind: 'idle' });
-        },
-      },
-    );
+    follow({ file, options });
   };
+
+  // A job started before a reload: follow it to its report.
+  useEffect(() => {
+    if (resumed) follow({ file: null, resumeJobId: resumed.id, options: resumed.options });
+    // Once, when the screen opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const uploading = phase.kind === 'uploading';
   return (
@@ -117,7 +145,7 @@ export function FiguresImportPage({ csrfToken }: { csrfToken: string }) {
         {uploading ? (
           <Flex vertical gap={8} data-testid="figures-progress">
             <Progress percent={percent} status="active" format={(p) => `${t('figures.import.uploading')} ${p ?? 0}%`} />
-            {percent >= 100 ? <ServerProgress progress={server} /> : null}
+            {percent >= 100 ? <JobProgress job={server} /> : null}
           </Flex>
         ) : null}
         {failure ? <Alert type="error" showIcon title={failure} data-testid="figures-failure" /> : null}
@@ -188,34 +216,15 @@ function ImportResult({ report, onConfirm }: { report: ImportReport; onConfirm: 
   );
 }
 
-/** What the server is doing with the uploaded file: rows read so far, checking, months written of all. */
-function ServerProgress({ progress }: { progress: ImportProgress | null }) {
+/** What the server is doing with the uploaded file: the job's percentage and message (rows read, checking, months written). */
+function JobProgress({ job }: { job: Job | null }) {
   const t = useT();
-  const { locale } = useLocale();
-  if (progress?.phase === 'write' && progress.total) {
-    const percent = Math.floor((progress.done / progress.total) * 100);
+  if (job === null || job.status === 'queued') {
     return (
-      <Progress
-        percent={percent}
-        status="active"
-        format={() =>
-          t('figures.import.writing', { done: formatNumber(progress.done, locale), total: formatNumber(progress.total, locale) })
-        }
-        data-testid="figures-progress-server"
-      />
+      <Spin description={job?.message ?? t('figures.import.processing')} size="small" data-testid="figures-progress-server">
+        <div style={{ height: 32 }} />
+      </Spin>
     );
   }
-  const text =
-    progress?.phase === 'queued'
-      ? t('import.queue.waiting', { ahead: formatNumber(progress.done, locale) })
-      : progress?.phase === 'read'
-        ? t('figures.import.reading', { rows: formatNumber(progress.done, locale) })
-        : progress?.phase === 'check'
-          ? t('figures.import.checking', { rows: formatNumber(progress.done, locale) })
-          : t('figures.import.processing');
-  return (
-    <Spin description={text} size="small" data-testid="figures-progress-server">
-      <div style={{ height: 32 }} />
-    </Spin>
-  );
+  return <Progress percent={job.progress} status="active" format={() => job.message} data-testid="figures-progress-server" />;
 }

@@ -212,13 +212,18 @@ function PeriodDetail({ period }: { period: string }) {
           {data.actions.includes('publish') ? (
             <Popconfirm
               title={t('periods.confirmPublish', { period, count: data.openReviewItems })}
-              onConfirm={() => publish.mutate(period, { onSuccess: () => void message.success(t('periods.published', { period })) })}
+              onConfirm={() => publish.mutate({ period }, { onSuccess: () => void message.success(t('periods.published', { period })) })}
               okText={t('periods.action.publish')}
             >
               <Button type="primary" loading={publish.isPending} data-testid="period-publish">
                 {t('periods.action.publish')}
               </Button>
             </Popconfirm>
+          ) : null}
+          {publish.progress ? (
+            <Typography.Text type="secondary" data-testid="period-publish-progress">
+              {`${publish.progress.message} ${publish.progress.progress}%`}
+            </Typography.Text>
           ) : null}
           {data.actions.includes('reopen') ? (
             <Button danger onClick={() => setReopening(true)} data-testid="period-reopen">

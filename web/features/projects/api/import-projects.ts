@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { projectImportReport, type ProjectImportReport } from '../../../../shared/contracts/projects';
 import { INLINE_ERROR_META } from '../../../lib/errors';
-import { uploadFile } from '../../../lib/upload-file';
+import { acceptSuccess, uploadFile } from '../../../lib/upload-file';
 
 export type ImportProjectsInput = { file: File; kind: 'projects' | 'investment'; dryRun: boolean; csrfToken: string | null };
 
@@ -14,11 +14,7 @@ export function importProjects(input: ImportProjectsInput): Promise<ProjectImpor
     url: `/api/projects/import?${new URLSearchParams({ kind: input.kind, dryRun: String(input.dryRun) }).toString()}`,
     file: input.file,
     csrfToken: input.csrfToken,
-    accept: (status, body) => {
-      if (status < 200 || status >= 300) return undefined;
-      const report = projectImportReport.safeParse(body);
-      return report.success ? report.data : undefined;
-    },
+    accept: acceptSuccess(projectImportReport),
   });
 }
 

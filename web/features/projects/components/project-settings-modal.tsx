@@ -1,6 +1,6 @@
-import { App, Form, InputNumber, Spin, Typography } from 'antd';
+import { Form, InputNumber, Typography } from 'antd';
 import type { ProjectSettings } from '../../../../shared/contracts/projects';
-import { FormModal } from '../../../components/form-modal';
+import { SettingsModal } from '../../../components/settings-modal';
 import { formatDateTime, yuanToWan } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useProjectSettings } from '../api/get-project-settings';
@@ -9,55 +9,45 @@ import { useUpdateProjectSettings } from '../api/update-project-settings';
 /** The form's units: 万元 and percent; the API takes 元 and a fraction. */
 type FormValues = { thresholdWan: number; increasePercent: number };
 
+function toSettings(v: FormValues): ProjectSettings {
+  return { majorThreshold: Math.round(v.thresholdWan * 10_000), amountIncreaseRatio: Math.round(v.increasePercent * 100) / 10_000 };
+}
+
 /**
  * The admin's project settings: the least 计划总投资 of a project on the major list, and the amount
  * increase flagged. Saved after a confirmation; the server checks the ranges again.
  */
 export function ProjectSettingsModal({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const { modal } = App.useApp();
-  const [form] = Form.useForm<FormValues>();
   const current = useProjectSettings();
   const update = useUpdateProjectSettings();
   const data = current.data;
 
-  const confirmed = () =>
-    new Promise<void>((resolve, reject) => {
-      modal.confirm({
-        title: t('projects.settings.title'),
-        content: t('projects.settings.confirm'),
-        okText: t('common.confirm'),
-        cancelText: t('common.cancel'),
-        onOk: () => resolve(),
-        onCancel: () => reject(new Error('cancelled')),
-      });
-    });
-
-  const onSubmit = async (v: FormValues) => {
-    await confirmed();
-    const settings: ProjectSettings = {
-      majorThreshold: Math.round(v.thresholdWan * 10_000),
-      amountIncreaseRatio: Math.round(v.increasePercent * 100) / 10_000,
-    };
-    await update.mutateAsync(settings);
-  };
-
-  if (!data) return current.isLoading ? <Spin fullscreen /> : null;
   return (
-    <FormModal<FormValues>
-      form={form}
+    <SettingsModal<FormValues>
       title={t('projects.settings.title')}
+      confirmText={t('projects.settings.confirm')}
       okText={t('projects.edit.save')}
-      initialValues={{
-        thresholdWan: yuanToWan(data.settings.majorThreshold),
-        increasePercent: Math.round(data.settings.amountIncreaseRatio * 10_000) / 100,
-      }}
-      onSubmit={onSubmit}
+      loading={current.isLoading}
+      initialValues={
+        data && {
+          thresholdWan: yuanToWan(data.settings.majorThreshold),
+          increasePercent: Math.round(data.settings.amountIncreaseRatio * 10_000) / 100,
+        }
+      }
+      onSubmit={(v) => update.mutateAsync(toSettings(v))}
       savedMessage={t('projects.settings.saved')}
       onClose={onClose}
       serverFields={['majorThreshold', 'amountIncreaseRatio']}
       fieldAliases={{ majorThreshold: 'thresholdWan', amountIncreaseRatio: 'increasePercent' }}
       testId="project-settings-form"
+      footer={
+        data?.updatedAt ? (
+          <Typography.Text type="secondary">
+            {t('projects.settings.updated', { at: formatDateTime(data.updatedAt), by: data.updatedBy ?? '—' })}
+          </Typography.Text>
+        ) : null
+      }
     >
       <Form.Item name="thresholdWan" label={t('projects.settings.majorThresholdWan')} rules={[{ required: true }]}>
         <InputNumber min={0} max={100_000_000} precision={2} style={{ width: 240 }} />
@@ -65,11 +55,6 @@ export function ProjectSettingsModal({ onClose }: { onClose: () => void }) {
       <Form.Item name="increasePercent" label={t('projects.settings.increasePercent')} rules={[{ required: true }]}>
         <InputNumber min={0} max={10_000} precision={2} style={{ width: 240 }} />
       </Form.Item>
-      {data.updatedAt ? (
-        <Typography.Text type="secondary">
-          {t('projects.settings.updated', { at: formatDateTime(data.updatedAt), by: data.updatedBy ?? '—' })}
-        </Typography.Text>
-      ) : null}
-    </FormModal>
+    </SettingsModal>
   );
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Card, Descriptions, Flex, Progress, Space, Tag, Timeline, Typography } from 'antd';
+import { Descriptions, Flex, Progress, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { TaskAction } from '../../../../shared/contracts/supervision';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageSpinner } from '../../../components/page-spinner';
+import { WorkflowRecordCard, WorkflowTimeline } from '../../../components/workflow-record';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
@@ -25,23 +26,18 @@ export function TaskPage() {
   return (
     <Flex vertical gap={16}>
       <Link to={paths.supervisionTasks.getHref()}>← {t('supervision.pageTitle')}</Link>
-      <Card
-        title={
-          <Space>
-            <span data-testid="task-title">{`#${d.id} ${d.title}`}</span>
+      <WorkflowRecordCard
+        heading={`#${d.id} ${d.title}`}
+        tags={
+          <>
             <Tag data-testid="task-status">{t(`supervision.status.${d.status}`)}</Tag>
             <TaskLight task={d} testId="task-light" />
-          </Space>
+          </>
         }
-        extra={
-          <Space wrap>
-            {d.actions.map((a) => (
-              <Button key={a} onClick={() => setAction(a)} data-testid={`task-action-${a}`}>
-                {t(`supervision.action.${a}`)}
-              </Button>
-            ))}
-          </Space>
-        }
+        actions={d.actions}
+        actionLabel={(a) => t(`supervision.action.${a}`)}
+        onAction={setAction}
+        testId="task"
       >
         <Descriptions
           column={2}
@@ -70,28 +66,20 @@ export function TaskPage() {
         />
         <Typography.Title level={5}>{t('supervision.description')}</Typography.Title>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.description || none}</Typography.Paragraph>
-      </Card>
-      <Card title={t('supervision.timeline')}>
-        <Timeline
-          data-testid="task-timeline"
-          items={d.events.map((e) => ({
-            key: e.id,
-            color: e.action === 'complete' ? 'green' : e.action === 'return' || e.action === 'reopen' ? 'red' : 'blue',
-            children: (
-              <>
-                <Typography.Text strong>
-                  {e.action === 'create' ? t('supervision.event.create') : t(`supervision.action.${e.action}`)}
-                  {e.percent === null ? '' : ` ${e.percent}%`}
-                </Typography.Text>{' '}
-                <Typography.Text type="secondary">
-                  {e.actorName}（{t(`role.${e.actorRole}`)}）{e.reportedOn ?? formatDateTime(e.at)}
-                </Typography.Text>
-                {e.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div> : null}
-              </>
-            ),
-          }))}
-        />
-      </Card>
+      </WorkflowRecordCard>
+      <WorkflowTimeline
+        title={t('supervision.timeline')}
+        testId="task-timeline"
+        events={d.events.map((e) => ({
+          id: e.id,
+          label: `${e.action === 'create' ? t('supervision.event.create') : t(`supervision.action.${e.action}`)}${e.percent === null ? '' : ` ${e.percent}%`}`,
+          color: e.action === 'complete' ? 'green' : e.action === 'return' || e.action === 'reopen' ? 'red' : 'blue',
+          actorName: e.actorName,
+          actorRole: e.actorRole,
+          when: e.reportedOn ?? formatDateTime(e.at),
+          note: e.note,
+        }))}
+      />
       {action ? <TaskActionModal task={d} action={action} onClose={() => setAction(null)} /> : null}
     </Flex>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Descriptions, Flex, Space, Tag, Timeline, Typography } from 'antd';
+import { Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { paths } from '../../../config/paths';
 import type { TicketAction } from '../../../../shared/contracts/tickets';
@@ -8,6 +8,7 @@ import { CodeName } from '../../../components/code-name';
 import { useReferenceNames } from '../../../hooks/use-enterprise-options';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageSpinner } from '../../../components/page-spinner';
+import { WorkflowRecordCard, WorkflowTimeline } from '../../../components/workflow-record';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useTicket } from '../api/get-ticket';
@@ -30,23 +31,18 @@ export function TicketPage() {
   return (
     <Flex vertical gap={16}>
       <CalendarWarning />
-      <Card
-        title={
-          <Space>
-            <span data-testid="ticket-title">{`#${d.id} ${d.title}`}</span>
+      <WorkflowRecordCard
+        heading={`#${d.id} ${d.title}`}
+        tags={
+          <>
             <Tag data-testid="ticket-state">{t(`tickets.state.${d.state}`)}</Tag>
             <TicketLightTag light={d.light} testId="ticket-light" />
-          </Space>
+          </>
         }
-        extra={
-          <Space wrap>
-            {d.actions.map((a) => (
-              <Button key={a} onClick={() => setAction(a)} data-testid={`ticket-action-${a}`}>
-                {t(`tickets.action.${a}`)}
-              </Button>
-            ))}
-          </Space>
-        }
+        actions={d.actions}
+        actionLabel={(a) => t(`tickets.action.${a}`)}
+        onAction={setAction}
+        testId="ticket"
       >
         <Descriptions
           column={2}
@@ -106,26 +102,21 @@ export function TicketPage() {
             </Typography.Paragraph>
           </>
         ) : null}
-      </Card>
+      </WorkflowRecordCard>
       <Attachments ownerKind="ticket" ownerId={d.id} canUpload={d.parties.length > 0} />
-      <Card title={t('tickets.timeline')}>
-        <Timeline
-          data-testid="ticket-timeline"
-          items={d.events.map((e) => ({
-            key: e.id,
-            color: e.action === 'instruct' ? 'red' : 'blue',
-            children: (
-              <>
-                <Typography.Text strong>{t(`tickets.action.${e.action}`)}</Typography.Text>{' '}
-                <Typography.Text type="secondary">
-                  {e.actorName}（{t(`role.${e.actorRole}`)}）{formatDateTime(e.at)}
-                </Typography.Text>
-                {e.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div> : null}
-              </>
-            ),
-          }))}
-        />
-      </Card>
+      <WorkflowTimeline
+        title={t('tickets.timeline')}
+        testId="ticket-timeline"
+        events={d.events.map((e) => ({
+          id: e.id,
+          label: t(`tickets.action.${e.action}`),
+          color: e.action === 'instruct' ? 'red' : 'blue',
+          actorName: e.actorName,
+          actorRole: e.actorRole,
+          when: formatDateTime(e.at),
+          note: e.note,
+        }))}
+      />
       {action ? <TicketActionModal ticket={d} action={action} onClose={() => setAction(null)} /> : null}
     </Flex>
   );

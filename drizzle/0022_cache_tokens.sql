@@ -1,0 +1,2 @@
+ALTER TABLE "stats_version" ADD COLUMN "master_token" uuid DEFAULT gen_random_uuid() NOT NULL;--> statement-breakpoint
+ALTER TABLE "stats_version" ADD COLUMN "auth_token" uuid DEFAULT gen_random_uuid() NOT NULL;

@@ -1,0 +1,42 @@
+// Long jobs (imports, publication of a month, brief generation): one row per job, written by the
+// instance that starts it and updated by the instance that runs it (server/modules/jobs). An
+// uploaded file's bytes live in the row until the job ends, so any instance can run it.
+import { sql } from 'drizzle-orm';
+import { check, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { JOB_KINDS, JOB_STATUSES } from '../../shared/contracts/jobs.js';
+import { list } from './schema-checks.js';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull().default('queued'),
+    progress: integer('progress').notNull().default(0),
+    message: text('message').notNull().default(''),
+    /** The job's options (and the starter's locale). */
+    input: jsonb('input').notNull(),
+    /** The starter as they were when they started it (role, scopes): the job acts as them. */
+    actor: jsonb('actor').notNull(),
+    /** The uploaded file, until the job ends. */
+    file: bytea('file'),
+    fileName: text('file_name'),
+    result: jsonb('result'),
+    error: jsonb('error'),
+    startedBy: uuid('started_by'),
+    startedByName: text('started_by_name').notNull(),
+    runner: text('runner'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('jobs_kind_check', sql.raw(`${t.kind.name} in (${list(JOB_KINDS)})`)),
+    check('jobs_status_check', sql.raw(`${t.status.name} in (${list(JOB_STATUSES)})`)),
+    check('jobs_progress_check', sql`${t.progress} between 0 and 100`),
+    index('jobs_status_idx').on(t.status, t.createdAt),
+    index('jobs_started_by_idx').on(t.startedBy, t.createdAt),
+  ],
+);
