@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Db } from '../server/db/client.js';
 import type { StoredFigureRow } from '../server/test/factories/figures.js';
+import { makeUscc } from '../shared/uscc.js';
 import { TEMPLATE_HEADERS } from '../server/modules/figures/import/import.template.js';
 
 /** The template's columns less the firm's name and the 上年同期 bases: USCC, period, the six 当月 measures. */
@@ -12,6 +13,48 @@ export const BENCH_HEADERS = TEMPLATE_HEADERS.filter((h) => h !== '企业名称'
 
 /** A stored month as the query below selects it (the columns of the test factories' stored rows). */
 export type StoredMonth = { uscc: string } & Omit<StoredFigureRow, 'prev_year_gross_output' | 'source'>;
+
+/**
+ * Makes room for a file of `rows` updates: when the demo's stored months are fewer than 1.25 × `rows`,
+ * copies every demo firm (region, park, flags, memberships and every stored month) under a new valid
+ * USCC (the demo's region code, an organisation body "MB" + 6 digits no demo firm uses) and the name
+ * with "(副本n)", as often as needed. Returns what it added.
+ */
+export async function copyDemoFirms(db: Db, rows: number): Promise<{ copies: number; firms: number; months: number; ms: number }> {
+  const started = performance.now();
+  const count = async (table: string) =>
+    Number((await db.execute<{ n: number | string }>(sql.raw(`SELECT count(*) AS n FROM ${table}`))).rows[0]?.n ?? 0);
+  const stored = await count('monthly_figures');
+  const copies = stored === 0 ? 0 : Math.max(0, Math.ceil((rows * 1.25) / stored) - 1);
+  if (copies === 0) return { copies: 0, firms: 0, months: 0, ms: 0 };
+  const firms = (await db.execute<{ uscc: string; region_code: string }>(sql`SELECT uscc, region_code FROM enterprises ORDER BY uscc`))
+    .rows;
+  let serial = 0;
+  for (let copy = 1; copy <= copies; copy += 1) {
+    const from: string[] = [];
+    const to: string[] = [];
+    for (const firm of firms) {
+      serial += 1;
+      from.push(firm.uscc);
+      to.push(makeUscc(`91${firm.region_code.slice(0, 6)}MB${String(serial).padStart(6, '0')}`));
+    }
+    const map = sql`unnest(${sql.param(from)}::bpchar[], ${sql.param(to)}::bpchar[]) AS c(old, new)`;
+    await db.execute(sql`
+      INSERT INTO enterprises (uscc, name, region_code, park_id, gbt4754_code, is_chain_master, is_specialized, is_high_tech, is_listed, is_demo)
+      SELECT c.new, e.name || ${`(副本${copy})`}, e.region_code, e.park_id, e.gbt4754_code, e.is_chain_master, e.is_specialized, e.is_high_tech, e.is_listed, e.is_demo
+        FROM ${map} JOIN enterprises e ON e.uscc = c.old`);
+    await db.execute(sql`
+      INSERT INTO enterprise_memberships (uscc, node_id, is_primary, valid_from_year, valid_to_year)
+      SELECT c.new, m.node_id, m.is_primary, m.valid_from_year, m.valid_to_year FROM ${map} JOIN enterprise_memberships m ON m.uscc = c.old`);
+    await db.execute(sql`
+      INSERT INTO monthly_figures (uscc, period, gross_output, revenue, profit, taxes, electricity_kwh, employees,
+                                   prev_year_gross_output, prev_year_revenue, prev_year_profit, prev_year_taxes, source, updated_at)
+      SELECT c.new, f.period, f.gross_output, f.revenue, f.profit, f.taxes, f.electricity_kwh, f.employees,
+             f.prev_year_gross_output, f.prev_year_revenue, f.prev_year_profit, f.prev_year_taxes, f.source, f.updated_at
+        FROM ${map} JOIN monthly_figures f ON f.uscc = c.old`);
+  }
+  return { copies, firms: copies * firms.length, months: copies * stored, ms: performance.now() - started };
+}
 
 /** The newest `limit` stored firm-months. */
 export async function selectBenchMonths(db: Db, limit: number): Promise<StoredMonth[]> {

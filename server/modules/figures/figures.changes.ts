@@ -44,6 +44,9 @@ export type PlannedWrite = {
   ytd: Partial<Record<FigureField, number>>;
 };
 
+/** The `ytd` of a write whose values were all reported as 当月 (shared, never written to). */
+const NO_YTD: Partial<Record<FigureField, number>> = Object.freeze({});
+
 export function valuesOf(month: FigureValues | null | undefined): FigureValues {
   const out: FigureValues = { ...EMPTY_VALUES };
   if (month) for (const f of FIGURE_FIELDS) out[f] = month[f];
@@ -87,14 +90,25 @@ export function planWrites(
       sources: set.sources,
       combinedAfter,
       markChange,
-      ytd: set.ytd ?? {},
+      ytd: set.ytd ?? NO_YTD,
     });
   }
   return { writes, unchanged };
 }
 
-/** The 12 periods before `period`, oldest first. */
-function trailingPeriods(period: string): string[] {
+/** The 12 periods before `period`, oldest first (the same array for the same period: an import asks for each of its writes). */
+const trailingCache = new Map<string, readonly string[]>();
+function trailingPeriods(period: string): readonly string[] {
+  let periods = trailingCache.get(period);
+  if (!periods) {
+    periods = computeTrailingPeriods(period);
+    if (trailingCache.size > 10_000) trailingCache.clear();
+    trailingCache.set(period, periods);
+  }
+  return periods;
+}
+
+function computeTrailingPeriods(period: string): string[] {
   const index = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
   const out: string[] = [];
   for (let i = index - 12; i < index; i += 1) out.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
@@ -103,6 +117,36 @@ function trailingPeriods(period: string): string[] {
 
 /** A firm's months as they will be after the writes: the planned values over the stored ones. */
 type FirmMonths = { planned: ReadonlyMap<string, PlannedWrite> | undefined; stored: ReadonlyMap<string, StoredMonth> | undefined };
+
+/** The months `periods` of a firm as they will be after the writes (undefined where there is none), into `out`. */
+function monthsAt(months: FirmMonths, periods: readonly string[], out: (FigureValues | undefined)[]): void {
+  out.length = 0;
+  for (const p of periods) {
+    const write = months.planned?.get(p);
+    out.push(write ? write.after : months.stored?.get(p));
+  }
+}
+
+/** Room for the values a median rests on (12 months), reused: the median is taken for every changed value of an import. */
+const medianValues = new Float64Array(12);
+
+/** The median of a field over some months, above zero only (see trailingMedian). */
+function medianOf(window: readonly (FigureValues | undefined)[], field: MedianField): { median: number | null; months: number } {
+  let n = 0;
+  for (const month of window) {
+    const v = month?.[field];
+    if (v !== null && v !== undefined && v > 0) {
+      if (n === medianValues.length) break;
+      medianValues[n] = v;
+      n += 1;
+    }
+  }
+  if (n === 0) return { median: null, months: 0 };
+  const values = medianValues.subarray(0, n).sort();
+  const mid = Math.floor(n / 2);
+  const median = n % 2 === 1 ? (values[mid] ?? 0) : ((values[mid - 1] ?? 0) + (values[mid] ?? 0)) / 2;
+  return { median, months: n };
+}
 
 /**
  * The median of a firm's months `periods` (the 12 before a month) above zero (as SQL
@@ -115,17 +159,9 @@ export function trailingMedian(
   periods: readonly string[],
   field: MedianField,
 ): { median: number | null; months: number } {
-  const values: number[] = [];
-  for (const p of periods) {
-    const write = months.planned?.get(p);
-    const v = write ? write.after[field] : months.stored?.get(p)?.[field];
-    if (v !== null && v !== undefined && v > 0) values.push(v);
-  }
-  if (values.length === 0) return { median: null, months: 0 };
-  values.sort((x, y) => x - y);
-  const mid = Math.floor(values.length / 2);
-  const median = values.length % 2 === 1 ? (values[mid] ?? 0) : ((values[mid - 1] ?? 0) + (values[mid] ?? 0)) / 2;
-  return { median, months: values.length };
+  const window: (FigureValues | undefined)[] = [];
+  monthsAt(months, periods.slice(-12), window);
+  return medianOf(window, field);
 }
 
 const PREV_BASE: Record<(typeof PREV_YEAR_FIELDS)[number], FigureField> = {
@@ -171,14 +207,18 @@ export async function warnAboutWrites(
     firm.set(w.period, w);
     planned.set(w.uscc, firm);
   }
+  // The 12 months before a write, looked up once for all its measures.
+  const window: (FigureValues | undefined)[] = [];
   for (const write of writes) {
-    const firmMonths: FirmMonths = { planned: planned.get(write.uscc), stored: stored.get(write.uscc) };
-    let periods: string[] | null = null;
+    let windowFilled = false;
     for (const field of MEDIAN_FIELDS) {
       const value = write.after[field];
       if (!write.changed.includes(field) || value === null || value <= 0) continue;
-      periods ??= trailingPeriods(write.period);
-      const { median, months } = trailingMedian(firmMonths, periods, field);
+      if (!windowFilled) {
+        monthsAt({ planned: planned.get(write.uscc), stored: stored.get(write.uscc) }, trailingPeriods(write.period), window);
+        windowFilled = true;
+      }
+      const { median, months } = medianOf(window, field);
       if (median === null || median <= 0 || months < SLIP_MIN_MONTHS) continue;
       const amounts = { value: { field, value }, median: { field, value: Math.round(median) } };
       if (value >= unitSlipFactor * median) {

@@ -101,27 +101,46 @@ const storedRow = figureValues.extend({
 });
 export type StoredRow = z.infer<typeof storedRow>;
 
+/** A stored month as an import compares it: the values and `version` (see selectStoredFigures). */
+export type StoredMonthRow = FigureValues & { uscc: string; period: string; version: string };
+
+/** An integer value column as the driver hands it over (int8 as a number: server/db/client.ts), or null. */
+function isStoredValue(value: unknown): value is number | null {
+  return value === null || Number.isSafeInteger(value);
+}
+
+/**
+ * The rows of selectStoredFigures, checked as parseRows would (a row of another shape fails loudly)
+ * but without a copy of each: an import reads a hundred thousand of them and more, and zod's copy of
+ * each (then another without uscc and period) made two objects of garbage per stored month.
+ */
+function checkedStoredRows(rows: readonly unknown[]): StoredMonthRow[] {
+  rows.forEach((row, index) => {
+    // Only read here, each property checked below.
+    const r = row as Record<string, unknown>;
+    const ok =
+      typeof r.uscc === 'string' &&
+      typeof r.period === 'string' &&
+      typeof r.version === 'string' &&
+      FIGURE_FIELDS.every((f) => isStoredValue(r[f]));
+    if (!ok) throw new Error(`row ${index} does not match its row type: ${JSON.stringify(row)}`);
+  });
+  return rows as StoredMonthRow[]; // every row checked above
+}
+
 /**
  * Stored months of the firms between two periods, with what writes compare (the values) and check
  * (`version`: updated_at to the microsecond, so a write can check nobody changed the row since it was
  * read); nothing else, as an import holds tens of thousands of them.
  */
-export async function selectStoredFigures(
-  db: Db,
-  usccs: readonly string[],
-  from: string,
-  to: string,
-): Promise<Omit<StoredRow, 'source' | 'updatedAt'>[]> {
+export async function selectStoredFigures(db: Db, usccs: readonly string[], from: string, to: string): Promise<StoredMonthRow[]> {
   if (usccs.length === 0) return [];
-  const result = parseRows(
-    await db.execute(sql`
+  const result = await db.execute(sql`
     SELECT f.uscc, f.period, ${VALUE_COLUMNS},
            to_char(f.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS version
       FROM monthly_figures f
-     WHERE f.uscc = ANY(${usccArray(usccs)}) AND f.period BETWEEN ${from} AND ${to}`),
-    storedRow.omit({ source: true, updatedAt: true }),
-  );
-  return result;
+     WHERE f.uscc = ANY(${usccArray(usccs)}) AND f.period BETWEEN ${from} AND ${to}`);
+  return checkedStoredRows(result.rows);
 }
 
 /** Februaries marked as holding the combined 1–2月 figure. */
@@ -216,15 +235,17 @@ export async function updateMonthsWithRevisions(db: Db, writes: readonly MonthUp
     ];
     const result = await db.execute(sql`
       WITH u AS (
-        SELECT * FROM unnest(${usccArray(slice.map((w) => w.uscc))}, ${textArray(slice.map((w) => w.period))}, ${textArray(slice.map((w) => w.version))}, ${sql.join(arrays, sql`, `)})
+        SELECT * FROM unnest(${usccArray(slice.map((w) => w.uscc))}, ${textArray(slice.map((w) => w.period))}, ${sql.param(slice.map((w) => `${w.version}Z`))}::timestamptz[], ${sql.join(arrays, sql`, `)})
           AS u(uscc, period, version, ${sql.raw([...NEW_COLUMNS, ...OLD_COLUMNS].join(', '))})
       ), changed AS (
         UPDATE monthly_figures f
            SET ${sql.raw(NEW_COLUMNS.map((c) => `${c} = u.${c}`).join(', '))}, source = ${by.source}, updated_at = now()
           FROM u
          WHERE f.uscc = u.uscc AND f.period = u.period
-           -- "IS TRUE" keeps the version check out of the join key: it runs on the matched rows only.
-           AND (to_char(f.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') = u.version) IS TRUE
+           -- "IS TRUE" keeps the version check out of the join key: it runs on the matched rows only. The
+           -- version (UTC to the microsecond, as selectStoredFigures read it) comes as a timestamptz: compared as
+           -- one, not as text formatted for each row.
+           AND (f.updated_at = u.version) IS TRUE
         RETURNING u.*
       )
       INSERT INTO monthly_figure_revisions (uscc, period, old_values, new_values, source, changed_by, changed_by_name, changed_at)
@@ -232,6 +253,29 @@ export async function updateMonthsWithRevisions(db: Db, writes: readonly MonthUp
     written += result.rowCount ?? 0;
   }
   return written;
+}
+
+/**
+ * Runs `work` (in the caller's transaction) with the planner told to join by index: an import's
+ * updates (updateMonthsWithRevisions), 5,000 months a statement. The planner knows a slice holds
+ * 5,000 rows but, with the table's pages cached, it estimates a hash join over the whole table as cheaper than 5,000 primary-key lookups: measured at 100,000 updates on a 153,000-month
+ * table (docs/BENCHMARKS.md), the hash join read every stored month once per slice (~40% of each
+ * statement), and at province scale (millions of months) it would read them all 20 times over. The
+ * settings are local to the transaction and put back when `work` is done (when it fails, the
+ * transaction's rollback drops them).
+ */
+export async function withIndexJoins<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const before = parseRows(
+    await db.execute(sql`
+      SELECT o.hash, o.merge, set_config('enable_hashjoin', 'off', true) AS h, set_config('enable_mergejoin', 'off', true) AS m
+        FROM (SELECT current_setting('enable_hashjoin') AS hash, current_setting('enable_mergejoin') AS merge) AS o`),
+    z.object({ hash: z.string(), merge: z.string() }),
+  )[0];
+  const result = await work();
+  await db.execute(
+    sql`SELECT set_config('enable_hashjoin', ${before?.hash ?? 'on'}, true), set_config('enable_mergejoin', ${before?.merge ?? 'on'}, true)`,
+  );
+  return result;
 }
 
 /** Sets or removes the combined 1–2月 mark on Februaries. */

@@ -13,13 +13,14 @@ export type StoredState = {
 export async function loadStored(db: Db, usccs: readonly string[], from: string, to: string): Promise<StoredState> {
   const [rows, marks] = await Promise.all([selectStoredFigures(db, usccs, from, to), selectCombinedMarks(db, usccs, from, to)]);
   const stored = new Map<string, Map<string, StoredMonth>>();
-  for (const { uscc, period, ...month } of rows) {
-    let byPeriod = stored.get(uscc);
+  // The driver's row objects are kept as the stored months (their uscc and period along: no copy of each).
+  for (const month of rows) {
+    let byPeriod = stored.get(month.uscc);
     if (!byPeriod) {
       byPeriod = new Map();
-      stored.set(uscc, byPeriod);
+      stored.set(month.uscc, byPeriod);
     }
-    byPeriod.set(period, month);
+    byPeriod.set(month.period, month);
   }
   return { stored, marks: new Set(marks.map((m) => `${m.uscc}|${m.period}`)) };
 }

@@ -16,7 +16,7 @@
 //   (从业人员, a head count, is left alone), and February is marked jan_feb_combined. Every 1–N月 sum
 //   from February on is then exact; the January 0 is flagged so nobody reads it as a real zero. A
 //   split (e.g. half each) would invent a January figure the firm never reported.
-import { type FigureField, type FigureValues } from '../../../../shared/contracts/figures.js';
+import { FIGURE_FIELDS, type FigureField, type FigureValues } from '../../../../shared/contracts/figures.js';
 import { errorIssue, warningIssue, type IssueDraft } from '../figures.issues.js';
 import type { Entry, FileRow } from './import.read.js';
 
@@ -114,12 +114,25 @@ function deriveGroup(group: Group, stored: StoredFigures, marks: ReadonlySet<str
       out.issues.push(errorIssue(usccAt(), 'janCombined', { params: { year } }));
       continue;
     }
-    const janKnown = fileMonths.has(1) || view(1) !== undefined;
     const hasYtd = Object.keys(row.ytd).length > 0;
-    const combined = row.janFebCombined || (month === 2 && hasYtd && !janKnown);
+    const combined = row.janFebCombined || (month === 2 && hasYtd && !(fileMonths.has(1) || view(1) !== undefined));
     if (combined && fileMonths.has(1)) {
       const janRow = group.rows.find((r) => r.period === periodOf(year, 1))?.row ?? 0;
       out.issues.push(errorIssue(usccAt(), 'janWithCombined', { params: { row: janRow } }));
+      continue;
+    }
+
+    if (!combined && !hasYtd) {
+      // 当月 only (most files): the values as given, their entries as the sources (the general path below gives the same).
+      const values: Partial<Record<FigureField, number>> = {};
+      for (const field of FIGURE_FIELDS) {
+        const entry = row.month[field];
+        if (entry) values[field] = entry.value;
+      }
+      const prior = overlay.get(month);
+      overlay.set(month, prior ? { ...prior, ...values } : values);
+      const unmark = month === 2 && febMarked && fileMonths.has(1);
+      out.sets.push({ uscc, period: row.period, row: row.row, values, sources: row.month, combined: unmark ? false : null });
       continue;
     }
 

@@ -102,7 +102,21 @@ type RowContext = ReadOptions & {
   name: ReadColumn | undefined;
   period: ReadColumn | undefined;
   values: ValueReader[];
+  /** Periods parsed so far, by cell text: a file names a few periods over and over. */
+  periods: Map<string, ParsedPeriod | null>;
 };
+
+/** Distinct period texts remembered at most (a file of junk periods does not grow the map without end). */
+const PERIOD_CACHE = 1_000;
+
+function periodOf(cell: SheetRow['cells'][number] | undefined, ctx: RowContext): ParsedPeriod | null {
+  if (typeof cell !== 'string') return parsePeriodCell(cell);
+  const known = ctx.periods.get(cell);
+  if (known !== undefined) return known;
+  const parsed = parsePeriodCell(cell);
+  if (ctx.periods.size < PERIOD_CACHE) ctx.periods.set(cell, parsed);
+  return parsed;
+}
 
 function contextOf(columns: readonly ReadColumn[], options: ReadOptions): RowContext {
   const values: ValueReader[] = [];
@@ -119,7 +133,15 @@ function contextOf(columns: readonly ReadColumn[], options: ReadOptions): RowCon
     });
   }
   const find = (kind: ColumnSpec['kind']) => columns.find((c) => c.spec.kind === kind);
-  return { ...options, current: currentPeriod(options.now), uscc: find('uscc'), name: find('name'), period: find('period'), values };
+  return {
+    ...options,
+    current: currentPeriod(options.now),
+    uscc: find('uscc'),
+    name: find('name'),
+    period: find('period'),
+    values,
+    periods: new Map(),
+  };
 }
 
 function readRow(line: SheetRow, ctx: RowContext, issues: IssueDraft[]): FileRow | 'skip' | null {
@@ -152,7 +174,7 @@ function readRow(line: SheetRow, ctx: RowContext, issues: IssueDraft[]): FileRow
   const periodText = cellText(periodCell);
   const periodAt = { row: line.row, column: ctx.period?.header ?? '', value: periodText || null };
   if (ctx.period && periodText !== '') {
-    const parsed = parsePeriodCell(periodCell);
+    const parsed = periodOf(periodCell, ctx);
     if (!parsed) issues.push(errorIssue(periodAt, 'periodInvalid', { params: { value: periodText } }));
     else if (ctx.periodOption && ctx.periodOption.period !== parsed.period) {
       issues.push(errorIssue(periodAt, 'periodMismatch', { params: { period: parsed.period, option: ctx.periodOption.period } }));

@@ -16,7 +16,7 @@ import { applyWrites } from '../figures.writes.js';
 import { staleDerivedOf } from '../figures.derived.js';
 import { errorIssue, localizeIssue, sortIssues, warningIssue, type IssueCode, type IssueDraft } from '../figures.issues.js';
 import { canImportFigures, canWriteFirmFigures } from '../figures.policy.js';
-import { selectFirmFacts, selectFirmsByName } from '../figures.queries.js';
+import { selectFirmFacts, selectFirmsByName, withIndexJoins } from '../figures.queries.js';
 import { loadStored } from '../figures.stored.js';
 import { deriveMonths } from './import.derive.js';
 import { readFigureRows, type FileRow, type ReadResult } from './import.read.js';
@@ -234,12 +234,35 @@ async function runImport(db: Db, actor: Actor, input: ImportInput): Promise<Impo
   if (warnings.length > 0 && !input.acceptWarnings) return { ...checked, confirmationRequired: true };
   if (plan.writes.length === 0) return checked;
 
+  const total = plan.writes.length;
   await db.transaction(async (tx) => {
-    // In steps, each reported; all in the one transaction.
-    for (let start = 0; start < plan.writes.length; start += WRITE_STEP) {
-      await applyWrites(tx, actor, plan.writes.slice(start, start + WRITE_STEP), 'import');
-      input.onProgress?.({ phase: 'write', done: Math.min(start + WRITE_STEP, plan.writes.length), total: plan.writes.length });
-    }
+    // In steps, each reported; all in the one transaction. Each step's statements are built and queued
+    // on the transaction's connection while the database still runs the step before (the steps write
+    // disjoint months): the application's work and the database's overlap instead of taking turns.
+    await withIndexJoins(tx, async () => {
+      let running: { step: Promise<void>; done: number } | null = null;
+      const finish = async (previous: { step: Promise<void>; done: number }, next: Promise<void> | null) => {
+        const failed = await previous.step.then(
+          () => null,
+          (err: unknown) => ({ err }),
+        );
+        if (failed) {
+          // The next step must have stopped issuing statements before the transaction rolls back: one
+          // issued after the rollback would run outside the transaction.
+          await next?.catch(() => undefined);
+          throw failed.err;
+        }
+        input.onProgress?.({ phase: 'write', done: previous.done, total });
+      };
+      for (let start = 0; start < total; start += WRITE_STEP) {
+        const step = applyWrites(tx, actor, plan.writes.slice(start, start + WRITE_STEP), 'import');
+        // Awaited in finish; until then a failure must not count as unhandled.
+        step.catch(() => undefined);
+        if (running) await finish(running, step);
+        running = { step, done: Math.min(start + WRITE_STEP, total) };
+      }
+      if (running) await finish(running, null);
+    });
     await recordAudit(tx, actor, {
       action: 'import',
       entity: 'monthly_figures',

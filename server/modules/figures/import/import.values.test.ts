@@ -69,3 +69,37 @@ describe('parseAmount', () => {
     expect(parseAmount('1e20', 10000n, money)).toMatchObject({ kind: 'invalid', problem: 'tooLarge' });
   });
 });
+
+describe('parseAmount of plain numbers (read without BigInt) agrees with the decimal path', () => {
+  const money = { allowNegative: false, whole: false };
+  const profit = { allowNegative: true, whole: false };
+  const value = (text: string, multiplier: bigint, rules = money) => {
+    const amount = parseAmount(text, multiplier, rules);
+    return amount.kind === 'value' ? amount.value : amount.kind === 'invalid' ? amount.problem : 'empty';
+  };
+
+  it('converts 万元 and 千元 exactly and rounds half away from zero to whole 元', () => {
+    expect(value('1234.5678', 10_000n)).toBe(12_345_678);
+    expect(value('0.00005', 10_000n)).toBe(1); // 0.5 元 → 1
+    expect(value('0.00004', 10_000n)).toBe(0);
+    expect(value('-0.00005', 10_000n, profit)).toBe(-1);
+    expect(value('2.5', 1n)).toBe(3);
+    expect(value('-2.5', 1n, profit)).toBe(-3);
+    expect(value('1.0005', 1_000n)).toBe(1_001); // 1,000.5 元 → 1,001
+    expect(value('007', 1n)).toBe(7);
+    expect(value('-0', 1n)).toBe(0); // not negative: zero has no sign
+  });
+
+  it('applies the rules as before: no negatives where none are allowed, whole head counts', () => {
+    expect(value('-1', 1n)).toBe('negative');
+    expect(value('12.5', 1n, { allowNegative: false, whole: true })).toBe('notWhole');
+    expect(value('12.0', 1n, { allowNegative: false, whole: true })).toBe(12);
+  });
+
+  it('leaves numbers too large for exact double arithmetic to the decimal path', () => {
+    // 9,007,199,254,740,991 is the largest safe integer; 9,007,199,254,740.992 千元 is one 元 more.
+    expect(value('9007199254740.991', 1_000n)).toBe(9_007_199_254_740_991);
+    expect(value('9007199254740.992', 1_000n)).toBe('tooLarge');
+    expect(value('123456789012345.123456789', 1n)).toBe(123_456_789_012_345);
+  });
+});

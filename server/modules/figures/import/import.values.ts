@@ -93,6 +93,10 @@ export type Amount =
  */
 export function parseAmount(cell: SheetCell | undefined, multiplier: bigint, rules: { allowNegative: boolean; whole: boolean }): Amount {
   const text = typeof cell === 'number' ? numberText(cell) : cellText(cell);
+  if (typeof cell !== 'boolean' && !(cell instanceof Date)) {
+    const fast = plainAmount(text, multiplier, rules);
+    if (fast) return fast;
+  }
   if (EMPTY_MARKS.test(text.normalize('NFKC'))) return { kind: 'empty' };
   if (typeof cell === 'boolean' || cell instanceof Date) return { kind: 'invalid', problem: 'notNumber', text };
   const decimal = parseDecimal(text);
@@ -103,4 +107,42 @@ export function parseAmount(cell: SheetCell | undefined, multiplier: bigint, rul
   if (scaled > BigInt(Number.MAX_SAFE_INTEGER) || scaled < -BigInt(Number.MAX_SAFE_INTEGER))
     return { kind: 'invalid', problem: 'tooLarge', text };
   return { kind: 'value', value: Number(scaled), text };
+}
+
+/** A plain number as most files write it: digits, a point and up to 9 decimals, maybe a minus. */
+const PLAIN_NUMBER = /^(-?)(\d{1,15})(?:\.(\d{1,9}))?$/;
+const POWERS_OF_TEN = Array.from({ length: 10 }, (_, i) => 10 ** i);
+const EXACT_BELOW = 2 ** 52;
+
+/**
+ * parseAmount of a plain number (PLAIN_NUMBER) in integer arithmetic on doubles, exact as long as every
+ * step stays a safe integer: the same answer as the decimal path (a test holds the two side by side),
+ * without a BigInt per cell (an import reads 600,000 cells for 100,000 rows). Null for anything else
+ * (thousands separators, full-width digits, exponents, brackets, too many digits): the decimal path reads those.
+ */
+function plainAmount(text: string, multiplier: bigint, rules: { allowNegative: boolean; whole: boolean }): Amount | null {
+  const match = PLAIN_NUMBER.exec(text);
+  if (!match) return null;
+  const [, sign = '', whole = '', fraction = ''] = match;
+  const scale = POWERS_OF_TEN[fraction.length] ?? 0;
+  const digits = Number(whole) * scale + (fraction === '' ? 0 : Number(fraction));
+  const times = Number(multiplier);
+  // Below 2^52 the product, its quotient and the check of the quotient below are all exact.
+  if (scale === 0 || !Number.isSafeInteger(digits) || !Number.isSafeInteger(times) || digits > EXACT_BELOW / times) return null;
+  const negative = sign === '-' && digits !== 0;
+  if (negative && !rules.allowNegative) return { kind: 'invalid', problem: 'negative', text };
+  if (rules.whole && digits % scale !== 0) return { kind: 'invalid', problem: 'notWhole', text };
+  const product = digits * times;
+  let quotient = Math.floor(product / scale);
+  let rest = product - quotient * scale;
+  // The division is a double's: put a quotient rounded across an integer back.
+  if (rest < 0) {
+    quotient -= 1;
+    rest += scale;
+  } else if (rest >= scale) {
+    quotient += 1;
+    rest -= scale;
+  }
+  const magnitude = rest * 2 >= scale ? quotient + 1 : quotient;
+  return { kind: 'value', value: negative ? -magnitude : magnitude, text };
 }
