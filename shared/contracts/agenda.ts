@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSchema } from './calendar.js';
-import { recordVersion } from './common.js';
+import { idParams, recordVersion, requiredText } from './common.js';
 import { chainCodeSchema } from './identifiers.js';
 import { TICKET_CATEGORIES } from './tickets.js';
 
@@ -19,7 +19,7 @@ export const agendaGroup = z.object({
   kind: z.enum(AGENDA_GROUP_KINDS),
   category: z.enum(TICKET_CATEGORIES).nullable(),
   nodeId: z.number().int().nullable(),
-  department: z.string().trim().min(1).max(60).nullable(),
+  department: requiredText(60).nullable(),
 });
 export type AgendaGroup = z.infer<typeof agendaGroup>;
 
@@ -66,7 +66,7 @@ export type AgendaResponse = z.infer<typeof agendaResponse>;
 export const scheduleAgendaRequest = agendaGroup.extend({ chainCode: chainCodeSchema, meetingOn: calendarDateSchema });
 export type ScheduleAgendaRequest = z.input<typeof scheduleAgendaRequest>;
 
-export const agendaParams = z.object({ id: z.coerce.number().int().positive() });
+export const agendaParams = idParams;
 export const markAgendaRequest = z.object({
   status: z.enum(['discussed', 'resolved']),
   note: z.string().trim().max(2000).optional(),

@@ -2,6 +2,7 @@
 // deduction items, 一票否决 vetoes), the assessors' entries (manual scores with evidence, bonus and
 // deduction points, veto marks with their reason) and stored runs with every indicator's source figures.
 import { z } from 'zod';
+import { idParams, itemList, requiredText, serialId, yearParam } from './common.js';
 import { PARK_LEVELS } from './parks.js';
 
 /** What a scheme scores: the 15 chains (链长制考核) or the parks (五好园区). */
@@ -20,7 +21,7 @@ const itemCode = z
   .string()
   .trim()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _ (a letter first)');
-const itemName = z.string().trim().min(1).max(80);
+const itemName = requiredText(80);
 const finite = z.number().finite();
 
 /**
@@ -52,7 +53,7 @@ export const schemeIndicator = z.object({
   group: z.string().trim().max(40).default(''),
   weight: z.number().positive().max(100),
   /** A key of the source registry (GET /api/assessment/sources); checked by the server. */
-  source: z.string().trim().min(1).max(40),
+  source: requiredText(40),
   rule: scoringRule,
 });
 export type SchemeIndicator = z.infer<typeof schemeIndicator>;
@@ -70,26 +71,24 @@ export const schemeDefinition = z.object({
 });
 export type SchemeDefinition = z.infer<typeof schemeDefinition>;
 
-const year = z.coerce.number().int().min(2000).max(2100);
-
 export const createSchemeRequest = z.object({
   kind: z.enum(ASSESSMENT_KINDS),
-  year,
-  name: z.string().trim().min(1).max(80),
+  year: yearParam,
+  name: requiredText(80),
   definition: schemeDefinition,
 });
 export type CreateSchemeRequest = z.infer<typeof createSchemeRequest>;
 
 export const updateSchemeRequest = z.object({
-  name: z.string().trim().min(1).max(80).optional(),
+  name: requiredText(80).optional(),
   status: z.enum(SCHEME_STATUSES).optional(),
   definition: schemeDefinition.optional(),
 });
 export type UpdateSchemeRequest = z.infer<typeof updateSchemeRequest>;
 
-export const schemeParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const schemeParams = idParams;
 export const runParams = schemeParams;
-export const listSchemesQuery = z.object({ kind: z.enum(ASSESSMENT_KINDS).optional(), year: year.optional() });
+export const listSchemesQuery = z.object({ kind: z.enum(ASSESSMENT_KINDS).optional(), year: yearParam.optional() });
 
 export const schemeItem = z.object({
   id: z.number().int(),
@@ -105,12 +104,12 @@ export const schemeItem = z.object({
   updatedAt: z.string(),
 });
 export type SchemeItem = z.infer<typeof schemeItem>;
-export const listSchemesResponse = z.object({ items: z.array(schemeItem) });
+export const listSchemesResponse = itemList(schemeItem);
 
 /** An assessor's entry for one object and one manual, bonus, deduction or veto item. */
 export const assessmentEntry = z.object({
   /** A chain's code, or a park's id as text. */
-  objectCode: z.string().trim().min(1).max(20),
+  objectCode: requiredText(20),
   itemCode: itemCode,
   /** The manual indicator's value or the points; none for a veto. */
   value: finite.nullable().default(null),
@@ -131,7 +130,7 @@ export type SchemeDetail = z.infer<typeof schemeDetail>;
 
 /** One entry of the source registry as the web lists it. */
 export const sourceItem = z.object({ key: z.string(), kinds: z.array(z.enum(ASSESSMENT_KINDS)), label: z.string(), unit: z.string() });
-export const listSourcesResponse = z.object({ items: z.array(sourceItem) });
+export const listSourcesResponse = itemList(sourceItem);
 
 /**
  * The figures an indicator was scored on, kept with the run: the value, its period, when its data
@@ -200,8 +199,8 @@ export const runSummary = z.object({
   objectCount: z.number().int(),
 });
 export type RunSummary = z.infer<typeof runSummary>;
-export const listRunsQuery = z.object({ schemeId: z.coerce.number().int().positive().optional() });
-export const listRunsResponse = z.object({ items: z.array(runSummary) });
+export const listRunsQuery = z.object({ schemeId: serialId.optional() });
+export const listRunsResponse = itemList(runSummary);
 
 export const runDetail = runSummary.extend({ definition: schemeDefinition, results: z.array(objectResult) });
 export type RunDetail = z.infer<typeof runDetail>;

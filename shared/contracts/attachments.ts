@@ -1,6 +1,7 @@
 // Files attached to a ticket, a project or (reserved for supervision) a task: what may be uploaded,
 // how a file is listed, and the limits (a setting).
 import { z } from 'zod';
+import { idParams, serialId } from './common.js';
 
 /** What a file may be attached to; `task` is reserved for the supervision tasks. */
 export const ATTACHMENT_OWNER_KINDS = ['ticket', 'project', 'task'] as const;
@@ -22,11 +23,11 @@ export const ATTACHMENT_MIME: Record<AttachmentType, string> = {
 
 export const attachmentOwnerQuery = z.object({
   ownerKind: z.enum(ATTACHMENT_OWNER_KINDS),
-  ownerId: z.coerce.number().int().positive(),
+  ownerId: serialId,
 });
 export type AttachmentOwnerQuery = z.infer<typeof attachmentOwnerQuery>;
 
-export const attachmentParams = z.object({ id: z.coerce.number().int().positive() });
+export const attachmentParams = idParams;
 
 export const attachmentItem = z.object({
   id: z.number().int(),

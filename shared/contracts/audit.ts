@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from './common.js';
+import { pagedList, pageQuery } from './common.js';
 import { calendarDateSchema } from './calendar.js';
 
 export const auditItem = z.object({
@@ -27,5 +27,5 @@ export const listAuditQuery = pageQuery.extend({
   to: calendarDateSchema.optional(),
 });
 export type ListAuditQuery = z.infer<typeof listAuditQuery>;
-export const listAuditResponse = z.object({ items: z.array(auditItem), total: z.number().int() });
+export const listAuditResponse = pagedList(auditItem);
 export type ListAuditResponse = z.infer<typeof listAuditResponse>;

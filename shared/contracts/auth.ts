@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from './common.js';
 import { ROLES, SCOPE_KINDS } from '../roles.js';
 
 export const roleSchema = z.enum(ROLES);
@@ -8,7 +9,7 @@ export const scopeEntry = z.object({ kind: scopeKindSchema, ref: z.string().min(
 export type ScopeEntry = z.infer<typeof scopeEntry>;
 
 export const loginRequest = z.object({
-  username: z.string().trim().min(1).max(64),
+  username: requiredText(64),
   password: z.string().min(1).max(256),
 });
 export type LoginRequest = z.infer<typeof loginRequest>;

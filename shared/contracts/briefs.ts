@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordVersion } from './common.js';
+import { idParams, itemList, recordVersion, requiredText } from './common.js';
 import { chainCodeSchema, monthSchema, regionCodeSchema } from './identifiers.js';
 
 /**
@@ -152,7 +152,7 @@ export const briefsQuery = z.object({
   kind: z.enum(BRIEF_KINDS).optional(),
   status: z.enum(BRIEF_STATUSES).optional(),
 });
-export const briefsResponse = z.object({ items: z.array(briefSummary) });
+export const briefsResponse = itemList(briefSummary);
 
 export const generateBriefRequest = z
   .object({
@@ -170,7 +170,7 @@ export const generateBriefRequest = z
   });
 export type GenerateBriefRequest = z.input<typeof generateBriefRequest>;
 
-export const briefParams = z.object({ id: z.coerce.number().int().positive() });
+export const briefParams = idParams;
 
 /** Edit the narrative parts (by section key); only in draft. */
 export const updateBriefRequest = z.object({
@@ -208,7 +208,7 @@ export const briefTemplate = z.object({
   key: z.enum(BRIEF_TEMPLATE_KEYS),
   /** What the sentence is for, in Chinese. */
   label: z.string(),
-  text: z.string().trim().min(1).max(2000),
+  text: requiredText(2000),
   /** The placeholders this template may use, with what each stands for. */
   placeholders: z.array(z.object({ name: z.string(), description: z.string() })),
   /** The shipped text (to reset to). */
@@ -221,8 +221,8 @@ export const briefTemplatesResponse = z.object({
   version: recordVersion,
 });
 export const updateBriefTemplatesRequest = z.object({
-  texts: z.partialRecord(z.enum(BRIEF_TEMPLATE_KEYS), z.string().trim().min(1).max(2000)),
-  cityName: z.string().trim().min(1).max(20).optional(),
+  texts: z.partialRecord(z.enum(BRIEF_TEMPLATE_KEYS), requiredText(2000)),
+  cityName: requiredText(20).optional(),
   version: recordVersion,
 });
 export type UpdateBriefTemplatesRequest = z.input<typeof updateBriefTemplatesRequest>;

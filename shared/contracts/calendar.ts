@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemList, requiredText, yearParam } from './common.js';
 import { DATE_PATTERN } from './identifiers.js';
 
 /** Whether a YYYY-MM-DD string names a day that exists (2025-02-29 does not). */
@@ -50,9 +51,9 @@ export type CalendarSource = (typeof CALENDAR_SOURCES)[number];
 export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const;
 export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
 
-export const calendarYearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const calendarYearParams = z.object({ year: yearParam });
 
-const dayName = z.string().trim().min(1).max(20);
+const dayName = requiredText(20);
 /** One holiday as the notice writes it: 元旦 1月1日至3日 → { name: '元旦', from: '2027-01-01', to: '2027-01-03' }. */
 export const holidayRange = z.object({ name: dayName, from: calendarDateSchema, to: calendarDateSchema });
 export type HolidayRange = z.infer<typeof holidayRange>;
@@ -63,7 +64,7 @@ export type MakeUpDay = z.infer<typeof makeUpDay>;
 /** `PUT /api/calendar/years/:year`: the whole year's notice; replaces what was entered and declares the year complete. */
 export const putCalendarYearRequest = z.object({
   /** The notice it comes from, e.g. 国办发明电〔2026〕7号. */
-  notice: z.string().trim().min(1).max(100),
+  notice: requiredText(100),
   holidays: z.array(holidayRange).min(1).max(40),
   workdays: z.array(makeUpDay).max(40),
 });
@@ -78,7 +79,7 @@ export const calendarYearItem = z.object({
   enteredAt: z.string().nullable(),
 });
 export type CalendarYearItem = z.infer<typeof calendarYearItem>;
-export const calendarYearsResponse = z.object({ items: z.array(calendarYearItem) });
+export const calendarYearsResponse = itemList(calendarYearItem);
 export type CalendarYearsResponse = z.infer<typeof calendarYearsResponse>;
 
 /** One year's holidays (consecutive days of one name as a range) and make-up days, from wherever they come. */

@@ -3,26 +3,33 @@
 // Each row hangs on one node of its chain.
 import { z } from 'zod';
 import { importRowError } from './enterprises.js';
-import { deleteVersionQuery, expectedVersionField, versionField } from './common.js';
+import {
+  deleteVersionQuery,
+  expectedVersionField,
+  itemList,
+  optionalText,
+  queryBoolean,
+  requiredText,
+  serialId,
+  versionField,
+} from './common.js';
 import { chainCodeSchema, nodeKeySchema, regionCodeSchema, usccSchema } from './identifiers.js';
 import { projectChannelSchema } from './projects.js';
 
-const text = (max: number) => z.string().trim().max(max).nullable().default(null);
-
 export const chainListParams = z.object({ code: chainCodeSchema });
-export const chainListItemParams = z.object({ code: chainCodeSchema, id: z.coerce.number().int().positive() });
+export const chainListItemParams = z.object({ code: chainCodeSchema, id: serialId });
 export const chainListQuery = z.object({ node: nodeKeySchema.optional() });
 export const chainListDeleteQuery = deleteVersionQuery;
 
 /** A target company (招商目标企业): outside the city, USCC when known (check characters verified by the server). */
 export const prospectFields = z.object({
   nodeKey: nodeKeySchema,
-  name: z.string().trim().min(1).max(100),
+  name: requiredText(100),
   uscc: usccSchema.nullable().default(null),
-  location: text(100),
-  products: text(500),
-  source: text(200),
-  note: text(1000),
+  location: optionalText(100),
+  products: optionalText(500),
+  source: optionalText(200),
+  note: optionalText(1000),
 });
 export const createProspectRequest = prospectFields;
 export type CreateProspectRequest = z.infer<typeof createProspectRequest>;
@@ -46,7 +53,7 @@ export const prospectItem = z.object({
   ...versionField,
 });
 export type ProspectItem = z.infer<typeof prospectItem>;
-export const prospectListResponse = z.object({ items: z.array(prospectItem) });
+export const prospectListResponse = itemList(prospectItem);
 export type ProspectListResponse = z.infer<typeof prospectListResponse>;
 
 /** "转为招商线索": the lead's county (a project is always recorded in one) and channel. */
@@ -75,12 +82,12 @@ export type HolderKind = z.infer<typeof holderKindSchema>;
 /** A research result (可转化科技成果). */
 export const researchFields = z.object({
   nodeKey: nodeKeySchema,
-  title: z.string().trim().min(1).max(200),
-  holder: z.string().trim().min(1).max(100),
+  title: requiredText(200),
+  holder: requiredText(100),
   holderKind: holderKindSchema,
-  field: text(100),
+  field: optionalText(100),
   maturity: researchMaturitySchema,
-  contact: text(100),
+  contact: optionalText(100),
   transferStatus: transferStatusSchema.default('open'),
 });
 export const createResearchRequest = researchFields;
@@ -104,11 +111,11 @@ export const researchItem = z.object({
   ...versionField,
 });
 export type ResearchItem = z.infer<typeof researchItem>;
-export const researchListResponse = z.object({ items: z.array(researchItem) });
+export const researchListResponse = itemList(researchItem);
 export type ResearchListResponse = z.infer<typeof researchListResponse>;
 
 /** `POST /api/chains/{code}/prospects/import` (and `/research/import`): `dryRun=true` checks only. */
-export const chainListImportQuery = z.object({ dryRun: z.enum(['true', 'false']).optional() });
+export const chainListImportQuery = z.object({ dryRun: queryBoolean.optional() });
 /** What an import did: rows read, rows added (0 when any row failed: nothing is saved then), and every row error. */
 export const chainListImportReport = z.object({
   dryRun: z.boolean(),

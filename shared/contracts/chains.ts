@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changesSomething, expectedVersionField, versionField } from './common.js';
+import { expectedVersionField, pagedList, requiredText, updateRequestOf, versionField } from './common.js';
 import { chainCodeSchema, gbt4754CodeSchema, nodeKeySchema, nodeRefSchema } from './identifiers.js';
 
 export { chainCodeSchema, nodeKeySchema, nodeRefSchema } from './identifiers.js';
@@ -16,8 +16,7 @@ export type NodeStatus = z.infer<typeof nodeStatusSchema>;
 
 const year = z.number().int().min(1990).max(2100);
 const yearQuery = z.coerce.number().int().min(1990).max(2100);
-const text = (max: number) => z.string().trim().min(1).max(max);
-const textList = (maxItems: number) => z.array(text(200)).max(maxItems);
+const textList = (maxItems: number) => z.array(requiredText(200)).max(maxItems);
 
 const gbt4754Schema = gbt4754CodeSchema;
 
@@ -48,7 +47,7 @@ export const listChainsQuery = z.object({
 });
 export type ListChainsQuery = z.infer<typeof listChainsQuery>;
 
-export const listChainsResponse = z.object({ items: z.array(chainListItem), total: z.number().int(), year: z.number().int() });
+export const listChainsResponse = pagedList(chainListItem).extend({ year: z.number().int() });
 export type ListChainsResponse = z.infer<typeof listChainsResponse>;
 
 export const chainTarget = z.object({
@@ -138,12 +137,12 @@ export const CHAIN_FIELDS = [
 ] as const;
 
 const chainFields = z.object({
-  name: text(100),
-  industryCode: text(16),
+  name: requiredText(100),
+  industryCode: requiredText(16),
   validFromYear: year,
   validToYear: year.nullable().default(null),
-  chiefTitle: text(100).nullable().default(null),
-  office: text(100).nullable().default(null),
+  chiefTitle: requiredText(100).nullable().default(null),
+  office: requiredText(100).nullable().default(null),
   supportingDepartments: textList(50).default([]),
   hostPlaces: textList(50).default([]),
   chainMasters: textList(50).default([]),
@@ -156,22 +155,20 @@ export type CreateChainRequest = z.infer<typeof createChainRequest>;
 /** Fields only the administrator may change: they define the city's chain list. */
 export const CHAIN_ADMIN_FIELDS = ['name', 'industryCode', 'validFromYear', 'validToYear', 'sortOrder'] as const;
 
-export const updateChainRequest = z
-  .object({
-    name: text(100),
-    industryCode: text(16),
+export const updateChainRequest = updateRequestOf(
+  z.object({
+    name: requiredText(100),
+    industryCode: requiredText(16),
     validFromYear: year,
     validToYear: year.nullable(),
-    chiefTitle: text(100).nullable(),
-    office: text(100).nullable(),
+    chiefTitle: requiredText(100).nullable(),
+    office: requiredText(100).nullable(),
     supportingDepartments: textList(50),
     hostPlaces: textList(50),
     chainMasters: textList(50),
     sortOrder: z.number().int().min(0).max(10_000),
-  })
-  .partial()
-  .extend(expectedVersionField)
-  .refine(changesSomething, 'at least one field to change');
+  }),
+);
 export type UpdateChainRequest = z.infer<typeof updateChainRequest>;
 
 /** The schemas of a chain's writes (`recordRoutes` of server/lib/routes.ts). */
@@ -193,7 +190,7 @@ export const nodeParams = chainCodeParams.extend({ key: nodeKeySchema });
 
 export const createNodeRequest = z.object({
   key: nodeKeySchema,
-  name: text(100),
+  name: requiredText(100),
   stage: nodeStageSchema,
   gbt4754: z.array(gbt4754Schema).max(20).default([]),
   sortOrder: z.number().int().min(0).max(10_000).optional(),
@@ -201,16 +198,14 @@ export const createNodeRequest = z.object({
 export type CreateNodeRequest = z.infer<typeof createNodeRequest>;
 
 /** The key never changes: import files and memberships name nodes by it. */
-export const updateNodeRequest = z
-  .object({
-    name: text(100),
+export const updateNodeRequest = updateRequestOf(
+  z.object({
+    name: requiredText(100),
     stage: nodeStageSchema,
     gbt4754: z.array(gbt4754Schema).max(20),
     sortOrder: z.number().int().min(0).max(10_000),
-  })
-  .partial()
-  .extend(expectedVersionField)
-  .refine(changesSomething, 'at least one field to change');
+  }),
+);
 export type UpdateNodeRequest = z.infer<typeof updateNodeRequest>;
 
 export const addEdgeRequest = z.object({ from: nodeRefSchema, to: nodeRefSchema });

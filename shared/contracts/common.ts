@@ -36,3 +36,34 @@ export const deleteVersionQuery = z.object({ version: z.coerce.number().int().mi
 export function changesSomething(body: object): boolean {
   return Object.keys(body).some((key) => key !== 'version');
 }
+
+/** An update body: any of `fields`, the version it was read at, and at least one field to change (else 400). */
+export function updateRequestOf<T extends z.ZodRawShape>(fields: z.ZodObject<T>) {
+  return fields.partial().extend(expectedVersionField).refine(changesSomething, 'at least one field to change');
+}
+
+/** A list answer with how many rows match in all (`total`: the pager's count when `items` is one page). */
+export function pagedList<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int() });
+}
+
+/** A list answered whole: `{ items }`. */
+export function itemList<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item) });
+}
+
+/** A serial id in a path or query: a positive integer within PostgreSQL's `integer` (a larger one is a 400, not a failed query). */
+export const serialId = z.coerce.number().int().positive().max(2_147_483_647);
+/** `/:id` of a record with a serial id. */
+export const idParams = z.object({ id: serialId });
+
+/** A year in a query or path (2000 … 2100). */
+export const yearParam = z.coerce.number().int().min(2000).max(2100);
+
+/** A yes/no filter of a query string: `?open=true`. */
+export const queryBoolean = z.enum(['true', 'false']);
+
+/** Text a person must give: trimmed, 1 … `max` characters. */
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+/** Text a person may leave out: trimmed, at most `max` characters, null when not given. */
+export const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { expectedVersionField, pageQuery, versionField } from './common.js';
+import { expectedVersionField, pagedList, pageQuery, queryBoolean, requiredText, serialId, versionField } from './common.js';
 import { nodeStageSchema } from './chains.js';
 import { gbt4754CodeSchema } from './identifiers.js';
 
@@ -38,7 +38,7 @@ export const listEnterprisesQuery = pageQuery.extend({
   /** Region code (GB/T 2260 or statistical zone code). */
   region: z.string().trim().max(16).optional(),
   /** Park id. */
-  park: z.coerce.number().int().positive().optional(),
+  park: serialId.optional(),
   /** Chain code: firms with a membership in any node of the chain. */
   chain: z.string().trim().max(16).optional(),
   /** Only firms carrying this flag. */
@@ -48,7 +48,7 @@ export const listEnterprisesQuery = pageQuery.extend({
 });
 export type ListEnterprisesQuery = z.infer<typeof listEnterprisesQuery>;
 
-export const listEnterprisesResponse = z.object({ items: z.array(enterpriseListItem), total: z.number().int() });
+export const listEnterprisesResponse = pagedList(enterpriseListItem);
 export type ListEnterprisesResponse = z.infer<typeof listEnterprisesResponse>;
 
 export const enterpriseMembership = z.object({
@@ -107,7 +107,7 @@ export const enterpriseDetailResponse = enterpriseProfile.extend({
 });
 export type EnterpriseDetailResponse = z.infer<typeof enterpriseDetailResponse>;
 
-export const usccParams = z.object({ uscc: z.string().trim().min(1).max(32) });
+export const usccParams = z.object({ uscc: requiredText(32) });
 
 export const membershipInput = z.object({
   chainCode: z.string().trim().toUpperCase().min(1).max(16),
@@ -122,8 +122,8 @@ export type MembershipInput = z.infer<typeof membershipInput>;
  */
 export const createEnterpriseRequest = z.object({
   uscc: z.string().trim().toUpperCase().min(1).max(32),
-  name: z.string().trim().min(1).max(200),
-  regionCode: z.string().trim().min(1).max(16),
+  name: requiredText(200),
+  regionCode: requiredText(16),
   parkId: z.number().int().positive().nullable().default(null),
   gbt4754Code: gbt4754CodeSchema.nullable().default(null),
   isChainMaster: z.boolean().default(false),
@@ -182,12 +182,12 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
 
 export const importQuery = z.object({
   /** true (the default): check only, write nothing. */
-  dryRun: z.enum(['true', 'false']).default('true'),
+  dryRun: queryBoolean.default('true'),
   mode: z.enum(IMPORT_MODES).default('add'),
   /** The year membership changes take effect (default: the current year); earlier years keep theirs. */
   effectiveFromYear: z.coerce.number().int().min(1990).max(2100).optional(),
   /** true: write even though removals with figures behind them were reported (after a dry run showed them). */
-  acceptWarnings: z.enum(['true', 'false']).default('false'),
+  acceptWarnings: queryBoolean.default('false'),
 });
 
 /** A removal with figures behind it: what the statistics lose. */

@@ -1,7 +1,7 @@
 // Monthly figures of an enterprise: what it reported for one month (当月), how staff import a file of
 // them, correct one month by hand, and what an enterprise reports for itself. Money is integer 元.
 import { z } from 'zod';
-import { errorResponse } from './common.js';
+import { errorResponse, yearParam } from './common.js';
 import { monthSchema, usccSchema } from './identifiers.js';
 
 /** 当月 measures: 工业总产值, 营业收入, 利润总额, 税金总额 (元), 用电量 (kWh), 从业人员 (persons). */
@@ -175,7 +175,7 @@ export const templateQuery = z.object({ format: z.enum(['xlsx', 'csv']).default(
 export const figuresParams = z.object({ uscc });
 export const figurePeriodParams = z.object({ uscc, period: figurePeriod });
 
-export const listFiguresQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const listFiguresQuery = z.object({ year: yearParam.optional() });
 
 export const enterpriseFigures = z.object({
   uscc: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changesSomething, expectedVersionField, versionField } from './common.js';
+import { pagedList, requiredText, updateRequestOf, versionField } from './common.js';
 import { industryCodeSchema } from './identifiers.js';
 
 /** One of the ten leading industries of 一核两电三色四新, with its group and how many chains it leads. */
@@ -15,7 +15,7 @@ export const industryItem = z.object({
 });
 export type IndustryItem = z.infer<typeof industryItem>;
 
-export const listIndustriesResponse = z.object({ items: z.array(industryItem), total: z.number().int() });
+export const listIndustriesResponse = pagedList(industryItem);
 export type ListIndustriesResponse = z.infer<typeof listIndustriesResponse>;
 
 export const INDUSTRY_GROUPS = ['一核', '两电', '三色', '四新'] as const;
@@ -26,7 +26,7 @@ export const industryParams = z.object({ code: z.string().trim().toUpperCase().m
 const industryFields = z.object({
   code: industryCodeSchema,
   group: industryGroupSchema,
-  name: z.string().trim().min(1).max(50),
+  name: requiredText(50),
   sortOrder: z.number().int().min(0).max(10_000),
 });
 
@@ -35,11 +35,7 @@ export const createIndustryRequest = industryFields.extend({ sortOrder: industry
 export type CreateIndustryRequest = z.infer<typeof createIndustryRequest>;
 
 /** The code is the key chains reference, so it never changes. */
-export const updateIndustryRequest = industryFields
-  .omit({ code: true })
-  .partial()
-  .extend(expectedVersionField)
-  .refine(changesSomething, 'at least one field to change');
+export const updateIndustryRequest = updateRequestOf(industryFields.omit({ code: true }));
 export type UpdateIndustryRequest = z.infer<typeof updateIndustryRequest>;
 
 /** The schemas of an industry's writes (`recordRoutes` of server/lib/routes.ts). */

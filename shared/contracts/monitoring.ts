@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_MONITORING_RANGE, MONITORING_RANGES } from '../stats/period.js';
 import { chainCodeSchema as chainCode, regionCodeSchema as regionCode, statisticalPeriodSchema } from './identifiers.js';
-import { pageQuery } from './common.js';
+import { pageQuery, serialId } from './common.js';
 import { publicationBlock } from './periods.js';
 
 /**
@@ -119,7 +119,7 @@ export const monitoringBreakdownQuery = monitoringQuery
     by: z.enum(BREAKDOWN_DIMENSIONS),
     chain: chainCode.optional(),
     region: regionCode.optional(),
-    park: z.coerce.number().int().positive().optional(),
+    park: serialId.optional(),
   })
   .refine((q) => q.by !== 'node' || q.chain !== undefined, { message: 'by=node needs a chain', path: ['chain'] });
 export type MonitoringBreakdownQuery = z.infer<typeof monitoringBreakdownQuery>;
@@ -146,9 +146,9 @@ export const monitoringEnterprisesQuery = monitoringQuery
     ...pageQuery.shape,
     chain: chainCode.optional(),
     /** A node of `chain` (its id, as in the node breakdown's `code`): the firms with a membership in it. */
-    node: z.coerce.number().int().positive().optional(),
+    node: serialId.optional(),
     region: regionCode.optional(),
-    park: z.coerce.number().int().positive().optional(),
+    park: serialId.optional(),
   })
   .refine((q) => q.node === undefined || q.chain !== undefined, { message: 'node needs a chain', path: ['chain'] });
 export type MonitoringEnterprisesQuery = z.infer<typeof monitoringEnterprisesQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changesSomething, expectedVersionField, pageQuery, versionField } from './common.js';
+import { idParams, pagedList, pageQuery, requiredText, updateRequestOf, versionField } from './common.js';
 import { DATE_PATTERN, regionCodeSchema } from './identifiers.js';
 
 export const PARK_LEVELS = ['national', 'provincial'] as const;
@@ -34,7 +34,7 @@ export const listParksQuery = pageQuery.extend({
 });
 export type ListParksQuery = z.infer<typeof listParksQuery>;
 
-export const listParksResponse = z.object({ items: z.array(parkListItem), total: z.number().int() });
+export const listParksResponse = pagedList(parkListItem);
 export type ListParksResponse = z.infer<typeof listParksResponse>;
 
 export const parkDetail = parkListItem.extend({
@@ -44,7 +44,7 @@ export const parkDetail = parkListItem.extend({
 });
 export type ParkDetail = z.infer<typeof parkDetail>;
 
-export const parkParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const parkParams = idParams;
 
 /** Whether YYYY-MM-DD names a real day (not 2024-02-30). */
 function isCalendarDate(value: string): boolean {
@@ -53,13 +53,13 @@ function isCalendarDate(value: string): boolean {
 }
 
 const parkFields = z.object({
-  name: z.string().trim().min(1).max(100),
-  shortName: z.string().trim().min(1).max(32),
+  name: requiredText(100),
+  shortName: requiredText(32),
   level: parkLevelSchema,
   regionCode: regionCodeSchema,
   areaHectares: z.number().int().positive().max(10_000_000).nullable(),
   establishedOn: z.string().trim().regex(DATE_PATTERN, 'YYYY-MM-DD').refine(isCalendarDate, 'no such day in the calendar').nullable(),
-  focus: z.array(z.string().trim().min(1).max(50)).max(30),
+  focus: z.array(requiredText(50)).max(30),
   focusChainCodes: z.array(z.string().trim().toUpperCase().min(1).max(16)).max(30),
 });
 
@@ -71,7 +71,7 @@ export const createParkRequest = parkFields.extend({
 });
 export type CreateParkRequest = z.infer<typeof createParkRequest>;
 
-export const updateParkRequest = parkFields.partial().extend(expectedVersionField).refine(changesSomething, 'at least one field to change');
+export const updateParkRequest = updateRequestOf(parkFields);
 export type UpdateParkRequest = z.infer<typeof updateParkRequest>;
 
 /** The schemas of a park's writes (`recordRoutes` of server/lib/routes.ts). */

@@ -1,5 +1,6 @@
 // 数据审核与发布: the contract of month statuses, coverage, review items and publication.
 import { z } from 'zod';
+import { yearParam } from './common.js';
 import {
   CORRECTION_SOURCES,
   DISPOSITION_STATUSES,
@@ -17,7 +18,7 @@ export const periodParam = z.object({
   period: statisticalPeriodSchema({ notFuture: false }),
 });
 
-export const periodsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const periodsQuery = z.object({ year: yearParam.optional() });
 
 /** Firms expected (规上 that year, on a chain, in the viewer's scope) and those that reported gross output for the month. */
 export const coverage = z.object({ expected: z.number().int(), reported: z.number().int() });

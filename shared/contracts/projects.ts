@@ -1,7 +1,19 @@
 // Investment attraction (招商引资) and major projects (重大项目): the enums (declared once, here), the
 // investors (客商库) and the projects with their one lifecycle. Money is integer 元 everywhere.
 import { z } from 'zod';
-import { pageQuery, versionField } from './common.js';
+import {
+  expectedVersionField,
+  idParams,
+  optionalText,
+  pagedList,
+  pageQuery,
+  queryBoolean,
+  requiredText,
+  serialId,
+  updateRequestOf,
+  versionField,
+  yearParam,
+} from './common.js';
 import { importRowError } from './enterprises.js';
 import { chainCodeSchema, DATE_PATTERN, nodeKeySchema, regionCodeSchema, usccSchema } from './identifiers.js';
 
@@ -73,23 +85,23 @@ export type InvestorItem = z.infer<typeof investorItem>;
 
 export const createInvestorRequest = z.object({
   kind: investorKindSchema,
-  name: z.string().trim().min(1).max(100),
+  name: requiredText(100),
   uscc: usccSchema.nullable().default(null),
-  origin: z.string().trim().max(50).nullable().default(null),
-  nativePlace: z.string().trim().max(50).nullable().default(null),
-  contactName: z.string().trim().max(50).nullable().default(null),
-  contactPhone: z.string().trim().max(30).nullable().default(null),
+  origin: optionalText(50),
+  nativePlace: optionalText(50),
+  contactName: optionalText(50),
+  contactPhone: optionalText(30),
 });
 export type CreateInvestorRequest = z.infer<typeof createInvestorRequest>;
 
 /** Edits an investor (its owner or the admin: the others never saw its contacts unmasked). */
-export const updateInvestorRequest = createInvestorRequest.extend({ version: z.number().int().min(1).optional() });
+export const updateInvestorRequest = createInvestorRequest.extend(expectedVersionField);
 export type UpdateInvestorRequest = z.infer<typeof updateInvestorRequest>;
-export const investorParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const investorParams = idParams;
 
 export const listInvestorsQuery = pageQuery.extend({ q: z.string().trim().max(64).optional() });
 export type ListInvestorsQuery = z.infer<typeof listInvestorsQuery>;
-export const listInvestorsResponse = z.object({ items: z.array(investorItem), total: z.number().int() });
+export const listInvestorsResponse = pagedList(investorItem);
 export type ListInvestorsResponse = z.infer<typeof listInvestorsResponse>;
 
 // ── projects ──
@@ -98,10 +110,10 @@ const plannedDatesSchema = z.partialRecord(projectStageSchema, dateSchema);
 export type StageDates = Partial<Record<ProjectStage, string>>;
 
 export const createProjectRequest = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: requiredText(100),
   /** A confidential lead shows this name to roles without clearance; required when confidential. */
   confidential: z.boolean().default(false),
-  codeName: z.string().trim().min(1).max(50).nullable().default(null),
+  codeName: requiredText(50).nullable().default(null),
   investorId: z.number().int().positive().nullable().default(null),
   channel: projectChannelSchema,
   /** The referring 链主 (its USCC) of a 链主招商 project. */
@@ -110,13 +122,13 @@ export const createProjectRequest = z.object({
   nodeKey: nodeKeySchema.nullable().default(null),
   parkId: z.number().int().positive().nullable().default(null),
   regionCode: regionCodeSchema,
-  unit: z.string().trim().max(100).nullable().default(null),
-  person: z.string().trim().max(50).nullable().default(null),
+  unit: optionalText(100),
+  person: optionalText(50),
   signedAmount: amountSchema.nullable().default(null),
   plannedInvestment: amountSchema.nullable().default(null),
   category: projectCategorySchema.default('industry'),
   plannedDates: plannedDatesSchema.default({}),
-  notes: z.string().trim().max(2000).nullable().default(null),
+  notes: optionalText(2000),
   /** The day the lead was found (its 线索 date); today when left out. */
   leadDate: dateSchema.optional(),
 });
@@ -154,12 +166,12 @@ export const listProjectsQuery = pageQuery.extend({
   node: nodeKeySchema.optional(),
   channel: projectChannelSchema.optional(),
   /** Projects signed in the year. */
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: yearParam.optional(),
   /** Part of the name (or the code name). */
   q: z.string().trim().max(64).optional(),
 });
 export type ListProjectsQuery = z.infer<typeof listProjectsQuery>;
-export const listProjectsResponse = z.object({ items: z.array(projectListItem), total: z.number().int() });
+export const listProjectsResponse = pagedList(projectListItem);
 export type ListProjectsResponse = z.infer<typeof listProjectsResponse>;
 
 export const projectStageEvent = z.object({
@@ -199,7 +211,7 @@ export const projectDetail = projectListItem.extend({
 });
 export type ProjectDetail = z.infer<typeof projectDetail>;
 
-export const projectParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const projectParams = idParams;
 
 /** Moves a project to another state: forward (skipped stages need their dates), back (a reason) or 终止 (a reason). */
 export const moveProjectRequest = z.object({
@@ -208,16 +220,16 @@ export const moveProjectRequest = z.object({
   on: dateSchema,
   /** Dates of the stages skipped on the way. */
   skippedDates: plannedDatesSchema.default({}),
-  reason: z.string().trim().min(1).max(500).nullable().default(null),
+  reason: requiredText(500).nullable().default(null),
   /** The registered enterprise (注册 or later). */
   enterpriseUscc: usccSchema.nullable().optional(),
-  version: z.number().int().min(1).optional(),
+  ...expectedVersionField,
 });
 export type MoveProjectRequest = z.infer<typeof moveProjectRequest>;
 
 // ── summary ──
 
-export const projectSummaryQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const projectSummaryQuery = z.object({ year: yearParam });
 export const projectSummaryResponse = z.object({
   year: z.number().int(),
   /** Projects first put on the year's major-project list, and their total planned investment (元). */
@@ -240,21 +252,19 @@ export type ProjectSummaryResponse = z.infer<typeof projectSummaryResponse>;
 // ── edits, the major-project list and monthly investment ──
 
 /** Changes a project's amounts, planned dates and notes; every amount change is kept. */
-export const updateProjectRequest = z
-  .object({
+export const updateProjectRequest = updateRequestOf(
+  z.object({
     signedAmount: amountSchema.nullable(),
     plannedInvestment: amountSchema.nullable(),
     plannedDates: plannedDatesSchema,
     unit: z.string().trim().max(100).nullable(),
     person: z.string().trim().max(50).nullable(),
     notes: z.string().trim().max(2000).nullable(),
-    version: z.number().int().min(1).optional(),
-  })
-  .partial()
-  .refine((body) => Object.keys(body).some((key) => key !== 'version'), 'at least one field to change');
+  }),
+);
 export type UpdateProjectRequest = z.infer<typeof updateProjectRequest>;
 
-export const majorYearParams = projectParams.extend({ year: z.coerce.number().int().min(2000).max(2100) });
+export const majorYearParams = projectParams.extend({ year: yearParam });
 /** Puts a project on a year's major-project list with its annual investment plan (元). */
 export const setMajorYearRequest = z.object({ annualPlan: amountSchema });
 export type SetMajorYearRequest = z.infer<typeof setMajorYearRequest>;
@@ -292,7 +302,7 @@ export const projectWarningItem = z.object({
   otherProjectId: z.number().int().nullable(),
 });
 export type ProjectWarningItem = z.infer<typeof projectWarningItem>;
-export const projectWarningsResponse = z.object({ asOf: z.string(), items: z.array(projectWarningItem), total: z.number().int() });
+export const projectWarningsResponse = z.object({ asOf: z.string(), ...pagedList(projectWarningItem).shape });
 export type ProjectWarningsResponse = z.infer<typeof projectWarningsResponse>;
 
 // ── 项目代办制 and 要素保障 ──
@@ -308,8 +318,8 @@ export const BLOCKER_KINDS = ['land', 'power', 'water', 'funds', 'labour', 'appr
 export const blockerKindSchema = z.enum(BLOCKER_KINDS);
 
 export const setAgentRequest = z.object({
-  agentName: z.string().trim().min(1).max(50),
-  agentPhone: z.string().trim().max(30).nullable().default(null),
+  agentName: requiredText(50),
+  agentPhone: optionalText(30),
 });
 export type SetAgentRequest = z.infer<typeof setAgentRequest>;
 
@@ -323,15 +333,15 @@ export type SetApprovalRequest = z.infer<typeof setApprovalRequest>;
 
 export const createBlockerRequest = z.object({
   kind: blockerKindSchema,
-  description: z.string().trim().min(1).max(500),
+  description: requiredText(500),
   /** The 后盾单位 department that owns it (matches a department account's scope). */
-  ownerDepartment: z.string().trim().min(1).max(50),
+  ownerDepartment: requiredText(50),
   dueOn: dateSchema,
 });
 export type CreateBlockerRequest = z.infer<typeof createBlockerRequest>;
 
-export const blockerParams = z.object({ blockerId: z.coerce.number().int().positive().max(2_147_483_647) });
-export const resolveBlockerRequest = z.object({ resolvedOn: dateSchema, note: z.string().trim().max(500).nullable().default(null) });
+export const blockerParams = z.object({ blockerId: serialId });
+export const resolveBlockerRequest = z.object({ resolvedOn: dateSchema, note: optionalText(500) });
 export type ResolveBlockerRequest = z.infer<typeof resolveBlockerRequest>;
 
 export const blockerItem = z.object({
@@ -347,9 +357,9 @@ export const blockerItem = z.object({
   overdue: z.boolean(),
 });
 export type BlockerItem = z.infer<typeof blockerItem>;
-export const listBlockersQuery = z.object({ overdue: z.enum(['true', 'false']).optional(), asOf: dateSchema.optional() });
+export const listBlockersQuery = z.object({ overdue: queryBoolean.optional(), asOf: dateSchema.optional() });
 export type ListBlockersQuery = z.infer<typeof listBlockersQuery>;
-export const listBlockersResponse = z.object({ asOf: z.string(), items: z.array(blockerItem), total: z.number().int() });
+export const listBlockersResponse = z.object({ asOf: z.string(), ...pagedList(blockerItem).shape });
 export type ListBlockersResponse = z.infer<typeof listBlockersResponse>;
 export const approvalItem = z.object({
   item: approvalItemSchema,
@@ -360,11 +370,11 @@ export const approvalItem = z.object({
 /** A signing event (签约活动) the project was signed or presented at. */
 export const signingEventItem = z.object({ id: z.number().int(), eventName: z.string(), heldOn: z.string() });
 export type SigningEventItem = z.infer<typeof signingEventItem>;
-export const addSigningEventRequest = z.object({ eventName: z.string().trim().min(1).max(80), heldOn: dateSchema });
+export const addSigningEventRequest = z.object({ eventName: requiredText(80), heldOn: dateSchema });
 export type AddSigningEventRequest = z.infer<typeof addSigningEventRequest>;
 export const signingEventParams = z.object({
-  id: z.coerce.number().int().positive().max(2_147_483_647),
-  eventId: z.coerce.number().int().positive().max(2_147_483_647),
+  id: serialId,
+  eventId: serialId,
 });
 
 export const projectSupportResponse = z.object({
@@ -380,7 +390,7 @@ export type ProjectSupportResponse = z.infer<typeof projectSupportResponse>;
 // ── the yearly major-project list ──
 
 export const majorProjectsQuery = pageQuery.extend({
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: yearParam,
   chain: chainCodeSchema.optional(),
 });
 export type MajorProjectsQuery = z.infer<typeof majorProjectsQuery>;
@@ -398,9 +408,7 @@ export const majorProjectItem = z.object({
   isNew: z.boolean(),
 });
 export type MajorProjectItem = z.infer<typeof majorProjectItem>;
-export const majorProjectsResponse = z.object({
-  items: z.array(majorProjectItem),
-  total: z.number().int(),
+export const majorProjectsResponse = pagedList(majorProjectItem).extend({
   /** Plan vs done by month over the whole list in scope: the plan spread evenly, completed as reported. */
   months: z.array(z.object({ period: z.string(), plan: z.number().int(), completed: z.number().int(), fundsArrived: z.number().int() })),
 });
@@ -455,7 +463,7 @@ export const projectImportTemplateQuery = z.object({ kind: z.enum(IMPORT_KINDS).
 export const projectImportQuery = z.object({
   kind: z.enum(IMPORT_KINDS).default('projects'),
   /** true (the default): check only, write nothing. */
-  dryRun: z.enum(['true', 'false']).default('true'),
+  dryRun: queryBoolean.default('true'),
 });
 export const projectImportReport = z.object({
   dryRun: z.boolean(),

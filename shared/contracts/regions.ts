@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changesSomething, expectedVersionField, versionField } from './common.js';
+import { pagedList, requiredText, updateRequestOf, versionField } from './common.js';
 import { regionCodeSchema } from './identifiers.js';
 
 /** 市辖区, 县, 县级市, and the statistical function zones (高新区, 综保区, 经开区). */
@@ -28,25 +28,21 @@ export const listRegionsQuery = z.object({
 });
 export type ListRegionsQuery = z.infer<typeof listRegionsQuery>;
 
-export const listRegionsResponse = z.object({ items: z.array(regionItem), total: z.number().int() });
+export const listRegionsResponse = pagedList(regionItem);
 export type ListRegionsResponse = z.infer<typeof listRegionsResponse>;
 
 export const regionParams = z.object({ code: regionCodeSchema });
 
 export const createRegionRequest = z.object({
   code: regionCodeSchema,
-  name: z.string().trim().min(1).max(64),
-  shortName: z.string().trim().min(1).max(32),
+  name: requiredText(64),
+  shortName: requiredText(32),
   kind: regionKindSchema,
 });
 export type CreateRegionRequest = z.infer<typeof createRegionRequest>;
 
 /** The code never changes: parks, firms and user scopes refer to it. */
-export const updateRegionRequest = createRegionRequest
-  .omit({ code: true })
-  .partial()
-  .extend(expectedVersionField)
-  .refine(changesSomething, 'at least one field to change');
+export const updateRegionRequest = updateRequestOf(createRegionRequest.omit({ code: true }));
 export type UpdateRegionRequest = z.infer<typeof updateRegionRequest>;
 
 /** The schemas of a region's writes (`recordRoutes` of server/lib/routes.ts). */

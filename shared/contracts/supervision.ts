@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSchema } from './calendar.js';
-import { pageQuery, recordVersion } from './common.js';
+import { idParams, itemList, pagedList, pageQuery, queryBoolean, recordVersion, requiredText, yearParam } from './common.js';
 import { chainCodeSchema } from './identifiers.js';
 import { TICKET_LIGHTS, timelineEventFields } from './tickets.js';
 import { TASK_ACTIONS, TASK_PARTIES, TASK_STATUSES } from '../supervision/workflow.js';
@@ -21,14 +21,13 @@ export const taskActionSchema = z.enum(TASK_ACTIONS);
 export const taskAssigneeKindSchema = z.enum(TASK_ASSIGNEE_KINDS);
 export const taskSourceSchema = z.enum(TASK_SOURCES);
 const taskLightSchema = z.enum(TICKET_LIGHTS);
-const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const taskAssignee = z.object({ kind: taskAssigneeKindSchema, ref: text(60) });
+export const taskAssignee = z.object({ kind: taskAssigneeKindSchema, ref: requiredText(60) });
 export type TaskAssignee = z.infer<typeof taskAssignee>;
 
 /** A task set by hand (a leader, the admin, or a chain office for its own chain). */
 export const createTaskRequest = z.object({
-  title: text(100),
+  title: requiredText(100),
   description: z.string().trim().max(4000).default(''),
   source: z.enum(['leader', 'other']).default('leader'),
   chainCode: chainCodeSchema.nullable().optional(),
@@ -61,11 +60,11 @@ export const taskActionRequest = z.object({
 });
 export type TaskActionRequest = z.input<typeof taskActionRequest>;
 
-export const taskParams = z.object({ id: z.coerce.number().int().positive() });
+export const taskParams = idParams;
 
 export const listTasksQuery = pageQuery.extend({
   /** The task's year (of its target, else of its deadline). */
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: yearParam.optional(),
   status: taskStatusSchema.optional(),
   light: taskLightSchema.optional(),
   source: taskSourceSchema.optional(),
@@ -73,7 +72,7 @@ export const listTasksQuery = pageQuery.extend({
   assigneeKind: taskAssigneeKindSchema.optional(),
   q: z.string().trim().max(100).optional(),
   /** Only red tasks (the leaders' 督办 list). */
-  escalated: z.enum(['true', 'false']).optional(),
+  escalated: queryBoolean.optional(),
 });
 export type ListTasksQuery = z.input<typeof listTasksQuery>;
 
@@ -100,7 +99,7 @@ export const taskItem = z.object({
   version: z.number().int(),
 });
 export type TaskItem = z.infer<typeof taskItem>;
-export const listTasksResponse = z.object({ items: z.array(taskItem), total: z.number().int() });
+export const listTasksResponse = pagedList(taskItem);
 export type ListTasksResponse = z.infer<typeof listTasksResponse>;
 
 export const TASK_EVENT_ACTIONS = ['create', ...TASK_ACTIONS] as const;
@@ -129,7 +128,7 @@ export type TaskDetail = z.infer<typeof taskDetail>;
 
 /** Whom a task may be assigned to (the create dialog's choices). */
 export const taskAssigneeOption = z.object({ kind: taskAssigneeKindSchema, ref: z.string(), name: z.string() });
-export const taskAssigneesResponse = z.object({ items: z.array(taskAssigneeOption) });
+export const taskAssigneesResponse = itemList(taskAssigneeOption);
 export type TaskAssigneeOption = z.infer<typeof taskAssigneeOption>;
 
 /** A year's completion of one assignee's tasks (the assessment's "tasks done" indicator). */

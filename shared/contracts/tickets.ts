@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDateSchema } from './calendar.js';
-import { pageQuery, recordVersion } from './common.js';
+import { idParams, pagedList, pageQuery, queryBoolean, recordVersion, requiredText, yearParam } from './common.js';
 import { chainCodeSchema, usccSchema } from './identifiers.js';
 import { ROLES } from '../roles.js';
 import { DEFAULT_TICKET_TIME_LIMITS, TICKET_ACTIONS, TICKET_CATEGORIES, TICKET_PARTIES, TICKET_STATES } from '../tickets/workflow.js';
@@ -43,8 +43,7 @@ export const ticketCategorySchema = z.enum(TICKET_CATEGORIES);
 export const ticketStateSchema = z.enum(TICKET_STATES);
 export const ticketActionSchema = z.enum(TICKET_ACTIONS);
 export const ticketLightSchema = z.enum(TICKET_LIGHTS);
-const departmentName = z.string().trim().min(1).max(60);
-const text = (max: number) => z.string().trim().min(1).max(max);
+const departmentName = requiredText(60);
 
 export const ticketTimeLimits = z.object({
   acceptDays: z.number().int().min(1).max(30),
@@ -58,12 +57,14 @@ export const ticketSettingsResponse = z.object({ limits: ticketTimeLimits, updat
 export const createTicketRequest = z.object({
   uscc: usccSchema,
   category: ticketCategorySchema,
-  title: text(100),
-  description: text(4000),
+  title: requiredText(100),
+  description: requiredText(4000),
   projectId: z.number().int().positive().nullable().optional(),
   warningRef: z.string().trim().max(80).nullable().optional(),
   /** A 走访: when given, the ticket's source is `visit` and the visit is recorded with it. */
-  visit: z.object({ visitedOn: calendarDateSchema, visitors: text(200), notes: z.string().trim().max(2000).default('') }).optional(),
+  visit: z
+    .object({ visitedOn: calendarDateSchema, visitors: requiredText(200), notes: z.string().trim().max(2000).default('') })
+    .optional(),
 });
 export type CreateTicketRequest = z.input<typeof createTicketRequest>;
 
@@ -86,7 +87,7 @@ export const ticketActionRequest = z.object({
 });
 export type TicketActionRequest = z.input<typeof ticketActionRequest>;
 
-export const ticketParams = z.object({ id: z.coerce.number().int().positive() });
+export const ticketParams = idParams;
 
 export const listTicketsQuery = pageQuery.extend({
   state: ticketStateSchema.optional(),
@@ -95,11 +96,11 @@ export const listTicketsQuery = pageQuery.extend({
   unit: departmentName.optional(),
   light: ticketLightSchema.optional(),
   /** Filed in this year. */
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: yearParam.optional(),
   /** Title, description or enterprise name contains this. */
   q: z.string().trim().max(100).optional(),
   /** Only tickets still open (not 办结 or 退回). */
-  open: z.enum(['true', 'false']).optional(),
+  open: queryBoolean.optional(),
 });
 export type ListTicketsQuery = z.input<typeof listTicketsQuery>;
 
@@ -134,7 +135,7 @@ export const ticketItem = z.object({
   version: z.number().int(),
 });
 export type TicketItem = z.infer<typeof ticketItem>;
-export const listTicketsResponse = z.object({ items: z.array(ticketItem), total: z.number().int() });
+export const listTicketsResponse = pagedList(ticketItem);
 export type ListTicketsResponse = z.infer<typeof listTicketsResponse>;
 
 /** What a timeline row records: filing, or one of the workflow's actions. */
@@ -176,7 +177,7 @@ export const ticketDetail = ticketItem.extend({
 });
 export type TicketDetail = z.infer<typeof ticketDetail>;
 
-export const ticketStatsQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const ticketStatsQuery = z.object({ year: yearParam });
 
 /** A share: null when nothing was counted. */
 const share = z.number().nullable();
@@ -220,8 +221,8 @@ export const notificationItem = z.object({
   read: z.boolean(),
 });
 export type NotificationItem = z.infer<typeof notificationItem>;
-export const listNotificationsQuery = pageQuery.extend({ unread: z.enum(['true', 'false']).optional() });
-export const listNotificationsResponse = z.object({ items: z.array(notificationItem), total: z.number().int(), unread: z.number().int() });
+export const listNotificationsQuery = pageQuery.extend({ unread: queryBoolean.optional() });
+export const listNotificationsResponse = pagedList(notificationItem).extend({ unread: z.number().int() });
 export type ListNotificationsResponse = z.infer<typeof listNotificationsResponse>;
 /** Marks some notifications read (ids), or all of the caller's. */
 export const readNotificationsRequest = z.object({ ids: z.array(z.number().int().positive()).max(500).optional() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SCOPE_KINDS } from '../roles.js';
-import { expectedVersionField, pageQuery, versionField } from './common.js';
+import { expectedVersionField, itemList, pagedList, pageQuery, requiredText, versionField } from './common.js';
 import { usernameSchema } from './identifiers.js';
 import { currentUser, roleSchema, scopeEntry } from './auth.js';
 
@@ -24,12 +24,12 @@ export const userItem = currentUser.extend({
 export type UserItem = z.infer<typeof userItem>;
 
 export const listUsersQuery = pageQuery.extend({ q: z.string().trim().max(64).optional() });
-export const listUsersResponse = z.object({ items: z.array(userItem), total: z.number().int() });
+export const listUsersResponse = pagedList(userItem);
 export type ListUsersResponse = z.infer<typeof listUsersResponse>;
 
 export const createUserRequest = z.object({
   username: usernameSchema,
-  displayName: z.string().trim().min(1).max(64),
+  displayName: requiredText(64),
   role: roleSchema,
   password,
   scopes: z.array(scopeEntry).max(200).default([]),
@@ -40,7 +40,7 @@ export type CreateUserRequest = z.infer<typeof createUserRequest>;
 
 /** What the admin edits of an account (not its username nor its password): the user's sessions end so it applies at once. */
 export const updateUserRequest = z.object({
-  displayName: z.string().trim().min(1).max(64),
+  displayName: requiredText(64),
   role: roleSchema,
   scopes: z.array(scopeEntry).max(200).default([]),
   statsReviewer: z.boolean().default(false),
@@ -76,4 +76,4 @@ export const scopeOption = z.object({
   detail: z.string().nullable(),
 });
 export type ScopeOption = z.infer<typeof scopeOption>;
-export const scopeOptionsResponse = z.object({ items: z.array(scopeOption) });
+export const scopeOptionsResponse = itemList(scopeOption);

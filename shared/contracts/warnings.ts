@@ -1,7 +1,7 @@
 // 预警: the data-quality and risk lists of monthly monitoring, and their thresholds (settings).
 import { z } from 'zod';
 import { WARNING_KINDS, type WarningKind } from '../publication/workflow.js';
-import { pageQuery } from './common.js';
+import { pageQuery, serialId } from './common.js';
 import { chainCodeSchema as chainCode, regionCodeSchema as regionCode } from './identifiers.js';
 import { monitoringPeriod } from './monitoring.js';
 import { disposition } from './periods.js';
@@ -74,7 +74,7 @@ export const warningsQuery = z.object({
   kind: warningKind.optional(),
   chain: chainCode.optional(),
   region: regionCode.optional(),
-  park: z.coerce.number().int().positive().optional(),
+  park: serialId.optional(),
   q: z.string().trim().max(100).optional(),
   ...pageQuery.shape,
 });

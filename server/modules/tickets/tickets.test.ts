@@ -221,6 +221,12 @@ describe('tickets: refusals change nothing', () => {
     expect(bad.statusCode).toBe(400);
     expect(rejectedPaths(bad)).toEqual(['body.category', 'body.title']);
   });
+
+  it('answers 400 naming the id for an id beyond the database integer (2147483648), not a failed query', async () => {
+    const res = await get('/api/tickets/2147483648', s.admin);
+    expect(res.statusCode).toBe(400);
+    expect(rejectedPaths(res)).toEqual(['params.id']);
+  });
 });
 
 describe('tickets: the project a problem holds up', () => {
