@@ -15,7 +15,7 @@ export const loginRequest = z.object({
 export type LoginRequest = z.infer<typeof loginRequest>;
 
 export const currentUser = z.object({
-  id: z.string().uuid(),
+  id: z.uuid(),
   username: z.string(),
   displayName: z.string(),
   role: roleSchema,

@@ -3,8 +3,7 @@
 // read through its owner's service in the caller's scope; and the 五单一图谱 workbook.
 import { z } from 'zod';
 import { chainMapQuery, mapFigures, targetTracking } from './chain-map.js';
-import { chainTarget } from './chains.js';
-import { chainCodeSchema } from './identifiers.js';
+import { chainCodeParams, chainTarget } from './chains.js';
 import { majorProjectItem, projectListItem, type ProjectStage } from './projects.js';
 import { ticketItem } from './tickets.js';
 
@@ -13,7 +12,7 @@ export const INVESTMENT_LIST_STAGES = ['lead', 'negotiating', 'signed'] as const
 /** The stage of a major project 在建: 开工 and not yet 竣工. */
 export const UNDER_CONSTRUCTION_STAGE = 'started' as const satisfies ProjectStage;
 
-export const fiveListsParams = z.object({ code: chainCodeSchema });
+export const fiveListsParams = chainCodeParams;
 export const fiveListsQuery = chainMapQuery;
 
 export const fiveListsResponse = z

@@ -2,8 +2,7 @@
 // health answers are the stable contract other tools use; the rest says where each figure comes from.
 import { z } from 'zod';
 import { periodStatus } from './periods.js';
-import { chainCodeSchema } from './identifiers.js';
-import { nodeStageSchema } from './chains.js';
+import { chainCodeParams, nodeStageSchema } from './chains.js';
 import { statisticalPeriodSchema } from './identifiers.js';
 
 /** 缺链 (no local firm), 断链 (at risk), 弱链 (weak), 强 (strong): worst first, as the gap analysis decides them. */
@@ -123,7 +122,7 @@ export const targetTracking = z.object({
 export type TargetTracking = z.infer<typeof targetTracking>;
 
 export const chainMapQuery = z.object({ period: statisticalPeriodSchema({ notFuture: true }).optional() });
-export const chainMapParams = z.object({ code: chainCodeSchema });
+export const chainMapParams = chainCodeParams;
 
 export const chainMapResponse = z
   .object({

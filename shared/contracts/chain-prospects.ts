@@ -2,7 +2,8 @@
 // a node, turned into 招商线索) and 可转化科技成果清单 (research results that could be made locally).
 // Each row hangs on one node of its chain.
 import { z } from 'zod';
-import { importRowError } from './enterprises.js';
+import { chainCodeParams } from './chains.js';
+import { rowImportReport } from './enterprises.js';
 import {
   deleteVersionQuery,
   expectedVersionField,
@@ -13,11 +14,11 @@ import {
   serialId,
   versionField,
 } from './common.js';
-import { chainCodeSchema, nodeKeySchema, regionCodeSchema, usccSchema } from './identifiers.js';
+import { nodeKeySchema, regionCodeSchema, usccSchema } from './identifiers.js';
 import { projectChannelSchema } from './projects.js';
 
-export const chainListParams = z.object({ code: chainCodeSchema });
-export const chainListItemParams = z.object({ code: chainCodeSchema, id: serialId });
+export const chainListParams = chainCodeParams;
+export const chainListItemParams = chainCodeParams.extend({ id: serialId });
 export const chainListQuery = z.object({ node: nodeKeySchema.optional() });
 export const chainListDeleteQuery = deleteVersionQuery;
 
@@ -36,11 +37,20 @@ export type CreateProspectRequest = z.infer<typeof createProspectRequest>;
 export const updateProspectRequest = prospectFields.partial().extend(expectedVersionField);
 export type UpdateProspectRequest = z.infer<typeof updateProspectRequest>;
 
-export const prospectItem = z.object({
-  id: z.number().int(),
-  chainCode: z.string(),
-  nodeKey: z.string(),
-  nodeName: z.string(),
+/** A row of either list: its id and node, the list's own `fields`, then whether it is demo data and its version. */
+function chainListRow<T extends z.ZodRawShape>(fields: T) {
+  return z.object({
+    id: z.number().int(),
+    chainCode: z.string(),
+    nodeKey: z.string(),
+    nodeName: z.string(),
+    ...fields,
+    isDemo: z.boolean(),
+    ...versionField,
+  });
+}
+
+export const prospectItem = chainListRow({
   name: z.string(),
   uscc: z.string().nullable(),
   location: z.string().nullable(),
@@ -49,8 +59,6 @@ export const prospectItem = z.object({
   note: z.string().nullable(),
   /** The 招商线索 the target became ("转为招商线索"); null until converted. */
   projectId: z.number().int().nullable(),
-  isDemo: z.boolean(),
-  ...versionField,
 });
 export type ProspectItem = z.infer<typeof prospectItem>;
 export const prospectListResponse = itemList(prospectItem);
@@ -95,11 +103,7 @@ export type CreateResearchRequest = z.infer<typeof createResearchRequest>;
 export const updateResearchRequest = researchFields.partial().extend(expectedVersionField);
 export type UpdateResearchRequest = z.infer<typeof updateResearchRequest>;
 
-export const researchItem = z.object({
-  id: z.number().int(),
-  chainCode: z.string(),
-  nodeKey: z.string(),
-  nodeName: z.string(),
+export const researchItem = chainListRow({
   title: z.string(),
   holder: z.string(),
   holderKind: holderKindSchema,
@@ -107,8 +111,6 @@ export const researchItem = z.object({
   maturity: researchMaturitySchema,
   contact: z.string().nullable(),
   transferStatus: transferStatusSchema,
-  isDemo: z.boolean(),
-  ...versionField,
 });
 export type ResearchItem = z.infer<typeof researchItem>;
 export const researchListResponse = itemList(researchItem);
@@ -116,12 +118,5 @@ export type ResearchListResponse = z.infer<typeof researchListResponse>;
 
 /** `POST /api/chains/{code}/prospects/import` (and `/research/import`): `dryRun=true` checks only. */
 export const chainListImportQuery = z.object({ dryRun: queryBoolean.optional() });
-/** What an import did: rows read, rows added (0 when any row failed: nothing is saved then), and every row error. */
-export const chainListImportReport = z.object({
-  dryRun: z.boolean(),
-  written: z.boolean(),
-  rows: z.number().int(),
-  created: z.number().int(),
-  errors: z.array(importRowError),
-});
+export const chainListImportReport = rowImportReport;
 export type ChainListImportReport = z.infer<typeof chainListImportReport>;

@@ -220,6 +220,16 @@ export const importRowError = z.object({
 });
 export type ImportRowError = z.infer<typeof importRowError>;
 
+/** What a row-by-row import did (the chain lists', the projects'): rows read, records created (0 when any row failed: nothing is saved then), every row error. */
+export const rowImportReport = z.object({
+  dryRun: z.boolean(),
+  /** True when the rows were written (a real import without errors). */
+  written: z.boolean(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  errors: z.array(importRowError),
+});
+
 export const importReport = z.object({
   dryRun: z.boolean(),
   /** True when the rows were written (a real import without errors). */

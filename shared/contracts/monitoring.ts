@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_MONITORING_RANGE, MONITORING_RANGES } from '../stats/period.js';
 import { chainCodeSchema as chainCode, regionCodeSchema as regionCode, statisticalPeriodSchema } from './identifiers.js';
 import { pageQuery, serialId } from './common.js';
-import { publicationBlock } from './periods.js';
+import { firmRowFields, publicationBlock } from './periods.js';
 
 /**
  * A statistical month 'YYYY-MM', from 2000-01 up to the current month (Beijing time): a month in
@@ -158,11 +158,7 @@ export const YOY_MISSING_REASONS = ['not_reported', 'no_base', 'zero_base'] as c
 
 export const monitoringEnterpriseItem = z.object({
   rank: count,
-  uscc: z.string(),
-  name: z.string(),
-  regionCode: z.string(),
-  parkName: z.string().nullable(),
-  chainCodes: z.array(z.string()),
+  ...firmRowFields,
   output: yuan,
   /** The firm's comparable base; null when it has none. */
   outputPrevYear: yuan.nullable(),

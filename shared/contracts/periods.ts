@@ -71,6 +71,15 @@ export const reviewKind = z.enum(REVIEW_KINDS);
 export const dispositionStatus = z.enum(DISPOSITION_STATUSES);
 export const correctionSource = z.enum(CORRECTION_SOURCES);
 
+/** What a disposition says besides its status: the reason or what was assigned, a correction's source and its reference. */
+const dispositionDetail = {
+  note: z.string().nullable(),
+  correctionSource: correctionSource.nullable(),
+  reference: z.string().nullable(),
+};
+/** Who set the disposition last (display name; null for the system) and when. */
+const dispositionStamp = { updatedBy: z.string().nullable(), updatedAt: z.string() };
+
 /** A review item: a suspect of the month and how it stands. */
 export const reviewItem = z.object({
   uscc: z.string(),
@@ -86,11 +95,8 @@ export const reviewItem = z.object({
   detail: z.unknown(),
   /** Whether the figure was revised after the item was found (a correction must be). */
   revisedSinceDetected: z.boolean(),
-  note: z.string().nullable(),
-  correctionSource: correctionSource.nullable(),
-  reference: z.string().nullable(),
-  updatedBy: z.string().nullable(),
-  updatedAt: z.string(),
+  ...dispositionDetail,
+  ...dispositionStamp,
 });
 export type ReviewItem = z.infer<typeof reviewItem>;
 
@@ -136,14 +142,16 @@ export const periodDetailResponse = z
   .meta({ id: 'PeriodDetail' });
 export type PeriodDetailResponse = z.infer<typeof periodDetailResponse>;
 
-export const missingFirm = z.object({
+/** A firm as the statistics lists name it: USCC, name, county, park (null outside every park) and chains. */
+export const firmRowFields = {
   uscc: z.string(),
   name: z.string(),
   regionCode: z.string(),
-  regionName: z.string(),
   parkName: z.string().nullable(),
   chainCodes: z.array(z.string()),
-});
+};
+
+export const missingFirm = z.object({ ...firmRowFields, regionName: z.string() });
 export const missingFirmsResponse = z
   .object({ period: z.string(), dueDate: z.string(), items: z.array(missingFirm), total: z.number().int() })
   .meta({ id: 'MissingFirms' });
@@ -188,14 +196,7 @@ export const putDispositionRequest = z
   });
 export type PutDispositionRequest = z.infer<typeof putDispositionRequest>;
 
-export const disposition = z.object({
-  status: dispositionStatus,
-  note: z.string().nullable(),
-  correctionSource: correctionSource.nullable(),
-  reference: z.string().nullable(),
-  updatedBy: z.string().nullable(),
-  updatedAt: z.string(),
-});
+export const disposition = z.object({ status: dispositionStatus, ...dispositionDetail, ...dispositionStamp });
 export type Disposition = z.infer<typeof disposition>;
 
 export const dispositionHistoryQuery = z.object({
@@ -210,9 +211,7 @@ export const dispositionHistoryResponse = z
       z.object({
         id: z.number().int(),
         status: dispositionStatus,
-        note: z.string().nullable(),
-        correctionSource: correctionSource.nullable(),
-        reference: z.string().nullable(),
+        ...dispositionDetail,
         actorName: z.string(),
         at: z.string(),
       }),

@@ -14,7 +14,7 @@ import {
   versionField,
   yearParam,
 } from './common.js';
-import { importRowError } from './enterprises.js';
+import { rowImportReport } from './enterprises.js';
 import { chainCodeSchema, DATE_PATTERN, nodeKeySchema, regionCodeSchema, usccSchema } from './identifiers.js';
 
 /** The lifecycle in order: 线索 → 在谈 → 签约 → 注册 → 供地 → 开工 → 竣工 → 投产 → 达产 → 入规. */
@@ -465,13 +465,6 @@ export const projectImportQuery = z.object({
   /** true (the default): check only, write nothing. */
   dryRun: queryBoolean.default('true'),
 });
-export const projectImportReport = z.object({
-  dryRun: z.boolean(),
-  /** True when the rows were written (a real import without errors). */
-  written: z.boolean(),
-  rows: z.number().int(),
-  /** Projects (or months) the rows create or replace; 0 when any row failed. */
-  created: z.number().int(),
-  errors: z.array(importRowError),
-});
+/** `created`: the projects (or months) the rows create or replace. */
+export const projectImportReport = rowImportReport;
 export type ProjectImportReport = z.infer<typeof projectImportReport>;

@@ -4,7 +4,7 @@ import { WARNING_KINDS, type WarningKind } from '../publication/workflow.js';
 import { pageQuery, serialId } from './common.js';
 import { chainCodeSchema as chainCode, regionCodeSchema as regionCode } from './identifiers.js';
 import { monitoringPeriod } from './monitoring.js';
-import { disposition } from './periods.js';
+import { disposition, firmRowFields } from './periods.js';
 
 /**
  * The four kinds, in the order lists show them:
@@ -87,11 +87,7 @@ export const warningDropMonth = z.object({ label: z.string(), output: yuan, outp
 
 export const warningItem = z.object({
   kind: warningKind,
-  uscc: z.string(),
-  name: z.string(),
-  regionCode: z.string(),
-  parkName: z.string().nullable(),
-  chainCodes: z.array(z.string()),
+  ...firmRowFields,
   /** output_drop: P first, then the months before. */
   drop: z.object({ months: z.array(warningDropMonth) }).nullable(),
   /** not_reported: the day the report was due (YYYY-MM-DD, Beijing). */

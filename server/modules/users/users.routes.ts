@@ -16,7 +16,7 @@ import { ADMIN, routePlugin } from '../../lib/routes.js';
 import { listScopeOptions } from './users.scopes.js';
 import { createUser, listUsers, resetPassword, setStatsReviewer, setUserActive, unlockUser, updateUser } from './users.service.js';
 
-const userParams = z.object({ id: z.string().uuid() });
+const userParams = z.object({ id: z.uuid() });
 
 export const usersRoutes = routePlugin('users', (routes, { db }) => {
   const policy = ADMIN;
