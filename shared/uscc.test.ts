@@ -25,20 +25,20 @@ describe('validateUscc', () => {
   });
 
   it('names position 18 and the expected character when the check character is wrong', () => {
-    const result = validateUscc('91430405123456788X');
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.position).toBe(18);
-    expect(result.message).toBe('第18位校验码应为 Y (check character at position 18 should be Y)');
+    expect(validateUscc('91430405123456788X')).toMatchObject({
+      ok: false,
+      position: 18,
+      message: '第18位校验码应为 Y (check character at position 18 should be Y)',
+    });
   });
 
   it('names position 17 when the organisation code check is wrong', () => {
-    const result = validateUscc('91430405123456787Y');
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.position).toBe(17);
-    expect(result.messageZh).toBe('第17位组织机构代码校验码应为 8');
-    expect(result.messageEn).toBe('organisation code check character at position 17 should be 8');
+    expect(validateUscc('91430405123456787Y')).toMatchObject({
+      ok: false,
+      position: 17,
+      messageZh: '第17位组织机构代码校验码应为 8',
+      messageEn: 'organisation code check character at position 17 should be 8',
+    });
   });
 
   it('rejects a wrong length without a position', () => {

@@ -4,6 +4,19 @@
 /** What the hand-written list says of one action by one party from one state: the state after, 'stay', or null (refused). */
 export type ExpectedMove<S extends string> = S | 'stay' | null;
 
+/** A hand-written move: the action, the states it starts from (separated by spaces), the party, the state after or 'stay'. */
+export type WrittenMove<A extends string, S extends string, P extends string> = readonly [A, string, P, S | 'stay'];
+
+/** The expected move of each (action, state, party) read from a hand-written list; anything not listed is refused (null). */
+export function expectedFrom<A extends string, S extends string, P extends string>(
+  moves: readonly WrittenMove<A, S, P>[],
+): (action: A, state: S, party: P) => ExpectedMove<S> {
+  return (action, state, party) => {
+    for (const [a, from, p, to] of moves) if (a === action && p === party && from.split(' ').includes(state)) return to;
+    return null;
+  };
+}
+
 /**
  * Walks every combination: `mayAct` must allow exactly the expected moves and `stateAfter` lead where
  * the list says. Answers each disagreement in words and how many combinations were allowed and refused.

@@ -67,3 +67,8 @@ export const queryBoolean = z.enum(['true', 'false']);
 export const requiredText = (max: number) => z.string().trim().min(1).max(max);
 /** Text a person may leave out: trimmed, at most `max` characters, null when not given. */
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
+
+/** What a search box sends (`q`): part of a name or code, trimmed, at most 64 characters. */
+export const searchText = z.string().trim().max(64);
+/** A paged list searched by text. */
+export const searchPageQuery = pageQuery.extend({ q: searchText.optional() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { expectedVersionField, pagedList, pageQuery, queryBoolean, requiredText, serialId, versionField } from './common.js';
+import { expectedVersionField, pagedList, queryBoolean, requiredText, searchPageQuery, serialId, versionField } from './common.js';
 import { nodeStageSchema } from './chains.js';
 import { gbt4754CodeSchema } from './identifiers.js';
 
@@ -32,9 +32,8 @@ export type EnterpriseListItem = z.infer<typeof enterpriseListItem>;
 
 const flagQuery = z.enum(ENTERPRISE_FLAGS);
 
-export const listEnterprisesQuery = pageQuery.extend({
-  /** Part of the name or of the 统一社会信用代码. */
-  q: z.string().trim().max(64).optional(),
+/** `q`: part of the name or of the 统一社会信用代码. */
+export const listEnterprisesQuery = searchPageQuery.extend({
   /** Region code (GB/T 2260 or statistical zone code). */
   region: z.string().trim().max(16).optional(),
   /** Park id. */

@@ -106,6 +106,9 @@ export type MonitoringChainsAnswer = z.infer<typeof monitoringChainsAnswer>;
 export const monitoringChainsResponse = monitoringChainsAnswer.extend({ publication: publicationBlock }).meta({ id: 'MonitoringChains' });
 export type MonitoringChainsResponse = z.infer<typeof monitoringChainsResponse>;
 
+/** Narrows a statistics list to one chain, one county (`region`) or one park (by id). */
+export const areaFilters = { chain: chainCode.optional(), region: regionCode.optional(), park: serialId.optional() };
+
 export const BREAKDOWN_DIMENSIONS = ['chain', 'region', 'park', 'industry', 'node'] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
@@ -117,9 +120,7 @@ export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 export const monitoringBreakdownQuery = monitoringQuery
   .extend({
     by: z.enum(BREAKDOWN_DIMENSIONS),
-    chain: chainCode.optional(),
-    region: regionCode.optional(),
-    park: serialId.optional(),
+    ...areaFilters,
   })
   .refine((q) => q.by !== 'node' || q.chain !== undefined, { message: 'by=node needs a chain', path: ['chain'] });
 export type MonitoringBreakdownQuery = z.infer<typeof monitoringBreakdownQuery>;
@@ -144,11 +145,9 @@ export type MonitoringBreakdownResponse = z.infer<typeof monitoringBreakdownResp
 export const monitoringEnterprisesQuery = monitoringQuery
   .extend({
     ...pageQuery.shape,
-    chain: chainCode.optional(),
+    ...areaFilters,
     /** A node of `chain` (its id, as in the node breakdown's `code`): the firms with a membership in it. */
     node: serialId.optional(),
-    region: regionCode.optional(),
-    park: serialId.optional(),
   })
   .refine((q) => q.node === undefined || q.chain !== undefined, { message: 'node needs a chain', path: ['chain'] });
 export type MonitoringEnterprisesQuery = z.infer<typeof monitoringEnterprisesQuery>;

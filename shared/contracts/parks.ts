@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParams, pagedList, pageQuery, requiredText, updateRequestOf, versionField } from './common.js';
+import { idParams, pagedList, requiredText, searchPageQuery, updateRequestOf, versionField } from './common.js';
 import { DATE_PATTERN, regionCodeSchema } from './identifiers.js';
 
 export const PARK_LEVELS = ['national', 'provincial'] as const;
@@ -26,9 +26,8 @@ export const parkListItem = z.object({
 });
 export type ParkListItem = z.infer<typeof parkListItem>;
 
-export const listParksQuery = pageQuery.extend({
-  /** Part of the name or short name. */
-  q: z.string().trim().max(64).optional(),
+/** `q`: part of the name or short name. */
+export const listParksQuery = searchPageQuery.extend({
   level: parkLevelSchema.optional(),
   region: regionCodeSchema.optional(),
 });

@@ -9,6 +9,8 @@ import {
   pageQuery,
   queryBoolean,
   requiredText,
+  searchPageQuery,
+  searchText,
   serialId,
   updateRequestOf,
   versionField,
@@ -99,7 +101,7 @@ export const updateInvestorRequest = createInvestorRequest.extend(expectedVersio
 export type UpdateInvestorRequest = z.infer<typeof updateInvestorRequest>;
 export const investorParams = idParams;
 
-export const listInvestorsQuery = pageQuery.extend({ q: z.string().trim().max(64).optional() });
+export const listInvestorsQuery = searchPageQuery;
 export type ListInvestorsQuery = z.infer<typeof listInvestorsQuery>;
 export const listInvestorsResponse = pagedList(investorItem);
 export type ListInvestorsResponse = z.infer<typeof listInvestorsResponse>;
@@ -168,7 +170,7 @@ export const listProjectsQuery = pageQuery.extend({
   /** Projects signed in the year. */
   year: yearParam.optional(),
   /** Part of the name (or the code name). */
-  q: z.string().trim().max(64).optional(),
+  q: searchText.optional(),
 });
 export type ListProjectsQuery = z.infer<typeof listProjectsQuery>;
 export const listProjectsResponse = pagedList(projectListItem);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pagedList, requiredText, updateRequestOf, versionField } from './common.js';
+import { pagedList, requiredText, searchText, updateRequestOf, versionField } from './common.js';
 import { regionCodeSchema } from './identifiers.js';
 
 /** 市辖区, 县, 县级市, and the statistical function zones (高新区, 综保区, 经开区). */
@@ -23,7 +23,7 @@ export type RegionItem = z.infer<typeof regionItem>;
 
 export const listRegionsQuery = z.object({
   /** Part of the code, name or short name. */
-  q: z.string().trim().max(64).optional(),
+  q: searchText.optional(),
   kind: regionKindSchema.optional(),
 });
 export type ListRegionsQuery = z.infer<typeof listRegionsQuery>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SCOPE_KINDS } from '../roles.js';
-import { expectedVersionField, itemList, pagedList, pageQuery, requiredText, versionField } from './common.js';
+import { expectedVersionField, itemList, pagedList, requiredText, searchPageQuery, searchText, versionField } from './common.js';
 import { usernameSchema } from './identifiers.js';
 import { currentUser, roleSchema, scopeEntry } from './auth.js';
 
@@ -23,7 +23,7 @@ export const userItem = currentUser.extend({
 });
 export type UserItem = z.infer<typeof userItem>;
 
-export const listUsersQuery = pageQuery.extend({ q: z.string().trim().max(64).optional() });
+export const listUsersQuery = searchPageQuery;
 export const listUsersResponse = pagedList(userItem);
 export type ListUsersResponse = z.infer<typeof listUsersResponse>;
 
@@ -67,7 +67,7 @@ export type ResetPasswordResponse = z.infer<typeof resetPasswordResponse>;
 /** The choices of a scope picker: what a scope of this kind may point at, searched by name or code. */
 export const scopeOptionsQuery = z.object({
   kind: z.enum(SCOPE_KINDS),
-  q: z.string().trim().max(64).optional(),
+  q: searchText.optional(),
 });
 export const scopeOption = z.object({
   ref: z.string(),

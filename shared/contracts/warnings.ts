@@ -1,9 +1,8 @@
 // 预警: the data-quality and risk lists of monthly monitoring, and their thresholds (settings).
 import { z } from 'zod';
 import { WARNING_KINDS, type WarningKind } from '../publication/workflow.js';
-import { pageQuery, serialId } from './common.js';
-import { chainCodeSchema as chainCode, regionCodeSchema as regionCode } from './identifiers.js';
-import { monitoringPeriod } from './monitoring.js';
+import { pageQuery } from './common.js';
+import { areaFilters, monitoringPeriod } from './monitoring.js';
 import { disposition, firmRowFields } from './periods.js';
 
 /**
@@ -72,9 +71,7 @@ export type WarningSettingsResponse = z.infer<typeof warningSettingsResponse>;
 export const warningsQuery = z.object({
   period: monitoringPeriod.optional(),
   kind: warningKind.optional(),
-  chain: chainCode.optional(),
-  region: regionCode.optional(),
-  park: serialId.optional(),
+  ...areaFilters,
   q: z.string().trim().max(100).optional(),
   ...pageQuery.shape,
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWorkflowTable, type ExpectedMove } from '../workflow-check.js';
+import { checkWorkflowTable, expectedFrom, type WrittenMove } from '../workflow-check.js';
 import {
   mayActOnTask,
   TASK_ACTIONS,
@@ -14,7 +14,7 @@ import {
 
 // The task workflow written out by hand, independent of the table: "action: from statuses → to; party"
 // ('stay' keeps the status). Every (action, status, party) not listed here must be refused.
-const ALLOWED: readonly [TaskAction, string, TaskParty, TaskStatus | 'stay'][] = [
+const ALLOWED: readonly WrittenMove<TaskAction, TaskStatus, TaskParty>[] = [
   ['start', 'todo', 'assignee', 'in_progress'],
   ['report', 'todo in_progress', 'assignee', 'in_progress'],
   ['complete', 'todo in_progress', 'assignee', 'done'],
@@ -26,18 +26,13 @@ const ALLOWED: readonly [TaskAction, string, TaskParty, TaskStatus | 'stay'][] =
   ['refuse_extension', 'todo in_progress', 'assigner', 'stay'],
 ];
 
-function expected(action: TaskAction, status: TaskStatus, party: TaskParty): ExpectedMove<TaskStatus> {
-  for (const [a, from, p, to] of ALLOWED) if (a === action && p === party && from.split(' ').includes(status)) return to;
-  return null;
-}
-
 describe('supervision task workflow', () => {
   it('allows exactly the hand-written moves, for exactly their party, and refuses every other', () => {
     const { wrong, allowed, refused } = checkWorkflowTable({
       actions: TASK_ACTIONS,
       states: TASK_STATUSES,
       parties: TASK_PARTIES,
-      expected,
+      expected: expectedFrom(ALLOWED),
       mayAct: mayActOnTask,
       stateAfter: taskStatusAfter,
     });
