@@ -72,3 +72,13 @@ export const optionalText = (max: number) => z.string().trim().max(max).nullable
 export const searchText = z.string().trim().max(64);
 /** A paged list searched by text. */
 export const searchPageQuery = pageQuery.extend({ q: searchText.optional() });
+
+/** How every import report opens: whether the call only checked (a dry run) and whether it wrote (a real import without errors). */
+export const importOutcomeFields = { dryRun: z.boolean(), written: z.boolean() };
+/** What a file import wrote: records new, changed, or equal to the file (written nothing); and the file's columns it does not read. */
+export const importTallyFields = {
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  ignoredColumns: z.array(z.string()),
+};

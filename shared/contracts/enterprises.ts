@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { expectedVersionField, pagedList, queryBoolean, requiredText, searchPageQuery, serialId, versionField } from './common.js';
+import {
+  expectedVersionField,
+  importOutcomeFields,
+  importTallyFields,
+  pagedList,
+  queryBoolean,
+  requiredText,
+  searchPageQuery,
+  serialId,
+  versionField,
+} from './common.js';
 import { nodeStageSchema } from './chains.js';
 import { gbt4754CodeSchema } from './identifiers.js';
 
@@ -221,27 +231,19 @@ export type ImportRowError = z.infer<typeof importRowError>;
 
 /** What a row-by-row import did (the chain lists', the projects'): rows read, records created (0 when any row failed: nothing is saved then), every row error. */
 export const rowImportReport = z.object({
-  dryRun: z.boolean(),
-  /** True when the rows were written (a real import without errors). */
-  written: z.boolean(),
+  ...importOutcomeFields,
   rows: z.number().int(),
   created: z.number().int(),
   errors: z.array(importRowError),
 });
 
 export const importReport = z.object({
-  dryRun: z.boolean(),
-  /** True when the rows were written (a real import without errors). */
-  written: z.boolean(),
+  ...importOutcomeFields,
   format: z.enum(['xlsx', 'csv']),
   /** How the CSV text was decoded: utf-8, utf-8-bom, gb18030 or utf-16le; null for xlsx. */
   encoding: z.string().nullable(),
   rows: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  /** Columns of the file that the import does not read. */
-  ignoredColumns: z.array(z.string()),
+  ...importTallyFields,
   errors: z.array(importRowError),
   mode: z.enum(IMPORT_MODES),
   effectiveFromYear: z.number().int(),

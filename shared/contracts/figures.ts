@@ -1,7 +1,7 @@
 // Monthly figures of an enterprise: what it reported for one month (当月), how staff import a file of
 // them, correct one month by hand, and what an enterprise reports for itself. Money is integer 元.
 import { z } from 'zod';
-import { errorResponse, yearParam } from './common.js';
+import { errorResponse, importOutcomeFields, importTallyFields, yearParam } from './common.js';
 import { monthSchema, usccSchema } from './identifiers.js';
 
 /** 当月 measures: 工业总产值, 营业收入, 利润总额, 税金总额 (元), 用电量 (kWh), 从业人员 (persons). */
@@ -143,8 +143,7 @@ export const rederiveResponse = z.object({
 export type RederiveResponse = z.infer<typeof rederiveResponse>;
 
 export const importReport = z.object({
-  dryRun: z.boolean(),
-  written: z.boolean(),
+  ...importOutcomeFields,
   /** Warnings were found and acceptWarnings was not set: nothing written, confirm to go on. */
   confirmationRequired: z.boolean(),
   fileName: z.string().nullable(),
@@ -154,11 +153,8 @@ export const importReport = z.object({
   /** Data rows read (blank rows and 合计 rows not counted). */
   rows: z.number().int(),
   periods: z.array(figurePeriod),
-  /** Stored enterprise-months written new, changed, or equal to the file (written nothing). */
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  ignoredColumns: z.array(z.string()),
+  /** The tally counts stored enterprise-months. */
+  ...importTallyFields,
   errors: z.array(figureIssue),
   warnings: z.array(figureIssue),
   /** After a write: derived months of the written firms that the write made stale (re-derive on the firm's figures page). */

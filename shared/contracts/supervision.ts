@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { calendarDateSchema } from './calendar.js';
-import { idParams, itemList, pagedList, pageQuery, queryBoolean, recordVersion, requiredText, yearParam } from './common.js';
+import { idParams, itemList, pagedList, queryBoolean, recordVersion, requiredText } from './common.js';
 import { chainCodeSchema } from './identifiers.js';
-import { TICKET_LIGHTS, timelineEventFields } from './tickets.js';
+import { TICKET_LIGHTS, timelineEventFields, workflowListQuery } from './tickets.js';
 import { TASK_ACTIONS, TASK_PARTIES, TASK_STATUSES } from '../supervision/workflow.js';
 
 export { TASK_ACTIONS, TASK_STATUSES };
@@ -62,15 +62,11 @@ export type TaskActionRequest = z.input<typeof taskActionRequest>;
 
 export const taskParams = idParams;
 
-export const listTasksQuery = pageQuery.extend({
-  /** The task's year (of its target, else of its deadline). */
-  year: yearParam.optional(),
+/** `year`: the task's year (of its target, else of its deadline). */
+export const listTasksQuery = workflowListQuery.extend({
   status: taskStatusSchema.optional(),
-  light: taskLightSchema.optional(),
   source: taskSourceSchema.optional(),
-  chain: chainCodeSchema.optional(),
   assigneeKind: taskAssigneeKindSchema.optional(),
-  q: z.string().trim().max(100).optional(),
   /** Only red tasks (the leaders' 督办 list). */
   escalated: queryBoolean.optional(),
 });

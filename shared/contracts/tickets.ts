@@ -89,16 +89,19 @@ export type TicketActionRequest = z.input<typeof ticketActionRequest>;
 
 export const ticketParams = idParams;
 
-export const listTicketsQuery = pageQuery.extend({
+/** The filters of both workflow lists (tickets, supervision tasks): a year, a chain, a 督办 light, and text to search. */
+export const workflowListQuery = pageQuery.extend({
+  year: yearParam.optional(),
+  chain: chainCodeSchema.optional(),
+  light: ticketLightSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+/** `year`: filed in that year; `q`: in the title, the description or the enterprise's name. */
+export const listTicketsQuery = workflowListQuery.extend({
   state: ticketStateSchema.optional(),
   category: ticketCategorySchema.optional(),
-  chain: chainCodeSchema.optional(),
   unit: departmentName.optional(),
-  light: ticketLightSchema.optional(),
-  /** Filed in this year. */
-  year: yearParam.optional(),
-  /** Title, description or enterprise name contains this. */
-  q: z.string().trim().max(100).optional(),
   /** Only tickets still open (not 办结 or 退回). */
   open: queryBoolean.optional(),
 });
