@@ -2,27 +2,12 @@
 // settings row. The bytes are read only by `selectAttachmentContent`.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import {
-  ATTACHMENT_OWNER_KINDS,
-  ATTACHMENT_TYPES,
-  type AttachmentOwnerKind,
-  type AttachmentType,
-} from '../../../shared/contracts/attachments.js';
+import { attachmentItem, type AttachmentOwnerKind, type AttachmentType } from '../../../shared/contracts/attachments.js';
 import type { Db } from '../../db/client.js';
 import { isoSql, parseRows } from '../../db/sql.js';
 
-const attachmentRow = z.object({
-  id: z.number(),
-  ownerKind: z.enum(ATTACHMENT_OWNER_KINDS),
-  ownerId: z.number(),
-  fileName: z.string(),
-  type: z.enum(ATTACHMENT_TYPES),
-  sizeBytes: z.number(),
-  sha256: z.string(),
-  uploadedBy: z.string().nullable(),
-  uploadedByName: z.string(),
-  uploadedAt: z.string(),
-});
+/** A stored file as listed: the contract's item but for `canDelete`, which the service adds for the caller. */
+const attachmentRow = attachmentItem.omit({ canDelete: true });
 export type AttachmentRow = z.infer<typeof attachmentRow>;
 
 const COLUMNS = sql`id, owner_kind AS "ownerKind", owner_id AS "ownerId", file_name AS "fileName", type, size_bytes AS "sizeBytes",
