@@ -112,10 +112,10 @@ export async function selectRowBy<T extends PgTable, K extends keyof T['$inferSe
  * in the column of that name (a name, short name or code that must stay unique); undefined when none
  * does or no value is given. Name the columns one by one: `{ name: input.name, shortName: input.shortName }`.
  */
-export async function selectClash<T extends PgTable>(
+export async function selectClash<T extends PgTable, K extends keyof T['$inferSelect'] & string>(
   db: Db,
   table: T,
-  values: Partial<Record<keyof T['$inferSelect'] & string, string>>,
+  values: Partial<Record<K, string>>,
   isSelf: (row: T['$inferSelect']) => boolean,
 ): Promise<T['$inferSelect'] | undefined> {
   const columns: Record<string, PgColumn> = getTableColumns(table);
@@ -131,6 +131,34 @@ export async function selectClash<T extends PgTable>(
     .from(table as PgTable)
     .where(or(...conditions))) as T['$inferSelect'][];
   return rows.find((row) => !isSelf(row));
+}
+
+/**
+ * The uniqueness check of a master-data table whose `keys` columns must each stay unique (a code, a
+ * name, a short name: imports resolve records by any of them). The lookup answers the first row other
+ * than the one whose `id` is `except` holding one of the given `values`, with the value it holds (the
+ * one a 409 names); undefined when none does. Values under other names than `keys` are not looked at.
+ */
+export function clashLookup<T extends PgTable, K extends keyof T['$inferSelect'] & string, I extends keyof T['$inferSelect'] & string>(
+  table: T,
+  keys: readonly K[],
+  id: I,
+) {
+  return async (
+    db: Db,
+    values: Partial<Record<K, string>>,
+    except?: T['$inferSelect'][I],
+  ): Promise<{ row: T['$inferSelect']; value: string } | undefined> => {
+    const given: Partial<Record<K, string>> = {};
+    for (const key of keys) given[key] = values[key];
+    const row = await selectClash(db, table, given, (other) => other[id] === except);
+    if (!row) return undefined;
+    for (const key of keys) {
+      const value = given[key];
+      if (value !== undefined && row[key] === value) return { row, value };
+    }
+    return undefined;
+  };
 }
 
 /**

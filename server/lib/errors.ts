@@ -133,3 +133,8 @@ export function foundOr404<T>(row: T | null | undefined, messageKey: MessageKey,
   if (row === undefined || row === null) throw new AppError('not_found', { messageKey, params });
   return row;
 }
+
+/** Refuses to remove a record while `count` others still refer to it: 409 `conflict` naming the count. */
+export function refuseWhileReferenced(count: number, messageKey: MessageKey): void {
+  if (count > 0) throw new AppError('conflict', { messageKey, params: { count } });
+}
