@@ -8,7 +8,7 @@ import { TASK_STATUSES, type TaskStatus } from '../../../shared/supervision/work
 import { ROLES } from '../../../shared/roles.js';
 import type { Db } from '../../db/client.js';
 import { supervisionTaskEvents, supervisionTasks } from '../../db/schema.js';
-import { isoSql, parseRows, selectPage, selectRowBy, textArray, updateAtVersion } from '../../db/sql.js';
+import { insertReturning, isoSql, parseRows, selectPage, selectRowBy, textArray, updateAtVersion } from '../../db/sql.js';
 import { containsPattern } from '../../lib/like.js';
 import { lightSqlOf, type LightBounds } from '../../lib/lights.js';
 import type { DataScope } from '../access/access.policy.js';
@@ -141,9 +141,7 @@ export async function selectTaskEvents(db: Db, id: number) {
 }
 
 export async function insertTask(db: Db, task: TaskInsert): Promise<TaskRow> {
-  const [row] = await db.insert(supervisionTasks).values(task).returning();
-  if (!row) throw new Error('task not inserted');
-  return row;
+  return insertReturning(db, supervisionTasks, task);
 }
 
 /** Changes a task at the version read (409 when it moved on); bumps the version. */

@@ -1,16 +1,15 @@
 // SQL of the tickets: the firm facts a filing copies, the scoped and filtered list with lights, one
 // ticket with its units and timeline, and the writes (ticket, units, events, visits).
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { TICKET_STATES, runningDeadlineOf, type TicketCategory, type TicketState } from '../../../shared/tickets/workflow.js';
 import { TICKET_EVENT_ACTIONS, ticketItem, type TicketLight } from '../../../shared/contracts/tickets.js';
 import { ROLES } from '../../../shared/roles.js';
 import type { Db } from '../../db/client.js';
 import { ticketEvents, tickets, ticketUnits, ticketVisits } from '../../db/schema.js';
-import { isoSql, parseRows, selectPage, selectRowBy, textArray } from '../../db/sql.js';
+import { insertReturning, isoSql, parseRows, selectPage, selectRowBy, textArray, updateAtVersion } from '../../db/sql.js';
 import { containsPattern } from '../../lib/like.js';
 import { lightSqlOf, type LightBounds } from '../../lib/lights.js';
-import { bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import type { DataScope } from '../access/access.policy.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
@@ -214,19 +213,12 @@ export async function insertVisit(db: Db, visit: typeof ticketVisits.$inferInser
 }
 
 export async function insertTicket(db: Db, ticket: TicketInsert): Promise<TicketRow> {
-  const [row] = await db.insert(tickets).values(ticket).returning();
-  if (!row) throw new Error('ticket not inserted');
-  return row;
+  return insertReturning(db, tickets, ticket);
 }
 
 /** Changes a ticket at the version read (409 when it moved on); bumps the version. */
 export async function updateTicketRow(db: Db, id: number, version: number, fields: Partial<TicketInsert>): Promise<TicketRow> {
-  const rows = await db
-    .update(tickets)
-    .set({ ...fields, version: bumpVersion(tickets.version), updatedAt: new Date() })
-    .where(and(eq(tickets.id, id), eq(tickets.version, version)))
-    .returning();
-  return updatedOrConflict(rows[0]);
+  return updateAtVersion(db, tickets, eq(tickets.id, id), fields, version);
 }
 
 /** Replaces the units of a ticket: one lead and the 协办 units. */
