@@ -178,6 +178,42 @@ export async function selectPage<S extends z.ZodType>(
   return { rows: parseRows(result, schema), total: parseRows(total, z.object({ n: z.number() }))[0]?.n ?? 0 };
 }
 
+/**
+ * The reads of a record that is listed (paged, filtered, scoped) and moved through a workflow (a ticket,
+ * a 督办 task): `page` (the list's columns over its FROM, where `where` of the caller's scope and the
+ * filters holds, in the list's `order`), `item` (one record as its list item, without the scope: the service checks it), `row` (its
+ * stored row) and `rowForUpdate` (the row locked for a move: a second move on the same record waits for
+ * the first). The list's columns may depend on a context `C` (the lights' bounds of the day); `id` is the
+ * record's id column as `from` names it.
+ */
+export function listedRecord<T extends PgTable & { $inferSelect: { id: number } }, C, S extends z.ZodType, Scope, F>(spec: {
+  table: T;
+  columns: (context: C) => SQL;
+  from: SQL;
+  id: SQL;
+  itemRow: S;
+  where: (scope: Scope, filter: F, context: C) => SQL;
+  order: SQL;
+}) {
+  const { table, columns, from, itemRow } = spec;
+  const rowBy = async (db: Db, id: number, forUpdate: boolean): Promise<T['$inferSelect'] | null> =>
+    (await selectRowBy(db, table, 'id', id, { forUpdate })) ?? null;
+  return {
+    page: (db: Db, scope: Scope, filter: F & { limit: number; offset: number }, context: C) => {
+      const { limit, offset } = filter;
+      return selectPage(
+        db,
+        { columns: columns(context), from, where: spec.where(scope, filter, context), order: spec.order, limit, offset },
+        itemRow,
+      );
+    },
+    item: async (db: Db, id: number, context: C): Promise<z.output<S> | null> =>
+      parseRows(await db.execute(sql`SELECT ${columns(context)} ${from} WHERE ${spec.id} = ${id}`), itemRow)[0] ?? null,
+    row: (db: Db, id: number) => rowBy(db, id, false),
+    rowForUpdate: (db: Db, id: number) => rowBy(db, id, true),
+  };
+}
+
 /** The LIMIT and OFFSET of a list query's page (`page` counts from 1). */
 export function pageWindow(query: { page: number; pageSize: number }): { limit: number; offset: number } {
   return { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
