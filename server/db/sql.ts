@@ -112,10 +112,10 @@ export async function selectRowBy<T extends PgTable, K extends keyof T['$inferSe
  * in the column of that name (a name, short name or code that must stay unique); undefined when none
  * does or no value is given. Name the columns one by one: `{ name: input.name, shortName: input.shortName }`.
  */
-export async function selectClash<T extends PgTable>(
+export async function selectClash<T extends PgTable, K extends keyof T['$inferSelect'] & string>(
   db: Db,
   table: T,
-  values: Partial<Record<keyof T['$inferSelect'] & string, string>>,
+  values: Partial<Record<K, string>>,
   isSelf: (row: T['$inferSelect']) => boolean,
 ): Promise<T['$inferSelect'] | undefined> {
   const columns: Record<string, PgColumn> = getTableColumns(table);
@@ -134,6 +134,34 @@ export async function selectClash<T extends PgTable>(
 }
 
 /**
+ * The uniqueness check of a master-data table whose `keys` columns must each stay unique (a code, a
+ * name, a short name: imports resolve records by any of them). The lookup answers the first row other
+ * than the one whose `id` is `except` holding one of the given `values`, with the value it holds (the
+ * one a 409 names); undefined when none does. Values under other names than `keys` are not looked at.
+ */
+export function clashLookup<T extends PgTable, K extends keyof T['$inferSelect'] & string, I extends keyof T['$inferSelect'] & string>(
+  table: T,
+  keys: readonly K[],
+  id: I,
+) {
+  return async (
+    db: Db,
+    values: Partial<Record<K, string>>,
+    except?: T['$inferSelect'][I],
+  ): Promise<{ row: T['$inferSelect']; value: string } | undefined> => {
+    const given: Partial<Record<K, string>> = {};
+    for (const key of keys) given[key] = values[key];
+    const row = await selectClash(db, table, given, (other) => other[id] === except);
+    if (!row) return undefined;
+    for (const key of keys) {
+      const value = given[key];
+      if (value !== undefined && row[key] === value) return { row, value };
+    }
+    return undefined;
+  };
+}
+
+/**
  * One page of a list and the count of all its rows: `SELECT columns from WHERE where ORDER BY order
  * LIMIT … OFFSET …`, each row parsed by `schema`, and `SELECT count(*)` over the same `from` and `where`.
  */
@@ -148,6 +176,42 @@ export async function selectPage<S extends z.ZodType>(
   );
   const total = await db.execute(sql`SELECT count(*)::int AS n ${from} WHERE ${where}`);
   return { rows: parseRows(result, schema), total: parseRows(total, z.object({ n: z.number() }))[0]?.n ?? 0 };
+}
+
+/**
+ * The reads of a record that is listed (paged, filtered, scoped) and moved through a workflow (a ticket,
+ * a 督办 task): `page` (the list's columns over its FROM, where `where` of the caller's scope and the
+ * filters holds, in the list's `order`), `item` (one record as its list item, without the scope: the service checks it), `row` (its
+ * stored row) and `rowForUpdate` (the row locked for a move: a second move on the same record waits for
+ * the first). The list's columns may depend on a context `C` (the lights' bounds of the day); `id` is the
+ * record's id column as `from` names it.
+ */
+export function listedRecord<T extends PgTable & { $inferSelect: { id: number } }, C, S extends z.ZodType, Scope, F>(spec: {
+  table: T;
+  columns: (context: C) => SQL;
+  from: SQL;
+  id: SQL;
+  itemRow: S;
+  where: (scope: Scope, filter: F, context: C) => SQL;
+  order: SQL;
+}) {
+  const { table, columns, from, itemRow } = spec;
+  const rowBy = async (db: Db, id: number, forUpdate: boolean): Promise<T['$inferSelect'] | null> =>
+    (await selectRowBy(db, table, 'id', id, { forUpdate })) ?? null;
+  return {
+    page: (db: Db, scope: Scope, filter: F & { limit: number; offset: number }, context: C) => {
+      const { limit, offset } = filter;
+      return selectPage(
+        db,
+        { columns: columns(context), from, where: spec.where(scope, filter, context), order: spec.order, limit, offset },
+        itemRow,
+      );
+    },
+    item: async (db: Db, id: number, context: C): Promise<z.output<S> | null> =>
+      parseRows(await db.execute(sql`SELECT ${columns(context)} ${from} WHERE ${spec.id} = ${id}`), itemRow)[0] ?? null,
+    row: (db: Db, id: number) => rowBy(db, id, false),
+    rowForUpdate: (db: Db, id: number) => rowBy(db, id, true),
+  };
 }
 
 /** The LIMIT and OFFSET of a list query's page (`page` counts from 1). */

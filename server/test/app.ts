@@ -126,3 +126,13 @@ export function rejectedPaths(res: { json: () => { error: { details: { path: str
     .error.details.map((d) => d.path)
     .sort();
 }
+
+/** Checks a refusal: its status, and that its message names what was refused (a code, a name, a count). */
+export function expectRefusal(
+  res: { statusCode: number; body: string; json: () => { error: { message: string } } },
+  status: number,
+  named: string,
+): void {
+  expect(res.statusCode, res.body).toBe(status);
+  expect(res.json().error.message).toContain(named);
+}

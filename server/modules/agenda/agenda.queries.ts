@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { agendaItem, agendaProposal, type AgendaGroup } from '../../../shared/contracts/agenda.js';
 import type { Db } from '../../db/client.js';
 import { agendaItems } from '../../db/schema.js';
-import { parseRows, selectRowBy, updateAtVersion } from '../../db/sql.js';
+import { insertReturning, parseRows, selectRowBy, updateAtVersion } from '../../db/sql.js';
 
 export type AgendaRow = typeof agendaItems.$inferSelect;
 
@@ -72,9 +72,7 @@ export async function selectChainName(db: Db, code: string): Promise<string | nu
 }
 
 export async function insertAgendaItem(db: Db, item: typeof agendaItems.$inferInsert): Promise<AgendaRow> {
-  const [row] = await db.insert(agendaItems).values(item).returning();
-  if (!row) throw new Error('agenda item not inserted');
-  return row;
+  return insertReturning(db, agendaItems, item);
 }
 
 export async function updateAgendaItem(

@@ -41,6 +41,16 @@ async function countyUser(region: string) {
 }
 
 /** The admin's edit of an account (PUT /api/users/:id) to `change`, at the account's current version. */
+/** Moves a county user's scope from one region to another in the database itself; `app` shows the new scope at its next request. */
+async function expectScopeMoveSeenBy(app: FastifyInstance) {
+  const [a, b] = await regionCodes();
+  const { user, s } = await countyUser(a);
+  expect((await me(app, s)).json().user.scopes).toEqual([{ kind: 'region', ref: a }]);
+  await t.database.db.execute(sql`update user_scopes set ref = ${b} where user_id = ${user.id}`);
+  expect((await me(app, s)).json().user.scopes).toEqual([{ kind: 'region', ref: b }]);
+  return { user, s };
+}
+
 async function editUser(app: FastifyInstance, id: string, change: { role: string; scopes: { kind: string; ref: string }[] }) {
   const [row] = (await t.database.db.execute(sql`select version, display_name from users where id = ${id}`)).rows as {
     version: number;
@@ -93,11 +103,7 @@ describe('session cache', () => {
   });
 
   it('sees a scope or name changed in the database without a session ending, at the next request', async () => {
-    const [a, b] = await regionCodes();
-    const { user, s } = await countyUser(a);
-    expect((await me(t.app, s)).json().user.scopes).toEqual([{ kind: 'region', ref: a }]);
-    await t.database.db.execute(sql`update user_scopes set ref = ${b} where user_id = ${user.id}`);
-    expect((await me(t.app, s)).json().user.scopes).toEqual([{ kind: 'region', ref: b }]);
+    const { user, s } = await expectScopeMoveSeenBy(t.app);
     await t.database.db.execute(sql`update users set display_name = '改名后' where id = ${user.id}`);
     expect((await me(t.app, s)).json().user.displayName).toBe('改名后');
   });
@@ -146,11 +152,7 @@ if (url) {
     });
 
     it('shows the second instance a scope changed through the first at the next request', async () => {
-      const [a, b] = await regionCodes();
-      const { user, s } = await countyUser(a);
-      expect((await me(second.app, s)).json().user.scopes).toEqual([{ kind: 'region', ref: a }]);
-      await t.database.db.execute(sql`update user_scopes set ref = ${b} where user_id = ${user.id}`);
-      expect((await me(second.app, s)).json().user.scopes).toEqual([{ kind: 'region', ref: b }]);
+      await expectScopeMoveSeenBy(second.app);
     });
   });
 }

@@ -1,8 +1,8 @@
 // The password rule (issue 9, finding 5): 10 characters or more, not blank, not the username, not
 // in the shipped list of common passwords (case-insensitively, trailing digits and marks ignored);
 // on create-user and reset-password through the API.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
+import { describe, expect, it } from 'vitest';
+import { loginAs, useTestApp } from '../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
 import { passwordProblem } from './password-policy.js';
 
@@ -22,21 +22,9 @@ describe('passwordProblem', () => {
 });
 
 describe('the password rule on the API', () => {
-  let t: TestApp;
-  let admin: Session;
-  beforeAll(async () => {
-    t = await createTestApp();
-    admin = await loginAs(t.app, (await buildUser(t.database.db, { role: 'admin' })).username, TEST_PASSWORD);
-  });
-  afterAll(async () => t.close());
-
+  const t = useTestApp({ reference: false, users: { admin: { role: 'admin' } } });
   const create = (username: string, password: string) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: { ...admin.headers, 'x-locale': 'zh-CN' },
-      payload: { username, displayName: '甲', role: 'leader', password },
-    });
+    t.send('POST', '/api/users', t.users.admin, { username, displayName: '甲', role: 'leader', password });
 
   it('refuses a short, a common and a username-equal password on create and reset, creating nothing', async () => {
     const short = await create('wang.wu', '12345678');
@@ -52,12 +40,7 @@ describe('the password rule on the API', () => {
     expect(users.rows[0].n).toBe(0);
 
     const user = await buildUser(t.database.db, { role: 'leader' });
-    const reset = await t.app.inject({
-      method: 'POST',
-      url: `/api/users/${user.id}/password`,
-      headers: { ...admin.headers, 'x-locale': 'en' },
-      payload: { password: 'qwertyuiop' },
-    });
+    const reset = await t.send('POST', `/api/users/${user.id}/password`, t.users.admin, { password: 'qwertyuiop' }, 'en');
     expect(reset.statusCode).toBe(400);
     expect(reset.json().error.message).toContain('common password');
     await loginAs(t.app, user.username, TEST_PASSWORD);

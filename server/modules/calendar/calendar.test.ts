@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, rejectedPaths, type Session, type TestApp } from '../../test/app.js';
-import { buildUser, TEST_PASSWORD } from '../../test/factories/common.js';
+import { describe, expect, it } from 'vitest';
+import { rejectedPaths, useTestApp } from '../../test/app.js';
 
-let t: TestApp;
-let user: Session;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  user = await loginAs(t.app, (await buildUser(t.database.db, { role: 'leader' })).username, TEST_PASSWORD);
-});
-afterAll(async () => t.close());
-
-const get = (url: string, locale = 'zh-CN') => t.app.inject({ method: 'GET', url, headers: { ...user.headers, 'x-locale': locale } });
+const t = useTestApp({ reference: false, users: { user: { role: 'leader' } } });
+const get = (url: string, locale = 'zh-CN') => t.get(url, t.users.user, locale);
 
 describe('calendar API', () => {
   it('adds working days across the 2025 National Day holiday (the contract)', async () => {

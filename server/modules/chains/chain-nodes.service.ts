@@ -5,7 +5,7 @@
 import type { AddEdgeRequest, ChainEdge, ChainNodeFields, CreateNodeRequest, UpdateNodeRequest } from '../../../shared/contracts/chains.js';
 import { checkChainEdge } from '../../../shared/chain-graph.js';
 import type { Db } from '../../db/client.js';
-import { AppError, foundOr404 } from '../../lib/errors.js';
+import { AppError, foundOr404, refuseWhileReferenced } from '../../lib/errors.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
 import type { Actor } from '../access/actor.js';
 import { auditedWrites, recordAudit } from '../audit/audit.service.js';
@@ -67,8 +67,7 @@ export async function deleteNode(db: Db, actor: Actor, code: string, key: string
   await requireEditableChain(db, actor, code);
   const node = await requireNode(db, code, key);
   requireVersion(node.version, expectedVersion);
-  const members = await countNodeMembers(db, node.id);
-  if (members > 0) throw new AppError('conflict', { messageKey: 'chains.error.nodeHasEnterprises', params: { count: members } });
+  refuseWhileReferenced(await countNodeMembers(db, node.id), 'chains.error.nodeHasEnterprises');
   const edges = await selectEdgesOfNode(db, code, key);
   await db.transaction(async (tx) => {
     await deleteNodeRow(tx, node.id, expectedVersion);

@@ -26,7 +26,7 @@ import { routesOf } from '../../lib/routes.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
 import { contentDisposition, MiB, readUploadedFile, registerMultipart } from '../../lib/uploads.js';
-import { AppError } from '../../lib/errors.js';
+import { importAnswer } from '../../lib/errors.js';
 import { errorResponse } from '../../../shared/contracts/common.js';
 import { buildListTemplate, importChainList, IMPORT_LISTS } from './chains.import.js';
 import { getChainFiveLists } from './chains.five-lists.js';
@@ -131,15 +131,7 @@ export function chainsProspectsRoutes({ db }: Database): FastifyPluginAsyncZod {
           const upload = await readUploadedFile(request, LIST_UPLOAD);
           const dryRun = query.dryRun === 'true';
           const report = await importChainList(db, actor, params.code, list, { source: { data: upload.data }, dryRun }, localeOf(request));
-          // A real import with errors wrote nothing: a failed request, with every error in details.
-          if (!dryRun && report.errors.length > 0) {
-            throw new AppError('validation_failed', {
-              messageKey: 'chains.import.hasErrors',
-              params: { count: report.errors.length },
-              details: report,
-            });
-          }
-          return report;
+          return importAnswer(report, dryRun, 'chains.import.hasErrors');
         },
       );
     }

@@ -7,26 +7,13 @@ import { deleteAtVersion, insertReturning, selectRowBy, updateAtVersion } from '
 import { chains, chainTargets, enterpriseMemberships, enterprises, industries, chainNodes, parks } from '../../db/schema.js';
 import { atVersion, bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import { membershipCurrentSql, membershipInYearSql } from '../enterprises/memberships.sql.js';
+import type { ChainListItem } from '../../../shared/contracts/chains.js';
 import type { ChainFirmScope, ChainScope } from './chains.policy.js';
 
 export type ChainRow = typeof chains.$inferSelect;
 
-export type ChainListRow = {
-  code: string;
-  name: string;
-  industryCode: string;
-  industryName: string;
-  industryGroup: string;
-  validFromYear: number;
-  validToYear: number | null;
-  chiefTitle: string | null;
-  office: string | null;
-  sortOrder: number;
-  version: number;
-  nodeCount: number;
-  enterpriseCount: number;
-  aboveScaleCount: number;
-};
+/** A list row is the contract's item: `listColumns` selects exactly its fields. */
+export type ChainListRow = ChainListItem;
 
 // Correlated subqueries name the outer column in full (chains.code): drizzle leaves the columns of a
 // single-table select unqualified, and an unqualified name would bind to the subquery's own table.

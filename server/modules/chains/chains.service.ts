@@ -2,7 +2,6 @@ import {
   CHAIN_ADMIN_FIELDS,
   CHAIN_FIELDS,
   type ChainDetail,
-  type ChainListItem,
   type CreateChainRequest,
   type ListChainsResponse,
   type PutTargetRequest,
@@ -10,7 +9,7 @@ import {
 } from '../../../shared/contracts/chains.js';
 import { currentYear } from '../../../shared/stats/period.js';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, refuseWhileReferenced } from '../../lib/errors.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
 import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
@@ -34,16 +33,11 @@ import {
   selectMemberChainCodes,
   updateChainRow,
   upsertChainTarget,
-  type ChainListRow,
   type ChainRow,
   type ChainTargetRow,
 } from './chains.queries.js';
 import { nodeStatusOf } from './node-status.js';
 import { readGapThresholds } from './chains.settings.js';
-
-function presentListRow(row: ChainListRow): ChainListItem {
-  return { ...row };
-}
 
 /** Chain writes with their audit entries; the log keeps the stored fields (no counts). */
 const audited = auditedWrites<ChainRow>('chain', 'code', CHAIN_FIELDS);
@@ -85,7 +79,7 @@ export async function requireEditableChain(db: Db, actor: Actor, code: string): 
 export async function listChains(db: Db, actor: Actor, query: { year?: number }): Promise<ListChainsResponse> {
   const year = query.year ?? currentYear();
   const rows = await selectChainsOfYear(db, { year, scope: chainScopeOf(actor) });
-  return { year, total: rows.length, items: rows.map(presentListRow) };
+  return { year, total: rows.length, items: rows };
 }
 
 /**
@@ -105,7 +99,7 @@ export async function getChain(db: Db, actor: Actor, code: string, query: { year
     await selectChainFirms(db, { code, year, scope: chainFirmScopeOf(actor) }),
   ];
   return {
-    ...presentListRow(row),
+    ...row,
     year,
     supportingDepartments: row.supportingDepartments,
     hostPlaces: row.hostPlaces,
@@ -181,8 +175,7 @@ export async function deleteChain(db: Db, actor: Actor, code: string, expectedVe
   requireAccess(canAdministerChains(actor));
   const before = await requireChain(db, code);
   requireVersion(before.version, expectedVersion);
-  const firms = await countChainFirms(db, code);
-  if (firms > 0) throw new AppError('conflict', { messageKey: 'chains.error.hasEnterprises', params: { count: firms } });
+  refuseWhileReferenced(await countChainFirms(db, code), 'chains.error.hasEnterprises');
   const [nodes, edges, targets] = [
     await selectChainNodesWithCounts(db, code, currentYear()),
     await selectChainEdgeKeys(db, code),

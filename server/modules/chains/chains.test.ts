@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, rejectedPaths, type Session, type TestApp } from '../../test/app.js';
+import { createTestApp, expectRefusal, loginAs, rejectedPaths, type Session, type TestApp } from '../../test/app.js';
 import { buildUser, countRows, TEST_PASSWORD } from '../../test/factories/common.js';
 import { seedReferenceData } from '../demo/seed.js';
 import { currentYear } from '../../../shared/stats/period.js';
@@ -173,17 +173,10 @@ describe('chain writes', () => {
 
   it('refuses duplicates with 409 and an unknown industry with 400, writing nothing', async () => {
     const before = await countRows(t.database.db, 'chains');
-    const dupCode = await send('POST', '/api/chains', admin, { code: 'CH02', name: '另一条链', industryCode: 'E1', validFromYear: 2024 });
-    expect(dupCode.statusCode).toBe(409);
-    expect(dupCode.json().error.message).toContain('CH02');
-    const dupName = await send('POST', '/api/chains', admin, {
-      code: 'CH17',
-      name: '输变电装备产业链',
-      industryCode: 'E1',
-      validFromYear: 2024,
-    });
-    expect(dupName.statusCode).toBe(409);
-    const badIndustry = await send('POST', '/api/chains', admin, { code: 'CH17', name: '某链', industryCode: 'ZZ', validFromYear: 2024 });
+    const chain = { code: 'CH17', name: '某链', industryCode: 'E1', validFromYear: 2024 };
+    expectRefusal(await send('POST', '/api/chains', admin, { ...chain, code: 'CH02' }), 409, 'CH02');
+    expectRefusal(await send('POST', '/api/chains', admin, { ...chain, name: '输变电装备产业链' }), 409, '输变电装备产业链');
+    const badIndustry = await send('POST', '/api/chains', admin, { ...chain, industryCode: 'ZZ' });
     expect(badIndustry.statusCode).toBe(400);
     expect(badIndustry.json().error.details).toEqual([{ path: 'body.industryCode', message: 'unknown industry ZZ' }]);
     const badShape = await send('POST', '/api/chains', admin, { code: 'x', name: '', validFromYear: 1800 });

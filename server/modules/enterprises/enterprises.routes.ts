@@ -15,7 +15,7 @@ import {
   usccParams,
 } from '../../../shared/contracts/enterprises.js';
 import type { Database } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
+import { importAnswer } from '../../lib/errors.js';
 import { actorOf, localeOf } from '../../lib/http.js';
 import { contentDisposition, readUploadedFile, registerMultipart, registerRawUpload, uploadTooLarge } from '../../lib/uploads.js';
 import { ADMIN, routesOf } from '../../lib/routes.js';
@@ -78,15 +78,7 @@ export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
         const acceptWarnings = query.acceptWarnings === 'true';
         const outcome = await importEnterprises(db, actor, { ...upload, dryRun, mode, effectiveFromYear, acceptWarnings });
         const report = localizeReport(outcome, localeOf(request));
-        // A real import with errors wrote nothing: that is a failed request, with every error in details.
-        if (!dryRun && report.errors.length > 0) {
-          throw new AppError('validation_failed', {
-            messageKey: 'enterprises.import.hasErrors',
-            params: { count: report.errors.length },
-            details: report,
-          });
-        }
-        return report;
+        return importAnswer(report, dryRun, 'enterprises.import.hasErrors');
       },
     );
     routes.get(

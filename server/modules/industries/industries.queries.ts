@@ -2,7 +2,7 @@
 // lookups that validate input, and the writes.
 import { asc, count, eq, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { deleteAtVersion, insertReturning, selectClash, selectRowBy, updateAtVersion } from '../../db/sql.js';
+import { deleteAtVersion, insertReturning, clashLookup, selectRowBy, updateAtVersion } from '../../db/sql.js';
 import { chains, industries } from '../../db/schema.js';
 
 // Correlated subqueries name the outer column in full: drizzle leaves a single-table select unqualified.
@@ -32,14 +32,8 @@ export async function selectIndustryRow(db: Db, code: string): Promise<IndustryR
   return selectRowBy(db, industries, 'code', code);
 }
 
-/** An industry other than `exceptCode` already using this code or name. */
-export async function selectIndustryClash(
-  db: Db,
-  keys: { code?: string; name?: string },
-  exceptCode?: string,
-): Promise<IndustryRecord | undefined> {
-  return selectClash(db, industries, { code: keys.code, name: keys.name }, (r) => r.code === exceptCode);
-}
+/** An industry other than the one of the given code already using this code or name. */
+export const selectIndustryClash = clashLookup(industries, ['code', 'name'], 'code');
 
 export async function selectNextSortOrder(db: Db): Promise<number> {
   const [row] = await db.select({ n: max(industries.sortOrder) }).from(industries);

@@ -5,7 +5,7 @@ import type {
   UpdateIndustryRequest,
 } from '../../../shared/contracts/industries.js';
 import type { Db } from '../../db/client.js';
-import { AppError, foundOr404 } from '../../lib/errors.js';
+import { AppError, foundOr404, refuseWhileReferenced } from '../../lib/errors.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
@@ -31,10 +31,8 @@ async function requireIndustry(db: Db, code: string): Promise<IndustryRecord> {
 
 /** Refuses a code or name another industry uses: chains and imports resolve industries by either. */
 async function requireFreeKeys(db: Db, keys: { code?: string; name?: string }, exceptCode?: string): Promise<void> {
-  const other = await selectIndustryClash(db, keys, exceptCode);
-  if (!other) return;
-  const value = other.code === keys.code ? other.code : other.name;
-  throw new AppError('conflict', { messageKey: 'industries.error.duplicate', params: { value } });
+  const clash = await selectIndustryClash(db, keys, exceptCode);
+  if (clash) throw new AppError('conflict', { messageKey: 'industries.error.duplicate', params: { value: clash.value } });
 }
 
 async function getIndustry(db: Db, code: string): Promise<IndustryItem> {
@@ -73,7 +71,6 @@ export async function deleteIndustry(db: Db, actor: Actor, code: string, expecte
   requireAccess(canAdminister(actor));
   const before = await requireIndustry(db, code);
   requireVersion(before.version, expectedVersion);
-  const chainCount = await countIndustryChains(db, code);
-  if (chainCount > 0) throw new AppError('conflict', { messageKey: 'industries.error.hasChains', params: { count: chainCount } });
+  refuseWhileReferenced(await countIndustryChains(db, code), 'industries.error.hasChains');
   await audited.remove(db, actor, before, (tx) => deleteIndustryRow(tx, code, expectedVersion));
 }

@@ -1,10 +1,9 @@
 // SQL of the investors (客商库): the searchable page, a lookup by USCC, the insert.
-import { and, count, desc, eq, ilike, ne, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { selectRowBy } from '../../db/sql.js';
+import { insertReturning, selectRowBy, updateAtVersion } from '../../db/sql.js';
 import { investors } from '../../db/schema.js';
 import { containsPattern } from '../../lib/like.js';
-import { atVersion, bumpVersion } from '../../lib/optimistic-lock.js';
 
 export type InvestorRow = typeof investors.$inferSelect;
 
@@ -33,23 +32,16 @@ export async function selectInvestor(db: Db, id: number): Promise<InvestorRow | 
   return selectRowBy(db, investors, 'id', id);
 }
 
-/** Changes an investor at the version the caller read (none: any); no row when the version moved on. */
+/** Changes an investor at the version the caller read (none: any); 409 when the version moved on. */
 export async function updateInvestorRow(
   db: Db,
   id: number,
   values: Partial<typeof investors.$inferInsert>,
   version: number | undefined,
-): Promise<InvestorRow | undefined> {
-  const [row] = await db
-    .update(investors)
-    .set({ ...values, version: bumpVersion(investors.version), updatedAt: sql`now()` })
-    .where(atVersion(eq(investors.id, id), investors.version, version))
-    .returning();
-  return row;
+): Promise<InvestorRow> {
+  return updateAtVersion(db, investors, eq(investors.id, id), values, version);
 }
 
 export async function insertInvestor(db: Db, values: typeof investors.$inferInsert): Promise<InvestorRow> {
-  const [row] = await db.insert(investors).values(values).returning();
-  if (!row) throw new Error('insert returned no row');
-  return row;
+  return insertReturning(db, investors, values);
 }

@@ -10,7 +10,7 @@ import type { Locale } from '../../../shared/i18n/index.js';
 import type { Db } from '../../db/client.js';
 import { pageWindow } from '../../db/sql.js';
 import { AppError } from '../../lib/errors.js';
-import { requireVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
+import { requireVersion } from '../../lib/optimistic-lock.js';
 import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -94,7 +94,7 @@ export async function updateInvestor(
   await checkUscc(db, input.uscc, locale, id);
   const { version, ...fields } = input;
   const row = await db.transaction(async (tx) => {
-    const after = updatedOrConflict(await updateInvestorRow(tx, id, fields, version));
+    const after = await updateInvestorRow(tx, id, fields, version);
     await recordAudit(tx, actor, { action: 'update', entity: 'investor', entityId: String(id), before, after });
     return after;
   });

@@ -11,7 +11,7 @@ import { generateBrief } from '../briefs/briefs.service.js';
 import { importAnswerOf, importFigures } from '../figures/import/import.service.js';
 import { importEnterprises, localizeReport } from '../enterprises/import/import.service.js';
 import { IMPORT_MODES } from '../../../shared/contracts/enterprises.js';
-import { AppError } from '../../lib/errors.js';
+import { importAnswer } from '../../lib/errors.js';
 import { publishPeriod } from '../periods/periods.service.js';
 
 export type JobContext = {
@@ -88,14 +88,7 @@ export const JOB_HANDLERS: Record<JobKind, JobHandler> = {
     const outcome = await importEnterprises(db, actor, { data: file ?? Buffer.alloc(0), fileName: fileName ?? undefined, ...options });
     const report = localizeReport(outcome, locale);
     // As the synchronous route: a real import with errors wrote nothing and is refused, every error in details.
-    if (!options.dryRun && report.errors.length > 0) {
-      throw new AppError('validation_failed', {
-        messageKey: 'enterprises.import.hasErrors',
-        params: { count: report.errors.length },
-        details: report,
-      });
-    }
-    return { status: 200, body: report };
+    return { status: 200, body: importAnswer(report, options.dryRun, 'enterprises.import.hasErrors') };
   },
   period_publish: async ({ db, actor, input, locale, progress }) => {
     progress(10, translate(locale, 'jobs.message.publish'));

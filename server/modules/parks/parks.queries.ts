@@ -2,27 +2,15 @@
 // focus chains, the lookups that validate input, and the writes.
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { deleteAtVersion, insertReturning, selectClash, selectRowBy, updateAtVersion } from '../../db/sql.js';
+import { deleteAtVersion, insertReturning, clashLookup, selectRowBy, updateAtVersion } from '../../db/sql.js';
 import { chains, enterprises, parkFocusChains, parks, regions } from '../../db/schema.js';
-import type { ParkLevel } from '../../../shared/contracts/parks.js';
+import type { ParkLevel, ParkListItem } from '../../../shared/contracts/parks.js';
 import { containsPattern } from '../../lib/like.js';
 
 export type ParkRow = typeof parks.$inferSelect;
 
-export type ParkListRow = {
-  id: number;
-  name: string;
-  shortName: string;
-  level: ParkLevel;
-  regionCode: string;
-  regionName: string;
-  areaHectares: number | null;
-  establishedOn: string | null;
-  focus: string[];
-  focusChainCodes: string[];
-  enterpriseCount: number;
-  version: number;
-};
+/** A list row is the contract's item: the columns below select exactly its fields. */
+export type ParkListRow = ParkListItem;
 
 // Correlated subqueries name the outer column in full (parks.id), never through drizzle's unqualified rendering.
 const listColumns = {
@@ -88,14 +76,8 @@ export async function selectParkFocusChains(db: Db, id: number): Promise<{ code:
     .orderBy(asc(chains.sortOrder), asc(chains.code));
 }
 
-/** A park other than `exceptId` already using this name or short name. */
-export async function selectParkNamed(
-  db: Db,
-  names: { name?: string; shortName?: string },
-  exceptId?: number,
-): Promise<ParkRow | undefined> {
-  return selectClash(db, parks, { name: names.name, shortName: names.shortName }, (r) => r.id === exceptId);
-}
+/** A park other than the one of the given id already using this name or short name. */
+export const selectParkNamed = clashLookup(parks, ['name', 'shortName'], 'id');
 
 export async function selectRegionExists(db: Db, code: string): Promise<boolean> {
   const [row] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, code));

@@ -6,7 +6,7 @@ import type {
   UpdateParkRequest,
 } from '../../../shared/contracts/parks.js';
 import type { Db } from '../../db/client.js';
-import { AppError, foundOr404 } from '../../lib/errors.js';
+import { AppError, foundOr404, refuseWhileReferenced } from '../../lib/errors.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
 import { canAdminister, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
@@ -75,10 +75,8 @@ async function checkReferences(db: Db, input: { regionCode?: string; focusChainC
 
 /** Refuses a name or short name another park uses: import files resolve parks by either. */
 async function requireFreeNames(db: Db, names: { name?: string; shortName?: string }, exceptId?: number): Promise<void> {
-  const other = await selectParkNamed(db, names, exceptId);
-  if (!other) return;
-  const name = other.name === names.name ? other.name : other.shortName;
-  throw new AppError('conflict', { messageKey: 'parks.error.duplicateName', params: { name } });
+  const clash = await selectParkNamed(db, names, exceptId);
+  if (clash) throw new AppError('conflict', { messageKey: 'parks.error.duplicateName', params: { name: clash.value } });
 }
 
 /**
@@ -141,8 +139,7 @@ export async function deletePark(db: Db, actor: Actor, id: number, expectedVersi
   requireAccess(canAdminister(actor));
   const before = await requirePark(db, id);
   requireVersion(before.version, expectedVersion);
-  const firms = await countParkFirms(db, id);
-  if (firms > 0) throw new AppError('conflict', { messageKey: 'parks.error.hasEnterprises', params: { count: firms } });
+  refuseWhileReferenced(await countParkFirms(db, id), 'parks.error.hasEnterprises');
   const focusChainCodes = await focusCodesOf(db, id);
   await audited.remove(db, actor, { ...before, focusChainCodes }, (tx) => deleteParkRow(tx, id, expectedVersion));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countRows } from '../../test/factories/common.js';
-import { rejectedPaths, useTestApp } from '../../test/app.js';
+import { expectRefusal, rejectedPaths, useTestApp } from '../../test/app.js';
 import { auditRows, buildFirm } from '../../test/factories/chains.js';
 
 const t = useTestApp({
@@ -110,32 +110,20 @@ describe('parks', () => {
       'body.regionCode',
       'body.shortName',
     ]);
-    const region = await send('POST', '/api/parks', admin, { name: '某园', shortName: '某园', level: 'provincial', regionCode: '999999' });
+    const park = { name: '某园', shortName: '某园', level: 'provincial', regionCode: '430421' };
+    const region = await send('POST', '/api/parks', admin, { ...park, regionCode: '999999' });
     expect(region.statusCode).toBe(400);
     expect(region.json().error.details).toEqual([{ path: 'body.regionCode', message: 'unknown region 999999' }]);
-    const chains = await send(
-      'POST',
-      '/api/parks',
-      admin,
-      { name: '某园', shortName: '某园', level: 'provincial', regionCode: '430421', focusChainCodes: ['CH99'] },
-      'en',
-    );
-    expect(chains.json().error.message).toContain('Chains CH99 do not exist');
-    const dup = await send('POST', '/api/parks', admin, {
-      name: '某园',
-      shortName: '衡阳高新区',
-      level: 'provincial',
-      regionCode: '430421',
-    });
-    expect(dup.statusCode).toBe(409);
-    expect(dup.json().error.message).toContain('衡阳高新区');
+    const chains = await send('POST', '/api/parks', admin, { ...park, focusChainCodes: ['CH99'] }, 'en');
+    expectRefusal(chains, 400, 'Chains CH99 do not exist');
+    const dup = await send('POST', '/api/parks', admin, { ...park, shortName: '衡阳高新区' });
+    expectRefusal(dup, 409, '衡阳高新区');
     expect(await countRows(t.database.db, 'parks')).toBe(before);
   });
 
   it('refuses to delete a park with firms, naming the count', async () => {
     const list = (await get('/api/parks?q=衡阳高新区', admin)).json();
     const res = await send('DELETE', `/api/parks/${list.items[0].id}`, admin);
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.message).toContain('该园区有 2 家企业，不能删除');
+    expectRefusal(res, 409, '该园区有 2 家企业，不能删除');
   });
 });

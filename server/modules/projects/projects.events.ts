@@ -2,13 +2,12 @@
 // signings, so one project presented at two events is counted twice: the 多次签约活动 warning
 // (projects.warnings.queries.ts) lists every project with two or more events.
 import type { AddSigningEventRequest, SigningEventItem } from '../../../shared/contracts/projects.js';
-import { hasReached } from '../../../shared/project-lifecycle.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { deleteSigningEvent, insertSigningEvent, selectSigningEvents, type SigningEventRow } from './projects.events.queries.js';
-import { requireEditableProject } from './projects.plan.js';
+import { requireEditableProject, requireEditableSignedProject } from './projects.plan.js';
 import { todayInCity } from './projects.service.js';
 
 function presentEvent(row: SigningEventRow): SigningEventItem {
@@ -26,13 +25,7 @@ export async function listSigningEvents(db: Db, projectId: number): Promise<Sign
  * (409 by the unique constraint).
  */
 export async function addSigningEvent(db: Db, actor: Actor, projectId: number, input: AddSigningEventRequest): Promise<SigningEventItem> {
-  const project = await requireEditableProject(db, actor, projectId);
-  if (!hasReached(project.stage, 'signed')) {
-    throw new AppError('validation_failed', {
-      messageKey: 'projects.error.eventNeedsSigned',
-      details: [{ path: 'body.eventName', message: 'not signed' }],
-    });
-  }
+  await requireEditableSignedProject(db, actor, projectId, { messageKey: 'projects.error.eventNeedsSigned', path: 'body.eventName' });
   if (input.heldOn > todayInCity()) {
     throw new AppError('validation_failed', {
       messageKey: 'projects.error.eventInFuture',

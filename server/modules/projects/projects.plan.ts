@@ -7,9 +7,10 @@ import type {
   UpdateProjectRequest,
 } from '../../../shared/contracts/projects.js';
 import type { Locale } from '../../../shared/i18n/index.js';
+import { hasReached } from '../../../shared/project-lifecycle.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
-import { requireVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
+import { requireVersion } from '../../lib/optimistic-lock.js';
 import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -42,6 +43,23 @@ export async function requireEditableProject(db: Db, actor: Actor, id: number) {
   return row;
 }
 
+/**
+ * A signed project the actor may change (what a 签约活动 or a 项目代办员 belongs to: a lead not yet signed has
+ * neither); 400 with `messageKey` on `path` otherwise.
+ */
+export async function requireEditableSignedProject(
+  db: Db,
+  actor: Actor,
+  id: number,
+  refusal: { messageKey: 'projects.error.eventNeedsSigned' | 'projects.error.agentNeedsSigned'; path: string },
+) {
+  const project = await requireEditableProject(db, actor, id);
+  if (!hasReached(project.stage, 'signed')) {
+    throw new AppError('validation_failed', { messageKey: refusal.messageKey, details: [{ path: refusal.path, message: 'not signed' }] });
+  }
+  return project;
+}
+
 export async function updateProject(
   db: Db,
   actor: Actor,
@@ -53,7 +71,7 @@ export async function updateProject(
   requireVersion(before.version, patch.version);
   const { version, ...fields } = patch;
   await db.transaction(async (tx) => {
-    const after = updatedOrConflict(await updateProjectRow(tx, id, fields, version));
+    const after = await updateProjectRow(tx, id, fields, version);
     for (const field of ['signedAmount', 'plannedInvestment'] as const) {
       if (fields[field] !== undefined && before[field] !== after[field]) {
         await insertAmountChange(tx, {

@@ -18,9 +18,8 @@ import {
   projects,
   regions,
 } from '../../db/schema.js';
-import { isoSql, selectRowBy, textArray } from '../../db/sql.js';
+import { insertReturning, isoSql, selectRowBy, textArray, updateAtVersion } from '../../db/sql.js';
 import { containsPattern } from '../../lib/like.js';
-import { atVersion, bumpVersion } from '../../lib/optimistic-lock.js';
 import type { DataScope } from '../access/access.policy.js';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -226,9 +225,7 @@ export async function hasInvestor(db: Db, id: number): Promise<boolean> {
 // ── writes ──
 
 export async function insertProject(db: Db, values: ProjectInsert): Promise<ProjectRow> {
-  const [row] = await db.insert(projects).values(values).returning();
-  if (!row) throw new Error('insert returned no row');
-  return row;
+  return insertReturning(db, projects, values);
 }
 
 export async function insertStageEvents(
@@ -262,13 +259,8 @@ export async function updateProjectRow(
     >
   >,
   expectedVersion: number | undefined,
-): Promise<ProjectRow | undefined> {
-  const [row] = await db
-    .update(projects)
-    .set({ ...change, version: bumpVersion(projects.version), updatedAt: sql`now()` })
-    .where(atVersion(eq(projects.id, id), projects.version, expectedVersion))
-    .returning();
-  return row;
+): Promise<ProjectRow> {
+  return updateAtVersion(db, projects, eq(projects.id, id), change, expectedVersion);
 }
 
 const enterpriseAlias = alias(enterprises, 'linked');

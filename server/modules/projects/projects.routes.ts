@@ -37,7 +37,7 @@ import {
   projectImportReport,
   projectImportTemplateQuery,
 } from '../../../shared/contracts/projects.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, importAnswer } from '../../lib/errors.js';
 import { actorOf, localeOf } from '../../lib/http.js';
 import { ADMIN, OK, routePlugin } from '../../lib/routes.js';
 import { importInvestment, importProjects, localizeImport } from './import/import.service.js';
@@ -84,15 +84,7 @@ export const projectsRoutes = routePlugin('projects', async (routes, { db }, app
       const input = { source: { data: await file.toBuffer() }, dryRun: query.dryRun === 'true' };
       const run = query.kind === 'projects' ? importProjects : importInvestment;
       const report = localizeImport(await run(db, actor, input), localeOf(request));
-      // A real import with errors wrote nothing: a failed request, with every error in details.
-      if (!input.dryRun && report.errors.length > 0) {
-        throw new AppError('validation_failed', {
-          messageKey: 'projects.import.hasErrors',
-          params: { count: report.errors.length },
-          details: report,
-        });
-      }
-      return report;
+      return importAnswer(report, input.dryRun, 'projects.import.hasErrors');
     },
   );
   routes.get('/', { policy: PROJECT_READERS, query: listProjectsQuery, response: listProjectsResponse }, ({ actor, query }) =>

@@ -14,7 +14,7 @@ import { translate, type Locale, type MessageKey } from '../../../shared/i18n/in
 import type { Db } from '../../db/client.js';
 import { pageWindow } from '../../db/sql.js';
 import { AppError } from '../../lib/errors.js';
-import { requireVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
+import { requireVersion } from '../../lib/optimistic-lock.js';
 import { dataScopeOf, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -257,19 +257,17 @@ export async function moveProjectStage(
   }
   const signed: ProjectStage = 'signed';
   await db.transaction(async (tx) => {
-    const after = updatedOrConflict(
-      await updateProjectRow(
-        tx,
-        id,
-        {
-          stage: input.to,
-          stageDates: result.stageDates,
-          signedOn: result.stageDates[signed] ?? null,
-          terminatedReason: result.kind === 'terminate' ? input.reason : null,
-          enterpriseUscc,
-        },
-        input.version,
-      ),
+    const after = await updateProjectRow(
+      tx,
+      id,
+      {
+        stage: input.to,
+        stageDates: result.stageDates,
+        signedOn: result.stageDates[signed] ?? null,
+        terminatedReason: result.kind === 'terminate' ? input.reason : null,
+        enterpriseUscc,
+      },
+      input.version,
     );
     await insertStageEvents(tx, id, byOf(actor), result.events);
     await recordAudit(tx, actor, {

@@ -2,7 +2,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { projectAgents, projectApprovals, projectBlockers, projects } from '../../db/schema.js';
-import { selectRowBy, textArray } from '../../db/sql.js';
+import { insertReturning, selectRowBy, textArray } from '../../db/sql.js';
 import type { DataScope } from '../access/access.policy.js';
 import { projectScopeSql } from './projects.queries.js';
 
@@ -46,9 +46,7 @@ export async function upsertApproval(
 }
 
 export async function insertBlocker(db: Db, row: typeof projectBlockers.$inferInsert): Promise<BlockerRow> {
-  const [inserted] = await db.insert(projectBlockers).values(row).returning();
-  if (!inserted) throw new Error('insert returned no row');
-  return inserted;
+  return insertReturning(db, projectBlockers, row);
 }
 
 export async function selectBlocker(db: Db, id: number): Promise<BlockerRow | undefined> {

@@ -13,14 +13,13 @@ import {
   type SetAgentRequest,
   type SetApprovalRequest,
 } from '../../../shared/contracts/projects.js';
-import { hasReached } from '../../../shared/project-lifecycle.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { dataScopeOf, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { listSigningEvents } from './projects.events.js';
-import { requireEditableProject } from './projects.plan.js';
+import { requireEditableProject, requireEditableSignedProject } from './projects.plan.js';
 import { hasClearance, isProjectReader } from './projects.policy.js';
 import { getProject, todayInCity } from './projects.service.js';
 import {
@@ -77,13 +76,7 @@ export async function getProjectSupport(db: Db, actor: Actor, id: number): Promi
 
 /** Names the agent of a signed project (代办制 starts at 签约). */
 export async function setProjectAgent(db: Db, actor: Actor, id: number, input: SetAgentRequest): Promise<void> {
-  const project = await requireEditableProject(db, actor, id);
-  if (!hasReached(project.stage, 'signed')) {
-    throw new AppError('validation_failed', {
-      messageKey: 'projects.error.agentNeedsSigned',
-      details: [{ path: 'body', message: 'not signed' }],
-    });
-  }
+  await requireEditableSignedProject(db, actor, id, { messageKey: 'projects.error.agentNeedsSigned', path: 'body' });
   await db.transaction(async (tx) => {
     await upsertAgent(tx, { projectId: id, ...input });
     await recordAudit(tx, actor, { action: 'set', entity: 'project_agent', entityId: String(id), after: input });

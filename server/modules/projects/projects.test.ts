@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Session, type TestApp } from '../../test/app.js';
+import { createTestApp, expectRefusal, loginAs, type Session, type TestApp } from '../../test/app.js';
 import { buildUser, countRows, publishHistory, TEST_PASSWORD } from '../../test/factories/common.js';
 import { buildEnterprise, parkIdOf } from '../../test/factories/enterprises.js';
 import { seedReferenceData } from '../demo/seed.js';
@@ -191,8 +191,7 @@ describe('projects: scopes and confidentiality', () => {
 describe('investors', () => {
   it('checks the USCC and masks contacts for whoever does not own the record', async () => {
     const bad = await send('POST', '/api/investors', office02, { kind: 'company', name: '示例客商', uscc: '91430400MA4L000001' });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.message).toContain('统一社会信用代码无效');
+    expectRefusal(bad, 400, '统一社会信用代码无效');
     const res = await send('POST', '/api/investors', office02, {
       kind: 'person',
       name: '示例乡贤张先生',

@@ -1,23 +1,16 @@
 // SQL of the regions (counties, districts, county-level cities and statistical zones): the list
 // with park and firm counts, the references that block a deletion, and the writes.
-import { deleteAtVersion, insertReturning, parseRows, selectClash, selectRowBy, updateAtVersion } from '../../db/sql.js';
+import { deleteAtVersion, insertReturning, parseRows, clashLookup, selectRowBy, updateAtVersion } from '../../db/sql.js';
 import { z } from 'zod';
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern } from '../../lib/like.js';
 import type { Db } from '../../db/client.js';
 import { regions } from '../../db/schema.js';
-import type { RegionKind } from '../../../shared/contracts/regions.js';
+import type { RegionItem, RegionKind } from '../../../shared/contracts/regions.js';
 
 export type RegionRow = typeof regions.$inferSelect;
-export type RegionListRow = {
-  code: string;
-  name: string;
-  shortName: string;
-  kind: RegionKind;
-  version: number;
-  parkCount: number;
-  enterpriseCount: number;
-};
+/** A list row is the contract's item: the select below names exactly its fields. */
+export type RegionListRow = RegionItem;
 
 // Correlated subqueries name the outer column in full: drizzle leaves a single-table select unqualified.
 /** Regions, GB/T 2260 divisions before the statistical zones, each with its parks and firms. */
@@ -47,14 +40,8 @@ export async function selectRegionRow(db: Db, code: string): Promise<RegionRow |
   return selectRowBy(db, regions, 'code', code);
 }
 
-/** A region other than `exceptCode` already using this name or short name. */
-export async function selectRegionNamed(
-  db: Db,
-  names: { name?: string; shortName?: string },
-  exceptCode?: string,
-): Promise<RegionRow | undefined> {
-  return selectClash(db, regions, { name: names.name, shortName: names.shortName }, (r) => r.code === exceptCode);
-}
+/** A region other than the one of the given code already using this name or short name. */
+export const selectRegionNamed = clashLookup(regions, ['name', 'shortName'], 'code');
 
 /** What refers to a region: parks located in it and firms registered in it. */
 export async function countRegionReferences(db: Db, code: string): Promise<{ parks: number; enterprises: number }> {

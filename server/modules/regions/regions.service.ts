@@ -30,10 +30,9 @@ async function requireRegion(db: Db, code: string): Promise<RegionRow> {
 
 /** Refuses a name or short name another region uses: import files resolve regions by either. */
 async function requireFreeNames(db: Db, names: { name?: string; shortName?: string }, exceptCode?: string): Promise<void> {
-  const other = await selectRegionNamed(db, names, exceptCode);
-  if (!other) return;
-  const name = other.name === names.name ? other.name : other.shortName;
-  throw new AppError('conflict', { messageKey: 'regions.error.duplicateName', params: { name, code: other.code } });
+  const clash = await selectRegionNamed(db, names, exceptCode);
+  if (clash)
+    throw new AppError('conflict', { messageKey: 'regions.error.duplicateName', params: { name: clash.value, code: clash.row.code } });
 }
 
 /**

@@ -2,13 +2,12 @@
 // whom a task may be assigned to, the writes, and a year's completion of one assignee.
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { TASK_EVENT_ACTIONS, taskItem, type TaskAssigneeKind, type TaskSource } from '../../../shared/contracts/supervision.js';
-import type { TicketLight } from '../../../shared/contracts/tickets.js';
-import { TASK_STATUSES, type TaskStatus } from '../../../shared/supervision/workflow.js';
+import { listTasksQuery, TASK_EVENT_ACTIONS, taskItem, type TaskAssigneeKind } from '../../../shared/contracts/supervision.js';
+import { TASK_STATUSES } from '../../../shared/supervision/workflow.js';
 import { ROLES } from '../../../shared/roles.js';
 import type { Db } from '../../db/client.js';
 import { supervisionTaskEvents, supervisionTasks } from '../../db/schema.js';
-import { isoSql, parseRows, selectPage, selectRowBy, textArray, updateAtVersion } from '../../db/sql.js';
+import { insertReturning, isoSql, listedRecord, parseRows, textArray, updateAtVersion } from '../../db/sql.js';
 import { containsPattern } from '../../lib/like.js';
 import { lightSqlOf, type LightBounds } from '../../lib/lights.js';
 import type { DataScope } from '../access/access.policy.js';
@@ -66,15 +65,8 @@ function itemColumns(bounds: LightBounds): SQL {
 
 const FROM = sql`FROM supervision_tasks s LEFT JOIN chains c ON c.code = s.chain_code`;
 
-export type TaskFilter = {
-  year?: number;
-  status?: TaskStatus;
-  light?: TicketLight;
-  source?: TaskSource;
-  chain?: string;
-  assigneeKind?: TaskAssigneeKind;
-  q?: string;
-};
+/** The list's filters: the parsed query's own, `escalated` already turned into the red light by the service. */
+export type TaskFilter = Omit<z.output<typeof listTasksQuery>, 'page' | 'pageSize' | 'escalated'>;
 
 function filterSql(scope: DataScope, filter: TaskFilter, bounds: LightBounds): SQL {
   const parts: SQL[] = [taskScopeSql(scope)];
@@ -91,32 +83,24 @@ function filterSql(scope: DataScope, filter: TaskFilter, bounds: LightBounds): S
   return sql.join(parts, sql` AND `);
 }
 
+const reads = listedRecord({
+  table: supervisionTasks,
+  columns: itemColumns,
+  from: FROM,
+  id: sql`s.id`,
+  itemRow,
+  where: filterSql,
+  order: sql`(s.status IN ('todo', 'in_progress')) DESC, s.deadline, s.id`,
+});
+
 /** One page of the tasks the scope holds: red first, then by deadline. */
-export async function selectTasksPage(
-  db: Db,
-  scope: DataScope,
-  filter: TaskFilter & { limit: number; offset: number },
-  bounds: LightBounds,
-): Promise<{ rows: TaskListRow[]; total: number }> {
-  const where = filterSql(scope, filter, bounds);
-  const order = sql`(s.status IN ('todo', 'in_progress')) DESC, s.deadline, s.id`;
-  return selectPage(db, { columns: itemColumns(bounds), from: FROM, where, order, limit: filter.limit, offset: filter.offset }, itemRow);
-}
+export const selectTasksPage = reads.page;
 
 /** One task as a list item (no scope: the service checks it). */
-export async function selectTaskItem(db: Db, id: number, bounds: LightBounds): Promise<TaskListRow | null> {
-  const result = await db.execute(sql`SELECT ${itemColumns(bounds)} ${FROM} WHERE s.id = ${id}`);
-  return parseRows(result, itemRow)[0] ?? null;
-}
-
-export async function selectTaskRow(db: Db, id: number): Promise<TaskRow | null> {
-  return (await selectRowBy(db, supervisionTasks, 'id', id)) ?? null;
-}
-
+export const selectTaskItem = reads.item;
+export const selectTaskRow = reads.row;
 /** The row locked for an action (a second action on the same task waits for the first). */
-export async function selectTaskForUpdate(db: Db, id: number): Promise<TaskRow | null> {
-  return (await selectRowBy(db, supervisionTasks, 'id', id, { forUpdate: true })) ?? null;
-}
+export const selectTaskForUpdate = reads.rowForUpdate;
 
 const eventRow = z.object({
   id: z.number(),
@@ -141,9 +125,7 @@ export async function selectTaskEvents(db: Db, id: number) {
 }
 
 export async function insertTask(db: Db, task: TaskInsert): Promise<TaskRow> {
-  const [row] = await db.insert(supervisionTasks).values(task).returning();
-  if (!row) throw new Error('task not inserted');
-  return row;
+  return insertReturning(db, supervisionTasks, task);
 }
 
 /** Changes a task at the version read (409 when it moved on); bumps the version. */

@@ -69,16 +69,7 @@ export async function listTasks(db: Db, actor: Actor, input: ListTasksQuery, tod
   const { rows, total } = await selectTasksPage(
     db,
     dataScopeOf(actor),
-    {
-      year: query.year,
-      status: query.status,
-      light: query.escalated === 'true' ? 'red' : query.light,
-      source: query.source,
-      chain: query.chain,
-      assigneeKind: query.assigneeKind,
-      q: query.q,
-      ...pageWindow(query),
-    },
+    { ...query, light: query.escalated === 'true' ? 'red' : query.light, ...pageWindow(query) },
     lightBoundsOf(today),
   );
   return { items: rows.map(presentItem), total };

@@ -1,16 +1,15 @@
 // SQL of the tickets: the firm facts a filing copies, the scoped and filtered list with lights, one
 // ticket with its units and timeline, and the writes (ticket, units, events, visits).
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { TICKET_STATES, runningDeadlineOf, type TicketCategory, type TicketState } from '../../../shared/tickets/workflow.js';
-import { TICKET_EVENT_ACTIONS, ticketItem, type TicketLight } from '../../../shared/contracts/tickets.js';
+import { TICKET_STATES, runningDeadlineOf } from '../../../shared/tickets/workflow.js';
+import { listTicketsQuery, TICKET_EVENT_ACTIONS, ticketItem } from '../../../shared/contracts/tickets.js';
 import { ROLES } from '../../../shared/roles.js';
 import type { Db } from '../../db/client.js';
 import { ticketEvents, tickets, ticketUnits, ticketVisits } from '../../db/schema.js';
-import { isoSql, parseRows, selectPage, selectRowBy, textArray } from '../../db/sql.js';
+import { insertReturning, isoSql, listedRecord, parseRows, textArray, updateAtVersion } from '../../db/sql.js';
 import { containsPattern } from '../../lib/like.js';
 import { lightSqlOf, type LightBounds } from '../../lib/lights.js';
-import { bumpVersion, updatedOrConflict } from '../../lib/optimistic-lock.js';
 import type { DataScope } from '../access/access.policy.js';
 
 export type TicketRow = typeof tickets.$inferSelect;
@@ -110,16 +109,8 @@ function itemColumns(bounds: LightBounds): SQL {
 const FROM = sql`FROM tickets t JOIN enterprises e ON e.uscc = t.uscc
   LEFT JOIN parks p ON p.id = t.park_id LEFT JOIN regions r ON r.code = t.region_code`;
 
-export type TicketFilter = {
-  state?: TicketState;
-  category?: TicketCategory;
-  chain?: string;
-  unit?: string;
-  light?: TicketLight;
-  year?: number;
-  q?: string;
-  open?: boolean;
-};
+/** The list's filters: the parsed query's own, `open` as a boolean. */
+export type TicketFilter = Omit<z.output<typeof listTicketsQuery>, 'page' | 'pageSize' | 'open'> & { open?: boolean };
 
 function filterSql(scope: DataScope, filter: TicketFilter, bounds: LightBounds): SQL {
   const parts: SQL[] = [ticketScopeSql(scope)];
@@ -138,32 +129,24 @@ function filterSql(scope: DataScope, filter: TicketFilter, bounds: LightBounds):
   return sql.join(parts, sql` AND `);
 }
 
+const reads = listedRecord({
+  table: tickets,
+  columns: itemColumns,
+  from: FROM,
+  id: sql`t.id`,
+  itemRow,
+  where: filterSql,
+  order: sql`t.filed_on DESC, t.id DESC`,
+});
+
 /** One page of the tickets the scope holds, newest first, with their lights on the bounds' day. */
-export async function selectTicketsPage(
-  db: Db,
-  scope: DataScope,
-  filter: TicketFilter & { limit: number; offset: number },
-  bounds: LightBounds,
-): Promise<{ rows: TicketListRow[]; total: number }> {
-  const where = filterSql(scope, filter, bounds);
-  const order = sql`t.filed_on DESC, t.id DESC`;
-  return selectPage(db, { columns: itemColumns(bounds), from: FROM, where, order, limit: filter.limit, offset: filter.offset }, itemRow);
-}
+export const selectTicketsPage = reads.page;
 
 /** One ticket as a list item (no scope: the service checks it). */
-export async function selectTicketItem(db: Db, id: number, bounds: LightBounds): Promise<TicketListRow | null> {
-  const result = await db.execute(sql`SELECT ${itemColumns(bounds)} ${FROM} WHERE t.id = ${id}`);
-  return parseRows(result, itemRow)[0] ?? null;
-}
-
-export async function selectTicketRow(db: Db, id: number): Promise<TicketRow | null> {
-  return (await selectRowBy(db, tickets, 'id', id)) ?? null;
-}
-
+export const selectTicketItem = reads.item;
+export const selectTicketRow = reads.row;
 /** The row locked for an action (a second action on the same ticket waits for the first). */
-export async function selectTicketForUpdate(db: Db, id: number): Promise<TicketRow | null> {
-  return (await selectRowBy(db, tickets, 'id', id, { forUpdate: true })) ?? null;
-}
+export const selectTicketForUpdate = reads.rowForUpdate;
 
 export async function selectTicketUnits(db: Db, id: number): Promise<{ department: string; isLead: boolean }[]> {
   return db
@@ -214,19 +197,12 @@ export async function insertVisit(db: Db, visit: typeof ticketVisits.$inferInser
 }
 
 export async function insertTicket(db: Db, ticket: TicketInsert): Promise<TicketRow> {
-  const [row] = await db.insert(tickets).values(ticket).returning();
-  if (!row) throw new Error('ticket not inserted');
-  return row;
+  return insertReturning(db, tickets, ticket);
 }
 
 /** Changes a ticket at the version read (409 when it moved on); bumps the version. */
 export async function updateTicketRow(db: Db, id: number, version: number, fields: Partial<TicketInsert>): Promise<TicketRow> {
-  const rows = await db
-    .update(tickets)
-    .set({ ...fields, version: bumpVersion(tickets.version), updatedAt: new Date() })
-    .where(and(eq(tickets.id, id), eq(tickets.version, version)))
-    .returning();
-  return updatedOrConflict(rows[0]);
+  return updateAtVersion(db, tickets, eq(tickets.id, id), fields, version);
 }
 
 /** Replaces the units of a ticket: one lead and the 协办 units. */

@@ -84,17 +84,7 @@ export async function listTickets(db: Db, actor: Actor, input: ListTicketsQuery,
   const { rows, total } = await selectTicketsPage(
     db,
     dataScopeOf(actor),
-    {
-      state: query.state,
-      category: query.category,
-      chain: query.chain,
-      unit: query.unit,
-      light: query.light,
-      year: query.year,
-      q: query.q,
-      open: query.open === undefined ? undefined : query.open === 'true',
-      ...pageWindow(query),
-    },
+    { ...query, open: query.open === undefined ? undefined : query.open === 'true', ...pageWindow(query) },
     lightBoundsOf(today),
   );
   return { items: rows.map(presentItem), total };
