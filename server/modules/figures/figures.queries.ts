@@ -269,11 +269,13 @@ const STAGE = sql.raw('figure_import_stage');
  * row per month to write, `version` null for a month to create. Loaded step by step
  * (insertStagedMonths), written by one statement (mergeStagedMonths): the triggers on monthly_figures
  * that work per statement (the kept versions, the statistics token, rollups) then run once per import.
+ * Its key lets the merge join by index from either side: with hash joins off (withIndexJoins) and a
+ * freshly filled monthly_figures the planner may take the stored months as the outer side.
  */
 export async function createMonthStage(db: Db): Promise<void> {
   const columns = [...NEW_COLUMNS, ...OLD_COLUMNS].map((c) => `${c} ${c.endsWith('employees') ? 'int' : 'bigint'}`).join(', ');
   await db.execute(
-    sql`CREATE TEMPORARY TABLE ${STAGE} (uscc char(18) NOT NULL, period text NOT NULL, version timestamptz, ${sql.raw(columns)}) ON COMMIT DROP`,
+    sql`CREATE TEMPORARY TABLE ${STAGE} (uscc char(18) NOT NULL, period text NOT NULL, version timestamptz, ${sql.raw(columns)}, PRIMARY KEY (uscc, period)) ON COMMIT DROP`,
   );
 }
 
