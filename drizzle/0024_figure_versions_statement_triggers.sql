@@ -31,14 +31,18 @@ CREATE TRIGGER monthly_figures_next_version BEFORE UPDATE ON monthly_figures FOR
         (OLD.uscc, OLD.period, OLD.figure_version, OLD.gross_output, OLD.revenue, OLD.profit, OLD.taxes, OLD.electricity_kwh, OLD.employees, OLD.prev_year_gross_output, OLD.prev_year_revenue, OLD.prev_year_profit, OLD.prev_year_taxes))
   EXECUTE FUNCTION next_monthly_figure_version();--> statement-breakpoint
 CREATE FUNCTION keep_replaced_monthly_figures() RETURNS trigger LANGUAGE plpgsql
-  -- The transition tables have no index: paired by a hash join, whatever the writing transaction set (an
-  -- import turns hash joins off for its own statements, and a nested loop here is quadratic).
+  -- The transition tables have no index: paired by a hash or merge join, whatever the writing transaction
+  -- set (an import turns them off for its own statements, and a nested loop here is quadratic).
   SET enable_hashjoin = on SET enable_mergejoin = on AS $$
 BEGIN
+  -- EXECUTE: planned for each statement with its transition tables' row counts. A static statement's plan
+  -- is cached by the session after its first run: planned for 1 row (a manual entry), it stays a nested
+  -- loop for the 100,000 rows of an import on the same connection.
+  EXECUTE '
   INSERT INTO monthly_figure_versions (uscc, period, gross_output, revenue, profit, taxes, electricity_kwh, employees, prev_year_gross_output, prev_year_revenue, prev_year_profit, prev_year_taxes, source, updated_at, figure_version, superseded_version)
   SELECT o.uscc, o.period, o.gross_output, o.revenue, o.profit, o.taxes, o.electricity_kwh, o.employees, o.prev_year_gross_output, o.prev_year_revenue, o.prev_year_profit, o.prev_year_taxes, o.source, o.updated_at, o.figure_version, n.figure_version
     FROM replaced_rows o JOIN replacing_rows n ON n.uscc = o.uscc AND n.period = o.period
-   WHERE n.figure_version <> o.figure_version;
+   WHERE n.figure_version <> o.figure_version';
   RETURN NULL;
 END;
 $$;--> statement-breakpoint
