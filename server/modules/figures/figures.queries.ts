@@ -219,33 +219,12 @@ export async function insertMonthsWithRevisions(db: Db, writes: readonly MonthWr
 export async function updateMonthsWithRevisions(db: Db, writes: readonly MonthUpdate[], by: WrittenBy): Promise<number> {
   let written = 0;
   for (const slice of slices(writes)) {
-    const arrays = [
-      ...FIGURE_FIELDS.map((f) =>
-        valueArray(
-          f,
-          slice.map((w) => w.values[f]),
-        ),
-      ),
-      ...FIGURE_FIELDS.map((f) =>
-        valueArray(
-          f,
-          slice.map((w) => w.before[f]),
-        ),
-      ),
-    ];
     const result = await db.execute(sql`
-      WITH u AS (
-        SELECT * FROM unnest(${usccArray(slice.map((w) => w.uscc))}, ${textArray(slice.map((w) => w.period))}, ${sql.param(slice.map((w) => `${w.version}Z`))}::timestamptz[], ${sql.join(arrays, sql`, `)})
-          AS u(uscc, period, version, ${sql.raw([...NEW_COLUMNS, ...OLD_COLUMNS].join(', '))})
-      ), changed AS (
+      WITH u AS (${updateRows(slice)}), changed AS (
         UPDATE monthly_figures f
            SET ${sql.raw(NEW_COLUMNS.map((c) => `${c} = u.${c}`).join(', '))}, source = ${by.source}, updated_at = now()
           FROM u
-         WHERE f.uscc = u.uscc AND f.period = u.period
-           -- "IS TRUE" keeps the version check out of the join key: it runs on the matched rows only. The
-           -- version (UTC to the microsecond, as selectStoredFigures read it) comes as a timestamptz: compared as
-           -- one, not as text formatted for each row.
-           AND (f.updated_at = u.version) IS TRUE
+         WHERE ${VERSION_MATCH}
         RETURNING u.*
       )
       INSERT INTO monthly_figure_revisions (uscc, period, old_values, new_values, source, changed_by, changed_by_name, changed_at)
@@ -253,6 +232,94 @@ export async function updateMonthsWithRevisions(db: Db, writes: readonly MonthUp
     written += result.rowCount ?? 0;
   }
   return written;
+}
+
+/**
+ * The stored month `f` still at the version `u` was read at. "IS TRUE" keeps the version check out of
+ * the join key: it runs on the matched rows only. The version (UTC to the microsecond, as
+ * selectStoredFigures read it) comes as a timestamptz: compared as one, not as text formatted for each row.
+ */
+const VERSION_MATCH = sql.raw('f.uscc = u.uscc AND f.period = u.period AND (f.updated_at = u.version) IS TRUE');
+
+/** Updates as rows (uscc, period, version, the new values, the old values `old_…`): arrays unnested. */
+function updateRows(slice: readonly MonthUpdate[]): SQL {
+  const arrays = [
+    ...FIGURE_FIELDS.map((f) =>
+      valueArray(
+        f,
+        slice.map((w) => w.values[f]),
+      ),
+    ),
+    ...FIGURE_FIELDS.map((f) =>
+      valueArray(
+        f,
+        slice.map((w) => w.before[f]),
+      ),
+    ),
+  ];
+  return sql`SELECT * FROM unnest(${usccArray(slice.map((w) => w.uscc))}, ${textArray(slice.map((w) => w.period))}, ${sql.param(slice.map((w) => `${w.version}Z`))}::timestamptz[], ${sql.join(arrays, sql`, `)})
+          AS u(uscc, period, version, ${sql.raw([...NEW_COLUMNS, ...OLD_COLUMNS].join(', '))})`;
+}
+
+/** The temporary table an import's months are loaded into before one merge writes them (dropped at commit or rollback). */
+const STAGE = sql.raw('figure_import_stage');
+
+/**
+ * Creates the (empty) table an import's months are loaded into, in the caller's transaction: one
+ * row per month to write, `version` null for a month to create. Loaded step by step
+ * (insertStagedMonths), written by one statement (mergeStagedMonths): the triggers on monthly_figures
+ * that work per statement (the kept versions, the statistics token, rollups) then run once per import.
+ * Its key lets the merge join by index from either side: with hash joins off (withIndexJoins) and a
+ * freshly filled monthly_figures the planner may take the stored months as the outer side.
+ */
+export async function createMonthStage(db: Db): Promise<void> {
+  const columns = [...NEW_COLUMNS, ...OLD_COLUMNS].map((c) => `${c} ${c.endsWith('employees') ? 'int' : 'bigint'}`).join(', ');
+  await db.execute(
+    sql`CREATE TEMPORARY TABLE ${STAGE} (uscc char(18) NOT NULL, period text NOT NULL, version timestamptz, ${sql.raw(columns)}, PRIMARY KEY (uscc, period)) ON COMMIT DROP`,
+  );
+}
+
+/** Loads months to create and to update into the import's stage (createMonthStage): one multi-row INSERT of unnested arrays per slice. */
+export async function insertStagedMonths(db: Db, creates: readonly MonthWrite[], updates: readonly MonthUpdate[]): Promise<void> {
+  for (const slice of slices(updates)) await db.execute(sql`INSERT INTO ${STAGE} ${updateRows(slice)}`);
+  for (const slice of slices(creates)) {
+    const arrays = FIGURE_FIELDS.map((f) =>
+      valueArray(
+        f,
+        slice.map((w) => w.values[f]),
+      ),
+    );
+    await db.execute(sql`
+      INSERT INTO ${STAGE} (uscc, period, ${sql.raw(NEW_COLUMNS.join(', '))})
+      SELECT * FROM unnest(${usccArray(slice.map((w) => w.uscc))}, ${textArray(slice.map((w) => w.period))}, ${sql.join(arrays, sql`, `)})`);
+  }
+}
+
+/**
+ * Writes the staged months in one statement: updates of months still at the version read, creates of
+ * months still absent, and one revision per month written (old values null for a created month), as
+ * insertMonthsWithRevisions and updateMonthsWithRevisions do. Returns how many were written: short
+ * when someone changed or created a month in between (the caller rolls back: a conflict).
+ */
+export async function mergeStagedMonths(db: Db, by: WrittenBy): Promise<number> {
+  const result = await db.execute(sql`
+    WITH changed AS (
+      UPDATE monthly_figures f
+         SET ${sql.raw(NEW_COLUMNS.map((c) => `${c} = u.${c}`).join(', '))}, source = ${by.source}, updated_at = now()
+        FROM ${STAGE} u
+       WHERE u.version IS NOT NULL AND ${VERSION_MATCH}
+      RETURNING u.*
+    ), added AS (
+      INSERT INTO monthly_figures (uscc, period, ${sql.raw(NEW_COLUMNS.join(', '))}, source, updated_at)
+      SELECT uscc, period, ${sql.raw(NEW_COLUMNS.join(', '))}, ${by.source}, now() FROM ${STAGE} WHERE version IS NULL
+      ON CONFLICT (uscc, period) DO NOTHING
+      RETURNING uscc, period, ${sql.raw(NEW_COLUMNS.join(', '))}
+    )
+    INSERT INTO monthly_figure_revisions (uscc, period, old_values, new_values, source, changed_by, changed_by_name, changed_at)
+    SELECT uscc, period, NULL, ${monthJson('')}, ${by.source}, ${by.userId}::uuid, ${by.userName}, now() FROM added
+    UNION ALL
+    SELECT uscc, period, ${monthJson('old_')}, ${monthJson('')}, ${by.source}, ${by.userId}::uuid, ${by.userName}, now() FROM changed`);
+  return result.rowCount ?? 0;
 }
 
 /**

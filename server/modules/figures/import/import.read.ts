@@ -21,6 +21,41 @@ export type ReadColumn = { index: number; header: string; spec: ColumnSpec };
  */
 export type Entry = { value: number; column: string; multiplier: bigint; text: string };
 
+/** The column and unit multiplier of a value column's amounts: one object shared by all of them. */
+type EntryOrigin = { column: string; multiplier: bigint };
+
+/**
+ * An amount as the parsed rows keep it (a 100,000-row file holds half a million): the value, its
+ * column's origin (shared) and the cell text only when it differs from the value read back in the
+ * column's unit (a plain `1234.5` in a 万元 column is 12,345,000 元, shown back as `1234.5`). Checked
+ * when read, so `text` is the cell's text either way; most amounts keep no string of their own.
+ */
+class ReadEntry implements Entry {
+  constructor(
+    readonly value: number,
+    private readonly origin: EntryOrigin,
+    private readonly written: string | undefined,
+  ) {}
+  get column(): string {
+    return this.origin.column;
+  }
+  get multiplier(): bigint {
+    return this.origin.multiplier;
+  }
+  get text(): string {
+    return this.written ?? readBack(this.value, this.origin.multiplier);
+  }
+}
+
+/** A stored value in its column's unit, as the shortest decimal text (an exact quotient when the cell held one). */
+function readBack(value: number, multiplier: bigint): string {
+  return String(value / Number(multiplier));
+}
+
+function entryOf(value: number, origin: EntryOrigin, text: string): Entry {
+  return new ReadEntry(value, origin, readBack(value, origin.multiplier) === text ? undefined : text);
+}
+
 /** A parsed data row: amounts converted to 元 (kWh, persons), by basis as the file gave them. */
 export type FileRow = {
   row: number;
@@ -94,6 +129,7 @@ type ValueReader = {
   basis: Basis | null;
   multiplier: bigint;
   rules: { allowNegative: boolean; whole: boolean };
+  origin: EntryOrigin;
 };
 
 type RowContext = ReadOptions & {
@@ -104,7 +140,16 @@ type RowContext = ReadOptions & {
   values: ValueReader[];
   /** Periods parsed so far, by cell text: a file names a few periods over and over. */
   periods: Map<string, ParsedPeriod | null>;
+  /** One string per distinct USCC and firm name: a firm's rows share them instead of each keeping its own copy. */
+  shared: Map<string, string>;
 };
+
+function sharedText(text: string, ctx: RowContext): string {
+  const known = ctx.shared.get(text);
+  if (known !== undefined) return known;
+  ctx.shared.set(text, text);
+  return text;
+}
 
 /** Distinct period texts remembered at most (a file of junk periods does not grow the map without end). */
 const PERIOD_CACHE = 1_000;
@@ -124,12 +169,14 @@ function contextOf(columns: readonly ReadColumn[], options: ReadOptions): RowCon
     if (column.spec.kind !== 'value') continue;
     const { field, basis } = column.spec;
     const isMoney = MONEY_FIELDS.some((f) => f === field);
+    const multiplier = column.spec.multiplier ?? (isMoney ? options.moneyMultiplier : 1n);
     values.push({
       column,
       field,
       basis,
-      multiplier: column.spec.multiplier ?? (isMoney ? options.moneyMultiplier : 1n),
+      multiplier,
       rules: { allowNegative: field === 'profit' || field === 'prevYearProfit', whole: field === 'employees' },
+      origin: { column: column.header, multiplier },
     });
   }
   const find = (kind: ColumnSpec['kind']) => columns.find((c) => c.spec.kind === kind);
@@ -141,6 +188,7 @@ function contextOf(columns: readonly ReadColumn[], options: ReadOptions): RowCon
     period: find('period'),
     values,
     periods: new Map(),
+    shared: new Map(),
   };
 }
 
@@ -187,8 +235,8 @@ function readRow(line: SheetRow, ctx: RowContext, issues: IssueDraft[]): FileRow
 
   const row: FileRow = {
     row: line.row,
-    uscc: checkedUscc.ok ? checkedUscc.value : usccText,
-    name: ctx.name ? cellText(line.cells[ctx.name.index]) || null : null,
+    uscc: sharedText(checkedUscc.ok ? checkedUscc.value : usccText, ctx),
+    name: ctx.name ? sharedText(cellText(line.cells[ctx.name.index]), ctx) || null : null,
     period: period?.period ?? '',
     janFebCombined: period?.janFebCombined ?? false,
     month: {},
@@ -207,7 +255,7 @@ function readRow(line: SheetRow, ctx: RowContext, issues: IssueDraft[]): FileRow
       return;
     }
     const basis: Basis = reader.basis ?? (period?.cumulative ? 'ytd' : 'month');
-    row[basis][reader.field] = { value: amount.value, column: reader.column.header, multiplier: reader.multiplier, text: amount.text };
+    row[basis][reader.field] = entryOf(amount.value, reader.origin, amount.text);
   });
   if (issues.length > errorsBefore || !period) return null;
   if (noValues) {

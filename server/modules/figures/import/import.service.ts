@@ -12,7 +12,7 @@ import type { Actor } from '../../access/actor.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { planWrites, warnAboutWrites } from '../figures.changes.js';
 import { recheckMonthsInReview } from '../../periods/periods.service.js';
-import { applyWrites } from '../figures.writes.js';
+import { stagedWrites } from '../figures.writes.js';
 import { staleDerivedOf } from '../figures.derived.js';
 import { errorIssue, localizeIssue, sortIssues, warningIssue, type IssueCode, type IssueDraft } from '../figures.issues.js';
 import { canImportFigures, canWriteFirmFigures } from '../figures.policy.js';
@@ -236,10 +236,12 @@ async function runImport(db: Db, actor: Actor, input: ImportInput): Promise<Impo
 
   const total = plan.writes.length;
   await db.transaction(async (tx) => {
-    // In steps, each reported; all in the one transaction. Each step's statements are built and queued
-    // on the transaction's connection while the database still runs the step before (the steps write
-    // disjoint months): the application's work and the database's overlap instead of taking turns.
+    // The months are loaded into a temporary table in steps, each reported (but the last, reported once
+    // the months are written), and written by one statement at the end; all in the one transaction. Each
+    // step's statements are built and queued on the transaction's connection while the database still
+    // runs the step before: the application's work and the database's overlap instead of taking turns.
     await withIndexJoins(tx, async () => {
+      const staged = await stagedWrites(tx, actor, 'import');
       let running: { step: Promise<void>; done: number } | null = null;
       const finish = async (previous: { step: Promise<void>; done: number }, next: Promise<void> | null) => {
         const failed = await previous.step.then(
@@ -252,16 +254,18 @@ async function runImport(db: Db, actor: Actor, input: ImportInput): Promise<Impo
           await next?.catch(() => undefined);
           throw failed.err;
         }
-        input.onProgress?.({ phase: 'write', done: previous.done, total });
+        if (next) input.onProgress?.({ phase: 'write', done: previous.done, total });
       };
       for (let start = 0; start < total; start += WRITE_STEP) {
-        const step = applyWrites(tx, actor, plan.writes.slice(start, start + WRITE_STEP), 'import');
+        const step = staged.stage(plan.writes.slice(start, start + WRITE_STEP));
         // Awaited in finish; until then a failure must not count as unhandled.
         step.catch(() => undefined);
         if (running) await finish(running, step);
         running = { step, done: Math.min(start + WRITE_STEP, total) };
       }
       if (running) await finish(running, null);
+      await staged.merge();
+      input.onProgress?.({ phase: 'write', done: total, total });
     });
     await recordAudit(tx, actor, {
       action: 'import',
