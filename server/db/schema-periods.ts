@@ -205,3 +205,43 @@ export const frozenFirmStats = pgTable(
     periodCheck('frozen_firm_stats_range_to_check', 'range_to'),
   ],
 );
+
+/**
+ * The per-firm figures of the live (stored now) monthly rows over each year-to-date range
+ * (range_from = the year's January, range_to = a month of that year): the columns of
+ * frozen_firm_stats, kept equal to the computation from the months by the triggers of migration
+ * 0025 in the same transaction as every write of monthly_figures (a firm-year and the next year,
+ * whose base it is, recomputed). A firm has a row for each month of a year from the first month
+ * with a figure of it or of its year before; a missing row is computed from the months.
+ */
+export const liveFirmYtd = pgTable(
+  'live_firm_ytd',
+  {
+    uscc: char('uscc', { length: 18 }).notNull(),
+    rangeTo: text('range_to').notNull(),
+    output: numeric('output').notNull(),
+    base: numeric('base').notNull(),
+    reported: boolean('reported').notNull(),
+    hasBase: boolean('has_base').notNull(),
+    publishedLast: numeric('published_last').notNull(),
+    asOfNow: timestamp('as_of_now', { withTimezone: true }),
+    asOfPrev: timestamp('as_of_prev', { withTimezone: true }),
+    revenue: numeric('m_revenue').notNull(),
+    revenueBase: numeric('m_revenue_base').notNull(),
+    revenueHasBase: boolean('m_revenue_has_base').notNull(),
+    profit: numeric('m_profit').notNull(),
+    profitBase: numeric('m_profit_base').notNull(),
+    profitHasBase: boolean('m_profit_has_base').notNull(),
+    taxes: numeric('m_taxes').notNull(),
+    taxesBase: numeric('m_taxes_base').notNull(),
+    taxesHasBase: boolean('m_taxes_has_base').notNull(),
+    electricityKwh: numeric('m_electricity_kwh').notNull(),
+    electricityKwhBase: numeric('m_electricity_kwh_base').notNull(),
+    electricityKwhHasBase: boolean('m_electricity_kwh_has_base').notNull(),
+    employees: numeric('m_employees').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'live_firm_ytd_pkey', columns: [t.uscc, t.rangeTo] }),
+    periodCheck('live_firm_ytd_range_to_check', 'range_to'),
+  ],
+);
