@@ -12,29 +12,38 @@ BEGIN
                              m_revenue, m_revenue_base, m_revenue_has_base, m_profit, m_profit_base, m_profit_has_base,
                              m_taxes, m_taxes_base, m_taxes_has_base, m_electricity_kwh, m_electricity_kwh_base,
                              m_electricity_kwh_has_base, m_employees)
-  SELECT m.uscc, m.year::text || '-' || lpad(k.k::text, 2, '0'),
-         coalesce(sum(v), 0),
-         coalesce(sum(coalesce(reported_base, stored_last)) FILTER (WHERE v IS NOT NULL), 0),
-         count(v) > 0,
-         count(v) > 0 AND count(*) FILTER (WHERE v IS NOT NULL AND coalesce(reported_base, stored_last) IS NULL) = 0,
-         coalesce(sum(stored_last), 0),
-         greatest(max(at_now), max(at_last) FILTER (WHERE v IS NOT NULL AND reported_base IS NULL)),
-         max(at_last),
-         coalesce(sum(revenue_v), 0),
-         coalesce(sum(coalesce(revenue_rb, revenue_last)) FILTER (WHERE revenue_v IS NOT NULL), 0),
-         count(*) FILTER (WHERE revenue_v IS NOT NULL AND coalesce(revenue_rb, revenue_last) IS NULL) = 0,
-         coalesce(sum(profit_v), 0),
-         coalesce(sum(coalesce(profit_rb, profit_last)) FILTER (WHERE profit_v IS NOT NULL), 0),
-         count(*) FILTER (WHERE profit_v IS NOT NULL AND coalesce(profit_rb, profit_last) IS NULL) = 0,
-         coalesce(sum(taxes_v), 0),
-         coalesce(sum(coalesce(taxes_rb, taxes_last)) FILTER (WHERE taxes_v IS NOT NULL), 0),
-         count(*) FILTER (WHERE taxes_v IS NOT NULL AND coalesce(taxes_rb, taxes_last) IS NULL) = 0,
-         coalesce(sum(electricity_kwh_v), 0),
-         coalesce(sum(electricity_kwh_last) FILTER (WHERE electricity_kwh_v IS NOT NULL), 0),
-         count(*) FILTER (WHERE electricity_kwh_v IS NOT NULL AND electricity_kwh_last IS NULL) = 0,
-         coalesce(round(avg(employees_v)), 0)
+  WITH changed AS (
+    SELECT DISTINCT p.uscc::char(18) AS uscc, p.y + d.d AS year FROM unnest(usccs, years) AS p(uscc, y) CROSS JOIN (VALUES (0), (1)) AS d(d)
+  )
+  SELECT uscc, range_to, output, base, reported, has_base, published_last, as_of_now, as_of_prev,
+         m_revenue, m_revenue_base, m_revenue_has_base, m_profit, m_profit_base, m_profit_has_base,
+         m_taxes, m_taxes_base, m_taxes_has_base, m_electricity_kwh, m_electricity_kwh_base,
+         m_electricity_kwh_has_base, m_employees
     FROM (
-      -- one row per firm-year and calendar month: this year's figures and last year's, as firmRangeSql pairs them
+      SELECT g.uscc, g.year::text || '-' || lpad(g.k::text, 2, '0') AS range_to, count(m.mo) OVER w AS months_read,
+         coalesce(sum(v) OVER w, 0) AS output,
+         coalesce(sum(coalesce(reported_base, stored_last)) FILTER (WHERE v IS NOT NULL) OVER w, 0) AS base,
+         count(v) OVER w > 0 AS reported,
+         count(v) OVER w > 0 AND count(*) FILTER (WHERE v IS NOT NULL AND coalesce(reported_base, stored_last) IS NULL) OVER w = 0 AS has_base,
+         coalesce(sum(stored_last) OVER w, 0) AS published_last,
+         greatest(max(at_now) OVER w, max(at_last) FILTER (WHERE v IS NOT NULL AND reported_base IS NULL) OVER w) AS as_of_now,
+         max(at_last) OVER w AS as_of_prev,
+         coalesce(sum(revenue_v) OVER w, 0) AS m_revenue,
+         coalesce(sum(coalesce(revenue_rb, revenue_last)) FILTER (WHERE revenue_v IS NOT NULL) OVER w, 0) AS m_revenue_base,
+         count(*) FILTER (WHERE revenue_v IS NOT NULL AND coalesce(revenue_rb, revenue_last) IS NULL) OVER w = 0 AS m_revenue_has_base,
+         coalesce(sum(profit_v) OVER w, 0) AS m_profit,
+         coalesce(sum(coalesce(profit_rb, profit_last)) FILTER (WHERE profit_v IS NOT NULL) OVER w, 0) AS m_profit_base,
+         count(*) FILTER (WHERE profit_v IS NOT NULL AND coalesce(profit_rb, profit_last) IS NULL) OVER w = 0 AS m_profit_has_base,
+         coalesce(sum(taxes_v) OVER w, 0) AS m_taxes,
+         coalesce(sum(coalesce(taxes_rb, taxes_last)) FILTER (WHERE taxes_v IS NOT NULL) OVER w, 0) AS m_taxes_base,
+         count(*) FILTER (WHERE taxes_v IS NOT NULL AND coalesce(taxes_rb, taxes_last) IS NULL) OVER w = 0 AS m_taxes_has_base,
+         coalesce(sum(electricity_kwh_v) OVER w, 0) AS m_electricity_kwh,
+         coalesce(sum(electricity_kwh_last) FILTER (WHERE electricity_kwh_v IS NOT NULL) OVER w, 0) AS m_electricity_kwh_base,
+         count(*) FILTER (WHERE electricity_kwh_v IS NOT NULL AND electricity_kwh_last IS NULL) OVER w = 0 AS m_electricity_kwh_has_base,
+         coalesce(round(avg(employees_v) OVER w), 0) AS m_employees
+        FROM (SELECT DISTINCT c.uscc, c.year, k.k FROM changed c CROSS JOIN generate_series(1, 12) AS k(k)) AS g
+        LEFT JOIN (
+          -- one row per firm-year and calendar month: this year's figures and last year's, as firmRangeSql pairs them
       SELECT c.uscc, c.year, substr(f.period, 6)::int AS mo,
              max(f.gross_output) FILTER (WHERE f.period >= c.year::text || '-01') AS v,
              max(f.prev_year_gross_output) FILTER (WHERE f.period >= c.year::text || '-01') AS reported_base,
@@ -53,13 +62,14 @@ BEGIN
              max(f.electricity_kwh) FILTER (WHERE f.period >= c.year::text || '-01') AS electricity_kwh_v,
              max(f.electricity_kwh) FILTER (WHERE f.period < c.year::text || '-01') AS electricity_kwh_last,
              max(f.employees) FILTER (WHERE f.period >= c.year::text || '-01') AS employees_v
-        FROM (SELECT DISTINCT p.uscc::char(18) AS uscc, p.y + d.d AS year FROM unnest(usccs, years) AS p(uscc, y) CROSS JOIN (VALUES (0), (1)) AS d(d)) AS c
+        FROM changed c
         JOIN monthly_figures f ON f.uscc = c.uscc AND f.period BETWEEN (c.year - 1)::text || '-01' AND c.year::text || '-12'
        GROUP BY c.uscc, c.year, substr(f.period, 6)
-    ) AS m
-    -- the range to month k holds the calendar months 1…k of both years
-    JOIN generate_series(1, 12) AS k(k) ON m.mo <= k.k
-   GROUP BY m.uscc, m.year, k.k;
+        ) AS m ON m.uscc = g.uscc AND m.year = g.year AND m.mo = g.k
+      -- the range to month k holds the calendar months 1…k of both years
+      WINDOW w AS (PARTITION BY g.uscc, g.year ORDER BY g.k ROWS UNBOUNDED PRECEDING)
+    ) AS r
+   WHERE months_read > 0;
 END;
 $$;--> statement-breakpoint
 CREATE FUNCTION live_firm_ytd_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
