@@ -440,8 +440,8 @@ export async function getTrend(db: Db, actor: Actor, query: MonitoringTrendQuery
   return { ...answer, publication: await publicationBlockOf(db, resolved, filter, 'month') };
 }
 
-/** The trend lengths a publication stores with its snapshot (the web's default window and a year). */
-const STORED_TREND_MONTHS = [24, 12] as const;
+/** The trend lengths a publication stores with its snapshot: the web's default window (each costs a trend computation of the whole province at publication). */
+const STORED_TREND_MONTHS = [24] as const;
 
 function trendAnswerKey(months: number): string {
   return `trend:${months}`;
