@@ -72,30 +72,21 @@ BEGIN
    WHERE months_read > 0;
 END;
 $$;--> statement-breakpoint
-CREATE FUNCTION live_firm_ytd_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The firm-years a statement wrote: the rows it added (new_figures), removed (old_figures) or both.
+CREATE FUNCTION live_firm_ytd_written() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE u text[]; y int[];
 BEGIN
-  SELECT array_agg(s.uscc), array_agg(s.y) INTO u, y
-    FROM (SELECT DISTINCT uscc::text AS uscc, substr(period, 1, 4)::int AS y FROM new_figures) AS s;
-  PERFORM refresh_live_firm_ytd(u, y);
-  RETURN NULL;
-END;
-$$;--> statement-breakpoint
-CREATE FUNCTION live_firm_ytd_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE u text[]; y int[];
-BEGIN
-  SELECT array_agg(s.uscc), array_agg(s.y) INTO u, y
-    FROM (SELECT uscc::text AS uscc, substr(period, 1, 4)::int AS y FROM new_figures
-          UNION SELECT uscc::text, substr(period, 1, 4)::int FROM old_figures) AS s;
-  PERFORM refresh_live_firm_ytd(u, y);
-  RETURN NULL;
-END;
-$$;--> statement-breakpoint
-CREATE FUNCTION live_firm_ytd_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE u text[]; y int[];
-BEGIN
-  SELECT array_agg(s.uscc), array_agg(s.y) INTO u, y
-    FROM (SELECT DISTINCT uscc::text AS uscc, substr(period, 1, 4)::int AS y FROM old_figures) AS s;
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(s.uscc), array_agg(s.y) INTO u, y
+      FROM (SELECT DISTINCT uscc::text AS uscc, substr(period, 1, 4)::int AS y FROM new_figures) AS s;
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(s.uscc), array_agg(s.y) INTO u, y
+      FROM (SELECT DISTINCT uscc::text AS uscc, substr(period, 1, 4)::int AS y FROM old_figures) AS s;
+  ELSE
+    SELECT array_agg(s.uscc), array_agg(s.y) INTO u, y
+      FROM (SELECT uscc::text AS uscc, substr(period, 1, 4)::int AS y FROM new_figures
+            UNION SELECT uscc::text, substr(period, 1, 4)::int FROM old_figures) AS s;
+  END IF;
   PERFORM refresh_live_firm_ytd(u, y);
   RETURN NULL;
 END;
@@ -108,11 +99,11 @@ END;
 $$;--> statement-breakpoint
 -- One trigger per event: PostgreSQL allows transition tables only on a trigger with a single event.
 CREATE TRIGGER monthly_figures_live_ytd_insert AFTER INSERT ON monthly_figures REFERENCING NEW TABLE AS new_figures
-  FOR EACH STATEMENT EXECUTE FUNCTION live_firm_ytd_inserted();--> statement-breakpoint
+  FOR EACH STATEMENT EXECUTE FUNCTION live_firm_ytd_written();--> statement-breakpoint
 CREATE TRIGGER monthly_figures_live_ytd_update AFTER UPDATE ON monthly_figures REFERENCING OLD TABLE AS old_figures NEW TABLE AS new_figures
-  FOR EACH STATEMENT EXECUTE FUNCTION live_firm_ytd_updated();--> statement-breakpoint
+  FOR EACH STATEMENT EXECUTE FUNCTION live_firm_ytd_written();--> statement-breakpoint
 CREATE TRIGGER monthly_figures_live_ytd_delete AFTER DELETE ON monthly_figures REFERENCING OLD TABLE AS old_figures
-  FOR EACH STATEMENT EXECUTE FUNCTION live_firm_ytd_deleted();--> statement-breakpoint
+  FOR EACH STATEMENT EXECUTE FUNCTION live_firm_ytd_written();--> statement-breakpoint
 CREATE TRIGGER monthly_figures_live_ytd_truncate AFTER TRUNCATE ON monthly_figures
   FOR EACH STATEMENT EXECUTE FUNCTION live_firm_ytd_truncated();--> statement-breakpoint
 -- The figures already stored.
