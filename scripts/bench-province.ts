@@ -321,7 +321,7 @@ export async function benchProvince(argv: readonly string[]): Promise<void> {
     await pool.end();
     const live = await uncachedOf(`/api/monitoring/chains?period=${latest}&range=ytd`);
     rows.push({
-      name: `/api/monitoring/chains ytd ${latest} (live, from the monthly rows, uncached)`,
+      name: `/api/monitoring/chains ytd ${latest} (live, engine over the live per-firm YTD rollup, uncached)`,
       p1: live,
       p20: [],
       note: 'data token changed before each',

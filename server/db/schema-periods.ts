@@ -161,6 +161,30 @@ export const monthlyFigureVersions = pgTable(
   (t) => [primaryKey({ name: 'monthly_figure_versions_pkey', columns: [t.uscc, t.period, t.figureVersion] })],
 );
 
+/** The per-firm figures over a range (monitoring.sql.ts firmRangeSql's columns), as both rollups store them. */
+const firmStatColumns = () => ({
+  output: numeric('output').notNull(),
+  base: numeric('base').notNull(),
+  reported: boolean('reported').notNull(),
+  hasBase: boolean('has_base').notNull(),
+  publishedLast: numeric('published_last').notNull(),
+  asOfNow: timestamp('as_of_now', { withTimezone: true }),
+  asOfPrev: timestamp('as_of_prev', { withTimezone: true }),
+  revenue: numeric('m_revenue').notNull(),
+  revenueBase: numeric('m_revenue_base').notNull(),
+  revenueHasBase: boolean('m_revenue_has_base').notNull(),
+  profit: numeric('m_profit').notNull(),
+  profitBase: numeric('m_profit_base').notNull(),
+  profitHasBase: boolean('m_profit_has_base').notNull(),
+  taxes: numeric('m_taxes').notNull(),
+  taxesBase: numeric('m_taxes_base').notNull(),
+  taxesHasBase: boolean('m_taxes_has_base').notNull(),
+  electricityKwh: numeric('m_electricity_kwh').notNull(),
+  electricityKwhBase: numeric('m_electricity_kwh_base').notNull(),
+  electricityKwhHasBase: boolean('m_electricity_kwh_has_base').notNull(),
+  employees: numeric('m_employees').notNull(),
+});
+
 /**
  * The statistics engine's per-firm figures over a range of months, as they stood at a figures version
  * (monitoring.sql.ts firmStatsSql: one row per firm with figures in the range). The figures up to a
@@ -178,30 +202,32 @@ export const frozenFirmStats = pgTable(
     rangeFrom: text('range_from').notNull(),
     rangeTo: text('range_to').notNull(),
     uscc: char('uscc', { length: 18 }).notNull(),
-    output: numeric('output').notNull(),
-    base: numeric('base').notNull(),
-    reported: boolean('reported').notNull(),
-    hasBase: boolean('has_base').notNull(),
-    publishedLast: numeric('published_last').notNull(),
-    asOfNow: timestamp('as_of_now', { withTimezone: true }),
-    asOfPrev: timestamp('as_of_prev', { withTimezone: true }),
-    revenue: numeric('m_revenue').notNull(),
-    revenueBase: numeric('m_revenue_base').notNull(),
-    revenueHasBase: boolean('m_revenue_has_base').notNull(),
-    profit: numeric('m_profit').notNull(),
-    profitBase: numeric('m_profit_base').notNull(),
-    profitHasBase: boolean('m_profit_has_base').notNull(),
-    taxes: numeric('m_taxes').notNull(),
-    taxesBase: numeric('m_taxes_base').notNull(),
-    taxesHasBase: boolean('m_taxes_has_base').notNull(),
-    electricityKwh: numeric('m_electricity_kwh').notNull(),
-    electricityKwhBase: numeric('m_electricity_kwh_base').notNull(),
-    electricityKwhHasBase: boolean('m_electricity_kwh_has_base').notNull(),
-    employees: numeric('m_employees').notNull(),
+    ...firmStatColumns(),
   },
   (t) => [
     primaryKey({ name: 'frozen_firm_stats_pkey', columns: [t.figuresVersion, t.rangeFrom, t.rangeTo, t.uscc] }),
     periodCheck('frozen_firm_stats_range_from_check', 'range_from'),
     periodCheck('frozen_firm_stats_range_to_check', 'range_to'),
+  ],
+);
+
+/**
+ * The per-firm figures of the live (stored now) monthly rows over each year-to-date range
+ * (range_from = the year's January, range_to = a month of that year): the columns of
+ * frozen_firm_stats, kept equal to the computation from the months by the triggers of migration
+ * 0025 in the same transaction as every write of monthly_figures (a firm-year and the next year,
+ * whose base it is, recomputed). A firm has a row for each month of a year from the first month
+ * with a figure of it or of its year before; a missing row is computed from the months.
+ */
+export const liveFirmYtd = pgTable(
+  'live_firm_ytd',
+  {
+    uscc: char('uscc', { length: 18 }).notNull(),
+    rangeTo: text('range_to').notNull(),
+    ...firmStatColumns(),
+  },
+  (t) => [
+    primaryKey({ name: 'live_firm_ytd_pkey', columns: [t.uscc, t.rangeTo] }),
+    periodCheck('live_firm_ytd_range_to_check', 'range_to'),
   ],
 );

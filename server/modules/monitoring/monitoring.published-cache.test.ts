@@ -82,4 +82,29 @@ describe('published answers cached across unrelated writes', () => {
     expect(published.statusCode, published.body).toBe(200);
     expect((await countyChains()).total.output).toBe(total + 1000);
   });
+
+  it('stores the trend with a publication and answers the first request from it', async () => {
+    const reopened = await t.send('POST', '/api/periods/2024-02/reopen', admin, { reason: '重新发布以存储趋势' });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    const published = await t.send('POST', '/api/periods/2024-02/publish', admin);
+    expect(published.statusCode, published.body).toBe(200);
+    const keys = await t.database.db.execute(sql`
+      select a.key from period_snapshot_answers a
+       where a.snapshot_id = (select max(id) from period_snapshots where period = '2024-02') and a.key like '2024-02|trend:%'
+       order by a.key`);
+    expect(keys.rows.map((r) => (r as { key: string }).key)).toEqual(['2024-02|trend:24']);
+    const latest = sql`snapshot_id = (select max(id) from period_snapshots where period = '2024-02') and key = '2024-02|trend:24'`;
+    const storedRow = await t.database.db.execute(
+      sql`select (answer->'points'->-1->>'output')::int as output from period_snapshot_answers where ${latest}`,
+    );
+    const stored = (storedRow.rows[0] as { output: number }).output;
+    expect(stored).toBeGreaterThan(0);
+    // The stored answer is what the first request gets: altered by 1 元, the response shows it.
+    await t.database.db.execute(sql`
+      update period_snapshot_answers
+         set answer = jsonb_set(answer, array['points', (jsonb_array_length(answer->'points') - 1)::text, 'output'], to_jsonb(${stored + 1}::int))
+       where ${latest}`);
+    const answer = await t.read('/api/monitoring/trend?period=2024-02&months=24', admin);
+    expect((answer.points as { output: number | null }[]).at(-1)?.output).toBe(stored + 1);
+  });
 });

@@ -36,6 +36,7 @@ import { createStatisticCache, tokenOf } from './monitoring.cache.js';
 import {
   monitoringBreakdownAnswer,
   monitoringChainsAnswer,
+  monitoringTrendResponse,
   type GrowthFiguresItem,
   type MonitoringBreakdownAnswer,
   type MonitoringChainsAnswer,
@@ -258,6 +259,14 @@ export async function storeSnapshotAnswers(
 ): Promise<void> {
   const view: FiguresView = { kind: 'frozen', version: snapshot.figuresVersion };
   for (const period of periods) {
+    for (const months of STORED_TREND_MONTHS) {
+      await storeAnswer(
+        db,
+        snapshot.id,
+        `${period}|${trendAnswerKey(months)}`,
+        await computeTrend(db, { period, months }, NO_FILTER, view),
+      );
+    }
     for (const range of ['month', 'ytd'] as const) {
       const query: MonitoringQuery = { period, range };
       await storeAnswer(db, snapshot.id, `${period}|chains:${range}`, await computeChainStatistics(query, NO_FILTER, db, view));
@@ -420,42 +429,61 @@ export async function getTrend(db: Db, actor: Actor, query: MonitoringTrendQuery
   const filter = monitoringFilterOf(actor);
   const resolved = await resolvePeriod(db, actor, query.period, filter);
   const trendKey = JSON.stringify([query.period, query.months, filter, resolved.view]);
-  const answer = await trendCache(
+  const answer = await fromSnapshotOrCache(
     db,
-    trendKey,
-    async () => {
-      // A window ending with January ends on its 1–2月 point, as the chains view shows January.
-      const end = rangeMonths(query.period, 'month').to;
-      const periods = [end];
-      while (periods.length < query.months) periods.unshift(previousPeriod(periods[0] ?? end));
-      // A window that starts with February takes its January too: 1–2月 is one figure.
-      const first = periods[0] ?? query.period;
-      const from = first.endsWith('-02') ? previousPeriod(first) : first;
-      const rows = await selectTrend(db, { from, to: end, filter, view: resolved.view });
-      const byPeriod = new Map(rows.map((row) => [row.period, row]));
-      // January is always inside its 1–2月 point.
-      const shown = periods.filter((period) => !period.endsWith('-01'));
-      const points = shown.map((period) => {
-        const janFeb = period.endsWith('-02');
-        const row = byPeriod.get(period);
-        if (!row) return { period, janFeb, output: null, comparableOutput: null, outputPrevYear: null, yoy: null, reportedCount: 0 };
-        return {
-          period,
-          janFeb,
-          output: row.output,
-          comparableOutput: row.comparableOutput,
-          outputPrevYear: row.base,
-          yoy: growthRate(row.comparableOutput, row.base),
-          reportedCount: row.reportedCount,
-        };
-      });
-      const asOf = rows.reduce<string | null>(
-        (latest, row) => (row.asOf !== null && (latest === null || row.asOf > latest) ? row.asOf : latest),
-        null,
-      );
-      return { period: query.period, months: query.months, asOf, unit: '元' as const, basis: 'comparable' as const, points };
-    },
-    tokenOf(resolved.view),
+    resolved,
+    filter,
+    trendAnswerKey(query.months),
+    (stored) => monitoringTrendAnswer.parse(stored),
+    () => trendCache(db, trendKey, () => computeTrend(db, query, filter, resolved.view), tokenOf(resolved.view)),
   );
   return { ...answer, publication: await publicationBlockOf(db, resolved, filter, 'month') };
+}
+
+/** The trend lengths a publication stores with its snapshot: the web's default window (each costs a trend computation of the whole province at publication). */
+const STORED_TREND_MONTHS = [24] as const;
+
+function trendAnswerKey(months: number): string {
+  return `trend:${months}`;
+}
+
+const monitoringTrendAnswer = monitoringTrendResponse.omit({ publication: true });
+
+/** The trend's answer (without the publication block) over a view of the figures. */
+async function computeTrend(
+  db: Db,
+  query: MonitoringTrendQuery,
+  filter: FirmFilter,
+  view: FiguresView,
+): Promise<Omit<MonitoringTrendResponse, 'publication'>> {
+  // A window ending with January ends on its 1–2月 point, as the chains view shows January.
+  const end = rangeMonths(query.period, 'month').to;
+  const periods = [end];
+  while (periods.length < query.months) periods.unshift(previousPeriod(periods[0] ?? end));
+  // A window that starts with February takes its January too: 1–2月 is one figure.
+  const first = periods[0] ?? query.period;
+  const from = first.endsWith('-02') ? previousPeriod(first) : first;
+  const rows = await selectTrend(db, { from, to: end, filter, view: view });
+  const byPeriod = new Map(rows.map((row) => [row.period, row]));
+  // January is always inside its 1–2月 point.
+  const shown = periods.filter((period) => !period.endsWith('-01'));
+  const points = shown.map((period) => {
+    const janFeb = period.endsWith('-02');
+    const row = byPeriod.get(period);
+    if (!row) return { period, janFeb, output: null, comparableOutput: null, outputPrevYear: null, yoy: null, reportedCount: 0 };
+    return {
+      period,
+      janFeb,
+      output: row.output,
+      comparableOutput: row.comparableOutput,
+      outputPrevYear: row.base,
+      yoy: growthRate(row.comparableOutput, row.base),
+      reportedCount: row.reportedCount,
+    };
+  });
+  const asOf = rows.reduce<string | null>(
+    (latest, row) => (row.asOf !== null && (latest === null || row.asOf > latest) ? row.asOf : latest),
+    null,
+  );
+  return { period: query.period, months: query.months, asOf, unit: '元' as const, basis: 'comparable' as const, points };
 }

@@ -32,8 +32,11 @@ export const NO_FILTER: FirmFilter = { chainCodes: null, regionCodes: null, park
  *   monthly_figure_versions by the trigger of migration 0005). Per-firm sums over a range are read
  *   from frozen_firm_stats where stored (see firmStatsSql); `direct` reads the months every time
  *   (the reference the rollup tests compare with).
+ * A live year-to-date range is read from live_firm_ytd (kept by triggers in the same transaction as
+ * every write of the figures) for the firms without an open review item in it; `direct` again reads
+ * the months every time.
  */
-export type FiguresView = { kind: 'live'; holdBack: boolean } | { kind: 'frozen'; version: number; direct?: boolean };
+export type FiguresView = { kind: 'live'; holdBack: boolean; direct?: boolean } | { kind: 'frozen'; version: number; direct?: boolean };
 
 export const RAW_FIGURES: FiguresView = { kind: 'live', holdBack: false };
 
@@ -44,7 +47,12 @@ const FIGURE_COLUMNS = sql.raw(
 /** An open review item on the figure row `alias` (its firm-month is held back). */
 export function openReviewItemSql(alias: string): SQL {
   const a = sql.raw(alias);
-  return sql`EXISTS (SELECT 1 FROM warning_dispositions d WHERE d.uscc = ${a}.uscc AND d.period = ${a}.period
+  return openReviewSql(sql`${a}.uscc`, sql`d.period = ${a}.period`);
+}
+
+/** An open review item of the firm `uscc` in a month (a condition on `d.period`). */
+function openReviewSql(uscc: SQL, period: SQL): SQL {
+  return sql`EXISTS (SELECT 1 FROM warning_dispositions d WHERE d.uscc = ${uscc} AND ${period}
                         AND d.kind IN ('unit_slip', 'output_drop') AND d.status IN ('pending', 'assigned'))`;
 }
 
@@ -135,12 +143,10 @@ export function firmsSql(groupKey: SQL, includeLastYear: boolean): SQL {
  */
 export function firmStatsSql(range: MonthRange, view: FiguresView = RAW_FIGURES): SQL {
   const computed = firmRangeSql(range, view, sql`fi.uscc`);
-  if (view.kind !== 'frozen' || view.direct === true) {
+  const stored = storedFirmStatsSql(range, view);
+  if (stored === null) {
     return sql`SELECT fi.uscc, fi.codes_now, fi.codes_prev, s.* FROM firms fi CROSS JOIN LATERAL (${computed}) AS s`;
   }
-  // A published month's figures never change: the firm's stored row where there is one, else its months.
-  const stored = sql`frozen_firm_stats r WHERE r.figures_version = ${view.version} AND r.range_from = ${range.from}
-                       AND r.range_to = ${range.to} AND r.uscc = fi.uscc`;
   return sql`
     SELECT fi.uscc, fi.codes_now, fi.codes_prev, s.*
       FROM firms fi
@@ -151,7 +157,26 @@ export function firmStatsSql(range: MonthRange, view: FiguresView = RAW_FIGURES)
      ) AS s`;
 }
 
-/** The columns of one firm's figures over a range (firmRangeSql), as frozen_firm_stats stores them. */
+/**
+ * Where the firm `fi.uscc`'s figures over the range are stored (as `… WHERE …` over a row `r`), or
+ * null when they are computed from its months: a published month's in frozen_firm_stats (its
+ * figures never change); the live figures of a year-to-date range in live_firm_ytd, unless the
+ * staff view holds back one of the firm's months in the range (an open review item: rare, computed).
+ */
+function storedFirmStatsSql(range: MonthRange, view: FiguresView): SQL | null {
+  if (view.direct === true) return null;
+  if (view.kind === 'frozen') {
+    return sql`frozen_firm_stats r WHERE r.figures_version = ${view.version} AND r.range_from = ${range.from}
+                       AND r.range_to = ${range.to} AND r.uscc = fi.uscc`;
+  }
+  if (range.from !== `${range.year}-01` || range.to.slice(0, 4) !== String(range.year)) return null;
+  const held = view.holdBack
+    ? sql` AND NOT ${openReviewSql(sql`fi.uscc`, sql`d.period BETWEEN ${range.prevFrom} AND ${range.to}`)}`
+    : sql``;
+  return sql`live_firm_ytd r WHERE r.uscc = fi.uscc AND r.range_to = ${range.to}${held}`;
+}
+
+/** The columns of one firm's figures over a range (firmRangeSql), as frozen_firm_stats and live_firm_ytd store them. */
 function firmStatColumnsSql(): SQL {
   const measures = OTHER_MEASURES.flatMap((m) => [`m_${m.column}`, `m_${m.column}_base`, `m_${m.column}_has_base`]);
   return sql.raw(
