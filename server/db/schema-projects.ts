@@ -16,7 +16,7 @@ import {
   type ProjectState,
   type StageDates,
 } from '../../shared/contracts/projects.js';
-import { PERIOD_PATTERN, USCC_PATTERN, inList, references, pattern } from './schema-checks.js';
+import { PERIOD_PATTERN, USCC_PATTERN, inList, nullOrMatches, references, pattern } from './schema-checks.js';
 import { chainNodes, chains, enterprises, parks, regions } from './schema-master.js';
 import { createdAt, day, editedColumns, identityId, isDemo, money, usccColumn } from './schema-columns.js';
 
@@ -38,7 +38,7 @@ export const investors = pgTable(
   },
   (t) => [
     inList('investors_kind_check', t.kind, INVESTOR_KINDS),
-    check('investors_uscc_check', sql`${t.uscc} IS NULL OR ${t.uscc} ~ ${pattern(USCC_PATTERN)}`),
+    nullOrMatches('investors_uscc_check', t.uscc, USCC_PATTERN),
     index('investors_uscc_idx').on(t.uscc),
   ],
 );
