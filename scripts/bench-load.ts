@@ -14,13 +14,13 @@
  * `--db-prefix bench_` (the PostgreSQL database's name prefix).
  * Measured figures go to docs/BENCHMARKS.md; nothing here is asserted by `npm test`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import NODE_FLAGS from './node-flags.json' with { type: 'json' };
+import { percentile, requireHealthy, startServer as startBenchServer, stopServer } from './bench-server.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ADMIN_PASSWORD = 'bench-admin-pass';
@@ -213,44 +213,18 @@ function editBody(p: Record<string, unknown>, counter: number): Record<string, u
 }
 
 // ── the server ──
-async function waitHealthy(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await request(port, 'GET', '/api/health', {})).status === 200) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not become healthy');
-}
-
 function startServer(port: number, env: Record<string, string>, cpuProfDir: string | null): ChildProcess {
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfDir)}`] : [];
-  return spawn(process.execPath, [...NODE_FLAGS, ...profile, 'dist/server/main.mjs'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      ADMIN_PASSWORD,
-      DEMO_PASSWORD: 'bench-demo-pass',
-      SEED_DEMO: 'true',
-      // 200 sessions log in from one address: the login limit is raised for this server only.
-      LOGIN_RATE_LIMIT: '100000',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.on('exit', r));
-  child.kill('SIGTERM');
-  await exited;
+  const serverEnv = {
+    NODE_ENV: 'production',
+    ADMIN_PASSWORD,
+    DEMO_PASSWORD: 'bench-demo-pass',
+    SEED_DEMO: 'true',
+    // 200 sessions log in from one address: the login limit is raised for this server only.
+    LOGIN_RATE_LIMIT: '100000',
+    ...env,
+  };
+  return startBenchServer(port, serverEnv, { nodeArgs: profile });
 }
 
 /** Resident memory of a process in MB (Linux /proc), null when unreadable. */
@@ -371,10 +345,6 @@ async function drive(
   return { samples, seconds: (performance.now() - started) / 1000 };
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
-
 type Row = { what: string; requests: number; errors: number; rps: number; p50: number; p95: number; p99: number };
 
 function summarise(what: string, samples: readonly Sample[], seconds: number): Row {
@@ -411,7 +381,7 @@ async function runOne(label: string, options: Options, env: Record<string, strin
   let sampler: NodeJS.Timeout | undefined;
   try {
     const setupStart = performance.now();
-    await waitHealthy(options.port, 300_000);
+    await requireHealthy(options.port, 300_000);
     const sessions = await createSessions(options.port, options.sessions);
     const pid = child.pid ?? 0;
     const rssAfterSetup = rssMb(pid);
