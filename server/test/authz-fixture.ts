@@ -19,7 +19,7 @@ import { buildEnterprise, parkIdOf } from './factories/enterprises.js';
 import { createIndustry } from '../modules/industries/industries.service.js';
 import { createPark } from '../modules/parks/parks.service.js';
 import { createRegion } from '../modules/regions/regions.service.js';
-import { loginAs, type Session } from './app.js';
+import { createTestApp, loginAs, type Session, type TestApp } from './app.js';
 import { buildUser, TEST_PASSWORD } from './factories/common.js';
 
 export type Side = 'in' | 'out';
@@ -208,4 +208,13 @@ export async function buildAuthzFixture(app: FastifyInstance, db: Db): Promise<A
     freshLeader: () => buildUser(db, { role: 'leader', scopes: [] }),
     freshSession: (role) => loginAs(app, users[role].username, TEST_PASSWORD),
   };
+}
+
+/**
+ * A test app and its fixture, for one test file. Every role logs in more than ten times; the login
+ * limit is not what these files test, so it is raised.
+ */
+export async function startAuthzApp(): Promise<{ t: TestApp; fx: AuthzFixture }> {
+  const t = await createTestApp({ LOGIN_RATE_LIMIT: '1000' });
+  return { t, fx: await buildAuthzFixture(t.app, t.database.db) };
 }
