@@ -20,7 +20,7 @@ import { prospectMatrixRows } from './authz-matrix.prospects.js';
 import { briefMatrixRows } from './authz-matrix.briefs.js';
 import { jobMatrixRows } from './authz-matrix.jobs.js';
 import type { Session } from './app.js';
-import { MATRIX_PERIOD, MONTHLY_OUTPUT, SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
+import { MATRIX_PERIOD, MONTHLY_OUTPUT, SIDES, type AuthzFixture, type oncePerSide, type Side } from './authz-fixture.js';
 
 /**
  * What a scoped caller gets for an identifier outside its scope that it may not see at all.
@@ -81,6 +81,29 @@ export type MatrixRow = {
   /** What is wrong with a 2xx answer's body, if anything (e.g. a dry run that found errors in the file). */
   answer?: (body: unknown) => string | null;
 };
+
+/**
+ * The row of a list route over records made once per side (`oncePerSide`): its request makes them
+ * first, then the answer must hold exactly the sides `sees` names for the role.
+ */
+export function listRow(
+  route: string,
+  url: string,
+  records: ReturnType<typeof oncePerSide>,
+  status: Statuses,
+  sees: ListCheck['sees'],
+): MatrixRow {
+  return {
+    method: 'GET',
+    route,
+    request: async (fx) => {
+      await records.get(fx, 'in');
+      return { url };
+    },
+    status,
+    list: { present: records.listed, sees },
+  };
+}
 
 /** Statuses from the roles given; every other role 403. */
 export function grid(cells: Partial<Record<Role, Cell>>, otherwise: Cell = 403): Statuses {
