@@ -20,6 +20,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { EnterpriseProfile, UpdateEnterpriseRequest } from '../shared/contracts/enterprises.js';
+import { editBodyOf } from '../server/test/factories/enterprises.js';
 import { percentile, requireHealthy, startServer as startBenchServer, stopServer } from './bench-server.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -91,7 +93,7 @@ function request(port: number, method: string, url: string, headers: Record<stri
   });
 }
 
-type Session = { username: string; role: string; cookie: string; csrf: string; firms: string[]; profiles: Record<string, unknown>[] };
+type Session = { username: string; role: string; cookie: string; csrf: string; firms: string[]; profiles: EnterpriseProfile[] };
 
 async function login(port: number, username: string, password: string): Promise<{ cookie: string; csrf: string }> {
   const res = await request(port, 'POST', '/api/auth/login', {}, { username, password });
@@ -172,7 +174,7 @@ function nextOp(s: Session, counter: number, writeShare: number): Op {
         return {
           kind: 'write: PUT /api/enterprises/:uscc',
           method: 'PUT',
-          url: `/api/enterprises/${String(profile.uscc)}`,
+          url: `/api/enterprises/${profile.uscc}`,
           body: editBody(profile, counter),
         };
     }
@@ -191,25 +193,9 @@ function nextOp(s: Session, counter: number, writeShare: number): Op {
 }
 
 /** The firm as the edit form sends it back, its name's suffix changed (a plain, non-official field). */
-function editBody(p: Record<string, unknown>, counter: number): Record<string, unknown> {
-  const memberships = (p.memberships as { chainCode: string; nodeKey: string; isPrimary: boolean }[]).map((m) => ({
-    chainCode: m.chainCode,
-    nodeKey: m.nodeKey,
-    isPrimary: m.isPrimary,
-  }));
-  const name = String(p.name).replace(/（压测\d+）$/, '');
-  return {
-    name: counter % 2 === 0 ? name : `${name}（压测${counter % 10}）`,
-    regionCode: p.regionCode,
-    parkId: p.parkId,
-    gbt4754Code: p.gbt4754Code,
-    isChainMaster: p.isChainMaster,
-    isSpecialized: p.isSpecialized,
-    isHighTech: p.isHighTech,
-    isListed: p.isListed,
-    aboveScaleYears: p.aboveScaleYears,
-    memberships,
-  };
+function editBody(p: EnterpriseProfile, counter: number): UpdateEnterpriseRequest {
+  const name = p.name.replace(/（压测\d+）$/, '');
+  return editBodyOf(p, { name: counter % 2 === 0 ? name : `${name}（压测${counter % 10}）` });
 }
 
 // ── the server ──
@@ -305,8 +291,7 @@ async function createSessions(port: number, count: number): Promise<Session[]> {
     const s = await login(port, username, USER_PASSWORD);
     const session: Session = { username, role: p.role, ...s, firms: p.firms, profiles: [] };
     if (p.role === 'county') {
-      for (const uscc of p.firms.slice(0, 3))
-        session.profiles.push(await getJson<Record<string, unknown>>(port, s, `/api/enterprises/${uscc}`));
+      for (const uscc of p.firms.slice(0, 3)) session.profiles.push(await getJson<EnterpriseProfile>(port, s, `/api/enterprises/${uscc}`));
     }
     return session;
   });

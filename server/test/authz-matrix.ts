@@ -8,7 +8,7 @@
 import { IMPORT_COLUMNS } from '../../shared/contracts/enterprises.js';
 import { DEFAULT_WARNING_SETTINGS } from '../../shared/contracts/warnings.js';
 import { ROLES, type Role } from '../../shared/roles.js';
-import { multipartFile, nextUscc } from './factories/enterprises.js';
+import { editBodyOf, multipartFile, nextUscc } from './factories/enterprises.js';
 import { csvText } from './factories/figures.js';
 import { ticketMatrixRows } from './authz-matrix.tickets.js';
 import { projectMatrixRows } from './authz-matrix.projects.js';
@@ -163,23 +163,6 @@ function enterpriseCsv(fx: AuthzFixture, side: Side): MatrixRequest {
 export function multipartRequest(url: string, fileName: string, rows: readonly (readonly string[])[]): MatrixRequest {
   const body = multipartFile(fileName, Buffer.from(csvText(rows)));
   return { url, payload: body.payload, headers: body.headers };
-}
-
-/** A firm's profile as the edit form sends it back, with changes. */
-function profileBody(firm: AuthzFixture['firm'][Side], changes: Record<string, unknown> = {}) {
-  return {
-    name: firm.name,
-    regionCode: firm.regionCode,
-    parkId: firm.parkId,
-    gbt4754Code: firm.gbt4754Code,
-    isChainMaster: firm.isChainMaster,
-    isSpecialized: firm.isSpecialized,
-    isHighTech: firm.isHighTech,
-    isListed: firm.isListed,
-    aboveScaleYears: firm.aboveScaleYears,
-    memberships: firm.memberships.map((m) => ({ chainCode: m.chainCode, nodeKey: m.nodeKey, isPrimary: m.isPrimary })),
-    ...changes,
-  };
 }
 
 /** A statistics list narrowed to the other side's county and park: a 县市区 or 园区 user may not ask for them. */
@@ -514,7 +497,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     route: '/api/enterprises',
     request: (fx, side) =>
       json('/api/enterprises', {
-        ...profileBody(fx.firm[side], { name: `矩阵新建企业${fx.unique()}有限公司` }),
+        ...editBodyOf(fx.firm[side], { name: `矩阵新建企业${fx.unique()}有限公司` }),
         uscc: nextUscc(fx.region[side]),
       }),
     status: only(['admin'], 201),
@@ -522,7 +505,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   {
     method: 'PUT',
     route: '/api/enterprises/:uscc',
-    request: (fx, side) => json(`/api/enterprises/${fx.firm[side].uscc}`, profileBody(fx.firm[side])),
+    request: (fx, side) => json(`/api/enterprises/${fx.firm[side].uscc}`, editBodyOf(fx.firm[side])),
     status: grid({ admin: 200, chain_chief: [200, 404], chain_office: [200, 404], park: [200, 404], county: [200, 404] }),
     probes: [
       {
@@ -530,7 +513,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
         request: async (fx, side) => {
           const firm = await fx.freshFirm(side);
           return json(`/api/enterprises/${firm.uscc}`, {
-            ...profileBody(firm, { isListed: true, aboveScaleYears: [2025] }),
+            ...editBodyOf(firm, { isListed: true, aboveScaleYears: [2025] }),
             effectiveFromYear: 2024,
           });
         },
@@ -548,8 +531,8 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
         request: async (fx, side) => {
           const firm = await fx.freshFirm(side);
           const other = side === 'in' ? 'out' : 'in';
-          const memberships = [...profileBody(firm).memberships, { chainCode: fx.chain[other], nodeKey: fx.node[other], isPrimary: false }];
-          return json(`/api/enterprises/${firm.uscc}`, profileBody(firm, { memberships }));
+          const memberships = [...editBodyOf(firm).memberships, { chainCode: fx.chain[other], nodeKey: fx.node[other], isPrimary: false }];
+          return json(`/api/enterprises/${firm.uscc}`, editBodyOf(firm, { memberships }));
         },
         status: grid({
           admin: 200,
@@ -564,7 +547,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
         name: 'moving a firm to another county',
         request: async (fx, side) => {
           const firm = await fx.freshFirm(side);
-          return json(`/api/enterprises/${firm.uscc}`, profileBody(firm, { regionCode: fx.region[side === 'in' ? 'out' : 'in'] }));
+          return json(`/api/enterprises/${firm.uscc}`, editBodyOf(firm, { regionCode: fx.region[side === 'in' ? 'out' : 'in'] }));
         },
         status: grid({
           admin: 200,
