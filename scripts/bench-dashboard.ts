@@ -11,6 +11,7 @@
 import { STATISTICS_TIME_ZONE } from '../shared/stats/period.js';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/support/browser.js';
+import { percentile } from './bench-server.js';
 
 const LOADS = 10;
 
@@ -86,10 +87,6 @@ async function loadOnce(context: BrowserContext, base: string): Promise<Load> {
   } finally {
     await page.close();
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 function summary(label: string, loads: Load[]): string {

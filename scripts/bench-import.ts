@@ -17,19 +17,20 @@
  * Targets (issue 4): CSV ≤ 10 s, xlsx ≤ 20 s, peak memory ≤ 500 MB.
  * Embedded database (PGlite, on disk) by default; `--postgres` uses a fresh database on TEST_DATABASE_URL.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import NODE_FLAGS from './node-flags.json' with { type: 'json' };
 import { openDatabase, type Database } from '../server/db/client.js';
 import { runMigrations } from '../server/db/migrate.js';
 import { SYSTEM_ACTOR } from '../server/modules/access/actor.js';
 import { seedDemo } from '../server/modules/demo/seed.js';
 import { importFigures } from '../server/modules/figures/import/import.service.js';
 import { createTestDatabase } from '../server/test/database.js';
+import NODE_FLAGS from './node-flags.json' with { type: 'json' };
 import { copyDemoFirms, selectBenchMonths, writeBenchCsv, writeBenchXlsx } from './bench-files.js';
+import { login, requireHealthy, startServer, stopServer } from './bench-server.js';
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -104,40 +105,14 @@ function peakRssMb(pid: number): number {
  * the server's peak memory (VmHWM) after start and after each upload, and the request's time.
  */
 async function measureHttp(dataDir: string, files: { label: string; file: string }[]): Promise<void> {
-  const root = path.resolve(import.meta.dirname, '..');
   const port = Number(option('--port') ?? 3397);
-  const child = spawn(process.execPath, [...NODE_FLAGS, 'dist/server/main.mjs'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      ADMIN_PASSWORD: 'bench-admin-pass',
-      NODE_ENV: 'production',
-    },
-    stdio: 'ignore',
-  });
+  const env = { DATA_DIR: dataDir, DATABASE_URL: '', ADMIN_PASSWORD: 'bench-admin-pass', NODE_ENV: 'production' };
+  const child = startServer(port, env, { quiet: true });
   const base = `http://127.0.0.1:${port}`;
   try {
-    for (let i = 0; ; i += 1) {
-      if (i > 600) throw new Error('server did not start');
-      const ok = await fetch(`${base}/api/health`)
-        .then((r) => r.ok)
-        .catch(() => false);
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await requireHealthy(port, 60_000);
     // Only the first start creates admin; a bench database made by openDatabase has none yet.
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'bench-admin-pass' }),
-    });
-    if (!login.ok) throw new Error(`login failed: ${login.status}`);
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { cookie, csrfToken } = await login(base, 'admin', 'bench-admin-pass');
     console.log(`HTTP import (server as npm start runs it): peak RSS after start and login ${peakRssMb(child.pid ?? 0)} MB`);
     for (const { label, file } of files) {
       const form = new FormData();
@@ -159,9 +134,7 @@ async function measureHttp(dataDir: string, files: { label: string; file: string
       );
     }
   } finally {
-    const exited = new Promise((r) => child.on('exit', r));
-    child.kill('SIGTERM');
-    await exited;
+    await stopServer(child);
   }
 }
 

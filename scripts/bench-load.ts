@@ -14,13 +14,15 @@
  * `--db-prefix bench_` (the PostgreSQL database's name prefix).
  * Measured figures go to docs/BENCHMARKS.md; nothing here is asserted by `npm test`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import NODE_FLAGS from './node-flags.json' with { type: 'json' };
+import type { EnterpriseProfile, UpdateEnterpriseRequest } from '../shared/contracts/enterprises.js';
+import { editBodyOf } from '../server/test/factories/enterprises.js';
+import { percentile, requireHealthy, startServer as startBenchServer, stopServer } from './bench-server.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ADMIN_PASSWORD = 'bench-admin-pass';
@@ -91,7 +93,7 @@ function request(port: number, method: string, url: string, headers: Record<stri
   });
 }
 
-type Session = { username: string; role: string; cookie: string; csrf: string; firms: string[]; profiles: Record<string, unknown>[] };
+type Session = { username: string; role: string; cookie: string; csrf: string; firms: string[]; profiles: EnterpriseProfile[] };
 
 async function login(port: number, username: string, password: string): Promise<{ cookie: string; csrf: string }> {
   const res = await request(port, 'POST', '/api/auth/login', {}, { username, password });
@@ -172,7 +174,7 @@ function nextOp(s: Session, counter: number, writeShare: number): Op {
         return {
           kind: 'write: PUT /api/enterprises/:uscc',
           method: 'PUT',
-          url: `/api/enterprises/${String(profile.uscc)}`,
+          url: `/api/enterprises/${profile.uscc}`,
           body: editBody(profile, counter),
         };
     }
@@ -191,66 +193,24 @@ function nextOp(s: Session, counter: number, writeShare: number): Op {
 }
 
 /** The firm as the edit form sends it back, its name's suffix changed (a plain, non-official field). */
-function editBody(p: Record<string, unknown>, counter: number): Record<string, unknown> {
-  const memberships = (p.memberships as { chainCode: string; nodeKey: string; isPrimary: boolean }[]).map((m) => ({
-    chainCode: m.chainCode,
-    nodeKey: m.nodeKey,
-    isPrimary: m.isPrimary,
-  }));
-  const name = String(p.name).replace(/（压测\d+）$/, '');
-  return {
-    name: counter % 2 === 0 ? name : `${name}（压测${counter % 10}）`,
-    regionCode: p.regionCode,
-    parkId: p.parkId,
-    gbt4754Code: p.gbt4754Code,
-    isChainMaster: p.isChainMaster,
-    isSpecialized: p.isSpecialized,
-    isHighTech: p.isHighTech,
-    isListed: p.isListed,
-    aboveScaleYears: p.aboveScaleYears,
-    memberships,
-  };
+function editBody(p: EnterpriseProfile, counter: number): UpdateEnterpriseRequest {
+  const name = p.name.replace(/（压测\d+）$/, '');
+  return editBodyOf(p, { name: counter % 2 === 0 ? name : `${name}（压测${counter % 10}）` });
 }
 
 // ── the server ──
-async function waitHealthy(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await request(port, 'GET', '/api/health', {})).status === 200) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not become healthy');
-}
-
 function startServer(port: number, env: Record<string, string>, cpuProfDir: string | null): ChildProcess {
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfDir)}`] : [];
-  return spawn(process.execPath, [...NODE_FLAGS, ...profile, 'dist/server/main.mjs'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      ADMIN_PASSWORD,
-      DEMO_PASSWORD: 'bench-demo-pass',
-      SEED_DEMO: 'true',
-      // 200 sessions log in from one address: the login limit is raised for this server only.
-      LOGIN_RATE_LIMIT: '100000',
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.on('exit', r));
-  child.kill('SIGTERM');
-  await exited;
+  const serverEnv = {
+    NODE_ENV: 'production',
+    ADMIN_PASSWORD,
+    DEMO_PASSWORD: 'bench-demo-pass',
+    SEED_DEMO: 'true',
+    // 200 sessions log in from one address: the login limit is raised for this server only.
+    LOGIN_RATE_LIMIT: '100000',
+    ...env,
+  };
+  return startBenchServer(port, serverEnv, { nodeArgs: profile });
 }
 
 /** Resident memory of a process in MB (Linux /proc), null when unreadable. */
@@ -331,8 +291,7 @@ async function createSessions(port: number, count: number): Promise<Session[]> {
     const s = await login(port, username, USER_PASSWORD);
     const session: Session = { username, role: p.role, ...s, firms: p.firms, profiles: [] };
     if (p.role === 'county') {
-      for (const uscc of p.firms.slice(0, 3))
-        session.profiles.push(await getJson<Record<string, unknown>>(port, s, `/api/enterprises/${uscc}`));
+      for (const uscc of p.firms.slice(0, 3)) session.profiles.push(await getJson<EnterpriseProfile>(port, s, `/api/enterprises/${uscc}`));
     }
     return session;
   });
@@ -371,10 +330,6 @@ async function drive(
   return { samples, seconds: (performance.now() - started) / 1000 };
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
-}
-
 type Row = { what: string; requests: number; errors: number; rps: number; p50: number; p95: number; p99: number };
 
 function summarise(what: string, samples: readonly Sample[], seconds: number): Row {
@@ -411,7 +366,7 @@ async function runOne(label: string, options: Options, env: Record<string, strin
   let sampler: NodeJS.Timeout | undefined;
   try {
     const setupStart = performance.now();
-    await waitHealthy(options.port, 300_000);
+    await requireHealthy(options.port, 300_000);
     const sessions = await createSessions(options.port, options.sessions);
     const pid = child.pid ?? 0;
     const rssAfterSetup = rssMb(pid);

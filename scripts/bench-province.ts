@@ -10,13 +10,12 @@
  * paste into docs/BENCHMARKS.md; drops the database at the end unless `--keep`.
  * Timings are never asserted (they depend on the machine and its load).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import NODE_FLAGS from './node-flags.json' with { type: 'json' };
-import { percentile, waitHealthy } from './bench-server.js';
+import { login, percentile, requireHealthy, startServer as startBenchServer, stopServer } from './bench-server.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ADMIN_PASSWORD = 'bench-admin-pass';
@@ -72,39 +71,14 @@ const failures = new Map<string, number>();
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
 const cell = (t: number[]) => (t.length === 0 ? '–' : `${fmt(percentile(t, 50))} / ${fmt(percentile(t, 95))}`);
 
-async function login(base: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.getSetCookie().find((c) => c.startsWith('cc_session=')) ?? '').split(';')[0] ?? '';
-  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
-
 function startServer(port: number, databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, [...NODE_FLAGS, 'dist/server/main.mjs'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: databaseUrl,
-      ADMIN_PASSWORD,
-      SEED_DEMO: 'false',
-      LOGIN_RATE_LIMIT: '100000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  return startBenchServer(port, {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    ADMIN_PASSWORD,
+    SEED_DEMO: 'false',
+    LOGIN_RATE_LIMIT: '100000',
   });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.on('exit', r));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 /** The hand-written chain YTD on the comparable basis (gross output only): the yardstick of the API. */
@@ -242,13 +216,13 @@ export async function benchProvince(argv: readonly string[]): Promise<void> {
       await client.query<{ period: string | null }>(`SELECT max(period) AS period FROM period_snapshots WHERE period < $1`, [latest])
     ).rows[0]?.period;
     const period = published ?? latest;
-    if (!(await waitHealthy(options.port, 300_000))) throw new Error('server did not become healthy');
+    await requireHealthy(options.port, 300_000);
     const base = `http://127.0.0.1:${options.port}`;
-    const session = await login(base);
+    const session = await login(base, 'admin', ADMIN_PASSWORD);
     const post = async (url: string, body?: unknown) => {
       const res = await fetch(`${base}${url}`, {
         method: 'POST',
-        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
         body: body ? JSON.stringify(body) : undefined,
       });
       const text = await res.text();
@@ -375,7 +349,7 @@ export async function benchProvince(argv: readonly string[]): Promise<void> {
     ];
     console.log(lines.join('\n'));
   } finally {
-    await stop(server);
+    await stopServer(server);
     await client.end();
     if (!options.keep) {
       await admin.query(`DROP DATABASE IF EXISTS "${options.db}" WITH (FORCE)`);

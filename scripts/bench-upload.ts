@@ -8,15 +8,14 @@
  * `-- --rounds N` repeats the pair N times (default 3); `-- --demo` seeds the demo data at the first
  * start as `npm start` does by default (else the reference data only). Port 3395 (`BENCH_UPLOAD_PORT` to move it).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bombPart, SHEET_HEAD, SHEET_TAIL, sheetRowsXml, SST_HEAD, workbookOf } from '../server/test/hostile-files.js';
-import NODE_FLAGS from './node-flags.json' with { type: 'json' };
+import { login, requireHealthy, startServer, stopServer } from './bench-server.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const SERVER_MAIN = path.join(ROOT, 'dist/server/main.mjs');
 const port = Number(process.env.BENCH_UPLOAD_PORT ?? 3395);
 const base = `http://127.0.0.1:${port}`;
 const roundsArg = process.argv.indexOf('--rounds');
@@ -28,19 +27,6 @@ function rssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return kb / 1024;
-}
-
-async function waitHealthy(timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('server did not become healthy');
 }
 
 /** The bombs: the issue's 1 GiB shared strings (honest header), and a lying header that makes the server inflate as much as the ratio allows. */
@@ -70,32 +56,22 @@ async function main(): Promise<void> {
   const build = spawnSync(process.execPath, ['scripts/start.mjs', '--build-only'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-upload-'));
-  const server = spawn(process.execPath, [...NODE_FLAGS, SERVER_MAIN], {
-    cwd: ROOT,
-    // BENCH_DATABASE_URL: an empty PostgreSQL database instead of the embedded one.
-    env: {
-      ...process.env,
+  const server = startServer(
+    port,
+    {
       DATA_DIR: dataDir,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
+      // BENCH_DATABASE_URL: an empty PostgreSQL database instead of the embedded one.
       DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
       SEED_DEMO: String(demo),
       ADMIN_PASSWORD: 'bench-admin-pass',
       DEMO_PASSWORD: 'bench-demo-pass-1',
     },
-    stdio: 'ignore',
-  });
+    { quiet: true },
+  );
   const pid = server.pid ?? 0;
   try {
-    await waitHealthy(180_000);
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'bench-admin-pass' }),
-    });
-    if (!login.ok) throw new Error(`login failed: ${login.status}`);
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    await requireHealthy(port, 180_000);
+    const { cookie, csrfToken } = await login(base, 'admin', 'bench-admin-pass');
     console.log(
       `server pid ${pid}${demo ? ' (demo data seeded at start)' : ''}, RSS after start ${rssMb(pid).toFixed(0)} MB (peak while starting ${rssMb(pid, 'VmHWM').toFixed(0)} MB)`,
     );
@@ -148,9 +124,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    const exited = new Promise((r) => server.on('exit', r));
-    server.kill('SIGTERM');
-    await exited;
+    await stopServer(server);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

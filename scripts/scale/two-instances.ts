@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeUscc } from '../../shared/uscc.js';
+import { ENTERPRISE_DEFAULTS } from '../../server/test/factories/enterprises.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PGBIN = process.env.PGBIN ?? '/usr/lib/postgresql/15/bin';
@@ -311,19 +312,8 @@ async function main(): Promise<void> {
 
   // A firm, then its figures imported through nginx as a job.
   const uscc = makeUscc(`91430421${String(Date.now()).slice(-8)}`);
-  const firm = await api(PORTS.nginx, 'POST', '/api/enterprises', onA, {
-    uscc,
-    name: '扩展测试变压器有限公司',
-    regionCode: '430421',
-    parkId: null,
-    gbt4754Code: '3821',
-    isChainMaster: false,
-    isSpecialized: false,
-    isHighTech: false,
-    isListed: false,
-    aboveScaleYears: [2024],
-    memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
-  });
+  // A firm like the tests' factory-made one (衡阳县, CH02 xfmr primary, 规上 2024).
+  const firm = await api(PORTS.nginx, 'POST', '/api/enterprises', onA, { uscc, name: '扩展测试变压器有限公司', ...ENTERPRISE_DEFAULTS });
   if (firm.status !== 201 && firm.status !== 200) throw new Error(`creating the firm: ${firm.status} ${JSON.stringify(firm.body)}`);
   const months = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'];
   const csv = [

@@ -1,6 +1,5 @@
 // 督查考核 assessment: schemes versioned by year, the assessors' entries and the stored runs.
-import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, jsonb, numeric, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import {
   ASSESSMENT_KINDS,
   ENTRY_KINDS,
@@ -11,8 +10,8 @@ import {
   type SchemeDefinition,
   type SchemeStatus,
 } from '../../shared/contracts/assessment.js';
-import { createdAt, updatedAt } from './schema-master.js';
-import { list } from './schema-checks.js';
+import { inList, references } from './schema-checks.js';
+import { createdAt, identityId, updatedAt, writtenAt } from './schema-columns.js';
 
 /**
  * One version of a scheme of a year. The definition (indicators, weights, rules, bonus, deduction
@@ -22,7 +21,7 @@ import { list } from './schema-checks.js';
 export const assessmentSchemes = pgTable(
   'assessment_schemes',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     kind: text('kind').$type<AssessmentKind>().notNull(),
     year: integer('year').notNull(),
     version: integer('version').notNull().default(1),
@@ -35,8 +34,8 @@ export const assessmentSchemes = pgTable(
   },
   (t) => [
     unique('assessment_schemes_kind_year_version_key').on(t.kind, t.year, t.version),
-    check('assessment_schemes_kind_check', sql.raw(`kind in (${list(ASSESSMENT_KINDS)})`)),
-    check('assessment_schemes_status_check', sql.raw(`status in (${list(SCHEME_STATUSES)})`)),
+    inList('assessment_schemes_kind_check', t.kind, ASSESSMENT_KINDS),
+    inList('assessment_schemes_status_check', t.status, SCHEME_STATUSES),
   ],
 );
 
@@ -44,7 +43,7 @@ export const assessmentSchemes = pgTable(
 export const assessmentEntries = pgTable(
   'assessment_entries',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     schemeId: integer('scheme_id').notNull(),
     objectCode: text('object_code').notNull(),
     itemCode: text('item_code').notNull(),
@@ -52,14 +51,12 @@ export const assessmentEntries = pgTable(
     value: numeric('value', { precision: 14, scale: 4, mode: 'number' }),
     evidence: text('evidence').notNull(),
     enteredBy: text('entered_by'),
-    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+    enteredAt: writtenAt('entered_at'),
   },
   (t) => [
-    foreignKey({ name: 'assessment_entries_scheme_id_fkey', columns: [t.schemeId], foreignColumns: [assessmentSchemes.id] }).onDelete(
-      'cascade',
-    ),
+    references('assessment_entries_scheme_id_fkey', t.schemeId, assessmentSchemes.id).onDelete('cascade'),
     unique('assessment_entries_scheme_object_item_key').on(t.schemeId, t.objectCode, t.itemCode),
-    check('assessment_entries_kind_check', sql.raw(`kind in (${list(ENTRY_KINDS)})`)),
+    inList('assessment_entries_kind_check', t.kind, ENTRY_KINDS),
   ],
 );
 
@@ -70,7 +67,7 @@ export const assessmentEntries = pgTable(
 export const assessmentRuns = pgTable(
   'assessment_runs',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     schemeId: integer('scheme_id').notNull(),
     definition: jsonb('definition').$type<SchemeDefinition>().notNull(),
     results: jsonb('results').$type<ObjectResult[]>().notNull(),
@@ -78,7 +75,7 @@ export const assessmentRuns = pgTable(
     ranAt: createdAt(),
   },
   (t) => [
-    foreignKey({ name: 'assessment_runs_scheme_id_fkey', columns: [t.schemeId], foreignColumns: [assessmentSchemes.id] }),
+    references('assessment_runs_scheme_id_fkey', t.schemeId, assessmentSchemes.id),
     index('assessment_runs_scheme_id_idx').on(t.schemeId),
   ],
 );

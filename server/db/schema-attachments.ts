@@ -3,16 +3,17 @@
 // backup command carries them, and two instances on one PostgreSQL share them without a shared disk.
 // A deleted file keeps its row (who uploaded and deleted what, for the audit) but loses its bytes.
 import { sql } from 'drizzle-orm';
-import { char, check, customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { char, check, customType, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ATTACHMENT_OWNER_KINDS, ATTACHMENT_TYPES } from '../../shared/contracts/attachments.js';
-import { list } from './schema-checks.js';
+import { inList } from './schema-checks.js';
+import { identityId, timestamptz, writtenAt } from './schema-columns.js';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const attachments = pgTable(
   'attachments',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     ownerKind: text('owner_kind').notNull(),
     ownerId: integer('owner_id').notNull(),
     /** The name as uploaded, sanitised (no path, no control characters). */
@@ -25,13 +26,13 @@ export const attachments = pgTable(
     content: bytea('content'),
     uploadedBy: uuid('uploaded_by'),
     uploadedByName: text('uploaded_by_name').notNull(),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    uploadedAt: writtenAt('uploaded_at'),
+    deletedAt: timestamptz('deleted_at'),
     deletedBy: uuid('deleted_by'),
   },
   (t) => [
-    check('attachments_owner_kind_check', sql.raw(`${t.ownerKind.name} in (${list(ATTACHMENT_OWNER_KINDS)})`)),
-    check('attachments_type_check', sql.raw(`${t.type.name} in (${list(ATTACHMENT_TYPES)})`)),
+    inList('attachments_owner_kind_check', t.ownerKind, ATTACHMENT_OWNER_KINDS),
+    inList('attachments_type_check', t.type, ATTACHMENT_TYPES),
     check('attachments_size_check', sql`${t.sizeBytes} > 0`),
     check('attachments_content_check', sql`(${t.deletedAt} is null) = (${t.content} is not null)`),
     index('attachments_owner_idx').on(t.ownerKind, t.ownerId),

@@ -4,13 +4,13 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { BRIEF_KINDS, BRIEF_STATUSES } from '../../shared/contracts/briefs.js';
-import { list } from './schema-checks.js';
-import { createdAt, rowVersion, updatedAt } from './schema-master.js';
+import { inList } from './schema-checks.js';
+import { editedColumns, identityId } from './schema-columns.js';
 
 export const briefs = pgTable(
   'briefs',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     /** `2024-06|city|`, `2024-06|chain|CH02`, `2024-06|region|430421`: the versions of one brief. */
     seriesKey: text('series_key').notNull(),
     seriesVersion: integer('series_version').notNull(),
@@ -32,15 +32,13 @@ export const briefs = pgTable(
     publishedBy: jsonb('published_by'),
     returnedBy: jsonb('returned_by'),
     returnReason: text('return_reason'),
-    version: rowVersion(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...editedColumns(),
   },
   (t) => [
     uniqueIndex('briefs_series_version_key').on(t.seriesKey, t.seriesVersion),
     index('briefs_period_idx').on(t.period),
-    check('briefs_kind_check', sql.raw(`${t.kind.name} in (${list(BRIEF_KINDS)})`)),
-    check('briefs_status_check', sql.raw(`${t.status.name} in (${list(BRIEF_STATUSES)})`)),
+    inList('briefs_kind_check', t.kind, BRIEF_KINDS),
+    inList('briefs_status_check', t.status, BRIEF_STATUSES),
     check('briefs_preliminary_unpublished_check', sql`not (${t.preliminary} and ${t.status} = 'published')`),
   ],
 );

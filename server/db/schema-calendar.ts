@@ -3,9 +3,10 @@
 // row in `calendar_years` declares the year complete; its `calendar_days` then replace the
 // dataset's for that year (server/lib/calendar.ts).
 import { sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { CALENDAR_DAY_KINDS } from '../../shared/contracts/calendar.js';
-import { list } from './schema-checks.js';
+import { inList, references } from './schema-checks.js';
+import { day, writtenAt } from './schema-columns.js';
 
 export const calendarYears = pgTable(
   'calendar_years',
@@ -15,7 +16,7 @@ export const calendarYears = pgTable(
     notice: text('notice').notNull(),
     enteredBy: uuid('entered_by'),
     enteredByName: text('entered_by_name').notNull(),
-    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+    enteredAt: writtenAt('entered_at'),
   },
   (t) => [check('calendar_years_year_check', sql`${t.year} between 2000 and 2100`)],
 );
@@ -23,15 +24,15 @@ export const calendarYears = pgTable(
 export const calendarDays = pgTable(
   'calendar_days',
   {
-    day: date('day', { mode: 'string' }).primaryKey(),
+    day: day('day').primaryKey(),
     year: integer('year').notNull(),
     kind: text('kind').notNull(),
     /** The holiday's name (元旦, 春节…); a make-up day carries the name of the holiday it makes up for. */
     name: text('name').notNull(),
   },
   (t) => [
-    foreignKey({ name: 'calendar_days_year_fkey', columns: [t.year], foreignColumns: [calendarYears.year] }).onDelete('cascade'),
-    check('calendar_days_kind_check', sql.raw(`${t.kind.name} in (${list(CALENDAR_DAY_KINDS)})`)),
+    references('calendar_days_year_fkey', t.year, calendarYears.year).onDelete('cascade'),
+    inList('calendar_days_kind_check', t.kind, CALENDAR_DAY_KINDS),
     check('calendar_days_year_check', sql`extract(year from ${t.day})::int = ${t.year}`),
     index('calendar_days_year_idx').on(t.year),
   ],

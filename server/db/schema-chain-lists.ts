@@ -1,7 +1,6 @@
 // The chain workspace's lists (issue 13): 招商目标企业清单 and 可转化科技成果清单, each row on one node
 // of its chain. A node's removal takes its rows with it (they only mean something on that node).
-import { sql } from 'drizzle-orm';
-import { boolean, char, check, foreignKey, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, pgTable, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   HOLDER_KINDS,
   RESEARCH_MATURITIES,
@@ -10,39 +9,48 @@ import {
   type ResearchMaturity,
   type TransferStatus,
 } from '../../shared/contracts/chain-prospects.js';
-import { list, pattern, USCC_PATTERN } from './schema-checks.js';
-import { chainNodes, chains, createdAt, rowVersion, updatedAt } from './schema-master.js';
+import { USCC_PATTERN, inList, nullOrMatches, references } from './schema-checks.js';
+import { chainNodes, chains } from './schema-master.js';
 import { projects } from './schema-projects.js';
+import { editedColumns, identityId, isDemo, usccColumn } from './schema-columns.js';
+
+/** The first columns of a list's row: its id and the node of a chain it stands on. */
+const nodeRowColumns = () => ({
+  id: identityId(),
+  chainCode: text('chain_code').notNull(),
+  nodeId: integer('node_id').notNull(),
+});
+
+/** A list row's chain, its node on that chain (whose removal takes the row with it), and the index by chain. */
+const onChainNode = (table: string, t: { chainCode: AnyPgColumn; nodeId: AnyPgColumn }) => [
+  references(`${table}_chain_code_fkey`, t.chainCode, chains.code),
+  foreignKey({
+    name: `${table}_node_fkey`,
+    columns: [t.chainCode, t.nodeId],
+    foreignColumns: [chainNodes.chainCode, chainNodes.id],
+  }).onDelete('cascade'),
+  index(`${table}_chain_idx`).on(t.chainCode),
+];
 
 /** 招商目标企业: a company outside the city that could fill a node; project_id once turned into a 招商线索. */
 export const chainProspects = pgTable(
   'chain_prospects',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    chainCode: text('chain_code').notNull(),
-    nodeId: integer('node_id').notNull(),
+    ...nodeRowColumns(),
     name: text('name').notNull(),
-    uscc: char('uscc', { length: 18 }),
+    uscc: usccColumn(),
     location: text('location'),
     products: text('products'),
     source: text('source'),
     note: text('note'),
     projectId: integer('project_id'),
-    isDemo: boolean('is_demo').notNull().default(false),
-    version: rowVersion(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    isDemo: isDemo(),
+    ...editedColumns(),
   },
   (t) => [
-    foreignKey({ name: 'chain_prospects_chain_code_fkey', columns: [t.chainCode], foreignColumns: [chains.code] }),
-    foreignKey({
-      name: 'chain_prospects_node_fkey',
-      columns: [t.chainCode, t.nodeId],
-      foreignColumns: [chainNodes.chainCode, chainNodes.id],
-    }).onDelete('cascade'),
-    foreignKey({ name: 'chain_prospects_project_id_fkey', columns: [t.projectId], foreignColumns: [projects.id] }).onDelete('set null'),
-    check('chain_prospects_uscc_check', sql`${t.uscc} IS NULL OR ${t.uscc} ~ ${pattern(USCC_PATTERN)}`),
-    index('chain_prospects_chain_idx').on(t.chainCode),
+    ...onChainNode('chain_prospects', t),
+    references('chain_prospects_project_id_fkey', t.projectId, projects.id).onDelete('set null'),
+    nullOrMatches('chain_prospects_uscc_check', t.uscc, USCC_PATTERN),
   ],
 );
 
@@ -50,9 +58,7 @@ export const chainProspects = pgTable(
 export const chainResearch = pgTable(
   'chain_research',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    chainCode: text('chain_code').notNull(),
-    nodeId: integer('node_id').notNull(),
+    ...nodeRowColumns(),
     title: text('title').notNull(),
     holder: text('holder').notNull(),
     holderKind: text('holder_kind').$type<HolderKind>().notNull(),
@@ -60,21 +66,13 @@ export const chainResearch = pgTable(
     maturity: text('maturity').$type<ResearchMaturity>().notNull(),
     contact: text('contact'),
     transferStatus: text('transfer_status').$type<TransferStatus>().notNull(),
-    isDemo: boolean('is_demo').notNull().default(false),
-    version: rowVersion(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    isDemo: isDemo(),
+    ...editedColumns(),
   },
   (t) => [
-    foreignKey({ name: 'chain_research_chain_code_fkey', columns: [t.chainCode], foreignColumns: [chains.code] }),
-    foreignKey({
-      name: 'chain_research_node_fkey',
-      columns: [t.chainCode, t.nodeId],
-      foreignColumns: [chainNodes.chainCode, chainNodes.id],
-    }).onDelete('cascade'),
-    check('chain_research_holder_kind_check', sql.raw(`holder_kind in (${list(HOLDER_KINDS)})`)),
-    check('chain_research_maturity_check', sql.raw(`maturity in (${list(RESEARCH_MATURITIES)})`)),
-    check('chain_research_transfer_status_check', sql.raw(`transfer_status in (${list(TRANSFER_STATUSES)})`)),
-    index('chain_research_chain_idx').on(t.chainCode),
+    ...onChainNode('chain_research', t),
+    inList('chain_research_holder_kind_check', t.holderKind, HOLDER_KINDS),
+    inList('chain_research_maturity_check', t.maturity, RESEARCH_MATURITIES),
+    inList('chain_research_transfer_status_check', t.transferStatus, TRANSFER_STATUSES),
   ],
 );

@@ -1,6 +1,8 @@
-// Pieces of the schema's CHECK constraints built from the shared enums and identifier patterns, so
-// the database refuses exactly what the contracts refuse (and the generated SQL stays as committed).
+// Pieces of the schema's constraints: CHECKs built from the shared enums and identifier patterns, so
+// the database refuses exactly what the contracts refuse (and the generated SQL stays as committed),
+// and the one-column foreign key.
 import { sql, type SQL } from 'drizzle-orm';
+import { check, foreignKey, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export {
   CHAIN_CODE_PATTERN,
@@ -24,4 +26,20 @@ export function quoted(pattern: RegExp): string {
 /** A pattern as an SQL fragment for a `sql` template. */
 export function pattern(re: RegExp): SQL {
   return sql.raw(quoted(re));
+}
+
+/** A CHECK that the column holds one of the enum's values (or null, with `nullable`). */
+export function inList(name: string, column: AnyPgColumn, values: readonly string[], { nullable = false } = {}) {
+  const allowed = `${column.name} in (${list(values)})`;
+  return check(name, sql.raw(nullable ? `${column.name} is null or ${allowed}` : allowed));
+}
+
+/** A CHECK that the column, unless null, matches the pattern. */
+export function nullOrMatches(name: string, column: AnyPgColumn, re: RegExp) {
+  return check(name, sql`${column} IS NULL OR ${column} ~ ${pattern(re)}`);
+}
+
+/** A foreign key of one column. */
+export function references(name: string, column: AnyPgColumn, target: AnyPgColumn) {
+  return foreignKey({ name, columns: [column], foreignColumns: [target] });
 }

@@ -2,9 +2,10 @@
 // instance that starts it and updated by the instance that runs it (server/modules/jobs). An
 // uploaded file's bytes live in the row until the job ends, so any instance can run it.
 import { sql } from 'drizzle-orm';
-import { check, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, customType, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { JOB_KINDS, JOB_STATUSES } from '../../shared/contracts/jobs.js';
-import { list } from './schema-checks.js';
+import { inList } from './schema-checks.js';
+import { createdAt, timestamptz } from './schema-columns.js';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
@@ -28,13 +29,13 @@ export const jobs = pgTable(
     startedBy: uuid('started_by'),
     startedByName: text('started_by_name').notNull(),
     runner: text('runner'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    startedAt: timestamp('started_at', { withTimezone: true }),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    startedAt: timestamptz('started_at'),
+    finishedAt: timestamptz('finished_at'),
   },
   (t) => [
-    check('jobs_kind_check', sql.raw(`${t.kind.name} in (${list(JOB_KINDS)})`)),
-    check('jobs_status_check', sql.raw(`${t.status.name} in (${list(JOB_STATUSES)})`)),
+    inList('jobs_kind_check', t.kind, JOB_KINDS),
+    inList('jobs_status_check', t.status, JOB_STATUSES),
     check('jobs_progress_check', sql`${t.progress} between 0 and 100`),
     index('jobs_status_idx').on(t.status, t.createdAt),
     index('jobs_started_by_idx').on(t.startedBy, t.createdAt),

@@ -4,12 +4,9 @@
 // Every constraint is named so a violation can be mapped to a user-facing error by its name.
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   bigserial,
   boolean,
-  char,
   check,
-  date,
   foreignKey,
   index,
   integer,
@@ -17,7 +14,6 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
@@ -28,9 +24,12 @@ import {
   PERIOD_PATTERN,
   REGION_CODE_PATTERN,
   USCC_PATTERN,
-  list,
+  inList,
+  nullOrMatches,
   pattern,
+  references,
 } from './schema-checks.js';
+import { day, editedColumns, identityId, isDemo, money, rowVersion, textList, updatedAt, usccColumn } from './schema-columns.js';
 import { NODE_STAGES, type NodeStage } from '../../shared/contracts/chains.js';
 import { FIGURE_SOURCES, type FigureSource } from '../../shared/contracts/figures.js';
 import { PARK_LEVELS, type ParkLevel } from '../../shared/contracts/parks.js';
@@ -38,9 +37,6 @@ import { REGION_KINDS, type RegionKind } from '../../shared/contracts/regions.js
 
 // The enums are declared once, in the shared contracts; the CHECK constraints list their values.
 
-/** Integer 元 (bigint read as a JS number: safe up to 9×10^15 元). */
-export const money = (name: string) => bigint(name, { mode: 'number' });
-export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 /**
  * The values of one enterprise-month, as monthly_figures holds them and monthly_figure_versions keeps
  * the replaced ones. Money in integer 元; prev_year_* are the 上年同期 values reported with the month.
@@ -63,12 +59,6 @@ export const figureValueColumns = () => ({
   prevYearProfit: money('prev_year_profit'),
   prevYearTaxes: money('prev_year_taxes'),
 });
-export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-/**
- * Optimistic locking of a record users edit through a form: 1 when created, +1 with every update
- * (forms, the CLI and imports alike); an update that names an older version changes nothing.
- */
-export const rowVersion = () => integer('version').notNull().default(1);
 
 /** Counties, districts, county-level cities (GB/T 2260) and statistical function zones (NBS codes). */
 export const regions = pgTable(
@@ -78,15 +68,13 @@ export const regions = pgTable(
     name: text('name').notNull(),
     shortName: text('short_name').notNull(),
     kind: text('kind').$type<RegionKind>().notNull(),
-    version: rowVersion(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...editedColumns(),
   },
   (t) => [
     unique('regions_name_key').on(t.name),
     unique('regions_short_name_key').on(t.shortName),
     check('regions_code_check', sql`${t.code} ~ ${pattern(REGION_CODE_PATTERN)}`),
-    check('regions_kind_check', sql.raw(`kind in (${list(REGION_KINDS)})`)),
+    inList('regions_kind_check', t.kind, REGION_KINDS),
   ],
 );
 
@@ -94,27 +82,22 @@ export const regions = pgTable(
 export const parks = pgTable(
   'parks',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     name: text('name').notNull(),
     shortName: text('short_name').notNull(),
     level: text('level').$type<ParkLevel>().notNull(),
     regionCode: text('region_code').notNull(),
     areaHectares: integer('area_hectares'),
-    establishedOn: date('established_on', { mode: 'string' }),
+    establishedOn: day('established_on'),
     /** The park's focus industries as the city words them (some name no chain, e.g. 外贸加工). */
-    focus: text('focus')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
-    version: rowVersion(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    focus: textList('focus'),
+    ...editedColumns(),
   },
   (t) => [
     unique('parks_name_key').on(t.name),
     unique('parks_short_name_key').on(t.shortName),
-    foreignKey({ name: 'parks_region_code_fkey', columns: [t.regionCode], foreignColumns: [regions.code] }),
-    check('parks_level_check', sql.raw(`level in (${list(PARK_LEVELS)})`)),
+    references('parks_region_code_fkey', t.regionCode, regions.code),
+    inList('parks_level_check', t.level, PARK_LEVELS),
     check('parks_area_hectares_check', sql`${t.areaHectares} IS NULL OR ${t.areaHectares} > 0`),
   ],
 );
@@ -149,28 +132,17 @@ export const chains = pgTable(
     /** The 链办's lead department. */
     office: text('office'),
     /** 后盾单位: departments that resolve the chain's problems. */
-    supportingDepartments: text('supporting_departments')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    supportingDepartments: textList('supporting_departments'),
     /** 主要承载地: host counties or parks, as names. */
-    hostPlaces: text('host_places')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    hostPlaces: textList('host_places'),
     /** 链主 enterprise names as the city lists them (the enterprises also carry is_chain_master). */
-    chainMasters: text('chain_masters')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    chainMasters: textList('chain_masters'),
     sortOrder: integer('sort_order').notNull().default(0),
-    version: rowVersion(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...editedColumns(),
   },
   (t) => [
     unique('chains_name_key').on(t.name),
-    foreignKey({ name: 'chains_industry_code_fkey', columns: [t.industryCode], foreignColumns: [industries.code] }),
+    references('chains_industry_code_fkey', t.industryCode, industries.code),
     check('chains_code_check', sql`${t.code} ~ ${pattern(CHAIN_CODE_PATTERN)}`),
     check('chains_valid_years_check', sql`${t.validToYear} IS NULL OR ${t.validToYear} >= ${t.validFromYear}`),
   ],
@@ -189,7 +161,7 @@ export const chainTargets = pgTable(
   },
   (t) => [
     primaryKey({ name: 'chain_targets_pkey', columns: [t.chainCode, t.year] }),
-    foreignKey({ name: 'chain_targets_chain_code_fkey', columns: [t.chainCode], foreignColumns: [chains.code] }).onDelete('cascade'),
+    references('chain_targets_chain_code_fkey', t.chainCode, chains.code).onDelete('cascade'),
     check('chain_targets_output_check', sql`${t.outputTargetYuan} IS NULL OR ${t.outputTargetYuan} >= 0`),
   ],
 );
@@ -201,27 +173,22 @@ export const chainTargets = pgTable(
 export const chainNodes = pgTable(
   'chain_nodes',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     chainCode: text('chain_code').notNull(),
     key: text('key').notNull(),
     name: text('name').notNull(),
     stage: text('stage').$type<NodeStage>().notNull(),
     /** GB/T 4754-2017 industry class codes of the node. */
-    gbt4754: text('gbt4754')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    gbt4754: textList('gbt4754'),
     sortOrder: integer('sort_order').notNull().default(0),
-    version: rowVersion(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...editedColumns(),
   },
   (t) => [
     unique('chain_nodes_chain_key_key').on(t.chainCode, t.key),
     unique('chain_nodes_chain_id_key').on(t.chainCode, t.id),
-    foreignKey({ name: 'chain_nodes_chain_code_fkey', columns: [t.chainCode], foreignColumns: [chains.code] }).onDelete('cascade'),
+    references('chain_nodes_chain_code_fkey', t.chainCode, chains.code).onDelete('cascade'),
     check('chain_nodes_key_check', sql`${t.key} ~ ${pattern(NODE_KEY_PATTERN)}`),
-    check('chain_nodes_stage_check', sql.raw(`stage in (${list(NODE_STAGES)})`)),
+    inList('chain_nodes_stage_check', t.stage, NODE_STAGES),
   ],
 );
 
@@ -262,8 +229,8 @@ export const parkFocusChains = pgTable(
   },
   (t) => [
     primaryKey({ name: 'park_focus_chains_pkey', columns: [t.parkId, t.chainCode] }),
-    foreignKey({ name: 'park_focus_chains_park_id_fkey', columns: [t.parkId], foreignColumns: [parks.id] }).onDelete('cascade'),
-    foreignKey({ name: 'park_focus_chains_chain_code_fkey', columns: [t.chainCode], foreignColumns: [chains.code] }).onDelete('cascade'),
+    references('park_focus_chains_park_id_fkey', t.parkId, parks.id).onDelete('cascade'),
+    references('park_focus_chains_chain_code_fkey', t.chainCode, chains.code).onDelete('cascade'),
   ],
 );
 
@@ -275,7 +242,7 @@ export const parkFocusChains = pgTable(
 export const enterprises = pgTable(
   'enterprises',
   {
-    uscc: char('uscc', { length: 18 }).primaryKey(),
+    uscc: usccColumn().primaryKey(),
     name: text('name').notNull(),
     regionCode: text('region_code').notNull(),
     parkId: integer('park_id'),
@@ -289,16 +256,14 @@ export const enterprises = pgTable(
     /** 上市 */
     isListed: boolean('is_listed').notNull().default(false),
     /** Fictional firm of the demo dataset (its name ends with "(示例)"). */
-    isDemo: boolean('is_demo').notNull().default(false),
-    version: rowVersion(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    isDemo: isDemo(),
+    ...editedColumns(),
   },
   (t) => [
-    foreignKey({ name: 'enterprises_region_code_fkey', columns: [t.regionCode], foreignColumns: [regions.code] }),
-    foreignKey({ name: 'enterprises_park_id_fkey', columns: [t.parkId], foreignColumns: [parks.id] }),
+    references('enterprises_region_code_fkey', t.regionCode, regions.code),
+    references('enterprises_park_id_fkey', t.parkId, parks.id),
     check('enterprises_uscc_check', sql`${t.uscc} ~ ${pattern(USCC_PATTERN)}`),
-    check('enterprises_gbt4754_code_check', sql`${t.gbt4754Code} IS NULL OR ${t.gbt4754Code} ~ ${pattern(GBT4754_CODE_PATTERN)}`),
+    nullOrMatches('enterprises_gbt4754_code_check', t.gbt4754Code, GBT4754_CODE_PATTERN),
     index('enterprises_region_idx').on(t.regionCode),
     index('enterprises_park_idx').on(t.parkId),
   ],
@@ -311,12 +276,12 @@ export const enterprises = pgTable(
 export const enterpriseScaleYears = pgTable(
   'enterprise_scale_years',
   {
-    uscc: char('uscc', { length: 18 }).notNull(),
+    uscc: usccColumn().notNull(),
     year: integer('year').notNull(),
   },
   (t) => [
     primaryKey({ name: 'enterprise_scale_years_pkey', columns: [t.uscc, t.year] }),
-    foreignKey({ name: 'enterprise_scale_years_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }).onDelete('cascade'),
+    references('enterprise_scale_years_uscc_fkey', t.uscc, enterprises.uscc).onDelete('cascade'),
     check('enterprise_scale_years_year_check', sql`${t.year} BETWEEN 1990 AND 2100`),
     index('enterprise_scale_years_year_idx').on(t.year),
   ],
@@ -334,8 +299,8 @@ export const enterpriseScaleYears = pgTable(
 export const enterpriseMemberships = pgTable(
   'enterprise_memberships',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    uscc: char('uscc', { length: 18 }).notNull(),
+    id: identityId(),
+    uscc: usccColumn().notNull(),
     nodeId: integer('node_id').notNull(),
     isPrimary: boolean('is_primary').notNull().default(false),
     validFromYear: integer('valid_from_year'),
@@ -343,8 +308,8 @@ export const enterpriseMemberships = pgTable(
   },
   (t) => [
     unique('enterprise_memberships_node_from_key').on(t.uscc, t.nodeId, t.validFromYear).nullsNotDistinct(),
-    foreignKey({ name: 'enterprise_memberships_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }).onDelete('cascade'),
-    foreignKey({ name: 'enterprise_memberships_node_id_fkey', columns: [t.nodeId], foreignColumns: [chainNodes.id] }),
+    references('enterprise_memberships_uscc_fkey', t.uscc, enterprises.uscc).onDelete('cascade'),
+    references('enterprise_memberships_node_id_fkey', t.nodeId, chainNodes.id),
     check(
       'enterprise_memberships_years_check',
       sql`(${t.validFromYear} IS NULL OR ${t.validFromYear} BETWEEN 1990 AND 2100) AND (${t.validToYear} IS NULL OR (${t.validToYear} BETWEEN 1990 AND 2100 AND ${t.validToYear} >= coalesce(${t.validFromYear}, 1990)))`,
@@ -367,7 +332,7 @@ export const enterpriseMemberships = pgTable(
 export const monthlyFigures = pgTable(
   'monthly_figures',
   {
-    uscc: char('uscc', { length: 18 }).notNull(),
+    uscc: usccColumn().notNull(),
     period: text('period').notNull(),
     ...figureValueColumns(),
     source: text('source').$type<FigureSource>().notNull().default('manual'),
@@ -380,9 +345,9 @@ export const monthlyFigures = pgTable(
   },
   (t) => [
     primaryKey({ name: 'monthly_figures_pkey', columns: [t.uscc, t.period] }),
-    foreignKey({ name: 'monthly_figures_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }),
+    references('monthly_figures_uscc_fkey', t.uscc, enterprises.uscc),
     check('monthly_figures_period_check', sql`${t.period} ~ ${pattern(PERIOD_PATTERN)}`),
-    check('monthly_figures_source_check', sql.raw(`source in (${list(FIGURE_SOURCES)})`)),
+    inList('monthly_figures_source_check', t.source, FIGURE_SOURCES),
     check('monthly_figures_gross_output_check', sql`${t.grossOutput} >= 0`),
     check('monthly_figures_revenue_check', sql`${t.revenue} >= 0`),
     check('monthly_figures_taxes_check', sql`${t.taxes} >= 0`),

@@ -2,25 +2,11 @@
 // the frozen snapshots of what was published, the dispositions of 预警 (review items among them),
 // and the superseded versions of monthly figures that let a snapshot read the figures as published.
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  bigserial,
-  boolean,
-  char,
-  check,
-  index,
-  integer,
-  jsonb,
-  numeric,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { PERIOD_PATTERN, list, quoted } from './schema-checks.js';
+import { bigint, boolean, check, index, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { PERIOD_PATTERN, inList, quoted } from './schema-checks.js';
 import { figureValueColumns } from './schema-master.js';
 import { CORRECTION_SOURCES, DISPOSITION_STATUSES, PERIOD_ACTIONS, PERIOD_STATUSES } from '../../shared/publication/workflow.js';
+import { actorColumns, serialId, timestamptz, updatedAt, usccColumn, writtenAt } from './schema-columns.js';
 
 const periodCheck = (name: string, column: string) => check(name, sql.raw(`${column} ~ ${quoted(PERIOD_PATTERN)}`));
 
@@ -30,32 +16,25 @@ export const periodStatuses = pgTable(
   {
     period: text('period').primaryKey(),
     status: text('status').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
-  () => [
-    periodCheck('period_statuses_period_check', 'period'),
-    check('period_statuses_status_check', sql.raw(`status in (${list(PERIOD_STATUSES)})`)),
-  ],
+  (t) => [periodCheck('period_statuses_period_check', 'period'), inList('period_statuses_status_check', t.status, PERIOD_STATUSES)],
 );
 
 /** Every move of a month's status: who, when, why. Never updated or deleted by the application. */
 export const periodEvents = pgTable(
   'period_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: serialId(),
     period: text('period').notNull(),
     action: text('action').notNull(),
     fromStatus: text('from_status').notNull(),
     toStatus: text('to_status').notNull(),
     reason: text('reason'),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    ...actorColumns(),
+    at: writtenAt('at'),
   },
-  (t) => [
-    check('period_events_action_check', sql.raw(`action in (${list(PERIOD_ACTIONS)})`)),
-    index('period_events_period_idx').on(t.period),
-  ],
+  (t) => [inList('period_events_action_check', t.action, PERIOD_ACTIONS), index('period_events_period_idx').on(t.period)],
 );
 
 /**
@@ -66,10 +45,10 @@ export const periodEvents = pgTable(
 export const periodSnapshots = pgTable(
   'period_snapshots',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: serialId(),
     period: text('period').notNull(),
     figuresVersion: bigint('figures_version', { mode: 'number' }).notNull(),
-    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: writtenAt('published_at'),
     publishedBy: uuid('published_by'),
     publishedByName: text('published_by_name').notNull(),
     /** Firms expected and reported at publication (city-wide). */
@@ -102,7 +81,7 @@ export const warningDispositions = pgTable(
   'warning_dispositions',
   {
     period: text('period').notNull(),
-    uscc: char('uscc', { length: 18 }).notNull(),
+    uscc: usccColumn().notNull(),
     kind: text('kind').notNull(),
     status: text('status').notNull().default('pending'),
     note: text('note'),
@@ -112,13 +91,13 @@ export const warningDispositions = pgTable(
     detectedVersion: bigint('detected_version', { mode: 'number' }),
     updatedBy: uuid('updated_by'),
     updatedByName: text('updated_by_name'),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ name: 'warning_dispositions_pkey', columns: [t.period, t.uscc, t.kind] }),
     periodCheck('warning_dispositions_period_check', 'period'),
-    check('warning_dispositions_status_check', sql.raw(`status in (${list(DISPOSITION_STATUSES)})`)),
-    check('warning_dispositions_source_check', sql.raw(`correction_source is null or correction_source in (${list(CORRECTION_SOURCES)})`)),
+    inList('warning_dispositions_status_check', t.status, DISPOSITION_STATUSES),
+    inList('warning_dispositions_source_check', t.correctionSource, CORRECTION_SOURCES, { nullable: true }),
     index('warning_dispositions_uscc_idx').on(t.uscc, t.period),
   ],
 );
@@ -127,17 +106,16 @@ export const warningDispositions = pgTable(
 export const warningDispositionEvents = pgTable(
   'warning_disposition_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: serialId(),
     period: text('period').notNull(),
-    uscc: char('uscc', { length: 18 }).notNull(),
+    uscc: usccColumn().notNull(),
     kind: text('kind').notNull(),
     status: text('status').notNull(),
     note: text('note'),
     correctionSource: text('correction_source'),
     reference: text('reference'),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    ...actorColumns(),
+    at: writtenAt('at'),
   },
   (t) => [index('warning_disposition_events_item_idx').on(t.period, t.uscc, t.kind)],
 );
@@ -150,11 +128,11 @@ export const warningDispositionEvents = pgTable(
 export const monthlyFigureVersions = pgTable(
   'monthly_figure_versions',
   {
-    uscc: char('uscc', { length: 18 }).notNull(),
+    uscc: usccColumn().notNull(),
     period: text('period').notNull(),
     ...figureValueColumns(),
     source: text('source').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamptz('updated_at').notNull(),
     figureVersion: bigint('figure_version', { mode: 'number' }).notNull(),
     supersededVersion: bigint('superseded_version', { mode: 'number' }).notNull(),
   },
@@ -168,8 +146,8 @@ const firmStatColumns = () => ({
   reported: boolean('reported').notNull(),
   hasBase: boolean('has_base').notNull(),
   publishedLast: numeric('published_last').notNull(),
-  asOfNow: timestamp('as_of_now', { withTimezone: true }),
-  asOfPrev: timestamp('as_of_prev', { withTimezone: true }),
+  asOfNow: timestamptz('as_of_now'),
+  asOfPrev: timestamptz('as_of_prev'),
   revenue: numeric('m_revenue').notNull(),
   revenueBase: numeric('m_revenue_base').notNull(),
   revenueHasBase: boolean('m_revenue_has_base').notNull(),
@@ -201,7 +179,7 @@ export const frozenFirmStats = pgTable(
     figuresVersion: bigint('figures_version', { mode: 'number' }).notNull(),
     rangeFrom: text('range_from').notNull(),
     rangeTo: text('range_to').notNull(),
-    uscc: char('uscc', { length: 18 }).notNull(),
+    uscc: usccColumn().notNull(),
     ...firmStatColumns(),
   },
   (t) => [
@@ -222,7 +200,7 @@ export const frozenFirmStats = pgTable(
 export const liveFirmYtd = pgTable(
   'live_firm_ytd',
   {
-    uscc: char('uscc', { length: 18 }).notNull(),
+    uscc: usccColumn().notNull(),
     rangeTo: text('range_to').notNull(),
     ...firmStatColumns(),
   },

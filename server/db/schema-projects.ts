@@ -2,21 +2,7 @@
 // with their one lifecycle, every stage change and amount change kept, the yearly major-project
 // list with its plan and the monthly completed investment and 到位资金. Money is integer 元.
 import { sql } from 'drizzle-orm';
-import {
-  char,
-  check,
-  date,
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  unique,
-  uuid,
-  boolean,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import {
   APPROVAL_ITEMS,
   APPROVAL_STATUSES,
@@ -30,30 +16,29 @@ import {
   type ProjectState,
   type StageDates,
 } from '../../shared/contracts/projects.js';
-import { list, pattern, PERIOD_PATTERN, USCC_PATTERN } from './schema-checks.js';
-import { chainNodes, chains, createdAt, enterprises, money, parks, regions, rowVersion, updatedAt } from './schema-master.js';
+import { PERIOD_PATTERN, USCC_PATTERN, inList, nullOrMatches, references, pattern } from './schema-checks.js';
+import { chainNodes, chains, enterprises, parks, regions } from './schema-master.js';
+import { createdAt, day, editedColumns, identityId, isDemo, money, usccColumn } from './schema-columns.js';
 
 /** 客商库: companies (USCC checked by shared/uscc.ts before any write) and people. */
 export const investors = pgTable(
   'investors',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
-    uscc: char('uscc', { length: 18 }),
+    uscc: usccColumn(),
     origin: text('origin'),
     nativePlace: text('native_place'),
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
     /** The user who registered the investor: with the admin, the only one shown its contacts unmasked. */
     ownerId: uuid('owner_id'),
-    version: rowVersion(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...editedColumns(),
   },
   (t) => [
-    check('investors_kind_check', sql.raw(`kind in (${list(INVESTOR_KINDS)})`)),
-    check('investors_uscc_check', sql`${t.uscc} IS NULL OR ${t.uscc} ~ ${pattern(USCC_PATTERN)}`),
+    inList('investors_kind_check', t.kind, INVESTOR_KINDS),
+    nullOrMatches('investors_uscc_check', t.uscc, USCC_PATTERN),
     index('investors_uscc_idx').on(t.uscc),
   ],
 );
@@ -62,13 +47,13 @@ export const investors = pgTable(
 export const projects = pgTable(
   'projects',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     name: text('name').notNull(),
     confidential: boolean('confidential').notNull().default(false),
     codeName: text('code_name'),
     investorId: integer('investor_id'),
     channel: text('channel').$type<ProjectChannel>().notNull(),
-    referringMasterUscc: char('referring_master_uscc', { length: 18 }),
+    referringMasterUscc: usccColumn('referring_master_uscc'),
     chainCode: text('chain_code').notNull(),
     nodeId: integer('node_id'),
     parkId: integer('park_id'),
@@ -82,26 +67,24 @@ export const projects = pgTable(
     plannedDates: jsonb('planned_dates').$type<StageDates>().notNull().default({}),
     stageDates: jsonb('stage_dates').$type<StageDates>().notNull().default({}),
     /** The day the project was signed (stage_dates.signed, kept as a column for the yearly statistics). */
-    signedOn: date('signed_on', { mode: 'string' }),
+    signedOn: day('signed_on'),
     terminatedReason: text('terminated_reason'),
-    enterpriseUscc: char('enterprise_uscc', { length: 18 }),
+    enterpriseUscc: usccColumn('enterprise_uscc'),
     notes: text('notes'),
     createdBy: uuid('created_by'),
-    isDemo: boolean('is_demo').notNull().default(false),
-    version: rowVersion(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    isDemo: isDemo(),
+    ...editedColumns(),
   },
   (t) => [
-    foreignKey({ name: 'projects_investor_id_fkey', columns: [t.investorId], foreignColumns: [investors.id] }),
-    foreignKey({ name: 'projects_chain_code_fkey', columns: [t.chainCode], foreignColumns: [chains.code] }),
+    references('projects_investor_id_fkey', t.investorId, investors.id),
+    references('projects_chain_code_fkey', t.chainCode, chains.code),
     foreignKey({ name: 'projects_node_fkey', columns: [t.chainCode, t.nodeId], foreignColumns: [chainNodes.chainCode, chainNodes.id] }),
-    foreignKey({ name: 'projects_park_id_fkey', columns: [t.parkId], foreignColumns: [parks.id] }),
-    foreignKey({ name: 'projects_region_code_fkey', columns: [t.regionCode], foreignColumns: [regions.code] }),
-    foreignKey({ name: 'projects_enterprise_uscc_fkey', columns: [t.enterpriseUscc], foreignColumns: [enterprises.uscc] }),
-    check('projects_channel_check', sql.raw(`channel in (${list(PROJECT_CHANNELS)})`)),
-    check('projects_category_check', sql.raw(`category in (${list(PROJECT_CATEGORIES)})`)),
-    check('projects_stage_check', sql.raw(`stage in (${list(PROJECT_STATES)})`)),
+    references('projects_park_id_fkey', t.parkId, parks.id),
+    references('projects_region_code_fkey', t.regionCode, regions.code),
+    references('projects_enterprise_uscc_fkey', t.enterpriseUscc, enterprises.uscc),
+    inList('projects_channel_check', t.channel, PROJECT_CHANNELS),
+    inList('projects_category_check', t.category, PROJECT_CATEGORIES),
+    inList('projects_stage_check', t.stage, PROJECT_STATES),
     check('projects_amounts_check', sql`coalesce(${t.signedAmount}, 0) >= 0 AND coalesce(${t.plannedInvestment}, 0) >= 0`),
     check('projects_code_name_check', sql`NOT ${t.confidential} OR ${t.codeName} IS NOT NULL`),
     index('projects_chain_idx').on(t.chainCode),
@@ -114,18 +97,18 @@ export const projects = pgTable(
 export const projectStageEvents = pgTable(
   'project_stage_events',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     projectId: integer('project_id').notNull(),
     fromStage: text('from_stage'),
     toStage: text('to_stage').notNull(),
-    on: date('on_date', { mode: 'string' }).notNull(),
+    on: day('on_date').notNull(),
     reason: text('reason'),
     byId: uuid('by_id'),
     byName: text('by_name').notNull(),
     at: createdAt(),
   },
   (t) => [
-    foreignKey({ name: 'project_stage_events_project_id_fkey', columns: [t.projectId], foreignColumns: [projects.id] }).onDelete('cascade'),
+    references('project_stage_events_project_id_fkey', t.projectId, projects.id).onDelete('cascade'),
     index('project_stage_events_project_idx').on(t.projectId),
   ],
 );
@@ -134,7 +117,7 @@ export const projectStageEvents = pgTable(
 export const projectAmountChanges = pgTable(
   'project_amount_changes',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     projectId: integer('project_id').notNull(),
     field: text('field').notNull(),
     before: money('before_amount'),
@@ -144,9 +127,7 @@ export const projectAmountChanges = pgTable(
     at: createdAt(),
   },
   (t) => [
-    foreignKey({ name: 'project_amount_changes_project_id_fkey', columns: [t.projectId], foreignColumns: [projects.id] }).onDelete(
-      'cascade',
-    ),
+    references('project_amount_changes_project_id_fkey', t.projectId, projects.id).onDelete('cascade'),
     check('project_amount_changes_field_check', sql`${t.field} in ('signedAmount', 'plannedInvestment')`),
     index('project_amount_changes_project_idx').on(t.projectId),
   ],
@@ -162,7 +143,7 @@ export const majorProjectYears = pgTable(
   },
   (t) => [
     primaryKey({ name: 'major_project_years_pkey', columns: [t.projectId, t.year] }),
-    foreignKey({ name: 'major_project_years_project_id_fkey', columns: [t.projectId], foreignColumns: [projects.id] }).onDelete('cascade'),
+    references('major_project_years_project_id_fkey', t.projectId, projects.id).onDelete('cascade'),
     check('major_project_years_year_check', sql`${t.year} BETWEEN 2000 AND 2100`),
     check('major_project_years_plan_check', sql`${t.annualPlan} >= 0`),
     index('major_project_years_year_idx').on(t.year),
@@ -180,9 +161,7 @@ export const projectMonthlyInvestment = pgTable(
   },
   (t) => [
     primaryKey({ name: 'project_monthly_investment_pkey', columns: [t.projectId, t.period] }),
-    foreignKey({ name: 'project_monthly_investment_project_id_fkey', columns: [t.projectId], foreignColumns: [projects.id] }).onDelete(
-      'cascade',
-    ),
+    references('project_monthly_investment_project_id_fkey', t.projectId, projects.id).onDelete('cascade'),
     check('project_monthly_investment_period_check', sql`${t.period} ~ ${pattern(PERIOD_PATTERN)}`),
     check('project_monthly_investment_amounts_check', sql`${t.completed} >= 0 AND ${t.fundsArrived} >= 0`),
   ],
@@ -196,9 +175,7 @@ export const projectAgents = pgTable(
     agentName: text('agent_name').notNull(),
     agentPhone: text('agent_phone'),
   },
-  (t) => [
-    foreignKey({ name: 'project_agents_project_id_fkey', columns: [t.projectId], foreignColumns: [projects.id] }).onDelete('cascade'),
-  ],
+  (t) => [references('project_agents_project_id_fkey', t.projectId, projects.id).onDelete('cascade')],
 );
 
 /** The approval checklist of a project: one row per item, with status and dates. */
@@ -208,14 +185,14 @@ export const projectApprovals = pgTable(
     projectId: integer('project_id').notNull(),
     item: text('item').notNull(),
     status: text('status').notNull(),
-    dueOn: date('due_on', { mode: 'string' }),
-    doneOn: date('done_on', { mode: 'string' }),
+    dueOn: day('due_on'),
+    doneOn: day('done_on'),
   },
   (t) => [
     primaryKey({ name: 'project_approvals_pkey', columns: [t.projectId, t.item] }),
-    foreignKey({ name: 'project_approvals_project_id_fkey', columns: [t.projectId], foreignColumns: [projects.id] }).onDelete('cascade'),
-    check('project_approvals_item_check', sql.raw(`item in (${list(APPROVAL_ITEMS)})`)),
-    check('project_approvals_status_check', sql.raw(`status in (${list(APPROVAL_STATUSES)})`)),
+    references('project_approvals_project_id_fkey', t.projectId, projects.id).onDelete('cascade'),
+    inList('project_approvals_item_check', t.item, APPROVAL_ITEMS),
+    inList('project_approvals_status_check', t.status, APPROVAL_STATUSES),
   ],
 );
 
@@ -223,19 +200,19 @@ export const projectApprovals = pgTable(
 export const projectBlockers = pgTable(
   'project_blockers',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     projectId: integer('project_id').notNull(),
     kind: text('kind').notNull(),
     description: text('description').notNull(),
     ownerDepartment: text('owner_department').notNull(),
-    dueOn: date('due_on', { mode: 'string' }).notNull(),
-    resolvedOn: date('resolved_on', { mode: 'string' }),
+    dueOn: day('due_on').notNull(),
+    resolvedOn: day('resolved_on'),
     note: text('note'),
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({ name: 'project_blockers_project_id_fkey', columns: [t.projectId], foreignColumns: [projects.id] }).onDelete('cascade'),
-    check('project_blockers_kind_check', sql.raw(`kind in (${list(BLOCKER_KINDS)})`)),
+    references('project_blockers_project_id_fkey', t.projectId, projects.id).onDelete('cascade'),
+    inList('project_blockers_kind_check', t.kind, BLOCKER_KINDS),
     index('project_blockers_project_idx').on(t.projectId),
     index('project_blockers_department_idx').on(t.ownerDepartment),
   ],
@@ -248,16 +225,14 @@ export const projectBlockers = pgTable(
 export const projectSigningEvents = pgTable(
   'project_signing_events',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     projectId: integer('project_id').notNull(),
     eventName: text('event_name').notNull(),
-    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    heldOn: day('held_on').notNull(),
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({ name: 'project_signing_events_project_id_fkey', columns: [t.projectId], foreignColumns: [projects.id] }).onDelete(
-      'cascade',
-    ),
+    references('project_signing_events_project_id_fkey', t.projectId, projects.id).onDelete('cascade'),
     unique('project_signing_events_unique').on(t.projectId, t.eventName, t.heldOn),
     check('project_signing_events_name_check', sql`length(${t.eventName}) BETWEEN 1 AND 80`),
   ],

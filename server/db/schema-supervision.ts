@@ -2,33 +2,20 @@
 // chain office, department or park, with a timeline of progress reports) and the chains' meeting
 // agenda (议题: groups of problems common to several firms, put on a meeting and marked).
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  check,
-  date,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { AGENDA_GROUP_KINDS, AGENDA_STATUSES } from '../../shared/contracts/agenda.js';
 import { TASK_ASSIGNEE_KINDS, TASK_SOURCES } from '../../shared/contracts/supervision.js';
 import { TICKET_CATEGORIES } from '../../shared/tickets/workflow.js';
 import { TASK_STATUSES } from '../../shared/supervision/workflow.js';
-import { chains, createdAt, rowVersion, updatedAt } from './schema-master.js';
-import { list } from './schema-checks.js';
+import { chains } from './schema-master.js';
+import { inList, references, list } from './schema-checks.js';
+import { actorColumns, day, editedColumns, identityId, serialId, writtenAt } from './schema-columns.js';
 
 /** A supervision task. Only the workflow (supervision.service.ts) changes its status. */
 export const supervisionTasks = pgTable(
   'supervision_tasks',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     source: text('source').notNull(),
@@ -42,26 +29,24 @@ export const supervisionTasks = pgTable(
     /** A chain code, a department's name, or a park's id as text. */
     assigneeRef: text('assignee_ref').notNull(),
     status: text('status').notNull(),
-    deadline: date('deadline', { mode: 'string' }).notNull(),
+    deadline: day('deadline').notNull(),
     /** The latest reported percent done (100 when completed). */
     progress: smallint('progress').notNull().default(0),
-    doneOn: date('done_on', { mode: 'string' }),
+    doneOn: day('done_on'),
     /** Completed by the deadline in force (extensions included). */
     onTime: boolean('on_time'),
-    extensionDue: date('extension_due', { mode: 'string' }),
+    extensionDue: day('extension_due'),
     extensionReason: text('extension_reason'),
-    createdOn: date('created_on', { mode: 'string' }).notNull(),
+    createdOn: day('created_on').notNull(),
     createdBy: uuid('created_by'),
     createdByName: text('created_by_name').notNull(),
-    version: rowVersion(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...editedColumns(),
   },
   (t) => [
-    foreignKey({ name: 'supervision_tasks_chain_code_fkey', columns: [t.chainCode], foreignColumns: [chains.code] }),
-    check('supervision_tasks_source_check', sql.raw(`${t.source.name} in (${list(TASK_SOURCES)})`)),
-    check('supervision_tasks_status_check', sql.raw(`${t.status.name} in (${list(TASK_STATUSES)})`)),
-    check('supervision_tasks_assignee_kind_check', sql.raw(`${t.assigneeKind.name} in (${list(TASK_ASSIGNEE_KINDS)})`)),
+    references('supervision_tasks_chain_code_fkey', t.chainCode, chains.code),
+    inList('supervision_tasks_source_check', t.source, TASK_SOURCES),
+    inList('supervision_tasks_status_check', t.status, TASK_STATUSES),
+    inList('supervision_tasks_assignee_kind_check', t.assigneeKind, TASK_ASSIGNEE_KINDS),
     check('supervision_tasks_progress_check', sql`${t.progress} between 0 and 100`),
     index('supervision_tasks_assignee_idx').on(t.assigneeKind, t.assigneeRef),
     index('supervision_tasks_year_idx').on(t.year),
@@ -72,23 +57,20 @@ export const supervisionTasks = pgTable(
 export const supervisionTaskEvents = pgTable(
   'supervision_task_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: serialId(),
     taskId: integer('task_id').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: writtenAt('at'),
     action: text('action').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name').notNull(),
+    ...actorColumns(),
     actorRole: text('actor_role').notNull(),
-    reportedOn: date('reported_on', { mode: 'string' }),
+    reportedOn: day('reported_on'),
     percent: smallint('percent'),
     note: text('note'),
   },
   (t) => [
-    foreignKey({ name: 'supervision_task_events_task_id_fkey', columns: [t.taskId], foreignColumns: [supervisionTasks.id] }).onDelete(
-      'cascade',
-    ),
+    references('supervision_task_events_task_id_fkey', t.taskId, supervisionTasks.id).onDelete('cascade'),
     check('supervision_task_events_percent_check', sql`${t.percent} between 0 and 100`),
     index('supervision_task_events_task_idx').on(t.taskId),
   ],
@@ -101,7 +83,7 @@ export const supervisionTaskEvents = pgTable(
 export const agendaItems = pgTable(
   'agenda_items',
   {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    id: identityId(),
     chainCode: text('chain_code').notNull(),
     groupKind: text('group_kind').notNull(),
     /** `category_node:<category>:<node id>` or `department:<name>`: one group of the chain. */
@@ -114,18 +96,16 @@ export const agendaItems = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::integer[]`),
-    meetingOn: date('meeting_on', { mode: 'string' }).notNull(),
+    meetingOn: day('meeting_on').notNull(),
     status: text('status').notNull(),
     note: text('note'),
     createdBy: uuid('created_by'),
-    version: rowVersion(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...editedColumns(),
   },
   (t) => [
-    foreignKey({ name: 'agenda_items_chain_code_fkey', columns: [t.chainCode], foreignColumns: [chains.code] }).onDelete('cascade'),
-    check('agenda_items_group_kind_check', sql.raw(`${t.groupKind.name} in (${list(AGENDA_GROUP_KINDS)})`)),
-    check('agenda_items_status_check', sql.raw(`${t.status.name} in (${list(AGENDA_STATUSES)})`)),
+    references('agenda_items_chain_code_fkey', t.chainCode, chains.code).onDelete('cascade'),
+    inList('agenda_items_group_kind_check', t.groupKind, AGENDA_GROUP_KINDS),
+    inList('agenda_items_status_check', t.status, AGENDA_STATUSES),
     check('agenda_items_category_check', sql.raw(`${t.category.name} is null or ${t.category.name} in (${list(TICKET_CATEGORIES)})`)),
     uniqueIndex('agenda_items_open_group_key')
       .on(t.chainCode, t.groupKey)

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { ROLES, SCOPE_KINDS } from '../../shared/roles.js';
 import { list } from './schema-checks.js';
+import { actorColumns, createdAt, serialId, timestamptz, updatedAt, writtenAt } from './schema-columns.js';
 
 const roleList = list(ROLES);
 const scopeKindList = list(SCOPE_KINDS);
@@ -18,13 +19,13 @@ export const users = pgTable(
     /** Failed logins since the last successful one (or the admin's unlock). */
     failedLogins: integer('failed_logins').notNull().default(0),
     /** Set when failedLogins reached LOGIN_LOCKOUT_THRESHOLD; only an admin's unlock clears it. */
-    lockedAt: timestamp('locked_at', { withTimezone: true }),
+    lockedAt: timestamptz('locked_at'),
     /** 统计审核员: may publish and reopen months (granted by the admin to a city-wide 市领导 account). */
     statsReviewer: boolean('stats_reviewer').notNull().default(false),
     /** Optimistic locking of the admin's edits (schema-master.ts `rowVersion`); logins do not change it. */
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [check('users_role_check', sql.raw(`${t.role.name} in (${roleList})`))],
 );
@@ -54,9 +55,9 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: writtenAt('last_seen_at'),
+    expiresAt: timestamptz('expires_at').notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -65,10 +66,9 @@ export const sessions = pgTable(
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name').notNull(),
+    id: serialId(),
+    at: writtenAt('at'),
+    ...actorColumns(),
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id'),

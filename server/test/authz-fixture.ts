@@ -19,7 +19,7 @@ import { buildEnterprise, parkIdOf } from './factories/enterprises.js';
 import { createIndustry } from '../modules/industries/industries.service.js';
 import { createPark } from '../modules/parks/parks.service.js';
 import { createRegion } from '../modules/regions/regions.service.js';
-import { loginAs, type Session } from './app.js';
+import { createTestApp, loginAs, type Session, type TestApp } from './app.js';
 import { buildUser, TEST_PASSWORD } from './factories/common.js';
 
 export type Side = 'in' | 'out';
@@ -207,5 +207,41 @@ export async function buildAuthzFixture(app: FastifyInstance, db: Db): Promise<A
     freshUser: () => buildUser(db, { role: 'county', scopes: [{ kind: 'region', ref: FACTS.out.region }] }),
     freshLeader: () => buildUser(db, { role: 'leader', scopes: [] }),
     freshSession: (role) => loginAs(app, users[role].username, TEST_PASSWORD),
+  };
+}
+
+/**
+ * A test app and its fixture, for one test file. Every role logs in more than ten times; the login
+ * limit is not what these files test, so it is raised.
+ */
+export async function startAuthzApp(): Promise<{ t: TestApp; fx: AuthzFixture }> {
+  const t = await createTestApp({ LOGIN_RATE_LIMIT: '1000' });
+  return { t, fx: await buildAuthzFixture(t.app, t.database.db) };
+}
+
+/**
+ * A record on each side (an id), made on first use and then the same for every role and route of the
+ * fixture: `make` runs once per side, in then out. `listed` says which sides' records a list answer
+ * (`{ items: { id }[] }`) holds; none before they are made.
+ */
+export function oncePerSide(make: (fx: AuthzFixture, side: Side) => Promise<number>): {
+  get: (fx: AuthzFixture, side: Side) => Promise<number>;
+  listed: (body: unknown, fx: AuthzFixture) => Side[];
+} {
+  const made = new WeakMap<AuthzFixture, Record<Side, number>>();
+  return {
+    get: async (fx, side) => {
+      let ids = made.get(fx);
+      if (!ids) {
+        ids = { in: await make(fx, 'in'), out: await make(fx, 'out') };
+        made.set(fx, ids);
+      }
+      return ids[side];
+    },
+    listed: (body, fx) => {
+      const ids = made.get(fx);
+      const listed = new Set(((body as { items?: { id: number }[] }).items ?? []).map((i) => i.id));
+      return ids ? SIDES.filter((side) => listed.has(ids[side])) : [];
+    },
   };
 }

@@ -7,30 +7,21 @@ import type { Role } from '../../shared/roles.js';
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 import { actOnBrief, generateBrief } from '../modules/briefs/briefs.service.js';
 import { getBriefTemplates } from '../modules/briefs/briefs.templates.js';
-import { MATRIX_PERIOD, SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
-import { grid, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
+import { MATRIX_PERIOD, oncePerSide, type AuthzFixture, type Side } from './authz-fixture.js';
+import { grid, listRow, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
 
 /** The month of the drafts the writes work on (published in the fixture, before MATRIX_PERIOD). */
 const DRAFT_PERIOD = '2025-05';
 
-const published = new WeakMap<AuthzFixture, Record<Side, number>>();
-
-async function publishedBrief(fx: AuthzFixture, side: Side): Promise<number> {
-  let made = published.get(fx);
-  if (!made) {
-    const ids = { in: 0, out: 0 };
-    for (const s of SIDES) {
-      let brief = await generateBrief(fx.db, SYSTEM_ACTOR, { period: MATRIX_PERIOD, kind: 'chain', chainCode: fx.chain[s] });
-      for (const action of ['submit', 'review', 'publish'] as const) {
-        brief = await actOnBrief(fx.db, SYSTEM_ACTOR, brief.id, { action, version: brief.version });
-      }
-      ids[s] = brief.id;
-    }
-    made = ids;
-    published.set(fx, made);
+/** Each side's published brief of its chain for the fixture's month. */
+const published = oncePerSide(async (fx, side) => {
+  let brief = await generateBrief(fx.db, SYSTEM_ACTOR, { period: MATRIX_PERIOD, kind: 'chain', chainCode: fx.chain[side] });
+  for (const action of ['submit', 'review', 'publish'] as const) {
+    brief = await actOnBrief(fx.db, SYSTEM_ACTOR, brief.id, { action, version: brief.version });
   }
-  return made[side];
-}
+  return brief.id;
+});
+const publishedBrief = published.get;
 
 async function freshDraft(fx: AuthzFixture, side: Side): Promise<number> {
   return (await generateBrief(fx.db, SYSTEM_ACTOR, { period: DRAFT_PERIOD, kind: 'chain', chainCode: fx.chain[side] })).id;
@@ -45,23 +36,13 @@ export function briefMatrixRows(): MatrixRow[] {
   /** Writers of a chain brief's draft: the admin; 链长/链办 their chain; the plain 市领导 reads only. */
   const WRITE = grid({ admin: 200, leader: 403, chain_chief: [200, OOS], chain_office: [200, OOS], county: OOS });
   return [
-    {
-      method: 'GET',
-      route: '/api/briefs',
-      request: async (fx) => {
-        await publishedBrief(fx, 'in');
-        return { url: `/api/briefs?period=${MATRIX_PERIOD}` };
-      },
-      status: grid({ admin: 200, leader: 200, chain_chief: 200, chain_office: 200, county: 200 }),
-      list: {
-        present: (body, fx) => {
-          const made = published.get(fx);
-          const ids = new Set((body as { items: { id: number }[] }).items.map((i) => i.id));
-          return made ? SIDES.filter((side) => ids.has(made[side])) : [];
-        },
-        sees: (role: Role): Side[] => (CITY.includes(role) ? ['in', 'out'] : role === 'county' ? [] : ['in']),
-      },
-    },
+    listRow(
+      '/api/briefs',
+      `/api/briefs?period=${MATRIX_PERIOD}`,
+      published,
+      grid({ admin: 200, leader: 200, chain_chief: 200, chain_office: 200, county: 200 }),
+      (role) => (CITY.includes(role) ? ['in', 'out'] : role === 'county' ? [] : ['in']),
+    ),
     {
       method: 'POST',
       route: '/api/briefs',

@@ -7,8 +7,8 @@ import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 import { scheduleAgendaItem } from '../modules/agenda/agenda.service.js';
 import { createTask } from '../modules/supervision/supervision.service.js';
 import { actOnTicket, fileTicket } from '../modules/tickets/tickets.service.js';
-import type { AuthzFixture, Side } from './authz-fixture.js';
-import { grid, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
+import { oncePerSide, type AuthzFixture, type Side } from './authz-fixture.js';
+import { grid, listRow, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
 import { buildUser } from './factories/common.js';
 
 const UNIT: Record<Side, string> = { in: '市发展和改革委员会', out: '市交通运输局' };
@@ -39,21 +39,9 @@ async function taskOn(fx: AuthzFixture, side: Side): Promise<number> {
   return task.id;
 }
 
-const baseTasks = new WeakMap<AuthzFixture, Record<Side, number>>();
-async function baseTask(fx: AuthzFixture, side: Side): Promise<number> {
-  let made = baseTasks.get(fx);
-  if (!made) {
-    made = { in: await taskOn(fx, 'in'), out: await taskOn(fx, 'out') };
-    baseTasks.set(fx, made);
-  }
-  return made[side];
-}
-
-const tasksIn = (body: unknown, fx: AuthzFixture): Side[] => {
-  const ids = new Set(((body as { items?: { id: number }[] }).items ?? []).map((i) => i.id));
-  const made = baseTasks.get(fx);
-  return made ? (['in', 'out'] as const).filter((side) => ids.has(made[side])) : [];
-};
+/** Each side's task (made once per fixture). */
+const baseTasks = oncePerSide(taskOn);
+const baseTask = baseTasks.get;
 
 /**
  * A new group of common problems on the side's chain: the side's firm and a new one, each with an
@@ -84,16 +72,9 @@ const READERS = grid({ admin: 200, leader: 200, chain_chief: 200, chain_office: 
 /** Rows of supervision tasks and the agenda. */
 export function supervisionMatrixRows(): MatrixRow[] {
   return [
-    {
-      method: 'GET',
-      route: '/api/supervision/tasks',
-      request: async (fx) => {
-        await baseTask(fx, 'in');
-        return { url: '/api/supervision/tasks?pageSize=500' };
-      },
-      status: READERS,
-      list: { present: tasksIn, sees: (role) => (CITY.includes(role) ? ['in', 'out'] : role === 'park' ? [] : ['in']) },
-    },
+    listRow('/api/supervision/tasks', '/api/supervision/tasks?pageSize=500', baseTasks, READERS, (role) =>
+      CITY.includes(role) ? ['in', 'out'] : role === 'park' ? [] : ['in'],
+    ),
     {
       method: 'POST',
       route: '/api/supervision/tasks',

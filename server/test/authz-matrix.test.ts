@@ -6,8 +6,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../shared/roles.js';
 import { apiRoutesOf } from '../lib/route-table.js';
-import { createTestApp, type TestApp } from './app.js';
-import { buildAuthzFixture, SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
+import type { TestApp } from './app.js';
+import { startAuthzApp, SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
 import {
   AUTHZ_MATRIX,
   routesWithoutRow,
@@ -22,9 +22,7 @@ let t: TestApp;
 let fx: AuthzFixture;
 
 beforeAll(async () => {
-  // Every role logs in more than ten times here; the login limit is not what this file tests.
-  t = await createTestApp({ LOGIN_RATE_LIMIT: '1000' });
-  fx = await buildAuthzFixture(t.app, t.database.db);
+  ({ t, fx } = await startAuthzApp());
 });
 afterAll(async () => t.close());
 

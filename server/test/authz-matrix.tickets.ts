@@ -3,8 +3,8 @@
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 import { actOnTicket, fileTicket } from '../modules/tickets/tickets.service.js';
 import type { Role } from '../../shared/roles.js';
-import type { AuthzFixture, Side } from './authz-fixture.js';
-import { grid, type MatrixRow } from './authz-matrix.js';
+import { oncePerSide, type AuthzFixture, type Side } from './authz-fixture.js';
+import { grid, listRow, type MatrixRow } from './authz-matrix.js';
 
 /** The fixture's department account works for this unit; the "out" ticket is led by another. */
 const UNIT: Record<Side, string> = { in: '市发展和改革委员会', out: '市交通运输局' };
@@ -22,31 +22,14 @@ async function pendingTicket(fx: AuthzFixture, side: Side): Promise<number> {
   return filed.id;
 }
 
-const assignedTickets = new WeakMap<AuthzFixture, Record<Side, number>>();
-
 /** One ticket per side, assigned to the side's unit (made once per fixture). */
-async function assignedTicket(fx: AuthzFixture, side: Side): Promise<number> {
-  let ids = assignedTickets.get(fx);
-  if (!ids) {
-    const made: Partial<Record<Side, number>> = {};
-    for (const s of ['in', 'out'] as const) {
-      const id = await pendingTicket(fx, s);
-      await actOnTicket(fx.db, SYSTEM_ACTOR, id, { action: 'accept', version: 1 }, DAY);
-      await actOnTicket(fx.db, SYSTEM_ACTOR, id, { action: 'assign', version: 2, leadUnit: UNIT[s] }, DAY);
-      made[s] = id;
-    }
-    ids = { in: made.in ?? 0, out: made.out ?? 0 };
-    assignedTickets.set(fx, ids);
-  }
-  return ids[side];
-}
-
-/** Which sides' assigned tickets a list answer holds (the list's request made them first). */
-const ticketsIn = (body: unknown, fx: AuthzFixture): Side[] => {
-  const ids = new Set(((body as { items?: { id: number }[] }).items ?? []).map((i) => i.id));
-  const made = assignedTickets.get(fx);
-  return made ? (['in', 'out'] as const).filter((side) => ids.has(made[side])) : [];
-};
+const assignedTickets = oncePerSide(async (fx, side) => {
+  const id = await pendingTicket(fx, side);
+  await actOnTicket(fx.db, SYSTEM_ACTOR, id, { action: 'accept', version: 1 }, DAY);
+  await actOnTicket(fx.db, SYSTEM_ACTOR, id, { action: 'assign', version: 2, leadUnit: UNIT[side] }, DAY);
+  return id;
+});
+const assignedTicket = assignedTickets.get;
 
 const CITY: readonly Role[] = ['admin', 'leader'];
 
@@ -67,16 +50,9 @@ export function ticketMatrixRows(): MatrixRow[] {
       status: everyone,
     },
     { method: 'GET', route: '/api/calendar/coverage', request: () => ({ url: '/api/calendar/coverage' }), status: everyone },
-    {
-      method: 'GET',
-      route: '/api/tickets',
-      request: async (fx) => {
-        await assignedTicket(fx, 'in');
-        return { url: '/api/tickets?pageSize=500' };
-      },
-      status: everyone,
-      list: { present: ticketsIn, sees: (role) => (CITY.includes(role) ? ['in', 'out'] : ['in']) },
-    },
+    listRow('/api/tickets', '/api/tickets?pageSize=500', assignedTickets, everyone, (role) =>
+      CITY.includes(role) ? ['in', 'out'] : ['in'],
+    ),
     {
       method: 'POST',
       route: '/api/tickets',

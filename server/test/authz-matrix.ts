@@ -8,7 +8,7 @@
 import { IMPORT_COLUMNS } from '../../shared/contracts/enterprises.js';
 import { DEFAULT_WARNING_SETTINGS } from '../../shared/contracts/warnings.js';
 import { ROLES, type Role } from '../../shared/roles.js';
-import { multipartFile, nextUscc } from './factories/enterprises.js';
+import { editBodyOf, multipartFile, nextUscc } from './factories/enterprises.js';
 import { csvText } from './factories/figures.js';
 import { ticketMatrixRows } from './authz-matrix.tickets.js';
 import { projectMatrixRows } from './authz-matrix.projects.js';
@@ -20,7 +20,7 @@ import { prospectMatrixRows } from './authz-matrix.prospects.js';
 import { briefMatrixRows } from './authz-matrix.briefs.js';
 import { jobMatrixRows } from './authz-matrix.jobs.js';
 import type { Session } from './app.js';
-import { MATRIX_PERIOD, MONTHLY_OUTPUT, SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
+import { MATRIX_PERIOD, MONTHLY_OUTPUT, SIDES, type AuthzFixture, type oncePerSide, type Side } from './authz-fixture.js';
 
 /**
  * What a scoped caller gets for an identifier outside its scope that it may not see at all.
@@ -82,6 +82,29 @@ export type MatrixRow = {
   answer?: (body: unknown) => string | null;
 };
 
+/**
+ * The row of a list route over records made once per side (`oncePerSide`): its request makes them
+ * first, then the answer must hold exactly the sides `sees` names for the role.
+ */
+export function listRow(
+  route: string,
+  url: string,
+  records: ReturnType<typeof oncePerSide>,
+  status: Statuses,
+  sees: ListCheck['sees'],
+): MatrixRow {
+  return {
+    method: 'GET',
+    route,
+    request: async (fx) => {
+      await records.get(fx, 'in');
+      return { url };
+    },
+    status,
+    list: { present: records.listed, sees },
+  };
+}
+
 /** Statuses from the roles given; every other role 403. */
 export function grid(cells: Partial<Record<Role, Cell>>, otherwise: Cell = 403): Statuses {
   return Object.fromEntries(ROLES.map((role) => [role, cells[role] ?? otherwise])) as Statuses;
@@ -140,23 +163,6 @@ function enterpriseCsv(fx: AuthzFixture, side: Side): MatrixRequest {
 export function multipartRequest(url: string, fileName: string, rows: readonly (readonly string[])[]): MatrixRequest {
   const body = multipartFile(fileName, Buffer.from(csvText(rows)));
   return { url, payload: body.payload, headers: body.headers };
-}
-
-/** A firm's profile as the edit form sends it back, with changes. */
-function profileBody(firm: AuthzFixture['firm'][Side], changes: Record<string, unknown> = {}) {
-  return {
-    name: firm.name,
-    regionCode: firm.regionCode,
-    parkId: firm.parkId,
-    gbt4754Code: firm.gbt4754Code,
-    isChainMaster: firm.isChainMaster,
-    isSpecialized: firm.isSpecialized,
-    isHighTech: firm.isHighTech,
-    isListed: firm.isListed,
-    aboveScaleYears: firm.aboveScaleYears,
-    memberships: firm.memberships.map((m) => ({ chainCode: m.chainCode, nodeKey: m.nodeKey, isPrimary: m.isPrimary })),
-    ...changes,
-  };
 }
 
 /** A statistics list narrowed to the other side's county and park: a 县市区 or 园区 user may not ask for them. */
@@ -491,7 +497,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     route: '/api/enterprises',
     request: (fx, side) =>
       json('/api/enterprises', {
-        ...profileBody(fx.firm[side], { name: `矩阵新建企业${fx.unique()}有限公司` }),
+        ...editBodyOf(fx.firm[side], { name: `矩阵新建企业${fx.unique()}有限公司` }),
         uscc: nextUscc(fx.region[side]),
       }),
     status: only(['admin'], 201),
@@ -499,7 +505,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   {
     method: 'PUT',
     route: '/api/enterprises/:uscc',
-    request: (fx, side) => json(`/api/enterprises/${fx.firm[side].uscc}`, profileBody(fx.firm[side])),
+    request: (fx, side) => json(`/api/enterprises/${fx.firm[side].uscc}`, editBodyOf(fx.firm[side])),
     status: grid({ admin: 200, chain_chief: [200, 404], chain_office: [200, 404], park: [200, 404], county: [200, 404] }),
     probes: [
       {
@@ -507,7 +513,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
         request: async (fx, side) => {
           const firm = await fx.freshFirm(side);
           return json(`/api/enterprises/${firm.uscc}`, {
-            ...profileBody(firm, { isListed: true, aboveScaleYears: [2025] }),
+            ...editBodyOf(firm, { isListed: true, aboveScaleYears: [2025] }),
             effectiveFromYear: 2024,
           });
         },
@@ -525,8 +531,8 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
         request: async (fx, side) => {
           const firm = await fx.freshFirm(side);
           const other = side === 'in' ? 'out' : 'in';
-          const memberships = [...profileBody(firm).memberships, { chainCode: fx.chain[other], nodeKey: fx.node[other], isPrimary: false }];
-          return json(`/api/enterprises/${firm.uscc}`, profileBody(firm, { memberships }));
+          const memberships = [...editBodyOf(firm).memberships, { chainCode: fx.chain[other], nodeKey: fx.node[other], isPrimary: false }];
+          return json(`/api/enterprises/${firm.uscc}`, editBodyOf(firm, { memberships }));
         },
         status: grid({
           admin: 200,
@@ -541,7 +547,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
         name: 'moving a firm to another county',
         request: async (fx, side) => {
           const firm = await fx.freshFirm(side);
-          return json(`/api/enterprises/${firm.uscc}`, profileBody(firm, { regionCode: fx.region[side === 'in' ? 'out' : 'in'] }));
+          return json(`/api/enterprises/${firm.uscc}`, editBodyOf(firm, { regionCode: fx.region[side === 'in' ? 'out' : 'in'] }));
         },
         status: grid({
           admin: 200,

@@ -4,16 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_MODULES, canOpenModule, MODULE_ACCESS, type AppModule } from '../../shared/modules.js';
 import { ROLES, type Role } from '../../shared/roles.js';
-import { createTestApp, loginAs, type TestApp } from './app.js';
-import { buildAuthzFixture, MATRIX_PERIOD, type AuthzFixture } from './authz-fixture.js';
+import { loginAs, type TestApp } from './app.js';
+import { startAuthzApp, MATRIX_PERIOD, type AuthzFixture } from './authz-fixture.js';
 import { buildUser, TEST_PASSWORD } from './factories/common.js';
 
 let t: TestApp;
 let fx: AuthzFixture;
 
 beforeAll(async () => {
-  t = await createTestApp({ LOGIN_RATE_LIMIT: '1000' });
-  fx = await buildAuthzFixture(t.app, t.database.db);
+  ({ t, fx } = await startAuthzApp());
 });
 afterAll(async () => t.close());
 

@@ -19,7 +19,7 @@ import type {
 import type { MonitoringChainsResponse } from '../../../shared/contracts/monitoring.js';
 import { monthlyFigures } from '../../db/schema.js';
 import { useTestApp } from '../../test/app.js';
-import { buildEnterprise, multipartFile } from '../../test/factories/enterprises.js';
+import { buildEnterprise, editBodyOf, multipartFile } from '../../test/factories/enterprises.js';
 
 const firms: Record<'X' | 'Y' | 'Z', EnterpriseProfile> = {} as never;
 
@@ -60,24 +60,6 @@ async function profile(key: 'X' | 'Y' | 'Z'): Promise<EnterpriseDetailResponse> 
   return res.json();
 }
 
-function bodyOf(p: EnterpriseProfile, changes: Partial<UpdateEnterpriseRequest>): UpdateEnterpriseRequest {
-  return {
-    name: p.name,
-    regionCode: p.regionCode,
-    parkId: p.parkId,
-    gbt4754Code: p.gbt4754Code,
-    isChainMaster: p.isChainMaster,
-    isSpecialized: p.isSpecialized,
-    isHighTech: p.isHighTech,
-    isListed: p.isListed,
-    aboveScaleYears: p.aboveScaleYears,
-    memberships: p.memberships
-      .filter((m) => m.validToYear === null)
-      .map((m) => ({ chainCode: m.chainCode, nodeKey: m.nodeKey, isPrimary: m.isPrimary })),
-    ...changes,
-  };
-}
-
 async function put(key: 'X' | 'Y' | 'Z', body: UpdateEnterpriseRequest) {
   return t.app.inject({ method: 'PUT', url: `/api/enterprises/${firms[key].uscc}`, headers: admin.headers, payload: body });
 }
@@ -94,7 +76,7 @@ describe('reclassifying a firm from a chosen year', () => {
 
     const res = await put(
       'X',
-      bodyOf(firms.X, { memberships: [{ chainCode: 'CH07', nodeKey: 'cell', isPrimary: true }], effectiveFromYear: 2025 }),
+      editBodyOf(firms.X, { memberships: [{ chainCode: 'CH07', nodeKey: 'cell', isPrimary: true }], effectiveFromYear: 2025 }),
     );
     expect(res.statusCode, res.body).toBe(200);
     const moved = res.json<EnterpriseProfile>();
@@ -126,7 +108,7 @@ describe('reclassifying a firm from a chosen year', () => {
 
   it('choosing 2024 instead moves 2024 too (and the planned 2025 start gives way): no double-digit chain in 2024', async () => {
     const current = await profile('X');
-    const res = await put('X', bodyOf(current, { effectiveFromYear: 2024 }));
+    const res = await put('X', editBodyOf(current, { effectiveFromYear: 2024 }));
     expect(res.statusCode, res.body).toBe(200);
     expect(years(res.json<EnterpriseProfile>())).toEqual(['CH07:cell 2024–…', 'CH04:cu …–2023']);
     const answer = await chains('2024-06');
@@ -139,14 +121,14 @@ describe('reclassifying a firm from a chosen year', () => {
 
   it('refuses to drop a 规上 year before the effective year, naming the year to choose, and changes nothing', async () => {
     const current = await profile('Y');
-    const res = await put('Y', bodyOf(current, { aboveScaleYears: [2024, 2025], effectiveFromYear: 2025 }));
+    const res = await put('Y', editBodyOf(current, { aboveScaleYears: [2024, 2025], effectiveFromYear: 2025 }));
     expect(res.statusCode).toBe(400);
     expect(res.json<{ error: { message: string } }>().error.message).toBe(
       '规上年度 2023 早于生效年度 2025，不能在此修改：生效年度以前的统计保持不变。如确需更改这些年份，请把“从哪一年起生效”设为 2023 年',
     );
     expect((await profile('Y')).aboveScaleYears).toEqual([2023, 2024, 2025]);
     // Adding 2026 from 2026 on is an ordinary edit.
-    const fine = await put('Y', bodyOf(current, { aboveScaleYears: [2023, 2024, 2025, 2026], effectiveFromYear: 2026 }));
+    const fine = await put('Y', editBodyOf(current, { aboveScaleYears: [2023, 2024, 2025, 2026], effectiveFromYear: 2026 }));
     expect(fine.statusCode, fine.body).toBe(200);
     expect(fine.json<EnterpriseProfile>().aboveScaleYears).toEqual([2023, 2024, 2025, 2026]);
   });

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { CreateEnterpriseRequest, EnterpriseProfile } from '../../../shared/contracts/enterprises.js';
+import type { CreateEnterpriseRequest, EnterpriseProfile, UpdateEnterpriseRequest } from '../../../shared/contracts/enterprises.js';
 import { makeUscc } from '../../../shared/uscc.js';
 import type { Db } from '../../db/client.js';
 import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
@@ -30,6 +30,25 @@ export const ENTERPRISE_DEFAULTS = {
   aboveScaleYears: [2024],
   memberships: [{ chainCode: 'CH02', nodeKey: 'xfmr', isPrimary: true }],
 } satisfies Omit<CreateEnterpriseRequest, 'uscc' | 'name'>;
+
+/** A firm's profile as the edit form sends it back (its current memberships), with `changes`. */
+export function editBodyOf(p: EnterpriseProfile, changes: Partial<UpdateEnterpriseRequest> = {}): UpdateEnterpriseRequest {
+  return {
+    name: p.name,
+    regionCode: p.regionCode,
+    parkId: p.parkId,
+    gbt4754Code: p.gbt4754Code,
+    isChainMaster: p.isChainMaster,
+    isSpecialized: p.isSpecialized,
+    isHighTech: p.isHighTech,
+    isListed: p.isListed,
+    aboveScaleYears: p.aboveScaleYears,
+    memberships: p.memberships
+      .filter((m) => m.validToYear === null)
+      .map((m) => ({ chainCode: m.chainCode, nodeKey: m.nodeKey, isPrimary: m.isPrimary })),
+    ...changes,
+  };
+}
 
 /** Creates a firm through the service (audited like any other); {@link ENTERPRISE_DEFAULTS} unless overridden. */
 export async function buildEnterprise(db: Db, overrides: Partial<CreateEnterpriseRequest> = {}): Promise<EnterpriseProfile> {
