@@ -20,7 +20,8 @@ import type { Db } from '../../db/client.js';
 import { addGuideSheet } from '../../lib/spreadsheet/guide-sheet.js';
 import { readImportSheet } from '../../lib/spreadsheet/import-sheet.js';
 import type { SheetSource } from '../../lib/spreadsheet/read-rows.js';
-import { localizeRowErrors, rowError, type RowError } from '../../lib/spreadsheet/row-errors.js';
+import { MiB } from '../../lib/uploads.js';
+import { localizeRowErrors, refuseRowErrors, rowError, type RowError } from '../../lib/spreadsheet/row-errors.js';
 import type { Actor } from '../access/actor.js';
 import { selectMapNodes } from './chains.gaps.queries.js';
 import { requireListAccess } from './chains.lists.js';
@@ -28,6 +29,11 @@ import { prospects } from './chains.prospects.js';
 import { research } from './chains.research.js';
 
 export const IMPORT_LISTS = ['prospects', 'research'] as const;
+
+/** A list of a few thousand rows is far below 5 MB. */
+export const LIST_IMPORT_MAX_BYTES = 5 * MiB;
+/** The upload rules of a list's import (its route and its job). */
+export const LIST_UPLOAD = { maxBytes: LIST_IMPORT_MAX_BYTES, noFileKey: 'enterprises.import.noFile' } as const;
 export type ImportList = (typeof IMPORT_LISTS)[number];
 
 type Column = {
@@ -200,4 +206,16 @@ export async function importChainList(
     }
   });
   return { ...report, written: true, created: drafts.length };
+}
+
+/** The list's import as its route and its job answer it: a real import with errors wrote nothing and is refused (400, every error in details). */
+export async function answerChainListImport(
+  db: Db,
+  actor: Actor,
+  code: string,
+  list: ImportList,
+  input: { source: SheetSource; dryRun: boolean },
+  locale: Locale,
+): Promise<ChainListImportReport> {
+  return refuseRowErrors(await importChainList(db, actor, code, list, input, locale), 'chains.import.hasErrors');
 }

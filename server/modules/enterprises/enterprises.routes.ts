@@ -27,7 +27,7 @@ import {
   listEnterprises,
   updateEnterprise,
 } from './enterprises.service.js';
-import { IMPORT_MAX_BYTES, importEnterprises, localizeReport } from './import/import.service.js';
+import { answerEnterpriseImport, IMPORT_MAX_BYTES } from './import/import.service.js';
 import { buildImportTemplate } from './import/import.template.js';
 
 const EDITORS = ['admin', 'chain_chief', 'chain_office', 'park', 'county'] as const;
@@ -76,17 +76,7 @@ export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
         const dryRun = query.dryRun === 'true';
         const { mode, effectiveFromYear } = query;
         const acceptWarnings = query.acceptWarnings === 'true';
-        const outcome = await importEnterprises(db, actor, { ...upload, dryRun, mode, effectiveFromYear, acceptWarnings });
-        const report = localizeReport(outcome, localeOf(request));
-        // A real import with errors wrote nothing: that is a failed request, with every error in details.
-        if (!dryRun && report.errors.length > 0) {
-          throw new AppError('validation_failed', {
-            messageKey: 'enterprises.import.hasErrors',
-            params: { count: report.errors.length },
-            details: report,
-          });
-        }
-        return report;
+        return answerEnterpriseImport(db, actor, { ...upload, dryRun, mode, effectiveFromYear, acceptWarnings }, localeOf(request));
       },
     );
     routes.get(
