@@ -3,6 +3,8 @@
 // job the role's own user started, the "out" side one another user started (404 as an unknown job).
 // Starting the enterprise import is the admin's (as its synchronous route). Starting a publication is for who may publish (the admin; a 市领导 only with 统计审核员); starting a
 // brief for who may generate it, in their scope (the sync route's rules, checked before the job is written).
+// The 招商项目 import job is for project writers (a row outside the writer's scope fails the job, as it is a row
+// error of the synchronous route's answer); a chain list's import job for the admin and the chain's 链办 (404 outside).
 import { ROLES, type Role } from '../../shared/roles.js';
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 import { createJob } from '../modules/jobs/jobs.service.js';
@@ -63,6 +65,26 @@ export function jobMatrixRows(): MatrixRow[] {
         ]);
       },
       status: grid({ admin: 202 }),
+    },
+    {
+      method: 'POST',
+      route: '/api/jobs/projects-import',
+      request: (fx, side) =>
+        multipartRequest('/api/jobs/projects-import?dryRun=true', 'projects.csv', [
+          ['项目名称', '产业链', '县市区', '园区'],
+          ['矩阵作业导入项目', fx.chain[side], fx.region[side], String(fx.park[side].id)],
+        ]),
+      status: grid({ admin: 202, chain_chief: 202, chain_office: 202, park: 202, county: 202 }),
+    },
+    {
+      method: 'POST',
+      route: '/api/jobs/chain-list-import/:code/:list',
+      request: (fx, side) =>
+        multipartRequest(`/api/jobs/chain-list-import/${fx.chain[side]}/prospects?dryRun=true`, 'prospects.csv', [
+          ['环节', '企业名称'],
+          [fx.node[side], `矩阵作业导入目标${fx.unique()}`],
+        ]),
+      status: grid({ admin: 202, chain_office: [202, OOS] }),
     },
     {
       method: 'POST',
