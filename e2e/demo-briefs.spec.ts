@@ -65,11 +65,15 @@ test('the statistics reviewer generates the 2024-06 city brief, reads its figure
   expect(fs.statSync(saved).size).toBeGreaterThan(0);
 });
 
-test('a brief being generated is picked up again after a reload: its state shows, then the new brief opens', async ({ page }) => {
+test('a brief being generated is picked up again after a reload: its state shows, then the new brief opens', async ({
+  page,
+  playwright,
+}) => {
   test.slow();
-  // The admin keeps the job queue busy with a large check first, so the brief waits its turn.
-  const admin = await loginByApi(page.request);
-  await occupyJobQueue(page.request, admin.csrfToken);
+  // The admin (in a session of its own) keeps the job queue busy with a large check first, so the brief waits its turn.
+  const api = await playwright.request.newContext({ baseURL: `http://localhost:${E2E_DEMO_PORT}` });
+  const admin = await loginByApi(api);
+  await occupyJobQueue(api, admin.csrfToken);
   await logInToDemo(page, 'demo-reviewer');
   await page.goto('/reports');
   await page.getByTestId('brief-generate').click();
@@ -84,4 +88,5 @@ test('a brief being generated is picked up again after a reload: its state shows
   await page.reload();
   await expect(page).toHaveURL(/\/reports\/\d+$/, { timeout: 120_000 });
   await expect(page.getByTestId('brief-title')).toContainText('输变电装备产业链');
+  await api.dispose();
 });

@@ -11,11 +11,10 @@ const runningBrief = rememberedJob<{ startedAt: string }>('brief-generate');
 
 /** Follows a brief's job to the brief it made, or rejects with the generation's error. */
 async function followBrief(id: string, onProgress?: (job: Job) => void): Promise<Brief> {
-  try {
-    return answerOf(await followJob(id, onProgress), (status, body) => (status === 201 ? brief.safeParse(body).data : undefined));
-  } finally {
-    runningBrief.clear();
-  }
+  const ended = await followJob(id, onProgress);
+  // Forgotten only once the job has ended: a read cut off by a reload leaves it for the next page.
+  runningBrief.clear();
+  return answerOf(ended, (status, body) => (status === 201 ? brief.safeParse(body).data : undefined));
 }
 
 /**
