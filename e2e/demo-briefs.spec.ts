@@ -7,7 +7,7 @@ import { loginByApi, logInToDemo } from './support/session.js';
 import { confirmDialog } from './support/workflow.js';
 
 // The server with the Hengyang demo data: its 2024-06 figures are published. This spec writes one
-// brief there (the 2024-06 city brief); no other spec reads briefs.
+// brief there (the 2024-06 city brief) and, resumed after a reload, the 2024-06 chain brief of 输变电; no other spec reads briefs.
 test.use({ baseURL: `http://localhost:${E2E_DEMO_PORT}` });
 
 test('the statistics reviewer generates the 2024-06 city brief, reads its figures, edits, publishes and downloads it', async ({ page }) => {
