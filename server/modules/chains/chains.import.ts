@@ -185,7 +185,10 @@ async function checkRows(
   return { rows: sheet.rows.length, drafts, errors };
 }
 
-/** Imports a file into the list (dryRun: checks only); with any error nothing is written. */
+/**
+ * Imports a file into the list (dryRun: checks only); with any error nothing is written, and a real
+ * import is refused (400, every error in details): the answer of its route and of its job.
+ */
 export async function importChainList(
   db: Db,
   actor: Actor,
@@ -197,7 +200,7 @@ export async function importChainList(
   await requireListAccess(db, actor, code, true);
   const { rows, drafts, errors } = await checkRows(db, code, list, input.source);
   const report = { dryRun: input.dryRun, rows, errors: localizeRowErrors(errors, locale) };
-  if (errors.length > 0) return { ...report, written: false, created: 0 };
+  if (errors.length > 0) return refuseRowErrors({ ...report, written: false, created: 0 }, 'chains.import.hasErrors');
   if (input.dryRun) return { ...report, written: false, created: drafts.length };
   await db.transaction(async (tx) => {
     for (const d of drafts) {
@@ -206,16 +209,4 @@ export async function importChainList(
     }
   });
   return { ...report, written: true, created: drafts.length };
-}
-
-/** The list's import as its route and its job answer it: a real import with errors wrote nothing and is refused (400, every error in details). */
-export async function answerChainListImport(
-  db: Db,
-  actor: Actor,
-  code: string,
-  list: ImportList,
-  input: { source: SheetSource; dryRun: boolean },
-  locale: Locale,
-): Promise<ChainListImportReport> {
-  return refuseRowErrors(await importChainList(db, actor, code, list, input, locale), 'chains.import.hasErrors');
 }

@@ -26,15 +26,13 @@ import { routesOf } from '../../lib/routes.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
 import { contentDisposition, readUploadedFile, registerMultipart } from '../../lib/uploads.js';
-import { AppError } from '../../lib/errors.js';
 import { errorResponse } from '../../../shared/contracts/common.js';
-import { answerChainListImport, buildListTemplate, IMPORT_LISTS, LIST_IMPORT_MAX_BYTES, LIST_UPLOAD } from './chains.import.js';
+import { importChainList, buildListTemplate, IMPORT_LISTS, LIST_IMPORT_MAX_BYTES, LIST_UPLOAD } from './chains.import.js';
 import { getChainFiveLists } from './chains.five-lists.js';
 import { CHAIN_LIST_WRITERS } from './chains.policy.js';
 import { convertProspect, prospects } from './chains.prospects.js';
 import { research } from './chains.research.js';
 import { buildFiveListsWorkbook } from './chains.workbook.js';
-
 
 const READERS: Role[] = ['admin', 'leader', 'chain_chief', 'chain_office'];
 const WRITERS = CHAIN_LIST_WRITERS;
@@ -128,7 +126,7 @@ export function chainsProspectsRoutes({ db }: Database): FastifyPluginAsyncZod {
         async ({ actor, params, query, request }) => {
           const upload = await readUploadedFile(request, LIST_UPLOAD);
           const input = { source: { data: upload.data }, dryRun: query.dryRun === 'true' };
-          return answerChainListImport(db, actor, params.code, list, input, localeOf(request));
+          return importChainList(db, actor, params.code, list, input, localeOf(request));
         },
       );
     }

@@ -15,7 +15,6 @@ import {
   usccParams,
 } from '../../../shared/contracts/enterprises.js';
 import type { Database } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
 import { actorOf, localeOf } from '../../lib/http.js';
 import { contentDisposition, readUploadedFile, registerMultipart, registerRawUpload, uploadTooLarge } from '../../lib/uploads.js';
 import { ADMIN, routesOf } from '../../lib/routes.js';

@@ -14,7 +14,7 @@ import { IMPORT_MODES } from '../../../shared/contracts/enterprises.js';
 import { IMPORT_KINDS as PROJECT_IMPORT_KINDS } from '../../../shared/contracts/projects.js';
 import { chainCodeSchema } from '../../../shared/contracts/identifiers.js';
 import { answerProjectImport } from '../projects/import/import.service.js';
-import { answerChainListImport, IMPORT_LISTS } from '../chains/chains.import.js';
+import { importChainList, IMPORT_LISTS } from '../chains/chains.import.js';
 import { publishPeriod } from '../periods/periods.service.js';
 
 export type JobContext = {
@@ -106,7 +106,7 @@ export const JOB_HANDLERS: Record<JobKind, JobHandler> = {
     const { code, list, dryRun } = chainListImportJobInput.parse(input);
     progress(10, translate(locale, 'jobs.message.running'));
     const source = { data: file ?? Buffer.alloc(0) };
-    return { status: 200, body: await answerChainListImport(db, actor, code, list, { source, dryRun }, locale) };
+    return { status: 200, body: await importChainList(db, actor, code, list, { source, dryRun }, locale) };
   },
   period_publish: async ({ db, actor, input, locale, progress }) => {
     progress(10, translate(locale, 'jobs.message.publish'));
