@@ -113,12 +113,7 @@ export async function failStale(
 export async function deleteEndedBefore(db: Db, retentionDays: number): Promise<number> {
   const rows = await db
     .delete(jobs)
-    .where(
-      and(
-        inArray(jobs.status, ['succeeded', 'failed']),
-        lt(jobs.finishedAt, sql`now() - make_interval(days => ${retentionDays})`),
-      ),
-    )
+    .where(and(inArray(jobs.status, ['succeeded', 'failed']), lt(jobs.finishedAt, sql`now() - make_interval(days => ${retentionDays})`)))
     .returning({ id: jobs.id });
   return rows.length;
 }
