@@ -11,6 +11,7 @@ import { createJob } from '../modules/jobs/jobs.service.js';
 import type { AuthzFixture, Side } from './authz-fixture.js';
 import { grid, multipartRequest, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
 import { nextUscc } from './factories/enterprises.js';
+import { projectImportRequest } from './authz-matrix.projects.js';
 import { IMPORT_COLUMNS } from '../../shared/contracts/enterprises.js';
 
 /** A month published in the fixture with no brief series of its own (the brief rows use 2025-05 and 2025-06). */
@@ -69,11 +70,7 @@ export function jobMatrixRows(): MatrixRow[] {
     {
       method: 'POST',
       route: '/api/jobs/projects-import',
-      request: (fx, side) =>
-        multipartRequest('/api/jobs/projects-import?dryRun=true', 'projects.csv', [
-          ['项目名称', '产业链', '县市区', '园区'],
-          ['矩阵作业导入项目', fx.chain[side], fx.region[side], String(fx.park[side].id)],
-        ]),
+      request: (fx, side) => projectImportRequest('/api/jobs/projects-import?dryRun=true', fx, side),
       status: grid({ admin: 202, chain_chief: 202, chain_office: 202, park: 202, county: 202 }),
     },
     {
