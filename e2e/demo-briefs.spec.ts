@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { pickOption } from './support/antd.js';
 import { E2E_DEMO_PORT } from './support/env.js';
-import { logInToDemo } from './support/session.js';
+import { occupyJobQueue } from './support/jobs.js';
+import { loginByApi, logInToDemo } from './support/session.js';
 import { confirmDialog } from './support/workflow.js';
 
 // The server with the Hengyang demo data: its 2024-06 figures are published. This spec writes one
-// brief there (the 2024-06 city brief); no other spec reads briefs.
+// brief there (the 2024-06 city brief) and, resumed after a reload, the 2024-06 chain brief of 输变电; no other spec reads briefs.
 test.use({ baseURL: `http://localhost:${E2E_DEMO_PORT}` });
 
 test('the statistics reviewer generates the 2024-06 city brief, reads its figures, edits, publishes and downloads it', async ({ page }) => {
@@ -62,4 +63,30 @@ test('the statistics reviewer generates the 2024-06 city brief, reads its figure
   expect(file.suggestedFilename()).toMatch(/\.docx$/);
   const saved = await file.path();
   expect(fs.statSync(saved).size).toBeGreaterThan(0);
+});
+
+test('a brief being generated is picked up again after a reload: its state shows, then the new brief opens', async ({
+  page,
+  playwright,
+}) => {
+  test.slow();
+  // The admin (in a session of its own) keeps the job queue busy with a large check first, so the brief waits its turn.
+  const api = await playwright.request.newContext({ baseURL: `http://localhost:${E2E_DEMO_PORT}` });
+  const admin = await loginByApi(api);
+  await occupyJobQueue(api, admin.csrfToken);
+  await logInToDemo(page, 'demo-reviewer');
+  await page.goto('/reports');
+  await page.getByTestId('brief-generate').click();
+  const form = page.getByTestId('brief-generate-form');
+  await pickOption(page, form.getByRole('combobox', { name: /月份/ }), '2024-06', '2024年6月');
+  await form.getByRole('radio', { name: '产业链' }).check();
+  await pickOption(page, form.getByRole('combobox', { name: /产业链/ }), '输变电', '输变电装备产业链');
+  await form.page().getByRole('dialog').getByRole('button', { name: '生成简报' }).click();
+  await expect(page.getByTestId('brief-generate-progress')).toContainText(/排队等待执行|正在执行|正在生成简报/, { timeout: 60_000 });
+
+  // The reload closes the dialog; the page finds the job and opens the brief it made.
+  await page.reload();
+  await expect(page).toHaveURL(/\/reports\/\d+$/, { timeout: 120_000 });
+  await expect(page.getByTestId('brief-title')).toContainText('输变电装备产业链');
+  await api.dispose();
 });

@@ -136,7 +136,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // Long jobs (imports, publication, briefs): pg-boss on PostgreSQL, in-process on the embedded database.
-  const jobs = createJobRunner(database, { workers: config.JOB_WORKERS, log: app.log });
+  const jobs = createJobRunner(database, {
+    workers: config.JOB_WORKERS,
+    log: app.log,
+    retentionDays: config.JOB_RETENTION_DAYS,
+    staleSeconds: config.JOB_STALE_SECONDS,
+  });
   app.addHook('onReady', () => jobs.start());
   app.addHook('onClose', () => jobs.stop());
 

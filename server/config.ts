@@ -33,6 +33,13 @@ const configSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Days an ended job (succeeded or failed) is kept before the workers' sweep deletes it. */
+  JOB_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  /**
+   * Seconds without a heartbeat (written every 15 s by the instance running a job, PostgreSQL) after
+   * which a running job is failed by the sweep: its instance crashed or lost the database.
+   */
+  JOB_STALE_SECONDS: z.coerce.number().int().min(60).default(120),
   /**
    * Connections to PostgreSQL (DATABASE_URL) of this process; default 4 per core
    * (os.availableParallelism()). The embedded database has one connection whatever this says.

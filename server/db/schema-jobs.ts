@@ -1,6 +1,7 @@
 // Long jobs (imports, publication of a month, brief generation): one row per job, written by the
 // instance that starts it and updated by the instance that runs it (server/modules/jobs). An
-// uploaded file's bytes live in the row until the job ends, so any instance can run it.
+// uploaded file's bytes live in the row until the job ends, so any instance can run it; ended rows
+// are deleted after the retention (JOB_RETENTION_DAYS) by the workers' sweep.
 import { sql } from 'drizzle-orm';
 import { check, customType, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { JOB_KINDS, JOB_STATUSES } from '../../shared/contracts/jobs.js';
@@ -29,6 +30,8 @@ export const jobs = pgTable(
     startedBy: uuid('started_by'),
     startedByName: text('started_by_name').notNull(),
     runner: text('runner'),
+    /** Written by the running instance while the job runs (PostgreSQL): a job whose beat stops is failed by a sweep. */
+    heartbeatAt: timestamptz('heartbeat_at'),
     createdAt: createdAt(),
     startedAt: timestamptz('started_at'),
     finishedAt: timestamptz('finished_at'),
@@ -37,6 +40,9 @@ export const jobs = pgTable(
     inList('jobs_kind_check', t.kind, JOB_KINDS),
     inList('jobs_status_check', t.status, JOB_STATUSES),
     check('jobs_progress_check', sql`${t.progress} between 0 and 100`),
+    // An ended job never keeps the uploaded bytes.
+    check('jobs_file_check', sql`${t.status} in ('queued', 'running') or ${t.file} is null`),
+    index('jobs_finished_idx').on(t.finishedAt),
     index('jobs_status_idx').on(t.status, t.createdAt),
     index('jobs_started_by_idx').on(t.startedBy, t.createdAt),
   ],

@@ -138,15 +138,3 @@ export function foundOr404<T>(row: T | null | undefined, messageKey: MessageKey,
 export function refuseWhileReferenced(count: number, messageKey: MessageKey): void {
   if (count > 0) throw new AppError('conflict', { messageKey, params: { count } });
 }
-
-/**
- * What an import answers: its report, unless it was a real import (not a dry run) that found errors.
- * Such an import wrote nothing and is a failed request: 400 `validation_failed` naming the count of
- * errors (`messageKey` takes `count`), with the whole report in details.
- */
-export function importAnswer<R extends { errors: readonly unknown[] }>(report: R, dryRun: boolean, messageKey: MessageKey): R {
-  if (!dryRun && report.errors.length > 0) {
-    throw new AppError('validation_failed', { messageKey, params: { count: report.errors.length }, details: report });
-  }
-  return report;
-}

@@ -3,12 +3,15 @@
 // job the role's own user started, the "out" side one another user started (404 as an unknown job).
 // Starting the enterprise import is the admin's (as its synchronous route). Starting a publication is for who may publish (the admin; a 市领导 only with 统计审核员); starting a
 // brief for who may generate it, in their scope (the sync route's rules, checked before the job is written).
+// The 招商项目 import job is for project writers (a row outside the writer's scope fails the job, as it is a row
+// error of the synchronous route's answer); a chain list's import job for the admin and the chain's 链办 (404 outside).
 import { ROLES, type Role } from '../../shared/roles.js';
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 import { createJob } from '../modules/jobs/jobs.service.js';
 import type { AuthzFixture, Side } from './authz-fixture.js';
 import { grid, multipartRequest, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
 import { nextUscc } from './factories/enterprises.js';
+import { projectImportRequest } from './authz-matrix.projects.js';
 import { IMPORT_COLUMNS } from '../../shared/contracts/enterprises.js';
 
 /** A month published in the fixture with no brief series of its own (the brief rows use 2025-05 and 2025-06). */
@@ -63,6 +66,22 @@ export function jobMatrixRows(): MatrixRow[] {
         ]);
       },
       status: grid({ admin: 202 }),
+    },
+    {
+      method: 'POST',
+      route: '/api/jobs/projects-import',
+      request: (fx, side) => projectImportRequest('/api/jobs/projects-import?dryRun=true', fx, side),
+      status: grid({ admin: 202, chain_chief: 202, chain_office: 202, park: 202, county: 202 }),
+    },
+    {
+      method: 'POST',
+      route: '/api/jobs/chain-list-import/:code/:list',
+      request: (fx, side) =>
+        multipartRequest(`/api/jobs/chain-list-import/${fx.chain[side]}/prospects?dryRun=true`, 'prospects.csv', [
+          ['环节', '企业名称'],
+          [fx.node[side], `矩阵作业导入目标${fx.unique()}`],
+        ]),
+      status: grid({ admin: 202, chain_office: [202, OOS] }),
     },
     {
       method: 'POST',

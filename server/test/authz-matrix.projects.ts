@@ -71,6 +71,14 @@ function projectSees(role: Role, side: Side): Side[] {
   return side === 'in' ? ['in'] : [];
 }
 
+/** A dry run of one lead on the side (the synchronous import and its job). */
+export function projectImportRequest(url: string, fx: AuthzFixture, side: Side) {
+  return multipartRequest(url, 'projects.csv', [
+    ['项目名称', '产业链', '县市区', '园区'],
+    ['矩阵导入项目', fx.chain[side], fx.region[side], String(fx.park[side].id)],
+  ]);
+}
+
 export function projectMatrixRows(): MatrixRow[] {
   return [
     {
@@ -165,11 +173,7 @@ export function projectMatrixRows(): MatrixRow[] {
       method: 'POST',
       route: '/api/projects/import',
       // A dry run of one lead on the side; a writer's row outside its scope is a row error in the 200 answer.
-      request: (fx, side) =>
-        multipartRequest('/api/projects/import?dryRun=true', 'projects.csv', [
-          ['项目名称', '产业链', '县市区', '园区'],
-          ['矩阵导入项目', fx.chain[side], fx.region[side], String(fx.park[side].id)],
-        ]),
+      request: (fx, side) => projectImportRequest('/api/projects/import?dryRun=true', fx, side),
       status: grid({ admin: 200, chain_chief: 200, chain_office: 200, park: 200, county: 200 }),
       dryRun: true,
     },

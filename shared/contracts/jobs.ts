@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** The long jobs that run through the job queue (server/modules/jobs). */
-export const JOB_KINDS = ['figures_import', 'enterprises_import', 'period_publish', 'brief_generate'] as const;
+export const JOB_KINDS = [
+  'figures_import',
+  'enterprises_import',
+  'projects_import',
+  'chain_list_import',
+  'period_publish',
+  'brief_generate',
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;

@@ -12,6 +12,8 @@ export const briefsWebEn: Record<keyof typeof briefsWebZhCN, string> = {
     'Monthly briefs are for city leaders, chain chiefs, chain offices and counties; your account does not read them. Ask the chain office for a copy.',
   'briefs.generate': 'Generate brief',
   'briefs.generated': 'Brief generated',
+  'briefs.generating': 'Generating the brief…',
+  'briefs.generatingResumed': 'A brief is being generated in the background (started before the reload); it opens when done.',
   'briefs.title': 'Title',
   'briefs.period': 'Month',
   'briefs.periodPlaceholder': 'Pick a published month',

@@ -8,6 +8,8 @@ export const briefsWebZhCN = {
   'briefs.notForRole': '月度简报面向市领导、链长、链办和县市区；您的账号不阅读简报。如需查看，请联系链办。',
   'briefs.generate': '生成简报',
   'briefs.generated': '简报已生成',
+  'briefs.generating': '正在生成简报…',
+  'briefs.generatingResumed': '简报正在后台生成（刷新前发起），完成后将打开新简报。',
   'briefs.title': '标题',
   'briefs.period': '月份',
   'briefs.periodPlaceholder': '选择已发布的月份',

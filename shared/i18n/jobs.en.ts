@@ -4,6 +4,8 @@ import type { jobsZhCN } from './jobs.zh-CN.js';
 export const jobsEn: Record<keyof typeof jobsZhCN, string> = {
   'jobs.error.notFound': 'Job {id} does not exist.',
   'jobs.error.interrupted': 'The job was interrupted while running (the server restarted); start it again.',
+  'jobs.error.stale':
+    'The server instance running this job stopped responding for {seconds} s (it may have crashed); the job was stopped. Start it again.',
   'jobs.message.queued': 'Waiting to run',
   'jobs.message.running': 'Running',
   'jobs.message.importQueued': 'Queued behind {ahead} import(s)',

@@ -2,6 +2,7 @@
 export const jobsZhCN = {
   'jobs.error.notFound': '任务 {id} 不存在。',
   'jobs.error.interrupted': '任务在运行中被中断（服务重启），请重新发起。',
+  'jobs.error.stale': '执行该任务的服务实例已 {seconds} 秒无响应（可能已崩溃），任务已终止，请重新发起。',
   'jobs.message.queued': '排队等待执行',
   'jobs.message.running': '正在执行',
   'jobs.message.importQueued': '排队中，前面还有 {ahead} 个导入',

@@ -191,6 +191,7 @@ export const projectsEn: Record<keyof typeof projectsZhCN, string> = {
   'projects.import.template': 'Download the template',
   'projects.import.pick': 'Choose a file',
   'projects.import.check': 'Check',
+  'projects.import.running': 'Processing the file…',
   'projects.import.run': 'Import',
   'projects.import.done': '{count} imported',
   'projects.import.checked': 'Checked: {count} can be imported (nothing written yet)',

@@ -183,6 +183,7 @@ export const projectsZhCN = {
   'projects.import.template': '下载导入模板',
   'projects.import.pick': '选择文件',
   'projects.import.check': '检查',
+  'projects.import.running': '正在处理文件…',
   'projects.import.run': '导入',
   'projects.import.done': '已导入 {count} 条',
   'projects.import.checked': '检查通过，可导入 {count} 条（尚未写入）',

@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Flex, Modal, Upload } from 'antd';
 import type { ImportRowError } from '../../shared/contracts/enterprises';
+import type { Job } from '../../shared/contracts/jobs';
+import { JobProgress } from './job-progress';
 import { useT } from '../lib/i18n';
 import { DataTable } from './data-table';
 import { ErrorAlert } from './error-alert';
@@ -11,7 +13,8 @@ export type ImportReportLike = { dryRun: boolean; written: boolean; created: num
 
 /**
  * An import dialog: the template, a file, 检查 (a dry run that lists every row error) and 导入 (all rows
- * or none), offered only after a clean check of the same file. `choice` sits above (a kind of file);
+ * or none), offered only after a clean check of the same file. Both run as a job on the server: its
+ * progress shows while it runs. `choice` sits above (a kind of file);
  * changing it should call `reset` through a new `resetKey`.
  */
 export function ImportDialog<R extends ImportReportLike>(props: {
@@ -21,6 +24,8 @@ export function ImportDialog<R extends ImportReportLike>(props: {
   resetKey?: string;
   run: (file: File, dryRun: boolean) => Promise<R>;
   pending: boolean;
+  /** The running import job (`useImportJob`'s `progress`), shown while the import runs. */
+  progress?: Job | null;
   error: Error | null;
   onClose: () => void;
 }) {
@@ -62,6 +67,9 @@ export function ImportDialog<R extends ImportReportLike>(props: {
             {t('projects.import.run')}
           </Button>
         </Flex>
+        {props.pending ? (
+          <JobProgress job={props.progress ?? null} waiting={t('projects.import.running')} testId="import-job-progress" />
+        ) : null}
         {props.error ? <ErrorAlert error={props.error} /> : null}
         {current ? (
           <Alert

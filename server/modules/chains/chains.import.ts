@@ -20,7 +20,8 @@ import type { Db } from '../../db/client.js';
 import { addGuideSheet } from '../../lib/spreadsheet/guide-sheet.js';
 import { readImportSheet } from '../../lib/spreadsheet/import-sheet.js';
 import type { SheetSource } from '../../lib/spreadsheet/read-rows.js';
-import { localizeRowErrors, rowError, type RowError } from '../../lib/spreadsheet/row-errors.js';
+import { MiB } from '../../lib/uploads.js';
+import { localizeRowErrors, refuseRowErrors, rowError, type RowError } from '../../lib/spreadsheet/row-errors.js';
 import type { Actor } from '../access/actor.js';
 import { selectMapNodes } from './chains.gaps.queries.js';
 import { requireListAccess } from './chains.lists.js';
@@ -28,6 +29,11 @@ import { prospects } from './chains.prospects.js';
 import { research } from './chains.research.js';
 
 export const IMPORT_LISTS = ['prospects', 'research'] as const;
+
+/** A list of a few thousand rows is far below 5 MB. */
+export const LIST_IMPORT_MAX_BYTES = 5 * MiB;
+/** The upload rules of a list's import (its route and its job). */
+export const LIST_UPLOAD = { maxBytes: LIST_IMPORT_MAX_BYTES, noFileKey: 'enterprises.import.noFile' } as const;
 export type ImportList = (typeof IMPORT_LISTS)[number];
 
 type Column = {
@@ -179,7 +185,10 @@ async function checkRows(
   return { rows: sheet.rows.length, drafts, errors };
 }
 
-/** Imports a file into the list (dryRun: checks only); with any error nothing is written. */
+/**
+ * Imports a file into the list (dryRun: checks only); with any error nothing is written, and a real
+ * import is refused (400, every error in details): the answer of its route and of its job.
+ */
 export async function importChainList(
   db: Db,
   actor: Actor,
@@ -191,7 +200,7 @@ export async function importChainList(
   await requireListAccess(db, actor, code, true);
   const { rows, drafts, errors } = await checkRows(db, code, list, input.source);
   const report = { dryRun: input.dryRun, rows, errors: localizeRowErrors(errors, locale) };
-  if (errors.length > 0) return { ...report, written: false, created: 0 };
+  if (errors.length > 0) return refuseRowErrors({ ...report, written: false, created: 0 }, 'chains.import.hasErrors');
   if (input.dryRun) return { ...report, written: false, created: drafts.length };
   await db.transaction(async (tx) => {
     for (const d of drafts) {

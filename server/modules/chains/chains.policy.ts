@@ -10,6 +10,7 @@
 // admin creates and deletes chains. The leader reads only.
 import { canAdminister, canWriteInScope, dataScopeOf } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
+import type { Role } from '../../../shared/roles.js';
 
 /** The chains an actor may see: all, a list of codes, or the chains the listed firms belong to. */
 export type ChainScope = { kind: 'all' } | { kind: 'chains'; codes: string[] } | { kind: 'members'; usccs: string[] };
@@ -68,6 +69,9 @@ export function canReadChainLists(actor: Actor, code: string): boolean {
   if (actor.role === 'admin' || actor.role === 'leader') return true;
   return (actor.role === 'chain_chief' || actor.role === 'chain_office') && canWriteInScope(actor, 'chain', code);
 }
+
+/** The roles that may write a chain's lists (the routes' policy; the chain itself is checked by canWriteChainLists). */
+export const CHAIN_LIST_WRITERS: Role[] = ['admin', 'chain_office'];
 
 /** Writing them (and "转为招商线索"): the admin and the chain's own 链办. */
 export function canWriteChainLists(actor: Actor, code: string): boolean {

@@ -25,21 +25,17 @@ import { actorOf, localeOf } from '../../lib/http.js';
 import { routesOf } from '../../lib/routes.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
-import { contentDisposition, MiB, readUploadedFile, registerMultipart } from '../../lib/uploads.js';
-import { importAnswer } from '../../lib/errors.js';
+import { contentDisposition, readUploadedFile, registerMultipart } from '../../lib/uploads.js';
 import { errorResponse } from '../../../shared/contracts/common.js';
-import { buildListTemplate, importChainList, IMPORT_LISTS } from './chains.import.js';
+import { importChainList, buildListTemplate, IMPORT_LISTS, LIST_IMPORT_MAX_BYTES, LIST_UPLOAD } from './chains.import.js';
 import { getChainFiveLists } from './chains.five-lists.js';
+import { CHAIN_LIST_WRITERS } from './chains.policy.js';
 import { convertProspect, prospects } from './chains.prospects.js';
 import { research } from './chains.research.js';
 import { buildFiveListsWorkbook } from './chains.workbook.js';
 
-/** A list of a few thousand rows is far below 5 MB. */
-const LIST_IMPORT_MAX_BYTES = 5 * MiB;
-const LIST_UPLOAD = { maxBytes: LIST_IMPORT_MAX_BYTES, noFileKey: 'enterprises.import.noFile' } as const;
-
 const READERS: Role[] = ['admin', 'leader', 'chain_chief', 'chain_office'];
-const WRITERS: Role[] = ['admin', 'chain_office'];
+const WRITERS = CHAIN_LIST_WRITERS;
 
 type Routes = ReturnType<typeof routesOf>;
 type Contracts<C extends z.ZodType, U extends z.ZodType, I extends z.ZodType, P extends z.ZodType> = {
@@ -129,9 +125,8 @@ export function chainsProspectsRoutes({ db }: Database): FastifyPluginAsyncZod {
         },
         async ({ actor, params, query, request }) => {
           const upload = await readUploadedFile(request, LIST_UPLOAD);
-          const dryRun = query.dryRun === 'true';
-          const report = await importChainList(db, actor, params.code, list, { source: { data: upload.data }, dryRun }, localeOf(request));
-          return importAnswer(report, dryRun, 'chains.import.hasErrors');
+          const input = { source: { data: upload.data }, dryRun: query.dryRun === 'true' };
+          return importChainList(db, actor, params.code, list, input, localeOf(request));
         },
       );
     }

@@ -15,7 +15,6 @@ import {
   usccParams,
 } from '../../../shared/contracts/enterprises.js';
 import type { Database } from '../../db/client.js';
-import { importAnswer } from '../../lib/errors.js';
 import { actorOf, localeOf } from '../../lib/http.js';
 import { contentDisposition, readUploadedFile, registerMultipart, registerRawUpload, uploadTooLarge } from '../../lib/uploads.js';
 import { ADMIN, routesOf } from '../../lib/routes.js';
@@ -27,7 +26,7 @@ import {
   listEnterprises,
   updateEnterprise,
 } from './enterprises.service.js';
-import { IMPORT_MAX_BYTES, importEnterprises, localizeReport } from './import/import.service.js';
+import { answerEnterpriseImport, IMPORT_MAX_BYTES } from './import/import.service.js';
 import { buildImportTemplate } from './import/import.template.js';
 
 const EDITORS = ['admin', 'chain_chief', 'chain_office', 'park', 'county'] as const;
@@ -76,9 +75,7 @@ export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
         const dryRun = query.dryRun === 'true';
         const { mode, effectiveFromYear } = query;
         const acceptWarnings = query.acceptWarnings === 'true';
-        const outcome = await importEnterprises(db, actor, { ...upload, dryRun, mode, effectiveFromYear, acceptWarnings });
-        const report = localizeReport(outcome, localeOf(request));
-        return importAnswer(report, dryRun, 'enterprises.import.hasErrors');
+        return answerEnterpriseImport(db, actor, { ...upload, dryRun, mode, effectiveFromYear, acceptWarnings }, localeOf(request));
       },
     );
     routes.get(

@@ -24,7 +24,7 @@ import { actorOf, errorBody, localeOf } from '../../lib/http.js';
 import { contentDisposition, readUploadedFile, registerMultipart } from '../../lib/uploads.js';
 import { routesOf } from '../../lib/routes.js';
 import type { JobRunner } from '../jobs/jobs.runner.js';
-import { createJob } from '../jobs/jobs.service.js';
+import { startJob } from '../jobs/jobs.service.js';
 import { job as jobResponse } from '../../../shared/contracts/jobs.js';
 import { requireAccess } from '../access/access.policy.js';
 import { canImportFigures } from './figures.policy.js';
@@ -87,13 +87,8 @@ export function figuresRoutes(database: Database, jobs?: JobRunner): FastifyPlug
         if (job && jobs) {
           // As a job: the file is kept with it in the database, so any instance can run it (server/modules/jobs).
           requireAccess(canImportFigures(actor));
-          const started = await createJob(database.db, actor, {
-            kind: 'figures_import',
-            input: options,
-            locale,
-            file: { data, fileName: file.fileName || null },
-          });
-          await jobs.dispatch(started.id);
+          const kept = { data, fileName: file.fileName || null };
+          const started = await startJob(database.db, jobs, actor, { kind: 'figures_import', input: options, locale, file: kept });
           return reply.status(202).send(started);
         }
         const run = (onProgress?: (p: ImportProgress) => void) =>

@@ -9,9 +9,12 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
 import { generateBrief } from '../briefs/briefs.service.js';
 import { importAnswerOf, importFigures } from '../figures/import/import.service.js';
-import { importEnterprises, localizeReport } from '../enterprises/import/import.service.js';
+import { answerEnterpriseImport } from '../enterprises/import/import.service.js';
 import { IMPORT_MODES } from '../../../shared/contracts/enterprises.js';
-import { importAnswer } from '../../lib/errors.js';
+import { IMPORT_KINDS as PROJECT_IMPORT_KINDS } from '../../../shared/contracts/projects.js';
+import { chainCodeSchema } from '../../../shared/contracts/identifiers.js';
+import { answerProjectImport } from '../projects/import/import.service.js';
+import { importChainList, IMPORT_LISTS } from '../chains/chains.import.js';
 import { publishPeriod } from '../periods/periods.service.js';
 
 export type JobContext = {
@@ -43,6 +46,12 @@ const enterprisesImportJobInput = z.object({
   effectiveFromYear: z.number().int().optional(),
   acceptWarnings: z.boolean(),
 });
+
+/** The options of a project (or monthly-investment) import job. */
+const projectsImportJobInput = z.object({ kind: z.enum(PROJECT_IMPORT_KINDS), dryRun: z.boolean() });
+
+/** The options of a chain list's import job: the chain, the list, check only or write. */
+const chainListImportJobInput = z.object({ code: chainCodeSchema, list: z.enum(IMPORT_LISTS), dryRun: z.boolean() });
 
 /** An import's phases as a percentage: reading up to 40 % (rows counted, the total unknown), checking 45 %, writing 50–99 %. */
 export function importPercent(p: ImportProgress): number {
@@ -85,10 +94,19 @@ export const JOB_HANDLERS: Record<JobKind, JobHandler> = {
   enterprises_import: async ({ db, actor, input, file, fileName, locale, progress }) => {
     const options = enterprisesImportJobInput.parse(input);
     progress(10, translate(locale, 'jobs.message.running'));
-    const outcome = await importEnterprises(db, actor, { data: file ?? Buffer.alloc(0), fileName: fileName ?? undefined, ...options });
-    const report = localizeReport(outcome, locale);
-    // As the synchronous route: a real import with errors wrote nothing and is refused, every error in details.
-    return { status: 200, body: importAnswer(report, options.dryRun, 'enterprises.import.hasErrors') };
+    const data = file ?? Buffer.alloc(0);
+    return { status: 200, body: await answerEnterpriseImport(db, actor, { data, fileName: fileName ?? undefined, ...options }, locale) };
+  },
+  projects_import: async ({ db, actor, input, file, locale, progress }) => {
+    const options = projectsImportJobInput.parse(input);
+    progress(10, translate(locale, 'jobs.message.running'));
+    return { status: 200, body: await answerProjectImport(db, actor, { ...options, source: { data: file ?? Buffer.alloc(0) } }, locale) };
+  },
+  chain_list_import: async ({ db, actor, input, file, locale, progress }) => {
+    const { code, list, dryRun } = chainListImportJobInput.parse(input);
+    progress(10, translate(locale, 'jobs.message.running'));
+    const source = { data: file ?? Buffer.alloc(0) };
+    return { status: 200, body: await importChainList(db, actor, code, list, { source, dryRun }, locale) };
   },
   period_publish: async ({ db, actor, input, locale, progress }) => {
     progress(10, translate(locale, 'jobs.message.publish'));

@@ -1,5 +1,5 @@
 // The jobs table (server/db/schema-jobs.ts): every SQL of the job queue.
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { jobs } from '../../db/schema.js';
 
@@ -23,7 +23,7 @@ export async function selectJob(db: Db, id: string): Promise<Omit<JobRow, 'file'
 export async function claimJob(db: Db, id: string, runner: string): Promise<JobRow | null> {
   const [row] = await db
     .update(jobs)
-    .set({ status: 'running', runner, startedAt: sql`now()`, message: '' })
+    .set({ status: 'running', runner, startedAt: sql`now()`, heartbeatAt: sql`now()`, message: '' })
     .where(and(eq(jobs.id, id), eq(jobs.status, 'queued')))
     .returning();
   return row ?? null;
@@ -68,6 +68,52 @@ export async function failInterrupted(db: Db, error: unknown, message: string): 
     .update(jobs)
     .set({ status: 'failed', error, message, file: null, finishedAt: sql`now()` })
     .where(eq(jobs.status, 'running'))
+    .returning({ id: jobs.id });
+  return rows.length;
+}
+
+/** The running instance's beat: the job is still being run (by `runner`). */
+export async function updateHeartbeat(db: Db, id: string, runner: string): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ heartbeatAt: sql`now()` })
+    .where(and(eq(jobs.id, id), eq(jobs.status, 'running'), eq(jobs.runner, runner)));
+}
+
+/**
+ * Jobs `running` whose instance stopped beating more than `staleSeconds` ago by the database's clock
+ * (its process crashed or lost the database): failed, with the error in the starter's language.
+ */
+export async function failStale(
+  db: Db,
+  staleSeconds: number,
+  failure: Record<'zh-CN' | 'en', { code: string; message: string }>,
+): Promise<string[]> {
+  const english = sql`${jobs.input}->>'locale' = 'en'`;
+  const rows = await db
+    .update(jobs)
+    .set({
+      status: 'failed',
+      error: sql`case when ${english} then ${JSON.stringify(failure.en)}::jsonb else ${JSON.stringify(failure['zh-CN'])}::jsonb end`,
+      message: sql`case when ${english} then ${failure.en.message} else ${failure['zh-CN'].message} end`,
+      file: null,
+      finishedAt: sql`now()`,
+    })
+    .where(
+      and(
+        eq(jobs.status, 'running'),
+        lt(sql`coalesce(${jobs.heartbeatAt}, ${jobs.startedAt})`, sql`now() - make_interval(secs => ${staleSeconds})`),
+      ),
+    )
+    .returning({ id: jobs.id });
+  return rows.map((r) => r.id);
+}
+
+/** Ended jobs (succeeded or failed) that finished more than `retentionDays` ago by the database's clock: deleted. */
+export async function deleteEndedBefore(db: Db, retentionDays: number): Promise<number> {
+  const rows = await db
+    .delete(jobs)
+    .where(and(inArray(jobs.status, ['succeeded', 'failed']), lt(jobs.finishedAt, sql`now() - make_interval(days => ${retentionDays})`)))
     .returning({ id: jobs.id });
   return rows.length;
 }

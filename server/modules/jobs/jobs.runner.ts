@@ -9,12 +9,16 @@
 //   interface runs jobs one after another; at start it fails jobs a stopped process left running and
 //   runs the queued ones. JOB_WORKERS=false leaves jobs queued until a start with workers (the tests'
 //   default, so a background job never writes while a test counts rows).
+// - Either way an instance with workers sweeps at start and every minute: ended jobs past
+//   JOB_RETENTION_DAYS are deleted; on PostgreSQL a running job whose heartbeat (written every 15 s by
+//   its instance) is older than JOB_STALE_SECONDS is failed, its instance gone. The embedded database
+//   writes no beat (its one connection may be held by the job's own transaction).
 import crypto from 'node:crypto';
 import os from 'node:os';
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/client.js';
 import { failInterrupted, selectQueuedIds } from './jobs.queries.js';
-import { executeJob } from './jobs.service.js';
+import { executeJob, sweepJobs, type SweepRules } from './jobs.service.js';
 import { translate } from '../../../shared/i18n/index.js';
 
 export type JobLog = { error: (obj: object, msg: string) => void };
@@ -32,6 +36,38 @@ export type JobRunner = {
 };
 
 const QUEUE = 'chainchief-jobs';
+/** How often a running job's instance beats (PostgreSQL). */
+const HEARTBEAT_MS = 15_000;
+/** How often an instance with workers sweeps. */
+const SWEEP_MS = 60_000;
+
+export type JobRunnerOptions = {
+  workers: boolean;
+  log: JobLog;
+  /** The sweep's rules (defaults: 30 days, 120 s). */
+  retentionDays?: number;
+  staleSeconds?: number;
+};
+
+/** Sweeps now and then every minute until stopped (one timer that never keeps the process alive). */
+function sweeper(database: Database, rules: SweepRules, log: JobLog) {
+  let timer: NodeJS.Timeout | null = null;
+  const sweep = () =>
+    sweepJobs(database.db, rules).catch((err: unknown) => {
+      log.error({ err }, 'job sweep failed');
+    });
+  return {
+    start: async () => {
+      await sweep();
+      timer = setInterval(() => void sweep(), SWEEP_MS);
+      timer.unref();
+    },
+    stop: () => {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
+}
 
 function instanceName(): string {
   return `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
@@ -46,8 +82,9 @@ function liveProgress() {
   };
 }
 
-function inProcessRunner(database: Database, workers: boolean, log: JobLog): JobRunner {
+function inProcessRunner(database: Database, workers: boolean, log: JobLog, retentionDays: number): JobRunner {
   const name = instanceName();
+  const sweeps = sweeper(database, { retentionDays, staleSeconds: null }, log);
   const progress = liveProgress();
   let chain: Promise<void> = Promise.resolve();
   let stopped = false;
@@ -77,16 +114,19 @@ function inProcessRunner(database: Database, workers: boolean, log: JobLog): Job
       const error = { code: 'internal_error', message: translate('zh-CN', 'jobs.error.interrupted') };
       await failInterrupted(database.db, error, translate('zh-CN', 'jobs.error.interrupted'));
       for (const id of await selectQueuedIds(database.db)) run(id);
+      await sweeps.start();
     },
     stop: async () => {
+      sweeps.stop();
       stopped = true;
       await chain;
     },
   };
 }
 
-function pgBossRunner(database: Database & { url: string }, workers: boolean, log: JobLog): JobRunner {
+function pgBossRunner(database: Database & { url: string }, workers: boolean, log: JobLog, rules: SweepRules): JobRunner {
   const name = instanceName();
+  const sweeps = sweeper(database, rules, log);
   const progress = liveProgress();
   let boss: PgBoss | null = null;
   let starting: Promise<PgBoss> | null = null;
@@ -123,13 +163,16 @@ function pgBossRunner(database: Database & { url: string }, workers: boolean, lo
           await executeJob(database.db, job.data.id, name, {
             onProgress: progress.onProgress,
             onUnexpected: (err) => log.error({ err }, 'job failed'),
+            heartbeatMs: HEARTBEAT_MS,
           });
         } finally {
           progress.running.delete(job.data.id);
         }
       });
+      await sweeps.start();
     },
     stop: async () => {
+      sweeps.stop();
       if (!starting) return;
       await starting.catch(() => undefined);
       await boss?.stop({ graceful: true, wait: true, timeout: 15_000 }).catch(() => undefined);
@@ -140,7 +183,11 @@ function pgBossRunner(database: Database & { url: string }, workers: boolean, lo
 }
 
 /** The runner of the database: pg-boss on PostgreSQL, in-process on the embedded database. */
-export function createJobRunner(database: Database, options: { workers: boolean; log: JobLog }): JobRunner {
-  if (database.kind === 'postgresql' && database.url) return pgBossRunner({ ...database, url: database.url }, options.workers, options.log);
-  return inProcessRunner(database, options.workers, options.log);
+export function createJobRunner(database: Database, options: JobRunnerOptions): JobRunner {
+  const retentionDays = options.retentionDays ?? 30;
+  if (database.kind === 'postgresql' && database.url) {
+    const rules = { retentionDays, staleSeconds: options.staleSeconds ?? 120 };
+    return pgBossRunner({ ...database, url: database.url }, options.workers, options.log, rules);
+  }
+  return inProcessRunner(database, options.workers, options.log, retentionDays);
 }

@@ -11,7 +11,17 @@ import { errorBody } from '../../lib/http.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { JOB_HANDLERS, type JobAnswer } from './jobs.handlers.js';
-import { claimJob, finishJob, insertJob, selectJob, updateProgress, type JobRow } from './jobs.queries.js';
+import {
+  claimJob,
+  deleteEndedBefore,
+  failStale,
+  finishJob,
+  insertJob,
+  selectJob,
+  updateHeartbeat,
+  updateProgress,
+  type JobRow,
+} from './jobs.queries.js';
 
 /** An answer of 400 or more carries the one error format beside its report. */
 const answerErrorSchema = z.object({ error: job.shape.error.unwrap() });
@@ -66,6 +76,16 @@ export async function createJob(db: Db, actor: Actor, start: StartJob): Promise<
   return present(row);
 }
 
+/**
+ * Starts a job for its route (after the route's access checks): the row with the starter and the
+ * file, then the queue told. Answers the queued job (the route's 202).
+ */
+export async function startJob(db: Db, queue: { dispatch: (id: string) => Promise<void> }, actor: Actor, start: StartJob): Promise<Job> {
+  const started = await createJob(db, actor, start);
+  await queue.dispatch(started.id);
+  return started;
+}
+
 /** `GET /api/jobs/:id`: only its starter and admins see a job; anyone else gets 404 as for an unknown one. */
 export async function getJob(
   db: Db,
@@ -92,10 +112,29 @@ export async function executeJob(
   db: Db,
   id: string,
   runner: string,
-  hooks: { onProgress?: (id: string, percent: number, message: string) => void; onUnexpected?: (err: unknown) => void } = {},
+  hooks: {
+    onProgress?: (id: string, percent: number, message: string) => void;
+    onUnexpected?: (err: unknown) => void;
+    /** Beat every so many ms while the job runs (PostgreSQL: the stale sweep fails a job whose beat stopped). */
+    heartbeatMs?: number;
+  } = {},
 ): Promise<'ran' | 'taken'> {
   const row = await claimJob(db, id, runner);
   if (!row) return 'taken';
+  const beat = hooks.heartbeatMs ? setInterval(() => void updateHeartbeat(db, id, runner).catch(() => undefined), hooks.heartbeatMs) : null;
+  try {
+    return await runClaimed(db, row, hooks);
+  } finally {
+    if (beat) clearInterval(beat);
+  }
+}
+
+async function runClaimed(
+  db: Db,
+  row: JobRow,
+  hooks: { onProgress?: (id: string, percent: number, message: string) => void; onUnexpected?: (err: unknown) => void },
+): Promise<'ran'> {
+  const { id } = row;
   const input = z.record(z.string(), z.unknown()).parse(row.input);
   const locale: Locale = input.locale === 'en' ? 'en' : 'zh-CN';
   // Progress writes go one after the other; the end waits for them, so a late one never overwrites it.
@@ -139,4 +178,27 @@ export async function executeJob(
     error,
   });
   return 'ran';
+}
+
+export type SweepRules = {
+  /** Ended jobs are deleted this many days after they finished. */
+  retentionDays: number;
+  /** A running job whose beat is older than this is failed; null where no beat is written (the embedded database). */
+  staleSeconds: number | null;
+};
+
+/**
+ * The workers' sweep (any instance with workers, on a timer): deletes ended jobs past the retention
+ * and fails running jobs whose instance stopped beating (pg-boss never retries them: a job runs once).
+ * Idempotent, so several instances may sweep at once.
+ */
+export async function sweepJobs(db: Db, rules: SweepRules): Promise<{ deleted: number; failed: string[] }> {
+  const failed =
+    rules.staleSeconds === null
+      ? []
+      : await failStale(db, rules.staleSeconds, {
+          'zh-CN': { code: 'internal_error', message: translate('zh-CN', 'jobs.error.stale', { seconds: rules.staleSeconds }) },
+          en: { code: 'internal_error', message: translate('en', 'jobs.error.stale', { seconds: rules.staleSeconds }) },
+        });
+  return { deleted: await deleteEndedBefore(db, rules.retentionDays), failed };
 }

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/contracts/jobs.js';
 import { useTestApp, type Session } from '../../test/app.js';
-import { buildEnterprise, multipartFile, nextUscc } from '../../test/factories/enterprises.js';
+import { buildEnterprise, nextUscc } from '../../test/factories/enterprises.js';
+import { endedJob, postFile } from '../../test/factories/jobs.js';
 import { IMPORT_COLUMNS } from '../../../shared/contracts/enterprises.js';
 import { csvText, postImport } from '../../test/factories/figures.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
@@ -20,16 +21,7 @@ const t = useTestApp({
 });
 const { admin, office, otherOffice } = t.users;
 
-/** Reads the job until it has ended (the test's own time limit bounds the wait). */
-async function ended(session: Session, id: string): Promise<Job> {
-  for (;;) {
-    const res = await t.app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers: session.headers });
-    expect(res.statusCode, res.body).toBe(200);
-    const job = res.json<Job>();
-    if (job.status === 'succeeded' || job.status === 'failed') return job;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const ended = (session: Session, id: string) => endedJob(t.app, session, id);
 
 const HEADER = ['统一社会信用代码', '企业名称', '期别', '工业总产值(当月,元)'];
 
@@ -120,10 +112,7 @@ describe('the enterprise import as a job', () => {
       产业链环节: 'CH02:xfmr',
     };
     const csv = Buffer.from(csvText([IMPORT_COLUMNS, IMPORT_COLUMNS.map((c) => row[c] ?? '')]));
-    const post = (url: string, data: Buffer) => {
-      const body = multipartFile('firms.csv', data);
-      return t.app.inject({ method: 'POST', url, headers: { ...admin.headers, ...body.headers }, payload: body.payload });
-    };
+    const post = (url: string, data: Buffer) => postFile(t.app, admin, url, 'firms.csv', data);
     const sync = await post('/api/enterprises/import?dryRun=true', csv);
     expect(sync.statusCode, sync.body).toBe(200);
     const started = await post('/api/jobs/enterprises-import?dryRun=true', csv);

@@ -37,10 +37,10 @@ import {
   projectImportReport,
   projectImportTemplateQuery,
 } from '../../../shared/contracts/projects.js';
-import { AppError, importAnswer } from '../../lib/errors.js';
+import { AppError } from '../../lib/errors.js';
 import { actorOf, localeOf } from '../../lib/http.js';
 import { ADMIN, OK, routePlugin } from '../../lib/routes.js';
-import { importInvestment, importProjects, localizeImport } from './import/import.service.js';
+import { answerProjectImport, PROJECT_IMPORT_MAX_BYTES } from './import/import.service.js';
 import { buildInvestmentTemplate, buildProjectTemplate } from './import/import.template.js';
 import { PROJECT_READERS, PROJECT_WRITERS } from './projects.policy.js';
 import { createProject, getProject, listProjects, moveProjectStage } from './projects.service.js';
@@ -51,9 +51,6 @@ import { listMajorProjects } from './projects.major.js';
 import { addSigningEvent, removeSigningEvent } from './projects.events.js';
 import { createBlocker, getProjectSupport, listBlockers, resolveBlocker, setProjectAgent, setProjectApproval } from './projects.support.js';
 import { reportInvestment, setMajorYear, updateProject } from './projects.plan.js';
-
-/** A project file of 5 MB holds tens of thousands of rows, far more than a city's projects. */
-const PROJECT_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 export const projectsRoutes = routePlugin('projects', async (routes, { db }, app) => {
   // Multipart only inside this plugin (encapsulated), unless the app registered it already.
@@ -81,10 +78,8 @@ export const projectsRoutes = routePlugin('projects', async (routes, { db }, app
       if (!request.isMultipart()) throw new AppError('unsupported_media_type', { messageKey: 'figures.error.notMultipart' });
       const file = await request.file({ limits: { fileSize: PROJECT_IMPORT_MAX_BYTES, files: 1 }, throwFileSizeLimit: true });
       if (!file) throw new AppError('validation_failed', { messageKey: 'figures.error.noFile' });
-      const input = { source: { data: await file.toBuffer() }, dryRun: query.dryRun === 'true' };
-      const run = query.kind === 'projects' ? importProjects : importInvestment;
-      const report = localizeImport(await run(db, actor, input), localeOf(request));
-      return importAnswer(report, input.dryRun, 'projects.import.hasErrors');
+      const input = { kind: query.kind, source: { data: await file.toBuffer() }, dryRun: query.dryRun === 'true' };
+      return answerProjectImport(db, actor, input, localeOf(request));
     },
   );
   routes.get('/', { policy: PROJECT_READERS, query: listProjectsQuery, response: listProjectsResponse }, ({ actor, query }) =>

@@ -6,7 +6,7 @@ import type { Locale } from '../../../../shared/i18n/index.js';
 import type { Db } from '../../../db/client.js';
 import { AppError } from '../../../lib/errors.js';
 import { importQueue } from '../../../lib/import-queue.js';
-import { localizeRowErrors } from '../../../lib/spreadsheet/row-errors.js';
+import { localizeRowErrors, refuseRowErrors } from '../../../lib/spreadsheet/row-errors.js';
 import { requireAccess } from '../../access/access.policy.js';
 import type { Actor } from '../../access/actor.js';
 import { recordAudit } from '../../audit/audit.service.js';
@@ -220,6 +220,16 @@ export async function importEnterprises(
   }
   // One import at a time per server, shared with the monthly figures (server/lib/import-queue.ts).
   return importQueue.run(() => runImport(db, actor, input));
+}
+
+export type EnterpriseImportInput = Parameters<typeof importEnterprises>[2];
+
+/**
+ * The import's answer, as its route and its job give it: the report in the caller's language; a real
+ * import whose file has errors wrote nothing and is refused (400, every error in details).
+ */
+export async function answerEnterpriseImport(db: Db, actor: Actor, input: EnterpriseImportInput, locale: Locale): Promise<ImportReport> {
+  return refuseRowErrors(localizeReport(await importEnterprises(db, actor, input), locale), 'enterprises.import.hasErrors');
 }
 
 async function runImport(

@@ -1,10 +1,10 @@
 // The project and monthly-investment imports, shared by HTTP and the CLI: read the file, check every
 // row (values and the caller's scope), then write all of it in one transaction or nothing at all.
-import type { ProjectImportReport } from '../../../../shared/contracts/projects.js';
+import type { IMPORT_KINDS, ProjectImportReport } from '../../../../shared/contracts/projects.js';
 import type { Locale } from '../../../../shared/i18n/index.js';
 import type { Db } from '../../../db/client.js';
 import type { SheetSource } from '../../../lib/spreadsheet/read-rows.js';
-import { localizeRowErrors } from '../../../lib/spreadsheet/row-errors.js';
+import { localizeRowErrors, refuseRowErrors } from '../../../lib/spreadsheet/row-errors.js';
 import { requireAccess } from '../../access/access.policy.js';
 import type { Actor } from '../../access/actor.js';
 import { recordAudit } from '../../audit/audit.service.js';
@@ -15,12 +15,29 @@ import { selectImportRefs, selectProjectsByIds } from './import.queries.js';
 import { readImportSheet } from '../../../lib/spreadsheet/import-sheet.js';
 import { checkInvestmentRows, checkProjectRows, rowError, type ProjectLookups, type RowError } from './import.rows.js';
 
+/** A project file of 5 MB holds tens of thousands of rows, far more than a city's projects. */
+export const PROJECT_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
 export type ImportOutcome = Omit<ProjectImportReport, 'errors'> & { errors: RowError[] };
 export type ImportInput = { source: SheetSource; dryRun: boolean };
 
 /** The report in the caller's language. */
 export function localizeImport(outcome: ImportOutcome, locale: Locale): ProjectImportReport {
   return { ...outcome, errors: localizeRowErrors(outcome.errors, locale) };
+}
+
+/**
+ * A file of leads or of monthly investment, as its route and its job answer it: the report in the
+ * caller's language; a real import with errors wrote nothing and is refused (400, every error in details).
+ */
+export async function answerProjectImport(
+  db: Db,
+  actor: Actor,
+  input: ImportInput & { kind: (typeof IMPORT_KINDS)[number] },
+  locale: Locale,
+): Promise<ProjectImportReport> {
+  const run = input.kind === 'projects' ? importProjects : importInvestment;
+  return refuseRowErrors(localizeImport(await run(db, actor, input), locale), 'projects.import.hasErrors');
 }
 
 async function lookupsOf(db: Db): Promise<ProjectLookups> {

@@ -11,6 +11,7 @@ import { useT } from '../../../lib/i18n';
 import { useExportBrief } from '../api/export-brief';
 import { useBrief } from '../api/get-brief';
 import { useGenerateBrief } from '../api/generate-brief';
+import { BriefJobBanner } from './brief-job-banner';
 import { useUpdateBrief } from '../api/update-brief';
 import { BriefDocument } from './brief-document';
 import { BriefTags } from './brief-tags';
@@ -113,6 +114,7 @@ export function BriefPage() {
   return (
     <Flex vertical gap={16}>
       <Link to={paths.reports.getHref()}>← {t('nav.reports')}</Link>
+      <BriefJobBanner />
       <Card
         title={
           <Space wrap>

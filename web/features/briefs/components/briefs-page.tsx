@@ -10,6 +10,7 @@ import { useMe } from '../../../hooks/use-me';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useBriefs } from '../api/get-briefs';
+import { BriefJobBanner } from './brief-job-banner';
 import { BriefTags } from './brief-tags';
 import { briefKindsOf, GenerateBriefModal } from './generate-brief-modal';
 
@@ -45,6 +46,7 @@ function BriefsList() {
 
   return (
     <Card title={t('briefs.pageTitle')}>
+      <BriefJobBanner />
       <DataTable<BriefSummary>
         query={briefs}
         paging="client"

@@ -6,6 +6,7 @@ import { isDataStaffUser } from '../../../../shared/publication/workflow';
 import type { Role } from '../../../../shared/roles';
 import { parsePeriod } from '../../../../shared/stats/period';
 import { FormModal } from '../../../components/form-modal';
+import { JobProgress } from '../../../components/job-progress';
 import { paths } from '../../../config/paths';
 import { useChains } from '../../../hooks/use-chains';
 import { useMe } from '../../../hooks/use-me';
@@ -134,6 +135,9 @@ export function GenerateBriefModal({ onClose }: { onClose: () => void }) {
         >
           <Checkbox>{t('briefs.preliminaryCheck')}</Checkbox>
         </Form.Item>
+      ) : null}
+      {generate.isPending ? (
+        <JobProgress job={generate.progress} waiting={t('briefs.generating')} testId="brief-generate-progress" />
       ) : null}
     </FormModal>
   );

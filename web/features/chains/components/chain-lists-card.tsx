@@ -186,6 +186,7 @@ function ListTable<R extends Row>(props: {
           templateHref={chainListTemplateHref(chain.code, list)}
           run={(file, dryRun) => importList.mutateAsync({ code: chain.code, list, file, dryRun, csrfToken: me.data?.csrfToken ?? null })}
           pending={importList.isPending}
+          progress={importList.progress}
           error={importList.error}
           onClose={() => setImporting(false)}
         />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Flex, Progress, Radio, Result, Select, Space, Steps, Typography, Upload } from 'antd';
 import { Link } from 'react-router';
 import { IMPORT_MODES, importReport, type ImportMode, type ImportReport } from '../../../../shared/contracts/enterprises';
@@ -7,7 +7,10 @@ import { ApiError } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useMe } from '../../../hooks/use-me';
-import { IMPORT_MAX_BYTES, useImportEnterprises } from '../api/import-enterprises';
+import type { Job } from '../../../../shared/contracts/jobs';
+import { JobProgress } from '../../../components/job-progress';
+import { rememberedJob } from '../../../lib/jobs';
+import { IMPORT_MAX_BYTES, useImportEnterprisesJob, type EnterpriseImportOptions } from '../api/import-enterprises';
 import { ImportErrorsTable } from './import-errors-table';
 import { ImportWarningsTable } from './import-warnings-table';
 
@@ -17,46 +20,54 @@ type Phase =
   | { kind: 'checked'; report: ImportReport }
   | { kind: 'done'; report: ImportReport };
 
-/** 导入企业: download the template, upload a file for a check (nothing written), then confirm. */
+type FileInfo = { name: string; size: number };
+
+/** The import job this tab is following (a reload picks it up again). */
+const runningImport = rememberedJob<{ options: EnterpriseImportOptions; file: FileInfo }>('enterprises-import');
+
+/**
+ * 导入企业: download the template, upload a file for a check (nothing written), then confirm. Both run
+ * as a job on the server (any instance runs it): its progress is read until it ends, also after the
+ * page is reloaded (then the file must be picked again to confirm).
+ */
 export function EnterpriseImportPage() {
   const t = useT();
   const { locale } = useLocale();
   const me = useMe();
-  const importFile = useImportEnterprises();
+  const importFile = useImportEnterprisesJob();
+  // A job started before a reload (the screen opens on its progress, then its report).
+  const [resumed] = useState(() => runningImport.get());
   const [file, setFile] = useState<File | null>(null);
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [progress, setProgress] = useState(0);
+  const [fileInfo, setFileInfo] = useState<FileInfo | null>(resumed?.file ?? null);
+  const [phase, setPhase] = useState<Phase>(resumed ? { kind: 'uploading', dryRun: resumed.options.dryRun } : { kind: 'idle' });
+  const [progress, setProgress] = useState(resumed ? 100 : 0);
+  const [server, setServer] = useState<Job | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const thisYear = new Date().getFullYear();
-  const [mode, setMode] = useState<ImportMode>('add');
-  const [fromYear, setFromYear] = useState(thisYear);
+  const [mode, setMode] = useState<ImportMode>(resumed?.options.mode ?? 'add');
+  const [fromYear, setFromYear] = useState(resumed?.options.effectiveFromYear ?? thisYear);
   const [accepted, setAccepted] = useState(false);
-  if (me.data?.user.role !== 'admin') return <Result status="403" title={t('common.noAccess')} subTitle={t('error.forbidden')} />;
+  const csrfToken = me.data?.csrfToken ?? null;
 
-  const run = (chosen: File, dryRun: boolean) => {
-    setFailure(null);
-    setProgress(0);
-    if (chosen.size > IMPORT_MAX_BYTES) {
-      setFailure(t('enterprises.import.tooLargeLocal'));
-      setPhase({ kind: 'idle' });
-      return;
-    }
-    setPhase({ kind: 'uploading', dryRun });
-    if (dryRun) setAccepted(false);
+  const follow = (chosen: File | null, options: EnterpriseImportOptions, info: FileInfo, resumeJobId?: string) =>
     importFile.mutate(
       {
+        ...options,
         file: chosen,
-        dryRun,
-        mode,
-        effectiveFromYear: fromYear,
-        acceptWarnings: !dryRun && accepted,
-        csrfToken: me.data?.csrfToken ?? null,
+        resumeJobId,
+        csrfToken,
         onProgress: setProgress,
+        onJob: (id) => runningImport.set({ id, options, file: info }),
+        onJobProgress: setServer,
       },
       {
         // A confirm held back by warnings (the data changed since the check) shows them again.
-        onSuccess: (report) => setPhase(dryRun || !report.written ? { kind: 'checked', report } : { kind: 'done', report }),
+        onSuccess: (report) => {
+          runningImport.clear();
+          setPhase(options.dryRun || !report.written ? { kind: 'checked', report } : { kind: 'done', report });
+        },
         onError: (err) => {
+          runningImport.clear();
           // A real import that found errors after all (the data changed since the check) returns the report.
           const report = err instanceof ApiError ? importReport.safeParse(err.details) : null;
           if (report?.success) setPhase({ kind: 'checked', report: report.data });
@@ -67,6 +78,29 @@ export function EnterpriseImportPage() {
         },
       },
     );
+
+  // A job started before a reload: follow it to its report.
+  useEffect(() => {
+    if (resumed) follow(null, resumed.options, resumed.file, resumed.id);
+    // Once, when the screen opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  if (me.data?.user.role !== 'admin') return <Result status="403" title={t('common.noAccess')} subTitle={t('error.forbidden')} />;
+
+  const run = (chosen: File, dryRun: boolean) => {
+    setFailure(null);
+    setProgress(0);
+    setServer(null);
+    if (chosen.size > IMPORT_MAX_BYTES) {
+      setFailure(t('enterprises.import.tooLargeLocal'));
+      setPhase({ kind: 'idle' });
+      return;
+    }
+    setPhase({ kind: 'uploading', dryRun });
+    if (dryRun) setAccepted(false);
+    const info = { name: chosen.name, size: chosen.size };
+    setFileInfo(info);
+    follow(chosen, { dryRun, mode, effectiveFromYear: fromYear, acceptWarnings: !dryRun && accepted }, info);
   };
 
   const choose = (chosen: File) => {
@@ -82,11 +116,11 @@ export function EnterpriseImportPage() {
         ? 2
         : phase.kind === 'checked'
           ? 1
-          : file
+          : fileInfo
             ? 1
             : 0;
-  const fileLabel = file
-    ? t('enterprises.import.fileInfo', { name: file.name, size: `${formatNumber(file.size / 1024, locale, 1)} KB` })
+  const fileLabel = fileInfo
+    ? t('enterprises.import.fileInfo', { name: fileInfo.name, size: `${formatNumber(fileInfo.size / 1024, locale, 1)} KB` })
     : '';
 
   const dragger = (
@@ -143,6 +177,7 @@ export function EnterpriseImportPage() {
                 key="again"
                 onClick={() => {
                   setFile(null);
+                  setFileInfo(null);
                   setPhase({ kind: 'idle' });
                 }}
               >
@@ -188,10 +223,11 @@ export function EnterpriseImportPage() {
               {fileLabel} — {t(phase.dryRun ? 'enterprises.import.checking' : 'enterprises.import.importing')}
             </Typography.Text>
             <Progress percent={progress} status="active" />
+            {progress >= 100 ? <JobProgress job={server} waiting={t('figures.import.processing')} testId="import-progress-server" /> : null}
           </Flex>
         ) : null}
 
-        {phase.kind === 'checked' ? <CheckResult report={phase.report} fileLabel={fileLabel} fileName={file?.name ?? ''} /> : null}
+        {phase.kind === 'checked' ? <CheckResult report={phase.report} fileLabel={fileLabel} fileName={fileInfo?.name ?? ''} /> : null}
         {phase.kind === 'checked' && phase.report.errors.length === 0 && phase.report.warnings.length > 0 ? (
           <Checkbox checked={accepted} onChange={(e) => setAccepted(e.target.checked)} data-testid="import-accept-warnings">
             {t('enterprises.import.acceptWarnings')}
@@ -212,6 +248,7 @@ export function EnterpriseImportPage() {
             <Button
               onClick={() => {
                 setFile(null);
+                setFileInfo(null);
                 setPhase({ kind: 'idle' });
               }}
               data-testid="import-again"

@@ -6,8 +6,8 @@ import {
   type ImportReport,
   type MoneyUnit,
 } from '../../../../shared/contracts/figures';
-import { job as jobSchema, type Job } from '../../../../shared/contracts/jobs';
-import { followJob, jobError } from '../../../lib/jobs';
+import type { Job } from '../../../../shared/contracts/jobs';
+import { runFileJob } from '../../../lib/jobs';
 import { uploadFile } from '../../../lib/upload-file';
 import { useImportMutation } from '../../../lib/api-query';
 
@@ -45,6 +45,12 @@ function queryOf(options: ImportOptions): string {
   return query.toString();
 }
 
+/** The synchronous import's answers: the report (200), or the report of a rejected file (400). */
+function acceptReport(status: number, body: unknown): ImportReport | undefined {
+  const report = status === 200 ? importReport.safeParse(body) : status === 400 ? importRejectedResponse.safeParse(body) : null;
+  return report?.success ? report.data : undefined;
+}
+
 /**
  * Uploads a monthly-figures file (multipart) and returns the server's report, also when the file
  * has row errors (the server answers 400 with the report). Other failures reject with an ApiError.
@@ -62,45 +68,23 @@ export function importFigures(input: ImportFiguresInput): Promise<ImportReport> 
           if (progress.success) onServerProgress(progress.data);
         }
       : undefined,
-    accept: (status, body) => {
-      const report = status === 200 ? importReport.safeParse(body) : status === 400 ? importRejectedResponse.safeParse(body) : null;
-      return report?.success ? report.data : undefined;
-    },
+    accept: acceptReport,
   });
-}
-
-/** The report of an ended import job (the answer the synchronous import gives), or its error. */
-function reportOf(ended: Job): ImportReport {
-  const answer = ended.result;
-  const report =
-    answer?.status === 200
-      ? importReport.safeParse(answer.body)
-      : answer?.status === 400
-        ? importRejectedResponse.safeParse(answer.body)
-        : null;
-  if (report?.success) return report.data;
-  throw jobError(ended);
 }
 
 /**
  * Uploads the file as a job (`POST /api/figures/import?job=true`, 202): the file is kept with the job
  * in the database and any server instance runs it; then follows the job to its report.
  */
-export async function importFiguresAsJob(input: ImportFiguresJobInput): Promise<ImportReport> {
-  let id = input.resumeJobId;
-  if (input.file) {
-    const started = await uploadFile({
-      url: `/api/figures/import?${queryOf(input.options)}&job=true`,
-      file: input.file,
-      csrfToken: input.csrfToken,
-      onProgress: input.onProgress,
-      accept: (status, body) => (status === 202 ? jobSchema.safeParse(body).data : undefined),
-    });
-    id = started.id;
-  }
-  if (!id) throw new Error('importFiguresAsJob: no file and no job to follow');
-  input.onJob?.(id);
-  return reportOf(await followJob(id, input.onJobProgress));
+export function importFiguresAsJob(input: ImportFiguresJobInput): Promise<ImportReport> {
+  const { file, csrfToken, onProgress } = input;
+  return runFileJob({
+    start: file ? { url: `/api/figures/import?${queryOf(input.options)}&job=true`, file, csrfToken, onProgress } : null,
+    resumeJobId: input.resumeJobId,
+    onJob: input.onJob,
+    onJobProgress: input.onJobProgress,
+    accept: acceptReport,
+  });
 }
 
 export function useImportFigures() {

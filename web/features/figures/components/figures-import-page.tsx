@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Divider, Flex, Form, Input, Progress, Select, Space, Spin, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Divider, Flex, Form, Input, Progress, Select, Space, Typography, Upload } from 'antd';
+import { JobProgress } from '../../../components/job-progress';
 import { MONEY_UNITS, type ImportReport, type MoneyUnit } from '../../../../shared/contracts/figures';
 import { formatNumber } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
@@ -145,7 +146,7 @@ export function FiguresImportPage({ csrfToken }: { csrfToken: string }) {
         {uploading ? (
           <Flex vertical gap={8} data-testid="figures-progress">
             <Progress percent={percent} status="active" format={(p) => `${t('figures.import.uploading')} ${p ?? 0}%`} />
-            {percent >= 100 ? <JobProgress job={server} /> : null}
+            {percent >= 100 ? <JobProgress job={server} waiting={t('figures.import.processing')} testId="figures-progress-server" /> : null}
           </Flex>
         ) : null}
         {failure ? <Alert type="error" showIcon title={failure} data-testid="figures-failure" /> : null}
@@ -214,17 +215,4 @@ function ImportResult({ report, onConfirm }: { report: ImportReport; onConfirm: 
       ) : null}
     </Flex>
   );
-}
-
-/** What the server is doing with the uploaded file: the job's percentage and message (rows read, checking, months written). */
-function JobProgress({ job }: { job: Job | null }) {
-  const t = useT();
-  if (job === null || job.status === 'queued') {
-    return (
-      <Spin description={job?.message ?? t('figures.import.processing')} size="small" data-testid="figures-progress-server">
-        <div style={{ height: 32 }} />
-      </Spin>
-    );
-  }
-  return <Progress percent={job.progress} status="active" format={() => job.message} data-testid="figures-progress-server" />;
 }

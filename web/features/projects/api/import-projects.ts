@@ -1,30 +1,25 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Job } from '../../../../shared/contracts/jobs';
 import { projectImportReport, type ProjectImportReport } from '../../../../shared/contracts/projects';
-import { INLINE_ERROR_META } from '../../../lib/errors';
-import { acceptSuccess, uploadFile } from '../../../lib/upload-file';
+import { runFileJob, useImportJob } from '../../../lib/jobs';
+import { acceptSuccess } from '../../../lib/upload-file';
 
 export type ImportProjectsInput = { file: File; kind: 'projects' | 'investment'; dryRun: boolean; csrfToken: string | null };
 
 /**
- * Uploads a lead or monthly-investment file and returns the server's report (a dry run lists the row
- * errors; a real import with errors fails with an ApiError whose `details` is the report).
+ * Uploads a lead or monthly-investment file as a job (`POST /api/jobs/projects-import`, 202; any server
+ * instance runs it) and follows it to the report (a dry run lists the row errors; a real import with
+ * errors fails with an ApiError whose `details` is the report, the synchronous route's 400).
  */
-export function importProjects(input: ImportProjectsInput): Promise<ProjectImportReport> {
-  return uploadFile({
-    url: `/api/projects/import?${new URLSearchParams({ kind: input.kind, dryRun: String(input.dryRun) }).toString()}`,
-    file: input.file,
-    csrfToken: input.csrfToken,
+export function importProjects(input: ImportProjectsInput, onJobProgress?: (job: Job) => void): Promise<ProjectImportReport> {
+  const query = new URLSearchParams({ kind: input.kind, dryRun: String(input.dryRun) }).toString();
+  return runFileJob({
+    start: { url: `/api/jobs/projects-import?${query}`, file: input.file, csrfToken: input.csrfToken },
+    onJobProgress,
     accept: acceptSuccess(projectImportReport),
   });
 }
 
+/** The import's mutation and its running job's progress. */
 export function useImportProjects() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    meta: INLINE_ERROR_META,
-    mutationFn: importProjects,
-    onSuccess: (report) => {
-      if (report.written) void queryClient.invalidateQueries({ queryKey: ['projects'] });
-    },
-  });
+  return useImportJob(importProjects, ['projects']);
 }

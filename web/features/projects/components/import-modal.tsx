@@ -33,6 +33,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
       }
       run={(file, dryRun) => upload.mutateAsync({ file, kind, dryRun, csrfToken: me.data?.csrfToken ?? null })}
       pending={upload.isPending}
+      progress={upload.progress}
       error={upload.error}
       onClose={onClose}
     />
