@@ -59,6 +59,26 @@ export function rememberedJob<T>(key: string): {
 }
 
 /**
+ * Follows a remembered job to its end and forgets it then, or when the server no longer has it for
+ * this user (4xx). Never forgotten in a `finally`: a reload cuts the read off, and the next page
+ * must still find the job.
+ */
+export async function followRememberedJob<T>(
+  remembered: ReturnType<typeof rememberedJob<T>>,
+  id: string,
+  onProgress?: (job: Job) => void,
+): Promise<Job> {
+  try {
+    const ended = await followJob(id, onProgress);
+    remembered.clear();
+    return ended;
+  } catch (error) {
+    if (error instanceof ApiError && error.status >= 400 && error.status < 500) remembered.clear();
+    throw error;
+  }
+}
+
+/**
  * The answer of an ended job as its synchronous route gives it, taken by `accept` (as `uploadFile`'s:
  * a report, also one sent with an error status); anything else rejects with the route's error.
  */

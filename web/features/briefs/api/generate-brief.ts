@@ -4,16 +4,14 @@ import { brief, type Brief, type GenerateBriefRequest } from '../../../../shared
 import { job as jobSchema, type Job } from '../../../../shared/contracts/jobs';
 import { apiRequest } from '../../../lib/api-client';
 import { FORM_DIALOG_META } from '../../../lib/errors';
-import { answerOf, followJob, rememberedJob } from '../../../lib/jobs';
+import { answerOf, followRememberedJob, rememberedJob } from '../../../lib/jobs';
 
 /** The brief job this tab follows (a reload picks it up again: `useResumedBrief`). */
 const runningBrief = rememberedJob<{ startedAt: string }>('brief-generate');
 
 /** Follows a brief's job to the brief it made, or rejects with the generation's error. */
 async function followBrief(id: string, onProgress?: (job: Job) => void): Promise<Brief> {
-  const ended = await followJob(id, onProgress);
-  // Forgotten only once the job has ended: a read cut off by a reload leaves it for the next page.
-  runningBrief.clear();
+  const ended = await followRememberedJob(runningBrief, id, onProgress);
   return answerOf(ended, (status, body) => (status === 201 ? brief.safeParse(body).data : undefined));
 }
 

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { job as jobSchema, type Job } from '../../../../shared/contracts/jobs';
 import { periodMoveResponse, type PeriodMoveResponse } from '../../../../shared/contracts/periods';
 import { apiRequest } from '../../../lib/api-client';
-import { followJob, jobError, rememberedJob } from '../../../lib/jobs';
+import { followRememberedJob, jobError, rememberedJob } from '../../../lib/jobs';
 
 /** The publication job this tab follows (a reload picks it up again). */
 const runningPublication = rememberedJob<{ period: string }>('period-publish');
@@ -22,14 +22,10 @@ export async function publishPeriod(
     id = (await apiRequest(`/api/jobs/publish/${encodeURIComponent(input.period)}`, { method: 'POST', schema: jobSchema })).id;
     runningPublication.set({ id, period: input.period });
   }
-  try {
-    const ended = await followJob(id, onProgress);
-    const answer = ended.status === 'succeeded' ? periodMoveResponse.safeParse(ended.result?.body) : null;
-    if (answer?.success) return answer.data;
-    throw jobError(ended);
-  } finally {
-    runningPublication.clear();
-  }
+  const ended = await followRememberedJob(runningPublication, id, onProgress);
+  const answer = ended.status === 'succeeded' ? periodMoveResponse.safeParse(ended.result?.body) : null;
+  if (answer?.success) return answer.data;
+  throw jobError(ended);
 }
 
 /** The publication's mutation (`mutate(period)`) and the running job's progress, resumed after a reload. */
