@@ -1,6 +1,7 @@
-import { Form, Input, InputNumber, Select, Typography } from 'antd';
+import { Form, Select } from 'antd';
 import type { z } from 'zod';
 import { INDUSTRY_GROUPS, createIndustryRequest, industryGroupSchema, type IndustryItem } from '../../../../shared/contracts/industries';
+import { FixedCodeField, SortOrderField, TextField } from '../../../components/form-fields';
 import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
@@ -53,14 +54,17 @@ export function IndustryFormModal({ record: industry, onReload, onClose }: Recor
       onReload={reloadValues(onReload, valuesOf)}
       testId="industry-form"
     >
-      <Form.Item
+      <FixedCodeField
         name="code"
         label={t('industries.code')}
-        extra={<Typography.Text type="secondary">{t('industries.form.codeFixed')}</Typography.Text>}
-        rules={rulesFrom(shape.code, { required: t('industries.form.codeRequired'), invalid: t('industries.form.codeInvalid') })}
-      >
-        <Input disabled={industry !== null} maxLength={8} placeholder="E1" />
-      </Form.Item>
+        note={t('industries.form.codeFixed')}
+        fixed={industry !== null}
+        schema={shape.code}
+        required={t('industries.form.codeRequired')}
+        invalid={t('industries.form.codeInvalid')}
+        maxLength={8}
+        placeholder="E1"
+      />
       <Form.Item
         name="group"
         label={t('industries.group')}
@@ -68,12 +72,8 @@ export function IndustryFormModal({ record: industry, onReload, onClose }: Recor
       >
         <Select options={INDUSTRY_GROUPS.map((group) => ({ value: group, label: group }))} />
       </Form.Item>
-      <Form.Item name="name" label={t('industries.name')} rules={rulesFrom(shape.name, { required: t('industries.form.nameRequired') })}>
-        <Input maxLength={50} />
-      </Form.Item>
-      <Form.Item name="sortOrder" label={t('industries.sortOrder')}>
-        <InputNumber min={0} max={10000} precision={0} style={{ width: '100%' }} />
-      </Form.Item>
+      <TextField name="name" label={t('industries.name')} schema={shape.name} required={t('industries.form.nameRequired')} maxLength={50} />
+      <SortOrderField label={t('industries.sortOrder')} style={{ width: '100%' }} />
     </FormModal>
   );
 }

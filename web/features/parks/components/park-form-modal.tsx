@@ -1,7 +1,8 @@
-import { Form, Input, InputNumber, Select } from 'antd';
+import { Form, InputNumber, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { PARK_LEVELS, createParkRequest, type ParkDetail } from '../../../../shared/contracts/parks';
+import { TagsInput, TextField } from '../../../components/form-fields';
 import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
 import { useChains } from '../../../hooks/use-chains';
@@ -76,16 +77,14 @@ export function ParkFormModal({ record: park, onReload, onClose }: RecordFormPro
       width={600}
       testId="park-form"
     >
-      <Form.Item name="name" label={t('parks.name')} rules={rulesFrom(shape.name, { required: t('parks.form.nameRequired') })}>
-        <Input maxLength={100} />
-      </Form.Item>
-      <Form.Item
+      <TextField name="name" label={t('parks.name')} schema={shape.name} required={t('parks.form.nameRequired')} maxLength={100} />
+      <TextField
         name="shortName"
         label={t('parks.shortName')}
-        rules={rulesFrom(shape.shortName, { required: t('parks.form.shortNameRequired') })}
-      >
-        <Input maxLength={32} />
-      </Form.Item>
+        schema={shape.shortName}
+        required={t('parks.form.shortNameRequired')}
+        maxLength={32}
+      />
       <Form.Item name="level" label={t('parks.level')} rules={rulesFrom(shape.level, { required: t('parks.form.levelRequired') })}>
         <Select options={PARK_LEVELS.map((level) => ({ value: level, label: t(`parks.level.${level}`) }))} />
       </Form.Item>
@@ -104,21 +103,17 @@ export function ParkFormModal({ record: park, onReload, onClose }: RecordFormPro
       <Form.Item name="areaKm2" label={t('parks.area')} rules={[{ type: 'number', min: 0.01, message: t('parks.form.areaInvalid') }]}>
         <InputNumber min={0} max={100_000} precision={2} style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item
+      <TextField
         name="establishedOn"
         label={t('parks.established')}
-        rules={rulesFrom(shape.establishedOn, { invalid: t('parks.form.dateInvalid') })}
-      >
-        <Input placeholder="2012-08-19" maxLength={10} style={{ width: 200 }} />
-      </Form.Item>
+        schema={shape.establishedOn}
+        invalid={t('parks.form.dateInvalid')}
+        placeholder="2012-08-19"
+        maxLength={10}
+        style={{ width: 200 }}
+      />
       <Form.Item name="focus" label={t('parks.focus')}>
-        <Select
-          mode="tags"
-          open={false}
-          suffixIcon={null}
-          placeholder={t('parks.form.focusPlaceholder')}
-          tokenSeparators={['、', ',', '，']}
-        />
+        <TagsInput placeholder={t('parks.form.focusPlaceholder')} separators={['、', ',', '，']} />
       </Form.Item>
       <Form.Item name="focusChainCodes" label={t('parks.focusChains')}>
         <Select

@@ -1,6 +1,7 @@
-import { Form, Input, Select, Typography } from 'antd';
+import { Form, Select } from 'antd';
 import type { z } from 'zod';
 import { REGION_KINDS, createRegionRequest, type RegionItem } from '../../../../shared/contracts/regions';
+import { FixedCodeField, TextField } from '../../../components/form-fields';
 import { FormModal, type RecordFormProps } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
@@ -41,24 +42,25 @@ export function RegionFormModal({ record: region, onReload, onClose }: RecordFor
       onReload={onReload}
       testId="region-form"
     >
-      <Form.Item
+      <FixedCodeField
         name="code"
         label={t('regions.code')}
-        extra={<Typography.Text type="secondary">{t('regions.form.codeFixed')}</Typography.Text>}
-        rules={rulesFrom(shape.code, { required: t('regions.form.codeRequired'), invalid: t('regions.form.codeInvalid') })}
-      >
-        <Input disabled={region !== null} maxLength={6} placeholder="430421" />
-      </Form.Item>
-      <Form.Item name="name" label={t('regions.name')} rules={rulesFrom(shape.name, { required: t('regions.form.nameRequired') })}>
-        <Input maxLength={64} />
-      </Form.Item>
-      <Form.Item
+        note={t('regions.form.codeFixed')}
+        fixed={region !== null}
+        schema={shape.code}
+        required={t('regions.form.codeRequired')}
+        invalid={t('regions.form.codeInvalid')}
+        maxLength={6}
+        placeholder="430421"
+      />
+      <TextField name="name" label={t('regions.name')} schema={shape.name} required={t('regions.form.nameRequired')} maxLength={64} />
+      <TextField
         name="shortName"
         label={t('regions.shortName')}
-        rules={rulesFrom(shape.shortName, { required: t('regions.form.shortNameRequired') })}
-      >
-        <Input maxLength={32} />
-      </Form.Item>
+        schema={shape.shortName}
+        required={t('regions.form.shortNameRequired')}
+        maxLength={32}
+      />
       <Form.Item name="kind" label={t('regions.kind')} rules={rulesFrom(shape.kind, { required: t('regions.form.kindRequired') })}>
         <Select options={REGION_KINDS.map((kind) => ({ value: kind, label: t(`regions.kind.${kind}`) }))} />
       </Form.Item>
