@@ -1,5 +1,22 @@
 import { useState, type ReactNode } from 'react';
-import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  type TableColumnType,
+} from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { PeriodItem, ReviewItem } from '../../../../shared/contracts/periods';
 import { CORRECTION_SOURCES, type CorrectionSource, type PeriodStatus } from '../../../../shared/publication/workflow';
@@ -10,7 +27,7 @@ import { useReferenceNames } from '../../../hooks/use-enterprise-options';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
 import { paths } from '../../../config/paths';
 import { formatDateStamp, formatDateTime, formatNumber, formatYi } from '../../../lib/format';
-import { useLocale, useT } from '../../../lib/i18n';
+import { useLocale, useT, type Translate } from '../../../lib/i18n';
 import { monthLabel } from '../../../lib/period-labels';
 import { useMissingFirms } from '../api/get-missing-firms';
 import { usePeriodDetail } from '../api/get-period-detail';
@@ -351,6 +368,19 @@ function FirmLink({ uscc, period, children }: { uscc: string; period: string; ch
   return <Link to={paths.figuresOfEnterprise.getHref(uscc, parsePeriod(period).year)}>{children}</Link>;
 }
 
+/** The firm's name in a list of the month, opening its figures of that year. */
+function firmNameColumn<T extends { uscc: string }>(t: Translate, period: string): TableColumnType<T> {
+  return {
+    title: t('periods.col.name'),
+    dataIndex: 'name',
+    render: (name: string, row) => (
+      <FirmLink uscc={row.uscc} period={period}>
+        {name}
+      </FirmLink>
+    ),
+  };
+}
+
 function MissingFirms({ period }: { period: string }) {
   const t = useT();
   const missing = useMissingFirms(period);
@@ -380,15 +410,7 @@ function MissingFirms({ period }: { period: string }) {
         data-testid="period-missing"
         locale={{ emptyText: t('periods.noMissing') }}
         columns={[
-          {
-            title: t('periods.col.name'),
-            dataIndex: 'name',
-            render: (name: string, row) => (
-              <FirmLink uscc={row.uscc} period={period}>
-                {name}
-              </FirmLink>
-            ),
-          },
+          firmNameColumn<(typeof items)[number]>(t, period),
           {
             title: t('periods.col.region'),
             dataIndex: 'regionName',
@@ -458,15 +480,7 @@ function ReviewItems({ period, items }: { period: string; items: ReviewItem[] })
         data-testid="period-review-items"
         locale={{ emptyText: t('periods.noReviewItems') }}
         columns={[
-          {
-            title: t('periods.col.name'),
-            dataIndex: 'name',
-            render: (name: string, row) => (
-              <FirmLink uscc={row.uscc} period={period}>
-                {name}
-              </FirmLink>
-            ),
-          },
+          firmNameColumn(t, period),
           { title: t('periods.col.kind'), dataIndex: 'kind', render: (k: ReviewItem['kind']) => t(`periods.kind.${k}`) },
           { title: t('periods.col.output'), dataIndex: 'grossOutput', render: (v: number | null) => formatYi(v, locale) },
           {
