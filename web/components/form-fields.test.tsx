@@ -5,7 +5,7 @@ import { Button, Form } from 'antd';
 import { z } from 'zod';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderInApp } from '../test/render';
-import { FixedCodeField, SortOrderField, TagsInput, TextField } from './form-fields';
+import { SortOrderField, TagsInput, TextField } from './form-fields';
 
 afterEach(cleanup);
 
@@ -14,11 +14,11 @@ type Values = { code: string; name: string; note?: string; places: string[]; sor
 function Sample({ editing, onFinish }: { editing: boolean; onFinish: (values: Values) => void }) {
   return (
     <Form<Values> layout="vertical" initialValues={{ code: editing ? '430421' : '', places: [] }} onFinish={onFinish}>
-      <FixedCodeField
+      <TextField
         name="code"
         label="代码"
-        note="代码保存后不可修改"
-        fixed={editing}
+        extra="代码保存后不可修改"
+        disabled={editing}
         schema={z.string().regex(/^\d{6}$/)}
         required="请输入代码"
         invalid="代码为6位数字"
@@ -50,7 +50,7 @@ describe('form fields', () => {
     expect(onFinish).not.toHaveBeenCalled();
   });
 
-  it('keeps a saved code fixed, with its note, and sends the typed values, tags split at the separator', async () => {
+  it('disables a field and shows its note below, and sends the typed values, tags split at the separator', async () => {
     const user = userEvent.setup();
     const onFinish = vi.fn();
     renderInApp(<Sample editing onFinish={onFinish} />);

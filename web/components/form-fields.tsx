@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { Form, Input, InputNumber, Select, Typography, type FormRule } from 'antd';
+import { Form, Input, InputNumber, Select, type FormRule } from 'antd';
 import type { z } from 'zod';
 import { rulesFrom } from '../lib/form-rules';
 
@@ -44,14 +44,6 @@ export function TextField({ name, label, schema, required, invalid, extra, norma
       {rows === undefined ? <Input {...input} /> : <Input.TextArea rows={rows} {...input} />}
     </Form.Item>
   );
-}
-
-/**
- * The code (or key) of a master record: typed when the record is added, fixed afterwards because other
- * records refer to it, with a note below the field saying so.
- */
-export function FixedCodeField({ fixed, note, ...props }: Omit<TextFieldProps, 'disabled' | 'extra'> & { fixed: boolean; note: string }) {
-  return <TextField {...props} disabled={fixed} extra={<Typography.Text type="secondary">{note}</Typography.Text>} />;
 }
 
 /** A list of short free texts typed as tags (separated by the given characters), with no options to pick from. */

@@ -60,17 +60,31 @@ function AsOf({ query, rule }: { query: UseQueryResult<FiveListsResponse>; rule:
 
 /** One of the lists read from the five-lists answer: its rule and as-of above a small table of its rows. */
 function FiveListTable<T extends object>({
+  list,
+  name,
+  params,
   query,
-  rule,
   ...table
-}: { query: UseQueryResult<FiveListsResponse>; rule: string } & Pick<
-  DataTableProps<T>,
-  'rows' | 'rowKey' | 'empty' | 'columns' | 'exportName' | 'testId'
->) {
+}: {
+  list: 'major' | 'investment' | 'problems';
+  /** The chain's name, which the Excel file's name starts with. */
+  name: string;
+  /** The values its rule and empty text name (the year of the major list). */
+  params?: Record<string, number>;
+  query: UseQueryResult<FiveListsResponse>;
+} & Pick<DataTableProps<T>, 'rows' | 'rowKey' | 'columns'>) {
+  const t = useT();
   return (
     <>
-      <AsOf query={query} rule={rule} />
-      <DataTable<T> {...table} loading={query.isLoading} tableProps={{ size: 'small' }} />
+      <AsOf query={query} rule={t(`chains.five.${list}Rule`, params)} />
+      <DataTable<T>
+        {...table}
+        loading={query.isLoading}
+        empty={t(`chains.five.${list}Empty`, params)}
+        exportName={[name, t(`chains.five.${list}`)]}
+        testId={`chain-five-${list}`}
+        tableProps={{ size: 'small' }}
+      />
     </>
   );
 }
@@ -108,18 +122,17 @@ export function TargetsList({ chain, period }: { chain: ChainDetail; period: str
 }
 
 /** 在建重大项目清单: the chain's projects on the year's major list at 开工. */
-export function MajorList({ name, query }: Props) {
+export function MajorList(props: Props) {
   const t = useT();
   const { locale } = useLocale();
-  const data = query.data;
-  const year = data?.figures.year ?? 0;
+  const year = props.query.data?.figures.year ?? 0;
   return (
     <FiveListTable<MajorProjectItem>
-      query={query}
-      rule={t('chains.five.majorRule', { year })}
-      rows={query.data?.majorProjects ?? []}
+      list="major"
+      params={{ year }}
+      {...props}
+      rows={props.query.data?.majorProjects ?? []}
       rowKey="projectId"
-      empty={t('chains.five.majorEmpty', { year })}
       columns={[
         ...projectColumns<'projectId', MajorProjectItem>(t, 'projectId'),
         ...(['plannedInvestment', 'annualPlan', 'completed', 'fundsArrived'] as const).map((field) =>
@@ -127,22 +140,19 @@ export function MajorList({ name, query }: Props) {
         ),
         wordsColumn<MajorProjectItem>('new', t('chains.five.isNew'), (p) => t(p.isNew ? 'chains.five.yes' : 'chains.five.no')),
       ]}
-      exportName={[name, t('chains.five.major')]}
-      testId="chain-five-major"
     />
   );
 }
 
 /** 重点招商项目清单: the chain's projects at 线索, 在谈 or 签约. */
-export function InvestmentList({ name, query }: Props) {
+export function InvestmentList(props: Props) {
   const t = useT();
   const { locale } = useLocale();
   return (
     <FiveListTable<ProjectListItem>
-      query={query}
-      rule={t('chains.five.investmentRule')}
-      rows={query.data?.investmentProjects ?? []}
-      empty={t('chains.five.investmentEmpty')}
+      list="investment"
+      {...props}
+      rows={props.query.data?.investmentProjects ?? []}
       columns={[
         ...projectColumns<'id', ProjectListItem>(t, 'id'),
         { key: 'node', title: t('chains.five.node'), dataIndex: 'nodeName' },
@@ -152,21 +162,18 @@ export function InvestmentList({ name, query }: Props) {
         yuanColumn<ProjectListItem>('planned', t('chains.five.plannedInvestment'), (p) => p.plannedInvestment, locale),
         { key: 'signedOn', title: t('chains.five.signedOn'), dataIndex: 'signedOn' },
       ]}
-      exportName={[name, t('chains.five.investment')]}
-      testId="chain-five-investment"
     />
   );
 }
 
 /** 重点问题清单: open tickets of the chain's firms. */
-export function ProblemsList({ name, query }: Props) {
+export function ProblemsList(props: Props) {
   const t = useT();
   return (
     <FiveListTable<TicketItem>
-      query={query}
-      rule={t('chains.five.problemsRule')}
-      rows={query.data?.problems ?? []}
-      empty={t('chains.five.problemsEmpty')}
+      list="problems"
+      {...props}
+      rows={props.query.data?.problems ?? []}
       columns={[
         { key: 'id', title: t('chains.five.problemId'), dataIndex: 'id', width: 90 },
         { key: 'enterprise', title: t('chains.five.enterprise'), dataIndex: 'enterpriseName' },
@@ -188,8 +195,6 @@ export function ProblemsList({ name, query }: Props) {
           render: (_, p) => <LightTag light={p.light} />,
         },
       ]}
-      exportName={[name, t('chains.five.problems')]}
-      testId="chain-five-problems"
     />
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Form, InputNumber, Select } from 'antd';
+import { Alert, Form, Input, InputNumber, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { CHAIN_FIELDS, createChainRequest, type ChainDetail } from '../../../../shared/contracts/chains';
@@ -106,16 +106,14 @@ export function ChainFormModal({ mode, onReload, onClose }: Props) {
     >
       {listLocked ? <Alert type="info" showIcon title={t('chains.form.adminOnly')} style={{ marginBottom: 16 }} /> : null}
       {chain ? null : (
-        <TextField
+        <Form.Item
           name="code"
           label={t('chains.code')}
-          normalize={(value) => value.toUpperCase()}
-          schema={shape.code}
-          required={t('chains.form.codeRequired')}
-          invalid={t('chains.form.codeInvalid')}
-          placeholder="CH16"
-          maxLength={16}
-        />
+          normalize={(value: string) => value.toUpperCase()}
+          rules={rulesFrom(shape.code, { required: t('chains.form.codeRequired'), invalid: t('chains.form.codeInvalid') })}
+        >
+          <Input placeholder="CH16" maxLength={16} />
+        </Form.Item>
       )}
       <TextField
         name="name"

@@ -1,7 +1,7 @@
-import { Form, Select } from 'antd';
+import { Form, Input, Select, Typography } from 'antd';
 import type { z } from 'zod';
 import { INDUSTRY_GROUPS, createIndustryRequest, industryGroupSchema, type IndustryItem } from '../../../../shared/contracts/industries';
-import { FixedCodeField, SortOrderField, TextField } from '../../../components/form-fields';
+import { SortOrderField, TextField } from '../../../components/form-fields';
 import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
@@ -54,17 +54,14 @@ export function IndustryFormModal({ record: industry, onReload, onClose }: Recor
       onReload={reloadValues(onReload, valuesOf)}
       testId="industry-form"
     >
-      <FixedCodeField
+      <Form.Item
         name="code"
         label={t('industries.code')}
-        note={t('industries.form.codeFixed')}
-        fixed={industry !== null}
-        schema={shape.code}
-        required={t('industries.form.codeRequired')}
-        invalid={t('industries.form.codeInvalid')}
-        maxLength={8}
-        placeholder="E1"
-      />
+        extra={<Typography.Text type="secondary">{t('industries.form.codeFixed')}</Typography.Text>}
+        rules={rulesFrom(shape.code, { required: t('industries.form.codeRequired'), invalid: t('industries.form.codeInvalid') })}
+      >
+        <Input disabled={industry !== null} maxLength={8} placeholder="E1" />
+      </Form.Item>
       <Form.Item
         name="group"
         label={t('industries.group')}

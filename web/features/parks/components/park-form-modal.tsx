@@ -1,4 +1,4 @@
-import { Form, InputNumber, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { PARK_LEVELS, createParkRequest, type ParkDetail } from '../../../../shared/contracts/parks';
@@ -78,13 +78,13 @@ export function ParkFormModal({ record: park, onReload, onClose }: RecordFormPro
       testId="park-form"
     >
       <TextField name="name" label={t('parks.name')} schema={shape.name} required={t('parks.form.nameRequired')} maxLength={100} />
-      <TextField
+      <Form.Item
         name="shortName"
         label={t('parks.shortName')}
-        schema={shape.shortName}
-        required={t('parks.form.shortNameRequired')}
-        maxLength={32}
-      />
+        rules={rulesFrom(shape.shortName, { required: t('parks.form.shortNameRequired') })}
+      >
+        <Input maxLength={32} />
+      </Form.Item>
       <Form.Item name="level" label={t('parks.level')} rules={rulesFrom(shape.level, { required: t('parks.form.levelRequired') })}>
         <Select options={PARK_LEVELS.map((level) => ({ value: level, label: t(`parks.level.${level}`) }))} />
       </Form.Item>

@@ -1,7 +1,7 @@
-import { Form, Select } from 'antd';
+import { Form, Input, Select, Typography } from 'antd';
 import type { z } from 'zod';
 import { REGION_KINDS, createRegionRequest, type RegionItem } from '../../../../shared/contracts/regions';
-import { FixedCodeField, TextField } from '../../../components/form-fields';
+import { TextField } from '../../../components/form-fields';
 import { FormModal, type RecordFormProps } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
@@ -42,25 +42,22 @@ export function RegionFormModal({ record: region, onReload, onClose }: RecordFor
       onReload={onReload}
       testId="region-form"
     >
-      <FixedCodeField
+      <Form.Item
         name="code"
         label={t('regions.code')}
-        note={t('regions.form.codeFixed')}
-        fixed={region !== null}
-        schema={shape.code}
-        required={t('regions.form.codeRequired')}
-        invalid={t('regions.form.codeInvalid')}
-        maxLength={6}
-        placeholder="430421"
-      />
+        extra={<Typography.Text type="secondary">{t('regions.form.codeFixed')}</Typography.Text>}
+        rules={rulesFrom(shape.code, { required: t('regions.form.codeRequired'), invalid: t('regions.form.codeInvalid') })}
+      >
+        <Input disabled={region !== null} maxLength={6} placeholder="430421" />
+      </Form.Item>
       <TextField name="name" label={t('regions.name')} schema={shape.name} required={t('regions.form.nameRequired')} maxLength={64} />
-      <TextField
+      <Form.Item
         name="shortName"
         label={t('regions.shortName')}
-        schema={shape.shortName}
-        required={t('regions.form.shortNameRequired')}
-        maxLength={32}
-      />
+        rules={rulesFrom(shape.shortName, { required: t('regions.form.shortNameRequired') })}
+      >
+        <Input maxLength={32} />
+      </Form.Item>
       <Form.Item name="kind" label={t('regions.kind')} rules={rulesFrom(shape.kind, { required: t('regions.form.kindRequired') })}>
         <Select options={REGION_KINDS.map((kind) => ({ value: kind, label: t(`regions.kind.${kind}`) }))} />
       </Form.Item>

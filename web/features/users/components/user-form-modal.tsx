@@ -1,7 +1,6 @@
 import { Checkbox, Form, Input, Select, Typography } from 'antd';
 import { createUserRequest, type UserItem } from '../../../../shared/contracts/users';
 import { ROLE_SCOPE_KIND, ROLES, type Role } from '../../../../shared/roles';
-import { TextField } from '../../../components/form-fields';
 import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
@@ -65,22 +64,16 @@ export function UserFormModal({ record: user, onReload, onClose }: RecordFormPro
       width={560}
       testId="user-form"
     >
-      <TextField
-        name="username"
-        label={t('users.username')}
-        schema={shape.username}
-        required={t('users.username')}
-        maxLength={64}
-        disabled={user !== null}
-        autoComplete="off"
-      />
-      <TextField
+      <Form.Item name="username" label={t('users.username')} rules={rulesFrom(shape.username, { required: t('users.username') })}>
+        <Input maxLength={64} disabled={user !== null} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
         name="displayName"
         label={t('users.displayName')}
-        schema={shape.displayName}
-        required={t('users.displayName')}
-        maxLength={64}
-      />
+        rules={rulesFrom(shape.displayName, { required: t('users.displayName') })}
+      >
+        <Input maxLength={64} />
+      </Form.Item>
       <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('users.role') }]}>
         <Select
           options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
