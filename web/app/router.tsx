@@ -25,6 +25,7 @@ import { monitoringChainsQueryOptions } from '../hooks/use-monitoring-chains';
 import { canOpenModule } from '../../shared/modules';
 import { dashboardViewOf } from '../lib/periods';
 import { workspaceQueryOptions } from '../features/workspace/api/get-workspace';
+import { lazyRoute } from '../lib/lazy-route';
 
 // Every page is loaded on first visit, so the login page does not carry the code of the whole app.
 
@@ -50,10 +51,7 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
       HydrateFallback: PageSpinner,
       ErrorBoundary: RouteErrorPage,
       children: [
-        {
-          path: paths.login.path,
-          lazy: async () => ({ Component: (await import('../features/auth/components/login-page')).LoginPage }),
-        },
+        lazyRoute(paths.login.path, () => import('../features/auth/components/login-page').then((m) => m.LoginPage)),
         {
           lazy: async () => ({ Component: (await import('./layout/app-shell')).AppShell }),
           children: [
@@ -109,32 +107,17 @@ function routesWith(queryClient: QueryClient): RouteObject[] {
             {
               lazy: async () => ({ Component: (await import('./layout/require-admin')).RequireAdmin }),
               children: [
-                {
-                  path: paths.adminUsers.path,
-                  lazy: async () => ({ Component: (await import('../features/users/components/users-page')).UsersPage }),
-                },
-                {
-                  path: paths.adminAudit.path,
-                  lazy: async () => ({ Component: (await import('../features/audit/components/audit-page')).AuditPage }),
-                },
-                {
-                  path: paths.adminCalendar.path,
-                  lazy: async () => ({
-                    Component: (await import('../features/calendar/components/calendar-years-page')).CalendarYearsPage,
-                  }),
-                },
-                {
-                  path: paths.adminBriefTemplates.path,
-                  lazy: async () => ({
-                    Component: (await import('../features/briefs/components/brief-templates-page')).BriefTemplatesPage,
-                  }),
-                },
+                lazyRoute(paths.adminUsers.path, () => import('../features/users/components/users-page').then((m) => m.UsersPage)),
+                lazyRoute(paths.adminAudit.path, () => import('../features/audit/components/audit-page').then((m) => m.AuditPage)),
+                lazyRoute(paths.adminCalendar.path, () =>
+                  import('../features/calendar/components/calendar-years-page').then((m) => m.CalendarYearsPage),
+                ),
+                lazyRoute(paths.adminBriefTemplates.path, () =>
+                  import('../features/briefs/components/brief-templates-page').then((m) => m.BriefTemplatesPage),
+                ),
               ],
             },
-            {
-              path: '*',
-              lazy: async () => ({ Component: (await import('../components/not-found-page')).NotFoundPage }),
-            },
+            lazyRoute('*', () => import('../components/not-found-page').then((m) => m.NotFoundPage)),
           ],
         },
       ],

@@ -17,3 +17,13 @@ describe('login redirect', () => {
     expect(safeRedirectTarget('/login?redirectTo=%2F')).toBe('/');
   });
 });
+
+describe('page addresses with an optional parameter', () => {
+  it('add it, encoded, only when given', () => {
+    expect(paths.chains.getHref()).toBe('/chains');
+    expect(paths.chains.getHref('E 1')).toBe('/chains?industry=E%201');
+    expect(paths.chain.getHref('CH02', 2024)).toBe('/chains/CH02?year=2024');
+    expect(paths.chain.getHref('CH02')).toBe('/chains/CH02');
+    expect(paths.projectsKpi.getHref(2025)).toBe('/projects/kpi?year=2025');
+  });
+});

@@ -1,3 +1,8 @@
+/** A page's address with one optional query parameter (`/periods?period=2025-03`; the bare page when it is absent). */
+function withParam(page: string, name: string, value: string | number | undefined): string {
+  return value === undefined ? page : `${page}?${name}=${encodeURIComponent(value)}`;
+}
+
 /** Every route of the web app, once. Links and redirects use `getHref()`, the router uses `path`. */
 export const paths = {
   home: { path: '/', getHref: () => '/' },
@@ -7,20 +12,14 @@ export const paths = {
     getHref: (redirectTo?: string | null) =>
       redirectTo && redirectTo !== '/' ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login',
   },
-  chains: {
-    path: '/chains',
-    getHref: (industry?: string) => (industry === undefined ? '/chains' : `/chains?industry=${encodeURIComponent(industry)}`),
-  },
+  chains: { path: '/chains', getHref: (industry?: string) => withParam('/chains', 'industry', industry) },
   chain: {
     path: '/chains/:code',
     /** A chain's page; `year` picks the 规上 year of its node statuses (this year when omitted). */
-    getHref: (code: string, year?: number) => `/chains/${encodeURIComponent(code)}${year === undefined ? '' : `?year=${year}`}`,
+    getHref: (code: string, year?: number) => withParam(`/chains/${encodeURIComponent(code)}`, 'year', year),
   },
   /** 产业链健康指数: the chains ranked for a published month (the latest when omitted). */
-  chainHealth: {
-    path: '/chains/health',
-    getHref: (period?: string) => (period === undefined ? '/chains/health' : `/chains/health?period=${encodeURIComponent(period)}`),
-  },
+  chainHealth: { path: '/chains/health', getHref: (period?: string) => withParam('/chains/health', 'period', period) },
   enterprises: { path: '/enterprises', getHref: () => '/enterprises' },
   enterpriseNew: { path: '/enterprises/new', getHref: () => '/enterprises/new' },
   enterpriseImport: { path: '/enterprises/import', getHref: () => '/enterprises/import' },
@@ -41,14 +40,11 @@ export const paths = {
   },
   figures: { path: '/figures', getHref: () => '/figures' },
   /** 数据审核/发布 (data staff); `period` opens one month. */
-  periods: {
-    path: '/periods',
-    getHref: (period?: string) => (period === undefined ? '/periods' : `/periods?period=${encodeURIComponent(period)}`),
-  },
+  periods: { path: '/periods', getHref: (period?: string) => withParam('/periods', 'period', period) },
   /** One enterprise's monthly figures with entry/correction and revisions; `year` picks the year shown. */
   figuresOfEnterprise: {
     path: '/figures/:uscc',
-    getHref: (uscc: string, year?: number) => `/figures/${encodeURIComponent(uscc)}${year === undefined ? '' : `?year=${year}`}`,
+    getHref: (uscc: string, year?: number) => withParam(`/figures/${encodeURIComponent(uscc)}`, 'year', year),
   },
   /** 招商引资: the pipeline board; the list and the 客商库 are its other tabs. */
   investment: { path: '/investment', getHref: () => '/investment' },
@@ -66,8 +62,8 @@ export const paths = {
       `/investment/list?lead=new&leadChain=${encodeURIComponent(chain)}&leadNode=${encodeURIComponent(node)}`,
   },
   /** 重大项目: the yearly list with plan vs done; the KPI dashboard is its other tab. */
-  projects: { path: '/projects', getHref: (year?: number) => (year === undefined ? '/projects' : `/projects?year=${year}`) },
-  projectsKpi: { path: '/projects/kpi', getHref: (year?: number) => (year === undefined ? '/projects/kpi' : `/projects/kpi?year=${year}`) },
+  projects: { path: '/projects', getHref: (year?: number) => withParam('/projects', 'year', year) },
+  projectsKpi: { path: '/projects/kpi', getHref: (year?: number) => withParam('/projects/kpi', 'year', year) },
   parks: { path: '/parks', getHref: () => '/parks' },
   park: { path: '/parks/:id', getHref: (id: number) => `/parks/${id}` },
   regions: { path: '/regions', getHref: () => '/regions' },
@@ -76,10 +72,7 @@ export const paths = {
   problemStats: { path: '/problems/stats', getHref: () => '/problems/stats' },
   problem: { path: '/problems/:id', getHref: (id: number) => `/problems/${id}` },
   /** A chain's meeting agenda (议题); `chain` picks the chain (the user's first when omitted). */
-  problemAgenda: {
-    path: '/problems/agenda',
-    getHref: (chain?: string) => (chain === undefined ? '/problems/agenda' : `/problems/agenda?chain=${encodeURIComponent(chain)}`),
-  },
+  problemAgenda: { path: '/problems/agenda', getHref: (chain?: string) => withParam('/problems/agenda', 'chain', chain) },
   supervision: { path: '/supervision', getHref: () => '/supervision' },
   /** 督办任务 under 督查考核. */
   supervisionTasks: { path: '/supervision/tasks', getHref: () => '/supervision/tasks' },

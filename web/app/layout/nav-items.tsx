@@ -36,36 +36,34 @@ type MenuItems = NonNullable<MenuProps['items']>;
 /** A module's menu item: its address, label and icon. */
 type ModuleNav = { href: string; path: string; label: MessageKey; icon: ReactNode };
 
+/** The menu item of a module whose page is `page`. */
+const nav = (page: { path: string; getHref: () => string }, label: MessageKey, icon: ReactNode): ModuleNav => ({
+  href: page.getHref(),
+  path: page.path,
+  label,
+  icon,
+});
+
 const NAV: Record<AppModule, ModuleNav> = {
-  monitoring: { href: paths.monitoring.getHref(), path: paths.monitoring.path, label: 'nav.monitoring', icon: <DashboardOutlined /> },
-  chains: { href: paths.chains.getHref(), path: paths.chains.path, label: 'nav.chains', icon: <ApartmentOutlined /> },
-  enterprises: { href: paths.enterprises.getHref(), path: paths.enterprises.path, label: 'nav.enterprises', icon: <BankOutlined /> },
-  warnings: { href: paths.warnings.getHref(), path: paths.warnings.path, label: 'nav.warnings', icon: <AlertOutlined /> },
-  figures: { href: paths.figures.getHref(), path: paths.figures.path, label: 'nav.figures', icon: <FormOutlined /> },
-  periods: { href: paths.periods.getHref(), path: paths.periods.path, label: 'nav.periods', icon: <AuditOutlined /> },
-  investment: { href: paths.investment.getHref(), path: paths.investment.path, label: 'nav.investment', icon: <RiseOutlined /> },
-  projects: { href: paths.projects.getHref(), path: paths.projects.path, label: 'nav.projects', icon: <ProjectOutlined /> },
-  parks: { href: paths.parks.getHref(), path: paths.parks.path, label: 'nav.parks', icon: <EnvironmentOutlined /> },
-  regions: { href: paths.regions.getHref(), path: paths.regions.path, label: 'nav.regions', icon: <GlobalOutlined /> },
-  industries: { href: paths.industries.getHref(), path: paths.industries.path, label: 'nav.industries', icon: <AppstoreOutlined /> },
-  problems: { href: paths.problems.getHref(), path: paths.problems.path, label: 'nav.problems', icon: <MessageOutlined /> },
-  supervision: {
-    href: paths.supervision.getHref(),
-    path: paths.supervision.path,
-    label: 'supervision.pageTitle',
-    icon: <CarryOutOutlined />,
-  },
-  assessment: { href: paths.assessment.getHref(), path: paths.assessment.path, label: 'nav.assessment', icon: <TrophyOutlined /> },
-  reports: { href: paths.reports.getHref(), path: paths.reports.path, label: 'nav.reports', icon: <FileTextOutlined /> },
-  users: { href: paths.adminUsers.getHref(), path: paths.adminUsers.path, label: 'nav.users', icon: <TeamOutlined /> },
-  audit: { href: paths.adminAudit.getHref(), path: paths.adminAudit.path, label: 'nav.audit', icon: <FileSearchOutlined /> },
-  calendar: { href: paths.adminCalendar.getHref(), path: paths.adminCalendar.path, label: 'nav.calendar', icon: <CalendarOutlined /> },
-  briefTemplates: {
-    href: paths.adminBriefTemplates.getHref(),
-    path: paths.adminBriefTemplates.path,
-    label: 'nav.briefTemplates',
-    icon: <SnippetsOutlined />,
-  },
+  monitoring: nav(paths.monitoring, 'nav.monitoring', <DashboardOutlined />),
+  chains: nav(paths.chains, 'nav.chains', <ApartmentOutlined />),
+  enterprises: nav(paths.enterprises, 'nav.enterprises', <BankOutlined />),
+  warnings: nav(paths.warnings, 'nav.warnings', <AlertOutlined />),
+  figures: nav(paths.figures, 'nav.figures', <FormOutlined />),
+  periods: nav(paths.periods, 'nav.periods', <AuditOutlined />),
+  investment: nav(paths.investment, 'nav.investment', <RiseOutlined />),
+  projects: nav(paths.projects, 'nav.projects', <ProjectOutlined />),
+  parks: nav(paths.parks, 'nav.parks', <EnvironmentOutlined />),
+  regions: nav(paths.regions, 'nav.regions', <GlobalOutlined />),
+  industries: nav(paths.industries, 'nav.industries', <AppstoreOutlined />),
+  problems: nav(paths.problems, 'nav.problems', <MessageOutlined />),
+  supervision: nav(paths.supervision, 'supervision.pageTitle', <CarryOutOutlined />),
+  assessment: nav(paths.assessment, 'nav.assessment', <TrophyOutlined />),
+  reports: nav(paths.reports, 'nav.reports', <FileTextOutlined />),
+  users: nav(paths.adminUsers, 'nav.users', <TeamOutlined />),
+  audit: nav(paths.adminAudit, 'nav.audit', <FileSearchOutlined />),
+  calendar: nav(paths.adminCalendar, 'nav.calendar', <CalendarOutlined />),
+  briefTemplates: nav(paths.adminBriefTemplates, 'nav.briefTemplates', <SnippetsOutlined />),
 };
 
 const GROUPS: Record<ModuleGroup, { label: MessageKey; icon: ReactNode }> = {

@@ -39,5 +39,9 @@ describe('the 操作日志 in words', () => {
     expect(auditObjectHref(item({ entity: 'monthly_figure', entityId: '91430400MA4L000011:2025-02' }))).toBe('/figures/91430400MA4L000011');
     expect(auditObjectHref(item({ entity: 'session', entityId: 'u1' }))).toBeNull();
     expect(auditObjectHref(item({ entity: 'park', entityId: null }))).toBeNull();
+    expect(auditObjectHref(item({ entity: 'ticket', entityId: '12' }))).toBe('/problems/12');
+    expect(auditObjectHref(item({ entity: 'project', entityId: 'x1' }))).toBeNull();
+    expect(auditObjectHref(item({ entity: 'region', entityId: '430421' }))).toBe('/regions');
+    expect(auditObjectHref(item({ entity: 'period', entityId: '2025-03' }))).toBe('/periods?period=2025-03');
   });
 });

@@ -42,14 +42,37 @@ export function auditObjectName(item: AuditItem): string {
 
 const asNumber = (id: string) => (/^[0-9]+$/.test(id) ? Number(id) : null);
 
+/** Objects with a page of their own, found by their numeric id. */
+const PAGE_BY_NUMBER = new Map<string, (id: number) => string>([
+  ['park', paths.park.getHref],
+  ['project', paths.project.getHref],
+  ['ticket', paths.problem.getHref],
+  ['supervision_task', paths.supervisionTask.getHref],
+  ['assessment_scheme', paths.assessmentScheme.getHref],
+  ['assessment_run', paths.assessmentRun.getHref],
+]);
+
+/** Objects shown on their list's page. */
+const LIST_PAGE = new Map<string, string>([
+  ['user', paths.adminUsers.getHref()],
+  ['region', paths.regions.getHref()],
+  ['industry', paths.industries.getHref()],
+  ['investor', paths.investors.getHref()],
+  ['calendar_year', paths.adminCalendar.getHref()],
+]);
+
 /** The page of the object an entry is about, where it has one. */
 export function auditObjectHref(item: AuditItem): string | null {
   const id = item.entityId;
   if (!id) return null;
-  const n = asNumber(id);
+  const byNumber = PAGE_BY_NUMBER.get(item.entity);
+  if (byNumber) {
+    const n = asNumber(id);
+    return n === null ? null : byNumber(n);
+  }
+  const list = LIST_PAGE.get(item.entity);
+  if (list !== undefined) return list;
   switch (item.entity) {
-    case 'user':
-      return paths.adminUsers.getHref();
     case 'enterprise':
       return paths.enterprise.getHref(id);
     case 'monthly_figure':
@@ -58,28 +81,8 @@ export function auditObjectHref(item: AuditItem): string | null {
     case 'chain_target':
     case 'chain_node':
       return paths.chain.getHref(id.split(':')[0] ?? id);
-    case 'park':
-      return n === null ? null : paths.park.getHref(n);
-    case 'region':
-      return paths.regions.getHref();
-    case 'industry':
-      return paths.industries.getHref();
     case 'period':
       return paths.periods.getHref(id);
-    case 'project':
-      return n === null ? null : paths.project.getHref(n);
-    case 'ticket':
-      return n === null ? null : paths.problem.getHref(n);
-    case 'supervision_task':
-      return n === null ? null : paths.supervisionTask.getHref(n);
-    case 'assessment_scheme':
-      return n === null ? null : paths.assessmentScheme.getHref(n);
-    case 'assessment_run':
-      return n === null ? null : paths.assessmentRun.getHref(n);
-    case 'investor':
-      return paths.investors.getHref();
-    case 'calendar_year':
-      return paths.adminCalendar.getHref();
     default:
       return null;
   }

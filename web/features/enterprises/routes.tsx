@@ -1,26 +1,12 @@
 import type { RouteObject } from 'react-router';
 import { paths } from '../../config/paths';
+import { lazyRoute } from '../../lib/lazy-route';
 
 /** The enterprise pages, each loaded on first visit. */
 export const enterpriseRoutes: RouteObject[] = [
-  {
-    path: paths.enterprises.path,
-    lazy: async () => ({ Component: (await import('./components/enterprises-page')).EnterprisesPage }),
-  },
-  {
-    path: paths.enterpriseNew.path,
-    lazy: async () => ({ Component: (await import('./components/enterprise-form-page')).EnterpriseCreatePage }),
-  },
-  {
-    path: paths.enterpriseImport.path,
-    lazy: async () => ({ Component: (await import('./components/enterprise-import-page')).EnterpriseImportPage }),
-  },
-  {
-    path: paths.enterprise.path,
-    lazy: async () => ({ Component: (await import('./components/enterprise-page')).EnterprisePage }),
-  },
-  {
-    path: paths.enterpriseEdit.path,
-    lazy: async () => ({ Component: (await import('./components/enterprise-form-page')).EnterpriseEditPage }),
-  },
+  lazyRoute(paths.enterprises.path, () => import('./components/enterprises-page').then((m) => m.EnterprisesPage)),
+  lazyRoute(paths.enterpriseNew.path, () => import('./components/enterprise-form-page').then((m) => m.EnterpriseCreatePage)),
+  lazyRoute(paths.enterpriseImport.path, () => import('./components/enterprise-import-page').then((m) => m.EnterpriseImportPage)),
+  lazyRoute(paths.enterprise.path, () => import('./components/enterprise-page').then((m) => m.EnterprisePage)),
+  lazyRoute(paths.enterpriseEdit.path, () => import('./components/enterprise-form-page').then((m) => m.EnterpriseEditPage)),
 ];

@@ -1,10 +1,8 @@
 import type { RouteObject } from 'react-router';
 import { paths } from '../../config/paths';
+import { lazyRoute } from '../../lib/lazy-route';
 
 /** The industries page, loaded on first visit. */
 export const industryRoutes: RouteObject[] = [
-  {
-    path: paths.industries.path,
-    lazy: async () => ({ Component: (await import('./components/industries-page')).IndustriesPage }),
-  },
+  lazyRoute(paths.industries.path, () => import('./components/industries-page').then((m) => m.IndustriesPage)),
 ];

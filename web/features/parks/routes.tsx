@@ -1,14 +1,9 @@
 import type { RouteObject } from 'react-router';
 import { paths } from '../../config/paths';
+import { lazyRoute } from '../../lib/lazy-route';
 
 /** The park pages, each loaded on first visit. */
 export const parkRoutes: RouteObject[] = [
-  {
-    path: paths.parks.path,
-    lazy: async () => ({ Component: (await import('./components/parks-page')).ParksPage }),
-  },
-  {
-    path: paths.park.path,
-    lazy: async () => ({ Component: (await import('./components/park-page')).ParkPage }),
-  },
+  lazyRoute(paths.parks.path, () => import('./components/parks-page').then((m) => m.ParksPage)),
+  lazyRoute(paths.park.path, () => import('./components/park-page').then((m) => m.ParkPage)),
 ];

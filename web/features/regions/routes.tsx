@@ -1,10 +1,8 @@
 import type { RouteObject } from 'react-router';
 import { paths } from '../../config/paths';
+import { lazyRoute } from '../../lib/lazy-route';
 
 /** The region page, loaded on first visit. */
 export const regionRoutes: RouteObject[] = [
-  {
-    path: paths.regions.path,
-    lazy: async () => ({ Component: (await import('./components/regions-page')).RegionsPage }),
-  },
+  lazyRoute(paths.regions.path, () => import('./components/regions-page').then((m) => m.RegionsPage)),
 ];

@@ -30,6 +30,13 @@ function ruleOfKind(kind: ScoringRule['kind']): ScoringRule {
   return { kind, steps: [{ atLeast: 1, share: 1 }] };
 }
 
+/** The indicator's texts typed in the table: the field, its column's title and the input's width. */
+const TEXT_COLUMNS = [
+  { field: 'group', title: 'assessment.col.group', width: 110 },
+  { field: 'code', title: 'assessment.col.code', width: 130 },
+  { field: 'name', title: 'assessment.col.indicator', width: 180 },
+] as const;
+
 /** The indicators of a scheme: name, group, weight (with the live sum, which must be 100), source and rule. */
 export function IndicatorsEditor({ indicators, sources, kind, editable, onChange }: Props) {
   const t = useT();
@@ -52,27 +59,13 @@ export function IndicatorsEditor({ indicators, sources, kind, editable, onChange
         data-testid="indicators-editor"
         scroll={{ x: 'max-content' }}
         columns={[
-          {
-            key: 'group',
-            title: t('assessment.col.group'),
-            render: (_, row, i) => (
-              <Input disabled={!editable} value={row.group} onChange={(e) => set(i, { group: e.target.value })} style={{ width: 110 }} />
+          ...TEXT_COLUMNS.map(({ field, title, width }) => ({
+            key: field,
+            title: t(title),
+            render: (_: unknown, row: SchemeIndicator, i: number) => (
+              <Input disabled={!editable} value={row[field]} onChange={(e) => set(i, { [field]: e.target.value })} style={{ width }} />
             ),
-          },
-          {
-            key: 'code',
-            title: t('assessment.col.code'),
-            render: (_, row, i) => (
-              <Input disabled={!editable} value={row.code} onChange={(e) => set(i, { code: e.target.value })} style={{ width: 130 }} />
-            ),
-          },
-          {
-            key: 'name',
-            title: t('assessment.col.indicator'),
-            render: (_, row, i) => (
-              <Input disabled={!editable} value={row.name} onChange={(e) => set(i, { name: e.target.value })} style={{ width: 180 }} />
-            ),
-          },
+          })),
           {
             key: 'weight',
             title: t('assessment.col.weight'),

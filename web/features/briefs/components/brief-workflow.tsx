@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Space, Steps } from 'antd';
+import { Alert, App, Button, Form, Space, Steps } from 'antd';
 import type { Brief, BriefAction } from '../../../../shared/contracts/briefs';
+import { TextField } from '../../../components/form-fields';
 import { FormModal } from '../../../components/form-modal';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
@@ -64,13 +65,7 @@ function ReturnModal({ brief, onClose }: { brief: Brief; onClose: () => void }) 
       serverFields={['reason']}
       testId="brief-return-form"
     >
-      <Form.Item
-        name="reason"
-        label={t('briefs.returnReason')}
-        rules={[{ required: true, whitespace: true, message: t('briefs.returnReasonRequired') }]}
-      >
-        <Input.TextArea rows={3} maxLength={500} />
-      </Form.Item>
+      <TextField name="reason" label={t('briefs.returnReason')} required={t('briefs.returnReasonRequired')} rows={3} maxLength={500} />
     </FormModal>
   );
 }

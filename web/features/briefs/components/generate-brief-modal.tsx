@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Checkbox, Form, Radio, Select } from 'antd';
+import { Checkbox, Form, Radio, Select, type FormRule } from 'antd';
 import { useNavigate } from 'react-router';
 import { BRIEF_KINDS, type BriefKind } from '../../../../shared/contracts/briefs';
 import { isDataStaffUser } from '../../../../shared/publication/workflow';
@@ -36,6 +36,26 @@ export function briefKindsOf(user: { role: Role; statsReviewer: boolean }): read
 function scopeRefs(scopes: readonly { kind: string; ref: string }[], kind: 'chain' | 'region'): Set<string> | null {
   const refs = scopes.filter((s) => s.kind === kind).map((s) => s.ref);
   return refs.length === 0 ? null : new Set(refs);
+}
+
+/** The chain or county of the brief, among those the user's scope holds (any, for a city-wide user). */
+function ScopedField(props: {
+  name: 'chainCode' | 'regionCode';
+  label: string;
+  rules: FormRule[];
+  query: { isPending: boolean; data?: { items: readonly { code: string; name: string }[] } };
+  mine: Set<string> | null;
+}) {
+  const { query, mine } = props;
+  return (
+    <Form.Item name={props.name} label={props.label} rules={props.rules}>
+      <Select
+        showSearch={{ optionFilterProp: 'label' }}
+        loading={query.isPending}
+        options={(query.data?.items ?? []).filter((c) => mine === null || mine.has(c.code)).map((c) => ({ value: c.code, label: c.name }))}
+      />
+    </Form.Item>
+  );
 }
 
 /**
@@ -105,27 +125,9 @@ export function GenerateBriefModal({ onClose }: { onClose: () => void }) {
       <Form.Item name="kind" label={t('briefs.kind')} rules={required}>
         <Radio.Group options={kinds.map((k) => ({ value: k, label: t(`briefs.kind.${k}`) }))} />
       </Form.Item>
-      {kind === 'chain' ? (
-        <Form.Item name="chainCode" label={t('briefs.chain')} rules={required}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={chains.isPending}
-            options={(chains.data?.items ?? [])
-              .filter((c) => myChains === null || myChains.has(c.code))
-              .map((c) => ({ value: c.code, label: c.name }))}
-          />
-        </Form.Item>
-      ) : null}
+      {kind === 'chain' ? <ScopedField name="chainCode" label={t('briefs.chain')} rules={required} query={chains} mine={myChains} /> : null}
       {kind === 'region' ? (
-        <Form.Item name="regionCode" label={t('briefs.region')} rules={required}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={regions.isPending}
-            options={(regions.data?.items ?? [])
-              .filter((r) => myRegions === null || myRegions.has(r.code))
-              .map((r) => ({ value: r.code, label: r.name }))}
-          />
-        </Form.Item>
+        <ScopedField name="regionCode" label={t('briefs.region')} rules={required} query={regions} mine={myRegions} />
       ) : null}
       {staff ? (
         <Form.Item

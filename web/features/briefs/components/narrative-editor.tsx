@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Mark } from '@tiptap/core';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
@@ -40,6 +41,15 @@ type Props = {
   testId?: string;
 };
 
+/** A toolbar button that turns a format on or off, shown pressed while the selection has it. */
+function ToggleButton({ pressed, onClick, children }: { pressed: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <Button size="small" type={pressed ? 'primary' : 'default'} aria-pressed={pressed} onClick={onClick}>
+      {children}
+    </Button>
+  );
+}
+
 /** The rich-text editor (Tiptap) of one narrative part of a draft brief, with its small toolbar. */
 export function NarrativeEditor({ value, onChange, label, testId }: Props) {
   const t = useT();
@@ -69,33 +79,18 @@ export function NarrativeEditor({ value, onChange, label, testId }: Props) {
   return (
     <div data-testid={testId} style={{ border: '1px solid #d9d9d9', borderRadius: 6, fontFamily: 'inherit', marginBlock: 8 }}>
       <Space size={4} wrap style={{ padding: 4, borderBottom: '1px solid #f0f0f0', width: '100%', fontFamily: 'sans-serif' }}>
-        <Button size="small" type={state.bold ? 'primary' : 'default'} aria-pressed={state.bold} onClick={() => chain().toggleBold().run()}>
+        <ToggleButton pressed={state.bold} onClick={() => chain().toggleBold().run()}>
           <b>{t('briefs.editor.bold')}</b>
-        </Button>
-        <Button
-          size="small"
-          type={state.italic ? 'primary' : 'default'}
-          aria-pressed={state.italic}
-          onClick={() => chain().toggleItalic().run()}
-        >
+        </ToggleButton>
+        <ToggleButton pressed={state.italic} onClick={() => chain().toggleItalic().run()}>
           <i>{t('briefs.editor.italic')}</i>
-        </Button>
-        <Button
-          size="small"
-          type={state.bullet ? 'primary' : 'default'}
-          aria-pressed={state.bullet}
-          onClick={() => chain().toggleBulletList().run()}
-        >
+        </ToggleButton>
+        <ToggleButton pressed={state.bullet} onClick={() => chain().toggleBulletList().run()}>
           {t('briefs.editor.bullet')}
-        </Button>
-        <Button
-          size="small"
-          type={state.manual ? 'primary' : 'default'}
-          aria-pressed={state.manual}
-          onClick={() => chain().toggleMark(MANUAL_FIGURE_MARK).run()}
-        >
+        </ToggleButton>
+        <ToggleButton pressed={state.manual} onClick={() => chain().toggleMark(MANUAL_FIGURE_MARK).run()}>
           {t('briefs.editor.manualFigure')}
-        </Button>
+        </ToggleButton>
       </Space>
       <EditorContent editor={editor} />
     </div>

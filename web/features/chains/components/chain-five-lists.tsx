@@ -3,18 +3,46 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { FiveListsResponse } from '../../../../shared/contracts/chain-five-lists';
 import type { ChainDetail, ChainTarget } from '../../../../shared/contracts/chains';
-import type { MajorProjectItem, ProjectListItem } from '../../../../shared/contracts/projects';
+import type { MajorProjectItem, ProjectListItem, ProjectState } from '../../../../shared/contracts/projects';
 import type { TicketItem } from '../../../../shared/contracts/tickets';
-import { DataTable } from '../../../components/data-table';
+import { DataTable, type DataColumn, type DataTableProps } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
 import { LightTag } from '../../../components/light-tag';
 import { paths } from '../../../config/paths';
 import { formatAmount, formatPercent } from '../../../lib/format';
-import { useLocale, useT } from '../../../lib/i18n';
+import { useLocale, useT, type Translate } from '../../../lib/i18n';
+import type { Locale } from '../../../../shared/i18n/index';
 import { useChainMap } from '../api/get-chain-map';
 import { ChainMapTracking } from './chain-map-tracking';
 
 type Props = { name: string; query: UseQueryResult<FiveListsResponse> };
+
+/** A column of words, the same on screen and in the Excel file (a stage, a category, 是/否). */
+function wordsColumn<T>(key: string, title: string, words: (row: T) => string): DataColumn<T> {
+  return { key, title, excel: words, render: (_, row) => words(row) };
+}
+
+/** An amount: in 亿元/万元 on screen, in 元 in the Excel file (its header says so). */
+function yuanColumn<T>(key: string, title: string, amount: (row: T) => number | null, locale: Locale): DataColumn<T> {
+  return { key, title, excelTitle: `${title}(元)`, excel: amount, render: (_, row) => formatAmount(amount(row), locale) };
+}
+
+/** The first columns of a list of projects: the number, the name (opening the project) and the stage. */
+function projectColumns<K extends string, T extends { name: string; stage: ProjectState } & Record<K, number>>(
+  t: Translate,
+  idKey: K,
+): DataColumn<T>[] {
+  return [
+    { key: 'id', title: t('chains.five.projectId'), dataIndex: idKey, width: 90 },
+    {
+      key: 'name',
+      title: t('chains.five.projectName'),
+      excel: (p) => p.name,
+      render: (_, p) => <Link to={paths.project.getHref(p[idKey])}>{p.name}</Link>,
+    },
+    wordsColumn<T>('stage', t('chains.five.stage'), (p) => t(`projects.stage.${p.stage}`)),
+  ];
+}
 
 /** The rule of the list with its period and as-of, or the failure to load it (with 重试). */
 function AsOf({ query, rule }: { query: UseQueryResult<FiveListsResponse>; rule: string }) {
@@ -27,6 +55,37 @@ function AsOf({ query, rule }: { query: UseQueryResult<FiveListsResponse>; rule:
       {rule}
       {t('chains.five.asOf', { period: data.period, asOf: data.asOf })}
     </Typography.Paragraph>
+  );
+}
+
+/** One of the lists read from the five-lists answer: its rule and as-of above a small table of its rows. */
+function FiveListTable<T extends object>({
+  list,
+  name,
+  params,
+  query,
+  ...table
+}: {
+  list: 'major' | 'investment' | 'problems';
+  /** The chain's name, which the Excel file's name starts with. */
+  name: string;
+  /** The values its rule and empty text name (the year of the major list). */
+  params?: Record<string, number>;
+  query: UseQueryResult<FiveListsResponse>;
+} & Pick<DataTableProps<T>, 'rows' | 'rowKey' | 'columns'>) {
+  const t = useT();
+  return (
+    <>
+      <AsOf query={query} rule={t(`chains.five.${list}Rule`, params)} />
+      <DataTable<T>
+        {...table}
+        loading={query.isLoading}
+        empty={t(`chains.five.${list}Empty`, params)}
+        exportName={[name, t(`chains.five.${list}`)]}
+        testId={`chain-five-${list}`}
+        tableProps={{ size: 'small' }}
+      />
+    </>
   );
 }
 
@@ -45,13 +104,7 @@ export function TargetsList({ chain, period }: { chain: ChainDetail; period: str
         empty={t('chains.five.targetsEmpty')}
         columns={[
           { key: 'year', title: t('chains.five.year'), dataIndex: 'year', width: 100 },
-          {
-            key: 'output',
-            title: t('chains.five.outputTarget'),
-            excelTitle: `${t('chains.five.outputTarget')}(元)`,
-            excel: (r) => r.outputTargetYuan,
-            render: (_, r) => formatAmount(r.outputTargetYuan, locale),
-          },
+          yuanColumn<ChainTarget>('output', t('chains.five.outputTarget'), (r) => r.outputTargetYuan, locale),
           {
             key: 'growth',
             title: t('chains.five.growthTarget'),
@@ -69,152 +122,79 @@ export function TargetsList({ chain, period }: { chain: ChainDetail; period: str
 }
 
 /** 在建重大项目清单: the chain's projects on the year's major list at 开工. */
-export function MajorList({ name, query }: Props) {
+export function MajorList(props: Props) {
   const t = useT();
   const { locale } = useLocale();
-  const data = query.data;
-  const year = data?.figures.year ?? 0;
+  const year = props.query.data?.figures.year ?? 0;
   return (
-    <>
-      <AsOf query={query} rule={t('chains.five.majorRule', { year })} />
-      <DataTable<MajorProjectItem>
-        rows={query.data?.majorProjects ?? []}
-        loading={query.isLoading}
-        rowKey="projectId"
-        empty={t('chains.five.majorEmpty', { year })}
-        columns={[
-          { key: 'id', title: t('chains.five.projectId'), dataIndex: 'projectId', width: 90 },
-          {
-            key: 'name',
-            title: t('chains.five.projectName'),
-            excel: (p) => p.name,
-            render: (_, p) => <Link to={paths.project.getHref(p.projectId)}>{p.name}</Link>,
-          },
-          {
-            key: 'stage',
-            title: t('chains.five.stage'),
-            excel: (p) => t(`projects.stage.${p.stage}`),
-            render: (_, p) => t(`projects.stage.${p.stage}`),
-          },
-          ...(['plannedInvestment', 'annualPlan', 'completed', 'fundsArrived'] as const).map((field) => ({
-            key: field,
-            title: t(`chains.five.${field}`),
-            excelTitle: `${t(`chains.five.${field}`)}(元)`,
-            excel: (p: MajorProjectItem) => p[field],
-            render: (_: unknown, p: MajorProjectItem) => formatAmount(p[field], locale),
-          })),
-          {
-            key: 'new',
-            title: t('chains.five.isNew'),
-            excel: (p) => t(p.isNew ? 'chains.five.yes' : 'chains.five.no'),
-            render: (_, p) => t(p.isNew ? 'chains.five.yes' : 'chains.five.no'),
-          },
-        ]}
-        exportName={[name, t('chains.five.major')]}
-        testId="chain-five-major"
-        tableProps={{ size: 'small' }}
-      />
-    </>
+    <FiveListTable<MajorProjectItem>
+      list="major"
+      params={{ year }}
+      {...props}
+      rows={props.query.data?.majorProjects ?? []}
+      rowKey="projectId"
+      columns={[
+        ...projectColumns<'projectId', MajorProjectItem>(t, 'projectId'),
+        ...(['plannedInvestment', 'annualPlan', 'completed', 'fundsArrived'] as const).map((field) =>
+          yuanColumn<MajorProjectItem>(field, t(`chains.five.${field}`), (p) => p[field], locale),
+        ),
+        wordsColumn<MajorProjectItem>('new', t('chains.five.isNew'), (p) => t(p.isNew ? 'chains.five.yes' : 'chains.five.no')),
+      ]}
+    />
   );
 }
 
 /** 重点招商项目清单: the chain's projects at 线索, 在谈 or 签约. */
-export function InvestmentList({ name, query }: Props) {
+export function InvestmentList(props: Props) {
   const t = useT();
   const { locale } = useLocale();
   return (
-    <>
-      <AsOf query={query} rule={t('chains.five.investmentRule')} />
-      <DataTable<ProjectListItem>
-        rows={query.data?.investmentProjects ?? []}
-        loading={query.isLoading}
-        empty={t('chains.five.investmentEmpty')}
-        columns={[
-          { key: 'id', title: t('chains.five.projectId'), dataIndex: 'id', width: 90 },
-          {
-            key: 'name',
-            title: t('chains.five.projectName'),
-            excel: (p) => p.name,
-            render: (_, p) => <Link to={paths.project.getHref(p.id)}>{p.name}</Link>,
-          },
-          {
-            key: 'stage',
-            title: t('chains.five.stage'),
-            excel: (p) => t(`projects.stage.${p.stage}`),
-            render: (_, p) => t(`projects.stage.${p.stage}`),
-          },
-          { key: 'node', title: t('chains.five.node'), dataIndex: 'nodeName' },
-          { key: 'region', title: t('chains.five.region'), dataIndex: 'regionName' },
-          { key: 'investor', title: t('chains.five.investor'), dataIndex: 'investorName' },
-          {
-            key: 'signed',
-            title: t('chains.five.signedAmount'),
-            excelTitle: `${t('chains.five.signedAmount')}(元)`,
-            excel: (p) => p.signedAmount,
-            render: (_, p) => formatAmount(p.signedAmount, locale),
-          },
-          {
-            key: 'planned',
-            title: t('chains.five.plannedInvestment'),
-            excelTitle: `${t('chains.five.plannedInvestment')}(元)`,
-            excel: (p) => p.plannedInvestment,
-            render: (_, p) => formatAmount(p.plannedInvestment, locale),
-          },
-          { key: 'signedOn', title: t('chains.five.signedOn'), dataIndex: 'signedOn' },
-        ]}
-        exportName={[name, t('chains.five.investment')]}
-        testId="chain-five-investment"
-        tableProps={{ size: 'small' }}
-      />
-    </>
+    <FiveListTable<ProjectListItem>
+      list="investment"
+      {...props}
+      rows={props.query.data?.investmentProjects ?? []}
+      columns={[
+        ...projectColumns<'id', ProjectListItem>(t, 'id'),
+        { key: 'node', title: t('chains.five.node'), dataIndex: 'nodeName' },
+        { key: 'region', title: t('chains.five.region'), dataIndex: 'regionName' },
+        { key: 'investor', title: t('chains.five.investor'), dataIndex: 'investorName' },
+        yuanColumn<ProjectListItem>('signed', t('chains.five.signedAmount'), (p) => p.signedAmount, locale),
+        yuanColumn<ProjectListItem>('planned', t('chains.five.plannedInvestment'), (p) => p.plannedInvestment, locale),
+        { key: 'signedOn', title: t('chains.five.signedOn'), dataIndex: 'signedOn' },
+      ]}
+    />
   );
 }
 
 /** 重点问题清单: open tickets of the chain's firms. */
-export function ProblemsList({ name, query }: Props) {
+export function ProblemsList(props: Props) {
   const t = useT();
   return (
-    <>
-      <AsOf query={query} rule={t('chains.five.problemsRule')} />
-      <DataTable<TicketItem>
-        rows={query.data?.problems ?? []}
-        loading={query.isLoading}
-        empty={t('chains.five.problemsEmpty')}
-        columns={[
-          { key: 'id', title: t('chains.five.problemId'), dataIndex: 'id', width: 90 },
-          { key: 'enterprise', title: t('chains.five.enterprise'), dataIndex: 'enterpriseName' },
-          {
-            key: 'category',
-            title: t('chains.five.category'),
-            excel: (p) => t(`tickets.category.${p.category}`),
-            render: (_, p) => t(`tickets.category.${p.category}`),
-          },
-          {
-            key: 'title',
-            title: t('chains.five.title'),
-            excel: (p) => p.title,
-            render: (_, p) => <Link to={paths.problem.getHref(p.id)}>{p.title}</Link>,
-          },
-          {
-            key: 'state',
-            title: t('chains.five.state'),
-            excel: (p) => t(`tickets.state.${p.state}`),
-            render: (_, p) => t(`tickets.state.${p.state}`),
-          },
-          { key: 'lead', title: t('chains.five.leadUnit'), dataIndex: 'leadUnit' },
-          { key: 'filed', title: t('chains.five.filedOn'), dataIndex: 'filedOn', width: 110 },
-          { key: 'due', title: t('chains.five.due'), dataIndex: 'dueDate', width: 110 },
-          {
-            key: 'light',
-            title: t('chains.five.light'),
-            excel: (p) => (p.light === null ? null : t(`tickets.light.${p.light}`)),
-            render: (_, p) => <LightTag light={p.light} />,
-          },
-        ]}
-        exportName={[name, t('chains.five.problems')]}
-        testId="chain-five-problems"
-        tableProps={{ size: 'small' }}
-      />
-    </>
+    <FiveListTable<TicketItem>
+      list="problems"
+      {...props}
+      rows={props.query.data?.problems ?? []}
+      columns={[
+        { key: 'id', title: t('chains.five.problemId'), dataIndex: 'id', width: 90 },
+        { key: 'enterprise', title: t('chains.five.enterprise'), dataIndex: 'enterpriseName' },
+        wordsColumn<TicketItem>('category', t('chains.five.category'), (p) => t(`tickets.category.${p.category}`)),
+        {
+          key: 'title',
+          title: t('chains.five.title'),
+          excel: (p) => p.title,
+          render: (_, p) => <Link to={paths.problem.getHref(p.id)}>{p.title}</Link>,
+        },
+        wordsColumn<TicketItem>('state', t('chains.five.state'), (p) => t(`tickets.state.${p.state}`)),
+        { key: 'lead', title: t('chains.five.leadUnit'), dataIndex: 'leadUnit' },
+        { key: 'filed', title: t('chains.five.filedOn'), dataIndex: 'filedOn', width: 110 },
+        { key: 'due', title: t('chains.five.due'), dataIndex: 'dueDate', width: 110 },
+        {
+          key: 'light',
+          title: t('chains.five.light'),
+          excel: (p) => (p.light === null ? null : t(`tickets.light.${p.light}`)),
+          render: (_, p) => <LightTag light={p.light} />,
+        },
+      ]}
+    />
   );
 }

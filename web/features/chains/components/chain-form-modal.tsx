@@ -2,6 +2,7 @@ import { Alert, Form, Input, InputNumber, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { CHAIN_FIELDS, createChainRequest, type ChainDetail } from '../../../../shared/contracts/chains';
+import { SortOrderField, TagsInput, TextField } from '../../../components/form-fields';
 import { FormModal, reloadValues } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
 import { useIndustries } from '../../../hooks/use-industries';
@@ -13,6 +14,13 @@ import { useUpdateChain } from '../api/update-chain';
 type FormValues = z.input<typeof createChainRequest>;
 
 const shape = createChainRequest.shape;
+
+/** The chain's lists of names (departments, host places, 链主 firms), each typed as tags. */
+const LIST_FIELDS = [
+  ['supportingDepartments', 'chains.departments'],
+  ['hostPlaces', 'chains.hosts'],
+  ['chainMasters', 'chains.masters'],
+] as const;
 
 export type ChainFormMode = { kind: 'create'; year: number } | { kind: 'edit'; chain: ChainDetail };
 
@@ -82,10 +90,6 @@ export function ChainFormModal({ mode, onReload, onClose }: Props) {
     }
   };
 
-  const tags = (placeholder: string) => (
-    <Select mode="tags" open={false} suffixIcon={null} placeholder={placeholder} tokenSeparators={['、', ',', '，']} />
-  );
-
   return (
     <FormModal<FormValues>
       form={form}
@@ -111,9 +115,14 @@ export function ChainFormModal({ mode, onReload, onClose }: Props) {
           <Input placeholder="CH16" maxLength={16} />
         </Form.Item>
       )}
-      <Form.Item name="name" label={t('chains.name')} rules={rulesFrom(shape.name, { required: t('chains.form.nameRequired') })}>
-        <Input maxLength={100} disabled={listLocked} />
-      </Form.Item>
+      <TextField
+        name="name"
+        label={t('chains.name')}
+        schema={shape.name}
+        required={t('chains.form.nameRequired')}
+        maxLength={100}
+        disabled={listLocked}
+      />
       <Form.Item
         name="industryCode"
         label={t('chains.industry')}
@@ -152,24 +161,14 @@ export function ChainFormModal({ mode, onReload, onClose }: Props) {
           <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} disabled={listLocked} />
         </Form.Item>
       </Form.Item>
-      <Form.Item name="chiefTitle" label={t('chains.chief')}>
-        <Input maxLength={100} placeholder={t('chains.form.chiefPlaceholder')} />
-      </Form.Item>
-      <Form.Item name="office" label={t('chains.office')}>
-        <Input maxLength={100} placeholder={t('chains.form.officePlaceholder')} />
-      </Form.Item>
-      <Form.Item name="supportingDepartments" label={t('chains.departments')}>
-        {tags(t('chains.form.listPlaceholder'))}
-      </Form.Item>
-      <Form.Item name="hostPlaces" label={t('chains.hosts')}>
-        {tags(t('chains.form.listPlaceholder'))}
-      </Form.Item>
-      <Form.Item name="chainMasters" label={t('chains.masters')}>
-        {tags(t('chains.form.listPlaceholder'))}
-      </Form.Item>
-      <Form.Item name="sortOrder" label={t('chains.sortOrder')}>
-        <InputNumber min={0} max={10000} precision={0} disabled={listLocked} />
-      </Form.Item>
+      <TextField name="chiefTitle" label={t('chains.chief')} maxLength={100} placeholder={t('chains.form.chiefPlaceholder')} />
+      <TextField name="office" label={t('chains.office')} maxLength={100} placeholder={t('chains.form.officePlaceholder')} />
+      {LIST_FIELDS.map(([name, label]) => (
+        <Form.Item key={name} name={name} label={t(label)}>
+          <TagsInput placeholder={t('chains.form.listPlaceholder')} separators={['、', ',', '，']} />
+        </Form.Item>
+      ))}
+      <SortOrderField label={t('chains.sortOrder')} disabled={listLocked} />
     </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Descriptions, Drawer, Empty, Flex, List, Tag, Typography } from 'antd';
+import { Descriptions, Drawer, Flex, List, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { MapNode } from '../../../../shared/contracts/chain-map';
@@ -13,6 +13,7 @@ import { formatGrowth, formatPercent, formatYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { outputColumns } from '../utils/figure-columns';
 import { GAP_TAG_COLORS } from '../utils/gap-status';
+import { CompactList } from '../../../components/compact-list';
 
 type Firm = MapNode['firms'][number];
 
@@ -27,22 +28,18 @@ function NodeTargets({ chainCode, nodeKey }: { chainCode: string; nodeKey: strin
   return (
     <section data-testid="chain-node-targets">
       <Typography.Title level={5}>{t('chains.lists.nodeTargets', { count: items.length })}</Typography.Title>
-      {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('chains.lists.nodeTargetsNone')} />
-      ) : (
-        <List
-          size="small"
-          dataSource={items}
-          renderItem={(p) => (
-            <List.Item>
-              {p.name} {p.location ? <Typography.Text type="secondary">{p.location}</Typography.Text> : null}{' '}
-              {p.projectId !== null ? (
-                <a href={paths.project.getHref(p.projectId)}>{t('chains.lists.project', { id: p.projectId })}</a>
-              ) : null}
-            </List.Item>
-          )}
-        />
-      )}
+      <CompactList
+        items={items}
+        empty={t('chains.lists.nodeTargetsNone')}
+        renderItem={(p) => (
+          <List.Item>
+            {p.name} {p.location ? <Typography.Text type="secondary">{p.location}</Typography.Text> : null}{' '}
+            {p.projectId !== null ? (
+              <a href={paths.project.getHref(p.projectId)}>{t('chains.lists.project', { id: p.projectId })}</a>
+            ) : null}
+          </List.Item>
+        )}
+      />
     </section>
   );
 }
@@ -56,21 +53,17 @@ function NodeProblems({ chainCode, node }: { chainCode: string; node: MapNode })
   return (
     <section data-testid="chain-node-problems">
       <Typography.Title level={5}>{t('chains.node.problems', { count: items.length })}</Typography.Title>
-      {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('chains.node.problemsNone')} />
-      ) : (
-        <List
-          size="small"
-          dataSource={items}
-          renderItem={(ticket) => (
-            <List.Item>
-              <Link to={paths.problem.getHref(ticket.id)}>{ticket.title}</Link>{' '}
-              <Typography.Text type="secondary">{ticket.enterpriseName}</Typography.Text> <Tag>{t(`tickets.state.${ticket.state}`)}</Tag>
-              <LightTag light={ticket.light} />
-            </List.Item>
-          )}
-        />
-      )}
+      <CompactList
+        items={items}
+        empty={t('chains.node.problemsNone')}
+        renderItem={(ticket) => (
+          <List.Item>
+            <Link to={paths.problem.getHref(ticket.id)}>{ticket.title}</Link>{' '}
+            <Typography.Text type="secondary">{ticket.enterpriseName}</Typography.Text> <Tag>{t(`tickets.state.${ticket.state}`)}</Tag>
+            <LightTag light={ticket.light} />
+          </List.Item>
+        )}
+      />
     </section>
   );
 }

@@ -1,6 +1,7 @@
-import { Form, Input, InputNumber, Select, Typography } from 'antd';
+import { Form, Input, Select, Typography } from 'antd';
 import type { z } from 'zod';
 import { NODE_STAGES, createNodeRequest, type ChainNode } from '../../../../shared/contracts/chains';
+import { SortOrderField, TagsInput, TextField } from '../../../components/form-fields';
 import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
@@ -56,24 +57,14 @@ export function NodeFormModal({ chainCode, record: node, onReload, onClose }: Re
       >
         <Input disabled={node !== null} placeholder="xfmr" maxLength={32} />
       </Form.Item>
-      <Form.Item name="name" label={t('chains.node.name')} rules={rulesFrom(shape.name, { required: t('chains.node.nameRequired') })}>
-        <Input maxLength={100} />
-      </Form.Item>
+      <TextField name="name" label={t('chains.node.name')} schema={shape.name} required={t('chains.node.nameRequired')} maxLength={100} />
       <Form.Item name="stage" label={t('chains.node.stage')} rules={rulesFrom(shape.stage, { required: t('chains.node.stageRequired') })}>
         <Select options={NODE_STAGES.map((stage) => ({ value: stage, label: t(`chains.stage.${stage}`) }))} />
       </Form.Item>
       <Form.Item name="gbt4754" label={t('chains.node.gbt4754')} rules={rulesFrom(shape.gbt4754, { invalid: t('chains.node.gbtInvalid') })}>
-        <Select
-          mode="tags"
-          open={false}
-          suffixIcon={null}
-          placeholder={t('chains.node.gbtPlaceholder')}
-          tokenSeparators={[',', '，', ' ']}
-        />
+        <TagsInput placeholder={t('chains.node.gbtPlaceholder')} separators={[',', '，', ' ']} />
       </Form.Item>
-      <Form.Item name="sortOrder" label={t('chains.sortOrder')}>
-        <InputNumber min={0} max={10000} precision={0} />
-      </Form.Item>
+      <SortOrderField label={t('chains.sortOrder')} />
     </FormModal>
   );
 }

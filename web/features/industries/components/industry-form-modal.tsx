@@ -1,6 +1,7 @@
-import { Form, Input, InputNumber, Select, Typography } from 'antd';
+import { Form, Input, Select, Typography } from 'antd';
 import type { z } from 'zod';
 import { INDUSTRY_GROUPS, createIndustryRequest, industryGroupSchema, type IndustryItem } from '../../../../shared/contracts/industries';
+import { SortOrderField, TextField } from '../../../components/form-fields';
 import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
@@ -68,12 +69,8 @@ export function IndustryFormModal({ record: industry, onReload, onClose }: Recor
       >
         <Select options={INDUSTRY_GROUPS.map((group) => ({ value: group, label: group }))} />
       </Form.Item>
-      <Form.Item name="name" label={t('industries.name')} rules={rulesFrom(shape.name, { required: t('industries.form.nameRequired') })}>
-        <Input maxLength={50} />
-      </Form.Item>
-      <Form.Item name="sortOrder" label={t('industries.sortOrder')}>
-        <InputNumber min={0} max={10000} precision={0} style={{ width: '100%' }} />
-      </Form.Item>
+      <TextField name="name" label={t('industries.name')} schema={shape.name} required={t('industries.form.nameRequired')} maxLength={50} />
+      <SortOrderField label={t('industries.sortOrder')} style={{ width: '100%' }} />
     </FormModal>
   );
 }

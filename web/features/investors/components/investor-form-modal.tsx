@@ -1,5 +1,6 @@
-import { Form, Input, Select } from 'antd';
+import { Form, Select } from 'antd';
 import { INVESTOR_KINDS, type InvestorItem } from '../../../../shared/contracts/projects';
+import { TextField } from '../../../components/form-fields';
 import { FormModal } from '../../../components/form-modal';
 import { useT } from '../../../lib/i18n';
 import { useCreateInvestor, useUpdateInvestor } from '../api/save-investor';
@@ -61,28 +62,12 @@ export function InvestorFormModal({ investor, onClose }: { investor: InvestorIte
       <Form.Item name="kind" label={t('investors.kind')} rules={[{ required: true }]}>
         <Select options={INVESTOR_KINDS.map((k) => ({ value: k, label: t(`investors.kind.${k}`) }))} />
       </Form.Item>
-      <Form.Item
-        name="name"
-        label={t('investors.name')}
-        rules={[{ required: true, whitespace: true, message: t('investors.form.nameRequired') }]}
-      >
-        <Input maxLength={100} />
-      </Form.Item>
-      <Form.Item name="uscc" label={t('investors.uscc')} extra={t('investors.form.usccHint')}>
-        <Input maxLength={18} />
-      </Form.Item>
-      <Form.Item name="origin" label={t('investors.origin')}>
-        <Input maxLength={50} />
-      </Form.Item>
-      <Form.Item name="nativePlace" label={t('investors.nativePlace')} extra={t('investors.form.nativePlaceHint')}>
-        <Input maxLength={50} />
-      </Form.Item>
-      <Form.Item name="contactName" label={t('investors.contactName')}>
-        <Input maxLength={50} />
-      </Form.Item>
-      <Form.Item name="contactPhone" label={t('investors.contactPhone')}>
-        <Input maxLength={30} />
-      </Form.Item>
+      <TextField name="name" label={t('investors.name')} required={t('investors.form.nameRequired')} maxLength={100} />
+      <TextField name="uscc" label={t('investors.uscc')} extra={t('investors.form.usccHint')} maxLength={18} />
+      <TextField name="origin" label={t('investors.origin')} maxLength={50} />
+      <TextField name="nativePlace" label={t('investors.nativePlace')} extra={t('investors.form.nativePlaceHint')} maxLength={50} />
+      <TextField name="contactName" label={t('investors.contactName')} maxLength={50} />
+      <TextField name="contactPhone" label={t('investors.contactPhone')} maxLength={30} />
     </FormModal>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { Badge, Button, List, Popover, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { NotificationItem } from '../../../../shared/contracts/tickets';
 import { paths } from '../../../config/paths';
@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useNotifications } from '../api/get-notifications';
 import { useReadNotifications } from '../api/read-notifications';
+import { CompactList } from '../../../components/compact-list';
 
 /** The bell in the header: unread count, the latest notifications; a click opens the ticket, task or agenda and marks it read. */
 export function NotificationBell() {
@@ -30,22 +31,18 @@ export function NotificationBell() {
 
   const content = (
     <div style={{ width: 360 }} data-testid="notification-list">
-      {items.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
-      ) : (
-        <List
-          size="small"
-          dataSource={items}
-          renderItem={(n) => (
-            <List.Item onClick={() => open(n)} style={{ cursor: 'pointer' }} data-testid={`notification-${n.kind}`}>
-              <List.Item.Meta
-                title={<Typography.Text strong={!n.read}>{t(`notifications.kind.${n.kind}`, n.params)}</Typography.Text>}
-                description={formatDateTime(n.createdAt)}
-              />
-            </List.Item>
-          )}
-        />
-      )}
+      <CompactList
+        items={items}
+        empty={t('notifications.empty')}
+        renderItem={(n) => (
+          <List.Item onClick={() => open(n)} style={{ cursor: 'pointer' }} data-testid={`notification-${n.kind}`}>
+            <List.Item.Meta
+              title={<Typography.Text strong={!n.read}>{t(`notifications.kind.${n.kind}`, n.params)}</Typography.Text>}
+              description={formatDateTime(n.createdAt)}
+            />
+          </List.Item>
+        )}
+      />
       {unread > 0 ? (
         <Button type="link" onClick={() => read.mutate(undefined)} data-testid="notifications-read-all">
           {t('notifications.readAll')}

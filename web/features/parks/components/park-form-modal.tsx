@@ -2,6 +2,7 @@ import { Form, Input, InputNumber, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { PARK_LEVELS, createParkRequest, type ParkDetail } from '../../../../shared/contracts/parks';
+import { TagsInput, TextField } from '../../../components/form-fields';
 import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
 import { useChains } from '../../../hooks/use-chains';
@@ -76,9 +77,7 @@ export function ParkFormModal({ record: park, onReload, onClose }: RecordFormPro
       width={600}
       testId="park-form"
     >
-      <Form.Item name="name" label={t('parks.name')} rules={rulesFrom(shape.name, { required: t('parks.form.nameRequired') })}>
-        <Input maxLength={100} />
-      </Form.Item>
+      <TextField name="name" label={t('parks.name')} schema={shape.name} required={t('parks.form.nameRequired')} maxLength={100} />
       <Form.Item
         name="shortName"
         label={t('parks.shortName')}
@@ -104,21 +103,17 @@ export function ParkFormModal({ record: park, onReload, onClose }: RecordFormPro
       <Form.Item name="areaKm2" label={t('parks.area')} rules={[{ type: 'number', min: 0.01, message: t('parks.form.areaInvalid') }]}>
         <InputNumber min={0} max={100_000} precision={2} style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item
+      <TextField
         name="establishedOn"
         label={t('parks.established')}
-        rules={rulesFrom(shape.establishedOn, { invalid: t('parks.form.dateInvalid') })}
-      >
-        <Input placeholder="2012-08-19" maxLength={10} style={{ width: 200 }} />
-      </Form.Item>
+        schema={shape.establishedOn}
+        invalid={t('parks.form.dateInvalid')}
+        placeholder="2012-08-19"
+        maxLength={10}
+        style={{ width: 200 }}
+      />
       <Form.Item name="focus" label={t('parks.focus')}>
-        <Select
-          mode="tags"
-          open={false}
-          suffixIcon={null}
-          placeholder={t('parks.form.focusPlaceholder')}
-          tokenSeparators={['、', ',', '，']}
-        />
+        <TagsInput placeholder={t('parks.form.focusPlaceholder')} separators={['、', ',', '，']} />
       </Form.Item>
       <Form.Item name="focusChainCodes" label={t('parks.focusChains')}>
         <Select

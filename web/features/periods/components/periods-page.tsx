@@ -1,5 +1,22 @@
-import { useState } from 'react';
-import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Radio, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  type TableColumnType,
+} from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { PeriodItem, ReviewItem } from '../../../../shared/contracts/periods';
 import { CORRECTION_SOURCES, type CorrectionSource, type PeriodStatus } from '../../../../shared/publication/workflow';
@@ -7,10 +24,10 @@ import { parsePeriod, previousCalendarPeriod } from '../../../../shared/stats/pe
 import { CodeName } from '../../../components/code-name';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useReferenceNames } from '../../../hooks/use-enterprise-options';
-import { ExportExcelButton } from '../../../components/export-excel-button';
+import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
 import { paths } from '../../../config/paths';
 import { formatDateStamp, formatDateTime, formatNumber, formatYi } from '../../../lib/format';
-import { useLocale, useT } from '../../../lib/i18n';
+import { useLocale, useT, type Translate } from '../../../lib/i18n';
 import { monthLabel } from '../../../lib/period-labels';
 import { useMissingFirms } from '../api/get-missing-firms';
 import { usePeriodDetail } from '../api/get-period-detail';
@@ -322,6 +339,48 @@ function PeriodDetail({ period }: { period: string }) {
   );
 }
 
+/** The Excel file of a list of firms of the month: USCC and name first, then the list's own columns. */
+function FirmsExport<K extends string>({
+  name,
+  period,
+  columns,
+  rows,
+}: {
+  name: string;
+  period: string;
+  columns: ReadonlyArray<ExcelColumn<K>>;
+  rows: ReadonlyArray<Record<K | 'uscc' | 'name', ExcelCell>>;
+}) {
+  const t = useT();
+  return (
+    <ExportExcelButton<K | 'uscc' | 'name'>
+      fileName={`${name}-${period}-${formatDateStamp()}`}
+      sheetName={name}
+      period={monthLabel(t, period)}
+      columns={[{ key: 'uscc', title: 'USCC', width: 22 }, { key: 'name', title: t('periods.col.name'), width: 30 }, ...columns]}
+      rows={rows}
+    />
+  );
+}
+
+/** The link from a firm of the month to its figures of that year. */
+function FirmLink({ uscc, period, children }: { uscc: string; period: string; children: ReactNode }) {
+  return <Link to={paths.figuresOfEnterprise.getHref(uscc, parsePeriod(period).year)}>{children}</Link>;
+}
+
+/** The firm's name in a list of the month, opening its figures of that year. */
+function firmNameColumn<T extends { uscc: string }>(t: Translate, period: string): TableColumnType<T> {
+  return {
+    title: t('periods.col.name'),
+    dataIndex: 'name',
+    render: (name: string, row) => (
+      <FirmLink uscc={row.uscc} period={period}>
+        {name}
+      </FirmLink>
+    ),
+  };
+}
+
 function MissingFirms({ period }: { period: string }) {
   const t = useT();
   const missing = useMissingFirms(period);
@@ -331,14 +390,11 @@ function MissingFirms({ period }: { period: string }) {
   const chainNames = (codes: readonly string[]) => codes.map((code) => names.chain(code) ?? code).join(separator);
   return (
     <Flex vertical gap={8}>
-      <ExportExcelButton
-        fileName={`${t('periods.tab.missingName')}-${period}-${formatDateStamp()}`}
-        sheetName={t('periods.tab.missingName')}
-        period={monthLabel(t, period)}
+      <FirmsExport
+        name={t('periods.tab.missingName')}
+        period={period}
         columns={
           [
-            { key: 'uscc', title: 'USCC', width: 22 },
-            { key: 'name', title: t('periods.col.name'), width: 30 },
             { key: 'region', title: t('periods.col.region') },
             { key: 'park', title: t('periods.col.park') },
             { key: 'chains', title: t('periods.col.chains') },
@@ -354,11 +410,7 @@ function MissingFirms({ period }: { period: string }) {
         data-testid="period-missing"
         locale={{ emptyText: t('periods.noMissing') }}
         columns={[
-          {
-            title: t('periods.col.name'),
-            dataIndex: 'name',
-            render: (name: string, row) => <Link to={paths.figuresOfEnterprise.getHref(row.uscc, parsePeriod(period).year)}>{name}</Link>,
-          },
+          firmNameColumn<(typeof items)[number]>(t, period),
           {
             title: t('periods.col.region'),
             dataIndex: 'regionName',
@@ -402,14 +454,11 @@ function ReviewItems({ period, items }: { period: string; items: ReviewItem[] })
   };
   return (
     <>
-      <ExportExcelButton
-        fileName={`${t('periods.tab.reviewName')}-${period}-${formatDateStamp()}`}
-        sheetName={t('periods.tab.reviewName')}
-        period={monthLabel(t, period)}
+      <FirmsExport
+        name={t('periods.tab.reviewName')}
+        period={period}
         columns={
           [
-            { key: 'uscc', title: 'USCC', width: 22 },
-            { key: 'name', title: t('periods.col.name'), width: 30 },
             { key: 'kind', title: t('periods.col.kind') },
             { key: 'status', title: t('periods.col.disposition') },
             { key: 'note', title: t('periods.note'), width: 30 },
@@ -431,11 +480,7 @@ function ReviewItems({ period, items }: { period: string; items: ReviewItem[] })
         data-testid="period-review-items"
         locale={{ emptyText: t('periods.noReviewItems') }}
         columns={[
-          {
-            title: t('periods.col.name'),
-            dataIndex: 'name',
-            render: (name: string, row) => <Link to={paths.figuresOfEnterprise.getHref(row.uscc, parsePeriod(period).year)}>{name}</Link>,
-          },
+          firmNameColumn(t, period),
           { title: t('periods.col.kind'), dataIndex: 'kind', render: (k: ReviewItem['kind']) => t(`periods.kind.${k}`) },
           { title: t('periods.col.output'), dataIndex: 'grossOutput', render: (v: number | null) => formatYi(v, locale) },
           {
@@ -498,7 +543,9 @@ function ReviewItems({ period, items }: { period: string; items: ReviewItem[] })
         {settling?.action === 'correct' ? (
           <Typography.Paragraph type={settling.item.revisedSinceDetected ? 'success' : 'warning'}>
             {settling.item.revisedSinceDetected ? t('periods.revisedSince') : t('periods.enterCorrectionFirst')}{' '}
-            <Link to={paths.figuresOfEnterprise.getHref(settling.item.uscc, parsePeriod(period).year)}>{t('periods.openFigures')}</Link>
+            <FirmLink uscc={settling.item.uscc} period={period}>
+              {t('periods.openFigures')}
+            </FirmLink>
           </Typography.Paragraph>
         ) : null}
         <Form form={form} layout="vertical">

@@ -1,6 +1,7 @@
 import { Alert, Form, Input, Select } from 'antd';
 import { PROJECT_STAGES, type ProjectListItem, type ProjectStage, type ProjectState } from '../../../../shared/contracts/projects';
 import { hasReached, isStage, movesFrom, stageIndex } from '../../../../shared/project-lifecycle';
+import { TextField } from '../../../components/form-fields';
 import { FormModal } from '../../../components/form-modal';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
@@ -119,13 +120,7 @@ export function MoveStageModal({ project, to, onClose }: Props) {
         </Form.Item>
       ))}
       {needsReason ? (
-        <Form.Item
-          name="reason"
-          label={t('projects.move.reason')}
-          rules={[{ required: true, whitespace: true, message: t('projects.move.reasonRequired') }]}
-        >
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
+        <TextField name="reason" label={t('projects.move.reason')} required={t('projects.move.reasonRequired')} rows={2} maxLength={500} />
       ) : null}
       {registered ? (
         <Form.Item name="enterpriseUscc" label={t('projects.enterprise')} extra={t('projects.move.enterpriseHint')}>

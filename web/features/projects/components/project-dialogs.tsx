@@ -9,6 +9,7 @@ import {
   type ProjectStage,
   type ProjectSupportResponse,
 } from '../../../../shared/contracts/projects';
+import { TextField } from '../../../components/form-fields';
 import { FormModal, type FormModalProps } from '../../../components/form-modal';
 import { yuanToWan } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
@@ -138,12 +139,8 @@ function AgentModal({ project, agent, onClose }: DialogProps & { agent: { name: 
       serverFields={['agentName', 'agentPhone']}
       testId="project-agent-form"
     >
-      <Form.Item name="agentName" label={t('projects.edit.agentName')} rules={[{ required: true, whitespace: true }]}>
-        <Input maxLength={50} />
-      </Form.Item>
-      <Form.Item name="agentPhone" label={t('projects.edit.agentPhone')}>
-        <Input maxLength={30} />
-      </Form.Item>
+      <TextField name="agentName" label={t('projects.edit.agentName')} required maxLength={50} />
+      <TextField name="agentPhone" label={t('projects.edit.agentPhone')} maxLength={30} />
     </EditModal>
   );
 }
@@ -199,12 +196,8 @@ function BlockerModal({ project, onClose }: DialogProps) {
       <Form.Item name="kind" label={t('projects.blocker.kind')} rules={[{ required: true }]}>
         <Select options={BLOCKER_KINDS.map((k) => ({ value: k, label: t(`projects.blockerKind.${k}`) }))} />
       </Form.Item>
-      <Form.Item name="description" label={t('projects.blocker.description')} rules={[{ required: true, whitespace: true }]}>
-        <Input.TextArea rows={2} maxLength={500} />
-      </Form.Item>
-      <Form.Item name="ownerDepartment" label={t('projects.blocker.owner')} rules={[{ required: true, whitespace: true }]}>
-        <Input maxLength={50} />
-      </Form.Item>
+      <TextField name="description" label={t('projects.blocker.description')} required rows={2} maxLength={500} />
+      <TextField name="ownerDepartment" label={t('projects.blocker.owner')} required maxLength={50} />
       <DateField name="dueOn" label={t('projects.dueOn')} />
     </EditModal>
   );
@@ -224,9 +217,7 @@ function EventModal({ project, onClose }: DialogProps) {
       serverFields={['eventName', 'heldOn']}
       testId="project-event-form"
     >
-      <Form.Item name="eventName" label={t('projects.event.name')} rules={[{ required: true, whitespace: true }]}>
-        <Input maxLength={80} />
-      </Form.Item>
+      <TextField name="eventName" label={t('projects.event.name')} required maxLength={80} />
       <DateField name="heldOn" label={t('projects.event.heldOn')} />
     </EditModal>
   );

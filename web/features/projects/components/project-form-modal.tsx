@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { Checkbox, Form, Input, InputNumber, Select } from 'antd';
 import { PROJECT_CATEGORIES, PROJECT_CHANNELS, type ProjectCategory, type ProjectChannel } from '../../../../shared/contracts/projects';
+import { TextField } from '../../../components/form-fields';
 import { FormModal } from '../../../components/form-modal';
 import { useChains } from '../../../hooks/use-chains';
 import { useInvestors } from '../../../hooks/use-investors';
@@ -98,24 +99,12 @@ export function ProjectFormModal(props: { chain?: string; node?: string; onClose
       width={640}
       testId="project-form"
     >
-      <Form.Item
-        name="name"
-        label={t('projects.name')}
-        rules={[{ required: true, whitespace: true, message: t('projects.form.nameRequired') }]}
-      >
-        <Input maxLength={100} />
-      </Form.Item>
+      <TextField name="name" label={t('projects.name')} required={t('projects.form.nameRequired')} maxLength={100} />
       <Form.Item name="confidential" valuePropName="checked">
         <Checkbox>{t('projects.confidential')}</Checkbox>
       </Form.Item>
       {confidential ? (
-        <Form.Item
-          name="codeName"
-          label={t('projects.codeName')}
-          rules={[{ required: true, whitespace: true, message: t('projects.form.codeNameRequired') }]}
-        >
-          <Input maxLength={50} />
-        </Form.Item>
+        <TextField name="codeName" label={t('projects.codeName')} required={t('projects.form.codeNameRequired')} maxLength={50} />
       ) : null}
       <Form.Item name="chainCode" label={t('projects.chain')} rules={[{ required: true, message: t('projects.form.chainRequired') }]}>
         <Select

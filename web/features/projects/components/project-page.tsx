@@ -138,19 +138,16 @@ function SupportCards({ name, signed, support, open }: SupportProps) {
             },
             { key: 'dueOn', title: t('projects.dueOn'), excel: (a) => a.dueOn },
             { key: 'doneOn', title: t('projects.doneOn'), excel: (a) => a.doneOn },
-            ...(open
-              ? [
-                  actionColumn<ApprovalRow>(t('common.actions'), (a) => (
-                    <Button
-                      size="small"
-                      aria-label={t('projects.edit.approvalButton', { item: t(`projects.approval.${a.item}`) })}
-                      onClick={() => open({ kind: 'approval', approval: a })}
-                    >
-                      {t('projects.edit.update')}
-                    </Button>
-                  )),
-                ]
-              : []),
+            open &&
+              actionColumn<ApprovalRow>(t('common.actions'), (a) => (
+                <Button
+                  size="small"
+                  aria-label={t('projects.edit.approvalButton', { item: t(`projects.approval.${a.item}`) })}
+                  onClick={() => open({ kind: 'approval', approval: a })}
+                >
+                  {t('projects.edit.update')}
+                </Button>
+              )),
           ]}
           testId="project-approvals"
           exportName={[name, t('projects.approvals')]}
@@ -184,21 +181,18 @@ function SupportCards({ name, signed, support, open }: SupportProps) {
               excel: (b) => (b.overdue ? t('projects.blocker.overdueYes') : null),
               tag: (b) => (b.overdue ? 'red' : undefined),
             },
-            ...(open
-              ? [
-                  actionColumn<BlockerItem>(t('common.actions'), (b) =>
-                    b.resolvedOn ? null : (
-                      <Button
-                        size="small"
-                        aria-label={t('projects.edit.resolveButton', { description: b.description })}
-                        onClick={() => open({ kind: 'resolve', blocker: b })}
-                      >
-                        {t('projects.edit.resolve')}
-                      </Button>
-                    ),
-                  ),
-                ]
-              : []),
+            open &&
+              actionColumn<BlockerItem>(t('common.actions'), (b) =>
+                b.resolvedOn ? null : (
+                  <Button
+                    size="small"
+                    aria-label={t('projects.edit.resolveButton', { description: b.description })}
+                    onClick={() => open({ kind: 'resolve', blocker: b })}
+                  >
+                    {t('projects.edit.resolve')}
+                  </Button>
+                ),
+              ),
           ]}
           testId="project-blockers"
           exportName={[name, t('projects.blockers')]}

@@ -1,6 +1,7 @@
 import { Form, Input, Select, Typography } from 'antd';
 import type { z } from 'zod';
 import { REGION_KINDS, createRegionRequest, type RegionItem } from '../../../../shared/contracts/regions';
+import { TextField } from '../../../components/form-fields';
 import { FormModal, type RecordFormProps } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
@@ -49,9 +50,7 @@ export function RegionFormModal({ record: region, onReload, onClose }: RecordFor
       >
         <Input disabled={region !== null} maxLength={6} placeholder="430421" />
       </Form.Item>
-      <Form.Item name="name" label={t('regions.name')} rules={rulesFrom(shape.name, { required: t('regions.form.nameRequired') })}>
-        <Input maxLength={64} />
-      </Form.Item>
+      <TextField name="name" label={t('regions.name')} schema={shape.name} required={t('regions.form.nameRequired')} maxLength={64} />
       <Form.Item
         name="shortName"
         label={t('regions.shortName')}

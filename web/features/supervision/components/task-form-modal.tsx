@@ -1,12 +1,12 @@
 import { Form, Input, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import { createTaskRequest, TASK_ASSIGNEE_KINDS, type TaskAssigneeKind } from '../../../../shared/contracts/supervision';
+import { TextField } from '../../../components/form-fields';
 import { FormModal } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
 import { useChains } from '../../../hooks/use-chains';
 import { useMe } from '../../../hooks/use-me';
 import { currentYear } from '../../../lib/current-year';
-import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import { useCreateTask } from '../api/create-task';
 import { useTaskAssignees } from '../api/get-task-assignees';
@@ -59,12 +59,8 @@ export function TaskFormModal({ onClose }: { onClose: () => void }) {
       fieldAliases={{ assignee: 'assigneeRef' }}
       testId="task-form"
     >
-      <Form.Item name="title" label={t('supervision.title')} rules={rulesFrom(shape.title, { required: t('supervision.required') })}>
-        <Input maxLength={100} />
-      </Form.Item>
-      <Form.Item name="description" label={t('supervision.description')}>
-        <Input.TextArea rows={3} maxLength={4000} />
-      </Form.Item>
+      <TextField name="title" label={t('supervision.title')} schema={shape.title} required={t('supervision.required')} maxLength={100} />
+      <TextField name="description" label={t('supervision.description')} rows={3} maxLength={4000} />
       <Form.Item name="chainCode" label={t('supervision.chain')}>
         <Select
           allowClear

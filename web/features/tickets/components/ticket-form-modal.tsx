@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Form, Input, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import { TICKET_CATEGORIES, createTicketRequest, type TicketCategory } from '../../../../shared/contracts/tickets';
+import { TextField } from '../../../components/form-fields';
 import { FormModal } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
 import { useMe } from '../../../hooks/use-me';
@@ -55,16 +56,12 @@ export function TicketFormModal({ onClose }: { onClose: () => void }) {
       testId="ticket-form"
     >
       {ownUscc === null ? (
-        <Form.Item name="uscc" label={t('tickets.uscc')} rules={rulesFrom(shape.uscc, { required: t('tickets.usccRequired') })}>
-          <Input maxLength={18} />
-        </Form.Item>
+        <TextField name="uscc" label={t('tickets.uscc')} schema={shape.uscc} required={t('tickets.usccRequired')} maxLength={18} />
       ) : null}
       <Form.Item name="category" label={t('tickets.category')} rules={[{ required: true, message: t('tickets.categoryRequired') }]}>
         <Select options={TICKET_CATEGORIES.map((c) => ({ value: c, label: t(`tickets.category.${c}`) }))} data-testid="ticket-category" />
       </Form.Item>
-      <Form.Item name="title" label={t('tickets.title')} rules={rulesFrom(shape.title, { required: t('tickets.titleRequired') })}>
-        <Input maxLength={100} />
-      </Form.Item>
+      <TextField name="title" label={t('tickets.title')} schema={shape.title} required={t('tickets.titleRequired')} maxLength={100} />
       <Form.Item
         name="description"
         label={t('tickets.description')}

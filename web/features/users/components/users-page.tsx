@@ -16,19 +16,32 @@ import { NewPasswordModal } from './new-password-modal';
 import { UserFormModal } from './user-form-modal';
 
 /** A confirmed row action: the button opens a confirmation first. */
+/** The label of each account action that asks first. */
+const CONFIRMED_ACTIONS = {
+  disable: 'users.disable',
+  enable: 'users.enable',
+  reset: 'users.resetPassword',
+  unlock: 'users.unlock',
+} as const;
+
 function ConfirmButton(props: {
-  label: string;
-  confirm: string;
+  /** Names its label, its question (`users.<action>Confirm`) and its test id (`user-<action>-<username>`). */
+  action: keyof typeof CONFIRMED_ACTIONS;
+  username: string;
   onConfirm: () => void;
   loading: boolean;
   danger?: boolean;
-  testId: string;
 }) {
   const t = useT();
   return (
-    <Popconfirm title={props.confirm} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={props.onConfirm}>
-      <Button size="small" danger={props.danger} loading={props.loading} data-testid={props.testId}>
-        {props.label}
+    <Popconfirm
+      title={t(`users.${props.action}Confirm`, { username: props.username })}
+      okText={t('common.confirm')}
+      cancelText={t('common.cancel')}
+      onConfirm={props.onConfirm}
+    >
+      <Button size="small" danger={props.danger} loading={props.loading} data-testid={`user-${props.action}-${props.username}`}>
+        {t(CONFIRMED_ACTIONS[props.action])}
       </Button>
     </Popconfirm>
   );
@@ -84,37 +97,18 @@ export function UsersPage() {
         </Button>
         {self ? null : user.active ? (
           <ConfirmButton
-            label={t('users.disable')}
-            confirm={t('users.disableConfirm', { username: user.username })}
+            action="disable"
+            username={user.username}
             onConfirm={() => onActive(user, false)}
             loading={busy(setActive)}
             danger
-            testId={`user-disable-${user.username}`}
           />
         ) : (
-          <ConfirmButton
-            label={t('users.enable')}
-            confirm={t('users.enableConfirm', { username: user.username })}
-            onConfirm={() => onActive(user, true)}
-            loading={busy(setActive)}
-            testId={`user-enable-${user.username}`}
-          />
+          <ConfirmButton action="enable" username={user.username} onConfirm={() => onActive(user, true)} loading={busy(setActive)} />
         )}
-        <ConfirmButton
-          label={t('users.resetPassword')}
-          confirm={t('users.resetConfirm', { username: user.username })}
-          onConfirm={() => onReset(user)}
-          loading={busy(reset)}
-          testId={`user-reset-${user.username}`}
-        />
+        <ConfirmButton action="reset" username={user.username} onConfirm={() => onReset(user)} loading={busy(reset)} />
         {user.locked ? (
-          <ConfirmButton
-            label={t('users.unlock')}
-            confirm={t('users.unlockConfirm', { username: user.username })}
-            onConfirm={() => onUnlock(user)}
-            loading={busy(unlock)}
-            testId={`user-unlock-${user.username}`}
-          />
+          <ConfirmButton action="unlock" username={user.username} onConfirm={() => onUnlock(user)} loading={busy(unlock)} />
         ) : null}
       </Space>
     );
