@@ -61,6 +61,13 @@ type DeclareRemove = <P extends z.ZodType | undefined, Q extends z.ZodType | und
   handler: (input: RouteInput<P, Q, undefined>) => Promise<unknown>,
 ) => void;
 
+type DeclareConfirm<M> = <P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined>(
+  method: M,
+  url: string,
+  spec: Omit<RouteSpec<P, Q, B, z.ZodType>, 'response' | 'status'>,
+  handler: (input: RouteInput<P, Q, B>) => Promise<unknown>,
+) => void;
+
 export type Routes = {
   get: Declare;
   post: Declare;
@@ -69,6 +76,8 @@ export type Routes = {
   delete: Declare;
   /** A DELETE that answers `{ ok: true }` once `handler` has done its work. */
   remove: DeclareRemove;
+  /** A POST or PUT that answers `{ ok: true }` (200) once `handler` has done its work. */
+  confirm: DeclareConfirm<'POST' | 'PUT'>;
 };
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
@@ -139,12 +148,20 @@ export function routesOf(app: App, options: { tags: string[]; errors?: Record<nu
         },
       });
     };
-  const remove: DeclareRemove = (url, spec, handler) =>
-    declare('DELETE')(url, { ...spec, response: okResponse }, async (input) => {
+  const confirm: DeclareConfirm<'POST' | 'PUT' | 'DELETE'> = (method, url, spec, handler) =>
+    declare(method)(url, { ...spec, response: okResponse }, async (input) => {
       await handler(input);
       return OK;
     });
-  return { get: declare('GET'), post: declare('POST'), put: declare('PUT'), patch: declare('PATCH'), delete: declare('DELETE'), remove };
+  return {
+    get: declare('GET'),
+    post: declare('POST'),
+    put: declare('PUT'),
+    patch: declare('PATCH'),
+    delete: declare('DELETE'),
+    remove: (url, spec, handler) => confirm('DELETE', url, spec, handler),
+    confirm,
+  };
 }
 
 /**
@@ -209,4 +226,46 @@ export function recordRoutes<K extends string, Key, C extends z.ZodType, U exten
   routes.remove(url, { policy: policies.remove, params, query: deleteVersionQuery }, ({ actor, params, query }) =>
     writes.remove(db, actor, params[key], query.version),
   );
+}
+
+/** The service calls on one record addressed by its key: `(db, actor, key)` to read, `(db, actor, key, body)` to write. */
+type ReadById<Key, R extends z.ZodType> = (db: Db, actor: Actor, key: Key) => Promise<z.input<R>>;
+type WriteById<Key, B extends z.ZodType, R extends z.ZodType> = (db: Db, actor: Actor, key: Key, body: Out<B>) => Promise<z.input<R>>;
+
+/**
+ * The routes of one record addressed by a single key in its URL (`/schemes/:id`), each a service call
+ * with the key: `const scheme = keyedRoutes(routes, db, schemeParams); scheme.get('/schemes/:id', { policy, response }, getScheme)`.
+ * `params` holds exactly the key's field (as in {@link RecordContract}); the other spec fields are as for `routes.get` and the rest.
+ */
+export function keyedRoutes<K extends string, Key>(
+  routes: Routes,
+  db: Db,
+  params: z.ZodType<Record<K, Key>> & { shape: Record<K, z.ZodType> },
+) {
+  // `shape` holds exactly the key's field: its name is K.
+  const key = Object.keys(params.shape)[0] as K;
+  const write =
+    (method: 'post' | 'put' | 'patch') =>
+    <B extends z.ZodType, R extends z.ZodType>(
+      url: string,
+      spec: Omit<RouteSpec<undefined, undefined, B, R>, 'params' | 'query'>,
+      service: WriteById<Key, B, R>,
+    ) =>
+      routes[method](url, { ...spec, params }, ({ actor, params, body }) => service(db, actor, params[key], body));
+  return {
+    get: <R extends z.ZodType>(
+      url: string,
+      spec: Omit<RouteSpec<undefined, undefined, undefined, R>, 'params' | 'query' | 'body'>,
+      service: ReadById<Key, R>,
+    ) => routes.get(url, { ...spec, params }, ({ actor, params }) => service(db, actor, params[key])),
+    /** A POST on the record with no body (an action such as 开始评分). */
+    act: <R extends z.ZodType>(
+      url: string,
+      spec: Omit<RouteSpec<undefined, undefined, undefined, R>, 'params' | 'query' | 'body'>,
+      service: ReadById<Key, R>,
+    ) => routes.post(url, { ...spec, params }, ({ actor, params }) => service(db, actor, params[key])),
+    post: write('post'),
+    put: write('put'),
+    patch: write('patch'),
+  };
 }

@@ -13,7 +13,7 @@ import {
   updateSchemeRequest,
 } from '../../../shared/contracts/assessment.js';
 import { localeOf } from '../../lib/http.js';
-import { routePlugin } from '../../lib/routes.js';
+import { keyedRoutes, routePlugin } from '../../lib/routes.js';
 import { ASSESSMENT_MANAGERS, ASSESSMENT_READERS } from './assessment.policy.js';
 import {
   createScheme,
@@ -40,22 +40,11 @@ export const assessmentRoutes = routePlugin('assessment', (routes, { db }) => {
   routes.post('/schemes', { policy: managers, body: createSchemeRequest, response: schemeDetail, status: 201 }, ({ actor, body }) =>
     createScheme(db, actor, body),
   );
-  routes.get('/schemes/:id', { policy: readers, params: schemeParams, response: schemeDetail }, ({ actor, params }) =>
-    getScheme(db, actor, params.id),
-  );
-  routes.put(
-    '/schemes/:id',
-    { policy: managers, params: schemeParams, body: updateSchemeRequest, response: schemeDetail },
-    ({ actor, params, body }) => updateScheme(db, actor, params.id, body),
-  );
-  routes.put(
-    '/schemes/:id/entries',
-    { policy: managers, params: schemeParams, body: putEntryRequest, response: schemeDetail },
-    ({ actor, params, body }) => putEntry(db, actor, params.id, body),
-  );
-  routes.post('/schemes/:id/runs', { policy: managers, params: schemeParams, response: runDetail, status: 201 }, ({ actor, params }) =>
-    runScheme(db, actor, params.id),
-  );
+  const scheme = keyedRoutes(routes, db, schemeParams);
+  scheme.get('/schemes/:id', { policy: readers, response: schemeDetail }, getScheme);
+  scheme.put('/schemes/:id', { policy: managers, body: updateSchemeRequest, response: schemeDetail }, updateScheme);
+  scheme.put('/schemes/:id/entries', { policy: managers, body: putEntryRequest, response: schemeDetail }, putEntry);
+  scheme.act('/schemes/:id/runs', { policy: managers, response: runDetail, status: 201 }, runScheme);
   routes.get('/runs', { policy: readers, query: listRunsQuery, response: listRunsResponse }, ({ actor, query }) =>
     listRuns(db, actor, query),
   );

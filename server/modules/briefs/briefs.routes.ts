@@ -11,7 +11,7 @@ import {
   updateBriefTemplatesRequest,
 } from '../../../shared/contracts/briefs.js';
 import { actorOf } from '../../lib/http.js';
-import { ADMIN, API_ERRORS_422, routePlugin } from '../../lib/routes.js';
+import { ADMIN, API_ERRORS_422, keyedRoutes, routePlugin } from '../../lib/routes.js';
 import { contentDisposition } from '../../lib/uploads.js';
 import { exportBrief } from './briefs.export.js';
 import { BRIEF_ROLES } from './briefs.policy.js';
@@ -32,22 +32,11 @@ export const briefsRoutes = routePlugin(
     routes.put('/templates', { policy: ADMIN, body: updateBriefTemplatesRequest, response: briefTemplatesResponse }, ({ actor, body }) =>
       updateBriefTemplates(db, actor, body),
     );
-    routes.get('/:id', { policy: BRIEF_ROLES, params: briefParams, response: brief }, ({ actor, params }) =>
-      getBrief(db, actor, params.id),
-    );
-    routes.patch(
-      '/:id',
-      { policy: BRIEF_ROLES, params: briefParams, body: updateBriefRequest, response: brief },
-      ({ actor, params, body }) => updateBrief(db, actor, params.id, body),
-    );
-    routes.post(
-      '/:id/actions',
-      { policy: BRIEF_ROLES, params: briefParams, body: briefActionRequest, response: brief },
-      ({ actor, params, body }) => actOnBrief(db, actor, params.id, body),
-    );
-    routes.get('/:id/versions', { policy: BRIEF_ROLES, params: briefParams, response: briefsResponse }, ({ actor, params }) =>
-      listBriefVersions(db, actor, params.id),
-    );
+    const one = keyedRoutes(routes, db, briefParams);
+    one.get('/:id', { policy: BRIEF_ROLES, response: brief }, getBrief);
+    one.patch('/:id', { policy: BRIEF_ROLES, body: updateBriefRequest, response: brief }, updateBrief);
+    one.post('/:id/actions', { policy: BRIEF_ROLES, body: briefActionRequest, response: brief }, actOnBrief);
+    one.get('/:id/versions', { policy: BRIEF_ROLES, response: briefsResponse }, listBriefVersions);
     app.get(
       '/:id/export/:format',
       {

@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import { errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import { errorResponse } from '../../../shared/contracts/common.js';
 import {
   addSigningEventRequest,
   approvalParams,
@@ -39,7 +39,7 @@ import {
 } from '../../../shared/contracts/projects.js';
 import { AppError } from '../../lib/errors.js';
 import { actorOf, localeOf } from '../../lib/http.js';
-import { ADMIN, OK, routePlugin } from '../../lib/routes.js';
+import { ADMIN, routePlugin } from '../../lib/routes.js';
 import { answerProjectImport, PROJECT_IMPORT_MAX_BYTES } from './import/import.service.js';
 import { buildInvestmentTemplate, buildProjectTemplate } from './import/import.template.js';
 import { PROJECT_READERS, PROJECT_WRITERS } from './projects.policy.js';
@@ -117,65 +117,50 @@ export const projectsRoutes = routePlugin('projects', async (routes, { db }, app
     { policy: PROJECT_WRITERS, params: projectParams, body: updateProjectRequest, response: projectDetail },
     ({ actor, params, body, request }) => updateProject(db, actor, params.id, body, localeOf(request)),
   );
-  routes.put(
+  routes.confirm(
+    'PUT',
     '/:id/major/:year',
-    { policy: PROJECT_WRITERS, params: majorYearParams, body: setMajorYearRequest, response: okResponse },
-    async ({ actor, params, body }) => {
-      await setMajorYear(db, actor, params.id, params.year, body);
-      return OK;
-    },
+    { policy: PROJECT_WRITERS, params: majorYearParams, body: setMajorYearRequest },
+    ({ actor, params, body }) => setMajorYear(db, actor, params.id, params.year, body),
   );
-  routes.put(
+  routes.confirm(
+    'PUT',
     '/:id/investment/:period',
-    { policy: PROJECT_WRITERS, params: investmentParams, body: reportInvestmentRequest, response: okResponse },
-    async ({ actor, params, body }) => {
-      await reportInvestment(db, actor, params.id, params.period, body);
-      return OK;
-    },
+    { policy: PROJECT_WRITERS, params: investmentParams, body: reportInvestmentRequest },
+    ({ actor, params, body }) => reportInvestment(db, actor, params.id, params.period, body),
   );
   routes.get('/blockers', { policy: PROJECT_READERS, query: listBlockersQuery, response: listBlockersResponse }, ({ actor, query }) =>
     listBlockers(db, actor, query),
   );
   // The owning department resolves a blocker too (the service checks whose it is).
-  routes.post(
+  routes.confirm(
+    'POST',
     '/blockers/:blockerId/resolve',
-    { policy: [...PROJECT_WRITERS, 'department'], params: blockerParams, body: resolveBlockerRequest, response: okResponse },
-    async ({ actor, params, body }) => {
-      await resolveBlocker(db, actor, params.blockerId, body);
-      return OK;
-    },
+    { policy: [...PROJECT_WRITERS, 'department'], params: blockerParams, body: resolveBlockerRequest },
+    ({ actor, params, body }) => resolveBlocker(db, actor, params.blockerId, body),
   );
   routes.get('/:id/support', { policy: 'session', params: projectParams, response: projectSupportResponse }, ({ actor, params }) =>
     getProjectSupport(db, actor, params.id),
   );
-  routes.put(
+  routes.confirm(
+    'PUT',
     '/:id/agent',
-    { policy: PROJECT_WRITERS, params: projectParams, body: setAgentRequest, response: okResponse },
-    async ({ actor, params, body }) => {
-      await setProjectAgent(db, actor, params.id, body);
-      return OK;
-    },
+    { policy: PROJECT_WRITERS, params: projectParams, body: setAgentRequest },
+    ({ actor, params, body }) => setProjectAgent(db, actor, params.id, body),
   );
-  routes.put(
+  routes.confirm(
+    'PUT',
     '/:id/approvals/:item',
-    { policy: PROJECT_WRITERS, params: approvalParams, body: setApprovalRequest, response: okResponse },
-    async ({ actor, params, body }) => {
-      await setProjectApproval(db, actor, params.id, params.item, body);
-      return OK;
-    },
+    { policy: PROJECT_WRITERS, params: approvalParams, body: setApprovalRequest },
+    ({ actor, params, body }) => setProjectApproval(db, actor, params.id, params.item, body),
   );
   routes.post(
     '/:id/signing-events',
     { policy: PROJECT_WRITERS, params: projectParams, body: addSigningEventRequest, response: signingEventItem, status: 201 },
     ({ actor, params, body }) => addSigningEvent(db, actor, params.id, body),
   );
-  routes.delete(
-    '/:id/signing-events/:eventId',
-    { policy: PROJECT_WRITERS, params: signingEventParams, response: okResponse },
-    async ({ actor, params }) => {
-      await removeSigningEvent(db, actor, params.id, params.eventId);
-      return OK;
-    },
+  routes.remove('/:id/signing-events/:eventId', { policy: PROJECT_WRITERS, params: signingEventParams }, ({ actor, params }) =>
+    removeSigningEvent(db, actor, params.id, params.eventId),
   );
   routes.post(
     '/:id/blockers',

@@ -8,7 +8,7 @@ import {
   taskFromTargetRequest,
   taskParams,
 } from '../../../shared/contracts/supervision.js';
-import { routePlugin } from '../../lib/routes.js';
+import { keyedRoutes, routePlugin } from '../../lib/routes.js';
 import { actOnTask, createTask, createTaskFromTarget, getTask, listTaskAssignees, listTasks } from './supervision.service.js';
 
 /** Roles that see supervision tasks (each its own; enterprises and 县市区 have none). */
@@ -31,12 +31,7 @@ export const supervisionRoutes = routePlugin('supervision', (routes, { db }) => 
     ({ actor, body }) => createTaskFromTarget(db, actor, body),
   );
   routes.get('/assignees', { policy: SETTERS, response: taskAssigneesResponse }, ({ actor }) => listTaskAssignees(db, actor));
-  routes.get('/tasks/:id', { policy: READERS, params: taskParams, response: taskDetail }, ({ actor, params }) =>
-    getTask(db, actor, params.id),
-  );
-  routes.post(
-    '/tasks/:id/actions',
-    { policy: ACTORS, params: taskParams, body: taskActionRequest, response: taskDetail },
-    ({ actor, params, body }) => actOnTask(db, actor, params.id, body),
-  );
+  const task = keyedRoutes(routes, db, taskParams);
+  task.get('/tasks/:id', { policy: READERS, response: taskDetail }, getTask);
+  task.post('/tasks/:id/actions', { policy: ACTORS, body: taskActionRequest, response: taskDetail }, actOnTask);
 });
