@@ -18,7 +18,7 @@ import {
 } from '../../../shared/contracts/chains.js';
 import { deleteVersionQuery } from '../../../shared/contracts/common.js';
 import { createAnswerCache } from '../../lib/answer-cache.js';
-import { ADMIN, recordRoutes, routePlugin } from '../../lib/routes.js';
+import { ADMIN, keyedRoutes, recordRoutes, routePlugin } from '../../lib/routes.js';
 import { addEdge, createNode, deleteNode, removeEdge, updateNode } from './chain-nodes.service.js';
 import { createChain, deleteChain, deleteChainTarget, getChain, listChains, setChainTarget, updateChain } from './chains.service.js';
 
@@ -46,11 +46,8 @@ export const chainsRoutes = routePlugin('chains', (routes, { db }) => {
   routes.remove('/:code/targets/:year', { policy: editors, params: targetParams, query: deleteVersionQuery }, ({ actor, params, query }) =>
     deleteChainTarget(db, actor, params.code, params.year, query.version),
   );
-  routes.post(
-    '/:code/nodes',
-    { policy: editors, params: chainCodeParams, body: createNodeRequest, response: chainNodeFields, status: 201 },
-    ({ actor, params, body }) => createNode(db, actor, params.code, body),
-  );
+  const chain = keyedRoutes(routes, db, chainCodeParams);
+  chain.post('/:code/nodes', { policy: editors, body: createNodeRequest, response: chainNodeFields, status: 201 }, createNode);
   routes.patch(
     '/:code/nodes/:key',
     { policy: editors, params: nodeParams, body: updateNodeRequest, response: chainNodeFields },
@@ -59,11 +56,7 @@ export const chainsRoutes = routePlugin('chains', (routes, { db }) => {
   routes.remove('/:code/nodes/:key', { policy: editors, params: nodeParams, query: deleteVersionQuery }, ({ actor, params, query }) =>
     deleteNode(db, actor, params.code, params.key, query.version),
   );
-  routes.post(
-    '/:code/edges',
-    { policy: editors, params: chainCodeParams, body: addEdgeRequest, response: chainEdge, status: 201 },
-    ({ actor, params, body }) => addEdge(db, actor, params.code, body),
-  );
+  chain.post('/:code/edges', { policy: editors, body: addEdgeRequest, response: chainEdge, status: 201 }, addEdge);
   routes.remove('/:code/edges/:from/:to', { policy: editors, params: edgeParams }, ({ actor, params }) =>
     removeEdge(db, actor, params.code, params.from, params.to),
   );
