@@ -252,18 +252,18 @@ export function keyedRoutes<K extends string, Key>(
       service: WriteById<Key, B, R>,
     ) =>
       routes[method](url, { ...spec, params }, ({ actor, params, body }) => service(db, actor, params[key], body));
+  const read =
+    (method: 'get' | 'post') =>
+    <R extends z.ZodType>(
+      url: string,
+      spec: Omit<RouteSpec<undefined, undefined, undefined, R>, 'params' | 'query' | 'body'>,
+      service: ReadById<Key, R>,
+    ) =>
+      routes[method](url, { ...spec, params }, ({ actor, params }) => service(db, actor, params[key]));
   return {
-    get: <R extends z.ZodType>(
-      url: string,
-      spec: Omit<RouteSpec<undefined, undefined, undefined, R>, 'params' | 'query' | 'body'>,
-      service: ReadById<Key, R>,
-    ) => routes.get(url, { ...spec, params }, ({ actor, params }) => service(db, actor, params[key])),
+    get: read('get'),
     /** A POST on the record with no body (an action such as 开始评分). */
-    act: <R extends z.ZodType>(
-      url: string,
-      spec: Omit<RouteSpec<undefined, undefined, undefined, R>, 'params' | 'query' | 'body'>,
-      service: ReadById<Key, R>,
-    ) => routes.post(url, { ...spec, params }, ({ actor, params }) => service(db, actor, params[key])),
+    act: read('post'),
     post: write('post'),
     put: write('put'),
     patch: write('patch'),
