@@ -8,7 +8,7 @@ export type ExpectedMove<S extends string> = S | 'stay' | null;
 export type WrittenMove<A extends string, S extends string, P extends string> = readonly [A, string, P, S | 'stay'];
 
 /** The expected move of each (action, state, party) read from a hand-written list; anything not listed is refused (null). */
-export function expectedFrom<A extends string, S extends string, P extends string>(
+function expectedFrom<A extends string, S extends string, P extends string>(
   moves: readonly WrittenMove<A, S, P>[],
 ): (action: A, state: S, party: P) => ExpectedMove<S> {
   return (action, state, party) => {
@@ -18,24 +18,26 @@ export function expectedFrom<A extends string, S extends string, P extends strin
 }
 
 /**
- * Walks every combination: `mayAct` must allow exactly the expected moves and `stateAfter` lead where
- * the list says. Answers each disagreement in words and how many combinations were allowed and refused.
+ * Walks every combination: `mayAct` must allow exactly the hand-written `moves` (anything not listed
+ * is refused) and `stateAfter` lead where they say. Answers each disagreement in words and how many
+ * combinations were allowed and refused.
  */
 export function checkWorkflowTable<A extends string, S extends string, P extends string>(table: {
   actions: readonly A[];
   states: readonly S[];
   parties: readonly P[];
-  expected: (action: A, state: S, party: P) => ExpectedMove<S>;
+  moves: readonly WrittenMove<A, S, P>[];
   mayAct: (action: A, state: S, parties: readonly P[]) => boolean;
   stateAfter: (action: A, state: S) => S;
 }): { wrong: string[]; allowed: number; refused: number } {
   const wrong: string[] = [];
   let allowed = 0;
   let refused = 0;
+  const expected = expectedFrom(table.moves);
   for (const action of table.actions) {
     for (const state of table.states) {
       for (const party of table.parties) {
-        const want = table.expected(action, state, party);
+        const want = expected(action, state, party);
         const got = table.mayAct(action, state, [party]);
         if (got !== (want !== null)) wrong.push(`${action} from ${state} by ${party}: ${got ? 'allowed' : 'refused'}`);
         if (want === null) {
