@@ -1,11 +1,15 @@
 // For the workflow tables' tests (shared/*/workflow.test.ts): every action × state × party checked
 // against a hand-written list, so a changed table row shows up as a named move.
+import type { Workflow } from './workflow.js';
 
 /** What the hand-written list says of one action by one party from one state: the state after, 'stay', or null (refused). */
 export type ExpectedMove<S extends string> = S | 'stay' | null;
 
 /** A hand-written move: the action, the states it starts from (separated by spaces), the party, the state after or 'stay'. */
 export type WrittenMove<A extends string, S extends string, P extends string> = readonly [A, string, P, S | 'stay'];
+
+/** A hand-written move of a workflow's own actions, states and parties (`WrittenMoveOf<typeof taskWorkflow>`). */
+export type WrittenMoveOf<W> = W extends Workflow<infer A, infer S, infer P, string> ? WrittenMove<A, S, P> : never;
 
 /** The expected move of each (action, state, party) read from a hand-written list; anything not listed is refused (null). */
 function expectedFrom<A extends string, S extends string, P extends string>(

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkWorkflowTable, type WrittenMove } from '../workflow-check.js';
-import {
-  mayActOnTask,
-  TASK_ACTIONS,
-  TASK_PARTIES,
-  TASK_STATUSES,
-  taskActionsFor,
-  taskStatusAfter,
-  type TaskAction,
-  type TaskParty,
-  type TaskStatus,
-} from './workflow.js';
+import { checkWorkflowTable, type WrittenMoveOf } from '../workflow-check.js';
+import { mayActOnTask, TASK_ACTIONS, TASK_PARTIES, TASK_STATUSES, taskActionsFor, taskStatusAfter, type taskWorkflow } from './workflow.js';
 
 // The task workflow written out by hand, independent of the table: "action: from statuses → to; party"
 // ('stay' keeps the status). Every (action, status, party) not listed here must be refused.
-const ALLOWED: readonly WrittenMove<TaskAction, TaskStatus, TaskParty>[] = [
+const ALLOWED: readonly WrittenMoveOf<typeof taskWorkflow>[] = [
   ['start', 'todo', 'assignee', 'in_progress'],
   ['report', 'todo in_progress', 'assignee', 'in_progress'],
   ['complete', 'todo in_progress', 'assignee', 'done'],
