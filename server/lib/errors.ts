@@ -138,3 +138,11 @@ export function foundOr404<T>(row: T | null | undefined, messageKey: MessageKey,
 export function refuseWhileReferenced(count: number, messageKey: MessageKey): void {
   if (count > 0) throw new AppError('conflict', { messageKey, params: { count } });
 }
+
+/**
+ * 400 `validation_failed` for one body field: the message (`messageKey` with `params`) says what is
+ * wrong, and the details name the field (`path`, e.g. `body.dueDate`) with `message` when given.
+ */
+export function invalidField(path: string, messageKey: MessageKey, params?: Record<string, string | number>, message?: string): AppError {
+  return new AppError('validation_failed', { messageKey, params, details: [message === undefined ? { path } : { path, message }] });
+}

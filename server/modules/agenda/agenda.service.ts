@@ -11,7 +11,7 @@ import {
 import type { Db } from '../../db/client.js';
 import { settingOrDefault } from '../../db/settings.js';
 import { todayInShanghai } from '../../lib/calendar.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
 import { requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
@@ -82,11 +82,7 @@ export async function scheduleAgendaItem(
   const chainName = await requireChain(db, actor, input.chainCode);
   requireAccess(canEditAgenda(actor, input.chainCode));
   if (input.meetingOn < today) {
-    throw new AppError('validation_failed', {
-      messageKey: 'agenda.error.pastMeeting',
-      params: { date: input.meetingOn, today },
-      details: [{ path: 'body.meetingOn', message: `before today ${today}` }],
-    });
+    throw invalidField('body.meetingOn', 'agenda.error.pastMeeting', { date: input.meetingOn, today }, `before today ${today}`);
   }
   const key = groupKeyOf(input);
   const agenda = await getAgenda(db, actor, input.chainCode);

@@ -19,7 +19,7 @@ import {
 import type { Db } from '../../db/client.js';
 import { pageWindow } from '../../db/sql.js';
 import { todayInShanghai } from '../../lib/calendar.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
 import { lightBoundsOf } from '../../lib/lights.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
 import { actorStamp, applyTransition, bilingualParam, requireFields, requireMove } from '../../lib/workflow.js';
@@ -103,7 +103,7 @@ function invalid(
   messageKey: 'supervision.error.pastDeadline' | 'supervision.error.unknownAssignee',
   params: Record<string, string>,
 ) {
-  return new AppError('validation_failed', { messageKey, params, details: [{ path, message: messageKey }] });
+  return invalidField(path, messageKey, params, messageKey);
 }
 
 /** Refuses a date before today (a deadline, a requested extension). */
@@ -196,11 +196,7 @@ export async function createTask(db: Db, actor: Actor, body: CreateTaskRequest, 
   requireAccess(canCreateTask(actor, chainCode, factsOf(chainCode, input.assignee)));
   requireNotPast('body.deadline', input.deadline, today);
   if (chainCode !== null && !(await hasChain(db, chainCode))) {
-    throw new AppError('validation_failed', {
-      messageKey: 'supervision.error.unknownChain',
-      params: { code: chainCode },
-      details: [{ path: 'body.chainCode' }],
-    });
+    throw invalidField('body.chainCode', 'supervision.error.unknownChain', { code: chainCode });
   }
   const assignee = await requireAssignee(db, 'body.assignee.ref', input.assignee);
   const id = await saveNewTask(
@@ -310,11 +306,7 @@ async function changeOf(db: Db, row: TaskRow, input: TaskActionRequest, today: s
     case 'report': {
       const reportedOn = input.reportedOn ?? today;
       if (reportedOn > today || reportedOn < row.createdOn) {
-        throw new AppError('validation_failed', {
-          messageKey: 'supervision.error.reportDate',
-          params: { date: reportedOn, from: row.createdOn, today },
-          details: [{ path: 'body.reportedOn' }],
-        });
+        throw invalidField('body.reportedOn', 'supervision.error.reportDate', { date: reportedOn, from: row.createdOn, today });
       }
       const percent = input.percent ?? 0;
       return { fields: { progress: percent }, note: input.note ?? null, percent, reportedOn };
@@ -343,11 +335,7 @@ async function changeOf(db: Db, row: TaskRow, input: TaskActionRequest, today: s
       const requested = input.requestedDeadline ?? today;
       requireNotPast('body.requestedDeadline', requested, today);
       if (requested <= row.deadline) {
-        throw new AppError('validation_failed', {
-          messageKey: 'supervision.error.extensionNotLater',
-          params: { date: requested, due: row.deadline },
-          details: [{ path: 'body.requestedDeadline' }],
-        });
+        throw invalidField('body.requestedDeadline', 'supervision.error.extensionNotLater', { date: requested, due: row.deadline });
       }
       return {
         fields: { extensionDue: requested, extensionReason: input.reason ?? null },

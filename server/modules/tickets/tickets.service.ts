@@ -18,7 +18,7 @@ import {
 import type { Db } from '../../db/client.js';
 import { pageWindow } from '../../db/sql.js';
 import { addWorkingDays, todayInShanghai, tryAddWorkingDays, tryWorkingDaysBetween } from '../../lib/calendar.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalidField } from '../../lib/errors.js';
 import { lightBoundsOf } from '../../lib/lights.js';
 import { requireVersion } from '../../lib/optimistic-lock.js';
 import { actorStamp, applyTransition, bilingualParam, requireFields, requireMove } from '../../lib/workflow.js';
@@ -150,10 +150,7 @@ export async function fileTicket(db: Db, actor: Actor, body: CreateTicketRequest
     throw new AppError('not_found', { messageKey: 'tickets.error.unknownEnterprise', params: { uscc: input.uscc } });
   requireAccess(canFileTicket(actor, facts));
   if (input.visit && input.visit.visitedOn > today) {
-    throw new AppError('validation_failed', {
-      messageKey: 'tickets.error.visitInFuture',
-      details: [{ path: 'body.visit.visitedOn', message: 'after today' }],
-    });
+    throw invalidField('body.visit.visitedOn', 'tickets.error.visitInFuture', undefined, 'after today');
   }
   // The project this problem holds up must be one the filer may see (an unknown one answers 404, as its page does).
   if (input.projectId != null) await projectAccessFor(db, actor, input.projectId);
@@ -232,11 +229,7 @@ function requireTicketFields(input: TicketActionRequest, fields: readonly Ticket
 }
 
 function pastDate(path: string, date: string, today: string): AppError {
-  return new AppError('validation_failed', {
-    messageKey: 'tickets.error.pastDate',
-    params: { date, today },
-    details: [{ path: `body.${path}`, message: `before today ${today}` }],
-  });
+  return invalidField(`body.${path}`, 'tickets.error.pastDate', { date, today }, `before today ${today}`);
 }
 
 type Change = { fields: Partial<TicketInsert>; units?: { lead: string; co: string[] } | 'clear'; note: string | null; data?: unknown };
@@ -256,11 +249,7 @@ async function changeOf(db: Db, row: TicketRow, leadUnit: string | null, input: 
     case 'transfer': {
       const units = unitsOf(input);
       if (input.action === 'transfer' && units.lead === leadUnit) {
-        throw new AppError('validation_failed', {
-          messageKey: 'tickets.error.sameUnit',
-          params: { unit: units.lead },
-          details: [{ path: 'body.leadUnit', message: 'the current lead unit' }],
-        });
+        throw invalidField('body.leadUnit', 'tickets.error.sameUnit', { unit: units.lead }, 'the current lead unit');
       }
       if (input.dueDate !== undefined && input.dueDate < today) throw pastDate('dueDate', input.dueDate, today);
       const limits = await readTicketTimeLimits(db);
@@ -309,11 +298,12 @@ async function changeOf(db: Db, row: TicketRow, leadUnit: string | null, input: 
       const requested = input.requestedDue ?? today;
       if (requested < today) throw pastDate('requestedDue', requested, today);
       if (row.dueDate !== null && requested <= row.dueDate) {
-        throw new AppError('validation_failed', {
-          messageKey: 'tickets.error.extensionNotLater',
-          params: { date: requested, due: row.dueDate },
-          details: [{ path: 'body.requestedDue', message: `not after ${row.dueDate}` }],
-        });
+        throw invalidField(
+          'body.requestedDue',
+          'tickets.error.extensionNotLater',
+          { date: requested, due: row.dueDate },
+          `not after ${row.dueDate}`,
+        );
       }
       return { fields: { extensionDue: requested, extensionReason: reason }, note: reason, data: { requestedDue: requested } };
     }
