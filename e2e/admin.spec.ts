@@ -102,8 +102,16 @@ test('the administrator unlocks an account locked by failed logins, after confir
   const row = page.getByTestId('users-table').getByRole('row', { name: /赵锁定/ });
   await expect(row.getByText('已锁定')).toBeVisible();
   await row.getByTestId(`user-unlock-${user.username}`).click();
-  await expect(page.getByText(`解锁 ${user.username}？`)).toBeVisible();
-  await page.getByRole('button', { name: /确\s*定/ }).click();
+  const question = page.getByText(`解锁 ${user.username}？`);
+  await expect(question).toBeVisible();
+  const ok = page.getByRole('button', { name: /确\s*定/ });
+  await expect(ok).toBeEnabled();
+  // A press that reached the popover before it was ready sends nothing: press again only then (never a second write).
+  const sent = page
+    .waitForRequest((r) => r.method() !== 'GET' && new URL(r.url()).pathname.startsWith('/api/'), { timeout: 5_000 })
+    .catch(() => null);
+  await ok.click();
+  if (!(await sent) && (await question.isVisible())) await ok.click();
   await expect(page.getByText(`已解锁 ${user.username}`)).toBeVisible();
   await expect(row.getByText('已锁定')).toHaveCount(0);
   expect((await request.post('/api/auth/login', { data: { username: user.username, password: user.password } })).status()).toBe(200);
