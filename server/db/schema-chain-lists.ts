@@ -9,7 +9,8 @@ import {
   type ResearchMaturity,
   type TransferStatus,
 } from '../../shared/contracts/chain-prospects.js';
-import { USCC_PATTERN, inList, nullOrMatches, references } from './schema-checks.js';
+import { inList, nullOrMatches, references } from './schema-checks.js';
+import { USCC_PATTERN } from '../../shared/contracts/identifiers.js';
 import { chainNodes, chains } from './schema-master.js';
 import { projects } from './schema-projects.js';
 import { editedColumns, identityId, isDemo, usccColumn } from './schema-columns.js';

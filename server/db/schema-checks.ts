@@ -1,17 +1,8 @@
-// Pieces of the schema's constraints: CHECKs built from the shared enums and identifier patterns, so
-// the database refuses exactly what the contracts refuse (and the generated SQL stays as committed),
-// and the one-column foreign key.
+// Pieces of the schema's constraints: CHECKs built from the shared enums and identifier patterns
+// (shared/contracts/identifiers.ts), so the database refuses exactly what the contracts refuse (and the
+// generated SQL stays as committed), and the one-column foreign key.
 import { sql, type SQL } from 'drizzle-orm';
 import { check, foreignKey, type AnyPgColumn } from 'drizzle-orm/pg-core';
-
-export {
-  CHAIN_CODE_PATTERN,
-  GBT4754_CODE_PATTERN,
-  NODE_KEY_PATTERN,
-  PERIOD_PATTERN,
-  REGION_CODE_PATTERN,
-  USCC_PATTERN,
-} from '../../shared/contracts/identifiers.js';
 
 /** The values of an enum as an SQL list: `'a','b'` (the values are constants of the code, never input). */
 export function list(values: readonly string[]): string {
@@ -32,6 +23,11 @@ export function pattern(re: RegExp): SQL {
 export function inList(name: string, column: AnyPgColumn, values: readonly string[], { nullable = false } = {}) {
   const allowed = `${column.name} in (${list(values)})`;
   return check(name, sql.raw(nullable ? `${column.name} is null or ${allowed}` : allowed));
+}
+
+/** A CHECK that the column matches the pattern. */
+export function matches(name: string, column: AnyPgColumn, re: RegExp) {
+  return check(name, sql`${column} ~ ${pattern(re)}`);
 }
 
 /** A CHECK that the column, unless null, matches the pattern. */

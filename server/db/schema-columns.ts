@@ -34,6 +34,9 @@ export const serialId = () => bigserial('id', { mode: 'number' }).primaryKey();
 /** A 统一社会信用代码 (18 characters). */
 export const usccColumn = (name = 'uscc') => char(name, { length: 18 });
 
+/** The enterprise-month a row is of: the firm and the period, the text 'YYYY-MM'. */
+export const firmMonthColumns = () => ({ uscc: usccColumn().notNull(), period: text('period').notNull() });
+
 /** A calendar day as the text 'YYYY-MM-DD' (never shifted through a time zone by the driver). */
 export const day = (name: string) => date(name, { mode: 'string' });
 

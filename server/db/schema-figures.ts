@@ -1,10 +1,12 @@
 // The trail of monthly figures: every write of an enterprise-month keeps the values before and after
 // (who, when, from which source), and the marks that say how a month must be read.
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, char, check, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { PERIOD_PATTERN, list, pattern } from './schema-checks.js';
+import { check, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { list, pattern, references } from './schema-checks.js';
+import { createdAt, firmMonthColumns, money, serialId, writtenAt } from './schema-columns.js';
+import { PERIOD_PATTERN } from '../../shared/contracts/identifiers.js';
 import { FIGURE_SOURCES } from '../../shared/contracts/figures.js';
-import { enterprises } from './schema-master.js';
+import { enterprises, ofFirmMonth } from './schema-master.js';
 
 /**
  * One row per write of a monthly_figures row: `old_values` null when the write created the month,
@@ -15,20 +17,18 @@ import { enterprises } from './schema-master.js';
 export const monthlyFigureRevisions = pgTable(
   'monthly_figure_revisions',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    uscc: char('uscc', { length: 18 }).notNull(),
-    period: text('period').notNull(),
+    id: serialId(),
+    ...firmMonthColumns(),
     oldValues: jsonb('old_values'),
     newValues: jsonb('new_values').notNull(),
     source: text('source').notNull(),
     /** The user; null for the system (CLI, seeding). */
     changedBy: uuid('changed_by'),
     changedByName: text('changed_by_name').notNull(),
-    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+    changedAt: writtenAt('changed_at'),
   },
   (t) => [
-    foreignKey({ name: 'monthly_figure_revisions_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }),
-    check('monthly_figure_revisions_period_check', sql`${t.period} ~ ${pattern(PERIOD_PATTERN)}`),
+    ...ofFirmMonth('monthly_figure_revisions', t),
     check('monthly_figure_revisions_source_check', sql.raw(`source in (${list(FIGURE_SOURCES)})`)),
     index('monthly_figure_revisions_month_idx').on(t.uscc, t.period),
   ],
@@ -46,14 +46,13 @@ export type FigureMark = (typeof FIGURE_MARKS)[number];
 export const monthlyFigureMarks = pgTable(
   'monthly_figure_marks',
   {
-    uscc: char('uscc', { length: 18 }).notNull(),
-    period: text('period').notNull(),
+    ...firmMonthColumns(),
     mark: text('mark').$type<FigureMark>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ name: 'monthly_figure_marks_pkey', columns: [t.uscc, t.period, t.mark] }),
-    foreignKey({ name: 'monthly_figure_marks_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }),
+    references('monthly_figure_marks_uscc_fkey', t.uscc, enterprises.uscc),
     check('monthly_figure_marks_mark_check', sql.raw(`mark in (${list(FIGURE_MARKS)})`)),
     check(
       'monthly_figure_marks_period_check',
@@ -75,18 +74,16 @@ export type YtdColumn = (typeof YTD_COLUMNS)[number];
 export const monthlyFigureYtd = pgTable(
   'monthly_figure_ytd',
   {
-    uscc: char('uscc', { length: 18 }).notNull(),
-    period: text('period').notNull(),
+    ...firmMonthColumns(),
     /** The monthly_figures column the 累计 is of. */
     measure: text('measure').$type<YtdColumn>().notNull(),
     /** The reported 累计, integer 元 (kWh for electricity). */
-    ytdValue: bigint('ytd_value', { mode: 'number' }).notNull(),
-    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull().defaultNow(),
+    ytdValue: money('ytd_value').notNull(),
+    reportedAt: writtenAt('reported_at'),
   },
   (t) => [
     primaryKey({ name: 'monthly_figure_ytd_pkey', columns: [t.uscc, t.period, t.measure] }),
-    foreignKey({ name: 'monthly_figure_ytd_uscc_fkey', columns: [t.uscc], foreignColumns: [enterprises.uscc] }),
-    check('monthly_figure_ytd_period_check', sql`${t.period} ~ ${pattern(PERIOD_PATTERN)}`),
+    ...ofFirmMonth('monthly_figure_ytd', t),
     check('monthly_figure_ytd_measure_check', sql.raw(`measure in (${list(YTD_COLUMNS)})`)),
   ],
 );

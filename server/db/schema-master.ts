@@ -16,7 +16,21 @@ import {
   text,
   unique,
   uniqueIndex,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { inList, matches, nullOrMatches, references } from './schema-checks.js';
+import {
+  day,
+  editedColumns,
+  firmMonthColumns,
+  identityId,
+  isDemo,
+  money,
+  rowVersion,
+  textList,
+  updatedAt,
+  usccColumn,
+} from './schema-columns.js';
 import {
   CHAIN_CODE_PATTERN,
   GBT4754_CODE_PATTERN,
@@ -24,12 +38,7 @@ import {
   PERIOD_PATTERN,
   REGION_CODE_PATTERN,
   USCC_PATTERN,
-  inList,
-  nullOrMatches,
-  pattern,
-  references,
-} from './schema-checks.js';
-import { day, editedColumns, identityId, isDemo, money, rowVersion, textList, updatedAt, usccColumn } from './schema-columns.js';
+} from '../../shared/contracts/identifiers.js';
 import { NODE_STAGES, type NodeStage } from '../../shared/contracts/chains.js';
 import { FIGURE_SOURCES, type FigureSource } from '../../shared/contracts/figures.js';
 import { PARK_LEVELS, type ParkLevel } from '../../shared/contracts/parks.js';
@@ -73,7 +82,7 @@ export const regions = pgTable(
   (t) => [
     unique('regions_name_key').on(t.name),
     unique('regions_short_name_key').on(t.shortName),
-    check('regions_code_check', sql`${t.code} ~ ${pattern(REGION_CODE_PATTERN)}`),
+    matches('regions_code_check', t.code, REGION_CODE_PATTERN),
     inList('regions_kind_check', t.kind, REGION_KINDS),
   ],
 );
@@ -143,7 +152,7 @@ export const chains = pgTable(
   (t) => [
     unique('chains_name_key').on(t.name),
     references('chains_industry_code_fkey', t.industryCode, industries.code),
-    check('chains_code_check', sql`${t.code} ~ ${pattern(CHAIN_CODE_PATTERN)}`),
+    matches('chains_code_check', t.code, CHAIN_CODE_PATTERN),
     check('chains_valid_years_check', sql`${t.validToYear} IS NULL OR ${t.validToYear} >= ${t.validFromYear}`),
   ],
 );
@@ -187,7 +196,7 @@ export const chainNodes = pgTable(
     unique('chain_nodes_chain_key_key').on(t.chainCode, t.key),
     unique('chain_nodes_chain_id_key').on(t.chainCode, t.id),
     references('chain_nodes_chain_code_fkey', t.chainCode, chains.code).onDelete('cascade'),
-    check('chain_nodes_key_check', sql`${t.key} ~ ${pattern(NODE_KEY_PATTERN)}`),
+    matches('chain_nodes_key_check', t.key, NODE_KEY_PATTERN),
     inList('chain_nodes_stage_check', t.stage, NODE_STAGES),
   ],
 );
@@ -262,12 +271,18 @@ export const enterprises = pgTable(
   (t) => [
     references('enterprises_region_code_fkey', t.regionCode, regions.code),
     references('enterprises_park_id_fkey', t.parkId, parks.id),
-    check('enterprises_uscc_check', sql`${t.uscc} ~ ${pattern(USCC_PATTERN)}`),
+    matches('enterprises_uscc_check', t.uscc, USCC_PATTERN),
     nullOrMatches('enterprises_gbt4754_code_check', t.gbt4754Code, GBT4754_CODE_PATTERN),
     index('enterprises_region_idx').on(t.regionCode),
     index('enterprises_park_idx').on(t.parkId),
   ],
 );
+
+/** A row of one enterprise-month's: the enterprise it is of, and a period 'YYYY-MM'. */
+export const ofFirmMonth = (table: string, t: { uscc: AnyPgColumn; period: AnyPgColumn }) => [
+  references(`${table}_uscc_fkey`, t.uscc, enterprises.uscc),
+  matches(`${table}_period_check`, t.period, PERIOD_PATTERN),
+];
 
 /**
  * The yearly 规上 名录: one row per year the enterprise is in scope (annual main-business revenue
@@ -332,8 +347,7 @@ export const enterpriseMemberships = pgTable(
 export const monthlyFigures = pgTable(
   'monthly_figures',
   {
-    uscc: usccColumn().notNull(),
-    period: text('period').notNull(),
+    ...firmMonthColumns(),
     ...figureValueColumns(),
     source: text('source').$type<FigureSource>().notNull().default('manual'),
     updatedAt: updatedAt(),
@@ -345,8 +359,7 @@ export const monthlyFigures = pgTable(
   },
   (t) => [
     primaryKey({ name: 'monthly_figures_pkey', columns: [t.uscc, t.period] }),
-    references('monthly_figures_uscc_fkey', t.uscc, enterprises.uscc),
-    check('monthly_figures_period_check', sql`${t.period} ~ ${pattern(PERIOD_PATTERN)}`),
+    ...ofFirmMonth('monthly_figures', t),
     inList('monthly_figures_source_check', t.source, FIGURE_SOURCES),
     check('monthly_figures_gross_output_check', sql`${t.grossOutput} >= 0`),
     check('monthly_figures_revenue_check', sql`${t.revenue} >= 0`),

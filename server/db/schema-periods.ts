@@ -3,10 +3,11 @@
 // and the superseded versions of monthly figures that let a snapshot read the figures as published.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { PERIOD_PATTERN, inList, quoted } from './schema-checks.js';
+import { inList, quoted } from './schema-checks.js';
+import { PERIOD_PATTERN } from '../../shared/contracts/identifiers.js';
 import { figureValueColumns } from './schema-master.js';
 import { CORRECTION_SOURCES, DISPOSITION_STATUSES, PERIOD_ACTIONS, PERIOD_STATUSES } from '../../shared/publication/workflow.js';
-import { actorColumns, serialId, timestamptz, updatedAt, usccColumn, writtenAt } from './schema-columns.js';
+import { actorColumns, firmMonthColumns, serialId, timestamptz, updatedAt, usccColumn, writtenAt } from './schema-columns.js';
 
 const periodCheck = (name: string, column: string) => check(name, sql.raw(`${column} ~ ${quoted(PERIOD_PATTERN)}`));
 
@@ -128,8 +129,7 @@ export const warningDispositionEvents = pgTable(
 export const monthlyFigureVersions = pgTable(
   'monthly_figure_versions',
   {
-    uscc: usccColumn().notNull(),
-    period: text('period').notNull(),
+    ...firmMonthColumns(),
     ...figureValueColumns(),
     source: text('source').notNull(),
     updatedAt: timestamptz('updated_at').notNull(),

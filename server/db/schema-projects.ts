@@ -16,7 +16,8 @@ import {
   type ProjectState,
   type StageDates,
 } from '../../shared/contracts/projects.js';
-import { PERIOD_PATTERN, USCC_PATTERN, inList, nullOrMatches, references, pattern } from './schema-checks.js';
+import { inList, matches, nullOrMatches, references } from './schema-checks.js';
+import { PERIOD_PATTERN, USCC_PATTERN } from '../../shared/contracts/identifiers.js';
 import { chainNodes, chains, enterprises, parks, regions } from './schema-master.js';
 import { createdAt, day, editedColumns, identityId, isDemo, money, usccColumn } from './schema-columns.js';
 
@@ -162,7 +163,7 @@ export const projectMonthlyInvestment = pgTable(
   (t) => [
     primaryKey({ name: 'project_monthly_investment_pkey', columns: [t.projectId, t.period] }),
     references('project_monthly_investment_project_id_fkey', t.projectId, projects.id).onDelete('cascade'),
-    check('project_monthly_investment_period_check', sql`${t.period} ~ ${pattern(PERIOD_PATTERN)}`),
+    matches('project_monthly_investment_period_check', t.period, PERIOD_PATTERN),
     check('project_monthly_investment_amounts_check', sql`${t.completed} >= 0 AND ${t.fundsArrived} >= 0`),
   ],
 );
