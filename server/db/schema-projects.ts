@@ -2,7 +2,20 @@
 // with their one lifecycle, every stage change and amount change kept, the yearly major-project
 // list with its plan and the monthly completed investment and 到位资金. Money is integer 元.
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import {
   APPROVAL_ITEMS,
   APPROVAL_STATUSES,
@@ -94,41 +107,42 @@ export const projects = pgTable(
   ],
 );
 
+/** A row that belongs to a project (its stage changes, its list entries…): removed with the project. */
+const ofProject = (table: string, t: { projectId: AnyPgColumn }) =>
+  references(`${table}_project_id_fkey`, t.projectId, projects.id).onDelete('cascade');
+
+/** The first columns of a row of a project's lists: its own number and the project. */
+const projectRowColumns = () => ({ id: identityId(), projectId: integer('project_id').notNull() });
+
+/** Who recorded a change of a project (the user, and their name as it was then) and when. */
+const recordedByColumns = () => ({ byId: uuid('by_id'), byName: text('by_name').notNull(), at: createdAt() });
+
 /** Every stage change: from, to, the day it happened, why (moving back, 终止), who recorded it. */
 export const projectStageEvents = pgTable(
   'project_stage_events',
   {
-    id: identityId(),
-    projectId: integer('project_id').notNull(),
+    ...projectRowColumns(),
     fromStage: text('from_stage'),
     toStage: text('to_stage').notNull(),
     on: day('on_date').notNull(),
     reason: text('reason'),
-    byId: uuid('by_id'),
-    byName: text('by_name').notNull(),
-    at: createdAt(),
+    ...recordedByColumns(),
   },
-  (t) => [
-    references('project_stage_events_project_id_fkey', t.projectId, projects.id).onDelete('cascade'),
-    index('project_stage_events_project_idx').on(t.projectId),
-  ],
+  (t) => [ofProject('project_stage_events', t), index('project_stage_events_project_idx').on(t.projectId)],
 );
 
 /** Every change of 签约额 or 计划总投资 (inflated amounts are a known abuse: nothing is overwritten unseen). */
 export const projectAmountChanges = pgTable(
   'project_amount_changes',
   {
-    id: identityId(),
-    projectId: integer('project_id').notNull(),
+    ...projectRowColumns(),
     field: text('field').notNull(),
     before: money('before_amount'),
     after: money('after_amount'),
-    byId: uuid('by_id'),
-    byName: text('by_name').notNull(),
-    at: createdAt(),
+    ...recordedByColumns(),
   },
   (t) => [
-    references('project_amount_changes_project_id_fkey', t.projectId, projects.id).onDelete('cascade'),
+    ofProject('project_amount_changes', t),
     check('project_amount_changes_field_check', sql`${t.field} in ('signedAmount', 'plannedInvestment')`),
     index('project_amount_changes_project_idx').on(t.projectId),
   ],
@@ -144,7 +158,7 @@ export const majorProjectYears = pgTable(
   },
   (t) => [
     primaryKey({ name: 'major_project_years_pkey', columns: [t.projectId, t.year] }),
-    references('major_project_years_project_id_fkey', t.projectId, projects.id).onDelete('cascade'),
+    ofProject('major_project_years', t),
     check('major_project_years_year_check', sql`${t.year} BETWEEN 2000 AND 2100`),
     check('major_project_years_plan_check', sql`${t.annualPlan} >= 0`),
     index('major_project_years_year_idx').on(t.year),
@@ -162,7 +176,7 @@ export const projectMonthlyInvestment = pgTable(
   },
   (t) => [
     primaryKey({ name: 'project_monthly_investment_pkey', columns: [t.projectId, t.period] }),
-    references('project_monthly_investment_project_id_fkey', t.projectId, projects.id).onDelete('cascade'),
+    ofProject('project_monthly_investment', t),
     matches('project_monthly_investment_period_check', t.period, PERIOD_PATTERN),
     check('project_monthly_investment_amounts_check', sql`${t.completed} >= 0 AND ${t.fundsArrived} >= 0`),
   ],
@@ -176,7 +190,7 @@ export const projectAgents = pgTable(
     agentName: text('agent_name').notNull(),
     agentPhone: text('agent_phone'),
   },
-  (t) => [references('project_agents_project_id_fkey', t.projectId, projects.id).onDelete('cascade')],
+  (t) => [ofProject('project_agents', t)],
 );
 
 /** The approval checklist of a project: one row per item, with status and dates. */
@@ -191,7 +205,7 @@ export const projectApprovals = pgTable(
   },
   (t) => [
     primaryKey({ name: 'project_approvals_pkey', columns: [t.projectId, t.item] }),
-    references('project_approvals_project_id_fkey', t.projectId, projects.id).onDelete('cascade'),
+    ofProject('project_approvals', t),
     inList('project_approvals_item_check', t.item, APPROVAL_ITEMS),
     inList('project_approvals_status_check', t.status, APPROVAL_STATUSES),
   ],
@@ -201,8 +215,7 @@ export const projectApprovals = pgTable(
 export const projectBlockers = pgTable(
   'project_blockers',
   {
-    id: identityId(),
-    projectId: integer('project_id').notNull(),
+    ...projectRowColumns(),
     kind: text('kind').notNull(),
     description: text('description').notNull(),
     ownerDepartment: text('owner_department').notNull(),
@@ -212,7 +225,7 @@ export const projectBlockers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    references('project_blockers_project_id_fkey', t.projectId, projects.id).onDelete('cascade'),
+    ofProject('project_blockers', t),
     inList('project_blockers_kind_check', t.kind, BLOCKER_KINDS),
     index('project_blockers_project_idx').on(t.projectId),
     index('project_blockers_department_idx').on(t.ownerDepartment),
@@ -226,14 +239,13 @@ export const projectBlockers = pgTable(
 export const projectSigningEvents = pgTable(
   'project_signing_events',
   {
-    id: identityId(),
-    projectId: integer('project_id').notNull(),
+    ...projectRowColumns(),
     eventName: text('event_name').notNull(),
     heldOn: day('held_on').notNull(),
     createdAt: createdAt(),
   },
   (t) => [
-    references('project_signing_events_project_id_fkey', t.projectId, projects.id).onDelete('cascade'),
+    ofProject('project_signing_events', t),
     unique('project_signing_events_unique').on(t.projectId, t.eventName, t.heldOn),
     check('project_signing_events_name_check', sql`length(${t.eventName}) BETWEEN 1 AND 80`),
   ],
