@@ -40,6 +40,9 @@ export const firmMonthColumns = () => ({ uscc: usccColumn().notNull(), period: t
 /** A calendar day as the text 'YYYY-MM-DD' (never shifted through a time zone by the driver). */
 export const day = (name: string) => date(name, { mode: 'string' });
 
+/** A pending 延期 request on a ticket or a supervision task: the day asked for and why (null when none is pending). */
+export const extensionRequestColumns = () => ({ extensionDue: day('extension_due'), extensionReason: text('extension_reason') });
+
 /** A list of texts, empty unless given. */
 export const textList = (name: string) =>
   text(name)

@@ -9,7 +9,7 @@ import { TICKET_CATEGORIES } from '../../shared/tickets/workflow.js';
 import { TASK_STATUSES } from '../../shared/supervision/workflow.js';
 import { chains } from './schema-master.js';
 import { inList, references, list } from './schema-checks.js';
-import { actorColumns, day, editedColumns, identityId, serialId, writtenAt } from './schema-columns.js';
+import { actorColumns, day, editedColumns, extensionRequestColumns, identityId, serialId, writtenAt } from './schema-columns.js';
 
 /** A supervision task. Only the workflow (supervision.service.ts) changes its status. */
 export const supervisionTasks = pgTable(
@@ -35,8 +35,8 @@ export const supervisionTasks = pgTable(
     doneOn: day('done_on'),
     /** Completed by the deadline in force (extensions included). */
     onTime: boolean('on_time'),
-    extensionDue: day('extension_due'),
-    extensionReason: text('extension_reason'),
+    /** A pending 延期 request of the assignee. */
+    ...extensionRequestColumns(),
     createdOn: day('created_on').notNull(),
     createdBy: uuid('created_by'),
     createdByName: text('created_by_name').notNull(),

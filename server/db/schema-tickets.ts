@@ -12,6 +12,7 @@ import {
   createdAt,
   day,
   editedColumns,
+  extensionRequestColumns,
   identityId,
   serialId,
   textList,
@@ -79,8 +80,7 @@ export const tickets = pgTable(
     /** Set at 办结: working days from filing to closing. */
     workingDays: integer('working_days'),
     /** A pending 延期 request of the lead unit. */
-    extensionDue: day('extension_due'),
-    extensionReason: text('extension_reason'),
+    ...extensionRequestColumns(),
     /** Whether an extension was ever approved. */
     extended: boolean('extended').notNull().default(false),
     createdBy: uuid('created_by'),
