@@ -72,6 +72,12 @@ export const periodSnapshotAnswers = pgTable(
   (t) => [primaryKey({ name: 'period_snapshot_answers_pkey', columns: [t.snapshotId, t.key] })],
 );
 
+/** The 预警 a disposition is of: the firm-month and the warning's kind (as in the warnings contract). */
+const warningColumns = () => ({ period: text('period').notNull(), uscc: usccColumn().notNull(), kind: text('kind').notNull() });
+
+/** What a disposition says besides its status: a note and, for a correction, its source and reference. */
+const dispositionColumns = () => ({ note: text('note'), correctionSource: text('correction_source'), reference: text('reference') });
+
 /**
  * The disposition of one 预警 of a firm-month (kind as in the warnings contract); a warning without
  * a row is 未处理. Rows of the review kinds (unit_slip, output_drop) are created when a month is
@@ -81,13 +87,9 @@ export const periodSnapshotAnswers = pgTable(
 export const warningDispositions = pgTable(
   'warning_dispositions',
   {
-    period: text('period').notNull(),
-    uscc: usccColumn().notNull(),
-    kind: text('kind').notNull(),
+    ...warningColumns(),
     status: text('status').notNull().default('pending'),
-    note: text('note'),
-    correctionSource: text('correction_source'),
-    reference: text('reference'),
+    ...dispositionColumns(),
     detail: jsonb('detail'),
     detectedVersion: bigint('detected_version', { mode: 'number' }),
     updatedBy: uuid('updated_by'),
@@ -108,13 +110,9 @@ export const warningDispositionEvents = pgTable(
   'warning_disposition_events',
   {
     id: serialId(),
-    period: text('period').notNull(),
-    uscc: usccColumn().notNull(),
-    kind: text('kind').notNull(),
+    ...warningColumns(),
     status: text('status').notNull(),
-    note: text('note'),
-    correctionSource: text('correction_source'),
-    reference: text('reference'),
+    ...dispositionColumns(),
     ...actorColumns(),
     at: writtenAt('at'),
   },
