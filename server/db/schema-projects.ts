@@ -114,6 +114,12 @@ const ofProject = (table: string, t: { projectId: AnyPgColumn }) =>
 /** The first columns of a row of a project's lists: its own number and the project. */
 const projectRowColumns = () => ({ id: identityId(), projectId: integer('project_id').notNull() });
 
+/** The constraints of a row of a project's lists: removed with the project, and found by it. */
+const projectRowConstraints = (table: string, t: { projectId: AnyPgColumn }) => [
+  ofProject(table, t),
+  index(`${table}_project_idx`).on(t.projectId),
+];
+
 /** Who recorded a change of a project (the user, and their name as it was then) and when. */
 const recordedByColumns = () => ({ byId: uuid('by_id'), byName: text('by_name').notNull(), at: createdAt() });
 
@@ -128,7 +134,7 @@ export const projectStageEvents = pgTable(
     reason: text('reason'),
     ...recordedByColumns(),
   },
-  (t) => [ofProject('project_stage_events', t), index('project_stage_events_project_idx').on(t.projectId)],
+  (t) => projectRowConstraints('project_stage_events', t),
 );
 
 /** Every change of 签约额 or 计划总投资 (inflated amounts are a known abuse: nothing is overwritten unseen). */
@@ -142,9 +148,8 @@ export const projectAmountChanges = pgTable(
     ...recordedByColumns(),
   },
   (t) => [
-    ofProject('project_amount_changes', t),
+    ...projectRowConstraints('project_amount_changes', t),
     check('project_amount_changes_field_check', sql`${t.field} in ('signedAmount', 'plannedInvestment')`),
-    index('project_amount_changes_project_idx').on(t.projectId),
   ],
 );
 
@@ -225,9 +230,8 @@ export const projectBlockers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    ofProject('project_blockers', t),
+    ...projectRowConstraints('project_blockers', t),
     inList('project_blockers_kind_check', t.kind, BLOCKER_KINDS),
-    index('project_blockers_project_idx').on(t.projectId),
     index('project_blockers_department_idx').on(t.ownerDepartment),
   ],
 );
