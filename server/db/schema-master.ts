@@ -278,7 +278,7 @@ export const enterprises = pgTable(
   ],
 );
 
-/** A row of one enterprise-month's: the enterprise it is of, and a period 'YYYY-MM'. */
+/** The constraints of a row of one enterprise-month (firmMonthColumns): a known enterprise, a period 'YYYY-MM'. */
 export const ofFirmMonth = (table: string, t: { uscc: AnyPgColumn; period: AnyPgColumn }) => [
   references(`${table}_uscc_fkey`, t.uscc, enterprises.uscc),
   matches(`${table}_period_check`, t.period, PERIOD_PATTERN),
