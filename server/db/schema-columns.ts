@@ -37,6 +37,13 @@ export const usccColumn = (name = 'uscc') => char(name, { length: 18 });
 /** The enterprise-month a row is of: the firm and the period, the text 'YYYY-MM'. */
 export const firmMonthColumns = () => ({ uscc: usccColumn().notNull(), period: text('period').notNull() });
 
+/** Where a project or an enterprise's problem stands: the node on its chain, its park (if in one) and its county. */
+export const placeColumns = () => ({
+  nodeId: integer('node_id'),
+  parkId: integer('park_id'),
+  regionCode: text('region_code').notNull(),
+});
+
 /** A calendar day as the text 'YYYY-MM-DD' (never shifted through a time zone by the driver). */
 export const day = (name: string) => date(name, { mode: 'string' });
 

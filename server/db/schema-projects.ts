@@ -32,7 +32,7 @@ import {
 import { inList, matches, nullOrMatches, references } from './schema-checks.js';
 import { PERIOD_PATTERN, USCC_PATTERN } from '../../shared/contracts/identifiers.js';
 import { chainNodes, chains, enterprises, parks, regions } from './schema-master.js';
-import { createdAt, day, editedColumns, identityId, isDemo, money, usccColumn } from './schema-columns.js';
+import { createdAt, day, editedColumns, identityId, isDemo, money, placeColumns, usccColumn } from './schema-columns.js';
 
 /** 客商库: companies (USCC checked by shared/uscc.ts before any write) and people. */
 export const investors = pgTable(
@@ -69,9 +69,7 @@ export const projects = pgTable(
     channel: text('channel').$type<ProjectChannel>().notNull(),
     referringMasterUscc: usccColumn('referring_master_uscc'),
     chainCode: text('chain_code').notNull(),
-    nodeId: integer('node_id'),
-    parkId: integer('park_id'),
-    regionCode: text('region_code').notNull(),
+    ...placeColumns(),
     unit: text('unit'),
     person: text('person'),
     signedAmount: money('signed_amount'),

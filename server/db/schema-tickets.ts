@@ -1,7 +1,20 @@
 // Enterprise problem tickets (问题交办): the ticket, its responsible units (one lead, any 协办), its
 // timeline, the 走访 visits that registered problems, and in-app notifications.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { NOTIFICATION_KINDS, TICKET_SOURCES } from '../../shared/contracts/tickets.js';
 import { TICKET_CATEGORIES, TICKET_STATES } from '../../shared/tickets/workflow.js';
 import { enterprises, parks } from './schema-master.js';
@@ -14,12 +27,19 @@ import {
   editedColumns,
   extensionRequestColumns,
   identityId,
+  placeColumns,
   serialId,
   textList,
   timestamptz,
   usccColumn,
   writtenAt,
 } from './schema-columns.js';
+
+/** The constraints of a row about one enterprise: a known enterprise, and the index to find its rows. */
+const ofEnterprise = (table: string, t: { uscc: AnyPgColumn }) => [
+  references(`${table}_uscc_fkey`, t.uscc, enterprises.uscc),
+  index(`${table}_uscc_idx`).on(t.uscc),
+];
 
 /** A 走访 (visit to an enterprise) during which problems were registered. */
 export const ticketVisits = pgTable(
@@ -33,7 +53,7 @@ export const ticketVisits = pgTable(
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },
-  (t) => [references('ticket_visits_uscc_fkey', t.uscc, enterprises.uscc), index('ticket_visits_uscc_idx').on(t.uscc)],
+  (t) => ofEnterprise('ticket_visits', t),
 );
 
 /**
@@ -55,9 +75,7 @@ export const tickets = pgTable(
     /** The enterprise's chains when filed; `chain_code` its primary one. */
     chainCodes: textList('chain_codes'),
     chainCode: text('chain_code'),
-    nodeId: integer('node_id'),
-    parkId: integer('park_id'),
-    regionCode: text('region_code').notNull(),
+    ...placeColumns(),
     /** An investment project this problem holds up (checked at filing: one the filer may see). */
     projectId: integer('project_id'),
     /** A 预警 it came from: `period:uscc:kind`. */
@@ -87,14 +105,13 @@ export const tickets = pgTable(
     ...editedColumns(),
   },
   (t) => [
-    references('tickets_uscc_fkey', t.uscc, enterprises.uscc),
+    ...ofEnterprise('tickets', t),
     references('tickets_park_id_fkey', t.parkId, parks.id),
     references('tickets_visit_id_fkey', t.visitId, ticketVisits.id),
     inList('tickets_category_check', t.category, TICKET_CATEGORIES),
     inList('tickets_state_check', t.state, TICKET_STATES),
     inList('tickets_source_check', t.source, TICKET_SOURCES),
     check('tickets_rating_check', sql`${t.rating} between 1 and 5`),
-    index('tickets_uscc_idx').on(t.uscc),
     index('tickets_filed_idx').on(t.filedOn),
     index('tickets_closed_idx').on(t.closedOn),
   ],
