@@ -48,7 +48,30 @@ type Column = {
 const zh = (key: string) =>
   // Keys are built from the contracts' enums, each with a message in both dictionaries.
   translate('zh-CN', key as MessageKey);
+
 const labelsOf = (prefix: string, values: readonly string[]) => values.map((v) => zh(`${prefix}.${v}`)).join('、');
+
+/**
+ * A column holding one of `values`, written as its Chinese label (`prefix`.value): the rule lists
+ * the labels (and what an empty cell means); the example row shows `example`'s label, or nothing.
+ */
+function choiceColumn(
+  header: string,
+  field: string,
+  prefix: string,
+  values: readonly string[],
+  { required, example, whenEmpty }: { required: boolean; example?: string; whenEmpty?: string },
+): Column {
+  const rule = [labelsOf(prefix, values), whenEmpty].filter(Boolean).join('；');
+  return {
+    header,
+    field,
+    required,
+    rule: `${rule}。`,
+    example: example === undefined ? '' : zh(`${prefix}.${example}`),
+    labels: { prefix, values },
+  };
+}
 
 const NODE: Column = { header: '环节', field: 'nodeKey', required: true, rule: '本产业链的环节名称或代码，见“环节表”。', example: '' };
 
@@ -66,32 +89,11 @@ const COLUMNS: Record<ImportList, readonly Column[]> = {
     NODE,
     { header: '成果名称', field: 'title', required: true, rule: '不超过200字。', example: '示例高效硅钢片制备技术' },
     { header: '持有单位', field: 'holder', required: true, rule: '不超过100字。', example: '示例大学' },
-    {
-      header: '单位类型',
-      field: 'holderKind',
-      required: true,
-      rule: `${labelsOf('chains.lists.holderKind', HOLDER_KINDS)}。`,
-      example: zh('chains.lists.holderKind.university'),
-      labels: { prefix: 'chains.lists.holderKind', values: HOLDER_KINDS },
-    },
+    choiceColumn('单位类型', 'holderKind', 'chains.lists.holderKind', HOLDER_KINDS, { required: true, example: 'university' }),
     { header: '技术领域', field: 'field', required: false, rule: '不超过100字。', example: '新材料' },
-    {
-      header: '成熟度',
-      field: 'maturity',
-      required: true,
-      rule: `${labelsOf('chains.lists.maturity', RESEARCH_MATURITIES)}。`,
-      example: zh('chains.lists.maturity.pilot'),
-      labels: { prefix: 'chains.lists.maturity', values: RESEARCH_MATURITIES },
-    },
+    choiceColumn('成熟度', 'maturity', 'chains.lists.maturity', RESEARCH_MATURITIES, { required: true, example: 'pilot' }),
     { header: '联系人', field: 'contact', required: false, rule: '不超过100字。', example: '' },
-    {
-      header: '转化状态',
-      field: 'transferStatus',
-      required: false,
-      rule: `${labelsOf('chains.lists.transfer', TRANSFER_STATUSES)}；留空为待转化。`,
-      example: '',
-      labels: { prefix: 'chains.lists.transfer', values: TRANSFER_STATUSES },
-    },
+    choiceColumn('转化状态', 'transferStatus', 'chains.lists.transfer', TRANSFER_STATUSES, { required: false, whenEmpty: '留空为待转化' }),
   ],
 };
 

@@ -39,7 +39,7 @@ import {
 } from '../../../shared/contracts/projects.js';
 import { AppError } from '../../lib/errors.js';
 import { actorOf, localeOf } from '../../lib/http.js';
-import { ADMIN, routePlugin } from '../../lib/routes.js';
+import { ADMIN, keyedRoutes, routePlugin } from '../../lib/routes.js';
 import { answerProjectImport, PROJECT_IMPORT_MAX_BYTES } from './import/import.service.js';
 import { buildInvestmentTemplate, buildProjectTemplate } from './import/import.template.js';
 import { PROJECT_READERS, PROJECT_WRITERS } from './projects.policy.js';
@@ -103,6 +103,7 @@ export const projectsRoutes = routePlugin('projects', async (routes, { db }, app
     { policy: PROJECT_WRITERS, body: createProjectRequest, response: projectDetail, status: 201 },
     ({ actor, body, request }) => createProject(db, actor, body, localeOf(request)),
   );
+  const project = keyedRoutes(routes, db, projectParams);
   // An enterprise account reads the page of the project linked to it (the service checks which).
   routes.get('/:id', { policy: 'session', params: projectParams, response: projectDetail }, ({ actor, params, request }) =>
     getProject(db, actor, params.id, localeOf(request)),
@@ -139,9 +140,7 @@ export const projectsRoutes = routePlugin('projects', async (routes, { db }, app
     { policy: [...PROJECT_WRITERS, 'department'], params: blockerParams, body: resolveBlockerRequest },
     ({ actor, params, body }) => resolveBlocker(db, actor, params.blockerId, body),
   );
-  routes.get('/:id/support', { policy: 'session', params: projectParams, response: projectSupportResponse }, ({ actor, params }) =>
-    getProjectSupport(db, actor, params.id),
-  );
+  project.get('/:id/support', { policy: 'session', response: projectSupportResponse }, getProjectSupport);
   routes.confirm(
     'PUT',
     '/:id/agent',
@@ -154,17 +153,13 @@ export const projectsRoutes = routePlugin('projects', async (routes, { db }, app
     { policy: PROJECT_WRITERS, params: approvalParams, body: setApprovalRequest },
     ({ actor, params, body }) => setProjectApproval(db, actor, params.id, params.item, body),
   );
-  routes.post(
+  project.post(
     '/:id/signing-events',
-    { policy: PROJECT_WRITERS, params: projectParams, body: addSigningEventRequest, response: signingEventItem, status: 201 },
-    ({ actor, params, body }) => addSigningEvent(db, actor, params.id, body),
+    { policy: PROJECT_WRITERS, body: addSigningEventRequest, response: signingEventItem, status: 201 },
+    addSigningEvent,
   );
   routes.remove('/:id/signing-events/:eventId', { policy: PROJECT_WRITERS, params: signingEventParams }, ({ actor, params }) =>
     removeSigningEvent(db, actor, params.id, params.eventId),
   );
-  routes.post(
-    '/:id/blockers',
-    { policy: PROJECT_WRITERS, params: projectParams, body: createBlockerRequest, response: blockerItem, status: 201 },
-    ({ actor, params, body }) => createBlocker(db, actor, params.id, body),
-  );
+  project.post('/:id/blockers', { policy: PROJECT_WRITERS, body: createBlockerRequest, response: blockerItem, status: 201 }, createBlocker);
 });

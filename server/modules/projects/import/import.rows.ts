@@ -82,10 +82,6 @@ function isRealDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
-function pickByLabel<T extends string>(values: readonly T[], label: (v: T) => string, text: string): T | undefined {
-  return values.find((v) => v === text || label(v) === text);
-}
-
 /** Checks the rows of a project file; `today` bounds the 线索 date (a lead is found on a day that has happened). */
 export function checkProjectRows(sheet: ReadSheet, lookups: ProjectLookups, today: string): { drafts: ProjectDraft[]; errors: RowError[] } {
   const columns = columnIndex<ProjectImportColumn>(sheet, PROJECT_IMPORT_COLUMNS, ['项目名称', '产业链', '县市区']);
@@ -112,20 +108,15 @@ export function checkProjectRows(sheet: ReadSheet, lookups: ProjectLookups, toda
       if (node) nodeId = node.id;
       else fail('环节', 'projects.import.unknownNode', { chain: chainCode });
     }
-    const channelText = cell('招商渠道');
-    const channel =
-      channelText === '' ? 'other' : pickByLabel(PROJECT_CHANNELS, (c) => translate('zh-CN', `projects.channel.${c}`), channelText);
-    if (channel === undefined)
-      fail('招商渠道', 'projects.import.unknownChoice', {
-        choices: PROJECT_CHANNELS.map((c) => translate('zh-CN', `projects.channel.${c}`)).join('、'),
-      });
-    const categoryText = cell('项目类别');
-    const category =
-      categoryText === '' ? 'industry' : pickByLabel(PROJECT_CATEGORIES, (c) => translate('zh-CN', `projects.category.${c}`), categoryText);
-    if (category === undefined)
-      fail('项目类别', 'projects.import.unknownChoice', {
-        choices: PROJECT_CATEGORIES.map((c) => translate('zh-CN', `projects.category.${c}`)).join('、'),
-      });
+    /** A choice cell: a value or its Chinese label; empty → `fallback`; anything else fails, listing the labels. */
+    const choice = <T extends string>(column: ProjectImportColumn, values: readonly T[], label: (v: T) => string, fallback: T) => {
+      const given = cell(column);
+      const picked = given === '' ? fallback : values.find((v) => v === given || label(v) === given);
+      if (picked === undefined) fail(column, 'projects.import.unknownChoice', { choices: values.map(label).join('、') });
+      return picked;
+    };
+    const channel = choice('招商渠道', PROJECT_CHANNELS, (c) => translate('zh-CN', `projects.channel.${c}`), 'other');
+    const category = choice('项目类别', PROJECT_CATEGORIES, (c) => translate('zh-CN', `projects.category.${c}`), 'industry');
     const regionCode = lookups.regions.get(cell('县市区'));
     if (regionCode === undefined) fail('县市区', cell('县市区') === '' ? 'projects.import.required' : 'projects.import.unknownRegion');
     const park = cell('园区') === '' ? null : (lookups.parks.get(cell('园区')) ?? undefined);
