@@ -5,7 +5,7 @@ import { countRows } from '../../test/factories/common.js';
 import { makeUscc } from '../../../shared/uscc.js';
 import { useTestApp, type Session } from '../../test/app.js';
 
-import { filledTemplate, multipartFile } from '../../test/factories/enterprises.js';
+import { filledTemplate, postFile } from '../../test/factories/enterprises.js';
 
 const t = useTestApp({
   users: {
@@ -22,13 +22,7 @@ async function template(s: Session, list: 'prospects' | 'research'): Promise<Buf
 }
 
 function upload(s: Session, list: 'prospects' | 'research', file: Buffer, dryRun: boolean) {
-  const body = multipartFile(`${list}.xlsx`, file);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/chains/CH02/${list}/import?dryRun=${dryRun}`,
-    headers: { ...s.headers, ...body.headers },
-    payload: body.payload,
-  });
+  return postFile(t.app, s, `/api/chains/CH02/${list}/import?dryRun=${dryRun}`, `${list}.xlsx`, file);
 }
 
 const count = (table: 'chain_prospects' | 'chain_research') => countRows(t.database.db, table);

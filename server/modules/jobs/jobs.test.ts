@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/contracts/jobs.js';
 import { useTestApp, type Session } from '../../test/app.js';
-import { buildEnterprise, nextUscc } from '../../test/factories/enterprises.js';
-import { endedJob, postFile } from '../../test/factories/jobs.js';
+import { buildEnterprise, nextUscc, postFile } from '../../test/factories/enterprises.js';
+import { endedJob } from '../../test/factories/jobs.js';
 import { IMPORT_COLUMNS } from '../../../shared/contracts/enterprises.js';
 import { csvText, postImport } from '../../test/factories/figures.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';

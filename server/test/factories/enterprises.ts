@@ -1,13 +1,15 @@
 // Factories and helpers of the enterprise tests: valid USCCs, firms created through the service,
-// a multipart body for app.inject, and the park ids of the reference data.
+// a multipart body for app.inject (and a file posted with it), and the park ids of the reference data.
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
 import type { CreateEnterpriseRequest, EnterpriseProfile, UpdateEnterpriseRequest } from '../../../shared/contracts/enterprises.js';
 import { makeUscc } from '../../../shared/uscc.js';
 import type { Db } from '../../db/client.js';
 import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
 import { createEnterprise } from '../../modules/enterprises/enterprises.service.js';
+import type { Session } from '../app.js';
 
 let counter = 0;
 
@@ -81,6 +83,13 @@ export function multipartFile(
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Posts one file (multipart, field `file`) to `url` as `session`, in `locale` when given (the `X-Locale` the web sends). */
+export function postFile(app: FastifyInstance, session: Session, url: string, fileName: string, data: Buffer, locale?: string) {
+  const body = multipartFile(fileName, data);
+  const headers = { ...session.headers, ...body.headers, ...(locale ? { 'x-locale': locale } : {}) };
+  return app.inject({ method: 'POST', url, headers, payload: body.payload });
 }
 
 /** Fills a downloaded template's first sheet: the header kept, the example row replaced by `rows`. */

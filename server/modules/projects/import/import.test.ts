@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/index.js';
 import { useTestApp, type Session } from '../../../test/app.js';
 import { useCliWorkspace } from '../../../test/cli.js';
-import { filledTemplate, multipartFile } from '../../../test/factories/enterprises.js';
+import { filledTemplate, postFile } from '../../../test/factories/enterprises.js';
 import { buildProject } from '../../../test/factories/projects.js';
 
 const t = useTestApp({
@@ -22,13 +22,7 @@ async function template(s: Session, kind: 'projects' | 'investment'): Promise<Bu
 }
 
 function upload(s: Session, file: Buffer, query: string) {
-  const body = multipartFile('projects.xlsx', file);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/projects/import?${query}`,
-    headers: { ...s.headers, ...body.headers },
-    payload: body.payload,
-  });
+  return postFile(t.app, s, `/api/projects/import?${query}`, 'projects.xlsx', file);
 }
 
 const countProjects = async (q: string) =>
