@@ -172,6 +172,22 @@ const otherPlaceProbe = (path: string, query: string): Probe => ({
   status: grid({ admin: 200, leader: 200, department: 200, chain_chief: 200, chain_office: 200, park: 403, county: 403 }),
 });
 
+/**
+ * The admin's edit (PATCH with `edit`'s body) and delete of a master-data record: each call makes its own
+ * record with `fresh`, whose key takes the place of the route's last parameter.
+ */
+function adminEditRows(
+  route: string,
+  fresh: (fx: AuthzFixture) => Promise<string | number>,
+  edit: (fx: AuthzFixture) => unknown,
+): MatrixRow[] {
+  const url = async (fx: AuthzFixture) => route.replace(/:\w+$/, String(await fresh(fx)));
+  return [
+    { method: 'PATCH', route, request: async (fx) => json(await url(fx), edit(fx)), status: only(['admin'], 200) },
+    { method: 'DELETE', route, request: async (fx) => ({ url: await url(fx) }), status: only(['admin'], 200) },
+  ];
+}
+
 /** 链长/链办 edit their own chains; the admin every chain; an out-of-scope chain is invisible to them. */
 const chainEdit = (ok: number) => grid({ admin: ok, chain_chief: [ok, OOS], chain_office: [ok, OOS] });
 /** A firm's months: readable by whoever sees the firm. */
@@ -392,18 +408,11 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     request: (fx) => json('/api/industries', { code: `Y${fx.unique()}`, group: '四新', name: `矩阵新产业${fx.unique()}` }),
     status: only(['admin'], 201),
   },
-  {
-    method: 'PATCH',
-    route: '/api/industries/:code',
-    request: async (fx) => json(`/api/industries/${await fx.freshIndustry()}`, { name: `矩阵改名产业${fx.unique()}` }),
-    status: only(['admin'], 200),
-  },
-  {
-    method: 'DELETE',
-    route: '/api/industries/:code',
-    request: async (fx) => ({ url: `/api/industries/${await fx.freshIndustry()}` }),
-    status: only(['admin'], 200),
-  },
+  ...adminEditRows(
+    '/api/industries/:code',
+    (fx) => fx.freshIndustry(),
+    (fx) => ({ name: `矩阵改名产业${fx.unique()}` }),
+  ),
   {
     method: 'GET',
     route: '/api/parks',
@@ -424,18 +433,11 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     status: only(['admin'], 201),
   },
   { method: 'GET', route: '/api/parks/:id', request: (fx, side) => ({ url: `/api/parks/${fx.park[side].id}` }), status: everyone(200) },
-  {
-    method: 'PATCH',
-    route: '/api/parks/:id',
-    request: async (fx) => json(`/api/parks/${await fx.freshPark()}`, { areaHectares: 120 }),
-    status: only(['admin'], 200),
-  },
-  {
-    method: 'DELETE',
-    route: '/api/parks/:id',
-    request: async (fx) => ({ url: `/api/parks/${await fx.freshPark()}` }),
-    status: only(['admin'], 200),
-  },
+  ...adminEditRows(
+    '/api/parks/:id',
+    (fx) => fx.freshPark(),
+    () => ({ areaHectares: 120 }),
+  ),
   { method: 'GET', route: '/api/regions', request: () => ({ url: '/api/regions' }), status: everyone(200) },
   {
     method: 'POST',
@@ -446,18 +448,11 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     },
     status: only(['admin'], 201),
   },
-  {
-    method: 'PATCH',
-    route: '/api/regions/:code',
-    request: async (fx) => json(`/api/regions/${await fx.freshRegion()}`, { name: `矩阵改名区${fx.unique()}` }),
-    status: only(['admin'], 200),
-  },
-  {
-    method: 'DELETE',
-    route: '/api/regions/:code',
-    request: async (fx) => ({ url: `/api/regions/${await fx.freshRegion()}` }),
-    status: only(['admin'], 200),
-  },
+  ...adminEditRows(
+    '/api/regions/:code',
+    (fx) => fx.freshRegion(),
+    (fx) => ({ name: `矩阵改名区${fx.unique()}` }),
+  ),
 
   // ── enterprises ── (out-of-scope firms already answer 404, exactly like unknown USCCs)
   {
