@@ -1,11 +1,10 @@
 // Importing 招商目标企业 and 可转化科技成果 of CH02 from the downloaded templates: all rows or none.
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { countRows } from '../../test/factories/common.js';
 import { makeUscc } from '../../../shared/uscc.js';
 import { useTestApp, type Session } from '../../test/app.js';
 
-import { filledTemplate, postFile } from '../../test/factories/enterprises.js';
+import { filledTemplate, loadWorkbook, postFile } from '../../test/factories/enterprises.js';
 
 const t = useTestApp({
   users: {
@@ -29,8 +28,7 @@ const count = (table: 'chain_prospects' | 'chain_research') => countRows(t.datab
 
 describe('importing the chain lists', () => {
   it('gives a template with Chinese headers, a 填写说明 sheet and the chain nodes', async () => {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(new Uint8Array(await template(t.users.office02, 'prospects')).buffer);
+    const book = await loadWorkbook(await template(t.users.office02, 'prospects'));
     expect(book.worksheets.map((s) => s.name)).toEqual(['招商目标企业清单', '填写说明', '环节表']);
     expect(book.worksheets[0]?.getRow(1).values).toEqual([
       undefined,

@@ -92,10 +92,16 @@ export function postFile(app: FastifyInstance, session: Session, url: string, fi
   return app.inject({ method: 'POST', url, headers, payload: body.payload });
 }
 
+/** Reads an xlsx file (a downloaded template or export) back as a workbook. */
+export async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(data).buffer);
+  return workbook;
+}
+
 /** Fills a downloaded template's first sheet: the header kept, the example row replaced by `rows`. */
 export async function filledTemplate(template: Buffer, rows: (string | number)[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(new Uint8Array(template).buffer);
+  const workbook = await loadWorkbook(template);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new Error('the template has no sheet');
   sheet.spliceRows(2, 1);

@@ -8,7 +8,7 @@ import { runCli } from '../../../cli/index.js';
 import { useCliWorkspace, withEmbedded } from '../../../test/cli.js';
 import { loginAs, useTestApp } from '../../../test/app.js';
 import { buildUser, countRows, TEST_PASSWORD } from '../../../test/factories/common.js';
-import { nextUscc, parkIdOf, postFile } from '../../../test/factories/enterprises.js';
+import { loadWorkbook, nextUscc, parkIdOf, postFile } from '../../../test/factories/enterprises.js';
 
 const t = useTestApp({ users: { admin: { role: 'admin' } } });
 const { admin } = t.users;
@@ -54,8 +54,7 @@ describe('GET /api/enterprises/import/template', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/enterprises/import/template', headers: admin.headers });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(new Uint8Array(res.rawPayload).buffer);
+    const workbook = await loadWorkbook(res.rawPayload);
     const sheet = workbook.worksheets[0]!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...IMPORT_COLUMNS]);
     expect(sheet.actualRowCount).toBe(2);
