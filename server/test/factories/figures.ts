@@ -15,6 +15,12 @@ export function csvText(rows: readonly (readonly (string | number)[])[]): string
   return `${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
 }
 
+/** A CSV of 当月 工业总产值 in 元, one row a firm and month (its USCC and name, the period, the value). */
+export function monthlyOutputCsv(rows: readonly (readonly [firm: { uscc: string; name: string }, period: string, yuan: number])[]): Buffer {
+  const header = ['统一社会信用代码', '企业名称', '期别', '工业总产值(当月,元)'];
+  return Buffer.from(csvText([header, ...rows.map(([firm, period, yuan]) => [firm.uscc, firm.name, period, yuan])]));
+}
+
 export type ImportQuery = { dryRun?: boolean; acceptWarnings?: boolean; period?: string; unit?: string };
 
 /** POST /api/figures/import with the file as a browser sends it. */
