@@ -20,6 +20,11 @@ export function nextUscc(region = '430421'): string {
   return makeUscc(`91${region}${body}`);
 }
 
+/** `count` valid USCCs registered in 衡阳县, their bodies numbered from `first` (8 digits): firms for bulk tests. */
+export function bulkUsccs(count: number, first: number): string[] {
+  return Array.from({ length: count }, (_, i) => makeUscc(`91430421${String(first + i)}`));
+}
+
 /** The body fields of a factory-made firm but its USCC and name: 衡阳县, no park, CH02 xfmr primary, 规上 2024, no flags. */
 export const ENTERPRISE_DEFAULTS = {
   regionCode: '430421',
