@@ -9,7 +9,15 @@ import { setMajorYear } from '../modules/projects/projects.plan.js';
 import type { Role } from '../../shared/roles.js';
 import { buildProject } from './factories/projects.js';
 import { SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
-import { grid, multipartRequest, OUT_OF_SCOPE_STATUS as OOS, type ListCheck, type MatrixRequest, type MatrixRow } from './authz-matrix.js';
+import {
+  fixedGet,
+  grid,
+  multipartRequest,
+  OUT_OF_SCOPE_STATUS as OOS,
+  type ListCheck,
+  type MatrixRequest,
+  type MatrixRow,
+} from './authz-matrix.js';
 
 const BASE_NAME = '矩阵基准项目';
 const base = new WeakMap<Db, Record<Side, number>>();
@@ -97,7 +105,7 @@ export function projectMatrixRows(): MatrixRow[] {
       status: READERS,
       list: baseProjectList((p: { id: number }) => p.id),
     },
-    { method: 'GET', route: '/api/projects/warnings', request: () => ({ url: '/api/projects/warnings?asOf=2026-01-01' }), status: READERS },
+    fixedGet('/api/projects/warnings', READERS, '/api/projects/warnings?asOf=2026-01-01'),
     {
       method: 'GET',
       route: '/api/projects/major',
@@ -110,7 +118,7 @@ export function projectMatrixRows(): MatrixRow[] {
       status: READERS,
       list: baseProjectList((p: { projectId: number }) => p.projectId),
     },
-    { method: 'GET', route: '/api/projects/summary', request: () => ({ url: '/api/projects/summary?year=2024' }), status: READERS },
+    fixedGet('/api/projects/summary', READERS, '/api/projects/summary?year=2024'),
     {
       method: 'POST',
       route: '/api/projects',
@@ -155,12 +163,7 @@ export function projectMatrixRows(): MatrixRow[] {
         json(`/api/projects/${await fresh(fx, side)}/investment/2024-03`, { completed: 1_000_000, fundsArrived: 900_000 }),
       status: projectEdit(200),
     },
-    {
-      method: 'GET',
-      route: '/api/projects/import/template',
-      request: () => ({ url: '/api/projects/import/template' }),
-      status: grid({ admin: 200, chain_chief: 200, chain_office: 200, park: 200, county: 200 }),
-    },
+    fixedGet('/api/projects/import/template', grid({ admin: 200, chain_chief: 200, chain_office: 200, park: 200, county: 200 })),
     {
       method: 'POST',
       route: '/api/projects/import',
@@ -169,14 +172,14 @@ export function projectMatrixRows(): MatrixRow[] {
       status: grid({ admin: 200, chain_chief: 200, chain_office: 200, park: 200, county: 200 }),
       dryRun: true,
     },
-    { method: 'GET', route: '/api/projects/settings', request: () => ({ url: '/api/projects/settings' }), status: READERS },
+    fixedGet('/api/projects/settings', READERS),
     {
       method: 'PUT',
       route: '/api/projects/settings',
       request: () => json('/api/projects/settings', { majorThreshold: 100_000_000, amountIncreaseRatio: 0.3 }),
       status: grid({ admin: 200 }),
     },
-    { method: 'GET', route: '/api/investors', request: () => ({ url: '/api/investors' }), status: READERS },
+    fixedGet('/api/investors', READERS),
     {
       method: 'POST',
       route: '/api/investors',
@@ -201,7 +204,7 @@ export function projectMatrixRows(): MatrixRow[] {
       },
       status: grid({ admin: 200 }),
     },
-    { method: 'GET', route: '/api/projects/blockers', request: () => ({ url: '/api/projects/blockers?overdue=true' }), status: READERS },
+    fixedGet('/api/projects/blockers', READERS, '/api/projects/blockers?overdue=true'),
     {
       method: 'POST',
       route: '/api/projects/blockers/:blockerId/resolve',

@@ -105,6 +105,11 @@ export function listRow(
   };
 }
 
+/** The row of a GET of a fixed address (nothing made per side, so both sides are the same call): `url`, the route by default. */
+export function fixedGet(route: string, status: Statuses, url: string = route): MatrixRow {
+  return { method: 'GET', route, request: () => ({ url }), status };
+}
+
 /** Statuses from the roles given; every other role 403. */
 export function grid(cells: Partial<Record<Role, Cell>>, otherwise: Cell = 403): Statuses {
   return Object.fromEntries(ROLES.map((role) => [role, cells[role] ?? otherwise])) as Statuses;
@@ -195,34 +200,16 @@ const firmFiguresRead = grid({ admin: 200, leader: 200, department: 200 }, [200,
 
 export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   // ── system ──
-  { method: 'GET', route: '/api/health', request: () => ({ url: '/api/health' }), status: everyone(200), anonymous: 200 },
-  { method: 'GET', route: '/api/openapi.json', request: () => ({ url: '/api/openapi.json' }), status: everyone(200), anonymous: 200 },
+  { ...fixedGet('/api/health', everyone(200)), anonymous: 200 },
+  { ...fixedGet('/api/openapi.json', everyone(200)), anonymous: 200 },
   // The API documentation pages (swagger UI) are public: they describe, they hold no data.
-  { method: 'GET', route: '/api/docs', request: () => ({ url: '/api/docs' }), status: everyone(200), anonymous: 200 },
+  { ...fixedGet('/api/docs', everyone(200)), anonymous: 200 },
   // The swagger UI sends its old static page to /api/docs.
-  {
-    method: 'GET',
-    route: '/api/docs/static/index.html',
-    request: () => ({ url: '/api/docs/static/index.html' }),
-    status: everyone(302),
-    anonymous: 302,
-  },
-  {
-    method: 'GET',
-    route: '/api/docs/static/swagger-initializer.js',
-    request: () => ({ url: '/api/docs/static/swagger-initializer.js' }),
-    status: everyone(200),
-    anonymous: 200,
-  },
-  {
-    method: 'GET',
-    route: '/api/docs/static/*',
-    request: () => ({ url: '/api/docs/static/swagger-ui.css' }),
-    status: everyone(200),
-    anonymous: 200,
-  },
-  { method: 'GET', route: '/api/docs/json', request: () => ({ url: '/api/docs/json' }), status: everyone(200), anonymous: 200 },
-  { method: 'GET', route: '/api/docs/yaml', request: () => ({ url: '/api/docs/yaml' }), status: everyone(200), anonymous: 200 },
+  { ...fixedGet('/api/docs/static/index.html', everyone(302)), anonymous: 302 },
+  { ...fixedGet('/api/docs/static/swagger-initializer.js', everyone(200)), anonymous: 200 },
+  { ...fixedGet('/api/docs/static/*', everyone(200), '/api/docs/static/swagger-ui.css'), anonymous: 200 },
+  { ...fixedGet('/api/docs/json', everyone(200)), anonymous: 200 },
+  { ...fixedGet('/api/docs/yaml', everyone(200)), anonymous: 200 },
 
   // ── auth ── (in: the role's own password; out: a wrong one)
   {
@@ -244,7 +231,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     request: async (fx, _side, role) => ({ url: '/api/auth/logout', session: await fx.freshSession(role ?? 'admin') }),
     status: everyone(200),
   },
-  { method: 'GET', route: '/api/auth/me', request: () => ({ url: '/api/auth/me' }), status: everyone(200) },
+  fixedGet('/api/auth/me', everyone(200)),
   {
     // The home page: every role gets its own; of the matrix firms only the enterprise's own one shows (its reporting status).
     method: 'GET',
@@ -255,7 +242,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   },
 
   // ── users and audit: the admin only ──
-  { method: 'GET', route: '/api/users', request: () => ({ url: '/api/users' }), status: only(['admin'], 200) },
+  fixedGet('/api/users', only(['admin'], 200)),
   {
     method: 'POST',
     route: '/api/users',
@@ -288,12 +275,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     request: async (fx) => json(`/api/users/${(await fx.freshLeader()).id}/stats-reviewer`, { statsReviewer: true }),
     status: only(['admin'], 200),
   },
-  {
-    method: 'GET',
-    route: '/api/users/scope-options',
-    request: () => ({ url: '/api/users/scope-options?kind=park' }),
-    status: only(['admin'], 200),
-  },
+  fixedGet('/api/users/scope-options', only(['admin'], 200), '/api/users/scope-options?kind=park'),
   {
     method: 'PUT',
     route: '/api/users/:id',
@@ -311,7 +293,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     request: async (fx) => json(`/api/users/${(await fx.freshUser()).id}/active`, { active: false }),
     status: only(['admin'], 200),
   },
-  { method: 'GET', route: '/api/audit', request: () => ({ url: '/api/audit?entity=user&from=2025-01-01' }), status: only(['admin'], 200) },
+  fixedGet('/api/audit', only(['admin'], 200), '/api/audit?entity=user&from=2025-01-01'),
 
   // ── chains ── (the city's published plan: every role but 链长/链办 and 企业 sees every chain)
   {
@@ -401,7 +383,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   },
 
   // ── industries, parks, regions: master data everybody reads, the admin changes ──
-  { method: 'GET', route: '/api/industries', request: () => ({ url: '/api/industries' }), status: everyone(200) },
+  fixedGet('/api/industries', everyone(200)),
   {
     method: 'POST',
     route: '/api/industries',
@@ -438,7 +420,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     (fx) => fx.freshPark(),
     () => ({ areaHectares: 120 }),
   ),
-  { method: 'GET', route: '/api/regions', request: () => ({ url: '/api/regions' }), status: everyone(200) },
+  fixedGet('/api/regions', everyone(200)),
   {
     method: 'POST',
     route: '/api/regions',
@@ -462,13 +444,8 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     status: everyone(200),
     list: { present: firmsIn, sees: scopedSees },
   },
-  { method: 'GET', route: '/api/enterprises/options', request: () => ({ url: '/api/enterprises/options' }), status: everyone(200) },
-  {
-    method: 'GET',
-    route: '/api/enterprises/import/template',
-    request: () => ({ url: '/api/enterprises/import/template' }),
-    status: only(['admin'], 200),
-  },
+  fixedGet('/api/enterprises/options', everyone(200)),
+  fixedGet('/api/enterprises/import/template', only(['admin'], 200)),
   {
     method: 'POST',
     route: '/api/enterprises/import',
@@ -562,12 +539,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   },
 
   // ── figures ── (import and hand entry: the admin, 链办 in its chains, a firm for itself)
-  {
-    method: 'GET',
-    route: '/api/figures/template',
-    request: () => ({ url: '/api/figures/template?format=csv' }),
-    status: only(['admin', 'chain_office'], 200),
-  },
+  fixedGet('/api/figures/template', only(['admin', 'chain_office'], 200), '/api/figures/template?format=csv'),
   {
     method: 'POST',
     route: '/api/figures/import',
@@ -621,19 +593,9 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   },
 
   // ── review and publication ── (months move by the admin or a statistics reviewer; the fixture's leader is not one)
-  { method: 'GET', route: '/api/periods', request: () => ({ url: '/api/periods?year=2025' }), status: grid({ enterprise: 403 }, 200) },
-  {
-    method: 'GET',
-    route: '/api/periods/:period',
-    request: () => ({ url: `/api/periods/${MATRIX_PERIOD}` }),
-    status: only(['admin', 'chain_office'], 200),
-  },
-  {
-    method: 'GET',
-    route: '/api/periods/:period/missing',
-    request: () => ({ url: `/api/periods/${MATRIX_PERIOD}/missing` }),
-    status: only(['admin', 'chain_office'], 200),
-  },
+  fixedGet('/api/periods', grid({ enterprise: 403 }, 200), '/api/periods?year=2025'),
+  fixedGet('/api/periods/:period', only(['admin', 'chain_office'], 200), `/api/periods/${MATRIX_PERIOD}`),
+  fixedGet('/api/periods/:period/missing', only(['admin', 'chain_office'], 200), `/api/periods/${MATRIX_PERIOD}/missing`),
   // 2023-06 has no figures: the admin passes the policy and gets the domain's refusal, nothing written.
   {
     method: 'POST',
@@ -731,7 +693,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     list: { present: firmsIn, sees: scopedSees },
     probes: [otherPlaceProbe('/api/warnings', `period=${MATRIX_PERIOD}`)],
   },
-  { method: 'GET', route: '/api/warnings/settings', request: () => ({ url: '/api/warnings/settings' }), status: only(MONITORING, 200) },
+  fixedGet('/api/warnings/settings', only(MONITORING, 200)),
   {
     method: 'PUT',
     route: '/api/warnings/settings',
