@@ -193,6 +193,14 @@ function adminEditRows(
   ];
 }
 
+/**
+ * A move of the month 2023-06, which has no figures: the admin passes the policy and gets the domain's
+ * refusal `status` (nothing written); every other role 403.
+ */
+function emptyMonthMove(route: string, status: number, payload?: unknown): MatrixRow {
+  return { method: 'POST', route, request: () => ({ url: route.replace(':period', '2023-06'), payload }), status: only(['admin'], status) };
+}
+
 /** 链长/链办 edit their own chains; the admin every chain; an out-of-scope chain is invisible to them. */
 const chainEdit = (ok: number) => grid({ admin: ok, chain_chief: [ok, OOS], chain_office: [ok, OOS] });
 /** A firm's months: readable by whoever sees the firm. */
@@ -596,31 +604,10 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   fixedGet('/api/periods', grid({ enterprise: 403 }, 200), '/api/periods?year=2025'),
   fixedGet('/api/periods/:period', only(['admin', 'chain_office'], 200), `/api/periods/${MATRIX_PERIOD}`),
   fixedGet('/api/periods/:period/missing', only(['admin', 'chain_office'], 200), `/api/periods/${MATRIX_PERIOD}/missing`),
-  // 2023-06 has no figures: the admin passes the policy and gets the domain's refusal, nothing written.
-  {
-    method: 'POST',
-    route: '/api/periods/:period/review',
-    request: () => ({ url: '/api/periods/2023-06/review' }),
-    status: only(['admin'], PERIOD_NO_DATA),
-  },
-  {
-    method: 'POST',
-    route: '/api/periods/:period/collecting',
-    request: () => ({ url: '/api/periods/2023-06/collecting' }),
-    status: only(['admin'], PERIOD_NOT_IN_REVIEW),
-  },
-  {
-    method: 'POST',
-    route: '/api/periods/:period/publish',
-    request: () => ({ url: '/api/periods/2023-06/publish' }),
-    status: only(['admin'], PERIOD_NO_DATA),
-  },
-  {
-    method: 'POST',
-    route: '/api/periods/:period/reopen',
-    request: () => json('/api/periods/2023-06/reopen', { reason: '矩阵测试：未发布的月份' }),
-    status: only(['admin'], PERIOD_NOT_PUBLISHED),
-  },
+  emptyMonthMove('/api/periods/:period/review', PERIOD_NO_DATA),
+  emptyMonthMove('/api/periods/:period/collecting', PERIOD_NOT_IN_REVIEW),
+  emptyMonthMove('/api/periods/:period/publish', PERIOD_NO_DATA),
+  emptyMonthMove('/api/periods/:period/reopen', PERIOD_NOT_PUBLISHED, { reason: '矩阵测试：未发布的月份' }),
   {
     method: 'GET',
     route: '/api/warnings/disposition',
