@@ -1,5 +1,6 @@
-// Factories and helpers of the enterprise tests: valid USCCs, firms created through the service,
-// a multipart body for app.inject (and a file posted with it), and the park ids of the reference data.
+// Factories and helpers of the enterprise tests, and the files every import test sends: valid USCCs
+// (one at a time, or a numbered run for bulk tests), firms created through the service, a multipart body
+// for app.inject and a file posted with it, an xlsx read back or filled in, and the reference parks' ids.
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
