@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { CreateUserRequest } from '../../shared/contracts/users.js';
@@ -116,6 +117,26 @@ export function useTestApp<const U extends string = never>(
     }
   });
   afterAll(async () => used.close());
+  return used;
+}
+
+/**
+ * A fresh database for a file's service-level tests, registered as its `beforeAll`/`afterAll`: the
+ * reference data, then one firm in 衡阳县 per USCC named `namePrefix` and its number (1, 2, …), written
+ * straight into the table (no service, no audit: thousands take a moment). Filled in when `beforeAll`
+ * runs, like {@link useTestApp}.
+ */
+export function useBulkFirmsDatabase(usccs: readonly string[], namePrefix: string): Database {
+  // Filled in by beforeAll below; nothing reads it before then (see above).
+  const used = {} as Database & { drop: () => Promise<void> };
+  beforeAll(async () => {
+    Object.assign(used, await createTestDatabase());
+    await seedReferenceData(used.db);
+    await used.db.execute(sql`
+      INSERT INTO enterprises (uscc, name, region_code)
+      SELECT u, CAST(${namePrefix} AS text) || n, '430421' FROM unnest(string_to_array(${usccs.join(',')}, ',')) WITH ORDINALITY AS t(u, n)`);
+  });
+  afterAll(async () => used.drop());
   return used;
 }
 

@@ -4,7 +4,7 @@ import type { Role } from '../../shared/roles.js';
 import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 import { createScheme, putEntry, runScheme } from '../modules/assessment/assessment.service.js';
 import type { AuthzFixture, Side } from './authz-fixture.js';
-import { grid, type MatrixRow } from './authz-matrix.js';
+import { fixedGet, grid, type MatrixRow } from './authz-matrix.js';
 
 /** A chain scheme scored by one assessor's indicator (so a run reads nothing but the entries). */
 const SCHEME: CreateSchemeRequest = {
@@ -50,13 +50,8 @@ const managers = (status: number) => grid({ admin: status, leader: status, chain
 /** Rows of the assessment routes: readers read, managers write; the assessed see their own results. */
 export function assessmentMatrixRows(): MatrixRow[] {
   return [
-    { method: 'GET', route: '/api/assessment/sources', request: () => ({ url: '/api/assessment/sources' }), status: readers(200) },
-    {
-      method: 'GET',
-      route: '/api/assessment/schemes',
-      request: () => ({ url: '/api/assessment/schemes?year=2025' }),
-      status: readers(200),
-    },
+    fixedGet('/api/assessment/sources', readers(200)),
+    fixedGet('/api/assessment/schemes', readers(200), '/api/assessment/schemes?year=2025'),
     {
       method: 'POST',
       route: '/api/assessment/schemes',
@@ -94,7 +89,7 @@ export function assessmentMatrixRows(): MatrixRow[] {
       request: async (fx) => ({ url: `/api/assessment/schemes/${(await scored(fx)).schemeId}/runs` }),
       status: managers(201),
     },
-    { method: 'GET', route: '/api/assessment/runs', request: () => ({ url: '/api/assessment/runs' }), status: readers(200) },
+    fixedGet('/api/assessment/runs', readers(200)),
     {
       method: 'GET',
       route: '/api/assessment/runs/:id',

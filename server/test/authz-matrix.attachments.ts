@@ -8,7 +8,7 @@ import { uploadAttachment } from '../modules/attachments/attachments.service.js'
 import { putCalendarYear } from '../modules/calendar/calendar.service.js';
 import { fileTicket } from '../modules/tickets/tickets.service.js';
 import type { AuthzFixture, Side } from './authz-fixture.js';
-import { grid, OUT_OF_SCOPE_STATUS as OOS, type MatrixRequest, type MatrixRow } from './authz-matrix.js';
+import { fixedGet, grid, OUT_OF_SCOPE_STATUS as OOS, type MatrixRequest, type MatrixRow } from './authz-matrix.js';
 import { PDF_BYTES } from './factories/attachments.js';
 import { multipartFile } from './factories/enterprises.js';
 import { buildProject } from './factories/projects.js';
@@ -84,8 +84,8 @@ export function attachmentMatrixRows(): MatrixRow[] {
   // itself; 园区 and 县市区 see it but are no party.
   const ticketUpload = grid({ admin: 201, leader: 201, department: 404, park: [403, OOS], county: [403, OOS] }, [201, OOS]);
   return [
-    { method: 'GET', route: '/api/calendar/years', request: () => ({ url: '/api/calendar/years' }), status: everyone },
-    { method: 'GET', route: '/api/calendar/years/:year', request: () => ({ url: '/api/calendar/years/2025' }), status: everyone },
+    fixedGet('/api/calendar/years', everyone),
+    fixedGet('/api/calendar/years/:year', everyone, '/api/calendar/years/2025'),
     {
       method: 'PUT',
       route: '/api/calendar/years/:year',
@@ -136,7 +136,7 @@ export function attachmentMatrixRows(): MatrixRow[] {
       request: async (fx, side) => ({ url: `/api/attachments/${await freshAttachment(fx, side)}` }),
       status: grid({ admin: 200, leader: 403, department: 404 }, [403, OOS]),
     },
-    { method: 'GET', route: '/api/attachments/settings', request: () => ({ url: '/api/attachments/settings' }), status: everyone },
+    fixedGet('/api/attachments/settings', everyone),
     {
       method: 'PUT',
       route: '/api/attachments/settings',

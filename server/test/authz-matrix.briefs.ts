@@ -8,7 +8,7 @@ import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 import { actOnBrief, generateBrief } from '../modules/briefs/briefs.service.js';
 import { getBriefTemplates } from '../modules/briefs/briefs.templates.js';
 import { MATRIX_PERIOD, oncePerSide, type AuthzFixture, type Side } from './authz-fixture.js';
-import { grid, listRow, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
+import { fixedGet, grid, listRow, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
 
 /** The month of the drafts the writes work on (published in the fixture, before MATRIX_PERIOD). */
 const DRAFT_PERIOD = '2025-05';
@@ -49,12 +49,7 @@ export function briefMatrixRows(): MatrixRow[] {
       request: (fx, side) => ({ url: '/api/briefs', payload: { period: DRAFT_PERIOD, kind: 'chain', chainCode: fx.chain[side] } }),
       status: grid({ admin: 201, chain_chief: [201, 403], chain_office: [201, 403] }),
     },
-    {
-      method: 'GET',
-      route: '/api/briefs/templates',
-      request: () => ({ url: '/api/briefs/templates' }),
-      status: grid({ admin: 200, leader: 200, chain_chief: 200, chain_office: 200, county: 200 }),
-    },
+    fixedGet('/api/briefs/templates', grid({ admin: 200, leader: 200, chain_chief: 200, chain_office: 200, county: 200 })),
     {
       method: 'PUT',
       route: '/api/briefs/templates',

@@ -3,7 +3,7 @@
 import { DEFAULT_GAP_THRESHOLDS } from '../../shared/contracts/chain-map.js';
 import type { Role } from '../../shared/roles.js';
 import { MATRIX_PERIOD, SIDES, type Side } from './authz-fixture.js';
-import { grid, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
+import { fixedGet, grid, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
 
 /** City-wide readers of chains: every role but 链长/链办 and 企业 (chains.policy.ts). */
 const CITY: readonly Role[] = ['admin', 'leader', 'department', 'park', 'county'];
@@ -27,7 +27,7 @@ export function chainMapMatrixRows(): MatrixRow[] {
         sees: (role: Role): Side[] => (CITY.includes(role) ? ['in', 'out'] : ['in']),
       },
     },
-    { method: 'GET', route: '/api/chains/gap-settings', request: () => ({ url: '/api/chains/gap-settings' }), status: grid({}, 200) },
+    fixedGet('/api/chains/gap-settings', grid({}, 200)),
     {
       method: 'PUT',
       route: '/api/chains/gap-settings',

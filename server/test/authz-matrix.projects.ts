@@ -8,8 +8,16 @@ import { createBlocker } from '../modules/projects/projects.support.js';
 import { setMajorYear } from '../modules/projects/projects.plan.js';
 import type { Role } from '../../shared/roles.js';
 import { buildProject } from './factories/projects.js';
-import type { AuthzFixture, Side } from './authz-fixture.js';
-import { grid, multipartRequest, OUT_OF_SCOPE_STATUS as OOS, type MatrixRequest, type MatrixRow } from './authz-matrix.js';
+import { SIDES, type AuthzFixture, type Side } from './authz-fixture.js';
+import {
+  fixedGet,
+  grid,
+  multipartRequest,
+  OUT_OF_SCOPE_STATUS as OOS,
+  type ListCheck,
+  type MatrixRequest,
+  type MatrixRow,
+} from './authz-matrix.js';
 
 const BASE_NAME = '矩阵基准项目';
 const base = new WeakMap<Db, Record<Side, number>>();
@@ -58,17 +66,23 @@ const projectEdit = (ok: number) =>
   grid({ admin: ok, chain_chief: [ok, OOS], chain_office: [ok, OOS], park: [ok, OOS], county: [ok, OOS] });
 const READERS = grid({ admin: 200, leader: 200, chain_chief: 200, chain_office: 200, park: 200, county: 200, department: 200 });
 
-/** The sides whose base project is among the ids of a list. */
-function baseProjectsIn(ids: readonly number[], fx: AuthzFixture): Side[] {
-  const known = base.get(fx.db);
-  return known ? (['in', 'out'] as const).filter((side) => ids.includes(known[side])) : [];
-}
-
 /** Lists of projects: admin and leader see both sides, a department none, the other readers their own side. */
 function projectSees(role: Role, side: Side): Side[] {
   if (role === 'admin' || role === 'leader') return side === 'in' ? ['in', 'out'] : ['out'];
   if (role === 'department') return [];
   return side === 'in' ? ['in'] : [];
+}
+
+/** The check of a list of projects: the sides whose base project is among its items' ids (`idOf`). */
+function baseProjectList<Item>(idOf: (item: Item) => number): ListCheck {
+  return {
+    present: (body, fx) => {
+      const known = base.get(fx.db);
+      const ids = (body as { items: Item[] }).items.map(idOf);
+      return known ? SIDES.filter((side) => ids.includes(known[side])) : [];
+    },
+    sees: projectSees,
+  };
 }
 
 /** A dry run of one lead on the side (the synchronous import and its job). */
@@ -89,16 +103,9 @@ export function projectMatrixRows(): MatrixRow[] {
         return { url: `/api/projects?pageSize=100&q=${encodeURIComponent(BASE_NAME)}${side === 'out' ? `&chain=${fx.chain.out}` : ''}` };
       },
       status: READERS,
-      list: {
-        present: (body, fx) =>
-          baseProjectsIn(
-            (body as { items: { id: number }[] }).items.map((p) => p.id),
-            fx,
-          ),
-        sees: projectSees,
-      },
+      list: baseProjectList((p: { id: number }) => p.id),
     },
-    { method: 'GET', route: '/api/projects/warnings', request: () => ({ url: '/api/projects/warnings?asOf=2026-01-01' }), status: READERS },
+    fixedGet('/api/projects/warnings', READERS, '/api/projects/warnings?asOf=2026-01-01'),
     {
       method: 'GET',
       route: '/api/projects/major',
@@ -109,16 +116,9 @@ export function projectMatrixRows(): MatrixRow[] {
         return { url: `/api/projects/major?year=2023${side === 'out' ? `&chain=${fx.chain.out}` : ''}` };
       },
       status: READERS,
-      list: {
-        present: (body, fx) =>
-          baseProjectsIn(
-            (body as { items: { projectId: number }[] }).items.map((p) => p.projectId),
-            fx,
-          ),
-        sees: projectSees,
-      },
+      list: baseProjectList((p: { projectId: number }) => p.projectId),
     },
-    { method: 'GET', route: '/api/projects/summary', request: () => ({ url: '/api/projects/summary?year=2024' }), status: READERS },
+    fixedGet('/api/projects/summary', READERS, '/api/projects/summary?year=2024'),
     {
       method: 'POST',
       route: '/api/projects',
@@ -163,12 +163,7 @@ export function projectMatrixRows(): MatrixRow[] {
         json(`/api/projects/${await fresh(fx, side)}/investment/2024-03`, { completed: 1_000_000, fundsArrived: 900_000 }),
       status: projectEdit(200),
     },
-    {
-      method: 'GET',
-      route: '/api/projects/import/template',
-      request: () => ({ url: '/api/projects/import/template' }),
-      status: grid({ admin: 200, chain_chief: 200, chain_office: 200, park: 200, county: 200 }),
-    },
+    fixedGet('/api/projects/import/template', grid({ admin: 200, chain_chief: 200, chain_office: 200, park: 200, county: 200 })),
     {
       method: 'POST',
       route: '/api/projects/import',
@@ -177,14 +172,14 @@ export function projectMatrixRows(): MatrixRow[] {
       status: grid({ admin: 200, chain_chief: 200, chain_office: 200, park: 200, county: 200 }),
       dryRun: true,
     },
-    { method: 'GET', route: '/api/projects/settings', request: () => ({ url: '/api/projects/settings' }), status: READERS },
+    fixedGet('/api/projects/settings', READERS),
     {
       method: 'PUT',
       route: '/api/projects/settings',
       request: () => json('/api/projects/settings', { majorThreshold: 100_000_000, amountIncreaseRatio: 0.3 }),
       status: grid({ admin: 200 }),
     },
-    { method: 'GET', route: '/api/investors', request: () => ({ url: '/api/investors' }), status: READERS },
+    fixedGet('/api/investors', READERS),
     {
       method: 'POST',
       route: '/api/investors',
@@ -209,7 +204,7 @@ export function projectMatrixRows(): MatrixRow[] {
       },
       status: grid({ admin: 200 }),
     },
-    { method: 'GET', route: '/api/projects/blockers', request: () => ({ url: '/api/projects/blockers?overdue=true' }), status: READERS },
+    fixedGet('/api/projects/blockers', READERS, '/api/projects/blockers?overdue=true'),
     {
       method: 'POST',
       route: '/api/projects/blockers/:blockerId/resolve',

@@ -8,7 +8,7 @@ import { scheduleAgendaItem } from '../modules/agenda/agenda.service.js';
 import { createTask } from '../modules/supervision/supervision.service.js';
 import { actOnTicket, fileTicket } from '../modules/tickets/tickets.service.js';
 import { oncePerSide, type AuthzFixture, type Side } from './authz-fixture.js';
-import { grid, listRow, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
+import { fixedGet, grid, listRow, OUT_OF_SCOPE_STATUS as OOS, type MatrixRow } from './authz-matrix.js';
 import { buildUser } from './factories/common.js';
 
 const UNIT: Record<Side, string> = { in: '市发展和改革委员会', out: '市交通运输局' };
@@ -98,12 +98,7 @@ export function supervisionMatrixRows(): MatrixRow[] {
       }),
       status: grid({ admin: 201, leader: 201, chain_office: [201, 403] }),
     },
-    {
-      method: 'GET',
-      route: '/api/supervision/assignees',
-      request: () => ({ url: '/api/supervision/assignees' }),
-      status: grid({ admin: 200, leader: 200, chain_office: 200 }),
-    },
+    fixedGet('/api/supervision/assignees', grid({ admin: 200, leader: 200, chain_office: 200 })),
     {
       method: 'GET',
       route: '/api/supervision/tasks/:id',
@@ -141,12 +136,7 @@ export function supervisionMatrixRows(): MatrixRow[] {
       },
       status: grid({ admin: 200, chain_office: [200, OOS] }),
     },
-    {
-      method: 'GET',
-      route: '/api/agenda/settings',
-      request: () => ({ url: '/api/agenda/settings' }),
-      status: grid({ admin: 200, leader: 200, chain_chief: 200, chain_office: 200 }),
-    },
+    fixedGet('/api/agenda/settings', grid({ admin: 200, leader: 200, chain_chief: 200, chain_office: 200 })),
     {
       method: 'PUT',
       route: '/api/agenda/settings',

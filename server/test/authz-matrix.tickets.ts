@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '../modules/access/actor.js';
 import { actOnTicket, fileTicket } from '../modules/tickets/tickets.service.js';
 import type { Role } from '../../shared/roles.js';
 import { oncePerSide, type AuthzFixture, type Side } from './authz-fixture.js';
-import { grid, listRow, type MatrixRow } from './authz-matrix.js';
+import { fixedGet, grid, listRow, type MatrixRow } from './authz-matrix.js';
 
 /** The fixture's department account works for this unit; the "out" ticket is led by another. */
 const UNIT: Record<Side, string> = { in: '市发展和改革委员会', out: '市交通运输局' };
@@ -37,19 +37,9 @@ const CITY: readonly Role[] = ['admin', 'leader'];
 export function ticketMatrixRows(): MatrixRow[] {
   const everyone = grid({}, 200);
   return [
-    {
-      method: 'GET',
-      route: '/api/calendar/add-working-days',
-      request: () => ({ url: '/api/calendar/add-working-days?from=2025-09-30&days=3' }),
-      status: everyone,
-    },
-    {
-      method: 'GET',
-      route: '/api/calendar/working-days',
-      request: () => ({ url: '/api/calendar/working-days?from=2025-09-30&to=2025-10-11' }),
-      status: everyone,
-    },
-    { method: 'GET', route: '/api/calendar/coverage', request: () => ({ url: '/api/calendar/coverage' }), status: everyone },
+    fixedGet('/api/calendar/add-working-days', everyone, '/api/calendar/add-working-days?from=2025-09-30&days=3'),
+    fixedGet('/api/calendar/working-days', everyone, '/api/calendar/working-days?from=2025-09-30&to=2025-10-11'),
+    fixedGet('/api/calendar/coverage', everyone),
     listRow('/api/tickets', '/api/tickets?pageSize=500', assignedTickets, everyone, (role) =>
       CITY.includes(role) ? ['in', 'out'] : ['in'],
     ),
@@ -62,8 +52,8 @@ export function ticketMatrixRows(): MatrixRow[] {
       }),
       status: grid({ admin: 201, enterprise: [201, 404], chain_office: [201, 404], park: [201, 404], county: [201, 404] }),
     },
-    { method: 'GET', route: '/api/tickets/stats', request: () => ({ url: '/api/tickets/stats?year=2025' }), status: everyone },
-    { method: 'GET', route: '/api/tickets/settings', request: () => ({ url: '/api/tickets/settings' }), status: everyone },
+    fixedGet('/api/tickets/stats', everyone, '/api/tickets/stats?year=2025'),
+    fixedGet('/api/tickets/settings', everyone),
     {
       method: 'PUT',
       route: '/api/tickets/settings',
@@ -89,7 +79,7 @@ export function ticketMatrixRows(): MatrixRow[] {
       }),
       status: grid({ admin: 200, leader: 403, chain_office: [200, 404], chain_chief: [403, 404], enterprise: [403, 404], department: 404 }),
     },
-    { method: 'GET', route: '/api/notifications', request: () => ({ url: '/api/notifications' }), status: everyone },
+    fixedGet('/api/notifications', everyone),
     {
       method: 'POST',
       route: '/api/notifications/read',

@@ -105,6 +105,11 @@ export function listRow(
   };
 }
 
+/** The row of a GET of a fixed address (nothing made per side, so both sides are the same call): `url`, the route by default. */
+export function fixedGet(route: string, status: Statuses, url: string = route): MatrixRow {
+  return { method: 'GET', route, request: () => ({ url }), status };
+}
+
 /** Statuses from the roles given; every other role 403. */
 export function grid(cells: Partial<Record<Role, Cell>>, otherwise: Cell = 403): Statuses {
   return Object.fromEntries(ROLES.map((role) => [role, cells[role] ?? otherwise])) as Statuses;
@@ -172,6 +177,30 @@ const otherPlaceProbe = (path: string, query: string): Probe => ({
   status: grid({ admin: 200, leader: 200, department: 200, chain_chief: 200, chain_office: 200, park: 403, county: 403 }),
 });
 
+/**
+ * The admin's edit (PATCH with `edit`'s body) and delete of a master-data record: each call makes its own
+ * record with `fresh`, whose key takes the place of the route's last parameter.
+ */
+function adminEditRows(
+  route: string,
+  fresh: (fx: AuthzFixture) => Promise<string | number>,
+  edit: (fx: AuthzFixture) => unknown,
+): MatrixRow[] {
+  const url = async (fx: AuthzFixture) => route.replace(/:\w+$/, String(await fresh(fx)));
+  return [
+    { method: 'PATCH', route, request: async (fx) => json(await url(fx), edit(fx)), status: only(['admin'], 200) },
+    { method: 'DELETE', route, request: async (fx) => ({ url: await url(fx) }), status: only(['admin'], 200) },
+  ];
+}
+
+/**
+ * A move of the month 2023-06, which has no figures: the admin passes the policy and gets the domain's
+ * refusal `status` (nothing written); every other role 403.
+ */
+function emptyMonthMove(route: string, status: number, payload?: unknown): MatrixRow {
+  return { method: 'POST', route, request: () => ({ url: route.replace(':period', '2023-06'), payload }), status: only(['admin'], status) };
+}
+
 /** 链长/链办 edit their own chains; the admin every chain; an out-of-scope chain is invisible to them. */
 const chainEdit = (ok: number) => grid({ admin: ok, chain_chief: [ok, OOS], chain_office: [ok, OOS] });
 /** A firm's months: readable by whoever sees the firm. */
@@ -179,34 +208,16 @@ const firmFiguresRead = grid({ admin: 200, leader: 200, department: 200 }, [200,
 
 export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   // ── system ──
-  { method: 'GET', route: '/api/health', request: () => ({ url: '/api/health' }), status: everyone(200), anonymous: 200 },
-  { method: 'GET', route: '/api/openapi.json', request: () => ({ url: '/api/openapi.json' }), status: everyone(200), anonymous: 200 },
+  { ...fixedGet('/api/health', everyone(200)), anonymous: 200 },
+  { ...fixedGet('/api/openapi.json', everyone(200)), anonymous: 200 },
   // The API documentation pages (swagger UI) are public: they describe, they hold no data.
-  { method: 'GET', route: '/api/docs', request: () => ({ url: '/api/docs' }), status: everyone(200), anonymous: 200 },
+  { ...fixedGet('/api/docs', everyone(200)), anonymous: 200 },
   // The swagger UI sends its old static page to /api/docs.
-  {
-    method: 'GET',
-    route: '/api/docs/static/index.html',
-    request: () => ({ url: '/api/docs/static/index.html' }),
-    status: everyone(302),
-    anonymous: 302,
-  },
-  {
-    method: 'GET',
-    route: '/api/docs/static/swagger-initializer.js',
-    request: () => ({ url: '/api/docs/static/swagger-initializer.js' }),
-    status: everyone(200),
-    anonymous: 200,
-  },
-  {
-    method: 'GET',
-    route: '/api/docs/static/*',
-    request: () => ({ url: '/api/docs/static/swagger-ui.css' }),
-    status: everyone(200),
-    anonymous: 200,
-  },
-  { method: 'GET', route: '/api/docs/json', request: () => ({ url: '/api/docs/json' }), status: everyone(200), anonymous: 200 },
-  { method: 'GET', route: '/api/docs/yaml', request: () => ({ url: '/api/docs/yaml' }), status: everyone(200), anonymous: 200 },
+  { ...fixedGet('/api/docs/static/index.html', everyone(302)), anonymous: 302 },
+  { ...fixedGet('/api/docs/static/swagger-initializer.js', everyone(200)), anonymous: 200 },
+  { ...fixedGet('/api/docs/static/*', everyone(200), '/api/docs/static/swagger-ui.css'), anonymous: 200 },
+  { ...fixedGet('/api/docs/json', everyone(200)), anonymous: 200 },
+  { ...fixedGet('/api/docs/yaml', everyone(200)), anonymous: 200 },
 
   // ── auth ── (in: the role's own password; out: a wrong one)
   {
@@ -228,7 +239,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     request: async (fx, _side, role) => ({ url: '/api/auth/logout', session: await fx.freshSession(role ?? 'admin') }),
     status: everyone(200),
   },
-  { method: 'GET', route: '/api/auth/me', request: () => ({ url: '/api/auth/me' }), status: everyone(200) },
+  fixedGet('/api/auth/me', everyone(200)),
   {
     // The home page: every role gets its own; of the matrix firms only the enterprise's own one shows (its reporting status).
     method: 'GET',
@@ -239,7 +250,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   },
 
   // ── users and audit: the admin only ──
-  { method: 'GET', route: '/api/users', request: () => ({ url: '/api/users' }), status: only(['admin'], 200) },
+  fixedGet('/api/users', only(['admin'], 200)),
   {
     method: 'POST',
     route: '/api/users',
@@ -272,12 +283,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     request: async (fx) => json(`/api/users/${(await fx.freshLeader()).id}/stats-reviewer`, { statsReviewer: true }),
     status: only(['admin'], 200),
   },
-  {
-    method: 'GET',
-    route: '/api/users/scope-options',
-    request: () => ({ url: '/api/users/scope-options?kind=park' }),
-    status: only(['admin'], 200),
-  },
+  fixedGet('/api/users/scope-options', only(['admin'], 200), '/api/users/scope-options?kind=park'),
   {
     method: 'PUT',
     route: '/api/users/:id',
@@ -295,7 +301,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     request: async (fx) => json(`/api/users/${(await fx.freshUser()).id}/active`, { active: false }),
     status: only(['admin'], 200),
   },
-  { method: 'GET', route: '/api/audit', request: () => ({ url: '/api/audit?entity=user&from=2025-01-01' }), status: only(['admin'], 200) },
+  fixedGet('/api/audit', only(['admin'], 200), '/api/audit?entity=user&from=2025-01-01'),
 
   // ── chains ── (the city's published plan: every role but 链长/链办 and 企业 sees every chain)
   {
@@ -385,25 +391,18 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   },
 
   // ── industries, parks, regions: master data everybody reads, the admin changes ──
-  { method: 'GET', route: '/api/industries', request: () => ({ url: '/api/industries' }), status: everyone(200) },
+  fixedGet('/api/industries', everyone(200)),
   {
     method: 'POST',
     route: '/api/industries',
     request: (fx) => json('/api/industries', { code: `Y${fx.unique()}`, group: '四新', name: `矩阵新产业${fx.unique()}` }),
     status: only(['admin'], 201),
   },
-  {
-    method: 'PATCH',
-    route: '/api/industries/:code',
-    request: async (fx) => json(`/api/industries/${await fx.freshIndustry()}`, { name: `矩阵改名产业${fx.unique()}` }),
-    status: only(['admin'], 200),
-  },
-  {
-    method: 'DELETE',
-    route: '/api/industries/:code',
-    request: async (fx) => ({ url: `/api/industries/${await fx.freshIndustry()}` }),
-    status: only(['admin'], 200),
-  },
+  ...adminEditRows(
+    '/api/industries/:code',
+    (fx) => fx.freshIndustry(),
+    (fx) => ({ name: `矩阵改名产业${fx.unique()}` }),
+  ),
   {
     method: 'GET',
     route: '/api/parks',
@@ -424,19 +423,12 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     status: only(['admin'], 201),
   },
   { method: 'GET', route: '/api/parks/:id', request: (fx, side) => ({ url: `/api/parks/${fx.park[side].id}` }), status: everyone(200) },
-  {
-    method: 'PATCH',
-    route: '/api/parks/:id',
-    request: async (fx) => json(`/api/parks/${await fx.freshPark()}`, { areaHectares: 120 }),
-    status: only(['admin'], 200),
-  },
-  {
-    method: 'DELETE',
-    route: '/api/parks/:id',
-    request: async (fx) => ({ url: `/api/parks/${await fx.freshPark()}` }),
-    status: only(['admin'], 200),
-  },
-  { method: 'GET', route: '/api/regions', request: () => ({ url: '/api/regions' }), status: everyone(200) },
+  ...adminEditRows(
+    '/api/parks/:id',
+    (fx) => fx.freshPark(),
+    () => ({ areaHectares: 120 }),
+  ),
+  fixedGet('/api/regions', everyone(200)),
   {
     method: 'POST',
     route: '/api/regions',
@@ -446,18 +438,11 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     },
     status: only(['admin'], 201),
   },
-  {
-    method: 'PATCH',
-    route: '/api/regions/:code',
-    request: async (fx) => json(`/api/regions/${await fx.freshRegion()}`, { name: `矩阵改名区${fx.unique()}` }),
-    status: only(['admin'], 200),
-  },
-  {
-    method: 'DELETE',
-    route: '/api/regions/:code',
-    request: async (fx) => ({ url: `/api/regions/${await fx.freshRegion()}` }),
-    status: only(['admin'], 200),
-  },
+  ...adminEditRows(
+    '/api/regions/:code',
+    (fx) => fx.freshRegion(),
+    (fx) => ({ name: `矩阵改名区${fx.unique()}` }),
+  ),
 
   // ── enterprises ── (out-of-scope firms already answer 404, exactly like unknown USCCs)
   {
@@ -467,13 +452,8 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     status: everyone(200),
     list: { present: firmsIn, sees: scopedSees },
   },
-  { method: 'GET', route: '/api/enterprises/options', request: () => ({ url: '/api/enterprises/options' }), status: everyone(200) },
-  {
-    method: 'GET',
-    route: '/api/enterprises/import/template',
-    request: () => ({ url: '/api/enterprises/import/template' }),
-    status: only(['admin'], 200),
-  },
+  fixedGet('/api/enterprises/options', everyone(200)),
+  fixedGet('/api/enterprises/import/template', only(['admin'], 200)),
   {
     method: 'POST',
     route: '/api/enterprises/import',
@@ -567,12 +547,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   },
 
   // ── figures ── (import and hand entry: the admin, 链办 in its chains, a firm for itself)
-  {
-    method: 'GET',
-    route: '/api/figures/template',
-    request: () => ({ url: '/api/figures/template?format=csv' }),
-    status: only(['admin', 'chain_office'], 200),
-  },
+  fixedGet('/api/figures/template', only(['admin', 'chain_office'], 200), '/api/figures/template?format=csv'),
   {
     method: 'POST',
     route: '/api/figures/import',
@@ -626,44 +601,13 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
   },
 
   // ── review and publication ── (months move by the admin or a statistics reviewer; the fixture's leader is not one)
-  { method: 'GET', route: '/api/periods', request: () => ({ url: '/api/periods?year=2025' }), status: grid({ enterprise: 403 }, 200) },
-  {
-    method: 'GET',
-    route: '/api/periods/:period',
-    request: () => ({ url: `/api/periods/${MATRIX_PERIOD}` }),
-    status: only(['admin', 'chain_office'], 200),
-  },
-  {
-    method: 'GET',
-    route: '/api/periods/:period/missing',
-    request: () => ({ url: `/api/periods/${MATRIX_PERIOD}/missing` }),
-    status: only(['admin', 'chain_office'], 200),
-  },
-  // 2023-06 has no figures: the admin passes the policy and gets the domain's refusal, nothing written.
-  {
-    method: 'POST',
-    route: '/api/periods/:period/review',
-    request: () => ({ url: '/api/periods/2023-06/review' }),
-    status: only(['admin'], PERIOD_NO_DATA),
-  },
-  {
-    method: 'POST',
-    route: '/api/periods/:period/collecting',
-    request: () => ({ url: '/api/periods/2023-06/collecting' }),
-    status: only(['admin'], PERIOD_NOT_IN_REVIEW),
-  },
-  {
-    method: 'POST',
-    route: '/api/periods/:period/publish',
-    request: () => ({ url: '/api/periods/2023-06/publish' }),
-    status: only(['admin'], PERIOD_NO_DATA),
-  },
-  {
-    method: 'POST',
-    route: '/api/periods/:period/reopen',
-    request: () => json('/api/periods/2023-06/reopen', { reason: '矩阵测试：未发布的月份' }),
-    status: only(['admin'], PERIOD_NOT_PUBLISHED),
-  },
+  fixedGet('/api/periods', grid({ enterprise: 403 }, 200), '/api/periods?year=2025'),
+  fixedGet('/api/periods/:period', only(['admin', 'chain_office'], 200), `/api/periods/${MATRIX_PERIOD}`),
+  fixedGet('/api/periods/:period/missing', only(['admin', 'chain_office'], 200), `/api/periods/${MATRIX_PERIOD}/missing`),
+  emptyMonthMove('/api/periods/:period/review', PERIOD_NO_DATA),
+  emptyMonthMove('/api/periods/:period/collecting', PERIOD_NOT_IN_REVIEW),
+  emptyMonthMove('/api/periods/:period/publish', PERIOD_NO_DATA),
+  emptyMonthMove('/api/periods/:period/reopen', PERIOD_NOT_PUBLISHED, { reason: '矩阵测试：未发布的月份' }),
   {
     method: 'GET',
     route: '/api/warnings/disposition',
@@ -736,7 +680,7 @@ export const AUTHZ_MATRIX: readonly MatrixRow[] = [
     list: { present: firmsIn, sees: scopedSees },
     probes: [otherPlaceProbe('/api/warnings', `period=${MATRIX_PERIOD}`)],
   },
-  { method: 'GET', route: '/api/warnings/settings', request: () => ({ url: '/api/warnings/settings' }), status: only(MONITORING, 200) },
+  fixedGet('/api/warnings/settings', only(MONITORING, 200)),
   {
     method: 'PUT',
     route: '/api/warnings/settings',

@@ -9,7 +9,7 @@ import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { IMPORT_COLUMNS } from '../../shared/contracts/enterprises.js';
 import { importQueue } from '../lib/import-queue.js';
-import { buildEnterprise, multipartFile, nextUscc } from './factories/enterprises.js';
+import { buildEnterprise, nextUscc, postFile } from './factories/enterprises.js';
 import { useTestApp } from './app.js';
 import { bombPart, SHEET_HEAD, SHEET_TAIL, sheetRowsXml, SST_HEAD, workbookOf } from './hostile-files.js';
 
@@ -46,18 +46,12 @@ async function databaseState(): Promise<Record<string, string>> {
 type Importer = 'figures' | 'enterprises';
 
 async function upload(importer: Importer, data: Buffer, fileName: string, options: { dryRun?: boolean; locale?: string } = {}) {
-  const body = multipartFile(fileName, data);
   const dryRun = options.dryRun ?? false;
   const url =
     importer === 'figures'
       ? `/api/figures/import?dryRun=${dryRun}&unit=${encodeURIComponent('万元')}`
       : `/api/enterprises/import?dryRun=${dryRun}`;
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { ...admin.headers, ...body.headers, ...(options.locale ? { 'x-locale': options.locale } : {}) },
-    payload: body.payload,
-  });
+  return postFile(t.app, admin, url, fileName, data, options.locale);
 }
 
 /** A seeded generator (mulberry32), so a failing case can be replayed. */
@@ -232,8 +226,7 @@ describe('one import at a time', () => {
   it('queues a second import (with progress: a "queued" line with its place first), then runs it', async () => {
     const slot = holdSlot();
     const url = `/api/figures/import?dryRun=true&progress=true&unit=${encodeURIComponent('万元')}`;
-    const body = multipartFile('queued.csv', Buffer.from(`${FIGURE_HEADER.join(',')}\r\n${firmUscc},2024-06,1\r\n`));
-    const answer = t.app.inject({ method: 'POST', url, headers: { ...admin.headers, ...body.headers }, payload: body.payload });
+    const answer = postFile(t.app, admin, url, 'queued.csv', Buffer.from(`${FIGURE_HEADER.join(',')}\r\n${firmUscc},2024-06,1\r\n`));
     await vi.waitFor(() => expect(importQueue.size).toEqual({ running: 1, waiting: 1 }), { timeout: 30_000, interval: 20 });
     slot.release();
     await slot.held;

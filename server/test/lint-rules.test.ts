@@ -10,73 +10,90 @@ async function ruleIds(path: string, code: string): Promise<string[]> {
   return results.flatMap((r) => r.messages).map((m) => m.ruleId ?? m.message);
 }
 
+/** A fixture: what it shows, where it lies, its source lines, and the rule ids it must get (none: accepted). */
+type Fixture = { name: string; path: string; lines: readonly string[]; rules: readonly string[] };
+
+const FIXTURES: readonly Fixture[] = [
+  {
+    name: 'refuses a server/lib file that imports a module',
+    path: 'server/lib/fixture.ts',
+    lines: ["import type { Actor } from '../modules/access/actor.js';", 'export type A = Actor;'],
+    rules: ['local/lib-imports-no-module'],
+  },
+  {
+    name: 'refuses a server/lib file that re-exports from a module',
+    path: 'server/lib/spreadsheet/fixture.ts',
+    lines: ["export { SYSTEM_ACTOR } from '../../modules/access/actor.js';"],
+    rules: ['local/lib-imports-no-module'],
+  },
+  {
+    name: 'accepts a server/lib file that imports lib and shared',
+    path: 'server/lib/fixture.ts',
+    lines: [
+      "import type { Actor } from './actor.js';",
+      "import { ROLES } from '../../shared/roles.js';",
+      'export type A = Actor;',
+      'export const r = ROLES;',
+    ],
+    rules: [],
+  },
+  {
+    name: "refuses a module importing another module's queries",
+    path: 'server/modules/demo/fixture.ts',
+    lines: ["import { selectUserByName } from '../users/users.queries.js';", 'export const f = selectUserByName;'],
+    rules: ['local/queries-private-to-module'],
+  },
+  {
+    name: "refuses a file outside the modules importing a module's queries",
+    path: 'server/bootstrap-fixture.ts',
+    lines: ["import { countChains } from './modules/demo/demo.queries.js';", 'export const f = countChains;'],
+    rules: ['local/queries-private-to-module'],
+  },
+  {
+    name: "accepts a module's own queries and another module's service",
+    path: 'server/modules/demo/fixture.ts',
+    lines: [
+      "import { countChains } from './demo.queries.js';",
+      "import { isUsernameTaken } from '../users/users.service.js';",
+      'export const f = [countChains, isUsernameTaken];',
+    ],
+    rules: [],
+  },
+  {
+    name: "lets a test build rows through any module's queries",
+    path: 'server/modules/demo/fixture.test.ts',
+    lines: ["import { insertUser } from '../users/users.queries.js';", 'export const f = insertUser;'],
+    rules: [],
+  },
+  {
+    name: 'refuses a type assertion without a comment in server/',
+    path: 'server/modules/demo/fixture.ts',
+    lines: ['export function f(x: unknown) {', '  return (x as { a: number }).a;', '}'],
+    rules: ['local/assertion-needs-comment'],
+  },
+  {
+    name: 'refuses both type assertions without a comment in shared/',
+    path: 'shared/fixture.ts',
+    lines: ['export const n = <number>(JSON.parse("1") as unknown);'],
+    rules: ['local/assertion-needs-comment', 'local/assertion-needs-comment'],
+  },
+  {
+    name: 'accepts a type assertion with a comment above or beside it, and `as const`',
+    path: 'server/modules/demo/fixture.ts',
+    lines: [
+      'export function f(x: unknown) {',
+      '  // Only g() calls f, always with an { a } object.',
+      '  const y = x as { a: number };',
+      '  const z = x as { b: number }; // the same caller passes b too',
+      '  return [y.a, z.b] as const;',
+      '}',
+    ],
+    rules: [],
+  },
+];
+
 describe('server layer rules (eslint.config.js, "server layers")', () => {
-  it('refuses a server/lib file that imports a module, and accepts one that imports lib and shared', async () => {
-    expect(
-      await ruleIds('server/lib/fixture.ts', "import type { Actor } from '../modules/access/actor.js';\nexport type A = Actor;\n"),
-    ).toEqual(['local/lib-imports-no-module']);
-    expect(await ruleIds('server/lib/spreadsheet/fixture.ts', "export { SYSTEM_ACTOR } from '../../modules/access/actor.js';\n")).toEqual([
-      'local/lib-imports-no-module',
-    ]);
-    expect(
-      await ruleIds(
-        'server/lib/fixture.ts',
-        "import type { Actor } from './actor.js';\nimport { ROLES } from '../../shared/roles.js';\nexport type A = Actor;\nexport const r = ROLES;\n",
-      ),
-    ).toEqual([]);
-  });
-
-  it("refuses a module importing another module's queries, and accepts its own queries and another's service", async () => {
-    expect(
-      await ruleIds(
-        'server/modules/demo/fixture.ts',
-        "import { selectUserByName } from '../users/users.queries.js';\nexport const f = selectUserByName;\n",
-      ),
-    ).toEqual(['local/queries-private-to-module']);
-    expect(
-      await ruleIds(
-        'server/bootstrap-fixture.ts',
-        "import { countChains } from './modules/demo/demo.queries.js';\nexport const f = countChains;\n",
-      ),
-    ).toEqual(['local/queries-private-to-module']);
-    expect(
-      await ruleIds(
-        'server/modules/demo/fixture.ts',
-        "import { countChains } from './demo.queries.js';\nimport { isUsernameTaken } from '../users/users.service.js';\nexport const f = [countChains, isUsernameTaken];\n",
-      ),
-    ).toEqual([]);
-  });
-
-  it("lets a test build rows through any module's queries", async () => {
-    expect(
-      await ruleIds(
-        'server/modules/demo/fixture.test.ts',
-        "import { insertUser } from '../users/users.queries.js';\nexport const f = insertUser;\n",
-      ),
-    ).toEqual([]);
-  });
-
-  it('refuses a type assertion without a comment in server/ and shared/, and accepts one with a comment or `as const`', async () => {
-    expect(
-      await ruleIds('server/modules/demo/fixture.ts', 'export function f(x: unknown) {\n  return (x as { a: number }).a;\n}\n'),
-    ).toEqual(['local/assertion-needs-comment']);
-    expect(await ruleIds('shared/fixture.ts', 'export const n = <number>(JSON.parse("1") as unknown);\n')).toEqual([
-      'local/assertion-needs-comment',
-      'local/assertion-needs-comment',
-    ]);
-    expect(
-      await ruleIds(
-        'server/modules/demo/fixture.ts',
-        [
-          'export function f(x: unknown) {',
-          '  // Only g() calls f, always with an { a } object.',
-          '  const y = x as { a: number };',
-          '  const z = x as { b: number }; // the same caller passes b too',
-          '  return [y.a, z.b] as const;',
-          '}',
-          '',
-        ].join('\n'),
-      ),
-    ).toEqual([]);
+  it.each(FIXTURES)('$name', async ({ path, lines, rules }) => {
+    expect(await ruleIds(path, `${lines.join('\n')}\n`)).toEqual(rules);
   });
 });

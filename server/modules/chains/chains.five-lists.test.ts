@@ -1,10 +1,10 @@
 // 五单 of CH02 (输变电装备产业链) through the API: targets with tracking, the major projects at 开工, the
 // projects at 线索/在谈/签约, the open tickets, each with rows made here; and the 五单一图谱 workbook.
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app.js';
 import { buildFirm } from '../../test/factories/chains.js';
 import { publishHistory } from '../../test/factories/common.js';
+import { loadWorkbook } from '../../test/factories/enterprises.js';
 import { insertMonths } from '../../test/factories/figures.js';
 import { buildProject } from '../../test/factories/projects.js';
 import type { Db } from '../../db/client.js';
@@ -104,8 +104,7 @@ describe('五单 of a chain', () => {
     const res = await t.get('/api/chains/CH02/five-lists.xlsx?period=2024-06', t.users.admin);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    const book = await loadWorkbook(res.rawPayload);
     expect(book.worksheets.map((s) => s.name)).toEqual([
       '发展目标清单',
       '在建重大项目清单',

@@ -1,11 +1,10 @@
 // Importing 招商目标企业 and 可转化科技成果 of CH02 from the downloaded templates: all rows or none.
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { countRows } from '../../test/factories/common.js';
 import { makeUscc } from '../../../shared/uscc.js';
 import { useTestApp, type Session } from '../../test/app.js';
 
-import { filledTemplate, multipartFile } from '../../test/factories/enterprises.js';
+import { filledTemplate, loadWorkbook, postFile } from '../../test/factories/enterprises.js';
 
 const t = useTestApp({
   users: {
@@ -22,21 +21,14 @@ async function template(s: Session, list: 'prospects' | 'research'): Promise<Buf
 }
 
 function upload(s: Session, list: 'prospects' | 'research', file: Buffer, dryRun: boolean) {
-  const body = multipartFile(`${list}.xlsx`, file);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/chains/CH02/${list}/import?dryRun=${dryRun}`,
-    headers: { ...s.headers, ...body.headers },
-    payload: body.payload,
-  });
+  return postFile(t.app, s, `/api/chains/CH02/${list}/import?dryRun=${dryRun}`, `${list}.xlsx`, file);
 }
 
 const count = (table: 'chain_prospects' | 'chain_research') => countRows(t.database.db, table);
 
 describe('importing the chain lists', () => {
   it('gives a template with Chinese headers, a 填写说明 sheet and the chain nodes', async () => {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(new Uint8Array(await template(t.users.office02, 'prospects')).buffer);
+    const book = await loadWorkbook(await template(t.users.office02, 'prospects'));
     expect(book.worksheets.map((s) => s.name)).toEqual(['招商目标企业清单', '填写说明', '环节表']);
     expect(book.worksheets[0]?.getRow(1).values).toEqual([
       undefined,

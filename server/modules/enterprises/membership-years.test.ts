@@ -19,7 +19,7 @@ import type {
 import type { MonitoringChainsResponse } from '../../../shared/contracts/monitoring.js';
 import { monthlyFigures } from '../../db/schema.js';
 import { useTestApp } from '../../test/app.js';
-import { buildEnterprise, editBodyOf, multipartFile } from '../../test/factories/enterprises.js';
+import { buildEnterprise, editBodyOf, postFile } from '../../test/factories/enterprises.js';
 
 const firms: Record<'X' | 'Y' | 'Z', EnterpriseProfile> = {} as never;
 
@@ -144,13 +144,7 @@ async function fileOf(rows: Record<string, string>[]): Promise<Buffer> {
 }
 
 async function importFile(data: Buffer, query: string) {
-  const body = multipartFile('firms.xlsx', data);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/enterprises/import?${query}`,
-    headers: { ...admin.headers, ...body.headers },
-    payload: body.payload,
-  });
+  return postFile(t.app, admin, `/api/enterprises/import?${query}`, 'firms.xlsx', data);
 }
 
 describe('the enterprise import adds years and nodes; removing needs the replace option and an accept', () => {

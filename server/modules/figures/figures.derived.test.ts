@@ -11,7 +11,7 @@ import type { EnterpriseFigures, PutFigureResponse, RederiveResponse, StaleDeriv
 import type { EnterpriseProfile } from '../../../shared/contracts/enterprises.js';
 import { useTestApp } from '../../test/app.js';
 import { buildEnterprise } from '../../test/factories/enterprises.js';
-import { csvText, postImport, putGrossOutput, storedMonths } from '../../test/factories/figures.js';
+import { csvText, monthlyOutputCsv, postImport, putGrossOutput, storedMonths } from '../../test/factories/figures.js';
 
 let firm: EnterpriseProfile;
 
@@ -19,12 +19,11 @@ const t = useTestApp({ users: { admin: { role: 'admin' }, leader: { role: 'leade
 const { admin, leader } = t.users;
 beforeAll(async () => {
   firm = await buildEnterprise(t.database.db);
-  const months = csvText([
-    ['统一社会信用代码', '企业名称', '期别', '工业总产值(当月,元)'],
-    [firm.uscc, firm.name, '2024-01', 1_000_000],
-    [firm.uscc, firm.name, '2024-02', 1_000_000],
+  const months = monthlyOutputCsv([
+    [firm, '2024-01', 1_000_000],
+    [firm, '2024-02', 1_000_000],
   ]);
-  expect((await postImport(t.app, admin, Buffer.from(months))).json()).toMatchObject({ written: true, created: 2 });
+  expect((await postImport(t.app, admin, months)).json()).toMatchObject({ written: true, created: 2 });
   const ytd = csvText([
     ['统一社会信用代码', '企业名称', '期别', '工业总产值(本年累计,元)'],
     [firm.uscc, firm.name, '2024-03', 3_500_000],

@@ -6,7 +6,8 @@ import type { Job } from '../../../shared/contracts/jobs.js';
 import { useTestApp } from '../../test/app.js';
 import { countRows } from '../../test/factories/common.js';
 import { csvText } from '../../test/factories/figures.js';
-import { endedJob, postFile } from '../../test/factories/jobs.js';
+import { postFile } from '../../test/factories/enterprises.js';
+import { endedFileJob, endedJob } from '../../test/factories/jobs.js';
 
 const t = useTestApp({
   env: { JOB_WORKERS: 'true' },
@@ -35,11 +36,7 @@ describe('the projects import as a job', () => {
     const checked = await endedJob(t.app, office, started.json<Job>().id);
     expect(checked).toMatchObject({ status: 'succeeded', progress: 100, result: { status: 200, body: sync.json() } });
 
-    const written = await endedJob(
-      t.app,
-      office,
-      (await postFile(t.app, office, '/api/jobs/projects-import?kind=projects&dryRun=false', 'p.csv', file)).json<Job>().id,
-    );
+    const written = await endedFileJob(t.app, office, '/api/jobs/projects-import?kind=projects&dryRun=false', 'p.csv', file);
     expect(written.result).toEqual({ status: 200, body: { dryRun: false, written: true, rows: 1, created: 1, errors: [] } });
     const listed = await t.read(`/api/projects?q=${encodeURIComponent('作业导入项目甲')}`, office);
     expect(listed.total).toBe(1);
@@ -54,11 +51,7 @@ describe('the projects import as a job', () => {
     const file = csv([PROJECT_HEADER, ['作业导入项目乙', 'CH02', '430421']]);
     const refused = await postFile(t.app, office05, '/api/projects/import?kind=projects&dryRun=false', 'p.csv', file);
     expect(refused.statusCode).toBe(400);
-    const failed = await endedJob(
-      t.app,
-      office05,
-      (await postFile(t.app, office05, '/api/jobs/projects-import?kind=projects&dryRun=false', 'p.csv', file)).json<Job>().id,
-    );
+    const failed = await endedFileJob(t.app, office05, '/api/jobs/projects-import?kind=projects&dryRun=false', 'p.csv', file);
     expect(failed.status).toBe('failed');
     expect(failed.error).toEqual(refused.json().error);
     expect(failed.error?.message).toBe('文件有 1 处错误，未导入任何数据');
@@ -83,17 +76,9 @@ describe('a chain list import as a job', () => {
     ]);
     const sync = await postFile(t.app, office, '/api/chains/CH02/prospects/import?dryRun=true', 'l.csv', good);
     expect(sync.json()).toEqual({ dryRun: true, written: false, rows: 2, created: 2, errors: [] });
-    const checked = await endedJob(
-      t.app,
-      office,
-      (await postFile(t.app, office, '/api/jobs/chain-list-import/CH02/prospects?dryRun=true', 'l.csv', good)).json<Job>().id,
-    );
+    const checked = await endedFileJob(t.app, office, '/api/jobs/chain-list-import/CH02/prospects?dryRun=true', 'l.csv', good);
     expect(checked).toMatchObject({ kind: 'chain_list_import', status: 'succeeded', result: { status: 200, body: sync.json() } });
-    const written = await endedJob(
-      t.app,
-      office,
-      (await postFile(t.app, office, '/api/jobs/chain-list-import/CH02/prospects?dryRun=false', 'l.csv', good)).json<Job>().id,
-    );
+    const written = await endedFileJob(t.app, office, '/api/jobs/chain-list-import/CH02/prospects?dryRun=false', 'l.csv', good);
     expect(written.result).toEqual({ status: 200, body: { dryRun: false, written: true, rows: 2, created: 2, errors: [] } });
     expect(await countRows(t.database.db, 'chain_prospects')).toBe(before + 2);
 
@@ -103,11 +88,7 @@ describe('a chain list import as a job', () => {
     ]);
     const refused = await postFile(t.app, office, '/api/chains/CH02/prospects/import?dryRun=false', 'l.csv', bad);
     expect(refused.statusCode).toBe(400);
-    const failed = await endedJob(
-      t.app,
-      office,
-      (await postFile(t.app, office, '/api/jobs/chain-list-import/CH02/prospects?dryRun=false', 'l.csv', bad)).json<Job>().id,
-    );
+    const failed = await endedFileJob(t.app, office, '/api/jobs/chain-list-import/CH02/prospects?dryRun=false', 'l.csv', bad);
     expect(failed.status).toBe('failed');
     expect(failed.error).toEqual(refused.json().error);
     expect(await countRows(t.database.db, 'chain_prospects')).toBe(before + 2);

@@ -6,7 +6,7 @@ import type { Job } from '../../../shared/contracts/jobs.js';
 import { openDatabase } from '../../db/client.js';
 import { useTestApp } from '../../test/app.js';
 import { buildEnterprise } from '../../test/factories/enterprises.js';
-import { csvText, postImport } from '../../test/factories/figures.js';
+import { monthlyOutputCsv, postImport } from '../../test/factories/figures.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { createJobRunner } from './jobs.runner.js';
 import { createJob } from './jobs.service.js';
@@ -41,12 +41,7 @@ async function ended(id: string): Promise<Job> {
 describe('a job and the instances', () => {
   it('a job started where no worker runs is run by another runner', async () => {
     const firm = await buildEnterprise(t.database.db);
-    const file = Buffer.from(
-      csvText([
-        ['统一社会信用代码', '企业名称', '期别', '工业总产值(当月,元)'],
-        [firm.uscc, firm.name, '2024-09', 7_000],
-      ]),
-    );
+    const file = monthlyOutputCsv([[firm, '2024-09', 7_000]]);
     const log = { error: () => undefined };
     if (t.database.kind === 'postgresql') {
       const { id } = (await postImport(t.app, office, file, { dryRun: true, job: true })).json<Job>();

@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/contracts/jobs.js';
 import { useTestApp, type Session } from '../../test/app.js';
-import { buildEnterprise, nextUscc } from '../../test/factories/enterprises.js';
-import { endedJob, postFile } from '../../test/factories/jobs.js';
+import { buildEnterprise, nextUscc, postFile } from '../../test/factories/enterprises.js';
+import { endedJob } from '../../test/factories/jobs.js';
 import { IMPORT_COLUMNS } from '../../../shared/contracts/enterprises.js';
-import { csvText, postImport } from '../../test/factories/figures.js';
+import { csvText, monthlyOutputCsv, postImport } from '../../test/factories/figures.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { createJob, executeJob } from './jobs.service.js';
 
@@ -23,11 +23,9 @@ const { admin, office, otherOffice } = t.users;
 
 const ended = (session: Session, id: string) => endedJob(t.app, session, id);
 
-const HEADER = ['统一社会信用代码', '企业名称', '期别', '工业总产值(当月,元)'];
-
 async function figuresFile(months: readonly string[], value: number): Promise<Buffer> {
   const firm = await buildEnterprise(t.database.db);
-  return Buffer.from(csvText([HEADER, ...months.map((m) => [firm.uscc, firm.name, m, value])]));
+  return monthlyOutputCsv(months.map((m) => [firm, m, value]));
 }
 
 describe('a figures import as a job', () => {
@@ -78,7 +76,7 @@ describe('a figures import as a job', () => {
   });
 
   it('a rejected file fails the job with the reason and the same 400 answer as the synchronous import', async () => {
-    const bad = Buffer.from(csvText([HEADER, ['91430000MA4L0XXXX1', '无此企业', '2024-06', 5]]));
+    const bad = monthlyOutputCsv([[{ uscc: '91430000MA4L0XXXX1', name: '无此企业' }, '2024-06', 5]]);
     const sync = await postImport(t.app, office, bad, { fileName: 'bad.csv' });
     expect(sync.statusCode).toBe(400);
     const job = await ended(office, (await postImport(t.app, office, bad, { fileName: 'bad.csv', job: true })).json<Job>().id);

@@ -9,7 +9,7 @@ import { loginAs, newSession, useTestApp } from '../../test/app.js';
 import { createTestDatabase } from '../../test/database.js';
 import { TEST_PASSWORD } from '../../test/factories/common.js';
 import { buildEnterprise } from '../../test/factories/enterprises.js';
-import { csvText, postImport } from '../../test/factories/figures.js';
+import { monthlyOutputCsv, postImport } from '../../test/factories/figures.js';
 import { seedReferenceData } from '../demo/seed.js';
 import type { Actor } from '../access/actor.js';
 import { readerOf } from './monitoring.replica.js';
@@ -51,12 +51,7 @@ describe('the read replica', () => {
 
   it('answers from the replica when configured, and shows its lag in /api/health', async () => {
     const firm = await buildEnterprise(t.database.db);
-    const file = Buffer.from(
-      csvText([
-        ['统一社会信用代码', '企业名称', '期别', '工业总产值(当月,元)'],
-        [firm.uscc, firm.name, '2024-06', 500_000],
-      ]),
-    );
+    const file = monthlyOutputCsv([[firm, '2024-06', 500_000]]);
     expect((await postImport(t.app, t.users.admin, file, { acceptWarnings: true })).statusCode).toBe(200);
     expect((await t.send('POST', '/api/periods/2024-06/review', t.users.admin)).statusCode).toBe(200);
     expect((await t.send('POST', '/api/periods/2024-06/publish', t.users.admin)).statusCode).toBe(200);

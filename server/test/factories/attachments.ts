@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Session } from '../app.js';
 import { part, zipOf } from '../hostile-files.js';
-import { multipartFile } from './enterprises.js';
+import { postFile } from './enterprises.js';
 
 export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 export const PNG_BYTES = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(24, 1)]);
@@ -30,11 +30,5 @@ export function uploadTo(
   data: Buffer,
   locale = 'zh-CN',
 ) {
-  const body = multipartFile(fileName, data);
-  return app.inject({
-    method: 'POST',
-    url: `/api/attachments?ownerKind=${owner.ownerKind}&ownerId=${owner.ownerId}`,
-    headers: { ...who.headers, ...body.headers, 'x-locale': locale },
-    payload: body.payload,
-  });
+  return postFile(app, who, `/api/attachments?ownerKind=${owner.ownerKind}&ownerId=${owner.ownerId}`, fileName, data, locale);
 }

@@ -1,13 +1,16 @@
-// Factories and helpers of the enterprise tests: valid USCCs, firms created through the service,
-// a multipart body for app.inject, and the park ids of the reference data.
+// Factories and helpers of the enterprise tests, and the files every import test sends: valid USCCs
+// (one at a time, or a numbered run for bulk tests), firms created through the service, a multipart body
+// for app.inject and a file posted with it, an xlsx read back or filled in, and the reference parks' ids.
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
 import type { CreateEnterpriseRequest, EnterpriseProfile, UpdateEnterpriseRequest } from '../../../shared/contracts/enterprises.js';
 import { makeUscc } from '../../../shared/uscc.js';
 import type { Db } from '../../db/client.js';
 import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
 import { createEnterprise } from '../../modules/enterprises/enterprises.service.js';
+import type { Session } from '../app.js';
 
 let counter = 0;
 
@@ -16,6 +19,11 @@ export function nextUscc(region = '430421'): string {
   counter += 1;
   const body = `${crypto.randomInt(10, 99)}${String(counter).padStart(6, '0')}`;
   return makeUscc(`91${region}${body}`);
+}
+
+/** `count` valid USCCs registered in 衡阳县, their bodies numbered from `first` (8 digits): firms for bulk tests. */
+export function bulkUsccs(count: number, first: number): string[] {
+  return Array.from({ length: count }, (_, i) => makeUscc(`91430421${String(first + i)}`));
 }
 
 /** The body fields of a factory-made firm but its USCC and name: 衡阳县, no park, CH02 xfmr primary, 规上 2024, no flags. */
@@ -83,10 +91,23 @@ export function multipartFile(
   return { payload: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
+/** Posts one file (multipart, field `file`) to `url` as `session`, in `locale` when given (the `X-Locale` the web sends). */
+export function postFile(app: FastifyInstance, session: Session, url: string, fileName: string, data: Buffer, locale?: string) {
+  const body = multipartFile(fileName, data);
+  const headers = { ...session.headers, ...body.headers, ...(locale ? { 'x-locale': locale } : {}) };
+  return app.inject({ method: 'POST', url, headers, payload: body.payload });
+}
+
+/** Reads an xlsx file (a downloaded template or export) back as a workbook. */
+export async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(data).buffer);
+  return workbook;
+}
+
 /** Fills a downloaded template's first sheet: the header kept, the example row replaced by `rows`. */
 export async function filledTemplate(template: Buffer, rows: (string | number)[][]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(new Uint8Array(template).buffer);
+  const workbook = await loadWorkbook(template);
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new Error('the template has no sheet');
   sheet.spliceRows(2, 1);

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Session } from '../app.js';
-import { multipartFile } from './enterprises.js';
+import { postFile } from './enterprises.js';
 
 /** CSV text of rows (first row the header); cells with commas or quotes are quoted. */
 export function csvText(rows: readonly (readonly (string | number)[])[]): string {
@@ -13,6 +13,12 @@ export function csvText(rows: readonly (readonly (string | number)[])[]): string
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return `${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
+}
+
+/** A CSV of 当月 工业总产值 in 元, one row a firm and month (its USCC and name, the period, the value). */
+export function monthlyOutputCsv(rows: readonly (readonly [firm: { uscc: string; name: string }, period: string, yuan: number])[]): Buffer {
+  const header = ['统一社会信用代码', '企业名称', '期别', '工业总产值(当月,元)'];
+  return Buffer.from(csvText([header, ...rows.map(([firm, period, yuan]) => [firm.uscc, firm.name, period, yuan])]));
 }
 
 export type ImportQuery = { dryRun?: boolean; acceptWarnings?: boolean; period?: string; unit?: string };
@@ -24,7 +30,6 @@ export async function postImport(
   data: Buffer,
   options: ImportQuery & { fileName?: string; locale?: string; progress?: boolean; job?: boolean } = {},
 ) {
-  const body = multipartFile(options.fileName ?? 'figures.csv', data);
   const query = new URLSearchParams();
   if (options.dryRun) query.set('dryRun', 'true');
   if (options.acceptWarnings) query.set('acceptWarnings', 'true');
@@ -32,12 +37,7 @@ export async function postImport(
   if (options.unit) query.set('unit', options.unit);
   if (options.progress) query.set('progress', 'true');
   if (options.job) query.set('job', 'true');
-  return app.inject({
-    method: 'POST',
-    url: `/api/figures/import?${query.toString()}`,
-    headers: { ...session.headers, ...body.headers, ...(options.locale ? { 'x-locale': options.locale } : {}) },
-    payload: body.payload,
-  });
+  return postFile(app, session, `/api/figures/import?${query.toString()}`, options.fileName ?? 'figures.csv', data, options.locale);
 }
 
 /** PUT /api/figures/:uscc/:period: one month's 工业总产值 (当月, 元) entered in the form, as `session`. */

@@ -1,9 +1,9 @@
-// Long jobs in API tests: read a job until it has ended, post a file to an import route (synchronous or job).
+// Long jobs in API tests: read a job until it has ended, or start one with a file and wait for its end.
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { Job } from '../../../shared/contracts/jobs.js';
 import type { Session } from '../app.js';
-import { multipartFile } from './enterprises.js';
+import { postFile } from './enterprises.js';
 
 /** Reads the job as `session` until it has ended (the test's own time limit bounds the wait). */
 export async function endedJob(app: FastifyInstance, session: Session, id: string): Promise<Job> {
@@ -16,8 +16,7 @@ export async function endedJob(app: FastifyInstance, session: Session, id: strin
   }
 }
 
-/** Posts one file (multipart, field `file`) to `url` as `session`. */
-export function postFile(app: FastifyInstance, session: Session, url: string, fileName: string, data: Buffer) {
-  const body = multipartFile(fileName, data);
-  return app.inject({ method: 'POST', url, headers: { ...session.headers, ...body.headers }, payload: body.payload });
+/** Starts a job by posting one file to its route as `session`, then reads it until it has ended. */
+export async function endedFileJob(app: FastifyInstance, session: Session, url: string, fileName: string, data: Buffer): Promise<Job> {
+  return endedJob(app, session, (await postFile(app, session, url, fileName, data)).json<Job>().id);
 }

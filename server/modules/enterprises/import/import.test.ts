@@ -8,7 +8,7 @@ import { runCli } from '../../../cli/index.js';
 import { useCliWorkspace, withEmbedded } from '../../../test/cli.js';
 import { loginAs, useTestApp } from '../../../test/app.js';
 import { buildUser, countRows, TEST_PASSWORD } from '../../../test/factories/common.js';
-import { multipartFile, nextUscc, parkIdOf } from '../../../test/factories/enterprises.js';
+import { loadWorkbook, nextUscc, parkIdOf, postFile } from '../../../test/factories/enterprises.js';
 
 const t = useTestApp({ users: { admin: { role: 'admin' } } });
 const { admin } = t.users;
@@ -29,13 +29,8 @@ function csvOf(rows: Cells[]): string {
 }
 
 async function upload(data: Buffer, options: { dryRun: boolean; fileName?: string; locale?: string }) {
-  const body = multipartFile(options.fileName ?? 'firms.xlsx', data);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/enterprises/import?dryRun=${options.dryRun}`,
-    headers: { ...admin.headers, ...body.headers, ...(options.locale ? { 'x-locale': options.locale } : {}) },
-    payload: body.payload,
-  });
+  const url = `/api/enterprises/import?dryRun=${options.dryRun}`;
+  return postFile(t.app, admin, url, options.fileName ?? 'firms.xlsx', data, options.locale);
 }
 
 function firm(overrides: Cells = {}): Cells {
@@ -59,8 +54,7 @@ describe('GET /api/enterprises/import/template', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/enterprises/import/template', headers: admin.headers });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(new Uint8Array(res.rawPayload).buffer);
+    const workbook = await loadWorkbook(res.rawPayload);
     const sheet = workbook.worksheets[0]!;
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...IMPORT_COLUMNS]);
     expect(sheet.actualRowCount).toBe(2);
@@ -256,13 +250,7 @@ describe('POST /api/enterprises/import', () => {
       (await buildUser(t.database.db, { role: 'county', scopes: [{ kind: 'region', ref: '430421' }] })).username,
       TEST_PASSWORD,
     );
-    const body = multipartFile('firms.csv', Buffer.from(csvOf([firm()])));
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/enterprises/import',
-      headers: { ...county.headers, ...body.headers },
-      payload: body.payload,
-    });
+    const res = await postFile(t.app, county, '/api/enterprises/import', 'firms.csv', Buffer.from(csvOf([firm()])));
     expect(res.statusCode).toBe(403);
   });
 });

@@ -26,18 +26,17 @@ function stored(months: Record<string, Partial<StoredMonth>>): StoredFigures {
   return new Map([[USCC, new Map(Object.entries(months).map(([p, v]) => [p, { ...EMPTY_VALUES, version: 'v', ...v }]))]]);
 }
 
+/** Stored 当月 工业总产值 (元) of 2024, one value a month from January. */
+function storedOutput2024(yuan: readonly number[]): StoredFigures {
+  return stored(Object.fromEntries(yuan.map((grossOutput, i) => [`2024-${String(i + 1).padStart(2, '0')}`, { grossOutput }])));
+}
+
 const noMarks = new Set<string>();
 
 describe('deriveMonths: 当月 from 本年累计', () => {
   it('subtracts the stored months before: June = 累计(6) − Σ 当月(1…5)', () => {
     // Stored 当月 Jan–May: 100, 110, 120, 130, 140 万元 = 600 万元; 1–6月累计 735 万元 → June 135 万元.
-    const before = stored({
-      '2024-01': { grossOutput: 1_000_000 },
-      '2024-02': { grossOutput: 1_100_000 },
-      '2024-03': { grossOutput: 1_200_000 },
-      '2024-04': { grossOutput: 1_300_000 },
-      '2024-05': { grossOutput: 1_400_000 },
-    });
+    const before = storedOutput2024([1_000_000, 1_100_000, 1_200_000, 1_300_000, 1_400_000]);
     const result = deriveMonths([row(5, '2024-06', {}, { grossOutput: entry(ytdOutput, 7_350_000) })], before, noMarks);
     expect(result.issues).toEqual([]);
     expect(result.sets).toEqual([expect.objectContaining({ period: '2024-06', values: { grossOutput: 1_350_000 }, combined: null })]);
@@ -45,12 +44,7 @@ describe('deriveMonths: 当月 from 本年累计', () => {
 
   it('uses earlier rows of the same file before stored months', () => {
     // The file: 1–4月 累计 500, 1–5月 累计 640 万元; stored April 999 is replaced by the file's April.
-    const before = stored({
-      '2024-01': { grossOutput: 1_000_000 },
-      '2024-02': { grossOutput: 1_000_000 },
-      '2024-03': { grossOutput: 1_000_000 },
-      '2024-04': { grossOutput: 9_990_000 },
-    });
+    const before = storedOutput2024([1_000_000, 1_000_000, 1_000_000, 9_990_000]);
     const result = deriveMonths(
       [
         row(3, '2024-05', {}, { grossOutput: entry(ytdOutput, 6_400_000) }),
@@ -82,7 +76,7 @@ describe('deriveMonths: 当月 from 本年累计', () => {
   });
 
   it('says which month is missing when the 当月 cannot be derived', () => {
-    const before = stored({ '2024-01': { grossOutput: 1 }, '2024-02': { grossOutput: 1 } });
+    const before = storedOutput2024([1, 1]);
     const result = deriveMonths([row(7, '2024-04', {}, { grossOutput: entry(ytdOutput, 5_000_000) })], before, noMarks);
     expect(result.issues).toEqual([
       expect.objectContaining({ severity: 'error', row: 7, code: 'cannotDerive', params: { missing: '2024-03' } }),

@@ -1,27 +1,16 @@
 // Issue 9, finding 2: a valid import of 161,438 rows answered 500 "Maximum call stack size exceeded"
 // (Math.min(...years), issues.push(...firms.issues): a spread passes every element as an argument).
 // 200,000 generated rows go through the import service and must come back as a normal report.
-import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { makeUscc } from '../../../../shared/uscc.js';
-import { createTestDatabase } from '../../../test/database.js';
+import { expect, it } from 'vitest';
+import { useBulkFirmsDatabase } from '../../../test/app.js';
+import { bulkUsccs } from '../../../test/factories/enterprises.js';
 import { SYSTEM_ACTOR } from '../../access/actor.js';
-import { seedReferenceData } from '../../demo/seed.js';
 import { importFigures } from './import.service.js';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
 const FIRMS = 2_000;
 const MONTHS = 100;
-const usccs = Array.from({ length: FIRMS }, (_, i) => makeUscc(`91430421${String(70_000_000 + i)}`));
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedReferenceData(database.db);
-  await database.db.execute(sql`
-    INSERT INTO enterprises (uscc, name, region_code)
-    SELECT u, '大批量测试企业' || n, '430421' FROM unnest(string_to_array(${usccs.join(',')}, ',')) WITH ORDINALITY AS t(u, n)`);
-});
-afterAll(async () => database.drop());
+const usccs = bulkUsccs(FIRMS, 70_000_000);
+const database = useBulkFirmsDatabase(usccs, '大批量测试企业');
 
 /** 2016-01 + k months, as YYYY-MM. */
 function period(k: number): string {
@@ -49,8 +38,7 @@ it('checks a 200,000-row CSV (2,000 firms × 100 months) and reports every row, 
 }, 300_000);
 
 it('lists 200,000 row errors (unknown codes) as a report, not a crash', async () => {
-  const rows: string[] = [];
-  for (let i = 0; i < 200_000; i += 1) rows.push(`${makeUscc(`91430421${String(80_000_000 + i)}`)},2024-06,1`);
+  const rows = bulkUsccs(200_000, 80_000_000).map((uscc) => `${uscc},2024-06,1`);
   const outcome = await checkCsv('unknown.csv', rows);
   expect(outcome.errors).toHaveLength(200_000);
   expect(outcome.errors.every((e) => e.code === 'unknownUscc')).toBe(true);

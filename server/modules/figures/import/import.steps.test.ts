@@ -4,28 +4,18 @@
 // every month written once, one revision per changed month holding the old values, unchanged months
 // untouched, progress in order.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../../../shared/contracts/figures.js';
-import { makeUscc } from '../../../../shared/uscc.js';
-import { createTestDatabase } from '../../../test/database.js';
+import { useBulkFirmsDatabase } from '../../../test/app.js';
+import { bulkUsccs } from '../../../test/factories/enterprises.js';
 import { SYSTEM_ACTOR } from '../../access/actor.js';
-import { seedReferenceData } from '../../demo/seed.js';
 import { importFigures } from './import.service.js';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
 const FIRMS = 1_000;
-const usccs = Array.from({ length: FIRMS }, (_, i) => makeUscc(`91430421${String(60_000_000 + i)}`));
+const usccs = bulkUsccs(FIRMS, 60_000_000);
+const database = useBulkFirmsDatabase(usccs, '分步写入测试企业');
 /** 12 months of 2024 for each firm: 12,000 rows, three write steps (5,000 + 5,000 + 2,000). */
 const PERIODS = Array.from({ length: 12 }, (_, m) => `2024-${String(m + 1).padStart(2, '0')}`);
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedReferenceData(database.db);
-  await database.db.execute(sql`
-    INSERT INTO enterprises (uscc, name, region_code)
-    SELECT u, '分步写入测试企业' || n, '430421' FROM unnest(string_to_array(${usccs.join(',')}, ',')) WITH ORDINALITY AS t(u, n)`);
-});
-afterAll(async () => database.drop());
 
 /** 工业总产值 in 万元 of firm `f`, month `m` (1–12): f % 50 + m, plus `plus`. */
 function wan(f: number, m: number, plus = 0): number {

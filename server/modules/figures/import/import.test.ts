@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, useTestApp } from '../../../test/app.js';
 import { buildUser, TEST_PASSWORD } from '../../../test/factories/common.js';
-import { buildEnterprise, nextUscc } from '../../../test/factories/enterprises.js';
+import { buildEnterprise, loadWorkbook, nextUscc } from '../../../test/factories/enterprises.js';
 import { countOf, csvText, insertMonths, postImport, storedMonths } from '../../../test/factories/figures.js';
 
 const t = useTestApp({ users: { admin: { role: 'admin' } } });
@@ -390,8 +390,7 @@ describe('who may import', () => {
     const xlsx = await t.app.inject({ method: 'GET', url: '/api/figures/template', headers: admin.headers });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-disposition']).toContain("filename*=UTF-8''%E6%9C%88");
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(new Uint8Array(xlsx.rawPayload).buffer);
+    const workbook = await loadWorkbook(xlsx.rawPayload);
     expect(workbook.getWorksheet('导入数据')?.getRow(1).getCell(4).value).toBe('工业总产值(当月,万元)');
     const csv = await t.app.inject({ method: 'GET', url: '/api/figures/template?format=csv', headers: admin.headers });
     expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/index.js';
 import { useTestApp, type Session } from '../../../test/app.js';
 import { useCliWorkspace } from '../../../test/cli.js';
-import { filledTemplate, multipartFile } from '../../../test/factories/enterprises.js';
+import { filledTemplate, loadWorkbook, postFile } from '../../../test/factories/enterprises.js';
 import { buildProject } from '../../../test/factories/projects.js';
 
 const t = useTestApp({
@@ -22,13 +21,7 @@ async function template(s: Session, kind: 'projects' | 'investment'): Promise<Bu
 }
 
 function upload(s: Session, file: Buffer, query: string) {
-  const body = multipartFile('projects.xlsx', file);
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/projects/import?${query}`,
-    headers: { ...s.headers, ...body.headers },
-    payload: body.payload,
-  });
+  return postFile(t.app, s, `/api/projects/import?${query}`, 'projects.xlsx', file);
 }
 
 const countProjects = async (q: string) =>
@@ -36,8 +29,7 @@ const countProjects = async (q: string) =>
 
 describe('projects import: template, dry run, row errors, all or nothing', () => {
   it('gives a template with Chinese headers, an instructions sheet and the codes', async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(new Uint8Array(await template(t.users.office, 'projects')).buffer);
+    const workbook = await loadWorkbook(await template(t.users.office, 'projects'));
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['招商项目', '填写说明', '代码表']);
     expect(workbook.worksheets[0]?.getRow(1).values).toContain('项目名称');
     expect(workbook.worksheets[0]?.getRow(1).values).toContain('签约额(万元)');
