@@ -1,14 +1,13 @@
-import { Form, Input, InputNumber, Select } from 'antd';
+import { Form, InputNumber, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { PARK_LEVELS, createParkRequest, type ParkDetail } from '../../../../shared/contracts/parks';
-import { TagsInput, TextField } from '../../../components/form-fields';
+import { SelectField, TagsInput, TextField } from '../../../components/form-fields';
 import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
 import { useChains } from '../../../hooks/use-chains';
 import { useRegions } from '../../../hooks/use-regions';
 import { currentYear } from '../../../lib/current-year';
-import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import { useCreatePark } from '../api/create-park';
 import { useUpdatePark } from '../api/update-park';
@@ -78,28 +77,30 @@ export function ParkFormModal({ record: park, onReload, onClose }: RecordFormPro
       testId="park-form"
     >
       <TextField name="name" label={t('parks.name')} schema={shape.name} required={t('parks.form.nameRequired')} maxLength={100} />
-      <Form.Item
+      <TextField
         name="shortName"
         label={t('parks.shortName')}
-        rules={rulesFrom(shape.shortName, { required: t('parks.form.shortNameRequired') })}
-      >
-        <Input maxLength={32} />
-      </Form.Item>
-      <Form.Item name="level" label={t('parks.level')} rules={rulesFrom(shape.level, { required: t('parks.form.levelRequired') })}>
-        <Select options={PARK_LEVELS.map((level) => ({ value: level, label: t(`parks.level.${level}`) }))} />
-      </Form.Item>
-      <Form.Item
+        schema={shape.shortName}
+        required={t('parks.form.shortNameRequired')}
+        maxLength={32}
+      />
+      <SelectField
+        name="level"
+        label={t('parks.level')}
+        schema={shape.level}
+        required={t('parks.form.levelRequired')}
+        options={PARK_LEVELS.map((level) => ({ value: level, label: t(`parks.level.${level}`) }))}
+      />
+      <SelectField
         name="regionCode"
         label={t('parks.region')}
-        rules={rulesFrom(shape.regionCode, { required: t('parks.form.regionRequired') })}
-      >
-        <Select
-          showSearch
-          optionFilterProp="label"
-          loading={regions.isLoading}
-          options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))}
-        />
-      </Form.Item>
+        schema={shape.regionCode}
+        required={t('parks.form.regionRequired')}
+        showSearch
+        optionFilterProp="label"
+        loading={regions.isLoading}
+        options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))}
+      />
       <Form.Item name="areaKm2" label={t('parks.area')} rules={[{ type: 'number', min: 0.01, message: t('parks.form.areaInvalid') }]}>
         <InputNumber min={0} max={100_000} precision={2} style={{ width: 200 }} />
       </Form.Item>

@@ -1,9 +1,8 @@
-import { Form, Input, Select, Typography } from 'antd';
+import { Form, Typography } from 'antd';
 import type { z } from 'zod';
 import { REGION_KINDS, createRegionRequest, type RegionItem } from '../../../../shared/contracts/regions';
-import { TextField } from '../../../components/form-fields';
+import { SelectField, TextField } from '../../../components/form-fields';
 import { FormModal, type RecordFormProps } from '../../../components/form-modal';
-import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import { useCreateRegion } from '../api/create-region';
 import { useUpdateRegion } from '../api/update-region';
@@ -42,25 +41,32 @@ export function RegionFormModal({ record: region, onReload, onClose }: RecordFor
       onReload={onReload}
       testId="region-form"
     >
-      <Form.Item
+      <TextField
         name="code"
         label={t('regions.code')}
         extra={<Typography.Text type="secondary">{t('regions.form.codeFixed')}</Typography.Text>}
-        rules={rulesFrom(shape.code, { required: t('regions.form.codeRequired'), invalid: t('regions.form.codeInvalid') })}
-      >
-        <Input disabled={region !== null} maxLength={6} placeholder="430421" />
-      </Form.Item>
+        schema={shape.code}
+        required={t('regions.form.codeRequired')}
+        invalid={t('regions.form.codeInvalid')}
+        disabled={region !== null}
+        maxLength={6}
+        placeholder="430421"
+      />
       <TextField name="name" label={t('regions.name')} schema={shape.name} required={t('regions.form.nameRequired')} maxLength={64} />
-      <Form.Item
+      <TextField
         name="shortName"
         label={t('regions.shortName')}
-        rules={rulesFrom(shape.shortName, { required: t('regions.form.shortNameRequired') })}
-      >
-        <Input maxLength={32} />
-      </Form.Item>
-      <Form.Item name="kind" label={t('regions.kind')} rules={rulesFrom(shape.kind, { required: t('regions.form.kindRequired') })}>
-        <Select options={REGION_KINDS.map((kind) => ({ value: kind, label: t(`regions.kind.${kind}`) }))} />
-      </Form.Item>
+        schema={shape.shortName}
+        required={t('regions.form.shortNameRequired')}
+        maxLength={32}
+      />
+      <SelectField
+        name="kind"
+        label={t('regions.kind')}
+        schema={shape.kind}
+        required={t('regions.form.kindRequired')}
+        options={REGION_KINDS.map((kind) => ({ value: kind, label: t(`regions.kind.${kind}`) }))}
+      />
     </FormModal>
   );
 }
