@@ -9,11 +9,7 @@ function beijingMinutes(iso: string): string {
 
 test('the administrator finds a user, sees role and scope, and exports the rows to Excel', async ({ page }) => {
   const admin = await loginByApi(page.request);
-  const chief = await createUserByApi(page.request, admin.csrfToken, {
-    role: 'chain_chief',
-    displayName: '张链长',
-    scopes: [{ kind: 'chain', ref: 'CH07' }],
-  });
+  const chief = await createUserByApi(page.request, admin.csrfToken, { role: 'chain_chief', displayName: '张链长', scopes: ['CH07'] });
   const listed = await page.request.get(`/api/users?q=${chief.username}`);
   const { items } = (await listed.json()) as { items: { createdAt: string }[] };
   const createdAt = beijingMinutes(items[0]?.createdAt ?? '');
@@ -48,11 +44,7 @@ test('the administrator finds a user, sees role and scope, and exports the rows 
 
 test('the audit log shows who created a user, with the values written', async ({ page }) => {
   const admin = await loginByApi(page.request);
-  const chief = await createUserByApi(page.request, admin.csrfToken, {
-    role: 'park',
-    displayName: '李园区',
-    scopes: [{ kind: 'park', ref: '衡阳高新区' }],
-  });
+  const chief = await createUserByApi(page.request, admin.csrfToken, { role: 'park', displayName: '李园区', scopes: ['衡阳高新区'] });
 
   await page.goto('/admin/audit');
   const table = page.getByTestId('audit-table');
@@ -66,14 +58,7 @@ test('the audit log shows who created a user, with the values written', async ({
 
 test('a chain chief sees the work modules and their own scope, but not 系统管理', async ({ page, request }) => {
   const admin = await loginByApi(request);
-  const chief = await createUserByApi(request, admin.csrfToken, {
-    role: 'chain_chief',
-    displayName: '王链长',
-    scopes: [
-      { kind: 'chain', ref: 'CH07' },
-      { kind: 'chain', ref: 'CH08' },
-    ],
-  });
+  const chief = await createUserByApi(request, admin.csrfToken, { role: 'chain_chief', displayName: '王链长', scopes: ['CH07', 'CH08'] });
 
   await loginByApi(page.request, chief.username, chief.password);
   await page.goto('/');

@@ -129,7 +129,7 @@ test('a chain office sees only its chain and cannot touch another', async ({ pag
   const office = await createUserByApi(page.request, admin.csrfToken, {
     role: 'chain_office',
     displayName: '新能源链办',
-    scopes: [{ kind: 'chain', ref: 'CH07' }],
+    scopes: ['CH07'],
   });
   await page.request.post('/api/auth/logout', { headers: { 'X-CSRF-Token': admin.csrfToken } });
   await page.goto('/login?redirectTo=%2Fchains');

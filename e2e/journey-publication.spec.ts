@@ -71,7 +71,7 @@ test('a chain office imports part of the next month; the leader keeps the publis
   const office = await createUserByApi(page.request, admin.csrfToken, {
     role: 'chain_office',
     displayName: '输变电链办',
-    scopes: [{ kind: 'chain', ref: 'CH02' }],
+    scopes: ['CH02'],
   });
   const leader = await createUserByApi(page.request, admin.csrfToken, { role: 'leader', displayName: '市领导' });
   const reviewer = await createUserByApi(page.request, admin.csrfToken, { role: 'leader', displayName: '统计审核员', statsReviewer: true });
