@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
+import { exportExcel } from './support/excel.js';
 import { createUserByApi, loginByApi } from './support/session.js';
 
 /** What the app should show for an instant: Beijing time (UTC+8, no daylight saving), "YYYY-MM-DD HH:mm". */
@@ -27,13 +27,8 @@ test('the administrator finds a user, sees role and scope, and exports the rows 
   const cells = [chief.username, '张链长', '链长', '启用', '产业链：新能源产业链', '从未登录', createdAt];
   await expect(row.getByRole('cell')).toHaveText([...cells, /编\s*辑/]);
 
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByTestId('export-excel').click();
-  const download = await downloadPromise;
+  const { download, workbook } = await exportExcel(page);
   expect(download.suggestedFilename()).toMatch(/^用户管理-\d{8}\.xlsx$/);
-
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(await download.path());
   const sheet = workbook.getWorksheet('用户管理');
   // The title row, the row with the export time, the header row and the one user found.
   expect(sheet?.rowCount).toBe(4);
