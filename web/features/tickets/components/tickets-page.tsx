@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import {
   TICKET_CATEGORIES,
@@ -12,10 +12,10 @@ import {
 } from '../../../../shared/contracts/tickets';
 import { ErrorAlert } from '../../../components/error-alert';
 import type { ExcelCell, ExcelColumn } from '../../../components/export-excel-button';
-import { ListToolbar } from '../../../components/list-toolbar';
+import { FilterSelect, ListToolbar } from '../../../components/list-toolbar';
 import { paths } from '../../../config/paths';
 import { useMe } from '../../../hooks/use-me';
-import { pagePagination, usePageParams, useSetListParam } from '../../../hooks/use-page-params';
+import { pagePagination, usePageParams } from '../../../hooks/use-page-params';
 import { fetchAllPages } from '../../../lib/all-pages';
 import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
@@ -40,7 +40,6 @@ export function TicketsPage() {
   const role = me.data?.user.role;
   const { page, pageSize, q, update } = usePageParams();
   const [searchParams] = useSearchParams();
-  const setFilter = useSetListParam<'state' | 'category' | 'light'>();
   const state = ticketStateSchema.safeParse(searchParams.get('state')).data;
   const category = ticketCategorySchema.safeParse(searchParams.get('category')).data;
   const light = ticketLightSchema.safeParse(searchParams.get('light')).data;
@@ -117,31 +116,28 @@ export function TicketsPage() {
         }}
         filters={
           <>
-            <Select
-              allowClear
-              value={state}
+            <FilterSelect
+              param="state"
+              knownOnly
               placeholder={t('tickets.state')}
-              style={{ width: 130 }}
+              width={130}
               options={TICKET_STATES.map((s) => ({ value: s, label: t(`tickets.state.${s}`) }))}
-              onChange={(value: string | undefined) => setFilter('state', value)}
-              data-testid="tickets-state"
+              testId="tickets-state"
             />
-            <Select
-              allowClear
-              value={category}
+            <FilterSelect
+              param="category"
+              knownOnly
               placeholder={t('tickets.category')}
-              style={{ width: 120 }}
+              width={120}
               options={TICKET_CATEGORIES.map((c) => ({ value: c, label: t(`tickets.category.${c}`) }))}
-              onChange={(value: string | undefined) => setFilter('category', value)}
             />
-            <Select
-              allowClear
-              value={light}
+            <FilterSelect
+              param="light"
+              knownOnly
               placeholder={t('tickets.light')}
-              style={{ width: 110 }}
+              width={110}
               options={TICKET_LIGHTS.map((l) => ({ value: l, label: t(`tickets.light.${l}`) }))}
-              onChange={(value: string | undefined) => setFilter('light', value)}
-              data-testid="tickets-light"
+              testId="tickets-light"
             />
           </>
         }
