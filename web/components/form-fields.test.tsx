@@ -5,7 +5,7 @@ import { Button, Form } from 'antd';
 import { z } from 'zod';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderInApp } from '../test/render';
-import { SelectField, SortOrderField, TagsInput, TextField } from './form-fields';
+import { SortOrderField, TagsInput, TextField } from './form-fields';
 
 afterEach(cleanup);
 
@@ -66,52 +66,5 @@ describe('form fields', () => {
 
     await waitFor(() => expect(onFinish).toHaveBeenCalledTimes(1));
     expect(onFinish.mock.calls[0]?.[0]).toEqual({ code: '430421', name: '芙蓉区', places: ['长沙', '株洲'], sortOrder: 3 });
-  });
-});
-
-type Picked = { kind?: string; role?: string };
-
-function Picker({ initialValues, onFinish }: { initialValues: Picked; onFinish: (values: Picked) => void }) {
-  return (
-    <Form<Picked> layout="vertical" initialValues={initialValues} onFinish={onFinish}>
-      <SelectField
-        name="kind"
-        label="类型"
-        schema={z.enum(['city', 'county'])}
-        required="请选择类型"
-        options={[
-          { value: 'city', label: '市' },
-          { value: 'county', label: '县' },
-        ]}
-      />
-      <SelectField name="role" label="角色" required="请选择角色" options={[{ value: 'admin', label: '管理员' }]} />
-      <Button htmlType="submit">保存</Button>
-    </Form>
-  );
-}
-
-describe('SelectField', () => {
-  it('says what is not picked, and a value outside its schema is refused with the same message', async () => {
-    const user = userEvent.setup();
-    const onFinish = vi.fn();
-    renderInApp(<Picker initialValues={{ kind: 'town' }} onFinish={onFinish} />);
-
-    await user.click(screen.getByRole('button', { name: /保\s*存/ }));
-
-    expect(await screen.findByText('请选择类型')).toBeTruthy();
-    expect(await screen.findByText('请选择角色')).toBeTruthy();
-    expect(onFinish).not.toHaveBeenCalled();
-  });
-
-  it('shows the picked option by its label and sends its value', async () => {
-    const user = userEvent.setup();
-    const onFinish = vi.fn();
-    renderInApp(<Picker initialValues={{ kind: 'county', role: 'admin' }} onFinish={onFinish} />);
-
-    expect(screen.getByText('县')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: /保\s*存/ }));
-
-    await waitFor(() => expect(onFinish).toHaveBeenCalledTimes(1));
-    expect(onFinish.mock.calls[0]?.[0]).toEqual({ kind: 'county', role: 'admin' });
   });
 });

@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { Form, Input, InputNumber, Select, type FormRule, type SelectProps } from 'antd';
+import { Form, Input, InputNumber, Select, type FormRule } from 'antd';
 import type { z } from 'zod';
 import { rulesFrom } from '../lib/form-rules';
 
@@ -42,24 +42,6 @@ export function TextField({ name, label, schema, required, invalid, extra, norma
   return (
     <Form.Item name={name} label={label} extra={extra} normalize={normalize} rules={textRules(schema, required, invalid)}>
       {rows === undefined ? <Input {...input} /> : <Input.TextArea rows={rows} {...input} />}
-    </Form.Item>
-  );
-}
-
-export type SelectFieldProps = Omit<SelectProps, 'mode'> & {
-  name: string;
-  label: string;
-  /** The field's shared zod schema: the form checks the picked value with it (`rulesFrom`). */
-  schema?: z.ZodType;
-  /** Said when nothing is picked. */
-  required: string;
-};
-
-/** A form's pick-one field that must be filled, checked against its shared schema where it has one. */
-export function SelectField({ name, label, schema, required, ...select }: SelectFieldProps) {
-  return (
-    <Form.Item name={name} label={label} rules={schema ? rulesFrom(schema, { required }) : [{ required: true, message: required }]}>
-      <Select {...select} />
     </Form.Item>
   );
 }

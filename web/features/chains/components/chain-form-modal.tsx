@@ -1,8 +1,8 @@
-import { Alert, Form, InputNumber } from 'antd';
+import { Alert, Form, Input, InputNumber, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { CHAIN_FIELDS, createChainRequest, type ChainDetail } from '../../../../shared/contracts/chains';
-import { SelectField, SortOrderField, TagsInput, TextField } from '../../../components/form-fields';
+import { SortOrderField, TagsInput, TextField } from '../../../components/form-fields';
 import { FormModal, reloadValues } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
 import { useIndustries } from '../../../hooks/use-industries';
@@ -106,16 +106,14 @@ export function ChainFormModal({ mode, onReload, onClose }: Props) {
     >
       {listLocked ? <Alert type="info" showIcon title={t('chains.form.adminOnly')} style={{ marginBottom: 16 }} /> : null}
       {chain ? null : (
-        <TextField
+        <Form.Item
           name="code"
           label={t('chains.code')}
           normalize={(value: string) => value.toUpperCase()}
-          schema={shape.code}
-          required={t('chains.form.codeRequired')}
-          invalid={t('chains.form.codeInvalid')}
-          placeholder="CH16"
-          maxLength={16}
-        />
+          rules={rulesFrom(shape.code, { required: t('chains.form.codeRequired'), invalid: t('chains.form.codeInvalid') })}
+        >
+          <Input placeholder="CH16" maxLength={16} />
+        </Form.Item>
       )}
       <TextField
         name="name"
@@ -125,15 +123,17 @@ export function ChainFormModal({ mode, onReload, onClose }: Props) {
         maxLength={100}
         disabled={listLocked}
       />
-      <SelectField
+      <Form.Item
         name="industryCode"
         label={t('chains.industry')}
-        schema={shape.industryCode}
-        required={t('chains.form.industryRequired')}
-        disabled={listLocked}
-        loading={industries.isLoading}
-        options={(industries.data?.items ?? []).map((i) => ({ value: i.code, label: `${i.group} · ${i.name}` }))}
-      />
+        rules={rulesFrom(shape.industryCode, { required: t('chains.form.industryRequired') })}
+      >
+        <Select
+          disabled={listLocked}
+          loading={industries.isLoading}
+          options={(industries.data?.items ?? []).map((i) => ({ value: i.code, label: `${i.group} · ${i.name}` }))}
+        />
+      </Form.Item>
       <Form.Item label={t('chains.validYears')} style={{ marginBottom: 0 }}>
         <Form.Item
           name="validFromYear"

@@ -1,7 +1,7 @@
-import { Form, Typography } from 'antd';
+import { Form, Input, Select, Typography } from 'antd';
 import type { z } from 'zod';
 import { NODE_STAGES, createNodeRequest, type ChainNode } from '../../../../shared/contracts/chains';
-import { SelectField, SortOrderField, TagsInput, TextField } from '../../../components/form-fields';
+import { SortOrderField, TagsInput, TextField } from '../../../components/form-fields';
 import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
@@ -49,25 +49,18 @@ export function NodeFormModal({ chainCode, record: node, onReload, onClose }: Re
       onReload={reloadValues(onReload, valuesOf)}
       testId="node-form"
     >
-      <TextField
+      <Form.Item
         name="key"
         label={t('chains.node.key')}
         extra={<Typography.Text type="secondary">{t('chains.node.keyFixed')}</Typography.Text>}
-        schema={shape.key}
-        required={t('chains.node.keyRequired')}
-        invalid={t('chains.node.keyInvalid')}
-        disabled={node !== null}
-        placeholder="xfmr"
-        maxLength={32}
-      />
+        rules={rulesFrom(shape.key, { required: t('chains.node.keyRequired'), invalid: t('chains.node.keyInvalid') })}
+      >
+        <Input disabled={node !== null} placeholder="xfmr" maxLength={32} />
+      </Form.Item>
       <TextField name="name" label={t('chains.node.name')} schema={shape.name} required={t('chains.node.nameRequired')} maxLength={100} />
-      <SelectField
-        name="stage"
-        label={t('chains.node.stage')}
-        schema={shape.stage}
-        required={t('chains.node.stageRequired')}
-        options={NODE_STAGES.map((stage) => ({ value: stage, label: t(`chains.stage.${stage}`) }))}
-      />
+      <Form.Item name="stage" label={t('chains.node.stage')} rules={rulesFrom(shape.stage, { required: t('chains.node.stageRequired') })}>
+        <Select options={NODE_STAGES.map((stage) => ({ value: stage, label: t(`chains.stage.${stage}`) }))} />
+      </Form.Item>
       <Form.Item name="gbt4754" label={t('chains.node.gbt4754')} rules={rulesFrom(shape.gbt4754, { invalid: t('chains.node.gbtInvalid') })}>
         <TagsInput placeholder={t('chains.node.gbtPlaceholder')} separators={[',', '，', ' ']} />
       </Form.Item>

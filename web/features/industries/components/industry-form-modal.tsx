@@ -1,8 +1,9 @@
-import { Form, Typography } from 'antd';
+import { Form, Input, Select, Typography } from 'antd';
 import type { z } from 'zod';
 import { INDUSTRY_GROUPS, createIndustryRequest, industryGroupSchema, type IndustryItem } from '../../../../shared/contracts/industries';
-import { SelectField, SortOrderField, TextField } from '../../../components/form-fields';
+import { SortOrderField, TextField } from '../../../components/form-fields';
 import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
+import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import { useCreateIndustry } from '../api/create-industry';
 import { useUpdateIndustry } from '../api/update-industry';
@@ -53,24 +54,21 @@ export function IndustryFormModal({ record: industry, onReload, onClose }: Recor
       onReload={reloadValues(onReload, valuesOf)}
       testId="industry-form"
     >
-      <TextField
+      <Form.Item
         name="code"
         label={t('industries.code')}
         extra={<Typography.Text type="secondary">{t('industries.form.codeFixed')}</Typography.Text>}
-        schema={shape.code}
-        required={t('industries.form.codeRequired')}
-        invalid={t('industries.form.codeInvalid')}
-        disabled={industry !== null}
-        maxLength={8}
-        placeholder="E1"
-      />
-      <SelectField
+        rules={rulesFrom(shape.code, { required: t('industries.form.codeRequired'), invalid: t('industries.form.codeInvalid') })}
+      >
+        <Input disabled={industry !== null} maxLength={8} placeholder="E1" />
+      </Form.Item>
+      <Form.Item
         name="group"
         label={t('industries.group')}
-        schema={shape.group}
-        required={t('industries.form.groupRequired')}
-        options={INDUSTRY_GROUPS.map((group) => ({ value: group, label: group }))}
-      />
+        rules={rulesFrom(shape.group, { required: t('industries.form.groupRequired') })}
+      >
+        <Select options={INDUSTRY_GROUPS.map((group) => ({ value: group, label: group }))} />
+      </Form.Item>
       <TextField name="name" label={t('industries.name')} schema={shape.name} required={t('industries.form.nameRequired')} maxLength={50} />
       <SortOrderField label={t('industries.sortOrder')} style={{ width: '100%' }} />
     </FormModal>

@@ -1,13 +1,14 @@
-import { Form, InputNumber, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { PARK_LEVELS, createParkRequest, type ParkDetail } from '../../../../shared/contracts/parks';
-import { SelectField, TagsInput, TextField } from '../../../components/form-fields';
+import { TagsInput, TextField } from '../../../components/form-fields';
 import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
 import { useChains } from '../../../hooks/use-chains';
 import { useRegions } from '../../../hooks/use-regions';
 import { currentYear } from '../../../lib/current-year';
+import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import { useCreatePark } from '../api/create-park';
 import { useUpdatePark } from '../api/update-park';
@@ -77,30 +78,28 @@ export function ParkFormModal({ record: park, onReload, onClose }: RecordFormPro
       testId="park-form"
     >
       <TextField name="name" label={t('parks.name')} schema={shape.name} required={t('parks.form.nameRequired')} maxLength={100} />
-      <TextField
+      <Form.Item
         name="shortName"
         label={t('parks.shortName')}
-        schema={shape.shortName}
-        required={t('parks.form.shortNameRequired')}
-        maxLength={32}
-      />
-      <SelectField
-        name="level"
-        label={t('parks.level')}
-        schema={shape.level}
-        required={t('parks.form.levelRequired')}
-        options={PARK_LEVELS.map((level) => ({ value: level, label: t(`parks.level.${level}`) }))}
-      />
-      <SelectField
+        rules={rulesFrom(shape.shortName, { required: t('parks.form.shortNameRequired') })}
+      >
+        <Input maxLength={32} />
+      </Form.Item>
+      <Form.Item name="level" label={t('parks.level')} rules={rulesFrom(shape.level, { required: t('parks.form.levelRequired') })}>
+        <Select options={PARK_LEVELS.map((level) => ({ value: level, label: t(`parks.level.${level}`) }))} />
+      </Form.Item>
+      <Form.Item
         name="regionCode"
         label={t('parks.region')}
-        schema={shape.regionCode}
-        required={t('parks.form.regionRequired')}
-        showSearch
-        optionFilterProp="label"
-        loading={regions.isLoading}
-        options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))}
-      />
+        rules={rulesFrom(shape.regionCode, { required: t('parks.form.regionRequired') })}
+      >
+        <Select
+          showSearch
+          optionFilterProp="label"
+          loading={regions.isLoading}
+          options={(regions.data?.items ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))}
+        />
+      </Form.Item>
       <Form.Item name="areaKm2" label={t('parks.area')} rules={[{ type: 'number', min: 0.01, message: t('parks.form.areaInvalid') }]}>
         <InputNumber min={0} max={100_000} precision={2} style={{ width: 200 }} />
       </Form.Item>

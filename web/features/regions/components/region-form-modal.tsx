@@ -1,8 +1,9 @@
-import { Form, Typography } from 'antd';
+import { Form, Input, Select, Typography } from 'antd';
 import type { z } from 'zod';
 import { REGION_KINDS, createRegionRequest, type RegionItem } from '../../../../shared/contracts/regions';
-import { SelectField, TextField } from '../../../components/form-fields';
+import { TextField } from '../../../components/form-fields';
 import { FormModal, type RecordFormProps } from '../../../components/form-modal';
+import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import { useCreateRegion } from '../api/create-region';
 import { useUpdateRegion } from '../api/update-region';
@@ -41,32 +42,25 @@ export function RegionFormModal({ record: region, onReload, onClose }: RecordFor
       onReload={onReload}
       testId="region-form"
     >
-      <TextField
+      <Form.Item
         name="code"
         label={t('regions.code')}
         extra={<Typography.Text type="secondary">{t('regions.form.codeFixed')}</Typography.Text>}
-        schema={shape.code}
-        required={t('regions.form.codeRequired')}
-        invalid={t('regions.form.codeInvalid')}
-        disabled={region !== null}
-        maxLength={6}
-        placeholder="430421"
-      />
+        rules={rulesFrom(shape.code, { required: t('regions.form.codeRequired'), invalid: t('regions.form.codeInvalid') })}
+      >
+        <Input disabled={region !== null} maxLength={6} placeholder="430421" />
+      </Form.Item>
       <TextField name="name" label={t('regions.name')} schema={shape.name} required={t('regions.form.nameRequired')} maxLength={64} />
-      <TextField
+      <Form.Item
         name="shortName"
         label={t('regions.shortName')}
-        schema={shape.shortName}
-        required={t('regions.form.shortNameRequired')}
-        maxLength={32}
-      />
-      <SelectField
-        name="kind"
-        label={t('regions.kind')}
-        schema={shape.kind}
-        required={t('regions.form.kindRequired')}
-        options={REGION_KINDS.map((kind) => ({ value: kind, label: t(`regions.kind.${kind}`) }))}
-      />
+        rules={rulesFrom(shape.shortName, { required: t('regions.form.shortNameRequired') })}
+      >
+        <Input maxLength={32} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('regions.kind')} rules={rulesFrom(shape.kind, { required: t('regions.form.kindRequired') })}>
+        <Select options={REGION_KINDS.map((kind) => ({ value: kind, label: t(`regions.kind.${kind}`) }))} />
+      </Form.Item>
     </FormModal>
   );
 }

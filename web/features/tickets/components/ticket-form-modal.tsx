@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Form } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import { TICKET_CATEGORIES, createTicketRequest, type TicketCategory } from '../../../../shared/contracts/tickets';
-import { SelectField, TextField } from '../../../components/form-fields';
+import { TextField } from '../../../components/form-fields';
 import { FormModal } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
 import { useMe } from '../../../hooks/use-me';
+import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import { useAttachmentSettings, useUploadAttachment } from '../../../hooks/use-attachments';
 import { useCreateTicket } from '../api/create-ticket';
@@ -57,22 +58,17 @@ export function TicketFormModal({ onClose }: { onClose: () => void }) {
       {ownUscc === null ? (
         <TextField name="uscc" label={t('tickets.uscc')} schema={shape.uscc} required={t('tickets.usccRequired')} maxLength={18} />
       ) : null}
-      <SelectField
-        name="category"
-        label={t('tickets.category')}
-        required={t('tickets.categoryRequired')}
-        options={TICKET_CATEGORIES.map((c) => ({ value: c, label: t(`tickets.category.${c}`) }))}
-        data-testid="ticket-category"
-      />
+      <Form.Item name="category" label={t('tickets.category')} rules={[{ required: true, message: t('tickets.categoryRequired') }]}>
+        <Select options={TICKET_CATEGORIES.map((c) => ({ value: c, label: t(`tickets.category.${c}`) }))} data-testid="ticket-category" />
+      </Form.Item>
       <TextField name="title" label={t('tickets.title')} schema={shape.title} required={t('tickets.titleRequired')} maxLength={100} />
-      <TextField
+      <Form.Item
         name="description"
         label={t('tickets.description')}
-        schema={shape.description}
-        required={t('tickets.descriptionRequired')}
-        rows={5}
-        maxLength={4000}
-      />
+        rules={rulesFrom(shape.description, { required: t('tickets.descriptionRequired') })}
+      >
+        <Input.TextArea rows={5} maxLength={4000} />
+      </Form.Item>
       <Form.Item
         label={t('attachments.title')}
         extra={

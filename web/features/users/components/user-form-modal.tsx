@@ -1,7 +1,6 @@
-import { Checkbox, Form, Input, Typography } from 'antd';
+import { Checkbox, Form, Input, Select, Typography } from 'antd';
 import { createUserRequest, type UserItem } from '../../../../shared/contracts/users';
 import { ROLE_SCOPE_KIND, ROLES, type Role } from '../../../../shared/roles';
-import { SelectField, TextField } from '../../../components/form-fields';
 import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
@@ -65,30 +64,23 @@ export function UserFormModal({ record: user, onReload, onClose }: RecordFormPro
       width={560}
       testId="user-form"
     >
-      <TextField
-        name="username"
-        label={t('users.username')}
-        schema={shape.username}
-        required={t('users.username')}
-        maxLength={64}
-        disabled={user !== null}
-        autoComplete="off"
-      />
-      <TextField
+      <Form.Item name="username" label={t('users.username')} rules={rulesFrom(shape.username, { required: t('users.username') })}>
+        <Input maxLength={64} disabled={user !== null} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
         name="displayName"
         label={t('users.displayName')}
-        schema={shape.displayName}
-        required={t('users.displayName')}
-        maxLength={64}
-      />
-      <SelectField
-        name="role"
-        label={t('users.role')}
-        required={t('users.role')}
-        options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-        onChange={() => form.setFieldsValue({ scopes: [], statsReviewer: false })}
-        data-testid="user-role"
-      />
+        rules={rulesFrom(shape.displayName, { required: t('users.displayName') })}
+      >
+        <Input maxLength={64} />
+      </Form.Item>
+      <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('users.role') }]}>
+        <Select
+          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          onChange={() => form.setFieldsValue({ scopes: [], statsReviewer: false })}
+          data-testid="user-role"
+        />
+      </Form.Item>
       {scopeKind === null ? (
         role ? (
           <Typography.Paragraph type="secondary">{t('users.scopeAll')}</Typography.Paragraph>
