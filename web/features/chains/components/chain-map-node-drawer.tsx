@@ -13,7 +13,7 @@ import { formatGrowth, formatPercent, formatYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { outputColumns } from '../utils/figure-columns';
 import { GAP_TAG_COLORS } from '../utils/gap-status';
-import { CompactListSection } from '../../../components/compact-list';
+import { CompactList } from '../../../components/compact-list';
 
 type Firm = MapNode['firms'][number];
 
@@ -26,18 +26,21 @@ function NodeTargets({ chainCode, nodeKey }: { chainCode: string; nodeKey: strin
   if (!reads) return null;
   const items = targets.data?.items ?? [];
   return (
-    <CompactListSection
-      title={t('chains.lists.nodeTargets', { count: items.length })}
-      testId="chain-node-targets"
-      items={items}
-      empty={t('chains.lists.nodeTargetsNone')}
-      renderItem={(p) => (
-        <List.Item>
-          {p.name} {p.location ? <Typography.Text type="secondary">{p.location}</Typography.Text> : null}{' '}
-          {p.projectId !== null ? <a href={paths.project.getHref(p.projectId)}>{t('chains.lists.project', { id: p.projectId })}</a> : null}
-        </List.Item>
-      )}
-    />
+    <section data-testid="chain-node-targets">
+      <Typography.Title level={5}>{t('chains.lists.nodeTargets', { count: items.length })}</Typography.Title>
+      <CompactList
+        items={items}
+        empty={t('chains.lists.nodeTargetsNone')}
+        renderItem={(p) => (
+          <List.Item>
+            {p.name} {p.location ? <Typography.Text type="secondary">{p.location}</Typography.Text> : null}{' '}
+            {p.projectId !== null ? (
+              <a href={paths.project.getHref(p.projectId)}>{t('chains.lists.project', { id: p.projectId })}</a>
+            ) : null}
+          </List.Item>
+        )}
+      />
+    </section>
   );
 }
 
@@ -48,19 +51,20 @@ function NodeProblems({ chainCode, node }: { chainCode: string; node: MapNode })
   const firms = new Set(node.firms.map((f) => f.uscc));
   const items = (tickets.data?.items ?? []).filter((ticket) => firms.has(ticket.uscc));
   return (
-    <CompactListSection
-      title={t('chains.node.problems', { count: items.length })}
-      testId="chain-node-problems"
-      items={items}
-      empty={t('chains.node.problemsNone')}
-      renderItem={(ticket) => (
-        <List.Item>
-          <Link to={paths.problem.getHref(ticket.id)}>{ticket.title}</Link>{' '}
-          <Typography.Text type="secondary">{ticket.enterpriseName}</Typography.Text> <Tag>{t(`tickets.state.${ticket.state}`)}</Tag>
-          <LightTag light={ticket.light} />
-        </List.Item>
-      )}
-    />
+    <section data-testid="chain-node-problems">
+      <Typography.Title level={5}>{t('chains.node.problems', { count: items.length })}</Typography.Title>
+      <CompactList
+        items={items}
+        empty={t('chains.node.problemsNone')}
+        renderItem={(ticket) => (
+          <List.Item>
+            <Link to={paths.problem.getHref(ticket.id)}>{ticket.title}</Link>{' '}
+            <Typography.Text type="secondary">{ticket.enterpriseName}</Typography.Text> <Tag>{t(`tickets.state.${ticket.state}`)}</Tag>
+            <LightTag light={ticket.light} />
+          </List.Item>
+        )}
+      />
+    </section>
   );
 }
 
