@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
+import { exportExcel } from './support/excel.js';
 import { createUserByApi, loginByApi } from './support/session.js';
 
 /** What the app should show for an instant: Beijing time (UTC+8, no daylight saving), "YYYY-MM-DD HH:mm". */
@@ -9,11 +9,7 @@ function beijingMinutes(iso: string): string {
 
 test('the administrator finds a user, sees role and scope, and exports the rows to Excel', async ({ page }) => {
   const admin = await loginByApi(page.request);
-  const chief = await createUserByApi(page.request, admin.csrfToken, {
-    role: 'chain_chief',
-    displayName: '张链长',
-    scopes: [{ kind: 'chain', ref: 'CH07' }],
-  });
+  const chief = await createUserByApi(page.request, admin.csrfToken, { role: 'chain_chief', displayName: '张链长', scopes: ['CH07'] });
   const listed = await page.request.get(`/api/users?q=${chief.username}`);
   const { items } = (await listed.json()) as { items: { createdAt: string }[] };
   const createdAt = beijingMinutes(items[0]?.createdAt ?? '');
@@ -31,13 +27,8 @@ test('the administrator finds a user, sees role and scope, and exports the rows 
   const cells = [chief.username, '张链长', '链长', '启用', '产业链：新能源产业链', '从未登录', createdAt];
   await expect(row.getByRole('cell')).toHaveText([...cells, /编\s*辑/]);
 
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByTestId('export-excel').click();
-  const download = await downloadPromise;
+  const { download, workbook } = await exportExcel(page);
   expect(download.suggestedFilename()).toMatch(/^用户管理-\d{8}\.xlsx$/);
-
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(await download.path());
   const sheet = workbook.getWorksheet('用户管理');
   // The title row, the row with the export time, the header row and the one user found.
   expect(sheet?.rowCount).toBe(4);
@@ -48,11 +39,7 @@ test('the administrator finds a user, sees role and scope, and exports the rows 
 
 test('the audit log shows who created a user, with the values written', async ({ page }) => {
   const admin = await loginByApi(page.request);
-  const chief = await createUserByApi(page.request, admin.csrfToken, {
-    role: 'park',
-    displayName: '李园区',
-    scopes: [{ kind: 'park', ref: '衡阳高新区' }],
-  });
+  const chief = await createUserByApi(page.request, admin.csrfToken, { role: 'park', displayName: '李园区', scopes: ['衡阳高新区'] });
 
   await page.goto('/admin/audit');
   const table = page.getByTestId('audit-table');
@@ -66,14 +53,7 @@ test('the audit log shows who created a user, with the values written', async ({
 
 test('a chain chief sees the work modules and their own scope, but not 系统管理', async ({ page, request }) => {
   const admin = await loginByApi(request);
-  const chief = await createUserByApi(request, admin.csrfToken, {
-    role: 'chain_chief',
-    displayName: '王链长',
-    scopes: [
-      { kind: 'chain', ref: 'CH07' },
-      { kind: 'chain', ref: 'CH08' },
-    ],
-  });
+  const chief = await createUserByApi(request, admin.csrfToken, { role: 'chain_chief', displayName: '王链长', scopes: ['CH07', 'CH08'] });
 
   await loginByApi(page.request, chief.username, chief.password);
   await page.goto('/');

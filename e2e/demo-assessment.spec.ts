@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { E2E_DEMO_PORT } from './support/env.js';
 import { logInToDemo } from './support/session.js';
 import { bodyRows, cellUnder } from './support/table.js';
@@ -6,10 +6,15 @@ import { bodyRows, cellUnder } from './support/table.js';
 // The server with the Hengyang demo data (its 2025 assessment scored when seeded); these tests only read.
 test.use({ baseURL: `http://localhost:${E2E_DEMO_PORT}` });
 
-test('a leader opens the 2025 chain assessment and sees each chain ranked, its score and the method behind it', async ({ page }) => {
+/** The demo leader opens 考核评估 and follows the link `name` in its list `list` (the runs, the schemes). */
+async function openAsLeader(page: Page, list: 'assessment-runs' | 'assessment-schemes', name: string): Promise<void> {
   await logInToDemo(page, 'demo-leader');
   await page.goto('/supervision/assessment');
-  await page.getByTestId('assessment-runs').getByRole('link', { name: '链长制考核（示例）' }).click();
+  await page.getByTestId(list).getByRole('link', { name }).click();
+}
+
+test('a leader opens the 2025 chain assessment and sees each chain ranked, its score and the method behind it', async ({ page }) => {
+  await openAsLeader(page, 'assessment-runs', '链长制考核（示例）');
 
   const results = page.getByTestId('assessment-results-chain');
   await expect(bodyRows(results)).toHaveCount(15);
@@ -24,9 +29,7 @@ test('a leader opens the 2025 chain assessment and sees each chain ranked, its s
 });
 
 test('the parks are ranked national and provincial apart', async ({ page }) => {
-  await logInToDemo(page, 'demo-leader');
-  await page.goto('/supervision/assessment');
-  await page.getByTestId('assessment-runs').getByRole('link', { name: '五好园区考核（示例）' }).click();
+  await openAsLeader(page, 'assessment-runs', '五好园区考核（示例）');
   const national = page.getByTestId('assessment-results-national');
   await expect(bodyRows(national)).toHaveCount(2);
   await page.getByRole('tab', { name: '省级' }).click();
@@ -36,9 +39,7 @@ test('the parks are ranked national and provincial apart', async ({ page }) => {
 });
 
 test('the scheme editor sums the weights as they change and will not save a sum other than 100', async ({ page }) => {
-  await logInToDemo(page, 'demo-leader');
-  await page.goto('/supervision/assessment');
-  await page.getByTestId('assessment-schemes').getByRole('link', { name: '链长制考核（示例）' }).click();
+  await openAsLeader(page, 'assessment-schemes', '链长制考核（示例）');
   await expect(page.getByTestId('weight-sum')).toHaveText('权重合计 100');
   const weight = page.getByLabel('权重 产业链产值增长');
   await weight.fill('20');

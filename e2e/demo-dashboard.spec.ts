@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { E2E_DEMO_PORT } from './support/env.js';
+import { countNamed, exportExcel } from './support/excel.js';
 import { logInToDemo } from './support/session.js';
 import { bodyRows, cellUnder } from './support/table.js';
 
@@ -92,14 +92,11 @@ test('a 预警 list longer than its page exports every firm to Excel, not just t
   await expect(bodyRows(table)).toHaveCount(20);
   // The 全部 tab names the count of the month's list: more than the 20 rows of a page.
   const allTab = page.getByRole('tab', { name: /^全部 \(/ });
-  const countOf = async () => Number(/\(([\d,]+)\)/.exec(await allTab.innerText())?.[1]?.replace(/,/g, '') ?? NaN);
+  const countOf = countNamed(allTab, /\(([\d,]+)\)/);
   await expect.poll(countOf).toBeGreaterThan(20);
   const total = await countOf();
 
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByTestId('export-excel').click();
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(await (await downloadPromise).path());
+  const { workbook } = await exportExcel(page);
   // The title row, the period row, the header row and one row per firm of the list.
   expect(workbook.worksheets[0]?.rowCount).toBe(total + 3);
 });
@@ -112,14 +109,11 @@ test('the firm list exports every firm in the leader’s view to Excel, not just
   await expect(bodyRows(table)).toHaveCount(20);
   // The pager names the count: the demo's ~1,500 firms, more than one 500-row request of the export.
   const pagerTotal = page.getByText(/^共 [\d,]+ 条$/);
-  const countOf = async () => Number(/共 ([\d,]+) 条/.exec(await pagerTotal.innerText())?.[1]?.replace(/,/g, '') ?? NaN);
+  const countOf = countNamed(pagerTotal, /共 ([\d,]+) 条/);
   await expect.poll(countOf).toBeGreaterThan(1_000);
   const total = await countOf();
 
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByTestId('export-excel').click();
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(await (await downloadPromise).path());
+  const { workbook } = await exportExcel(page);
   const sheet = workbook.worksheets[0];
   // The title row, the period row, the header row and one row per firm, each with its 18-character code.
   expect(sheet?.getRow(1).getCell(1).value).toBe('企业名录');

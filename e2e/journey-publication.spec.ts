@@ -25,6 +25,24 @@ function monthlyCsv(rows: readonly { uscc: string; period: string; wan: number }
   return Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
+/** How the 驾驶舱 heading names a month (`2026-05`): one month (当月), or the year up to it (累计). */
+const monthLabel = (p: string) => `${p.slice(0, 4)}年${Number(p.slice(5))}月 当月`;
+const ytdLabel = (p: string) => `${p.slice(0, 4)}年1–${Number(p.slice(5))}月 累计`;
+
+/**
+ * The leader's 驾驶舱 on the published month `period`: as it opens (累计, the default range) and after
+ * switching to 当月, each with its headline total; then the month's status and how many firms reported.
+ */
+async function expectLeaderDashboard(page: Page, period: string, totals: { ytd: string; month: string }, reported: string) {
+  await expect(page.getByRole('heading', { name: `驾驶舱 · ${ytdLabel(period)}` })).toBeVisible();
+  await expect(page.getByTestId('headline-total')).toContainText(totals.ytd);
+  await page.getByTestId('leader-dashboard').getByText('当月', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: `驾驶舱 · ${monthLabel(period)}` })).toBeVisible();
+  await expect(page.getByTestId('headline-total')).toContainText(totals.month);
+  await expect(page.getByText(/^已发布 · /)).toBeVisible();
+  await expect(page.getByText(reported)).toBeVisible();
+}
+
 /** Logs `page` in as another user (the cookie is replaced) and opens `path`. */
 async function openAs(page: Page, user: { username: string; password: string }, path: string): Promise<void> {
   await loginByApi(page.request, user.username, user.password);
@@ -71,7 +89,7 @@ test('a chain office imports part of the next month; the leader keeps the publis
   const office = await createUserByApi(page.request, admin.csrfToken, {
     role: 'chain_office',
     displayName: '输变电链办',
-    scopes: [{ kind: 'chain', ref: 'CH02' }],
+    scopes: ['CH02'],
   });
   const leader = await createUserByApi(page.request, admin.csrfToken, { role: 'leader', displayName: '市领导' });
   const reviewer = await createUserByApi(page.request, admin.csrfToken, { role: 'leader', displayName: '统计审核员', statsReviewer: true });
@@ -95,17 +113,9 @@ test('a chain office imports part of the next month; the leader keeps the publis
   // = 20.00 亿元; 当月 4 × 10,000 万元 = 4.00 亿元; published, all four reported.
   // Its month picker offers published months only: June is not there.
   await openAs(page, leader, '/');
-  const monthLabel = (p: string) => `${p.slice(0, 4)}年${Number(p.slice(5))}月 当月`;
-  const ytdLabel = (p: string) => `${p.slice(0, 4)}年1–${Number(p.slice(5))}月 累计`;
   // The month picker names a month as the dashboard does: 2026年10月 (1–2月 for January and February).
   const pickerLabel = (p: string) => (Number(p.slice(5)) <= 2 ? `${p.slice(0, 4)}年1–2月` : `${p.slice(0, 4)}年${Number(p.slice(5))}月`);
-  await expect(page.getByRole('heading', { name: `驾驶舱 · ${ytdLabel(published)}` })).toBeVisible();
-  await expect(page.getByTestId('headline-total')).toContainText('20.00亿元');
-  await page.getByTestId('leader-dashboard').getByText('当月', { exact: true }).click();
-  await expect(page.getByRole('heading', { name: `驾驶舱 · ${monthLabel(published)}` })).toBeVisible();
-  await expect(page.getByTestId('headline-total')).toContainText('4.00亿元');
-  await expect(page.getByText(/^已发布 · /)).toBeVisible();
-  await expect(page.getByText('已报 4 / 4 家')).toBeVisible();
+  await expectLeaderDashboard(page, published, { ytd: '20.00亿元', month: '4.00亿元' }, '已报 4 / 4 家');
   const picker = page.getByRole('combobox', { name: '统计月份' });
   await picker.fill(next);
   await expect(openOptions(page)).toHaveCount(0);
@@ -195,11 +205,5 @@ test('a chain office imports part of the next month; the leader keeps the publis
   // 4. The leader now opens on June: 当月 甲 100,000 + 乙 10,000 + 丙 10,000 = 120,000 万元 = 12.00 亿元,
   // 累计 200,000 + 120,000 = 320,000 万元 = 32.00 亿元; 3 of 4 reported.
   await openAs(page, leader, '/');
-  await expect(page.getByRole('heading', { name: `驾驶舱 · ${ytdLabel(next)}` })).toBeVisible();
-  await expect(page.getByTestId('headline-total')).toContainText('32.00亿元');
-  await page.getByTestId('leader-dashboard').getByText('当月', { exact: true }).click();
-  await expect(page.getByRole('heading', { name: `驾驶舱 · ${monthLabel(next)}` })).toBeVisible();
-  await expect(page.getByTestId('headline-total')).toContainText('12.00亿元');
-  await expect(page.getByText(/^已发布 · /)).toBeVisible();
-  await expect(page.getByText('已报 3 / 4 家')).toBeVisible();
+  await expectLeaderDashboard(page, next, { ytd: '32.00亿元', month: '12.00亿元' }, '已报 3 / 4 家');
 });

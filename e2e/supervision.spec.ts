@@ -12,11 +12,7 @@ test('a leader sets a task for a department, which hears of it, reports progress
   test.slow();
   const admin = await loginByApi(page.request);
   const leader = await createUserByApi(page.request, admin.csrfToken, { role: 'leader', displayName: '督办市领导' });
-  const unit = await createUserByApi(page.request, admin.csrfToken, {
-    role: 'department',
-    displayName: '发改委经办人',
-    scopes: [{ kind: 'department', ref: DRC }],
-  });
+  const unit = await createUserByApi(page.request, admin.csrfToken, { role: 'department', displayName: '发改委经办人', scopes: [DRC] });
   const title = `推进重点项目开工${Date.now().toString(36)}`;
 
   // The leader sets the task from 督查考核 → 督办任务.

@@ -16,7 +16,7 @@ test('an enterprise files a problem, the chain office assigns it, the department
   const unit = await createUserByApi(page.request, admin.csrfToken, {
     role: 'department',
     displayName: '自然资源局经办人',
-    scopes: [{ kind: 'department', ref: LAND }],
+    scopes: [LAND],
   });
   const year = dayAfter(0).slice(0, 4);
   const before = (await (await page.request.get(`/api/tickets/stats?year=${year}`)).json()) as { received: number; closed: number };

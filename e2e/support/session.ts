@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { ROLE_SCOPE_KIND, type Role } from '../../shared/roles.js';
 import { makeUscc } from '../../shared/uscc.js';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, DEMO_PASSWORD } from './env.js';
 
@@ -31,18 +32,22 @@ export async function logInToDemo(page: Page, username: string): Promise<void> {
 
 let userCounter = 0;
 
-/** Creates a user through the admin API (the admin session must be in `request`); returns its login. */
+/**
+ * Creates a user through the admin API (the admin session must be in `request`); returns its login. `scopes`
+ * names the chains, parks, departments, regions or the firm its role is scoped to (the kind follows from the role).
+ */
 export async function createUserByApi(
   request: APIRequestContext,
   adminCsrfToken: string,
-  overrides: { role: string; displayName: string; scopes?: { kind: string; ref: string }[]; statsReviewer?: boolean },
+  { scopes = [], ...overrides }: { role: Role; displayName: string; scopes?: string[]; statsReviewer?: boolean },
 ): Promise<{ id: string; username: string; password: string }> {
   userCounter += 1;
   const username = `e2e-${Date.now().toString(36)}-${userCounter}`;
   const password = 'e2e-user-pass';
+  const kind = ROLE_SCOPE_KIND[overrides.role];
   const response = await request.post('/api/users', {
     headers: { 'X-CSRF-Token': adminCsrfToken },
-    data: { username, password, scopes: [], ...overrides },
+    data: { username, password, scopes: scopes.map((ref) => ({ kind, ref })), ...overrides },
   });
   expect(response.status(), await response.text()).toBe(201);
   const { id } = (await response.json()) as { id: string };

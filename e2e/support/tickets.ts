@@ -7,16 +7,8 @@ import { createUserByApi } from './session.js';
  * `request`): the firm's own liaison (企业联络员) and the office of chain CH02 (链办专员).
  */
 export async function createTicketParties(request: APIRequestContext, adminCsrfToken: string, uscc: string) {
-  const firm = await createUserByApi(request, adminCsrfToken, {
-    role: 'enterprise',
-    displayName: '企业联络员',
-    scopes: [{ kind: 'enterprise', ref: uscc }],
-  });
-  const office = await createUserByApi(request, adminCsrfToken, {
-    role: 'chain_office',
-    displayName: '链办专员',
-    scopes: [{ kind: 'chain', ref: 'CH02' }],
-  });
+  const firm = await createUserByApi(request, adminCsrfToken, { role: 'enterprise', displayName: '企业联络员', scopes: [uscc] });
+  const office = await createUserByApi(request, adminCsrfToken, { role: 'chain_office', displayName: '链办专员', scopes: ['CH02'] });
   return { firm, office };
 }
 

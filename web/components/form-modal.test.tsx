@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api-client';
 import { FORM_DIALOG_META } from '../lib/errors';
 import { renderInApp } from '../test/render';
-import { FormModal } from './form-modal';
+import { FormModal, pickFields } from './form-modal';
 
 afterEach(cleanup);
 
@@ -123,5 +123,12 @@ describe('FormModal', () => {
     await user.click(screen.getByRole('button', { name: /保\s*存/ }));
     expect(await screen.findByText('无权修改此记录')).toBeTruthy();
     expect(screen.getByRole('dialog')).toBeTruthy();
+  });
+});
+
+describe('pickFields', () => {
+  it('copies the named fields as they stand, null and empty lists too, and nothing else', () => {
+    const park = { id: 3, name: '衡阳高新区', focus: [] as string[], establishedOn: null, version: 7 };
+    expect(pickFields(park, ['name', 'focus', 'establishedOn'])).toEqual({ name: '衡阳高新区', focus: [], establishedOn: null });
   });
 });

@@ -50,6 +50,11 @@ export function reloadValues<R, V>(load: (() => Promise<R | undefined>) | undefi
   };
 }
 
+/** The named fields of a record (or a form's values), as they stand: `pickFields(region, ['name', 'kind'])`. */
+export function pickFields<R extends object, K extends keyof R>(record: R, keys: readonly K[]): Pick<R, K> {
+  return Object.fromEntries(keys.map((key) => [key, record[key]])) as Pick<R, K>;
+}
+
 /**
  * A version conflict above a form ("此记录已被他人修改…") with a 刷新 button that loads the record again
  * (none when the form cannot reload it).

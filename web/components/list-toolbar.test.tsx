@@ -68,4 +68,16 @@ describe('FilterSelect', () => {
     await user.click(screen.getByLabelText('close-circle'));
     await waitFor(() => expect(screen.getByLabelText('address').textContent).toBe(''));
   });
+
+  it('shows a value the address holds but the screen does not know only when not told to show known ones only', () => {
+    const options = [{ value: 'pending', label: '待受理' }];
+    renderInApp(
+      <MemoryRouter initialEntries={['/tickets?state=bogus&light=bogus']}>
+        <FilterSelect param="state" placeholder="状态" options={options} testId="as-is" />
+        <FilterSelect param="light" placeholder="亮灯" options={options} knownOnly testId="known-only" />
+      </MemoryRouter>,
+    );
+    expect(screen.getByTestId('as-is').textContent).toBe('bogus');
+    expect(screen.getByTestId('known-only').textContent).toBe('亮灯');
+  });
 });

@@ -69,18 +69,29 @@ export type FilterSelectProps = {
   width?: number;
   /** A long list (regions, chains): type to narrow it. */
   searchable?: boolean;
+  /** Shows the parameter only when it is one of the options (the screen ignores any other value). */
+  knownOnly?: boolean;
   testId?: string;
 };
 
 /** A list filter kept in the address: the value is the parameter's, clearing it removes the parameter. */
-export function FilterSelect({ param, placeholder, options, width = 140, searchable = false, testId }: FilterSelectProps) {
+export function FilterSelect({
+  param,
+  placeholder,
+  options,
+  width = 140,
+  searchable = false,
+  knownOnly = false,
+  testId,
+}: FilterSelectProps) {
   const [searchParams] = useSearchParams();
   const setParam = useSetListParam<string>();
+  const value = searchParams.get(param) || undefined;
   return (
     <Select<string>
       allowClear
       showSearch={searchable ? { optionFilterProp: 'label' } : false}
-      value={searchParams.get(param) || undefined}
+      value={knownOnly && !options.some((option) => option.value === value) ? undefined : value}
       placeholder={placeholder}
       style={{ width }}
       options={[...options]}

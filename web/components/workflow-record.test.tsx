@@ -1,24 +1,67 @@
 // @vitest-environment happy-dom
+import { useQuery } from '@tanstack/react-query';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderInApp } from '../test/render';
-import { WorkflowRecordCard, WorkflowTimeline } from './workflow-record';
+import { WorkflowRecordCard, WorkflowRecordPage, WorkflowTimeline } from './workflow-record';
 
 afterEach(cleanup);
 
+/** A record the test "server" knows: #7 loads, any other id fails. */
+function useRecord(id: number) {
+  return useQuery({
+    queryKey: ['test-record', id],
+    queryFn: async () => {
+      if (id !== 7) throw new Error('记录不存在');
+      return { id, title: '推进项目开工' };
+    },
+    retry: false,
+  });
+}
+
+function renderRecordPage(path: string) {
+  renderInApp(
+    <MemoryRouter initialEntries={[path]}>
+      <Routes>
+        <Route
+          path="/tasks/:id"
+          element={<WorkflowRecordPage useRecord={useRecord}>{(record) => <p>{`#${record.id} ${record.title}`}</p>}</WorkflowRecordPage>}
+        />
+      </Routes>
+    </MemoryRouter>,
+  );
+}
+
+describe('WorkflowRecordPage', () => {
+  it('loads the record the route names and shows it', async () => {
+    renderRecordPage('/tasks/7');
+    expect(await screen.findByText('#7 推进项目开工')).toBeTruthy();
+  });
+
+  it('shows why the record did not load, with a retry', async () => {
+    renderRecordPage('/tasks/8');
+    expect(await screen.findByText('记录不存在')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /重\s*试/ })).toBeTruthy();
+  });
+});
+
 describe('WorkflowRecordCard', () => {
-  it('shows the heading and a button per move open now, and names the move pressed', async () => {
+  it('shows the heading and a button per move open now, and opens the dialog of the move pressed until it closes', async () => {
     const user = userEvent.setup();
-    const onAction = vi.fn();
+    const actionDialog = vi.fn((action: 'accept' | 'return', onClose: () => void) => (
+      <button type="button" onClick={onClose}>
+        关闭{action}
+      </button>
+    ));
     const labels = { accept: '受理', return: '退回' } as const;
     renderInApp(
       <WorkflowRecordCard
-        heading="#12 用地指标不足"
+        record={{ id: 12, title: '用地指标不足', actions: ['accept', 'return'] as const }}
         tags={<span>待受理</span>}
-        actions={['accept', 'return'] as const}
         actionLabel={(a) => labels[a]}
-        onAction={onAction}
+        actionDialog={actionDialog}
         testId="ticket"
       >
         <p>企业：示例电气</p>
@@ -27,14 +70,23 @@ describe('WorkflowRecordCard', () => {
     expect(screen.getByTestId('ticket-title').textContent).toBe('#12 用地指标不足');
     expect(screen.getByText('待受理')).toBeTruthy();
     expect(screen.getByText('企业：示例电气')).toBeTruthy();
+    expect(actionDialog).not.toHaveBeenCalled();
     await user.click(screen.getByTestId('ticket-action-return'));
-    expect(onAction).toHaveBeenCalledWith('return');
+    expect(actionDialog).toHaveBeenLastCalledWith('return', expect.any(Function));
+    await user.click(screen.getByRole('button', { name: '关闭return' }));
+    expect(screen.queryByRole('button', { name: '关闭return' })).toBeNull();
     expect(screen.getByTestId('ticket-action-accept').textContent).toMatch(/受\s*理/);
   });
 
   it('offers no button when no move is open to the caller', () => {
     renderInApp(
-      <WorkflowRecordCard heading="#3 任务" tags={null} actions={[]} actionLabel={String} onAction={vi.fn()} testId="task">
+      <WorkflowRecordCard
+        record={{ id: 3, title: '任务', actions: [] }}
+        tags={null}
+        actionLabel={String}
+        actionDialog={vi.fn()}
+        testId="task"
+      >
         <p>—</p>
       </WorkflowRecordCard>,
     );

@@ -1,36 +1,60 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { Button, Card, Space, Timeline, Typography } from 'antd';
+import { useParams } from 'react-router';
 import type { Role } from '../../shared/roles';
 import { useT } from '../lib/i18n';
+import { ErrorAlert } from './error-alert';
+import { PageSpinner } from './page-spinner';
+
+/**
+ * The page of the workflow record the route's `:id` names (a problem, a supervision task): a spinner while
+ * `useRecord` loads it, the error with a retry, then `children` with the record.
+ */
+export function WorkflowRecordPage<R>({
+  useRecord,
+  children,
+}: {
+  useRecord: (id: number) => UseQueryResult<R>;
+  children: (record: R) => ReactNode;
+}) {
+  const record = useRecord(Number(useParams().id));
+  if (record.isPending) return <PageSpinner />;
+  if (record.error) return <ErrorAlert error={record.error} onRetry={() => void record.refetch()} />;
+  return children(record.data);
+}
 
 export type WorkflowRecordCardProps<A extends string> = {
-  /** `#12 标题` */
-  heading: string;
+  /** Headed `#12 标题`; `actions` are the moves the workflow offers the caller now, one button each. */
+  record: { id: number; title: string; actions: readonly A[] };
   /** The state tag and the light beside the heading. */
   tags: ReactNode;
-  /** The moves the workflow offers the caller now, one button each. */
-  actions: readonly A[];
   actionLabel: (action: A) => string;
-  onAction: (action: A) => void;
+  /** The dialog a move's button opens, until `onClose`. */
+  actionDialog: (action: A, onClose: () => void) => ReactNode;
   /** `ticket` → `ticket-title`, `ticket-action-accept`. */
   testId: string;
   children: ReactNode;
 };
 
-/** The card at the top of a workflow record's page (a problem, a supervision task): heading, state, light and the moves open now. */
+/**
+ * The card at the top of a workflow record's page (a problem, a supervision task): heading, state, light and
+ * the moves open now, each opening its dialog.
+ */
 export function WorkflowRecordCard<A extends string>(props: WorkflowRecordCardProps<A>) {
+  const [action, setAction] = useState<A | null>(null);
   return (
     <Card
       title={
         <Space>
-          <span data-testid={`${props.testId}-title`}>{props.heading}</span>
+          <span data-testid={`${props.testId}-title`}>{`#${props.record.id} ${props.record.title}`}</span>
           {props.tags}
         </Space>
       }
       extra={
         <Space wrap>
-          {props.actions.map((a) => (
-            <Button key={a} onClick={() => props.onAction(a)} data-testid={`${props.testId}-action-${a}`}>
+          {props.record.actions.map((a) => (
+            <Button key={a} onClick={() => setAction(a)} data-testid={`${props.testId}-action-${a}`}>
               {props.actionLabel(a)}
             </Button>
           ))}
@@ -38,6 +62,7 @@ export function WorkflowRecordCard<A extends string>(props: WorkflowRecordCardPr
       }
     >
       {props.children}
+      {action ? props.actionDialog(action, () => setAction(null)) : null}
     </Card>
   );
 }

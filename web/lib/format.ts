@@ -72,9 +72,21 @@ export function formatFixed2(value: number | null | undefined, locale: Locale): 
   return formatFixed(value, locale, 2);
 }
 
+/** `value` converted to a unit and shown with two decimals ('—' when missing): cells under a header naming the unit. */
+function inUnit(value: number | null | undefined, locale: Locale, toUnit: (value: number) => number): string {
+  return isMissing(value) ? EMPTY : formatFixed2(toUnit(value), locale);
+}
+
+/** An amount in 元 with two decimals and its unit; English shows the same amount in compact yuan. */
+function withUnit(yuan: number | null | undefined, locale: Locale, toUnit: (yuan: number) => number, unit: '亿元' | '万元'): string {
+  if (isMissing(yuan)) return EMPTY;
+  if (locale === 'en') return formatCompactYuan(yuan);
+  return `${inUnit(yuan, 'zh-CN', toUnit)}${unit}`;
+}
+
 /** An amount in 元 as a 亿元 number, always with two decimals: 150,000,000 → "1.50" (cells under a 亿元 header). */
 export function formatYiNumber(yuan: number | null | undefined, locale: Locale): string {
-  return isMissing(yuan) ? EMPTY : formatFixed2(yuanToYi(yuan), locale);
+  return inUnit(yuan, locale, yuanToYi);
 }
 
 /**
@@ -82,26 +94,22 @@ export function formatYiNumber(yuan: number | null | undefined, locale: Locale):
  * English shows the same amount in yuan: "CN¥1.23B".
  */
 export function formatYi(yuan: number | null | undefined, locale: Locale): string {
-  if (isMissing(yuan)) return EMPTY;
-  if (locale === 'en') return formatCompactYuan(yuan);
-  return `${formatYiNumber(yuan, 'zh-CN')}亿元`;
+  return withUnit(yuan, locale, yuanToYi, '亿元');
 }
 
 /** An amount in 元 as a 万元 number, always with two decimals: 34,565,000 → "3,456.50" (cells under a 万元 header). */
 export function formatWanNumber(yuan: number | null | undefined, locale: Locale): string {
-  return isMissing(yuan) ? EMPTY : formatFixed2(yuanToWan(yuan), locale);
+  return inUnit(yuan, locale, yuanToWan);
 }
 
 /** An amount in 元 in 万元 with two decimals: 34,565,000 → "3,456.50万元" (English: "CN¥34.57M"). */
 export function formatWan(yuan: number | null | undefined, locale: Locale): string {
-  if (isMissing(yuan)) return EMPTY;
-  if (locale === 'en') return formatCompactYuan(yuan);
-  return `${formatWanNumber(yuan, 'zh-CN')}万元`;
+  return withUnit(yuan, locale, yuanToWan, '万元');
 }
 
 /** 用电量 in kWh as 万千瓦时 with two decimals: 2,339,200 → "233.92" (cells under a 万千瓦时 header). */
 export function formatWanKwhNumber(kwh: number | null | undefined, locale: Locale): string {
-  return isMissing(kwh) ? EMPTY : formatFixed2(kwhToWanKwh(kwh), locale);
+  return inUnit(kwh, locale, kwhToWanKwh);
 }
 
 /**

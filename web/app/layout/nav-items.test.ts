@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { APP_MODULES, type AppModule } from '../../../shared/modules';
+import type { Role } from '../../../shared/roles';
 import { navEntriesOf, selectedNavKey, type NavEntry } from './nav-items';
 
 /** The menu as one line a person can read: modules by name, a group as `group(a, b)`. */
@@ -10,22 +11,18 @@ function menuOf(entries: NavEntry[]): string[] {
 /** Every module but 报表 and the brief templates: what a build without those two would offer. */
 const BUILT: readonly AppModule[] = APP_MODULES.filter((m) => m !== 'reports' && m !== 'briefTemplates');
 
+/** The menu of a user of `role` (with the 统计审核员 flag or not) in a build of `built`. */
+function menuFor(role: Role, statsReviewer = false, built = BUILT): string[] {
+  return menuOf(navEntriesOf({ role, statsReviewer }, built));
+}
+
 describe('the menu from the access table', () => {
   it('gives the enterprise only what it may open: its figures, its problems and the reference lists', () => {
-    expect(menuOf(navEntriesOf({ role: 'enterprise', statsReviewer: false }, BUILT))).toEqual([
-      'home',
-      'chains',
-      'enterprises',
-      'figures',
-      'parks',
-      'regions',
-      'industries',
-      'problems',
-    ]);
+    expect(menuFor('enterprise')).toEqual(['home', 'chains', 'enterprises', 'figures', 'parks', 'regions', 'industries', 'problems']);
   });
 
   it('gives the admin every built module, 系统管理 as a group at the end', () => {
-    expect(menuOf(navEntriesOf({ role: 'admin', statsReviewer: false }, BUILT))).toEqual([
+    expect(menuFor('admin')).toEqual([
       'home',
       'monitoring',
       'chains',
@@ -45,27 +42,29 @@ describe('the menu from the access table', () => {
   });
 
   it('puts only the group members a role may open under 督查考核', () => {
-    expect(menuOf(navEntriesOf({ role: 'county', statsReviewer: false }, BUILT))).toContain('supervision(assessment)');
-    expect(menuOf(navEntriesOf({ role: 'department', statsReviewer: false }, BUILT))).toContain('supervision(supervision)');
+    expect(menuFor('county')).toContain('supervision(assessment)');
+    expect(menuFor('department')).toContain('supervision(supervision)');
   });
 
   it('opens 数据审核/发布 to a leader only with the 统计审核员 flag', () => {
-    expect(menuOf(navEntriesOf({ role: 'leader', statsReviewer: false }, BUILT))).not.toContain('periods');
-    expect(menuOf(navEntriesOf({ role: 'leader', statsReviewer: true }, BUILT))).toContain('periods');
+    expect(menuFor('leader')).not.toContain('periods');
+    expect(menuFor('leader', true)).toContain('periods');
   });
 
   it('leaves out a module not built', () => {
-    expect(menuOf(navEntriesOf({ role: 'leader', statsReviewer: false }, [...BUILT, 'reports']))).toContain('reports');
-    expect(menuOf(navEntriesOf({ role: 'leader', statsReviewer: false }, BUILT))).not.toContain('reports');
+    expect(menuFor('leader', false, [...BUILT, 'reports'])).toContain('reports');
+    expect(menuFor('leader')).not.toContain('reports');
   });
 });
 
 describe('the highlighted menu item', () => {
-  it('is the longest module path the address starts with', () => {
-    expect(selectedNavKey('/supervision/assessment/runs/3')).toBe('/supervision/assessment');
-    expect(selectedNavKey('/supervision/tasks/3')).toBe('/supervision');
-    expect(selectedNavKey('/investment/list')).toBe('/investment');
-    expect(selectedNavKey('/')).toBe('/');
-    expect(selectedNavKey('/nowhere')).toBe('/');
+  it.each([
+    ['/supervision/assessment/runs/3', '/supervision/assessment'],
+    ['/supervision/tasks/3', '/supervision'],
+    ['/investment/list', '/investment'],
+    ['/', '/'],
+    ['/nowhere', '/'],
+  ])('is the longest module path the address starts with: %s → %s', (address, key) => {
+    expect(selectedNavKey(address)).toBe(key);
   });
 });

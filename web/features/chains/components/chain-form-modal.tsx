@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { CHAIN_FIELDS, createChainRequest, type ChainDetail } from '../../../../shared/contracts/chains';
 import { SortOrderField, TagsInput, TextField } from '../../../components/form-fields';
-import { FormModal, reloadValues } from '../../../components/form-modal';
+import { FormModal, pickFields, reloadValues } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
 import { useIndustries } from '../../../hooks/use-industries';
 import { rulesFrom } from '../../../lib/form-rules';
@@ -26,18 +26,15 @@ export type ChainFormMode = { kind: 'create'; year: number } | { kind: 'edit'; c
 
 const blankToNull = (value: string | null | undefined) => (value && value.trim() !== '' ? value.trim() : null);
 
+/** The fields the form edits as they are stored (the two optional texts are blank when empty). */
+const PLAIN_FIELDS = ['name', 'industryCode', 'validFromYear', 'supportingDepartments', 'hostPlaces', 'chainMasters', 'sortOrder'] as const;
+
 function valuesOf(chain: ChainDetail): Partial<FormValues> {
   return {
-    name: chain.name,
-    industryCode: chain.industryCode,
-    validFromYear: chain.validFromYear,
+    ...pickFields(chain, PLAIN_FIELDS),
     validToYear: chain.validToYear,
     chiefTitle: chain.chiefTitle ?? '',
     office: chain.office ?? '',
-    supportingDepartments: chain.supportingDepartments,
-    hostPlaces: chain.hostPlaces,
-    chainMasters: chain.chainMasters,
-    sortOrder: chain.sortOrder,
   };
 }
 
@@ -71,16 +68,10 @@ export function ChainFormModal({ mode, onReload, onClose }: Props) {
 
   const onSubmit = async (values: FormValues) => {
     const body = {
-      name: values.name,
-      industryCode: values.industryCode,
-      validFromYear: values.validFromYear,
+      ...pickFields(values, PLAIN_FIELDS),
       validToYear: values.validToYear ?? null,
       chiefTitle: blankToNull(values.chiefTitle),
       office: blankToNull(values.office),
-      supportingDepartments: values.supportingDepartments,
-      hostPlaces: values.hostPlaces,
-      chainMasters: values.chainMasters,
-      sortOrder: values.sortOrder,
     };
     if (chain) {
       await update.mutateAsync({ code: chain.code, body: { ...body, version: chain.version } });

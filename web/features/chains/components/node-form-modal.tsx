@@ -2,7 +2,7 @@ import { Form, Input, Select, Typography } from 'antd';
 import type { z } from 'zod';
 import { NODE_STAGES, createNodeRequest, type ChainNode } from '../../../../shared/contracts/chains';
 import { SortOrderField, TagsInput, TextField } from '../../../components/form-fields';
-import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
+import { FormModal, pickFields, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import { useCreateChainNode } from '../api/create-chain-node';
@@ -15,13 +15,7 @@ type FormValues = Omit<z.input<typeof createNodeRequest>, 'sortOrder'> & { sortO
 const FIELDS = ['key', 'name', 'stage', 'gbt4754', 'sortOrder'] as const;
 const shape = createNodeRequest.shape;
 
-const valuesOf = (node: ChainNode): Partial<FormValues> => ({
-  key: node.key,
-  name: node.name,
-  stage: node.stage,
-  gbt4754: node.gbt4754,
-  sortOrder: node.sortOrder,
-});
+const valuesOf = (node: ChainNode): Partial<FormValues> => pickFields(node, FIELDS);
 
 /** Add a node to the chain, or edit one (its key stays: files and memberships name the node by it). */
 export function NodeFormModal({ chainCode, record: node, onReload, onClose }: RecordFormProps<VersionedNode> & { chainCode: string }) {

@@ -2,7 +2,7 @@ import { Form, Input, Select, Typography } from 'antd';
 import type { z } from 'zod';
 import { INDUSTRY_GROUPS, createIndustryRequest, industryGroupSchema, type IndustryItem } from '../../../../shared/contracts/industries';
 import { SortOrderField, TextField } from '../../../components/form-fields';
-import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
+import { FormModal, pickFields, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import { useCreateIndustry } from '../api/create-industry';
@@ -16,12 +16,7 @@ const shape = createIndustryRequest.shape;
 
 /** The form's values for an industry; a group outside the four (older data) is left for the user to pick. */
 function valuesOf(industry: IndustryItem): Partial<FormValues> {
-  return {
-    code: industry.code,
-    name: industry.name,
-    sortOrder: industry.sortOrder,
-    group: industryGroupSchema.safeParse(industry.group).data,
-  };
+  return { ...pickFields(industry, ['code', 'name', 'sortOrder']), group: industryGroupSchema.safeParse(industry.group).data };
 }
 
 /** Add a leading industry, or edit one (its code stays: chains refer to it). */

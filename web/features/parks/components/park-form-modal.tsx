@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { PARK_LEVELS, createParkRequest, type ParkDetail } from '../../../../shared/contracts/parks';
 import { TagsInput, TextField } from '../../../components/form-fields';
-import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
+import { FormModal, pickFields, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
 import { useChains } from '../../../hooks/use-chains';
 import { useRegions } from '../../../hooks/use-regions';
@@ -20,16 +20,14 @@ type FormValues = Omit<Body, 'areaHectares' | 'establishedOn'> & { areaKm2: numb
 const FIELDS = ['name', 'shortName', 'level', 'regionCode', 'areaHectares', 'establishedOn', 'focus', 'focusChainCodes'] as const;
 const shape = createParkRequest.shape;
 
+/** The fields the form edits as they are stored (the area and the date are converted). */
+const PLAIN_FIELDS = ['name', 'shortName', 'level', 'regionCode', 'focus', 'focusChainCodes'] as const;
+
 function valuesOf(park: ParkDetail): Partial<FormValues> {
   return {
-    name: park.name,
-    shortName: park.shortName,
-    level: park.level,
-    regionCode: park.regionCode,
+    ...pickFields(park, PLAIN_FIELDS),
     areaKm2: park.areaHectares === null ? null : park.areaHectares / 100,
     establishedOn: park.establishedOn ?? '',
-    focus: park.focus,
-    focusChainCodes: park.focusChainCodes,
   };
 }
 
@@ -45,14 +43,9 @@ export function ParkFormModal({ record: park, onReload, onClose }: RecordFormPro
 
   const onSubmit = async (values: FormValues) => {
     const body = {
-      name: values.name,
-      shortName: values.shortName,
-      level: values.level,
-      regionCode: values.regionCode,
+      ...pickFields(values, PLAIN_FIELDS),
       areaHectares: values.areaKm2 === null || values.areaKm2 === undefined ? null : Math.round(values.areaKm2 * 100),
       establishedOn: values.establishedOn?.trim() ? values.establishedOn.trim() : null,
-      focus: values.focus,
-      focusChainCodes: values.focusChainCodes,
     };
     if (park) {
       await update.mutateAsync({ id: park.id, body: { ...body, version: park.version } });

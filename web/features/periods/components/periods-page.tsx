@@ -434,7 +434,9 @@ function MissingFirms({ period }: { period: string }) {
   );
 }
 
-type Settling = { item: ReviewItem; action: 'confirm' | 'correct' } | null;
+/** How a suspect month is settled: its value confirmed, or corrected. */
+const SETTLE_ACTIONS = ['confirm', 'correct'] as const;
+type Settling = { item: ReviewItem; action: (typeof SETTLE_ACTIONS)[number] } | null;
 
 function ReviewItems({ period, items }: { period: string; items: ReviewItem[] }) {
   const t = useT();
@@ -505,26 +507,19 @@ function ReviewItems({ period, items }: { period: string; items: ReviewItem[] })
             key: 'actions',
             render: (_, row) => (
               <Space>
-                <Button
-                  size="small"
-                  onClick={() => {
-                    form.resetFields();
-                    setSettling({ item: row, action: 'confirm' });
-                  }}
-                  data-testid={`review-confirm-${row.uscc}`}
-                >
-                  {t('periods.confirm')}
-                </Button>
-                <Button
-                  size="small"
-                  onClick={() => {
-                    form.resetFields();
-                    setSettling({ item: row, action: 'correct' });
-                  }}
-                  data-testid={`review-correct-${row.uscc}`}
-                >
-                  {t('periods.correct')}
-                </Button>
+                {SETTLE_ACTIONS.map((action) => (
+                  <Button
+                    key={action}
+                    size="small"
+                    onClick={() => {
+                      form.resetFields();
+                      setSettling({ item: row, action });
+                    }}
+                    data-testid={`review-${action}-${row.uscc}`}
+                  >
+                    {t(`periods.${action}`)}
+                  </Button>
+                ))}
               </Space>
             ),
           },
@@ -532,9 +527,7 @@ function ReviewItems({ period, items }: { period: string; items: ReviewItem[] })
       />
       <Modal
         open={settling !== null}
-        title={
-          settling === null ? '' : `${settling.item.name} · ${t(settling.action === 'confirm' ? 'periods.confirm' : 'periods.correct')}`
-        }
+        title={settling === null ? '' : `${settling.item.name} · ${t(`periods.${settling.action}`)}`}
         onCancel={() => setSettling(null)}
         onOk={() => void submit()}
         okButtonProps={{ loading: dispose.isPending }}

@@ -6,7 +6,7 @@ import {
   projectStateSchema,
   type ListProjectsQuery,
 } from '../../../../shared/contracts/projects';
-import { FilterSelect } from '../../../components/list-toolbar';
+import { FilterSelect, type FilterSelectProps } from '../../../components/list-toolbar';
 import { useChains } from '../../../hooks/use-chains';
 import { currentYear } from '../../../lib/current-year';
 import { useT } from '../../../lib/i18n';
@@ -37,39 +37,35 @@ export function useProjectFilter(): { filter: ProjectFilter; filtered: boolean }
 export function ProjectFilterSelects({ withStage }: { withStage: boolean }) {
   const t = useT();
   const chains = useChains(currentYear());
+  const chainOptions = (chains.data?.items ?? []).map((c) => ({ value: c.code, label: c.name }));
+  const selects: FilterSelectProps[] = [
+    {
+      param: 'stage',
+      placeholder: t('projects.stage'),
+      width: 120,
+      options: PROJECT_STATES.map((s) => ({ value: s, label: t(`projects.stage.${s}`) })),
+    },
+    { param: 'chain', placeholder: t('projects.chain'), width: 180, searchable: true, options: chainOptions },
+    {
+      param: 'channel',
+      placeholder: t('projects.channel'),
+      width: 120,
+      options: PROJECT_CHANNELS.map((c) => ({ value: c, label: t(`projects.channel.${c}`) })),
+    },
+    {
+      param: 'year',
+      placeholder: t('projects.signedYear'),
+      width: 110,
+      options: projectYears().map((y) => ({ value: String(y), label: String(y) })),
+    },
+  ];
   return (
     <>
-      {withStage ? (
-        <FilterSelect
-          param="stage"
-          placeholder={t('projects.stage')}
-          width={120}
-          options={PROJECT_STATES.map((s) => ({ value: s, label: t(`projects.stage.${s}`) }))}
-          testId="projects-filter-stage"
-        />
-      ) : null}
-      <FilterSelect
-        param="chain"
-        placeholder={t('projects.chain')}
-        width={180}
-        searchable
-        options={(chains.data?.items ?? []).map((c) => ({ value: c.code, label: c.name }))}
-        testId="projects-filter-chain"
-      />
-      <FilterSelect
-        param="channel"
-        placeholder={t('projects.channel')}
-        width={120}
-        options={PROJECT_CHANNELS.map((c) => ({ value: c, label: t(`projects.channel.${c}`) }))}
-        testId="projects-filter-channel"
-      />
-      <FilterSelect
-        param="year"
-        placeholder={t('projects.signedYear')}
-        width={110}
-        options={projectYears().map((y) => ({ value: String(y), label: String(y) }))}
-        testId="projects-filter-year"
-      />
+      {selects
+        .filter((f) => withStage || f.param !== 'stage')
+        .map((f) => (
+          <FilterSelect key={f.param} {...f} testId={`projects-filter-${f.param}`} />
+        ))}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Result, Space, Spin, Steps, Tag, Timeline } from 'antd';
 import { Link, useParams } from 'react-router';
@@ -87,9 +87,28 @@ function StageSteps({ project }: { project: ProjectDetail }) {
   );
 }
 
-/** A writer's button in a row (no Excel column). */
-function actionColumn<T>(title: string, button: (row: T) => ReactNode) {
-  return { key: 'actions', title, width: 100, render: (_: unknown, row: T) => button(row) };
+type RowButton<T> = {
+  label: string;
+  /** Names the button for its row (screen readers, tests). */
+  ariaLabel: (row: T) => string;
+  onClick: (row: T) => void;
+  /** No button in this row. */
+  hidden?: (row: T) => boolean;
+};
+
+/** A writer's small button in each row (no Excel column). */
+function actionColumn<T>(title: string, button: RowButton<T>) {
+  return {
+    key: 'actions',
+    title,
+    width: 100,
+    render: (_: unknown, row: T) =>
+      button.hidden?.(row) ? null : (
+        <Button size="small" aria-label={button.ariaLabel(row)} onClick={() => button.onClick(row)}>
+          {button.label}
+        </Button>
+      ),
+  };
 }
 
 type SupportProps = {
@@ -139,15 +158,11 @@ function SupportCards({ name, signed, support, open }: SupportProps) {
             { key: 'dueOn', title: t('projects.dueOn'), excel: (a) => a.dueOn },
             { key: 'doneOn', title: t('projects.doneOn'), excel: (a) => a.doneOn },
             open &&
-              actionColumn<ApprovalRow>(t('common.actions'), (a) => (
-                <Button
-                  size="small"
-                  aria-label={t('projects.edit.approvalButton', { item: t(`projects.approval.${a.item}`) })}
-                  onClick={() => open({ kind: 'approval', approval: a })}
-                >
-                  {t('projects.edit.update')}
-                </Button>
-              )),
+              actionColumn<ApprovalRow>(t('common.actions'), {
+                label: t('projects.edit.update'),
+                ariaLabel: (a) => t('projects.edit.approvalButton', { item: t(`projects.approval.${a.item}`) }),
+                onClick: (a) => open({ kind: 'approval', approval: a }),
+              }),
           ]}
           testId="project-approvals"
           exportName={[name, t('projects.approvals')]}
@@ -182,17 +197,12 @@ function SupportCards({ name, signed, support, open }: SupportProps) {
               tag: (b) => (b.overdue ? 'red' : undefined),
             },
             open &&
-              actionColumn<BlockerItem>(t('common.actions'), (b) =>
-                b.resolvedOn ? null : (
-                  <Button
-                    size="small"
-                    aria-label={t('projects.edit.resolveButton', { description: b.description })}
-                    onClick={() => open({ kind: 'resolve', blocker: b })}
-                  >
-                    {t('projects.edit.resolve')}
-                  </Button>
-                ),
-              ),
+              actionColumn<BlockerItem>(t('common.actions'), {
+                label: t('projects.edit.resolve'),
+                ariaLabel: (b) => t('projects.edit.resolveButton', { description: b.description }),
+                onClick: (b) => open({ kind: 'resolve', blocker: b }),
+                hidden: (b) => Boolean(b.resolvedOn),
+              }),
           ]}
           testId="project-blockers"
           exportName={[name, t('projects.blockers')]}

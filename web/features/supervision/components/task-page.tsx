@@ -1,10 +1,7 @@
-import { useState } from 'react';
 import { Descriptions, Flex, Progress, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
-import type { TaskAction } from '../../../../shared/contracts/supervision';
-import { ErrorAlert } from '../../../components/error-alert';
-import { PageSpinner } from '../../../components/page-spinner';
-import { WorkflowRecordCard, WorkflowTimeline } from '../../../components/workflow-record';
+import { Link } from 'react-router';
+import type { TaskDetail } from '../../../../shared/contracts/supervision';
+import { WorkflowRecordCard, WorkflowRecordPage, WorkflowTimeline } from '../../../components/workflow-record';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
@@ -14,29 +11,26 @@ import { TaskLight } from './task-light';
 
 /** One supervision task: its facts, light and progress, the progress timeline, and the actions the workflow offers the caller now. */
 export function TaskPage() {
+  return <WorkflowRecordPage useRecord={useTask}>{(task) => <TaskView task={task} />}</WorkflowRecordPage>;
+}
+
+function TaskView({ task: d }: { task: TaskDetail }) {
   const t = useT();
-  const id = Number(useParams().id);
-  const task = useTask(id);
-  const [action, setAction] = useState<TaskAction | null>(null);
-  if (task.isPending) return <PageSpinner />;
-  if (task.error) return <ErrorAlert error={task.error} onRetry={() => void task.refetch()} />;
-  const d = task.data;
   const none = '—';
 
   return (
     <Flex vertical gap={16}>
       <Link to={paths.supervisionTasks.getHref()}>← {t('supervision.pageTitle')}</Link>
       <WorkflowRecordCard
-        heading={`#${d.id} ${d.title}`}
+        record={d}
         tags={
           <>
             <Tag data-testid="task-status">{t(`supervision.status.${d.status}`)}</Tag>
             <TaskLight task={d} testId="task-light" />
           </>
         }
-        actions={d.actions}
         actionLabel={(a) => t(`supervision.action.${a}`)}
-        onAction={setAction}
+        actionDialog={(action, onClose) => <TaskActionModal task={d} action={action} onClose={onClose} />}
         testId="task"
       >
         <Descriptions
@@ -80,7 +74,6 @@ export function TaskPage() {
           note: e.note,
         }))}
       />
-      {action ? <TaskActionModal task={d} action={action} onClose={() => setAction(null)} /> : null}
     </Flex>
   );
 }

@@ -1,14 +1,11 @@
-import { useState } from 'react';
 import { Descriptions, Flex, Space, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { paths } from '../../../config/paths';
-import type { TicketAction } from '../../../../shared/contracts/tickets';
+import type { TicketDetail } from '../../../../shared/contracts/tickets';
 import { Attachments } from '../../../components/attachments';
 import { CodeName } from '../../../components/code-name';
 import { useReferenceNames } from '../../../hooks/use-enterprise-options';
-import { ErrorAlert } from '../../../components/error-alert';
-import { PageSpinner } from '../../../components/page-spinner';
-import { WorkflowRecordCard, WorkflowTimeline } from '../../../components/workflow-record';
+import { WorkflowRecordCard, WorkflowRecordPage, WorkflowTimeline } from '../../../components/workflow-record';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useTicket } from '../api/get-ticket';
@@ -18,30 +15,27 @@ import { TicketLightTag } from './ticket-light';
 
 /** One problem: its facts and deadlines, the timeline, and the actions the workflow offers the caller now. */
 export function TicketPage() {
+  return <WorkflowRecordPage useRecord={useTicket}>{(ticket) => <TicketView ticket={ticket} />}</WorkflowRecordPage>;
+}
+
+function TicketView({ ticket: d }: { ticket: TicketDetail }) {
   const t = useT();
   const names = useReferenceNames();
-  const id = Number(useParams().id);
-  const ticket = useTicket(id);
-  const [action, setAction] = useState<TicketAction | null>(null);
-  if (ticket.isPending) return <PageSpinner />;
-  if (ticket.error) return <ErrorAlert error={ticket.error} onRetry={() => void ticket.refetch()} />;
-  const d = ticket.data;
   const none = '—';
 
   return (
     <Flex vertical gap={16}>
       <CalendarWarning />
       <WorkflowRecordCard
-        heading={`#${d.id} ${d.title}`}
+        record={d}
         tags={
           <>
             <Tag data-testid="ticket-state">{t(`tickets.state.${d.state}`)}</Tag>
             <TicketLightTag light={d.light} testId="ticket-light" />
           </>
         }
-        actions={d.actions}
         actionLabel={(a) => t(`tickets.action.${a}`)}
-        onAction={setAction}
+        actionDialog={(action, onClose) => <TicketActionModal ticket={d} action={action} onClose={onClose} />}
         testId="ticket"
       >
         <Descriptions
@@ -117,7 +111,6 @@ export function TicketPage() {
           note: e.note,
         }))}
       />
-      {action ? <TicketActionModal ticket={d} action={action} onClose={() => setAction(null)} /> : null}
     </Flex>
   );
 }

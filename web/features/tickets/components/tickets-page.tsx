@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import {
   TICKET_CATEGORIES,
@@ -10,22 +10,18 @@ import {
   ticketStateSchema,
   type TicketItem,
 } from '../../../../shared/contracts/tickets';
+import { DataTable, type DataColumn } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
-import type { ExcelCell, ExcelColumn } from '../../../components/export-excel-button';
-import { ListToolbar } from '../../../components/list-toolbar';
+import { FilterSelect } from '../../../components/list-toolbar';
 import { paths } from '../../../config/paths';
 import { useMe } from '../../../hooks/use-me';
-import { pagePagination, usePageParams, useSetListParam } from '../../../hooks/use-page-params';
+import { usePageParams } from '../../../hooks/use-page-params';
 import { fetchAllPages } from '../../../lib/all-pages';
-import { formatDateStamp } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { getTickets, useTickets } from '../api/get-tickets';
 import { CalendarWarning } from './calendar-warning';
 import { TicketFormModal } from './ticket-form-modal';
 import { TicketLightTag } from './ticket-light';
-
-type ExportKey =
-  'id' | 'title' | 'enterprise' | 'category' | 'state' | 'leadUnit' | 'coUnits' | 'filedOn' | 'deadline' | 'light' | 'rating';
 
 /** Roles that read a chain's meeting agenda (议题). */
 const AGENDA_ROLES: readonly string[] = ['admin', 'leader', 'chain_chief', 'chain_office'];
@@ -38,57 +34,60 @@ export function TicketsPage() {
   const t = useT();
   const me = useMe();
   const role = me.data?.user.role;
-  const { page, pageSize, q, update } = usePageParams();
+  const { page, pageSize, q } = usePageParams();
   const [searchParams] = useSearchParams();
-  const setFilter = useSetListParam<'state' | 'category' | 'light'>();
   const state = ticketStateSchema.safeParse(searchParams.get('state')).data;
   const category = ticketCategorySchema.safeParse(searchParams.get('category')).data;
   const light = ticketLightSchema.safeParse(searchParams.get('light')).data;
   const filter = { q: q || undefined, state, category, light };
   const tickets = useTickets({ page, pageSize, ...filter });
   const [filing, setFiling] = useState(false);
-  const rows = tickets.data?.items ?? [];
   const filtered = q !== '' || state !== undefined || category !== undefined || light !== undefined;
   const separator = t('common.listSeparator');
 
-  const columns: TableColumnsType<TicketItem> = [
-    { key: 'id', title: '#', dataIndex: 'id', width: 70 },
-    { key: 'title', title: t('tickets.title'), render: (_, r) => <Link to={paths.problem.getHref(r.id)}>{r.title}</Link> },
-    { key: 'enterprise', title: t('tickets.enterprise'), dataIndex: 'enterpriseName' },
-    { key: 'category', title: t('tickets.category'), render: (_, r) => t(`tickets.category.${r.category}`) },
-    { key: 'state', title: t('tickets.state'), render: (_, r) => <Tag>{t(`tickets.state.${r.state}`)}</Tag> },
-    { key: 'leadUnit', title: t('tickets.leadUnit'), render: (_, r) => r.leadUnit ?? '—' },
-    { key: 'filedOn', title: t('tickets.filedOn'), dataIndex: 'filedOn', width: 110 },
-    { key: 'deadline', title: t('tickets.deadline'), render: (_, r) => r.deadline ?? '—', width: 110 },
-    { key: 'light', title: t('tickets.light'), render: (_, r) => <TicketLightTag light={r.light} />, width: 90 },
+  const columns: DataColumn<TicketItem>[] = [
+    { key: 'id', title: '#', dataIndex: 'id', width: 70, excelWidth: 8 },
+    { key: 'title', title: t('tickets.title'), dataIndex: 'title', href: (r) => paths.problem.getHref(r.id), excelWidth: 30 },
+    { key: 'enterprise', title: t('tickets.enterprise'), dataIndex: 'enterpriseName', excelWidth: 30 },
+    { key: 'category', title: t('tickets.category'), excel: (r) => t(`tickets.category.${r.category}`), excelWidth: 10 },
+    {
+      key: 'state',
+      title: t('tickets.state'),
+      render: (_, r) => <Tag>{t(`tickets.state.${r.state}`)}</Tag>,
+      excel: (r) => t(`tickets.state.${r.state}`),
+      excelWidth: 10,
+    },
+    { key: 'leadUnit', title: t('tickets.leadUnit'), excel: (r) => r.leadUnit, excelWidth: 20 },
+    { key: 'coUnits', title: t('tickets.coUnits'), excel: (r) => r.coUnits.join(separator), excelWidth: 24, excelOnly: true },
+    { key: 'filedOn', title: t('tickets.filedOn'), dataIndex: 'filedOn', width: 110, excelWidth: 12 },
+    { key: 'deadline', title: t('tickets.deadline'), excel: (r) => r.deadline, width: 110, excelWidth: 12 },
+    {
+      key: 'light',
+      title: t('tickets.light'),
+      render: (_, r) => <TicketLightTag light={r.light} />,
+      excel: (r) => (r.light === null ? null : t(`tickets.light.${r.light}`)),
+      width: 90,
+      excelWidth: 8,
+    },
+    { key: 'rating', title: t('tickets.rating'), dataIndex: 'rating', excelWidth: 8, excelOnly: true },
   ];
-  const exportColumns: ExcelColumn<ExportKey>[] = [
-    { key: 'id', title: '#', width: 8 },
-    { key: 'title', title: t('tickets.title'), width: 30 },
-    { key: 'enterprise', title: t('tickets.enterprise'), width: 30 },
-    { key: 'category', title: t('tickets.category'), width: 10 },
-    { key: 'state', title: t('tickets.state'), width: 10 },
-    { key: 'leadUnit', title: t('tickets.leadUnit'), width: 20 },
-    { key: 'coUnits', title: t('tickets.coUnits'), width: 24 },
-    { key: 'filedOn', title: t('tickets.filedOn'), width: 12 },
-    { key: 'deadline', title: t('tickets.deadline'), width: 12 },
-    { key: 'light', title: t('tickets.light'), width: 8 },
-    { key: 'rating', title: t('tickets.rating'), width: 8 },
-  ];
-  const exportRow = (r: TicketItem): Record<ExportKey, ExcelCell> => ({
-    id: r.id,
-    title: r.title,
-    enterprise: r.enterpriseName,
-    category: t(`tickets.category.${r.category}`),
-    state: t(`tickets.state.${r.state}`),
-    leadUnit: r.leadUnit,
-    coUnits: r.coUnits.join(separator),
-    filedOn: r.filedOn,
-    deadline: r.deadline,
-    light: r.light === null ? null : t(`tickets.light.${r.light}`),
-    rating: r.rating,
-  });
-  const loadAll = async () => (await fetchAllPages((p, size) => getTickets({ ...filter, page: p, pageSize: size }))).map(exportRow);
+  /** The list's filters: each one pick of its values, kept in the address. */
+  const filters = [
+    {
+      param: 'state',
+      width: 130,
+      testId: 'tickets-state',
+      options: TICKET_STATES.map((v) => ({ value: v, label: t(`tickets.state.${v}`) })),
+    },
+    { param: 'category', width: 120, options: TICKET_CATEGORIES.map((v) => ({ value: v, label: t(`tickets.category.${v}`) })) },
+    {
+      param: 'light',
+      width: 110,
+      testId: 'tickets-light',
+      options: TICKET_LIGHTS.map((v) => ({ value: v, label: t(`tickets.light.${v}`) })),
+    },
+  ] as const;
+  const loadAll = () => fetchAllPages((p, size) => getTickets({ ...filter, page: p, pageSize: size }));
   const mayFile = role !== undefined && (FILING_ROLES as readonly string[]).includes(role);
 
   return (
@@ -108,61 +107,19 @@ export function TicketsPage() {
       }
     >
       <CalendarWarning />
-      <ListToolbar
-        search={{
-          value: q,
-          placeholder: t('tickets.searchPlaceholder'),
-          testId: 'tickets-search',
-          onSearch: (value) => update({ q: value, page: 1 }),
-        }}
-        filters={
-          <>
-            <Select
-              allowClear
-              value={state}
-              placeholder={t('tickets.state')}
-              style={{ width: 130 }}
-              options={TICKET_STATES.map((s) => ({ value: s, label: t(`tickets.state.${s}`) }))}
-              onChange={(value: string | undefined) => setFilter('state', value)}
-              data-testid="tickets-state"
-            />
-            <Select
-              allowClear
-              value={category}
-              placeholder={t('tickets.category')}
-              style={{ width: 120 }}
-              options={TICKET_CATEGORIES.map((c) => ({ value: c, label: t(`tickets.category.${c}`) }))}
-              onChange={(value: string | undefined) => setFilter('category', value)}
-            />
-            <Select
-              allowClear
-              value={light}
-              placeholder={t('tickets.light')}
-              style={{ width: 110 }}
-              options={TICKET_LIGHTS.map((l) => ({ value: l, label: t(`tickets.light.${l}`) }))}
-              onChange={(value: string | undefined) => setFilter('light', value)}
-              data-testid="tickets-light"
-            />
-          </>
-        }
-        add={mayFile ? { label: t('tickets.file'), onClick: () => setFiling(true), testId: 'ticket-file' } : null}
-        exportProps={{
-          fileName: `${t('tickets.pageTitle')}-${formatDateStamp()}`,
-          sheetName: t('tickets.pageTitle'),
-          columns: exportColumns,
-          rows: rows.map(exportRow),
-          loadRows: loadAll,
-        }}
-      />
-      {tickets.error ? <ErrorAlert error={tickets.error} onRetry={() => void tickets.refetch()} /> : null}
-      <Table<TicketItem>
-        rowKey="id"
-        data-testid="tickets-table"
+      <DataTable<TicketItem>
+        query={tickets}
         columns={columns}
-        dataSource={rows}
-        loading={tickets.isFetching}
-        locale={{ emptyText: filtered ? t('tickets.emptyFiltered') : mayFile ? t('tickets.emptyFile') : t('tickets.empty') }}
-        pagination={pagePagination({ page, pageSize, update }, tickets.data?.total ?? 0, (total) => t('common.total', { total }))}
+        paging="server"
+        testId="tickets-table"
+        exportName={t('tickets.pageTitle')}
+        loadAllRows={loadAll}
+        empty={filtered ? t('tickets.emptyFiltered') : mayFile ? t('tickets.emptyFile') : t('tickets.empty')}
+        toolbar={{
+          search: { placeholder: t('tickets.searchPlaceholder'), testId: 'tickets-search' },
+          filters: filters.map((f) => <FilterSelect key={f.param} knownOnly placeholder={t(`tickets.${f.param}`)} {...f} />),
+          add: mayFile ? { label: t('tickets.file'), onClick: () => setFiling(true), testId: 'ticket-file' } : null,
+        }}
       />
       {filing ? <TicketFormModal onClose={() => setFiling(false)} /> : null}
     </Card>

@@ -1,7 +1,7 @@
 import { Checkbox, Form, Input, Select, Typography } from 'antd';
 import { createUserRequest, type UserItem } from '../../../../shared/contracts/users';
 import { ROLE_SCOPE_KIND, ROLES, type Role } from '../../../../shared/roles';
-import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
+import { FormModal, pickFields, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { rulesFrom } from '../../../lib/form-rules';
 import { useT } from '../../../lib/i18n';
 import { useCreateUser } from '../api/create-user';
@@ -14,13 +14,7 @@ const FIELDS = ['username', 'displayName', 'role', 'password', 'scopes', 'statsR
 const shape = createUserRequest.shape;
 
 function valuesOf(user: UserItem): Partial<FormValues> {
-  return {
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    scopes: user.scopes.map((s) => s.ref),
-    statsReviewer: user.statsReviewer,
-  };
+  return { ...pickFields(user, ['username', 'displayName', 'role', 'statsReviewer']), scopes: user.scopes.map((s) => s.ref) };
 }
 
 /**
