@@ -162,17 +162,21 @@ export const periodMoveResponse = z
   .meta({ id: 'PeriodMove' });
 export type PeriodMoveResponse = z.infer<typeof periodMoveResponse>;
 
+/** Which 预警 a disposition is of: the month, the firm and the kind of warning. */
+const warningKey = z.object({
+  period: periodParam.shape.period,
+  uscc: z.string().length(18),
+  kind: z.enum(WARNING_KINDS),
+});
+
 /**
  * Sets the disposition of one 预警: `confirmed` (已核实属实) needs the reason in `note`; `corrected`
  * (已更正) needs `correctionSource` (the enterprise's corrected report or its written confirmation)
  * and, for a review item, a revision of the figure entered after the item was found; `assigned`
  * (已交办) needs `note` (to whom, what).
  */
-export const putDispositionRequest = z
-  .object({
-    period: periodParam.shape.period,
-    uscc: z.string().length(18),
-    kind: z.enum(WARNING_KINDS),
+export const putDispositionRequest = warningKey
+  .extend({
     status: dispositionStatus,
     note: z.string().trim().max(500).optional(),
     correctionSource: correctionSource.optional(),
@@ -199,11 +203,7 @@ export type PutDispositionRequest = z.infer<typeof putDispositionRequest>;
 export const disposition = z.object({ status: dispositionStatus, ...dispositionDetail, ...dispositionStamp });
 export type Disposition = z.infer<typeof disposition>;
 
-export const dispositionHistoryQuery = z.object({
-  period: periodParam.shape.period,
-  uscc: z.string().length(18),
-  kind: z.enum(WARNING_KINDS),
-});
+export const dispositionHistoryQuery = warningKey;
 export const dispositionHistoryResponse = z
   .object({
     current: disposition.nullable(),
