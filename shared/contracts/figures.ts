@@ -4,24 +4,17 @@ import { z } from 'zod';
 import { errorResponse, importOutcomeFields, importTallyFields, yearParam } from './common.js';
 import { monthSchema, usccSchema } from './identifiers.js';
 
-/** 当月 measures: 工业总产值, 营业收入, 利润总额, 税金总额 (元), 用电量 (kWh), 从业人员 (persons). */
-export const MONTH_FIELDS = ['grossOutput', 'revenue', 'profit', 'taxes', 'electricityKwh', 'employees'] as const;
+/** The 当月 measures in 元: 工业总产值, 营业收入, 利润总额, 税金总额. */
+const MONTH_MONEY_FIELDS = ['grossOutput', 'revenue', 'profit', 'taxes'] as const;
+/** 当月 measures: the money ones (元), 用电量 (kWh), 从业人员 (persons). */
+export const MONTH_FIELDS = [...MONTH_MONEY_FIELDS, 'electricityKwh', 'employees'] as const;
 /** 上年同期: the firm's comparable base for the same month a year earlier, when reported with the month. */
 export const PREV_YEAR_FIELDS = ['prevYearGrossOutput', 'prevYearRevenue', 'prevYearProfit', 'prevYearTaxes'] as const;
 /** The figures of one enterprise-month, as stored (monthly_figures columns, in camelCase). */
 export const FIGURE_FIELDS = [...MONTH_FIELDS, ...PREV_YEAR_FIELDS] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 /** Fields in 元 (the unit option converts them); electricity and employees have their own units. */
-export const MONEY_FIELDS = [
-  'grossOutput',
-  'revenue',
-  'profit',
-  'taxes',
-  'prevYearGrossOutput',
-  'prevYearRevenue',
-  'prevYearProfit',
-  'prevYearTaxes',
-] as const satisfies readonly FigureField[];
+export const MONEY_FIELDS = [...MONTH_MONEY_FIELDS, ...PREV_YEAR_FIELDS] as const satisfies readonly FigureField[];
 
 /** Money units a file or form may use; stored values are always 元. */
 export const MONEY_UNITS = ['元', '千元', '万元'] as const;
