@@ -19,6 +19,8 @@ export const MONEY_FIELDS = [...MONTH_MONEY_FIELDS, ...PREV_YEAR_FIELDS] as cons
 /** Money units a file or form may use; stored values are always 元. */
 export const MONEY_UNITS = ['元', '千元', '万元'] as const;
 export type MoneyUnit = (typeof MONEY_UNITS)[number];
+/** The unit a file's or form's money is in: 元 unless it says otherwise. */
+const moneyUnit = z.enum(MONEY_UNITS).default('元');
 
 /** Where a stored figure came from (monthly_figures.source). */
 export const FIGURE_SOURCES = ['demo', 'import', 'manual', 'enterprise'] as const;
@@ -80,7 +82,7 @@ export const importFiguresQuery = z.object({
   /** The period of every row when the file has no period column: 2024-06, 2024年6月, 202406, 2024年1-2月. */
   period: z.string().trim().max(32).optional(),
   /** Unit of money columns whose header names none. */
-  unit: z.enum(MONEY_UNITS).default('元'),
+  unit: moneyUnit,
   /**
    * Answer as NDJSON (application/x-ndjson): progress lines while the server reads, checks and
    * writes, then one result line with the status and body the plain answer would have had.
@@ -206,7 +208,7 @@ const enteredValue = z
  * not reported). Money in `unit`; electricity in kWh; employees in persons.
  */
 export const putFigureRequest = z.object({
-  unit: z.enum(MONEY_UNITS).default('元'),
+  unit: moneyUnit,
   values: z.object({
     grossOutput: enteredValue,
     revenue: enteredValue,

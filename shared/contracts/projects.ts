@@ -461,8 +461,7 @@ export type InvestmentImportColumn = (typeof INVESTMENT_IMPORT_COLUMNS)[number];
 /** `projects`: leads; `investment`: the monthly completed investment of projects. */
 export const IMPORT_KINDS = ['projects', 'investment'] as const;
 export const projectImportTemplateQuery = z.object({ kind: z.enum(IMPORT_KINDS).default('projects') });
-export const projectImportQuery = z.object({
-  kind: z.enum(IMPORT_KINDS).default('projects'),
+export const projectImportQuery = projectImportTemplateQuery.extend({
   /** true (the default): check only, write nothing. */
   dryRun: queryBoolean.default('true'),
 });
