@@ -79,6 +79,8 @@ const dispositionDetail = {
 };
 /** Who set the disposition last (display name; null for the system) and when. */
 const dispositionStamp = { updatedBy: z.string().nullable(), updatedAt: z.string() };
+/** Who made a move (display name) and when. */
+const actorStamp = { actorName: z.string(), at: z.string() };
 
 /** A review item: a suspect of the month and how it stands. */
 export const reviewItem = z.object({
@@ -115,8 +117,7 @@ export const periodEvent = z.object({
   from: periodStatus,
   to: periodStatus,
   reason: z.string().nullable(),
-  actorName: z.string(),
-  at: z.string(),
+  ...actorStamp,
 });
 
 export const periodDetailResponse = z
@@ -212,8 +213,7 @@ export const dispositionHistoryResponse = z
         id: z.number().int(),
         status: dispositionStatus,
         ...dispositionDetail,
-        actorName: z.string(),
-        at: z.string(),
+        ...actorStamp,
       }),
     ),
   })
