@@ -65,7 +65,8 @@ export const reopenRequest = z.object({
 });
 export type ReopenRequest = z.infer<typeof reopenRequest>;
 
-export const coverageRow = z.object({ code: z.string(), name: z.string(), expected: z.number().int(), reported: z.number().int() });
+/** The coverage of one chain, county or park. */
+export const coverageRow = z.object({ code: z.string(), name: z.string(), ...coverage.shape });
 
 export const reviewKind = z.enum(REVIEW_KINDS);
 export const dispositionStatus = z.enum(DISPOSITION_STATUSES);
