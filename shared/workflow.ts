@@ -13,6 +13,27 @@ export type WorkflowMove<A extends string, S extends string, P extends string, F
   requires: readonly F[];
 };
 
+/**
+ * 延期, the same in every workflow: the party doing the work asks for a later deadline (the date it
+ * asks for in `requestedField`, and a reason); the party overseeing it approves, or refuses with a
+ * reason. None of the three moves changes the state.
+ */
+export const EXTENSION_ACTIONS = ['request_extension', 'approve_extension', 'refuse_extension'] as const;
+
+/** The three 延期 moves of a workflow, allowed from `from`: `asker` asks, `approver` decides. */
+export function extensionMoves<S extends string, P extends string, F extends string>(
+  from: readonly S[],
+  asker: P,
+  approver: P,
+  requestedField: F,
+) {
+  return [
+    { action: 'request_extension', from, to: null, parties: [asker], requires: [requestedField, 'reason'] },
+    { action: 'approve_extension', from, to: null, parties: [approver], requires: [] },
+    { action: 'refuse_extension', from, to: null, parties: [approver], requires: ['reason'] },
+  ] as const;
+}
+
 /** The questions every workflow answers from its table. */
 export type Workflow<A extends string, S extends string, P extends string, F extends string> = {
   transitionOf: (action: A, from: S) => WorkflowMove<A, S, P, F> | null;

@@ -120,11 +120,19 @@ export type AssessmentEntry = z.infer<typeof assessmentEntry>;
 export const putEntryRequest = assessmentEntry;
 export type PutEntryRequest = z.input<typeof putEntryRequest>;
 
+/** What a scheme scores: a chain (by its code) or a park (by its id as text), with its name. */
+const assessedObject = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** Parks: national or provincial (ranked separately); chains: null. */
+  level: z.enum(PARK_LEVELS).nullable(),
+});
+
 export const schemeDetail = schemeItem.extend({
   definition: schemeDefinition,
   entries: z.array(assessmentEntry.extend({ kind: z.enum(ENTRY_KINDS), enteredBy: z.string().nullable(), enteredAt: z.string() })),
   /** The objects the scheme scores (chains of its year, or parks), for the entry forms. */
-  objects: z.array(z.object({ code: z.string(), name: z.string(), level: z.enum(PARK_LEVELS).nullable() })),
+  objects: z.array(assessedObject),
 });
 export type SchemeDetail = z.infer<typeof schemeDetail>;
 
@@ -170,10 +178,7 @@ export const adjustmentResult = z.object({
 });
 
 export const objectResult = z.object({
-  code: z.string(),
-  name: z.string(),
-  /** Parks: national or provincial (ranked separately); chains: null. */
-  level: z.enum(PARK_LEVELS).nullable(),
+  ...assessedObject.shape,
   regionCode: z.string().nullable(),
   indicatorTotal: z.number(),
   bonus: z.number(),

@@ -2,7 +2,7 @@
 // health answers are the stable contract other tools use; the rest says where each figure comes from.
 import { z } from 'zod';
 import { periodStatus } from './periods.js';
-import { chainCodeParams, nodeStageSchema } from './chains.js';
+import { chainCodeParams, chainEdge, nodeStageSchema } from './chains.js';
 import { statisticalPeriodSchema } from './identifiers.js';
 
 /** 缺链 (no local firm), 断链 (at risk), 弱链 (weak), 强 (strong): worst first, as the gap analysis decides them. */
@@ -130,7 +130,7 @@ export const chainMapResponse = z
     name: z.string(),
     period: z.string(),
     nodes: z.array(mapNode),
-    edges: z.array(z.object({ from: z.string(), to: z.string() })),
+    edges: z.array(chainEdge),
     health: chainHealth,
     figures: mapFigures,
     thresholds: gapThresholds,

@@ -140,35 +140,32 @@ const chainFields = z.object({
   name: requiredText(100),
   industryCode: requiredText(16),
   validFromYear: year,
-  validToYear: year.nullable().default(null),
-  chiefTitle: requiredText(100).nullable().default(null),
-  office: requiredText(100).nullable().default(null),
-  supportingDepartments: textList(50).default([]),
-  hostPlaces: textList(50).default([]),
-  chainMasters: textList(50).default([]),
-  sortOrder: z.number().int().min(0).max(10_000).default(0),
+  validToYear: year.nullable(),
+  chiefTitle: requiredText(100).nullable(),
+  office: requiredText(100).nullable(),
+  supportingDepartments: textList(50),
+  hostPlaces: textList(50),
+  chainMasters: textList(50),
+  sortOrder: z.number().int().min(0).max(10_000),
 });
 
-export const createChainRequest = chainFields.extend({ code: chainCodeSchema });
+/** A new chain: only its code, name, industry and first year are required. */
+export const createChainRequest = chainFields.extend({
+  validToYear: chainFields.shape.validToYear.default(null),
+  chiefTitle: chainFields.shape.chiefTitle.default(null),
+  office: chainFields.shape.office.default(null),
+  supportingDepartments: chainFields.shape.supportingDepartments.default([]),
+  hostPlaces: chainFields.shape.hostPlaces.default([]),
+  chainMasters: chainFields.shape.chainMasters.default([]),
+  sortOrder: chainFields.shape.sortOrder.default(0),
+  code: chainCodeSchema,
+});
 export type CreateChainRequest = z.infer<typeof createChainRequest>;
 
 /** Fields only the administrator may change: they define the city's chain list. */
 export const CHAIN_ADMIN_FIELDS = ['name', 'industryCode', 'validFromYear', 'validToYear', 'sortOrder'] as const;
 
-export const updateChainRequest = updateRequestOf(
-  z.object({
-    name: requiredText(100),
-    industryCode: requiredText(16),
-    validFromYear: year,
-    validToYear: year.nullable(),
-    chiefTitle: requiredText(100).nullable(),
-    office: requiredText(100).nullable(),
-    supportingDepartments: textList(50),
-    hostPlaces: textList(50),
-    chainMasters: textList(50),
-    sortOrder: z.number().int().min(0).max(10_000),
-  }),
-);
+export const updateChainRequest = updateRequestOf(chainFields);
 export type UpdateChainRequest = z.infer<typeof updateChainRequest>;
 
 /** The schemas of a chain's writes (`recordRoutes` of server/lib/routes.ts). */

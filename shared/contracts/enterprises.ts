@@ -12,6 +12,8 @@ import {
 } from './common.js';
 import { nodeStageSchema } from './chains.js';
 import { gbt4754CodeSchema } from './identifiers.js';
+import { parkListItem } from './parks.js';
+import { regionItem } from './regions.js';
 
 /** The flags a firm carries (链主, 专精特新, 高新技术企业, 上市); list filters name them by these keys. */
 export const ENTERPRISE_FLAGS = ['chainMaster', 'specialized', 'highTech', 'listed'] as const;
@@ -158,8 +160,8 @@ export type UpdateEnterpriseRequest = z.infer<typeof updateEnterpriseRequest>;
 
 /** Choices for filters and the form: regions, parks, chains with their nodes. */
 export const enterpriseOptionsResponse = z.object({
-  regions: z.array(z.object({ code: z.string(), name: z.string(), shortName: z.string() })),
-  parks: z.array(z.object({ id: z.number().int(), name: z.string(), shortName: z.string(), regionCode: z.string() })),
+  regions: z.array(regionItem.pick({ code: true, name: true, shortName: true })),
+  parks: z.array(parkListItem.pick({ id: true, name: true, shortName: true, regionCode: true })),
   chains: z.array(
     z.object({
       code: z.string(),

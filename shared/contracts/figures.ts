@@ -4,28 +4,23 @@ import { z } from 'zod';
 import { errorResponse, importOutcomeFields, importTallyFields, yearParam } from './common.js';
 import { monthSchema, usccSchema } from './identifiers.js';
 
-/** 当月 measures: 工业总产值, 营业收入, 利润总额, 税金总额 (元), 用电量 (kWh), 从业人员 (persons). */
-export const MONTH_FIELDS = ['grossOutput', 'revenue', 'profit', 'taxes', 'electricityKwh', 'employees'] as const;
+/** The 当月 measures in 元: 工业总产值, 营业收入, 利润总额, 税金总额. */
+const MONTH_MONEY_FIELDS = ['grossOutput', 'revenue', 'profit', 'taxes'] as const;
+/** 当月 measures: the money ones (元), 用电量 (kWh), 从业人员 (persons). */
+export const MONTH_FIELDS = [...MONTH_MONEY_FIELDS, 'electricityKwh', 'employees'] as const;
 /** 上年同期: the firm's comparable base for the same month a year earlier, when reported with the month. */
 export const PREV_YEAR_FIELDS = ['prevYearGrossOutput', 'prevYearRevenue', 'prevYearProfit', 'prevYearTaxes'] as const;
 /** The figures of one enterprise-month, as stored (monthly_figures columns, in camelCase). */
 export const FIGURE_FIELDS = [...MONTH_FIELDS, ...PREV_YEAR_FIELDS] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 /** Fields in 元 (the unit option converts them); electricity and employees have their own units. */
-export const MONEY_FIELDS = [
-  'grossOutput',
-  'revenue',
-  'profit',
-  'taxes',
-  'prevYearGrossOutput',
-  'prevYearRevenue',
-  'prevYearProfit',
-  'prevYearTaxes',
-] as const satisfies readonly FigureField[];
+export const MONEY_FIELDS = [...MONTH_MONEY_FIELDS, ...PREV_YEAR_FIELDS] as const satisfies readonly FigureField[];
 
 /** Money units a file or form may use; stored values are always 元. */
 export const MONEY_UNITS = ['元', '千元', '万元'] as const;
 export type MoneyUnit = (typeof MONEY_UNITS)[number];
+/** The unit a file's or form's money is in: 元 unless it says otherwise. */
+const moneyUnit = z.enum(MONEY_UNITS).default('元');
 
 /** Where a stored figure came from (monthly_figures.source). */
 export const FIGURE_SOURCES = ['demo', 'import', 'manual', 'enterprise'] as const;
@@ -87,7 +82,7 @@ export const importFiguresQuery = z.object({
   /** The period of every row when the file has no period column: 2024-06, 2024年6月, 202406, 2024年1-2月. */
   period: z.string().trim().max(32).optional(),
   /** Unit of money columns whose header names none. */
-  unit: z.enum(MONEY_UNITS).default('元'),
+  unit: moneyUnit,
   /**
    * Answer as NDJSON (application/x-ndjson): progress lines while the server reads, checks and
    * writes, then one result line with the status and body the plain answer would have had.
@@ -213,7 +208,7 @@ const enteredValue = z
  * not reported). Money in `unit`; electricity in kWh; employees in persons.
  */
 export const putFigureRequest = z.object({
-  unit: z.enum(MONEY_UNITS).default('元'),
+  unit: moneyUnit,
   values: z.object({
     grossOutput: enteredValue,
     revenue: enteredValue,

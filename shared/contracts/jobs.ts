@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorResponse } from './common.js';
 
 /** The long jobs that run through the job queue (server/modules/jobs). */
 export const JOB_KINDS = [
@@ -27,7 +28,7 @@ export const job = z.object({
   /** The answer the synchronous route would have given: its HTTP status and body. */
   result: z.object({ status: z.number().int(), body: z.unknown() }).nullable(),
   /** Why it failed, in the one error format. */
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).nullable(),
+  error: errorResponse.shape.error.nullable(),
   startedBy: z.object({ id: z.uuid().nullable(), name: z.string() }),
   createdAt: z.string(),
   startedAt: z.string().nullable(),

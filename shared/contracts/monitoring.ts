@@ -30,13 +30,6 @@ const yuan = z.number().int();
 const count = z.number().int();
 
 /**
- * Output and growth of a set of firms, money in integer 元, rates as fractions (0.1234 = +12.34%).
- * `output`: every firm in scope. `outputPrevYear`: the comparable bases (同口径) of the firms that
- * have one, and `comparableOutput` their output now, so `yoy` = comparableOutput / outputPrevYear − 1.
- * `publishedYoy` is the published-to-published growth (output now over last year's scope), shown
- * for transparency only.
- */
-/**
  * One of the other measures over the period: `value` = Σ over the firms that reported it;
  * `prevYear` = Σ of the comparable bases (上年同期 reported with the month, else the firm's stored
  * figure a year earlier) of the firms that have one for every month they reported; `yoy` = those
@@ -54,6 +47,13 @@ export const otherMeasures = z.object({
 });
 export type OtherMeasures = z.infer<typeof otherMeasures>;
 
+/**
+ * Output and growth of a set of firms, money in integer 元, rates as fractions (0.1234 = +12.34%).
+ * `output`: every firm in scope. `outputPrevYear`: the comparable bases (同口径) of the firms that
+ * have one, and `comparableOutput` their output now, so `yoy` = comparableOutput / outputPrevYear − 1.
+ * `publishedYoy` is the published-to-published growth (output now over last year's scope), shown
+ * for transparency only.
+ */
 export const growthFigures = z.object({
   output: yuan,
   outputPrevYear: yuan,
@@ -80,6 +80,9 @@ export const growthPart = z.object({
   contributionShare: z.number().nullable(),
 });
 
+/** What every monitoring answer's money and growth are in: integer 元, comparable (同口径) growth. */
+const figuresBasis = { unit: z.literal('元'), basis: z.literal('comparable') };
+
 const answerHeader = {
   period: z.string(),
   range: monitoringRange,
@@ -87,8 +90,7 @@ const answerHeader = {
   months: z.object({ from: z.string(), to: z.string() }),
   /** The last change of the data used (max monthly_figures.updated_at), ISO 8601; null without data. */
   asOf: z.string().nullable(),
-  unit: z.literal('元'),
-  basis: z.literal('comparable'),
+  ...figuresBasis,
 };
 
 /** The chains answer as computed (and as stored with a snapshot), without its publication block. */
@@ -204,8 +206,7 @@ export const monitoringTrendResponse = z
     months: count,
     /** The last change of the rows used (this year's figures and their bases), ISO 8601; null without data. */
     asOf: z.string().nullable(),
-    unit: z.literal('元'),
-    basis: z.literal('comparable'),
+    ...figuresBasis,
     /** Oldest first; January inside its 1–2月 point, so fewer points than months. */
     points: z.array(monitoringTrendPoint),
     /** Of the last month: a published month's trend is the figures as published with it. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idParams, pagedList, requiredText, searchPageQuery, updateRequestOf, versionField } from './common.js';
-import { DATE_PATTERN, regionCodeSchema } from './identifiers.js';
+import { calendarDateSchema } from './calendar.js';
+import { regionCodeSchema } from './identifiers.js';
 
 export const PARK_LEVELS = ['national', 'provincial'] as const;
 export const parkLevelSchema = z.enum(PARK_LEVELS);
@@ -45,19 +46,13 @@ export type ParkDetail = z.infer<typeof parkDetail>;
 
 export const parkParams = idParams;
 
-/** Whether YYYY-MM-DD names a real day (not 2024-02-30). */
-function isCalendarDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 const parkFields = z.object({
   name: requiredText(100),
   shortName: requiredText(32),
   level: parkLevelSchema,
   regionCode: regionCodeSchema,
   areaHectares: z.number().int().positive().max(10_000_000).nullable(),
-  establishedOn: z.string().trim().regex(DATE_PATTERN, 'YYYY-MM-DD').refine(isCalendarDate, 'no such day in the calendar').nullable(),
+  establishedOn: calendarDateSchema.nullable(),
   focus: z.array(requiredText(50)).max(30),
   focusChainCodes: z.array(z.string().trim().toUpperCase().min(1).max(16)).max(30),
 });

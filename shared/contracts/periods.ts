@@ -65,7 +65,8 @@ export const reopenRequest = z.object({
 });
 export type ReopenRequest = z.infer<typeof reopenRequest>;
 
-export const coverageRow = z.object({ code: z.string(), name: z.string(), expected: z.number().int(), reported: z.number().int() });
+/** The coverage of one chain, county or park. */
+export const coverageRow = z.object({ code: z.string(), name: z.string(), ...coverage.shape });
 
 export const reviewKind = z.enum(REVIEW_KINDS);
 export const dispositionStatus = z.enum(DISPOSITION_STATUSES);
@@ -79,6 +80,8 @@ const dispositionDetail = {
 };
 /** Who set the disposition last (display name; null for the system) and when. */
 const dispositionStamp = { updatedBy: z.string().nullable(), updatedAt: z.string() };
+/** Who made a move (display name) and when. */
+const actorStamp = { actorName: z.string(), at: z.string() };
 
 /** A review item: a suspect of the month and how it stands. */
 export const reviewItem = z.object({
@@ -115,8 +118,7 @@ export const periodEvent = z.object({
   from: periodStatus,
   to: periodStatus,
   reason: z.string().nullable(),
-  actorName: z.string(),
-  at: z.string(),
+  ...actorStamp,
 });
 
 export const periodDetailResponse = z
@@ -162,17 +164,21 @@ export const periodMoveResponse = z
   .meta({ id: 'PeriodMove' });
 export type PeriodMoveResponse = z.infer<typeof periodMoveResponse>;
 
+/** Which 预警 a disposition is of: the month, the firm and the kind of warning. */
+const warningKey = z.object({
+  period: periodParam.shape.period,
+  uscc: z.string().length(18),
+  kind: z.enum(WARNING_KINDS),
+});
+
 /**
  * Sets the disposition of one 预警: `confirmed` (已核实属实) needs the reason in `note`; `corrected`
  * (已更正) needs `correctionSource` (the enterprise's corrected report or its written confirmation)
  * and, for a review item, a revision of the figure entered after the item was found; `assigned`
  * (已交办) needs `note` (to whom, what).
  */
-export const putDispositionRequest = z
-  .object({
-    period: periodParam.shape.period,
-    uscc: z.string().length(18),
-    kind: z.enum(WARNING_KINDS),
+export const putDispositionRequest = warningKey
+  .extend({
     status: dispositionStatus,
     note: z.string().trim().max(500).optional(),
     correctionSource: correctionSource.optional(),
@@ -199,11 +205,7 @@ export type PutDispositionRequest = z.infer<typeof putDispositionRequest>;
 export const disposition = z.object({ status: dispositionStatus, ...dispositionDetail, ...dispositionStamp });
 export type Disposition = z.infer<typeof disposition>;
 
-export const dispositionHistoryQuery = z.object({
-  period: periodParam.shape.period,
-  uscc: z.string().length(18),
-  kind: z.enum(WARNING_KINDS),
-});
+export const dispositionHistoryQuery = warningKey;
 export const dispositionHistoryResponse = z
   .object({
     current: disposition.nullable(),
@@ -212,8 +214,7 @@ export const dispositionHistoryResponse = z
         id: z.number().int(),
         status: dispositionStatus,
         ...dispositionDetail,
-        actorName: z.string(),
-        at: z.string(),
+        ...actorStamp,
       }),
     ),
   })

@@ -278,8 +278,7 @@ export type ReportInvestmentRequest = z.infer<typeof reportInvestmentRequest>;
 
 // ── warnings ──
 
-/** 三未 (签约未注册, 注册未开工, 开工未竣工 past their planned dates) and 重复签约. */
-/** 三未; 重复签约 of one investor, chain and park within 12 months; one project presented at several signing events. */
+/** 三未 (签约未注册, 注册未开工, 开工未竣工 past their planned dates); 重复签约 of one investor, chain and park within 12 months; one project presented at several signing events. */
 export const PROJECT_WARNING_KINDS = ['unregistered', 'unstarted', 'uncompleted', 'duplicate_signing', 'multi_event'] as const;
 export type ProjectWarningKind = (typeof PROJECT_WARNING_KINDS)[number];
 
@@ -462,8 +461,7 @@ export type InvestmentImportColumn = (typeof INVESTMENT_IMPORT_COLUMNS)[number];
 /** `projects`: leads; `investment`: the monthly completed investment of projects. */
 export const IMPORT_KINDS = ['projects', 'investment'] as const;
 export const projectImportTemplateQuery = z.object({ kind: z.enum(IMPORT_KINDS).default('projects') });
-export const projectImportQuery = z.object({
-  kind: z.enum(IMPORT_KINDS).default('projects'),
+export const projectImportQuery = projectImportTemplateQuery.extend({
   /** true (the default): check only, write nothing. */
   dryRun: queryBoolean.default('true'),
 });

@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { calendarDateSchema } from './calendar.js';
-import { idParams, itemList, pagedList, queryBoolean, recordVersion, requiredText } from './common.js';
+import { idParams, itemList, pagedList, queryBoolean, requiredText } from './common.js';
 import { chainCodeSchema } from './identifiers.js';
-import { TICKET_LIGHTS, timelineEventFields, workflowListQuery } from './tickets.js';
+import {
+  ticketLightSchema,
+  timelineEventFields,
+  workflowActionRequest,
+  workflowDetailFields,
+  workflowListQuery,
+  workflowNote,
+  workflowReason,
+} from './tickets.js';
 import { TASK_ACTIONS, TASK_PARTIES, TASK_STATUSES } from '../supervision/workflow.js';
 
 export { TASK_ACTIONS, TASK_STATUSES };
@@ -20,7 +28,6 @@ export const taskStatusSchema = z.enum(TASK_STATUSES);
 export const taskActionSchema = z.enum(TASK_ACTIONS);
 export const taskAssigneeKindSchema = z.enum(TASK_ASSIGNEE_KINDS);
 export const taskSourceSchema = z.enum(TASK_SOURCES);
-const taskLightSchema = z.enum(TICKET_LIGHTS);
 
 export const taskAssignee = z.object({ kind: taskAssigneeKindSchema, ref: requiredText(60) });
 export type TaskAssignee = z.infer<typeof taskAssignee>;
@@ -46,15 +53,12 @@ export const taskFromTargetRequest = z.object({
 });
 export type TaskFromTargetRequest = z.input<typeof taskFromTargetRequest>;
 
-/** One action on a task; which fields it needs is in the workflow table (`requires`). */
-export const taskActionRequest = z.object({
-  action: taskActionSchema,
-  version: recordVersion,
+export const taskActionRequest = workflowActionRequest(taskActionSchema, {
   /** A progress report: percent done (0–100), its date (today when omitted) and text. */
   percent: z.number().int().min(0).max(100).optional(),
   reportedOn: calendarDateSchema.optional(),
-  note: z.string().trim().max(2000).optional(),
-  reason: z.string().trim().max(1000).optional(),
+  note: workflowNote.optional(),
+  reason: workflowReason.optional(),
   assignee: taskAssignee.optional(),
   requestedDeadline: calendarDateSchema.optional(),
 });
@@ -89,7 +93,7 @@ export const taskItem = z.object({
   doneOn: z.string().nullable(),
   onTime: z.boolean().nullable(),
   /** Lights of open tasks only (a completed or returned task has none). */
-  light: taskLightSchema.nullable(),
+  light: ticketLightSchema.nullable(),
   extensionDue: z.string().nullable(),
   createdOn: z.string(),
   version: z.number().int(),
@@ -116,9 +120,7 @@ export const taskDetail = taskItem.extend({
   targetYear: z.number().int().nullable(),
   extensionReason: z.string().nullable(),
   createdByName: z.string(),
-  events: z.array(taskEvent),
-  parties: z.array(z.enum(TASK_PARTIES)),
-  actions: z.array(taskActionSchema),
+  ...workflowDetailFields(taskEvent, z.enum(TASK_PARTIES), taskActionSchema),
 });
 export type TaskDetail = z.infer<typeof taskDetail>;
 

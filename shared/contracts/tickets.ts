@@ -68,12 +68,26 @@ export const createTicketRequest = z.object({
 });
 export type CreateTicketRequest = z.input<typeof createTicketRequest>;
 
-/** One action on a ticket; which fields it needs is in the workflow table (`requires`). */
-export const ticketActionRequest = z.object({
-  action: ticketActionSchema,
-  /** The ticket's version the page showed: a ticket changed since answers 409 and stays. */
-  version: recordVersion,
-  reason: z.string().trim().max(1000).optional(),
+/** A reason given with a workflow move (退回, 延期, 转办…) and a note (协办, 批示, a progress report), both trimmed. */
+export const workflowReason = z.string().trim().max(1000);
+export const workflowNote = z.string().trim().max(2000);
+
+/**
+ * One action on a workflow's record (a ticket, a supervision task): the action, the record's version
+ * the page showed (a record changed since answers 409 and stays), and the fields of the actions (which
+ * an action needs is in the workflow table, `requires`).
+ */
+export function workflowActionRequest<A extends z.ZodType, T extends z.ZodRawShape>(action: A, fields: T) {
+  return z.object({ action, version: recordVersion, ...fields });
+}
+
+/** What a workflow record's detail ends with: its timeline, the caller's parties on it and the actions the workflow offers them now. */
+export function workflowDetailFields<E extends z.ZodType, P extends z.ZodType, A extends z.ZodType>(event: E, party: P, action: A) {
+  return { events: z.array(event), parties: z.array(party), actions: z.array(action) };
+}
+
+export const ticketActionRequest = workflowActionRequest(ticketActionSchema, {
+  reason: workflowReason.optional(),
   leadUnit: departmentName.optional(),
   coUnits: z.array(departmentName).max(10).optional(),
   /** A deadline set by hand (交办, 转办): else counted from the time limits. */
@@ -83,7 +97,7 @@ export const ticketActionRequest = z.object({
   comment: z.string().trim().max(1000).optional(),
   reviewOn: calendarDateSchema.optional(),
   requestedDue: calendarDateSchema.optional(),
-  note: z.string().trim().max(2000).optional(),
+  note: workflowNote.optional(),
 });
 export type TicketActionRequest = z.input<typeof ticketActionRequest>;
 
@@ -173,10 +187,7 @@ export const ticketDetail = ticketItem.extend({
   extensionDue: z.string().nullable(),
   extensionReason: z.string().nullable(),
   visit: z.object({ visitedOn: z.string(), visitors: z.string(), notes: z.string() }).nullable(),
-  events: z.array(ticketEvent),
-  /** The caller's parties on this ticket and the actions the workflow offers them now. */
-  parties: z.array(z.enum(TICKET_PARTIES)),
-  actions: z.array(ticketActionSchema),
+  ...workflowDetailFields(ticketEvent, z.enum(TICKET_PARTIES), ticketActionSchema),
 });
 export type TicketDetail = z.infer<typeof ticketDetail>;
 

@@ -39,13 +39,7 @@ export const createUserRequest = z.object({
 export type CreateUserRequest = z.infer<typeof createUserRequest>;
 
 /** What the admin edits of an account (not its username nor its password): the user's sessions end so it applies at once. */
-export const updateUserRequest = z.object({
-  displayName: requiredText(64),
-  role: roleSchema,
-  scopes: z.array(scopeEntry).max(200).default([]),
-  statsReviewer: z.boolean().default(false),
-  ...expectedVersionField,
-});
+export const updateUserRequest = createUserRequest.omit({ username: true, password: true }).extend(expectedVersionField);
 export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
 
 /** Disables (no login, open sessions end) or enables an account. */

@@ -1,4 +1,4 @@
-import { workflowOf, type WorkflowMove } from '../workflow.js';
+import { EXTENSION_ACTIONS, extensionMoves, workflowOf, type WorkflowMove } from '../workflow.js';
 
 /**
  * The workflow of a supervision task (督办任务), one table the server enforces and the web reads to
@@ -16,17 +16,7 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const TASK_PARTIES = ['assignee', 'assigner'] as const;
 export type TaskParty = (typeof TASK_PARTIES)[number];
 
-export const TASK_ACTIONS = [
-  'start',
-  'report',
-  'complete',
-  'return',
-  'reassign',
-  'reopen',
-  'request_extension',
-  'approve_extension',
-  'refuse_extension',
-] as const;
+export const TASK_ACTIONS = ['start', 'report', 'complete', 'return', 'reassign', 'reopen', ...EXTENSION_ACTIONS] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 /** What an action needs in its body besides the action itself. */
@@ -42,9 +32,7 @@ export const TASK_TRANSITIONS = [
   { action: 'return', from: OPEN, to: 'returned', parties: ['assignee'], requires: ['reason'] },
   { action: 'reassign', from: ['returned'], to: 'todo', parties: ['assigner'], requires: ['assignee'] },
   { action: 'reopen', from: ['done'], to: 'in_progress', parties: ['assigner'], requires: ['reason'] },
-  { action: 'request_extension', from: OPEN, to: null, parties: ['assignee'], requires: ['requestedDeadline', 'reason'] },
-  { action: 'approve_extension', from: OPEN, to: null, parties: ['assigner'], requires: [] },
-  { action: 'refuse_extension', from: OPEN, to: null, parties: ['assigner'], requires: ['reason'] },
+  ...extensionMoves(OPEN, 'assignee', 'assigner', 'requestedDeadline'),
 ] as const satisfies readonly WorkflowMove<TaskAction, TaskStatus, TaskParty, TaskActionField>[];
 
 /** The table's answers (shared/workflow.ts): the move an action makes, who may make it, what a party is offered, the status after. */

@@ -1,4 +1,4 @@
-import { workflowOf, type WorkflowMove } from '../workflow.js';
+import { EXTENSION_ACTIONS, extensionMoves, workflowOf, type WorkflowMove } from '../workflow.js';
 
 /**
  * The workflow of an enterprise problem ticket (问题交办), one table the server enforces and the web
@@ -46,9 +46,7 @@ export const TICKET_ACTIONS = [
   'close',
   'park',
   'unpark',
-  'request_extension',
-  'approve_extension',
-  'refuse_extension',
+  ...EXTENSION_ACTIONS,
   'co_note',
   'instruct',
 ] as const;
@@ -76,9 +74,7 @@ export const TICKET_TRANSITIONS = [
   { action: 'close', from: ['rated'], to: 'closed', parties: ['office'], requires: [] },
   { action: 'park', from: WORKING, to: 'parked', parties: ['office'], requires: ['reason', 'reviewOn'] },
   { action: 'unpark', from: ['parked'], to: 'in_progress', parties: ['office'], requires: [] },
-  { action: 'request_extension', from: WORKING, to: null, parties: ['lead_unit'], requires: ['requestedDue', 'reason'] },
-  { action: 'approve_extension', from: WORKING, to: null, parties: ['office'], requires: [] },
-  { action: 'refuse_extension', from: WORKING, to: null, parties: ['office'], requires: ['reason'] },
+  ...extensionMoves(WORKING, 'lead_unit', 'office', 'requestedDue'),
   { action: 'co_note', from: WORKING, to: null, parties: ['co_unit'], requires: ['note'] },
   { action: 'instruct', from: OPEN, to: null, parties: ['leader'], requires: ['note'] },
 ] as const satisfies readonly WorkflowMove<TicketAction, TicketState, TicketParty, TicketActionField>[];
