@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../../shared/i18n/index.js';
 import { AppError } from '../errors.js';
 import type { SheetLimitKind } from './limits.js';
 
@@ -41,4 +42,17 @@ export function limitAppError(limit: ExceededLimit): AppError {
     params: { max: formatLimit(limit.kind, limit.max), where: limit.where },
     details: { limit: limit.kind, max: limit.max, where: limit.where },
   });
+}
+
+const PROBLEM_MESSAGES: Record<Exclude<SpreadsheetProblem, 'too_large'>, MessageKey> = {
+  empty: 'enterprises.import.empty',
+  legacy_xls: 'enterprises.import.legacyXls',
+  not_spreadsheet: 'enterprises.import.notSpreadsheet',
+  unreadable: 'enterprises.import.notSpreadsheet',
+};
+
+/** The API error for an uploaded file that could not be read: 413 over a limit, otherwise 400 saying why. */
+export function spreadsheetAppError(err: SpreadsheetError): AppError {
+  if (err.problem === 'too_large') return err.limit ? limitAppError(err.limit) : new AppError('spreadsheet_too_large');
+  return new AppError('validation_failed', { messageKey: PROBLEM_MESSAGES[err.problem] });
 }

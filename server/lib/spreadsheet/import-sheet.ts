@@ -2,22 +2,14 @@
 // imports, the chain lists' imports) on the shared table reader (.xlsx, or CSV in UTF-8/GBK/UTF-16):
 // title rows above the header are skipped (locateHeader), rows keep the number Excel shows, so an
 // error points at the right line.
-import type { MessageKey } from '../../../shared/i18n/index.js';
 import { AppError } from '../errors.js';
 import { cellText, isBlankRow } from './cells.js';
-import { limitAppError, SpreadsheetError, type SpreadsheetProblem } from './errors.js';
+import { SpreadsheetError, spreadsheetAppError } from './errors.js';
 import { locateHeader, normalizeHeaderText } from './header.js';
 import { openSheet, type SheetSource } from './read-rows.js';
 
 export type TextRow = { row: number; cells: string[] };
 export type ReadSheet = { headerRow: number; headers: string[]; rows: TextRow[] };
-
-const PROBLEM_MESSAGES: Record<Exclude<SpreadsheetProblem, 'too_large'>, MessageKey> = {
-  empty: 'enterprises.import.empty',
-  legacy_xls: 'enterprises.import.legacyXls',
-  not_spreadsheet: 'enterprises.import.notSpreadsheet',
-  unreadable: 'enterprises.import.notSpreadsheet',
-};
 
 /**
  * Reads the first sheet: the header is the first row naming `keyHeader` (after up to 30 title rows),
@@ -37,7 +29,6 @@ export async function readImportSheet(source: SheetSource, keyHeader: string): P
     return { headerRow: located.header.row, headers: located.header.cells.map((c) => normalizeHeaderText(cellText(c))), rows };
   } catch (err) {
     if (!(err instanceof SpreadsheetError)) throw err;
-    if (err.problem === 'too_large') throw err.limit ? limitAppError(err.limit) : new AppError('spreadsheet_too_large');
-    throw new AppError('validation_failed', { messageKey: PROBLEM_MESSAGES[err.problem] });
+    throw spreadsheetAppError(err);
   }
 }

@@ -248,6 +248,19 @@ export type RegionRef = { code: string; name: string; shortName: string };
 export type ParkRef = { id: number; name: string; shortName: string; regionCode: string };
 export type NodeRef = { id: number; chainCode: string; chainName: string; key: string; name: string; stage: string };
 
+/** The places and chains an enterprise may name (the form's and the import's choices), read together. */
+export async function selectEnterpriseRefs(
+  db: Db,
+): Promise<{ regions: RegionRef[]; parks: ParkRef[]; chains: { code: string; name: string }[]; nodes: NodeRef[] }> {
+  const [regions, parks, chains, nodes] = await Promise.all([
+    selectRegionRefs(db),
+    selectParkRefs(db),
+    selectChainCodes(db),
+    selectNodeRefs(db),
+  ]);
+  return { regions, parks, chains, nodes };
+}
+
 export async function selectRegionRefs(db: Db): Promise<RegionRef[]> {
   return db.select({ code: regions.code, name: regions.name, shortName: regions.shortName }).from(regions).orderBy(asc(regions.code));
 }

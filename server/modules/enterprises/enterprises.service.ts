@@ -29,23 +29,20 @@ import {
 } from './enterprises.policy.js';
 import { presentFigure, presentListItem, presentProfile, scopeFactsOf } from './enterprises.present.js';
 import {
+  applyMembershipWrites,
   countFigures,
   deleteEnterprise as deleteEnterpriseRow,
-  applyMembershipWrites,
   insertEnterprise,
   replaceScaleYears,
-  selectChainCodes,
   selectEnterpriseProfile,
+  selectEnterpriseRefs,
   selectEnterprisesPage,
-  selectFigureYears,
   selectFiguresOfYear,
+  selectFigureYears,
   selectMemberships,
-  selectNodeRefs,
-  selectParkRefs,
-  selectRegionRefs,
-  updateEnterprise as updateEnterpriseRow,
   type EnterpriseWrite,
   type MembershipRow,
+  updateEnterprise as updateEnterpriseRow,
 } from './enterprises.queries.js';
 import { currentYear } from './memberships.sql.js';
 import { visibleFirmMonthsOf } from '../monitoring/monitoring.publication.js';
@@ -100,12 +97,7 @@ export async function getEnterprise(db: Db, actor: Actor, uscc: string, year?: n
 
 /** Regions, parks and chains with their nodes: the choices of the list filters and the form. */
 export async function getEnterpriseOptions(db: Db): Promise<EnterpriseOptionsResponse> {
-  const [regions, parks, chains, nodes] = await Promise.all([
-    selectRegionRefs(db),
-    selectParkRefs(db),
-    selectChainCodes(db),
-    selectNodeRefs(db),
-  ]);
+  const { regions, parks, chains, nodes } = await selectEnterpriseRefs(db);
   return {
     regions,
     parks,
@@ -118,13 +110,7 @@ export async function getEnterpriseOptions(db: Db): Promise<EnterpriseOptionsRes
 }
 
 async function loadLookups(db: Db): Promise<ReferenceLookups> {
-  const [regions, parks, chains, nodes] = await Promise.all([
-    selectRegionRefs(db),
-    selectParkRefs(db),
-    selectChainCodes(db),
-    selectNodeRefs(db),
-  ]);
-  return buildLookups({ regions, parks, chains, nodes });
+  return buildLookups(await selectEnterpriseRefs(db));
 }
 
 /** 403 naming each official field the caller does not own (labels in both languages); nothing is written. */

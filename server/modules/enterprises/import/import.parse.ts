@@ -2,11 +2,10 @@
 // (server/lib/spreadsheet: .xlsx, or CSV in UTF-8 with or without BOM, UTF-16 or GBK/GB18030). Title
 // rows above the header are skipped. Rows keep the number Excel shows, so errors point at the right line.
 import { cellText } from '../../../lib/spreadsheet/cells.js';
-import { limitAppError, SpreadsheetError, type SpreadsheetProblem } from '../../../lib/spreadsheet/errors.js';
+import { SpreadsheetError, spreadsheetAppError } from '../../../lib/spreadsheet/errors.js';
 import { normalizeHeaderText } from '../../../lib/spreadsheet/header.js';
 import { openSheet } from '../../../lib/spreadsheet/read-rows.js';
 import type { TextEncoding } from '../../../lib/spreadsheet/decode.js';
-import type { MessageKey } from '../../../../shared/i18n/index.js';
 import { AppError } from '../../../lib/errors.js';
 
 export type SheetRow = { row: number; cells: string[] };
@@ -24,13 +23,6 @@ export type ParsedSheet = {
 const KEY_HEADER = '统一社会信用代码';
 /** How many non-blank rows may sit above the header (titles, notes). */
 const MAX_TITLE_ROWS = 30;
-
-const PROBLEM_MESSAGES: Record<Exclude<SpreadsheetProblem, 'too_large'>, MessageKey> = {
-  empty: 'enterprises.import.empty',
-  legacy_xls: 'enterprises.import.legacyXls',
-  not_spreadsheet: 'enterprises.import.notSpreadsheet',
-  unreadable: 'enterprises.import.notSpreadsheet',
-};
 
 /**
  * The header is the first non-blank row (among the first {@link MAX_TITLE_ROWS}) that names the
@@ -58,7 +50,6 @@ export async function readSpreadsheet(data: Buffer): Promise<ParsedSheet> {
     return toSheet(sheet.format, sheet.encoding, lines);
   } catch (err) {
     if (!(err instanceof SpreadsheetError)) throw err;
-    if (err.problem === 'too_large') throw err.limit ? limitAppError(err.limit) : new AppError('spreadsheet_too_large');
-    throw new AppError('validation_failed', { messageKey: PROBLEM_MESSAGES[err.problem] });
+    throw spreadsheetAppError(err);
   }
 }

@@ -15,12 +15,9 @@ import { canCreateEnterprise } from '../enterprises.policy.js';
 import {
   applyMembershipWrites,
   replaceScaleYears,
-  selectChainCodes,
+  selectEnterpriseRefs,
   selectFigureYearTotals,
   selectMemberships,
-  selectNodeRefs,
-  selectParkRefs,
-  selectRegionRefs,
   type EnterpriseWrite,
   type MembershipRow,
   type MembershipWrites,
@@ -240,13 +237,7 @@ async function runImport(
   const mode = input.mode ?? 'add';
   const fromYear = input.effectiveFromYear ?? currentYear();
   const sheet = await readSpreadsheet(input.data);
-  const [regions, parks, chains, nodes] = await Promise.all([
-    selectRegionRefs(db),
-    selectParkRefs(db),
-    selectChainCodes(db),
-    selectNodeRefs(db),
-  ]);
-  const checked = checkRows(sheet, buildLookups({ regions, parks, chains, nodes }));
+  const checked = checkRows(sheet, buildLookups(await selectEnterpriseRefs(db)));
   const base = {
     dryRun: input.dryRun,
     format: sheet.format,
