@@ -1,11 +1,12 @@
 // Who may open which work module: one table drives the web app's menu, its routes' links and the
 // role homes, and server/test/module-access.test.ts proves it against the API (each module's main
 // list answers 200 to exactly these roles), so the menu never offers a page the policy refuses.
+import { ASSESSMENT_READER_ROLES } from './contracts/assessment.js';
+import { BRIEF_ROLES } from './contracts/briefs.js';
+import { MONITORING_READER_ROLES } from './contracts/monitoring.js';
 import { PROJECT_READER_ROLES } from './contracts/projects.js';
+import { TASK_READER_ROLES } from './contracts/supervision.js';
 import { ROLES, type Role } from './roles.js';
-
-/** Every role but the enterprise: the city's statistics (monitoring, 预警) are not for a firm. */
-const MONITORING_READERS = ['admin', 'leader', 'chain_chief', 'chain_office', 'department', 'park', 'county'] as const;
 
 /** The menu groups that hold several modules (a module without a group is a top-level item). */
 export const MODULE_GROUPS = ['supervision', 'admin'] as const;
@@ -46,16 +47,16 @@ export const APP_MODULES = [
 export type AppModule = (typeof APP_MODULES)[number];
 
 /**
- * The access table. The policies it mirrors: monitoring and 预警 `MONITORING_ROLES`; 数据审核/发布
- * the data staff (`isDataStaffUser`: admin, 链办, 统计审核员); 招商引资 and 重大项目 `PROJECT_READER_ROLES`;
- * 督办任务 the supervision route's readers (not the 县市区); 考核 `ASSESSMENT_READERS` (not the 后盾单位);
+ * The access table. The routes' policies use the same role lists: monitoring and 预警
+ * `MONITORING_READER_ROLES`; 数据审核/发布 the data staff (`isDataStaffUser`: admin, 链办, 统计审核员); 招商引资 and 重大项目
+ * `PROJECT_READER_ROLES`; 督办任务 `TASK_READER_ROLES` (not the 县市区); 考核 `ASSESSMENT_READER_ROLES` (not the 后盾单位);
  * 系统管理 the admin. Reference lists, 问题交办 and 数据填报 are open to every role (each row is scoped).
  */
 export const MODULE_ACCESS: Record<AppModule, ModuleAccess> = {
-  monitoring: { roles: MONITORING_READERS },
+  monitoring: { roles: MONITORING_READER_ROLES },
   chains: { roles: ROLES },
   enterprises: { roles: ROLES },
-  warnings: { roles: MONITORING_READERS },
+  warnings: { roles: MONITORING_READER_ROLES },
   figures: { roles: ROLES },
   periods: { roles: ['admin', 'chain_office'], statsReviewer: true },
   investment: { roles: PROJECT_READER_ROLES },
@@ -64,10 +65,9 @@ export const MODULE_ACCESS: Record<AppModule, ModuleAccess> = {
   regions: { roles: ROLES },
   industries: { roles: ROLES },
   problems: { roles: ROLES },
-  supervision: { roles: ['admin', 'leader', 'chain_chief', 'chain_office', 'department', 'park'], group: 'supervision' },
-  assessment: { roles: ['admin', 'leader', 'chain_office', 'chain_chief', 'park', 'county'], group: 'supervision' },
-  // The brief route's roles (BRIEF_ROLES): a park, a department and an enterprise have no brief of their own.
-  reports: { roles: ['admin', 'leader', 'chain_chief', 'chain_office', 'county'] },
+  supervision: { roles: TASK_READER_ROLES, group: 'supervision' },
+  assessment: { roles: ASSESSMENT_READER_ROLES, group: 'supervision' },
+  reports: { roles: BRIEF_ROLES },
   users: { roles: ['admin'], group: 'admin' },
   audit: { roles: ['admin'], group: 'admin' },
   calendar: { roles: ['admin'], group: 'admin' },

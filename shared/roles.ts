@@ -21,3 +21,8 @@ export const ROLE_SCOPE_KIND: Record<Role, ScopeKind | null> = {
   county: 'region',
   enterprise: 'enterprise',
 };
+
+/** Whether a user's role (none: not known yet) is one of `roles` (a route's policy list, shown as a screen's buttons). */
+export function roleIn(roles: readonly Role[], role: Role | null | undefined): boolean {
+  return role != null && roles.includes(role);
+}

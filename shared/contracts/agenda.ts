@@ -3,6 +3,10 @@ import { calendarDateSchema } from './calendar.js';
 import { idParams, recordVersion, requiredText } from './common.js';
 import { chainCodeSchema } from './identifiers.js';
 import { TICKET_CATEGORIES } from './tickets.js';
+import type { Role } from '../roles.js';
+
+/** Roles that read a chain's meeting agenda (议题). */
+export const AGENDA_READER_ROLES: readonly Role[] = ['admin', 'leader', 'chain_chief', 'chain_office'];
 
 /**
  * A chain's meeting agenda (议题): problems common to several firms of one chain, grouped by category

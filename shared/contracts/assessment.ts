@@ -4,8 +4,14 @@
 import { z } from 'zod';
 import { idParams, itemList, requiredText, serialId, yearParam } from './common.js';
 import { PARK_LEVELS } from './parks.js';
+import type { Role } from '../roles.js';
 
 /** What a scheme scores: the 15 chains (链长制考核) or the parks (五好园区). */
+/** Who writes schemes, enters figures and runs them: the admin, city leaders and the chain offices (督查考核 is their work). */
+export const ASSESSMENT_MANAGER_ROLES: readonly Role[] = ['admin', 'leader', 'chain_office'];
+/** Who reads schemes and results: the managers, and the assessed (链长 their chains, 园区 and 县市区 their parks). */
+export const ASSESSMENT_READER_ROLES: readonly Role[] = [...ASSESSMENT_MANAGER_ROLES, 'chain_chief', 'park', 'county'];
+
 export const ASSESSMENT_KINDS = ['chain', 'park'] as const;
 export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
 

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { idParams, itemList, recordVersion, requiredText } from './common.js';
 import { chainCodeSchema, monthSchema, regionCodeSchema } from './identifiers.js';
+import type { Role } from '../roles.js';
+
+/** Roles that read or write briefs (the service checks the rest): a park, a department and an enterprise have no brief of their own. */
+export const BRIEF_ROLES = ['admin', 'leader', 'chain_chief', 'chain_office', 'county'] as const satisfies readonly Role[];
 
 /**
  * Routes (server/modules/briefs, prefix /api/briefs):

@@ -14,6 +14,10 @@ import { nodeStageSchema } from './chains.js';
 import { gbt4754CodeSchema } from './identifiers.js';
 import { parkListItem } from './parks.js';
 import { regionItem } from './regions.js';
+import type { Role } from '../roles.js';
+
+/** Roles that edit enterprise master data (inside their scope; the server checks the scope). */
+export const ENTERPRISE_EDITOR_ROLES: readonly Role[] = ['admin', 'chain_chief', 'chain_office', 'park', 'county'];
 
 /** The flags a firm carries (链主, 专精特新, 高新技术企业, 上市); list filters name them by these keys. */
 export const ENTERPRISE_FLAGS = ['chainMaster', 'specialized', 'highTech', 'listed'] as const;

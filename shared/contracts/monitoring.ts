@@ -2,7 +2,22 @@ import { z } from 'zod';
 import { DEFAULT_MONITORING_RANGE, MONITORING_RANGES } from '../stats/period.js';
 import { chainCodeSchema as chainCode, regionCodeSchema as regionCode, statisticalPeriodSchema } from './identifiers.js';
 import { pageQuery, serialId } from './common.js';
+import type { Role } from '../roles.js';
 import { firmRowFields, publicationBlock } from './periods.js';
+
+/**
+ * Roles that read the city's statistics (monitoring, 预警): everyone but 企业. An enterprise sees its own
+ * reports, never the city's or other firms' figures.
+ */
+export const MONITORING_READER_ROLES = [
+  'admin',
+  'leader',
+  'chain_chief',
+  'chain_office',
+  'department',
+  'park',
+  'county',
+] as const satisfies readonly Role[];
 
 /**
  * A statistical month 'YYYY-MM', from 2000-01 up to the current month (Beijing time): a month in

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendarDateSchema } from './calendar.js';
 import { idParams, itemList, pagedList, queryBoolean, requiredText } from './common.js';
 import { chainCodeSchema } from './identifiers.js';
+import type { Role } from '../roles.js';
 import {
   ticketLightSchema,
   timelineEventFields,
@@ -12,6 +13,20 @@ import {
   workflowReason,
 } from './tickets.js';
 import { TASK_ACTIONS, TASK_PARTIES, TASK_STATUSES } from '../supervision/workflow.js';
+
+/** Roles that see supervision tasks (each its own; enterprises and 县市区 have none). */
+export const TASK_READER_ROLES = [
+  'admin',
+  'leader',
+  'chain_chief',
+  'chain_office',
+  'department',
+  'park',
+] as const satisfies readonly Role[];
+/** Roles that act on tasks (the 链长 reads only). */
+export const TASK_ACTOR_ROLES = ['admin', 'leader', 'chain_office', 'department', 'park'] as const satisfies readonly Role[];
+/** Roles that set tasks (by hand or from a chain's target). */
+export const TASK_SETTER_ROLES: readonly Role[] = ['admin', 'leader', 'chain_office'];
 
 export { TASK_ACTIONS, TASK_STATUSES };
 export type { TaskAction, TaskStatus } from '../supervision/workflow.js';

@@ -1,19 +1,13 @@
-import type { AssessmentKind } from '../../../shared/contracts/assessment.js';
-import type { Role } from '../../../shared/roles.js';
+import { ASSESSMENT_MANAGER_ROLES, ASSESSMENT_READER_ROLES, type AssessmentKind } from '../../../shared/contracts/assessment.js';
 import { dataScopeOf } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 
-/** Who writes schemes, enters figures and runs them: the admin, city leaders and the chain offices (督查考核 is their work). */
-export const ASSESSMENT_MANAGERS: readonly Role[] = ['admin', 'leader', 'chain_office'];
-/** Who reads schemes and results: the managers, and the assessed (链长 their chains, 园区 and 县市区 their parks). */
-export const ASSESSMENT_READERS: readonly Role[] = [...ASSESSMENT_MANAGERS, 'chain_chief', 'park', 'county'];
-
 export function canManageAssessment(actor: Actor): boolean {
-  return ASSESSMENT_MANAGERS.includes(actor.role);
+  return ASSESSMENT_MANAGER_ROLES.includes(actor.role);
 }
 
 export function canReadAssessment(actor: Actor): boolean {
-  return ASSESSMENT_READERS.includes(actor.role);
+  return ASSESSMENT_READER_ROLES.includes(actor.role);
 }
 
 /**

@@ -1,4 +1,6 @@
 import {
+  ASSESSMENT_MANAGER_ROLES,
+  ASSESSMENT_READER_ROLES,
   createSchemeRequest,
   listRunsQuery,
   listRunsResponse,
@@ -14,7 +16,6 @@ import {
 } from '../../../shared/contracts/assessment.js';
 import { localeOf } from '../../lib/http.js';
 import { keyedRoutes, routePlugin } from '../../lib/routes.js';
-import { ASSESSMENT_MANAGERS, ASSESSMENT_READERS } from './assessment.policy.js';
 import {
   createScheme,
   getRun,
@@ -29,8 +30,8 @@ import {
 
 /** 督查考核 assessment: the source registry, schemes and their entries, runs and their results. */
 export const assessmentRoutes = routePlugin('assessment', (routes, { db }) => {
-  const readers = ASSESSMENT_READERS;
-  const managers = ASSESSMENT_MANAGERS;
+  const readers = ASSESSMENT_READER_ROLES;
+  const managers = ASSESSMENT_MANAGER_ROLES;
   routes.get('/sources', { policy: readers, response: listSourcesResponse }, async ({ actor, request }) =>
     listSources(actor, localeOf(request)),
   );

@@ -12,13 +12,9 @@
 //   roles); a brief in progress only by those who may generate or review it.
 // - 初步 briefs (from an unpublished month) only by data staff (admin, 链办, 统计审核员), never published.
 import type { BriefKind, BriefStatus } from '../../../shared/contracts/briefs.js';
-import type { Role } from '../../../shared/roles.js';
 import { canReadAll, isInScope } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import { canMovePeriod, isDataStaff } from '../periods/periods.policy.js';
-
-/** Route policy: the roles that read or write briefs (the service checks the rest). */
-export const BRIEF_ROLES = ['admin', 'leader', 'chain_chief', 'chain_office', 'county'] as const satisfies readonly Role[];
 
 export type BriefRange = { kind: BriefKind; chainCode: string | null; regionCode: string | null };
 

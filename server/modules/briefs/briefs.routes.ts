@@ -9,12 +9,12 @@ import {
   generateBriefRequest,
   updateBriefRequest,
   updateBriefTemplatesRequest,
+  BRIEF_ROLES,
 } from '../../../shared/contracts/briefs.js';
 import { actorOf } from '../../lib/http.js';
 import { ADMIN, API_ERRORS_422, keyedRoutes, routePlugin } from '../../lib/routes.js';
 import { contentDisposition } from '../../lib/uploads.js';
 import { exportBrief } from './briefs.export.js';
-import { BRIEF_ROLES } from './briefs.policy.js';
 import { actOnBrief, generateBrief, getBrief, listBriefs, listBriefVersions, updateBrief } from './briefs.service.js';
 import { getBriefTemplates, updateBriefTemplates } from './briefs.templates.js';
 

@@ -13,6 +13,7 @@ import {
   listEnterprisesResponse,
   updateEnterpriseRequest,
   usccParams,
+  ENTERPRISE_EDITOR_ROLES,
 } from '../../../shared/contracts/enterprises.js';
 import type { Database } from '../../db/client.js';
 import { actorOf, localeOf } from '../../lib/http.js';
@@ -28,8 +29,6 @@ import {
 } from './enterprises.service.js';
 import { answerEnterpriseImport, IMPORT_MAX_BYTES } from './import/import.service.js';
 import { buildImportTemplate } from './import/import.template.js';
-
-const EDITORS = ['admin', 'chain_chief', 'chain_office', 'park', 'county'] as const;
 
 /** Content types of a file sent as the raw request body instead of a multipart form. */
 const RAW_FILE_TYPES = [
@@ -88,7 +87,7 @@ export function enterprisesRoutes(database: Database): FastifyPluginAsyncZod {
     );
     routes.put(
       '/:uscc',
-      { policy: EDITORS, params: usccParams, body: updateEnterpriseRequest, response: enterpriseProfile },
+      { policy: ENTERPRISE_EDITOR_ROLES, params: usccParams, body: updateEnterpriseRequest, response: enterpriseProfile },
       ({ actor, params, body }) => updateEnterprise(db, actor, params.uscc, body),
     );
     routes.remove('/:uscc', { policy: ADMIN, params: usccParams, query: deleteVersionQuery }, ({ actor, params, query }) =>

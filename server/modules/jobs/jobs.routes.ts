@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { generateBriefRequest } from '../../../shared/contracts/briefs.js';
+import { BRIEF_ROLES, generateBriefRequest } from '../../../shared/contracts/briefs.js';
 import { chainListImportQuery, chainListParams } from '../../../shared/contracts/chain-prospects.js';
 import { job, jobParams } from '../../../shared/contracts/jobs.js';
 import { periodParam } from '../../../shared/contracts/periods.js';
@@ -13,7 +13,7 @@ import { errorResponse } from '../../../shared/contracts/common.js';
 import { importQuery } from '../../../shared/contracts/enterprises.js';
 import { IMPORT_MAX_BYTES as ENTERPRISE_IMPORT_MAX_BYTES } from '../enterprises/import/import.service.js';
 import { requireAccess } from '../access/access.policy.js';
-import { BRIEF_ROLES, canGenerateBrief } from '../briefs/briefs.policy.js';
+import { canGenerateBrief } from '../briefs/briefs.policy.js';
 import { IMPORT_LISTS, LIST_UPLOAD } from '../chains/chains.import.js';
 import { requireListAccess } from '../chains/chains.lists.js';
 import { CHAIN_LIST_WRITERS } from '../chains/chains.policy.js';

@@ -1,24 +1,9 @@
 // Who may read the city's monitoring statistics, and which firms their figures cover.
-import type { Role } from '../../../shared/roles.js';
 import { dataScopeOf, requireAccess } from '../access/access.policy.js';
 import type { Actor } from '../access/actor.js';
 import type { Db } from '../../db/client.js';
 import { selectParkRefs } from './monitoring.queries.js';
 import { NO_FILTER, type FirmFilter } from './monitoring.sql.js';
-
-/**
- * Roles that read monitoring statistics: everyone but 企业. An enterprise sees its own reports,
- * never the city's or other firms' figures.
- */
-export const MONITORING_ROLES = [
-  'admin',
-  'leader',
-  'chain_chief',
-  'chain_office',
-  'department',
-  'park',
-  'county',
-] as const satisfies readonly Role[];
 
 export function canViewMonitoring(actor: Actor): boolean {
   return actor.role !== 'enterprise';

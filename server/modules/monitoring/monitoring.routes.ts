@@ -15,7 +15,7 @@ import { createAnswerCache } from '../../lib/answer-cache.js';
 import { routesOf } from '../../lib/routes.js';
 import type { Actor } from '../access/actor.js';
 import { readerOf } from './monitoring.replica.js';
-import { MONITORING_ROLES } from './monitoring.policy.js';
+import { MONITORING_READER_ROLES } from '../../../shared/contracts/monitoring.js';
 import { getBreakdown, getChainStatistics, getEnterpriseRanking, getTrend } from './monitoring.service.js';
 
 /** Read-only statistics of monthly monitoring; every role but 企业, filtered by the caller's data scope. */
@@ -23,7 +23,7 @@ export function monitoringRoutes(database: Database): FastifyPluginAsyncZod {
   const dbOf = (actor: Actor) => readerOf(database, actor);
   return async (app) => {
     const routes = routesOf(app, { tags: ['monitoring'], errors: { 400: errorResponse, 401: errorResponse, 403: errorResponse } });
-    const policy = MONITORING_ROLES;
+    const policy = MONITORING_READER_ROLES;
     // Whole answers under the statistics token (any write they read); the computations behind a miss
     // have their own caches, under the master token for a published month (monitoring.service.ts).
     // A caller who reads the replica gets the replica's cache, whose tokens are read on the replica:

@@ -8,7 +8,7 @@ import {
   reopenRequest,
 } from '../../../shared/contracts/periods.js';
 import { routePlugin } from '../../lib/routes.js';
-import { MONITORING_ROLES } from '../monitoring/monitoring.policy.js';
+import { MONITORING_READER_ROLES } from '../../../shared/contracts/monitoring.js';
 import { DATA_STAFF_ROLES, PERIOD_MOVE_ROLES } from './periods.policy.js';
 import { getPeriodDetail, listMissingFirms, listPeriods, moveToReview, publishPeriod, reopenPeriod } from './periods.service.js';
 
@@ -17,7 +17,7 @@ import { getPeriodDetail, listMissingFirms, listPeriods, moveToReview, publishPe
  * staff; moves (review, publish, reopen) for the admin and statistics reviewers.
  */
 export const periodsRoutes = routePlugin('periods', (routes, { db }) => {
-  routes.get('/', { policy: MONITORING_ROLES, query: periodsQuery, response: periodsResponse }, ({ actor, query }) =>
+  routes.get('/', { policy: MONITORING_READER_ROLES, query: periodsQuery, response: periodsResponse }, ({ actor, query }) =>
     listPeriods(db, actor, query),
   );
   const month = { params: periodParam } as const;

@@ -3,13 +3,14 @@
 // 营业收入(元), 用电量(万千瓦时)… A header is a measure name plus qualifiers (in brackets, after a "/",
 // or as a prefix/suffix word) that give its basis (当月 or 累计), whether it is 上年同期, and its unit.
 import { normalizeHeaderText } from '../../../lib/spreadsheet/header.js';
-import type { FigureField } from '../../../../shared/contracts/figures.js';
+import { MONTH_FIELDS, type FigureField } from '../../../../shared/contracts/figures.js';
 import { pushAll } from '../../../../shared/arrays.js';
 
 /** 当月 (the month alone) or 累计 (year to date, 1–N月). */
 export type Basis = 'month' | 'ytd';
 
-const MEASURES = ['grossOutput', 'revenue', 'profit', 'taxes', 'electricityKwh', 'employees'] as const;
+/** The measures a file's columns may hold: those of a month (上年同期 is a qualifier of the first four). */
+const MEASURES = MONTH_FIELDS;
 type Measure = (typeof MEASURES)[number];
 type UnitKind = 'money' | 'energy' | 'persons';
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Card, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { useNavigate } from 'react-router';
-import type { RunSummary, SchemeItem } from '../../../../shared/contracts/assessment';
+import { ASSESSMENT_MANAGER_ROLES, type RunSummary, type SchemeItem } from '../../../../shared/contracts/assessment';
+import { roleIn } from '../../../../shared/roles';
 import { DataTable } from '../../../components/data-table';
 import { FormModal } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
@@ -13,16 +14,13 @@ import { useCreateScheme } from '../api/create-scheme';
 import { useRuns } from '../api/get-runs';
 import { useSchemes } from '../api/get-schemes';
 
-/** Who writes schemes and runs them (the server's ASSESSMENT_MANAGERS). */
-export const MANAGER_ROLES: readonly string[] = ['admin', 'leader', 'chain_office'];
-
 const STATUS_COLOR = { draft: 'default', active: 'green', archived: 'gray' } as const;
 
 /** 考核: the schemes (versioned by year) and the stored runs, each opening its page. */
 export function AssessmentPage() {
   const t = useT();
   const me = useMe();
-  const manager = MANAGER_ROLES.includes(me.data?.user.role ?? '');
+  const manager = roleIn(ASSESSMENT_MANAGER_ROLES, me.data?.user.role);
   const schemes = useSchemes({});
   const runs = useRuns({});
   const [copying, setCopying] = useState(false);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Popconfirm, Select, Space, Spin } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
-import { weightSumOf, type SchemeDefinition, type SchemeDetail } from '../../../../shared/contracts/assessment';
+import { ASSESSMENT_MANAGER_ROLES, weightSumOf, type SchemeDefinition, type SchemeDetail } from '../../../../shared/contracts/assessment';
+import { roleIn } from '../../../../shared/roles';
 import { DataTable } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageSpinner } from '../../../components/page-spinner';
@@ -14,7 +15,6 @@ import { useSources } from '../api/get-sources';
 import { usePutEntry } from '../api/put-entry';
 import { useRunScheme } from '../api/run-scheme';
 import { useUpdateScheme } from '../api/update-scheme';
-import { MANAGER_ROLES } from './assessment-page';
 import { IndicatorsEditor } from './indicators-editor';
 import { ItemsEditor } from './items-editor';
 
@@ -32,7 +32,7 @@ function SchemeView({ scheme }: { scheme: SchemeDetail }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const me = useMe();
-  const manager = MANAGER_ROLES.includes(me.data?.user.role ?? '');
+  const manager = roleIn(ASSESSMENT_MANAGER_ROLES, me.data?.user.role);
   const sources = useSources({});
   const update = useUpdateScheme();
   const run = useRunScheme();

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Card, Result } from 'antd';
 import { useSearchParams } from 'react-router';
-import { BRIEF_KINDS, BRIEF_STATUSES, type BriefSummary } from '../../../../shared/contracts/briefs';
+import { BRIEF_KINDS, BRIEF_ROLES, BRIEF_STATUSES, type BriefSummary } from '../../../../shared/contracts/briefs';
 import { monthSchema } from '../../../../shared/contracts/identifiers';
+import { roleIn } from '../../../../shared/roles';
 import { DataTable } from '../../../components/data-table';
 import { FilterSelect } from '../../../components/list-toolbar';
 import { paths } from '../../../config/paths';
@@ -14,9 +15,6 @@ import { BriefJobBanner } from './brief-job-banner';
 import { BriefTags } from './brief-tags';
 import { briefKindsOf, GenerateBriefModal } from './generate-brief-modal';
 
-/** Roles that read briefs (the server's route policy): the others get a page saying so, not a failed load. */
-const READERS: readonly string[] = ['admin', 'leader', 'chain_chief', 'chain_office', 'county'];
-
 /**
  * 月度简报: the briefs the user may read, by month, kind and status (kept in the address), each with its
  * status, 初步 and 数据已更新 marks; 生成简报 for those who write them.
@@ -24,7 +22,7 @@ const READERS: readonly string[] = ['admin', 'leader', 'chain_chief', 'chain_off
 export function BriefsPage() {
   const t = useT();
   const user = useMe().data?.user;
-  if (user !== undefined && !READERS.includes(user.role))
+  if (user !== undefined && !roleIn(BRIEF_ROLES, user.role))
     return <Result status="info" title={t('briefs.pageTitle')} subTitle={t('briefs.notForRole')} />;
   return <BriefsList />;
 }

@@ -2,6 +2,7 @@ import { Button, Card, Select } from 'antd';
 import { Link } from 'react-router';
 import { paths } from '../../../config/paths';
 import type { EnterpriseDetailResponse, MonthlyFigureItem } from '../../../../shared/contracts/enterprises';
+import { FIGURE_SOURCES } from '../../../../shared/contracts/figures';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { formatNumber, formatWan, formatWanKwhNumber, kwhToWanKwh, yuanToWanRounded } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
@@ -9,15 +10,13 @@ import { useLocale, useT } from '../../../lib/i18n';
 type Props = { enterprise: EnterpriseDetailResponse; loading: boolean; onYearChange: (year: number) => void };
 type MoneyKey = 'grossOutput' | 'revenue' | 'profit' | 'taxes';
 
-const SOURCES = ['demo', 'import', 'manual', 'enterprise'] as const;
-
 /** 月度数据: one year of the firm's monthly reports, money in 万元, with a year picker and Excel export. */
 export function EnterpriseFiguresTable({ enterprise, loading, onYearChange }: Props) {
   const t = useT();
   const { locale } = useLocale();
   const { figures } = enterprise;
   const sourceLabel = (source: string) => {
-    const known = SOURCES.find((s) => s === source);
+    const known = FIGURE_SOURCES.find((s) => s === source);
     return known ? t(`enterprises.source.${known}`) : source;
   };
   const wan = (key: MoneyKey): DataColumn<MonthlyFigureItem> => ({

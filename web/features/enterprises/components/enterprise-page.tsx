@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ENTERPRISE_EDITOR_ROLES } from '../../../../shared/contracts/enterprises';
+import { roleIn } from '../../../../shared/roles';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageSpinner } from '../../../components/page-spinner';
 import { paths } from '../../../config/paths';
@@ -12,9 +14,6 @@ import { useEnterprise } from '../api/get-enterprise';
 import { EnterpriseFiguresTable } from './enterprise-figures-table';
 import { EnterpriseFlagTags } from './enterprise-flag-tags';
 import { EnterpriseMemberships } from './enterprise-memberships';
-
-/** Roles that edit enterprise master data (inside their scope; the server checks the scope). */
-const EDITOR_ROLES: readonly string[] = ['admin', 'chain_chief', 'chain_office', 'park', 'county'];
 
 /** 企业档案: profile, chain memberships, 规上 years and the monthly figures of a chosen year. */
 export function EnterprisePage() {
@@ -63,7 +62,7 @@ export function EnterprisePage() {
         extra={
           <Space>
             <Link to={paths.enterprises.getHref()}>{t('enterprises.back')}</Link>
-            {EDITOR_ROLES.includes(role) ? (
+            {roleIn(ENTERPRISE_EDITOR_ROLES, me.data?.user.role) ? (
               <Link to={paths.enterpriseEdit.getHref(firm.uscc)}>
                 <Button data-testid="enterprise-edit">{t('enterprises.edit')}</Button>
               </Link>

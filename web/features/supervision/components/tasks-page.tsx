@@ -3,6 +3,7 @@ import { Card, Tag } from 'antd';
 import { useSearchParams } from 'react-router';
 import {
   TASK_ASSIGNEE_KINDS,
+  TASK_SETTER_ROLES,
   TASK_SOURCES,
   TASK_STATUSES,
   taskAssigneeKindSchema,
@@ -11,6 +12,7 @@ import {
   type TaskItem,
 } from '../../../../shared/contracts/supervision';
 import { TICKET_LIGHTS, ticketLightSchema } from '../../../../shared/contracts/tickets';
+import { roleIn } from '../../../../shared/roles';
 import { DataTable } from '../../../components/data-table';
 import { FilterSelect, type FilterSelectProps } from '../../../components/list-toolbar';
 import { paths } from '../../../config/paths';
@@ -28,8 +30,6 @@ function options<V extends string>(values: readonly V[], label: (value: V) => st
   return values.map((value) => ({ value, label: label(value) }));
 }
 
-/** Roles that set tasks (the server checks the chain office's chain). */
-const SETTERS = ['admin', 'leader', 'chain_office'] as const;
 const STATUS_COLOR = { todo: 'default', in_progress: 'processing', done: 'success', returned: 'warning' } as const;
 
 /**
@@ -54,7 +54,7 @@ export function TasksPage() {
   const tasks = useTasks({ page, pageSize, ...filter });
   const [creating, setCreating] = useState(false);
   const filtered = Object.values(filter).some((v) => v !== undefined);
-  const maySet = role !== undefined && (SETTERS as readonly string[]).includes(role);
+  const maySet = roleIn(TASK_SETTER_ROLES, role);
   const years = Array.from({ length: currentYear() + 2 - 2024 }, (_, i) => String(currentYear() + 1 - i));
   // Each filter: its address parameter, placeholder, width and options (labels from the dictionaries).
   const filters: FilterSelectProps[] = [

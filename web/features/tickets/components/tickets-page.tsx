@@ -10,6 +10,8 @@ import {
   ticketStateSchema,
   type TicketItem,
 } from '../../../../shared/contracts/tickets';
+import { AGENDA_READER_ROLES } from '../../../../shared/contracts/agenda';
+import { roleIn } from '../../../../shared/roles';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
 import { FilterSelect } from '../../../components/list-toolbar';
@@ -22,9 +24,6 @@ import { getTickets, useTickets } from '../api/get-tickets';
 import { CalendarWarning } from './calendar-warning';
 import { TicketFormModal } from './ticket-form-modal';
 import { TicketLightTag } from './ticket-light';
-
-/** Roles that read a chain's meeting agenda (议题). */
-const AGENDA_ROLES: readonly string[] = ['admin', 'leader', 'chain_chief', 'chain_office'];
 
 /** Roles that file problems: the enterprise for itself, staff on a firm's behalf. */
 export const FILING_ROLES = ['admin', 'enterprise', 'chain_office', 'park', 'county'] as const;
@@ -95,7 +94,7 @@ export function TicketsPage() {
       title={t('tickets.pageTitle')}
       extra={
         <Space>
-          {role !== undefined && AGENDA_ROLES.includes(role) ? (
+          {roleIn(AGENDA_READER_ROLES, role) ? (
             <Link to={paths.problemAgenda.getHref()}>
               <Button data-testid="tickets-agenda-link">{t('agenda.link')}</Button>
             </Link>
