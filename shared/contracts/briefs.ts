@@ -4,7 +4,7 @@ import { chainCodeSchema, monthSchema, regionCodeSchema } from './identifiers.js
 import type { Role } from '../roles.js';
 
 /** Roles that read or write briefs (the service checks the rest): a park, a department and an enterprise have no brief of their own. */
-export const BRIEF_ROLES = ['admin', 'leader', 'chain_chief', 'chain_office', 'county'] as const satisfies readonly Role[];
+export const BRIEF_ROLES: readonly Role[] = ['admin', 'leader', 'chain_chief', 'chain_office', 'county'];
 
 /**
  * Routes (server/modules/briefs, prefix /api/briefs):

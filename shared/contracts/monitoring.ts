@@ -9,15 +9,7 @@ import { firmRowFields, publicationBlock } from './periods.js';
  * Roles that read the city's statistics (monitoring, 预警): everyone but 企业. An enterprise sees its own
  * reports, never the city's or other firms' figures.
  */
-export const MONITORING_READER_ROLES = [
-  'admin',
-  'leader',
-  'chain_chief',
-  'chain_office',
-  'department',
-  'park',
-  'county',
-] as const satisfies readonly Role[];
+export const MONITORING_READER_ROLES: readonly Role[] = ['admin', 'leader', 'chain_chief', 'chain_office', 'department', 'park', 'county'];
 
 /**
  * A statistical month 'YYYY-MM', from 2000-01 up to the current month (Beijing time): a month in

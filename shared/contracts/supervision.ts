@@ -15,16 +15,9 @@ import {
 import { TASK_ACTIONS, TASK_PARTIES, TASK_STATUSES } from '../supervision/workflow.js';
 
 /** Roles that see supervision tasks (each its own; enterprises and 县市区 have none). */
-export const TASK_READER_ROLES = [
-  'admin',
-  'leader',
-  'chain_chief',
-  'chain_office',
-  'department',
-  'park',
-] as const satisfies readonly Role[];
+export const TASK_READER_ROLES: readonly Role[] = ['admin', 'leader', 'chain_chief', 'chain_office', 'department', 'park'];
 /** Roles that act on tasks (the 链长 reads only). */
-export const TASK_ACTOR_ROLES = ['admin', 'leader', 'chain_office', 'department', 'park'] as const satisfies readonly Role[];
+export const TASK_ACTOR_ROLES: readonly Role[] = ['admin', 'leader', 'chain_office', 'department', 'park'];
 /** Roles that set tasks (by hand or from a chain's target). */
 export const TASK_SETTER_ROLES: readonly Role[] = ['admin', 'leader', 'chain_office'];
 
