@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { DEFAULT_MONITORING_RANGE, MONITORING_RANGES } from '../stats/period.js';
 import { chainCodeSchema as chainCode, regionCodeSchema as regionCode, statisticalPeriodSchema } from './identifiers.js';
 import { pageQuery, serialId } from './common.js';
-import { firmRowFields, publicationBlock } from './periods.js';
+import { firmRowFields } from './enterprises.js';
+import { publicationBlock } from './periods.js';
 
 /**
  * A statistical month 'YYYY-MM', from 2000-01 up to the current month (Beijing time): a month in
