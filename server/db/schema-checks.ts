@@ -2,7 +2,7 @@
 // (shared/contracts/identifiers.ts), so the database refuses exactly what the contracts refuse (and the
 // generated SQL stays as committed), and the one-column foreign key.
 import { sql, type SQL } from 'drizzle-orm';
-import { check, foreignKey, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, foreignKey, index, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** The values of an enum as an SQL list: `'a','b'` (the values are constants of the code, never input). */
 export function list(values: readonly string[]): string {
@@ -38,4 +38,15 @@ export function nullOrMatches(name: string, column: AnyPgColumn, re: RegExp) {
 /** A foreign key of one column. */
 export function references(name: string, column: AnyPgColumn, target: AnyPgColumn) {
   return foreignKey({ name, columns: [column], foreignColumns: [target] });
+}
+
+/**
+ * The constraints of a row that belongs to a record (a timeline row, a project's list entry): removed with
+ * the record, and found by it. Named `<table>_<column>_fkey` and `<table>_<record>_idx` (`ticket_events_ticket_idx`).
+ */
+export function belongsTo(table: string, column: AnyPgColumn, record: AnyPgColumn) {
+  return [
+    references(`${table}_${column.name}_fkey`, column, record).onDelete('cascade'),
+    index(`${table}_${column.name.replace(/_id$/, '')}_idx`).on(column),
+  ];
 }

@@ -3,7 +3,7 @@
 // per table; a group of columns is a function returning an object to spread, in its place, into the
 // table's columns (the order of the columns in the table, and so in the generated SQL, is unchanged).
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, char, date, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, char, date, integer, text, timestamp, uuid, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
 
 /** Integer 元 (bigint read as a JS number: safe up to 9×10^15 元). */
 export const money = (name: string) => bigint(name, { mode: 'number' });
@@ -62,3 +62,21 @@ export const isDemo = () => boolean('is_demo').notNull().default(false);
 
 /** Who did what a row records: the user (null for the system) and their display name as it was then. */
 export const actorColumns = () => ({ actorId: uuid('actor_id'), actorName: text('actor_name').notNull() });
+
+/** Columns to spread into a table's, by their property names. */
+type ColumnGroup = Record<string, PgColumnBuilderBase>;
+
+/**
+ * The columns of a workflow's timeline row (a ticket's, a supervision task's), in their order: its own
+ * number, the record it is of, when, the action, the move (the record's state before and after), and who
+ * did it in which role. The record's id and the two state columns are the table's (`ticket_id`, `from_state`…).
+ */
+export const timelineColumns = <R extends ColumnGroup, M extends ColumnGroup>(record: R, move: M) => ({
+  id: serialId(),
+  ...record,
+  at: writtenAt('at'),
+  action: text('action').notNull(),
+  ...move,
+  ...actorColumns(),
+  actorRole: text('actor_role').notNull(),
+});

@@ -29,7 +29,7 @@ import {
   type ProjectState,
   type StageDates,
 } from '../../shared/contracts/projects.js';
-import { inList, matches, nullOrMatches, references } from './schema-checks.js';
+import { belongsTo, inList, matches, nullOrMatches, references } from './schema-checks.js';
 import { PERIOD_PATTERN, USCC_PATTERN } from '../../shared/contracts/identifiers.js';
 import { chainNodes, chains, enterprises, parks, regions } from './schema-master.js';
 import { createdAt, day, editedColumns, identityId, isDemo, money, placeColumns, usccColumn } from './schema-columns.js';
@@ -112,12 +112,6 @@ const ofProject = (table: string, t: { projectId: AnyPgColumn }) =>
 /** The first columns of a row of a project's lists: its own number and the project. */
 const projectRowColumns = () => ({ id: identityId(), projectId: integer('project_id').notNull() });
 
-/** The constraints of a row of a project's lists: removed with the project, and found by it. */
-const projectRowConstraints = (table: string, t: { projectId: AnyPgColumn }) => [
-  ofProject(table, t),
-  index(`${table}_project_idx`).on(t.projectId),
-];
-
 /** Who recorded a change of a project (the user, and their name as it was then) and when. */
 const recordedByColumns = () => ({ byId: uuid('by_id'), byName: text('by_name').notNull(), at: createdAt() });
 
@@ -132,7 +126,7 @@ export const projectStageEvents = pgTable(
     reason: text('reason'),
     ...recordedByColumns(),
   },
-  (t) => projectRowConstraints('project_stage_events', t),
+  (t) => belongsTo('project_stage_events', t.projectId, projects.id),
 );
 
 /** Every change of 签约额 or 计划总投资 (inflated amounts are a known abuse: nothing is overwritten unseen). */
@@ -146,7 +140,7 @@ export const projectAmountChanges = pgTable(
     ...recordedByColumns(),
   },
   (t) => [
-    ...projectRowConstraints('project_amount_changes', t),
+    ...belongsTo('project_amount_changes', t.projectId, projects.id),
     check('project_amount_changes_field_check', sql`${t.field} in ('signedAmount', 'plannedInvestment')`),
   ],
 );
@@ -228,7 +222,7 @@ export const projectBlockers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    ...projectRowConstraints('project_blockers', t),
+    ...belongsTo('project_blockers', t.projectId, projects.id),
     inList('project_blockers_kind_check', t.kind, BLOCKER_KINDS),
     index('project_blockers_department_idx').on(t.ownerDepartment),
   ],

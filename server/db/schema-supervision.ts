@@ -8,8 +8,8 @@ import { TASK_ASSIGNEE_KINDS, TASK_SOURCES } from '../../shared/contracts/superv
 import { TICKET_CATEGORIES } from '../../shared/tickets/workflow.js';
 import { TASK_STATUSES } from '../../shared/supervision/workflow.js';
 import { chains } from './schema-master.js';
-import { inList, references, list } from './schema-checks.js';
-import { actorColumns, day, editedColumns, extensionRequestColumns, identityId, serialId, writtenAt } from './schema-columns.js';
+import { belongsTo, inList, references, list } from './schema-checks.js';
+import { day, editedColumns, extensionRequestColumns, identityId, timelineColumns } from './schema-columns.js';
 
 /** A supervision task. Only the workflow (supervision.service.ts) changes its status. */
 export const supervisionTasks = pgTable(
@@ -57,22 +57,17 @@ export const supervisionTasks = pgTable(
 export const supervisionTaskEvents = pgTable(
   'supervision_task_events',
   {
-    id: serialId(),
-    taskId: integer('task_id').notNull(),
-    at: writtenAt('at'),
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status').notNull(),
-    ...actorColumns(),
-    actorRole: text('actor_role').notNull(),
+    ...timelineColumns(
+      { taskId: integer('task_id').notNull() },
+      { fromStatus: text('from_status'), toStatus: text('to_status').notNull() },
+    ),
     reportedOn: day('reported_on'),
     percent: smallint('percent'),
     note: text('note'),
   },
   (t) => [
-    references('supervision_task_events_task_id_fkey', t.taskId, supervisionTasks.id).onDelete('cascade'),
+    ...belongsTo('supervision_task_events', t.taskId, supervisionTasks.id),
     check('supervision_task_events_percent_check', sql`${t.percent} between 0 and 100`),
-    index('supervision_task_events_task_idx').on(t.taskId),
   ],
 );
 

@@ -18,10 +18,9 @@ import {
 import { NOTIFICATION_KINDS, TICKET_SOURCES } from '../../shared/contracts/tickets.js';
 import { TICKET_CATEGORIES, TICKET_STATES } from '../../shared/tickets/workflow.js';
 import { enterprises, parks } from './schema-master.js';
-import { inList, references } from './schema-checks.js';
+import { belongsTo, inList, references } from './schema-checks.js';
 import { supervisionTasks } from './schema-supervision.js';
 import {
-  actorColumns,
   createdAt,
   day,
   editedColumns,
@@ -30,9 +29,9 @@ import {
   placeColumns,
   serialId,
   textList,
+  timelineColumns,
   timestamptz,
   usccColumn,
-  writtenAt,
 } from './schema-columns.js';
 
 /** The constraints of a row about one enterprise: a known enterprise, and the index to find its rows. */
@@ -139,21 +138,14 @@ export const ticketUnits = pgTable(
 export const ticketEvents = pgTable(
   'ticket_events',
   {
-    id: serialId(),
-    ticketId: integer('ticket_id').notNull(),
-    at: writtenAt('at'),
-    action: text('action').notNull(),
-    fromState: text('from_state'),
-    toState: text('to_state').notNull(),
-    ...actorColumns(),
-    actorRole: text('actor_role').notNull(),
+    ...timelineColumns(
+      { ticketId: integer('ticket_id').notNull() },
+      { fromState: text('from_state'), toState: text('to_state').notNull() },
+    ),
     note: text('note'),
     data: jsonb('data'),
   },
-  (t) => [
-    references('ticket_events_ticket_id_fkey', t.ticketId, tickets.id).onDelete('cascade'),
-    index('ticket_events_ticket_idx').on(t.ticketId),
-  ],
+  (t) => belongsTo('ticket_events', t.ticketId, tickets.id),
 );
 
 /** In-app notifications of one user (new assignment, answer, deadline, 批示…); read when `read_at` is set. */

@@ -25,8 +25,8 @@ export type EnterpriseFlag = (typeof ENTERPRISE_FLAGS)[number];
 
 const year = z.number().int().min(1990).max(2100);
 
-/** One row of the enterprise list. The first six fields are the stable contract other tools use. */
-export const enterpriseListItem = z.object({
+/** A firm as every list of firms names it (the enterprise list, the statistics and warning lists): USCC, name, county, park and chains. */
+export const firmRowFields = {
   uscc: z.string(),
   name: z.string(),
   regionCode: z.string(),
@@ -34,6 +34,11 @@ export const enterpriseListItem = z.object({
   parkName: z.string().nullable(),
   /** Chains the firm has a membership in; its primary chain first. */
   chainCodes: z.array(z.string()),
+};
+
+/** One row of the enterprise list. The first six fields are the stable contract other tools use. */
+export const enterpriseListItem = z.object({
+  ...firmRowFields,
   /** Years the firm is in the 规上 名录, ascending. */
   aboveScaleYears: z.array(z.number().int()),
   regionName: z.string(),

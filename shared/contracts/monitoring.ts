@@ -3,7 +3,8 @@ import { DEFAULT_MONITORING_RANGE, MONITORING_RANGES } from '../stats/period.js'
 import { chainCodeSchema as chainCode, regionCodeSchema as regionCode, statisticalPeriodSchema } from './identifiers.js';
 import { pageQuery, serialId } from './common.js';
 import type { Role } from '../roles.js';
-import { firmRowFields, publicationBlock } from './periods.js';
+import { firmRowFields } from './enterprises.js';
+import { publicationBlock } from './periods.js';
 
 /**
  * Roles that read the city's statistics (monitoring, 预警): everyone but 企业. An enterprise sees its own

@@ -10,6 +10,7 @@ import {
   WARNING_KINDS,
 } from '../publication/workflow.js';
 import { statisticalPeriodSchema } from './identifiers.js';
+import { firmRowFields } from './enterprises.js';
 
 export const periodStatus = z.enum(PERIOD_STATUSES);
 
@@ -143,15 +144,6 @@ export const periodDetailResponse = z
   })
   .meta({ id: 'PeriodDetail' });
 export type PeriodDetailResponse = z.infer<typeof periodDetailResponse>;
-
-/** A firm as the statistics lists name it: USCC, name, county, park (null outside every park) and chains. */
-export const firmRowFields = {
-  uscc: z.string(),
-  name: z.string(),
-  regionCode: z.string(),
-  parkName: z.string().nullable(),
-  chainCodes: z.array(z.string()),
-};
 
 export const missingFirm = z.object({ ...firmRowFields, regionName: z.string() });
 export const missingFirmsResponse = z

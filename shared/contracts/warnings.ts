@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { WARNING_KINDS, type WarningKind } from '../publication/workflow.js';
 import { pageQuery } from './common.js';
 import { areaFilters, monitoringPeriod } from './monitoring.js';
-import { disposition, firmRowFields } from './periods.js';
+import { firmRowFields } from './enterprises.js';
+import { disposition } from './periods.js';
 
 /**
  * The four kinds, in the order lists show them:
