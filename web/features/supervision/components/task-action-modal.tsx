@@ -1,7 +1,7 @@
 import { Form, Input, InputNumber } from 'antd';
 import { type TaskAction, type TaskAssigneeKind, type TaskDetail } from '../../../../shared/contracts/supervision';
 import { taskTransitionOf, type TaskActionField } from '../../../../shared/supervision/workflow';
-import { FormModal } from '../../../components/form-modal';
+import { filledFields, FormModal } from '../../../components/form-modal';
 import { useT } from '../../../lib/i18n';
 import { useActOnTask } from '../api/act-on-task';
 import { TaskAssigneeFields } from './task-assignee-fields';
@@ -26,9 +26,8 @@ export function TaskActionModal({ task, action, onClose }: { task: TaskDetail; a
   const required = [{ required: true, message: t('supervision.required') }];
 
   const onSubmit = async ({ assigneeKind, assigneeRef, ...values }: FormValues) => {
-    const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
     const assignee = assigneeKind && assigneeRef ? { assignee: { kind: assigneeKind, ref: assigneeRef } } : {};
-    await act.mutateAsync({ id: task.id, body: { ...body, ...assignee, action, version: task.version } });
+    await act.mutateAsync({ id: task.id, body: { ...filledFields(values), ...assignee, action, version: task.version } });
   };
 
   return (

@@ -3,7 +3,7 @@ import { Form, Input, Rate, Select } from 'antd';
 import type { MessageKey } from '../../../../shared/i18n/index';
 import type { TicketAction, TicketDetail } from '../../../../shared/contracts/tickets';
 import { TICKET_TRANSITIONS, type TicketActionField } from '../../../../shared/tickets/workflow';
-import { FormModal } from '../../../components/form-modal';
+import { filledFields, FormModal } from '../../../components/form-modal';
 import { useT } from '../../../lib/i18n';
 import { useActOnTicket } from '../api/act-on-ticket';
 
@@ -65,10 +65,7 @@ export function TicketActionModal({ ticket, action, onClose }: { ticket: TicketD
   const required = (message: string) => [{ required: true, message }];
 
   const onSubmit = async (values: FormValues) => {
-    const body = Object.fromEntries(
-      Object.entries(values).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)),
-    );
-    await act.mutateAsync({ id: ticket.id, body: { ...body, action, version: ticket.version } });
+    await act.mutateAsync({ id: ticket.id, body: { ...filledFields(values), action, version: ticket.version } });
   };
 
   return (
