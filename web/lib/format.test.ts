@@ -13,8 +13,10 @@ import {
   formatWanNumber,
   formatYi,
   formatYiNumber,
+  fractionToPercent,
   growthToPercent,
   kwhToWanKwh,
+  percentToFraction,
   roundPp,
   yuanToWan,
   yuanToYi,
@@ -103,6 +105,14 @@ describe('percentages (given as ratios)', () => {
     expect(formatGrowth(-0.0001, 'zh-CN')).toBe('0.0%');
     expect(formatPercent(-0.0001, 'zh-CN')).toBe('0.0%');
     expect(formatGrowth(0.0004, 'zh-CN')).toBe('0.0%');
+  });
+
+  it('turns a stored fraction into the percent a form shows (two decimals) and back (four decimals)', () => {
+    expect(fractionToPercent(0.12345)).toBe(12.35);
+    expect(fractionToPercent(-0.3)).toBe(-30);
+    expect(fractionToPercent(null)).toBeNull();
+    expect(percentToFraction(12.345)).toBe(0.1235);
+    expect(percentToFraction(-30)).toBe(-0.3);
   });
 
   it('shows 拉动 in percentage points with two decimals and its sign', () => {

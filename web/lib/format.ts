@@ -50,6 +50,21 @@ export function growthToPercent(ratio: number | null): number | null {
   return ratio === null ? null : roundTo(ratio * 100, 1);
 }
 
+/**
+ * A stored fraction as the percent a form shows and takes, to two decimals (0.12345 → 12.35); null stays
+ * null. The settings and target forms type percentages; the API keeps fractions.
+ */
+export function fractionToPercent(fraction: number): number;
+export function fractionToPercent(fraction: number | null): number | null;
+export function fractionToPercent(fraction: number | null): number | null {
+  return fraction === null ? null : Math.round(fraction * 10_000) / 100;
+}
+
+/** A percent typed in a form as the fraction the API takes, to four decimals (12.345 → 0.1235): the inverse of `fractionToPercent`. */
+export function percentToFraction(percent: number): number {
+  return Math.round(percent * 100) / 10_000;
+}
+
 /** Percentage points (拉动) rounded to two decimals, for charts and Excel; null stays null. */
 export function roundPp(pp: number | null): number | null {
   return pp === null ? null : roundTo(pp, 2);
