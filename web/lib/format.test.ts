@@ -18,6 +18,7 @@ import {
   kwhToWanKwh,
   percentToFraction,
   roundPp,
+  wanToYuan,
   yuanToWan,
   yuanToYi,
 } from './format';
@@ -79,6 +80,8 @@ describe('amounts (given in 元, the API unit)', () => {
 
   it('converts for charts and Excel: 万元 exact, 亿元 to two decimals, never -0', () => {
     expect(yuanToWan(12_345)).toBe(1.2345);
+    expect(wanToYuan(1_234.5678)).toBe(12_345_678);
+    expect(wanToYuan(0.00004)).toBe(0);
     expect(yuanToWan(null)).toBeNull();
     expect(yuanToYi(123_456_789)).toBe(1.23);
     expect(Object.is(yuanToYi(-1), 0)).toBe(true);

@@ -26,6 +26,11 @@ export function yuanToWan(yuan: number | null): number | null {
   return yuan === null ? null : yuan / YUAN_PER_WAN;
 }
 
+/** 万元 typed in a form → the whole 元 the API takes (1,234.5678 → 12,345,678). */
+export function wanToYuan(wan: number): number {
+  return Math.round(wan * YUAN_PER_WAN);
+}
+
 /** 元 → 万元 rounded to two decimals, for 万元 cells of Excel files (never −0). */
 export function yuanToWanRounded(yuan: number | null): number | null {
   return yuan === null ? null : roundTo(yuan / YUAN_PER_WAN, 2);
