@@ -1,7 +1,7 @@
 import { App, Form, InputNumber, Modal, Spin, Typography } from 'antd';
 import type { WarningSettings } from '../../../../shared/contracts/warnings';
 import { ErrorAlert } from '../../../components/error-alert';
-import { formatDateTime, fractionToPercent, percentToFraction, wanToYuan, yuanToWan } from '../../../lib/format';
+import { formatDateTime, fractionToPercent, percentToFraction } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useWarningSettings } from '../api/get-warning-settings';
 import { useUpdateWarningSettings } from '../api/update-warning-settings';
@@ -22,7 +22,7 @@ function toForm(s: WarningSettings): FormValues {
     dropPercent: fractionToPercent(s.dropThreshold),
     dropMonths: s.dropMonths,
     reportDeadlineDay: s.reportDeadlineDay,
-    belowScaleWan: yuanToWan(s.belowScaleRevenue),
+    belowScaleWan: s.belowScaleRevenue / 10_000,
     unitSlipFactor: s.unitSlipFactor,
   };
 }
@@ -32,7 +32,7 @@ function fromForm(v: FormValues): WarningSettings {
     dropThreshold: percentToFraction(v.dropPercent),
     dropMonths: v.dropMonths,
     reportDeadlineDay: v.reportDeadlineDay,
-    belowScaleRevenue: wanToYuan(v.belowScaleWan),
+    belowScaleRevenue: Math.round(v.belowScaleWan * 10_000),
     unitSlipFactor: v.unitSlipFactor,
   };
 }
