@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { E2E_DEMO_PORT } from './support/env.js';
 import { countNamed, exportExcel } from './support/excel.js';
 import { logInToDemo } from './support/session.js';
@@ -6,6 +6,13 @@ import { bodyRows, cellUnder } from './support/table.js';
 
 // The server with the Hengyang demo data; these tests only read.
 test.use({ baseURL: `http://localhost:${E2E_DEMO_PORT}` });
+
+/** Logs `account` in, opens the list at `path` and waits for its table's first page: full, 20 rows. */
+async function openFullFirstPage(page: Page, account: string, path: string, tableTestId: string): Promise<void> {
+  await logInToDemo(page, account);
+  await page.goto(path);
+  await expect(bodyRows(page.getByTestId(tableTestId))).toHaveCount(20);
+}
 
 test('the city leader sees the published Jan–Jun 2024 figures on the dashboard: 855.04亿元 and 4 double-digit chains', async ({ page }) => {
   test.slow();
@@ -86,10 +93,7 @@ test('the reviewer opens October 2026 as preliminary: the suspected unit slip is
 test('a 预警 list longer than its page exports every firm to Excel, not just the page shown', async ({ page }) => {
   test.slow();
   // October 2026 is not published: a data-staff account (the reviewer) opens it.
-  await logInToDemo(page, 'demo-reviewer');
-  await page.goto('/warnings?period=2026-10');
-  const table = page.getByTestId('warnings-table');
-  await expect(bodyRows(table)).toHaveCount(20);
+  await openFullFirstPage(page, 'demo-reviewer', '/warnings?period=2026-10', 'warnings-table');
   // The 全部 tab names the count of the month's list: more than the 20 rows of a page.
   const allTab = page.getByRole('tab', { name: /^全部 \(/ });
   const countOf = countNamed(allTab, /\(([\d,]+)\)/);
@@ -103,10 +107,7 @@ test('a 预警 list longer than its page exports every firm to Excel, not just t
 
 test('the firm list exports every firm in the leader’s view to Excel, not just the page shown', async ({ page }) => {
   test.slow();
-  await logInToDemo(page, 'demo-leader');
-  await page.goto('/enterprises');
-  const table = page.getByTestId('enterprises-table');
-  await expect(bodyRows(table)).toHaveCount(20);
+  await openFullFirstPage(page, 'demo-leader', '/enterprises', 'enterprises-table');
   // The pager names the count: the demo's ~1,500 firms, more than one 500-row request of the export.
   const pagerTotal = page.getByText(/^共 [\d,]+ 条$/);
   const countOf = countNamed(pagerTotal, /共 ([\d,]+) 条/);

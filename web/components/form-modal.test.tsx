@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api-client';
 import { FORM_DIALOG_META } from '../lib/errors';
 import { renderInApp } from '../test/render';
-import { FormModal, pickFields } from './form-modal';
+import { filledFields, FormModal, pickFields } from './form-modal';
 
 afterEach(cleanup);
 
@@ -130,5 +130,12 @@ describe('pickFields', () => {
   it('copies the named fields as they stand, null and empty lists too, and nothing else', () => {
     const park = { id: 3, name: '衡阳高新区', focus: [] as string[], establishedOn: null, version: 7 };
     expect(pickFields(park, ['name', 'focus', 'establishedOn'])).toEqual({ name: '衡阳高新区', focus: [], establishedOn: null });
+  });
+});
+
+describe('filledFields', () => {
+  it('leaves out the fields left empty (unset, blank text, an empty list) and keeps the rest, zero and false too', () => {
+    const values = { note: '', reason: undefined, coUnits: [], leadUnit: '发改委', rating: 0, parked: false, dueDate: '2026-12-31' };
+    expect(filledFields(values)).toEqual({ leadUnit: '发改委', rating: 0, parked: false, dueDate: '2026-12-31' });
   });
 });

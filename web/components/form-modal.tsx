@@ -56,6 +56,16 @@ export function pickFields<R extends object, K extends keyof R>(record: R, keys:
 }
 
 /**
+ * The fields of a form's values the user filled in, without those left empty (unset, a blank text, an empty
+ * list), so the request leaves them out: `filledFields({ note: '', rating: 5 })` is `{ rating: 5 }`.
+ */
+export function filledFields<V extends object>(values: V): Partial<V> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)),
+  ) as Partial<V>;
+}
+
+/**
  * A version conflict above a form ("此记录已被他人修改…") with a 刷新 button that loads the record again
  * (none when the form cannot reload it).
  */

@@ -13,9 +13,12 @@ import {
   formatWanNumber,
   formatYi,
   formatYiNumber,
+  fractionToPercent,
   growthToPercent,
   kwhToWanKwh,
+  percentToFraction,
   roundPp,
+  wanToYuan,
   yuanToWan,
   yuanToYi,
 } from './format';
@@ -77,6 +80,8 @@ describe('amounts (given in 元, the API unit)', () => {
 
   it('converts for charts and Excel: 万元 exact, 亿元 to two decimals, never -0', () => {
     expect(yuanToWan(12_345)).toBe(1.2345);
+    expect(wanToYuan(1_234.5678)).toBe(12_345_678);
+    expect(wanToYuan(0.00004)).toBe(0);
     expect(yuanToWan(null)).toBeNull();
     expect(yuanToYi(123_456_789)).toBe(1.23);
     expect(Object.is(yuanToYi(-1), 0)).toBe(true);
@@ -103,6 +108,14 @@ describe('percentages (given as ratios)', () => {
     expect(formatGrowth(-0.0001, 'zh-CN')).toBe('0.0%');
     expect(formatPercent(-0.0001, 'zh-CN')).toBe('0.0%');
     expect(formatGrowth(0.0004, 'zh-CN')).toBe('0.0%');
+  });
+
+  it('turns a stored fraction into the percent a form shows (two decimals) and back (four decimals)', () => {
+    expect(fractionToPercent(0.12345)).toBe(12.35);
+    expect(fractionToPercent(-0.3)).toBe(-30);
+    expect(fractionToPercent(null)).toBeNull();
+    expect(percentToFraction(12.345)).toBe(0.1235);
+    expect(percentToFraction(-30)).toBe(-0.3);
   });
 
   it('shows 拉动 in percentage points with two decimals and its sign', () => {

@@ -26,6 +26,11 @@ export function yuanToWan(yuan: number | null): number | null {
   return yuan === null ? null : yuan / YUAN_PER_WAN;
 }
 
+/** 万元 typed in a form → the whole 元 the API takes (1,234.5678 → 12,345,678). */
+export function wanToYuan(wan: number): number {
+  return Math.round(wan * YUAN_PER_WAN);
+}
+
 /** 元 → 万元 rounded to two decimals, for 万元 cells of Excel files (never −0). */
 export function yuanToWanRounded(yuan: number | null): number | null {
   return yuan === null ? null : roundTo(yuan / YUAN_PER_WAN, 2);
@@ -48,6 +53,21 @@ export function yuanToYi(yuan: number | null): number | null {
 /** A ratio as a percentage number with one decimal (0.1234 → 12.3), for charts and Excel; null stays null. */
 export function growthToPercent(ratio: number | null): number | null {
   return ratio === null ? null : roundTo(ratio * 100, 1);
+}
+
+/**
+ * A stored fraction as the percent a form shows and takes, to two decimals (0.12345 → 12.35); null stays
+ * null. The settings and target forms type percentages; the API keeps fractions.
+ */
+export function fractionToPercent(fraction: number): number;
+export function fractionToPercent(fraction: number | null): number | null;
+export function fractionToPercent(fraction: number | null): number | null {
+  return fraction === null ? null : Math.round(fraction * 10_000) / 100;
+}
+
+/** A percent typed in a form as the fraction the API takes, to four decimals (12.345 → 0.1235): the inverse of `fractionToPercent`. */
+export function percentToFraction(percent: number): number {
+  return Math.round(percent * 100) / 10_000;
 }
 
 /** Percentage points (拉动) rounded to two decimals, for charts and Excel; null stays null. */

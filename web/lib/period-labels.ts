@@ -1,4 +1,6 @@
 import { parsePeriod, type MonitoringRange } from '../../shared/stats/period';
+import type { Locale } from '../../shared/i18n/index';
+import { formatNumber } from './format';
 import type { Translate } from './i18n';
 
 /** "2024年6月" (当月), "2024年1–6月" (累计); January and February, either range, are "2024年1–2月" (see rangeMonths). */
@@ -19,4 +21,12 @@ export function monthLabel(t: Translate, period: string): string {
 export function periodRangeLabel(t: Translate, period: string, range: MonitoringRange): string {
   const label = periodLabel(t, period, range);
   return parsePeriod(period).month <= 2 ? label : `${label} ${t(`monitoring.range.${range}`)}`;
+}
+
+/** A month's coverage as the screens say it, "已报 1,234 / 1,500 家": firms that reported of those expected to. */
+export function coverageLabel(t: Translate, coverage: { reported: number; expected: number }, locale: Locale): string {
+  return t('periods.coverage', {
+    reported: formatNumber(coverage.reported, locale, 0),
+    expected: formatNumber(coverage.expected, locale, 0),
+  });
 }

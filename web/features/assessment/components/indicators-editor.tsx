@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Alert, Button, Input, InputNumber, Select, Table, Typography } from 'antd';
 import { SCORING_RULE_KINDS, weightSumOf, type SchemeIndicator, type ScoringRule } from '../../../../shared/contracts/assessment';
 import { useT } from '../../../lib/i18n';
@@ -28,6 +29,24 @@ function ruleOfKind(kind: ScoringRule['kind']): ScoringRule {
   if (kind === 'linear') return { kind, floor: 0, target: 1 };
   if (kind === 'rank') return { kind };
   return { kind, steps: [{ atLeast: 1, share: 1 }] };
+}
+
+type LinearRule = Extract<ScoringRule, { kind: 'linear' }>;
+
+/** A 线性 rule's two bounds, each typed in its own box: no score at `floor`, full marks at `target`. */
+function LinearBounds({ rule, disabled, onChange }: { rule: LinearRule; disabled: boolean; onChange: (rule: LinearRule) => void }) {
+  const t = useT();
+  return (['floor', 'target'] as const).map((bound) => (
+    <Fragment key={bound}>
+      <InputNumber
+        disabled={disabled}
+        addonBefore={t(`assessment.rule.${bound}`)}
+        value={rule[bound]}
+        onChange={(v) => onChange({ ...rule, [bound]: v ?? 0 })}
+        style={{ width: 140 }}
+      />{' '}
+    </Fragment>
+  ));
 }
 
 /** The indicator's texts typed in the table: the field, its column's title and the input's width. */
@@ -106,22 +125,7 @@ export function IndicatorsEditor({ indicators, sources, kind, editable, onChange
                   options={SCORING_RULE_KINDS.map((k) => ({ value: k, label: t(`assessment.ruleKind.${k}`) }))}
                 />{' '}
                 {row.rule.kind === 'linear' ? (
-                  <>
-                    <InputNumber
-                      disabled={!editable}
-                      addonBefore={t('assessment.rule.floor')}
-                      value={row.rule.floor}
-                      onChange={(v) => row.rule.kind === 'linear' && set(i, { rule: { ...row.rule, floor: v ?? 0 } })}
-                      style={{ width: 140 }}
-                    />{' '}
-                    <InputNumber
-                      disabled={!editable}
-                      addonBefore={t('assessment.rule.target')}
-                      value={row.rule.target}
-                      onChange={(v) => row.rule.kind === 'linear' && set(i, { rule: { ...row.rule, target: v ?? 0 } })}
-                      style={{ width: 140 }}
-                    />
-                  </>
+                  <LinearBounds rule={row.rule} disabled={!editable} onChange={(rule) => set(i, { rule })} />
                 ) : null}
                 {row.rule.kind === 'threshold' ? (
                   <Input

@@ -9,7 +9,7 @@ import { DataTable, type DataColumn, type DataTableProps } from '../../../compon
 import { ErrorAlert } from '../../../components/error-alert';
 import { LightTag } from '../../../components/light-tag';
 import { paths } from '../../../config/paths';
-import { formatAmount, formatPercent } from '../../../lib/format';
+import { formatAmount, formatPercent, fractionToPercent } from '../../../lib/format';
 import { useLocale, useT, type Translate } from '../../../lib/i18n';
 import type { Locale } from '../../../../shared/i18n/index';
 import { useChainMap } from '../api/get-chain-map';
@@ -109,7 +109,7 @@ export function TargetsList({ chain, period }: { chain: ChainDetail; period: str
             key: 'growth',
             title: t('chains.five.growthTarget'),
             excelTitle: `${t('chains.five.growthTarget')}(%)`,
-            excel: (r) => (r.growthTarget === null ? null : Math.round(r.growthTarget * 10_000) / 100),
+            excel: (r) => fractionToPercent(r.growthTarget),
             render: (_, r) => formatPercent(r.growthTarget, locale),
           },
         ]}

@@ -27,6 +27,7 @@ import { chainListTemplateHref, useImportChainList } from '../api/import-chain-l
 import { useChainResearch } from '../api/get-chain-research';
 import { useSaveChainListRow, type ChainListPath } from '../api/save-chain-list-row';
 import { InvestmentList, MajorList, ProblemsList, TargetsList } from './chain-five-lists';
+import { readsChainDesk } from '../utils/chain-desk';
 
 type Row = ProspectItem | ResearchItem;
 type Field = { name: string; label: string; required?: boolean; options?: { value: string; label: string }[]; long?: boolean };
@@ -205,7 +206,7 @@ export function ChainListsCard({ chain }: { chain: ChainDetail }) {
   const role = useMe().data?.user.role;
   const [searchParams] = useSearchParams();
   const period = searchParams.get('period') ?? undefined;
-  const reads = role === 'admin' || role === 'leader' || role === 'chain_chief' || role === 'chain_office';
+  const reads = readsChainDesk(role);
   // The three lists read through other modules load when one of their tabs is first opened (the
   // page already loads the map, and the server reads one query at a time).
   const [opened, setOpened] = useState(false);

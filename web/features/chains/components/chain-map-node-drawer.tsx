@@ -14,6 +14,7 @@ import { useLocale, useT } from '../../../lib/i18n';
 import { outputColumns } from '../utils/figure-columns';
 import { GAP_TAG_COLORS } from '../utils/gap-status';
 import { CompactList } from '../../../components/compact-list';
+import { readsChainDesk } from '../utils/chain-desk';
 
 type Firm = MapNode['firms'][number];
 
@@ -21,7 +22,7 @@ type Firm = MapNode['firms'][number];
 function NodeTargets({ chainCode, nodeKey }: { chainCode: string; nodeKey: string }) {
   const t = useT();
   const role = useMe().data?.user.role;
-  const reads = role === 'admin' || role === 'leader' || role === 'chain_chief' || role === 'chain_office';
+  const reads = readsChainDesk(role);
   const targets = useChainProspects(chainCode, nodeKey, reads);
   if (!reads) return null;
   const items = targets.data?.items ?? [];

@@ -14,6 +14,7 @@ import { ChainListsCard } from './chain-lists-card';
 import { ChainMapGapsCard } from './chain-map-gaps-card';
 import { ChainNodesCard } from './chain-nodes-card';
 import { ChainTargetsCard } from './chain-targets-card';
+import { readsChainDesk } from '../utils/chain-desk';
 
 /**
  * A chain's page: facts (chief, office, departments, hosts, masters), yearly targets, the map with
@@ -25,7 +26,7 @@ export function ChainPage() {
   const { code = '' } = useParams();
   const [searchParams, setSearchParams] = useSearchParams();
   const role = useMe().data?.user.role;
-  const readsAgenda = role === 'admin' || role === 'leader' || role === 'chain_chief' || role === 'chain_office';
+  const readsAgenda = readsChainDesk(role);
   const year = readYear(searchParams.get('year'));
   const chain = useChain(code, year);
 

@@ -4,7 +4,7 @@ import type { ChainDetail, ChainTarget } from '../../../../shared/contracts/chai
 import { DataTable } from '../../../components/data-table';
 import { FormModal, reloadValues, type RecordFormProps } from '../../../components/form-modal';
 import { rowActionsColumn } from '../../../components/row-actions';
-import { formatPercent, formatYi } from '../../../lib/format';
+import { formatPercent, formatYi, fractionToPercent, percentToFraction } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useDeleteChainTarget } from '../api/delete-chain-target';
 import { usePutChainTarget } from '../api/put-chain-target';
@@ -21,7 +21,7 @@ const YUAN_PER_YI = 100_000_000;
 const valuesOfTarget = (target: ChainTarget): FormValues => ({
   year: target.year,
   outputYi: target.outputTargetYuan === null ? null : target.outputTargetYuan / YUAN_PER_YI,
-  growthPercent: target.growthTarget === null ? null : Math.round(target.growthTarget * 10_000) / 100,
+  growthPercent: fractionToPercent(target.growthTarget),
 });
 
 /** The target form: output typed in 亿元 (stored as integer 元), growth in % (stored as a fraction). */
@@ -36,8 +36,7 @@ function TargetModal({ chain, record: target, onReload, onClose }: RecordFormPro
   const onSubmit = async (values: FormValues) => {
     const body = {
       outputTargetYuan: values.outputYi === null || values.outputYi === undefined ? null : Math.round(values.outputYi * YUAN_PER_YI),
-      growthTarget:
-        values.growthPercent === null || values.growthPercent === undefined ? null : Math.round(values.growthPercent * 100) / 10_000,
+      growthTarget: values.growthPercent === null || values.growthPercent === undefined ? null : percentToFraction(values.growthPercent),
     };
     // The stored target's version, so a target someone else changed since the dialog opened is not overwritten.
     await put.mutateAsync({ code: chain.code, year: values.year, body: target ? { ...body, version: target.version } : body });
@@ -136,7 +135,7 @@ export function ChainTargetsCard({ chain, reload }: { chain: ChainDetail; reload
             title: t('chains.target.growth'),
             excelTitle: t('chains.target.growthPercent'),
             align: 'right',
-            excel: (target) => (target.growthTarget === null ? null : Math.round(target.growthTarget * 10_000) / 100),
+            excel: (target) => fractionToPercent(target.growthTarget),
             render: (_, target) => formatPercent(target.growthTarget, locale),
           },
           setsTasks && {

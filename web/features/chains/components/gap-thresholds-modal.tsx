@@ -1,7 +1,7 @@
 import { Form, InputNumber, Typography } from 'antd';
 import type { GapThresholds } from '../../../../shared/contracts/chain-map';
 import { SettingsModal } from '../../../components/settings-modal';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, fractionToPercent, percentToFraction } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useGapSettings, useUpdateGapSettings } from '../api/gap-settings';
 
@@ -25,11 +25,8 @@ const FIELDS = [
   },
 ] as const satisfies readonly { name: keyof FormValues; min: number; max: number; precision: number; label: string; hint: string }[];
 
-const percentOf = (fraction: number) => Math.round(fraction * 10_000) / 100;
-const fractionOf = (percent: number) => Math.round(percent * 100) / 10_000;
-
 function toThresholds(v: FormValues): GapThresholds {
-  return { minFirms: v.minFirms, minOutputShare: fractionOf(v.minSharePercent), sharpDrop: fractionOf(v.sharpDropPercent) };
+  return { minFirms: v.minFirms, minOutputShare: percentToFraction(v.minSharePercent), sharpDrop: percentToFraction(v.sharpDropPercent) };
 }
 
 /**
@@ -52,8 +49,8 @@ export function GapThresholdsModal({ onClose }: { onClose: () => void }) {
       initialValues={
         data && {
           minFirms: data.thresholds.minFirms,
-          minSharePercent: percentOf(data.thresholds.minOutputShare),
-          sharpDropPercent: percentOf(data.thresholds.sharpDrop),
+          minSharePercent: fractionToPercent(data.thresholds.minOutputShare),
+          sharpDropPercent: fractionToPercent(data.thresholds.sharpDrop),
         }
       }
       onSubmit={(v) => update.mutateAsync(toThresholds(v))}

@@ -4,6 +4,7 @@ import type { PublicationBlock } from '../../../../shared/contracts/periods';
 import { paths } from '../../../config/paths';
 import { formatDateTime, formatNumber, formatYi } from '../../../lib/format';
 import { useLocale, useT } from '../../../lib/i18n';
+import { coverageLabel } from '../../../lib/period-labels';
 import { useHealth } from '../api/get-replica-lag';
 
 /**
@@ -15,10 +16,7 @@ import { useHealth } from '../api/get-replica-lag';
 export function PublicationBanner({ publication, period }: { publication: PublicationBlock; period: string }) {
   const t = useT();
   const { locale } = useLocale();
-  const coverage = t('periods.coverage', {
-    reported: formatNumber(publication.coverage.reported, locale, 0),
-    expected: formatNumber(publication.coverage.expected, locale, 0),
-  });
+  const coverage = coverageLabel(t, publication.coverage, locale);
   const replica = useHealth({}).data?.replica;
   const held =
     publication.heldBack.enterprises > 0

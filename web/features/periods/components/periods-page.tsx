@@ -26,9 +26,9 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { useReferenceNames } from '../../../hooks/use-enterprise-options';
 import { ExportExcelButton, type ExcelCell, type ExcelColumn } from '../../../components/export-excel-button';
 import { paths } from '../../../config/paths';
-import { formatDateStamp, formatDateTime, formatNumber, formatYi } from '../../../lib/format';
+import { formatDateStamp, formatDateTime, formatYi } from '../../../lib/format';
 import { useLocale, useT, type Translate } from '../../../lib/i18n';
-import { monthLabel } from '../../../lib/period-labels';
+import { coverageLabel, monthLabel } from '../../../lib/period-labels';
 import { useMissingFirms } from '../api/get-missing-firms';
 import { usePeriodDetail } from '../api/get-period-detail';
 import { usePeriods } from '../../../hooks/use-periods';
@@ -125,11 +125,7 @@ export function PeriodsPage() {
           {
             title: t('periods.col.coverage'),
             key: 'coverage',
-            render: (_, row) =>
-              t('periods.coverage', {
-                reported: formatNumber(row.coverage.reported, 'zh-CN', 0),
-                expected: formatNumber(row.coverage.expected, 'zh-CN', 0),
-              }),
+            render: (_, row) => coverageLabel(t, row.coverage, 'zh-CN'),
           },
           { title: t('periods.col.publishedAt'), dataIndex: 'publishedAt', render: (at: string | null) => formatDateTime(at) },
           {
@@ -209,12 +205,7 @@ function PeriodDetail({ period }: { period: string }) {
           <Tag color={STATUS_COLOR[data.status]} data-testid="period-status">
             {t(`periods.status.${data.status}`)}
           </Tag>
-          <span data-testid="period-coverage">
-            {t('periods.coverage', {
-              reported: formatNumber(data.coverage.reported, 'zh-CN', 0),
-              expected: formatNumber(data.coverage.expected, 'zh-CN', 0),
-            })}
-          </span>
+          <span data-testid="period-coverage">{coverageLabel(t, data.coverage, 'zh-CN')}</span>
           <Typography.Text type="secondary">{t('periods.deadline', { date: data.dueDate })}</Typography.Text>
           {data.revisionsSincePublished ? <Tag color="red">{t('periods.revisions', { count: data.revisionsSincePublished })}</Tag> : null}
         </Space>
@@ -298,11 +289,7 @@ function PeriodDetail({ period }: { period: string }) {
                   {
                     title: t('periods.col.coverage'),
                     key: 'coverage',
-                    render: (_, s) =>
-                      t('periods.coverage', {
-                        reported: formatNumber(s.coverage.reported, 'zh-CN', 0),
-                        expected: formatNumber(s.coverage.expected, 'zh-CN', 0),
-                      }),
+                    render: (_, s) => coverageLabel(t, s.coverage, 'zh-CN'),
                   },
                 ]}
               />

@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/contracts/projects';
 import { TextField } from '../../../components/form-fields';
 import { FormModal, type FormModalProps } from '../../../components/form-modal';
-import { yuanToWan } from '../../../lib/format';
+import { wanToYuan, yuanToWan } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useCreateBlocker } from '../api/create-blocker';
 import { useReportInvestment } from '../api/report-investment';
@@ -37,8 +37,6 @@ export type ProjectDialog =
   | { kind: 'investment' };
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-/** 万元 typed, 元 sent (integers). */
-const wanToYuan = (wan: number): number => Math.round(wan * 10_000);
 const optionalText = (text: string | undefined): string | null => (text?.trim() ? text.trim() : null);
 
 /** A YYYY-MM-DD field, required unless `optional`. */

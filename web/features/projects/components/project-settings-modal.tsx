@@ -1,7 +1,7 @@
 import { Form, InputNumber, Typography } from 'antd';
 import type { ProjectSettings } from '../../../../shared/contracts/projects';
 import { SettingsModal } from '../../../components/settings-modal';
-import { formatDateTime, yuanToWan } from '../../../lib/format';
+import { formatDateTime, fractionToPercent, percentToFraction, wanToYuan, yuanToWan } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useProjectSettings } from '../api/get-project-settings';
 import { useUpdateProjectSettings } from '../api/update-project-settings';
@@ -10,7 +10,7 @@ import { useUpdateProjectSettings } from '../api/update-project-settings';
 type FormValues = { thresholdWan: number; increasePercent: number };
 
 function toSettings(v: FormValues): ProjectSettings {
-  return { majorThreshold: Math.round(v.thresholdWan * 10_000), amountIncreaseRatio: Math.round(v.increasePercent * 100) / 10_000 };
+  return { majorThreshold: wanToYuan(v.thresholdWan), amountIncreaseRatio: percentToFraction(v.increasePercent) };
 }
 
 /**
@@ -32,7 +32,7 @@ export function ProjectSettingsModal({ onClose }: { onClose: () => void }) {
       initialValues={
         data && {
           thresholdWan: yuanToWan(data.settings.majorThreshold),
-          increasePercent: Math.round(data.settings.amountIncreaseRatio * 10_000) / 100,
+          increasePercent: fractionToPercent(data.settings.amountIncreaseRatio),
         }
       }
       onSubmit={(v) => update.mutateAsync(toSettings(v))}

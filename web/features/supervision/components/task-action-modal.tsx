@@ -1,10 +1,10 @@
-import { Form, Input, InputNumber, Select } from 'antd';
-import { TASK_ASSIGNEE_KINDS, type TaskAction, type TaskAssigneeKind, type TaskDetail } from '../../../../shared/contracts/supervision';
+import { Form, Input, InputNumber } from 'antd';
+import { type TaskAction, type TaskAssigneeKind, type TaskDetail } from '../../../../shared/contracts/supervision';
 import { taskTransitionOf, type TaskActionField } from '../../../../shared/supervision/workflow';
-import { FormModal } from '../../../components/form-modal';
+import { filledFields, FormModal } from '../../../components/form-modal';
 import { useT } from '../../../lib/i18n';
 import { useActOnTask } from '../api/act-on-task';
-import { useTaskAssignees } from '../api/get-task-assignees';
+import { TaskAssigneeFields } from './task-assignee-fields';
 
 type FormValues = {
   percent?: number;
@@ -17,28 +17,6 @@ type FormValues = {
 };
 const SERVER_FIELDS = ['percent', 'reportedOn', 'note', 'reason', 'assignee', 'requestedDeadline'] as const;
 
-/** The assignees of one kind for the reassignment's picker (loaded only when reassigning). */
-function AssigneeFields() {
-  const t = useT();
-  const assignees = useTaskAssignees({});
-  const form = Form.useFormInstance<FormValues>();
-  const kind = Form.useWatch('assigneeKind', form);
-  const required = [{ required: true, message: t('supervision.required') }];
-  return (
-    <>
-      <Form.Item name="assigneeKind" label={t('supervision.assigneeKind')} rules={required}>
-        <Select options={TASK_ASSIGNEE_KINDS.map((k) => ({ value: k, label: t(`supervision.assigneeKind.${k}`) }))} />
-      </Form.Item>
-      <Form.Item name="assigneeRef" label={t('supervision.assignee')} rules={required}>
-        <Select
-          showSearch={{ optionFilterProp: 'label' }}
-          options={(assignees.data?.items ?? []).filter((a) => a.kind === kind).map((a) => ({ value: a.ref, label: a.name }))}
-        />
-      </Form.Item>
-    </>
-  );
-}
-
 /** One workflow action with the fields the table says it needs; the task's version guards against a stale page. */
 export function TaskActionModal({ task, action, onClose }: { task: TaskDetail; action: TaskAction; onClose: () => void }) {
   const t = useT();
@@ -48,9 +26,8 @@ export function TaskActionModal({ task, action, onClose }: { task: TaskDetail; a
   const required = [{ required: true, message: t('supervision.required') }];
 
   const onSubmit = async ({ assigneeKind, assigneeRef, ...values }: FormValues) => {
-    const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
     const assignee = assigneeKind && assigneeRef ? { assignee: { kind: assigneeKind, ref: assigneeRef } } : {};
-    await act.mutateAsync({ id: task.id, body: { ...body, ...assignee, action, version: task.version } });
+    await act.mutateAsync({ id: task.id, body: { ...filledFields(values), ...assignee, action, version: task.version } });
   };
 
   return (
@@ -76,7 +53,7 @@ export function TaskActionModal({ task, action, onClose }: { task: TaskDetail; a
           </Form.Item>
         </>
       ) : null}
-      {fields.has('assignee') ? <AssigneeFields /> : null}
+      {fields.has('assignee') ? <TaskAssigneeFields /> : null}
       {fields.has('requestedDeadline') ? (
         <Form.Item name="requestedDeadline" label={t('supervision.requestedDeadline')} rules={required}>
           <Input type="date" />

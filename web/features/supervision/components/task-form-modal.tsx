@@ -1,6 +1,6 @@
 import { Form, Input, Select } from 'antd';
 import { useNavigate } from 'react-router';
-import { createTaskRequest, TASK_ASSIGNEE_KINDS, type TaskAssigneeKind } from '../../../../shared/contracts/supervision';
+import { createTaskRequest, type TaskAssigneeKind } from '../../../../shared/contracts/supervision';
 import { TextField } from '../../../components/form-fields';
 import { FormModal } from '../../../components/form-modal';
 import { paths } from '../../../config/paths';
@@ -9,7 +9,7 @@ import { useMe } from '../../../hooks/use-me';
 import { currentYear } from '../../../lib/current-year';
 import { useT } from '../../../lib/i18n';
 import { useCreateTask } from '../api/create-task';
-import { useTaskAssignees } from '../api/get-task-assignees';
+import { TaskAssigneeFields } from './task-assignee-fields';
 
 type FormValues = {
   title: string;
@@ -27,9 +27,7 @@ export function TaskFormModal({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const [form] = Form.useForm<FormValues>();
   const create = useCreateTask();
-  const assignees = useTaskAssignees({});
   const chains = useChains(currentYear());
-  const kind = Form.useWatch('assigneeKind', form);
   // A chain office sets tasks of its own chain: its first chain is filled in.
   const user = useMe().data?.user;
   const ownChain = user?.role === 'chain_office' ? user.scopes.find((scope) => scope.kind === 'chain')?.ref : undefined;
@@ -68,19 +66,7 @@ export function TaskFormModal({ onClose }: { onClose: () => void }) {
           options={(chains.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.code} ${c.name}` }))}
         />
       </Form.Item>
-      <Form.Item name="assigneeKind" label={t('supervision.assigneeKind')} rules={required}>
-        <Select
-          options={TASK_ASSIGNEE_KINDS.map((k) => ({ value: k, label: t(`supervision.assigneeKind.${k}`) }))}
-          onChange={() => form.setFieldValue('assigneeRef', undefined)}
-        />
-      </Form.Item>
-      <Form.Item name="assigneeRef" label={t('supervision.assignee')} rules={required}>
-        <Select
-          showSearch={{ optionFilterProp: 'label' }}
-          data-testid="task-assignee"
-          options={(assignees.data?.items ?? []).filter((a) => a.kind === kind).map((a) => ({ value: a.ref, label: a.name }))}
-        />
-      </Form.Item>
+      <TaskAssigneeFields />
       <Form.Item name="deadline" label={t('supervision.deadline')} rules={required}>
         <Input type="date" />
       </Form.Item>

@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import { Form, Input, Rate, Select } from 'antd';
+import type { MessageKey } from '../../../../shared/i18n/index';
 import type { TicketAction, TicketDetail } from '../../../../shared/contracts/tickets';
 import { TICKET_TRANSITIONS, type TicketActionField } from '../../../../shared/tickets/workflow';
-import { FormModal } from '../../../components/form-modal';
+import { filledFields, FormModal } from '../../../components/form-modal';
 import { useT } from '../../../lib/i18n';
 import { useActOnTicket } from '../api/act-on-ticket';
 
@@ -30,10 +32,24 @@ const SERVER_FIELDS = [
   'note',
 ] as const;
 
+type AskedField = TicketActionField | 'coUnits' | 'dueDate' | 'comment' | 'optionalReason';
+
+const DATE = { placeholder: 'YYYY-MM-DD', maxLength: 10 };
+
+/** The single fields an action may ask for, in the dialog's order: label, the message said when it is left empty, input. */
+const PLAIN_FIELDS: { name: AskedField & keyof FormValues; label: MessageKey; required?: MessageKey; input: ReactNode }[] = [
+  { name: 'answer', label: 'tickets.answer', required: 'tickets.answerRequired', input: <Input.TextArea rows={4} maxLength={4000} /> },
+  { name: 'rating', label: 'tickets.rating', required: 'tickets.ratingRequired', input: <Rate data-testid="ticket-rating" /> },
+  { name: 'comment', label: 'tickets.ratingComment', input: <Input.TextArea rows={2} maxLength={1000} /> },
+  { name: 'reviewOn', label: 'tickets.reviewOn', required: 'tickets.dateRequired', input: <Input {...DATE} /> },
+  { name: 'requestedDue', label: 'tickets.requestedDue', required: 'tickets.dateRequired', input: <Input {...DATE} /> },
+  { name: 'note', label: 'tickets.note', required: 'tickets.noteRequired', input: <Input.TextArea rows={3} maxLength={2000} /> },
+];
+
 /** The fields an action asks for (the workflow table's `requires`), and the optional ones that go with it. */
-function fieldsOf(action: TicketAction): Set<TicketActionField | 'coUnits' | 'dueDate' | 'comment' | 'optionalReason'> {
+function fieldsOf(action: TicketAction): Set<AskedField> {
   const move = TICKET_TRANSITIONS.find((m) => m.action === action);
-  const fields = new Set<TicketActionField | 'coUnits' | 'dueDate' | 'comment' | 'optionalReason'>(move?.requires ?? []);
+  const fields = new Set<AskedField>(move?.requires ?? []);
   if (fields.has('units')) (['coUnits', 'dueDate'] as const).forEach((f) => fields.add(f));
   if (fields.has('rating')) fields.add('comment');
   if (!fields.has('reason') && ['accept', 'start', 'unpark', 'approve_extension', 'close'].includes(action)) fields.add('optionalReason');
@@ -47,13 +63,9 @@ export function TicketActionModal({ ticket, action, onClose }: { ticket: TicketD
   const act = useActOnTicket();
   const fields = fieldsOf(action);
   const required = (message: string) => [{ required: true, message }];
-  const date = { placeholder: 'YYYY-MM-DD', maxLength: 10 };
 
   const onSubmit = async (values: FormValues) => {
-    const body = Object.fromEntries(
-      Object.entries(values).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)),
-    );
-    await act.mutateAsync({ id: ticket.id, body: { ...body, action, version: ticket.version } });
+    await act.mutateAsync({ id: ticket.id, body: { ...filledFields(values), action, version: ticket.version } });
   };
 
   return (
@@ -77,40 +89,15 @@ export function TicketActionModal({ ticket, action, onClose }: { ticket: TicketD
             <Select mode="tags" tokenSeparators={[',', '，']} open={false} />
           </Form.Item>
           <Form.Item name="dueDate" label={t('tickets.dueDate')} extra={t('tickets.dueDateHint')}>
-            <Input {...date} />
+            <Input {...DATE} />
           </Form.Item>
         </>
       ) : null}
-      {fields.has('answer') ? (
-        <Form.Item name="answer" label={t('tickets.answer')} rules={required(t('tickets.answerRequired'))}>
-          <Input.TextArea rows={4} maxLength={4000} />
+      {PLAIN_FIELDS.filter((f) => fields.has(f.name)).map((f) => (
+        <Form.Item key={f.name} name={f.name} label={t(f.label)} rules={f.required ? required(t(f.required)) : undefined}>
+          {f.input}
         </Form.Item>
-      ) : null}
-      {fields.has('rating') ? (
-        <Form.Item name="rating" label={t('tickets.rating')} rules={required(t('tickets.ratingRequired'))}>
-          <Rate data-testid="ticket-rating" />
-        </Form.Item>
-      ) : null}
-      {fields.has('comment') ? (
-        <Form.Item name="comment" label={t('tickets.ratingComment')}>
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
-      ) : null}
-      {fields.has('reviewOn') ? (
-        <Form.Item name="reviewOn" label={t('tickets.reviewOn')} rules={required(t('tickets.dateRequired'))}>
-          <Input {...date} />
-        </Form.Item>
-      ) : null}
-      {fields.has('requestedDue') ? (
-        <Form.Item name="requestedDue" label={t('tickets.requestedDue')} rules={required(t('tickets.dateRequired'))}>
-          <Input {...date} />
-        </Form.Item>
-      ) : null}
-      {fields.has('note') ? (
-        <Form.Item name="note" label={t('tickets.note')} rules={required(t('tickets.noteRequired'))}>
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-      ) : null}
+      ))}
       {fields.has('reason') || fields.has('optionalReason') ? (
         <Form.Item name="reason" label={t('tickets.reason')} rules={fields.has('reason') ? required(t('tickets.reasonRequired')) : []}>
           <Input.TextArea rows={2} maxLength={1000} />

@@ -1,7 +1,7 @@
 import { App, Form, InputNumber, Modal, Spin, Typography } from 'antd';
 import type { WarningSettings } from '../../../../shared/contracts/warnings';
 import { ErrorAlert } from '../../../components/error-alert';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime, fractionToPercent, percentToFraction } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import { useWarningSettings } from '../api/get-warning-settings';
 import { useUpdateWarningSettings } from '../api/update-warning-settings';
@@ -19,7 +19,7 @@ const RANGES = {
 
 function toForm(s: WarningSettings): FormValues {
   return {
-    dropPercent: Math.round(s.dropThreshold * 10_000) / 100,
+    dropPercent: fractionToPercent(s.dropThreshold),
     dropMonths: s.dropMonths,
     reportDeadlineDay: s.reportDeadlineDay,
     belowScaleWan: s.belowScaleRevenue / 10_000,
@@ -29,7 +29,7 @@ function toForm(s: WarningSettings): FormValues {
 
 function fromForm(v: FormValues): WarningSettings {
   return {
-    dropThreshold: Math.round(v.dropPercent * 100) / 10_000,
+    dropThreshold: percentToFraction(v.dropPercent),
     dropMonths: v.dropMonths,
     reportDeadlineDay: v.reportDeadlineDay,
     belowScaleRevenue: Math.round(v.belowScaleWan * 10_000),
