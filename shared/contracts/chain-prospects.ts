@@ -16,6 +16,10 @@ import {
 } from './common.js';
 import { nodeKeySchema, regionCodeSchema, usccSchema } from './identifiers.js';
 import { projectChannelSchema } from './projects.js';
+import type { Role } from '../roles.js';
+
+/** Roles that read a chain's 五单 lists (招商目标企业, 科技成果) and the 五单 workbook; the others never see them. */
+export const CHAIN_LIST_READER_ROLES: readonly Role[] = ['admin', 'leader', 'chain_chief', 'chain_office'];
 
 export const chainListParams = chainCodeParams;
 export const chainListItemParams = chainCodeParams.extend({ id: serialId });

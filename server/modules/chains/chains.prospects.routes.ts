@@ -17,9 +17,9 @@ import {
   researchListResponse,
   updateProspectRequest,
   updateResearchRequest,
+  CHAIN_LIST_READER_ROLES,
 } from '../../../shared/contracts/chain-prospects.js';
 import { fiveListsParams, fiveListsQuery, fiveListsResponse } from '../../../shared/contracts/chain-five-lists.js';
-import type { Role } from '../../../shared/roles.js';
 import type { Database } from '../../db/client.js';
 import { actorOf, localeOf } from '../../lib/http.js';
 import { routesOf } from '../../lib/routes.js';
@@ -34,7 +34,6 @@ import { convertProspect, prospects } from './chains.prospects.js';
 import { research } from './chains.research.js';
 import { buildFiveListsWorkbook } from './chains.workbook.js';
 
-const READERS: Role[] = ['admin', 'leader', 'chain_chief', 'chain_office'];
 const WRITERS = CHAIN_LIST_WRITERS;
 
 type Routes = ReturnType<typeof routesOf>;
@@ -60,7 +59,7 @@ function listRoutes<C extends z.ZodType, U extends z.ZodType, I extends z.ZodTyp
 ): void {
   routes.get(
     `/:code/${path}`,
-    { policy: READERS, params: chainListParams, query: chainListQuery, response: contracts.page },
+    { policy: CHAIN_LIST_READER_ROLES, params: chainListParams, query: chainListQuery, response: contracts.page },
     ({ actor, params, query }) => list.list(db, actor, params.code, query.node),
   );
   routes.post(
@@ -132,7 +131,7 @@ export function chainsProspectsRoutes({ db }: Database): FastifyPluginAsyncZod {
     }
     routes.get(
       '/:code/five-lists',
-      { policy: READERS, params: fiveListsParams, query: fiveListsQuery, response: fiveListsResponse },
+      { policy: CHAIN_LIST_READER_ROLES, params: fiveListsParams, query: fiveListsQuery, response: fiveListsResponse },
       async ({ actor, params, query, request }) => {
         const { map: _map, ...lists } = await getChainFiveLists(db, actor, localeOf(request), params.code, query);
         return lists;
@@ -140,7 +139,7 @@ export function chainsProspectsRoutes({ db }: Database): FastifyPluginAsyncZod {
     );
     app.get(
       '/:code/five-lists.xlsx',
-      { config: { policy: READERS }, schema: { tags: ['chains'], params: fiveListsParams, querystring: fiveListsQuery } },
+      { config: { policy: CHAIN_LIST_READER_ROLES }, schema: { tags: ['chains'], params: fiveListsParams, querystring: fiveListsQuery } },
       async (request, reply) => {
         const { code } = request.params;
         const file = await buildFiveListsWorkbook(db, actorOf(request), code, request.query);

@@ -2,6 +2,8 @@ import { App, Button, Card, Form, Input, Modal, Select, Tabs, Tag } from 'antd';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { CHAIN_LIST_READER_ROLES } from '../../../../shared/contracts/chain-prospects';
+import { roleIn } from '../../../../shared/roles';
 import {
   HOLDER_KINDS,
   RESEARCH_MATURITIES,
@@ -27,7 +29,6 @@ import { chainListTemplateHref, useImportChainList } from '../api/import-chain-l
 import { useChainResearch } from '../api/get-chain-research';
 import { useSaveChainListRow, type ChainListPath } from '../api/save-chain-list-row';
 import { InvestmentList, MajorList, ProblemsList, TargetsList } from './chain-five-lists';
-import { readsChainDesk } from '../utils/chain-desk';
 
 type Row = ProspectItem | ResearchItem;
 type Field = { name: string; label: string; required?: boolean; options?: { value: string; label: string }[]; long?: boolean };
@@ -206,7 +207,7 @@ export function ChainListsCard({ chain }: { chain: ChainDetail }) {
   const role = useMe().data?.user.role;
   const [searchParams] = useSearchParams();
   const period = searchParams.get('period') ?? undefined;
-  const reads = readsChainDesk(role);
+  const reads = roleIn(CHAIN_LIST_READER_ROLES, role);
   // The three lists read through other modules load when one of their tabs is first opened (the
   // page already loads the map, and the server reads one query at a time).
   const [opened, setOpened] = useState(false);

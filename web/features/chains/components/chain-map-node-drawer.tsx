@@ -1,6 +1,8 @@
 import { Descriptions, Drawer, Flex, List, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { CHAIN_LIST_READER_ROLES } from '../../../../shared/contracts/chain-prospects';
+import { roleIn } from '../../../../shared/roles';
 import type { MapNode } from '../../../../shared/contracts/chain-map';
 import { DataTable } from '../../../components/data-table';
 import { useMe } from '../../../hooks/use-me';
@@ -14,7 +16,6 @@ import { useLocale, useT } from '../../../lib/i18n';
 import { outputColumns } from '../utils/figure-columns';
 import { GAP_TAG_COLORS } from '../utils/gap-status';
 import { CompactList } from '../../../components/compact-list';
-import { readsChainDesk } from '../utils/chain-desk';
 
 type Firm = MapNode['firms'][number];
 
@@ -22,7 +23,7 @@ type Firm = MapNode['firms'][number];
 function NodeTargets({ chainCode, nodeKey }: { chainCode: string; nodeKey: string }) {
   const t = useT();
   const role = useMe().data?.user.role;
-  const reads = readsChainDesk(role);
+  const reads = roleIn(CHAIN_LIST_READER_ROLES, role);
   const targets = useChainProspects(chainCode, nodeKey, reads);
   if (!reads) return null;
   const items = targets.data?.items ?? [];

@@ -1,5 +1,7 @@
 import { Button, Flex, Result, Select, Space, Spin } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { AGENDA_READER_ROLES } from '../../../../shared/contracts/agenda';
+import { roleIn } from '../../../../shared/roles';
 import { ErrorAlert } from '../../../components/error-alert';
 import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
@@ -14,7 +16,6 @@ import { ChainListsCard } from './chain-lists-card';
 import { ChainMapGapsCard } from './chain-map-gaps-card';
 import { ChainNodesCard } from './chain-nodes-card';
 import { ChainTargetsCard } from './chain-targets-card';
-import { readsChainDesk } from '../utils/chain-desk';
 
 /**
  * A chain's page: facts (chief, office, departments, hosts, masters), yearly targets, the map with
@@ -26,7 +27,7 @@ export function ChainPage() {
   const { code = '' } = useParams();
   const [searchParams, setSearchParams] = useSearchParams();
   const role = useMe().data?.user.role;
-  const readsAgenda = readsChainDesk(role);
+  const readsAgenda = roleIn(AGENDA_READER_ROLES, role);
   const year = readYear(searchParams.get('year'));
   const chain = useChain(code, year);
 
