@@ -5,17 +5,8 @@ import { makeUscc } from '../../../shared/uscc.js';
 import type { ReferenceFirm, ReferenceMonth } from '../../../shared/stats/growth.js';
 import { rangeMonths, samePeriodLastYear, type MonitoringRange } from '../../../shared/stats/period.js';
 import type { Db } from '../../db/client.js';
-import {
-  chainNodes,
-  chains,
-  enterpriseMemberships,
-  enterprises,
-  enterpriseScaleYears,
-  industries,
-  monthlyFigures,
-  parks,
-  regions,
-} from '../../db/schema.js';
+import { chainNodes, chains, industries, monthlyFigures, parks, regions } from '../../db/schema.js';
+import { insertFirms } from './chains.js';
 
 export const COUNTY_A = '430421';
 export const COUNTY_B = '430482';
@@ -157,22 +148,17 @@ export async function buildMonitoringFixture(db: Db): Promise<MonitoringFixture>
     )
     .returning();
   const nodeIds = new Map(nodeRows.map((n) => [`${n.chainCode}:${n.key}`, n.id]));
-  await db.insert(enterprises).values(
+  await insertFirms(
+    db,
     FIXTURE_FIRMS.map((f) => ({
       uscc: usccOf(f.key),
       name: `测试企业${f.key}(示例)`,
       regionCode: f.regionCode,
       parkId: f.inPark ? park.id : null,
+      nodeIds: f.nodes.map((node) => nodeIds.get(node) ?? -1),
+      scaleYears: f.scaleYears,
     })),
   );
-  await db.insert(enterpriseScaleYears).values(FIXTURE_FIRMS.flatMap((f) => f.scaleYears.map((year) => ({ uscc: usccOf(f.key), year }))));
-  await db
-    .insert(enterpriseMemberships)
-    .values(
-      FIXTURE_FIRMS.flatMap((f) =>
-        f.nodes.map((node, i) => ({ uscc: usccOf(f.key), nodeId: nodeIds.get(node) ?? -1, isPrimary: i === 0 })),
-      ),
-    );
   await db.insert(monthlyFigures).values(
     FIXTURE_FIRMS.flatMap((f) =>
       Object.entries(f.figures).map(([period, value]) => {
