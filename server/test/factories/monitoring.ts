@@ -5,6 +5,8 @@ import { makeUscc } from '../../../shared/uscc.js';
 import type { ReferenceFirm, ReferenceMonth } from '../../../shared/stats/growth.js';
 import { rangeMonths, samePeriodLastYear, type MonitoringRange } from '../../../shared/stats/period.js';
 import type { Db } from '../../db/client.js';
+import { useTestApp, type TestUserSpec, type UsedTestApp } from '../app.js';
+import { publishHistory } from './common.js';
 import { chainNodes, chains, industries, monthlyFigures, parks, regions } from '../../db/schema.js';
 import { insertFirms } from './chains.js';
 
@@ -175,6 +177,25 @@ export async function buildMonitoringFixture(db: Db): Promise<MonitoringFixture>
     ),
   );
   return { parkId: park.id, nodeIds };
+}
+
+/**
+ * A test app on the fixture alone (no reference data), with `published` months published as history.
+ * `fixture` is filled in before the users are made, so a user's scope may name the park.
+ */
+export function useMonitoringApp<const U extends string = never>(
+  options: { published?: readonly string[]; users?: Record<U, TestUserSpec> } = {},
+): { t: UsedTestApp<U>; fixture: MonitoringFixture } {
+  const fixture = {} as MonitoringFixture;
+  const t = useTestApp({
+    reference: false,
+    data: async (db) => {
+      Object.assign(fixture, await buildMonitoringFixture(db));
+      if (options.published) await publishHistory(db, options.published);
+    },
+    users: options.users,
+  });
+  return { t, fixture };
 }
 
 function chainsIn(firm: FixtureFirm, year: number, keep: (f: FixtureFirm) => boolean): string[] {
