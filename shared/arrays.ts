@@ -19,3 +19,15 @@ export function minMax(values: Iterable<number>): { min: number; max: number } |
   }
   return any ? { min, max } : null;
 }
+
+/** The items grouped by `keyOf`, each group in the items' order. */
+export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../lib/errors.js';
 import { SYSTEM_ACTOR } from '../../modules/access/actor.js';
 import { importEnterprises } from '../../modules/enterprises/import/import.service.js';
-import { ImportStoppedError } from './import-monthly.js';
+import { stopForWarnings } from './import-monthly.js';
 import { defineCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 
@@ -82,12 +82,7 @@ export const importEnterprisesCommand = defineCommand({
         io.err(`  ${w.uscc} ${w.name} · ${what} · ${w.years.join(', ')}: ${w.months} 个月 (months), 总产值 (output) ${w.output} 元`);
       }
     }
-    if (outcome.confirmationRequired) {
-      io.err(`将 (would be): ${counts}`);
-      throw new ImportStoppedError(
-        `有 ${outcome.warnings.length} 条警告，未写入；核对后加 --accept-warnings 重新运行 (${outcome.warnings.length} warnings; nothing written: check them, then rerun with --accept-warnings)`,
-      );
-    }
+    stopForWarnings(io, outcome, counts);
     io.out(
       dryRun
         ? `检查通过，未写入 (dry run, nothing written): ${source}；${counts} — ${seconds} s`

@@ -16,6 +16,18 @@ export class ImportStoppedError extends Error {
   readonly exitCode = WARNINGS_EXIT_CODE;
 }
 
+/**
+ * Ends an import its warnings held back (nothing written; rerun with --accept-warnings), saying what
+ * it would have done (`counts`).
+ */
+export function stopForWarnings(io: CliIo, outcome: { confirmationRequired: boolean; warnings: readonly unknown[] }, counts: string): void {
+  if (!outcome.confirmationRequired) return;
+  io.err(`将 (would be): ${counts}`);
+  throw new ImportStoppedError(
+    `有 ${outcome.warnings.length} 条警告，未写入；核对后加 --accept-warnings 重新运行 (${outcome.warnings.length} warnings; nothing written: check them, then rerun with --accept-warnings)`,
+  );
+}
+
 function isMoneyUnit(value: string): value is MoneyUnit {
   return MONEY_UNITS.some((u) => u === value);
 }
@@ -78,12 +90,7 @@ export const importMonthlyCommand = defineCommand({
       throw new Error(`导入文件有 ${outcome.errors.length} 处错误，未写入任何数据 (${outcome.errors.length} errors; nothing written)`);
     }
     const counts = `新增 (created) ${outcome.created}，更新 (updated) ${outcome.updated}，未变化 (unchanged) ${outcome.unchanged}`;
-    if (outcome.confirmationRequired) {
-      io.err(`将 (would be): ${counts}`);
-      throw new ImportStoppedError(
-        `有 ${outcome.warnings.length} 条警告，未写入；核对后加 --accept-warnings 重新运行 (${outcome.warnings.length} warnings; nothing written: check them, then rerun with --accept-warnings)`,
-      );
-    }
+    stopForWarnings(io, outcome, counts);
     io.out(outcome.dryRun ? `检查通过，未写入 (dry run, nothing written): ${counts}` : `已导入 (imported): ${counts}`);
     if (outcome.staleDerived.length > 0) {
       io.err(

@@ -7,7 +7,7 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   countAgendaItems,
-  groupKeyOf,
+  groupColumnsOf,
   insertAgendaItem,
   selectAgendaGroups,
   selectChainCodes,
@@ -24,20 +24,7 @@ const PLAN: readonly { status: AgendaStatus; meetingOn: string; note: string | n
 export function demoAgendaOf(chainCode: string, proposals: readonly AgendaGroupRow[]) {
   return proposals.slice(0, PLAN.length).map((group, rank) => {
     const plan = PLAN[rank] ?? { status: 'scheduled' as const, meetingOn: '2026-11-20', note: null };
-    return {
-      chainCode,
-      groupKind: group.kind,
-      groupKey: groupKeyOf(group),
-      category: group.category,
-      nodeId: group.nodeId,
-      department: group.department,
-      firms: group.firms,
-      ticketIds: group.ticketIds,
-      meetingOn: plan.meetingOn,
-      status: plan.status,
-      note: plan.note,
-      createdBy: null,
-    };
+    return { ...groupColumnsOf(chainCode, group), meetingOn: plan.meetingOn, status: plan.status, note: plan.note, createdBy: null };
   });
 }
 

@@ -20,6 +20,20 @@ export function groupKeyOf(group: AgendaGroup): string {
 const groupRow = agendaProposal.omit({ key: true });
 export type AgendaGroupRow = z.infer<typeof groupRow>;
 
+/** What an agenda item stores of the proposed group it puts on the agenda (its firms and tickets as of today). */
+export function groupColumnsOf(chainCode: string, group: AgendaGroupRow) {
+  return {
+    chainCode,
+    groupKind: group.kind,
+    groupKey: groupKeyOf(group),
+    category: group.category,
+    nodeId: group.nodeId,
+    department: group.department,
+    firms: group.firms,
+    ticketIds: group.ticketIds,
+  };
+}
+
 /**
  * The chain's open tickets (not 办结 or 退回) grouped two ways, each group kept when at least
  * `minFirms` distinct firms share it: one category at one node of the chain (the firm's primary

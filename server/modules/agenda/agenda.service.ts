@@ -19,6 +19,7 @@ import { auditedSetting, recordAudit, settingEndpoints } from '../audit/audit.se
 import { notify } from '../notifications/notifications.service.js';
 import { canEditAgenda, canViewAgenda } from './agenda.policy.js';
 import {
+  groupColumnsOf,
   groupKeyOf,
   insertAgendaItem,
   selectAgendaChainOf,
@@ -61,9 +62,13 @@ export async function getAgenda(db: Db, actor: Actor, chainCode: string): Promis
   return { chainCode, chainName, minFirms, proposals, items, mayEdit: canEditAgenda(actor, chainCode) };
 }
 
+function notFound(id: number): AppError {
+  return new AppError('not_found', { messageKey: 'agenda.error.notFound', params: { id } });
+}
+
 async function itemOf(db: Db, chainCode: string, id: number): Promise<AgendaItem> {
   const [item] = await selectAgendaItems(db, chainCode, id);
-  if (!item) throw new AppError('not_found', { messageKey: 'agenda.error.notFound', params: { id } });
+  if (!item) throw notFound(id);
   return item;
 }
 
@@ -92,14 +97,7 @@ export async function scheduleAgendaItem(
   if (!group) throw new AppError('conflict', { messageKey: 'agenda.error.notProposed', params: { minFirms: agenda.minFirms } });
   const id = await db.transaction(async (tx) => {
     const row = await insertAgendaItem(tx, {
-      chainCode: input.chainCode,
-      groupKind: group.kind,
-      groupKey: key,
-      category: group.category,
-      nodeId: group.nodeId,
-      department: group.department,
-      firms: group.firms,
-      ticketIds: group.ticketIds,
+      ...groupColumnsOf(input.chainCode, group),
       meetingOn: input.meetingOn,
       status: 'scheduled',
       createdBy: actor.system ? null : actor.id,
@@ -127,12 +125,11 @@ const NEXT: Record<string, readonly string[]> = { scheduled: ['discussed', 'reso
 export async function markAgendaItem(db: Db, actor: Actor, id: number, body: MarkAgendaRequest): Promise<AgendaItem> {
   const input = markAgendaRequest.parse(body);
   const chainCode = await selectAgendaChainOf(db, id);
-  if (chainCode === null || !canViewAgenda(actor, chainCode))
-    throw new AppError('not_found', { messageKey: 'agenda.error.notFound', params: { id } });
+  if (chainCode === null || !canViewAgenda(actor, chainCode)) throw notFound(id);
   requireAccess(canEditAgenda(actor, chainCode));
   await db.transaction(async (tx) => {
     const before = await selectAgendaRowForUpdate(tx, id);
-    if (!before) throw new AppError('not_found', { messageKey: 'agenda.error.notFound', params: { id } });
+    if (!before) throw notFound(id);
     requireVersion(before.version, input.version);
     if (!(NEXT[before.status] ?? []).includes(input.status)) {
       throw new AppError('conflict', { messageKey: 'agenda.error.illegalStatus', params: { from: before.status, to: input.status } });

@@ -1,6 +1,7 @@
 // The demo's 五单 rows (示例): on each chain, a fictional target company on each of its first two nodes
 // without a local firm (缺链) and one fictional research result on the first. Names say 示例; the rows
 // carry is_demo. Deterministic: the same nodes and names on every seed.
+import { groupBy } from '../../../shared/arrays.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../access/actor.js';
 import { selectNodesWithoutFirms } from './chains.lists.queries.js';
@@ -15,12 +16,7 @@ const HOLDERS = [
 
 /** Writes the demo's target companies and research results; answers how many rows it wrote. */
 export async function seedDemoChainLists(db: Db, actor: Actor): Promise<number> {
-  const byChain = new Map<string, { key: string; name: string }[]>();
-  for (const node of await selectNodesWithoutFirms(db)) {
-    const nodes = byChain.get(node.chainCode) ?? [];
-    nodes.push(node);
-    byChain.set(node.chainCode, nodes);
-  }
+  const byChain = groupBy(await selectNodesWithoutFirms(db), (node) => node.chainCode);
   let written = 0;
   let n = 0;
   for (const [code, nodes] of byChain) {

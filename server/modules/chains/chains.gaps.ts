@@ -14,6 +14,7 @@
 // 4. otherwise 强 'strong' (延链: extend the chain from a strong link).
 // Firm counts are the count-only node status of node-status.ts (same `minFirms`), so a node the
 // chain page calls 缺链 is 缺链 here too.
+import { groupBy } from '../../../shared/arrays.js';
 import { GAP_ACTIONS, type GapAction, type GapStatus, type GapThresholds } from '../../../shared/contracts/chain-map.js';
 import type { NodeStage } from '../../../shared/contracts/chains.js';
 import { growthRate } from '../../../shared/stats/growth.js';
@@ -77,8 +78,7 @@ export function analyseGaps(input: {
   thresholds: GapThresholds;
 }): GapNode[] {
   const { thresholds } = input;
-  const firmsOf = new Map<string, GapFirmInput[]>();
-  for (const firm of input.firms) firmsOf.set(firm.nodeKey, [...(firmsOf.get(firm.nodeKey) ?? []), firm]);
+  const firmsOf = groupBy(input.firms, (firm) => firm.nodeKey);
   const chainOutput = distinctFirms(input.firms).reduce((sum, firm) => sum + firm.output, 0);
   const localKeys = new Set(input.nodes.filter((n) => n.enterpriseCount > 0).map((n) => n.key));
 

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { groupBy } from '../../../shared/arrays.js';
 import { checkChainEdge } from '../../../shared/chain-graph.js';
 import { validateUscc } from '../../../shared/uscc.js';
 import { GAP_NODES } from './demo-setup.js';
@@ -10,12 +11,6 @@ const data = generateDemoData();
 
 function hashOf(value: unknown): string {
   return crypto.createHash('sha256').update(JSON.stringify(value)).digest('hex');
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
-  return map;
 }
 
 describe('generateDemoData', () => {

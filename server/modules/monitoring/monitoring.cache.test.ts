@@ -1,18 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/app.js';
 import { selectStatsToken } from './monitoring.cache.js';
-import { buildMonitoringFixture, usccOf } from '../../test/factories/monitoring.js';
+import { usccOf, useMonitoringApp } from '../../test/factories/monitoring.js';
 
 // Data staff (the admin) read the live figures of a month that is not published.
 
-const t = useTestApp({
-  reference: false,
-  data: async (db) => {
-    await buildMonitoringFixture(db);
-  },
-  users: { admin: { role: 'admin' } },
-});
+const { t } = useMonitoringApp({ users: { admin: { role: 'admin' } } });
 const { admin } = t.users;
 
 async function totalOutput(): Promise<number> {

@@ -8,20 +8,13 @@
 // Figures in 元 from the hand-built fixture of server/test/factories/monitoring.ts.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/app.js';
 import { publishHistory } from '../../test/factories/common.js';
-import { buildMonitoringFixture, COUNTY_A, usccOf, type MonitoringFixture } from '../../test/factories/monitoring.js';
+import { COUNTY_A, usccOf, useMonitoringApp } from '../../test/factories/monitoring.js';
 import { selectEnterpriseRanking, selectGrowthGroups } from './monitoring.queries.js';
 import { monthRangeOf } from './monitoring.service.js';
 import { firmStatsSql, NO_FILTER, type FiguresView, type FirmFilter } from './monitoring.sql.js';
 
-let fixture: MonitoringFixture;
-const t = useTestApp({
-  reference: false,
-  data: async (db) => {
-    fixture = await buildMonitoringFixture(db);
-  },
-});
+const { t, fixture } = useMonitoringApp();
 
 const BREAKDOWNS = ['chain', 'region', 'park', 'industry'] as const;
 const write = (statement: ReturnType<typeof sql>) => t.database.db.execute(statement);

@@ -1,23 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { MonitoringChainsResponse } from '../../../shared/contracts/monitoring.js';
-import { useTestApp } from '../../test/app.js';
-import { publishHistory } from '../../test/factories/common.js';
 import { putGrossOutput } from '../../test/factories/figures.js';
-import { buildMonitoringFixture, COUNTY_A, usccOf, type MonitoringFixture } from '../../test/factories/monitoring.js';
+import { COUNTY_A, usccOf, useMonitoringApp } from '../../test/factories/monitoring.js';
 import { statisticComputations } from './monitoring.service.js';
 
 // A published month's answers are computed from its frozen figures and kept under the master-data
 // token (monitoring.cache.ts): a write of the live figures of another month leaves them cached; a
 // republication or a change of master data they read gives the new answer at once.
 
-let fixture: MonitoringFixture;
-const t = useTestApp({
-  reference: false,
-  data: async (db) => {
-    fixture = await buildMonitoringFixture(db);
-    await publishHistory(db, ['2024-02']);
-  },
+const { t, fixture } = useMonitoringApp({
+  published: ['2024-02'],
   users: { admin: { role: 'admin' }, county: { role: 'county', scopes: [{ kind: 'region', ref: COUNTY_A }] } },
 });
 const { admin, county } = t.users;

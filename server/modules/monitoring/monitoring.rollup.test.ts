@@ -5,9 +5,8 @@
 // relies on). Figures in 元 from the hand-built fixture of server/test/factories/monitoring.ts.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/app.js';
 import { publishHistory } from '../../test/factories/common.js';
-import { buildMonitoringFixture, COUNTY_A, usccOf, type MonitoringFixture } from '../../test/factories/monitoring.js';
+import { COUNTY_A, usccOf, useMonitoringApp } from '../../test/factories/monitoring.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
 import { selectLatestSnapshot } from '../periods/periods.queries.js';
 import { publishPeriod, reopenPeriod } from '../periods/periods.service.js';
@@ -15,13 +14,7 @@ import { selectEnterpriseRanking, selectGrowthGroups } from './monitoring.querie
 import { monthRangeOf } from './monitoring.service.js';
 import { NO_FILTER, type FiguresView, type FirmFilter } from './monitoring.sql.js';
 
-let fixture: MonitoringFixture;
-const t = useTestApp({
-  reference: false,
-  data: async (db) => {
-    fixture = await buildMonitoringFixture(db);
-  },
-});
+const { t, fixture } = useMonitoringApp();
 
 const PERIOD = '2024-02';
 const BREAKDOWNS = ['chain', 'region', 'park', 'industry'] as const;

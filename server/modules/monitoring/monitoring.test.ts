@@ -1,27 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { MonitoringChainsResponse } from '../../../shared/contracts/monitoring.js';
+import type { CreateUserRequest } from '../../../shared/contracts/users.js';
 import { computeComparableGrowth, type ComparableGrowth } from '../../../shared/stats/growth.js';
 import { parseStatsQuery, printChainStatistics } from '../../cli/commands/stats.js';
 import { runCli } from '../../cli/index.js';
 import type { CliIo } from '../../cli/io.js';
-import { rejectedPaths, type Session, useTestApp } from '../../test/app.js';
-import { publishHistory } from '../../test/factories/common.js';
-import { buildMonitoringFixture, COUNTY_A, referenceFirmsOf, usccOf, type MonitoringFixture } from '../../test/factories/monitoring.js';
+import { rejectedPaths, type Session } from '../../test/app.js';
+import { COUNTY_A, referenceFirmsOf, usccOf, useMonitoringApp } from '../../test/factories/monitoring.js';
 
-let fixture: MonitoringFixture;
-const t = useTestApp({
-  reference: false,
-  data: async (db) => {
-    fixture = await buildMonitoringFixture(db);
-    // Roles other than data staff read published months only: 1–2月 and March 2024 are published.
-    await publishHistory(db, ['2024-02', '2024-03']);
-  },
+const { t, fixture } = useMonitoringApp({
+  // Roles other than data staff read published months only: 1–2月 and March 2024 are published.
+  published: ['2024-02', '2024-03'],
   users: {
     admin: { role: 'admin' },
     leader: { role: 'leader' },
     chief: { role: 'chain_chief', scopes: [{ kind: 'chain', ref: 'CH02' }] },
     county: { role: 'county', scopes: [{ kind: 'region', ref: COUNTY_A }] },
-    park: () => ({ role: 'park', scopes: [{ kind: 'park', ref: String(fixture.parkId) }] }),
+    park: (): Partial<CreateUserRequest> => ({ role: 'park', scopes: [{ kind: 'park', ref: String(fixture.parkId) }] }),
     dept: { role: 'department', scopes: [{ kind: 'department', ref: '市发展改革委' }] },
     firm: { role: 'enterprise', scopes: [{ kind: 'enterprise', ref: usccOf('B') }] },
   },

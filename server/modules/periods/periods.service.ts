@@ -34,7 +34,7 @@ import { canViewMonitoring, monitoringFilterOf } from '../monitoring/monitoring.
 import { publishingPeriodOf, statusOf } from '../monitoring/monitoring.publication.js';
 import { storeSnapshotAnswers } from '../monitoring/monitoring.service.js';
 import { NO_FILTER, RAW_FIGURES, type FirmFilter } from '../monitoring/monitoring.sql.js';
-import { reviewItemsOf, type ReviewItemRow } from '../warnings/dispositions.service.js';
+import { presentDisposition, reviewItemsOf, type ReviewItemRow } from '../warnings/dispositions.service.js';
 import { detectReviewItems } from '../warnings/warnings.review.js';
 import { cityDate } from '../../../shared/stats/period.js';
 import { dueDateOf } from '../warnings/warnings.service.js';
@@ -101,16 +101,11 @@ function presentReviewItem(row: ReviewItemRow, currentVersion: (row: ReviewItemR
     regionCode: row.regionCode,
     chainCodes: row.chainCodes,
     kind: row.kind === 'unit_slip' ? 'unit_slip' : 'output_drop',
-    status: row.status,
     open: isOpenDisposition(row.status),
     grossOutput: row.grossOutput,
     detail: row.detail,
     revisedSinceDetected: currentVersion(row),
-    note: row.note,
-    correctionSource: row.correctionSource,
-    reference: row.reference,
-    updatedBy: row.updatedByName,
-    updatedAt: row.updatedAt,
+    ...presentDisposition(row),
   };
 }
 

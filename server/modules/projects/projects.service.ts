@@ -37,6 +37,7 @@ import {
   selectProjectsPage,
   selectTimeline,
   updateProjectRow,
+  type ProjectInsert,
   type ProjectListRow,
   type ProjectRow,
 } from './projects.queries.js';
@@ -193,19 +194,30 @@ export async function createProject(db: Db, actor: Actor, input: CreateProjectRe
   const today = todayInCity();
   if (leadDate > today) throw invalid('projects.error.futureDate', 'body.leadDate', { date: leadDate });
   const { nodeKey: _nodeKey, leadDate: _leadDate, ...fields } = input;
-  const id = await db.transaction(async (tx) => {
-    const row = await insertProject(tx, {
-      ...fields,
-      nodeId,
-      stage: 'lead',
-      stageDates: { lead: leadDate },
-      createdBy: actor.system ? null : actor.id,
-    });
-    await insertStageEvents(tx, row.id, byOf(actor), [{ fromStage: null, toStage: 'lead', on: leadDate, reason: null }]);
-    await recordAudit(tx, actor, { action: 'create', entity: 'project', entityId: String(row.id), after: row });
-    return row.id;
-  });
+  const id = await db.transaction(async (tx) => (await insertLeadProject(tx, actor, { ...fields, nodeId }, leadDate, 'create')).id);
   return getProject(db, actor, id, locale);
+}
+
+/**
+ * Writes a new project at 线索 dated `leadDate`: its row, the first event of its timeline and the
+ * audit row (`create` by hand, `import` from a file).
+ */
+export async function insertLeadProject(
+  tx: Db,
+  actor: Actor,
+  fields: Omit<ProjectInsert, 'stage' | 'stageDates' | 'createdBy'>,
+  leadDate: string,
+  action: 'create' | 'import',
+): Promise<ProjectRow> {
+  const row = await insertProject(tx, {
+    ...fields,
+    stage: 'lead',
+    stageDates: { lead: leadDate },
+    createdBy: actor.system ? null : actor.id,
+  });
+  await insertStageEvents(tx, row.id, byOf(actor), [{ fromStage: null, toStage: 'lead', on: leadDate, reason: null }]);
+  await recordAudit(tx, actor, { action, entity: 'project', entityId: String(row.id), after: row });
+  return row;
 }
 
 function byOf(actor: Actor): { id: string | null; name: string } {

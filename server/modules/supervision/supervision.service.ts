@@ -167,8 +167,27 @@ async function noticeOf(db: Db, row: TaskRow, today: string) {
   };
 }
 
-/** Inserts a task with its first timeline row, audit row and the assignee's notification, in one transaction. */
-async function saveNewTask(db: Db, actor: Actor, task: TaskInsert, today: string): Promise<number> {
+/** What a new task says, whom it is for and by when; saveNewTask adds who set it when, 待办. */
+type NewTask = Pick<TaskInsert, 'title' | 'description' | 'source' | 'chainCode' | 'targetYear' | 'year'> & {
+  assignee: TaskAssignee;
+  deadline: string;
+};
+
+/**
+ * Inserts a task (待办, set by the actor today) with its first timeline row, audit row and the
+ * assignee's notification, in one transaction.
+ */
+async function saveNewTask(db: Db, actor: Actor, { assignee, deadline, ...fields }: NewTask, today: string): Promise<number> {
+  const task: TaskInsert = {
+    ...fields,
+    assigneeKind: assignee.kind,
+    assigneeRef: assignee.ref,
+    status: 'todo',
+    deadline,
+    createdOn: today,
+    createdBy: actor.system ? null : actor.id,
+    createdByName: actor.displayName,
+  };
   return db.transaction(async (tx) => {
     const row = await insertTask(tx, task);
     await insertTaskEvents(tx, [eventOf(actor, row.id, 'create', null, 'todo', { note: task.description || null })]);
@@ -208,13 +227,8 @@ export async function createTask(db: Db, actor: Actor, body: CreateTaskRequest, 
       source: input.source,
       chainCode,
       year: Number(input.deadline.slice(0, 4)),
-      assigneeKind: assignee.kind,
-      assigneeRef: assignee.ref,
-      status: 'todo',
+      assignee,
       deadline: input.deadline,
-      createdOn: today,
-      createdBy: actor.system ? null : actor.id,
-      createdByName: actor.displayName,
     },
     today,
   );
@@ -265,13 +279,8 @@ export async function createTaskFromTarget(
       chainCode: input.chainCode,
       targetYear: input.year,
       year: input.year,
-      assigneeKind: assignee.kind,
-      assigneeRef: assignee.ref,
-      status: 'todo',
+      assignee,
       deadline,
-      createdOn: today,
-      createdBy: actor.system ? null : actor.id,
-      createdByName: actor.displayName,
     },
     today,
   );

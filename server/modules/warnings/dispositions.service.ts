@@ -7,7 +7,7 @@
  * the correction is the enterprise's corrected report or written confirmation entered as a revision,
  * and this records which.
  */
-import type { DispositionHistoryResponse, PutDispositionRequest } from '../../../shared/contracts/periods.js';
+import type { Disposition, DispositionHistoryResponse, PutDispositionRequest } from '../../../shared/contracts/periods.js';
 import { REVIEW_KINDS } from '../../../shared/publication/workflow.js';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
@@ -24,6 +24,7 @@ import {
   selectFigureVersion,
   upsertDisposition,
   selectReviewItems,
+  type DispositionRow,
   type ReviewItemRow,
 } from './dispositions.queries.js';
 import { translate } from '../../../shared/i18n/index.js';
@@ -43,19 +44,18 @@ export async function getDispositionHistory(
   requireAccess(canViewMonitoring(actor));
   await requireFirmInScope(db, actor, key.uscc);
   const [current, events] = await Promise.all([selectDisposition(db, key), selectDispositionEvents(db, key)]);
+  return { current: current === null ? null : presentDisposition(current), items: events };
+}
+
+/** A disposition as the API answers it: its status, how it was settled, by whom and when. */
+export function presentDisposition(row: DispositionRow): Disposition {
   return {
-    current:
-      current === null
-        ? null
-        : {
-            status: current.status,
-            note: current.note,
-            correctionSource: current.correctionSource,
-            reference: current.reference,
-            updatedBy: current.updatedByName,
-            updatedAt: current.updatedAt,
-          },
-    items: events,
+    status: row.status,
+    note: row.note,
+    correctionSource: row.correctionSource,
+    reference: row.reference,
+    updatedBy: row.updatedByName,
+    updatedAt: row.updatedAt,
   };
 }
 

@@ -32,6 +32,7 @@ import { canViewMonitoring, monitoringFilterOf, narrowedFilterOf } from '../moni
 import { createStatisticCache } from '../monitoring/monitoring.cache.js';
 import { hasReportedFigures, resolvePeriod } from '../monitoring/monitoring.publication.js';
 import { selectDispositions } from './dispositions.queries.js';
+import { presentDisposition } from './dispositions.service.js';
 import type { FirmFilter, MonthRange } from '../monitoring/monitoring.sql.js';
 import {
   selectBelowScale,
@@ -205,18 +206,6 @@ async function withDispositions(db: Db, period: string, items: WarningItem[]): P
   const byKey = new Map(rows.map((r) => [`${r.uscc}|${r.kind}`, r]));
   return items.map((item) => {
     const row = byKey.get(`${item.uscc}|${item.kind}`);
-    return row
-      ? {
-          ...item,
-          disposition: {
-            status: row.status,
-            note: row.note,
-            correctionSource: row.correctionSource,
-            reference: row.reference,
-            updatedBy: row.updatedByName,
-            updatedAt: row.updatedAt,
-          },
-        }
-      : item;
+    return row ? { ...item, disposition: presentDisposition(row) } : item;
   });
 }

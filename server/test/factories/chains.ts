@@ -38,28 +38,44 @@ export type FirmSpec = {
   aboveScaleYears?: number[];
 };
 
+export type FirmRow = {
+  uscc: string;
+  name: string;
+  regionCode: string;
+  parkId: number | null;
+  /** Chain node ids; the first is the primary membership. */
+  nodeIds: readonly number[];
+  scaleYears: readonly number[];
+};
+
+/** Writes firms with their memberships and 规上 years straight into the tables (no service, no audit). */
+export async function insertFirms(db: Db, firms: readonly FirmRow[]): Promise<void> {
+  await db.insert(enterprises).values(firms.map(({ uscc, name, regionCode, parkId }) => ({ uscc, name, regionCode, parkId })));
+  const memberships = firms.flatMap((f) => f.nodeIds.map((nodeId, i) => ({ uscc: f.uscc, nodeId, isPrimary: i === 0 })));
+  if (memberships.length > 0) await db.insert(enterpriseMemberships).values(memberships);
+  const years = firms.flatMap((f) => f.scaleYears.map((year) => ({ uscc: f.uscc, year })));
+  if (years.length > 0) await db.insert(enterpriseScaleYears).values(years);
+}
+
 /** Creates a firm with its memberships and 规上 years; returns its USCC. */
 export async function buildFirm(db: Db, spec: FirmSpec): Promise<string> {
   firmCounter += 1;
   const uscc = makeUscc(`91430408${String(firmCounter).padStart(8, '0')}`);
+  const name = spec.name ?? `测试企业${firmCounter}(示例)`;
   await db.transaction(async (tx) => {
     const park = spec.parkShortName ? (await tx.select().from(parks).where(eq(parks.shortName, spec.parkShortName)))[0] : undefined;
-    await tx.insert(enterprises).values({
-      uscc,
-      name: spec.name ?? `测试企业${firmCounter}(示例)`,
-      regionCode: spec.regionCode ?? '430408',
-      parkId: park?.id ?? null,
-    });
-    for (const [index, ref] of spec.nodes.entries()) {
+    const nodeIds: number[] = [];
+    for (const ref of spec.nodes) {
       const [chainCode = '', key = ''] = ref.split(':');
       const [node] = await tx
         .select()
         .from(chainNodes)
         .where(and(eq(chainNodes.chainCode, chainCode), eq(chainNodes.key, key)));
       if (!node) throw new Error(`no node ${ref}`);
-      await tx.insert(enterpriseMemberships).values({ uscc, nodeId: node.id, isPrimary: index === 0 });
+      nodeIds.push(node.id);
     }
-    for (const year of spec.aboveScaleYears ?? []) await tx.insert(enterpriseScaleYears).values({ uscc, year });
+    const firm = { uscc, name, regionCode: spec.regionCode ?? '430408', parkId: park?.id ?? null };
+    await insertFirms(tx, [{ ...firm, nodeIds, scaleYears: spec.aboveScaleYears ?? [] }]);
   });
   return uscc;
 }

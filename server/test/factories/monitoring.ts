@@ -5,17 +5,10 @@ import { makeUscc } from '../../../shared/uscc.js';
 import type { ReferenceFirm, ReferenceMonth } from '../../../shared/stats/growth.js';
 import { rangeMonths, samePeriodLastYear, type MonitoringRange } from '../../../shared/stats/period.js';
 import type { Db } from '../../db/client.js';
-import {
-  chainNodes,
-  chains,
-  enterpriseMemberships,
-  enterprises,
-  enterpriseScaleYears,
-  industries,
-  monthlyFigures,
-  parks,
-  regions,
-} from '../../db/schema.js';
+import { useTestApp, type TestUserSpec, type UsedTestApp } from '../app.js';
+import { publishHistory } from './common.js';
+import { chainNodes, chains, industries, monthlyFigures, parks, regions } from '../../db/schema.js';
+import { insertFirms } from './chains.js';
 
 export const COUNTY_A = '430421';
 export const COUNTY_B = '430482';
@@ -157,22 +150,17 @@ export async function buildMonitoringFixture(db: Db): Promise<MonitoringFixture>
     )
     .returning();
   const nodeIds = new Map(nodeRows.map((n) => [`${n.chainCode}:${n.key}`, n.id]));
-  await db.insert(enterprises).values(
+  await insertFirms(
+    db,
     FIXTURE_FIRMS.map((f) => ({
       uscc: usccOf(f.key),
       name: `测试企业${f.key}(示例)`,
       regionCode: f.regionCode,
       parkId: f.inPark ? park.id : null,
+      nodeIds: f.nodes.map((node) => nodeIds.get(node) ?? -1),
+      scaleYears: f.scaleYears,
     })),
   );
-  await db.insert(enterpriseScaleYears).values(FIXTURE_FIRMS.flatMap((f) => f.scaleYears.map((year) => ({ uscc: usccOf(f.key), year }))));
-  await db
-    .insert(enterpriseMemberships)
-    .values(
-      FIXTURE_FIRMS.flatMap((f) =>
-        f.nodes.map((node, i) => ({ uscc: usccOf(f.key), nodeId: nodeIds.get(node) ?? -1, isPrimary: i === 0 })),
-      ),
-    );
   await db.insert(monthlyFigures).values(
     FIXTURE_FIRMS.flatMap((f) =>
       Object.entries(f.figures).map(([period, value]) => {
@@ -189,6 +177,25 @@ export async function buildMonitoringFixture(db: Db): Promise<MonitoringFixture>
     ),
   );
   return { parkId: park.id, nodeIds };
+}
+
+/**
+ * A test app on the fixture alone (no reference data), with `published` months published as history.
+ * `fixture` is filled in before the users are made, so a user's scope may name the park.
+ */
+export function useMonitoringApp<const U extends string = never>(
+  options: { published?: readonly string[]; users?: Record<U, TestUserSpec> } = {},
+): { t: UsedTestApp<U>; fixture: MonitoringFixture } {
+  const fixture = {} as MonitoringFixture;
+  const t = useTestApp({
+    reference: false,
+    data: async (db) => {
+      Object.assign(fixture, await buildMonitoringFixture(db));
+      if (options.published) await publishHistory(db, options.published);
+    },
+    users: options.users,
+  });
+  return { t, fixture };
 }
 
 function chainsIn(firm: FixtureFirm, year: number, keep: (f: FixtureFirm) => boolean): string[] {

@@ -5,17 +5,8 @@ import type { CreateUserRequest } from '../../../shared/contracts/users.js';
 import { makeUscc } from '../../../shared/uscc.js';
 import type { Db } from '../../db/client.js';
 import { publishHistory } from './common.js';
-import {
-  chainNodes,
-  chains,
-  enterpriseMemberships,
-  enterprises,
-  enterpriseScaleYears,
-  industries,
-  monthlyFigureMarks,
-  monthlyFigures,
-  regions,
-} from '../../db/schema.js';
+import { chainNodes, chains, industries, monthlyFigureMarks, monthlyFigures, regions } from '../../db/schema.js';
+import { insertFirms } from './chains.js';
 
 export const WARN_COUNTY = '430421';
 
@@ -102,13 +93,17 @@ export async function buildWarningsFixture(db: Db): Promise<void> {
     ])
     .returning();
   const nodeOf = (chain: string) => nodes.find((n) => n.chainCode === chain)?.id ?? -1;
-  await db
-    .insert(enterprises)
-    .values(WARN_FIRMS.map((f) => ({ uscc: warnUsccOf(f.key), name: warnNameOf(f.key), regionCode: WARN_COUNTY, parkId: null })));
-  await db.insert(enterpriseScaleYears).values(WARN_FIRMS.flatMap((f) => f.scaleYears.map((year) => ({ uscc: warnUsccOf(f.key), year }))));
-  await db
-    .insert(enterpriseMemberships)
-    .values(WARN_FIRMS.flatMap((f) => (f.chain === null ? [] : [{ uscc: warnUsccOf(f.key), nodeId: nodeOf(f.chain), isPrimary: true }])));
+  await insertFirms(
+    db,
+    WARN_FIRMS.map((f) => ({
+      uscc: warnUsccOf(f.key),
+      name: warnNameOf(f.key),
+      regionCode: WARN_COUNTY,
+      parkId: null,
+      nodeIds: f.chain === null ? [] : [nodeOf(f.chain)],
+      scaleYears: f.scaleYears,
+    })),
+  );
   await db.insert(monthlyFigures).values(
     WARN_FIRMS.flatMap((f) =>
       Object.entries(f.figures).map(([period, value]) => {

@@ -1,6 +1,6 @@
 // The enterprise import, shared by HTTP and the CLI: read the file, check every row, then write
 // all of it in one transaction or nothing at all.
-import { pushAll } from '../../../../shared/arrays.js';
+import { groupBy, pushAll } from '../../../../shared/arrays.js';
 import type { ImportMode, ImportRemovalWarning, ImportReport } from '../../../../shared/contracts/enterprises.js';
 import type { Locale } from '../../../../shared/i18n/index.js';
 import type { Db } from '../../../db/client.js';
@@ -67,12 +67,7 @@ const sameYears = (a: readonly number[], b: readonly number[]) => a.length === b
 
 async function loadStoredFirms(db: Db, usccs: string[]): Promise<Map<string, FirmState>> {
   const [states, memberships] = await Promise.all([selectEnterpriseStates(db, usccs), selectMemberships(db, usccs)]);
-  const byFirm = new Map<string, MembershipRow[]>();
-  for (const m of memberships) {
-    const list = byFirm.get(m.uscc) ?? [];
-    list.push(m);
-    byFirm.set(m.uscc, list);
-  }
+  const byFirm = groupBy(memberships, (m) => m.uscc);
   return new Map(states.map((s) => [s.uscc, { ...s, memberships: byFirm.get(s.uscc) ?? [] }]));
 }
 
@@ -137,12 +132,7 @@ async function removalWarnings(db: Db, changes: readonly FirmChange[]): Promise<
     db,
     removing.map((c) => c.row.uscc),
   );
-  const byFirm = new Map<string, { year: number; months: number; output: number }[]>();
-  for (const t of totals) {
-    const list = byFirm.get(t.uscc) ?? [];
-    list.push(t);
-    byFirm.set(t.uscc, list);
-  }
+  const byFirm = groupBy(totals, (t) => t.uscc);
   const warnings: ImportRemovalWarning[] = [];
   for (const change of removing) {
     const figures = byFirm.get(change.row.uscc) ?? [];

@@ -9,8 +9,8 @@ import { requireAccess } from '../../access/access.policy.js';
 import type { Actor } from '../../access/actor.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import { canEditProject, isProjectWriter } from '../projects.policy.js';
-import { insertProject, insertStageEvents, upsertMonthlyInvestment } from '../projects.queries.js';
-import { todayInCity } from '../projects.service.js';
+import { upsertMonthlyInvestment } from '../projects.queries.js';
+import { insertLeadProject, todayInCity } from '../projects.service.js';
 import { selectImportRefs, selectProjectsByIds } from './import.queries.js';
 import { readImportSheet } from '../../../lib/spreadsheet/import-sheet.js';
 import { checkInvestmentRows, checkProjectRows, rowError, type ProjectLookups, type RowError } from './import.rows.js';
@@ -55,8 +55,6 @@ async function lookupsOf(db: Db): Promise<ProjectLookups> {
   return { chains, nodes, regions, parks, investors };
 }
 
-const byOf = (actor: Actor) => ({ id: actor.system ? null : actor.id, name: actor.displayName });
-
 /**
  * Imports a project file: each row becomes a lead (线索) dated its 线索日期, in the caller's scope.
  * With any error nothing is written (the errors list every problem).
@@ -76,16 +74,7 @@ export async function importProjects(db: Db, actor: Actor, input: ImportInput): 
   await db.transaction(async (tx) => {
     for (const d of drafts) {
       const { row: _row, park, leadDate, ...fields } = d;
-      const row = await insertProject(tx, {
-        ...fields,
-        parkId: park?.id ?? null,
-        confidential: false,
-        stage: 'lead',
-        stageDates: { lead: leadDate },
-        createdBy: actor.system ? null : actor.id,
-      });
-      await insertStageEvents(tx, row.id, byOf(actor), [{ fromStage: null, toStage: 'lead', on: leadDate, reason: null }]);
-      await recordAudit(tx, actor, { action: 'import', entity: 'project', entityId: String(row.id), after: row });
+      await insertLeadProject(tx, actor, { ...fields, parkId: park?.id ?? null, confidential: false }, leadDate, 'import');
     }
   });
   return { ...outcome, written: true, created: drafts.length };
