@@ -35,14 +35,16 @@ const REAL_COMPANIES = [
   '衡山汽车',
 ];
 
-/** The demo's text: every generated row but the monthly numbers, and the source of every module's demo rows. */
+/** The demo's text: every generated row but the monthly numbers, and the source of every module's demo rows and name data (demo/names.json). */
 function demoText(): string {
   const data = generateDemoData();
   const generated = JSON.stringify({ ...data, monthlyFigures: [], scaleYears: [] });
   const modules = path.join(ROOT, 'server/modules');
   const sources = readdirSync(modules, { recursive: true, encoding: 'utf8' })
     .filter(
-      (file) => file.endsWith('.demo.ts') || (file.startsWith(`demo${path.sep}`) && file.endsWith('.ts') && !file.endsWith('.test.ts')),
+      (file) =>
+        file.endsWith('.demo.ts') ||
+        (file.startsWith(`demo${path.sep}`) && (file.endsWith('.json') || (file.endsWith('.ts') && !file.endsWith('.test.ts')))),
     )
     .map((file) => readFileSync(path.join(modules, file), 'utf8'));
   const reference = readFileSync(path.join(ROOT, 'server/db/seed/chains.json'), 'utf8');
